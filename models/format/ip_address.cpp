@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ip_address.h"
+
+#include <arpa/inet.h>
+#include <cstring>
+
+namespace flowscope {
+
+namespace {
+// The longest valid text form (IPv6 with an embedded IPv4 tail) is 45 chars.
+constexpr std::size_t kMaxAddressText = 45;
+
+bool parseV4Fast(std::string_view s, std::uint32_t &out)
+{
+    std::uint32_t value = 0;
+    int octets = 0;
+    std::size_t i = 0;
+    while (octets < 4) {
+        if (i >= s.size() || s[i] < '0' || s[i] > '9')
+            return false;
+        std::uint32_t octet = 0;
+        const std::size_t begin = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
+            octet = octet * 10 + static_cast<std::uint32_t>(s[i] - '0');
+            if (i - begin >= 3 || octet > 255)
+                return false;
+            ++i;
+        }
+        if (i - begin > 1 && s[begin] == '0')
+            return false; // leading zeros are ambiguous (octal in some parsers)
+        value = (value << 8) | octet;
+        ++octets;
+        if (octets < 4) {
+            if (i >= s.size() || s[i] != '.')
+                return false;
+            ++i;
+        }
+    }
+    if (i != s.size())
+        return false;
+    out = value;
+    return true;
+}
+} // namespace
+
+std::optional<IpAddress> IpAddress::parse(std::string_view text)
+{
+    if (text.empty() || text.size() > kMaxAddressText)
+        return std::nullopt;
+    std::uint32_t v4value = 0;
+    if (text.find(':') == std::string_view::npos) {
+        if (!parseV4Fast(text, v4value))
+            return std::nullopt;
+        return fromV4(v4value);
+    }
+    // inet_pton stops at a NUL, which would accept "::1<NUL>junk" as ::1.
+    if (text.find('\0') != std::string_view::npos)
+        return std::nullopt;
+    char buffer[kMaxAddressText + 1];
+    std::memcpy(buffer, text.data(), text.size());
+    buffer[text.size()] = '\0';
+    IpAddress address;
+    address.family = Family::V6;
+    if (inet_pton(AF_INET6, buffer, address.bytes.data()) != 1)
+        return std::nullopt;
+    return address;
+}
+
+IpAddress IpAddress::fromV4(std::uint32_t hostOrder)
+{
+    IpAddress address;
+    address.family = Family::V4;
+    address.bytes[0] = static_cast<std::uint8_t>(hostOrder >> 24);
+    address.bytes[1] = static_cast<std::uint8_t>(hostOrder >> 16);
+    address.bytes[2] = static_cast<std::uint8_t>(hostOrder >> 8);
+    address.bytes[3] = static_cast<std::uint8_t>(hostOrder);
+    return address;
+}
+
+std::uint32_t IpAddress::v4() const
+{
+    return (std::uint32_t(bytes[0]) << 24) | (std::uint32_t(bytes[1]) << 16)
+        | (std::uint32_t(bytes[2]) << 8) | std::uint32_t(bytes[3]);
+}
+
+std::string IpAddress::toString() const
+{
+    char buffer[INET6_ADDRSTRLEN];
+    const int af = isV4() ? AF_INET : AF_INET6;
+    if (!inet_ntop(af, bytes.data(), buffer, sizeof buffer))
+        return {};
+    return buffer;
+}
+
+} // namespace flowscope

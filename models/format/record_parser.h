@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Decodes one flow-log line into a FlowRecord according to a LogFormat.
+// The hot path of every import: no allocation on success.
+
+#include "flow_record.h"
+#include "log_format.h"
+
+#include <string>
+#include <string_view>
+
+namespace flowscope {
+
+class RecordParser {
+public:
+    explicit RecordParser(LogFormat format);
+
+    const LogFormat &format() const { return m_format; }
+
+    // Parses `line` (without its newline; a trailing CR, extra blanks between
+    // fields and a trailing '#' comment are tolerated). On failure returns
+    // false and sets *reason; `record` is then unspecified.
+    bool parse(std::string_view line, FlowRecord &record, std::string *reason) const;
+
+private:
+    LogFormat m_format;
+};
+
+// Decoders shared with the filter language: each returns false on bad text.
+bool parseUnsigned(std::string_view token, std::uint64_t maxValue, std::uint64_t &out);
+bool parseAction(std::string_view token, Action &out);
+bool parseLogStatus(std::string_view token, LogStatus &out);
+bool parseTrafficType(std::string_view token, TrafficType &out);
+bool parseFlowDirection(std::string_view token, FlowDirection &out);
+
+} // namespace flowscope

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "case_importer.h"
+
+#include "file_decoder.h"
+#include "file_walker.h"
+#include "line_reader.h"
+#include "store/case_db.h"
+#include "store/flow_writer.h"
+#include "store/schema.h"
+
+#include <chrono>
+#include <thread>
+
+namespace flowscope {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Rough records per input byte, to decide whether rebuilding the indexes once
+// beats maintaining them row by row.
+std::uint64_t estimateRecords(const std::vector<std::filesystem::path> &files, std::uint64_t &totalBytes)
+{
+    std::uint64_t estimate = 0;
+    totalBytes = 0;
+    for (const auto &file : files) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(file, ec);
+        if (ec)
+            continue;
+        totalBytes += size;
+        const bool compressed = file.extension() == ".gz";
+        estimate += compressed ? size / 40 : size / 150;
+    }
+    return estimate;
+}
+
+std::int64_t nowEpoch()
+{
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+} // namespace
+
+class CaseImporter::Impl {
+public:
+    Impl(CaseDb &caseDb, const ImportOptions &options, ImportObserver *observer)
+        : m_case(caseDb)
+        , m_db(caseDb.handle())
+        , m_options(options)
+        , m_observer(observer)
+        , m_writer(m_db)
+        , m_started(Clock::now())
+    {
+        m_strings.load(m_db);
+        m_interfaces.load(m_db, m_strings);
+    }
+
+    ImportReport run(const std::vector<std::filesystem::path> &inputs)
+    {
+        WalkResult walk = collectInputFiles(inputs);
+        for (const auto &issue : walk.issues)
+            recordFailure(issue.path, issue.reason);
+
+        m_progress.fileCount = walk.files.size();
+        const std::uint64_t estimate = estimateRecords(walk.files, m_progress.bytesTotal);
+        const auto existing = static_cast<std::uint64_t>(queryInt(m_db, "SELECT sum(records) FROM source_file", 0));
+        const bool deferIndexes = estimate > 500000 && estimate > 2 * existing;
+        if (deferIndexes) {
+            Transaction transaction(m_db);
+            dropFlowIndexes(m_db);
+            transaction.commit();
+        }
+
+        for (std::size_t i = 0; i < walk.files.size(); ++i) {
+            if (cancelled()) {
+                m_report.cancelled = true;
+                break;
+            }
+            m_progress.fileIndex = i;
+            m_progress.currentFile = walk.files[i].string();
+            importFile(walk.files[i]);
+            m_bytesBeforeFile += fileSize(walk.files[i]);
+        }
+        if (deferIndexes)
+            m_case.ensureIndexes(); // a kill before this point is repaired on the next open
+        return std::move(m_report);
+    }
+
+private:
+    static std::uint64_t fileSize(const std::filesystem::path &path)
+    {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(path, ec);
+        return ec ? 0 : size;
+    }
+
+    bool cancelled() const { return m_observer && m_observer->isCancelled(); }
+
+    void addReportError(const std::string &file, std::uint64_t line, const std::string &reason)
+    {
+        ++m_report.errorCount;
+        if (m_report.errors.size() < ImportReport::kMaxReportedErrors)
+            m_report.errors.push_back({file, line, reason});
+    }
+
+    // A file that could not be imported at all: said in the report and kept in
+    // the case's import log, in a transaction of its own.
+    void recordFailure(const std::string &path, const std::string &reason)
+    {
+        ++m_report.failedFiles;
+        addReportError(path, 0, reason);
+        FileResult result;
+        result.path = path;
+        result.outcome = FileOutcome::Failed;
+        result.errors = 1;
+        m_report.fileResults.push_back(result);
+        Transaction transaction(m_db);
+        m_writer.insertError(0, path, 0, reason);
+        transaction.commit();
+    }
+
+    bool skipIfDuplicate(const std::filesystem::path &path, FileResult &result)
+    {
+        const std::uint64_t size = fileSize(path);
+        if (!m_writer.hasFileOfSize(size))
+            return false; // the same content has the same size: no need to hash first
+        std::string error;
+        const std::string sha = sha256OfFile(path, &error);
+        if (sha.empty())
+            return false; // the import itself will report why it cannot read the file
+        const auto previous = m_writer.fileWithSha256(sha);
+        if (!previous)
+            return false;
+        result.outcome = FileOutcome::Duplicate;
+        result.sha256 = sha;
+        result.duplicateOf = *previous;
+        ++m_report.skippedDuplicateFiles;
+        m_report.fileResults.push_back(result);
+        return true;
+    }
+
+    void importFile(const std::filesystem::path &path)
+    {
+        FileResult result;
+        result.path = path.string();
+        if (skipIfDuplicate(path, result))
+            return;
+
+        Transaction transaction(m_db);
+        SourceFileRow row;
+        row.path = result.path;
+        row.size = fileSize(path);
+        row.sha256 = "pending:" + result.path; // replaced before commit
+        row.importedAt = nowEpoch();
+        row.rowBase = m_writer.nextRowBase();
+        row.rowLast = row.rowBase;
+        const std::int64_t fileId = m_writer.insertFile(row);
+
+        BoundedQueue<DecodedBatch> queue(4);
+        FileDecoder decoder(path, m_options.logFormat, m_strings, m_interfaces, queue);
+        std::thread decoding([&decoder] { decoder.run(); });
+
+        std::vector<LineIssue> issues;
+        std::size_t storedErrors = 0;
+        bool stopped = false;
+        try {
+            DecodedBatch batch;
+            while (queue.pop(batch)) {
+                m_writer.insertStrings(batch.strings);
+                m_writer.insertInterfaces(batch.interfaces);
+                m_writer.insertFlows(batch.flows, row.rowBase);
+                for (const auto &issue : batch.issues) {
+                    if (storedErrors++ < m_options.maxStoredErrorsPerFile)
+                        m_writer.insertError(fileId, result.path, issue.line, issue.reason);
+                    issues.push_back(issue);
+                    if (issues.size() > ImportReport::kMaxReportedErrors)
+                        issues.erase(issues.begin() + ImportReport::kMaxReportedErrors, issues.end());
+                }
+                m_recordsInFile += batch.flows.size();
+                m_progress.records = m_report.records + m_recordsInFile;
+                m_progress.bytesDone = m_bytesBeforeFile + batch.rawBytesRead;
+                reportProgress();
+                if (cancelled()) {
+                    stopped = true;
+                    break;
+                }
+            }
+        } catch (...) {
+            decoder.stop();
+            queue.close();
+            decoding.join();
+            rollbackDictionaries();
+            m_recordsInFile = 0;
+            throw;
+        }
+        if (stopped) {
+            decoder.stop();
+            queue.close();
+        }
+        decoding.join();
+        m_recordsInFile = 0;
+
+        const DecodedFileSummary &summary = decoder.summary();
+        if (stopped) {
+            rollbackDictionaries();
+            result.outcome = FileOutcome::Cancelled;
+            m_report.cancelled = true;
+            m_report.fileResults.push_back(result);
+            return; // the transaction rolls back: the case is as before this file
+        }
+        if (!summary.fatalError.empty()) {
+            transaction.rollback();
+            rollbackDictionaries();
+            recordFailure(result.path, summary.fatalError);
+            return;
+        }
+
+        row.sha256 = summary.sha256;
+        row.delivery = summary.delivery;
+        row.logFormat = summary.logFormat;
+        row.records = summary.records;
+        row.errors = summary.issues;
+        row.truncated = summary.truncated;
+        row.firstStart = summary.firstStart;
+        row.lastEnd = summary.lastEnd;
+        row.maxDuration = summary.maxDuration;
+        row.rowLast = row.rowBase + static_cast<std::int64_t>(summary.lastNumber);
+        m_writer.updateFile(fileId, row);
+        m_writer.addRollup(decoder.rollup());
+        transaction.commit();
+        m_strings.markCommitted();
+        m_interfaces.markCommitted();
+
+        result.outcome = FileOutcome::Imported;
+        result.delivery = summary.delivery;
+        result.logFormat = summary.logFormat;
+        result.sha256 = summary.sha256;
+        result.records = summary.records;
+        result.errors = summary.issues;
+        ++m_report.files;
+        m_report.records += summary.records;
+        for (const auto &issue : issues)
+            addReportError(result.path, issue.line, issue.reason);
+        m_report.errorCount += summary.issues - std::min<std::uint64_t>(summary.issues, issues.size());
+        m_report.fileResults.push_back(result);
+    }
+
+    void rollbackDictionaries()
+    {
+        m_strings.rollback();
+        m_interfaces.rollback();
+    }
+
+    void reportProgress()
+    {
+        if (!m_observer)
+            return;
+        m_progress.seconds = std::chrono::duration<double>(Clock::now() - m_started).count();
+        m_observer->progress(m_progress);
+    }
+
+    CaseDb &m_case;
+    sqlite3 *m_db;
+    const ImportOptions &m_options;
+    ImportObserver *m_observer;
+    FlowWriter m_writer;
+    StringDictionary m_strings;
+    InterfaceDictionary m_interfaces;
+    ImportReport m_report;
+    ImportProgress m_progress;
+    std::uint64_t m_bytesBeforeFile = 0;
+    std::uint64_t m_recordsInFile = 0;
+    Clock::time_point m_started;
+};
+
+CaseImporter::CaseImporter(CaseDb &caseDb)
+    : m_case(caseDb)
+{
+}
+
+CaseImporter::~CaseImporter() = default;
+
+ImportReport CaseImporter::run(const std::vector<std::filesystem::path> &inputs, const ImportOptions &options,
+                               ImportObserver *observer)
+{
+    Impl impl(m_case, options, observer);
+    return impl.run(inputs);
+}
+
+} // namespace flowscope

@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "line_reader.h"
+
+#include "sha256.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace flowscope {
+
+namespace {
+constexpr std::size_t kRawChunk = 256 * 1024;
+constexpr std::size_t kTextChunk = 1024 * 1024;
+} // namespace
+
+struct LineReader::Inflater {
+    z_stream stream{};
+    std::vector<std::uint8_t> raw = std::vector<std::uint8_t>(kRawChunk);
+    bool rawEof = false;
+    bool streamEnded = false;
+    bool initialised = false;
+    ~Inflater()
+    {
+        if (initialised)
+            inflateEnd(&stream);
+    }
+};
+
+LineReader::LineReader(std::filesystem::path path)
+    : m_path(std::move(path))
+    , m_hash(std::make_unique<Sha256>())
+{
+}
+
+LineReader::~LineReader()
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+}
+
+bool LineReader::open()
+{
+    m_fd = ::open(m_path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (m_fd < 0) {
+        m_error = std::string("cannot open: ") + std::strerror(errno);
+        return false;
+    }
+    struct stat st{};
+    if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        m_error = "not a regular file";
+        return false;
+    }
+    m_fileSize = static_cast<std::uint64_t>(st.st_size);
+    m_buffer.resize(kTextChunk + kMaxLineLength);
+
+    // Peek at the magic bytes: gzip is recognised by content, not by name.
+    auto inflater = std::make_unique<Inflater>();
+    std::size_t got = 0;
+    if (!readRaw(inflater->raw.data(), inflater->raw.size(), got))
+        return false;
+    if (got >= 2 && inflater->raw[0] == 0x1f && inflater->raw[1] == 0x8b) {
+        m_compressed = true;
+        if (inflateInit2(&inflater->stream, 15 + 32) != Z_OK) {
+            m_error = "cannot initialise gzip decoder";
+            return false;
+        }
+        inflater->initialised = true;
+        inflater->stream.next_in = inflater->raw.data();
+        inflater->stream.avail_in = static_cast<uInt>(got);
+        inflater->rawEof = got == 0;
+        m_inflater = std::move(inflater);
+    } else {
+        std::memcpy(m_buffer.data(), inflater->raw.data(), got);
+        m_end = got;
+        m_eof = got == 0;
+    }
+    return true;
+}
+
+bool LineReader::readRaw(std::uint8_t *buffer, std::size_t capacity, std::size_t &got)
+{
+    got = 0;
+    for (;;) {
+        const ssize_t n = ::read(m_fd, buffer, capacity);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            m_error = std::string("read error: ") + std::strerror(errno);
+            m_truncated = true;
+            return false;
+        }
+        got = static_cast<std::size_t>(n);
+        m_rawBytes += got;
+        m_hash->add(buffer, got);
+        return true;
+    }
+}
+
+bool LineReader::inflateMore()
+{
+    Inflater &z = *m_inflater;
+    const std::size_t room = m_buffer.size() - m_end;
+    z.stream.next_out = reinterpret_cast<Bytef *>(m_buffer.data() + m_end);
+    z.stream.avail_out = static_cast<uInt>(room);
+    while (z.stream.avail_out > 0) {
+        if (z.stream.avail_in == 0 && !z.rawEof) {
+            std::size_t got = 0;
+            if (!readRaw(z.raw.data(), z.raw.size(), got))
+                break;
+            z.rawEof = got == 0;
+            z.stream.next_in = z.raw.data();
+            z.stream.avail_in = static_cast<uInt>(got);
+        }
+        if (z.streamEnded) {
+            // Concatenated gzip members form one stream (RFC 1952 2.2).
+            if (z.stream.avail_in == 0 && z.rawEof) {
+                m_eof = true;
+                break;
+            }
+            if (z.stream.avail_in >= 1 && z.stream.next_in[0] != 0x1f) {
+                m_error = "trailing garbage after the gzip stream";
+                m_truncated = true;
+                m_eof = true;
+                break;
+            }
+            inflateReset(&z.stream);
+            z.streamEnded = false;
+        }
+        if (z.stream.avail_in == 0 && z.rawEof) {
+            m_error = "gzip stream is truncated (ends at byte " + std::to_string(m_rawBytes) + ")";
+            m_truncated = true;
+            m_eof = true;
+            break;
+        }
+        const int rc = inflate(&z.stream, Z_NO_FLUSH);
+        if (rc == Z_STREAM_END) {
+            z.streamEnded = true;
+            continue;
+        }
+        if (rc == Z_BUF_ERROR && z.stream.avail_in == 0)
+            continue; // needs more input
+        if (rc != Z_OK) {
+            m_error = std::string("corrupt gzip data: ") + (z.stream.msg ? z.stream.msg : "decoder error")
+                + " (at byte " + std::to_string(m_rawBytes - z.stream.avail_in) + ")";
+            m_truncated = true;
+            m_eof = true;
+            break;
+        }
+    }
+    m_end = m_buffer.size() - z.stream.avail_out;
+    return true;
+}
+
+bool LineReader::fill()
+{
+    if (m_eof)
+        return false;
+    // Keep the unread tail at the front so a line is always contiguous.
+    if (m_begin > 0) {
+        std::memmove(m_buffer.data(), m_buffer.data() + m_begin, m_end - m_begin);
+        m_end -= m_begin;
+        m_begin = 0;
+    }
+    const std::size_t before = m_end;
+    if (m_compressed) {
+        inflateMore();
+    } else {
+        std::size_t got = 0;
+        if (readRaw(reinterpret_cast<std::uint8_t *>(m_buffer.data() + m_end), m_buffer.size() - m_end, got)) {
+            m_end += got;
+            if (got == 0)
+                m_eof = true;
+        } else {
+            m_eof = true;
+        }
+    }
+    return m_end > before || !m_eof;
+}
+
+bool LineReader::next(std::string_view &line, std::uint64_t &lineNumber)
+{
+    for (;;) {
+        const char *begin = m_buffer.data() + m_begin;
+        const std::size_t available = m_end - m_begin;
+        const void *newline = std::memchr(begin, '\n', available);
+        if (m_skippingLongLine) {
+            if (!newline) {
+                m_begin = m_end;
+                if (!fill())
+                    return false;
+                continue;
+            }
+            m_begin += static_cast<std::size_t>(static_cast<const char *>(newline) - begin) + 1;
+            m_skippingLongLine = false;
+            continue;
+        }
+        std::size_t length = 0;
+        bool haveLine = false;
+        if (newline) {
+            length = static_cast<std::size_t>(static_cast<const char *>(newline) - begin);
+            haveLine = true;
+        } else if (available > kMaxLineLength) {
+            length = available; // handled as over-long below
+            haveLine = true;
+        } else if (m_eof) {
+            if (available == 0)
+                return false;
+            length = available; // last line without a terminator
+            haveLine = true;
+        }
+        if (!haveLine) {
+            fill();
+            continue;
+        }
+        ++m_lineNumber;
+        if (length > kMaxLineLength) {
+            m_longLines.push_back(m_lineNumber);
+            m_skippingLongLine = !newline;
+            m_begin += newline ? length + 1 : available;
+            continue;
+        }
+        m_begin += newline ? length + 1 : length;
+        std::string_view text(begin, length);
+        if (!text.empty() && text.back() == '\r')
+            text.remove_suffix(1);
+        if (m_firstLine) {
+            m_firstLine = false;
+            if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF
+                && static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
+                text.remove_prefix(3);
+        }
+        if (!m_sawBinary && std::memchr(text.data(), '\0', text.size()))
+            m_sawBinary = true;
+        line = text;
+        lineNumber = m_lineNumber;
+        return true;
+    }
+}
+
+std::string LineReader::sha256Hex() const { return m_hash->hex(); }
+
+std::string sha256OfFile(const std::filesystem::path &path, std::string *error)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (error)
+            *error = std::string("cannot open: ") + std::strerror(errno);
+        return {};
+    }
+    Sha256 hash;
+    std::vector<std::uint8_t> buffer(kRawChunk);
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            if (error)
+                *error = std::string("read error: ") + std::strerror(errno);
+            ::close(fd);
+            return {};
+        }
+        if (n == 0)
+            break;
+        hash.add(buffer.data(), static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return hash.hex();
+}
+
+} // namespace flowscope

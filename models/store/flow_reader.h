@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Reads records back from a case, decoded to the AWS field values, with the
+// file and line each came from.
+
+#include "format/field_catalog.h"
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace flowscope {
+
+class CaseDb;
+
+// Absent (the record had '-' or its format lacks the field), a number, or text.
+using FieldValue = std::variant<std::monostate, std::int64_t, std::string>;
+
+struct FlowRow {
+    std::int64_t id = 0;
+    std::array<FieldValue, kFieldCount> values;
+    std::string file;
+    std::uint64_t line = 0;
+
+    const FieldValue &value(Field f) const { return values[static_cast<std::size_t>(f)]; }
+};
+
+class FlowReader {
+public:
+    explicit FlowReader(CaseDb &caseDb);
+    ~FlowReader();
+
+    // Calls fn for up to `limit` records in time order (start, then id);
+    // stops early when fn returns false. limit < 0: no limit.
+    void forEachInTimeOrder(std::int64_t limit, const std::function<bool(const FlowRow &)> &fn);
+
+private:
+    class Decoder;
+    std::unique_ptr<Decoder> m_decoder;
+    CaseDb &m_case;
+};
+
+// Text of a value as the AWS record would show it ('-' when absent).
+std::string fieldText(const FieldValue &value);
+
+} // namespace flowscope

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Writes one imported file into the case: its provenance row, new dictionary
+// entries, its records, its errors and its rollups. The caller owns the
+// transaction (one per file), so a file is either wholly in the case or absent.
+
+#include "dictionaries.h"
+#include "encoded_flow.h"
+#include "minute_rollup.h"
+#include "sqlite_handle.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace flowscope {
+
+struct SourceFileRow {
+    std::string path;
+    std::uint64_t size = 0;
+    std::string sha256;
+    std::string delivery;
+    std::string logFormat;
+    std::uint64_t records = 0;
+    std::uint64_t errors = 0;
+    bool truncated = false;
+    std::optional<std::int64_t> firstStart, lastEnd, maxDuration;
+    std::int64_t importedAt = 0;
+    std::int64_t rowBase = 0;
+    std::int64_t rowLast = 0;
+};
+
+class FlowWriter {
+public:
+    explicit FlowWriter(sqlite3 *db);
+
+    // The first free record id: a new file's records get rowBase + line.
+    std::int64_t nextRowBase();
+    bool hasFileOfSize(std::uint64_t size);
+    // Path of an already imported file with this content, if any.
+    std::optional<std::string> fileWithSha256(const std::string &sha256);
+
+    std::int64_t insertFile(const SourceFileRow &row);
+    void updateFile(std::int64_t fileId, const SourceFileRow &row);
+    void insertStrings(const std::vector<std::pair<std::uint32_t, std::string>> &entries);
+    void insertInterfaces(const std::vector<std::pair<std::uint32_t, InterfaceKey>> &entries);
+    void insertFlows(const std::vector<EncodedFlow> &flows, std::int64_t rowBase);
+    // fileId 0: the error concerns a file that was not imported.
+    void insertError(std::int64_t fileId, const std::string &path, std::uint64_t line, const std::string &reason);
+    void addRollup(const MinuteRollup &rollup);
+
+private:
+    void bindAddress(int index, bool present, const IpAddress &address);
+    void bindFile(Statement &statement, const SourceFileRow &row);
+
+    sqlite3 *m_db;
+    Statement m_insertFlow;
+    Statement m_insertString;
+    Statement m_insertInterface;
+    Statement m_insertError;
+    Statement m_upsertRollup;
+};
+
+} // namespace flowscope

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The case file's schema, as an ordered list of migrations. A case records the
+// version it has reached in PRAGMA user_version.
+
+#include <sqlite3.h>
+
+namespace flowscope {
+
+// 'FLOW' in PRAGMA application_id marks a file as a Flowscope case.
+constexpr int kCaseApplicationId = 0x464C4F57;
+int currentSchemaVersion();
+
+// Brings a case from `fromVersion` to currentSchemaVersion() inside the
+// caller's transaction.
+void migrateSchema(sqlite3 *db, int fromVersion);
+
+// The secondary indexes over flow records: dropped during a large import and
+// rebuilt at its end (cheaper than maintaining them row by row).
+void createFlowIndexes(sqlite3 *db);
+void dropFlowIndexes(sqlite3 *db);
+bool flowIndexesComplete(sqlite3 *db);
+
+} // namespace flowscope

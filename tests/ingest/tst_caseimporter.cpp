@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Importing every delivery form into a case, and every kind of bad input.
+
+#include "ingest/case_importer.h"
+#include "store/case_db.h"
+#include "store/case_summary.h"
+#include "store/flow_reader.h"
+#include "store/sqlite_handle.h"
+#include "test_files.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <unistd.h>
+
+using namespace flowscope;
+
+namespace {
+
+const QByteArray kDefaultLines =
+    "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK\n"
+    "2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 1418530010 1418530070 REJECT OK\n"
+    "2 123456789010 eni-1235b8ca123456789 - - - - - - - 1431280876 1431280934 - NODATA\n"
+    "2 123456789010 eni-11111111aaaaaaaaa - - - - - - - 1431280876 1431280934 - SKIPDATA\n"
+    "2 123456789010 eni-1235b8ca123456789 2001:db8:1234:a100:8d6e:3477:df66:f105 2001:db8:1234:a102:3304:8879:34cf:4071 34892 22 6 54 8855 1477913708 1477913820 ACCEPT OK\n";
+
+const QByteArray kV5Header =
+    "version srcaddr dstaddr srcport dstport protocol start end type packets bytes account-id vpc-id subnet-id "
+    "instance-id interface-id region az-id sublocation-type sublocation-id action tcp-flags pkt-srcaddr pkt-dstaddr "
+    "pkt-src-aws-service pkt-dst-aws-service traffic-path flow-direction log-status\n";
+const QByteArray kV5Lines =
+    "5 52.95.128.179 10.0.0.71 80 34210 6 1616729292 1616729349 IPv4 14 15044 123456789012 vpc-abcdefab012345678 "
+    "subnet-aaaaaaaa012345678 i-0c50d5961bcb2d47b eni-1235b8ca123456789 ap-southeast-2 apse2-az3 - - ACCEPT 19 "
+    "52.95.128.179 10.0.0.71 S3 - - ingress OK\n"
+    "5 10.0.0.71 52.95.128.179 34210 80 6 1616729292 1616729349 IPv4 7 471 123456789012 vpc-abcdefab012345678 "
+    "subnet-aaaaaaaa012345678 i-0c50d5961bcb2d47b eni-1235b8ca123456789 ap-southeast-2 apse2-az3 - - ACCEPT 3 "
+    "10.0.0.71 52.95.128.179 - S3 8 egress OK\n";
+
+std::vector<FlowRow> allRows(CaseDb &caseDb)
+{
+    std::vector<FlowRow> rows;
+    FlowReader(caseDb).forEachInTimeOrder(-1, [&](const FlowRow &row) {
+        rows.push_back(row);
+        return true;
+    });
+    return rows;
+}
+
+QString text(const FlowRow &row, Field f) { return QString::fromStdString(fieldText(row.value(f))); }
+
+class CancelAfterProgress : public ImportObserver {
+public:
+    void progress(const ImportProgress &) override { m_cancel = true; }
+    bool isCancelled() const override { return m_cancel; }
+
+private:
+    bool m_cancel = false;
+};
+
+} // namespace
+
+class TestCaseImporter : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+
+    QString path(const QString &name) { return m_dir.filePath(name); }
+    std::unique_ptr<CaseDb> newCase()
+    {
+        return CaseDb::open(path(QStringLiteral("case%1.flowcase").arg(++m_counter)).toStdString(),
+                            CaseDb::Mode::CreateIfMissing);
+    }
+    static ImportReport importPaths(CaseDb &caseDb, const QStringList &paths, const ImportOptions &options = {})
+    {
+        std::vector<std::filesystem::path> inputs;
+        for (const QString &p : paths)
+            inputs.emplace_back(p.toStdString());
+        return CaseImporter(caseDb).run(inputs, options);
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    void deliveries_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("compress");
+        QTest::addColumn<QString>("logFormat");
+        QTest::addColumn<QString>("delivery");
+        QTest::addColumn<int>("records");
+
+        QTest::newRow("default plain") << "plain.log" << kDefaultLines << false << QString() << "plain-text" << 5;
+        QTest::newRow("default gzip") << "plain.log.gz" << kDefaultLines << true << QString() << "plain-text" << 5;
+        QTest::newRow("s3 header v5") << "s3.log.gz" << (kV5Header + kV5Lines) << true << QString() << "s3-text" << 2;
+        QTest::newRow("crlf and bom") << "crlf.log" << QByteArray("\xEF\xBB\xBF" + QByteArray(kDefaultLines).replace("\n", "\r\n"))
+                                      << false << QString() << "plain-text" << 5;
+        QTest::newRow("cloudwatch export")
+            << "000000.gz"
+            << QByteArray("2014-12-14T04:06:50.000Z " + kDefaultLines.split('\n')[0] + "\n2014-12-14T04:06:51Z "
+                          + kDefaultLines.split('\n')[1] + "\n")
+            << true << QString() << "cloudwatch-export" << 2;
+        QTest::newRow("cloudwatch json document")
+            << "events.json"
+            << QByteArray("{\n  \"events\": [\n    {\n      \"logStreamName\": \"eni-1235b8ca123456789-all\",\n"
+                          "      \"timestamp\": 1418530010000,\n      \"message\": \"" + kDefaultLines.split('\n')[0]
+                          + "\"\n    },\n    {\"message\": \"" + kDefaultLines.split('\n')[1]
+                          + "\"}\n  ],\n  \"searchedLogStreams\": []\n}\n")
+            << false << QString() << "cloudwatch-json" << 2;
+        QTest::newRow("json lines") << "firehose.jsonl"
+                                    << QByteArray("{\"message\":\"" + kDefaultLines.split('\n')[0] + "\"}\n{\"message\":\""
+                                                  + kDefaultLines.split('\n')[2] + "\"}\n")
+                                    << true << QString() << "json-lines" << 2;
+        QTest::newRow("subscription envelopes, concatenated")
+            << "firehose-cwl.gz"
+            << QByteArray("{\"messageType\":\"DATA_MESSAGE\",\"logEvents\":[{\"id\":\"1\",\"message\":\""
+                          + kDefaultLines.split('\n')[0] + "\"},{\"id\":\"2\",\"message\":\"" + kDefaultLines.split('\n')[1]
+                          + "\"}]}{\"messageType\":\"CONTROL_MESSAGE\",\"logEvents\":[]}")
+            << true << QString() << "json-lines" << 2;
+        QTest::newRow("headerless custom with format")
+            << "custom.log" << QByteArray("- eni-1235b8ca123456789 10.0.1.5 10.0.0.220 10.0.1.5 203.0.113.5\n")
+            << false << "${instance-id} ${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr}"
+            << "plain-text" << 1;
+    }
+
+    void deliveries()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, content);
+        QFETCH(bool, compress);
+        QFETCH(QString, logFormat);
+        QFETCH(QString, delivery);
+        QFETCH(int, records);
+
+        const QString file = path(QStringLiteral("deliveries/%1/%2").arg(QTest::currentDataTag(), fileName));
+        compress ? test::writeGzip(file, content) : test::writeFile(file, content);
+        auto caseDb = newCase();
+        ImportOptions options;
+        if (!logFormat.isEmpty()) {
+            std::string error;
+            options.logFormat = LogFormat::parse(logFormat.toStdString(), &error);
+        }
+        const ImportReport report = importPaths(*caseDb, {file}, options);
+        QCOMPARE(report.errorCount, 0u);
+        QCOMPARE(report.records, std::uint64_t(records));
+        QCOMPARE(report.files, 1u);
+        QCOMPARE(QString::fromStdString(report.fileResults.at(0).delivery), delivery);
+        const auto rows = allRows(*caseDb);
+        QCOMPARE(int(rows.size()), records);
+        for (const auto &row : rows) {
+            QCOMPARE(QString::fromStdString(row.file), file);
+            QVERIFY(row.line >= 1);
+        }
+    }
+
+    void decodedValuesRoundTrip()
+    {
+        const QString file = path(QStringLiteral("roundtrip/s3.log.gz"));
+        test::writeGzip(file, kV5Header + kV5Lines);
+        auto caseDb = newCase();
+        importPaths(*caseDb, {file});
+        const auto rows = allRows(*caseDb);
+        QCOMPARE(rows.size(), 2u);
+        const FlowRow &egress = rows[0].line == 3 ? rows[0] : rows[1];
+        QCOMPARE(egress.line, 3u); // the header is line 1
+        QCOMPARE(text(egress, Field::SrcAddr), QStringLiteral("10.0.0.71"));
+        QCOMPARE(text(egress, Field::DstAddr), QStringLiteral("52.95.128.179"));
+        QCOMPARE(text(egress, Field::PktDstAwsService), QStringLiteral("S3"));
+        QVERIFY(std::holds_alternative<std::monostate>(egress.value(Field::PktSrcAwsService)));
+        QCOMPARE(text(egress, Field::TrafficPath), QStringLiteral("8"));
+        QCOMPARE(text(egress, Field::FlowDirection), QStringLiteral("egress"));
+        QCOMPARE(text(egress, Field::InterfaceId), QStringLiteral("eni-1235b8ca123456789"));
+        QCOMPARE(text(egress, Field::AzId), QStringLiteral("apse2-az3"));
+        QCOMPARE(std::get<std::int64_t>(egress.value(Field::End)), 1616729349);
+        QCOMPARE(std::get<std::int64_t>(egress.value(Field::Bytes)), 471);
+        QVERIFY(std::holds_alternative<std::monostate>(egress.value(Field::SublocationType)));
+        QVERIFY(std::holds_alternative<std::monostate>(egress.value(Field::EcsTaskId))); // not in the format
+    }
+
+    void absentIsNullNotZero()
+    {
+        const QString file = path(QStringLiteral("nodata.log"));
+        test::writeFile(file, kDefaultLines);
+        auto caseDb = newCase();
+        importPaths(*caseDb, {file});
+        int nodata = 0;
+        for (const auto &row : allRows(*caseDb)) {
+            if (text(row, Field::LogStatus) != QStringLiteral("NODATA"))
+                continue;
+            ++nodata;
+            QVERIFY(std::holds_alternative<std::monostate>(row.value(Field::SrcAddr)));
+            QVERIFY(std::holds_alternative<std::monostate>(row.value(Field::Packets)));
+            QVERIFY(std::holds_alternative<std::monostate>(row.value(Field::Action)));
+            QCOMPARE(std::get<std::int64_t>(row.value(Field::Start)), 1431280876);
+        }
+        QCOMPARE(nodata, 1);
+        QCOMPARE(sqlite3_changes(caseDb->handle()) >= 0, true);
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM flow WHERE log_status = 2"), 1);
+    }
+
+    void badLinesAreReportedAndGoodKept()
+    {
+        const QString file = path(QStringLiteral("bad/mixed.log"));
+        test::writeFile(file, kDefaultLines.split('\n')[0] + "\n"
+                                  "2 123456789010 eni-1 172.31.16.139 172.31.16.21 70000 22 6 20 4249 1418530010 1418530070 ACCEPT OK\n"
+                                  "2 123456789010 eni-1 not-an-ip 172.31.16.21 1 22 6 20 4249 1418530010 1418530070 ACCEPT OK\n"
+                                  "2 too few fields\n"
+                                  + kDefaultLines.split('\n')[1] + "\n"
+                                  "2 123456789010 eni-1 172.31.16.139 172.31.16.21 1 22 6 20 4249 1418530010 1418530070 MAYBE OK\n");
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {file});
+        QCOMPARE(report.records, 2u);
+        QCOMPARE(report.errorCount, 4u);
+        QCOMPARE(report.errors.size(), 4u);
+        QCOMPARE(report.errors[0].line, 2u);
+        QVERIFY2(report.errors[0].reason.find("srcport") != std::string::npos, report.errors[0].reason.c_str());
+        QVERIFY(report.errors[0].reason.find("70000") != std::string::npos);
+        QCOMPARE(report.errors[1].line, 3u);
+        QVERIFY(report.errors[1].reason.find("not-an-ip") != std::string::npos);
+        QCOMPARE(report.errors[2].line, 4u);
+        QVERIFY(report.errors[2].reason.find("expected 14 fields") != std::string::npos);
+        QCOMPARE(report.errors[3].line, 6u);
+        QVERIFY(report.errors[3].reason.find("ACCEPT or REJECT") != std::string::npos);
+        QCOMPARE(QString::fromStdString(report.errors[0].file), file);
+        // The import report is kept in the case.
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM import_error WHERE file_id IS NOT NULL"), 4);
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT errors FROM source_file"), 4);
+        QCOMPARE(summarizeCase(*caseDb).errors, 4u);
+    }
+
+    void truncatedGzipKeepsWhatDecoded()
+    {
+        QByteArray many;
+        for (int i = 0; i < 5000; ++i)
+            many += QByteArray("2 123456789010 eni-1235b8ca123456789 10.0.0.") + QByteArray::number(i % 250)
+                + " 10.0.1.9 " + QByteArray::number(1024 + i) + " 443 6 10 840 1418530010 1418530070 ACCEPT OK\n";
+        QByteArray compressed = test::gzip(many);
+        compressed.truncate(compressed.size() * 2 / 3);
+        const QString file = path(QStringLiteral("truncated.log.gz"));
+        test::writeFile(file, compressed);
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {file});
+        QVERIFY(report.records > 1000);
+        QVERIFY(report.records < 5000);
+        // The cut line, if any, is reported as a bad line; then the truncation itself.
+        QVERIFY(report.errorCount >= 1 && report.errorCount <= 2);
+        QCOMPARE(report.errors.back().line, 0u);
+        QVERIFY2(report.errors.back().reason.find("truncated") != std::string::npos, report.errors.back().reason.c_str());
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT truncated FROM source_file"), 1);
+        QCOMPARE(std::uint64_t(queryInt(caseDb->handle(), "SELECT count(*) FROM flow")), report.records);
+    }
+
+    void wholeFileFailures_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("empty") << QByteArray() << "empty file";
+        QTest::newRow("blank lines") << QByteArray("\n \n\r\n") << "only blank lines";
+        QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0\0\0", 12) << "binary file";
+    }
+
+    void wholeFileFailures()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reason);
+        const QString file = path(QStringLiteral("failures/%1.log").arg(QTest::currentDataTag()));
+        test::writeFile(file, content);
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {file});
+        QCOMPARE(report.files, 0u);
+        QCOMPARE(report.failedFiles, 1u);
+        QCOMPARE(QString::fromStdString(report.errors.at(0).file), file);
+        QVERIFY2(QString::fromStdString(report.errors.at(0).reason).contains(reason), report.errors.at(0).reason.c_str());
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM source_file"), 0);
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM import_error WHERE file_id IS NULL"), 1);
+    }
+
+    void overlongLineIsSkipped()
+    {
+        const QString file = path(QStringLiteral("long.log"));
+        test::writeFile(file, kDefaultLines.split('\n')[0] + "\n" + QByteArray(200000, 'x') + "\n"
+                                  + kDefaultLines.split('\n')[1] + "\n");
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {file});
+        QCOMPARE(report.records, 2u);
+        QCOMPARE(report.errorCount, 1u);
+        QCOMPARE(report.errors[0].line, 2u);
+        QVERIFY(report.errors[0].reason.find("longer than") != std::string::npos);
+    }
+
+    void reimportIsNoOp()
+    {
+        const QString file = path(QStringLiteral("dup/a.log.gz"));
+        test::writeGzip(file, kV5Header + kV5Lines);
+        const QString copy = path(QStringLiteral("dup/copy-of-a.log.gz"));
+        QVERIFY(QFile::copy(file, copy));
+        auto caseDb = newCase();
+        const ImportReport first = importPaths(*caseDb, {file});
+        QCOMPARE(first.files, 1u);
+        const ImportReport second = importPaths(*caseDb, {path(QStringLiteral("dup"))});
+        QCOMPARE(second.files, 0u);
+        QCOMPARE(second.skippedDuplicateFiles, 2u);
+        QCOMPARE(second.records, 0u);
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM flow"), 2);
+    }
+
+    void foldersAndSymlinkLoops()
+    {
+        const QString root = path(QStringLiteral("tree/AWSLogs/123456789010/vpcflowlogs/us-east-1/2014/12/14"));
+        test::writeGzip(root + QStringLiteral("/a.log.gz"), kV5Header + kV5Lines);
+        test::writeGzip(path(QStringLiteral("tree/aws-account-id=123456789010/year=2014/b.log.gz")), kDefaultLines);
+        QVERIFY(::symlink(path(QStringLiteral("tree")).toLocal8Bit().constData(),
+                          (root + QStringLiteral("/loop")).toLocal8Bit().constData())
+                == 0);
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {path(QStringLiteral("tree"))});
+        QCOMPARE(report.files, 2u);
+        QCOMPARE(report.records, 7u);
+        QCOMPARE(report.failedFiles, 1u);
+        QVERIFY2(report.errors.at(0).reason.find("symbolic link loop") != std::string::npos,
+                 report.errors.at(0).reason.c_str());
+    }
+
+    void cancelLeavesCaseAsBefore()
+    {
+        QByteArray many;
+        for (int i = 0; i < 20000; ++i)
+            many += QByteArray("2 123456789010 eni-1235b8ca123456789 10.0.0.1 10.0.1.9 ") + QByteArray::number(1024 + i % 60000)
+                + " 443 6 10 840 1418530010 1418530070 ACCEPT OK\n";
+        const QString file = path(QStringLiteral("cancel/big.log"));
+        test::writeFile(file, many);
+        auto caseDb = newCase();
+        importPaths(*caseDb, {path(QStringLiteral("nodata.log"))});
+        const auto before = queryInt(caseDb->handle(), "SELECT count(*) FROM flow");
+        CancelAfterProgress cancel;
+        const ImportReport report = CaseImporter(*caseDb).run({file.toStdString()}, {}, &cancel);
+        QVERIFY(report.cancelled);
+        QCOMPARE(report.files, 0u);
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM flow"), before);
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM source_file"), 1);
+        // Importing again completes it.
+        const ImportReport again = importPaths(*caseDb, {file});
+        QCOMPARE(again.records, 20000u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCaseImporter)
+#include "tst_caseimporter.moc"
