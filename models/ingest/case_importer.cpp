@@ -6,7 +6,6 @@
 #include "line_reader.h"
 #include "store/case_db.h"
 #include "store/flow_writer.h"
-#include "store/schema.h"
 
 #include <chrono>
 #include <thread>
@@ -16,24 +15,6 @@ namespace flowscope {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// Rough records per input byte, to decide whether rebuilding the indexes once
-// beats maintaining them row by row.
-std::uint64_t estimateRecords(const std::vector<std::filesystem::path> &files, std::uint64_t &totalBytes)
-{
-    std::uint64_t estimate = 0;
-    totalBytes = 0;
-    for (const auto &file : files) {
-        std::error_code ec;
-        const auto size = std::filesystem::file_size(file, ec);
-        if (ec)
-            continue;
-        totalBytes += size;
-        const bool compressed = file.extension() == ".gz";
-        estimate += compressed ? size / 40 : size / 150;
-    }
-    return estimate;
-}
 
 std::int64_t nowEpoch()
 {
@@ -63,14 +44,8 @@ public:
             recordFailure(issue.path, issue.reason);
 
         m_progress.fileCount = walk.files.size();
-        const std::uint64_t estimate = estimateRecords(walk.files, m_progress.bytesTotal);
-        const auto existing = static_cast<std::uint64_t>(queryInt(m_db, "SELECT sum(records) FROM source_file", 0));
-        const bool deferIndexes = estimate > 500000 && estimate > 2 * existing;
-        if (deferIndexes) {
-            Transaction transaction(m_db);
-            dropFlowIndexes(m_db);
-            transaction.commit();
-        }
+        for (const auto &file : walk.files)
+            m_progress.bytesTotal += fileSize(file);
 
         for (std::size_t i = 0; i < walk.files.size(); ++i) {
             if (cancelled()) {
@@ -82,8 +57,6 @@ public:
             importFile(walk.files[i]);
             m_bytesBeforeFile += fileSize(walk.files[i]);
         }
-        if (deferIndexes)
-            m_case.ensureIndexes(); // a kill before this point is repaired on the next open
         return std::move(m_report);
     }
 
@@ -153,8 +126,6 @@ private:
         row.size = fileSize(path);
         row.sha256 = "pending:" + result.path; // replaced before commit
         row.importedAt = nowEpoch();
-        row.rowBase = m_writer.nextRowBase();
-        row.rowLast = row.rowBase;
         const std::int64_t fileId = m_writer.insertFile(row);
 
         BoundedQueue<DecodedBatch> queue(4);
@@ -169,7 +140,7 @@ private:
             while (queue.pop(batch)) {
                 m_writer.insertStrings(batch.strings);
                 m_writer.insertInterfaces(batch.interfaces);
-                m_writer.insertFlows(batch.flows, row.rowBase);
+                m_writer.addFlows(fileId, batch.flows);
                 for (const auto &issue : batch.issues) {
                     if (storedErrors++ < m_options.maxStoredErrorsPerFile)
                         m_writer.insertError(fileId, result.path, issue.line, issue.reason);
@@ -225,7 +196,7 @@ private:
         row.firstStart = summary.firstStart;
         row.lastEnd = summary.lastEnd;
         row.maxDuration = summary.maxDuration;
-        row.rowLast = row.rowBase + static_cast<std::int64_t>(summary.lastNumber);
+        m_writer.finishFlows(fileId);
         m_writer.updateFile(fileId, row);
         m_writer.addRollup(decoder.rollup());
         transaction.commit();
@@ -248,6 +219,7 @@ private:
 
     void rollbackDictionaries()
     {
+        m_writer.discardFlows();
         m_strings.rollback();
         m_interfaces.rollback();
     }

@@ -5,23 +5,22 @@
 #include "dictionaries.h"
 #include "format/flow_record.h"
 #include "sqlite_handle.h"
-#include "stored_address.h"
+#include "block_codec.h"
 
 #include <algorithm>
+#include <queue>
 
 namespace flowscope {
 
 namespace {
 
-constexpr const char *kSelectColumns =
-    "SELECT id, start, end_delta, action, src, dst, src_port, dst_port, protocol, packets, bytes, interface,"
-    " log_status, tcp_flags, type, direction, traffic_path, pkt_src, pkt_dst, pkt_src_service, pkt_dst_service,"
-    " reject_reason, version, encryption_status FROM flow";
-
-struct FileSpan {
-    std::int64_t rowBase;
-    std::int64_t rowLast;
-    std::string path;
+// One block being merged: its records in block order, and the next one.
+struct OpenBlock {
+    std::int64_t id;
+    std::string file;
+    std::vector<EncodedFlow> rows;
+    std::size_t next = 0;
+    std::int64_t key() const { return sortStart(rows[next]); }
 };
 
 } // namespace
@@ -32,82 +31,54 @@ public:
     {
         m_strings.load(db);
         m_interfaces.load(db, m_strings);
-        Statement files(db, "SELECT row_base, row_last, path FROM source_file ORDER BY row_base");
-        while (files.step())
-            m_files.push_back({files.int64(0), files.int64(1), files.text(2)});
     }
 
-    void decode(const Statement &s, FlowRow &row) const
+    void decode(const EncodedFlow &f, std::int64_t id, const std::string &file, FlowRow &row) const
     {
         row.values.fill(std::monostate{});
-        row.id = s.int64(0);
-        auto setInt = [&](Field f, int column) {
-            if (!s.isNull(column))
-                row.values[static_cast<std::size_t>(f)] = s.int64(column);
+        row.id = id;
+        row.file = file;
+        row.line = f.line;
+        auto set = [&](Field field, FieldValue value) {
+            if (f.has(field))
+                row.values[static_cast<std::size_t>(field)] = std::move(value);
         };
-        auto setText = [&](Field f, std::uint32_t id) {
-            if (id != 0)
-                row.values[static_cast<std::size_t>(f)] = m_strings.value(id);
+        auto setText = [&](Field field, std::uint32_t textId) {
+            if (textId != 0)
+                row.values[static_cast<std::size_t>(field)] = m_strings.value(textId);
         };
-        auto setAddress = [&](Field f, int column) {
-            if (s.columnType(column) == SQLITE_INTEGER)
-                row.values[static_cast<std::size_t>(f)] = ipv4FromStored(s.int64(column)).toString();
-            else if (s.columnType(column) == SQLITE_BLOB)
-                if (const auto address = ipv6FromStored(s.blob(column)))
-                    row.values[static_cast<std::size_t>(f)] = address->toString();
-        };
-        auto setEnum = [&](Field f, int column, auto name) {
-            if (!s.isNull(column))
-                row.values[static_cast<std::size_t>(f)] = std::string(name(s.int64(column)));
-        };
-        setInt(Field::Start, 1);
-        if (!s.isNull(2))
-            row.values[static_cast<std::size_t>(Field::End)] = s.isNull(1) ? s.int64(2) : s.int64(1) + s.int64(2);
-        setEnum(Field::Action, 3, [](std::int64_t v) { return actionName(static_cast<Action>(v)); });
-        setAddress(Field::SrcAddr, 4);
-        setAddress(Field::DstAddr, 5);
-        setInt(Field::SrcPort, 6);
-        setInt(Field::DstPort, 7);
-        setInt(Field::Protocol, 8);
-        setInt(Field::Packets, 9);
-        setInt(Field::Bytes, 10);
-        if (!s.isNull(11)) {
-            const auto interface = static_cast<std::uint32_t>(s.int64(11));
-            if (interface >= 1 && interface <= m_interfaces.size()) {
-                const InterfaceKey &key = m_interfaces.key(interface);
-                for (std::size_t i = 0; i < kInterfaceFields.size(); ++i)
-                    setText(kInterfaceFields[i], key[i]);
-            }
+        set(Field::Version, std::int64_t(f.version));
+        set(Field::SrcAddr, f.srcAddr.toString());
+        set(Field::DstAddr, f.dstAddr.toString());
+        set(Field::SrcPort, std::int64_t(f.srcPort));
+        set(Field::DstPort, std::int64_t(f.dstPort));
+        set(Field::Protocol, std::int64_t(f.protocol));
+        set(Field::Packets, static_cast<std::int64_t>(f.packets));
+        set(Field::Bytes, static_cast<std::int64_t>(f.bytes));
+        set(Field::Start, f.start);
+        set(Field::End, f.end);
+        set(Field::Action, std::string(actionName(f.action)));
+        set(Field::LogStatus, std::string(logStatusName(f.logStatus)));
+        set(Field::TcpFlags, std::int64_t(f.tcpFlags));
+        set(Field::Type, std::string(trafficTypeName(f.type)));
+        set(Field::PktSrcAddr, f.pktSrcAddr.toString());
+        set(Field::PktDstAddr, f.pktDstAddr.toString());
+        set(Field::FlowDirection, std::string(flowDirectionName(f.direction)));
+        set(Field::TrafficPath, std::int64_t(f.trafficPath));
+        set(Field::EncryptionStatus, std::int64_t(f.encryptionStatus));
+        if (f.interface >= 1 && f.interface <= m_interfaces.size()) {
+            const InterfaceKey &key = m_interfaces.key(f.interface);
+            for (std::size_t i = 0; i < kInterfaceFields.size(); ++i)
+                setText(kInterfaceFields[i], key[i]);
         }
-        setEnum(Field::LogStatus, 12, [](std::int64_t v) { return logStatusName(static_cast<LogStatus>(v)); });
-        setInt(Field::TcpFlags, 13);
-        setEnum(Field::Type, 14, [](std::int64_t v) { return trafficTypeName(static_cast<TrafficType>(v)); });
-        setEnum(Field::FlowDirection, 15, [](std::int64_t v) { return flowDirectionName(static_cast<FlowDirection>(v)); });
-        setInt(Field::TrafficPath, 16);
-        setAddress(Field::PktSrcAddr, 17);
-        setAddress(Field::PktDstAddr, 18);
-        setText(Field::PktSrcAwsService, static_cast<std::uint32_t>(s.int64(19)));
-        setText(Field::PktDstAwsService, static_cast<std::uint32_t>(s.int64(20)));
-        setText(Field::RejectReason, static_cast<std::uint32_t>(s.int64(21)));
-        setInt(Field::Version, 22);
-        setInt(Field::EncryptionStatus, 23);
-
-        // Provenance: the file whose id range holds this record.
-        const auto it = std::upper_bound(m_files.begin(), m_files.end(), row.id,
-                                         [](std::int64_t id, const FileSpan &span) { return id < span.rowBase; });
-        if (it != m_files.begin() && row.id <= std::prev(it)->rowLast) {
-            row.file = std::prev(it)->path;
-            row.line = static_cast<std::uint64_t>(row.id - std::prev(it)->rowBase);
-        } else {
-            row.file.clear();
-            row.line = 0;
-        }
+        setText(Field::PktSrcAwsService, f.pktSrcService);
+        setText(Field::PktDstAwsService, f.pktDstService);
+        setText(Field::RejectReason, f.rejectReason);
     }
 
 private:
     StringDictionary m_strings;
     InterfaceDictionary m_interfaces;
-    std::vector<FileSpan> m_files;
 };
 
 FlowReader::FlowReader(CaseDb &caseDb)
@@ -120,13 +91,54 @@ FlowReader::~FlowReader() = default;
 
 void FlowReader::forEachInTimeOrder(std::int64_t limit, const std::function<bool(const FlowRow &)> &fn)
 {
-    Statement statement(m_case.handle(), std::string(kSelectColumns) + " ORDER BY start, id LIMIT ?");
-    statement.bind(1, limit);
+    // Each block is sorted by start: merge them, opening a block only when
+    // the merge reaches its first start, so memory holds the overlapping
+    // blocks and no more.
+    Statement blocks(m_case.handle(), "SELECT b.id, coalesce(b.start_min, -9223372036854775808), f.path, b.data"
+                                      " FROM flow_block b JOIN source_file f ON f.id = b.file_id"
+                                      " ORDER BY b.start_min, b.id");
+    auto later = [](const OpenBlock *a, const OpenBlock *b) {
+        return a->key() != b->key() ? a->key() > b->key() : recordId(a->id, a->next) > recordId(b->id, b->next);
+    };
+    std::vector<std::unique_ptr<OpenBlock>> owned;
+    std::priority_queue<OpenBlock *, std::vector<OpenBlock *>, decltype(later)> heap(later);
+    bool moreBlocks = blocks.step();
+    auto openNextBlock = [&] {
+        auto block = std::make_unique<OpenBlock>();
+        block->id = blocks.int64(0);
+        block->file = blocks.text(2);
+        block->rows = decodeBlock(blocks.blob(3));
+        if (!block->rows.empty()) {
+            heap.push(block.get());
+            owned.push_back(std::move(block));
+        }
+        moreBlocks = blocks.step();
+    };
     FlowRow row;
-    while (statement.step()) {
-        m_decoder->decode(statement, row);
+    std::int64_t emitted = 0;
+    while (limit < 0 || emitted < limit) {
+        if (heap.empty()) {
+            if (!moreBlocks)
+                break;
+            openNextBlock();
+            continue;
+        }
+        // A block not yet open may hold a smaller record only if it starts
+        // no later than the smallest record at hand.
+        while (moreBlocks && blocks.int64(1) <= heap.top()->key())
+            openNextBlock();
+        OpenBlock *top = heap.top();
+        heap.pop();
+        m_decoder->decode(top->rows[top->next], recordId(top->id, top->next), top->file, row);
+        ++emitted;
         if (!fn(row))
             break;
+        if (++top->next < top->rows.size()) {
+            heap.push(top);
+        } else {
+            // Done with it: free its records.
+            std::vector<EncodedFlow>().swap(top->rows);
+        }
     }
 }
 

@@ -3,6 +3,9 @@
 
 #include "stored_address.h"
 
+#include <algorithm>
+#include <array>
+
 namespace flowscope {
 
 namespace {
@@ -22,21 +25,33 @@ std::string interfaceInsertSql()
     return "INSERT INTO interface(" + columns + ") VALUES(" + values + ")";
 }
 
-constexpr const char *kInsertFlowSql =
-    "INSERT INTO flow(id, start, end_delta, action, src, dst, src_port, dst_port, protocol, packets, bytes,"
-    " interface, log_status, tcp_flags, type, direction, traffic_path, pkt_src, pkt_dst, pkt_src_service,"
-    " pkt_dst_service, reject_reason, version, encryption_status)"
-    " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-
 constexpr const char *kFileColumns =
     "path, size, sha256, delivery, log_format, records, errors, truncated, first_start, last_end, max_duration,"
-    " imported_at, row_base, row_last";
+    " imported_at";
+
+// Ports from 32768 up are mostly ephemeral and nearly unique per flow:
+// listing them per block would cost as much as a row index, so a block keeps
+// a bitmap of them in groups of 8 instead.
+constexpr std::uint16_t kFirstEphemeralPort = 32768;
+constexpr std::size_t kEphemeralBitmapBytes = 32768 / 8 / 8;
+
+
+template <typename T>
+void sortUnique(std::vector<T> &values)
+{
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+}
 
 } // namespace
 
 FlowWriter::FlowWriter(sqlite3 *db)
     : m_db(db)
-    , m_insertFlow(db, kInsertFlowSql)
+    , m_insertBlock(db, "INSERT INTO flow_block(id, file_id, records, start_min, start_max, end_max, rejects,"
+                        " ephemeral_ports, data) VALUES(?,?,?,?,?,?,?,?,?)")
+    , m_insertBlockAddress(db, "INSERT INTO block_address(address, block) VALUES(?, ?)")
+    , m_insertBlockPort(db, "INSERT INTO block_port(port, block) VALUES(?, ?)")
+    , m_insertBlockInterface(db, "INSERT INTO block_interface(interface, block) VALUES(?, ?)")
     , m_insertString(db, "INSERT INTO dictionary(id, value) VALUES(?, ?)")
     , m_insertInterface(db, interfaceInsertSql())
     , m_insertError(db, "INSERT INTO import_error(file_id, path, line, reason, logged_at)"
@@ -45,13 +60,6 @@ FlowWriter::FlowWriter(sqlite3 *db)
                          " VALUES(?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET flows = flows + excluded.flows,"
                          " packets = packets + excluded.packets, bytes = bytes + excluded.bytes")
 {
-}
-
-std::int64_t FlowWriter::nextRowBase()
-{
-    const std::int64_t lastFile = queryInt(m_db, "SELECT max(row_last) FROM source_file", 0);
-    const std::int64_t lastFlow = queryInt(m_db, "SELECT max(id) FROM flow", 0);
-    return std::max(lastFile, lastFlow) + 1;
 }
 
 bool FlowWriter::hasFileOfSize(std::uint64_t size)
@@ -84,14 +92,12 @@ void FlowWriter::bindFile(Statement &statement, const SourceFileRow &row)
     statement.bindOptional(10, row.lastEnd.has_value(), row.lastEnd.value_or(0));
     statement.bindOptional(11, row.maxDuration.has_value(), row.maxDuration.value_or(0));
     statement.bind(12, row.importedAt);
-    statement.bind(13, row.rowBase);
-    statement.bind(14, row.rowLast);
 }
 
 std::int64_t FlowWriter::insertFile(const SourceFileRow &row)
 {
     Statement statement(m_db, std::string("INSERT INTO source_file(") + kFileColumns
-                                  + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                                  + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
     bindFile(statement, row);
     statement.exec();
     return sqlite3_last_insert_rowid(m_db);
@@ -100,10 +106,10 @@ std::int64_t FlowWriter::insertFile(const SourceFileRow &row)
 void FlowWriter::updateFile(std::int64_t fileId, const SourceFileRow &row)
 {
     Statement statement(m_db, "UPDATE source_file SET path=?, size=?, sha256=?, delivery=?, log_format=?, records=?,"
-                              " errors=?, truncated=?, first_start=?, last_end=?, max_duration=?, imported_at=?,"
-                              " row_base=?, row_last=? WHERE id=?");
+                              " errors=?, truncated=?, first_start=?, last_end=?, max_duration=?, imported_at=?"
+                              " WHERE id=?");
     bindFile(statement, row);
-    statement.bind(15, fileId);
+    statement.bind(13, fileId);
     statement.exec();
 }
 
@@ -126,48 +132,121 @@ void FlowWriter::insertInterfaces(const std::vector<std::pair<std::uint32_t, Int
     }
 }
 
-void FlowWriter::bindAddress(int index, bool present, const IpAddress &address)
+void FlowWriter::addFlows(std::int64_t fileId, const std::vector<EncodedFlow> &flows)
 {
-    if (!present)
-        m_insertFlow.bindNull(index);
-    else if (address.isV4())
-        m_insertFlow.bind(index, storedIpv4(address.v4()));
-    else
-        m_insertFlow.bindBlobStatic(index, address.bytes.data(), 16);
+    m_pending.insert(m_pending.end(), flows.begin(), flows.end());
+    while (m_pending.size() >= kBlockCapacity) {
+        std::vector<EncodedFlow> block(m_pending.begin(), m_pending.begin() + kBlockCapacity);
+        m_pending.erase(m_pending.begin(), m_pending.begin() + kBlockCapacity);
+        writeBlock(fileId, block);
+    }
 }
 
-void FlowWriter::insertFlows(const std::vector<EncodedFlow> &flows, std::int64_t rowBase)
+void FlowWriter::finishFlows(std::int64_t fileId)
 {
-    Statement &s = m_insertFlow;
-    for (const EncodedFlow &f : flows) {
-        const bool hasStart = f.has(Field::Start);
-        const bool hasEnd = f.has(Field::End);
-        s.bind(1, rowBase + static_cast<std::int64_t>(f.line));
-        s.bindOptional(2, hasStart, f.start);
-        // end is stored as its distance from start (small), or whole without a start.
-        s.bindOptional(3, hasEnd, hasStart ? f.end - f.start : f.end);
-        s.bindOptional(4, f.has(Field::Action), static_cast<std::int64_t>(f.action));
-        bindAddress(5, f.has(Field::SrcAddr), f.srcAddr);
-        bindAddress(6, f.has(Field::DstAddr), f.dstAddr);
-        s.bindOptional(7, f.has(Field::SrcPort), f.srcPort);
-        s.bindOptional(8, f.has(Field::DstPort), f.dstPort);
-        s.bindOptional(9, f.has(Field::Protocol), f.protocol);
-        s.bindOptional(10, f.has(Field::Packets), static_cast<std::int64_t>(f.packets));
-        s.bindOptional(11, f.has(Field::Bytes), static_cast<std::int64_t>(f.bytes));
-        s.bindOptional(12, f.interface != 0, f.interface);
-        s.bindOptional(13, f.has(Field::LogStatus), static_cast<std::int64_t>(f.logStatus));
-        s.bindOptional(14, f.has(Field::TcpFlags), f.tcpFlags);
-        s.bindOptional(15, f.has(Field::Type), static_cast<std::int64_t>(f.type));
-        s.bindOptional(16, f.has(Field::FlowDirection), static_cast<std::int64_t>(f.direction));
-        s.bindOptional(17, f.has(Field::TrafficPath), f.trafficPath);
-        bindAddress(18, f.has(Field::PktSrcAddr), f.pktSrcAddr);
-        bindAddress(19, f.has(Field::PktDstAddr), f.pktDstAddr);
-        s.bindOptional(20, f.pktSrcService != 0, f.pktSrcService);
-        s.bindOptional(21, f.pktDstService != 0, f.pktDstService);
-        s.bindOptional(22, f.rejectReason != 0, f.rejectReason);
-        s.bindOptional(23, f.has(Field::Version), f.version);
-        s.bindOptional(24, f.has(Field::EncryptionStatus), f.encryptionStatus);
-        s.exec();
+    if (!m_pending.empty())
+        writeBlock(fileId, m_pending);
+    m_pending.clear();
+    m_nextBlock = 0;
+}
+
+void FlowWriter::discardFlows()
+{
+    m_pending.clear();
+    m_nextBlock = 0;
+}
+
+void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
+{
+    if (m_nextBlock == 0)
+        m_nextBlock = queryInt(m_db, "SELECT max(id) FROM flow_block", 0) + 1;
+    const std::int64_t block = m_nextBlock++;
+
+    std::optional<std::int64_t> startMin, startMax, endMax;
+    std::int64_t rejects = 0;
+    // IPv4 apart as plain integers: sorting them is several times cheaper.
+    std::vector<std::uint32_t> v4Addresses;
+    std::vector<std::array<std::uint8_t, 16>> v6Addresses;
+    std::vector<std::uint16_t> ports;
+    std::vector<std::uint32_t> interfaces;
+    std::string ephemeral(kEphemeralBitmapBytes, '\0');
+    v4Addresses.reserve(rows.size() * 2);
+    auto addAddress = [&](const IpAddress &a) {
+        if (a.isV4())
+            v4Addresses.push_back(a.v4());
+        else
+            v6Addresses.push_back(a.bytes);
+    };
+    ports.reserve(rows.size());
+    auto addPort = [&](std::uint16_t port) {
+        if (port < kFirstEphemeralPort) {
+            ports.push_back(port);
+        } else {
+            const unsigned group = static_cast<unsigned>(port - kFirstEphemeralPort) >> 3;
+            ephemeral[group >> 3] = static_cast<char>(ephemeral[group >> 3] | (1 << (group & 7)));
+        }
+    };
+    for (const EncodedFlow &f : rows) {
+        if (f.has(Field::Start)) {
+            startMin = std::min(startMin.value_or(f.start), f.start);
+            startMax = std::max(startMax.value_or(f.start), f.start);
+        }
+        if (f.has(Field::End))
+            endMax = std::max(endMax.value_or(f.end), f.end);
+        if (f.has(Field::Action) && f.action == Action::Reject)
+            ++rejects;
+        if (f.has(Field::SrcAddr))
+            addAddress(f.srcAddr);
+        if (f.has(Field::DstAddr))
+            addAddress(f.dstAddr);
+        if (f.has(Field::PktSrcAddr))
+            addAddress(f.pktSrcAddr);
+        if (f.has(Field::PktDstAddr))
+            addAddress(f.pktDstAddr);
+        if (f.has(Field::SrcPort))
+            addPort(f.srcPort);
+        if (f.has(Field::DstPort))
+            addPort(f.dstPort);
+        if (f.interface)
+            interfaces.push_back(f.interface);
+    }
+    const std::string data = encodeBlock(rows);
+
+    Statement &s = m_insertBlock;
+    s.bind(1, block);
+    s.bind(2, fileId);
+    s.bind(3, static_cast<std::int64_t>(rows.size()));
+    s.bindOptional(4, startMin.has_value(), startMin.value_or(0));
+    s.bindOptional(5, startMax.has_value(), startMax.value_or(0));
+    s.bindOptional(6, endMax.has_value(), endMax.value_or(0));
+    s.bind(7, rejects);
+    s.bindBlobStatic(8, ephemeral.data(), static_cast<int>(ephemeral.size()));
+    s.bindBlobStatic(9, data.data(), static_cast<int>(data.size()));
+    s.exec();
+
+    sortUnique(v4Addresses);
+    for (std::uint32_t address : v4Addresses) {
+        m_insertBlockAddress.bind(1, storedIpv4(address));
+        m_insertBlockAddress.bind(2, block);
+        m_insertBlockAddress.exec();
+    }
+    sortUnique(v6Addresses);
+    for (const auto &address : v6Addresses) {
+        m_insertBlockAddress.bindBlobStatic(1, address.data(), 16);
+        m_insertBlockAddress.bind(2, block);
+        m_insertBlockAddress.exec();
+    }
+    sortUnique(ports);
+    for (std::uint16_t port : ports) {
+        m_insertBlockPort.bind(1, port);
+        m_insertBlockPort.bind(2, block);
+        m_insertBlockPort.exec();
+    }
+    sortUnique(interfaces);
+    for (std::uint32_t interface : interfaces) {
+        m_insertBlockInterface.bind(1, interface);
+        m_insertBlockInterface.bind(2, block);
+        m_insertBlockInterface.exec();
     }
 }
 

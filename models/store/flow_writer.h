@@ -4,6 +4,7 @@
 // entries, its records, its errors and its rollups. The caller owns the
 // transaction (one per file), so a file is either wholly in the case or absent.
 
+#include "block_codec.h"
 #include "dictionaries.h"
 #include "encoded_flow.h"
 #include "minute_rollup.h"
@@ -26,16 +27,12 @@ struct SourceFileRow {
     bool truncated = false;
     std::optional<std::int64_t> firstStart, lastEnd, maxDuration;
     std::int64_t importedAt = 0;
-    std::int64_t rowBase = 0;
-    std::int64_t rowLast = 0;
 };
 
 class FlowWriter {
 public:
     explicit FlowWriter(sqlite3 *db);
 
-    // The first free record id: a new file's records get rowBase + line.
-    std::int64_t nextRowBase();
     bool hasFileOfSize(std::uint64_t size);
     // Path of an already imported file with this content, if any.
     std::optional<std::string> fileWithSha256(const std::string &sha256);
@@ -44,17 +41,27 @@ public:
     void updateFile(std::int64_t fileId, const SourceFileRow &row);
     void insertStrings(const std::vector<std::pair<std::uint32_t, std::string>> &entries);
     void insertInterfaces(const std::vector<std::pair<std::uint32_t, InterfaceKey>> &entries);
-    void insertFlows(const std::vector<EncodedFlow> &flows, std::int64_t rowBase);
+    // Records of the file being written: stored a block at a time.
+    void addFlows(std::int64_t fileId, const std::vector<EncodedFlow> &flows);
+    // Stores the last, partial block of the file.
+    void finishFlows(std::int64_t fileId);
+    // Forgets the file's pending records (its transaction was rolled back).
+    void discardFlows();
     // fileId 0: the error concerns a file that was not imported.
     void insertError(std::int64_t fileId, const std::string &path, std::uint64_t line, const std::string &reason);
     void addRollup(const MinuteRollup &rollup);
 
 private:
-    void bindAddress(int index, bool present, const IpAddress &address);
+    void writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows);
     void bindFile(Statement &statement, const SourceFileRow &row);
 
     sqlite3 *m_db;
-    Statement m_insertFlow;
+    Statement m_insertBlock;
+    Statement m_insertBlockAddress;
+    Statement m_insertBlockPort;
+    Statement m_insertBlockInterface;
+    std::vector<EncodedFlow> m_pending;
+    std::int64_t m_nextBlock = 0;
     Statement m_insertString;
     Statement m_insertInterface;
     Statement m_insertError;

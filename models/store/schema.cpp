@@ -10,11 +10,13 @@ namespace flowscope {
 
 namespace {
 
-// Version 1: records, dictionaries, provenance and per-minute rollups.
-// Addresses: IPv4 as an integer biased by -2^31 (4 bytes on disk, order kept),
+// Version 1: records in compressed blocks (see block_codec.h), with
+// block-level indexes: time bounds, the addresses, ports and interfaces each
+// block holds, and reject counts; dictionaries, provenance and per-minute
+// rollups.
+// Addresses in block_address: IPv4 as an integer biased by -2^31 (order kept),
 // IPv6 as a 16-byte blob; SQLite orders all integers before all blobs, so one
 // index serves CIDR ranges of both families.
-// A record's id is its file's row_base plus its line: provenance costs no column.
 constexpr const char *kSchemaV1 = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE dictionary(id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE);
@@ -33,17 +35,17 @@ CREATE TABLE source_file(
   delivery TEXT NOT NULL, log_format TEXT NOT NULL,
   records INTEGER NOT NULL, errors INTEGER NOT NULL, truncated INTEGER NOT NULL,
   first_start INTEGER, last_end INTEGER, max_duration INTEGER,
-  imported_at INTEGER NOT NULL, row_base INTEGER NOT NULL, row_last INTEGER NOT NULL);
+  imported_at INTEGER NOT NULL);
 CREATE TABLE import_error(
   id INTEGER PRIMARY KEY, file_id INTEGER, path TEXT NOT NULL, line INTEGER, reason TEXT NOT NULL,
   logged_at INTEGER NOT NULL);
-CREATE TABLE flow(
-  id INTEGER PRIMARY KEY,
-  start INTEGER, end_delta INTEGER, action INTEGER, src, dst, src_port INTEGER, dst_port INTEGER,
-  protocol INTEGER, packets INTEGER, bytes INTEGER, interface INTEGER, log_status INTEGER,
-  tcp_flags INTEGER, type INTEGER, direction INTEGER, traffic_path INTEGER, pkt_src, pkt_dst,
-  pkt_src_service INTEGER, pkt_dst_service INTEGER, reject_reason INTEGER, version INTEGER,
-  encryption_status INTEGER);
+CREATE TABLE flow_block(
+  id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, records INTEGER NOT NULL,
+  start_min INTEGER, start_max INTEGER, end_max INTEGER, rejects INTEGER NOT NULL,
+  ephemeral_ports BLOB NOT NULL, data BLOB NOT NULL);
+CREATE TABLE block_address(address NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(address, block)) WITHOUT ROWID;
+CREATE TABLE block_port(port INTEGER NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(port, block)) WITHOUT ROWID;
+CREATE TABLE block_interface(interface INTEGER NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(interface, block)) WITHOUT ROWID;
 CREATE TABLE rollup_minute(
   minute INTEGER NOT NULL, interface INTEGER NOT NULL, action INTEGER NOT NULL, log_status INTEGER NOT NULL,
   flows INTEGER NOT NULL, packets INTEGER NOT NULL, bytes INTEGER NOT NULL,
@@ -56,15 +58,11 @@ struct IndexDefinition {
     const char *name;
     const char *sql;
 };
-constexpr std::array<IndexDefinition, 7> kFlowIndexes{{
-    {"flow_by_start", "CREATE INDEX IF NOT EXISTS flow_by_start ON flow(start)"},
-    {"flow_by_src", "CREATE INDEX IF NOT EXISTS flow_by_src ON flow(src)"},
-    {"flow_by_dst", "CREATE INDEX IF NOT EXISTS flow_by_dst ON flow(dst)"},
-    {"flow_by_src_port", "CREATE INDEX IF NOT EXISTS flow_by_src_port ON flow(src_port)"},
-    {"flow_by_dst_port", "CREATE INDEX IF NOT EXISTS flow_by_dst_port ON flow(dst_port)"},
-    {"flow_by_interface", "CREATE INDEX IF NOT EXISTS flow_by_interface ON flow(interface)"},
+constexpr std::array<IndexDefinition, 3> kFlowIndexes{{
+    {"flow_block_by_start", "CREATE INDEX IF NOT EXISTS flow_block_by_start ON flow_block(start_min, start_max)"},
+    {"flow_block_by_file", "CREATE INDEX IF NOT EXISTS flow_block_by_file ON flow_block(file_id)"},
     // Rejects are the minority an analyst looks for: a partial index stays small.
-    {"flow_rejects_by_start", "CREATE INDEX IF NOT EXISTS flow_rejects_by_start ON flow(start) WHERE action = 1"},
+    {"flow_block_rejects", "CREATE INDEX IF NOT EXISTS flow_block_rejects ON flow_block(start_min) WHERE rejects > 0"},
 }};
 
 } // namespace
@@ -95,7 +93,7 @@ void dropFlowIndexes(sqlite3 *db)
 
 bool flowIndexesComplete(sqlite3 *db)
 {
-    Statement statement(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'flow'");
+    Statement statement(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'flow_block'");
     statement.step();
     return statement.int64(0) >= static_cast<std::int64_t>(kFlowIndexes.size());
 }

@@ -15,8 +15,7 @@ int currentSchemaVersion();
 // caller's transaction.
 void migrateSchema(sqlite3 *db, int fromVersion);
 
-// The secondary indexes over flow records: dropped during a large import and
-// rebuilt at its end (cheaper than maintaining them row by row).
+// The indexes over record blocks; an open repairs them if they are missing.
 void createFlowIndexes(sqlite3 *db);
 void dropFlowIndexes(sqlite3 *db);
 bool flowIndexesComplete(sqlite3 *db);
