@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli_arguments.h"
+#include "cli_commands.h"
+#include "cli_output.h"
+
+#include "format/record_parser.h"
+#include "store/case_db.h"
+#include "store/flow_reader.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace flowscope::cli {
+
+namespace {
+
+// A column of the output: an AWS field, or provenance (_file, _line).
+struct Column {
+    std::string name;
+    std::optional<Field> field;
+};
+
+std::optional<std::vector<Column>> parseColumns(const std::optional<std::string> &spec, std::string &error)
+{
+    std::vector<Column> columns;
+    if (!spec) {
+        for (const auto &info : allFields())
+            columns.push_back({std::string(info.name), info.field});
+        columns.push_back({"_file", std::nullopt});
+        columns.push_back({"_line", std::nullopt});
+        return columns;
+    }
+    std::stringstream stream(*spec);
+    std::string name;
+    while (std::getline(stream, name, ',')) {
+        if (name == "_file" || name == "_line") {
+            columns.push_back({name, std::nullopt});
+            continue;
+        }
+        const auto field = fieldByName(name);
+        if (!field) {
+            error = "unknown column '" + name + "' (use AWS field names such as srcaddr, interface-id, or _file, _line)";
+            return std::nullopt;
+        }
+        columns.push_back({std::string(fieldInfo(*field).name), field});
+    }
+    if (columns.empty()) {
+        error = "--columns names no column";
+        return std::nullopt;
+    }
+    return columns;
+}
+
+std::string cellText(const FlowRow &row, const Column &column)
+{
+    if (!column.field)
+        return column.name == "_file" ? row.file : std::to_string(row.line);
+    return fieldText(row.value(*column.field));
+}
+
+std::string cellJson(const FlowRow &row, const Column &column)
+{
+    if (!column.field)
+        return column.name == "_file" ? jsonString(row.file) : std::to_string(row.line);
+    const FieldValue &value = row.value(*column.field);
+    if (const auto *number = std::get_if<std::int64_t>(&value))
+        return std::to_string(*number);
+    if (const auto *text = std::get_if<std::string>(&value))
+        return jsonString(*text);
+    return "null";
+}
+
+} // namespace
+
+int runQuery(const std::vector<std::string> &args)
+{
+    const Arguments arguments(args, {"limit", "columns", "format"}, {});
+    if (!arguments.ok() || arguments.positional().size() != 1) {
+        std::cerr << "flowscope-cli query: " << (arguments.ok() ? "needs exactly one CASE" : arguments.error())
+                  << "\nUsage: flowscope-cli query CASE [--limit N] [--columns a,b,...] [--format json|csv|table]\n";
+        return ExitFatal;
+    }
+    std::int64_t limit = -1;
+    if (const auto text = arguments.value("limit")) {
+        std::uint64_t value = 0;
+        if (!parseUnsigned(*text, 9223372036854775807ULL, value)) {
+            std::cerr << "flowscope-cli query: --limit '" << *text << "' is not a whole number\n";
+            return ExitFatal;
+        }
+        limit = static_cast<std::int64_t>(value);
+    }
+    const std::string format = arguments.value("format").value_or("table");
+    if (format != "json" && format != "csv" && format != "table") {
+        std::cerr << "flowscope-cli query: --format must be json, csv or table, not '" << format << "'\n";
+        return ExitFatal;
+    }
+    std::string error;
+    const auto columns = parseColumns(arguments.value("columns"), error);
+    if (!columns) {
+        std::cerr << "flowscope-cli query: " << error << '\n';
+        return ExitFatal;
+    }
+
+    try {
+        auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
+        FlowReader reader(*caseDb);
+        std::ostream &out = std::cout;
+        if (format == "json") {
+            out << '[';
+            bool first = true;
+            reader.forEachInTimeOrder(limit, [&](const FlowRow &row) {
+                out << (first ? "\n" : ",\n") << '{';
+                first = false;
+                for (std::size_t i = 0; i < columns->size(); ++i)
+                    out << (i ? "," : "") << jsonString((*columns)[i].name) << ':' << cellJson(row, (*columns)[i]);
+                out << '}';
+                return true;
+            });
+            out << "\n]\n";
+        } else if (format == "csv") {
+            for (std::size_t i = 0; i < columns->size(); ++i)
+                out << (i ? "," : "") << csvField((*columns)[i].name);
+            out << "\r\n";
+            reader.forEachInTimeOrder(limit, [&](const FlowRow &row) {
+                for (std::size_t i = 0; i < columns->size(); ++i)
+                    out << (i ? "," : "") << csvField(cellText(row, (*columns)[i]));
+                out << "\r\n";
+                return true;
+            });
+        } else {
+            std::vector<std::string> header;
+            for (const auto &column : *columns)
+                header.push_back(column.name);
+            std::vector<std::vector<std::string>> rows;
+            reader.forEachInTimeOrder(limit < 0 ? 1000 : limit, [&](const FlowRow &row) {
+                std::vector<std::string> cells;
+                for (const auto &column : *columns)
+                    cells.push_back(cellText(row, column));
+                rows.push_back(std::move(cells));
+                return true;
+            });
+            writeTable(out, header, rows);
+        }
+    } catch (const std::exception &exception) {
+        std::cerr << "flowscope-cli query: " << exception.what() << '\n';
+        return ExitFatal;
+    }
+    return ExitOk;
+}
+
+} // namespace flowscope::cli
