@@ -5,6 +5,7 @@
 #include "store/case_db.h"
 #include "store/case_summary.h"
 
+#include <QLocale>
 #include <QStatusBar>
 
 namespace flowscope {
@@ -25,7 +26,7 @@ void MainWindow::openCase(const QString &path)
         const CaseSummary summary = summarizeCase(*caseDb);
         m_summary->showSummary(path, summary);
         setWindowTitle(tr("%1 - Flowscope").arg(path));
-        statusBar()->showMessage(tr("%n record(s)", nullptr, static_cast<int>(summary.records)));
+        statusBar()->showMessage(tr("%1 records").arg(QLocale().toString(static_cast<qulonglong>(summary.records))));
     } catch (const std::exception &error) {
         showError(QString::fromLocal8Bit(error.what()));
     }
