@@ -18,10 +18,9 @@ enum class LogStatus : std::uint8_t { Ok = 0, NoData = 1, SkipData = 2 };
 enum class TrafficType : std::uint8_t { IPv4 = 0, IPv6 = 1, Efa = 2 };
 enum class FlowDirection : std::uint8_t { Ingress = 0, Egress = 1 };
 
-struct FlowRecord {
-    // A bit per Field: set when the field is in the format and not '-'.
-    std::bitset<kFieldCount> present;
-
+// The decoded values of the fields that are not text: shared by a parsed
+// record and a stored one.
+struct FlowValues {
     std::uint64_t packets = 0;
     std::uint64_t bytes = 0;
     std::int64_t start = 0;
@@ -38,6 +37,11 @@ struct FlowRecord {
     TrafficType type = TrafficType::IPv4;
     FlowDirection direction = FlowDirection::Ingress;
     IpAddress srcAddr, dstAddr, pktSrcAddr, pktDstAddr;
+};
+
+struct FlowRecord : FlowValues {
+    // A bit per Field: set when the field is in the format and not '-'.
+    std::bitset<kFieldCount> present;
     std::array<std::string_view, kTextSlotCount> text{};
 
     bool has(Field f) const { return present.test(static_cast<std::size_t>(f)); }

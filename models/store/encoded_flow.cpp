@@ -8,27 +8,9 @@ EncodedFlow encodeFlow(const FlowRecord &record, std::uint64_t line, StringDicti
 {
     static_assert(kFieldCount <= 64, "EncodedFlow::present holds one bit per field");
     EncodedFlow out;
+    static_cast<FlowValues &>(out) = record;
     out.line = line;
     out.present = record.present.to_ullong();
-    out.start = record.start;
-    out.end = record.end;
-    out.packets = record.packets;
-    out.bytes = record.bytes;
-    out.version = record.version;
-    out.srcPort = record.srcPort;
-    out.dstPort = record.dstPort;
-    out.protocol = record.protocol;
-    out.tcpFlags = record.tcpFlags;
-    out.trafficPath = record.trafficPath;
-    out.encryptionStatus = record.encryptionStatus;
-    out.action = record.action;
-    out.logStatus = record.logStatus;
-    out.type = record.type;
-    out.direction = record.direction;
-    out.srcAddr = record.srcAddr;
-    out.dstAddr = record.dstAddr;
-    out.pktSrcAddr = record.pktSrcAddr;
-    out.pktDstAddr = record.pktDstAddr;
 
     std::array<std::string_view, kInterfaceFields.size()> context;
     for (std::size_t i = 0; i < kInterfaceFields.size(); ++i)

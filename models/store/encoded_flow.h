@@ -10,29 +10,13 @@
 
 namespace flowscope {
 
-struct EncodedFlow {
+struct EncodedFlow : FlowValues {
     std::uint64_t line = 0;
     std::uint64_t present = 0; // bit per Field, as FlowRecord::present
-    std::int64_t start = 0;
-    std::int64_t end = 0;
-    std::uint64_t packets = 0;
-    std::uint64_t bytes = 0;
     std::uint32_t interface = 0; // InterfaceDictionary id, 0 = none
     std::uint32_t pktSrcService = 0;
     std::uint32_t pktDstService = 0;
     std::uint32_t rejectReason = 0;
-    std::uint32_t version = 0;
-    std::uint16_t srcPort = 0;
-    std::uint16_t dstPort = 0;
-    std::uint8_t protocol = 0;
-    std::uint8_t tcpFlags = 0;
-    std::uint8_t trafficPath = 0;
-    std::uint8_t encryptionStatus = 0;
-    Action action = Action::Accept;
-    LogStatus logStatus = LogStatus::Ok;
-    TrafficType type = TrafficType::IPv4;
-    FlowDirection direction = FlowDirection::Ingress;
-    IpAddress srcAddr, dstAddr, pktSrcAddr, pktDstAddr;
 
     bool has(Field f) const { return (present >> static_cast<unsigned>(f)) & 1U; }
 };
