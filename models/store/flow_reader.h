@@ -16,6 +16,7 @@
 namespace flowscope {
 
 class CaseDb;
+class FlowPager;
 
 // Absent (the record had '-' or its format lacks the field), a number, or text.
 using FieldValue = std::variant<std::monostate, std::int64_t, std::string>;
@@ -39,9 +40,7 @@ public:
     void forEachInTimeOrder(std::int64_t limit, const std::function<bool(const FlowRow &)> &fn);
 
 private:
-    class Decoder;
-    std::unique_ptr<Decoder> m_decoder;
-    CaseDb &m_case;
+    std::unique_ptr<FlowPager> m_pager;
 };
 
 // Text of a value as the AWS record would show it ('-' when absent).

@@ -47,8 +47,8 @@ void sortUnique(std::vector<T> &values)
 
 FlowWriter::FlowWriter(sqlite3 *db)
     : m_db(db)
-    , m_insertBlock(db, "INSERT INTO flow_block(id, file_id, records, start_min, start_max, end_max, rejects,"
-                        " ephemeral_ports, data) VALUES(?,?,?,?,?,?,?,?,?)")
+    , m_insertBlock(db, "INSERT INTO flow_block(id, file_id, records, start_min, start_max, end_max, undated,"
+                        " rejects, ephemeral_ports, data) VALUES(?,?,?,?,?,?,?,?,?,?)")
     , m_insertBlockAddress(db, "INSERT INTO block_address(address, block) VALUES(?, ?)")
     , m_insertBlockPort(db, "INSERT INTO block_port(port, block) VALUES(?, ?)")
     , m_insertBlockInterface(db, "INSERT INTO block_interface(interface, block) VALUES(?, ?)")
@@ -164,6 +164,7 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
 
     std::optional<std::int64_t> startMin, startMax, endMax;
     std::int64_t rejects = 0;
+    std::int64_t undated = 0; // records without a start: they sort first
     // IPv4 apart as plain integers: sorting them is several times cheaper.
     std::vector<std::uint32_t> v4Addresses;
     std::vector<std::array<std::uint8_t, 16>> v6Addresses;
@@ -190,6 +191,8 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
         if (f.has(Field::Start)) {
             startMin = std::min(startMin.value_or(f.start), f.start);
             startMax = std::max(startMax.value_or(f.start), f.start);
+        } else {
+            ++undated;
         }
         if (f.has(Field::End))
             endMax = std::max(endMax.value_or(f.end), f.end);
@@ -219,9 +222,10 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     s.bindOptional(4, startMin.has_value(), startMin.value_or(0));
     s.bindOptional(5, startMax.has_value(), startMax.value_or(0));
     s.bindOptional(6, endMax.has_value(), endMax.value_or(0));
-    s.bind(7, rejects);
-    s.bindBlobStatic(8, ephemeral.data(), static_cast<int>(ephemeral.size()));
-    s.bindBlobStatic(9, data.data(), static_cast<int>(data.size()));
+    s.bind(7, undated);
+    s.bind(8, rejects);
+    s.bindBlobStatic(9, ephemeral.data(), static_cast<int>(ephemeral.size()));
+    s.bindBlobStatic(10, data.data(), static_cast<int>(data.size()));
     s.exec();
 
     sortUnique(v4Addresses);

@@ -41,7 +41,7 @@ CREATE TABLE import_error(
   logged_at INTEGER NOT NULL);
 CREATE TABLE flow_block(
   id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, records INTEGER NOT NULL,
-  start_min INTEGER, start_max INTEGER, end_max INTEGER, rejects INTEGER NOT NULL,
+  start_min INTEGER, start_max INTEGER, end_max INTEGER, undated INTEGER NOT NULL, rejects INTEGER NOT NULL,
   ephemeral_ports BLOB NOT NULL, data BLOB NOT NULL);
 CREATE TABLE block_address(address NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(address, block)) WITHOUT ROWID;
 CREATE TABLE block_port(port INTEGER NOT NULL, block INTEGER NOT NULL, PRIMARY KEY(port, block)) WITHOUT ROWID;

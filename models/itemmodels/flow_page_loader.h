@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The flow table's worker: lives on its own thread with its own read-only
+// connection and answers page requests newest first, skipping those of an
+// older generation, so fast scrolling never queues up stale work.
+
+#include "store/flow_reader.h"
+
+#include <QMutex>
+#include <QObject>
+#include <QString>
+
+#include <deque>
+#include <memory>
+#include <vector>
+
+namespace flowscope {
+
+class CaseDb;
+class FlowPager;
+
+struct FlowPage {
+    qint64 number = 0;
+    std::vector<FlowRow> rows;
+};
+
+class FlowPageLoader : public QObject {
+    Q_OBJECT
+public:
+    static constexpr std::size_t kMaxPendingPages = 32;
+
+    explicit FlowPageLoader(int pageSize);
+    ~FlowPageLoader() override;
+
+    // Thread-safe: called from the GUI thread.
+    void requestOpen(quint64 generation, const QString &casePath);
+    void requestPage(quint64 generation, qint64 page);
+
+Q_SIGNALS:
+    void opened(quint64 generation, qint64 records, const QString &error);
+    void pageLoaded(quint64 generation, std::shared_ptr<const flowscope::FlowPage> page);
+    // A request left behind by faster scrolling: asked again if it comes back into view.
+    void pageDropped(quint64 generation, qint64 page);
+
+private:
+    void drain();
+    void open(quint64 generation, const QString &casePath);
+
+    const int m_pageSize;
+    QMutex m_mutex;
+    quint64 m_latestGeneration = 0;
+    std::deque<qint64> m_pending; // newest at the front
+    bool m_drainScheduled = false;
+    std::unique_ptr<CaseDb> m_case;
+    std::unique_ptr<FlowPager> m_pager;
+    quint64 m_openGeneration = 0;
+};
+
+} // namespace flowscope
+
+Q_DECLARE_METATYPE(std::shared_ptr<const flowscope::FlowPage>)

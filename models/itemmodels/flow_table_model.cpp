@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "flow_table_model.h"
+
+#include "flow_page_loader.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace flowscope {
+
+namespace {
+
+constexpr int kCachedPages = 256; // 65,536 rows around what was last seen
+
+// Column titles an analyst reads; the AWS name is in the tooltip.
+const char *fieldTitle(Field f)
+{
+    switch (f) {
+    case Field::Version: return QT_TRANSLATE_NOOP("FlowTableModel", "Version");
+    case Field::AccountId: return QT_TRANSLATE_NOOP("FlowTableModel", "Account");
+    case Field::InterfaceId: return QT_TRANSLATE_NOOP("FlowTableModel", "Interface");
+    case Field::SrcAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Source");
+    case Field::DstAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Destination");
+    case Field::SrcPort: return QT_TRANSLATE_NOOP("FlowTableModel", "Src port");
+    case Field::DstPort: return QT_TRANSLATE_NOOP("FlowTableModel", "Dst port");
+    case Field::Protocol: return QT_TRANSLATE_NOOP("FlowTableModel", "Protocol");
+    case Field::Packets: return QT_TRANSLATE_NOOP("FlowTableModel", "Packets");
+    case Field::Bytes: return QT_TRANSLATE_NOOP("FlowTableModel", "Bytes");
+    case Field::Start: return QT_TRANSLATE_NOOP("FlowTableModel", "Start (UTC)");
+    case Field::End: return QT_TRANSLATE_NOOP("FlowTableModel", "End (UTC)");
+    case Field::Action: return QT_TRANSLATE_NOOP("FlowTableModel", "Action");
+    case Field::LogStatus: return QT_TRANSLATE_NOOP("FlowTableModel", "Log status");
+    case Field::VpcId: return QT_TRANSLATE_NOOP("FlowTableModel", "VPC");
+    case Field::SubnetId: return QT_TRANSLATE_NOOP("FlowTableModel", "Subnet");
+    case Field::InstanceId: return QT_TRANSLATE_NOOP("FlowTableModel", "Instance");
+    case Field::TcpFlags: return QT_TRANSLATE_NOOP("FlowTableModel", "TCP flags");
+    case Field::Type: return QT_TRANSLATE_NOOP("FlowTableModel", "Type");
+    case Field::PktSrcAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Packet source");
+    case Field::PktDstAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Packet destination");
+    case Field::Region: return QT_TRANSLATE_NOOP("FlowTableModel", "Region");
+    case Field::AzId: return QT_TRANSLATE_NOOP("FlowTableModel", "AZ");
+    case Field::SublocationType: return QT_TRANSLATE_NOOP("FlowTableModel", "Sublocation type");
+    case Field::SublocationId: return QT_TRANSLATE_NOOP("FlowTableModel", "Sublocation");
+    case Field::PktSrcAwsService: return QT_TRANSLATE_NOOP("FlowTableModel", "Source service");
+    case Field::PktDstAwsService: return QT_TRANSLATE_NOOP("FlowTableModel", "Destination service");
+    case Field::FlowDirection: return QT_TRANSLATE_NOOP("FlowTableModel", "Direction");
+    case Field::TrafficPath: return QT_TRANSLATE_NOOP("FlowTableModel", "Traffic path");
+    case Field::EcsClusterArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS cluster ARN");
+    case Field::EcsClusterName: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS cluster");
+    case Field::EcsContainerInstanceArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS container instance ARN");
+    case Field::EcsContainerInstanceId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS container instance");
+    case Field::EcsContainerId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS container");
+    case Field::EcsSecondContainerId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS second container");
+    case Field::EcsServiceName: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS service");
+    case Field::EcsTaskDefinitionArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS task definition");
+    case Field::EcsTaskArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS task ARN");
+    case Field::EcsTaskId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS task");
+    case Field::RejectReason: return QT_TRANSLATE_NOOP("FlowTableModel", "Reject reason");
+    case Field::ResourceId: return QT_TRANSLATE_NOOP("FlowTableModel", "Resource");
+    case Field::EncryptionStatus: return QT_TRANSLATE_NOOP("FlowTableModel", "Encryption");
+    case Field::Count: break;
+    }
+    return "";
+}
+
+bool isTime(Field f) { return f == Field::Start || f == Field::End; }
+bool isNumber(const FieldValue &v) { return std::holds_alternative<std::int64_t>(v); }
+
+QString utcText(qint64 epoch)
+{
+    return QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+} // namespace
+
+FlowTableModel::FlowTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_columns(defaultColumns())
+    , m_pages(kCachedPages)
+    , m_loader(new FlowPageLoader(kPageSize))
+{
+    m_thread.setObjectName(QStringLiteral("flow-page-loader"));
+    m_loader->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
+    connect(m_loader, &FlowPageLoader::opened, this, &FlowTableModel::onOpened, Qt::QueuedConnection);
+    connect(m_loader, &FlowPageLoader::pageLoaded, this, &FlowTableModel::onPageLoaded, Qt::QueuedConnection);
+    connect(
+        m_loader, &FlowPageLoader::pageDropped, this,
+        [this](quint64 generation, qint64 page) {
+            if (generation == m_generation)
+                m_requested.remove(page);
+        },
+        Qt::QueuedConnection);
+    m_thread.start();
+}
+
+FlowTableModel::~FlowTableModel()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+QList<Field> FlowTableModel::defaultColumns()
+{
+    return {Field::Start, Field::InterfaceId, Field::SrcAddr, Field::SrcPort, Field::DstAddr, Field::DstPort,
+            Field::Protocol, Field::Packets, Field::Bytes, Field::Action, Field::LogStatus, Field::FlowDirection,
+            Field::TcpFlags, Field::End};
+}
+
+void FlowTableModel::setCase(const QString &casePath)
+{
+    m_casePath = casePath;
+    reload();
+}
+
+void FlowTableModel::reload()
+{
+    beginResetModel();
+    ++m_generation;
+    m_records = 0;
+    m_pages.clear();
+    m_requested.clear();
+    endResetModel();
+    m_loader->requestOpen(m_generation, m_casePath);
+}
+
+void FlowTableModel::setColumns(const QList<Field> &columns)
+{
+    beginResetModel();
+    m_columns = columns;
+    endResetModel();
+}
+
+int FlowTableModel::rowCount(const QModelIndex &parent) const
+{
+    // A view counts rows in int: beyond that the table shows the first 2^31 - 1.
+    return parent.isValid() ? 0 : static_cast<int>(std::min<qint64>(m_records, std::numeric_limits<int>::max()));
+}
+
+int FlowTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
+}
+
+void FlowTableModel::requestPage(qint64 page) const
+{
+    if (m_requested.contains(page))
+        return;
+    m_requested.insert(page);
+    m_loader->requestPage(m_generation, page);
+}
+
+QVariant FlowTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const qint64 page = index.row() / kPageSize;
+    const auto *cached = m_pages.object(page);
+    if (!cached || !*cached || static_cast<std::size_t>(index.row() % kPageSize) >= (*cached)->rows.size()) {
+        if (!cached)
+            requestPage(page);
+        if (role == LoadingRole)
+            return true;
+        if (role == Qt::DisplayRole && index.column() == 0)
+            return tr("loading…");
+        return {};
+    }
+    const FlowRow &row = (*cached)->rows[static_cast<std::size_t>(index.row() % kPageSize)];
+    const Field field = m_columns.at(index.column());
+    const FieldValue &value = row.value(field);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (std::holds_alternative<std::monostate>(value))
+            return QStringLiteral("-");
+        if (isTime(field))
+            return utcText(std::get<std::int64_t>(value));
+        if (const auto *number = std::get_if<std::int64_t>(&value))
+            return QString::number(*number);
+        return QString::fromStdString(std::get<std::string>(value));
+    case Qt::ToolTipRole:
+        if (isTime(field) && isNumber(value))
+            return tr("%1 local time").arg(QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(value))
+                                               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+        return {};
+    case Qt::TextAlignmentRole:
+        if (isNumber(value) && !isTime(field))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case LoadingRole:
+        return false;
+    case RecordIdRole:
+        return QVariant::fromValue<qint64>(row.id);
+    case RawValueRole:
+        if (const auto *number = std::get_if<std::int64_t>(&value))
+            return QVariant::fromValue<qint64>(*number);
+        if (const auto *text = std::get_if<std::string>(&value))
+            return QString::fromStdString(*text);
+        return {};
+    case FileRole:
+        return QString::fromStdString(row.file);
+    case LineRole:
+        return QVariant::fromValue<qint64>(static_cast<qint64>(row.line));
+    default:
+        return {};
+    }
+}
+
+QVariant FlowTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole)
+            return section + 1;
+        return {};
+    }
+    if (section < 0 || section >= m_columns.size())
+        return {};
+    const Field field = m_columns.at(section);
+    if (role == Qt::DisplayRole)
+        return QCoreApplication::translate("FlowTableModel", fieldTitle(field));
+    if (role == Qt::ToolTipRole)
+        return QStringLiteral("%1: %2").arg(QString::fromLatin1(fieldInfo(field).name.data(),
+                                                                qsizetype(fieldInfo(field).name.size())),
+                                            QString::fromLatin1(fieldInfo(field).description.data(),
+                                                                qsizetype(fieldInfo(field).description.size())));
+    return {};
+}
+
+void FlowTableModel::onOpened(quint64 generation, qint64 records, const QString &error)
+{
+    if (generation != m_generation)
+        return;
+    if (!error.isEmpty()) {
+        Q_EMIT errorOccurred(error);
+        return;
+    }
+    if (records > 0) {
+        beginInsertRows({}, 0, static_cast<int>(std::min<qint64>(records, std::numeric_limits<int>::max())) - 1);
+        m_records = records;
+        endInsertRows();
+    }
+    Q_EMIT caseLoaded(records);
+}
+
+void FlowTableModel::onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page)
+{
+    if (generation != m_generation)
+        return; // a page of a case or state that is gone
+    const qint64 number = page->number;
+    m_requested.remove(number);
+    const int first = static_cast<int>(number * kPageSize);
+    const int last = std::min(first + kPageSize, rowCount()) - 1;
+    m_pages.insert(number, new std::shared_ptr<const FlowPage>(std::move(page)));
+    if (last >= first) {
+        Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
+        Q_EMIT pageLoaded(first, last);
+    }
+    if (m_requested.isEmpty())
+        Q_EMIT idle();
+}
+
+} // namespace flowscope

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The flow table: every record of a case in time order, loaded lazily a page
+// at a time on a worker thread (a bounded cache of pages, stale pages dropped
+// by a generation token), so scrolling through tens of millions of records
+// stays smooth. Columns are AWS fields; times show in UTC with the local time
+// as a tooltip.
+
+#include "format/field_catalog.h"
+
+#include <QAbstractTableModel>
+#include <QCache>
+#include <QList>
+#include <QSet>
+#include <QThread>
+
+#include <memory>
+
+namespace flowscope {
+
+class FlowPageLoader;
+struct FlowPage;
+
+class FlowTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        LoadingRole = Qt::UserRole + 1, // bool: the row's page is still loading
+        RecordIdRole,                   // qint64: the record's stable id
+        RawValueRole,                   // the value: qint64, QString or null QVariant when absent
+        FileRole,                       // QString: the file the record came from
+        LineRole,                       // qint64: its line in that file
+    };
+    static constexpr int kPageSize = 256;
+
+    explicit FlowTableModel(QObject *parent = nullptr);
+    ~FlowTableModel() override;
+
+    // Opens the case read-only (no case when empty). Rows appear as pages load.
+    void setCase(const QString &casePath);
+    QString casePath() const { return m_casePath; }
+    // Re-reads the case (after an import): recounts and reloads visible pages.
+    void reload();
+
+    void setColumns(const QList<Field> &columns);
+    const QList<Field> &columns() const { return m_columns; }
+    static QList<Field> defaultColumns();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // For tests and benchmarks: true once every requested page has arrived.
+    bool isIdle() const { return m_requested.isEmpty(); }
+
+Q_SIGNALS:
+    void caseLoaded(qint64 records); // the case is open and counted
+    void pageLoaded(int firstRow, int lastRow);
+    void idle();
+    void errorOccurred(const QString &message);
+    // To the loader thread:
+    void openRequested(quint64 generation, const QString &casePath);
+    void pageRequested(quint64 generation, qint64 page);
+
+private:
+    void onOpened(quint64 generation, qint64 records, const QString &error);
+    void onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page);
+    void requestPage(qint64 page) const;
+
+    QString m_casePath;
+    QList<Field> m_columns;
+    qint64 m_records = 0;
+    quint64 m_generation = 0;
+    mutable QCache<qint64, std::shared_ptr<const FlowPage>> m_pages;
+    mutable QSet<qint64> m_requested;
+    QThread m_thread;
+    FlowPageLoader *m_loader = nullptr;
+};
+
+} // namespace flowscope

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "flow_pager.h"
+
+#include "block_codec.h"
+#include "case_db.h"
+#include "flow_row_decoder.h"
+#include "sqlite_handle.h"
+
+#include <algorithm>
+#include <queue>
+
+namespace flowscope {
+
+namespace {
+
+std::int64_t midpoint(std::int64_t lo, std::int64_t hi)
+{
+    // lo + (hi - lo) / 2 without overflow across the whole int64 range.
+    return lo + static_cast<std::int64_t>((static_cast<std::uint64_t>(hi) - static_cast<std::uint64_t>(lo)) / 2);
+}
+
+constexpr std::size_t kCachedKeyBlocks = 2048; // 64 MiB at most
+
+// First row of a block whose sort key is at least `key`.
+std::size_t lowerBound(const std::vector<EncodedFlow> &rows, std::int64_t key)
+{
+    return static_cast<std::size_t>(
+        std::partition_point(rows.begin(), rows.end(), [key](const EncodedFlow &f) { return sortStart(f) < key; })
+        - rows.begin());
+}
+
+} // namespace
+
+FlowPager::FlowPager(CaseDb &caseDb, std::size_t cachedBlocks)
+    : m_case(caseDb)
+    , m_decoder(std::make_unique<FlowRowDecoder>(caseDb.handle()))
+    , m_cacheCapacity(std::max<std::size_t>(cachedBlocks, 4))
+{
+    Statement blocks(caseDb.handle(), "SELECT id, start_min, start_max, undated, records, file_id FROM flow_block");
+    while (blocks.step()) {
+        const bool anyDated = !blocks.isNull(1);
+        BlockInfo info;
+        info.id = blocks.int64(0);
+        info.minKey = blocks.int64(3) > 0 || !anyDated ? INT64_MIN : blocks.int64(1);
+        info.maxKey = anyDated ? blocks.int64(2) : INT64_MIN;
+        info.records = blocks.int64(4);
+        info.file = blocks.int64(5);
+        m_records += info.records;
+        m_blocks.push_back(info);
+    }
+    std::sort(m_blocks.begin(), m_blocks.end(), [](const BlockInfo &a, const BlockInfo &b) {
+        return a.minKey != b.minKey ? a.minKey < b.minKey : a.id < b.id;
+    });
+    Statement files(caseDb.handle(), "SELECT id, path FROM source_file");
+    while (files.step())
+        m_files.emplace(files.int64(0), files.text(1));
+}
+
+FlowPager::~FlowPager() = default;
+
+std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
+{
+    if (const auto it = m_cache.find(block.id); it != m_cache.end()) {
+        m_lru.splice(m_lru.begin(), m_lru, it->second);
+        return it->second->second;
+    }
+    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
+    statement.bind(1, block.id);
+    if (!statement.step())
+        throw StoreError("record block " + std::to_string(block.id) + " is missing");
+    auto rows = std::make_shared<const Rows>(decodeBlock(statement.blob(0)));
+    m_lru.emplace_front(block.id, rows);
+    m_cache[block.id] = m_lru.begin();
+    if (m_lru.size() > m_cacheCapacity) {
+        m_cache.erase(m_lru.back().first);
+        m_lru.pop_back();
+    }
+    return rows;
+}
+
+const std::vector<std::int64_t> &FlowPager::keysOf(const BlockInfo &block)
+{
+    if (const auto it = m_keyCache.find(block.id); it != m_keyCache.end()) {
+        m_keyLru.splice(m_keyLru.begin(), m_keyLru, it->second);
+        return it->second->second;
+    }
+    const auto rows = rowsOf(block);
+    std::vector<std::int64_t> keys;
+    keys.reserve(rows->size());
+    for (const EncodedFlow &f : *rows)
+        keys.push_back(sortStart(f));
+    m_keyLru.emplace_front(block.id, std::move(keys));
+    m_keyCache[block.id] = m_keyLru.begin();
+    if (m_keyLru.size() > kCachedKeyBlocks) {
+        m_keyCache.erase(m_keyLru.back().first);
+        m_keyLru.pop_back();
+    }
+    return m_keyLru.front().second;
+}
+
+std::int64_t FlowPager::countBefore(std::int64_t key)
+{
+    std::int64_t count = 0;
+    for (const BlockInfo &block : m_blocks) {
+        if (block.minKey >= key)
+            break; // sorted by minKey: no later block has a record below key
+        if (block.maxKey < key)
+            count += block.records;
+        else {
+            const auto &keys = keysOf(block);
+            count += std::lower_bound(keys.begin(), keys.end(), key) - keys.begin();
+        }
+    }
+    return count;
+}
+
+std::pair<std::int64_t, std::int64_t> FlowPager::locate(std::int64_t position)
+{
+    // The answer is the smallest key k with more than `position` records at
+    // or below it.
+    std::int64_t lo = INT64_MIN;
+    std::int64_t hi = INT64_MIN;
+    for (const BlockInfo &block : m_blocks)
+        hi = std::max(hi, block.maxKey);
+    while (lo < hi) {
+        const std::int64_t mid = midpoint(lo, hi);
+        if (countBefore(mid + 1) > position)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return {lo, position - countBefore(lo)};
+}
+
+void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn)
+{
+    if (first < 0 || first >= m_records)
+        return;
+    const auto [key, skip] = locate(first);
+
+    struct Cursor {
+        const BlockInfo *block;
+        std::shared_ptr<const Rows> rows;
+        std::size_t next;
+        std::int64_t sortKey() const { return sortStart((*rows)[next]); }
+        std::int64_t id() const { return recordId(block->id, next); }
+    };
+    auto later = [](const Cursor &a, const Cursor &b) {
+        return a.sortKey() != b.sortKey() ? a.sortKey() > b.sortKey() : a.id() > b.id();
+    };
+    std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(later);
+    std::size_t nextBlock = 0;
+    auto open = [&](const BlockInfo &block) {
+        auto rows = rowsOf(block);
+        const std::size_t start = lowerBound(*rows, key);
+        if (start < rows->size())
+            heap.push({&block, std::move(rows), start});
+    };
+    // Every block that may hold a record at or after `key` and starts no later.
+    for (; nextBlock < m_blocks.size() && m_blocks[nextBlock].minKey <= key; ++nextBlock)
+        if (m_blocks[nextBlock].maxKey >= key)
+            open(m_blocks[nextBlock]);
+
+    FlowRow row;
+    std::int64_t toSkip = skip;
+    for (;;) {
+        if (heap.empty()) {
+            if (nextBlock >= m_blocks.size())
+                return;
+            open(m_blocks[nextBlock++]);
+            continue;
+        }
+        // A block not yet open may hold a smaller record only if it starts
+        // no later than the smallest record at hand.
+        while (nextBlock < m_blocks.size() && m_blocks[nextBlock].minKey <= heap.top().sortKey())
+            open(m_blocks[nextBlock++]);
+        Cursor cursor = heap.top();
+        heap.pop();
+        if (toSkip > 0) {
+            --toSkip;
+        } else {
+            const auto file = m_files.find(cursor.block->file);
+            m_decoder->decode((*cursor.rows)[cursor.next], cursor.id(),
+                              file == m_files.end() ? std::string() : file->second, row);
+            if (!fn(row))
+                return;
+        }
+        if (++cursor.next < cursor.rows->size())
+            heap.push(std::move(cursor));
+    }
+}
+
+std::vector<FlowRow> FlowPager::rowsAt(std::int64_t first, std::size_t count)
+{
+    std::vector<FlowRow> rows;
+    if (count == 0)
+        return rows;
+    rows.reserve(count);
+    forEachFrom(first, [&](const FlowRow &row) {
+        rows.push_back(row);
+        return rows.size() < count;
+    });
+    return rows;
+}
+
+} // namespace flowscope

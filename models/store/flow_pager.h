@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Records of a case in time order (start, records without one first; then
+// id), by position: the n-th record of tens of millions is found from the
+// blocks' time bounds with a binary search over time, decoding only the few
+// blocks that straddle the answer. Serves the lazy flow table and the CLI.
+
+#include "encoded_flow.h"
+#include "flow_reader.h"
+
+#include <cstdint>
+#include <functional>
+#include <list>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace flowscope {
+
+class CaseDb;
+class FlowRowDecoder;
+
+class FlowPager {
+public:
+    explicit FlowPager(CaseDb &caseDb, std::size_t cachedBlocks = 64);
+    ~FlowPager();
+    FlowPager(const FlowPager &) = delete;
+    FlowPager &operator=(const FlowPager &) = delete;
+
+    std::int64_t recordCount() const { return m_records; }
+    // Up to `count` rows from position `first` (0-based).
+    std::vector<FlowRow> rowsAt(std::int64_t first, std::size_t count);
+    // Calls fn for each row from position `first` on until it returns false.
+    void forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn);
+
+private:
+    using Rows = std::vector<EncodedFlow>;
+    struct BlockInfo {
+        std::int64_t id;
+        std::int64_t minKey; // smallest sort key (INT64_MIN with undated records)
+        std::int64_t maxKey;
+        std::int64_t records;
+        std::int64_t file;
+    };
+
+    std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
+    // A block's sort keys alone: 8 bytes a record, so many more blocks stay
+    // cached for the binary search than whole decoded blocks.
+    const std::vector<std::int64_t> &keysOf(const BlockInfo &block);
+    // Records whose sort key is below `key`.
+    std::int64_t countBefore(std::int64_t key);
+    // The sort key of the record at `position`, and how many records with
+    // that same key come before it.
+    std::pair<std::int64_t, std::int64_t> locate(std::int64_t position);
+
+    CaseDb &m_case;
+    std::unique_ptr<FlowRowDecoder> m_decoder;
+    std::vector<BlockInfo> m_blocks; // by minKey
+    std::unordered_map<std::int64_t, std::string> m_files;
+    std::int64_t m_records = 0;
+
+    std::size_t m_cacheCapacity;
+    std::list<std::pair<std::int64_t, std::shared_ptr<const Rows>>> m_lru;
+    std::unordered_map<std::int64_t, decltype(m_lru)::iterator> m_cache;
+    std::list<std::pair<std::int64_t, std::vector<std::int64_t>>> m_keyLru;
+    std::unordered_map<std::int64_t, decltype(m_keyLru)::iterator> m_keyCache;
+};
+
+} // namespace flowscope

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The lazy flow table over a case of 120,000 records: the model contract,
+// pages arriving off the GUI thread, and rows that match the store.
+
+#include "demo/demo_generator.h"
+#include "ingest/case_importer.h"
+#include "itemmodels/flow_table_model.h"
+#include "store/case_db.h"
+#include "store/flow_pager.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace flowscope;
+
+class TestFlowTableModel : public QObject {
+    Q_OBJECT
+
+private:
+    static constexpr qint64 kRecords = 120000;
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    // The model's text for a row, once its page has arrived.
+    static QStringList rowText(const FlowTableModel &model, int row)
+    {
+        QStringList cells;
+        for (int c = 0; c < model.columnCount(); ++c)
+            cells << model.index(row, c).data().toString();
+        return cells;
+    }
+
+    static bool loaded(const FlowTableModel &model, int row)
+    {
+        return !model.index(row, 0).data(FlowTableModel::LoadingRole).toBool();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const std::string input = m_dir.filePath(QStringLiteral("bench.log.gz")).toStdString();
+        QCOMPARE(writeBenchmarkFile(input, kRecords, 3), std::uint64_t(kRecords));
+        m_case = m_dir.filePath(QStringLiteral("model.flowcase"));
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*caseDb).run({input}, {}).records, std::uint64_t(kRecords));
+    }
+
+    void modelContractWhileLoading()
+    {
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
+        model.setCase(m_case);
+        QVERIFY(loadedSpy.wait(10000));
+        QCOMPARE(loadedSpy.at(0).at(0).toLongLong(), kRecords);
+        QCOMPARE(model.rowCount(), int(kRecords));
+        QCOMPARE(model.columnCount(), int(FlowTableModel::defaultColumns().size()));
+        // The first request shows a placeholder, then the page arrives.
+        QVERIFY(model.index(0, 0).data(FlowTableModel::LoadingRole).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, 0), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, int(kRecords) - 1), 10000);
+        model.setColumns({Field::SrcAddr, Field::DstPort});
+        QCOMPARE(model.columnCount(), 2);
+        model.reload(); // a new generation while pages may be in flight
+        QVERIFY(QSignalSpy(&model, &FlowTableModel::caseLoaded).wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, 5000), 10000);
+        model.setCase(QString());
+        QTRY_COMPARE(model.rowCount(), 0);
+    }
+
+    void rowsMatchTheStore_data()
+    {
+        QTest::addColumn<int>("row");
+        QTest::newRow("first") << 0;
+        QTest::newRow("page boundary") << FlowTableModel::kPageSize;
+        QTest::newRow("middle") << int(kRecords / 2) + 17;
+        QTest::newRow("last") << int(kRecords) - 1;
+    }
+
+    void rowsMatchTheStore()
+    {
+        QFETCH(int, row);
+        FlowTableModel model;
+        model.setColumns({Field::Start, Field::SrcAddr, Field::DstPort, Field::Bytes, Field::Action});
+        QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
+        model.setCase(m_case);
+        QVERIFY(loadedSpy.wait(10000));
+        model.index(row, 0).data(); // asks for the page
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, row), 10000);
+
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        FlowPager pager(*caseDb);
+        const auto expected = pager.rowsAt(row, 1);
+        QCOMPARE(expected.size(), 1u);
+        QCOMPARE(model.index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong(), expected[0].id);
+        QCOMPARE(model.index(row, 1).data().toString(), QString::fromStdString(fieldText(expected[0].value(Field::SrcAddr))));
+        QCOMPARE(model.index(row, 2).data(FlowTableModel::RawValueRole).toLongLong(),
+                 std::get<std::int64_t>(expected[0].value(Field::DstPort)));
+        QCOMPARE(model.index(row, 4).data().toString(), QString::fromStdString(fieldText(expected[0].value(Field::Action))));
+        const qint64 start = std::get<std::int64_t>(expected[0].value(Field::Start));
+        QCOMPARE(model.index(row, 0).data().toString(),
+                 QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("local time")));
+        QVERIFY(model.index(row, 0).data(FlowTableModel::FileRole).toString().endsWith(QStringLiteral("bench.log.gz")));
+        QCOMPARE(model.index(row, 0).data(FlowTableModel::LineRole).toLongLong(), qint64(expected[0].line));
+        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("Source"));
+        QVERIFY(model.headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString().startsWith(QStringLiteral("srcaddr")));
+    }
+
+    void unreadableCaseReportsError()
+    {
+        const QString bogus = m_dir.filePath(QStringLiteral("bogus.flowcase"));
+        QFile file(bogus);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("not a case");
+        file.close();
+        FlowTableModel model;
+        QSignalSpy errors(&model, &FlowTableModel::errorOccurred);
+        model.setCase(bogus);
+        QVERIFY(errors.wait(10000));
+        QVERIFY(errors.at(0).at(0).toString().contains(QStringLiteral("not a Flowscope case")));
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlowTableModel)
+#include "tst_flowtablemodel.moc"

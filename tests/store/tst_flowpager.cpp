@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Records by position in time order, across overlapping files and blocks.
+
+#include "ingest/case_importer.h"
+#include "store/case_db.h"
+#include "store/flow_pager.h"
+#include "test_files.h"
+
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+using namespace flowscope;
+
+namespace {
+
+std::int64_t startOf(const FlowRow &row)
+{
+    const auto *start = std::get_if<std::int64_t>(&row.value(Field::Start));
+    return start ? *start : INT64_MIN;
+}
+
+// A file of `count` records whose starts wander randomly over an hour,
+// with some records that have no start at all.
+QByteArray randomFile(QRandomGenerator &random, int count, int fileNumber)
+{
+    QByteArray out("version interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n");
+    for (int i = 0; i < count; ++i) {
+        const bool undated = random.bounded(50) == 0;
+        const qint64 start = 1700000000 + random.bounded(3600);
+        out += "2 eni-" + QByteArray::number(fileNumber) + " 10.0.0." + QByteArray::number(random.bounded(250)) + " 10.1.0.1 "
+            + QByteArray::number(1024 + i % 60000) + " 443 6 1 60 "
+            + (undated ? QByteArray("- -") : QByteArray::number(start) + " " + QByteArray::number(start + 30))
+            + " ACCEPT OK\n";
+    }
+    return out;
+}
+
+} // namespace
+
+class TestFlowPager : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<CaseDb> m_case;
+    std::vector<FlowRow> m_all;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QRandomGenerator random(42);
+        for (int f = 0; f < 5; ++f)
+            test::writeGzip(m_dir.filePath(QStringLiteral("in/f%1.log.gz").arg(f)), randomFile(random, 9000 + f * 1000, f));
+        m_case = CaseDb::open(m_dir.filePath(QStringLiteral("p.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
+        const ImportReport report = CaseImporter(*m_case).run({m_dir.filePath(QStringLiteral("in")).toStdString()}, {});
+        QCOMPARE(report.records, 55000u);
+        FlowPager pager(*m_case);
+        QCOMPARE(pager.recordCount(), 55000);
+        pager.forEachFrom(0, [&](const FlowRow &row) {
+            m_all.push_back(row);
+            return true;
+        });
+    }
+
+    void wholeSequenceIsInTimeOrder()
+    {
+        QCOMPARE(m_all.size(), 55000u);
+        std::set<std::int64_t> ids;
+        for (std::size_t i = 0; i < m_all.size(); ++i) {
+            QVERIFY(ids.insert(m_all[i].id).second);
+            if (i > 0) {
+                const auto a = startOf(m_all[i - 1]);
+                const auto b = startOf(m_all[i]);
+                QVERIFY(a < b || (a == b && m_all[i - 1].id < m_all[i].id));
+            }
+        }
+        QCOMPARE(startOf(m_all.front()), INT64_MIN); // records without a start come first
+    }
+
+    void positionsMatchTheSequence_data()
+    {
+        QTest::addColumn<qint64>("first");
+        QTest::addColumn<int>("count");
+        QTest::newRow("start") << qint64(0) << 300;
+        QTest::newRow("inside the undated") << qint64(500) << 700;
+        QTest::newRow("middle") << qint64(27500) << 256;
+        QTest::newRow("last page") << qint64(54900) << 256;
+        QTest::newRow("last record") << qint64(54999) << 10;
+        QTest::newRow("past the end") << qint64(55000) << 10;
+        QRandomGenerator random(7);
+        for (int i = 0; i < 40; ++i)
+            QTest::newRow(qPrintable(QStringLiteral("random %1").arg(i))) << qint64(random.bounded(55000)) << 1 + random.bounded(300);
+    }
+
+    void positionsMatchTheSequence()
+    {
+        QFETCH(qint64, first);
+        QFETCH(int, count);
+        FlowPager pager(*m_case, 8); // a small cache: blocks are evicted and read again
+        const auto rows = pager.rowsAt(first, static_cast<std::size_t>(count));
+        const std::size_t expected = std::min<std::size_t>(count, m_all.size() - std::min<std::size_t>(first, m_all.size()));
+        QCOMPARE(rows.size(), expected);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            QCOMPARE(rows[i].id, m_all[static_cast<std::size_t>(first) + i].id);
+            QCOMPARE(rows[i].line, m_all[static_cast<std::size_t>(first) + i].line);
+            QCOMPARE(rows[i].file, m_all[static_cast<std::size_t>(first) + i].file);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFlowPager)
+#include "tst_flowpager.moc"
