@@ -128,7 +128,8 @@ private:
         row.importedAt = nowEpoch();
         const std::int64_t fileId = m_writer.insertFile(row);
 
-        BoundedQueue<DecodedBatch> queue(4);
+        // Room for more than one sort run of the writer, so the decoder never waits on it.
+        BoundedQueue<DecodedBatch> queue(24);
         FileDecoder decoder(path, m_options.logFormat, m_strings, m_interfaces, queue);
         std::thread decoding([&decoder] { decoder.run(); });
 

@@ -104,9 +104,6 @@ template <typename Rows, typename Column>
 void forEachColumn(Rows &rows, Column &&column)
 {
     using F = Field;
-    column(F::Start, [](auto &io, auto &r, std::int64_t &previous) {
-        io.deltaStart(r, previous);
-    });
     column(F::End, [](auto &io, auto &r, std::int64_t &) { io.endTime(r); });
     column(F::Action, [](auto &io, auto &r, std::int64_t &) { io.byteEnum(r.action); });
     column(F::LogStatus, [](auto &io, auto &r, std::int64_t &) { io.byteEnum(r.logStatus); });
@@ -130,11 +127,6 @@ void forEachColumn(Rows &rows, Column &&column)
 
 struct ColumnWriter {
     Writer &w;
-    void deltaStart(const EncodedFlow &r, std::int64_t &previous)
-    {
-        w.zigzag(r.start - previous);
-        previous = r.start;
-    }
     void endTime(const EncodedFlow &r) { r.has(Field::Start) ? w.varint(static_cast<std::uint64_t>(r.end - r.start)) : w.zigzag(r.end); }
     template <typename E>
     void byteEnum(E v) { w.u8(static_cast<std::uint8_t>(v)); }
@@ -147,11 +139,6 @@ struct ColumnWriter {
 
 struct ColumnReader {
     Reader &r;
-    void deltaStart(EncodedFlow &f, std::int64_t &previous)
-    {
-        f.start = previous + r.zigzag();
-        previous = f.start;
-    }
     void endTime(EncodedFlow &f)
     {
         f.end = f.has(Field::Start) ? f.start + static_cast<std::int64_t>(r.varint()) : r.zigzag();
@@ -167,18 +154,31 @@ struct ColumnReader {
 
 } // namespace
 
+bool blockOrder(const EncodedFlow &a, const EncodedFlow &b)
+{
+    const auto sa = sortStart(a);
+    const auto sb = sortStart(b);
+    return sa != sb ? sa < sb : a.line < b.line;
+}
+
 std::string encodeBlock(std::vector<EncodedFlow> &rows)
 {
-    std::stable_sort(rows.begin(), rows.end(), [](const EncodedFlow &a, const EncodedFlow &b) {
-        const auto sa = sortStart(a);
-        const auto sb = sortStart(b);
-        return sa != sb ? sa < sb : a.line < b.line;
-    });
+    if (!std::is_sorted(rows.begin(), rows.end(), blockOrder))
+        std::stable_sort(rows.begin(), rows.end(), blockOrder);
     Writer w;
     w.bytes.reserve(rows.size() * 48);
     w.varint(rows.size());
     for (const auto &r : rows)
         w.varint(r.present);
+    // Start times right after the masks: the sort keys can be read without
+    // decoding the rest (see decodeBlockKeys).
+    std::int64_t previousStart = 0;
+    for (const auto &r : rows) {
+        if (r.has(Field::Start)) {
+            w.zigzag(r.start - previousStart);
+            previousStart = r.start;
+        }
+    }
     std::int64_t previousLine = 0;
     for (const auto &r : rows) {
         w.zigzag(static_cast<std::int64_t>(r.line) - previousLine);
@@ -209,7 +209,9 @@ std::string encodeBlock(std::vector<EncodedFlow> &rows)
     return out;
 }
 
-std::vector<EncodedFlow> decodeBlock(std::string_view data)
+namespace {
+
+std::string decompressBlock(std::string_view data)
 {
     if (data.empty() || static_cast<std::uint8_t>(data[0]) != kBlockFormat)
         throw StoreError("record block of an unknown format");
@@ -221,7 +223,37 @@ std::vector<EncodedFlow> decodeBlock(std::string_view data)
     const std::size_t got = ZSTD_decompress(raw.data(), raw.size(), data.data(), data.size());
     if (ZSTD_isError(got) || got != rawSize)
         throw StoreError("corrupt record block (zstd)");
+    return raw;
+}
 
+} // namespace
+
+std::vector<std::int64_t> decodeBlockKeys(std::string_view data)
+{
+    const std::string raw = decompressBlock(data);
+    Reader r(raw);
+    const std::uint64_t count = r.varint();
+    if (count > kBlockCapacity)
+        throw StoreError("corrupt record block (count)");
+    std::vector<std::uint64_t> present(count);
+    for (auto &mask : present)
+        mask = r.varint();
+    std::vector<std::int64_t> keys(count);
+    std::int64_t start = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        if ((present[i] >> static_cast<unsigned>(Field::Start)) & 1U) {
+            start += r.zigzag();
+            keys[i] = start;
+        } else {
+            keys[i] = INT64_MIN;
+        }
+    }
+    return keys;
+}
+
+std::vector<EncodedFlow> decodeBlock(std::string_view data)
+{
+    const std::string raw = decompressBlock(data);
     Reader r(raw);
     const std::uint64_t count = r.varint();
     if (count > kBlockCapacity)
@@ -229,6 +261,13 @@ std::vector<EncodedFlow> decodeBlock(std::string_view data)
     std::vector<EncodedFlow> rows(count);
     for (auto &f : rows)
         f.present = r.varint();
+    std::int64_t start = 0;
+    for (auto &f : rows) {
+        if (f.has(Field::Start)) {
+            start += r.zigzag();
+            f.start = start;
+        }
+    }
     std::int64_t line = 0;
     for (auto &f : rows) {
         line += r.zigzag();

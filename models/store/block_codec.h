@@ -16,10 +16,15 @@ namespace flowscope {
 constexpr std::size_t kBlockCapacity = 4096;
 constexpr int kBlockShift = 12; // record id = block id << 12 | slot
 
+// Block order: by sort key, then by line.
+bool blockOrder(const EncodedFlow &a, const EncodedFlow &b);
+
 // Sorts `rows` in block order (start, absent first; then line) and encodes them.
 std::string encodeBlock(std::vector<EncodedFlow> &rows);
 // Throws StoreError when the data is not a valid block.
 std::vector<EncodedFlow> decodeBlock(std::string_view data);
+// Only the sort keys (see sortStart) of a block's records, in block order.
+std::vector<std::int64_t> decodeBlockKeys(std::string_view data);
 
 inline std::int64_t recordId(std::int64_t block, std::size_t slot)
 {

@@ -51,6 +51,19 @@ FlowPager::FlowPager(CaseDb &caseDb, std::size_t cachedBlocks)
     std::sort(m_blocks.begin(), m_blocks.end(), [](const BlockInfo &a, const BlockInfo &b) {
         return a.minKey != b.minKey ? a.minKey < b.minKey : a.id < b.id;
     });
+    std::vector<std::pair<std::int64_t, std::int64_t>> byMax;
+    std::int64_t running = 0;
+    for (const BlockInfo &block : m_blocks) {
+        m_minKeys.push_back(block.minKey);
+        m_recordsByMin.push_back(running += block.records);
+        byMax.emplace_back(block.maxKey, block.records);
+    }
+    std::sort(byMax.begin(), byMax.end());
+    running = 0;
+    for (const auto &[maxKey, records] : byMax) {
+        m_maxKeys.push_back(maxKey);
+        m_recordsByMax.push_back(running += records);
+    }
     Statement files(caseDb.handle(), "SELECT id, path FROM source_file");
     while (files.step())
         m_files.emplace(files.int64(0), files.text(1));
@@ -84,12 +97,11 @@ const std::vector<std::int64_t> &FlowPager::keysOf(const BlockInfo &block)
         m_keyLru.splice(m_keyLru.begin(), m_keyLru, it->second);
         return it->second->second;
     }
-    const auto rows = rowsOf(block);
-    std::vector<std::int64_t> keys;
-    keys.reserve(rows->size());
-    for (const EncodedFlow &f : *rows)
-        keys.push_back(sortStart(f));
-    m_keyLru.emplace_front(block.id, std::move(keys));
+    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
+    statement.bind(1, block.id);
+    if (!statement.step())
+        throw StoreError("record block " + std::to_string(block.id) + " is missing");
+    m_keyLru.emplace_front(block.id, decodeBlockKeys(statement.blob(0)));
     m_keyCache[block.id] = m_keyLru.begin();
     if (m_keyLru.size() > kCachedKeyBlocks) {
         m_keyCache.erase(m_keyLru.back().first);
@@ -117,11 +129,15 @@ std::int64_t FlowPager::countBefore(std::int64_t key)
 std::pair<std::int64_t, std::int64_t> FlowPager::locate(std::int64_t position)
 {
     // The answer is the smallest key k with more than `position` records at
-    // or below it.
-    std::int64_t lo = INT64_MIN;
-    std::int64_t hi = INT64_MIN;
-    for (const BlockInfo &block : m_blocks)
-        hi = std::max(hi, block.maxKey);
+    // or below it. Block bounds narrow it without decoding anything: at least
+    // the first block minimum past which the blocks could hold that many, at
+    // most the first block maximum past which they surely do. Only the blocks
+    // straddling what is left are decoded by the exact search.
+    const auto crossing = [position](const std::vector<std::int64_t> &cumulated) {
+        return static_cast<std::size_t>(std::upper_bound(cumulated.begin(), cumulated.end(), position) - cumulated.begin());
+    };
+    std::int64_t lo = m_minKeys[crossing(m_recordsByMin)];
+    std::int64_t hi = m_maxKeys[crossing(m_recordsByMax)];
     while (lo < hi) {
         const std::int64_t mid = midpoint(lo, hi);
         if (countBefore(mid + 1) > position)

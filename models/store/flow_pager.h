@@ -56,6 +56,10 @@ private:
     CaseDb &m_case;
     std::unique_ptr<FlowRowDecoder> m_decoder;
     std::vector<BlockInfo> m_blocks; // by minKey
+    // For bounds without decoding: records in blocks by minKey and by maxKey,
+    // cumulated.
+    std::vector<std::int64_t> m_minKeys, m_recordsByMin;
+    std::vector<std::int64_t> m_maxKeys, m_recordsByMax;
     std::unordered_map<std::int64_t, std::string> m_files;
     std::int64_t m_records = 0;
 

@@ -33,6 +33,7 @@ constexpr const char *kFileColumns =
 // listing them per block would cost as much as a row index, so a block keeps
 // a bitmap of them in groups of 8 instead.
 constexpr std::uint16_t kFirstEphemeralPort = 32768;
+constexpr std::size_t kSortRun = 16 * kBlockCapacity; // about 10 MB of records
 constexpr std::size_t kEphemeralBitmapBytes = 32768 / 8 / 8;
 
 
@@ -135,19 +136,44 @@ void FlowWriter::insertInterfaces(const std::vector<std::pair<std::uint32_t, Int
 void FlowWriter::addFlows(std::int64_t fileId, const std::vector<EncodedFlow> &flows)
 {
     m_pending.insert(m_pending.end(), flows.begin(), flows.end());
-    while (m_pending.size() >= kBlockCapacity) {
-        std::vector<EncodedFlow> block(m_pending.begin(), m_pending.begin() + kBlockCapacity);
-        m_pending.erase(m_pending.begin(), m_pending.begin() + kBlockCapacity);
-        writeBlock(fileId, block);
-    }
+    if (m_pending.size() >= kSortRun)
+        writePending(fileId);
 }
 
 void FlowWriter::finishFlows(std::int64_t fileId)
 {
-    if (!m_pending.empty())
-        writeBlock(fileId, m_pending);
-    m_pending.clear();
+    writePending(fileId);
     m_nextBlock = 0;
+}
+
+void FlowWriter::writePending(std::int64_t fileId)
+{
+    // Sorting a run of many blocks before cutting it makes its blocks cover
+    // disjoint times: a time-ordered read then decodes few blocks at once.
+    // Sorts small keys rather than whole records (lines are unique in a file,
+    // so the order is total), then gathers each block.
+    struct SortKey {
+        std::int64_t key;
+        std::uint64_t line;
+        std::size_t index;
+    };
+    std::vector<SortKey> order;
+    order.reserve(m_pending.size());
+    for (std::size_t i = 0; i < m_pending.size(); ++i)
+        order.push_back({sortStart(m_pending[i]), m_pending[i].line, i});
+    std::sort(order.begin(), order.end(), [](const SortKey &a, const SortKey &b) {
+        return a.key != b.key ? a.key < b.key : a.line < b.line;
+    });
+    std::vector<EncodedFlow> block;
+    block.reserve(kBlockCapacity);
+    for (std::size_t first = 0; first < order.size(); first += kBlockCapacity) {
+        block.clear();
+        const std::size_t last = std::min(first + kBlockCapacity, order.size());
+        for (std::size_t i = first; i < last; ++i)
+            block.push_back(m_pending[order[i].index]);
+        writeBlock(fileId, block);
+    }
+    m_pending.clear();
 }
 
 void FlowWriter::discardFlows()

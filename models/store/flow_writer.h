@@ -52,6 +52,7 @@ public:
     void addRollup(const MinuteRollup &rollup);
 
 private:
+    void writePending(std::int64_t fileId);
     void writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows);
     void bindFile(Statement &statement, const SourceFileRow &row);
 
