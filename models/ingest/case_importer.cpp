@@ -26,8 +26,7 @@ std::int64_t nowEpoch()
 class CaseImporter::Impl {
 public:
     Impl(CaseDb &caseDb, const ImportOptions &options, ImportObserver *observer)
-        : m_case(caseDb)
-        , m_db(caseDb.handle())
+        : m_db(caseDb.handle())
         , m_options(options)
         , m_observer(observer)
         , m_writer(m_db)
@@ -233,7 +232,6 @@ private:
         m_observer->progress(m_progress);
     }
 
-    CaseDb &m_case;
     sqlite3 *m_db;
     const ImportOptions &m_options;
     ImportObserver *m_observer;
