@@ -10,6 +10,8 @@ packages=(
   libqcustomplot-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev libssl-dev libgraphviz-dev
   clang libclang-rt-14-dev
   xvfb xauth x11-apps
+  libqt6svg6  # the SVG icon engine, for the app icon when run from the build tree
+  dpkg-dev file desktop-file-utils appstream  # packaging/deb/test-package.sh
 )
 
 missing=()
