@@ -4,6 +4,7 @@
 #include "file_decoder.h"
 #include "file_walker.h"
 #include "line_reader.h"
+#include "log_format_probe.h"
 #include "store/case_db.h"
 #include "store/flow_writer.h"
 
@@ -69,6 +70,14 @@ private:
 
     bool cancelled() const { return m_observer && m_observer->isCancelled(); }
 
+    std::optional<LogFormat> logFormatFor(const std::filesystem::path &path) const
+    {
+        if (m_options.logFormat && m_options.logFormatScope == ImportOptions::LogFormatScope::FilesNeedingIt
+            && !needsLogFormat(path))
+            return std::nullopt;
+        return m_options.logFormat;
+    }
+
     void addReportError(const std::string &file, std::uint64_t line, const std::string &reason)
     {
         ++m_report.errorCount;
@@ -129,7 +138,7 @@ private:
 
         // Room for more than one sort run of the writer, so the decoder never waits on it.
         BoundedQueue<DecodedBatch> queue(24);
-        FileDecoder decoder(path, m_options.logFormat, m_strings, m_interfaces, queue);
+        FileDecoder decoder(path, logFormatFor(path), m_strings, m_interfaces, queue);
         std::thread decoding([&decoder] { decoder.run(); });
 
         std::vector<LineIssue> issues;

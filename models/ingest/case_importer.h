@@ -19,6 +19,11 @@ class CaseDb;
 struct ImportOptions {
     // The flow log's format for input without a header (CloudWatch, Firehose).
     std::optional<LogFormat> logFormat;
+    // Which headerless files logFormat is for: all of them, or only those
+    // whose records are not in the default format (needsLogFormat(), see
+    // log_format_probe.h), so one import can mix both, as a folder often does.
+    enum class LogFormatScope { EveryHeaderlessFile, FilesNeedingIt };
+    LogFormatScope logFormatScope = LogFormatScope::EveryHeaderlessFile;
     // Errors stored in the case per file; the count is always exact.
     std::size_t maxStoredErrorsPerFile = 10000;
 };

@@ -16,48 +16,48 @@ constexpr int kCachedPages = 256; // 65,536 rows around what was last seen
 const char *fieldTitle(Field f)
 {
     switch (f) {
-    case Field::Version: return QT_TRANSLATE_NOOP("FlowTableModel", "Version");
-    case Field::AccountId: return QT_TRANSLATE_NOOP("FlowTableModel", "Account");
-    case Field::InterfaceId: return QT_TRANSLATE_NOOP("FlowTableModel", "Interface");
-    case Field::SrcAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Source");
-    case Field::DstAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Destination");
-    case Field::SrcPort: return QT_TRANSLATE_NOOP("FlowTableModel", "Src port");
-    case Field::DstPort: return QT_TRANSLATE_NOOP("FlowTableModel", "Dst port");
-    case Field::Protocol: return QT_TRANSLATE_NOOP("FlowTableModel", "Protocol");
-    case Field::Packets: return QT_TRANSLATE_NOOP("FlowTableModel", "Packets");
-    case Field::Bytes: return QT_TRANSLATE_NOOP("FlowTableModel", "Bytes");
-    case Field::Start: return QT_TRANSLATE_NOOP("FlowTableModel", "Start (UTC)");
-    case Field::End: return QT_TRANSLATE_NOOP("FlowTableModel", "End (UTC)");
-    case Field::Action: return QT_TRANSLATE_NOOP("FlowTableModel", "Action");
-    case Field::LogStatus: return QT_TRANSLATE_NOOP("FlowTableModel", "Log status");
-    case Field::VpcId: return QT_TRANSLATE_NOOP("FlowTableModel", "VPC");
-    case Field::SubnetId: return QT_TRANSLATE_NOOP("FlowTableModel", "Subnet");
-    case Field::InstanceId: return QT_TRANSLATE_NOOP("FlowTableModel", "Instance");
-    case Field::TcpFlags: return QT_TRANSLATE_NOOP("FlowTableModel", "TCP flags");
-    case Field::Type: return QT_TRANSLATE_NOOP("FlowTableModel", "Type");
-    case Field::PktSrcAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Packet source");
-    case Field::PktDstAddr: return QT_TRANSLATE_NOOP("FlowTableModel", "Packet destination");
-    case Field::Region: return QT_TRANSLATE_NOOP("FlowTableModel", "Region");
-    case Field::AzId: return QT_TRANSLATE_NOOP("FlowTableModel", "AZ");
-    case Field::SublocationType: return QT_TRANSLATE_NOOP("FlowTableModel", "Sublocation type");
-    case Field::SublocationId: return QT_TRANSLATE_NOOP("FlowTableModel", "Sublocation");
-    case Field::PktSrcAwsService: return QT_TRANSLATE_NOOP("FlowTableModel", "Source service");
-    case Field::PktDstAwsService: return QT_TRANSLATE_NOOP("FlowTableModel", "Destination service");
-    case Field::FlowDirection: return QT_TRANSLATE_NOOP("FlowTableModel", "Direction");
-    case Field::TrafficPath: return QT_TRANSLATE_NOOP("FlowTableModel", "Traffic path");
-    case Field::EcsClusterArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS cluster ARN");
-    case Field::EcsClusterName: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS cluster");
-    case Field::EcsContainerInstanceArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS container instance ARN");
-    case Field::EcsContainerInstanceId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS container instance");
-    case Field::EcsContainerId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS container");
-    case Field::EcsSecondContainerId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS second container");
-    case Field::EcsServiceName: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS service");
-    case Field::EcsTaskDefinitionArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS task definition");
-    case Field::EcsTaskArn: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS task ARN");
-    case Field::EcsTaskId: return QT_TRANSLATE_NOOP("FlowTableModel", "ECS task");
-    case Field::RejectReason: return QT_TRANSLATE_NOOP("FlowTableModel", "Reject reason");
-    case Field::ResourceId: return QT_TRANSLATE_NOOP("FlowTableModel", "Resource");
-    case Field::EncryptionStatus: return QT_TRANSLATE_NOOP("FlowTableModel", "Encryption");
+    case Field::Version: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Version");
+    case Field::AccountId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Account");
+    case Field::InterfaceId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Interface");
+    case Field::SrcAddr: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Source");
+    case Field::DstAddr: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Destination");
+    case Field::SrcPort: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Src port");
+    case Field::DstPort: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Dst port");
+    case Field::Protocol: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Protocol");
+    case Field::Packets: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Packets");
+    case Field::Bytes: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Bytes");
+    case Field::Start: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Start (UTC)");
+    case Field::End: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "End (UTC)");
+    case Field::Action: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Action");
+    case Field::LogStatus: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Log status");
+    case Field::VpcId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "VPC");
+    case Field::SubnetId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Subnet");
+    case Field::InstanceId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Instance");
+    case Field::TcpFlags: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "TCP flags");
+    case Field::Type: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Type");
+    case Field::PktSrcAddr: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Packet source");
+    case Field::PktDstAddr: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Packet destination");
+    case Field::Region: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Region");
+    case Field::AzId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "AZ");
+    case Field::SublocationType: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Sublocation type");
+    case Field::SublocationId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Sublocation");
+    case Field::PktSrcAwsService: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Source service");
+    case Field::PktDstAwsService: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Destination service");
+    case Field::FlowDirection: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Direction");
+    case Field::TrafficPath: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Traffic path");
+    case Field::EcsClusterArn: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS cluster ARN");
+    case Field::EcsClusterName: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS cluster");
+    case Field::EcsContainerInstanceArn: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS container instance ARN");
+    case Field::EcsContainerInstanceId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS container instance");
+    case Field::EcsContainerId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS container");
+    case Field::EcsSecondContainerId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS second container");
+    case Field::EcsServiceName: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS service");
+    case Field::EcsTaskDefinitionArn: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS task definition");
+    case Field::EcsTaskArn: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS task ARN");
+    case Field::EcsTaskId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "ECS task");
+    case Field::RejectReason: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Reject reason");
+    case Field::ResourceId: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Resource");
+    case Field::EncryptionStatus: return QT_TRANSLATE_NOOP("flowscope::FlowTableModel", "Encryption");
     case Field::Count: break;
     }
     return "";
@@ -216,7 +216,7 @@ QVariant FlowTableModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     const Field field = m_columns.at(section);
     if (role == Qt::DisplayRole)
-        return QCoreApplication::translate("FlowTableModel", fieldTitle(field));
+        return QCoreApplication::translate("flowscope::FlowTableModel", fieldTitle(field));
     if (role == Qt::ToolTipRole)
         return QStringLiteral("%1: %2").arg(QString::fromLatin1(fieldInfo(field).name.data(),
                                                                 qsizetype(fieldInfo(field).name.size())),
