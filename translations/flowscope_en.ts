@@ -2,7 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>FlowTableModel</name>
+    <name>flowscope::AboutDialog</name>
+    <message>
+        <source>About Flowscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An investigation workbench for AWS VPC Flow Logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built with Qt %1, running on Qt %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flowscope %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.&lt;/p&gt;&lt;p&gt;This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.&lt;/p&gt;&lt;p&gt;You should have received a copy of the GNU General Public License along with this program. If not, see &lt;a href=&quot;https://www.gnu.org/licenses/&quot;&gt;https://www.gnu.org/licenses/&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;The timeline uses QCustomPlot by Emanuel Eichhammer, licensed under the GNU General Public License version 3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::CaseSession</name>
+    <message>
+        <source>%1 already exists: choose another name for the new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the case %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::CaseStatusLabel</name>
+    <message>
+        <source>%1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s)</source>
+        <translation>
+            <numerusform>%Ln error</numerusform>
+            <numerusform>%Ln errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) could not be imported: see the import report</source>
+        <translation>
+            <numerusform>%Ln file could not be imported: see the import report</numerusform>
+            <numerusform>%Ln files could not be imported: see the import report</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::CaseSummaryView</name>
+    <message>
+        <source>Property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 imported, %2 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n format(s)</source>
+        <translation>
+            <numerusform>%n format</numerusform>
+            <numerusform>%n formats</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 files, %2 records: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::EmptyCaseView</name>
+    <message>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case is one file (.flowcase) holding the flow logs of an investigation. Create one, then import flow-log files or folders into it with File &gt; Import, or by dropping them onto this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FlowTableModel</name>
+    <message>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 local time</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Version</source>
         <translation type="unfinished"></translation>
@@ -173,17 +351,67 @@
     </message>
 </context>
 <context>
-    <name>flowscope::CaseSummaryView</name>
+    <name>flowscope::ImportController</name>
     <message>
-        <source>Property</source>
+        <source>An import is already running: wait for it to finish or cancel it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Value</source>
+        <source>Open or create a case before importing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Case %1</source>
+        <source>Not a flow-log format string: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ImportErrorsModel</name>
+    <message>
+        <source>whole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ImportFilesModel</name>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -191,65 +419,275 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time range</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 imported, %2 rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ENIs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Regions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Formats</source>
+        <source>Truncated</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n format(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 files, %2 records: %3</source>
+        <source>Imported (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the file was delivered, as detected from its content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fields of the file&apos;s records, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines rejected (the good lines of the file are imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file ended early (a cut gzip stream): the lines before are imported</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>flowscope::FlowTableModel</name>
+    <name>flowscope::ImportProgressWidget</name>
     <message>
-        <source>loading…</source>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 local time</source>
+        <source>Stop the import: the file being imported is left out, the files before it stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking at the files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1 of %2, %3 records, %4 records/s, about %5 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File %1 of %2, %3 records, %4 records/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled: %Ln file(s) imported before it stay in the case</source>
+        <translation>
+            <numerusform>Import cancelled: %Ln file imported before it stays in the case</numerusform>
+            <numerusform>Import cancelled: %Ln files imported before it stay in the case</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import cancelled: the case is as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s) already in the case</source>
+        <translation>
+            <numerusform>%Ln file already in the case</numerusform>
+            <numerusform>%Ln files already in the case</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln error(s): see the import report</source>
+        <translation>
+            <numerusform>%Ln error: see the import report</numerusform>
+            <numerusform>%Ln errors: see the import report</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 with %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation>
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ImportReportView</name>
+    <message>
+        <source>Files (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (the first %1 of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::LogFormatDialog</name>
+    <message>
+        <source>Flow Log Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The format string of the flow log, as the AWS console or &apos;aws ec2 describe-flow-logs&apos; (LogFormat) shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Format string:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) have no header line and their records are not in the default format. Give the flow log&apos;s format string so that Flowscope can read them.</source>
+        <translation>
+            <numerusform>%n file has no header line and its records are not in the default format. Give the flow log&apos;s format string so that Flowscope can read it.</numerusform>
+            <numerusform>%n files have no header line and their records are not in the default format. Give the flow log&apos;s format string so that Flowscope can read them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, first record (%n field(s)):
+%2</source>
+        <translation>
+            <numerusform>%1, first record (%n field):
+%2</numerusform>
+            <numerusform>%1, first record (%n fields):
+%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the format string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a format string: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s), but the first record has %1: its lines would be rejected.</source>
+        <translation>
+            <numerusform>%n field, but the first record has %1: its lines would be rejected.</numerusform>
+            <numerusform>%n fields, but the first record has %1: its lines would be rejected.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s), version %1.</source>
+        <translation>
+            <numerusform>%n field, version %1.</numerusform>
+            <numerusform>%n fields, version %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::MainActions</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create an empty case file (.flowcase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import flow-log files into the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import every flow-log file under a folder into the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the &amp;Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Flowscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -264,7 +702,66 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 records</source>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flowscope cases (*.flowcase)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flowscope cases (*.flowcase);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Flow-Log Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a Folder of Flow Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is running. Stop it and quit? The file being imported is left out; the files imported before it stay in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RecentCasesMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -280,6 +777,10 @@
     </message>
     <message>
         <source>Cannot build the demo case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start without opening a case</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

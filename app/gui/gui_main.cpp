@@ -2,20 +2,68 @@
 // flowscope: the investigation workbench. Without arguments it opens the
 // bundled demo case (built on first use in the user's cache folder).
 
+#include "app_palette.h"
+#include "app_translation.h"
 #include "main_window.h"
 
 #include "demo/demo_case.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QIcon>
 #include <QStandardPaths>
+
+namespace {
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    if (QFile::exists(QStringLiteral(":/icons/flowscope.svg")))
+        icon.addFile(QStringLiteral(":/icons/flowscope.svg"));
+    for (int size : {16, 32, 48, 64, 128, 256}) {
+        const QString png = QStringLiteral(":/icons/%1x%1/flowscope.png").arg(size);
+        if (QFile::exists(png))
+            icon.addFile(png, QSize(size, size));
+    }
+    return icon;
+}
+
+// The case named on the command line, or the demo case.
+void openFirstCase(flowscope::MainWindow &window, const QStringList &arguments)
+{
+    if (!arguments.isEmpty()) {
+        window.openCase(arguments.constFirst());
+        return;
+    }
+    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    try {
+        const auto demo = flowscope::ensureDemoCase((cache + QStringLiteral("/demo")).toStdString());
+        window.openCase(QString::fromStdString(demo.string()));
+    } catch (const std::exception &error) {
+        window.showError(QApplication::translate("main", "Cannot build the demo case: %1")
+                             .arg(QString::fromLocal8Bit(error.what())));
+    }
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    // Fractional scale factors (1.25, 1.5) as the screen has them, not rounded.
+    QGuiApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("flowscope"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Flowscope"));
     QApplication::setOrganizationName(QStringLiteral("Flowscope"));
     QApplication::setApplicationVersion(QStringLiteral(FLOWSCOPE_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.flowscope.Flowscope"));
+    const QIcon icon = applicationIcon();
+    if (!icon.isNull())
+        QApplication::setWindowIcon(icon);
+    // English is the source language; its translation holds the plural forms.
+    if (!flowscope::installAppTranslation(QLocale()))
+        flowscope::installAppTranslation(QLocale(QLocale::English));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Investigation workbench for AWS VPC Flow Logs"));
@@ -23,21 +71,18 @@ int main(int argc, char **argv)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("case"),
                                  QApplication::translate("main", "Case file to open (default: the demo case)"));
+    const QCommandLineOption noCase(QStringLiteral("no-case"),
+                                    QApplication::translate("main", "Start without opening a case"));
+    parser.addOption(noCase);
     parser.process(app);
 
+    flowscope::AppPalette palette;
+    palette.install();
+
     flowscope::MainWindow window;
+    window.setAppPalette(&palette);
     window.show();
-    if (!parser.positionalArguments().isEmpty()) {
-        window.openCase(parser.positionalArguments().constFirst());
-    } else {
-        const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-        try {
-            const auto demo = flowscope::ensureDemoCase((cache + QStringLiteral("/demo")).toStdString());
-            window.openCase(QString::fromStdString(demo.string()));
-        } catch (const std::exception &error) {
-            window.showError(QApplication::translate("main", "Cannot build the demo case: %1")
-                                 .arg(QString::fromLocal8Bit(error.what())));
-        }
-    }
+    if (!parser.isSet(noCase))
+        openFirstCase(window, parser.positionalArguments());
     return app.exec();
 }

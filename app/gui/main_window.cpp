@@ -1,41 +1,337 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "main_window.h"
 
+#include "about_dialog.h"
+#include "app_palette.h"
+#include "case_session.h"
+#include "case_status_label.h"
 #include "case_summary_view.h"
-#include "store/case_db.h"
-#include "store/case_summary.h"
+#include "dropped_paths.h"
+#include "empty_case_view.h"
+#include "flow_table_view.h"
+#include "import_controller.h"
+#include "import_progress_widget.h"
+#include "import_report_view.h"
+#include "itemmodels/flow_table_model.h"
+#include "itemmodels/import_report_model.h"
+#include "log_format_prompt.h"
+#include "main_actions.h"
+#include "recent_cases_menu.h"
 
-#include <QLocale>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QScreen>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 
 namespace flowscope {
 
+namespace {
+const QString kFlowTableKey = QStringLiteral("flowTable");
+const QString kImportFilesKey = QStringLiteral("importFiles");
+const QString kImportErrorsKey = QStringLiteral("importErrors");
+constexpr int kMessageMs = 15000;
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_session(new CaseSession(this))
+    , m_imports(new ImportController(this))
+    , m_flows(new FlowTableModel(this))
+    , m_files(new ImportFilesModel(this))
+    , m_errors(new ImportErrorsModel(this))
+    , m_actions(new MainActions(this))
+    , m_center(new QStackedWidget(this))
+    , m_empty(new EmptyCaseView(m_center))
+    , m_table(new FlowTableView(m_center))
     , m_summary(new CaseSummaryView(this))
+    , m_report(new ImportReportView(this))
 {
     setWindowTitle(tr("Flowscope"));
-    setCentralWidget(m_summary);
-    resize(1100, 700);
+    setAcceptDrops(true);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_table->setObjectName(QStringLiteral("flowTable"));
+    m_table->setModel(m_flows);
+    m_report->setModels(m_files, m_errors);
+    m_center->addWidget(m_empty);
+    m_center->addWidget(m_table);
+    setCentralWidget(m_center);
+    m_imports->setLogFormatPrompt(logFormatDialogPrompt(this));
+
+    createDocks();
+    createStatusBar();
+    connectSession();
+    connectImports();
+    connectActions();
+    m_actions->recentCases->setCases(m_session->recentCases());
+    restoreSettings();
 }
 
-void MainWindow::openCase(const QString &path)
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
 {
-    try {
-        auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::ReadOnly);
-        const CaseSummary summary = summarizeCase(*caseDb);
-        m_summary->showSummary(path, summary);
-        setWindowTitle(tr("%1 - Flowscope").arg(path));
-        statusBar()->showMessage(tr("%1 records").arg(QLocale().toString(static_cast<qulonglong>(summary.records))));
-    } catch (const std::exception &error) {
-        showError(QString::fromLocal8Bit(error.what()));
+    // Below the table, which wants the window's width: the case and the import report as tabs.
+    m_summaryDock = new QDockWidget(tr("Case"), this);
+    m_summaryDock->setObjectName(QStringLiteral("caseSummaryDock"));
+    m_summaryDock->setWidget(m_summary);
+    addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
+    m_actions->addViewToggle(m_summaryDock->toggleViewAction());
+
+    m_reportDock = new QDockWidget(tr("Import Report"), this);
+    m_reportDock->setObjectName(QStringLiteral("importReportDock"));
+    m_reportDock->setWidget(m_report);
+    addDockWidget(Qt::BottomDockWidgetArea, m_reportDock);
+    tabifyDockWidget(m_summaryDock, m_reportDock);
+    m_reportDock->hide();
+    m_actions->addViewToggle(m_reportDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    connect(m_reportDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
+        if (shown)
+            m_reportDock->raise();
+    });
+    m_summary->showError(tr("No case open"));
+}
+
+void MainWindow::createStatusBar()
+{
+    m_progress = new ImportProgressWidget(this);
+    m_progress->setObjectName(QStringLiteral("importProgress"));
+    m_progress->hide();
+    m_status = new CaseStatusLabel(this);
+    m_status->setObjectName(QStringLiteral("caseStatus"));
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_status);
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &CaseSession::caseChanged, this, &MainWindow::onCaseChanged);
+    connect(m_session, &CaseSession::summaryChanged, this, [this](const CaseSummary &summary) {
+        m_summary->showSummary(QFileInfo(m_session->casePath()).fileName(), summary);
+        m_status->showSummary(summary);
+    });
+    connect(m_session, &CaseSession::errorOccurred, this, &MainWindow::showError);
+    connect(m_session, &CaseSession::recentCasesChanged, this,
+            [this] { m_actions->recentCases->setCases(m_session->recentCases()); });
+    connect(m_flows, &FlowTableModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_files, &ImportFilesModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_errors, &ImportErrorsModel::errorOccurred, this, &MainWindow::showError);
+}
+
+void MainWindow::connectImports()
+{
+    connect(m_imports, &ImportController::busyChanged, this, &MainWindow::onImportingChanged);
+    connect(m_imports, &ImportController::checkingStarted, m_progress, &ImportProgressWidget::showChecking);
+    connect(m_imports, &ImportController::progress, m_progress, &ImportProgressWidget::showProgress);
+    connect(m_imports, &ImportController::cancelling, m_progress, &ImportProgressWidget::showCancelling);
+    connect(m_imports, &ImportController::finished, this, &MainWindow::onImportFinished);
+    connect(m_imports, &ImportController::failed, this, [this](const QString &message) {
+        reloadCaseViews(); // files imported before the failure stay
+        showError(message);
+    });
+    connect(m_progress, &ImportProgressWidget::cancelRequested, m_imports, &ImportController::cancel);
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_actions->newCase, &QAction::triggered, this, &MainWindow::newCaseDialog);
+    connect(m_actions->openCase, &QAction::triggered, this, &MainWindow::openCaseDialog);
+    connect(m_actions->recentCases, &RecentCasesMenu::openRequested, this, &MainWindow::openCase);
+    connect(m_actions->recentCases, &RecentCasesMenu::clearRequested, m_session, &CaseSession::clearRecentCases);
+    connect(m_actions->importFiles, &QAction::triggered, this, &MainWindow::importFilesDialog);
+    connect(m_actions->importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
+    connect(m_actions->cancelImport, &QAction::triggered, m_imports, &ImportController::cancel);
+    connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_actions, &MainActions::themeRequested, this, [this](AppPalette::Theme theme) {
+        if (m_palette)
+            m_palette->setTheme(theme);
+    });
+    connect(m_empty, &EmptyCaseView::newCaseRequested, this, &MainWindow::newCaseDialog);
+    connect(m_empty, &EmptyCaseView::openCaseRequested, this, &MainWindow::openCaseDialog);
+}
+
+void MainWindow::setAppPalette(AppPalette *palette)
+{
+    m_palette = palette;
+    if (palette)
+        m_actions->setTheme(palette->theme());
+}
+
+void MainWindow::restoreSettings()
+{
+    if (!m_settings.restoreWindow(*this)) {
+        const QRect screen = this->screen()->availableGeometry();
+        resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
+        resizeDocks({m_summaryDock}, {height() * 3 / 10}, Qt::Vertical);
     }
+    m_settings.restoreSplitter(*m_report->splitter());
+    m_table->restoreHeaderState(m_settings.state(kFlowTableKey));
+    m_settings.restoreHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
+    m_settings.restoreHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
+}
+
+void MainWindow::saveSettings() const
+{
+    m_settings.saveWindow(*this);
+    m_settings.saveSplitter(*m_report->splitter());
+    m_settings.setState(kFlowTableKey, m_table->saveHeaderState());
+    m_settings.saveHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
+    m_settings.saveHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
+}
+
+bool MainWindow::openCase(const QString &path) { return m_session->openCase(path); }
+
+bool MainWindow::createCase(const QString &path) { return m_session->createCase(path); }
+
+void MainWindow::importPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    if (!m_session->hasCase() && !newCaseDialog())
+        return;
+    m_imports->importPaths(paths);
+}
+
+void MainWindow::onCaseChanged(const QString &casePath)
+{
+    m_imports->setCasePath(casePath);
+    m_flows->setCase(casePath);
+    m_files->setCase(casePath);
+    m_errors->setCase(casePath);
+    m_center->setCurrentWidget(casePath.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
+    setWindowFilePath(casePath);
+    setWindowTitle(casePath.isEmpty() ? tr("Flowscope") : tr("%1 - Flowscope").arg(QFileInfo(casePath).fileName()));
+    if (casePath.isEmpty()) {
+        m_summary->showError(tr("No case open"));
+        m_status->showNoCase();
+    }
+}
+
+void MainWindow::reloadCaseViews()
+{
+    m_session->refresh();
+    m_flows->reload();
+    m_files->reload();
+    m_errors->reload();
+}
+
+void MainWindow::onImportingChanged(bool importing)
+{
+    m_actions->setImporting(importing);
+    m_progress->setVisible(importing);
+    m_status->setVisible(!importing);
+    if (importing)
+        statusBar()->clearMessage();
+}
+
+void MainWindow::onImportFinished(const ImportReport &report)
+{
+    if (report.files > 0 || report.failedFiles > 0 || report.errorCount > 0)
+        reloadCaseViews();
+    statusBar()->showMessage(ImportProgressWidget::outcomeText(report), kMessageMs);
+    if (report.hasRejections()) {
+        m_reportDock->show();
+        m_reportDock->raise();
+    }
+    Q_EMIT importFinished(report);
 }
 
 void MainWindow::showError(const QString &message)
 {
-    m_summary->showError(message);
-    statusBar()->showMessage(message);
+    statusBar()->showMessage(message, kMessageMs);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Flowscope"), message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // window-modal, never blocks the caller
+}
+
+bool MainWindow::newCaseDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("New Case"), m_settings.folder(QStringLiteral("cases")),
+        tr("Flowscope cases (*.flowcase)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return false;
+    m_settings.setFolder(QStringLiteral("cases"), QFileInfo(path).absolutePath());
+    return createCase(path);
+}
+
+void MainWindow::openCaseDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), m_settings.folder(QStringLiteral("cases")),
+                                                      tr("Flowscope cases (*.flowcase);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_settings.setFolder(QStringLiteral("cases"), QFileInfo(path).absolutePath());
+    openCase(path);
+}
+
+void MainWindow::importFilesDialog()
+{
+    const QStringList paths = QFileDialog::getOpenFileNames(
+        this, tr("Import Flow-Log Files"), m_settings.folder(QStringLiteral("imports")),
+        tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
+    if (paths.isEmpty())
+        return;
+    m_settings.setFolder(QStringLiteral("imports"), QFileInfo(paths.constFirst()).absolutePath());
+    importPaths(paths);
+}
+
+void MainWindow::importFolderDialog()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Flow Logs"),
+                                                             m_settings.folder(QStringLiteral("imports")));
+    if (folder.isEmpty())
+        return;
+    m_settings.setFolder(QStringLiteral("imports"), folder);
+    importPaths({folder});
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_imports->isBusy()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Import Running"),
+            tr("An import is running. Stop it and quit? The file being imported is left out; "
+               "the files imported before it stay in the case."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_imports->cancel();
+    }
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_imports->isBusy() && !localPathsOf(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList paths = localPathsOf(event->mimeData());
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop has completed: importing may ask questions (a new case, a format).
+    QMetaObject::invokeMethod(this, [this, paths] { importPaths(paths); }, Qt::QueuedConnection);
 }
 
 } // namespace flowscope

@@ -1,22 +1,98 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The workbench window: wires the views to the core; it computes nothing itself.
+// The workbench window. It wires the case session, the import controller,
+// the models and the views together and computes nothing itself: the flow
+// table in the middle, the case summary and the import report in docks, the
+// import's progress and the case's summary in the status bar.
+
+#include "ingest/import_report.h"
+#include "window_settings.h"
 
 #include <QMainWindow>
 
+class QDockWidget;
+class QStackedWidget;
+
 namespace flowscope {
 
+class AppPalette;
+class CaseSession;
+class CaseStatusLabel;
 class CaseSummaryView;
+class EmptyCaseView;
+class FlowTableModel;
+class FlowTableView;
+class ImportController;
+class ImportErrorsModel;
+class ImportFilesModel;
+class ImportProgressWidget;
+class ImportReportView;
+class MainActions;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget *parent = nullptr);
-    void openCase(const QString &path);
+    ~MainWindow() override;
+
+    bool openCase(const QString &path);
+    bool createCase(const QString &path);
+    // Imports files and folders into the open case (asking for a new case
+    // when none is open). The import menu actions and drag and drop come here.
+    void importPaths(const QStringList &paths);
     void showError(const QString &message);
+    // View > Theme switches this palette (none: the menu does nothing).
+    void setAppPalette(AppPalette *palette);
+
+    CaseSession *session() const { return m_session; }
+    ImportController *importController() const { return m_imports; }
+    FlowTableModel *flowModel() const { return m_flows; }
+
+Q_SIGNALS:
+    void importFinished(const flowscope::ImportReport &report);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createDocks();
+    void createStatusBar();
+    void connectSession();
+    void connectImports();
+    void connectActions();
+    void restoreSettings();
+    void saveSettings() const;
+
+    void onCaseChanged(const QString &casePath);
+    void onImportFinished(const ImportReport &report);
+    void onImportingChanged(bool importing);
+    void reloadCaseViews();
+
+    bool newCaseDialog();
+    void openCaseDialog();
+    void importFilesDialog();
+    void importFolderDialog();
+    void showAbout();
+
+    CaseSession *m_session;
+    ImportController *m_imports;
+    AppPalette *m_palette = nullptr;
+    FlowTableModel *m_flows;
+    ImportFilesModel *m_files;
+    ImportErrorsModel *m_errors;
+    MainActions *m_actions;
+    QStackedWidget *m_center;
+    EmptyCaseView *m_empty;
+    FlowTableView *m_table;
     CaseSummaryView *m_summary;
+    ImportReportView *m_report;
+    QDockWidget *m_summaryDock = nullptr;
+    QDockWidget *m_reportDock = nullptr;
+    ImportProgressWidget *m_progress = nullptr;
+    CaseStatusLabel *m_status = nullptr;
+    WindowSettings m_settings;
 };
 
 } // namespace flowscope

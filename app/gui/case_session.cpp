@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "case_session.h"
+
+#include "store/case_db.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace flowscope {
+
+namespace {
+const QString kRecentKey = QStringLiteral("session/recentCases");
+}
+
+CaseSession::CaseSession(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<flowscope::CaseSummary>();
+}
+
+bool CaseSession::readSummary(const QString &path, CaseSummary &summary)
+{
+    try {
+        auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::ReadOnly);
+        summary = summarizeCase(*caseDb);
+        return true;
+    } catch (const std::exception &error) {
+        Q_EMIT errorOccurred(QString::fromLocal8Bit(error.what()));
+        return false;
+    }
+}
+
+bool CaseSession::openCase(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    CaseSummary summary;
+    if (!readSummary(absolute, summary))
+        return false;
+    m_casePath = absolute;
+    m_summary = summary;
+    addRecentCase(absolute);
+    Q_EMIT caseChanged(m_casePath);
+    Q_EMIT summaryChanged(m_summary);
+    return true;
+}
+
+bool CaseSession::createCase(const QString &path)
+{
+    QString target = QFileInfo(path).absoluteFilePath();
+    if (QFileInfo(target).suffix() != caseSuffix())
+        target += QLatin1Char('.') + caseSuffix();
+    if (QFileInfo::exists(target)) {
+        Q_EMIT errorOccurred(tr("%1 already exists: choose another name for the new case.").arg(target));
+        return false;
+    }
+    try {
+        const auto created = CaseDb::open(target.toStdString(), CaseDb::Mode::CreateIfMissing);
+    } catch (const std::exception &error) {
+        Q_EMIT errorOccurred(tr("Cannot create the case %1: %2").arg(target, QString::fromLocal8Bit(error.what())));
+        return false;
+    }
+    return openCase(target);
+}
+
+void CaseSession::closeCase()
+{
+    if (m_casePath.isEmpty())
+        return;
+    m_casePath.clear();
+    m_summary = {};
+    Q_EMIT caseChanged(m_casePath);
+}
+
+void CaseSession::refresh()
+{
+    if (m_casePath.isEmpty())
+        return;
+    CaseSummary summary;
+    if (!readSummary(m_casePath, summary))
+        return;
+    m_summary = summary;
+    Q_EMIT summaryChanged(m_summary);
+}
+
+QStringList CaseSession::recentCases() const
+{
+    QStringList existing;
+    for (const QString &path : QSettings().value(kRecentKey).toStringList()) {
+        if (QFileInfo::exists(path))
+            existing << path;
+    }
+    return existing;
+}
+
+void CaseSession::clearRecentCases()
+{
+    QSettings().remove(kRecentKey);
+    Q_EMIT recentCasesChanged();
+}
+
+void CaseSession::addRecentCase(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecentCases)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    Q_EMIT recentCasesChanged();
+}
+
+} // namespace flowscope

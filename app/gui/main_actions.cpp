@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "main_actions.h"
+
+#include "recent_cases_menu.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QMainWindow>
+#include <QMenuBar>
+
+namespace flowscope {
+
+MainActions::MainActions(QMainWindow *window)
+    : QObject(window)
+{
+    QMenu *file = window->menuBar()->addMenu(tr("&File"));
+    newCase = file->addAction(tr("&New Case…"));
+    newCase->setShortcut(QKeySequence::New);
+    newCase->setStatusTip(tr("Create an empty case file (.flowcase)"));
+    openCase = file->addAction(tr("&Open Case…"));
+    openCase->setShortcut(QKeySequence::Open);
+    openCase->setStatusTip(tr("Open a case file"));
+    recentCases = new RecentCasesMenu(window);
+    file->addMenu(recentCases);
+    file->addSeparator();
+    importFiles = file->addAction(tr("&Import Files…"));
+    importFiles->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importFiles->setStatusTip(tr("Import flow-log files into the case"));
+    importFolder = file->addAction(tr("Import &Folder…"));
+    importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    importFolder->setStatusTip(tr("Import every flow-log file under a folder into the case"));
+    cancelImport = file->addAction(tr("&Cancel Import"));
+    cancelImport->setShortcut(QKeySequence(Qt::Key_Escape));
+    cancelImport->setEnabled(false);
+    file->addSeparator();
+    quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = window->menuBar()->addMenu(tr("&View"));
+    m_themeSeparator = m_viewMenu->addSeparator();
+    QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
+    m_themes = new QActionGroup(this);
+    const std::pair<AppPalette::Theme, QString> themes[] = {
+        {AppPalette::Theme::FollowDesktop, tr("Follow the &Desktop")},
+        {AppPalette::Theme::Light, tr("&Light")},
+        {AppPalette::Theme::Dark, tr("D&ark")},
+    };
+    for (const auto &[value, text] : themes) {
+        QAction *action = theme->addAction(text);
+        action->setCheckable(true);
+        action->setData(static_cast<int>(value));
+        m_themes->addAction(action);
+        connect(action, &QAction::triggered, this, [this, value] { Q_EMIT themeRequested(value); });
+    }
+
+    QMenu *help = window->menuBar()->addMenu(tr("&Help"));
+    about = help->addAction(tr("&About Flowscope"));
+    about->setMenuRole(QAction::AboutRole);
+    aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainActions::addViewToggle(QAction *toggle, const QKeySequence &shortcut)
+{
+    if (!shortcut.isEmpty())
+        toggle->setShortcut(shortcut);
+    m_viewMenu->insertAction(m_themeSeparator, toggle);
+}
+
+void MainActions::setTheme(AppPalette::Theme theme)
+{
+    for (QAction *action : m_themes->actions())
+        action->setChecked(action->data().toInt() == static_cast<int>(theme));
+}
+
+void MainActions::setImporting(bool importing)
+{
+    for (QAction *action : {newCase, openCase, importFiles, importFolder})
+        action->setEnabled(!importing);
+    recentCases->setEnabled(!importing);
+    cancelImport->setEnabled(importing);
+}
+
+} // namespace flowscope

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The window's menus and their actions with shortcuts: File, View and Help.
+// It only builds them; the window connects them.
+
+#include "app_palette.h"
+
+#include <QKeySequence>
+#include <QObject>
+
+class QAction;
+class QActionGroup;
+class QMainWindow;
+class QMenu;
+
+namespace flowscope {
+
+class RecentCasesMenu;
+
+class MainActions : public QObject {
+    Q_OBJECT
+public:
+    explicit MainActions(QMainWindow *window);
+
+    QAction *newCase;
+    QAction *openCase;
+    RecentCasesMenu *recentCases;
+    QAction *importFiles;
+    QAction *importFolder;
+    QAction *cancelImport;
+    QAction *quit;
+    QAction *about;
+    QAction *aboutQt;
+
+    // View > the docks' own toggle actions.
+    void addViewToggle(QAction *toggle, const QKeySequence &shortcut = {});
+    // View > Theme.
+    void setTheme(AppPalette::Theme theme);
+
+    // While an import runs, what would change the case under it is off.
+    void setImporting(bool importing);
+
+Q_SIGNALS:
+    void themeRequested(flowscope::AppPalette::Theme theme);
+
+private:
+    QMenu *m_viewMenu;
+    QAction *m_themeSeparator;
+    QActionGroup *m_themes;
+};
+
+} // namespace flowscope

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "window_settings.h"
+
+#include <QHeaderView>
+#include <QMainWindow>
+#include <QSettings>
+#include <QSplitter>
+
+namespace flowscope {
+
+namespace {
+QString keyOf(const QString &name) { return QStringLiteral("window/") + name; }
+} // namespace
+
+QByteArray WindowSettings::state(const QString &key) const { return QSettings().value(keyOf(key)).toByteArray(); }
+
+void WindowSettings::setState(const QString &key, const QByteArray &state) const
+{
+    QSettings().setValue(keyOf(key), state);
+}
+
+QString WindowSettings::folder(const QString &purpose) const
+{
+    return QSettings().value(QStringLiteral("folders/") + purpose).toString();
+}
+
+void WindowSettings::setFolder(const QString &purpose, const QString &folder) const
+{
+    QSettings().setValue(QStringLiteral("folders/") + purpose, folder);
+}
+
+bool WindowSettings::restoreWindow(QMainWindow &window) const
+{
+    const QByteArray geometry = state(QStringLiteral("geometry"));
+    const bool restored = !geometry.isEmpty() && window.restoreGeometry(geometry);
+    const QByteArray layout = state(QStringLiteral("state"));
+    if (!layout.isEmpty())
+        window.restoreState(layout, kLayoutVersion);
+    return restored;
+}
+
+void WindowSettings::saveWindow(const QMainWindow &window) const
+{
+    setState(QStringLiteral("geometry"), window.saveGeometry());
+    setState(QStringLiteral("state"), window.saveState(kLayoutVersion));
+}
+
+bool WindowSettings::restoreSplitter(QSplitter &splitter) const
+{
+    const QByteArray saved = state(QStringLiteral("splitters/") + splitter.objectName());
+    return !saved.isEmpty() && splitter.restoreState(saved);
+}
+
+void WindowSettings::saveSplitter(const QSplitter &splitter) const
+{
+    setState(QStringLiteral("splitters/") + splitter.objectName(), splitter.saveState());
+}
+
+bool WindowSettings::restoreHeader(QHeaderView &header, const QString &key) const
+{
+    const QByteArray saved = state(QStringLiteral("headers/") + key);
+    return !saved.isEmpty() && header.restoreState(saved);
+}
+
+void WindowSettings::saveHeader(const QHeaderView &header, const QString &key) const
+{
+    setState(QStringLiteral("headers/") + key, header.saveState());
+}
+
+} // namespace flowscope

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Where the analyst left the window: geometry, docks and toolbars,
+// splitters and table columns, kept in QSettings between sessions.
+
+#include <QByteArray>
+#include <QString>
+
+class QHeaderView;
+class QMainWindow;
+class QSplitter;
+
+namespace flowscope {
+
+class WindowSettings {
+public:
+    // Bump when the window's layout changes so that old states are not applied.
+    static constexpr int kLayoutVersion = 1;
+
+    // False when nothing was saved yet (the window keeps its default layout).
+    bool restoreWindow(QMainWindow &window) const;
+    void saveWindow(const QMainWindow &window) const;
+    // Keyed by the splitter's objectName.
+    bool restoreSplitter(QSplitter &splitter) const;
+    void saveSplitter(const QSplitter &splitter) const;
+    bool restoreHeader(QHeaderView &header, const QString &key) const;
+    void saveHeader(const QHeaderView &header, const QString &key) const;
+
+    QByteArray state(const QString &key) const;
+    void setState(const QString &key, const QByteArray &state) const;
+    // The folder a file dialog showed last, by purpose ("cases", "imports").
+    QString folder(const QString &purpose) const;
+    void setFolder(const QString &purpose, const QString &folder) const;
+};
+
+} // namespace flowscope

@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window end to end, offscreen: a new case, the demo input imported
+// through the path drag and drop takes, the summary and the flow table
+// showing it (scrolled to the end and back), the format prompt for headerless
+// custom input, a drop, and the column widths kept between sessions.
+
+#include "app_translation.h"
+#include "case_session.h"
+#include "case_status_label.h"
+#include "demo/demo_generator.h"
+#include "flow_table_view.h"
+#include "import_controller.h"
+#include "import_progress_widget.h"
+#include "itemmodels/flow_table_model.h"
+#include "log_format_history.h"
+#include "main_window.h"
+#include "store/case_db.h"
+#include "store/case_summary.h"
+#include "store/flow_reader.h"
+#include "test_files.h"
+
+#include <QDateTime>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace flowscope;
+
+namespace {
+
+const QString kCustomFormat =
+    QStringLiteral("${version} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${start} ${end} ${action}");
+const QByteArray kCustomLines =
+    "3 eni-1235b8ca123456789 10.0.1.5 10.0.0.220 49152 443 6 1418530010 1418530070 ACCEPT\n"
+    "3 eni-1235b8ca123456789 10.0.1.6 10.0.0.220 49153 443 6 1418530011 1418530071 REJECT\n"
+    "3 eni-1235b8ca123456789 10.0.1.7 10.0.0.220 49154 22 6 1418530012 1418530072 ACCEPT\n";
+
+// What the flow table shows for a record's field.
+QString displayed(const FlowRow &row, Field field)
+{
+    const FieldValue &value = row.value(field);
+    if ((field == Field::Start || field == Field::End) && std::holds_alternative<std::int64_t>(value))
+        return QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(value), Qt::UTC)
+            .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QString::fromStdString(fieldText(value));
+}
+
+bool loaded(const QAbstractItemModel &model, int row)
+{
+    return !model.index(row, 0).data(FlowTableModel::LoadingRole).toBool();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+
+    static void compareRow(const QAbstractItemModel &model, int row, const FlowRow &expected)
+    {
+        const auto &columns = static_cast<const FlowTableModel &>(model).columns();
+        QCOMPARE(model.index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong(), expected.id);
+        for (int c = 0; c < columns.size(); ++c)
+            QCOMPARE(model.index(row, c).data().toString(), displayed(expected, columns.at(c)));
+    }
+
+    static ImportReport waitForImport(QSignalSpy &finished)
+    {
+        if (finished.isEmpty() && !finished.wait(120000))
+            return {};
+        return finished.takeFirst().first().value<ImportReport>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FlowscopeTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        // As the app does: English plural forms come from its translation.
+        QVERIFY(installAppTranslation(QLocale(QLocale::English, QLocale::UnitedStates)));
+    }
+
+    void importsTheDemoInput()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.createCase(path(QStringLiteral("demo-gui")))); // the suffix is added
+        const QString casePath = path(QStringLiteral("demo-gui.flowcase"));
+        QCOMPARE(window.session()->casePath(), casePath);
+        QCOMPARE(window.windowTitle(), QStringLiteral("demo-gui.flowcase - Flowscope"));
+
+        const QString input = path(QStringLiteral("demo-input"));
+        const DemoSummary demo = writeDemoDataset(input.toStdString());
+        QString demoFormat;
+        int filesNeedingFormat = 0;
+        for (const DemoFile &file : demo.files) {
+            if (!file.logFormat.empty()) {
+                demoFormat = QString::fromStdString(file.logFormat);
+                ++filesNeedingFormat;
+            }
+        }
+        QVERIFY(!demoFormat.isEmpty());
+
+        // The analyst answers the format prompt with the demo's format string.
+        QList<LogFormatRequest> requests;
+        window.importController()->setLogFormatPrompt([&](const LogFormatRequest &request) -> std::optional<QString> {
+            requests << request;
+            return demoFormat;
+        });
+        QSignalSpy finished(&window, &MainWindow::importFinished);
+        QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
+        auto *progress = window.findChild<ImportProgressWidget *>(QStringLiteral("importProgress"));
+        auto *status = window.findChild<CaseStatusLabel *>(QStringLiteral("caseStatus"));
+        QVERIFY(progress && status);
+
+        window.importPaths({input}); // what a drop of the folder does
+        QVERIFY(progress->isVisibleTo(&window));
+        QVERIFY(!status->isVisibleTo(&window));
+        const ImportReport report = waitForImport(finished);
+        QVERIFY(!report.cancelled);
+        QCOMPARE(report.errorCount, 0u);
+        QCOMPARE(report.records, demo.records);
+        QCOMPARE(report.files, std::uint64_t(demo.files.size()));
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(requests.first().files, filesNeedingFormat);
+        QVERIFY(requests.first().exampleFields > 0);
+
+        // The status bar says what the case holds.
+        QVERIFY(!progress->isVisibleTo(&window));
+        QVERIFY(status->isVisibleTo(&window));
+        const QString records = QLocale().toString(static_cast<qulonglong>(demo.records));
+        QVERIFY2(status->text().startsWith(records + QStringLiteral(" records, ")), qPrintable(status->text()));
+        QVERIFY2(status->text().endsWith(QStringLiteral(", 0 errors")), qPrintable(status->text()));
+        QCOMPARE(window.session()->summary().records, demo.records);
+
+        // The flow table holds every record.
+        QTRY_VERIFY_WITH_TIMEOUT(!caseLoaded.isEmpty() && caseLoaded.last().first().toLongLong() == qint64(demo.records),
+                                 30000);
+        FlowTableModel *model = window.flowModel();
+        QCOMPARE(model->rowCount(), int(demo.records));
+
+        // Its first and last rows are the first and last records in time order.
+        FlowRow first, last;
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            bool any = false;
+            FlowReader(*caseDb).forEachInTimeOrder(-1, [&](const FlowRow &row) {
+                if (!any)
+                    first = row;
+                any = true;
+                last = row;
+                return true;
+            });
+            QVERIFY(any);
+        }
+        auto *table = window.findChild<FlowTableView *>();
+        QVERIFY(table && table->isVisible());
+        const int lastRow = model->rowCount() - 1;
+        table->scrollToBottom();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(*model, lastRow), 30000);
+        compareRow(*model, lastRow, last);
+        table->scrollToTop();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(*model, 0), 30000);
+        compareRow(*model, 0, first);
+    }
+
+    void headerlessCustomFormatAsksForTheFormat()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.createCase(path(QStringLiteral("custom.flowcase"))));
+        const QString file = path(QStringLiteral("custom/firehose-custom.log"));
+        test::writeFile(file, kCustomLines);
+
+        // Dismissing the prompt cancels the import: nothing changes.
+        int asked = 0;
+        window.importController()->setLogFormatPrompt([&](const LogFormatRequest &) -> std::optional<QString> {
+            ++asked;
+            return std::nullopt;
+        });
+        QSignalSpy finished(&window, &MainWindow::importFinished);
+        window.importPaths({file});
+        ImportReport report = waitForImport(finished);
+        QCOMPARE(asked, 1);
+        QVERIFY(report.cancelled);
+        QCOMPARE(window.session()->summary().records, 0u);
+
+        LogFormatRequest seen;
+        window.importController()->setLogFormatPrompt([&](const LogFormatRequest &request) -> std::optional<QString> {
+            seen = request;
+            return kCustomFormat;
+        });
+        window.importPaths({file});
+        report = waitForImport(finished);
+        QVERIFY(!report.cancelled);
+        QCOMPARE(report.errorCount, 0u);
+        QCOMPARE(report.records, 3u);
+        QCOMPARE(seen.files, 1);
+        QCOMPARE(seen.exampleFile, file);
+        QCOMPARE(seen.exampleFields, 10);
+        QCOMPARE(seen.exampleRecord.toUtf8(), kCustomLines.split('\n').first());
+        QCOMPARE(window.session()->summary().records, 3u);
+        QTRY_COMPARE(window.flowModel()->rowCount(), 3);
+        // The format is offered again next time.
+        QCOMPARE(LogFormatHistory().formats().value(0), kCustomFormat);
+    }
+
+    void dropImportsFiles()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.createCase(path(QStringLiteral("drop.flowcase"))));
+        const QString file = path(QStringLiteral("drop/default.log"));
+        test::writeFile(file,
+                        "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 "
+                        "1418530010 1418530070 ACCEPT OK\n"
+                        "2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 "
+                        "1418530010 1418530070 REJECT OK\n"
+                        "2 123456789010 eni-1235b8ca123456789 not-an-address\n");
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(file)});
+        const QPoint centre = window.rect().center();
+        QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &enter);
+        QVERIFY(enter.isAccepted());
+        QSignalSpy finished(&window, &MainWindow::importFinished);
+        QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &drop);
+        QVERIFY(drop.isAccepted());
+        const ImportReport report = waitForImport(finished);
+        QCOMPARE(report.records, 2u);
+        QCOMPARE(report.errorCount, 1u);
+        // A rejected line brings the import report up.
+        auto *reportDock = window.findChild<QDockWidget *>(QStringLiteral("importReportDock"));
+        QVERIFY(reportDock && reportDock->isVisible());
+        auto *status = window.findChild<CaseStatusLabel *>(QStringLiteral("caseStatus"));
+        QCOMPARE(status->text(), QStringLiteral("2 records, 1 file, 1 error"));
+    }
+
+    void columnWidthsPersist()
+    {
+        const QString casePath = path(QStringLiteral("custom.flowcase"));
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.openCase(casePath));
+            auto *table = window.findChild<FlowTableView *>();
+            table->horizontalHeader()->resizeSection(1, 321);
+            QVERIFY(window.close()); // saves the window's state
+        }
+        MainWindow window;
+        auto *table = window.findChild<FlowTableView *>();
+        QCOMPARE(table->horizontalHeader()->sectionSize(1), 321);
+        QVERIFY(window.openCase(casePath));
+        QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
+        QVERIFY(caseLoaded.wait(30000));
+        QCOMPARE(table->horizontalHeader()->sectionSize(1), 321); // kept when the rows arrive
+        // And the case is in the recent list.
+        QCOMPARE(window.session()->recentCases().value(0), casePath);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

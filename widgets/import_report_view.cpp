@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "import_report_view.h"
+
+#include "itemmodels/import_report_model.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace flowscope {
+
+namespace {
+QTableView *makeTable(QWidget *parent)
+{
+    auto *table = new QTableView(parent);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->setShowGrid(false);
+    // Paths are long: keep their start and their end (the file name) in sight.
+    table->setTextElideMode(Qt::ElideMiddle);
+    table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    table->verticalHeader()->setVisible(false);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + table->fontMetrics().height() / 3);
+    table->horizontalHeader()->setSectionsMovable(true);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+QWidget *pane(QLabel *caption, QTableView *table, QWidget *parent)
+{
+    auto *widget = new QWidget(parent);
+    auto *layout = new QVBoxLayout(widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    caption->setTextFormat(Qt::PlainText);
+    const int margin = caption->fontMetrics().averageCharWidth();
+    caption->setContentsMargins(margin, margin / 2, margin, margin / 2);
+    QFont font = caption->font();
+    font.setBold(true);
+    caption->setFont(font);
+    layout->addWidget(caption);
+    layout->addWidget(table);
+    return widget;
+}
+} // namespace
+
+ImportReportView::ImportReportView(QWidget *parent)
+    : QWidget(parent)
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_filesCaption(new QLabel(this))
+    , m_errorsCaption(new QLabel(this))
+    , m_files(makeTable(this))
+    , m_errors(makeTable(this))
+{
+    m_splitter->setObjectName(QStringLiteral("importReportSplitter"));
+    m_files->setObjectName(QStringLiteral("importFilesTable"));
+    m_errors->setObjectName(QStringLiteral("importErrorsTable"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(pane(m_filesCaption, m_files, m_splitter));
+    m_splitter->addWidget(pane(m_errorsCaption, m_errors, m_splitter));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+    updateCaptions();
+}
+
+void ImportReportView::setModels(ImportFilesModel *files, ImportErrorsModel *errors)
+{
+    m_filesModel = files;
+    m_errorsModel = errors;
+    m_files->setModel(files);
+    m_errors->setModel(errors);
+    for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(files), static_cast<QAbstractItemModel *>(errors)})
+        connect(model, &QAbstractItemModel::modelReset, this, &ImportReportView::updateCaptions);
+    const int charWidth = fontMetrics().averageCharWidth();
+    m_files->setColumnWidth(ImportFilesModel::PathColumn, charWidth * 48);
+    m_files->setColumnWidth(ImportFilesModel::StatusColumn, charWidth * 30);
+    m_files->setColumnWidth(ImportFilesModel::FormatColumn, charWidth * 40);
+    m_files->setColumnWidth(ImportFilesModel::Sha256Column, charWidth * 20);
+    m_errors->setColumnWidth(ImportErrorsModel::FileColumn, charWidth * 48);
+    m_errors->setColumnWidth(ImportErrorsModel::LineColumn, charWidth * 12);
+    updateCaptions();
+}
+
+void ImportReportView::updateCaptions()
+{
+    const QLocale locale;
+    const int files = m_filesModel ? m_filesModel->rowCount() : 0;
+    m_filesCaption->setText(tr("Files (%1)").arg(locale.toString(files)));
+    const quint64 stored = m_errorsModel ? m_errorsModel->storedCount() : 0;
+    const int shown = m_errorsModel ? m_errorsModel->rowCount() : 0;
+    if (stored > static_cast<quint64>(shown))
+        m_errorsCaption->setText(tr("Errors (the first %1 of %2)")
+                                     .arg(locale.toString(shown), locale.toString(static_cast<qulonglong>(stored))));
+    else
+        m_errorsCaption->setText(tr("Errors (%1)").arg(locale.toString(shown)));
+}
+
+} // namespace flowscope
