@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QSettings>
 #include <QTranslator>
 
 #include <memory>
@@ -15,6 +16,8 @@ std::unique_ptr<QTranslator> &appTranslator()
     static std::unique_ptr<QTranslator> translator;
     return translator;
 }
+const QString kLanguageKey = QStringLiteral("language");
+
 std::unique_ptr<QTranslator> &qtTranslator()
 {
     static std::unique_ptr<QTranslator> translator;
@@ -44,6 +47,25 @@ bool installAppTranslation(const QLocale &locale)
         qtTranslator() = std::move(qt);
     }
     return true;
+}
+
+QString configuredLanguage() { return QSettings().value(kLanguageKey).toString(); }
+
+void setConfiguredLanguage(const QString &language)
+{
+    QSettings settings;
+    if (language.isEmpty())
+        settings.remove(kLanguageKey);
+    else
+        settings.setValue(kLanguageKey, language);
+}
+
+void installConfiguredTranslation()
+{
+    const QString language = configuredLanguage();
+    const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    if (!installAppTranslation(locale))
+        installAppTranslation(QLocale(QLocale::English));
 }
 
 } // namespace flowscope

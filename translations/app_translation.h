@@ -15,4 +15,12 @@ QStringList availableLanguages();
 // when Flowscope has no translation for it: the interface stays English.
 bool installAppTranslation(const QLocale &locale);
 
+// The language chosen in the settings: an ISO 639 code, or empty to follow
+// the system locale.
+QString configuredLanguage();
+void setConfiguredLanguage(const QString &language);
+// Installs the configured language (or the system's), falling back to
+// English, whose translation holds the plural forms.
+void installConfiguredTranslation();
+
 } // namespace flowscope

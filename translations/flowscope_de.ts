@@ -5,541 +5,548 @@
     <name>flowscope::AboutDialog</name>
     <message>
         <source>About Flowscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Flowscope</translation>
     </message>
     <message>
         <source>An investigation workbench for AWS VPC Flow Logs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Arbeitsumgebung für Untersuchungen von AWS VPC Flow Logs.</translation>
     </message>
     <message>
         <source>Built with Qt %1, running on Qt %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt mit Qt %1, läuft mit Qt %2.</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Flowscope %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flowscope %1</translation>
     </message>
     <message>
         <source>&lt;p&gt;This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.&lt;/p&gt;&lt;p&gt;This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.&lt;/p&gt;&lt;p&gt;You should have received a copy of the GNU General Public License along with this program. If not, see &lt;a href=&quot;https://www.gnu.org/licenses/&quot;&gt;https://www.gnu.org/licenses/&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;The timeline uses QCustomPlot by Emanuel Eichhammer, licensed under the GNU General Public License version 3.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Dieses Programm ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder modifizieren, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version.&lt;/p&gt;&lt;p&gt;Die Veröffentlichung dieses Programms erfolgt in der Hoffnung, dass es Ihnen von Nutzen sein wird, aber OHNE IRGENDEINE GARANTIE, sogar ohne die implizite Garantie der MARKTREIFE oder der VERWENDBARKEIT FÜR EINEN BESTIMMTEN ZWECK. Details finden Sie in der GNU General Public License.&lt;/p&gt;&lt;p&gt;Sie sollten ein Exemplar der GNU General Public License zusammen mit diesem Programm erhalten haben. Falls nicht, siehe &lt;a href="https://www.gnu.org/licenses/"&gt;https://www.gnu.org/licenses/&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Die Zeitleiste verwendet QCustomPlot von Emanuel Eichhammer, lizenziert unter der GNU General Public License Version 3.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>flowscope::CaseSession</name>
     <message>
         <source>%1 already exists: choose another name for the new case.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gibt es schon: Wählen Sie einen anderen Namen für den neuen Fall.</translation>
     </message>
     <message>
         <source>Cannot create the case %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall %1 kann nicht angelegt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>flowscope::CaseStatusLabel</name>
     <message>
         <source>%1 records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz</numerusform>
+            <numerusform>%Ln Datensätze</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2, %3</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Fehler</numerusform>
+            <numerusform>%Ln Fehler</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s) could not be imported: see the import report</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei konnte nicht importiert werden: siehe Importbericht</numerusform>
+            <numerusform>%Ln Dateien konnten nicht importiert werden: siehe Importbericht</numerusform>
         </translation>
     </message>
     <message>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet</translation>
     </message>
 </context>
 <context>
     <name>flowscope::CaseSummaryView</name>
     <message>
         <source>Property</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaft</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall %1</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>-</source>
-        <translation type="unfinished"></translation>
+        <translation>-</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>%1 imported, %2 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert, %2 abgewiesen</translation>
     </message>
     <message>
         <source>ENIs</source>
-        <translation type="unfinished"></translation>
+        <translation>ENIs</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>Regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Regionen</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Formats</source>
-        <translation type="unfinished"></translation>
+        <translation>Formate</translation>
     </message>
     <message numerus="yes">
         <source>%n format(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Format</numerusform>
+            <numerusform>%n Formate</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 files, %2 records: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Dateien, %2 Datensätze: %3</translation>
     </message>
 </context>
 <context>
     <name>flowscope::EmptyCaseView</name>
     <message>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet</translation>
     </message>
     <message>
         <source>A case is one file (.flowcase) holding the flow logs of an investigation. Create one, then import flow-log files or folders into it with File &gt; Import, or by dropping them onto this window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Fall ist eine Datei (.flowcase) mit den Flow Logs einer Untersuchung. Legen Sie einen an und importieren Sie dann Flow-Log-Dateien oder Ordner mit Datei &gt; Importieren oder indem Sie sie auf dieses Fenster ziehen.</translation>
     </message>
     <message>
         <source>New Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Fall…</translation>
     </message>
     <message>
         <source>Open Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall öffnen…</translation>
     </message>
 </context>
 <context>
     <name>flowscope::FlowTableModel</name>
     <message>
         <source>loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>wird geladen…</translation>
     </message>
     <message>
         <source>%1 local time</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ortszeit</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Src port</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellport</translation>
     </message>
     <message>
         <source>Dst port</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielport</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Packets</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes</translation>
     </message>
     <message>
         <source>Start (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn (UTC)</translation>
     </message>
     <message>
         <source>End (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende (UTC)</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Log status</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Status</translation>
     </message>
     <message>
         <source>VPC</source>
-        <translation type="unfinished"></translation>
+        <translation>VPC</translation>
     </message>
     <message>
         <source>Subnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Subnetz</translation>
     </message>
     <message>
         <source>Instance</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanz</translation>
     </message>
     <message>
         <source>TCP flags</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP-Flags</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Packet source</source>
-        <translation type="unfinished"></translation>
+        <translation>Paketquelle</translation>
     </message>
     <message>
         <source>Packet destination</source>
-        <translation type="unfinished"></translation>
+        <translation>Paketziel</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <source>AZ</source>
-        <translation type="unfinished"></translation>
+        <translation>AZ</translation>
     </message>
     <message>
         <source>Sublocation type</source>
-        <translation type="unfinished"></translation>
+        <translation>Sublocation-Typ</translation>
     </message>
     <message>
         <source>Sublocation</source>
-        <translation type="unfinished"></translation>
+        <translation>Sublocation</translation>
     </message>
     <message>
         <source>Source service</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelldienst</translation>
     </message>
     <message>
         <source>Destination service</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieldienst</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Richtung</translation>
     </message>
     <message>
         <source>Traffic path</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkehrsweg</translation>
     </message>
     <message>
         <source>ECS cluster ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Cluster-ARN</translation>
     </message>
     <message>
         <source>ECS cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Cluster</translation>
     </message>
     <message>
         <source>ECS container instance ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Container-Instanz-ARN</translation>
     </message>
     <message>
         <source>ECS container instance</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Container-Instanz</translation>
     </message>
     <message>
         <source>ECS container</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Container</translation>
     </message>
     <message>
         <source>ECS second container</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweiter ECS-Container</translation>
     </message>
     <message>
         <source>ECS service</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Dienst</translation>
     </message>
     <message>
         <source>ECS task definition</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Aufgabendefinition</translation>
     </message>
     <message>
         <source>ECS task ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Aufgaben-ARN</translation>
     </message>
     <message>
         <source>ECS task</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Aufgabe</translation>
     </message>
     <message>
         <source>Reject reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnungsgrund</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressource</translation>
     </message>
     <message>
         <source>Encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung</translation>
     </message>
 </context>
 <context>
     <name>flowscope::ImportController</name>
     <message>
         <source>An import is already running: wait for it to finish or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Import: Warten Sie, bis er fertig ist, oder brechen Sie ihn ab.</translation>
     </message>
     <message>
         <source>Open or create a case before importing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie einen Fall oder legen Sie einen an, bevor Sie importieren.</translation>
     </message>
     <message>
         <source>Not a flow-log format string: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Flow-Log-Formatstring: %1</translation>
     </message>
 </context>
 <context>
     <name>flowscope::ImportErrorsModel</name>
     <message>
         <source>whole file</source>
-        <translation type="unfinished"></translation>
+        <translation>ganze Datei</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
     <name>flowscope::ImportFilesModel</name>
     <message>
         <source>Rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgewiesen: %1</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellung</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Truncated</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgeschnitten</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Imported (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importiert (UTC)</translation>
     </message>
     <message>
         <source>How the file was delivered, as detected from its content</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie die Datei zugestellt wurde, erkannt an ihrem Inhalt</translation>
     </message>
     <message>
         <source>The fields of the file&apos;s records, in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Felder der Datensätze der Datei, in ihrer Reihenfolge</translation>
     </message>
     <message>
         <source>Lines rejected (the good lines of the file are imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgewiesene Zeilen (die guten Zeilen der Datei werden importiert)</translation>
     </message>
     <message>
         <source>The file ended early (a cut gzip stream): the lines before are imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei endet vorzeitig (abgeschnittener gzip-Strom): die Zeilen davor werden importiert</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ImportJob</name>
+    <message>
+        <source>The import stopped on an unexpected error.</source>
+        <translation>Der Import wurde wegen eines unerwarteten Fehlers angehalten.</translation>
     </message>
 </context>
 <context>
     <name>flowscope::ImportProgressWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stop the import: the file being imported is left out, the files before it stay</source>
-        <translation type="unfinished"></translation>
+        <translation>Import anhalten: Die gerade importierte Datei fällt weg, die Dateien davor bleiben</translation>
     </message>
     <message>
         <source>Looking at the files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien werden gesichtet…</translation>
     </message>
     <message>
         <source>File %1 of %2, %3 records, %4 records/s, about %5 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1 von %2, %3 Datensätze, %4 Datensätze/s, noch etwa %5</translation>
     </message>
     <message>
         <source>File %1 of %2, %3 records, %4 records/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei %1 von %2, %3 Datensätze, %4 Datensätze/s</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message numerus="yes">
         <source>Import cancelled: %Ln file(s) imported before it stay in the case</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Import abgebrochen: %Ln zuvor importierte Datei bleibt im Fall</numerusform>
+            <numerusform>Import abgebrochen: %Ln zuvor importierte Dateien bleiben im Fall</numerusform>
         </translation>
     </message>
     <message>
         <source>Import cancelled: the case is as it was</source>
-        <translation type="unfinished"></translation>
+        <translation>Import abgebrochen: Der Fall ist unverändert</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s) already in the case</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei ist schon im Fall</numerusform>
+            <numerusform>%Ln Dateien sind schon im Fall</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln error(s): see the import report</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Fehler: siehe Importbericht</numerusform>
+            <numerusform>%Ln Fehler: siehe Importbericht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <source>Imported %1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 mit %2 importiert</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datei</numerusform>
+            <numerusform>%Ln Dateien</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Datensätze</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Datensatz</numerusform>
+            <numerusform>%Ln Datensätze</numerusform>
         </translation>
     </message>
 </context>
@@ -547,66 +554,68 @@
     <name>flowscope::ImportReportView</name>
     <message>
         <source>Files (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien (%1)</translation>
     </message>
     <message>
         <source>Errors (the first %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (die ersten %1 von %2)</translation>
     </message>
     <message>
         <source>Errors (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler (%1)</translation>
     </message>
 </context>
 <context>
     <name>flowscope::LogFormatDialog</name>
     <message>
         <source>Flow Log Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Flow-Log-Format</translation>
     </message>
     <message>
         <source>The format string of the flow log, as the AWS console or &apos;aws ec2 describe-flow-logs&apos; (LogFormat) shows it</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Formatstring des Flow Logs, wie ihn die AWS-Konsole oder 'aws ec2 describe-flow-logs' (LogFormat) zeigt</translation>
     </message>
     <message>
         <source>&amp;Format string:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Formatstring:</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) have no header line and their records are not in the default format. Give the flow log&apos;s format string so that Flowscope can read them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei hat keine Kopfzeile, und ihre Datensätze sind nicht im Standardformat. Geben Sie den Formatstring des Flow Logs an, damit Flowscope sie lesen kann.</numerusform>
+            <numerusform>%n Dateien haben keine Kopfzeile, und ihre Datensätze sind nicht im Standardformat. Geben Sie den Formatstring des Flow Logs an, damit Flowscope sie lesen kann.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1, first record (%n field(s)):
 %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1, erster Datensatz (%n Feld):
+%2</numerusform>
+            <numerusform>%1, erster Datensatz (%n Felder):
+%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Enter the format string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Formatstring ein.</translation>
     </message>
     <message>
         <source>Not a format string: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Formatstring: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n field(s), but the first record has %1: its lines would be rejected.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Feld, aber der erste Datensatz hat %1: Seine Zeilen würden abgewiesen.</numerusform>
+            <numerusform>%n Felder, aber der erste Datensatz hat %1: Seine Zeilen würden abgewiesen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n field(s), version %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Feld, Version %1.</numerusform>
+            <numerusform>%n Felder, Version %1.</numerusform>
         </translation>
     </message>
 </context>
@@ -614,172 +623,184 @@
     <name>flowscope::MainActions</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Fall…</translation>
     </message>
     <message>
         <source>Create an empty case file (.flowcase)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere Falldatei (.flowcase) anlegen</translation>
     </message>
     <message>
         <source>&amp;Open Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall ö&amp;ffnen…</translation>
     </message>
     <message>
         <source>Open a case file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Falldatei öffnen</translation>
     </message>
     <message>
         <source>&amp;Import Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp;importieren…</translation>
     </message>
     <message>
         <source>Import flow-log files into the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Flow-Log-Dateien in den Fall importieren</translation>
     </message>
     <message>
         <source>Import &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner importieren…</translation>
     </message>
     <message>
         <source>Import every flow-log file under a folder into the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Flow-Log-Dateien eines Ordners in den Fall importieren</translation>
     </message>
     <message>
         <source>&amp;Cancel Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import a&amp;bbrechen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema</translation>
     </message>
     <message>
         <source>Follow the &amp;Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie der &amp;Desktop</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <source>D&amp;ark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Flowscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Flowscope</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Wie das &amp;System</translation>
     </message>
 </context>
 <context>
     <name>flowscope::MainWindow</name>
     <message>
         <source>Flowscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Flowscope</translation>
     </message>
     <message>
         <source>%1 - Flowscope</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 - Flowscope</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall</translation>
     </message>
     <message>
         <source>Import Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Importbericht</translation>
     </message>
     <message>
         <source>No case open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet</translation>
     </message>
     <message>
         <source>New Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Fall</translation>
     </message>
     <message>
         <source>Flowscope cases (*.flowcase)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flowscope-Fälle (*.flowcase)</translation>
     </message>
     <message>
         <source>Open Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall öffnen</translation>
     </message>
     <message>
         <source>Flowscope cases (*.flowcase);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flowscope-Fälle (*.flowcase);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import Flow-Log Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Flow-Log-Dateien importieren</translation>
     </message>
     <message>
         <source>Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Flow Logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import a Folder of Flow Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner mit Flow Logs importieren</translation>
     </message>
     <message>
         <source>Import Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Import läuft</translation>
     </message>
     <message>
         <source>An import is running. Stop it and quit? The file being imported is left out; the files imported before it stay in the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Import läuft. Anhalten und beenden? Die gerade importierte Datei fällt weg; die zuvor importierten Dateien bleiben im Fall.</translation>
+    </message>
+    <message>
+        <source>The language changes when Flowscope starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Flowscope.</translation>
     </message>
 </context>
 <context>
     <name>flowscope::RecentCasesMenu</name>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>No recent cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine zuletzt geöffneten Fälle</translation>
     </message>
     <message>
         <source>&amp;Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Investigation workbench for AWS VPC Flow Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsumgebung für Untersuchungen von AWS VPC Flow Logs</translation>
     </message>
     <message>
         <source>Case file to open (default: the demo case)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnende Falldatei (Standard: der Demofall)</translation>
     </message>
     <message>
         <source>Cannot build the demo case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Demofall kann nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>Start without opening a case</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Fall starten</translation>
     </message>
 </context>
 </TS>

@@ -452,6 +452,13 @@
     </message>
 </context>
 <context>
+    <name>flowscope::ImportJob</name>
+    <message>
+        <source>The import stopped on an unexpected error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::ImportProgressWidget</name>
     <message>
         <source>Cancel</source>
@@ -690,6 +697,14 @@
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::MainWindow</name>
@@ -747,6 +762,10 @@
     </message>
     <message>
         <source>An import is running. Stop it and quit? The file being imported is left out; the files imported before it stay in the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language changes when Flowscope starts again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

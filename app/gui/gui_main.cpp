@@ -61,9 +61,7 @@ int main(int argc, char **argv)
     const QIcon icon = applicationIcon();
     if (!icon.isNull())
         QApplication::setWindowIcon(icon);
-    // English is the source language; its translation holds the plural forms.
-    if (!flowscope::installAppTranslation(QLocale()))
-        flowscope::installAppTranslation(QLocale(QLocale::English));
+    flowscope::installConfiguredTranslation(); // the system's language unless the settings say otherwise
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Investigation workbench for AWS VPC Flow Logs"));

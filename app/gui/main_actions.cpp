@@ -54,6 +54,22 @@ MainActions::MainActions(QMainWindow *window)
         connect(action, &QAction::triggered, this, [this, value] { Q_EMIT themeRequested(value); });
     }
 
+    QMenu *language = m_viewMenu->addMenu(tr("&Language"));
+    m_languages = new QActionGroup(this);
+    // Each language in its own name, so it can be found whatever is shown now.
+    const std::pair<QString, QString> languages[] = {
+        {QString(), tr("Follow the &System")},
+        {QStringLiteral("en"), QStringLiteral("English")},
+        {QStringLiteral("de"), QStringLiteral("Deutsch")},
+    };
+    for (const auto &[code, text] : languages) {
+        QAction *action = language->addAction(text);
+        action->setCheckable(true);
+        action->setData(code);
+        m_languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { Q_EMIT languageRequested(code); });
+    }
+
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
     about = help->addAction(tr("&About Flowscope"));
     about->setMenuRole(QAction::AboutRole);
@@ -66,6 +82,12 @@ void MainActions::addViewToggle(QAction *toggle, const QKeySequence &shortcut)
     if (!shortcut.isEmpty())
         toggle->setShortcut(shortcut);
     m_viewMenu->insertAction(m_themeSeparator, toggle);
+}
+
+void MainActions::setLanguage(const QString &language)
+{
+    for (QAction *action : m_languages->actions())
+        action->setChecked(action->data().toString() == language);
 }
 
 void MainActions::setTheme(AppPalette::Theme theme)

@@ -36,17 +36,21 @@ public:
     void addViewToggle(QAction *toggle, const QKeySequence &shortcut = {});
     // View > Theme.
     void setTheme(AppPalette::Theme theme);
+    // View > Language: an ISO 639 code, empty for the system's.
+    void setLanguage(const QString &language);
 
     // While an import runs, what would change the case under it is off.
     void setImporting(bool importing);
 
 Q_SIGNALS:
     void themeRequested(flowscope::AppPalette::Theme theme);
+    void languageRequested(const QString &language);
 
 private:
     QMenu *m_viewMenu;
     QAction *m_themeSeparator;
     QActionGroup *m_themes;
+    QActionGroup *m_languages;
 };
 
 } // namespace flowscope

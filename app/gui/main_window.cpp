@@ -3,6 +3,7 @@
 
 #include "about_dialog.h"
 #include "app_palette.h"
+#include "app_translation.h"
 #include "case_session.h"
 #include "case_status_label.h"
 #include "case_summary_view.h"
@@ -154,6 +155,12 @@ void MainWindow::connectActions()
     connect(m_actions, &MainActions::themeRequested, this, [this](AppPalette::Theme theme) {
         if (m_palette)
             m_palette->setTheme(theme);
+    });
+    m_actions->setLanguage(configuredLanguage());
+    connect(m_actions, &MainActions::languageRequested, this, [this](const QString &language) {
+        setConfiguredLanguage(language);
+        m_actions->setLanguage(language);
+        statusBar()->showMessage(tr("The language changes when Flowscope starts again."));
     });
     connect(m_empty, &EmptyCaseView::newCaseRequested, this, &MainWindow::newCaseDialog);
     connect(m_empty, &EmptyCaseView::openCaseRequested, this, &MainWindow::openCaseDialog);
