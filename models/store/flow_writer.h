@@ -8,6 +8,7 @@
 #include "dictionaries.h"
 #include "encoded_flow.h"
 #include "minute_rollup.h"
+#include "source_file_row.h"
 #include "sqlite_handle.h"
 
 #include <optional>
@@ -16,18 +17,6 @@
 
 namespace flowscope {
 
-struct SourceFileRow {
-    std::string path;
-    std::uint64_t size = 0;
-    std::string sha256;
-    std::string delivery;
-    std::string logFormat;
-    std::uint64_t records = 0;
-    std::uint64_t errors = 0;
-    bool truncated = false;
-    std::optional<std::int64_t> firstStart, lastEnd, maxDuration;
-    std::int64_t importedAt = 0;
-};
 
 class FlowWriter {
 public:

@@ -4,6 +4,8 @@
 // every input that could not be imported at all, and the rejected lines.
 // What the import report view shows; read-only.
 
+#include "source_file_row.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,19 +15,9 @@ namespace flowscope {
 
 class CaseDb;
 
-struct ImportedFile {
-    std::string path;
-    bool rejected = false; // not imported at all: `reason` says why
+struct ImportedFile : SourceFileRow {
+    bool rejected = false; // not imported at all: `reason` says why, importedAt when it was logged
     std::string reason;
-    std::uint64_t size = 0;
-    std::string sha256;
-    std::string delivery;
-    std::string logFormat;
-    std::uint64_t records = 0;
-    std::uint64_t errors = 0;
-    bool truncated = false;
-    std::optional<std::int64_t> firstStart, lastEnd;
-    std::int64_t importedAt = 0; // epoch seconds (for a rejected input: when it was logged)
 };
 
 struct ImportErrorEntry {
