@@ -15,5 +15,6 @@ int runImport(const std::vector<std::string> &args);
 int runInfo(const std::vector<std::string> &args);
 int runQuery(const std::vector<std::string> &args);
 int runDemo(const std::vector<std::string> &args);
+int runStats(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -20,6 +20,10 @@ void printUsage(std::ostream &out)
            "  query CASE [--limit N] [--columns a,b,...] [--format json|csv|table]\n"
            "                      records in time order, with AWS field names plus _file and _line\n"
            "                      (the table format shows the first 1000 unless --limit is given)\n"
+           "  stats CASE conversations|endpoints [--top N] [--order bytes|flows|packets]\n"
+           "        [--by addresses|service | address|eni] [--format json|csv|table]\n"
+           "                      top conversations (address pairs, or with protocol and service port)\n"
+           "                      or endpoints (addresses or ENIs): flows, packets, bytes, accepts, rejects\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -48,6 +52,7 @@ int main(int argc, char **argv)
         {"info", &flowscope::cli::runInfo},
         {"query", &flowscope::cli::runQuery},
         {"demo", &flowscope::cli::runDemo},
+        {"stats", &flowscope::cli::runStats},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -182,6 +182,27 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("query"), caseFile, QStringLiteral("--limit"), QStringLiteral("-1")}).exitCode, 2);
     }
 
+    void statsConversationsJson()
+    {
+        const QString caseFile = path(QStringLiteral("query.flowcase"));
+        const Run run = cli({QStringLiteral("stats"), caseFile, QStringLiteral("conversations"), QStringLiteral("--top"),
+                             QStringLiteral("1"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject top = rows.at(0).toObject();
+        // Two conversations carry 4249 bytes: ties go by address.
+        QCOMPARE(top.value(QStringLiteral("address_a")).toString(), QStringLiteral("172.31.9.12"));
+        QCOMPARE(top.value(QStringLiteral("address_b")).toString(), QStringLiteral("172.31.9.69"));
+        QCOMPARE(top.value(QStringLiteral("bytes")).toInt(), 4249);
+        QCOMPARE(top.value(QStringLiteral("first_seen")).toInteger(), 1418530011);
+        const Run endpoints = cli({QStringLiteral("stats"), caseFile, QStringLiteral("endpoints"), QStringLiteral("--by"),
+                                   QStringLiteral("eni"), QStringLiteral("--format"), QStringLiteral("csv")});
+        QCOMPARE(endpoints.exitCode, 0);
+        QVERIFY(endpoints.out.startsWith("interface-id,flows,packets,bytes,accepts,rejects,first_seen,last_seen\r\n"));
+        QCOMPARE(cli({QStringLiteral("stats"), caseFile, QStringLiteral("talkers")}).exitCode, 2);
+    }
+
     void version()
     {
         const Run run = cli({QStringLiteral("--version")});
