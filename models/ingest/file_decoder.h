@@ -3,7 +3,7 @@
 // The decoding half of a file import, run on its own thread: reads the file,
 // parses and encodes its records, and hands them to the writer in batches.
 
-#include "bounded_queue.h"
+#include "store/bounded_queue.h"
 #include "record_source.h"
 #include "store/encoded_flow.h"
 #include "store/minute_rollup.h"
