@@ -351,6 +351,21 @@
     </message>
 </context>
 <context>
+    <name>flowscope::FlowTableView</name>
+    <message>
+        <source>&amp;Copy as Tab-Separated Text</source>
+        <translation>Als tabulatorgetrennten Text &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Rows as &amp;CSV</source>
+        <translation>Zeilen als &amp;CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Copy Rows as &amp;Tab-Separated Text</source>
+        <translation>Zeilen als &amp;tabulatorgetrennten Text kopieren</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::ImportController</name>
     <message>
         <source>An import is already running: wait for it to finish or cancel it.</source>
@@ -782,6 +797,61 @@
     <message>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TrafficStatsModel</name>
+    <message>
+        <source>Address A</source>
+        <translation>Adresse A</translation>
+    </message>
+    <message>
+        <source>Address B</source>
+        <translation>Adresse B</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Accepts</source>
+        <translation>Zugelassen</translation>
+    </message>
+    <message>
+        <source>Rejects</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation>Zuerst gesehen (UTC)</translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation>Zuletzt gesehen (UTC)</translation>
     </message>
 </context>
 <context>

@@ -351,6 +351,21 @@
     </message>
 </context>
 <context>
+    <name>flowscope::FlowTableView</name>
+    <message>
+        <source>&amp;Copy as Tab-Separated Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Rows as &amp;CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Rows as &amp;Tab-Separated Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::ImportController</name>
     <message>
         <source>An import is already running: wait for it to finish or cancel it.</source>
@@ -781,6 +796,61 @@
     </message>
     <message>
         <source>&amp;Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TrafficStatsModel</name>
+    <message>
+        <source>Address A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,8 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_table_view.h"
 
+#include "export/delimited_text.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
+
+#include <algorithm>
 
 namespace flowscope {
 
@@ -22,6 +31,55 @@ FlowTableView::FlowTableView(QWidget *parent)
     horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     horizontalHeader()->setStretchLastSection(true);
     updateRowHeight();
+
+    auto *copy = new QAction(tr("&Copy as Tab-Separated Text"), this);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] { copySelection(true); });
+    addAction(copy);
+}
+
+QString FlowTableView::selectionAsText(bool tabSeparated) const
+{
+    if (!model() || !selectionModel())
+        return {};
+    // A selection is bounded to what an analyst can mean to copy by hand.
+    constexpr qsizetype kMaxRows = 100000;
+    QList<int> rows;
+    for (const QModelIndex &index : selectionModel()->selectedRows())
+        rows << index.row();
+    if (rows.isEmpty())
+        return {};
+    std::sort(rows.begin(), rows.end());
+    if (rows.size() > kMaxRows)
+        rows.resize(kMaxRows);
+    QList<int> columns;
+    for (int visual = 0; visual < horizontalHeader()->count(); ++visual) {
+        const int logical = horizontalHeader()->logicalIndex(visual);
+        if (!horizontalHeader()->isSectionHidden(logical))
+            columns << logical;
+    }
+    return modelRowsAsText(*model(), rows, columns, tabSeparated ? Delimiter::Tab : Delimiter::Comma);
+}
+
+void FlowTableView::copySelection(bool tabSeparated)
+{
+    const QString text = selectionAsText(tabSeparated);
+    if (!text.isEmpty())
+        QGuiApplication::clipboard()->setText(text);
+}
+
+void FlowTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu menu(this);
+    const bool any = selectionModel() && selectionModel()->hasSelection();
+    QAction *csv = menu.addAction(tr("Copy Rows as &CSV"));
+    QAction *tsv = menu.addAction(tr("Copy Rows as &Tab-Separated Text"));
+    csv->setEnabled(any);
+    tsv->setEnabled(any);
+    connect(csv, &QAction::triggered, this, [this] { copySelection(false); });
+    connect(tsv, &QAction::triggered, this, [this] { copySelection(true); });
+    menu.exec(event->globalPos());
 }
 
 void FlowTableView::setModel(QAbstractItemModel *model)

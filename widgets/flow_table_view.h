@@ -17,12 +17,18 @@ public:
 
     void setModel(QAbstractItemModel *model) override;
 
+    // The selected rows, visible columns in view order, with a header line.
+    QString selectionAsText(bool tabSeparated) const;
+    // Copies the selection to the clipboard (Ctrl+C: TSV, which spreadsheets paste into cells).
+    void copySelection(bool tabSeparated);
+
     // Column order, widths and hidden columns.
     QByteArray saveHeaderState() const;
     bool restoreHeaderState(const QByteArray &state);
 
 protected:
     void changeEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void updateRowHeight();

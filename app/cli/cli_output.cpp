@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_output.h"
 
+#include "export/delimited_text.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -30,19 +32,7 @@ std::string jsonString(std::string_view text)
     return out;
 }
 
-std::string csvField(std::string_view text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
-    return out;
-}
+std::string csvField(std::string_view text) { return delimitedField(text, Delimiter::Comma); }
 
 void writeTable(std::ostream &out, const std::vector<std::string> &header,
                 const std::vector<std::vector<std::string>> &rows)

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "delimited_text.h"
+
+namespace flowscope {
+
+std::string delimitedField(std::string_view text, Delimiter delimiter)
+{
+    if (delimiter == Delimiter::Tab) {
+        std::string out(text);
+        for (char &c : out)
+            if (c == '\t' || c == '\n' || c == '\r')
+                c = ' ';
+        return out;
+    }
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+QString delimitedField(const QString &text, Delimiter delimiter)
+{
+    return QString::fromStdString(delimitedField(text.toStdString(), delimiter));
+}
+
+QString modelRowsAsText(const QAbstractItemModel &model, const QList<int> &rows, const QList<int> &columns,
+                        Delimiter delimiter, bool withHeader)
+{
+    QList<int> shown = columns;
+    if (shown.isEmpty())
+        for (int c = 0; c < model.columnCount(); ++c)
+            shown << c;
+    const QString separator = delimiter == Delimiter::Comma ? QStringLiteral(",") : QStringLiteral("\t");
+    const QString lineEnd = QStringLiteral("\r\n");
+    QString out;
+    auto writeLine = [&](auto cellText) {
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            if (i > 0)
+                out += separator;
+            out += delimitedField(cellText(shown[i]), delimiter);
+        }
+        out += lineEnd;
+    };
+    if (withHeader)
+        writeLine([&](int column) { return model.headerData(column, Qt::Horizontal).toString(); });
+    for (const int row : rows)
+        writeLine([&](int column) { return model.index(row, column).data().toString(); });
+    return out;
+}
+
+} // namespace flowscope
