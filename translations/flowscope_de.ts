@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>QWidget</name>
+    <message>
+        <source>Go to Time</source>
+        <translation>Gehe zu Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Time (ISO 8601, UTC unless a zone is given, or epoch seconds):</source>
+        <translation>Zeitpunkt (ISO 8601, UTC, wenn keine Zone angegeben ist, oder Epochensekunden):</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time.</source>
+        <translation>'%1' ist kein Zeitpunkt.</translation>
+    </message>
+</context>
+<context>
     <name>flowscope::AboutDialog</name>
     <message>
         <source>About Flowscope</source>
@@ -719,6 +734,14 @@
     <message>
         <source>Follow the &amp;System</source>
         <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Time…</source>
+        <translation>&amp;Gehe zu Zeitpunkt…</translation>
+    </message>
+    <message>
+        <source>Scroll the flow table to the first record starting at a time</source>
+        <translation>Die Flow-Tabelle zum ersten Datensatz ab einem Zeitpunkt rollen</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>QWidget</name>
+    <message>
+        <source>Go to Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (ISO 8601, UTC unless a zone is given, or epoch seconds):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::AboutDialog</name>
     <message>
         <source>About Flowscope</source>
@@ -718,6 +733,14 @@
     </message>
     <message>
         <source>Follow the &amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Go to Time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll the flow table to the first record starting at a time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

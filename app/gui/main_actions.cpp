@@ -38,6 +38,9 @@ MainActions::MainActions(QMainWindow *window)
     quit->setMenuRole(QAction::QuitRole);
 
     m_viewMenu = window->menuBar()->addMenu(tr("&View"));
+    goToTime = m_viewMenu->addAction(tr("&Go to Time…"));
+    goToTime->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    goToTime->setStatusTip(tr("Scroll the flow table to the first record starting at a time"));
     m_themeSeparator = m_viewMenu->addSeparator();
     QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);

@@ -28,6 +28,7 @@ public:
     QAction *importFiles;
     QAction *importFolder;
     QAction *cancelImport;
+    QAction *goToTime;
     QAction *quit;
     QAction *about;
     QAction *aboutQt;

@@ -4,6 +4,7 @@
 #include "about_dialog.h"
 #include "app_palette.h"
 #include "app_translation.h"
+#include "go_to_time_dialog.h"
 #include "case_session.h"
 #include "case_status_label.h"
 #include "case_summary_view.h"
@@ -29,6 +30,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QDateTime>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -155,6 +157,22 @@ void MainWindow::connectActions()
     connect(m_actions, &MainActions::themeRequested, this, [this](AppPalette::Theme theme) {
         if (m_palette)
             m_palette->setTheme(theme);
+    });
+    connect(m_actions->goToTime, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        const QVariant shown = current.isValid() ? m_flows->index(current.row(), 0).data(FlowTableModel::RawValueRole) : QVariant();
+        const QString suggestion = shown.isValid() && m_flows->columns().value(0) == Field::Start
+            ? QDateTime::fromSecsSinceEpoch(shown.toLongLong(), Qt::UTC).toString(Qt::ISODate)
+            : QString();
+        if (const auto epoch = askGoToTime(this, suggestion))
+            m_flows->findRowOfTime(*epoch);
+    });
+    connect(m_flows, &FlowTableModel::rowOfTimeFound, this, [this](qint64, int row) {
+        if (row < 0 || m_flows->rowCount() == 0)
+            return;
+        const QModelIndex target = m_flows->index(std::min(row, m_flows->rowCount() - 1), 0);
+        m_table->scrollTo(target, QAbstractItemView::PositionAtTop);
+        m_table->selectRow(target.row());
     });
     m_actions->setLanguage(configuredLanguage());
     connect(m_actions, &MainActions::languageRequested, this, [this](const QString &language) {

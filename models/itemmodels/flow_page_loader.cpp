@@ -47,6 +47,22 @@ void FlowPageLoader::requestPage(quint64 generation, qint64 page)
     }
 }
 
+void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, epoch] {
+            if (generation != m_openGeneration || !m_pager)
+                return;
+            try {
+                Q_EMIT rowOfTimeFound(generation, epoch, m_pager->positionOfTime(epoch));
+            } catch (const std::exception &) {
+                Q_EMIT rowOfTimeFound(generation, epoch, -1);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
 void FlowPageLoader::open(quint64 generation, const QString &casePath)
 {
     m_pager.reset();

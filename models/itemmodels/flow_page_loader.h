@@ -35,12 +35,14 @@ public:
     // Thread-safe: called from the GUI thread.
     void requestOpen(quint64 generation, const QString &casePath);
     void requestPage(quint64 generation, qint64 page);
+    void requestRowOfTime(quint64 generation, qint64 epoch);
 
 Q_SIGNALS:
     void opened(quint64 generation, qint64 records, const QString &error);
     void pageLoaded(quint64 generation, std::shared_ptr<const flowscope::FlowPage> page);
     // A request left behind by faster scrolling: asked again if it comes back into view.
     void pageDropped(quint64 generation, qint64 page);
+    void rowOfTimeFound(quint64 generation, qint64 epoch, qint64 row);
 
 private:
     void drain();

@@ -91,6 +91,13 @@ FlowTableModel::FlowTableModel(QObject *parent)
                 m_requested.remove(page);
         },
         Qt::QueuedConnection);
+    connect(
+        m_loader, &FlowPageLoader::rowOfTimeFound, this,
+        [this](quint64 generation, qint64 epoch, qint64 row) {
+            if (generation == m_generation)
+                Q_EMIT rowOfTimeFound(epoch, row < 0 ? -1 : static_cast<int>(std::min<qint64>(row, rowCount())));
+        },
+        Qt::QueuedConnection);
     m_thread.start();
 }
 
@@ -106,6 +113,8 @@ QList<Field> FlowTableModel::defaultColumns()
             Field::Protocol, Field::Packets, Field::Bytes, Field::Action, Field::LogStatus, Field::FlowDirection,
             Field::TcpFlags, Field::End};
 }
+
+void FlowTableModel::findRowOfTime(qint64 epoch) { m_loader->requestRowOfTime(m_generation, epoch); }
 
 void FlowTableModel::setCase(const QString &casePath)
 {

@@ -51,6 +51,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Asks for the row of the first record starting at or after `epoch`;
+    // answered by rowOfTimeFound.
+    void findRowOfTime(qint64 epoch);
+
     // For tests and benchmarks: true once every requested page has arrived.
     bool isIdle() const { return m_requested.isEmpty(); }
 
@@ -59,6 +63,8 @@ Q_SIGNALS:
     void pageLoaded(int firstRow, int lastRow);
     void idle();
     void errorOccurred(const QString &message);
+    // The row of the first record at or after `epoch` (rowCount() when none, -1 on error).
+    void rowOfTimeFound(qint64 epoch, int row);
     // To the loader thread:
     void openRequested(quint64 generation, const QString &casePath);
     void pageRequested(quint64 generation, qint64 page);

@@ -30,6 +30,9 @@ public:
     std::int64_t recordCount() const { return m_records; }
     // Up to `count` rows from position `first` (0-based).
     std::vector<FlowRow> rowsAt(std::int64_t first, std::size_t count);
+    // The position of the first record starting at or after `epoch` (records
+    // without a start come first); recordCount() when there is none.
+    std::int64_t positionOfTime(std::int64_t epoch) { return countBefore(epoch); }
     // Calls fn for each row from position `first` on until it returns false.
     void forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn);
 

@@ -109,6 +109,29 @@ private Q_SLOTS:
         QVERIFY(model.headerData(1, Qt::Horizontal, Qt::ToolTipRole).toString().startsWith(QStringLiteral("srcaddr")));
     }
 
+    void rowOfTime()
+    {
+        FlowTableModel model;
+        QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
+        model.setCase(m_case);
+        QVERIFY(loadedSpy.wait(10000));
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        FlowPager pager(*caseDb);
+        const auto row = pager.rowsAt(kRecords / 3, 1);
+        const qint64 epoch = std::get<std::int64_t>(row.at(0).value(Field::Start));
+        QSignalSpy found(&model, &FlowTableModel::rowOfTimeFound);
+        model.findRowOfTime(epoch);
+        QVERIFY(found.wait(10000));
+        QCOMPARE(found.at(0).at(0).toLongLong(), epoch);
+        const int foundRow = found.at(0).at(1).toInt();
+        QCOMPARE(qint64(foundRow), pager.positionOfTime(epoch));
+        QVERIFY(foundRow <= kRecords / 3);
+        const auto atRow = pager.rowsAt(foundRow, 1);
+        QCOMPARE(std::get<std::int64_t>(atRow.at(0).value(Field::Start)), epoch);
+        if (foundRow > 0)
+            QVERIFY(std::get<std::int64_t>(pager.rowsAt(foundRow - 1, 1).at(0).value(Field::Start)) < epoch);
+    }
+
     void unreadableCaseReportsError()
     {
         const QString bogus = m_dir.filePath(QStringLiteral("bogus.flowcase"));

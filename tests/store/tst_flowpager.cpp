@@ -80,6 +80,24 @@ private Q_SLOTS:
         QCOMPARE(startOf(m_all.front()), INT64_MIN); // records without a start come first
     }
 
+    void positionOfTime_data()
+    {
+        QTest::addColumn<qint64>("epoch");
+        QTest::newRow("before everything") << qint64(1600000000);
+        QTest::newRow("first second") << qint64(1700000000);
+        QTest::newRow("middle") << qint64(1700001800);
+        QTest::newRow("last second") << qint64(1700003599);
+        QTest::newRow("after everything") << qint64(1800000000);
+    }
+
+    void positionOfTime()
+    {
+        QFETCH(qint64, epoch);
+        FlowPager pager(*m_case);
+        const auto expected = std::count_if(m_all.begin(), m_all.end(), [&](const FlowRow &row) { return startOf(row) < epoch; });
+        QCOMPARE(pager.positionOfTime(epoch), qint64(expected));
+    }
+
     void positionsMatchTheSequence_data()
     {
         QTest::addColumn<qint64>("first");
