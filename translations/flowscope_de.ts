@@ -806,6 +806,10 @@
         <source>The language changes when Flowscope starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Flowscope.</translation>
     </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::RecentCasesMenu</name>
@@ -820,6 +824,41 @@
     <message>
         <source>&amp;Clear List</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RecordDetailView</name>
+    <message>
+        <source>%1 UTC, %2 local time</source>
+        <translation>%1 UTC, %2 Ortszeit</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Bedeutung</translation>
+    </message>
+    <message>
+        <source>Select a record to see its fields.</source>
+        <translation>Wählen Sie einen Datensatz, um seine Felder zu sehen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>record id</source>
+        <translation>Datensatz-ID</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "app_palette.h"
 #include "app_translation.h"
 #include "go_to_time_dialog.h"
+#include "record_detail_view.h"
 #include "case_session.h"
 #include "case_status_label.h"
 #include "case_summary_view.h"
@@ -94,6 +95,22 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_reportDock);
     tabifyDockWidget(m_summaryDock, m_reportDock);
     m_reportDock->hide();
+
+    // The selected record, decoded, beside the table.
+    m_details = new RecordDetailView(this);
+    m_detailsDock = new QDockWidget(tr("Record"), this);
+    m_detailsDock->setObjectName(QStringLiteral("recordDetailsDock"));
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::BottomDockWidgetArea, m_detailsDock);
+    tabifyDockWidget(m_summaryDock, m_detailsDock);
+    m_actions->addViewToggle(m_detailsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_D));
+    auto showCurrent = [this] { m_details->showRecord(m_flows->recordAt(m_table->currentIndex().row())); };
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, showCurrent);
+    connect(m_flows, &FlowTableModel::pageLoaded, this, [this, showCurrent](int first, int last) {
+        const int current = m_table->currentIndex().row();
+        if (current >= first && current <= last)
+            showCurrent(); // its page arrived after it was selected
+    });
     m_actions->addViewToggle(m_reportDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_R));
     connect(m_reportDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
         if (shown)

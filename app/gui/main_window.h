@@ -22,6 +22,7 @@ class CaseSummaryView;
 class EmptyCaseView;
 class FlowTableModel;
 class FlowTableView;
+class RecordDetailView;
 class ImportController;
 class ImportErrorsModel;
 class ImportFilesModel;
@@ -90,6 +91,8 @@ private:
     ImportReportView *m_report;
     QDockWidget *m_summaryDock = nullptr;
     QDockWidget *m_reportDock = nullptr;
+    RecordDetailView *m_details = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
     ImportProgressWidget *m_progress = nullptr;
     CaseStatusLabel *m_status = nullptr;
     WindowSettings m_settings;

@@ -114,6 +114,16 @@ QList<Field> FlowTableModel::defaultColumns()
             Field::TcpFlags, Field::End};
 }
 
+std::optional<FlowRow> FlowTableModel::recordAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    const auto *cached = m_pages.object(row / kPageSize);
+    if (!cached || !*cached || static_cast<std::size_t>(row % kPageSize) >= (*cached)->rows.size())
+        return std::nullopt;
+    return (*cached)->rows[static_cast<std::size_t>(row % kPageSize)];
+}
+
 void FlowTableModel::findRowOfTime(qint64 epoch) { m_loader->requestRowOfTime(m_generation, epoch); }
 
 void FlowTableModel::setCase(const QString &casePath)

@@ -7,6 +7,7 @@
 // as a tooltip.
 
 #include "format/field_catalog.h"
+#include "store/flow_reader.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
@@ -15,6 +16,7 @@
 #include <QThread>
 
 #include <memory>
+#include <optional>
 
 namespace flowscope {
 
@@ -50,6 +52,9 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // The whole record at `row` when its page is loaded (for the detail pane).
+    std::optional<FlowRow> recordAt(int row) const;
 
     // Asks for the row of the first record starting at or after `epoch`;
     // answered by rowOfTimeFound.

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "record_detail_view.h"
+
+#include "format/field_names.h"
+#include "store/flow_reader.h"
+
+#include <QDateTime>
+#include <QHeaderView>
+
+namespace flowscope {
+
+namespace {
+
+QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
+
+// What a coded value means, when it is coded.
+QString meaning(Field field, const FieldValue &value)
+{
+    const auto *number = std::get_if<std::int64_t>(&value);
+    if (!number)
+        return {};
+    switch (field) {
+    case Field::Protocol: return fromView(protocolName(static_cast<std::uint8_t>(*number)));
+    case Field::TcpFlags: return QString::fromStdString(tcpFlagsText(static_cast<std::uint8_t>(*number)));
+    case Field::TrafficPath: return fromView(trafficPathName(static_cast<std::uint8_t>(*number)));
+    case Field::Start:
+    case Field::End:
+        return RecordDetailView::tr("%1 UTC, %2 local time")
+            .arg(QDateTime::fromSecsSinceEpoch(*number, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                 QDateTime::fromSecsSinceEpoch(*number).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+    default: return {};
+    }
+}
+
+} // namespace
+
+RecordDetailView::RecordDetailView(QWidget *parent)
+    : QTreeWidget(parent)
+{
+    setColumnCount(3);
+    setHeaderLabels({tr("Field"), tr("Value"), tr("Meaning")});
+    setRootIsDecorated(false);
+    setAlternatingRowColors(true);
+    header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    showRecord(std::nullopt);
+}
+
+void RecordDetailView::showRecord(const std::optional<FlowRow> &row)
+{
+    clear();
+    if (!row) {
+        new QTreeWidgetItem(this, {tr("Select a record to see its fields.")});
+        return;
+    }
+    for (const FieldInfo &info : allFields()) {
+        const FieldValue &value = row->value(info.field);
+        if (std::holds_alternative<std::monostate>(value))
+            continue; // absent: '-' in the record, or not in its format
+        new QTreeWidgetItem(this, {fromView(info.name), QString::fromStdString(fieldText(value)), meaning(info.field, value)});
+    }
+    new QTreeWidgetItem(this, {tr("file"), QString::fromStdString(row->file), tr("line %1").arg(row->line)});
+    new QTreeWidgetItem(this, {tr("record id"), QString::number(row->id), QString()});
+}
+
+} // namespace flowscope
