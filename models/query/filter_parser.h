@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Parses and type-checks a display filter against the field catalogue.
+//
+//   expr    := or
+//   or      := and (("or" | "||") and)*
+//   and     := unary (("and" | "&&") unary)*
+//   unary   := ("not" | "!") unary | primary
+//   primary := "(" expr ")" | "true" | target test
+//   test    := cmpop value | "in" (set | @list) | "contains" text
+//            | "matches" text | "has" flagname
+//   set     := "{" item ("," item)* "}"      item := value (".." value)?
+//
+// Targets are AWS field names (v2..v8) and the shorthands addr, port, eni
+// (interface-id) and time ([start, end]). An empty expression is `true`.
+
+#include "filter_ast.h"
+#include "filter_error.h"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <string_view>
+
+namespace flowscope {
+
+struct FilterParseOptions {
+    // Whether an IOC list named by `@name` exists; unset means none does.
+    std::function<bool(std::string_view)> iocListExists;
+    // Parentheses and `not` nest at most this deep (keeps recursion bounded).
+    std::size_t maxDepth = 256;
+};
+
+struct FilterParseResult {
+    FilterNodePtr root;               // set on success
+    std::optional<FilterError> error; // set on failure
+    bool ok() const { return root != nullptr; }
+};
+
+FilterParseResult parseFilter(std::string_view expression, const FilterParseOptions &options = {});
+
+} // namespace flowscope
