@@ -16,5 +16,6 @@ int runInfo(const std::vector<std::string> &args);
 int runQuery(const std::vector<std::string> &args);
 int runDemo(const std::vector<std::string> &args);
 int runStats(const std::vector<std::string> &args);
+int runFilter(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -24,6 +24,8 @@ void printUsage(std::ostream &out)
            "        [--by addresses|service | address|eni] [--format json|csv|table]\n"
            "                      top conversations (address pairs, or with protocol and service port)\n"
            "                      or endpoints (addresses or ENIs): flows, packets, bytes, accepts, rejects\n"
+           "  filter check EXPR   check a filter expression: its normalized form, or the error\n"
+           "                      with a caret under it (exit 1)\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -53,6 +55,7 @@ int main(int argc, char **argv)
         {"query", &flowscope::cli::runQuery},
         {"demo", &flowscope::cli::runDemo},
         {"stats", &flowscope::cli::runStats},
+        {"filter", &flowscope::cli::runFilter},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -203,6 +203,29 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("stats"), caseFile, QStringLiteral("talkers")}).exitCode, 2);
     }
 
+    void filterCheck_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("output");
+        QTest::newRow("valid") << "port == 22 && action == reject" << 0 << "port == 22 and action == REJECT\n";
+        QTest::newRow("incomplete") << "dstport ==" << 1 << "incomplete filter at position 10:";
+        QTest::newRow("invalid") << "dstport == x" << 1 << "invalid filter at position 11:";
+        QTest::newRow("unknown field") << "dport == 22" << 1 << "invalid filter at position 0:";
+    }
+
+    void filterCheck()
+    {
+        QFETCH(QString, expression);
+        QFETCH(int, exitCode);
+        QFETCH(QString, output);
+        const Run run = cli({QStringLiteral("filter"), QStringLiteral("check"), expression});
+        QCOMPARE(run.exitCode, exitCode);
+        QVERIFY2(QString::fromUtf8(run.out).startsWith(output), run.out.constData());
+        if (exitCode != 0)
+            QVERIFY(run.out.contains('^')); // the caret under the position
+    }
+
     void version()
     {
         const Run run = cli({QStringLiteral("--version")});
