@@ -11,15 +11,6 @@
 
 using namespace flowscope;
 
-namespace {
-const QByteArray kRecords =
-    // A=10.0.0.1 B=10.0.0.2 C=203.0.113.9; A<->B twice one way, once back (rejected); A->C once; a NODATA record.
-    "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40000 443 6 1 100 1700000000 1700000060 ACCEPT OK\n"
-    "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40001 443 6 2 200 1700000100 1700000160 ACCEPT OK\n"
-    "2 123456789010 eni-b 10.0.0.2 10.0.0.1 443 40000 6 3 50 1700000200 1700000260 REJECT OK\n"
-    "2 123456789010 eni-a 10.0.0.1 203.0.113.9 40002 22 6 4 1000 1700000300 1700000360 ACCEPT OK\n"
-    "2 123456789010 eni-c - - - - - - - 1700000000 1700000600 - NODATA\n";
-}
 
 class TestTrafficStats : public QObject {
     Q_OBJECT
@@ -31,7 +22,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), kRecords);
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
         m_case = CaseDb::open(m_dir.filePath(QStringLiteral("s.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
         QCOMPARE(CaseImporter(*m_case).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
     }

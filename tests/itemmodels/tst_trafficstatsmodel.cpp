@@ -14,13 +14,6 @@
 
 using namespace flowscope;
 
-namespace {
-const QByteArray kRecords =
-    "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40000 443 6 1 100 1700000000 1700000060 ACCEPT OK\n"
-    "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40001 443 6 2 200 1700000100 1700000160 ACCEPT OK\n"
-    "2 123456789010 eni-b 10.0.0.2 10.0.0.1 443 40000 6 3 50 1700000200 1700000260 REJECT OK\n"
-    "2 123456789010 eni-a 10.0.0.1 203.0.113.9 40002 22 6 4 1000 1700000300 1700000360 ACCEPT OK\n";
-}
 
 class TestTrafficStatsModel : public QObject {
     Q_OBJECT
@@ -32,10 +25,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), kRecords);
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
         m_case = m_dir.filePath(QStringLiteral("s.flowcase"));
         auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::CreateIfMissing);
-        QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 4u);
+        QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
     }
 
     void kinds_data()
@@ -47,7 +40,7 @@ private Q_SLOTS:
         QTest::newRow("conversations") << int(TrafficStatsModel::Kind::Conversations) << 2 << 9 << "10.0.0.1";
         QTest::newRow("service conversations") << int(TrafficStatsModel::Kind::ServiceConversations) << 2 << 11 << "10.0.0.1";
         QTest::newRow("address endpoints") << int(TrafficStatsModel::Kind::AddressEndpoints) << 3 << 8 << "10.0.0.1";
-        QTest::newRow("interface endpoints") << int(TrafficStatsModel::Kind::InterfaceEndpoints) << 2 << 8 << "eni-a";
+        QTest::newRow("interface endpoints") << int(TrafficStatsModel::Kind::InterfaceEndpoints) << 3 << 8 << "eni-a"; // eni-c: NODATA only
     }
 
     void kinds()

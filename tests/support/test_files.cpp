@@ -38,4 +38,13 @@ QByteArray gzip(const QByteArray &content)
 
 void writeGzip(const QString &path, const QByteArray &content) { writeFile(path, gzip(content)); }
 
+QByteArray smallTrafficRecords()
+{
+    return "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40000 443 6 1 100 1700000000 1700000060 ACCEPT OK\n"
+           "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40001 443 6 2 200 1700000100 1700000160 ACCEPT OK\n"
+           "2 123456789010 eni-b 10.0.0.2 10.0.0.1 443 40000 6 3 50 1700000200 1700000260 REJECT OK\n"
+           "2 123456789010 eni-a 10.0.0.1 203.0.113.9 40002 22 6 4 1000 1700000300 1700000360 ACCEPT OK\n"
+           "2 123456789010 eni-c - - - - - - - 1700000000 1700000600 - NODATA\n";
+}
+
 } // namespace flowscope::test

@@ -12,4 +12,9 @@ void writeFile(const QString &path, const QByteArray &content);
 void writeGzip(const QString &path, const QByteArray &content);
 QByteArray gzip(const QByteArray &content);
 
+// Five default-format records with known statistics: 10.0.0.1 <-> 10.0.0.2
+// (two flows one way, one rejected back), 10.0.0.1 -> 203.0.113.9 (1000
+// bytes), and a NODATA record of eni-c.
+QByteArray smallTrafficRecords();
+
 } // namespace flowscope::test
