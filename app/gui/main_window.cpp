@@ -103,8 +103,10 @@ void MainWindow::createDocks()
     m_detailsDock->setWidget(m_details);
     addDockWidget(Qt::BottomDockWidgetArea, m_detailsDock);
     tabifyDockWidget(m_summaryDock, m_detailsDock);
+    m_summaryDock->raise(); // the case first; the record once one is chosen
     m_actions->addViewToggle(m_detailsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_D));
     auto showCurrent = [this] { m_details->showRecord(m_flows->recordAt(m_table->currentIndex().row())); };
+    connect(m_table, &QAbstractItemView::activated, m_detailsDock, &QWidget::raise);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, showCurrent);
     connect(m_flows, &FlowTableModel::pageLoaded, this, [this, showCurrent](int first, int last) {
         const int current = m_table->currentIndex().row();
