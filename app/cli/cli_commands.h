@@ -17,5 +17,6 @@ int runQuery(const std::vector<std::string> &args);
 int runDemo(const std::vector<std::string> &args);
 int runStats(const std::vector<std::string> &args);
 int runFilter(const std::vector<std::string> &args);
+int runCount(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -24,6 +24,7 @@ void printUsage(std::ostream &out)
            "        [--by addresses|service | address|eni] [--format json|csv|table]\n"
            "                      top conversations (address pairs, or with protocol and service port)\n"
            "                      or endpoints (addresses or ENIs): flows, packets, bytes, accepts, rejects\n"
+           "  count CASE [FILTER] the number of records the filter matches (all without one)\n"
            "  filter check EXPR   check a filter expression: its normalized form, or the error\n"
            "                      with a caret under it (exit 1)\n"
            "  demo OUTDIR [--case CASE]\n"
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
         {"demo", &flowscope::cli::runDemo},
         {"stats", &flowscope::cli::runStats},
         {"filter", &flowscope::cli::runFilter},
+        {"count", &flowscope::cli::runCount},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

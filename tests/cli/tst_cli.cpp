@@ -226,6 +226,30 @@ private Q_SLOTS:
             QVERIFY(run.out.contains('^')); // the caret under the position
     }
 
+    void countWithFilter_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("output");
+        QTest::newRow("all") << QString() << 0 << QByteArray("3\n");
+        QTest::newRow("rejects") << "action == reject" << 0 << QByteArray("1\n");
+        QTest::newRow("not ssh keeps NODATA") << "not dstport == 22" << 0 << QByteArray("2\n");
+        QTest::newRow("bad filter") << "dstport ==" << 2 << QByteArray();
+    }
+
+    void countWithFilter()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, output);
+        QStringList args{QStringLiteral("count"), path(QStringLiteral("query.flowcase"))};
+        if (!filter.isEmpty())
+            args << filter;
+        const Run run = cli(args);
+        QCOMPARE(run.exitCode, exitCode);
+        QCOMPARE(run.out, output);
+    }
+
     void version()
     {
         const Run run = cli({QStringLiteral("--version")});

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "record_predicate.h"
+
+#include "store/dictionaries.h"
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+#include <regex>
+
+namespace flowscope {
+
+namespace {
+
+using Predicate = RecordPredicate;
+
+std::optional<std::uint64_t> integerOf(const EncodedFlow &f, Field field)
+{
+    if (!f.has(field))
+        return std::nullopt;
+    switch (field) {
+    case Field::Version: return f.version;
+    case Field::SrcPort: return f.srcPort;
+    case Field::DstPort: return f.dstPort;
+    case Field::Protocol: return f.protocol;
+    case Field::Packets: return f.packets;
+    case Field::Bytes: return f.bytes;
+    case Field::Start: return static_cast<std::uint64_t>(f.start);
+    case Field::End: return static_cast<std::uint64_t>(f.end);
+    case Field::TcpFlags: return f.tcpFlags;
+    case Field::TrafficPath: return f.trafficPath;
+    case Field::EncryptionStatus: return f.encryptionStatus;
+    case Field::Action: return static_cast<std::uint64_t>(f.action);
+    case Field::LogStatus: return static_cast<std::uint64_t>(f.logStatus);
+    case Field::Type: return static_cast<std::uint64_t>(f.type);
+    case Field::FlowDirection: return static_cast<std::uint64_t>(f.direction);
+    default: return std::nullopt;
+    }
+}
+
+const IpAddress *addressOf(const EncodedFlow &f, Field field)
+{
+    if (!f.has(field))
+        return nullptr;
+    switch (field) {
+    case Field::SrcAddr: return &f.srcAddr;
+    case Field::DstAddr: return &f.dstAddr;
+    case Field::PktSrcAddr: return &f.pktSrcAddr;
+    case Field::PktDstAddr: return &f.pktDstAddr;
+    default: return nullptr;
+    }
+}
+
+int compareAddresses(const IpAddress &a, const IpAddress &b)
+{
+    return std::memcmp(a.bytes.data(), b.bytes.data(), a.isV4() ? 4 : 16);
+}
+
+bool inRange(const IpAddress &a, const AddressRange &range)
+{
+    return a.family == range.lo.family && compareAddresses(a, range.lo) >= 0 && compareAddresses(a, range.hi) <= 0;
+}
+
+bool compareNumbers(std::uint64_t value, CompareOp op, std::uint64_t operand)
+{
+    switch (op) {
+    case CompareOp::Eq: return value == operand;
+    case CompareOp::Ne: return value != operand;
+    case CompareOp::Lt: return value < operand;
+    case CompareOp::Le: return value <= operand;
+    case CompareOp::Gt: return value > operand;
+    case CompareOp::Ge: return value >= operand;
+    }
+    return false;
+}
+
+// Text of a record's text field, resolved through the dictionaries.
+class TextResolver {
+public:
+    TextResolver(const StringDictionary &strings, const InterfaceDictionary &interfaces)
+        : m_strings(strings)
+        , m_interfaces(interfaces)
+    {
+    }
+    // Empty when absent.
+    std::string_view text(const EncodedFlow &f, Field field) const
+    {
+        std::uint32_t id = 0;
+        switch (field) {
+        case Field::PktSrcAwsService: id = f.pktSrcService; break;
+        case Field::PktDstAwsService: id = f.pktDstService; break;
+        case Field::RejectReason: id = f.rejectReason; break;
+        default: {
+            const auto slot = std::find(kInterfaceFields.begin(), kInterfaceFields.end(), field);
+            if (slot == kInterfaceFields.end() || f.interface == 0 || f.interface > m_interfaces.size())
+                return {};
+            id = m_interfaces.key(f.interface)[static_cast<std::size_t>(slot - kInterfaceFields.begin())];
+        }
+        }
+        return id == 0 ? std::string_view() : std::string_view(m_strings.value(id));
+    }
+
+private:
+    const StringDictionary &m_strings;
+    const InterfaceDictionary &m_interfaces;
+};
+
+class Compiler {
+public:
+    Compiler(const StringDictionary &strings, const InterfaceDictionary &interfaces, IocMembership iocLists)
+        : m_text(strings, interfaces)
+        , m_iocLists(std::move(iocLists))
+    {
+    }
+
+    Predicate compile(const FilterNode &node)
+    {
+        return std::visit([this](const auto &n) { return compileNode(n); }, node.node);
+    }
+
+private:
+    Predicate compileNode(const TrueNode &) { return [](const EncodedFlow &) { return true; }; }
+
+    Predicate compileNode(const OrNode &n)
+    {
+        std::vector<Predicate> parts;
+        for (const auto &child : n.children)
+            parts.push_back(compile(*child));
+        return [parts](const EncodedFlow &f) {
+            return std::any_of(parts.begin(), parts.end(), [&](const Predicate &p) { return p(f); });
+        };
+    }
+
+    Predicate compileNode(const AndNode &n)
+    {
+        std::vector<Predicate> parts;
+        for (const auto &child : n.children)
+            parts.push_back(compile(*child));
+        return [parts](const EncodedFlow &f) {
+            return std::all_of(parts.begin(), parts.end(), [&](const Predicate &p) { return p(f); });
+        };
+    }
+
+    Predicate compileNode(const NotNode &n)
+    {
+        Predicate inner = compile(*n.child);
+        return [inner](const EncodedFlow &f) { return !inner(f); };
+    }
+
+    Predicate compileNode(const CompareNode &n)
+    {
+        if (n.op == CompareOp::Ne) {
+            // `a != b` is `not a == b`: true when a is absent.
+            CompareNode equal = n;
+            equal.op = CompareOp::Eq;
+            Predicate eq = compileNode(equal);
+            return [eq](const EncodedFlow &f) { return !eq(f); };
+        }
+        const FilterValue &v = n.value;
+        switch (n.target.kind) {
+        case FilterTargetKind::AnyAddress:
+            return [range = v.address](const EncodedFlow &f) {
+                return (f.has(Field::SrcAddr) && inRange(f.srcAddr, range))
+                    || (f.has(Field::DstAddr) && inRange(f.dstAddr, range));
+            };
+        case FilterTargetKind::AnyPort:
+            return [op = n.op, value = v.integer](const EncodedFlow &f) {
+                return (f.has(Field::SrcPort) && compareNumbers(f.srcPort, op, value))
+                    || (f.has(Field::DstPort) && compareNumbers(f.dstPort, op, value));
+            };
+        case FilterTargetKind::TimeSpan:
+            return [op = n.op, t = v.kind == ValueKind::Time ? v.time : static_cast<std::int64_t>(v.integer)](
+                       const EncodedFlow &f) {
+                if (!f.has(Field::Start) || !f.has(Field::End))
+                    return false;
+                switch (op) {
+                case CompareOp::Eq: return f.start <= t && t <= f.end;
+                case CompareOp::Gt: return f.end > t;
+                case CompareOp::Ge: return f.end >= t;
+                case CompareOp::Lt: return f.start < t;
+                case CompareOp::Le: return f.start <= t;
+                case CompareOp::Ne: break;
+                }
+                return false;
+            };
+        case FilterTargetKind::Field: break;
+        }
+        const Field field = n.target.field;
+        switch (fieldInfo(field).kind) {
+        case FieldKind::Address:
+            return [field, range = v.address](const EncodedFlow &f) {
+                const IpAddress *a = addressOf(f, field);
+                return a && inRange(*a, range);
+            };
+        case FieldKind::Text:
+            return [this, field, text = v.text](const EncodedFlow &f) {
+                const std::string_view value = m_text.text(f, field);
+                return !value.empty() && value == text;
+            };
+        case FieldKind::Integer:
+        case FieldKind::Enum: {
+            const std::uint64_t operand = v.kind == ValueKind::Time ? static_cast<std::uint64_t>(v.time) : v.integer;
+            return [field, op = n.op, operand](const EncodedFlow &f) {
+                const auto value = integerOf(f, field);
+                return value && compareNumbers(*value, op, operand);
+            };
+        }
+        }
+        return [](const EncodedFlow &) { return false; };
+    }
+
+    Predicate compileNode(const InSetNode &n)
+    {
+        if (!n.addresses.empty()) {
+            auto inAny = [ranges = n.addresses](const IpAddress &a) {
+                return std::any_of(ranges.begin(), ranges.end(), [&](const AddressRange &r) { return inRange(a, r); });
+            };
+            if (n.target.kind == FilterTargetKind::AnyAddress)
+                return [inAny](const EncodedFlow &f) {
+                    return (f.has(Field::SrcAddr) && inAny(f.srcAddr)) || (f.has(Field::DstAddr) && inAny(f.dstAddr));
+                };
+            return [inAny, field = n.target.field](const EncodedFlow &f) {
+                const IpAddress *a = addressOf(f, field);
+                return a && inAny(*a);
+            };
+        }
+        auto inAny = [ranges = n.integers](std::uint64_t value) {
+            // Ranges are sorted and disjoint: the one that may hold value is found by its start.
+            auto it = std::upper_bound(ranges.begin(), ranges.end(), value,
+                                       [](std::uint64_t v, const IntegerRange &r) { return v < r.lo; });
+            return it != ranges.begin() && value <= std::prev(it)->hi;
+        };
+        if (n.target.kind == FilterTargetKind::AnyPort)
+            return [inAny](const EncodedFlow &f) {
+                return (f.has(Field::SrcPort) && inAny(f.srcPort)) || (f.has(Field::DstPort) && inAny(f.dstPort));
+            };
+        return [inAny, field = n.target.field](const EncodedFlow &f) {
+            const auto value = integerOf(f, field);
+            return value && inAny(*value);
+        };
+    }
+
+    Predicate compileNode(const TextMatchNode &n)
+    {
+        if (n.mode == TextMatch::Contains)
+            return [this, field = n.field, pattern = n.pattern](const EncodedFlow &f) {
+                const std::string_view value = m_text.text(f, field);
+                return !value.empty() && value.find(pattern) != std::string_view::npos;
+            };
+        auto regex = std::make_shared<std::regex>(n.pattern, std::regex::ECMAScript);
+        return [this, field = n.field, regex](const EncodedFlow &f) {
+            const std::string_view value = m_text.text(f, field);
+            return !value.empty() && std::regex_search(value.begin(), value.end(), *regex);
+        };
+    }
+
+    Predicate compileNode(const HasFlagNode &n)
+    {
+        return [field = n.field, mask = n.mask](const EncodedFlow &f) {
+            const auto value = integerOf(f, field);
+            return value && (*value & mask) == mask;
+        };
+    }
+
+    Predicate compileNode(const IocListNode &n)
+    {
+        return [this, target = n.target, list = n.list](const EncodedFlow &f) {
+            if (!m_iocLists)
+                return false;
+            auto member = [&](std::string_view value) { return !value.empty() && m_iocLists(list, value); };
+            if (target.kind == FilterTargetKind::AnyAddress)
+                return (f.has(Field::SrcAddr) && member(f.srcAddr.toString()))
+                    || (f.has(Field::DstAddr) && member(f.dstAddr.toString()));
+            if (const IpAddress *a = addressOf(f, target.field))
+                return member(a->toString());
+            return member(m_text.text(f, target.field));
+        };
+    }
+
+    TextResolver m_text;
+    IocMembership m_iocLists;
+};
+
+} // namespace
+
+RecordPredicate compileRecordPredicate(const FilterNode &filter, const StringDictionary &strings,
+                                       const InterfaceDictionary &interfaces, IocMembership iocLists)
+{
+    // The compiler holds the resolver the closures use: keep it alive with them.
+    auto compiler = std::make_shared<Compiler>(strings, interfaces, std::move(iocLists));
+    RecordPredicate predicate = compiler->compile(filter);
+    return [compiler, predicate](const EncodedFlow &f) { return predicate(f); };
+}
+
+} // namespace flowscope
