@@ -2,6 +2,7 @@
 #include "cli_arguments.h"
 #include "cli_commands.h"
 
+#include "query/block_selection.h"
 #include "query/filter_error.h"
 #include "query/filter_parser.h"
 #include "query/record_predicate.h"
@@ -41,7 +42,9 @@ int runCount(const std::vector<std::string> &args)
         interfaces.load(caseDb->handle(), strings);
         const RecordPredicate accept = compileRecordPredicate(*filter.root, strings, interfaces);
         std::uint64_t count = 0;
-        scanRecords(*caseDb, std::nullopt, [&](const EncodedFlow &flow, std::int64_t) { count += accept(flow) ? 1 : 0; });
+        // The indexes choose the blocks; the predicate decides within them.
+        scanRecords(*caseDb, selectBlocks(*caseDb, *filter.root),
+                    [&](const EncodedFlow &flow, std::int64_t) { count += accept(flow) ? 1 : 0; });
         std::cout << count << '\n';
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli count: " << error.what() << '\n';

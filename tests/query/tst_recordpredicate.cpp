@@ -4,6 +4,7 @@
 // time spans).
 
 #include "ingest/case_importer.h"
+#include "query/block_selection.h"
 #include "query/filter_parser.h"
 #include "query/record_predicate.h"
 #include "store/block_scan.h"
@@ -98,6 +99,43 @@ private Q_SLOTS:
         int count = 0;
         scanRecords(*m_case, std::nullopt, [&](const EncodedFlow &flow, std::int64_t) { count += accept(flow); });
         QCOMPARE(count, expected);
+
+        // The index preselection loses no match: the same count from the blocks it keeps.
+        const auto blocks = selectBlocks(*m_case, *parsed.root);
+        int narrowed = 0;
+        scanRecords(*m_case, blocks, [&](const EncodedFlow &flow, std::int64_t) { narrowed += accept(flow); });
+        QCOMPARE(narrowed, expected);
+    }
+
+    void preselectionNarrows_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("blocks"); // -1: every block (cannot narrow)
+        // Two files, two blocks: the default-format one (block 1) and the v5 one (block 2).
+        QTest::newRow("address") << "srcaddr == 10.0.0.5" << 1;
+        QTest::newRow("cidr") << "addr == 2001:db8::/32" << 1;
+        QTest::newRow("address in neither") << "addr == 192.0.2.0/24" << 0;
+        QTest::newRow("port") << "port == 22" << 1;
+        QTest::newRow("ephemeral port") << "srcport == 40001" << 1;
+        QTest::newRow("port set") << "dstport in {80, 22}" << 2;
+        QTest::newRow("eni") << "eni == eni-d" << 1;
+        QTest::newRow("rejects") << "action == reject" << 2;
+        QTest::newRow("time") << "time >= 1700000400" << 2;
+        QTest::newRow("early time") << "start < 1700000100" << 1;
+        QTest::newRow("and intersects") << "eni == eni-d and port == 22" << 0;
+        QTest::newRow("or unites") << "eni == eni-d or port == 22" << 2;
+        QTest::newRow("not cannot narrow") << "not srcaddr == 10.0.0.5" << -1;
+        QTest::newRow("text cannot narrow") << "interface-id contains \"d\"" << -1;
+    }
+
+    void preselectionNarrows()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, blocks);
+        const FilterParseResult parsed = parseFilter(filter.toStdString());
+        QVERIFY(parsed.ok());
+        const auto selected = selectBlocks(*m_case, *parsed.root);
+        QCOMPARE(selected ? int(selected->size()) : -1, blocks);
     }
 
     void iocLists()
