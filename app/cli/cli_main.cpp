@@ -20,7 +20,7 @@ void printUsage(std::ostream &out)
            "  query CASE [--limit N] [--columns a,b,...] [--format json|csv|table]\n"
            "                      records in time order, with AWS field names plus _file and _line\n"
            "                      (the table format shows the first 1000 unless --limit is given)\n"
-           "  stats CASE conversations|endpoints [--top N] [--order bytes|flows|packets]\n"
+           "  stats CASE conversations|endpoints [FILTER] [--top N] [--order bytes|flows|packets]\n"
            "        [--by addresses|service | address|eni] [--format json|csv|table]\n"
            "                      top conversations (address pairs, or with protocol and service port)\n"
            "                      or endpoints (addresses or ENIs): flows, packets, bytes, accepts, rejects\n"

@@ -5,7 +5,12 @@
 
 #include "analysis/traffic_stats.h"
 #include "format/record_parser.h"
+#include "query/block_selection.h"
+#include "query/filter_error.h"
+#include "query/filter_parser.h"
+#include "query/record_predicate.h"
 #include "store/case_db.h"
+#include "store/dictionaries.h"
 
 #include <iostream>
 
@@ -76,10 +81,11 @@ void printRows(const std::vector<std::string> &keyNames, const std::vector<Stats
 int runStats(const std::vector<std::string> &args)
 {
     const Arguments arguments(args, {"top", "format", "by", "order"}, {});
-    const auto usage = "\nUsage: flowscope-cli stats CASE conversations|endpoints [--top N] [--order bytes|flows|packets]"
+    const auto usage = "\nUsage: flowscope-cli stats CASE conversations|endpoints [FILTER] [--top N] [--order bytes|flows|packets]"
                        " [--by addresses|service (conversations) | address|eni (endpoints)] [--format json|csv|table]\n";
-    if (!arguments.ok() || arguments.positional().size() != 2) {
-        std::cerr << "flowscope-cli stats: " << (arguments.ok() ? "needs CASE and a statistic" : arguments.error()) << usage;
+    if (!arguments.ok() || arguments.positional().size() < 2 || arguments.positional().size() > 3) {
+        std::cerr << "flowscope-cli stats: " << (arguments.ok() ? "needs CASE, a statistic and at most one FILTER" : arguments.error())
+                  << usage;
         return ExitFatal;
     }
     const std::string what = arguments.positional()[1];
@@ -105,13 +111,28 @@ int runStats(const std::vector<std::string> &args)
     const StatsOrder order = orderName == "flows" ? StatsOrder::Flows
         : orderName == "packets"                  ? StatsOrder::Packets
                                                   : StatsOrder::Bytes;
+    const std::string expression = arguments.positional().size() == 3 ? arguments.positional()[2] : std::string();
+    const FilterParseResult filter = parseFilter(expression);
+    if (!filter.ok()) {
+        std::cerr << "flowscope-cli stats: " << renderFilterError(expression, *filter.error) << '\n';
+        return ExitFatal;
+    }
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
+        // The filter: the blocks the indexes choose, and the records in them it matches.
+        StringDictionary strings;
+        strings.load(caseDb->handle());
+        InterfaceDictionary interfaces;
+        interfaces.load(caseDb->handle(), strings);
+        const bool everything = std::holds_alternative<TrueNode>(filter.root->node);
+        const RecordFilter accept = everything ? RecordFilter() : compileRecordPredicate(*filter.root, strings, interfaces);
+        const auto blocks = everything ? std::nullopt : selectBlocks(*caseDb, *filter.root);
         std::vector<StatsRow> rows;
         if (what == "conversations") {
             const bool service = by == "service";
             for (const Conversation &c : topConversations(
-                     *caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses, top, order)) {
+                     *caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses, top, order,
+                     accept, blocks)) {
                 StatsRow row{{c.a.toString(), c.b.toString()}, c.totals};
                 if (service) {
                     row.keys.push_back(c.protocol ? std::to_string(*c.protocol) : std::string());
@@ -124,7 +145,8 @@ int runStats(const std::vector<std::string> &args)
                       rows, format);
         } else {
             const bool eni = by == "eni";
-            for (const Endpoint &e : topEndpoints(*caseDb, eni ? EndpointKey::Interface : EndpointKey::Address, top, order))
+            for (const Endpoint &e :
+                 topEndpoints(*caseDb, eni ? EndpointKey::Interface : EndpointKey::Address, top, order, accept, blocks))
                 rows.push_back({{e.key}, e.totals});
             printRows({eni ? "interface-id" : "address"}, rows, format);
         }

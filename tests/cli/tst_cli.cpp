@@ -201,6 +201,16 @@ private Q_SLOTS:
         QCOMPARE(endpoints.exitCode, 0);
         QVERIFY(endpoints.out.startsWith("interface-id,flows,packets,bytes,accepts,rejects,first_seen,last_seen\r\n"));
         QCOMPARE(cli({QStringLiteral("stats"), caseFile, QStringLiteral("talkers")}).exitCode, 2);
+
+        // With a filter: only the rejected conversation.
+        const Run rejected = cli({QStringLiteral("stats"), caseFile, QStringLiteral("conversations"),
+                                  QStringLiteral("action == reject"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(rejected.exitCode, 0);
+        const QJsonArray rejects = QJsonDocument::fromJson(rejected.out).array();
+        QCOMPARE(rejects.size(), 1);
+        QCOMPARE(rejects.at(0).toObject().value(QStringLiteral("rejects")).toInt(), 1);
+        QCOMPARE(rejects.at(0).toObject().value(QStringLiteral("address_b")).toString(), QStringLiteral("172.31.9.69"));
+        QCOMPARE(cli({QStringLiteral("stats"), caseFile, QStringLiteral("endpoints"), QStringLiteral("dstport ==")}).exitCode, 2);
     }
 
     void filterCheck_data()
