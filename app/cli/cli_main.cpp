@@ -17,7 +17,7 @@ void printUsage(std::ostream &out)
            "  import CASE PATH... [--log-format FORMAT] [--json]\n"
            "                      import flow-log files or folders into CASE (created if needed)\n"
            "  info CASE [--json]  summary: records, time range, files, formats, ENIs, accounts, regions, errors\n"
-           "  query CASE [--limit N] [--columns a,b,...] [--format json|csv|table]\n"
+           "  query CASE [FILTER] [--limit N] [--columns a,b,...] [--format json|csv|table]\n"
            "                      records in time order, with AWS field names plus _file and _line\n"
            "                      (the table format shows the first 1000 unless --limit is given)\n"
            "  stats CASE conversations|endpoints [FILTER] [--top N] [--order bytes|flows|packets]\n"

@@ -4,7 +4,12 @@
 #include "cli_output.h"
 
 #include "format/record_parser.h"
+#include "query/block_selection.h"
+#include "query/filter_error.h"
+#include "query/filter_parser.h"
+#include "query/record_predicate.h"
 #include "store/case_db.h"
+#include "store/dictionaries.h"
 #include "store/flow_reader.h"
 
 #include <iostream>
@@ -75,9 +80,9 @@ std::string cellJson(const FlowRow &row, const Column &column)
 int runQuery(const std::vector<std::string> &args)
 {
     const Arguments arguments(args, {"limit", "columns", "format"}, {});
-    if (!arguments.ok() || arguments.positional().size() != 1) {
-        std::cerr << "flowscope-cli query: " << (arguments.ok() ? "needs exactly one CASE" : arguments.error())
-                  << "\nUsage: flowscope-cli query CASE [--limit N] [--columns a,b,...] [--format json|csv|table]\n";
+    if (!arguments.ok() || arguments.positional().empty() || arguments.positional().size() > 2) {
+        std::cerr << "flowscope-cli query: " << (arguments.ok() ? "needs CASE and at most one FILTER" : arguments.error())
+                  << "\nUsage: flowscope-cli query CASE [FILTER] [--limit N] [--columns a,b,...] [--format json|csv|table]\n";
         return ExitFatal;
     }
     std::int64_t limit = -1;
@@ -101,14 +106,30 @@ int runQuery(const std::vector<std::string> &args)
         return ExitFatal;
     }
 
+    const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : std::string();
+    const FilterParseResult filter = parseFilter(expression);
+    if (!filter.ok()) {
+        std::cerr << "flowscope-cli query: " << renderFilterError(expression, *filter.error) << '\n';
+        return ExitFatal;
+    }
+
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         FlowReader reader(*caseDb);
+        StringDictionary strings;
+        strings.load(caseDb->handle());
+        InterfaceDictionary interfaces;
+        interfaces.load(caseDb->handle(), strings);
+        const RecordPredicate accept = compileRecordPredicate(*filter.root, strings, interfaces);
+        const auto blocks = selectBlocks(*caseDb, *filter.root);
+        auto forEachRow = [&](std::int64_t rows, const std::function<bool(const FlowRow &)> &fn) {
+            reader.forEachMatchingInTimeOrder(rows, accept, blocks, fn);
+        };
         std::ostream &out = std::cout;
         if (format == "json") {
             out << '[';
             bool first = true;
-            reader.forEachInTimeOrder(limit, [&](const FlowRow &row) {
+            forEachRow(limit, [&](const FlowRow &row) {
                 out << (first ? "\n" : ",\n") << '{';
                 first = false;
                 for (std::size_t i = 0; i < columns->size(); ++i)
@@ -121,7 +142,7 @@ int runQuery(const std::vector<std::string> &args)
             for (std::size_t i = 0; i < columns->size(); ++i)
                 out << (i ? "," : "") << csvField((*columns)[i].name);
             out << "\r\n";
-            reader.forEachInTimeOrder(limit, [&](const FlowRow &row) {
+            forEachRow(limit, [&](const FlowRow &row) {
                 for (std::size_t i = 0; i < columns->size(); ++i)
                     out << (i ? "," : "") << csvField(cellText(row, (*columns)[i]));
                 out << "\r\n";
@@ -132,7 +153,7 @@ int runQuery(const std::vector<std::string> &args)
             for (const auto &column : *columns)
                 header.push_back(column.name);
             std::vector<std::vector<std::string>> rows;
-            reader.forEachInTimeOrder(limit < 0 ? 1000 : limit, [&](const FlowRow &row) {
+            forEachRow(limit < 0 ? 1000 : limit, [&](const FlowRow &row) {
                 std::vector<std::string> cells;
                 for (const auto &column : *columns)
                     cells.push_back(cellText(row, column));

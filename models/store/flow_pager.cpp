@@ -153,7 +153,24 @@ void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const F
     if (first < 0 || first >= m_records)
         return;
     const auto [key, skip] = locate(first);
+    merge(key, skip, {}, {}, fn);
+}
 
+void FlowPager::forEachMatching(const std::function<bool(const EncodedFlow &)> &accept,
+                                const std::optional<std::vector<std::int64_t>> &blocks,
+                                const std::function<bool(const FlowRow &)> &fn)
+{
+    if (m_records == 0)
+        return;
+    std::function<bool(std::int64_t)> only;
+    if (blocks)
+        only = [&blocks](std::int64_t id) { return std::binary_search(blocks->begin(), blocks->end(), id); };
+    merge(INT64_MIN, 0, accept, only, fn);
+}
+
+void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
+                      const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn)
+{
     struct Cursor {
         const BlockInfo *block;
         std::shared_ptr<const Rows> rows;
@@ -167,6 +184,8 @@ void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const F
     std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(later);
     std::size_t nextBlock = 0;
     auto open = [&](const BlockInfo &block) {
+        if (only && !only(block.id))
+            return;
         auto rows = rowsOf(block);
         const std::size_t start = lowerBound(*rows, key);
         if (start < rows->size())
@@ -194,7 +213,7 @@ void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const F
         heap.pop();
         if (toSkip > 0) {
             --toSkip;
-        } else {
+        } else if (!accept || accept((*cursor.rows)[cursor.next])) {
             const auto file = m_files.find(cursor.block->file);
             m_decoder->decode((*cursor.rows)[cursor.next], cursor.id(),
                               file == m_files.end() ? std::string() : file->second, row);

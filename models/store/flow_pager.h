@@ -12,6 +12,7 @@
 #include <functional>
 #include <list>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -35,6 +36,11 @@ public:
     std::int64_t positionOfTime(std::int64_t epoch) { return countBefore(epoch); }
     // Calls fn for each row from position `first` on until it returns false.
     void forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn);
+    // Calls fn, in time order, for each record `accept` keeps, looking only
+    // into `blocks` when given (a filter's index preselection).
+    void forEachMatching(const std::function<bool(const EncodedFlow &)> &accept,
+                         const std::optional<std::vector<std::int64_t>> &blocks,
+                         const std::function<bool(const FlowRow &)> &fn);
 
 private:
     using Rows = std::vector<EncodedFlow>;
@@ -47,6 +53,10 @@ private:
     };
 
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
+    // The merge of blocks (those `only` allows) from sort key `key`, skipping
+    // `skip` records, then the records `accept` keeps.
+    void merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
+               const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn);
     // A block's sort keys alone: 8 bytes a record, so many more blocks stay
     // cached for the binary search than whole decoded blocks.
     const std::vector<std::int64_t> &keysOf(const BlockInfo &block);

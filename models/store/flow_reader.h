@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -17,6 +18,7 @@ namespace flowscope {
 
 class CaseDb;
 class FlowPager;
+struct EncodedFlow;
 
 // Absent (the record had '-' or its format lacks the field), a number, or text.
 using FieldValue = std::variant<std::monostate, std::int64_t, std::string>;
@@ -38,6 +40,10 @@ public:
     // Calls fn for up to `limit` records in time order (start, then id);
     // stops early when fn returns false. limit < 0: no limit.
     void forEachInTimeOrder(std::int64_t limit, const std::function<bool(const FlowRow &)> &fn);
+    // The same for the records `accept` keeps, looking only into `blocks` when given.
+    void forEachMatchingInTimeOrder(std::int64_t limit, const std::function<bool(const EncodedFlow &)> &accept,
+                                    const std::optional<std::vector<std::int64_t>> &blocks,
+                                    const std::function<bool(const FlowRow &)> &fn);
 
 private:
     std::unique_ptr<FlowPager> m_pager;

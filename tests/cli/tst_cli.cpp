@@ -260,6 +260,16 @@ private Q_SLOTS:
         QCOMPARE(run.out, output);
     }
 
+    void queryWithFilter()
+    {
+        const QString caseFile = path(QStringLiteral("query.flowcase"));
+        const Run run = cli({QStringLiteral("query"), caseFile, QStringLiteral("action == reject or log-status == nodata"),
+                             QStringLiteral("--columns"), QStringLiteral("srcaddr,log-status,_line"), QStringLiteral("--format=csv")});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QByteArray("srcaddr,log-status,_line\r\n172.31.9.69,OK,2\r\n-,NODATA,3\r\n"));
+        QCOMPARE(cli({QStringLiteral("query"), caseFile, QStringLiteral("srcaddr == nonsense")}).exitCode, 2);
+    }
+
     void version()
     {
         const Run run = cli({QStringLiteral("--version")});

@@ -80,6 +80,36 @@ private Q_SLOTS:
         QCOMPARE(startOf(m_all.front()), INT64_MIN); // records without a start come first
     }
 
+    void matchingKeepsTimeOrder()
+    {
+        FlowPager pager(*m_case);
+        std::vector<std::int64_t> ids;
+        pager.forEachMatching([](const EncodedFlow &f) { return f.has(Field::SrcPort) && f.srcPort % 7 == 0; }, std::nullopt,
+                              [&](const FlowRow &row) {
+                                  ids.push_back(row.id);
+                                  return true;
+                              });
+        std::vector<std::int64_t> expected;
+        for (const FlowRow &row : m_all)
+            if (std::get<std::int64_t>(row.value(Field::SrcPort)) % 7 == 0)
+                expected.push_back(row.id);
+        QVERIFY(!expected.empty());
+        QCOMPARE(ids, expected);
+
+        // Looking only into some blocks keeps only their records.
+        std::vector<std::int64_t> firstBlock{m_all.front().id >> 12};
+        std::size_t inFirst = 0;
+        std::size_t total = 0;
+        pager.forEachMatching({}, firstBlock, [&](const FlowRow &row) {
+            inFirst += (row.id >> 12) == firstBlock[0];
+            ++total;
+            return true;
+        });
+        QCOMPARE(total, inFirst);
+        QCOMPARE(inFirst, std::size_t(std::count_if(m_all.begin(), m_all.end(),
+                                                    [&](const FlowRow &r) { return (r.id >> 12) == firstBlock[0]; })));
+    }
+
     void positionOfTime_data()
     {
         QTest::addColumn<qint64>("epoch");
