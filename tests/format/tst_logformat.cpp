@@ -7,11 +7,15 @@
 #include <QByteArray>
 #include <QTest>
 
+#include "aws_example_formats.h"
+
 #include <string>
 #include <string_view>
 
 using flowscope::Field;
 using flowscope::LogFormat;
+
+using namespace flowscope::test;
 
 namespace {
 std::string_view view(const QByteArray &bytes)
@@ -19,40 +23,6 @@ std::string_view view(const QByteArray &bytes)
     return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
 }
 
-// "a b c" -> "${a} ${b} ${c}": the console spelling of a header line.
-QByteArray consoleForm(const QByteArray &header)
-{
-    QByteArray out;
-    for (const QByteArray &name : header.split(' ')) {
-        if (name.isEmpty())
-            continue;
-        if (!out.isEmpty())
-            out += ' ';
-        out += "${" + name + '}';
-    }
-    return out;
-}
-
-const QByteArray kDefaultHeader =
-    "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end "
-    "action log-status";
-// FIELDS.md example 5 (TCP flag sequence).
-const QByteArray kExample5Header =
-    "version vpc-id subnet-id instance-id interface-id account-id type srcaddr dstaddr srcport dstport "
-    "pkt-srcaddr pkt-dstaddr protocol bytes packets start end action tcp-flags log-status";
-// Example 6 (NAT gateway): six fields and no version.
-const QByteArray kExample6Header = "instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr";
-// Example 7 (transit gateway, seen from VPC B).
-const QByteArray kExample7Header =
-    "version interface-id account-id vpc-id subnet-id instance-id srcaddr dstaddr srcport dstport protocol "
-    "tcp-flags type pkt-srcaddr pkt-dstaddr action log-status";
-// Example 8 (service name, traffic path, flow direction): all 29 fields of v2..v5.
-const QByteArray kExample8Header =
-    "version srcaddr dstaddr srcport dstport protocol start end type packets bytes account-id vpc-id "
-    "subnet-id instance-id interface-id region az-id sublocation-type sublocation-id action tcp-flags "
-    "pkt-srcaddr pkt-dstaddr pkt-src-aws-service pkt-dst-aws-service traffic-path flow-direction log-status";
-// Example 9 (encryption status).
-const QByteArray kExample9Header = "flow-direction traffic-path srcaddr dstaddr srcport dstport encryption-status";
 // The 39-field layout of Elastic's ECS samples: default, 13 v3..v5 fields,
 // flow-direction, traffic-path and the ten ECS fields.
 const QByteArray kEcsHeader =

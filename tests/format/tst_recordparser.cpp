@@ -8,6 +8,8 @@
 #include <QByteArrayList>
 #include <QTest>
 
+#include "aws_example_formats.h"
+
 #include <limits>
 #include <string>
 #include <string_view>
@@ -17,6 +19,8 @@ using flowscope::FieldKind;
 using flowscope::FlowRecord;
 using flowscope::LogFormat;
 using flowscope::RecordParser;
+
+using namespace flowscope::test;
 
 namespace {
 std::string_view view(const QByteArray &bytes)
@@ -71,34 +75,6 @@ QByteArray render(const FlowRecord &r, Field f)
     return "<no renderer>";
 }
 
-// "a b c" -> "${a} ${b} ${c}"
-QByteArray consoleForm(const QByteArray &header)
-{
-    QByteArray out;
-    for (const QByteArray &name : header.split(' ')) {
-        if (!out.isEmpty())
-            out += ' ';
-        out += "${" + name + '}';
-    }
-    return out;
-}
-
-// Formats of FIELDS.md's examples (header spelling).
-const QByteArray kDefaultHeader =
-    "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end "
-    "action log-status";
-const QByteArray kExample5Header =
-    "version vpc-id subnet-id instance-id interface-id account-id type srcaddr dstaddr srcport dstport "
-    "pkt-srcaddr pkt-dstaddr protocol bytes packets start end action tcp-flags log-status";
-const QByteArray kExample6Header = "instance-id interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr";
-const QByteArray kExample7Header =
-    "version interface-id account-id vpc-id subnet-id instance-id srcaddr dstaddr srcport dstport protocol "
-    "tcp-flags type pkt-srcaddr pkt-dstaddr action log-status";
-const QByteArray kExample8Header =
-    "version srcaddr dstaddr srcport dstport protocol start end type packets bytes account-id vpc-id "
-    "subnet-id instance-id interface-id region az-id sublocation-type sublocation-id action tcp-flags "
-    "pkt-srcaddr pkt-dstaddr pkt-src-aws-service pkt-dst-aws-service traffic-path flow-direction log-status";
-const QByteArray kExample9Header = "flow-direction traffic-path srcaddr dstaddr srcport dstport encryption-status";
 
 // Records copied from FIELDS.md (AWS documentation examples).
 const QByteArray kEx1Accept =
