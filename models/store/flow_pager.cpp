@@ -32,7 +32,13 @@ std::size_t lowerBound(const std::vector<EncodedFlow> &rows, std::int64_t key)
 } // namespace
 
 FlowPager::FlowPager(CaseDb &caseDb, std::size_t cachedBlocks)
+    : FlowPager(caseDb, nullptr, cachedBlocks)
+{
+}
+
+FlowPager::FlowPager(CaseDb &caseDb, std::shared_ptr<const RecordMatchSet> matches, std::size_t cachedBlocks)
     : m_case(caseDb)
+    , m_matches(std::move(matches))
     , m_decoder(std::make_unique<FlowRowDecoder>(caseDb.handle()))
     , m_cacheCapacity(std::max<std::size_t>(cachedBlocks, 4))
 {
@@ -45,6 +51,13 @@ FlowPager::FlowPager(CaseDb &caseDb, std::size_t cachedBlocks)
         info.maxKey = anyDated ? blocks.int64(2) : INT64_MIN;
         info.records = blocks.int64(4);
         info.file = blocks.int64(5);
+        info.matches = nullptr;
+        if (m_matches) {
+            info.matches = m_matches->block(info.id);
+            if (!info.matches)
+                continue; // nothing to show in this block
+            info.records = info.matches->count;
+        }
         m_records += info.records;
         m_blocks.push_back(info);
     }
@@ -120,7 +133,8 @@ std::int64_t FlowPager::countBefore(std::int64_t key)
             count += block.records;
         else {
             const auto &keys = keysOf(block);
-            count += std::lower_bound(keys.begin(), keys.end(), key) - keys.begin();
+            const auto below = static_cast<std::size_t>(std::lower_bound(keys.begin(), keys.end(), key) - keys.begin());
+            count += block.matches ? block.matches->countBelow(below) : static_cast<std::int64_t>(below);
         }
     }
     return count;
@@ -211,7 +225,9 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
             open(m_blocks[nextBlock++]);
         Cursor cursor = heap.top();
         heap.pop();
-        if (toSkip > 0) {
+        if (!selected(*cursor.block, cursor.next)) {
+            // not in the match set: neither shown nor counted by `skip`
+        } else if (toSkip > 0) {
             --toSkip;
         } else if (!accept || accept((*cursor.rows)[cursor.next])) {
             const auto file = m_files.find(cursor.block->file);

@@ -4,9 +4,11 @@
 // id), by position: the n-th record of tens of millions is found from the
 // blocks' time bounds with a binary search over time, decoding only the few
 // blocks that straddle the answer. Serves the lazy flow table and the CLI.
+// Given a filter's match set, positions count only the matching records.
 
 #include "encoded_flow.h"
 #include "flow_reader.h"
+#include "record_match_set.h"
 
 #include <cstdint>
 #include <functional>
@@ -24,10 +26,13 @@ class FlowRowDecoder;
 class FlowPager {
 public:
     explicit FlowPager(CaseDb &caseDb, std::size_t cachedBlocks = 64);
+    // Only the records in `matches` (all when null).
+    FlowPager(CaseDb &caseDb, std::shared_ptr<const RecordMatchSet> matches, std::size_t cachedBlocks = 64);
     ~FlowPager();
     FlowPager(const FlowPager &) = delete;
     FlowPager &operator=(const FlowPager &) = delete;
 
+    // Records (matching ones, given a match set).
     std::int64_t recordCount() const { return m_records; }
     // Up to `count` rows from position `first` (0-based).
     std::vector<FlowRow> rowsAt(std::int64_t first, std::size_t count);
@@ -48,8 +53,9 @@ private:
         std::int64_t id;
         std::int64_t minKey; // smallest sort key (INT64_MIN with undated records)
         std::int64_t maxKey;
-        std::int64_t records;
+        std::int64_t records; // matching records, given a match set
         std::int64_t file;
+        const RecordMatchSet::Block *matches; // null: every record
     };
 
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
@@ -66,7 +72,14 @@ private:
     // that same key come before it.
     std::pair<std::int64_t, std::int64_t> locate(std::int64_t position);
 
+    // Whether the record at `slot` of `block` is one this pager serves.
+    bool selected(const BlockInfo &block, std::size_t slot) const
+    {
+        return !block.matches || block.matches->contains(slot);
+    }
+
     CaseDb &m_case;
+    std::shared_ptr<const RecordMatchSet> m_matches;
     std::unique_ptr<FlowRowDecoder> m_decoder;
     std::vector<BlockInfo> m_blocks; // by minKey
     // For bounds without decoding: records in blocks by minKey and by maxKey,

@@ -128,6 +128,68 @@ private Q_SLOTS:
         QCOMPARE(pager.positionOfTime(epoch), qint64(expected));
     }
 
+    void matchSetCountsBelowSlots()
+    {
+        RecordMatchSet matches;
+        for (const std::int64_t slot : {0, 1, 63, 64, 200, 4095})
+            matches.add((std::int64_t{3} << 12) | slot);
+        matches.add((std::int64_t{3} << 12) | 64); // twice: counted once
+        const RecordMatchSet::Block *block = matches.block(3);
+        QVERIFY(block);
+        QVERIFY(!matches.block(2));
+        QCOMPARE(matches.total(), 6);
+        QCOMPARE(block->count, 6);
+        QCOMPARE(block->countBelow(0), 0);
+        QCOMPARE(block->countBelow(1), 1);
+        QCOMPARE(block->countBelow(64), 3);
+        QCOMPARE(block->countBelow(65), 4);
+        QCOMPARE(block->countBelow(4095), 5);
+        QCOMPARE(block->countBelow(4096), 6);
+        QVERIFY(matches.contains((std::int64_t{3} << 12) | 4095));
+        QVERIFY(!matches.contains((std::int64_t{3} << 12) | 4094));
+    }
+
+    // A pager over a match set serves exactly the matches, in the same
+    // order, by position and by time, as a pager over everything filtered.
+    void matchSetPositions_data()
+    {
+        QTest::addColumn<int>("modulus");
+        QTest::addColumn<int>("remainder");
+        QTest::newRow("one in two") << 2 << 1;
+        QTest::newRow("one in 97") << 97 << 5;
+        QTest::newRow("one in 9000") << 9000 << 17;
+        QTest::newRow("every record") << 1 << 0;
+        QTest::newRow("none") << 60000 << 59999;
+    }
+
+    void matchSetPositions()
+    {
+        QFETCH(int, modulus);
+        QFETCH(int, remainder);
+        auto matches = std::make_shared<RecordMatchSet>();
+        std::vector<const FlowRow *> expected;
+        for (const FlowRow &row : m_all)
+            if (static_cast<int>(row.line % static_cast<std::uint64_t>(modulus)) == remainder) {
+                matches->add(row.id);
+                expected.push_back(&row);
+            }
+        FlowPager pager(*m_case, matches, 8);
+        QCOMPARE(pager.recordCount(), qint64(expected.size()));
+        QRandomGenerator random(11);
+        for (int i = 0; i < 30 && !expected.empty(); ++i) {
+            const auto first = static_cast<std::size_t>(i == 0 ? 0 : i == 1 ? expected.size() - 1 : random.bounded(int(expected.size())));
+            const auto rows = pager.rowsAt(qint64(first), 100);
+            QCOMPARE(rows.size(), std::min<std::size_t>(100, expected.size() - first));
+            for (std::size_t k = 0; k < rows.size(); ++k)
+                QCOMPARE(rows[k].id, expected[first + k]->id);
+        }
+        QVERIFY(pager.rowsAt(qint64(expected.size()), 10).empty());
+        for (const qint64 epoch : {qint64(1600000000), qint64(1700000000), qint64(1700001234), qint64(1800000000)}) {
+            const auto before = std::count_if(expected.begin(), expected.end(), [&](const FlowRow *row) { return startOf(*row) < epoch; });
+            QCOMPARE(pager.positionOfTime(epoch), qint64(before));
+        }
+    }
+
     void positionsMatchTheSequence_data()
     {
         QTest::addColumn<qint64>("first");
