@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_page_loader.h"
 
+#include "selection/case_filter.h"
+#include "selection/match_collection.h"
 #include "store/case_db.h"
 #include "store/flow_pager.h"
 
@@ -18,14 +20,16 @@ FlowPageLoader::FlowPageLoader(int pageSize)
 
 FlowPageLoader::~FlowPageLoader() = default;
 
-void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath)
+void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, const QString &filter)
 {
     {
         QMutexLocker lock(&m_mutex);
         m_latestGeneration = generation;
         m_pending.clear();
     }
-    QMetaObject::invokeMethod(this, [this, generation, casePath] { open(generation, casePath); }, Qt::QueuedConnection);
+    m_newestOpen.store(generation); // cancels a scan of an older filter
+    QMetaObject::invokeMethod(
+        this, [this, generation, casePath, filter] { open(generation, casePath, filter); }, Qt::QueuedConnection);
 }
 
 void FlowPageLoader::requestPage(quint64 generation, qint64 page)
@@ -63,23 +67,58 @@ void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
         Qt::QueuedConnection);
 }
 
-void FlowPageLoader::open(quint64 generation, const QString &casePath)
+void FlowPageLoader::open(quint64 generation, const QString &casePath, const QString &filterText)
 {
+    if (superseded(generation))
+        return; // a newer request is queued behind this one
     m_pager.reset();
     m_case.reset();
     m_openGeneration = generation;
     if (casePath.isEmpty()) {
-        Q_EMIT opened(generation, 0, QString());
+        Q_EMIT opened(generation, 0, 0, false, QString());
         return;
     }
+    qint64 total = 0;
     try {
         m_case = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
         m_pager = std::make_unique<FlowPager>(*m_case);
-        Q_EMIT opened(generation, m_pager->recordCount(), QString());
+        total = m_pager->recordCount();
+        auto compiled = CaseFilter::compile(*m_case, filterText.toStdString());
+        if (const auto *error = std::get_if<FilterError>(&compiled)) {
+            m_pager.reset();
+            Q_EMIT opened(generation, 0, total, false,
+                          tr("The filter is not valid at position %1: %2")
+                              .arg(error->position)
+                              .arg(QString::fromStdString(error->message)));
+            return;
+        }
+        const auto filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+        if (filter->matchesEverything()) {
+            Q_EMIT opened(generation, total, total, false, QString());
+            return;
+        }
+        // The first page in time order, straight from the candidate blocks.
+        auto preview = std::make_shared<FlowPage>();
+        m_pager->forEachMatching(filter->predicate(), filter->blocks(), [&](const FlowRow &row) {
+            preview->rows.push_back(row);
+            return preview->rows.size() < static_cast<std::size_t>(m_pageSize) && !superseded(generation);
+        });
+        if (superseded(generation))
+            return;
+        const bool complete = preview->rows.size() < static_cast<std::size_t>(m_pageSize);
+        const auto previewRows = static_cast<qint64>(preview->rows.size());
+        Q_EMIT opened(generation, previewRows, total, !complete, QString());
+        Q_EMIT pageLoaded(generation, preview);
+        const auto matches = collectMatches(*m_case, *filter, [this, generation] { return superseded(generation); });
+        m_pager = std::make_unique<FlowPager>(*m_case, matches);
+        if (!complete)
+            Q_EMIT counted(generation, m_pager->recordCount());
+    } catch (const MatchCollectionCancelled &) {
+        m_pager.reset();
     } catch (const std::exception &error) {
         m_pager.reset();
         m_case.reset();
-        Q_EMIT opened(generation, 0, QString::fromLocal8Bit(error.what()));
+        Q_EMIT opened(generation, 0, total, false, QString::fromLocal8Bit(error.what()));
     }
 }
 

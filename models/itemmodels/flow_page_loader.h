@@ -3,10 +3,16 @@
 // The flow table's worker: lives on its own thread with its own read-only
 // connection and answers page requests newest first, skipping those of an
 // older generation, so fast scrolling never queues up stale work.
+//
+// With a filter it answers in two steps: the first page of matches as soon
+// as the time-ordered scan finds them (milliseconds for an indexed filter),
+// then the full count once every candidate block has been tested; a newer
+// request cancels that scan.
 
 #include "store/flow_reader.h"
 
 #include <QMutex>
+#include <atomic>
 #include <QObject>
 #include <QString>
 
@@ -33,12 +39,16 @@ public:
     ~FlowPageLoader() override;
 
     // Thread-safe: called from the GUI thread.
-    void requestOpen(quint64 generation, const QString &casePath);
+    // Opens the case (none when empty) showing the records `filter` keeps (all when empty).
+    void requestOpen(quint64 generation, const QString &casePath, const QString &filter = {});
     void requestPage(quint64 generation, qint64 page);
     void requestRowOfTime(quint64 generation, qint64 epoch);
 
 Q_SIGNALS:
-    void opened(quint64 generation, qint64 records, const QString &error);
+    // `shown` records of `total`; while `counting`, shown is only what the
+    // first page found and counted() follows.
+    void opened(quint64 generation, qint64 shown, qint64 total, bool counting, const QString &error);
+    void counted(quint64 generation, qint64 shown);
     void pageLoaded(quint64 generation, std::shared_ptr<const flowscope::FlowPage> page);
     // A request left behind by faster scrolling: asked again if it comes back into view.
     void pageDropped(quint64 generation, qint64 page);
@@ -46,7 +56,8 @@ Q_SIGNALS:
 
 private:
     void drain();
-    void open(quint64 generation, const QString &casePath);
+    void open(quint64 generation, const QString &casePath, const QString &filter);
+    bool superseded(quint64 generation) const { return m_newestOpen.load() != generation; }
 
     const int m_pageSize;
     QMutex m_mutex;
@@ -56,6 +67,7 @@ private:
     std::unique_ptr<CaseDb> m_case;
     std::unique_ptr<FlowPager> m_pager;
     quint64 m_openGeneration = 0;
+    std::atomic<quint64> m_newestOpen{0};
 };
 
 } // namespace flowscope

@@ -83,6 +83,7 @@ FlowTableModel::FlowTableModel(QObject *parent)
     m_loader->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
     connect(m_loader, &FlowPageLoader::opened, this, &FlowTableModel::onOpened, Qt::QueuedConnection);
+    connect(m_loader, &FlowPageLoader::counted, this, &FlowTableModel::onCounted, Qt::QueuedConnection);
     connect(m_loader, &FlowPageLoader::pageLoaded, this, &FlowTableModel::onPageLoaded, Qt::QueuedConnection);
     connect(
         m_loader, &FlowPageLoader::pageDropped, this,
@@ -137,10 +138,18 @@ void FlowTableModel::reload()
     beginResetModel();
     ++m_generation;
     m_records = 0;
+    m_totalRecords = 0;
+    m_counting = false;
     m_pages.clear();
     m_requested.clear();
     endResetModel();
-    m_loader->requestOpen(m_generation, m_casePath);
+    m_loader->requestOpen(m_generation, m_casePath, m_filter);
+}
+
+void FlowTableModel::setFilter(const QString &expression)
+{
+    m_filter = expression.trimmed();
+    reload();
 }
 
 void FlowTableModel::setColumns(const QList<Field> &columns)
@@ -244,20 +253,39 @@ QVariant FlowTableModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-void FlowTableModel::onOpened(quint64 generation, qint64 records, const QString &error)
+void FlowTableModel::onOpened(quint64 generation, qint64 shown, qint64 total, bool counting, const QString &error)
 {
     if (generation != m_generation)
         return;
+    m_totalRecords = total;
     if (!error.isEmpty()) {
         Q_EMIT errorOccurred(error);
+        Q_EMIT countsChanged(0, total, false);
         return;
     }
-    if (records > 0) {
-        beginInsertRows({}, 0, static_cast<int>(std::min<qint64>(records, std::numeric_limits<int>::max())) - 1);
-        m_records = records;
-        endInsertRows();
-    }
-    Q_EMIT caseLoaded(records);
+    m_counting = counting;
+    growTo(shown);
+    Q_EMIT caseLoaded(total);
+    Q_EMIT countsChanged(shown, total, counting);
+}
+
+void FlowTableModel::onCounted(quint64 generation, qint64 shown)
+{
+    if (generation != m_generation)
+        return;
+    m_counting = false;
+    growTo(shown); // the first page stays: the same matches in the same order
+    Q_EMIT countsChanged(shown, m_totalRecords, false);
+}
+
+void FlowTableModel::growTo(qint64 records)
+{
+    const auto rows = [](qint64 n) { return static_cast<int>(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+    if (records <= m_records)
+        return;
+    beginInsertRows({}, rows(m_records), rows(records) - 1);
+    m_records = records;
+    endInsertRows();
 }
 
 void FlowTableModel::onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page)

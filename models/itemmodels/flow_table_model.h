@@ -4,7 +4,8 @@
 // at a time on a worker thread (a bounded cache of pages, stale pages dropped
 // by a generation token), so scrolling through tens of millions of records
 // stays smooth. Columns are AWS fields; times show in UTC with the local time
-// as a tooltip.
+// as a tooltip. A display filter narrows the rows to its matches, still in
+// time order.
 
 #include "format/field_catalog.h"
 #include "store/flow_reader.h"
@@ -44,6 +45,15 @@ public:
     // Re-reads the case (after an import): recounts and reloads visible pages.
     void reload();
 
+    // Shows only the records `expression` matches (all when empty). The
+    // first page comes first; countsChanged() follows with the full count.
+    void setFilter(const QString &expression);
+    QString filter() const { return m_filter; }
+    qint64 shownRecords() const { return m_records; }
+    qint64 totalRecords() const { return m_totalRecords; }
+    // True while the rows shown are only the first page of a filter still being counted.
+    bool isCounting() const { return m_counting; }
+
     void setColumns(const QList<Field> &columns);
     const QList<Field> &columns() const { return m_columns; }
     static QList<Field> defaultColumns();
@@ -64,24 +74,29 @@ public:
     bool isIdle() const { return m_requested.isEmpty(); }
 
 Q_SIGNALS:
-    void caseLoaded(qint64 records); // the case is open and counted
+    void caseLoaded(qint64 records); // the case is open: all its records, whatever the filter
+    // Records shown (the filter's matches) and in the case; `counting` while
+    // shown is only a lower bound.
+    void countsChanged(qint64 shown, qint64 total, bool counting);
     void pageLoaded(int firstRow, int lastRow);
     void idle();
     void errorOccurred(const QString &message);
     // The row of the first record at or after `epoch` (rowCount() when none, -1 on error).
     void rowOfTimeFound(qint64 epoch, int row);
-    // To the loader thread:
-    void openRequested(quint64 generation, const QString &casePath);
-    void pageRequested(quint64 generation, qint64 page);
 
 private:
-    void onOpened(quint64 generation, qint64 records, const QString &error);
+    void onOpened(quint64 generation, qint64 shown, qint64 total, bool counting, const QString &error);
+    void onCounted(quint64 generation, qint64 shown);
+    void growTo(qint64 records);
     void onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page);
     void requestPage(qint64 page) const;
 
     QString m_casePath;
     QList<Field> m_columns;
-    qint64 m_records = 0;
+    QString m_filter;
+    qint64 m_records = 0; // shown
+    qint64 m_totalRecords = 0;
+    bool m_counting = false;
     quint64 m_generation = 0;
     mutable QCache<qint64, std::shared_ptr<const FlowPage>> m_pages;
     mutable QSet<qint64> m_requested;

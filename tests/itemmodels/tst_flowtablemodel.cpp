@@ -5,6 +5,7 @@
 #include "demo/demo_generator.h"
 #include "ingest/case_importer.h"
 #include "itemmodels/flow_table_model.h"
+#include "selection/case_filter.h"
 #include "store/case_db.h"
 #include "store/flow_pager.h"
 
@@ -130,6 +131,95 @@ private Q_SLOTS:
         QCOMPARE(std::get<std::int64_t>(atRow.at(0).value(Field::Start)), epoch);
         if (foundRow > 0)
             QVERIFY(std::get<std::int64_t>(pager.rowsAt(foundRow - 1, 1).at(0).value(Field::Start)) < epoch);
+    }
+
+    // The filtered table shows exactly the filter's matches in time order:
+    // the first page first, then the full count, then any row by position.
+    void filteredRowsAreTheMatches_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<bool>("rare"); // fewer matches than a page
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        FlowPager pager(*caseDb);
+        const FlowRow sample = pager.rowsAt(kRecords / 2, 1).at(0);
+        const QString address = QString::fromStdString(fieldText(sample.value(Field::SrcAddr)));
+        const QString start = QString::fromStdString(fieldText(sample.value(Field::Start)));
+        QTest::newRow("rejects") << QStringLiteral("action == reject") << false;
+        QTest::newRow("a port") << QStringLiteral("dstport == 443") << false;
+        QTest::newRow("not a port") << QStringLiteral("not dstport == 443") << false;
+        QTest::newRow("an address") << QStringLiteral("addr == %1").arg(address) << false;
+        QTest::newRow("an address at one second") << QStringLiteral("srcaddr == %1 and start == %2").arg(address, start) << true;
+        QTest::newRow("nothing") << QStringLiteral("dstport == 1 and srcport == 1") << true;
+    }
+
+    void filteredRowsAreTheMatches()
+    {
+        QFETCH(QString, filter);
+        QFETCH(bool, rare);
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        const auto compiled = std::get<std::shared_ptr<const CaseFilter>>(CaseFilter::compile(*caseDb, filter.toStdString()));
+        std::vector<std::int64_t> expected;
+        FlowPager(*caseDb).forEachMatching(compiled->predicate(), compiled->blocks(), [&](const FlowRow &row) {
+            expected.push_back(row.id);
+            return true;
+        });
+        QCOMPARE(expected.size() < std::size_t(FlowTableModel::kPageSize), rare);
+
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy counts(&model, &FlowTableModel::countsChanged);
+        model.setCase(m_case);
+        model.setFilter(filter);
+        QCOMPARE(model.filter(), filter);
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+        QCOMPARE(counts.last().at(0).toLongLong(), qint64(expected.size()));
+        QCOMPARE(counts.last().at(1).toLongLong(), kRecords);
+        if (!rare) // the first page was shown while the rest was counted
+            QCOMPARE(counts.first().at(0).toLongLong(), qint64(FlowTableModel::kPageSize));
+        QCOMPARE(model.rowCount(), int(expected.size()));
+        QCOMPARE(model.shownRecords(), qint64(expected.size()));
+        QCOMPARE(model.totalRecords(), kRecords);
+        QVERIFY(!model.isCounting());
+        for (const std::size_t row : {std::size_t(0), std::size_t(FlowTableModel::kPageSize) + 3, expected.size() / 2, expected.size() - 1}) {
+            if (row >= expected.size())
+                continue;
+            model.index(int(row), 0).data();
+            QTRY_VERIFY_WITH_TIMEOUT(loaded(model, int(row)), 10000);
+            QCOMPARE(model.index(int(row), 0).data(FlowTableModel::RecordIdRole).toLongLong(), expected[row]);
+        }
+        model.setFilter(QString()); // back to every record
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
+    }
+
+    void newerFilterWins()
+    {
+        FlowTableModel model;
+        QSignalSpy counts(&model, &FlowTableModel::countsChanged);
+        model.setCase(m_case);
+        model.setFilter(QStringLiteral("not dstport == 443"));
+        model.setFilter(QStringLiteral("action == reject and dstport == 22"));
+        model.setFilter(QStringLiteral("dstport == 443"));
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        const auto compiled = std::get<std::shared_ptr<const CaseFilter>>(CaseFilter::compile(*caseDb, "dstport == 443"));
+        qint64 expected = 0;
+        FlowPager(*caseDb).forEachMatching(compiled->predicate(), compiled->blocks(), [&](const FlowRow &) {
+            ++expected;
+            return true;
+        });
+        QCOMPARE(model.shownRecords(), expected);
+        QCOMPARE(counts.last().at(0).toLongLong(), expected);
+    }
+
+    void invalidFilterReportsError()
+    {
+        FlowTableModel model;
+        QSignalSpy errors(&model, &FlowTableModel::errorOccurred);
+        model.setCase(m_case);
+        model.setFilter(QStringLiteral("dstport == x"));
+        QVERIFY(errors.wait(10000));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.totalRecords(), kRecords);
     }
 
     void unreadableCaseReportsError()

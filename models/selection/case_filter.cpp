@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "case_filter.h"
+
+#include "query/block_selection.h"
+#include "store/case_db.h"
+
+namespace flowscope {
+
+std::variant<std::shared_ptr<const CaseFilter>, FilterError>
+CaseFilter::compile(CaseDb &caseDb, std::string_view expression, const FilterParseOptions &options,
+                    IocMembership iocLists)
+{
+    FilterParseResult parsed = parseFilter(expression, options);
+    if (!parsed.ok())
+        return *parsed.error;
+    std::shared_ptr<CaseFilter> filter(new CaseFilter);
+    filter->m_expression = std::string(expression);
+    filter->m_root = std::move(parsed.root);
+    filter->m_everything = std::holds_alternative<TrueNode>(filter->m_root->node);
+    filter->m_strings.load(caseDb.handle());
+    filter->m_interfaces.load(caseDb.handle(), filter->m_strings);
+    if (!filter->m_everything) {
+        filter->m_predicate
+            = compileRecordPredicate(*filter->m_root, filter->m_strings, filter->m_interfaces, std::move(iocLists));
+        filter->m_blocks = selectBlocks(caseDb, *filter->m_root);
+    }
+    return std::shared_ptr<const CaseFilter>(std::move(filter));
+}
+
+} // namespace flowscope

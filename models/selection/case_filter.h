@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A display filter made ready to run against one open case: parsed, its text
+// values resolved through the case's dictionaries, its index preselection of
+// blocks chosen. Every consumer (the table, statistics, the CLI) evaluates a
+// filter through this one object, so they cannot disagree.
+
+#include "query/filter_error.h"
+#include "query/filter_parser.h"
+#include "query/record_predicate.h"
+#include "store/dictionaries.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace flowscope {
+
+class CaseDb;
+
+class CaseFilter {
+public:
+    // The filter, or the parse error. Throws StoreError when the case cannot be read.
+    static std::variant<std::shared_ptr<const CaseFilter>, FilterError>
+    compile(CaseDb &caseDb, std::string_view expression, const FilterParseOptions &options = {},
+            IocMembership iocLists = {});
+
+    const std::string &expression() const { return m_expression; }
+    // True for the empty filter: every record, no scan needed to count.
+    bool matchesEverything() const { return m_everything; }
+    const RecordPredicate &predicate() const { return m_predicate; }
+    // The blocks that may hold a match (all when nothing).
+    const std::optional<std::vector<std::int64_t>> &blocks() const { return m_blocks; }
+
+    CaseFilter(const CaseFilter &) = delete;
+    CaseFilter &operator=(const CaseFilter &) = delete;
+
+private:
+    CaseFilter() = default;
+
+    std::string m_expression;
+    bool m_everything = false;
+    FilterNodePtr m_root;
+    // The predicate refers to these: they live as long as it does.
+    StringDictionary m_strings;
+    InterfaceDictionary m_interfaces;
+    RecordPredicate m_predicate;
+    std::optional<std::vector<std::int64_t>> m_blocks;
+};
+
+} // namespace flowscope
