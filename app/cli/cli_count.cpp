@@ -2,14 +2,11 @@
 #include "cli_arguments.h"
 #include "cli_commands.h"
 
-#include "query/block_selection.h"
 #include "query/filter_error.h"
-#include "query/filter_parser.h"
-#include "query/record_predicate.h"
-#include "store/block_scan.h"
+#include "selection/case_filter.h"
+#include "selection/match_collection.h"
 #include "store/case_db.h"
 #include "store/case_summary.h"
-#include "store/dictionaries.h"
 
 #include <iostream>
 
@@ -25,27 +22,18 @@ int runCount(const std::vector<std::string> &args)
         return ExitFatal;
     }
     const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : std::string();
-    const FilterParseResult filter = parseFilter(expression);
-    if (!filter.ok()) {
-        std::cerr << "flowscope-cli count: " << renderFilterError(expression, *filter.error) << '\n';
-        return ExitFatal;
-    }
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
-        if (std::holds_alternative<TrueNode>(filter.root->node)) {
-            std::cout << summarizeCase(*caseDb).records << '\n'; // from provenance: no scan
-            return ExitOk;
+        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        if (const auto *error = std::get_if<FilterError>(&compiled)) {
+            std::cerr << "flowscope-cli count: " << renderFilterError(expression, *error) << '\n';
+            return ExitFatal;
         }
-        StringDictionary strings;
-        strings.load(caseDb->handle());
-        InterfaceDictionary interfaces;
-        interfaces.load(caseDb->handle(), strings);
-        const RecordPredicate accept = compileRecordPredicate(*filter.root, strings, interfaces);
-        std::uint64_t count = 0;
-        // The indexes choose the blocks; the predicate decides within them.
-        scanRecords(*caseDb, selectBlocks(*caseDb, *filter.root),
-                    [&](const EncodedFlow &flow, std::int64_t) { count += accept(flow) ? 1 : 0; });
-        std::cout << count << '\n';
+        const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+        if (filter->matchesEverything())
+            std::cout << summarizeCase(*caseDb).records << '\n'; // from provenance: no scan
+        else // the indexes choose the blocks; the predicate decides within them
+            std::cout << collectMatches(*caseDb, *filter)->total() << '\n';
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli count: " << error.what() << '\n';
         return ExitFatal;

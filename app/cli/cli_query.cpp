@@ -4,12 +4,9 @@
 #include "cli_output.h"
 
 #include "format/record_parser.h"
-#include "query/block_selection.h"
 #include "query/filter_error.h"
-#include "query/filter_parser.h"
-#include "query/record_predicate.h"
+#include "selection/case_filter.h"
 #include "store/case_db.h"
-#include "store/dictionaries.h"
 #include "store/flow_reader.h"
 
 #include <iostream>
@@ -107,23 +104,17 @@ int runQuery(const std::vector<std::string> &args)
     }
 
     const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : std::string();
-    const FilterParseResult filter = parseFilter(expression);
-    if (!filter.ok()) {
-        std::cerr << "flowscope-cli query: " << renderFilterError(expression, *filter.error) << '\n';
-        return ExitFatal;
-    }
-
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
+        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
+            std::cerr << "flowscope-cli query: " << renderFilterError(expression, *invalid) << '\n';
+            return ExitFatal;
+        }
+        const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
         FlowReader reader(*caseDb);
-        StringDictionary strings;
-        strings.load(caseDb->handle());
-        InterfaceDictionary interfaces;
-        interfaces.load(caseDb->handle(), strings);
-        const RecordPredicate accept = compileRecordPredicate(*filter.root, strings, interfaces);
-        const auto blocks = selectBlocks(*caseDb, *filter.root);
         auto forEachRow = [&](std::int64_t rows, const std::function<bool(const FlowRow &)> &fn) {
-            reader.forEachMatchingInTimeOrder(rows, accept, blocks, fn);
+            reader.forEachMatchingInTimeOrder(rows, filter->predicate(), filter->blocks(), fn);
         };
         std::ostream &out = std::cout;
         if (format == "json") {

@@ -5,12 +5,9 @@
 
 #include "analysis/traffic_stats.h"
 #include "format/record_parser.h"
-#include "query/block_selection.h"
 #include "query/filter_error.h"
-#include "query/filter_parser.h"
-#include "query/record_predicate.h"
+#include "selection/case_filter.h"
 #include "store/case_db.h"
-#include "store/dictionaries.h"
 
 #include <iostream>
 
@@ -112,21 +109,17 @@ int runStats(const std::vector<std::string> &args)
         : orderName == "packets"                  ? StatsOrder::Packets
                                                   : StatsOrder::Bytes;
     const std::string expression = arguments.positional().size() == 3 ? arguments.positional()[2] : std::string();
-    const FilterParseResult filter = parseFilter(expression);
-    if (!filter.ok()) {
-        std::cerr << "flowscope-cli stats: " << renderFilterError(expression, *filter.error) << '\n';
-        return ExitFatal;
-    }
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         // The filter: the blocks the indexes choose, and the records in them it matches.
-        StringDictionary strings;
-        strings.load(caseDb->handle());
-        InterfaceDictionary interfaces;
-        interfaces.load(caseDb->handle(), strings);
-        const bool everything = std::holds_alternative<TrueNode>(filter.root->node);
-        const RecordFilter accept = everything ? RecordFilter() : compileRecordPredicate(*filter.root, strings, interfaces);
-        const auto blocks = everything ? std::nullopt : selectBlocks(*caseDb, *filter.root);
+        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        if (const auto *error = std::get_if<FilterError>(&compiled)) {
+            std::cerr << "flowscope-cli stats: " << renderFilterError(expression, *error) << '\n';
+            return ExitFatal;
+        }
+        const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+        const RecordFilter &accept = filter->predicate(); // empty for every record
+        const auto &blocks = filter->blocks();
         std::vector<StatsRow> rows;
         if (what == "conversations") {
             const bool service = by == "service";
