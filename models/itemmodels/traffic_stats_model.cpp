@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats_model.h"
 
+#include "selection/case_filter.h"
+
 #include "store/case_db.h"
 
 #include <QDateTime>
@@ -42,7 +44,7 @@ int TrafficStatsModel::keyColumns() const
     return 1;
 }
 
-void TrafficStatsModel::compute(const QString &casePath, RecordFilter accept)
+void TrafficStatsModel::compute(const QString &casePath, const QString &filterText)
 {
     const quint64 generation = ++m_generation;
     const Kind kind = m_kind;
@@ -55,11 +57,21 @@ void TrafficStatsModel::compute(const QString &casePath, RecordFilter accept)
             return result;
         try {
             auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            const auto compiled = CaseFilter::compile(*caseDb, filterText.toStdString());
+            if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
+                result.error = tr("The filter is not valid at position %1: %2")
+                                   .arg(invalid->position)
+                                   .arg(QString::fromStdString(invalid->message));
+                return result;
+            }
+            const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+            const RecordFilter &accept = filter->predicate();
+            const auto &blocks = filter->blocks();
             if (kind == Kind::Conversations || kind == Kind::ServiceConversations) {
                 const bool service = kind == Kind::ServiceConversations;
                 for (const Conversation &c :
                      topConversations(*caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses,
-                                      top, StatsOrder::Bytes, accept)) {
+                                      top, StatsOrder::Bytes, accept, blocks)) {
                     Row row{{QString::fromStdString(c.a.toString()), QString::fromStdString(c.b.toString())}, c.totals};
                     if (service)
                         row.keys << (c.protocol ? QString::number(*c.protocol) : QStringLiteral("-"))
@@ -69,7 +81,7 @@ void TrafficStatsModel::compute(const QString &casePath, RecordFilter accept)
             } else {
                 for (const Endpoint &e : topEndpoints(
                          *caseDb, kind == Kind::InterfaceEndpoints ? EndpointKey::Interface : EndpointKey::Address, top,
-                         StatsOrder::Bytes, accept))
+                         StatsOrder::Bytes, accept, blocks))
                     result.rows.push_back({{QString::fromStdString(e.key)}, e.totals});
             }
         } catch (const std::exception &error) {

@@ -23,9 +23,9 @@ public:
 
     Kind kind() const { return m_kind; }
     void setTop(int top) { m_top = top; }
-    // Recomputes for `casePath` (no case when empty); `accept` narrows the
-    // records (all when empty), as the filter bar will.
-    void compute(const QString &casePath, RecordFilter accept = {});
+    // Recomputes for `casePath` (no case when empty) over the records the
+    // display filter `filter` matches (all when empty).
+    void compute(const QString &casePath, const QString &filter = {});
     bool isComputing() const { return m_watcher.isRunning(); }
 
     int rowCount(const QModelIndex &parent = {}) const override;

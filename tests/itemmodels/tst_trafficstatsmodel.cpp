@@ -84,12 +84,45 @@ private Q_SLOTS:
         TrafficStatsModel model(TrafficStatsModel::Kind::Conversations);
         QSignalSpy computed(&model, &TrafficStatsModel::computed);
         model.compute(m_case);
-        model.compute(m_case, [](const EncodedFlow &f) { return f.has(Field::Action) && f.action == Action::Reject; });
+        model.compute(m_case, QStringLiteral("action == reject"));
         QVERIFY(computed.wait(10000));
         QTRY_VERIFY(!model.isComputing());
         QCOMPARE(computed.size(), 1); // only the newer request is shown
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, 6).data().toString(), QStringLiteral("1")); // rejects
+    }
+
+    void followsTheFilter_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("rows");
+        QTest::newRow("every record") << QString() << -1;
+        QTest::newRow("rejects") << QStringLiteral("action == reject") << 1;
+        QTest::newRow("nothing") << QStringLiteral("dstport == 1") << 0;
+    }
+
+    void followsTheFilter()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, rows);
+        TrafficStatsModel all(TrafficStatsModel::Kind::Conversations);
+        all.compute(m_case);
+        QTRY_VERIFY(!all.isComputing());
+        TrafficStatsModel model(TrafficStatsModel::Kind::Conversations);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.compute(m_case, filter);
+        QTRY_VERIFY(!model.isComputing());
+        QCOMPARE(model.rowCount(), rows < 0 ? all.rowCount() : rows);
+    }
+
+    void invalidFilterIsReported()
+    {
+        TrafficStatsModel model(TrafficStatsModel::Kind::AddressEndpoints);
+        QSignalSpy errors(&model, &TrafficStatsModel::errorOccurred);
+        model.compute(m_case, QStringLiteral("dstport =="));
+        QVERIFY(errors.wait(10000));
+        QVERIFY(errors.at(0).at(0).toString().contains(QStringLiteral("position 10")));
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void errorIsReported()
