@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "block_selection.h"
 
+#include "filter_values.h"
 #include "store/case_db.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
@@ -16,177 +17,165 @@ using Blocks = std::optional<std::vector<std::int64_t>>; // nothing: all blocks
 
 constexpr std::uint64_t kFirstEphemeralPort = 32768; // see FlowWriter: higher ports are in a bitmap
 
-std::vector<std::int64_t> sortedUnique(std::vector<std::int64_t> ids)
+// ---- Planning: the filter tree to a tree of set operations over SQL leaves.
+
+BlockPlan allBlocks() { return {}; }
+
+BlockPlan query(const char *sql, std::vector<BlockSqlParameter> parameters = {})
 {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
+    BlockPlan plan;
+    plan.kind = BlockPlan::Kind::Query;
+    plan.sql = sql;
+    plan.parameters = std::move(parameters);
+    return plan;
 }
 
-class Selector {
-public:
-    explicit Selector(CaseDb &caseDb)
-        : m_db(caseDb.handle())
-    {
-    }
+BlockSqlParameter integerParameter(std::int64_t value, std::string meaning = {})
+{
+    return {BlockSqlParameter::Kind::Integer, value, {}, std::move(meaning)};
+}
 
-    Blocks select(const FilterNode &node)
+// Parts that cannot narrow drop out of an intersection; nested ones flatten.
+BlockPlan intersect(std::vector<BlockPlan> parts)
+{
+    BlockPlan plan;
+    plan.kind = BlockPlan::Kind::Intersect;
+    for (BlockPlan &part : parts) {
+        if (part.kind == BlockPlan::Kind::AllBlocks)
+            continue;
+        if (part.kind == BlockPlan::Kind::Intersect)
+            std::move(part.children.begin(), part.children.end(), std::back_inserter(plan.children));
+        else
+            plan.children.push_back(std::move(part));
+    }
+    if (plan.children.empty())
+        return allBlocks();
+    if (plan.children.size() == 1)
+        return std::move(plan.children.front());
+    return plan;
+}
+
+// One part that cannot narrow makes the whole union every block.
+BlockPlan unite(std::vector<BlockPlan> parts)
+{
+    BlockPlan plan;
+    plan.kind = BlockPlan::Kind::Union;
+    for (BlockPlan &part : parts) {
+        if (part.kind == BlockPlan::Kind::AllBlocks)
+            return allBlocks();
+        if (part.kind == BlockPlan::Kind::Union)
+            std::move(part.children.begin(), part.children.end(), std::back_inserter(plan.children));
+        else
+            plan.children.push_back(std::move(part));
+    }
+    if (plan.children.empty())
+        return allBlocks();
+    if (plan.children.size() == 1)
+        return std::move(plan.children.front());
+    return plan;
+}
+
+bool isPortTarget(const FilterTarget &t)
+{
+    return t.kind == FilterTargetKind::AnyPort
+        || (t.kind == FilterTargetKind::Field && (t.field == Field::SrcPort || t.field == Field::DstPort));
+}
+
+class Planner {
+public:
+    BlockPlan plan(const FilterNode &node)
     {
-        return std::visit([this](const auto &n) { return selectNode(n); }, node.node);
+        return std::visit([this](const auto &n) { return planNode(n); }, node.node);
     }
 
 private:
     template <typename Node>
-    Blocks selectNode(const Node &) { return std::nullopt; } // cannot narrow: all blocks
+    BlockPlan planNode(const Node &) { return allBlocks(); } // cannot narrow
 
-    Blocks selectNode(const AndNode &n)
+    BlockPlan planNode(const AndNode &n)
     {
-        Blocks result;
-        for (const auto &child : n.children) {
-            Blocks part = select(*child);
-            if (!part)
-                continue;
-            if (!result) {
-                result = std::move(part);
-                continue;
-            }
-            std::vector<std::int64_t> both;
-            std::set_intersection(result->begin(), result->end(), part->begin(), part->end(), std::back_inserter(both));
-            result = std::move(both);
-        }
-        return result;
+        std::vector<BlockPlan> parts;
+        for (const auto &child : n.children)
+            parts.push_back(plan(*child));
+        return intersect(std::move(parts));
     }
 
-    Blocks selectNode(const OrNode &n)
+    BlockPlan planNode(const OrNode &n)
     {
-        std::vector<std::int64_t> all;
-        for (const auto &child : n.children) {
-            Blocks part = select(*child);
-            if (!part)
-                return std::nullopt;
-            all.insert(all.end(), part->begin(), part->end());
-        }
-        return sortedUnique(std::move(all));
+        std::vector<BlockPlan> parts;
+        for (const auto &child : n.children)
+            parts.push_back(plan(*child));
+        return unite(std::move(parts));
     }
 
-    Blocks selectNode(const CompareNode &n)
+    BlockPlan planNode(const CompareNode &n)
     {
         const FilterValue &v = n.value;
         if (n.target.kind == FilterTargetKind::TimeSpan
             || (n.target.kind == FilterTargetKind::Field && (n.target.field == Field::Start || n.target.field == Field::End)))
             return timeBlocks(n);
         if (n.op != CompareOp::Eq)
-            return std::nullopt;
+            return allBlocks();
         if (v.kind == ValueKind::Address)
             return addressBlocks({v.address});
         if (isPortTarget(n.target) && v.kind == ValueKind::Integer)
             return portBlocks({{v.integer, v.integer}});
         if (n.target.kind == FilterTargetKind::Field && n.target.field == Field::InterfaceId && v.kind == ValueKind::Text)
-            return interfaceBlocks(v.text);
+            return query("SELECT b.block FROM block_interface b JOIN interface i ON i.id = b.interface"
+                         " JOIN dictionary d ON d.id = i.interface_id WHERE d.value = ?",
+                         {{BlockSqlParameter::Kind::Text, 0, v.text, {}}});
         if (n.target.kind == FilterTargetKind::Field && n.target.field == Field::Action && v.kind == ValueKind::Name
             && v.integer == 1)
-            return query("SELECT id FROM flow_block WHERE rejects > 0", {});
-        return std::nullopt;
+            return query("SELECT id FROM flow_block WHERE rejects > 0");
+        return allBlocks();
     }
 
-    Blocks selectNode(const InSetNode &n)
+    BlockPlan planNode(const InSetNode &n)
     {
         if (!n.addresses.empty())
             return addressBlocks(n.addresses);
         if (isPortTarget(n.target))
             return portBlocks(n.integers);
-        return std::nullopt;
+        return allBlocks();
     }
 
-    static bool isPortTarget(const FilterTarget &t)
+    static BlockPlan addressBlocks(const std::vector<AddressRange> &ranges)
     {
-        return t.kind == FilterTargetKind::AnyPort
-            || (t.kind == FilterTargetKind::Field && (t.field == Field::SrcPort || t.field == Field::DstPort));
-    }
-
-    // Runs SQL returning block ids; `bind` binds its parameters.
-    template <typename Bind>
-    std::vector<std::int64_t> ids(const char *sql, Bind &&bind)
-    {
-        Statement statement(m_db, sql);
-        bind(statement);
-        std::vector<std::int64_t> out;
-        while (statement.step())
-            out.push_back(statement.int64(0));
-        return out;
-    }
-
-    Blocks query(const char *sql, std::nullptr_t)
-    {
-        return sortedUnique(ids(sql, [](Statement &) {}));
-    }
-
-    Blocks addressBlocks(const std::vector<AddressRange> &ranges)
-    {
-        std::vector<std::int64_t> all;
+        std::vector<BlockPlan> parts;
         for (const AddressRange &range : ranges) {
-            auto found = ids("SELECT block FROM block_address WHERE address BETWEEN ? AND ?", [&](Statement &s) {
-                if (range.lo.isV4()) {
-                    s.bind(1, storedIpv4(range.lo.v4()));
-                    s.bind(2, storedIpv4(range.hi.v4()));
-                } else {
-                    s.bindBlobStatic(1, range.lo.bytes.data(), 16);
-                    s.bindBlobStatic(2, range.hi.bytes.data(), 16);
-                }
-            });
-            all.insert(all.end(), found.begin(), found.end());
+            std::vector<BlockSqlParameter> bounds;
+            for (const IpAddress &a : {range.lo, range.hi}) {
+                if (a.isV4())
+                    bounds.push_back(integerParameter(storedIpv4(a.v4()), a.toString()));
+                else
+                    bounds.push_back({BlockSqlParameter::Kind::Blob, 0,
+                                      std::string(reinterpret_cast<const char *>(a.bytes.data()), 16), a.toString()});
+            }
+            parts.push_back(query("SELECT block FROM block_address WHERE address BETWEEN ? AND ?", std::move(bounds)));
         }
-        return sortedUnique(std::move(all));
+        return unite(std::move(parts));
     }
 
-    Blocks portBlocks(const std::vector<IntegerRange> &ranges)
+    static BlockPlan portBlocks(const std::vector<IntegerRange> &ranges)
     {
-        std::vector<std::int64_t> all;
-        bool ephemeral = false;
+        std::vector<BlockPlan> parts;
+        BlockPlan ephemeral;
+        ephemeral.kind = BlockPlan::Kind::EphemeralPorts;
+        ephemeral.sql = "SELECT id, ephemeral_ports FROM flow_block";
         for (const IntegerRange &range : ranges) {
-            if (range.lo < kFirstEphemeralPort) {
-                auto found = ids("SELECT block FROM block_port WHERE port BETWEEN ? AND ?", [&](Statement &s) {
-                    s.bind(1, static_cast<std::int64_t>(range.lo));
-                    s.bind(2, static_cast<std::int64_t>(std::min(range.hi, kFirstEphemeralPort - 1)));
-                });
-                all.insert(all.end(), found.begin(), found.end());
-            }
-            ephemeral = ephemeral || range.hi >= kFirstEphemeralPort;
+            if (range.lo < kFirstEphemeralPort)
+                parts.push_back(query("SELECT block FROM block_port WHERE port BETWEEN ? AND ?",
+                                      {integerParameter(static_cast<std::int64_t>(range.lo)),
+                                       integerParameter(static_cast<std::int64_t>(std::min(range.hi, kFirstEphemeralPort - 1)))}));
+            if (range.hi >= kFirstEphemeralPort)
+                ephemeral.ports.push_back({std::max(range.lo, kFirstEphemeralPort), range.hi});
         }
-        if (ephemeral) {
-            // Ports from 32768 up: the blocks whose bitmap has the port's group of eight.
-            Statement blocks(m_db, "SELECT id, ephemeral_ports FROM flow_block");
-            while (blocks.step()) {
-                const std::string_view bitmap = blocks.blob(1);
-                auto hasGroup = [&](std::uint64_t group) {
-                    return (group >> 3) < bitmap.size() && (static_cast<unsigned char>(bitmap[group >> 3]) >> (group & 7)) & 1U;
-                };
-                for (const IntegerRange &range : ranges) {
-                    if (range.hi < kFirstEphemeralPort)
-                        continue;
-                    const std::uint64_t first = (std::max(range.lo, kFirstEphemeralPort) - kFirstEphemeralPort) >> 3;
-                    const std::uint64_t last = (std::min<std::uint64_t>(range.hi, 65535) - kFirstEphemeralPort) >> 3;
-                    bool any = false;
-                    for (std::uint64_t g = first; g <= last && !any; ++g)
-                        any = hasGroup(g);
-                    if (any) {
-                        all.push_back(blocks.int64(0));
-                        break;
-                    }
-                }
-            }
-        }
-        return sortedUnique(std::move(all));
+        if (!ephemeral.ports.empty())
+            parts.push_back(std::move(ephemeral));
+        return unite(std::move(parts));
     }
 
-    Blocks interfaceBlocks(const std::string &eni)
-    {
-        return sortedUnique(ids("SELECT b.block FROM block_interface b JOIN interface i ON i.id = b.interface"
-                                " JOIN dictionary d ON d.id = i.interface_id WHERE d.value = ?",
-                                [&](Statement &s) { s.bind(1, eni); }));
-    }
-
-    Blocks timeBlocks(const CompareNode &n)
+    static BlockPlan timeBlocks(const CompareNode &n)
     {
         const std::int64_t t = n.value.kind == ValueKind::Time ? n.value.time : static_cast<std::int64_t>(n.value.integer);
         const bool span = n.target.kind == FilterTargetKind::TimeSpan;
@@ -205,21 +194,223 @@ private:
             break;
         case CompareOp::Lt:
         case CompareOp::Le:
-            sql = onEnd ? "SELECT id FROM flow_block WHERE start_min <= ?1" : "SELECT id FROM flow_block WHERE start_min <= ?1";
+            // A record's start is at or before its end, so start_min bounds both.
+            sql = "SELECT id FROM flow_block WHERE start_min <= ?1";
             break;
-        case CompareOp::Ne: return std::nullopt;
+        case CompareOp::Ne: return allBlocks();
         }
-        return sortedUnique(ids(sql, [&](Statement &s) { s.bind(1, t); }));
+        return query(sql, {integerParameter(t, t >= 0 ? formatFilterTime(t) : std::string())});
+    }
+};
+
+// ---- Running a plan against a case.
+
+std::vector<std::int64_t> sortedUnique(std::vector<std::int64_t> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+class Runner {
+public:
+    explicit Runner(CaseDb &caseDb)
+        : m_db(caseDb.handle())
+    {
+    }
+
+    Blocks run(const BlockPlan &plan)
+    {
+        switch (plan.kind) {
+        case BlockPlan::Kind::AllBlocks: return std::nullopt;
+        case BlockPlan::Kind::Intersect: return intersection(plan.children);
+        case BlockPlan::Kind::Union: return unionOf(plan.children);
+        case BlockPlan::Kind::Query: return queryBlocks(plan);
+        case BlockPlan::Kind::EphemeralPorts: return ephemeralBlocks(plan);
+        }
+        return std::nullopt;
+    }
+
+private:
+    Blocks intersection(const std::vector<BlockPlan> &parts)
+    {
+        Blocks result;
+        for (const BlockPlan &child : parts) {
+            Blocks part = run(child);
+            if (!part)
+                continue;
+            if (!result) {
+                result = std::move(part);
+                continue;
+            }
+            std::vector<std::int64_t> both;
+            std::set_intersection(result->begin(), result->end(), part->begin(), part->end(), std::back_inserter(both));
+            result = std::move(both);
+        }
+        return result;
+    }
+
+    Blocks unionOf(const std::vector<BlockPlan> &parts)
+    {
+        std::vector<std::int64_t> all;
+        for (const BlockPlan &child : parts) {
+            Blocks part = run(child);
+            if (!part)
+                return std::nullopt;
+            all.insert(all.end(), part->begin(), part->end());
+        }
+        return sortedUnique(std::move(all));
+    }
+
+    Blocks queryBlocks(const BlockPlan &plan)
+    {
+        Statement statement(m_db, plan.sql.c_str());
+        for (std::size_t i = 0; i < plan.parameters.size(); ++i) {
+            const BlockSqlParameter &p = plan.parameters[i];
+            const int index = static_cast<int>(i) + 1;
+            switch (p.kind) {
+            case BlockSqlParameter::Kind::Integer: statement.bind(index, p.integer); break;
+            case BlockSqlParameter::Kind::Text: statement.bind(index, std::string_view(p.bytes)); break;
+            case BlockSqlParameter::Kind::Blob:
+                statement.bindBlobStatic(index, p.bytes.data(), static_cast<int>(p.bytes.size()));
+                break;
+            }
+        }
+        std::vector<std::int64_t> out;
+        while (statement.step())
+            out.push_back(statement.int64(0));
+        return sortedUnique(std::move(out));
+    }
+
+    // The blocks whose bitmap of ephemeral port groups (eight ports a bit)
+    // has a group that meets one of the ranges.
+    Blocks ephemeralBlocks(const BlockPlan &plan)
+    {
+        std::vector<std::int64_t> out;
+        Statement blocks(m_db, plan.sql.c_str());
+        while (blocks.step()) {
+            const std::string_view bitmap = blocks.blob(1);
+            auto hasGroup = [&](std::uint64_t group) {
+                return (group >> 3) < bitmap.size() && (static_cast<unsigned char>(bitmap[group >> 3]) >> (group & 7)) & 1U;
+            };
+            for (const IntegerRange &range : plan.ports) {
+                const std::uint64_t first = (std::max(range.lo, kFirstEphemeralPort) - kFirstEphemeralPort) >> 3;
+                const std::uint64_t last = (std::min<std::uint64_t>(range.hi, 65535) - kFirstEphemeralPort) >> 3;
+                bool any = false;
+                for (std::uint64_t g = first; g <= last && !any; ++g)
+                    any = hasGroup(g);
+                if (any) {
+                    out.push_back(blocks.int64(0));
+                    break;
+                }
+            }
+        }
+        return sortedUnique(std::move(out));
     }
 
     sqlite3 *m_db;
 };
 
+// ---- Describing a plan.
+
+std::string describeValue(const BlockSqlParameter &p)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    switch (p.kind) {
+    case BlockSqlParameter::Kind::Integer: out = std::to_string(p.integer); break;
+    case BlockSqlParameter::Kind::Text:
+        // Double-quoted with escapes, so what was bound is unambiguous even
+        // when it looks like SQL.
+        out = "\"";
+        for (const char c : p.bytes) {
+            const auto u = static_cast<unsigned char>(c);
+            if (c == '"' || c == '\\') {
+                out += '\\';
+                out += c;
+            } else if (u < 0x20 || u == 0x7f) {
+                out += "\\x";
+                out += kHex[u >> 4];
+                out += kHex[u & 15];
+            } else {
+                out += c;
+            }
+        }
+        out += '"';
+        break;
+    case BlockSqlParameter::Kind::Blob:
+        out = "x'";
+        for (const char c : p.bytes) {
+            out += kHex[static_cast<unsigned char>(c) >> 4];
+            out += kHex[static_cast<unsigned char>(c) & 15];
+        }
+        out += '\'';
+        break;
+    }
+    if (!p.meaning.empty())
+        out += " (" + p.meaning + ")";
+    return out;
+}
+
+std::string portList(const std::vector<IntegerRange> &ranges)
+{
+    std::string out;
+    for (const IntegerRange &r : ranges) {
+        if (!out.empty())
+            out += ", ";
+        out += std::to_string(r.lo);
+        if (r.hi != r.lo)
+            out += ".." + std::to_string(r.hi);
+    }
+    return out;
+}
+
+void describe(const BlockPlan &plan, std::size_t indent, std::string &out)
+{
+    const std::string pad(indent, ' ');
+    switch (plan.kind) {
+    case BlockPlan::Kind::AllBlocks: out += pad + "every block\n"; return;
+    case BlockPlan::Kind::Intersect:
+    case BlockPlan::Kind::Union:
+        out += pad + (plan.kind == BlockPlan::Kind::Intersect ? "blocks in all of:\n" : "blocks in any of:\n");
+        for (const BlockPlan &child : plan.children)
+            describe(child, indent + 2, out);
+        return;
+    case BlockPlan::Kind::Query:
+        out += pad + plan.sql + '\n';
+        for (std::size_t i = 0; i < plan.parameters.size(); ++i)
+            out += pad + "  ?" + std::to_string(i + 1) + " = " + describeValue(plan.parameters[i]) + '\n';
+        return;
+    case BlockPlan::Kind::EphemeralPorts:
+        out += pad + plan.sql + '\n' + pad + "  keeping blocks whose ephemeral-port bitmap has a group of " + portList(plan.ports)
+            + '\n';
+        return;
+    }
+}
+
 } // namespace
+
+BlockPlan planBlockSelection(const FilterNode &filter) { return Planner().plan(filter); }
+
+std::optional<std::vector<std::int64_t>> runBlockPlan(CaseDb &caseDb, const BlockPlan &plan)
+{
+    return Runner(caseDb).run(plan);
+}
+
+std::string describeBlockPlan(const BlockPlan &plan)
+{
+    if (plan.kind == BlockPlan::Kind::AllBlocks)
+        return "index preselection: none, the filter cannot narrow blocks (every block is scanned)\n";
+    std::string out = "index preselection:\n";
+    describe(plan, 2, out);
+    return out;
+}
+
+std::string describeBlockSelection(const FilterNode &filter) { return describeBlockPlan(planBlockSelection(filter)); }
 
 std::optional<std::vector<std::int64_t>> selectBlocks(CaseDb &caseDb, const FilterNode &filter)
 {
-    return Selector(caseDb).select(filter);
+    return runBlockPlan(caseDb, planBlockSelection(filter));
 }
 
 } // namespace flowscope

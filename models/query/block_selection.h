@@ -4,16 +4,60 @@
 // found with the case's block-level indexes (addresses and CIDR blocks as
 // range scans, ports, interfaces, rejects, time bounds) in SQL with bound
 // parameters only. The record predicate then decides within those blocks.
+//
+// The selection is first planned without a database (a tree of set
+// operations whose leaves are SQL statements with their parameter values),
+// so the same plan can be run against a case or shown to the user as text.
 
 #include "filter_ast.h"
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace flowscope {
 
 class CaseDb;
+
+// A value bound to one `?` of a statement, never spliced into its text.
+struct BlockSqlParameter {
+    enum class Kind : std::uint8_t { Integer, Text, Blob };
+    Kind kind = Kind::Integer;
+    std::int64_t integer = 0;
+    std::string bytes; // Text, or Blob (an IPv6 address: 16 bytes)
+    std::string meaning; // what the value stands for, for people ("10.0.0.0"); may be empty
+};
+
+// One node of the plan. Leaves run SQL that returns block ids.
+struct BlockPlan {
+    enum class Kind : std::uint8_t {
+        AllBlocks, // cannot narrow: every block
+        Intersect, // blocks in every child
+        Union,     // blocks in any child
+        Query,     // sql + parameters
+        // Ports from 32768 up, which the writer keeps in each block's bitmap
+        // of port groups rather than in block_port: sql reads every block's
+        // bitmap and the blocks with a group that meets `ports` are kept.
+        EphemeralPorts,
+    };
+    Kind kind = Kind::AllBlocks;
+    std::vector<BlockPlan> children;           // Intersect, Union (two or more)
+    std::string sql;                           // Query, EphemeralPorts
+    std::vector<BlockSqlParameter> parameters; // Query: ?1, ?2, ...
+    std::vector<IntegerRange> ports;           // EphemeralPorts
+};
+
+// Plans the preselection of a filter; no database needed.
+BlockPlan planBlockSelection(const FilterNode &filter);
+
+// Runs a plan: sorted block ids, or nothing for AllBlocks.
+std::optional<std::vector<std::int64_t>> runBlockPlan(CaseDb &caseDb, const BlockPlan &plan);
+
+// The plan as indented text: each statement with its parameters listed under
+// it, or a line saying that every block is scanned.
+std::string describeBlockPlan(const BlockPlan &plan);
+std::string describeBlockSelection(const FilterNode &filter);
 
 // Sorted block ids, or nothing when the filter cannot narrow the blocks
 // (every block must then be scanned).

@@ -218,7 +218,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("output");
-        QTest::newRow("valid") << "port == 22 && action == reject" << 0 << "port == 22 and action == REJECT\n";
+        QTest::newRow("valid") << "port == 22 && action == reject" << 0 << "filter: port == 22 and action == REJECT\n";
         QTest::newRow("incomplete") << "dstport ==" << 1 << "incomplete filter at position 10:";
         QTest::newRow("invalid") << "dstport == x" << 1 << "invalid filter at position 11:";
         QTest::newRow("unknown field") << "dport == 22" << 1 << "invalid filter at position 0:";
@@ -234,6 +234,165 @@ private Q_SLOTS:
         QVERIFY2(QString::fromUtf8(run.out).startsWith(output), run.out.constData());
         if (exitCode != 0)
             QVERIFY(run.out.contains('^')); // the caret under the position
+    }
+
+    // The preselection plan: SQL with `?` placeholders, the values listed
+    // under each statement, never spliced into it.
+    void filterCheckShowsPreselection_data()
+    {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QByteArray>("output");
+        const QByteArray last = "then the record predicate decides record by record within the selected blocks\n";
+        QTest::newRow("ipv4 cidr") << "srcaddr == 10.0.0.0/8"
+                                   << "filter: srcaddr == 10.0.0.0/8\n"
+                                      "index preselection:\n"
+                                      "  SELECT block FROM block_address WHERE address BETWEEN ? AND ?\n"
+                                      "    ?1 = -1979711488 (10.0.0.0)\n"
+                                      "    ?2 = -1962934273 (10.255.255.255)\n" + last;
+        QTest::newRow("ipv6 cidr") << "dstaddr == 2001:db8::/32"
+                                   << "filter: dstaddr == 2001:db8::/32\n"
+                                      "index preselection:\n"
+                                      "  SELECT block FROM block_address WHERE address BETWEEN ? AND ?\n"
+                                      "    ?1 = x'20010db8000000000000000000000000' (2001:db8::)\n"
+                                      "    ?2 = x'20010db8ffffffffffffffffffffffff' (2001:db8:ffff:ffff:ffff:ffff:ffff:ffff)\n"
+                                       + last;
+        QTest::newRow("port set") << "dstport in {22, 443, 50000..50100}"
+                                  << "filter: dstport in {22, 443, 50000..50100}\n"
+                                     "index preselection:\n"
+                                     "  blocks in any of:\n"
+                                     "    SELECT block FROM block_port WHERE port BETWEEN ? AND ?\n"
+                                     "      ?1 = 22\n"
+                                     "      ?2 = 22\n"
+                                     "    SELECT block FROM block_port WHERE port BETWEEN ? AND ?\n"
+                                     "      ?1 = 443\n"
+                                     "      ?2 = 443\n"
+                                     "    SELECT id, ephemeral_ports FROM flow_block\n"
+                                     "      keeping blocks whose ephemeral-port bitmap has a group of 50000..50100\n"
+                                      + last;
+        QTest::newRow("and or") << "eni == eni-d and (port == 22 or action == reject)"
+                                << "filter: interface-id == \"eni-d\" and (port == 22 or action == REJECT)\n"
+                                   "index preselection:\n"
+                                   "  blocks in all of:\n"
+                                   "    SELECT b.block FROM block_interface b JOIN interface i ON i.id = b.interface"
+                                   " JOIN dictionary d ON d.id = i.interface_id WHERE d.value = ?\n"
+                                   "      ?1 = \"eni-d\"\n"
+                                   "    blocks in any of:\n"
+                                   "      SELECT block FROM block_port WHERE port BETWEEN ? AND ?\n"
+                                   "        ?1 = 22\n"
+                                   "        ?2 = 22\n"
+                                   "      SELECT id FROM flow_block WHERE rejects > 0\n" + last;
+        QTest::newRow("time window") << "time >= 2026-03-10T02:00Z and time < 2026-03-11T00:00Z"
+                                     << "filter: time >= 2026-03-10T02:00:00Z and time < 2026-03-11T00:00:00Z\n"
+                                        "index preselection:\n"
+                                        "  blocks in all of:\n"
+                                        "    SELECT id FROM flow_block WHERE end_max >= ?1\n"
+                                        "      ?1 = 1773108000 (2026-03-10T02:00:00Z)\n"
+                                        "    SELECT id FROM flow_block WHERE start_min <= ?1\n"
+                                        "      ?1 = 1773187200 (2026-03-11T00:00:00Z)\n" + last;
+        QTest::newRow("cannot narrow") << "bytes > 1MB or not srcaddr == 10.0.0.5"
+                                       << "filter: bytes > 1000000 or not srcaddr == 10.0.0.5\n"
+                                          "index preselection: none, the filter cannot narrow blocks (every block is scanned)\n"
+                                           + last;
+        QTest::newRow("sql injection stays a parameter")
+            << "interface-id == \"x'; DROP TABLE flow_block;--\""
+            << "filter: interface-id == \"x'; DROP TABLE flow_block;--\"\n"
+               "index preselection:\n"
+               "  SELECT b.block FROM block_interface b JOIN interface i ON i.id = b.interface"
+               " JOIN dictionary d ON d.id = i.interface_id WHERE d.value = ?\n"
+               "    ?1 = \"x'; DROP TABLE flow_block;--\"\n" + last;
+    }
+
+    void filterCheckShowsPreselection()
+    {
+        QFETCH(QString, expression);
+        QFETCH(QByteArray, output);
+        const Run run = cli({QStringLiteral("filter"), QStringLiteral("check"), expression});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, output);
+    }
+
+    void filterCheckErrorHasCaret()
+    {
+        const Run run = cli({QStringLiteral("filter"), QStringLiteral("check"), QStringLiteral("dstport == 70000")});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QByteArray("invalid filter at position 11:\n"
+                                     "dstport == 70000\n"
+                                     "           ^~~~~\n"
+                                     "70000 is out of range (0..65535) for dstport\n"));
+        QCOMPARE(cli({QStringLiteral("filter"), QStringLiteral("check"), QStringLiteral("port == 22"),
+                      QStringLiteral("--table"), QStringLiteral("t")})
+                     .exitCode,
+                 2);
+    }
+
+    void filterAthena_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("out");
+        QTest::addColumn<QByteArray>("err"); // a part of stderr
+        const QStringList table{QStringLiteral("--database"), QStringLiteral("flowlogs"), QStringLiteral("--table"),
+                                QStringLiteral("vpc_flow_logs")};
+        QTest::newRow("time window") << (QStringList{QStringLiteral("time >= 2026-03-10T02:00Z and time < 2026-03-11T00:00Z"
+                                                                    " and not dstport == 22")}
+                                         << table << QStringLiteral("--limit") << QStringLiteral("50"))
+                                     << 0
+                                     << QByteArray("SELECT *\n"
+                                                   "FROM \"flowlogs\".\"vpc_flow_logs\"\n"
+                                                   "WHERE day BETWEEN '2026/03/10' AND '2026/03/11'\n"
+                                                   "  AND \"end\" >= 1773108000\n"
+                                                   "  AND start < 1773187200\n"
+                                                   "  AND NOT COALESCE(dstport = 22, false)\n"
+                                                   "LIMIT 50\n")
+                                     << QByteArray();
+        QTest::newRow("injection escaped") << (QStringList{QStringLiteral("interface-id == \"x'; DROP TABLE t;--\"")} << table)
+                                           << 0
+                                           << QByteArray("SELECT *\n"
+                                                         "FROM \"flowlogs\".\"vpc_flow_logs\"\n"
+                                                         "WHERE interface_id = 'x''; DROP TABLE t;--'\n")
+                                           << QByteArray("note: the filter has no time bounds");
+        QTest::newRow("ioc table, hive partitions")
+            << (QStringList{QStringLiteral("account-id == \"123456789010\" and srcaddr in @c2")} << table
+                << QStringLiteral("--account-partition") << QStringLiteral("aws-account-id") << QStringLiteral("--day-partition=")
+                << QStringLiteral("--ioc-prefix") << QStringLiteral("intel_"))
+            << 0
+            << QByteArray("SELECT *\n"
+                          "FROM \"flowlogs\".\"vpc_flow_logs\"\n"
+                          "WHERE \"aws-account-id\" = '123456789010'\n"
+                          "  AND account_id = '123456789010'\n"
+                          "  AND try_cast(srcaddr AS ipaddress) IN (SELECT try_cast(value AS ipaddress) FROM \"flowlogs\".\"intel_c2\")\n")
+            << QByteArray();
+        QTest::newRow("bad filter") << (QStringList{QStringLiteral("dstport ==")} << table) << 1 << QByteArray()
+                                    << QByteArray("incomplete filter at position 10:\ndstport ==\n          ^\n");
+        QTest::newRow("no table") << QStringList{QStringLiteral("port == 22"), QStringLiteral("--database"), QStringLiteral("d")}
+                                  << 2 << QByteArray() << QByteArray("needs --database and --table");
+    }
+
+    void filterAthena()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, out);
+        QFETCH(QByteArray, err);
+        const Run run = cli(QStringList{QStringLiteral("filter"), QStringLiteral("athena")} + args);
+        QCOMPARE(run.exitCode, exitCode);
+        QCOMPARE(run.out, out);
+        QVERIFY2(run.err.contains(err), run.err.constData());
+    }
+
+    void filterAthenaOverSizeLimit()
+    {
+        // 8,000 addresses that cannot merge into ranges: under the limit of one
+        // command-line argument, but over Athena's once written out for either side.
+        QString expression = QStringLiteral("addr in {");
+        for (int i = 0; i < 8000; ++i)
+            expression += QStringLiteral("%1%2.%3.%4.1").arg(i ? QStringLiteral(", ") : QString()).arg(10 + i / 128 / 128).arg(i / 128 % 128).arg(i % 128 * 2);
+        expression += QLatin1Char('}');
+        const Run run = cli({QStringLiteral("filter"), QStringLiteral("athena"), expression, QStringLiteral("--database"),
+                             QStringLiteral("d"), QStringLiteral("--table"), QStringLiteral("t")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.isEmpty()); // no truncated query
+        QVERIFY2(run.err.contains("over Athena's limit of 262144 bytes"), run.err.constData());
     }
 
     void countWithFilter_data()

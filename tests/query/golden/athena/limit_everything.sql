@@ -1,0 +1,3 @@
+SELECT *
+FROM "flowlogs"."vpc_flow_logs"
+LIMIT 100
