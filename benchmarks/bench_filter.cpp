@@ -56,15 +56,26 @@ int main(int argc, char **argv)
     }
     const auto text = [&](Field f) { return flowscope::fieldText(sample.value(f)); };
     const std::int64_t start = std::get<std::int64_t>(sample.value(Field::Start));
+    // A service port: ports from 32768 up are indexed in groups of eight (see
+    // FlowWriter), so a rare ephemeral port costs a scan of most blocks.
+    const auto servicePort = [&] {
+        const auto *dst = std::get_if<std::int64_t>(&sample.value(Field::DstPort));
+        return dst && *dst < 32768 ? std::to_string(*dst) : text(Field::SrcPort);
+    };
+    const std::string portTest = (std::get_if<std::int64_t>(&sample.value(Field::DstPort))
+                                  && std::get<std::int64_t>(sample.value(Field::DstPort)) < 32768)
+        ? "dstport == " + servicePort()
+        : "srcport == " + servicePort();
     const std::string window = "time >= " + std::to_string(start) + " and time < " + std::to_string(start + 60);
     const std::vector<std::pair<std::string, std::string>> filters{
         {"an address", "addr == " + text(Field::SrcAddr)},
         {"a CIDR block", "addr == " + cidr24(text(Field::DstAddr))},
-        {"a port", "dstport == " + text(Field::DstPort)},
+        {"a port", portTest},
+        {"an ephemeral port", "dstport == 40001"},
         {"an ENI", "eni == " + text(Field::InterfaceId)},
         {"an action", "action == reject"},
         {"a time range (1 min)", window},
-        {"all of them", "addr == " + text(Field::SrcAddr) + " and dstport == " + text(Field::DstPort) + " and eni == "
+        {"all of them", "addr == " + text(Field::SrcAddr) + " and " + portTest + " and eni == "
                             + text(Field::InterfaceId) + " and action == " + text(Field::Action) + " and " + window},
     };
 
