@@ -52,7 +52,13 @@ CREATE TABLE rollup_minute(
   PRIMARY KEY(minute, interface, action, log_status)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, 1> kMigrations{kSchemaV1};
+// Version 2: filters the analyst saved by name, kept with the case they were
+// written for.
+constexpr const char *kSchemaV2 = R"sql(
+CREATE TABLE saved_filter(name TEXT PRIMARY KEY, expression TEXT NOT NULL, created_at INTEGER NOT NULL);
+)sql";
+
+constexpr std::array<const char *, 2> kMigrations{kSchemaV1, kSchemaV2};
 
 struct IndexDefinition {
     const char *name;

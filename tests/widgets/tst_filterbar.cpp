@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The filter bar: syntax colouring after the pause in typing, the error
+// tooltip's caret, Enter and Esc, history, completion and saved filters.
+
+#include "filter_bar.h"
+#include "filter_bar_menu.h"
+#include "filterbar/filter_history.h"
+#include "ingest/case_importer.h"
+#include "store/case_db.h"
+#include "test_files.h"
+
+#include <QAbstractItemView>
+#include <QCompleter>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocumentFragment>
+
+using namespace flowscope;
+
+namespace {
+
+constexpr int kDebounceMs = 20;
+
+QStringList completionsOf(const FilterBar &bar)
+{
+    QStringList out;
+    QAbstractItemModel *model = bar.completer()->completionModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        out << model->index(row, 0).data().toString();
+    return out;
+}
+
+// The caret's column in the tooltip's monospace block.
+int caretColumn(const QString &toolTip)
+{
+    const QRegularExpression pre(QStringLiteral("<pre>.*</pre>"), QRegularExpression::DotMatchesEverythingOption);
+    const QString block = QTextDocumentFragment::fromHtml(pre.match(toolTip).captured(0)).toPlainText();
+    for (const QString &line : block.split(QLatin1Char('\n')))
+        if (line.trimmed().startsWith(QLatin1Char('^')))
+            return static_cast<int>(line.indexOf(QLatin1Char('^')));
+    return -1;
+}
+
+QStringList actionTexts(const QMenu *menu)
+{
+    QStringList out;
+    for (const QAction *action : menu->actions())
+        if (!action->isSeparator() && action->isEnabled())
+            out << action->text();
+    return out;
+}
+
+QAction *actionNamed(const QMenu *menu, const QString &text)
+{
+    for (QAction *action : menu->actions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+} // namespace
+
+class TestFilterBar : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_case;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FlowscopeTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_filterbar"));
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
+        m_case = m_dir.filePath(QStringLiteral("bar.flowcase"));
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
+    }
+
+    void init() { QSettings().clear(); }
+
+    void stateAfterDebounce_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("state");
+        QTest::newRow("blank") << "   " << "empty";
+        QTest::newRow("valid") << "addr == 10.0.0.0/8 and action == reject" << "valid";
+        QTest::newRow("incomplete") << "dstport ==" << "intermediate";
+        QTest::newRow("open parenthesis") << "(addr == 1.2.3.4" << "intermediate";
+        QTest::newRow("out of range") << "dstport == 70000" << "invalid";
+        QTest::newRow("unknown field") << "foo == 1" << "invalid";
+    }
+
+    void stateAfterDebounce()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QString, state);
+        FilterBar bar;
+        bar.setDebounceInterval(kDebounceMs);
+        QCOMPARE(bar.debounceInterval(), kDebounceMs);
+        bar.show();
+        QCOMPARE(bar.property("syntaxState").toString(), QStringLiteral("empty"));
+        QTest::keyClicks(bar.editor(), typed);
+        QCOMPARE(bar.property("syntaxState").toString(), QStringLiteral("empty")); // not before the pause
+        QTRY_COMPARE(bar.property("syntaxState").toString(), state);
+        QCOMPARE(bar.editor()->property("syntaxState").toString(), state);
+    }
+
+    void coloursDifferByState()
+    {
+        FilterBar bar;
+        const QColor plain = bar.editor()->palette().color(QPalette::Base);
+        bar.setFilterText(QStringLiteral("dstport == 22"));
+        const QColor valid = bar.editor()->palette().color(QPalette::Base);
+        bar.setFilterText(QStringLiteral("dstport == 70000"));
+        const QColor invalid = bar.editor()->palette().color(QPalette::Base);
+        bar.setFilterText(QStringLiteral("dstport =="));
+        const QColor intermediate = bar.editor()->palette().color(QPalette::Base);
+        bar.setFilterText(QString());
+        QCOMPARE(bar.editor()->palette().color(QPalette::Base), plain);
+        QVERIFY(valid != plain && invalid != plain && intermediate != plain);
+        QVERIFY(valid.green() > valid.red());
+        QVERIFY(invalid.red() > invalid.green());
+        QVERIFY(valid != invalid && invalid != intermediate);
+    }
+
+    void toolTipCaret_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("value out of range") << "dstport == 70000" << 11 << "out of range";
+        QTest::newRow("missing value") << "dstport ==" << 10 << "expected a number";
+        QTest::newRow("after non-ASCII text") << "vpc-id == \"ü\" and foo == 1" << 18 << "unknown field 'foo'";
+        QTest::newRow("html in the text") << "vpc-id == \"<b>\" or <" << 19 << "expected a field name";
+    }
+
+    void toolTipCaret()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, column);
+        QFETCH(QString, message);
+        FilterBar bar;
+        bar.setFilterText(text);
+        const QString toolTip = bar.editor()->toolTip();
+        QVERIFY2(toolTip.contains(message), qPrintable(toolTip));
+        QCOMPARE(caretColumn(toolTip), column);
+        bar.setFilterText(QStringLiteral("dstport == 22"));
+        QCOMPARE(caretColumn(bar.editor()->toolTip()), -1);
+    }
+
+    void enterApplies_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("applies");
+        QTest::newRow("valid") << "dstport == 22" << true;
+        QTest::newRow("empty") << "" << true;
+        QTest::newRow("intermediate") << "dstport ==" << false;
+        QTest::newRow("invalid") << "dstport == 70000" << false;
+    }
+
+    void enterApplies()
+    {
+        QFETCH(QString, typed);
+        QFETCH(bool, applies);
+        FilterBar bar;
+        bar.setDebounceInterval(60000); // Enter judges the text at once, not after the pause
+        bar.show();
+        QSignalSpy applied(&bar, &FilterBar::filterApplied);
+        QSignalSpy rejected(&bar, &FilterBar::applyRejected);
+        QTest::keyClicks(bar.editor(), typed);
+        bar.completer()->popup()->hide();
+        QTest::keyClick(bar.editor(), Qt::Key_Return);
+        QCOMPARE(applied.size(), applies ? 1 : 0);
+        QCOMPARE(rejected.size(), applies ? 0 : 1);
+        if (applies) {
+            QCOMPARE(applied.first().first().toString(), typed);
+            QCOMPARE(bar.appliedFilter(), typed);
+        } else {
+            QVERIFY(!rejected.first().first().toString().isEmpty());
+            QCOMPARE(bar.appliedFilter(), QString());
+        }
+    }
+
+    void escRestoresApplied()
+    {
+        FilterBar bar;
+        bar.setDebounceInterval(kDebounceMs);
+        bar.show();
+        QSignalSpy applied(&bar, &FilterBar::filterApplied);
+        QVERIFY(bar.applyFilterText(QStringLiteral("dstport == 22")));
+        QTest::keyClicks(bar.editor(), QStringLiteral(" and foo"));
+        bar.completer()->popup()->hide();
+        QTRY_COMPARE(bar.syntaxStateName(), QStringLiteral("invalid"));
+        QTest::keyClick(bar.editor(), Qt::Key_Escape);
+        QCOMPARE(bar.filterText(), QStringLiteral("dstport == 22"));
+        QCOMPARE(bar.syntaxStateName(), QStringLiteral("valid"));
+        QCOMPARE(applied.size(), 1); // restoring applies nothing
+        bar.setFilterText(QStringLiteral("action == reject")); // prepared, not applied
+        QCOMPARE(bar.appliedFilter(), QStringLiteral("dstport == 22"));
+        bar.restore();
+        QCOMPARE(bar.filterText(), QStringLiteral("dstport == 22"));
+    }
+
+    void historyNewestFirstOnce()
+    {
+        FilterBar bar;
+        bar.applyFilterText(QStringLiteral("dstport == 1"));
+        bar.applyFilterText(QStringLiteral("dstport == 2"));
+        bar.applyFilterText(QStringLiteral("  dstport == 1 "));
+        bar.applyFilterText(QStringLiteral("dstport == 70000")); // refused: not kept
+        bar.applyFilterText(QString());                          // empty: nothing to recall
+        QCOMPARE(QSettings().value(QStringLiteral("filter/history")).toStringList(),
+                 (QStringList{"dstport == 1", "dstport == 2"}));
+        for (int i = 0; i < 60; ++i)
+            FilterHistory::add(QStringLiteral("port == %1").arg(i));
+        QCOMPARE(FilterHistory::entries().size(), FilterHistory::kMaxEntries);
+
+        FilterHistory::clear();
+        bar.applyFilterText(QStringLiteral("dstport == 2"));
+        bar.applyFilterText(QStringLiteral("dstport == 1"));
+        Q_EMIT bar.menu()->aboutToShow();
+        const QStringList texts = actionTexts(bar.menu());
+        QVERIFY(texts.indexOf(QStringLiteral("dstport == 1")) < texts.indexOf(QStringLiteral("dstport == 2")));
+        QSignalSpy applied(&bar, &FilterBar::filterApplied);
+        actionNamed(bar.menu(), QStringLiteral("dstport == 2"))->trigger();
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(bar.filterText(), QStringLiteral("dstport == 2"));
+    }
+
+    void completesFieldNames()
+    {
+        FilterBar bar;
+        bar.show();
+        QTest::keyClicks(bar.editor(), QStringLiteral("action == reject and prot"));
+        QCOMPARE(completionsOf(bar), QStringList{QStringLiteral("protocol")});
+        QVERIFY(bar.completer()->popup()->isVisible());
+        Q_EMIT bar.completer()->activated(QStringLiteral("protocol"));
+        QCOMPARE(bar.filterText(), QStringLiteral("action == reject and protocol "));
+        QCOMPARE(bar.editor()->cursorPosition(), bar.filterText().size());
+        // Then the operators, without asking.
+        QTRY_VERIFY(completionsOf(bar).contains(QStringLiteral("==")));
+        bar.editor()->undo();
+        QCOMPARE(bar.filterText(), QStringLiteral("action == reject and prot")); // one undo step
+    }
+
+    void completesNamedValues()
+    {
+        FilterBar bar;
+        bar.setDebounceInterval(kDebounceMs);
+        bar.show();
+        QTest::keyClicks(bar.editor(), QStringLiteral("protocol == "));
+        QCOMPARE(completionsOf(bar).mid(0, 4), (QStringList{"tcp", "udp", "icmp", "icmpv6"}));
+        QTest::keyClicks(bar.editor(), QStringLiteral("ic"));
+        QCOMPARE(completionsOf(bar), (QStringList{"icmp", "icmpv6"}));
+        Q_EMIT bar.completer()->activated(QStringLiteral("icmpv6"));
+        QCOMPARE(bar.filterText(), QStringLiteral("protocol == icmpv6"));
+        QTRY_COMPARE(bar.syntaxStateName(), QStringLiteral("valid"));
+    }
+
+    void completesInTheMiddle()
+    {
+        FilterBar bar;
+        bar.show();
+        bar.setFilterText(QStringLiteral("dst == 22 and action == reject"));
+        bar.editor()->setCursorPosition(3);
+        bar.showCompletions();
+        QCOMPARE(completionsOf(bar), (QStringList{"dstaddr", "dstport"}));
+        Q_EMIT bar.completer()->activated(QStringLiteral("dstport"));
+        QCOMPARE(bar.filterText(), QStringLiteral("dstport == 22 and action == reject"));
+    }
+
+    void completesValuesOfTheCase()
+    {
+        FilterBar bar;
+        bar.show();
+        QSignalSpy loaded(&bar, &FilterBar::caseValuesLoaded);
+        bar.setCase(m_case);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(bar.hasCaseValues());
+        QTest::keyClicks(bar.editor(), QStringLiteral("addr == 10"));
+        QCOMPARE(completionsOf(bar), (QStringList{"10.0.0.1", "10.0.0.2"}));
+        bar.setFilterText(QString());
+        QTest::keyClicks(bar.editor(), QStringLiteral("eni == "));
+        QCOMPARE(completionsOf(bar), (QStringList{"eni-a", "eni-b", "eni-c"}));
+        bar.setCase(QString()); // values of a closed case are not offered
+        QVERIFY(!bar.hasCaseValues());
+    }
+
+    void savedFiltersRoundTrip()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("saved.flowcase"));
+        CaseDb::open(file.toStdString(), CaseDb::Mode::CreateIfMissing).reset();
+        FilterBar bar;
+        QString error;
+        QVERIFY(!bar.saveFilter(QStringLiteral("ssh"), QStringLiteral("dstport == 22"), &error)); // no case
+        QVERIFY(!error.isEmpty());
+        bar.setCase(file);
+        QVERIFY(bar.saveFilter(QStringLiteral("ssh"), QStringLiteral("dstport == 22"), &error));
+        QVERIFY(bar.saveFilter(QStringLiteral("Bob's \"web\""), QStringLiteral("dstport == 443")));
+        QVERIFY(!bar.saveFilter(QStringLiteral("broken"), QStringLiteral("dstport =="), &error));
+        QVERIFY(!bar.saveFilter(QStringLiteral(" "), QStringLiteral("dstport == 22")));
+
+        FilterBar other; // another window on the same case sees them
+        other.setCase(file);
+        const auto saved = other.savedFilters();
+        QCOMPARE(saved.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(saved[0].name), QStringLiteral("Bob's \"web\""));
+        QCOMPARE(QString::fromStdString(saved[1].expression), QStringLiteral("dstport == 22"));
+
+        bar.setFilterText(QStringLiteral("dstport == 22"));
+        Q_EMIT bar.menu()->aboutToShow();
+        QVERIFY(actionTexts(bar.menu()).contains(QStringLiteral("&Save Filter…")));
+        QSignalSpy applied(&bar, &FilterBar::filterApplied);
+        actionNamed(bar.menu(), QStringLiteral("Bob's \"web\""))->trigger();
+        QCOMPARE(applied.size(), 1);
+        QCOMPARE(applied.first().first().toString(), QStringLiteral("dstport == 443"));
+
+        QVERIFY(bar.removeSavedFilter(QStringLiteral("ssh")));
+        QCOMPARE(other.savedFilters().size(), std::size_t(1));
+    }
+};
+
+QTEST_MAIN(TestFilterBar)
+#include "tst_filterbar.moc"

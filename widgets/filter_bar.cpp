@@ -1,0 +1,437 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filter_bar.h"
+
+#include "filter_bar_menu.h"
+#include "filterbar/filter_history.h"
+#include "query/filter_error.h"
+#include "store/case_db.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QCompleter>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QStandardItemModel>
+#include <QStyle>
+#include <QToolButton>
+#include <QToolTip>
+
+namespace flowscope {
+
+namespace {
+
+// Mixes a hue into the palette's base colour, so the tint reads on light and
+// dark palettes alike and the text keeps its contrast.
+QColor tinted(const QColor &base, const QColor &hue)
+{
+    const qreal weight = base.lightness() < 128 ? 0.35 : 0.22;
+    return QColor::fromRgbF(static_cast<float>(base.redF() * (1 - weight) + hue.redF() * weight),
+                            static_cast<float>(base.greenF() * (1 - weight) + hue.greenF() * weight),
+                            static_cast<float>(base.blueF() * (1 - weight) + hue.blueF() * weight));
+}
+
+QColor hueOf(FilterSyntaxState state)
+{
+    switch (state) {
+    case FilterSyntaxState::Valid: return QColor(0x2e, 0xa0, 0x43);
+    case FilterSyntaxState::Invalid: return QColor(0xd7, 0x3a, 0x49);
+    case FilterSyntaxState::Intermediate: return QColor(0xe3, 0xb3, 0x41);
+    case FilterSyntaxState::Empty: break;
+    }
+    return {};
+}
+
+std::unique_ptr<CaseDb> openCase(const QString &path, CaseDb::Mode mode)
+{
+    return CaseDb::open(path.toStdString(), mode);
+}
+
+} // namespace
+
+QString filterErrorToolTip(const QString &expression, const FilterSyntax &syntax)
+{
+    if (!syntax.error)
+        return {};
+    const QByteArray utf8 = expression.toUtf8();
+    const QString rendered = QString::fromStdString(
+        renderFilterError(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), *syntax.error));
+    // renderFilterError gives the expression, the caret line, then the message.
+    const QStringList lines = rendered.split(QLatin1Char('\n'));
+    const QString heading = syntax.state == FilterSyntaxState::Intermediate
+        ? FilterBar::tr("The filter is not finished")
+        : FilterBar::tr("The filter is not valid");
+    return QStringLiteral("<qt><b>%1</b><pre>%2\n%3</pre><p>%4</p></qt>")
+        .arg(heading.toHtmlEscaped(), lines.value(0).toHtmlEscaped(), lines.value(1).toHtmlEscaped(),
+             lines.mid(2).join(QLatin1Char('\n')).toHtmlEscaped());
+}
+
+FilterBar::FilterBar(QWidget *parent)
+    : QWidget(parent)
+    , m_editor(new QLineEdit(this))
+    , m_menuButton(new QToolButton(this))
+    , m_applyButton(new QToolButton(this))
+    , m_menu(new FilterBarMenu(this))
+    , m_completer(new QCompleter(this))
+    , m_completionModel(new QStandardItemModel(this))
+{
+    m_editor->setPlaceholderText(tr("Filter: e.g. addr == 10.0.0.0/8 and action == reject"));
+    m_editor->setClearButtonEnabled(true);
+    m_editor->setAccessibleName(tr("Display filter"));
+    m_editor->setAccessibleDescription(
+        tr("Type a filter; Enter applies it, Escape restores the filter in force, Ctrl+Space completes"));
+    m_editor->installEventFilter(this);
+    setFocusProxy(m_editor);
+
+    m_menuButton->setText(tr("Filters"));
+    m_menuButton->setToolTip(tr("Recent and saved filters"));
+    m_menuButton->setAccessibleName(tr("Recent and saved filters"));
+    m_menuButton->setPopupMode(QToolButton::InstantPopup);
+    m_menuButton->setMenu(m_menu);
+    m_menuButton->setFocusPolicy(Qt::TabFocus);
+
+    m_applyButton->setText(tr("Apply"));
+    m_applyButton->setToolTip(tr("Apply the filter (Enter)"));
+    m_applyButton->setAccessibleName(tr("Apply filter"));
+    m_applyButton->setFocusPolicy(Qt::TabFocus);
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_menuButton);
+    layout->addWidget(m_applyButton);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDefaultDebounceMs);
+
+    // Completes the word under the cursor, so the completer is not the line
+    // edit's own (that one replaces the whole line).
+    m_completer->setModel(m_completionModel);
+    m_completer->setWidget(m_editor);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setModelSorting(QCompleter::UnsortedModel); // keeps the most useful first
+    m_completer->setFilterMode(Qt::MatchStartsWith);
+    m_completer->setMaxVisibleItems(12);
+
+    connect(m_editor, &QLineEdit::textEdited, this, &FilterBar::onTextEdited);
+    connect(m_editor, &QLineEdit::returnPressed, this, [this] {
+        // Enter on a chosen completion inserts it; it does not apply the filter.
+        if (m_completer->popup()->isVisible() && m_completer->popup()->currentIndex().isValid())
+            return;
+        apply();
+    });
+    connect(m_applyButton, &QToolButton::clicked, this, &FilterBar::apply);
+    connect(&m_debounce, &QTimer::timeout, this, &FilterBar::updateSyntax);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &FilterBar::insertCompletion);
+    connect(m_menu, &QMenu::aboutToShow, this, &FilterBar::populateMenu);
+    connect(m_menu, &FilterBarMenu::applyRequested, this, &FilterBar::applyFilterText);
+    connect(m_menu, &FilterBarMenu::saveRequested, this, &FilterBar::promptSaveFilter);
+    connect(m_menu, &FilterBarMenu::removeRequested, this, [this](const QString &name) {
+        QString error;
+        if (!removeSavedFilter(name, &error))
+            QMessageBox::warning(this, tr("Remove Saved Filter"), error);
+    });
+    connect(m_menu, &FilterBarMenu::clearHistoryRequested, this, [] { FilterHistory::clear(); });
+    connect(&m_valuesWatcher, &QFutureWatcher<CaseValues>::finished, this, &FilterBar::onCaseValuesLoaded);
+
+    showSyntax();
+}
+
+FilterBar::~FilterBar()
+{
+    // The loader holds no reference to the bar: it is told to stop, not awaited.
+    if (m_cancelValues)
+        m_cancelValues->store(true);
+}
+
+QString FilterBar::filterText() const { return m_editor->text(); }
+
+int FilterBar::debounceInterval() const { return m_debounce.interval(); }
+
+void FilterBar::setDebounceInterval(int milliseconds) { m_debounce.setInterval(std::max(0, milliseconds)); }
+
+void FilterBar::setIocListResolver(std::function<bool(const QString &)> resolver)
+{
+    m_iocListExists = std::move(resolver);
+    updateSyntax();
+}
+
+void FilterBar::onTextEdited()
+{
+    if (m_inserting)
+        return;
+    m_debounce.start();
+    updateCompletions(false);
+}
+
+void FilterBar::updateSyntax()
+{
+    m_debounce.stop();
+    const FilterSyntax syntax = checkFilterSyntax(m_editor->text(), m_iocListExists);
+    const bool changed = syntax.state != m_syntax.state;
+    m_syntax = syntax;
+    showSyntax();
+    if (changed)
+        Q_EMIT syntaxStateChanged(syntaxStateName());
+}
+
+void FilterBar::showSyntax()
+{
+    QPalette palette; // sets no role: the editor inherits the bar's palette
+    if (m_syntax.state != FilterSyntaxState::Empty) {
+        for (auto group : {QPalette::Active, QPalette::Inactive})
+            palette.setColor(group, QPalette::Base,
+                             tinted(this->palette().color(group, QPalette::Base), hueOf(m_syntax.state)));
+    }
+    m_editor->setPalette(palette);
+    m_editor->setProperty("syntaxState", syntaxStateName());
+    m_editor->setToolTip(m_syntax.error ? filterErrorToolTip(m_editor->text(), m_syntax)
+                                        : tr("Display filter: Enter applies it, Escape restores the filter in force"));
+    // Style sheets select on the property: they must see it change.
+    if (!styleSheet().isEmpty() || !qApp->styleSheet().isEmpty()) {
+        style()->unpolish(m_editor);
+        style()->polish(m_editor);
+    }
+}
+
+void FilterBar::showErrorToolTip()
+{
+    if (!m_syntax.error)
+        return;
+    QToolTip::showText(m_editor->mapToGlobal(QPoint(0, m_editor->height())), m_editor->toolTip(), m_editor);
+}
+
+bool FilterBar::apply()
+{
+    updateSyntax();
+    if (m_syntax.state == FilterSyntaxState::Invalid || m_syntax.state == FilterSyntaxState::Intermediate) {
+        showErrorToolTip();
+        Q_EMIT applyRejected(QString::fromStdString(m_syntax.error ? m_syntax.error->message : std::string()));
+        return false;
+    }
+    m_completer->popup()->hide();
+    m_applied = m_editor->text().trimmed();
+    FilterHistory::add(m_applied);
+    Q_EMIT filterApplied(m_applied);
+    return true;
+}
+
+void FilterBar::restore()
+{
+    m_completer->popup()->hide();
+    QToolTip::hideText();
+    m_editor->setText(m_applied);
+    updateSyntax();
+}
+
+void FilterBar::setFilterText(const QString &text)
+{
+    m_completer->popup()->hide();
+    m_editor->setText(text);
+    updateSyntax();
+}
+
+bool FilterBar::applyFilterText(const QString &text)
+{
+    setFilterText(text);
+    return apply();
+}
+
+void FilterBar::focusEditor()
+{
+    m_editor->setFocus(Qt::ShortcutFocusReason);
+    m_editor->selectAll();
+}
+
+void FilterBar::showCompletions() { updateCompletions(true); }
+
+void FilterBar::updateCompletions(bool force)
+{
+    m_completion = completeFilter(m_editor->text(), m_editor->cursorPosition(), &m_caseValues);
+    m_completionModel->clear();
+    for (const FilterCompletionCandidate &candidate : m_completion.candidates) {
+        auto *item = new QStandardItem(candidate.text);
+        item->setToolTip(candidate.description);
+        m_completionModel->appendRow(item);
+    }
+    m_completer->setCompletionPrefix(m_completion.prefix);
+
+    // Without a word begun, offer only where the next thing is clear: an
+    // operator after a field, a value after an operator.
+    const int cursor = m_editor->cursorPosition();
+    const QChar previous = cursor > 0 ? m_editor->text().at(cursor - 1) : QChar();
+    const bool afterSeparator = previous.isSpace() || QStringLiteral("=!<>{,").contains(previous);
+    const bool expected = (m_completion.kind == FilterCompletionKind::Operator
+                           || m_completion.kind == FilterCompletionKind::Value)
+        && afterSeparator;
+    const int count = m_completer->completionCount();
+    const bool alreadyComplete =
+        count == 1 && m_completer->currentCompletion().compare(m_completion.prefix, Qt::CaseInsensitive) == 0;
+    if (count == 0 || alreadyComplete || !(force || !m_completion.prefix.isEmpty() || expected)) {
+        m_completer->popup()->hide();
+        return;
+    }
+    QRect rect = m_editor->inputMethodQuery(Qt::ImCursorRectangle).toRect();
+    QAbstractItemView *popup = m_completer->popup();
+    rect.setWidth(popup->sizeHintForColumn(0) + popup->verticalScrollBar()->sizeHint().width() + 8);
+    m_completer->complete(rect);
+}
+
+void FilterBar::insertCompletion(const QString &candidate)
+{
+    const QString before = m_editor->text();
+    const CompletedText done = applyCompletion(before, m_completion, candidate);
+    // Replacing through the selection keeps the change undoable.
+    const int start = m_completion.replaceStart;
+    const int removed = m_completion.replaceEnd - start;
+    m_inserting = true;
+    m_editor->setSelection(start, removed);
+    m_editor->insert(done.text.mid(start, done.text.size() - before.size() + removed));
+    m_editor->setCursorPosition(done.cursor);
+    m_inserting = false;
+    m_debounce.start();
+    // What comes next (an operator after a field, values after it), once the
+    // completer has finished with this activation.
+    QTimer::singleShot(0, this, [this] { updateCompletions(false); });
+}
+
+void FilterBar::setCase(const QString &casePath)
+{
+    m_casePath = casePath;
+    refreshCaseValues();
+}
+
+void FilterBar::refreshCaseValues()
+{
+    if (m_cancelValues)
+        m_cancelValues->store(true);
+    m_caseValues = {};
+    const quint64 generation = ++m_valuesGeneration;
+    if (m_casePath.isEmpty()) {
+        m_cancelValues.reset();
+        return;
+    }
+    m_cancelValues = std::make_shared<std::atomic_bool>(false);
+    m_watchedGeneration = generation;
+    m_valuesWatcher.setFuture(loadCaseValuesAsync(m_casePath, kDefaultCaseValueLimit, m_cancelValues));
+}
+
+void FilterBar::onCaseValuesLoaded()
+{
+    // A newer case (or refresh) has been asked for since: this result is stale.
+    if (m_watchedGeneration != m_valuesGeneration)
+        return;
+    m_caseValues = m_valuesWatcher.result();
+    Q_EMIT caseValuesLoaded();
+}
+
+std::vector<SavedFilter> FilterBar::savedFilters() const
+{
+    if (m_casePath.isEmpty())
+        return {};
+    try {
+        auto caseDb = openCase(m_casePath, CaseDb::Mode::ReadOnly);
+        return SavedFilters(*caseDb).list();
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
+bool FilterBar::saveFilter(const QString &name, const QString &expression, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (m_casePath.isEmpty())
+        return fail(tr("Open a case to save filters in it."));
+    if (name.trimmed().isEmpty())
+        return fail(tr("A saved filter needs a name."));
+    if (checkFilterSyntax(expression, m_iocListExists).state != FilterSyntaxState::Valid)
+        return fail(tr("Only a valid, non-empty filter can be saved."));
+    try {
+        auto caseDb = openCase(m_casePath, CaseDb::Mode::ReadWrite);
+        SavedFilters(*caseDb).save(name.toStdString(), expression.trimmed().toStdString());
+    } catch (const std::exception &e) {
+        return fail(tr("The filter could not be saved: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+    return true;
+}
+
+bool FilterBar::removeSavedFilter(const QString &name, QString *error)
+{
+    try {
+        auto caseDb = openCase(m_casePath, CaseDb::Mode::ReadWrite);
+        SavedFilters(*caseDb).remove(name.toStdString());
+    } catch (const std::exception &e) {
+        if (error)
+            *error = tr("The saved filter could not be removed: %1").arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    return true;
+}
+
+void FilterBar::promptSaveFilter()
+{
+    const QString expression = m_editor->text().trimmed();
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save Filter"), tr("Name for %1:").arg(expression),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    QString error;
+    if (!saveFilter(name, expression, &error))
+        QMessageBox::warning(this, tr("Save Filter"), error);
+}
+
+void FilterBar::populateMenu()
+{
+    updateSyntax();
+    m_menu->populate(FilterHistory::entries(), savedFilters(), !m_casePath.isEmpty(),
+                     m_syntax.state == FilterSyntaxState::Valid);
+}
+
+bool FilterBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_editor)
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::ShortcutOverride) {
+        // Esc belongs to the editor while it has something to restore.
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier && m_editor->text() != m_applied) {
+            event->accept();
+            return true;
+        }
+    } else if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
+            if (m_completer->popup()->isVisible()) {
+                m_completer->popup()->hide(); // first Esc closes the list only
+                return true;
+            }
+            restore();
+            return true;
+        }
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::ControlModifier) {
+            showCompletions();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void FilterBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // The tint is mixed from the palette: a new theme needs a new mix.
+    if (event->type() == QEvent::PaletteChange)
+        showSyntax();
+}
+
+} // namespace flowscope
