@@ -2,18 +2,37 @@
 #include "flow_table_view.h"
 
 #include "export/delimited_text.h"
+#include "pivot_filter_menu.h"
+#include "itemmodels/flow_table_model.h"
+#include "pivot/filter_compose.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QEvent>
 #include <QGuiApplication>
+#include <QHash>
 #include <QHeaderView>
+#include <QHelpEvent>
 #include <QMenu>
+#include <QScrollBar>
+#include <QTimer>
+#include <QToolTip>
 
 #include <algorithm>
+#include <memory>
 
 namespace flowscope {
+
+namespace {
+
+QString awsName(Field field)
+{
+    const std::string_view name = fieldInfo(field).name;
+    return QString::fromLatin1(name.data(), qsizetype(name.size()));
+}
+
+} // namespace
 
 FlowTableView::FlowTableView(QWidget *parent)
     : QTableView(parent)
@@ -26,10 +45,29 @@ FlowTableView::FlowTableView(QWidget *parent)
     setCornerButtonEnabled(false);
     setShowGrid(false);
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    horizontalHeader()->setSectionsMovable(true);
-    horizontalHeader()->setHighlightSections(false);
-    horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    horizontalHeader()->setStretchLastSection(true);
+    QHeaderView *header = horizontalHeader();
+    header->setSectionsMovable(true);
+    // The rows come in time order only: a click on a header must not suggest another sort.
+    header->setSectionsClickable(false);
+    header->setHighlightSections(false);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    header->setStretchLastSection(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->viewport()->installEventFilter(this);
+    connect(header, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        std::unique_ptr<QMenu> menu(createColumnMenu());
+        menu->exec(horizontalHeader()->mapToGlobal(pos));
+    });
+    // The model follows a dragged section, later: the header is still moving it now.
+    connect(header, &QHeaderView::sectionMoved, this, [this] {
+        if (m_applyingColumns || m_reorderQueued || !flowModel())
+            return;
+        m_reorderQueued = true;
+        QTimer::singleShot(0, this, [this] {
+            m_reorderQueued = false;
+            applyColumns(fieldsInViewOrder());
+        });
+    });
     updateRowHeight();
 
     auto *copy = new QAction(tr("&Copy as Tab-Separated Text"), this);
@@ -38,6 +76,8 @@ FlowTableView::FlowTableView(QWidget *parent)
     connect(copy, &QAction::triggered, this, [this] { copySelection(true); });
     addAction(copy);
 }
+
+FlowTableModel *FlowTableView::flowModel() const { return qobject_cast<FlowTableModel *>(model()); }
 
 QString FlowTableView::selectionAsText(bool tabSeparated) const
 {
@@ -69,26 +109,234 @@ void FlowTableView::copySelection(bool tabSeparated)
         QGuiApplication::clipboard()->setText(text);
 }
 
-void FlowTableView::contextMenuEvent(QContextMenuEvent *event)
+void FlowTableView::setCurrentFilterProvider(std::function<QString()> provider)
 {
-    QMenu menu(this);
+    m_currentFilter = std::move(provider);
+}
+
+QString FlowTableView::filterTermAt(const QModelIndex &index) const
+{
+    const FlowTableModel *flows = flowModel();
+    if (!flows || !index.isValid() || index.model() != flows || index.column() >= flows->columns().size()
+        || index.data(FlowTableModel::LoadingRole).toBool())
+        return {};
+    return filterTermFor(flows->columns().at(index.column()), index.data(FlowTableModel::RawValueRole));
+}
+
+void FlowTableView::addCellMenuAction(QAction *action)
+{
+    if (action && !m_cellActions.contains(action))
+        m_cellActions << action;
+}
+
+QMenu *FlowTableView::createCellMenu(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    const QString term = filterTermAt(index);
+    PivotFilterMenu::addTo(menu, term, m_currentFilter,
+                      [this](const QString &expression, bool apply) { Q_EMIT filterRequested(expression, apply); });
+    menu->addSeparator();
+
+    const bool loaded = index.isValid() && !index.data(FlowTableModel::LoadingRole).toBool();
+    QAction *value = menu->addAction(tr("Copy &Value"));
+    value->setObjectName(QStringLiteral("copyValue"));
+    value->setEnabled(loaded);
+    const QString text = index.data().toString();
+    connect(value, &QAction::triggered, this, [text] { QGuiApplication::clipboard()->setText(text); });
+    QAction *asFilter = menu->addAction(tr("Copy as &Filter"));
+    asFilter->setObjectName(QStringLiteral("copyAsFilter"));
+    asFilter->setEnabled(!term.isEmpty());
+    connect(asFilter, &QAction::triggered, this, [term] { QGuiApplication::clipboard()->setText(term); });
+
     const bool any = selectionModel() && selectionModel()->hasSelection();
-    QAction *csv = menu.addAction(tr("Copy Rows as &CSV"));
-    QAction *tsv = menu.addAction(tr("Copy Rows as &Tab-Separated Text"));
+    QAction *csv = menu->addAction(tr("Copy Rows as &CSV"));
+    csv->setObjectName(QStringLiteral("copyRowsCsv"));
+    QAction *tsv = menu->addAction(tr("Copy Rows as &Tab-Separated Text"));
+    tsv->setObjectName(QStringLiteral("copyRowsTsv"));
     csv->setEnabled(any);
     tsv->setEnabled(any);
     connect(csv, &QAction::triggered, this, [this] { copySelection(false); });
     connect(tsv, &QAction::triggered, this, [this] { copySelection(true); });
-    menu.exec(event->globalPos());
+
+    if (!m_cellActions.isEmpty()) {
+        menu->addSeparator();
+        menu->addActions(m_cellActions);
+    }
+    return menu;
+}
+
+void FlowTableView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = event->reason() == QContextMenuEvent::Mouse ? indexAt(event->pos()) : currentIndex();
+    std::unique_ptr<QMenu> menu(createCellMenu(index));
+    menu->exec(event->globalPos());
+}
+
+QMenu *FlowTableView::createColumnMenu()
+{
+    auto *menu = new QMenu(tr("Columns"), this);
+    menu->setObjectName(QStringLiteral("columnMenu"));
+    menu->setToolTipsVisible(true);
+    const FlowTableModel *flows = flowModel();
+    const QList<Field> shown = flows ? flows->columns() : QList<Field>();
+    for (const FieldInfo &info : allFields()) {
+        QAction *action = menu->addAction(awsName(info.field));
+        action->setObjectName(QStringLiteral("column:") + awsName(info.field));
+        action->setToolTip(QString::fromUtf8(info.description.data(), qsizetype(info.description.size())));
+        action->setCheckable(true);
+        action->setChecked(shown.contains(info.field));
+        // The table keeps at least one column.
+        action->setEnabled(flows && !(shown.size() == 1 && shown.contains(info.field)));
+        const Field field = info.field;
+        connect(action, &QAction::toggled, this, [this, field](bool on) { toggleColumn(field, on); });
+    }
+    menu->addSeparator();
+    QAction *reset = menu->addAction(tr("&Reset Columns"));
+    reset->setObjectName(QStringLiteral("resetColumns"));
+    reset->setEnabled(flows != nullptr);
+    connect(reset, &QAction::triggered, this, &FlowTableView::resetColumns);
+    QAction *order = menu->addAction(tr("Rows Are in Time Order (Start, Then Record)"));
+    order->setEnabled(false);
+    return menu;
+}
+
+bool FlowTableView::mapsOneToOne() const
+{
+    const QHeaderView *header = horizontalHeader();
+    for (int logical = 0; logical < header->count(); ++logical)
+        if (header->visualIndex(logical) != logical || header->isSectionHidden(logical))
+            return false;
+    return true;
+}
+
+QList<Field> FlowTableView::fieldsInViewOrder() const
+{
+    QList<Field> fields;
+    const FlowTableModel *flows = flowModel();
+    if (!flows)
+        return fields;
+    const QHeaderView *header = horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (logical >= 0 && logical < flows->columns().size() && !header->isSectionHidden(logical))
+            fields << flows->columns().at(logical);
+    }
+    return fields;
+}
+
+QStringList FlowTableView::columnNames() const
+{
+    QStringList names;
+    for (Field field : fieldsInViewOrder())
+        names << awsName(field);
+    return names;
+}
+
+bool FlowTableView::setColumnNames(const QStringList &names)
+{
+    QList<Field> fields;
+    for (const QString &name : names) {
+        const auto field = fieldByName(name.toStdString());
+        if (field && !fields.contains(*field))
+            fields << *field;
+    }
+    if (fields.isEmpty() || !flowModel())
+        return false;
+    applyColumns(fields);
+    return true;
+}
+
+void FlowTableView::resetColumns() { applyColumns(FlowTableModel::defaultColumns()); }
+
+void FlowTableView::toggleColumn(Field field, bool shown)
+{
+    QList<Field> fields = fieldsInViewOrder();
+    if (shown && !fields.contains(field))
+        fields << field;
+    else if (!shown)
+        fields.removeAll(field);
+    applyColumns(fields);
+}
+
+// The model's columns become `fields` in this order, so the header maps
+// sections one to one and its saved state stays meaningful; widths, the
+// current row and the scroll position survive the model's reset.
+void FlowTableView::applyColumns(const QList<Field> &fields)
+{
+    FlowTableModel *flows = flowModel();
+    if (!flows || fields.isEmpty())
+        return;
+    QHeaderView *header = horizontalHeader();
+    const bool unchanged = fields == flows->columns() && mapsOneToOne();
+    if (!unchanged) {
+        QHash<int, int> widths;
+        for (int logical = 0; logical < flows->columns().size() && logical < header->count(); ++logical)
+            widths.insert(int(flows->columns().at(logical)), header->sectionSize(logical));
+        const int row = currentIndex().row();
+        const int vertical = verticalScrollBar()->value();
+        const int horizontal = horizontalScrollBar()->value();
+        flows->setColumns(fields);
+        // The header may keep its old moves and hidden sections across the reset: undo them.
+        m_applyingColumns = true;
+        for (int logical = 0; logical < fields.size(); ++logical) {
+            header->showSection(logical);
+            if (header->visualIndex(logical) != logical)
+                header->moveSection(header->visualIndex(logical), logical);
+        }
+        m_applyingColumns = false;
+        for (int logical = 0; logical < fields.size(); ++logical) {
+            if (const auto width = widths.constFind(int(fields.at(logical))); width != widths.constEnd())
+                header->resizeSection(logical, *width);
+            else if (m_columnsSized)
+                resizeColumnToContents(logical);
+        }
+        if (row >= 0 && row < flows->rowCount())
+            selectionModel()->setCurrentIndex(flows->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        verticalScrollBar()->setValue(vertical);
+        horizontalScrollBar()->setValue(horizontal);
+    }
+    updateSortIndicator();
+    Q_EMIT columnsChanged(columnNames());
+}
+
+void FlowTableView::updateSortIndicator()
+{
+    const FlowTableModel *flows = flowModel();
+    const int start = flows ? int(flows->columns().indexOf(Field::Start)) : -1;
+    horizontalHeader()->setSortIndicatorShown(start >= 0);
+    horizontalHeader()->setSortIndicator(start, Qt::AscendingOrder);
+}
+
+bool FlowTableView::eventFilter(QObject *watched, QEvent *event)
+{
+    // The Start header says why the other headers do not sort.
+    if (watched == horizontalHeader()->viewport() && event->type() == QEvent::ToolTip && flowModel()) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int logical = horizontalHeader()->logicalIndexAt(help->pos());
+        if (logical >= 0 && logical < flowModel()->columns().size()
+            && flowModel()->columns().at(logical) == Field::Start) {
+            const QString tip = model()->headerData(logical, Qt::Horizontal, Qt::ToolTipRole).toString();
+            QToolTip::showText(help->globalPos(),
+                               tip + QLatin1Char('\n') + tr("The table is in time order: start, then record."),
+                               horizontalHeader()->viewport());
+            return true;
+        }
+    }
+    return QTableView::eventFilter(watched, event);
 }
 
 void FlowTableView::setModel(QAbstractItemModel *model)
 {
     disconnect(m_firstRows);
+    disconnect(m_modelReset);
     QTableView::setModel(model);
     // The first rows to arrive size the columns, unless the analyst's widths were restored.
     if (model && !m_columnsSized)
         m_firstRows = connect(model, &QAbstractItemModel::dataChanged, this, &FlowTableView::sizeColumnsOnce);
+    if (model)
+        m_modelReset = connect(model, &QAbstractItemModel::modelReset, this, &FlowTableView::updateSortIndicator);
+    updateSortIndicator();
 }
 
 void FlowTableView::sizeColumnsOnce()
@@ -107,6 +355,10 @@ bool FlowTableView::restoreHeaderState(const QByteArray &state)
     if (state.isEmpty() || !horizontalHeader()->restoreState(state))
         return false;
     m_columnsSized = true;
+    // A state saved before columns followed the view order may have moved or hidden sections.
+    if (!mapsOneToOne())
+        applyColumns(fieldsInViewOrder());
+    updateSortIndicator();
     return true;
 }
 

@@ -4,11 +4,28 @@
 // of rows never measures them), columns sized to the first rows once, then
 // as the analyst leaves them (saveHeaderState / restoreHeaderState). The
 // column tooltips come from the model's headers (the AWS field and its meaning).
+//
+// Over a FlowTableModel it also pivots: a cell's context menu applies or
+// prepares a filter on its value (Wireshark's and / or / and not / or not),
+// and the header's context menu chooses the columns, whose choice and order
+// (dragged sections) the model follows, so columnNames() is what to keep.
+// The rows are in time order (start, then record): only the Start header
+// shows a sort indicator, and clicking a header does not pretend to sort.
+
+#include "format/field_catalog.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QStringList>
 #include <QTableView>
 
+#include <functional>
+
+class QMenu;
+
 namespace flowscope {
+
+class FlowTableModel;
 
 class FlowTableView : public QTableView {
     Q_OBJECT
@@ -22,20 +39,59 @@ public:
     // Copies the selection to the clipboard (Ctrl+C: TSV, which spreadsheets paste into cells).
     void copySelection(bool tabSeparated);
 
-    // Column order, widths and hidden columns.
+    // Column widths (and order, which is the model's: see columnNames()).
+    // Restore after setColumnNames(): widths belong to the columns saved with them.
     QByteArray saveHeaderState() const;
     bool restoreHeaderState(const QByteArray &state);
+
+    // The shown columns as AWS field names, in view order.
+    QStringList columnNames() const;
+    // Shows these columns in this order (unknown names are skipped); false
+    // when none is known or the model is no FlowTableModel.
+    bool setColumnNames(const QStringList &names);
+    void resetColumns();
+
+    // The display filter the "...and Selected" pivots extend (none when unset).
+    void setCurrentFilterProvider(std::function<QString()> provider);
+    // The filter term for a cell's value; empty when there is none (no
+    // FlowTableModel, a row still loading).
+    QString filterTermAt(const QModelIndex &index) const;
+
+    // The cell's context menu and the header's column chooser, owned by the
+    // caller (the view shows them on a context-menu event).
+    QMenu *createCellMenu(const QModelIndex &index);
+    QMenu *createColumnMenu();
+    // An action the cell menu ends with (e.g. Go to Time…); not owned.
+    void addCellMenuAction(QAction *action);
+
+Q_SIGNALS:
+    // A filter built from a cell: apply it now, or only put it in the filter bar.
+    void filterRequested(const QString &expression, bool apply);
+    // The shown columns or their order changed (to store in the settings).
+    void columnsChanged(const QStringList &names);
 
 protected:
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    FlowTableModel *flowModel() const;
+    bool mapsOneToOne() const; // every section shown, at its model column
+    QList<Field> fieldsInViewOrder() const;
+    void applyColumns(const QList<Field> &fields);
+    void toggleColumn(Field field, bool shown);
+    void updateSortIndicator();
     void updateRowHeight();
     void sizeColumnsOnce();
 
     bool m_columnsSized = false;
+    bool m_reorderQueued = false;
+    bool m_applyingColumns = false;
     QMetaObject::Connection m_firstRows;
+    QMetaObject::Connection m_modelReset;
+    std::function<QString()> m_currentFilter;
+    QList<QAction *> m_cellActions;
 };
 
 } // namespace flowscope

@@ -1,20 +1,225 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Copying the selected rows of the flow table, in the columns as shown.
+// The flow table view: copying the selected rows in the columns as shown,
+// filters from a cell's context menu, and the column chooser whose choice and
+// order the model follows and the settings keep.
 
 #include "flow_table_view.h"
+#include "ingest/case_importer.h"
+#include "itemmodels/flow_table_model.h"
+#include "store/case_db.h"
+#include "test_files.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
+#include <QSignalSpy>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace flowscope;
 
 class TestFlowTableView : public QObject {
     Q_OBJECT
 
+private:
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    static int columnOf(const FlowTableModel &model, Field field) { return int(model.columns().indexOf(field)); }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
+        m_case = m_dir.filePath(QStringLiteral("t.flowcase"));
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
+    }
+
+    // Rows in time order: 0 eni-a 10.0.0.1:40000 -> 10.0.0.2:443, 1 eni-c NODATA,
+    // 2 eni-a 10.0.0.1:40001 -> 10.0.0.2:443, 3 eni-b 10.0.0.2 -> 10.0.0.1 REJECT,
+    // 4 eni-a 10.0.0.1 -> 203.0.113.9:22.
+    void cellMenuRequestsFilter_data()
+    {
+        QTest::addColumn<int>("row");
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("current");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<bool>("apply");
+        auto row = [](const char *name, int r, Field f, const char *action, const char *current, const char *expected) {
+            QTest::newRow(name) << r << int(f) << QString::fromLatin1(action) << QString::fromLatin1(current)
+                                << QString::fromLatin1(expected) << QByteArray(action).startsWith("apply");
+        };
+        row("apply selected", 0, Field::DstPort, "applySelected", "action == reject", "dstport == 443");
+        row("apply and", 0, Field::SrcAddr, "applyAndSelected", "action == accept",
+            "action == accept and srcaddr == 10.0.0.1");
+        row("apply or", 3, Field::Action, "applyOrSelected", "port == 22", "port == 22 or action == reject");
+        row("apply and not", 0, Field::Protocol, "applyAndNotSelected", "addr == 10.0.0.1 or addr == 10.0.0.2",
+            "(addr == 10.0.0.1 or addr == 10.0.0.2) and not protocol == tcp");
+        row("apply or not", 4, Field::InterfaceId, "applyOrNotSelected", "dstport == 22",
+            "dstport == 22 or not interface-id == eni-a");
+        row("prepare selected", 4, Field::DstAddr, "prepareSelected", "", "dstaddr == 203.0.113.9");
+        row("prepare and, no filter", 2, Field::SrcPort, "prepareAndSelected", "", "srcport == 40001");
+        row("prepare or", 0, Field::Start, "prepareOrSelected", "action == reject",
+            "action == reject or start == 2023-11-14T22:13:20Z");
+        row("prepare and not, no filter", 3, Field::LogStatus, "prepareAndNotSelected", "", "not log-status == ok");
+        row("prepare or not", 0, Field::Bytes, "prepareOrNotSelected", "packets > 1", "packets > 1 or not bytes == 100");
+        row("absent value", 1, Field::DstAddr, "applySelected", "", "not dstaddr in {0.0.0.0/0, ::/0}");
+        row("absent named value", 1, Field::Action, "applyAndSelected", "eni == eni-c",
+            "eni == eni-c and not (action == accept or action == reject)");
+    }
+
+    void cellMenuRequestsFilter()
+    {
+        QFETCH(int, row);
+        QFETCH(int, field);
+        QFETCH(QString, action);
+        QFETCH(QString, current);
+        QFETCH(QString, expected);
+        QFETCH(bool, apply);
+        FlowTableModel model;
+        FlowTableView view;
+        view.setModel(&model);
+        view.setCurrentFilterProvider([current] { return current; });
+        model.setCase(m_case);
+        QTRY_COMPARE(model.rowCount(), 5);
+        const QModelIndex index = model.index(row, columnOf(model, static_cast<Field>(field)));
+        index.data(); // asks for the page
+        QTRY_VERIFY(!index.data(FlowTableModel::LoadingRole).toBool());
+
+        std::unique_ptr<QMenu> menu(view.createCellMenu(index));
+        auto *chosen = menu->findChild<QAction *>(action);
+        QVERIFY(chosen);
+        QVERIFY(chosen->isEnabled());
+        QCOMPARE(chosen->statusTip(), expected);
+        QSignalSpy requested(&view, &FlowTableView::filterRequested);
+        chosen->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), expected);
+        QCOMPARE(requested.at(0).at(1).toBool(), apply);
+
+        auto *copy = menu->findChild<QAction *>(QStringLiteral("copyAsFilter"));
+        QVERIFY(copy);
+        copy->trigger();
+        QCOMPARE(QGuiApplication::clipboard()->text(), view.filterTermAt(index));
+    }
+
+    void cellMenuWithoutAValueDisablesFilters()
+    {
+        QStandardItemModel plain(2, 2);
+        FlowTableView view;
+        view.setModel(&plain);
+        std::unique_ptr<QMenu> menu(view.createCellMenu(plain.index(0, 0)));
+        QVERIFY(!menu->findChild<QMenu *>(QStringLiteral("applyAsFilter"))->isEnabled());
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("prepareOrSelected"))->isEnabled());
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("copyAsFilter"))->isEnabled());
+        QAction goToTime(QStringLiteral("Go to Time…"));
+        view.addCellMenuAction(&goToTime);
+        std::unique_ptr<QMenu> again(view.createCellMenu({}));
+        QVERIFY(again->actions().contains(&goToTime));
+    }
+
+    void columnChooserRoundTrip()
+    {
+        FlowTableModel model;
+        FlowTableView view;
+        view.setModel(&model);
+        QSignalSpy changed(&view, &FlowTableView::columnsChanged);
+        std::unique_ptr<QMenu> menu(view.createColumnMenu());
+        auto *vpc = menu->findChild<QAction *>(QStringLiteral("column:vpc-id"));
+        auto *srcport = menu->findChild<QAction *>(QStringLiteral("column:srcport"));
+        QVERIFY(vpc && srcport);
+        QVERIFY(!vpc->isChecked());
+        QVERIFY(srcport->isChecked());
+        QCOMPARE(menu->findChildren<QAction *>(QRegularExpression(QStringLiteral("^column:"))).size(), kFieldCount);
+        vpc->trigger();    // shown, last
+        srcport->trigger(); // hidden
+        QCOMPARE(changed.size(), 2);
+        QStringList expected;
+        for (Field f : FlowTableModel::defaultColumns())
+            if (f != Field::SrcPort)
+                expected << QString::fromLatin1(fieldInfo(f).name.data(), qsizetype(fieldInfo(f).name.size()));
+        expected << QStringLiteral("vpc-id");
+        QCOMPARE(view.columnNames(), expected);
+        QCOMPARE(changed.last().at(0).toStringList(), expected);
+        QCOMPARE(model.columns().last(), Field::VpcId);
+        view.horizontalHeader()->resizeSection(2, 123); // dstaddr, after srcport went
+        const QByteArray state = view.saveHeaderState();
+
+        // What the settings keep restores the same table.
+        FlowTableModel restoredModel;
+        FlowTableView restored;
+        restored.setModel(&restoredModel);
+        QVERIFY(restored.setColumnNames(view.columnNames() << QStringLiteral("no-such-field")));
+        QVERIFY(restored.restoreHeaderState(state));
+        QCOMPARE(restored.columnNames(), expected);
+        QCOMPARE(restoredModel.columns(), model.columns());
+        QCOMPARE(restored.horizontalHeader()->sectionSize(2), 123);
+        QVERIFY(!restored.setColumnNames({QStringLiteral("nothing")}));
+
+        std::unique_ptr<QMenu> again(restored.createColumnMenu());
+        again->findChild<QAction *>(QStringLiteral("resetColumns"))->trigger();
+        QCOMPARE(restoredModel.columns(), FlowTableModel::defaultColumns());
+    }
+
+    void lastColumnCannotBeHidden()
+    {
+        FlowTableModel model;
+        FlowTableView view;
+        view.setModel(&model);
+        QVERIFY(view.setColumnNames({QStringLiteral("srcaddr")}));
+        std::unique_ptr<QMenu> menu(view.createColumnMenu());
+        QVERIFY(!menu->findChild<QAction *>(QStringLiteral("column:srcaddr"))->isEnabled());
+        QVERIFY(menu->findChild<QAction *>(QStringLiteral("column:dstaddr"))->isEnabled());
+    }
+
+    void draggedOrderIsKept()
+    {
+        FlowTableModel model;
+        FlowTableView view;
+        view.setModel(&model);
+        QVERIFY(view.setColumnNames({QStringLiteral("start"), QStringLiteral("srcaddr"), QStringLiteral("dstaddr"),
+                                     QStringLiteral("bytes")}));
+        QHeaderView *header = view.horizontalHeader();
+        header->resizeSection(2, 150); // dstaddr
+        QSignalSpy changed(&view, &FlowTableView::columnsChanged);
+        header->moveSection(2, 0); // drag dstaddr to the front
+        const QStringList order{QStringLiteral("dstaddr"), QStringLiteral("start"), QStringLiteral("srcaddr"),
+                                QStringLiteral("bytes")};
+        QCOMPARE(view.columnNames(), order);
+        QTRY_COMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toStringList(), order);
+        // The model follows, so the header maps one to one again and keeps the width.
+        QCOMPARE(model.columns(), (QList<Field>{Field::DstAddr, Field::Start, Field::SrcAddr, Field::Bytes}));
+        for (int logical = 0; logical < header->count(); ++logical)
+            QCOMPARE(header->visualIndex(logical), logical);
+        QCOMPARE(header->sectionSize(0), 150);
+        QCOMPARE(view.columnNames(), order);
+    }
+
+    void timeOrderIsShownNotFaked()
+    {
+        FlowTableModel model;
+        FlowTableView view;
+        view.setModel(&model);
+        QHeaderView *header = view.horizontalHeader();
+        QVERIFY(!header->sectionsClickable());
+        QVERIFY(!view.isSortingEnabled());
+        QVERIFY(header->isSortIndicatorShown());
+        QCOMPARE(header->sortIndicatorSection(), columnOf(model, Field::Start));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        QVERIFY(view.setColumnNames({QStringLiteral("srcaddr"), QStringLiteral("start")}));
+        QCOMPARE(header->sortIndicatorSection(), 1);
+        QVERIFY(view.setColumnNames({QStringLiteral("srcaddr")}));
+        QVERIFY(!header->isSortIndicatorShown());
+    }
+
     void copiesSelectedRowsInViewOrder()
     {
         QStandardItemModel model(3, 3);

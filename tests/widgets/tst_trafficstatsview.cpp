@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The statistics view over a small case: computed only while shown, following
+// the filter, readable totals, and rows that pivot to filters (double-click
+// and the Apply / Prepare as Filter menu).
+
+#include "ingest/case_importer.h"
+#include "store/case_db.h"
+#include "test_files.h"
+#include "traffic_stats_view.h"
+
+#include <QAction>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTabBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace flowscope;
+
+class TestTrafficStatsView : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    static int bytesColumn(const TrafficStatsView &view) { return view.table()->model()->columnCount() - 5; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
+        m_case = m_dir.filePath(QStringLiteral("s.flowcase"));
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
+    }
+
+    void doubleClickFiltersOnRow_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QString>("expected");
+        using Kind = TrafficStatsView::Kind;
+        // Rows come largest first (bytes).
+        QTest::newRow("conversation") << int(Kind::Conversations) << ""
+                                      << "addr == 10.0.0.1 and addr == 203.0.113.9";
+        QTest::newRow("service conversation")
+            << int(Kind::ServiceConversations) << ""
+            << "addr == 10.0.0.1 and addr == 203.0.113.9 and protocol == tcp and port == 22 and srcport >= 22 and "
+               "dstport >= 22";
+        QTest::newRow("address endpoint") << int(Kind::AddressEndpoints) << "" << "addr == 10.0.0.1";
+        QTest::newRow("eni endpoint") << int(Kind::InterfaceEndpoints) << "" << "eni == eni-a";
+        QTest::newRow("narrows the filter") << int(Kind::Conversations) << "action == accept"
+                                            << "action == accept and addr == 10.0.0.1 and addr == 203.0.113.9";
+        QTest::newRow("narrows an or") << int(Kind::Conversations) << "port == 443 or action == reject"
+                                       << "(port == 443 or action == reject) and addr == 10.0.0.1 and addr == 10.0.0.2";
+        QTest::newRow("eni under a filter") << int(Kind::InterfaceEndpoints) << "action == reject"
+                                            << "action == reject and eni == eni-b";
+    }
+
+    void doubleClickFiltersOnRow()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, filter);
+        QFETCH(QString, expected);
+        TrafficStatsView view;
+        view.setKind(static_cast<TrafficStatsView::Kind>(kind));
+        view.setFilter(filter);
+        view.setCase(m_case);
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY_WITH_TIMEOUT(!computed.isEmpty(), 10000);
+        QVERIFY(view.table()->model()->rowCount() > 0);
+
+        QSignalSpy requested(&view, &TrafficStatsView::filterRequested);
+        const QRect cell = view.table()->visualRect(view.table()->model()->index(0, 0));
+        // A double-click follows a press on the same cell, as a real one does.
+        QTest::mouseClick(view.table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(view.table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), expected);
+        QCOMPARE(requested.at(0).at(1).toBool(), true);
+    }
+
+    void rowMenuOffersWiresharkChoices()
+    {
+        TrafficStatsView view;
+        view.setKind(TrafficStatsView::Kind::AddressEndpoints);
+        view.setFilter(QStringLiteral("dstport == 443"));
+        view.setCase(m_case);
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        view.show();
+        QVERIFY(computed.wait(10000));
+        std::unique_ptr<QMenu> menu(view.createRowMenu(view.table()->model()->index(0, 0)));
+        QSignalSpy requested(&view, &TrafficStatsView::filterRequested);
+        menu->findChild<QAction *>(QStringLiteral("prepareOrNotSelected"))->trigger();
+        menu->findChild<QAction *>(QStringLiteral("applySelected"))->trigger();
+        QCOMPARE(requested.size(), 2);
+        const QString term = view.filterForRow(0);
+        QVERIFY(term.startsWith(QStringLiteral("addr == 10.0.0.")));
+        QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("dstport == 443 or not ") + term);
+        QCOMPARE(requested.at(0).at(1).toBool(), false);
+        QCOMPARE(requested.at(1).at(0).toString(), term);
+        QCOMPARE(requested.at(1).at(1).toBool(), true);
+
+        std::unique_ptr<QMenu> empty(view.createRowMenu({}));
+        QVERIFY(!empty->findChild<QMenu *>(QStringLiteral("applyAsFilter"))->isEnabled());
+    }
+
+    void computesOnlyWhenShown()
+    {
+        TrafficStatsView view;
+        view.setCase(m_case);
+        QVERIFY(!view.isComputing());
+        QCOMPARE(view.statsModel(TrafficStatsView::Kind::Conversations)->rowCount(), 0);
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        view.show();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->model()->rowCount(), 2);
+        QVERIFY(!view.findChild<QLabel *>(QStringLiteral("statsStatus"))->text().isEmpty());
+        // Other statistics wait for their tab.
+        QCOMPARE(view.statsModel(TrafficStatsView::Kind::InterfaceEndpoints)->rowCount(), 0);
+        view.findChild<QTabBar *>(QStringLiteral("statsKind"))->setCurrentIndex(3);
+        QCOMPARE(view.kind(), TrafficStatsView::Kind::InterfaceEndpoints);
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->model()->rowCount(), 3);
+
+        // A new filter recomputes what is shown; back on a tab, its stale rows recompute too.
+        view.setFilter(QStringLiteral("action == reject"));
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->model()->rowCount(), 1);
+        view.hide();
+        view.setFilter(QString());
+        view.setKind(TrafficStatsView::Kind::Conversations);
+        QTest::qWait(50);
+        QVERIFY(!view.isComputing());
+        view.show();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->model()->rowCount(), 2);
+    }
+
+    void totalsReadAndSort()
+    {
+        TrafficStatsView view;
+        view.setCase(m_case);
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        view.show();
+        QVERIFY(computed.wait(10000));
+        QAbstractItemModel *model = view.table()->model();
+        const int bytes = bytesColumn(view);
+        QCOMPARE(model->headerData(bytes, Qt::Horizontal).toString(), QStringLiteral("Bytes"));
+        const QLocale locale;
+        QCOMPARE(model->index(0, bytes).data().toString(), locale.formattedDataSize(1000, 1, QLocale::DataSizeSIFormat));
+        QCOMPARE(model->index(0, bytes).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("%1 bytes").arg(locale.toString(1000)));
+        QCOMPARE(model->index(0, bytes).data(Qt::TextAlignmentRole).value<Qt::Alignment>(),
+                 Qt::AlignRight | Qt::AlignVCenter);
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), bytes);
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        view.table()->sortByColumn(bytes, Qt::AscendingOrder);
+        QCOMPARE(model->index(0, bytes).data(TrafficStatsModel::SortValueRole).toULongLong(), 350u);
+        QCOMPARE(view.filterForRow(0), QStringLiteral("addr == 10.0.0.1 and addr == 10.0.0.2"));
+        // The chosen order survives a recomputation.
+        view.setFilter(QStringLiteral("protocol == tcp"));
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(model->index(0, bytes).data(TrafficStatsModel::SortValueRole).toULongLong(), 350u);
+
+        view.setKind(TrafficStatsView::Kind::ServiceConversations);
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->model()->index(0, 2).data().toString(), QStringLiteral("TCP"));
+    }
+
+    void badFilterIsReported()
+    {
+        TrafficStatsView view;
+        view.setCase(m_case);
+        view.setFilter(QStringLiteral("dstport =="));
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        view.show();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->model()->rowCount(), 0);
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("statsStatus"))->text().contains(QStringLiteral("filter")));
+    }
+};
+
+QTEST_MAIN(TestTrafficStatsView)
+#include "tst_trafficstatsview.moc"

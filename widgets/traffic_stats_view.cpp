@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "traffic_stats_view.h"
+
+#include "pivot_filter_menu.h"
+#include "pivot/filter_compose.h"
+#include "traffic_stats_display.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QTabBar>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <memory>
+#include <optional>
+
+namespace flowscope {
+
+namespace {
+
+constexpr int kTotalColumns = 7;
+constexpr int kBytesTotal = 2;
+
+std::optional<int> number(const QString &text)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    return ok ? std::optional<int>(value) : std::nullopt;
+}
+
+} // namespace
+
+TrafficStatsView::TrafficStatsView(QWidget *parent)
+    : QWidget(parent)
+    , m_tabs(new QTabBar(this))
+    , m_table(new QTableView(this))
+    , m_status(new QLabel(this))
+{
+    m_tabs->setObjectName(QStringLiteral("statsKind"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setExpanding(false);
+    m_tabs->addTab(tr("Conversations"));
+    m_tabs->addTab(tr("Conversations by Service"));
+    m_tabs->addTab(tr("Endpoints by Address"));
+    m_tabs->addTab(tr("Endpoints by Interface"));
+    m_tabs->setTabToolTip(0, tr("Address pairs, whichever way the traffic flowed"));
+    m_tabs->setTabToolTip(1, tr("Address pairs with the protocol and the service port (the lower port)"));
+    m_tabs->setTabToolTip(2, tr("Every address, with the flows it sent or received"));
+    m_tabs->setTabToolTip(3, tr("Every network interface (ENI) that logged flows"));
+
+    m_table->setObjectName(QStringLiteral("statsTable"));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_status->setObjectName(QStringLiteral("statsStatus"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_tabs);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_status);
+
+    for (int i = 0; i < 4; ++i) {
+        const Kind kind = static_cast<Kind>(i);
+        m_models[i] = new TrafficStatsModel(kind, this);
+        m_display[i] = new TrafficStatsDisplayModel(m_models[i], this);
+        // The core hands rows largest first: show that order until the analyst picks another.
+        m_sort[i] = {m_models[i]->columnCount() - kTotalColumns + kBytesTotal, Qt::DescendingOrder};
+        connect(m_models[i], &TrafficStatsModel::computed, this, [this, kind] { onComputed(kind); });
+        connect(m_models[i], &TrafficStatsModel::errorOccurred, this, [this, kind](const QString &message) {
+            if (kind == this->kind())
+                m_error = message;
+        });
+    }
+    m_table->setModel(m_display[0]);
+    m_table->horizontalHeader()->setSortIndicator(m_sort[0].first, m_sort[0].second);
+    m_table->setSortingEnabled(true);
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
+            [this](int column, Qt::SortOrder order) { m_sort[slot(kind())] = {column, order}; });
+    connect(m_tabs, &QTabBar::currentChanged, this, &TrafficStatsView::showKind);
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString term = filterForRow(index.row());
+        if (!term.isEmpty())
+            Q_EMIT filterRequested(combineFilter(m_filter, term, FilterCombine::And), true);
+    });
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        std::unique_ptr<QMenu> menu(createRowMenu(m_table->indexAt(pos)));
+        menu->exec(m_table->viewport()->mapToGlobal(pos));
+    });
+    updateStatus();
+}
+
+TrafficStatsView::Kind TrafficStatsView::kind() const { return static_cast<Kind>(std::max(0, m_tabs->currentIndex())); }
+
+void TrafficStatsView::setKind(Kind kind) { m_tabs->setCurrentIndex(slot(kind)); }
+
+bool TrafficStatsView::isComputing() const { return m_models[slot(kind())]->isComputing(); }
+
+TrafficStatsModel *TrafficStatsView::statsModel(Kind kind) const { return m_models[slot(kind)]; }
+
+void TrafficStatsView::setCase(const QString &casePath)
+{
+    m_case = casePath;
+    m_stale.fill(true);
+    refreshIfStale();
+}
+
+void TrafficStatsView::setFilter(const QString &filterText)
+{
+    m_filter = filterText.trimmed();
+    m_stale.fill(true);
+    refreshIfStale();
+}
+
+void TrafficStatsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshIfStale();
+}
+
+void TrafficStatsView::showKind(int index)
+{
+    if (index < 0)
+        return;
+    m_error.clear();
+    m_table->setModel(m_display[index]);
+    // Setting the indicator sorts (sorting is on): the rows show as last arranged.
+    m_table->horizontalHeader()->setSortIndicator(m_sort[index].first, m_sort[index].second);
+    refreshIfStale();
+    updateStatus();
+}
+
+void TrafficStatsView::refreshIfStale()
+{
+    // Statistics scan the whole case: only the one on screen is worth it.
+    const int shown = slot(kind());
+    if (!isVisible() || !m_stale[shown])
+        return;
+    m_stale[shown] = false;
+    m_error.clear();
+    m_models[shown]->compute(m_case, m_filter);
+    updateStatus();
+}
+
+void TrafficStatsView::onComputed(Kind kind)
+{
+    const int i = slot(kind);
+    // New rows come largest first; keep the order the analyst chose.
+    m_models[i]->sort(m_sort[i].first, m_sort[i].second);
+    if (kind != this->kind())
+        return;
+    updateStatus();
+    Q_EMIT computed();
+}
+
+void TrafficStatsView::updateStatus()
+{
+    const TrafficStatsModel *model = m_models[slot(kind())];
+    if (model->isComputing())
+        m_status->setText(tr("Computing…"));
+    else if (!m_error.isEmpty())
+        m_status->setText(tr("Could not compute: %1").arg(m_error));
+    else if (m_case.isEmpty())
+        m_status->setText(tr("No case open"));
+    else
+        m_status->setText(tr("%n row(s), the largest by bytes; double-click a row to filter on it", nullptr,
+                             model->rowCount()));
+}
+
+QString TrafficStatsView::filterForRow(int row) const
+{
+    const TrafficStatsModel *model = m_models[slot(kind())];
+    if (row < 0 || row >= model->rowCount())
+        return {};
+    auto key = [&](int column) { return model->index(row, column).data(TrafficStatsModel::SortValueRole).toString(); };
+    switch (kind()) {
+    case Kind::Conversations: return conversationFilter(key(0), key(1));
+    case Kind::ServiceConversations: return serviceConversationFilter(key(0), key(1), number(key(2)), number(key(3)));
+    case Kind::AddressEndpoints: return addressEndpointFilter(key(0));
+    case Kind::InterfaceEndpoints: return interfaceEndpointFilter(key(0));
+    }
+    return {};
+}
+
+QMenu *TrafficStatsView::createRowMenu(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    const QString term = index.isValid() ? filterForRow(index.row()) : QString();
+    PivotFilterMenu::addTo(menu, term, [this] { return m_filter; },
+                      [this](const QString &expression, bool apply) { Q_EMIT filterRequested(expression, apply); });
+    menu->addSeparator();
+    QAction *copy = menu->addAction(tr("Copy as &Filter"));
+    copy->setObjectName(QStringLiteral("copyAsFilter"));
+    copy->setEnabled(!term.isEmpty());
+    connect(copy, &QAction::triggered, this, [term] { QGuiApplication::clipboard()->setText(term); });
+    return menu;
+}
+
+} // namespace flowscope
