@@ -60,6 +60,9 @@ TrafficStatsView::TrafficStatsView(QWidget *parent)
     m_table->setWordWrap(false);
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
+    // One text line a row, as in the flow table; rows are never measured.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 4);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -161,6 +164,10 @@ void TrafficStatsView::onComputed(Kind kind)
     m_models[i]->sort(m_sort[i].first, m_sort[i].second);
     if (kind != this->kind())
         return;
+    if (!m_columnsSized && m_models[i]->rowCount() > 0) {
+        m_table->resizeColumnsToContents(); // once: then as the analyst leaves them
+        m_columnsSized = true;
+    }
     updateStatus();
     Q_EMIT computed();
 }

@@ -73,6 +73,7 @@ private:
     QString m_case;
     QString m_filter;
     QString m_error;
+    bool m_columnsSized = false;
 };
 
 } // namespace flowscope

@@ -4,6 +4,7 @@
 
 #include "app_palette.h"
 #include "app_translation.h"
+#include "filter_bar.h"
 #include "main_window.h"
 
 #include "demo/demo_case.h"
@@ -72,6 +73,11 @@ int main(int argc, char **argv)
     const QCommandLineOption noCase(QStringLiteral("no-case"),
                                     QApplication::translate("main", "Start without opening a case"));
     parser.addOption(noCase);
+    // As Wireshark's -Y: open with a display filter in force.
+    const QCommandLineOption filter({QStringLiteral("Y"), QStringLiteral("filter")},
+                                    QApplication::translate("main", "Display filter to apply"),
+                                    QApplication::translate("main", "expression"));
+    parser.addOption(filter);
     parser.process(app);
 
     flowscope::AppPalette palette;
@@ -80,6 +86,9 @@ int main(int argc, char **argv)
     flowscope::MainWindow window;
     window.setAppPalette(&palette);
     window.show();
+    if (parser.isSet(filter) && !window.filterBar()->applyFilterText(parser.value(filter)))
+        window.showError(QApplication::translate("main", "The filter given on the command line is not valid: %1")
+                             .arg(parser.value(filter)));
     if (!parser.isSet(noCase))
         openFirstCase(window, parser.positionalArguments());
     return app.exec();

@@ -41,6 +41,9 @@ MainActions::MainActions(QMainWindow *window)
     goToTime = m_viewMenu->addAction(tr("&Go to Time…"));
     goToTime->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
     goToTime->setStatusTip(tr("Scroll the flow table to the first record starting at a time"));
+    focusFilter = m_viewMenu->addAction(tr("&Filter"));
+    focusFilter->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    focusFilter->setStatusTip(tr("Edit the display filter"));
     m_themeSeparator = m_viewMenu->addSeparator();
     QMenu *theme = m_viewMenu->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);

@@ -29,6 +29,7 @@ public:
     QAction *importFolder;
     QAction *cancelImport;
     QAction *goToTime;
+    QAction *focusFilter;
     QAction *quit;
     QAction *about;
     QAction *aboutQt;

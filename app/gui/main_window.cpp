@@ -11,6 +11,8 @@
 #include "case_summary_view.h"
 #include "dropped_paths.h"
 #include "empty_case_view.h"
+#include "filter_bar.h"
+#include "filter_controller.h"
 #include "flow_table_view.h"
 #include "import_controller.h"
 #include "import_progress_widget.h"
@@ -20,6 +22,8 @@
 #include "log_format_prompt.h"
 #include "main_actions.h"
 #include "recent_cases_menu.h"
+#include "shown_records_label.h"
+#include "traffic_stats_view.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -34,11 +38,13 @@
 #include <QDateTime>
 #include <QStatusBar>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace flowscope {
 
 namespace {
 const QString kFlowTableKey = QStringLiteral("flowTable");
+const QString kFlowColumnsKey = QStringLiteral("flowTableColumns");
 const QString kImportFilesKey = QStringLiteral("importFiles");
 const QString kImportErrorsKey = QStringLiteral("importErrors");
 constexpr int kMessageMs = 15000;
@@ -57,6 +63,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_table(new FlowTableView(m_center))
     , m_summary(new CaseSummaryView(this))
     , m_report(new ImportReportView(this))
+    , m_filterBar(new FilterBar(this))
+    , m_filter(new FilterController(m_filterBar, this))
 {
     setWindowTitle(tr("Flowscope"));
     setAcceptDrops(true);
@@ -66,7 +74,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_report->setModels(m_files, m_errors);
     m_center->addWidget(m_empty);
     m_center->addWidget(m_table);
-    setCentralWidget(m_center);
+    // The filter bar above the table, as in Wireshark.
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_filterBar->setEnabled(false); // until a case is open
+    layout->addWidget(m_filterBar);
+    layout->addWidget(m_center, 1);
+    setCentralWidget(central);
     m_imports->setLogFormatPrompt(logFormatDialogPrompt(this));
 
     createDocks();
@@ -74,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     connectSession();
     connectImports();
     connectActions();
+    connectFilter();
     m_actions->recentCases->setCases(m_session->recentCases());
     restoreSettings();
 }
@@ -118,6 +136,16 @@ void MainWindow::createDocks()
         if (shown)
             m_reportDock->raise();
     });
+    // Conversations and endpoints of what the filter shows.
+    m_stats = new TrafficStatsView(this);
+    m_stats->setObjectName(QStringLiteral("statistics"));
+    m_statsDock = new QDockWidget(tr("Statistics"), this);
+    m_statsDock->setObjectName(QStringLiteral("statisticsDock"));
+    m_statsDock->setWidget(m_stats);
+    addDockWidget(Qt::BottomDockWidgetArea, m_statsDock);
+    tabifyDockWidget(m_summaryDock, m_statsDock);
+    m_summaryDock->raise();
+    m_actions->addViewToggle(m_statsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_T));
     m_summary->showError(tr("No case open"));
 }
 
@@ -128,6 +156,17 @@ void MainWindow::createStatusBar()
     m_progress->hide();
     m_status = new CaseStatusLabel(this);
     m_status->setObjectName(QStringLiteral("caseStatus"));
+    m_shown = new ShownRecordsLabel(this);
+    m_shown->setObjectName(QStringLiteral("shownRecords"));
+    m_shown->setContentsMargins(0, 0, 12, 0); // apart from the case status beside it
+    // Only under a filter: without one the case status already gives the total.
+    connect(m_flows, &FlowTableModel::countsChanged, this, [this](qint64 shown, qint64 total, bool counting) {
+        if (m_flows->filter().isEmpty())
+            m_shown->clear();
+        else
+            m_shown->showCounts(shown, total, counting);
+    });
+    statusBar()->addPermanentWidget(m_shown);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_status);
 }
@@ -203,6 +242,22 @@ void MainWindow::connectActions()
     connect(m_empty, &EmptyCaseView::openCaseRequested, this, &MainWindow::openCaseDialog);
 }
 
+void MainWindow::connectFilter()
+{
+    // Every view that follows the filter, and every view that proposes one.
+    m_filter->addFollower([this](const QString &expression) { m_flows->setFilter(expression); });
+    m_filter->addFollower([this](const QString &expression) { m_stats->setFilter(expression); });
+    connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
+    connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
+    m_table->setCurrentFilterProvider([this] { return m_filterBar->filterText(); });
+    m_table->addCellMenuAction(m_actions->goToTime);
+    connect(m_table, &FlowTableView::columnsChanged, this,
+            [this](const QStringList &names) { m_settings.setList(kFlowColumnsKey, names); });
+    connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusEditor);
+    connect(m_filterBar, &FilterBar::applyRejected, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kMessageMs); });
+}
+
 void MainWindow::setAppPalette(AppPalette *palette)
 {
     m_palette = palette;
@@ -218,6 +273,9 @@ void MainWindow::restoreSettings()
         resizeDocks({m_summaryDock}, {height() * 3 / 10}, Qt::Vertical);
     }
     m_settings.restoreSplitter(*m_report->splitter());
+    // The columns first: the header state describes them.
+    if (const QStringList columns = m_settings.list(kFlowColumnsKey); !columns.isEmpty())
+        m_table->setColumnNames(columns);
     m_table->restoreHeaderState(m_settings.state(kFlowTableKey));
     m_settings.restoreHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
     m_settings.restoreHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
@@ -249,6 +307,9 @@ void MainWindow::onCaseChanged(const QString &casePath)
 {
     m_imports->setCasePath(casePath);
     m_flows->setCase(casePath);
+    m_filterBar->setCase(casePath);
+    m_filterBar->setEnabled(!casePath.isEmpty());
+    m_stats->setCase(casePath);
     m_files->setCase(casePath);
     m_errors->setCase(casePath);
     m_center->setCurrentWidget(casePath.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
@@ -257,6 +318,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     if (casePath.isEmpty()) {
         m_summary->showError(tr("No case open"));
         m_status->showNoCase();
+        m_shown->clear();
     }
 }
 
@@ -264,6 +326,8 @@ void MainWindow::reloadCaseViews()
 {
     m_session->refresh();
     m_flows->reload();
+    m_filterBar->refreshCaseValues();
+    m_stats->setCase(m_session->casePath()); // recomputes what it shows
     m_files->reload();
     m_errors->reload();
 }

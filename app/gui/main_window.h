@@ -20,6 +20,8 @@ class CaseSession;
 class CaseStatusLabel;
 class CaseSummaryView;
 class EmptyCaseView;
+class FilterBar;
+class FilterController;
 class FlowTableModel;
 class FlowTableView;
 class RecordDetailView;
@@ -29,6 +31,8 @@ class ImportFilesModel;
 class ImportProgressWidget;
 class ImportReportView;
 class MainActions;
+class ShownRecordsLabel;
+class TrafficStatsView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -48,6 +52,9 @@ public:
     CaseSession *session() const { return m_session; }
     ImportController *importController() const { return m_imports; }
     FlowTableModel *flowModel() const { return m_flows; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    FlowTableView *flowTable() const { return m_table; }
+    TrafficStatsView *statistics() const { return m_stats; }
 
 Q_SIGNALS:
     void importFinished(const flowscope::ImportReport &report);
@@ -63,6 +70,7 @@ private:
     void connectSession();
     void connectImports();
     void connectActions();
+    void connectFilter();
     void restoreSettings();
     void saveSettings() const;
 
@@ -95,6 +103,11 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     ImportProgressWidget *m_progress = nullptr;
     CaseStatusLabel *m_status = nullptr;
+    ShownRecordsLabel *m_shown = nullptr;
+    FilterBar *m_filterBar = nullptr;
+    FilterController *m_filter = nullptr;
+    TrafficStatsView *m_stats = nullptr;
+    QDockWidget *m_statsDock = nullptr;
     WindowSettings m_settings;
 };
 

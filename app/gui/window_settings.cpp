@@ -29,6 +29,16 @@ void WindowSettings::setFolder(const QString &purpose, const QString &folder) co
     QSettings().setValue(QStringLiteral("folders/") + purpose, folder);
 }
 
+QStringList WindowSettings::list(const QString &key) const
+{
+    return QSettings().value(QStringLiteral("lists/") + key).toStringList();
+}
+
+void WindowSettings::setList(const QString &key, const QStringList &values) const
+{
+    QSettings().setValue(QStringLiteral("lists/") + key, values);
+}
+
 bool WindowSettings::restoreWindow(QMainWindow &window) const
 {
     const QByteArray geometry = state(QStringLiteral("geometry"));

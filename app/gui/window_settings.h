@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 class QHeaderView;
 class QMainWindow;
@@ -15,7 +16,7 @@ namespace flowscope {
 class WindowSettings {
 public:
     // Bump when the window's layout changes so that old states are not applied.
-    static constexpr int kLayoutVersion = 1;
+    static constexpr int kLayoutVersion = 2; // 2: the Statistics dock
 
     // False when nothing was saved yet (the window keeps its default layout).
     bool restoreWindow(QMainWindow &window) const;
@@ -28,6 +29,9 @@ public:
 
     QByteArray state(const QString &key) const;
     void setState(const QString &key, const QByteArray &state) const;
+    // A list kept by name (the flow table's columns); empty when never saved.
+    QStringList list(const QString &key) const;
+    void setList(const QString &key, const QStringList &values) const;
     // The folder a file dialog showed last, by purpose ("cases", "imports").
     QString folder(const QString &purpose) const;
     void setFolder(const QString &purpose, const QString &folder) const;

@@ -8,12 +8,15 @@
 #include "case_session.h"
 #include "case_status_label.h"
 #include "demo/demo_generator.h"
+#include "filter_bar.h"
 #include "flow_table_view.h"
 #include "import_controller.h"
 #include "import_progress_widget.h"
 #include "itemmodels/flow_table_model.h"
 #include "log_format_history.h"
 #include "main_window.h"
+#include "shown_records_label.h"
+#include "traffic_stats_view.h"
 #include "store/case_db.h"
 #include "store/case_summary.h"
 #include "store/flow_reader.h"
@@ -22,6 +25,8 @@
 #include <QDateTime>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -251,6 +256,60 @@ private Q_SLOTS:
         QVERIFY(reportDock && reportDock->isVisible());
         auto *status = window.findChild<CaseStatusLabel *>(QStringLiteral("caseStatus"));
         QCOMPARE(status->text(), QStringLiteral("2 records, 1 file, 1 error"));
+    }
+
+    // The filter end to end on the dropped case (an ACCEPT to port 22 and a
+    // REJECT to port 3389): typed in the bar, then pivoted from a table cell.
+    void filterNarrowsTheWindow()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openCase(path(QStringLiteral("drop.flowcase"))));
+        FlowTableModel *model = window.flowModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
+        FilterBar *bar = window.filterBar();
+        auto *shown = window.findChild<ShownRecordsLabel *>(QStringLiteral("shownRecords"));
+        QVERIFY(bar && bar->isEnabled() && shown);
+        QVERIFY(shown->text().isEmpty()); // without a filter the case status says it all
+
+        bar->editor()->setFocus();
+        QTest::keyClicks(bar->editor(), QStringLiteral("action == reject"));
+        QTest::keyClick(bar->editor(), Qt::Key_Return);
+        QCOMPARE(model->filter(), QStringLiteral("action == reject"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown->text(), QStringLiteral("Shown: 1 of 2 (50.00%)"), 30000);
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(window.statistics()->filter(), QStringLiteral("action == reject")); // statistics follow
+
+        // Right-click on the destination port: "Prepare" puts a filter in the
+        // bar only; "Apply … and not Selected" narrows to nothing.
+        const int dstPort = int(model->columns().indexOf(Field::DstPort));
+        QVERIFY(dstPort >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(*model, 0), 30000);
+        const QModelIndex cell = model->index(0, dstPort);
+        std::unique_ptr<QMenu> menu(window.flowTable()->createCellMenu(cell));
+        auto *prepare = menu->findChild<QAction *>(QStringLiteral("prepareSelected"));
+        QVERIFY(prepare && prepare->isEnabled());
+        prepare->trigger();
+        QCOMPARE(bar->filterText(), QStringLiteral("dstport == 3389"));
+        QCOMPARE(model->filter(), QStringLiteral("action == reject"));
+
+        bar->setFilterText(QStringLiteral("action == reject"));
+        menu.reset(window.flowTable()->createCellMenu(cell));
+        auto *andNot = menu->findChild<QAction *>(QStringLiteral("applyAndNotSelected"));
+        QVERIFY(andNot);
+        andNot->trigger();
+        QCOMPARE(bar->appliedFilter(), QStringLiteral("action == reject and not dstport == 3389"));
+        QCOMPARE(model->filter(), bar->appliedFilter());
+        QTRY_COMPARE_WITH_TIMEOUT(shown->text(), QStringLiteral("Shown: 0 of 2 (0.00%)"), 30000);
+        QCOMPARE(model->rowCount(), 0);
+
+        // Esc in the bar brings back the filter in force; an empty one shows everything.
+        bar->setFilterText(QStringLiteral("dstport =="));
+        QTest::keyClick(bar->editor(), Qt::Key_Escape);
+        QCOMPARE(bar->filterText(), bar->appliedFilter());
+        QVERIFY(bar->applyFilterText(QString()));
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
     }
 
     void columnWidthsPersist()

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "filter_controller.h"
+
+#include "filter_bar.h"
+
+namespace flowscope {
+
+FilterController::FilterController(FilterBar *bar, QObject *parent)
+    : QObject(parent)
+    , m_bar(bar)
+{
+    connect(bar, &FilterBar::filterApplied, this, &FilterController::broadcast);
+}
+
+void FilterController::addFollower(std::function<void(const QString &)> follow)
+{
+    m_followers.push_back(std::move(follow));
+}
+
+void FilterController::request(const QString &expression, bool apply)
+{
+    if (!m_bar)
+        return;
+    if (apply) {
+        m_bar->applyFilterText(expression); // an invalid one stays in the bar, with its error
+        return;
+    }
+    m_bar->setFilterText(expression);
+    m_bar->focusEditor();
+}
+
+void FilterController::broadcast(const QString &expression)
+{
+    for (const auto &follow : m_followers)
+        follow(expression);
+}
+
+} // namespace flowscope
