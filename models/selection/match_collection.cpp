@@ -12,14 +12,28 @@ std::shared_ptr<const RecordMatchSet> collectMatches(CaseDb &caseDb, const CaseF
 {
     auto matches = std::make_shared<RecordMatchSet>();
     const RecordPredicate *accept = filter.matchesEverything() ? nullptr : &filter.predicate();
-    std::int64_t visited = 0;
+    // The scan visits a block's records together: gather them in a local
+    // bitmap and add it once, rather than a map lookup per match.
+    std::int64_t blockId = -1;
+    RecordMatchSet::Block block;
+    const auto flush = [&] {
+        matches->addBlock(blockId, block);
+        block = {};
+    };
     scanRecords(caseDb, filter.blocks(), [&](const EncodedFlow &flow, std::int64_t id) {
-        // Once a block: cheap enough, and a cancelled scan stops within one.
-        if (cancelled && (visited++ % static_cast<std::int64_t>(kBlockCapacity)) == 0 && cancelled())
-            throw MatchCollectionCancelled();
-        if (!accept || (*accept)(flow))
-            matches->add(id);
+        if (const std::int64_t thisBlock = id >> kBlockShift; thisBlock != blockId) {
+            flush();
+            blockId = thisBlock;
+            if (cancelled && cancelled()) // once a block: a cancelled scan stops within one
+                throw MatchCollectionCancelled();
+        }
+        if (!accept || (*accept)(flow)) {
+            const auto slot = static_cast<std::size_t>(id & ((std::int64_t{1} << kBlockShift) - 1));
+            block.bits[slot / 64] |= std::uint64_t{1} << (slot % 64);
+            ++block.count;
+        }
     });
+    flush();
     return matches;
 }
 

@@ -82,7 +82,24 @@ FlowPager::FlowPager(CaseDb &caseDb, std::shared_ptr<const RecordMatchSet> match
         m_files.emplace(files.int64(0), files.text(1));
 }
 
-FlowPager::~FlowPager() = default;
+FlowPager::~FlowPager()
+{
+    for (auto &[id, decoding] : m_decoding)
+        if (decoding.valid())
+            decoding.wait();
+}
+
+void FlowPager::prefetch(const BlockInfo &block)
+{
+    if (m_cache.count(block.id) || m_decoding.count(block.id))
+        return;
+    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
+    statement.bind(1, block.id);
+    if (!statement.step())
+        return; // rowsOf reports it when the block is needed
+    m_decoding.emplace(block.id, std::async(std::launch::async,
+                                            [data = std::string(statement.blob(0))] { return decodeBlock(data); }));
+}
 
 std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
 {
@@ -90,11 +107,17 @@ std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
         m_lru.splice(m_lru.begin(), m_lru, it->second);
         return it->second->second;
     }
-    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
-    statement.bind(1, block.id);
-    if (!statement.step())
-        throw StoreError("record block " + std::to_string(block.id) + " is missing");
-    auto rows = std::make_shared<const Rows>(decodeBlock(statement.blob(0)));
+    std::shared_ptr<const Rows> rows;
+    if (auto pending = m_decoding.find(block.id); pending != m_decoding.end()) {
+        rows = std::make_shared<const Rows>(pending->second.get()); // rethrows a decoding error
+        m_decoding.erase(pending);
+    } else {
+        Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
+        statement.bind(1, block.id);
+        if (!statement.step())
+            throw StoreError("record block " + std::to_string(block.id) + " is missing");
+        rows = std::make_shared<const Rows>(decodeBlock(statement.blob(0)));
+    }
     m_lru.emplace_front(block.id, rows);
     m_cache[block.id] = m_lru.begin();
     if (m_lru.size() > m_cacheCapacity) {
@@ -185,9 +208,12 @@ void FlowPager::forEachMatching(const std::function<bool(const EncodedFlow &)> &
 void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
                       const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn)
 {
+    // The heap holds only records that are wanted (in the match set and
+    // kept by `accept`): a cursor steps over the others inside its block, so
+    // a selective filter costs a test per record, not a heap operation.
     struct Cursor {
         const BlockInfo *block;
-        std::shared_ptr<const Rows> rows;
+        const Rows *rows; // kept alive by `opened`
         std::size_t next;
         std::int64_t sortKey() const { return sortStart((*rows)[next]); }
         std::int64_t id() const { return recordId(block->id, next); }
@@ -196,14 +222,41 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
         return a.sortKey() != b.sortKey() ? a.sortKey() > b.sortKey() : a.id() > b.id();
     };
     std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(later);
+    std::vector<std::shared_ptr<const Rows>> opened;
+    // Moves the cursor to its next wanted record; false at the block's end.
+    auto settle = [&](Cursor &cursor) {
+        for (; cursor.next < cursor.rows->size(); ++cursor.next)
+            if (selected(*cursor.block, cursor.next) && (!accept || accept((*cursor.rows)[cursor.next])))
+                return true;
+        return false;
+    };
     std::size_t nextBlock = 0;
+    // A filtered scan reads many blocks in a row: the next candidates decode
+    // on other threads while this one tests records.
+    const bool scanning = accept || only;
+    constexpr std::size_t kPrefetchDepth = 2;
+    std::size_t prefetched = 0; // m_blocks before this index were considered
+    auto prefetchAhead = [&] {
+        if (!scanning)
+            return;
+        prefetched = std::max(prefetched, nextBlock);
+        std::size_t ahead = 0;
+        for (std::size_t i = nextBlock; i < prefetched; ++i)
+            ahead += m_decoding.count(m_blocks[i].id);
+        for (; prefetched < m_blocks.size() && ahead < kPrefetchDepth; ++prefetched)
+            if (!only || only(m_blocks[prefetched].id)) {
+                prefetch(m_blocks[prefetched]);
+                ++ahead;
+            }
+    };
     auto open = [&](const BlockInfo &block) {
         if (only && !only(block.id))
             return;
-        auto rows = rowsOf(block);
-        const std::size_t start = lowerBound(*rows, key);
-        if (start < rows->size())
-            heap.push({&block, std::move(rows), start});
+        prefetchAhead();
+        opened.push_back(rowsOf(block));
+        Cursor cursor{&block, opened.back().get(), lowerBound(*opened.back(), key)};
+        if (settle(cursor))
+            heap.push(cursor);
     };
     // Every block that may hold a record at or after `key` and starts no later.
     for (; nextBlock < m_blocks.size() && m_blocks[nextBlock].minKey <= key; ++nextBlock)
@@ -225,19 +278,18 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
             open(m_blocks[nextBlock++]);
         Cursor cursor = heap.top();
         heap.pop();
-        if (!selected(*cursor.block, cursor.next)) {
-            // not in the match set: neither shown nor counted by `skip`
-        } else if (toSkip > 0) {
+        if (toSkip > 0) {
             --toSkip;
-        } else if (!accept || accept((*cursor.rows)[cursor.next])) {
+        } else {
             const auto file = m_files.find(cursor.block->file);
             m_decoder->decode((*cursor.rows)[cursor.next], cursor.id(),
                               file == m_files.end() ? std::string() : file->second, row);
             if (!fn(row))
                 return;
         }
-        if (++cursor.next < cursor.rows->size())
-            heap.push(std::move(cursor));
+        ++cursor.next;
+        if (settle(cursor))
+            heap.push(cursor);
     }
 }
 

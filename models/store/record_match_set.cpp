@@ -14,13 +14,13 @@ constexpr std::int64_t kSlotMask = (std::int64_t{1} << kBlockShift) - 1;
 
 std::int64_t RecordMatchSet::Block::countBelow(std::size_t slot) const
 {
-    std::int64_t count = 0;
+    std::int64_t below = 0;
     const std::size_t whole = std::min(slot, kBlockCapacity) / 64;
     for (std::size_t i = 0; i < whole; ++i)
-        count += std::popcount(bits[i]);
+        below += std::popcount(bits[i]);
     if (const std::size_t rest = slot % 64; rest != 0 && whole < bits.size())
-        count += std::popcount(bits[whole] & ((std::uint64_t{1} << rest) - 1));
-    return count;
+        below += std::popcount(bits[whole] & ((std::uint64_t{1} << rest) - 1));
+    return below;
 }
 
 void RecordMatchSet::add(std::int64_t recordId)
@@ -32,6 +32,20 @@ void RecordMatchSet::add(std::int64_t recordId)
     block.bits[slot / 64] |= std::uint64_t{1} << (slot % 64);
     ++block.count;
     ++m_total;
+}
+
+void RecordMatchSet::addBlock(std::int64_t blockId, const Block &block)
+{
+    if (block.count == 0)
+        return;
+    Block &into = m_blocks[blockId];
+    std::int64_t merged = 0;
+    for (std::size_t i = 0; i < into.bits.size(); ++i) {
+        into.bits[i] |= block.bits[i];
+        merged += std::popcount(into.bits[i]);
+    }
+    m_total += merged - into.count;
+    into.count = merged;
 }
 
 bool RecordMatchSet::contains(std::int64_t recordId) const

@@ -25,6 +25,8 @@ public:
     };
 
     void add(std::int64_t recordId);
+    // Adds a whole block's matches at once (a scan collects them per block).
+    void addBlock(std::int64_t blockId, const Block &block);
     bool contains(std::int64_t recordId) const;
     const Block *block(std::int64_t blockId) const;
     std::int64_t total() const { return m_total; }
