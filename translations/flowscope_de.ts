@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>&apos;%1&apos; is not a time.</source>
-        <translation>'%1' ist kein Zeitpunkt.</translation>
+        <translation>&apos;%1&apos; ist kein Zeitpunkt.</translation>
     </message>
 </context>
 <context>
@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>&lt;p&gt;This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version.&lt;/p&gt;&lt;p&gt;This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU General Public License for more details.&lt;/p&gt;&lt;p&gt;You should have received a copy of the GNU General Public License along with this program. If not, see &lt;a href=&quot;https://www.gnu.org/licenses/&quot;&gt;https://www.gnu.org/licenses/&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;The timeline uses QCustomPlot by Emanuel Eichhammer, licensed under the GNU General Public License version 3.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Dieses Programm ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder modifizieren, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version.&lt;/p&gt;&lt;p&gt;Die Veröffentlichung dieses Programms erfolgt in der Hoffnung, dass es Ihnen von Nutzen sein wird, aber OHNE IRGENDEINE GARANTIE, sogar ohne die implizite Garantie der MARKTREIFE oder der VERWENDBARKEIT FÜR EINEN BESTIMMTEN ZWECK. Details finden Sie in der GNU General Public License.&lt;/p&gt;&lt;p&gt;Sie sollten ein Exemplar der GNU General Public License zusammen mit diesem Programm erhalten haben. Falls nicht, siehe &lt;a href="https://www.gnu.org/licenses/"&gt;https://www.gnu.org/licenses/&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Die Zeitleiste verwendet QCustomPlot von Emanuel Eichhammer, lizenziert unter der GNU General Public License Version 3.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Dieses Programm ist freie Software: Sie können es unter den Bedingungen der GNU General Public License, wie von der Free Software Foundation veröffentlicht, weitergeben und/oder modifizieren, entweder gemäß Version 3 der Lizenz oder (nach Ihrer Wahl) jeder späteren Version.&lt;/p&gt;&lt;p&gt;Die Veröffentlichung dieses Programms erfolgt in der Hoffnung, dass es Ihnen von Nutzen sein wird, aber OHNE IRGENDEINE GARANTIE, sogar ohne die implizite Garantie der MARKTREIFE oder der VERWENDBARKEIT FÜR EINEN BESTIMMTEN ZWECK. Details finden Sie in der GNU General Public License.&lt;/p&gt;&lt;p&gt;Sie sollten ein Exemplar der GNU General Public License zusammen mit diesem Programm erhalten haben. Falls nicht, siehe &lt;a href=&quot;https://www.gnu.org/licenses/&quot;&gt;https://www.gnu.org/licenses/&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Die Zeitleiste verwendet QCustomPlot von Emanuel Eichhammer, lizenziert unter der GNU General Public License Version 3.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -184,6 +184,131 @@
     <message>
         <source>Open Case…</source>
         <translation>Fall öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FilterBar</name>
+    <message>
+        <source>The filter is not finished</source>
+        <translation>Der Filter ist noch nicht vollständig</translation>
+    </message>
+    <message>
+        <source>The filter is not valid</source>
+        <translation>Der Filter ist ungültig</translation>
+    </message>
+    <message>
+        <source>Filter: e.g. addr == 10.0.0.0/8 and action == reject</source>
+        <translation>Filter: z. B. addr == 10.0.0.0/8 and action == reject</translation>
+    </message>
+    <message>
+        <source>Display filter</source>
+        <translation>Anzeigefilter</translation>
+    </message>
+    <message>
+        <source>Type a filter; Enter applies it, Escape restores the filter in force, Ctrl+Space completes</source>
+        <translation>Filter eingeben; Eingabe wendet ihn an, Escape stellt den geltenden Filter wieder her, Strg+Leertaste ergänzt</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Recent and saved filters</source>
+        <translation>Letzte und gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Anwenden</translation>
+    </message>
+    <message>
+        <source>Apply the filter (Enter)</source>
+        <translation>Filter anwenden (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Apply filter</source>
+        <translation>Filter anwenden</translation>
+    </message>
+    <message>
+        <source>Remove Saved Filter</source>
+        <translation>Gespeicherten Filter entfernen</translation>
+    </message>
+    <message>
+        <source>Display filter: Enter applies it, Escape restores the filter in force</source>
+        <translation>Anzeigefilter: Eingabe wendet ihn an, Escape stellt den geltenden Filter wieder her</translation>
+    </message>
+    <message>
+        <source>Open a case to save filters in it.</source>
+        <translation>Öffnen Sie einen Fall, um Filter darin zu speichern.</translation>
+    </message>
+    <message>
+        <source>A saved filter needs a name.</source>
+        <translation>Ein gespeicherter Filter braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>Only a valid, non-empty filter can be saved.</source>
+        <translation>Nur ein gültiger, nicht leerer Filter kann gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>The filter could not be saved: %1</source>
+        <translation>Der Filter konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The saved filter could not be removed: %1</source>
+        <translation>Der gespeicherte Filter konnte nicht entfernt werden: %1</translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation>Filter speichern</translation>
+    </message>
+    <message>
+        <source>Name for %1:</source>
+        <translation>Name für %1:</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FilterBarMenu</name>
+    <message>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>Recent Filters</source>
+        <translation>Letzte Filter</translation>
+    </message>
+    <message>
+        <source>No recent filters</source>
+        <translation>Keine letzten Filter</translation>
+    </message>
+    <message>
+        <source>Saved Filters</source>
+        <translation>Gespeicherte Filter</translation>
+    </message>
+    <message>
+        <source>Open a case to save filters in it</source>
+        <translation>Öffnen Sie einen Fall, um Filter darin zu speichern</translation>
+    </message>
+    <message>
+        <source>No saved filters</source>
+        <translation>Keine gespeicherten Filter</translation>
+    </message>
+    <message>
+        <source>&amp;Save Filter…</source>
+        <translation>Filter &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Saved Filter</source>
+        <translation>Gespeicherten Filter &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Filters</source>
+        <translation>Letzte Filter &amp;löschen</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FlowPageLoader</name>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation>Der Filter ist an Position %1 ungültig: %2</translation>
     </message>
 </context>
 <context>
@@ -378,6 +503,30 @@
     <message>
         <source>Copy Rows as &amp;Tab-Separated Text</source>
         <translation>Zeilen als &amp;tabulatorgetrennten Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>&amp;Wert kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Filter</source>
+        <translation>Als &amp;Filter kopieren</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Columns</source>
+        <translation>Spalten &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Rows Are in Time Order (Start, Then Record)</source>
+        <translation>Zeilen sind zeitlich geordnet (Beginn, dann Datensatz)</translation>
+    </message>
+    <message>
+        <source>The table is in time order: start, then record.</source>
+        <translation>Die Tabelle ist zeitlich geordnet: Beginn, dann Datensatz.</translation>
     </message>
 </context>
 <context>
@@ -603,7 +752,7 @@
     </message>
     <message>
         <source>The format string of the flow log, as the AWS console or &apos;aws ec2 describe-flow-logs&apos; (LogFormat) shows it</source>
-        <translation>Der Formatstring des Flow Logs, wie ihn die AWS-Konsole oder 'aws ec2 describe-flow-logs' (LogFormat) zeigt</translation>
+        <translation>Der Formatstring des Flow Logs, wie ihn die AWS-Konsole oder &apos;aws ec2 describe-flow-logs&apos; (LogFormat) zeigt</translation>
     </message>
     <message>
         <source>&amp;Format string:</source>
@@ -743,6 +892,14 @@
         <source>Scroll the flow table to the first record starting at a time</source>
         <translation>Die Flow-Tabelle zum ersten Datensatz ab einem Zeitpunkt rollen</translation>
     </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <source>Edit the display filter</source>
+        <translation>Den Anzeigefilter bearbeiten</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::MainWindow</name>
@@ -810,6 +967,41 @@
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::PivotFilterMenu</name>
+    <message>
+        <source>Selected</source>
+        <translation>Ausgewähltes</translation>
+    </message>
+    <message>
+        <source>…and Selected</source>
+        <translation>…und Ausgewähltes</translation>
+    </message>
+    <message>
+        <source>…or Selected</source>
+        <translation>…oder Ausgewähltes</translation>
+    </message>
+    <message>
+        <source>…and not Selected</source>
+        <translation>…und nicht Ausgewähltes</translation>
+    </message>
+    <message>
+        <source>…or not Selected</source>
+        <translation>…oder nicht Ausgewähltes</translation>
+    </message>
+    <message>
+        <source>Apply as Filter</source>
+        <translation>Als Filter anwenden</translation>
+    </message>
+    <message>
+        <source>Prepare as Filter</source>
+        <translation>Als Filter vorbereiten</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::RecentCasesMenu</name>
@@ -859,6 +1051,44 @@
     <message>
         <source>record id</source>
         <translation>Datensatz-ID</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ShownRecordsLabel</name>
+    <message>
+        <source>Records shown</source>
+        <translation>Angezeigte Datensätze</translation>
+    </message>
+    <message>
+        <source>Filtering… at least %1 of %2</source>
+        <translation>Filtern… mindestens %1 von %2</translation>
+    </message>
+    <message>
+        <source>The first matches are shown while the rest are counted</source>
+        <translation>Die ersten Treffer werden angezeigt, während der Rest gezählt wird</translation>
+    </message>
+    <message>
+        <source>Shown: all %1</source>
+        <translation>Angezeigt: alle %1</translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2 (%3)</source>
+        <translation>Angezeigt: %1 von %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Records the filter matches, of all records in the case</source>
+        <translation>Datensätze, auf die der Filter passt, von allen Datensätzen des Falls</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TrafficStatsDisplayModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>IANA protocol %1</source>
+        <translation>IANA-Protokoll %1</translation>
     </message>
 </context>
 <context>
@@ -915,6 +1145,68 @@
         <source>Last seen (UTC)</source>
         <translation>Zuletzt gesehen (UTC)</translation>
     </message>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation>Der Filter ist an Position %1 ungültig: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TrafficStatsView</name>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Conversations by Service</source>
+        <translation>Gespräche nach Dienst</translation>
+    </message>
+    <message>
+        <source>Endpoints by Address</source>
+        <translation>Endpunkte nach Adresse</translation>
+    </message>
+    <message>
+        <source>Endpoints by Interface</source>
+        <translation>Endpunkte nach Schnittstelle</translation>
+    </message>
+    <message>
+        <source>Address pairs, whichever way the traffic flowed</source>
+        <translation>Adresspaare, in welche Richtung der Verkehr auch floss</translation>
+    </message>
+    <message>
+        <source>Address pairs with the protocol and the service port (the lower port)</source>
+        <translation>Adresspaare mit Protokoll und Dienstport (dem niedrigeren Port)</translation>
+    </message>
+    <message>
+        <source>Every address, with the flows it sent or received</source>
+        <translation>Jede Adresse mit den Flows, die sie sendete oder empfing</translation>
+    </message>
+    <message>
+        <source>Every network interface (ENI) that logged flows</source>
+        <translation>Jede Netzwerkschnittstelle (ENI), die Flows protokollierte</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Could not compute: %1</source>
+        <translation>Berechnung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation>Kein Fall geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), the largest by bytes; double-click a row to filter on it</source>
+        <translation>
+            <numerusform>%n Zeile, die größte nach Bytes; Doppelklick auf eine Zeile filtert danach</numerusform>
+            <numerusform>%n Zeilen, die größten nach Bytes; Doppelklick auf eine Zeile filtert danach</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Filter</source>
+        <translation>Als &amp;Filter kopieren</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -933,6 +1225,18 @@
     <message>
         <source>Start without opening a case</source>
         <translation>Ohne Fall starten</translation>
+    </message>
+    <message>
+        <source>Display filter to apply</source>
+        <translation>Anzuwendender Anzeigefilter</translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation>Ausdruck</translation>
+    </message>
+    <message>
+        <source>The filter given on the command line is not valid: %1</source>
+        <translation>Der auf der Befehlszeile angegebene Filter ist ungültig: %1</translation>
     </message>
 </context>
 </TS>

@@ -187,6 +187,131 @@
     </message>
 </context>
 <context>
+    <name>flowscope::FilterBar</name>
+    <message>
+        <source>The filter is not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter: e.g. addr == 10.0.0.0/8 and action == reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a filter; Enter applies it, Escape restores the filter in force, Ctrl+Space completes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent and saved filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the filter (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove Saved Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display filter: Enter applies it, Escape restores the filter in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case to save filters in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A saved filter needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a valid, non-empty filter can be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved filter could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FilterBarMenu</name>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a case to save filters in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Filter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Saved Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FlowPageLoader</name>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::FlowTableModel</name>
     <message>
         <source>loading…</source>
@@ -377,6 +502,30 @@
     </message>
     <message>
         <source>Copy Rows as &amp;Tab-Separated Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows Are in Time Order (Start, Then Record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table is in time order: start, then record.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -743,6 +892,14 @@
         <source>Scroll the flow table to the first record starting at a time</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the display filter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::MainWindow</name>
@@ -810,6 +967,41 @@
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::PivotFilterMenu</name>
+    <message>
+        <source>Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and not Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…or not Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply as Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare as Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::RecentCasesMenu</name>
@@ -858,6 +1050,44 @@
     </message>
     <message>
         <source>record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ShownRecordsLabel</name>
+    <message>
+        <source>Records shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtering… at least %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first matches are shown while the rest are counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown: all %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown: %1 of %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records the filter matches, of all records in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TrafficStatsDisplayModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IANA protocol %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -915,6 +1145,68 @@
         <source>Last seen (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TrafficStatsView</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations by Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints by Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints by Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address pairs, whichever way the traffic flowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address pairs with the protocol and the service port (the lower port)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every address, with the flows it sent or received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every network interface (ENI) that logged flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not compute: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), the largest by bytes; double-click a row to filter on it</source>
+        <translation>
+            <numerusform>%n row, the largest by bytes; double-click a row to filter on it</numerusform>
+            <numerusform>%n rows, the largest by bytes; double-click a row to filter on it</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -932,6 +1224,18 @@
     </message>
     <message>
         <source>Start without opening a case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display filter to apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter given on the command line is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
