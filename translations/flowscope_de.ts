@@ -521,12 +521,16 @@
         <translation>Spalten &amp;zurücksetzen</translation>
     </message>
     <message>
-        <source>Rows Are in Time Order (Start, Then Record)</source>
-        <translation>Zeilen sind zeitlich geordnet (Beginn, dann Datensatz)</translation>
+        <source>&amp;Latest First</source>
+        <translation>&amp;Neueste zuerst</translation>
     </message>
     <message>
-        <source>The table is in time order: start, then record.</source>
-        <translation>Die Tabelle ist zeitlich geordnet: Beginn, dann Datensatz.</translation>
+        <source>Rows are in time order (start, then record); this turns it around</source>
+        <translation>Zeilen sind zeitlich geordnet (Beginn, dann Datensatz); dies kehrt die Reihenfolge um</translation>
+    </message>
+    <message>
+        <source>The table is in time order: start, then record. Click to turn it around.</source>
+        <translation>Die Tabelle ist zeitlich geordnet: Beginn, dann Datensatz. Klicken kehrt die Reihenfolge um.</translation>
     </message>
 </context>
 <context>

@@ -521,11 +521,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows Are in Time Order (Start, Then Record)</source>
+        <source>&amp;Latest First</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The table is in time order: start, then record.</source>
+        <source>Rows are in time order (start, then record); this turns it around</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table is in time order: start, then record. Click to turn it around.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

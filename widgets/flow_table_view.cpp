@@ -47,8 +47,15 @@ FlowTableView::FlowTableView(QWidget *parent)
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView *header = horizontalHeader();
     header->setSectionsMovable(true);
-    // The rows come in time order only: a click on a header must not suggest another sort.
-    header->setSectionsClickable(false);
+    // The rows come in time order (the order the case's index serves): a
+    // click on Start turns it around; other headers do not sort.
+    header->setSectionsClickable(true);
+    connect(header, &QHeaderView::sectionClicked, this, [this](int logical) {
+        if (FlowTableModel *flows = flowModel(); flows && logical >= 0 && logical < flows->columns().size()
+            && flows->columns().at(logical) == Field::Start)
+            flows->sort(logical, flows->sortOrder() == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder);
+        updateSortIndicator(); // a click elsewhere must not move the indicator
+    });
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     header->setStretchLastSection(true);
@@ -195,8 +202,19 @@ QMenu *FlowTableView::createColumnMenu()
     reset->setObjectName(QStringLiteral("resetColumns"));
     reset->setEnabled(flows != nullptr);
     connect(reset, &QAction::triggered, this, &FlowTableView::resetColumns);
-    QAction *order = menu->addAction(tr("Rows Are in Time Order (Start, Then Record)"));
-    order->setEnabled(false);
+    // The one order the index serves, either way round.
+    QAction *latestFirst = menu->addAction(tr("&Latest First"));
+    latestFirst->setObjectName(QStringLiteral("latestFirst"));
+    latestFirst->setCheckable(true);
+    latestFirst->setEnabled(flows != nullptr);
+    latestFirst->setChecked(flows && flows->sortOrder() == Qt::DescendingOrder);
+    latestFirst->setStatusTip(tr("Rows are in time order (start, then record); this turns it around"));
+    connect(latestFirst, &QAction::toggled, this, [this](bool on) {
+        if (FlowTableModel *model = flowModel()) {
+            model->setLatestFirst(on);
+            updateSortIndicator();
+        }
+    });
     return menu;
 }
 
@@ -305,7 +323,7 @@ void FlowTableView::updateSortIndicator()
     const FlowTableModel *flows = flowModel();
     const int start = flows ? int(flows->columns().indexOf(Field::Start)) : -1;
     horizontalHeader()->setSortIndicatorShown(start >= 0);
-    horizontalHeader()->setSortIndicator(start, Qt::AscendingOrder);
+    horizontalHeader()->setSortIndicator(start, flows ? flows->sortOrder() : Qt::AscendingOrder);
 }
 
 bool FlowTableView::eventFilter(QObject *watched, QEvent *event)
@@ -318,7 +336,7 @@ bool FlowTableView::eventFilter(QObject *watched, QEvent *event)
             && flowModel()->columns().at(logical) == Field::Start) {
             const QString tip = model()->headerData(logical, Qt::Horizontal, Qt::ToolTipRole).toString();
             QToolTip::showText(help->globalPos(),
-                               tip + QLatin1Char('\n') + tr("The table is in time order: start, then record."),
+                               tip + QLatin1Char('\n') + tr("The table is in time order: start, then record. Click to turn it around."),
                                horizontalHeader()->viewport());
             return true;
         }

@@ -20,7 +20,7 @@ FlowPageLoader::FlowPageLoader(int pageSize)
 
 FlowPageLoader::~FlowPageLoader() = default;
 
-void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, const QString &filter)
+void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, const QString &filter, bool descending)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -29,7 +29,8 @@ void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, co
     }
     m_newestOpen.store(generation); // cancels a scan of an older filter
     QMetaObject::invokeMethod(
-        this, [this, generation, casePath, filter] { open(generation, casePath, filter); }, Qt::QueuedConnection);
+        this, [this, generation, casePath, filter, descending] { open(generation, casePath, filter, descending); },
+        Qt::QueuedConnection);
 }
 
 void FlowPageLoader::requestPage(quint64 generation, qint64 page)
@@ -59,7 +60,12 @@ void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
             if (generation != m_openGeneration || !m_pager)
                 return;
             try {
-                Q_EMIT rowOfTimeFound(generation, epoch, m_pager->positionOfTime(epoch));
+                const qint64 position = m_pager->positionOfTime(epoch);
+                // Latest first, the first record at or after `epoch` is the
+                // last of those at or after it: the one nearest to it.
+                const qint64 records = m_pager->recordCount();
+                Q_EMIT rowOfTimeFound(generation, epoch,
+                                      m_descending ? std::max<qint64>(0, records - 1 - position) : position);
             } catch (const std::exception &) {
                 Q_EMIT rowOfTimeFound(generation, epoch, -1);
             }
@@ -67,13 +73,29 @@ void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
         Qt::QueuedConnection);
 }
 
-void FlowPageLoader::open(quint64 generation, const QString &casePath, const QString &filterText)
+std::vector<FlowRow> FlowPageLoader::tableRows(qint64 first, std::size_t count)
+{
+    if (!m_descending)
+        return m_pager->rowsAt(first, count);
+    // Latest first: the same rows, counted from the end and reversed.
+    const qint64 records = m_pager->recordCount();
+    const qint64 last = std::min<qint64>(records, records - first); // one past, ascending
+    const qint64 begin = std::max<qint64>(0, last - static_cast<qint64>(count));
+    if (last <= begin)
+        return {};
+    auto rows = m_pager->rowsAt(begin, static_cast<std::size_t>(last - begin));
+    std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+void FlowPageLoader::open(quint64 generation, const QString &casePath, const QString &filterText, bool descending)
 {
     if (superseded(generation))
         return; // a newer request is queued behind this one
     m_pager.reset();
     m_case.reset();
     m_openGeneration = generation;
+    m_descending = descending;
     if (casePath.isEmpty()) {
         Q_EMIT opened(generation, 0, 0, false, QString());
         return;
@@ -95,6 +117,14 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
         const auto filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
         if (filter->matchesEverything()) {
             Q_EMIT opened(generation, total, total, false, QString());
+            return;
+        }
+        if (descending) {
+            // The latest matches come last in a scan: count first, then page.
+            Q_EMIT opened(generation, 0, total, true, QString());
+            const auto matches = collectMatches(*m_case, *filter, [this, generation] { return superseded(generation); });
+            m_pager = std::make_unique<FlowPager>(*m_case, matches);
+            Q_EMIT counted(generation, m_pager->recordCount());
             return;
         }
         // The first page in time order, straight from the candidate blocks.
@@ -142,7 +172,7 @@ void FlowPageLoader::drain()
         auto result = std::make_shared<FlowPage>();
         result->number = page;
         try {
-            result->rows = m_pager->rowsAt(page * m_pageSize, static_cast<std::size_t>(m_pageSize));
+            result->rows = tableRows(page * m_pageSize, static_cast<std::size_t>(m_pageSize));
         } catch (const std::exception &) {
             result->rows.clear(); // an unreadable page shows as empty rather than loading forever
         }

@@ -39,8 +39,9 @@ public:
     ~FlowPageLoader() override;
 
     // Thread-safe: called from the GUI thread.
-    // Opens the case (none when empty) showing the records `filter` keeps (all when empty).
-    void requestOpen(quint64 generation, const QString &casePath, const QString &filter = {});
+    // Opens the case (none when empty) showing the records `filter` keeps
+    // (all when empty), latest first when `descending`.
+    void requestOpen(quint64 generation, const QString &casePath, const QString &filter = {}, bool descending = false);
     void requestPage(quint64 generation, qint64 page);
     void requestRowOfTime(quint64 generation, qint64 epoch);
 
@@ -56,7 +57,9 @@ Q_SIGNALS:
 
 private:
     void drain();
-    void open(quint64 generation, const QString &casePath, const QString &filter);
+    void open(quint64 generation, const QString &casePath, const QString &filter, bool descending);
+    // Rows [first, first + count) of the table, in its order.
+    std::vector<FlowRow> tableRows(qint64 first, std::size_t count);
     bool superseded(quint64 generation) const { return m_newestOpen.load() != generation; }
 
     const int m_pageSize;
@@ -67,6 +70,7 @@ private:
     std::unique_ptr<CaseDb> m_case;
     std::unique_ptr<FlowPager> m_pager;
     quint64 m_openGeneration = 0;
+    bool m_descending = false;
     std::atomic<quint64> m_newestOpen{0};
 };
 

@@ -143,7 +143,21 @@ void FlowTableModel::reload()
     m_pages.clear();
     m_requested.clear();
     endResetModel();
-    m_loader->requestOpen(m_generation, m_casePath, m_filter);
+    m_loader->requestOpen(m_generation, m_casePath, m_filter, m_descending);
+}
+
+void FlowTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column >= 0 && column < m_columns.size() && m_columns.at(column) == Field::Start)
+        setLatestFirst(order == Qt::DescendingOrder);
+}
+
+void FlowTableModel::setLatestFirst(bool latestFirst)
+{
+    if (latestFirst == m_descending)
+        return;
+    m_descending = latestFirst;
+    reload();
 }
 
 void FlowTableModel::setFilter(const QString &expression)

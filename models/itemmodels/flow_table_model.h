@@ -54,6 +54,12 @@ public:
     // True while the rows shown are only the first page of a filter still being counted.
     bool isCounting() const { return m_counting; }
 
+    // Only the start time orders the table (its index serves it): ascending,
+    // or latest first. Other columns are ignored.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    void setLatestFirst(bool latestFirst);
+    Qt::SortOrder sortOrder() const { return m_descending ? Qt::DescendingOrder : Qt::AscendingOrder; }
+
     void setColumns(const QList<Field> &columns);
     const QList<Field> &columns() const { return m_columns; }
     static QList<Field> defaultColumns();
@@ -97,6 +103,7 @@ private:
     qint64 m_records = 0; // shown
     qint64 m_totalRecords = 0;
     bool m_counting = false;
+    bool m_descending = false;
     quint64 m_generation = 0;
     mutable QCache<qint64, std::shared_ptr<const FlowPage>> m_pages;
     mutable QSet<qint64> m_requested;

@@ -191,6 +191,51 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
     }
 
+    // Latest first: row r is ascending row N-1-r, filtered or not, and
+    // Go to Time lands on the record nearest the time from above.
+    void latestFirst_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("every record") << QString();
+        QTest::newRow("rejects") << QStringLiteral("action == reject");
+    }
+
+    void latestFirst()
+    {
+        QFETCH(QString, filter);
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        const auto compiled = std::get<std::shared_ptr<const CaseFilter>>(CaseFilter::compile(*caseDb, filter.toStdString()));
+        std::vector<FlowRow> ascending;
+        FlowPager(*caseDb).forEachMatching(compiled->predicate(), compiled->blocks(), [&](const FlowRow &row) {
+            ascending.push_back(row);
+            return true;
+        });
+        const auto n = ascending.size();
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy counts(&model, &FlowTableModel::countsChanged);
+        model.setCase(m_case);
+        model.setFilter(filter);
+        model.sort(int(model.columns().indexOf(Field::Start)), Qt::DescendingOrder);
+        QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+        QCOMPARE(model.rowCount(), int(n));
+        for (const std::size_t row : {std::size_t(0), std::size_t(1), std::size_t(FlowTableModel::kPageSize), n / 3, n - 1}) {
+            model.index(int(row), 0).data();
+            QTRY_VERIFY_WITH_TIMEOUT(loaded(model, int(row)), 10000);
+            QCOMPARE(model.index(int(row), 0).data(FlowTableModel::RecordIdRole).toLongLong(), ascending[n - 1 - row].id);
+        }
+        const qint64 epoch = std::get<std::int64_t>(ascending[n / 2].value(Field::Start));
+        QSignalSpy found(&model, &FlowTableModel::rowOfTimeFound);
+        model.findRowOfTime(epoch);
+        QVERIFY(found.wait(10000));
+        const int row = found.at(0).at(1).toInt();
+        const FlowRow &atRow = ascending[n - 1 - std::size_t(row)];
+        QCOMPARE(std::get<std::int64_t>(atRow.value(Field::Start)), epoch); // the earliest at that time
+        if (row + 1 < int(n)) // the next row down is earlier
+            QVERIFY(std::get<std::int64_t>(ascending[n - 2 - std::size_t(row)].value(Field::Start)) < epoch);
+    }
+
     void newerFilterWins()
     {
         FlowTableModel model;

@@ -203,16 +203,28 @@ private Q_SLOTS:
         QCOMPARE(view.columnNames(), order);
     }
 
-    void timeOrderIsShownNotFaked()
+    void timeOrderTurnsOnStartOnly()
     {
         FlowTableModel model;
         FlowTableView view;
         view.setModel(&model);
         QHeaderView *header = view.horizontalHeader();
-        QVERIFY(!header->sectionsClickable());
-        QVERIFY(!view.isSortingEnabled());
+        QVERIFY(!view.isSortingEnabled()); // the model decides what sorts
         QVERIFY(header->isSortIndicatorShown());
         QCOMPARE(header->sortIndicatorSection(), columnOf(model, Field::Start));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        // A click on another header changes nothing; on Start it turns the order around.
+        Q_EMIT header->sectionClicked(columnOf(model, Field::SrcAddr));
+        QCOMPARE(model.sortOrder(), Qt::AscendingOrder);
+        QCOMPARE(header->sortIndicatorSection(), columnOf(model, Field::Start));
+        Q_EMIT header->sectionClicked(columnOf(model, Field::Start));
+        QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        std::unique_ptr<QMenu> menu(view.createColumnMenu());
+        auto *latestFirst = menu->findChild<QAction *>(QStringLiteral("latestFirst"));
+        QVERIFY(latestFirst && latestFirst->isChecked());
+        latestFirst->trigger();
+        QCOMPARE(model.sortOrder(), Qt::AscendingOrder);
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
         QVERIFY(view.setColumnNames({QStringLiteral("srcaddr"), QStringLiteral("start")}));
         QCOMPARE(header->sortIndicatorSection(), 1);
