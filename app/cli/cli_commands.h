@@ -18,5 +18,6 @@ int runDemo(const std::vector<std::string> &args);
 int runStats(const std::vector<std::string> &args);
 int runFilter(const std::vector<std::string> &args);
 int runCount(const std::vector<std::string> &args);
+int runTimeline(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -25,6 +25,11 @@ void printUsage(std::ostream &out)
            "                      top conversations (address pairs, or with protocol and service port)\n"
            "                      or endpoints (addresses or ENIs): flows, packets, bytes, accepts, rejects\n"
            "  count CASE [FILTER] the number of records the filter matches (all without one)\n"
+           "  timeline CASE [FILTER] [--bucket SECONDS] [--metric flows|bytes|packets] [--no-spread]\n"
+           "           [--format json|csv]\n"
+           "                      ACCEPT and REJECT per time bucket (bytes and packets spread over the\n"
+           "                      buckets a record spans unless --no-spread), with the number of ENIs\n"
+           "                      reporting NODATA or SKIPDATA in each bucket\n"
            "  filter check EXPR   a filter's normalized form and index preselection (SQL and bound\n"
            "                      parameters), or the error with a caret under it (exit 1)\n"
            "  filter athena EXPR --database D --table T [--limit N]\n"
@@ -61,6 +66,7 @@ int main(int argc, char **argv)
         {"stats", &flowscope::cli::runStats},
         {"filter", &flowscope::cli::runFilter},
         {"count", &flowscope::cli::runCount},
+        {"timeline", &flowscope::cli::runTimeline},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

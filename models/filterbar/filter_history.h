@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The display filters applied most recently, newest first and each once,
-// kept in QSettings under "filter/history" so they outlive the session.
+// kept in QSettings under "filter/history" so they are there the next time Flowscope starts.
 
 #include <QStringList>
 

@@ -429,6 +429,59 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("query"), caseFile, QStringLiteral("srcaddr == nonsense")}).exitCode, 2);
     }
 
+    void timelineJsonAndCsv_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("output");
+        const QString eni = QStringLiteral("eni == eni-1235b8ca123456789");
+        const QByteArray header = "bucket_start,accept,reject,nodata_enis,skipdata_enis\r\n";
+        // Two flows start in the first minute bucket (from 1418529960) and run into the next.
+        QTest::newRow("flows json") << QStringList{eni, QStringLiteral("--bucket"), QStringLiteral("60"), QStringLiteral("--format"), QStringLiteral("json")}
+                                    << QByteArray("[\n{\"bucket_start\":1418529960,\"accept\":1,\"reject\":1,\"nodata_enis\":0,\"skipdata_enis\":0},\n"
+                                                  "{\"bucket_start\":1418530020,\"accept\":0,\"reject\":0,\"nodata_enis\":0,\"skipdata_enis\":0}\n]\n");
+        // 4249 bytes over 61 seconds, 10 of them in the first bucket; 60 seconds, 9 in it.
+        QTest::newRow("bytes spread csv") << QStringList{eni, QStringLiteral("--bucket=60"), QStringLiteral("--metric"), QStringLiteral("bytes"), QStringLiteral("--format=csv")}
+                                          << header + "1418529960,697,637,0,0\r\n1418530020,3552,3612,0,0\r\n";
+        QTest::newRow("bytes no spread") << QStringList{eni, QStringLiteral("--bucket=60"), QStringLiteral("--metric=bytes"), QStringLiteral("--no-spread"), QStringLiteral("--format=csv")}
+                                         << header + "1418529960,4249,4249,0,0\r\n1418530020,0,0,0,0\r\n";
+        QTest::newRow("nodata coverage") << QStringList{QStringLiteral("log-status == nodata"), QStringLiteral("--bucket=86400"), QStringLiteral("--format=csv")}
+                                         << header + "1431216000,0,0,1,0\r\n";
+    }
+
+    void timelineJsonAndCsv()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, output);
+        const Run run = cli(QStringList{QStringLiteral("timeline"), path(QStringLiteral("query.flowcase"))} + args);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, output);
+        if (output.startsWith('['))
+            QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 2);
+    }
+
+    void timelineBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("err");
+        QTest::newRow("zero bucket") << QStringList{QStringLiteral("--bucket"), QStringLiteral("0")} << QByteArray("--bucket '0'");
+        QTest::newRow("negative bucket") << QStringList{QStringLiteral("--bucket=-60")} << QByteArray("--bucket '-60'");
+        QTest::newRow("bucket not a number") << QStringList{QStringLiteral("--bucket=1m")} << QByteArray("--bucket '1m'");
+        QTest::newRow("unknown metric") << QStringList{QStringLiteral("--metric=octets")} << QByteArray("unknown --metric");
+        // Records five months apart in one-second buckets.
+        QTest::newRow("too many buckets") << QStringList{QStringLiteral("--bucket=1")} << QByteArray("over the limit of 1000000 buckets");
+        QTest::newRow("bad filter") << QStringList{QStringLiteral("dstport =="), QStringLiteral("--bucket=60")} << QByteArray("^"); // the caret under the position
+    }
+
+    void timelineBadArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, err);
+        const Run run = cli(QStringList{QStringLiteral("timeline"), path(QStringLiteral("query.flowcase"))} + args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(err), run.err.constData());
+    }
+
     void version()
     {
         const Run run = cli({QStringLiteral("--version")});

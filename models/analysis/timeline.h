@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The timeline: ACCEPT and REJECT stacked per time bucket, counting flows,
+// bytes or packets, with the ENIs that reported NODATA or SKIPDATA in each
+// bucket and, per ENI, the merged intervals of missing coverage to shade.
+// One function serves the CLI and the GUI; it touches no Qt and keeps no
+// state, so the GUI can run it on a worker thread with that thread's own
+// CaseDb connection.
+
+#include "format/flow_record.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace flowscope {
+
+class CaseDb;
+class CaseFilter;
+
+enum class TimelineMetric { Flows, Bytes, Packets };
+
+// Half-open, in epoch seconds: [begin, end).
+struct TimeRange {
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+};
+
+struct TimelineOptions {
+    std::int64_t bucketSeconds = 60;
+    TimelineMetric metric = TimelineMetric::Flows;
+    // Bytes and packets spread over the buckets a record's span covers (as
+    // SiLK's rwcount does); off puts them in the start bucket. Flows always
+    // count in their start bucket.
+    bool spread = true;
+    // Without a range, the buckets run from the first start to the last end
+    // of the selected records. Buckets align to multiples of bucketSeconds
+    // from the epoch either way, so bucket starts read as round times.
+    std::optional<TimeRange> range;
+    // A guard against a bucket width far too small for the range.
+    std::size_t maxBuckets = 1'000'000;
+};
+
+struct TimelineBucket {
+    std::int64_t start = 0; // epoch seconds
+    std::uint64_t accept = 0;
+    std::uint64_t reject = 0;
+    // ENIs with a NODATA / SKIPDATA record whose span touches this bucket.
+    std::uint32_t nodataEnis = 0;
+    std::uint32_t skipdataEnis = 0;
+};
+
+// A stretch of missing coverage of one ENI: overlapping and adjacent NODATA
+// (or SKIPDATA) spans merged. Half-open: [begin, end) in epoch seconds.
+struct CoverageInterval {
+    std::int64_t begin = 0;
+    std::int64_t end = 0;
+    LogStatus status = LogStatus::NoData;
+};
+
+struct EniCoverage {
+    std::string eni;
+    std::vector<CoverageInterval> intervals; // by begin, NODATA and SKIPDATA interleaved
+};
+
+struct Timeline {
+    std::int64_t bucketSeconds = 0;
+    std::vector<TimelineBucket> buckets;
+    std::vector<EniCoverage> coverage; // by ENI name
+    // Selected records without a start time: they belong to no bucket.
+    std::uint64_t untimed = 0;
+};
+
+class TimelineError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// The timeline of the records `filter` selects. Records without an action
+// (NODATA, SKIPDATA, or a format without the field) count as neither ACCEPT
+// nor REJECT; NODATA and SKIPDATA records give coverage instead. The filter
+// applies to coverage too: `eni == eni-a` shades only eni-a's gaps.
+// Throws TimelineError for a bucket width below one second or more buckets
+// than options.maxBuckets, and StoreError when the case cannot be read.
+//
+// This scans the records (twice without a range: once for the range). An
+// unfiltered timeline could later be read from per-block rollups instead of
+// the records, where the blocks' time spans allow, behind this same call.
+Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options);
+
+} // namespace flowscope

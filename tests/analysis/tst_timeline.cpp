@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Timeline bucket arithmetic (spreading, edges, exact totals) and timelines of
+// small cases with known answers: flows, spread bytes, coverage, a filter.
+
+#include "analysis/timeline.h"
+#include "analysis/timeline_buckets.h"
+#include "ingest/case_importer.h"
+#include "selection/case_filter.h"
+#include "store/case_db.h"
+#include "test_files.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+#include <numeric>
+#include <random>
+
+using namespace flowscope;
+
+namespace {
+
+// Coverage gaps: eni-x has two touching NODATA records, a later one, and a
+// SKIPDATA record overlapping the first; eni-y one short NODATA record.
+const QByteArray kCoverageRecords =
+    "2 123456789010 eni-x - - - - - - - 1700001000 1700001059 - NODATA\n"
+    "2 123456789010 eni-x - - - - - - - 1700001060 1700001119 - NODATA\n"
+    "2 123456789010 eni-x - - - - - - - 1700001500 1700001559 - NODATA\n"
+    "2 123456789010 eni-x - - - - - - - 1700001030 1700001200 - SKIPDATA\n"
+    "2 123456789010 eni-y - - - - - - - 1700001000 1700001010 - NODATA\n";
+
+std::unique_ptr<CaseDb> importCase(const QTemporaryDir &dir, const QString &name, const QByteArray &records,
+                                   std::uint64_t expected)
+{
+    const QString input = dir.filePath(name + QStringLiteral(".log"));
+    test::writeFile(input, records);
+    auto caseDb = CaseDb::open(dir.filePath(name + QStringLiteral(".flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
+    if (CaseImporter(*caseDb).run({input.toStdString()}, {}).records != expected)
+        return nullptr;
+    return caseDb;
+}
+
+std::shared_ptr<const CaseFilter> compile(CaseDb &caseDb, std::string_view expression)
+{
+    auto compiled = CaseFilter::compile(caseDb, expression);
+    return std::get<std::shared_ptr<const CaseFilter>>(compiled);
+}
+
+QList<qulonglong> column(const Timeline &timeline, std::uint64_t TimelineBucket::*member)
+{
+    QList<qulonglong> out;
+    for (const TimelineBucket &b : timeline.buckets)
+        out.append(b.*member);
+    return out;
+}
+
+QList<qulonglong> coverageColumn(const Timeline &timeline, std::uint32_t TimelineBucket::*member)
+{
+    QList<qulonglong> out;
+    for (const TimelineBucket &b : timeline.buckets)
+        out.append(b.*member);
+    return out;
+}
+
+} // namespace
+
+class TestTimeline : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<CaseDb> m_traffic;
+    std::unique_ptr<CaseDb> m_gaps;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_traffic = importCase(m_dir, QStringLiteral("traffic"), test::smallTrafficRecords(), 5);
+        m_gaps = importCase(m_dir, QStringLiteral("gaps"), kCoverageRecords, 5);
+        QVERIFY(m_traffic && m_gaps);
+    }
+
+    // A grid of five 10-second buckets from 0: [0,10), [10,20) ... [40,50).
+    void bucketArithmetic_data()
+    {
+        QTest::addColumn<qlonglong>("start");
+        QTest::addColumn<qlonglong>("end");
+        QTest::addColumn<qulonglong>("value");
+        QTest::addColumn<bool>("spread");
+        QTest::addColumn<QList<qulonglong>>("expected");
+        const qulonglong max = std::numeric_limits<std::uint64_t>::max();
+        const qulonglong third = max / 3;
+        QTest::newRow("one bucket") << 2LL << 7LL << 100ULL << true << QList<qulonglong>{100, 0, 0, 0, 0};
+        // Five seconds each side: equal remainders, the earlier bucket gets the odd one.
+        QTest::newRow("two buckets, tie") << 5LL << 14LL << 7ULL << true << QList<qulonglong>{4, 3, 0, 0, 0};
+        QTest::newRow("many buckets") << 5LL << 34LL << 30ULL << true << QList<qulonglong>{5, 10, 10, 5, 0};
+        QTest::newRow("many buckets, remainder") << 0LL << 29LL << 10ULL << true << QList<qulonglong>{4, 3, 3, 0, 0};
+        QTest::newRow("largest remainder wins") << 7LL << 19LL << 10ULL << true << QList<qulonglong>{2, 8, 0, 0, 0};
+        QTest::newRow("on both boundaries") << 10LL << 19LL << 9ULL << true << QList<qulonglong>{0, 9, 0, 0, 0};
+        QTest::newRow("end second on a boundary") << 10LL << 20LL << 11ULL << true << QList<qulonglong>{0, 10, 1, 0, 0};
+        QTest::newRow("zero length") << 15LL << 15LL << 8ULL << true << QList<qulonglong>{0, 8, 0, 0, 0};
+        QTest::newRow("end before start") << 15LL << 3LL << 8ULL << true << QList<qulonglong>{0, 8, 0, 0, 0};
+        QTest::newRow("no spread") << 5LL << 34LL << 30ULL << false << QList<qulonglong>{30, 0, 0, 0, 0};
+        QTest::newRow("past the grid end") << 35LL << 64LL << 30ULL << true << QList<qulonglong>{0, 0, 0, 5, 10};
+        QTest::newRow("before the grid") << -10LL << 9LL << 20ULL << true << QList<qulonglong>{10, 0, 0, 0, 0};
+        QTest::newRow("no spread, starts before the grid") << -5LL << 3LL << 9ULL << false << QList<qulonglong>{0, 0, 0, 0, 0};
+        QTest::newRow("largest value") << 0LL << 29LL << max << true << QList<qulonglong>{third, third, third, 0, 0};
+    }
+
+    void bucketArithmetic()
+    {
+        QFETCH(qlonglong, start);
+        QFETCH(qlonglong, end);
+        QFETCH(qulonglong, value);
+        QFETCH(bool, spread);
+        QFETCH(QList<qulonglong>, expected);
+        const BucketGrid grid{0, 10, 5};
+        std::vector<std::uint64_t> buckets(grid.count);
+        addToBuckets(grid, start, end, value, spread, buckets);
+        QCOMPARE(QList<qulonglong>(buckets.begin(), buckets.end()), expected);
+    }
+
+    void coveredBuckets()
+    {
+        const BucketGrid grid{100, 10, 5};
+        QCOMPARE(grid.indexOf(99), -1);
+        QCOMPARE(grid.indexOf(90), -1);
+        QCOMPARE(grid.indexOf(89), -2);
+        QCOMPARE(grid.startOf(3), 130);
+        QVERIFY(!grid.covered(0, 99));
+        QVERIFY(!grid.covered(150, 200));
+        const auto inside = grid.covered(95, 121);
+        QVERIFY(inside);
+        QCOMPARE(inside->first, 0u);
+        QCOMPARE(inside->last, 2u);
+        QCOMPARE(grid.covered(149, 1000)->last, 4u);
+    }
+
+    // Whatever the span and the width, the shares add up to the value, and
+    // none is a whole unit away from the exact proportional share.
+    void totalsPreservedOnRandomRecords()
+    {
+        std::mt19937_64 random(20240601);
+        for (int i = 0; i < 20000; ++i) {
+            const std::int64_t width = std::uniform_int_distribution<std::int64_t>(1, 120)(random);
+            const std::int64_t start = std::uniform_int_distribution<std::int64_t>(0, 5000)(random);
+            const std::int64_t end = start + std::uniform_int_distribution<std::int64_t>(-2, 3000)(random);
+            const std::uint64_t value = i % 3 == 0 ? random() : random() % 1000;
+            const BucketGrid grid{0, width, static_cast<std::size_t>(8001 / width + 1)};
+            std::vector<std::uint64_t> buckets(grid.count);
+            addToBuckets(grid, start, end, value, true, buckets);
+            const std::uint64_t total = std::accumulate(buckets.begin(), buckets.end(), std::uint64_t(0));
+            QCOMPARE(total, value);
+            const long double length = static_cast<long double>(std::max(start, end) - start + 1);
+            for (std::size_t b = 0; b < buckets.size(); ++b) {
+                const std::int64_t lo = std::max(start, grid.startOf(b));
+                const std::int64_t hi = std::min(std::max(start, end) + 1, grid.startOf(b + 1));
+                const long double exact = hi > lo ? static_cast<long double>(value) * (hi - lo) / length : 0;
+                QVERIFY(std::abs(static_cast<long double>(buckets[b]) - exact) < 1.0L + exact * 1e-15L);
+            }
+        }
+    }
+
+    void flowsGoByStart()
+    {
+        TimelineOptions options;
+        options.bucketSeconds = 100;
+        const Timeline t = computeTimeline(*m_traffic, *compile(*m_traffic, ""), options);
+        QCOMPARE(t.bucketSeconds, 100);
+        QCOMPARE(t.buckets.size(), 7u); // 1700000000 through the NODATA record's last second, 1700000600
+        QCOMPARE(t.buckets.front().start, 1700000000);
+        QCOMPARE(t.buckets.back().start, 1700000600);
+        QCOMPARE(column(t, &TimelineBucket::accept), (QList<qulonglong>{1, 1, 0, 1, 0, 0, 0}));
+        QCOMPARE(column(t, &TimelineBucket::reject), (QList<qulonglong>{0, 0, 1, 0, 0, 0, 0}));
+        // The NODATA record counts as neither: it has no action.
+        QCOMPARE(coverageColumn(t, &TimelineBucket::nodataEnis), (QList<qulonglong>{1, 1, 1, 1, 1, 1, 1}));
+        QCOMPARE(t.untimed, 0u);
+    }
+
+    void bytesSpreadAcrossBuckets()
+    {
+        TimelineOptions options;
+        options.bucketSeconds = 50;
+        options.metric = TimelineMetric::Bytes;
+        const Timeline t = computeTimeline(*m_traffic, *compile(*m_traffic, ""), options);
+        QCOMPARE(t.buckets.size(), 13u);
+        // 100 bytes over 61 seconds: 50 in the first bucket, 11 in the next.
+        QCOMPARE(column(t, &TimelineBucket::accept).mid(0, 9), (QList<qulonglong>{82, 18, 164, 36, 0, 0, 820, 180, 0}));
+        QCOMPARE(column(t, &TimelineBucket::reject).mid(0, 6), (QList<qulonglong>{0, 0, 0, 0, 41, 9}));
+
+        options.spread = false;
+        const Timeline whole = computeTimeline(*m_traffic, *compile(*m_traffic, ""), options);
+        QCOMPARE(column(whole, &TimelineBucket::accept).mid(0, 9), (QList<qulonglong>{100, 0, 200, 0, 0, 0, 1000, 0, 0}));
+
+        options.spread = true;
+        options.metric = TimelineMetric::Packets;
+        const Timeline packets = computeTimeline(*m_traffic, *compile(*m_traffic, ""), options);
+        const auto accepted = column(packets, &TimelineBucket::accept);
+        QCOMPARE(std::accumulate(accepted.begin(), accepted.end(), 0ULL), 7ULL);
+    }
+
+    void givenRangeAndBucketCap()
+    {
+        TimelineOptions options;
+        options.bucketSeconds = 100;
+        options.range = TimeRange{1700000150, 1700000350};
+        const Timeline t = computeTimeline(*m_traffic, *compile(*m_traffic, ""), options);
+        QCOMPARE(t.buckets.size(), 3u); // aligned: 1700000100, 200, 300
+        QCOMPARE(t.buckets.front().start, 1700000100);
+        QCOMPARE(column(t, &TimelineBucket::accept), (QList<qulonglong>{1, 0, 1}));
+
+        options.range.reset();
+        options.bucketSeconds = 1;
+        options.maxBuckets = 100;
+        QVERIFY_THROWS_EXCEPTION(TimelineError, computeTimeline(*m_traffic, *compile(*m_traffic, ""), options));
+        options.bucketSeconds = 0;
+        QVERIFY_THROWS_EXCEPTION(TimelineError, computeTimeline(*m_traffic, *compile(*m_traffic, ""), options));
+    }
+
+    void filterNarrows()
+    {
+        TimelineOptions options;
+        options.bucketSeconds = 100;
+        const Timeline eniA = computeTimeline(*m_traffic, *compile(*m_traffic, "eni == eni-a"), options);
+        QCOMPARE(eniA.buckets.size(), 4u); // the range of eni-a's records only
+        QCOMPARE(column(eniA, &TimelineBucket::accept), (QList<qulonglong>{1, 1, 0, 1}));
+        QCOMPARE(column(eniA, &TimelineBucket::reject), (QList<qulonglong>{0, 0, 0, 0}));
+        QVERIFY(eniA.coverage.empty());
+
+        const Timeline none = computeTimeline(*m_traffic, *compile(*m_traffic, "eni == eni-nowhere"), options);
+        QVERIFY(none.buckets.empty());
+    }
+
+    void coverageIntervalsAndEnis()
+    {
+        TimelineOptions options;
+        options.bucketSeconds = 100;
+        const Timeline t = computeTimeline(*m_gaps, *compile(*m_gaps, ""), options);
+        QCOMPARE(t.buckets.size(), 6u); // 1700001000 .. 1700001500
+        QCOMPARE(coverageColumn(t, &TimelineBucket::nodataEnis), (QList<qulonglong>{2, 1, 0, 0, 0, 1}));
+        QCOMPARE(coverageColumn(t, &TimelineBucket::skipdataEnis), (QList<qulonglong>{1, 1, 1, 0, 0, 0}));
+        QCOMPARE(column(t, &TimelineBucket::accept), (QList<qulonglong>{0, 0, 0, 0, 0, 0}));
+
+        QCOMPARE(t.coverage.size(), 2u);
+        QCOMPARE(QString::fromStdString(t.coverage[0].eni), QStringLiteral("eni-x"));
+        const auto &x = t.coverage[0].intervals;
+        QCOMPARE(x.size(), 3u);
+        // The touching NODATA records merge: [1000, 1060) and [1060, 1120).
+        QCOMPARE(x[0].begin, 1700001000);
+        QCOMPARE(x[0].end, 1700001120);
+        QVERIFY(x[0].status == LogStatus::NoData);
+        QCOMPARE(x[1].begin, 1700001030);
+        QCOMPARE(x[1].end, 1700001201);
+        QVERIFY(x[1].status == LogStatus::SkipData);
+        QCOMPARE(x[2].begin, 1700001500);
+        QCOMPARE(x[2].end, 1700001560);
+        QCOMPARE(QString::fromStdString(t.coverage[1].eni), QStringLiteral("eni-y"));
+        QCOMPARE(t.coverage[1].intervals.size(), 1u);
+        QCOMPARE(t.coverage[1].intervals[0].end, 1700001011);
+
+        const Timeline onlyY = computeTimeline(*m_gaps, *compile(*m_gaps, "eni == eni-y"), options);
+        QCOMPARE(onlyY.coverage.size(), 1u);
+        QCOMPARE(coverageColumn(onlyY, &TimelineBucket::nodataEnis), (QList<qulonglong>{1}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTimeline)
+#include "tst_timeline.moc"
