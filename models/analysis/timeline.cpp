@@ -6,6 +6,7 @@
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
+#include "store/sqlite_handle.h"
 
 #include <algorithm>
 #include <map>
@@ -60,6 +61,58 @@ void mergeInto(std::vector<CoverageInterval> spans, std::vector<CoverageInterval
     }
 }
 
+// The blocks (of `candidates`, or of the case) that hold a record whose span
+// touches [range.begin, range.end), or a record without a start.
+std::vector<std::int64_t> blocksTouching(CaseDb &caseDb, const TimeRange &range,
+                                         const std::optional<std::vector<std::int64_t>> &candidates)
+{
+    // A record's last second is max(start, end), so a block's is
+    // max(start_max, end_max).
+    Statement statement(caseDb.handle(),
+                        "SELECT id FROM flow_block WHERE undated > 0 OR (start_min < ?1"
+                        " AND max(start_max, coalesce(end_max, start_max)) >= ?2) ORDER BY id");
+    statement.bind(1, range.end);
+    statement.bind(2, range.begin);
+    std::vector<std::int64_t> touching;
+    while (statement.step())
+        touching.push_back(statement.int64(0));
+    if (!candidates)
+        return touching;
+    std::vector<std::int64_t> both;
+    std::set_intersection(touching.begin(), touching.end(), candidates->begin(), candidates->end(),
+                          std::back_inserter(both));
+    return both;
+}
+
+// The extent of every dated record, read from the block index.
+TimeRange caseExtent(CaseDb &caseDb)
+{
+    Statement statement(caseDb.handle(),
+                        "SELECT min(start_min), max(max(start_max, coalesce(end_max, start_max))) FROM flow_block");
+    if (!statement.step() || statement.isNull(0))
+        return {};
+    return {statement.int64(0), statement.int64(1) + 1};
+}
+
+// Calls `fn` for each selected record of `blocks`, polling the cancel hook.
+template <typename Fn>
+void scanSelected(CaseDb &caseDb, const CaseFilter &filter, const std::optional<std::vector<std::int64_t>> &blocks,
+                  const TimelineOptions &options, Fn fn)
+{
+    std::uint32_t sinceCheck = 0;
+    scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
+        if (options.cancelled && ++sinceCheck == 4096) {
+            sinceCheck = 0;
+            if (options.cancelled())
+                throw TimelineCancelled();
+        }
+        if (selected(filter, flow))
+            fn(flow);
+    });
+    if (options.cancelled && options.cancelled())
+        throw TimelineCancelled();
+}
+
 } // namespace
 
 Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options)
@@ -72,11 +125,13 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
     TimeRange range;
     if (options.range) {
         range = *options.range;
+    } else if (filter.matchesEverything()) {
+        range = caseExtent(caseDb);
     } else {
         // The selected records' extent, before any bucket is allocated.
         std::optional<TimeRange> seen;
-        scanRecords(caseDb, filter.blocks(), [&](const EncodedFlow &flow, std::int64_t) {
-            if (!flow.has(Field::Start) || !selected(filter, flow))
+        scanSelected(caseDb, filter, filter.blocks(), options, [&](const EncodedFlow &flow) {
+            if (!flow.has(Field::Start))
                 return;
             const std::int64_t end = lastSecond(flow) + 1;
             if (!seen)
@@ -97,9 +152,8 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
     // ENI name -> its NODATA spans and its SKIPDATA spans, unmerged.
     std::map<std::string, std::pair<std::vector<CoverageInterval>, std::vector<CoverageInterval>>> gaps;
     const bool spread = options.spread && options.metric != TimelineMetric::Flows;
-    scanRecords(caseDb, filter.blocks(), [&](const EncodedFlow &flow, std::int64_t) {
-        if (!selected(filter, flow))
-            return;
+    const auto blocks = options.range ? std::optional(blocksTouching(caseDb, range, filter.blocks())) : filter.blocks();
+    scanSelected(caseDb, filter, blocks, options, [&](const EncodedFlow &flow) {
         if (!flow.has(Field::Start)) {
             ++timeline.untimed;
             return;

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -42,6 +43,9 @@ struct TimelineOptions {
     std::optional<TimeRange> range;
     // A guard against a bucket width far too small for the range.
     std::size_t maxBuckets = 1'000'000;
+    // Polled while records are scanned: true stops the computation with
+    // TimelineCancelled (a newer request has made this one stale).
+    std::function<bool()> cancelled;
 };
 
 struct TimelineBucket {
@@ -79,6 +83,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+class TimelineCancelled : public std::exception {
+public:
+    const char *what() const noexcept override { return "timeline computation cancelled"; }
+};
+
 // The timeline of the records `filter` selects. Records without an action
 // (NODATA, SKIPDATA, or a format without the field) count as neither ACCEPT
 // nor REJECT; NODATA and SKIPDATA records give coverage instead. The filter
@@ -86,9 +95,9 @@ public:
 // Throws TimelineError for a bucket width below one second or more buckets
 // than options.maxBuckets, and StoreError when the case cannot be read.
 //
-// This scans the records (twice without a range: once for the range). An
-// unfiltered timeline could later be read from per-block rollups instead of
-// the records, where the blocks' time spans allow, behind this same call.
+// This scans the records of the blocks that can hold selected records in the
+// range (with a filter and no range, twice: once for the range). `untimed`
+// counts the selected records without a start among all the blocks.
 Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options);
 
 } // namespace flowscope

@@ -8,6 +8,8 @@
 #include "query/filter_parser.h"
 #include "query/filter_values.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -227,6 +229,35 @@ QString combineFilter(const QString &current, const QString &term, FilterCombine
     return QStringLiteral("%1 %2 %3")
         .arg(operand(before, joiner), isAnd ? QLatin1String("and") : QLatin1String("or"),
              negate ? negated(added) : operand(added, joiner));
+}
+
+namespace {
+
+QString timeRangeTerm(const QString &begin, const QString &end)
+{
+    return QStringLiteral("time >= %1 and time < %2").arg(begin, end);
+}
+
+QString isoUtc(qint64 seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate); // ...Z
+}
+
+} // namespace
+
+QString narrowToTimeRange(const QString &current, qint64 begin, qint64 end)
+{
+    QString base = current.trimmed();
+    // The range appended last time ends the text; it is ours only if joining
+    // the rest with the same range gives the text back exactly.
+    static const QRegularExpression trailingRange(QStringLiteral("^(?:(.*) and )?time >= (\\S+) and time < (\\S+)$"));
+    if (const auto match = trailingRange.match(base); match.hasMatch()) {
+        const QString rest = match.captured(1);
+        const QString term = timeRangeTerm(match.captured(2), match.captured(3));
+        if (combineFilter(rest, term, FilterCombine::And) == base)
+            base = rest;
+    }
+    return combineFilter(base, timeRangeTerm(isoUtc(begin), isoUtc(end)), FilterCombine::And);
 }
 
 QString conversationFilter(const QString &addressA, const QString &addressB)

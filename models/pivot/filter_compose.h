@@ -35,6 +35,13 @@ QString filterTermFor(Field field, const QVariant &rawValue);
 // the "not" forms).
 QString combineFilter(const QString &current, const QString &term, FilterCombine how);
 
+// `current` narrowed to the records whose span overlaps [begin, end) (epoch
+// seconds): a range brushed on the timeline, as `time >= A and time < B` in
+// UTC ISO 8601. A range this function appended before is replaced rather
+// than stacked, so brushing again moves the window; what the analyst typed
+// stays as typed.
+QString narrowToTimeRange(const QString &current, qint64 begin, qint64 end);
+
 // Statistics rows: the records a row counts. Empty when an address is not one.
 QString conversationFilter(const QString &addressA, const QString &addressB);
 // With the protocol and the service port (the lower of the two ports);

@@ -4,6 +4,7 @@
 
 #include "analysis/timeline.h"
 #include "analysis/timeline_buckets.h"
+#include "analysis/timeline_scale.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
@@ -40,6 +41,32 @@ std::unique_ptr<CaseDb> importCase(const QTemporaryDir &dir, const QString &name
     return caseDb;
 }
 
+// Version 2 records at random times over about `hours`, in several blocks:
+// spans from zero to twenty minutes, a few NODATA
+// and SKIPDATA records, three ENIs.
+QByteArray randomRecords(std::uint64_t seed, int count, int hours)
+{
+    std::mt19937_64 random(seed);
+    QByteArray out;
+    const std::int64_t origin = 1700000000;
+    for (int i = 0; i < count; ++i) {
+        const std::int64_t start = origin + std::int64_t(random() % std::uint64_t(hours * 3600));
+        const std::int64_t end = start + std::int64_t(i % 97 == 0 ? 0 : random() % 1200);
+        const QByteArray eni = "eni-" + QByteArray::number(int(random() % 3));
+        const int kind = int(random() % 50);
+        if (kind == 0 || kind == 1) {
+            out += "2 123456789010 " + eni + " - - - - - - - " + QByteArray::number(start) + ' '
+                + QByteArray::number(end) + " - " + (kind == 0 ? "NODATA" : "SKIPDATA") + '\n';
+            continue;
+        }
+        out += "2 123456789010 " + eni + " 10.0.0." + QByteArray::number(int(random() % 200)) + " 10.0.1.9 "
+            + QByteArray::number(int(random() % 65536)) + " 443 6 " + QByteArray::number(int(random() % 50 + 1)) + ' '
+            + QByteArray::number(qulonglong(random() % 100000)) + ' ' + QByteArray::number(start) + ' '
+            + QByteArray::number(end) + (kind < 8 ? " REJECT OK\n" : " ACCEPT OK\n");
+    }
+    return out;
+}
+
 std::shared_ptr<const CaseFilter> compile(CaseDb &caseDb, std::string_view expression)
 {
     auto compiled = CaseFilter::compile(caseDb, expression);
@@ -71,6 +98,7 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<CaseDb> m_traffic;
     std::unique_ptr<CaseDb> m_gaps;
+    std::unique_ptr<CaseDb> m_random;
 
 private Q_SLOTS:
     void initTestCase()
@@ -230,6 +258,87 @@ private Q_SLOTS:
 
         const Timeline none = computeTimeline(*m_traffic, *compile(*m_traffic, "eni == eni-nowhere"), options);
         QVERIFY(none.buckets.empty());
+    }
+
+    // A given range reads only the blocks it touches; its buckets are the
+    // whole timeline's buckets over that range, whatever the filter.
+    void rangeIsASliceOfTheWhole_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("metric");
+        QTest::addColumn<bool>("spread");
+        QTest::newRow("flows") << "" << int(TimelineMetric::Flows) << true;
+        QTest::newRow("bytes spread") << "" << int(TimelineMetric::Bytes) << true;
+        QTest::newRow("packets by start") << "" << int(TimelineMetric::Packets) << false;
+        QTest::newRow("filtered bytes") << "eni == eni-1 or action == reject" << int(TimelineMetric::Bytes) << true;
+    }
+
+    void rangeIsASliceOfTheWhole()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, metric);
+        QFETCH(bool, spread);
+        if (!m_random) {
+            m_random = importCase(m_dir, QStringLiteral("random"), randomRecords(7, 20000, 6), 20000);
+            QVERIFY(m_random);
+        }
+        const auto compiled = compile(*m_random, filter.toStdString());
+        TimelineOptions options;
+        options.bucketSeconds = 300;
+        options.metric = static_cast<TimelineMetric>(metric);
+        options.spread = spread;
+        const Timeline whole = computeTimeline(*m_random, *compiled, options);
+        QVERIFY(whole.buckets.size() > 60);
+        for (const auto &[from, to] : {std::pair{10, 20}, std::pair{0, 3}, std::pair{40, 75}}) {
+            options.range = TimeRange{whole.buckets[std::size_t(from)].start, whole.buckets[std::size_t(to)].start};
+            const Timeline part = computeTimeline(*m_random, *compiled, options);
+            QCOMPARE(part.buckets.size(), std::size_t(to - from));
+            for (std::size_t i = 0; i < part.buckets.size(); ++i) {
+                const TimelineBucket &a = part.buckets[i];
+                const TimelineBucket &b = whole.buckets[std::size_t(from) + i];
+                QCOMPARE(a.start, b.start);
+                QCOMPARE(a.accept, b.accept);
+                QCOMPARE(a.reject, b.reject);
+                QCOMPARE(a.nodataEnis, b.nodataEnis);
+                QCOMPARE(a.skipdataEnis, b.skipdataEnis);
+            }
+        }
+    }
+
+    void cancelledStops()
+    {
+        TimelineOptions options;
+        int polls = 0;
+        options.cancelled = [&polls] { return ++polls > 0; };
+        QVERIFY_THROWS_EXCEPTION(TimelineCancelled, computeTimeline(*m_traffic, *compile(*m_traffic, ""), options));
+        QVERIFY(polls > 0);
+        options.cancelled = [] { return false; };
+        QCOMPARE(computeTimeline(*m_traffic, *compile(*m_traffic, ""), options).buckets.size(), 11u);
+    }
+
+    void autoBucketWidth_data()
+    {
+        QTest::addColumn<qlonglong>("range");
+        QTest::addColumn<int>("maxBuckets");
+        QTest::addColumn<qlonglong>("expected");
+        QTest::newRow("a minute in 100") << 60LL << 100 << 1LL;
+        QTest::newRow("10 minutes in 100") << 600LL << 100 << 10LL;
+        QTest::newRow("half an hour in 200") << 1800LL << 200 << 10LL;
+        QTest::newRow("just over half an hour: a minute at least") << 1801LL << 200 << 60LL;
+        QTest::newRow("a day in 200") << 86400LL << 200 << 600LL;
+        QTest::newRow("exactly fits") << 6000LL << 100 << 60LL;
+        QTest::newRow("one over") << 6001LL << 100 << 120LL;
+        QTest::newRow("a year: a day however many") << 365LL * 86400 << 100 << 86400LL;
+        QTest::newRow("empty range") << 0LL << 100 << 1LL;
+        QTest::newRow("no room") << 600LL << 0 << 600LL;
+    }
+
+    void autoBucketWidth()
+    {
+        QFETCH(qlonglong, range);
+        QFETCH(int, maxBuckets);
+        QFETCH(qlonglong, expected);
+        QCOMPARE(autoBucketSeconds(range, maxBuckets), expected);
     }
 
     void coverageIntervalsAndEnis()

@@ -328,6 +328,67 @@ private Q_SLOTS:
             QVERIFY(parseFilter(filter.toStdString()).ok());
     }
 
+    // A brushed timeline range: appended to the analyst's filter, and
+    // replacing (not stacking on) the range brushed before.
+    void timeRange_data()
+    {
+        QTest::addColumn<QString>("current");
+        QTest::addColumn<QString>("expected");
+        // 2026-03-10T02:00:00Z .. 02:05:00Z
+        const QString range = QStringLiteral("time >= 2026-03-10T02:00:00Z and time < 2026-03-10T02:05:00Z");
+        QTest::newRow("empty") << "" << range;
+        QTest::newRow("simple") << "dstport == 22" << "dstport == 22 and " + range;
+        QTest::newRow("or gets parentheses") << "dstport == 22 or dstport == 3389"
+                                             << "(dstport == 22 or dstport == 3389) and " + range;
+        QTest::newRow("replaces an earlier range")
+            << "dstport == 22 and time >= 2026-03-09T00:00:00Z and time < 2026-03-09T01:00:00Z"
+            << "dstport == 22 and " + range;
+        QTest::newRow("replaces an earlier range after an or")
+            << "(dstport == 22 or dstport == 3389) and time >= 2026-03-09T00:00:00Z and time < 2026-03-09T01:00:00Z"
+            << "(dstport == 22 or dstport == 3389) and " + range;
+        QTest::newRow("replaces a range alone")
+            << "time >= 2026-03-09T00:00:00Z and time < 2026-03-09T01:00:00Z" << range;
+        // Not ours to take away: joined with `or`, the range means something else.
+        QTest::newRow("keeps a range under or")
+            << "dstport == 22 or time >= 2026-03-09T00:00:00Z and time < 2026-03-09T01:00:00Z"
+            << "(dstport == 22 or time >= 2026-03-09T00:00:00Z and time < 2026-03-09T01:00:00Z) and " + range;
+        QTest::newRow("keeps the analyst's own time terms")
+            << "time >= 2026-03-09T00:00:00Z and action == reject"
+            << "time >= 2026-03-09T00:00:00Z and action == reject and " + range;
+    }
+
+    void timeRange()
+    {
+        QFETCH(QString, current);
+        QFETCH(QString, expected);
+        const qint64 begin = 1773108000; // 2026-03-10T02:00:00Z
+        const QString narrowed = narrowToTimeRange(current, begin, begin + 300);
+        QCOMPARE(narrowed, expected);
+        QVERIFY2(parseFilter(narrowed.toStdString()).ok(), qPrintable(narrowed));
+        // Brushing the same range again changes nothing.
+        QCOMPARE(narrowToTimeRange(narrowed, begin, begin + 300), narrowed);
+    }
+
+    // The range selects exactly the records whose span overlaps it.
+    void timeRangeSelectsOverlappingRecords()
+    {
+        int checked = 0;
+        for (const auto &[id, row] : m_rows) {
+            const auto *start = std::get_if<std::int64_t>(&row.value(Field::Start));
+            const auto *end = std::get_if<std::int64_t>(&row.value(Field::End));
+            if (!start || !end)
+                continue;
+            ++checked;
+            QVERIFY(matching(narrowToTimeRange({}, *start, *end + 1)).contains(id));
+            QVERIFY(matching(narrowToTimeRange({}, *end, *end + 1)).contains(id));
+            QVERIFY(!matching(narrowToTimeRange({}, *end + 1, *end + 100)).contains(id));
+            QVERIFY(!matching(narrowToTimeRange({}, *start - 100, *start)).contains(id));
+            QVERIFY(!matching(narrowToTimeRange(QStringLiteral("dstport == 1"), *start, *end + 1)).contains(id)
+                    || std::get_if<std::int64_t>(&row.value(Field::DstPort)) != nullptr);
+        }
+        QVERIFY(checked >= 5);
+    }
+
     // Filtering on a statistics row and recomputing gives that row back, unchanged.
     void statisticsRowsRoundTrip_data()
     {
