@@ -7,6 +7,7 @@
 #include "cli_output.h"
 
 #include "analysis/timeline.h"
+#include "export/timeline_series.h"
 #include "format/record_parser.h"
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
@@ -52,23 +53,10 @@ int runTimeline(const std::vector<std::string> &args)
             return ExitFatal;
         }
         const Timeline timeline = computeTimeline(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled), options);
-        const bool json = format == "json";
-        if (json)
-            std::cout << '[';
+        if (format == "json")
+            writeTimelineJson(std::cout, timeline);
         else
-            std::cout << "bucket_start,accept,reject,nodata_enis,skipdata_enis\r\n";
-        for (std::size_t i = 0; i < timeline.buckets.size(); ++i) {
-            const TimelineBucket &b = timeline.buckets[i];
-            if (json)
-                std::cout << (i ? ",\n" : "\n") << "{\"bucket_start\":" << b.start << ",\"accept\":" << b.accept
-                          << ",\"reject\":" << b.reject << ",\"nodata_enis\":" << b.nodataEnis
-                          << ",\"skipdata_enis\":" << b.skipdataEnis << '}';
-            else
-                std::cout << b.start << ',' << b.accept << ',' << b.reject << ',' << b.nodataEnis << ','
-                          << b.skipdataEnis << "\r\n";
-        }
-        if (json)
-            std::cout << "\n]\n";
+            writeTimelineCsv(std::cout, timeline);
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli timeline: " << error.what() << '\n';
         return ExitFatal;

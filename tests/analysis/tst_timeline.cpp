@@ -4,6 +4,7 @@
 
 #include "analysis/timeline.h"
 #include "analysis/timeline_buckets.h"
+#include "analysis/timeline_coverage.h"
 #include "analysis/timeline_scale.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
@@ -367,6 +368,22 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(t.coverage[1].eni), QStringLiteral("eni-y"));
         QCOMPARE(t.coverage[1].intervals.size(), 1u);
         QCOMPARE(t.coverage[1].intervals[0].end, 1700001011);
+
+        // What the view shades and names: the union over ENIs, and who is missing when.
+        const auto nodata = coverageUnion(t, LogStatus::NoData);
+        QCOMPARE(nodata.size(), 2u);
+        QCOMPARE(nodata[0].begin, 1700001000); // eni-y's [1000, 1011) lies inside eni-x's
+        QCOMPARE(nodata[0].end, 1700001120);
+        QCOMPARE(nodata[1].begin, 1700001500);
+        const auto skipdata = coverageUnion(t, LogStatus::SkipData);
+        QCOMPARE(skipdata.size(), 1u);
+        QCOMPARE(skipdata[0].end, 1700001201);
+        using Names = std::vector<std::string>;
+        QCOMPARE(enisMissingAt(t, 1700001005, LogStatus::NoData), (Names{"eni-x", "eni-y"}));
+        QCOMPARE(enisMissingAt(t, 1700001011, LogStatus::NoData), (Names{"eni-x"}));
+        QCOMPARE(enisMissingAt(t, 1700001120, LogStatus::NoData), Names{});
+        QCOMPARE(enisMissingAt(t, 1700001200, LogStatus::SkipData), (Names{"eni-x"}));
+        QCOMPARE(enisMissingAt(t, 1700001201, LogStatus::SkipData), Names{});
 
         const Timeline onlyY = computeTimeline(*m_gaps, *compile(*m_gaps, "eni == eni-y"), options);
         QCOMPARE(onlyY.coverage.size(), 1u);

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline_coverage.h"
+
+#include <algorithm>
+
+namespace flowscope {
+
+std::vector<CoverageInterval> coverageUnion(const Timeline &timeline, LogStatus status)
+{
+    std::vector<CoverageInterval> all;
+    for (const EniCoverage &eni : timeline.coverage)
+        for (const CoverageInterval &interval : eni.intervals)
+            if (interval.status == status)
+                all.push_back(interval);
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.begin < b.begin; });
+    std::vector<CoverageInterval> merged;
+    for (const CoverageInterval &interval : all) {
+        if (!merged.empty() && interval.begin <= merged.back().end)
+            merged.back().end = std::max(merged.back().end, interval.end);
+        else
+            merged.push_back(interval);
+    }
+    return merged;
+}
+
+std::vector<std::string> enisMissingAt(const Timeline &timeline, std::int64_t second, LogStatus status)
+{
+    std::vector<std::string> names; // timeline.coverage is sorted by name
+    for (const EniCoverage &eni : timeline.coverage) {
+        const bool missing = std::any_of(eni.intervals.begin(), eni.intervals.end(), [&](const CoverageInterval &i) {
+            return i.status == status && i.begin <= second && second < i.end;
+        });
+        if (missing)
+            names.push_back(eni.eni);
+    }
+    return names;
+}
+
+} // namespace flowscope

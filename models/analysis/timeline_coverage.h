@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Questions a view asks of a timeline's coverage: where is any ENI's
+// evidence missing (to shade), and whose is missing at a given second (to
+// name in a tooltip).
+
+#include "timeline.h"
+
+#include <string>
+#include <vector>
+
+namespace flowscope {
+
+// The union over all ENIs of the intervals with `status` (NoData or
+// SkipData): sorted, disjoint, touching intervals merged.
+std::vector<CoverageInterval> coverageUnion(const Timeline &timeline, LogStatus status);
+
+// The ENIs (by name, sorted) with an interval of `status` holding `second`.
+std::vector<std::string> enisMissingAt(const Timeline &timeline, std::int64_t second, LogStatus status);
+
+} // namespace flowscope

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline_loader.h"
+
+#include "selection/case_filter.h"
+#include "store/case_db.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace flowscope {
+
+TimelineLoader::TimelineLoader(QObject *parent)
+    : QObject(parent)
+    , m_generation(std::make_shared<std::atomic<quint64>>(0))
+{
+    connect(&m_watcher, &QFutureWatcher<TimelineResult>::finished, this, &TimelineLoader::onFinished);
+}
+
+TimelineLoader::~TimelineLoader()
+{
+    cancel();
+    m_watcher.waitForFinished();
+}
+
+void TimelineLoader::request(TimelineRequest request)
+{
+    ++*m_generation;
+    if (m_watcher.isRunning()) {
+        m_pending = std::move(request); // starts when the stale one has stopped
+        return;
+    }
+    start(std::move(request));
+}
+
+void TimelineLoader::cancel()
+{
+    ++*m_generation;
+    m_pending.reset();
+}
+
+void TimelineLoader::start(TimelineRequest request)
+{
+    const quint64 generation = m_generation->load();
+    m_runningGeneration = generation;
+    ++m_started;
+    auto latest = m_generation;
+    request.options.cancelled = [latest, generation] { return latest->load() != generation; };
+    m_watcher.setFuture(QtConcurrent::run([request = std::move(request)]() -> TimelineResult {
+        TimelineResult result{request, {}, {}};
+        result.request.options.cancelled = nullptr; // the hook holds the loader's counter
+        if (request.casePath.isEmpty())
+            return result;
+        try {
+            auto caseDb = CaseDb::open(request.casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            const auto compiled = CaseFilter::compile(*caseDb, request.filter.toStdString());
+            if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
+                result.error = TimelineLoader::tr("The filter is not valid at position %1: %2")
+                                   .arg(invalid->position)
+                                   .arg(QString::fromStdString(invalid->message));
+                return result;
+            }
+            result.timeline = computeTimeline(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled),
+                                              request.options);
+        } catch (const TimelineCancelled &) {
+            result.error = QStringLiteral("cancelled"); // never shown: a newer request replaced it
+        } catch (const std::exception &error) {
+            result.error = QString::fromLocal8Bit(error.what());
+        }
+        return result;
+    }));
+}
+
+void TimelineLoader::onFinished()
+{
+    // Any request or cancel since this one started made it stale.
+    if (m_runningGeneration == m_generation->load()) {
+        Q_EMIT finished(m_watcher.result());
+        return;
+    }
+    if (m_pending) {
+        TimelineRequest next = std::move(*m_pending);
+        m_pending.reset();
+        start(std::move(next));
+    }
+}
+
+} // namespace flowscope

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Computes timelines off the GUI thread for a view that asks again on every
+// zoom, pan or filter change: one computation at a time, only the newest
+// waiting request kept, and a running computation that a newer request has
+// made stale is cancelled and its result dropped.
+
+#include "analysis/timeline.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+namespace flowscope {
+
+struct TimelineRequest {
+    QString casePath;
+    QString filter; // display filter text; empty selects every record
+    TimelineOptions options;
+};
+
+struct TimelineResult {
+    TimelineRequest request;
+    Timeline timeline;
+    QString error; // set instead of a timeline when the request failed
+};
+
+class TimelineLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit TimelineLoader(QObject *parent = nullptr);
+    ~TimelineLoader() override;
+
+    void request(TimelineRequest request);
+    // Drops what is waiting and cancels what runs; nothing more is delivered
+    // for requests made before.
+    void cancel();
+    bool isBusy() const { return m_watcher.isRunning() || m_pending.has_value(); }
+    // Computations started so far (for tests of coalescing).
+    int started() const { return m_started; }
+
+Q_SIGNALS:
+    // The result of the newest request.
+    void finished(const flowscope::TimelineResult &result);
+
+private:
+    void start(TimelineRequest request);
+    void onFinished();
+
+    // Bumped by every request and cancel; a computation whose generation is
+    // behind it stops at its next poll.
+    std::shared_ptr<std::atomic<quint64>> m_generation;
+    quint64 m_runningGeneration = 0;
+    std::optional<TimelineRequest> m_pending;
+    QFutureWatcher<TimelineResult> m_watcher;
+    int m_started = 0;
+};
+
+} // namespace flowscope
