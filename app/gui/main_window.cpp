@@ -23,6 +23,7 @@
 #include "main_actions.h"
 #include "recent_cases_menu.h"
 #include "shown_records_label.h"
+#include "timeline_view.h"
 #include "traffic_stats_view.h"
 
 #include <QApplication>
@@ -146,6 +147,15 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_summaryDock, m_statsDock);
     m_summaryDock->raise();
     m_actions->addViewToggle(m_statsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_T));
+
+    // When it happened, above the records: the timeline of what the filter shows.
+    m_timeline = new TimelineView(this);
+    m_timeline->setObjectName(QStringLiteral("timeline"));
+    m_timelineDock = new QDockWidget(tr("Timeline"), this);
+    m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
+    m_timelineDock->setWidget(m_timeline);
+    addDockWidget(Qt::TopDockWidgetArea, m_timelineDock);
+    m_actions->addViewToggle(m_timelineDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_L));
     m_summary->showError(tr("No case open"));
 }
 
@@ -247,8 +257,10 @@ void MainWindow::connectFilter()
     // Every view that follows the filter, and every view that proposes one.
     m_filter->addFollower([this](const QString &expression) { m_flows->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_stats->setFilter(expression); });
+    m_filter->addFollower([this](const QString &expression) { m_timeline->setFilter(expression); });
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
+    connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
     m_table->setCurrentFilterProvider([this] { return m_filterBar->filterText(); });
     m_table->addCellMenuAction(m_actions->goToTime);
     connect(m_table, &FlowTableView::columnsChanged, this,
@@ -270,7 +282,7 @@ void MainWindow::restoreSettings()
     if (!m_settings.restoreWindow(*this)) {
         const QRect screen = this->screen()->availableGeometry();
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
-        resizeDocks({m_summaryDock}, {height() * 3 / 10}, Qt::Vertical);
+        resizeDocks({m_summaryDock, m_timelineDock}, {height() * 3 / 10, height() / 4}, Qt::Vertical);
     }
     m_settings.restoreSplitter(*m_report->splitter());
     // The columns first: the header state describes them.
@@ -310,6 +322,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_filterBar->setCase(casePath);
     m_filterBar->setEnabled(!casePath.isEmpty());
     m_stats->setCase(casePath);
+    m_timeline->setCase(casePath);
     m_files->setCase(casePath);
     m_errors->setCase(casePath);
     m_center->setCurrentWidget(casePath.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
@@ -328,6 +341,7 @@ void MainWindow::reloadCaseViews()
     m_flows->reload();
     m_filterBar->refreshCaseValues();
     m_stats->setCase(m_session->casePath()); // recomputes what it shows
+    m_timeline->setCase(m_session->casePath());
     m_files->reload();
     m_errors->reload();
 }

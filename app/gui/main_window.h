@@ -32,6 +32,7 @@ class ImportProgressWidget;
 class ImportReportView;
 class MainActions;
 class ShownRecordsLabel;
+class TimelineView;
 class TrafficStatsView;
 
 class MainWindow : public QMainWindow {
@@ -55,6 +56,7 @@ public:
     FilterBar *filterBar() const { return m_filterBar; }
     FlowTableView *flowTable() const { return m_table; }
     TrafficStatsView *statistics() const { return m_stats; }
+    TimelineView *timeline() const { return m_timeline; }
 
 Q_SIGNALS:
     void importFinished(const flowscope::ImportReport &report);
@@ -107,6 +109,8 @@ private:
     FilterBar *m_filterBar = nullptr;
     FilterController *m_filter = nullptr;
     TrafficStatsView *m_stats = nullptr;
+    TimelineView *m_timeline = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
     QDockWidget *m_statsDock = nullptr;
     WindowSettings m_settings;
 };

@@ -16,7 +16,7 @@ namespace flowscope {
 class WindowSettings {
 public:
     // Bump when the window's layout changes so that old states are not applied.
-    static constexpr int kLayoutVersion = 2; // 2: the Statistics dock
+    static constexpr int kLayoutVersion = 3; // 2: the Statistics dock; 3: the Timeline dock
 
     // False when nothing was saved yet (the window keeps its default layout).
     bool restoreWindow(QMainWindow &window) const;

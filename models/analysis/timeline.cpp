@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
 #include "timeline_buckets.h"
+#include "timeline_scale.h"
 
 #include "selection/case_filter.h"
 #include "store/block_scan.h"
@@ -117,10 +118,9 @@ void scanSelected(CaseDb &caseDb, const CaseFilter &filter, const std::optional<
 
 Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options)
 {
-    if (options.bucketSeconds < 1)
+    if (options.targetBuckets <= 0 && options.bucketSeconds < 1)
         throw TimelineError("the bucket width must be at least one second");
     Timeline timeline;
-    timeline.bucketSeconds = options.bucketSeconds;
 
     TimeRange range;
     if (options.range) {
@@ -141,7 +141,12 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
         });
         range = seen.value_or(TimeRange{});
     }
-    const BucketGrid grid = gridFor(range, options);
+    TimelineOptions effective = options;
+    if (options.targetBuckets > 0)
+        effective.bucketSeconds = autoBucketSeconds(range.end - range.begin, options.targetBuckets);
+    timeline.bucketSeconds = effective.bucketSeconds;
+    timeline.range = range;
+    const BucketGrid grid = gridFor(range, effective);
 
     StringDictionary strings;
     InterfaceDictionary interfaces;

@@ -41,6 +41,9 @@ struct TimelineOptions {
     // of the selected records. Buckets align to multiples of bucketSeconds
     // from the epoch either way, so bucket starts read as round times.
     std::optional<TimeRange> range;
+    // When above zero, bucketSeconds is ignored: the width is the round one
+    // giving at most this many buckets over the range (autoBucketSeconds).
+    int targetBuckets = 0;
     // A guard against a bucket width far too small for the range.
     std::size_t maxBuckets = 1'000'000;
     // Polled while records are scanned: true stops the computation with
@@ -72,6 +75,9 @@ struct EniCoverage {
 
 struct Timeline {
     std::int64_t bucketSeconds = 0;
+    // The range the buckets were laid over: the given one, or the selected
+    // records' extent (empty when nothing is selected).
+    TimeRange range;
     std::vector<TimelineBucket> buckets;
     std::vector<EniCoverage> coverage; // by ENI name
     // Selected records without a start time: they belong to no bucket.

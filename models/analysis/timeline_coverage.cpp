@@ -23,12 +23,12 @@ std::vector<CoverageInterval> coverageUnion(const Timeline &timeline, LogStatus 
     return merged;
 }
 
-std::vector<std::string> enisMissingAt(const Timeline &timeline, std::int64_t second, LogStatus status)
+std::vector<std::string> enisMissingIn(const Timeline &timeline, const TimeRange &range, LogStatus status)
 {
     std::vector<std::string> names; // timeline.coverage is sorted by name
     for (const EniCoverage &eni : timeline.coverage) {
         const bool missing = std::any_of(eni.intervals.begin(), eni.intervals.end(), [&](const CoverageInterval &i) {
-            return i.status == status && i.begin <= second && second < i.end;
+            return i.status == status && i.begin < range.end && range.begin < i.end;
         });
         if (missing)
             names.push_back(eni.eni);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Questions a view asks of a timeline's coverage: where is any ENI's
-// evidence missing (to shade), and whose is missing at a given second (to
+// evidence missing (to shade), and whose is missing in a given bucket (to
 // name in a tooltip).
 
 #include "timeline.h"
@@ -15,7 +15,7 @@ namespace flowscope {
 // SkipData): sorted, disjoint, touching intervals merged.
 std::vector<CoverageInterval> coverageUnion(const Timeline &timeline, LogStatus status);
 
-// The ENIs (by name, sorted) with an interval of `status` holding `second`.
-std::vector<std::string> enisMissingAt(const Timeline &timeline, std::int64_t second, LogStatus status);
+// The ENIs (by name, sorted) with an interval of `status` overlapping `range`.
+std::vector<std::string> enisMissingIn(const Timeline &timeline, const TimeRange &range, LogStatus status);
 
 } // namespace flowscope

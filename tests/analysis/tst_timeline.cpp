@@ -342,6 +342,21 @@ private Q_SLOTS:
         QCOMPARE(autoBucketSeconds(range, maxBuckets), expected);
     }
 
+    // Auto width: the round width for the extent, and the extent reported.
+    void targetBucketsChoosesTheWidth()
+    {
+        TimelineOptions options;
+        options.bucketSeconds = 0; // ignored
+        options.targetBuckets = 10;
+        const Timeline t = computeTimeline(*m_traffic, *compile(*m_traffic, ""), options);
+        QCOMPARE(t.range.begin, 1700000000);
+        QCOMPARE(t.range.end, 1700000601);
+        QCOMPARE(t.bucketSeconds, 120); // 601 s in at most 10 buckets; above 1800 s it could not go under 60
+        QCOMPARE(t.buckets.size(), 6u);
+        options.range = TimeRange{1700000000, 1700000060};
+        QCOMPARE(computeTimeline(*m_traffic, *compile(*m_traffic, ""), options).bucketSeconds, 10);
+    }
+
     void coverageIntervalsAndEnis()
     {
         TimelineOptions options;
@@ -379,11 +394,13 @@ private Q_SLOTS:
         QCOMPARE(skipdata.size(), 1u);
         QCOMPARE(skipdata[0].end, 1700001201);
         using Names = std::vector<std::string>;
-        QCOMPARE(enisMissingAt(t, 1700001005, LogStatus::NoData), (Names{"eni-x", "eni-y"}));
-        QCOMPARE(enisMissingAt(t, 1700001011, LogStatus::NoData), (Names{"eni-x"}));
-        QCOMPARE(enisMissingAt(t, 1700001120, LogStatus::NoData), Names{});
-        QCOMPARE(enisMissingAt(t, 1700001200, LogStatus::SkipData), (Names{"eni-x"}));
-        QCOMPARE(enisMissingAt(t, 1700001201, LogStatus::SkipData), Names{});
+        QCOMPARE(enisMissingIn(t, {1700001005, 1700001006}, LogStatus::NoData), (Names{"eni-x", "eni-y"}));
+        QCOMPARE(enisMissingIn(t, {1700001011, 1700001012}, LogStatus::NoData), (Names{"eni-x"}));
+        QCOMPARE(enisMissingIn(t, {1700001120, 1700001121}, LogStatus::NoData), Names{});
+        QCOMPARE(enisMissingIn(t, {1700001200, 1700001201}, LogStatus::SkipData), (Names{"eni-x"}));
+        QCOMPARE(enisMissingIn(t, {1700001201, 1700001202}, LogStatus::SkipData), Names{});
+        QCOMPARE(enisMissingIn(t, {1700001100, 1700001500}, LogStatus::NoData), (Names{"eni-x"}));
+        QCOMPARE(enisMissingIn(t, {1700001120, 1700001500}, LogStatus::NoData), Names{});
 
         const Timeline onlyY = computeTimeline(*m_gaps, *compile(*m_gaps, "eni == eni-y"), options);
         QCOMPARE(onlyY.coverage.size(), 1u);

@@ -16,6 +16,8 @@
 #include "log_format_history.h"
 #include "main_window.h"
 #include "shown_records_label.h"
+#include "timeline_plot.h"
+#include "timeline_view.h"
 #include "traffic_stats_view.h"
 #include "store/case_db.h"
 #include "store/case_summary.h"
@@ -260,6 +262,46 @@ private Q_SLOTS:
 
     // The filter end to end on the dropped case (an ACCEPT to port 22 and a
     // REJECT to port 3389): typed in the bar, then pivoted from a table cell.
+    // Brushing the timeline puts the time condition in the bar, applied:
+    // the table, the statistics and the timeline itself follow.
+    void timelineDragFiltersTheWindow()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        TimelineView *timeline = window.timeline();
+        QVERIFY(timeline && timeline->isVisible());
+        timeline->setFixedBucketSeconds(60);
+        QSignalSpy computed(timeline, &TimelineView::computed);
+        QVERIFY(window.openCase(path(QStringLiteral("drop.flowcase"))));
+        FlowTableModel *model = window.flowModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
+        window.filterBar()->setFilterText(QStringLiteral("action == reject"));
+        window.filterBar()->apply();
+        QTRY_VERIFY_WITH_TIMEOUT(!timeline->isComputing() && timeline->filter() == QStringLiteral("action == reject")
+                                     && !timeline->plot()->timeline().buckets.empty(),
+                                 30000);
+
+        // Buckets of 60 s on the minute: 1418530015..065 sweeps 04:06:00 to 04:08:00.
+        TimelinePlot *plot = timeline->plot();
+        const int y = plot->axisRect()->center().y();
+        const QPoint from(int(plot->xAxis->coordToPixel(1418530015.0)), y);
+        const QPoint to(int(plot->xAxis->coordToPixel(1418530065.0)), y);
+        QTest::mousePress(plot, Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, to, plot->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, {});
+        QApplication::sendEvent(plot, &move);
+        QTest::mouseRelease(plot, Qt::LeftButton, {}, to);
+
+        const QString expected =
+            QStringLiteral("action == reject and time >= 2014-12-14T04:06:00Z and time < 2014-12-14T04:08:00Z");
+        QCOMPARE(window.filterBar()->appliedFilter(), expected);
+        QCOMPARE(window.filterBar()->filterText(), expected); // editable there
+        QCOMPARE(model->filter(), expected);
+        QCOMPARE(window.statistics()->filter(), expected);
+        QCOMPARE(timeline->filter(), expected);
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 30000);
+    }
+
     void filterNarrowsTheWindow()
     {
         MainWindow window;

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The timeline view over a small case: computed only while shown, stacked
+// bars of what the filter selects, a drag that becomes a time condition,
+// zoom that asks for finer buckets, coverage and markers, and exports.
+
+#include "ingest/case_importer.h"
+#include "store/case_db.h"
+#include "test_files.h"
+#include "timeline_plot.h"
+#include "timeline_view.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace flowscope;
+
+namespace {
+
+// The small traffic case runs from 1700000000 (2023-11-14T22:13:20Z) to the
+// NODATA record's last second, 1700000600.
+constexpr qint64 kFirst = 1700000000;
+
+void sendMouse(QWidget *widget, QEvent::Type type, QPoint at, Qt::MouseButton button, Qt::MouseButtons buttons,
+               Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QMouseEvent event(type, at, widget->mapToGlobal(at), button, buttons, modifiers);
+    QApplication::sendEvent(widget, &event);
+}
+
+void drag(TimelinePlot *plot, double fromSecond, double toSecond, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    const int y = plot->axisRect()->center().y();
+    const QPoint from(int(plot->xAxis->coordToPixel(fromSecond)), y);
+    const QPoint to(int(plot->xAxis->coordToPixel(toSecond)), y);
+    sendMouse(plot, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, modifiers);
+    sendMouse(plot, QEvent::MouseMove, (from + to) / 2, Qt::NoButton, Qt::LeftButton, modifiers);
+    sendMouse(plot, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, modifiers);
+    sendMouse(plot, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, modifiers);
+}
+
+std::uint64_t total(const Timeline &timeline, bool accepts)
+{
+    std::uint64_t sum = 0;
+    for (const TimelineBucket &b : timeline.buckets)
+        sum += accepts ? b.accept : b.reject;
+    return sum;
+}
+
+} // namespace
+
+class TestTimelineView : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    // A shown view of the small case with 100-second buckets, computed.
+    std::unique_ptr<TimelineView> shownView(const QString &filter = {})
+    {
+        auto view = std::make_unique<TimelineView>();
+        view->resize(900, 300);
+        view->setFixedBucketSeconds(100);
+        view->setMetric(TimelineMetric::Flows);
+        view->setCase(m_case);
+        view->setFilter(filter);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        view->show();
+        if (!QTest::qWaitForWindowExposed(view.get()) || !(computed.count() > 0 || computed.wait(10000)))
+            return nullptr;
+        return view;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("FlowscopeTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_timelineview"));
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
+        m_case = m_dir.filePath(QStringLiteral("s.flowcase"));
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
+    }
+
+    // Each test starts from the defaults, not from what the last one chose.
+    void init() { QSettings().remove(QStringLiteral("timeline")); }
+
+    void hiddenComputesNothing()
+    {
+        TimelineView view;
+        QSignalSpy computed(&view, &TimelineView::computed);
+        view.setCase(m_case);
+        view.setFilter(QStringLiteral("action == reject"));
+        QVERIFY(!view.isComputing());
+        QVERIFY(view.plot()->timeline().buckets.empty());
+        view.show();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(total(view.plot()->timeline(), false), 1u);
+    }
+
+    void showsStackedBarsOfTheFilter_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("accepts");
+        QTest::addColumn<int>("rejects");
+        QTest::newRow("everything") << "" << 3 << 1;
+        QTest::newRow("rejects") << "action == reject" << 0 << 1;
+        QTest::newRow("one ENI") << "eni == eni-a" << 3 << 0;
+    }
+
+    void showsStackedBarsOfTheFilter()
+    {
+        QFETCH(QString, filter);
+        QFETCH(int, accepts);
+        QFETCH(int, rejects);
+        auto view = shownView(filter);
+        QVERIFY(view);
+        const Timeline &t = view->plot()->timeline();
+        QCOMPARE(t.bucketSeconds, 100);
+        QCOMPARE(total(t, true), std::uint64_t(accepts));
+        QCOMPARE(total(t, false), std::uint64_t(rejects));
+        QVERIFY(view->plot()->message().isEmpty());
+        // The whole range is in view, and the status names the bucket width.
+        QCOMPARE(view->plot()->visibleRange().begin, t.range.begin);
+        QVERIFY(view->findChild<QLabel *>(QStringLiteral("timelineStatus"))->text().contains(QStringLiteral("Buckets of 100 s")));
+    }
+
+    // The widget test the timeline is built for: dragging across the bars
+    // asks for the filter with the swept buckets' time range added.
+    void dragEmitsTheTimeCondition_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<double>("from");
+        QTest::addColumn<double>("to");
+        QTest::addColumn<QString>("expected");
+        // Buckets of 100 s from 1700000000: 150..250 sweeps [100, 300).
+        QTest::newRow("no filter") << "" << 150.0 << 250.0
+                                   << "time >= 2023-11-14T22:15:00Z and time < 2023-11-14T22:18:20Z";
+        QTest::newRow("right to left") << "" << 250.0 << 150.0
+                                       << "time >= 2023-11-14T22:15:00Z and time < 2023-11-14T22:18:20Z";
+        QTest::newRow("with a filter") << "action == accept" << 20.0 << 380.0
+                                       << "action == accept and time >= 2023-11-14T22:13:20Z and time < 2023-11-14T22:20:00Z";
+        QTest::newRow("replacing a brushed range")
+            << "addr == 10.0.0.1 and time >= 2023-11-14T22:13:20Z and time < 2023-11-14T22:20:00Z" << 150.0 << 250.0
+            << "addr == 10.0.0.1 and time >= 2023-11-14T22:15:00Z and time < 2023-11-14T22:18:20Z";
+    }
+
+    void dragEmitsTheTimeCondition()
+    {
+        QFETCH(QString, filter);
+        QFETCH(double, from);
+        QFETCH(double, to);
+        QFETCH(QString, expected);
+        auto view = shownView(filter);
+        QVERIFY(view);
+        QSignalSpy requested(view.get(), &TimelineView::filterRequested);
+        drag(view->plot(), double(kFirst) + from, double(kFirst) + to);
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), expected);
+        QCOMPARE(requested.at(0).at(1).toBool(), true); // applied at once: the table follows
+    }
+
+    void clickOrShiftDragSelectsNothing()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        QSignalSpy requested(view->plot(), &TimelinePlot::rangeSelected);
+        QSignalSpy panned(view->plot(), &TimelinePlot::viewChanged);
+        drag(view->plot(), double(kFirst) + 150, double(kFirst) + 150); // a click
+        QCOMPARE(requested.count(), 0);
+        view->plot()->zoomBy(0.25); // room to pan
+        drag(view->plot(), double(kFirst) + 300, double(kFirst) + 250, Qt::ShiftModifier);
+        QCOMPARE(requested.count(), 0);
+        QVERIFY(panned.count() >= 2);
+    }
+
+    // Zooming in asks for the range in view at a finer width; stale
+    // results are dropped, and the view stays inside the case's extent.
+    void zoomFollowsWithFinerBuckets()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        view->setFixedBucketSeconds(std::nullopt);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        QVERIFY(computed.wait(10000)); // the whole range again, at the auto width
+        const std::int64_t wide = view->plot()->timeline().bucketSeconds;
+        QCOMPARE(wide, 5); // 601 s over about 140 buckets
+        for (int step = 0; step < 5; ++step)
+            view->plot()->zoomBy(0.5, double(kFirst) + 100);
+        QVERIFY(computed.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!view->isComputing(), 10000);
+        const TimeRange visible = view->plot()->visibleRange();
+        QVERIFY(visible.end - visible.begin <= 20);
+        QCOMPARE(view->plot()->timeline().bucketSeconds, 1);
+        QVERIFY(view->plot()->timeline().range.begin >= kFirst);
+
+        view->plot()->zoomBy(1000);
+        QCOMPARE(view->plot()->visibleRange().begin, kFirst); // clamped to the extent
+        QCOMPARE(view->plot()->visibleRange().end, kFirst + 601);
+    }
+
+    void toolTipNamesValuesAndMissingEnis()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        const int x = int(view->plot()->xAxis->coordToPixel(double(kFirst) + 250));
+        const QString tip = view->plot()->toolTipAt(x);
+        QVERIFY2(tip.contains(QStringLiteral("ACCEPT: 0 flows")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("REJECT: 1 flows")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("NODATA: eni-c")), qPrintable(tip));
+        QVERIFY2(tip.contains(QStringLiteral("2023-11-14 22:16:40")), qPrintable(tip));
+    }
+
+    void markersAreShownAndClickable()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        const int itemsBefore = view->plot()->itemCount();
+        view->setMarkers({{QStringLiteral("b1"), kFirst + 420, QStringLiteral("Bookmark"), QColor(Qt::blue)}});
+        QCOMPARE(view->plot()->itemCount(), itemsBefore + 2); // a line and its label
+        QSignalSpy activated(view.get(), &TimelineView::markerActivated);
+        QSignalSpy selected(view->plot(), &TimelinePlot::rangeSelected);
+        const QPoint at(int(view->plot()->xAxis->coordToPixel(double(kFirst + 420))), view->plot()->axisRect()->center().y());
+        QVERIFY(view->plot()->toolTipAt(at.x()).startsWith(QStringLiteral("Bookmark")));
+        sendMouse(view->plot(), QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(view->plot(), QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("b1"));
+        QCOMPARE(selected.count(), 0);
+        view->setMarkers({});
+        QCOMPARE(view->plot()->itemCount(), itemsBefore);
+    }
+
+    void exportsSeriesAndPlot()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        const QString csv = m_dir.filePath(QStringLiteral("series.csv"));
+        QVERIFY(view->exportSeries(csv));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().split('\n');
+        QCOMPARE(lines.at(0), QByteArray("bucket_start,accept,reject,nodata_enis,skipdata_enis\r"));
+        QCOMPARE(lines.at(1), QByteArray("1700000000,1,0,1,0\r"));
+        QCOMPARE(lines.size(), 7 + 2); // header, 7 buckets, the empty rest after the last CRLF
+
+        for (const QString &name : {QStringLiteral("plot.png"), QStringLiteral("plot.pdf")}) {
+            const QString path = m_dir.filePath(name);
+            QVERIFY(view->exportPlot(path));
+            QFile image(path);
+            QVERIFY(image.open(QIODevice::ReadOnly));
+            const QByteArray head = image.read(8);
+            QVERIFY2(name.endsWith(QLatin1String("png")) ? head.startsWith("\x89PNG") : head.startsWith("%PDF"),
+                     qPrintable(name));
+        }
+        QString error;
+        QVERIFY(!view->exportSeries(QStringLiteral("/nonexistent/dir/x.csv"), &error));
+        QVERIFY(error.contains(QStringLiteral("/nonexistent/dir/x.csv")));
+    }
+
+    void messagesForNoCaseNoMatchesAndErrors()
+    {
+        auto view = shownView(QStringLiteral("eni == eni-nowhere"));
+        QVERIFY(view);
+        QCOMPARE(view->plot()->message(), QStringLiteral("No records with a time match the filter"));
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        view->setFilter(QStringLiteral("dstport =="));
+        QVERIFY(computed.wait(10000));
+        QVERIFY2(view->plot()->message().contains(QStringLiteral("not valid")), qPrintable(view->plot()->message()));
+        view->setCase({});
+        QCOMPARE(view->plot()->message(), QStringLiteral("No case open"));
+        QVERIFY(view->plot()->timeline().buckets.empty());
+    }
+
+    void metricAndScaleSwitches()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        view->setMetric(TimelineMetric::Bytes);
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(total(view->plot()->timeline(), true), 1300u);
+        QCOMPARE(view->plot()->yAxis->label(), QStringLiteral("Bytes"));
+        view->setLogScale(true);
+        QCOMPARE(view->plot()->yAxis->scaleType(), QCPAxis::stLogarithmic);
+        view->setLogScale(false);
+        view->setUtc(false);
+        QVERIFY(!view->plot()->isUtc());
+        view->setUtc(true);
+    }
+};
+
+QTEST_MAIN(TestTimelineView)
+#include "tst_timelineview.moc"

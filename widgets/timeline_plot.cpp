@@ -1,0 +1,466 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timeline_plot.h"
+
+#include "analysis/timeline_coverage.h"
+
+#include <QHelpEvent>
+#include <QLocale>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+
+namespace flowscope {
+
+namespace {
+
+const QColor kAcceptColor(46, 139, 87);
+const QColor kRejectColor(192, 57, 43);
+const QColor kNoDataColor(120, 120, 120, 70);
+const QColor kSkipDataColor(230, 150, 20, 80);
+constexpr int kMarkerHitPixels = 4;
+constexpr int kMinimumDragPixels = 3;
+constexpr double kMinimumViewSeconds = 10;
+// More shaded intervals than this would not be told apart on screen.
+constexpr std::size_t kMaxShadedIntervals = 2000;
+constexpr std::size_t kNamedEnis = 5;
+
+QString namesLine(const QString &status, const std::vector<std::string> &names)
+{
+    if (names.empty())
+        return {};
+    QStringList shown;
+    for (std::size_t i = 0; i < std::min(names.size(), kNamedEnis); ++i)
+        shown << QString::fromStdString(names[i]);
+    QString line = status + QLatin1String(": ") + shown.join(QLatin1String(", "));
+    if (names.size() > kNamedEnis)
+        line += TimelinePlot::tr(" and %n more", nullptr, int(names.size() - kNamedEnis));
+    return line;
+}
+
+} // namespace
+
+TimelinePlot::TimelinePlot(QWidget *parent)
+    : QCustomPlot(parent)
+    , m_accept(new QCPBars(xAxis, yAxis))
+    , m_reject(new QCPBars(xAxis, yAxis))
+    , m_message(new QCPItemText(this))
+    , m_timeTicker(new QCPAxisTickerDateTime)
+{
+    setObjectName(QStringLiteral("timelinePlot"));
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumHeight(140);
+    setNoAntialiasingOnDrag(true);
+
+    addLayer(QStringLiteral("coverage"), layer(QStringLiteral("grid")), QCustomPlot::limAbove);
+    addLayer(QStringLiteral("markers"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+
+    for (QCPBars *bars : {m_accept, m_reject}) {
+        bars->setWidthType(QCPBars::wtPlotCoords);
+        bars->setPen(Qt::NoPen);
+        bars->setStackingGap(0);
+        bars->setSelectable(QCP::stNone);
+    }
+    m_accept->setName(tr("ACCEPT"));
+    m_accept->setBrush(kAcceptColor);
+    m_reject->setName(tr("REJECT"));
+    m_reject->setBrush(kRejectColor);
+    m_reject->moveAbove(m_accept);
+
+    legend->setVisible(true);
+    legend->setFont(font());
+    legend->setBrush(QColor(255, 255, 255, 200));
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+
+    m_timeTicker->setDateTimeSpec(Qt::UTC);
+    xAxis->setTicker(m_timeTicker);
+    yAxis->setNumberFormat(QStringLiteral("gb"));
+    yAxis->setRange(0, 1);
+
+    m_message->setPositionAlignment(Qt::AlignCenter);
+    m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_message->position->setCoords(0.5, 0.5);
+    m_message->setClipToAxisRect(false);
+    m_message->setSelectable(false);
+
+    setSelectionRectMode(QCP::srmCustom);
+    selectionRect()->setBrush(QColor(52, 152, 219, 60));
+    selectionRect()->setPen(QPen(QColor(52, 152, 219)));
+    connect(selectionRect(), &QCPSelectionRect::accepted, this,
+            [this](const QRect &rect, QMouseEvent *) { onSelectionAccepted(rect); });
+    updateTimeAxis();
+}
+
+void TimelinePlot::setTimeline(const Timeline &timeline, TimelineMetric metric)
+{
+    m_timeline = timeline;
+    m_metric = metric;
+    m_message->setText({});
+    switch (metric) {
+    case TimelineMetric::Flows: yAxis->setLabel(tr("Flows")); break;
+    case TimelineMetric::Bytes: yAxis->setLabel(tr("Bytes")); break;
+    case TimelineMetric::Packets: yAxis->setLabel(tr("Packets")); break;
+    }
+    rebuildBars();
+    rebuildCoverage();
+    applyRange(xAxis->range().lower, xAxis->range().upper, false);
+}
+
+void TimelinePlot::setMessage(const QString &message)
+{
+    m_message->setText(message);
+    if (!message.isEmpty()) {
+        m_timeline = {};
+        rebuildBars();
+        rebuildCoverage();
+    }
+    replot(rpQueuedReplot);
+}
+
+QString TimelinePlot::message() const { return m_message->text(); }
+
+void TimelinePlot::setLogScale(bool on)
+{
+    m_logScale = on;
+    yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
+    if (on)
+        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+    else
+        yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    applyRange(xAxis->range().lower, xAxis->range().upper, false);
+}
+
+void TimelinePlot::setUtc(bool utc)
+{
+    m_utc = utc;
+    m_timeTicker->setDateTimeSpec(utc ? Qt::UTC : Qt::LocalTime);
+    updateTimeAxis();
+    replot(rpQueuedReplot);
+}
+
+void TimelinePlot::setExtent(const TimeRange &extent) { m_extent = extent; }
+
+TimeRange TimelinePlot::visibleRange() const
+{
+    return {static_cast<qint64>(std::floor(xAxis->range().lower)), static_cast<qint64>(std::ceil(xAxis->range().upper))};
+}
+
+void TimelinePlot::setVisibleRange(const TimeRange &range)
+{
+    applyRange(double(range.begin), double(range.end), false);
+}
+
+void TimelinePlot::resetZoom()
+{
+    if (m_extent.end > m_extent.begin)
+        applyRange(double(m_extent.begin), double(m_extent.end), true);
+}
+
+void TimelinePlot::zoomBy(double factor, std::optional<double> aboutSecond)
+{
+    const QCPRange range = xAxis->range();
+    const double center = aboutSecond.value_or(range.center());
+    applyRange(center - (center - range.lower) * factor, center + (range.upper - center) * factor, true);
+}
+
+void TimelinePlot::panBy(double fractionOfView)
+{
+    const QCPRange range = xAxis->range();
+    const double shift = range.size() * fractionOfView;
+    applyRange(range.lower + shift, range.upper + shift, true);
+}
+
+void TimelinePlot::setMarkers(const QList<TimelineMarker> &markers)
+{
+    m_markers = markers;
+    rebuildMarkers();
+    replot(rpQueuedReplot);
+}
+
+// Keeps the view inside the extent (when there is one) and at least a few
+// seconds wide, then fits the value axis to the bars in view.
+void TimelinePlot::applyRange(double lower, double upper, bool byUser)
+{
+    if (upper - lower < kMinimumViewSeconds) {
+        const double center = (lower + upper) / 2;
+        lower = center - kMinimumViewSeconds / 2;
+        upper = center + kMinimumViewSeconds / 2;
+    }
+    if (m_extent.end > m_extent.begin) {
+        const double begin = double(m_extent.begin);
+        const double end = double(m_extent.end);
+        const double width = std::min(upper - lower, end - begin);
+        lower = std::clamp(lower, begin, end - width);
+        upper = lower + width;
+    }
+    xAxis->setRange(lower, upper);
+
+    std::uint64_t highest = 0;
+    const auto width = m_timeline.bucketSeconds;
+    for (const TimelineBucket &b : m_timeline.buckets)
+        if (double(b.start + width) > lower && double(b.start) < upper)
+            highest = std::max(highest, b.accept + b.reject);
+    if (m_logScale)
+        yAxis->setRange(0.8, std::max(10.0, double(highest) * 2));
+    else
+        yAxis->setRange(0, std::max(1.0, double(highest) * 1.08));
+    updateTimeAxis();
+    replot(rpQueuedReplot);
+    if (byUser)
+        Q_EMIT viewChanged(visibleRange());
+}
+
+void TimelinePlot::rebuildBars()
+{
+    QVector<double> keys, accepts, rejects;
+    keys.reserve(qsizetype(m_timeline.buckets.size()));
+    accepts.reserve(keys.capacity());
+    rejects.reserve(keys.capacity());
+    const double half = double(m_timeline.bucketSeconds) / 2;
+    for (const TimelineBucket &b : m_timeline.buckets) {
+        keys << double(b.start) + half;
+        accepts << double(b.accept);
+        rejects << double(b.reject);
+    }
+    for (QCPBars *bars : {m_accept, m_reject})
+        bars->setWidth(double(std::max<std::int64_t>(m_timeline.bucketSeconds, 1)));
+    m_accept->setData(keys, accepts, true);
+    m_reject->setData(keys, rejects, true);
+}
+
+// The union of the ENIs' gaps, as bands over the whole height: grey for
+// NODATA, amber for SKIPDATA.
+void TimelinePlot::rebuildCoverage()
+{
+    for (QCPAbstractItem *item : std::as_const(m_coverageItems))
+        removeItem(item);
+    m_coverageItems.clear();
+    for (const LogStatus status : {LogStatus::NoData, LogStatus::SkipData}) {
+        const auto intervals = coverageUnion(m_timeline, status);
+        for (std::size_t i = 0; i < std::min(intervals.size(), kMaxShadedIntervals); ++i) {
+            auto *band = new QCPItemRect(this);
+            band->setLayer(QStringLiteral("coverage"));
+            band->setSelectable(false);
+            band->setPen(Qt::NoPen);
+            QBrush brush(status == LogStatus::NoData ? kNoDataColor : kSkipDataColor);
+            band->setBrush(brush);
+            for (QCPItemPosition *corner : {band->topLeft, band->bottomRight}) {
+                corner->setTypeX(QCPItemPosition::ptPlotCoords);
+                corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            band->topLeft->setCoords(double(intervals[i].begin), 0);
+            band->bottomRight->setCoords(double(intervals[i].end), 1);
+            m_coverageItems << band;
+        }
+    }
+}
+
+void TimelinePlot::rebuildMarkers()
+{
+    for (QCPAbstractItem *item : std::as_const(m_markerItems))
+        removeItem(item);
+    m_markerItems.clear();
+    for (const TimelineMarker &marker : std::as_const(m_markers)) {
+        const QColor color = marker.color.isValid() ? marker.color : QColor(52, 73, 94);
+        auto *line = new QCPItemStraightLine(this);
+        line->setLayer(QStringLiteral("markers"));
+        line->setSelectable(false);
+        line->setPen(QPen(color, 1.5, Qt::DashLine));
+        line->point1->setCoords(double(marker.time), 0);
+        line->point2->setCoords(double(marker.time), 1);
+        auto *label = new QCPItemText(this);
+        label->setLayer(QStringLiteral("markers"));
+        label->setSelectable(false);
+        label->setText(marker.label);
+        label->setColor(color);
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        label->position->setCoords(double(marker.time), 0.02);
+        label->setPadding(QMargins(3, 0, 3, 0));
+        m_markerItems << line << label;
+    }
+}
+
+void TimelinePlot::updateTimeAxis()
+{
+    const double span = xAxis->range().size();
+    if (span <= 120)
+        m_timeTicker->setDateTimeFormat(QStringLiteral("hh:mm:ss"));
+    else if (span <= 2 * 86400)
+        m_timeTicker->setDateTimeFormat(QStringLiteral("hh:mm\nyyyy-MM-dd"));
+    else
+        m_timeTicker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
+    xAxis->setLabel(m_utc ? tr("Time (UTC)") : tr("Time (local)"));
+}
+
+std::optional<std::size_t> TimelinePlot::bucketAt(double second) const
+{
+    if (m_timeline.buckets.empty() || m_timeline.bucketSeconds <= 0)
+        return std::nullopt;
+    const double offset = second - double(m_timeline.buckets.front().start);
+    if (offset < 0)
+        return std::nullopt;
+    const auto index = static_cast<std::size_t>(offset / double(m_timeline.bucketSeconds));
+    return index < m_timeline.buckets.size() ? std::optional(index) : std::nullopt;
+}
+
+QString TimelinePlot::formatTime(qint64 seconds, bool withDate) const
+{
+    const QDateTime time = QDateTime::fromSecsSinceEpoch(seconds, m_utc ? Qt::UTC : Qt::LocalTime);
+    return time.toString(withDate ? QStringLiteral("yyyy-MM-dd hh:mm:ss") : QStringLiteral("hh:mm:ss"));
+}
+
+QString TimelinePlot::formatValue(std::uint64_t value) const
+{
+    const QLocale locale;
+    switch (m_metric) {
+    case TimelineMetric::Flows: return tr("%1 flows").arg(locale.toString(qulonglong(value)));
+    case TimelineMetric::Bytes: return locale.formattedDataSize(qint64(value), 1, QLocale::DataSizeSIFormat);
+    case TimelineMetric::Packets: return tr("%1 packets").arg(locale.toString(qulonglong(value)));
+    }
+    return locale.toString(qulonglong(value));
+}
+
+QString TimelinePlot::toolTipAt(int x) const
+{
+    const double second = xAxis->pixelToCoord(x);
+    for (const TimelineMarker &marker : m_markers)
+        if (std::abs(xAxis->coordToPixel(double(marker.time)) - x) <= kMarkerHitPixels)
+            return marker.label + QLatin1Char('\n') + formatTime(marker.time, true);
+    const auto index = bucketAt(second);
+    if (!index)
+        return {};
+    const TimelineBucket &b = m_timeline.buckets[*index];
+    const qint64 end = b.start + m_timeline.bucketSeconds;
+    QStringList lines;
+    lines << QStringLiteral("%1 – %2 %3")
+                 .arg(formatTime(b.start, true), formatTime(end, m_timeline.bucketSeconds >= 86400),
+                      m_utc ? QStringLiteral("UTC") : tr("local time"));
+    lines << tr("ACCEPT: %1").arg(formatValue(b.accept)) << tr("REJECT: %1").arg(formatValue(b.reject));
+    const TimeRange bucket{b.start, end};
+    for (const auto &[status, name] :
+         {std::pair{LogStatus::NoData, QStringLiteral("NODATA")}, std::pair{LogStatus::SkipData, QStringLiteral("SKIPDATA")}}) {
+        const QString line = namesLine(name, enisMissingIn(m_timeline, bucket, status));
+        if (!line.isEmpty())
+            lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+void TimelinePlot::onSelectionAccepted(const QRect &rect)
+{
+    if (rect.normalized().width() < kMinimumDragPixels)
+        return;
+    const QCPRange range = selectionRect()->range(xAxis);
+    auto begin = static_cast<qint64>(std::floor(range.lower));
+    auto end = static_cast<qint64>(std::ceil(range.upper));
+    if (!m_timeline.buckets.empty() && m_timeline.bucketSeconds > 0) {
+        // Outward to whole buckets: the bars the analyst swept, entirely.
+        const qint64 origin = m_timeline.buckets.front().start;
+        const qint64 width = m_timeline.bucketSeconds;
+        const auto floorDiv = [](qint64 a, qint64 b) { return a / b - ((a % b != 0 && a < 0) ? 1 : 0); };
+        begin = origin + floorDiv(begin - origin, width) * width;
+        end = origin + (floorDiv(end - origin - 1, width) + 1) * width;
+    }
+    if (end > begin)
+        Q_EMIT rangeSelected(begin, end);
+}
+
+void TimelinePlot::mousePressEvent(QMouseEvent *event)
+{
+    const bool pan = event->button() == Qt::MiddleButton
+        || (event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
+    if (pan) {
+        m_panFrom = event->pos();
+        m_panStartRange = xAxis->range();
+        setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton) {
+        for (const TimelineMarker &marker : std::as_const(m_markers)) {
+            if (std::abs(xAxis->coordToPixel(double(marker.time)) - event->pos().x()) <= kMarkerHitPixels) {
+                Q_EMIT markerActivated(marker.id);
+                event->accept();
+                return;
+            }
+        }
+    }
+    QCustomPlot::mousePressEvent(event);
+}
+
+void TimelinePlot::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panFrom) {
+        const double secondsPerPixel = m_panStartRange.size() / std::max(1, axisRect()->width());
+        const double shift = -(event->pos().x() - m_panFrom->x()) * secondsPerPixel;
+        applyRange(m_panStartRange.lower + shift, m_panStartRange.upper + shift, true);
+        event->accept();
+        return;
+    }
+    QCustomPlot::mouseMoveEvent(event);
+}
+
+void TimelinePlot::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panFrom) {
+        m_panFrom.reset();
+        unsetCursor();
+        event->accept();
+        return;
+    }
+    QCustomPlot::mouseReleaseEvent(event);
+}
+
+void TimelinePlot::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    if (event->button() == Qt::LeftButton) {
+        resetZoom();
+        event->accept();
+        return;
+    }
+    QCustomPlot::mouseDoubleClickEvent(event);
+}
+
+void TimelinePlot::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) {
+        panBy(-event->angleDelta().x() / 120.0 * 0.1);
+    } else {
+        const double about = xAxis->pixelToCoord(event->position().x());
+        zoomBy(std::pow(0.85, steps), about);
+    }
+    event->accept();
+}
+
+void TimelinePlot::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: zoomBy(0.5); break;
+    case Qt::Key_Minus: zoomBy(2); break;
+    case Qt::Key_Left: panBy(-0.25); break;
+    case Qt::Key_Right: panBy(0.25); break;
+    case Qt::Key_Home: resetZoom(); break;
+    default: QCustomPlot::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+bool TimelinePlot::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QString text = axisRect()->rect().contains(help->pos()) ? toolTipAt(help->pos().x()) : QString();
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QCustomPlot::event(event);
+}
+
+} // namespace flowscope

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The timeline's plot: ACCEPT and REJECT stacked per bucket, shaded where
+// ENIs reported NODATA or SKIPDATA, with markers for bookmarks and findings.
+// It computes nothing: it shows the Timeline it is given and reports what
+// the analyst does with the mouse and keys (a dragged range, a zoom or pan).
+//
+// Left drag selects a time range; the wheel zooms about the pointer; middle
+// drag or Shift+drag pans; double-click or Home resets the zoom; + and -
+// zoom, the arrow keys pan. Hovering shows a bucket's values and the ENIs
+// whose evidence is missing there.
+
+#include "analysis/timeline.h"
+#include "timeline_marker.h"
+
+#include "qcustomplot_include.h"
+
+#include <optional>
+
+namespace flowscope {
+
+class TimelinePlot : public QCustomPlot {
+    Q_OBJECT
+public:
+    explicit TimelinePlot(QWidget *parent = nullptr);
+
+    // What the bars count, for the axis label and tooltips.
+    void setTimeline(const Timeline &timeline, TimelineMetric metric);
+    const Timeline &timeline() const { return m_timeline; }
+    // Shown instead of bars: no case, nothing selected, an error.
+    void setMessage(const QString &message);
+    QString message() const;
+
+    void setLogScale(bool on);
+    bool logScale() const { return m_logScale; }
+    void setUtc(bool utc);
+    bool isUtc() const { return m_utc; }
+
+    // The range zoom and pan stay within, and Reset returns to.
+    void setExtent(const TimeRange &extent);
+    TimeRange extent() const { return m_extent; }
+    TimeRange visibleRange() const;
+    void setVisibleRange(const TimeRange &range);
+    void resetZoom();
+    void zoomBy(double factor, std::optional<double> aboutSecond = std::nullopt);
+    void panBy(double fractionOfView);
+
+    void setMarkers(const QList<TimelineMarker> &markers);
+    QList<TimelineMarker> markers() const { return m_markers; }
+
+    // The text of the tooltip for the bucket under x (widget pixels).
+    QString toolTipAt(int x) const;
+
+Q_SIGNALS:
+    // The analyst dragged across [begin, end), snapped outward to whole buckets.
+    void rangeSelected(qint64 begin, qint64 end);
+    // The visible range changed by zoom, pan or reset (not by setVisibleRange).
+    void viewChanged(const flowscope::TimeRange &visible);
+    void markerActivated(const QString &id);
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void onSelectionAccepted(const QRect &rect);
+    void rebuildBars();
+    void rebuildCoverage();
+    void rebuildMarkers();
+    void updateTimeAxis();
+    void applyRange(double lower, double upper, bool byUser);
+    std::optional<std::size_t> bucketAt(double second) const;
+    QString formatTime(qint64 seconds, bool withDate) const;
+    QString formatValue(std::uint64_t value) const;
+
+    Timeline m_timeline;
+    TimelineMetric m_metric = TimelineMetric::Flows;
+    TimeRange m_extent;
+    bool m_logScale = false;
+    bool m_utc = true;
+    QCPBars *m_accept;
+    QCPBars *m_reject;
+    QCPItemText *m_message;
+    QSharedPointer<QCPAxisTickerDateTime> m_timeTicker;
+    QList<QCPAbstractItem *> m_coverageItems;
+    QList<QCPAbstractItem *> m_markerItems;
+    QList<TimelineMarker> m_markers;
+    std::optional<QPoint> m_panFrom;
+    QCPRange m_panStartRange;
+};
+
+} // namespace flowscope
