@@ -57,20 +57,29 @@ TimelinePlot::TimelinePlot(QWidget *parent)
 
     for (QCPBars *bars : {m_accept, m_reject}) {
         bars->setWidthType(QCPBars::wtPlotCoords);
-        bars->setPen(Qt::NoPen);
         bars->setStackingGap(0);
         bars->setSelectable(QCP::stNone);
     }
+    // An outline in the fill colour closes the hairline gaps between
+    // neighbouring bars that antialiasing would leave.
     m_accept->setName(tr("ACCEPT"));
     m_accept->setBrush(kAcceptColor);
+    m_accept->setPen(QPen(kAcceptColor, 0));
     m_reject->setName(tr("REJECT"));
     m_reject->setBrush(kRejectColor);
+    m_reject->setPen(QPen(kRejectColor, 0));
     m_reject->moveAbove(m_accept);
 
+    // One compact row in the corner, over the bars as little as possible.
     legend->setVisible(true);
     legend->setFont(font());
-    legend->setBrush(QColor(255, 255, 255, 200));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setIconSize(10, 10);
+    legend->setColumnSpacing(10);
+    legend->setMargins(QMargins(5, 2, 5, 2));
+    legend->setBrush(QColor(255, 255, 255, 210));
+    legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     m_timeTicker->setDateTimeSpec(Qt::UTC);
     xAxis->setTicker(m_timeTicker);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
 #include "timeline_buckets.h"
+#include "timeline_series.h"
 #include "timeline_scale.h"
 
 #include "selection/case_filter.h"
@@ -17,6 +18,10 @@ namespace flowscope {
 
 namespace {
 
+// Minutes gathered in one pass when a filtered timeline has no range yet:
+// beyond this (years of candidate blocks) the extent is found first.
+constexpr std::int64_t kMaxOnePassMinutes = 1'000'000;
+
 // The inclusive last second of a record: its end, or its start when the end
 // is missing or earlier.
 std::int64_t lastSecond(const EncodedFlow &flow)
@@ -29,37 +34,68 @@ bool selected(const CaseFilter &filter, const EncodedFlow &flow)
     return !filter.predicate() || filter.predicate()(flow);
 }
 
-// Bucket-aligned grid over [range.begin, range.end), or a TimelineError.
-BucketGrid gridFor(const TimeRange &range, const TimelineOptions &options)
+std::uint64_t valueOf(const EncodedFlow &flow, TimelineMetric metric)
 {
-    BucketGrid grid{0, options.bucketSeconds, 0};
+    switch (metric) {
+    case TimelineMetric::Flows: return 1;
+    case TimelineMetric::Bytes: return flow.has(Field::Bytes) ? flow.bytes : 0;
+    case TimelineMetric::Packets: return flow.has(Field::Packets) ? flow.packets : 0;
+    }
+    return 0;
+}
+
+// Bucket-aligned grid over [range.begin, range.end), or a TimelineError.
+BucketGrid gridFor(const TimeRange &range, std::int64_t width, std::size_t maxBuckets)
+{
+    BucketGrid grid{0, width, 0};
     if (range.end <= range.begin)
         return grid;
-    grid.origin = grid.indexOf(range.begin) * options.bucketSeconds;
+    grid.origin = grid.indexOf(range.begin) * width;
     // In long double: a garbage end far in the future must not wrap around.
-    const long double buckets =
-        (static_cast<long double>(range.end) - static_cast<long double>(grid.origin)) / options.bucketSeconds;
-    if (buckets > static_cast<long double>(options.maxBuckets))
+    const long double buckets = (static_cast<long double>(range.end) - static_cast<long double>(grid.origin)) / width;
+    if (buckets > static_cast<long double>(maxBuckets))
         throw TimelineError("a timeline of " + std::to_string(static_cast<unsigned long long>(buckets + 0.999L))
-                            + " buckets of " + std::to_string(options.bucketSeconds)
-                            + " seconds is over the limit of " + std::to_string(options.maxBuckets)
-                            + " buckets: choose wider buckets or a shorter range");
-    grid.count = static_cast<std::size_t>((range.end - grid.origin + options.bucketSeconds - 1) / options.bucketSeconds);
+                            + " buckets of " + std::to_string(width) + " seconds is over the limit of "
+                            + std::to_string(maxBuckets) + " buckets: choose wider buckets or a shorter range");
+    grid.count = static_cast<std::size_t>((range.end - grid.origin + width - 1) / width);
     return grid;
 }
 
-// Sorts and merges the spans of one status: overlapping or touching spans
-// become one interval.
-void mergeInto(std::vector<CoverageInterval> spans, std::vector<CoverageInterval> &out)
+std::int64_t widthFor(const TimeRange &range, const TimelineOptions &options)
 {
-    std::sort(spans.begin(), spans.end(), [](const auto &a, const auto &b) { return a.begin < b.begin; });
-    const std::size_t firstOwn = out.size();
-    for (const CoverageInterval &span : spans) {
-        if (out.size() > firstOwn && span.begin <= out.back().end)
-            out.back().end = std::max(out.back().end, span.end);
-        else
-            out.push_back(span);
+    return options.targetBuckets > 0 ? autoBucketSeconds(range.end - range.begin, options.targetBuckets)
+                                     : options.bucketSeconds;
+}
+
+// The span of the given blocks' records (all blocks when none are given),
+// from the block index: dated records only.
+std::optional<TimeRange> blockSpan(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks)
+{
+    // A record's last second is max(start, end), so a block's is
+    // max(start_max, end_max).
+    Statement statement(caseDb.handle(), blocks ? "SELECT start_min, max(start_max, coalesce(end_max, start_max))"
+                                                  " FROM flow_block WHERE id = ?"
+                                                : "SELECT min(start_min), max(max(start_max, coalesce(end_max,"
+                                                  " start_max))) FROM flow_block");
+    std::optional<TimeRange> span;
+    const auto take = [&] {
+        if (statement.isNull(0))
+            return;
+        const TimeRange block{statement.int64(0), statement.int64(1) + 1};
+        span = span ? TimeRange{std::min(span->begin, block.begin), std::max(span->end, block.end)} : block;
+    };
+    if (!blocks) {
+        if (statement.step())
+            take();
+        return span;
     }
+    for (const std::int64_t id : *blocks) {
+        statement.bind(1, id);
+        if (statement.step())
+            take();
+        statement.reset();
+    }
+    return span;
 }
 
 // The blocks (of `candidates`, or of the case) that hold a record whose span
@@ -67,8 +103,6 @@ void mergeInto(std::vector<CoverageInterval> spans, std::vector<CoverageInterval
 std::vector<std::int64_t> blocksTouching(CaseDb &caseDb, const TimeRange &range,
                                          const std::optional<std::vector<std::int64_t>> &candidates)
 {
-    // A record's last second is max(start, end), so a block's is
-    // max(start_max, end_max).
     Statement statement(caseDb.handle(),
                         "SELECT id FROM flow_block WHERE undated > 0 OR (start_min < ?1"
                         " AND max(start_max, coalesce(end_max, start_max)) >= ?2) ORDER BY id");
@@ -85,33 +119,85 @@ std::vector<std::int64_t> blocksTouching(CaseDb &caseDb, const TimeRange &range,
     return both;
 }
 
-// The extent of every dated record, read from the block index.
-TimeRange caseExtent(CaseDb &caseDb)
+// One pass over the selected records of some blocks into a series and the
+// coverage gaps, noting the records' extent and those without a start.
+class RecordPass {
+public:
+    RecordPass(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options)
+        : m_caseDb(caseDb)
+        , m_filter(filter)
+        , m_options(options)
+    {
+        m_strings.load(caseDb.handle());
+        m_interfaces.load(caseDb.handle(), m_strings);
+    }
+
+    void run(const std::optional<std::vector<std::int64_t>> &blocks, BucketSeries *series, CoverageGaps *gaps)
+    {
+        const bool spreadable = m_options.metric != TimelineMetric::Flows;
+        std::uint32_t sinceCheck = 0;
+        scanRecords(m_caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
+            if (m_options.cancelled && ++sinceCheck == 4096) {
+                sinceCheck = 0;
+                if (m_options.cancelled())
+                    throw TimelineCancelled();
+            }
+            if (!selected(m_filter, flow))
+                return;
+            if (!flow.has(Field::Start)) {
+                ++untimed;
+                return;
+            }
+            const std::int64_t last = lastSecond(flow);
+            extent = extent ? TimeRange{std::min(extent->begin, flow.start), std::max(extent->end, last + 1)}
+                            : TimeRange{flow.start, last + 1};
+            if (gaps && flow.has(Field::LogStatus) && flow.logStatus != LogStatus::Ok && flow.interface != 0) {
+                // A record without an interface-id names no ENI to shade.
+                if (const std::uint32_t eni = m_interfaces.key(flow.interface)[0]; eni != 0)
+                    gaps->add(m_strings.value(eni), flow.logStatus, flow.start, last + 1);
+            }
+            if (series && flow.has(Field::Action))
+                series->add(flow.start, spreadable ? last : flow.start, valueOf(flow, m_options.metric),
+                            flow.action == Action::Accept);
+        });
+        if (m_options.cancelled && m_options.cancelled())
+            throw TimelineCancelled();
+    }
+
+    std::optional<TimeRange> extent;
+    std::uint64_t untimed = 0;
+
+private:
+    CaseDb &m_caseDb;
+    const CaseFilter &m_filter;
+    const TimelineOptions &m_options;
+    StringDictionary m_strings;
+    InterfaceDictionary m_interfaces;
+};
+
+Timeline assemble(const BucketGrid &grid, const TimeRange &range, const BucketSeries &series,
+                  const CoverageGaps &gaps, std::uint64_t untimed, const std::optional<TimeRange> &within)
 {
-    Statement statement(caseDb.handle(),
-                        "SELECT min(start_min), max(max(start_max, coalesce(end_max, start_max))) FROM flow_block");
-    if (!statement.step() || statement.isNull(0))
-        return {};
-    return {statement.int64(0), statement.int64(1) + 1};
+    Timeline timeline;
+    timeline.bucketSeconds = grid.width;
+    timeline.range = range;
+    timeline.buckets = series.buckets(grid);
+    timeline.coverage = gaps.finish(grid, timeline.buckets, within);
+    timeline.untimed = untimed;
+    return timeline;
 }
 
-// Calls `fn` for each selected record of `blocks`, polling the cancel hook.
-template <typename Fn>
-void scanSelected(CaseDb &caseDb, const CaseFilter &filter, const std::optional<std::vector<std::int64_t>> &blocks,
-                  const TimelineOptions &options, Fn fn)
+// The records of `blocks` over a grid known in advance.
+Timeline fromRecords(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options,
+                     const std::optional<std::vector<std::int64_t>> &blocks, const TimeRange &range,
+                     const std::optional<TimeRange> &within)
 {
-    std::uint32_t sinceCheck = 0;
-    scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
-        if (options.cancelled && ++sinceCheck == 4096) {
-            sinceCheck = 0;
-            if (options.cancelled())
-                throw TimelineCancelled();
-        }
-        if (selected(filter, flow))
-            fn(flow);
-    });
-    if (options.cancelled && options.cancelled())
-        throw TimelineCancelled();
+    const BucketGrid grid = gridFor(range, widthFor(range, options), options.maxBuckets);
+    BucketSeries series(grid, options.spread && options.metric != TimelineMetric::Flows);
+    CoverageGaps gaps;
+    RecordPass pass(caseDb, filter, options);
+    pass.run(blocks, &series, &gaps);
+    return assemble(grid, range, series, gaps, pass.untimed, within);
 }
 
 } // namespace
@@ -120,98 +206,38 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
 {
     if (options.targetBuckets <= 0 && options.bucketSeconds < 1)
         throw TimelineError("the bucket width must be at least one second");
-    Timeline timeline;
+    if (options.range)
+        return fromRecords(caseDb, filter, options, blocksTouching(caseDb, *options.range, filter.blocks()),
+                           *options.range, options.range);
+    if (filter.matchesEverything())
+        return fromRecords(caseDb, filter, options, std::nullopt, blockSpan(caseDb, std::nullopt).value_or(TimeRange{}),
+                           std::nullopt);
 
-    TimeRange range;
-    if (options.range) {
-        range = *options.range;
-    } else if (filter.matchesEverything()) {
-        range = caseExtent(caseDb);
-    } else {
-        // The selected records' extent, before any bucket is allocated.
-        std::optional<TimeRange> seen;
-        scanSelected(caseDb, filter, filter.blocks(), options, [&](const EncodedFlow &flow) {
-            if (!flow.has(Field::Start))
-                return;
-            const std::int64_t end = lastSecond(flow) + 1;
-            if (!seen)
-                seen = TimeRange{flow.start, end};
-            seen->begin = std::min(seen->begin, flow.start);
-            seen->end = std::max(seen->end, end);
-        });
-        range = seen.value_or(TimeRange{});
+    // Filtered, no range: the extent of the selected records is not known
+    // before their pass, so gather by minute over the candidate blocks' span
+    // and lay the buckets over the extent found. Widths under a minute (an
+    // extent of half an hour or less) take a second, narrow pass.
+    const TimeRange span = blockSpan(caseDb, filter.blocks()).value_or(TimeRange{});
+    const std::int64_t firstMinute = BucketGrid{0, 60, 0}.indexOf(span.begin) * 60;
+    const std::int64_t minutes = (span.end - firstMinute + 59) / 60;
+    if (minutes > kMaxOnePassMinutes) {
+        RecordPass extentPass(caseDb, filter, options);
+        extentPass.run(filter.blocks(), nullptr, nullptr);
+        const TimeRange extent = extentPass.extent.value_or(TimeRange{});
+        return fromRecords(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent,
+                           std::nullopt);
     }
-    TimelineOptions effective = options;
-    if (options.targetBuckets > 0)
-        effective.bucketSeconds = autoBucketSeconds(range.end - range.begin, options.targetBuckets);
-    timeline.bucketSeconds = effective.bucketSeconds;
-    timeline.range = range;
-    const BucketGrid grid = gridFor(range, effective);
-
-    StringDictionary strings;
-    InterfaceDictionary interfaces;
-    strings.load(caseDb.handle());
-    interfaces.load(caseDb.handle(), strings);
-
-    std::vector<std::uint64_t> accepts(grid.count), rejects(grid.count);
-    // ENI name -> its NODATA spans and its SKIPDATA spans, unmerged.
-    std::map<std::string, std::pair<std::vector<CoverageInterval>, std::vector<CoverageInterval>>> gaps;
-    const bool spread = options.spread && options.metric != TimelineMetric::Flows;
-    const auto blocks = options.range ? std::optional(blocksTouching(caseDb, range, filter.blocks())) : filter.blocks();
-    scanSelected(caseDb, filter, blocks, options, [&](const EncodedFlow &flow) {
-        if (!flow.has(Field::Start)) {
-            ++timeline.untimed;
-            return;
-        }
-        const std::int64_t last = lastSecond(flow);
-        if (flow.has(Field::LogStatus) && flow.logStatus != LogStatus::Ok && flow.interface != 0) {
-            // A record without an interface-id names no ENI to shade.
-            if (const std::uint32_t eni = interfaces.key(flow.interface)[0]; eni != 0) {
-                auto &spans = gaps[strings.value(eni)];
-                (flow.logStatus == LogStatus::NoData ? spans.first : spans.second)
-                    .push_back({flow.start, last + 1, flow.logStatus});
-            }
-        }
-        if (!flow.has(Field::Action))
-            return;
-        std::uint64_t value = 1;
-        if (options.metric == TimelineMetric::Bytes)
-            value = flow.has(Field::Bytes) ? flow.bytes : 0;
-        else if (options.metric == TimelineMetric::Packets)
-            value = flow.has(Field::Packets) ? flow.packets : 0;
-        addToBuckets(grid, flow.start, last, value, spread, flow.action == Action::Accept ? accepts : rejects);
-    });
-
-    timeline.buckets.resize(grid.count);
-    for (std::size_t i = 0; i < grid.count; ++i)
-        timeline.buckets[i] = TimelineBucket{grid.startOf(i), accepts[i], rejects[i], 0, 0};
-
-    for (auto &[eni, spans] : gaps) {
-        EniCoverage coverage{eni, {}};
-        mergeInto(std::move(spans.first), coverage.intervals);
-        const std::size_t nodataCount = coverage.intervals.size();
-        mergeInto(std::move(spans.second), coverage.intervals);
-        // An ENI counts once per bucket however many of its intervals touch
-        // it: merged intervals of one status are in order and disjoint, so
-        // each starts counting after the last bucket the one before counted.
-        std::optional<std::size_t> counted;
-        for (std::size_t i = 0; i < coverage.intervals.size(); ++i) {
-            if (i == nodataCount)
-                counted.reset(); // SKIPDATA counts on its own
-            const CoverageInterval &interval = coverage.intervals[i];
-            const auto buckets = grid.covered(interval.begin, interval.end - 1);
-            if (!buckets)
-                continue;
-            const std::size_t from = counted ? std::max(buckets->first, *counted + 1) : buckets->first;
-            for (std::size_t b = from; b <= buckets->last; ++b)
-                ++(interval.status == LogStatus::NoData ? timeline.buckets[b].nodataEnis : timeline.buckets[b].skipdataEnis);
-            counted = std::max(counted.value_or(0), buckets->last);
-        }
-        std::stable_sort(coverage.intervals.begin(), coverage.intervals.end(),
-                         [](const auto &a, const auto &b) { return a.begin < b.begin; });
-        timeline.coverage.push_back(std::move(coverage));
-    }
-    return timeline;
+    const BucketGrid byMinute{firstMinute, 60, static_cast<std::size_t>(std::max<std::int64_t>(minutes, 0))};
+    BucketSeries series(byMinute, options.spread && options.metric != TimelineMetric::Flows);
+    CoverageGaps gaps;
+    RecordPass pass(caseDb, filter, options);
+    pass.run(filter.blocks(), &series, &gaps);
+    const TimeRange extent = pass.extent.value_or(TimeRange{});
+    const std::int64_t width = widthFor(extent, options);
+    if (width % 60 != 0)
+        return fromRecords(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent,
+                           std::nullopt);
+    return assemble(gridFor(extent, width, options.maxBuckets), extent, series, gaps, pass.untimed, std::nullopt);
 }
 
 } // namespace flowscope
