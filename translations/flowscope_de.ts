@@ -17,6 +17,16 @@
     </message>
 </context>
 <context>
+    <name>TimelinePlot</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> und %n weiteres</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowscope::AboutDialog</name>
     <message>
         <source>About Flowscope</source>
@@ -975,6 +985,10 @@
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::PivotFilterMenu</name>
@@ -1082,6 +1096,205 @@
     <message>
         <source>Records the filter matches, of all records in the case</source>
         <translation>Datensätze, auf die der Filter passt, von allen Datensätzen des Falls</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TimelineLoader</name>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation>Der Filter ist an Position %1 ungültig: %2</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TimelinePlot</name>
+    <message>
+        <source>ACCEPT</source>
+        <translation>ACCEPT</translation>
+    </message>
+    <message>
+        <source>REJECT</source>
+        <translation>REJECT</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation>Zeit (Ortszeit)</translation>
+    </message>
+    <message>
+        <source>%1 flows</source>
+        <translation>%1 Flows</translation>
+    </message>
+    <message>
+        <source>%1 packets</source>
+        <translation>%1 Pakete</translation>
+    </message>
+    <message>
+        <source>local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <source>ACCEPT: %1</source>
+        <translation>ACCEPT: %1</translation>
+    </message>
+    <message>
+        <source>REJECT: %1</source>
+        <translation>REJECT: %1</translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TimelineView</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation>Kein Fall geöffnet</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation>Pakete</translation>
+    </message>
+    <message>
+        <source>What the bars count: flows by their start, or bytes and packets</source>
+        <translation>Was die Balken zählen: Flows nach ihrem Beginn, oder Bytes und Pakete</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Bucket width: Auto follows the zoom, from 1 second to 1 day</source>
+        <translation>Intervallbreite: Automatisch folgt dem Zoom, von 1 Sekunde bis 1 Tag</translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation>Verteilen</translation>
+    </message>
+    <message>
+        <source>Share a record&apos;s bytes and packets among the buckets its time span covers (off: all in the bucket it starts in)</source>
+        <translation>Bytes und Pakete eines Datensatzes auf die Intervalle verteilen, die seine Zeitspanne abdeckt (aus: alles im Intervall seines Beginns)</translation>
+    </message>
+    <message>
+        <source>Log Scale</source>
+        <translation>Log. Skala</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Local Time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>Zoom zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Show the whole range (Home, or double-click the plot)</source>
+        <translation>Den ganzen Zeitraum zeigen (Pos1 oder Doppelklick in die Grafik)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Series as CSV…</source>
+        <translation>Reihe als CSV…</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Plot as PNG…</source>
+        <translation>Grafik als PNG…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Plot as PDF…</source>
+        <translation>Grafik als PDF…</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>No records with a time in this case</source>
+        <translation>Keine Datensätze mit Zeitangabe in diesem Fall</translation>
+    </message>
+    <message>
+        <source>No records with a time match the filter</source>
+        <translation>Keine Datensätze mit Zeitangabe passen auf den Filter</translation>
+    </message>
+    <message>
+        <source>Buckets of %1</source>
+        <translation>Intervalle von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) without a start time not shown</source>
+        <translation>
+            <numerusform>%n Datensatz ohne Beginn nicht gezeigt</numerusform>
+            <numerusform>%n Datensätze ohne Beginn nicht gezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation>Zeitleiste exportieren</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,16 @@
     </message>
 </context>
 <context>
+    <name>TimelinePlot</name>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowscope::AboutDialog</name>
     <message>
         <source>About Flowscope</source>
@@ -975,6 +985,10 @@
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::PivotFilterMenu</name>
@@ -1081,6 +1095,205 @@
     </message>
     <message>
         <source>Records the filter matches, of all records in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TimelineLoader</name>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TimelinePlot</name>
+    <message>
+        <source>ACCEPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REJECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (local)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACCEPT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REJECT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::TimelineView</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the bars count: flows by their start, or bytes and packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bucket width: Auto follows the zoom, from 1 second to 1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share a record&apos;s bytes and packets among the buckets its time span covers (off: all in the bucket it starts in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log Scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole range (Home, or double-click the plot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plot as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records with a time in this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records with a time match the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Buckets of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) without a start time not shown</source>
+        <translation>
+            <numerusform>%n record without a start time not shown</numerusform>
+            <numerusform>%n records without a start time not shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
