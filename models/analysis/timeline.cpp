@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
 #include "timeline_buckets.h"
+#include "timeline_rollups.h"
 #include "timeline_series.h"
 #include "timeline_scale.h"
 
@@ -187,16 +188,24 @@ Timeline assemble(const BucketGrid &grid, const TimeRange &range, const BucketSe
     return timeline;
 }
 
-// The records of `blocks` over a grid known in advance.
-Timeline fromRecords(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options,
-                     const std::optional<std::vector<std::int64_t>> &blocks, const TimeRange &range,
-                     const std::optional<TimeRange> &within)
+// Every record (or the selected ones) over `range`: from the rollups when
+// they can answer, otherwise from the records of the blocks that touch the
+// grid (whole edge buckets, so both sources agree there too).
+Timeline overRange(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options,
+                   const std::optional<std::vector<std::int64_t>> &candidates, const TimeRange &range, bool ranged)
 {
     const BucketGrid grid = gridFor(range, widthFor(range, options), options.maxBuckets);
-    BucketSeries series(grid, options.spread && options.metric != TimelineMetric::Flows);
+    const TimeRange gridSpan{grid.origin, grid.startOf(grid.count)};
+    const std::optional<TimeRange> within = ranged ? std::optional(gridSpan) : std::nullopt;
+    const bool spread = options.spread && options.metric != TimelineMetric::Flows;
+    BucketSeries series(grid, spread);
     CoverageGaps gaps;
+    if (options.allowRollups && filter.matchesEverything() && series.byMinute() && hasTimelineRollups(caseDb)) {
+        gatherFromRollups(caseDb, grid, options.metric, options.spread, series, gaps);
+        return assemble(grid, range, series, gaps, undatedRecords(caseDb), within);
+    }
     RecordPass pass(caseDb, filter, options);
-    pass.run(blocks, &series, &gaps);
+    pass.run(ranged ? std::optional(blocksTouching(caseDb, gridSpan, candidates)) : candidates, &series, &gaps);
     return assemble(grid, range, series, gaps, pass.untimed, within);
 }
 
@@ -207,11 +216,10 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
     if (options.targetBuckets <= 0 && options.bucketSeconds < 1)
         throw TimelineError("the bucket width must be at least one second");
     if (options.range)
-        return fromRecords(caseDb, filter, options, blocksTouching(caseDb, *options.range, filter.blocks()),
-                           *options.range, options.range);
+        return overRange(caseDb, filter, options, filter.blocks(), *options.range, true);
     if (filter.matchesEverything())
-        return fromRecords(caseDb, filter, options, std::nullopt, blockSpan(caseDb, std::nullopt).value_or(TimeRange{}),
-                           std::nullopt);
+        return overRange(caseDb, filter, options, std::nullopt, blockSpan(caseDb, std::nullopt).value_or(TimeRange{}),
+                         false);
 
     // Filtered, no range: the extent of the selected records is not known
     // before their pass, so gather by minute over the candidate blocks' span
@@ -224,8 +232,7 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
         RecordPass extentPass(caseDb, filter, options);
         extentPass.run(filter.blocks(), nullptr, nullptr);
         const TimeRange extent = extentPass.extent.value_or(TimeRange{});
-        return fromRecords(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent,
-                           std::nullopt);
+        return overRange(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent, false);
     }
     const BucketGrid byMinute{firstMinute, 60, static_cast<std::size_t>(std::max<std::int64_t>(minutes, 0))};
     BucketSeries series(byMinute, options.spread && options.metric != TimelineMetric::Flows);
@@ -235,8 +242,7 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
     const TimeRange extent = pass.extent.value_or(TimeRange{});
     const std::int64_t width = widthFor(extent, options);
     if (width % 60 != 0)
-        return fromRecords(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent,
-                           std::nullopt);
+        return overRange(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent, false);
     return assemble(gridFor(extent, width, options.maxBuckets), extent, series, gaps, pass.untimed, std::nullopt);
 }
 

@@ -46,6 +46,10 @@ struct TimelineOptions {
     int targetBuckets = 0;
     // A guard against a bucket width far too small for the range.
     std::size_t maxBuckets = 1'000'000;
+    // An unfiltered timeline of whole-minute buckets is read from the case's
+    // per-minute rollups when it has them; off reads the records (the two
+    // give the same timeline: tests and benchmarks compare them).
+    bool allowRollups = true;
     // Polled while records are scanned: true stops the computation with
     // TimelineCancelled (a newer request has made this one stale).
     std::function<bool()> cancelled;

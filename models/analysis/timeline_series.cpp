@@ -106,10 +106,17 @@ std::vector<EniCoverage> CoverageGaps::finish(const BucketGrid &grid, std::vecto
                 ++(interval.status == LogStatus::NoData ? buckets[b].nodataEnis : buckets[b].skipdataEnis);
             counted = std::max(counted.value_or(0), covered->last);
         }
-        if (within)
+        if (within) {
+            // Only what lies within, cut at its edges: the same whichever
+            // records beyond it were read.
             std::erase_if(coverage.intervals, [&](const CoverageInterval &interval) {
                 return interval.end <= within->begin || interval.begin >= within->end;
             });
+            for (CoverageInterval &interval : coverage.intervals) {
+                interval.begin = std::max(interval.begin, within->begin);
+                interval.end = std::min(interval.end, within->end);
+            }
+        }
         std::stable_sort(coverage.intervals.begin(), coverage.intervals.end(),
                          [](const auto &a, const auto &b) { return a.begin < b.begin; });
         if (!coverage.intervals.empty())

@@ -45,8 +45,8 @@ class CoverageGaps {
 public:
     // A NODATA or SKIPDATA span [begin, end) of one ENI.
     void add(const std::string &eni, LogStatus status, std::int64_t begin, std::int64_t end);
-    // Merges each ENI's spans into intervals (only those touching `within`,
-    // when given), and counts per bucket the ENIs missing there.
+    // Merges each ENI's spans into intervals (cut to `within`, when given),
+    // and counts per bucket the ENIs missing there.
     std::vector<EniCoverage> finish(const BucketGrid &grid, std::vector<TimelineBucket> &buckets,
                                     const std::optional<TimeRange> &within) const;
 

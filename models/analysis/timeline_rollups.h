@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The timeline of a whole case read from what the import wrote beside the
+// records (schema 3): per-minute totals with each record's bytes and packets
+// already shared among the minutes it covers, the few records spanning more
+// than a day, and the merged NODATA/SKIPDATA spans per interface. Reading
+// them costs the same for ten records or ten million.
+
+#include "timeline_series.h"
+
+#include <optional>
+
+namespace flowscope {
+
+class CaseDb;
+
+// Whether the case has the tables (a case of schema 2 opened read-only has not).
+bool hasTimelineRollups(CaseDb &caseDb);
+
+// Gathers every record's values over `grid` (whole minutes) into `series`,
+// and the coverage gaps into `gaps`.
+void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric metric, bool spread,
+                       BucketSeries &series, CoverageGaps &gaps);
+
+// Records of the case without a start time.
+std::uint64_t undatedRecords(CaseDb &caseDb);
+
+} // namespace flowscope
