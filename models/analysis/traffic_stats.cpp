@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats.h"
+#include "flat_table.h"
 
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <cstring>
+#include <functional>
 #include <tuple>
-#include <unordered_map>
 
 namespace flowscope {
 
@@ -37,14 +40,28 @@ bool addressLess(const IpAddress &x, const IpAddress &y)
     return std::memcmp(x.bytes.data(), y.bytes.data(), x.isV4() ? 4 : 16) < 0;
 }
 
-// A packed, hashable key: family+address twice, protocol, port.
-using RawKey = std::string;
-
-void appendAddress(RawKey &key, const IpAddress &a)
+// The bytes an address uses; those an IPv4 address leaves are zero.
+void copyAddress(std::array<std::uint8_t, 16> &to, const IpAddress &a)
 {
-    key.push_back(static_cast<char>(a.family));
-    key.append(reinterpret_cast<const char *>(a.bytes.data()), a.isV4() ? 4 : 16);
+    std::memcpy(to.data(), a.bytes.data(), a.isV4() ? 4 : 16);
 }
+
+// A conversation's key as fixed words: both addresses, then with
+// ConversationKey::AddressesProtocolPort the protocol and the service port,
+// each with a flag for whether the record had it.
+struct ConversationSlotKey {
+    std::array<std::uint8_t, 16> a{}, b{};
+    std::uint8_t familyA = 0, familyB = 0;
+    std::uint8_t protocol = 0, hasProtocol = 0;
+    std::uint8_t hasPort = 0, unused = 0;
+    std::uint16_t port = 0;
+};
+
+struct AddressSlotKey {
+    std::array<std::uint8_t, 16> bytes{};
+    std::uint8_t family = 0;
+    std::array<std::uint8_t, 7> unused{};
+};
 
 std::uint64_t orderValue(const TrafficTotals &t, StatsOrder order)
 {
@@ -54,6 +71,19 @@ std::uint64_t orderValue(const TrafficTotals &t, StatsOrder order)
     case StatsOrder::Packets: return t.packets;
     }
     return t.bytes;
+}
+
+void addTotals(TrafficTotals &into, const TrafficTotals &from)
+{
+    into.flows += from.flows;
+    into.packets += from.packets;
+    into.bytes += from.bytes;
+    into.accepts += from.accepts;
+    into.rejects += from.rejects;
+    if (from.firstSeen)
+        into.firstSeen = std::min(into.firstSeen.value_or(*from.firstSeen), *from.firstSeen);
+    if (from.lastSeen)
+        into.lastSeen = std::max(into.lastSeen.value_or(*from.lastSeen), *from.lastSeen);
 }
 
 // Largest first; ties in a fixed order (`before`) so output is reproducible.
@@ -72,14 +102,45 @@ void keepTop(std::vector<T> &items, std::size_t top, StatsOrder order, Before be
     std::sort(items.begin(), items.end(), larger);
 }
 
+// The value the top-th largest of `totals` has: nothing below it can make
+// the top, whatever breaks the ties. Nothing when every item makes it.
+std::optional<std::uint64_t> cutoffValue(const std::vector<TrafficTotals> &totals, std::size_t top, StatsOrder order)
+{
+    if (totals.size() <= top || top == 0)
+        return std::nullopt;
+    std::vector<std::uint64_t> values;
+    values.reserve(totals.size());
+    for (const TrafficTotals &t : totals)
+        values.push_back(orderValue(t, order));
+    const auto nth = values.begin() + static_cast<std::ptrdiff_t>(top - 1);
+    std::nth_element(values.begin(), nth, values.end(), std::greater<>());
+    return *nth;
+}
+
+// Endpoints tie in the order of their names, so only those that can make the
+// top are named (an address printed per record cost more than the rest of
+// the scan).
+template <typename Name>
+std::vector<Endpoint> topNamed(std::vector<TrafficTotals> &totals, std::size_t top, StatsOrder order, Name nameOf)
+{
+    std::vector<Endpoint> out;
+    if (top == 0)
+        return out;
+    const std::optional<std::uint64_t> cutoff = cutoffValue(totals, top, order);
+    for (std::size_t i = 0; i < totals.size(); ++i)
+        if (!cutoff || orderValue(totals[i], order) >= *cutoff)
+            out.push_back({nameOf(i), totals[i]});
+    keepTop(out, top, order, [](const Endpoint &x, const Endpoint &y) { return x.key < y.key; });
+    return out;
+}
+
 } // namespace
 
 std::vector<Conversation> topConversations(CaseDb &caseDb, ConversationKey key, std::size_t top, StatsOrder order,
                                            const RecordFilter &accept,
                                            const std::optional<std::vector<std::int64_t>> &blocks)
 {
-    std::unordered_map<RawKey, Conversation> table;
-    RawKey raw;
+    FlatTable<ConversationSlotKey, Conversation> table;
     scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
         if (!flow.has(Field::SrcAddr) || !flow.has(Field::DstAddr))
             return; // NODATA / SKIPDATA: no conversation
@@ -88,32 +149,34 @@ std::vector<Conversation> topConversations(CaseDb &caseDb, ConversationKey key, 
         const bool srcFirst = !addressLess(flow.dstAddr, flow.srcAddr);
         const IpAddress &a = srcFirst ? flow.srcAddr : flow.dstAddr;
         const IpAddress &b = srcFirst ? flow.dstAddr : flow.srcAddr;
-        raw.clear();
-        appendAddress(raw, a);
-        appendAddress(raw, b);
-        std::optional<std::uint8_t> protocol;
-        std::optional<std::uint16_t> port;
+        ConversationSlotKey slotKey;
+        copyAddress(slotKey.a, a);
+        copyAddress(slotKey.b, b);
+        slotKey.familyA = static_cast<std::uint8_t>(a.family);
+        slotKey.familyB = static_cast<std::uint8_t>(b.family);
         if (key == ConversationKey::AddressesProtocolPort) {
-            if (flow.has(Field::Protocol))
-                protocol = flow.protocol;
-            if (flow.has(Field::SrcPort) && flow.has(Field::DstPort))
-                port = std::min(flow.srcPort, flow.dstPort);
-            raw.push_back(protocol ? static_cast<char>(*protocol) : '\xff');
-            raw.append(port ? std::to_string(*port) : std::string("-"));
+            if (flow.has(Field::Protocol)) {
+                slotKey.protocol = flow.protocol;
+                slotKey.hasProtocol = 1;
+            }
+            if (flow.has(Field::SrcPort) && flow.has(Field::DstPort)) {
+                slotKey.port = std::min(flow.srcPort, flow.dstPort);
+                slotKey.hasPort = 1;
+            }
         }
-        auto [it, inserted] = table.try_emplace(raw);
-        if (inserted) {
-            it->second.a = a;
-            it->second.b = b;
-            it->second.protocol = protocol;
-            it->second.port = port;
-        }
-        it->second.totals.add(flow);
+        Conversation &conversation = table.findOrAdd(slotKey, [&] {
+            Conversation c;
+            c.a = a;
+            c.b = b;
+            if (slotKey.hasProtocol)
+                c.protocol = slotKey.protocol;
+            if (slotKey.hasPort)
+                c.port = slotKey.port;
+            return c;
+        });
+        conversation.totals.add(flow);
     });
-    std::vector<Conversation> out;
-    out.reserve(table.size());
-    for (auto &[k, conversation] : table)
-        out.push_back(std::move(conversation));
+    std::vector<Conversation> out = std::move(table.values());
     keepTop(out, top, order, [](const Conversation &x, const Conversation &y) {
         if (!(x.a == y.a))
             return addressLess(x.a, y.a);
@@ -128,36 +191,59 @@ std::vector<Endpoint> topEndpoints(CaseDb &caseDb, EndpointKey key, std::size_t 
                                    const RecordFilter &accept,
                                    const std::optional<std::vector<std::int64_t>> &blocks)
 {
-    std::unordered_map<std::string, TrafficTotals> table;
-    StringDictionary strings;
-    InterfaceDictionary interfaces;
     if (key == EndpointKey::Interface) {
+        StringDictionary strings;
+        InterfaceDictionary interfaces;
         strings.load(caseDb.handle());
         interfaces.load(caseDb.handle(), strings);
+        // Per interface context first (a dense id), then per ENI, since
+        // several contexts can share one ENI.
+        std::vector<TrafficTotals> byInterface(interfaces.size() + 1);
+        scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
+            if (flow.interface == 0 || (accept && !accept(flow)))
+                return;
+            byInterface[flow.interface].add(flow);
+        });
+        std::vector<std::uint32_t> enis;
+        std::vector<TrafficTotals> totals;
+        std::vector<std::size_t> eniIndex(strings.size() + 1, SIZE_MAX);
+        for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
+            const std::uint32_t eni = interfaces.key(id)[0]; // interface-id comes first
+            if (eni == 0 || byInterface[id].flows == 0)
+                continue;
+            if (eniIndex[eni] == SIZE_MAX) {
+                eniIndex[eni] = enis.size();
+                enis.push_back(eni);
+                totals.emplace_back();
+            }
+            addTotals(totals[eniIndex[eni]], byInterface[id]);
+        }
+        return topNamed(totals, top, order, [&](std::size_t i) { return strings.value(enis[i]); });
     }
+
+    FlatTable<AddressSlotKey, TrafficTotals> table;
+    auto count = [&table](const IpAddress &address, const EncodedFlow &flow) {
+        AddressSlotKey slotKey;
+        copyAddress(slotKey.bytes, address);
+        slotKey.family = static_cast<std::uint8_t>(address.family);
+        table.findOrAdd(slotKey, [] { return TrafficTotals{}; }).add(flow);
+    };
     scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
         if (accept && !accept(flow))
             return;
-        if (key == EndpointKey::Interface) {
-            if (flow.interface == 0)
-                return;
-            const std::uint32_t eni = interfaces.key(flow.interface)[0]; // interface-id comes first
-            if (eni != 0)
-                table[strings.value(eni)].add(flow);
-            return;
-        }
         // An address is an endpoint of every flow it sends or receives.
         if (flow.has(Field::SrcAddr))
-            table[flow.srcAddr.toString()].add(flow);
+            count(flow.srcAddr, flow);
         if (flow.has(Field::DstAddr) && !(flow.has(Field::SrcAddr) && flow.dstAddr == flow.srcAddr))
-            table[flow.dstAddr.toString()].add(flow);
+            count(flow.dstAddr, flow);
     });
-    std::vector<Endpoint> out;
-    out.reserve(table.size());
-    for (auto &[name, totals] : table)
-        out.push_back({name, totals});
-    keepTop(out, top, order, [](const Endpoint &x, const Endpoint &y) { return x.key < y.key; });
-    return out;
+    return topNamed(table.values(), top, order, [&](std::size_t i) {
+        const AddressSlotKey &slotKey = table.keys()[i];
+        IpAddress address;
+        address.family = static_cast<IpAddress::Family>(slotKey.family);
+        address.bytes = slotKey.bytes;
+        return address.toString();
+    });
 }
 
 } // namespace flowscope

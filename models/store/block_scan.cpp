@@ -21,149 +21,168 @@ struct DecodedBlock {
     std::vector<EncodedFlow> rows;
 };
 
-// Decoded blocks handed over in scan order whichever worker finished them
-// first; a worker waits while it is too far ahead of the consumer, so memory
-// stays bounded.
-class InOrderHandover {
+// Hands out the compressed blocks in storage order, one caller at a time:
+// the connection serves one thread at a time, and reading a block is quick
+// next to decoding it.
+class BlockFeed {
 public:
-    explicit InOrderHandover(std::size_t window)
-        : m_window(window)
+    BlockFeed(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks)
+        : m_ids(blocks ? &*blocks : nullptr)
+        , m_statement(caseDb.handle(), blocks ? "SELECT id, data FROM flow_block WHERE id = ?"
+                                              : "SELECT id, data FROM flow_block ORDER BY id")
     {
     }
 
-    // Blocks while `position` is a window ahead; false once abandoned.
-    bool put(std::size_t position, DecodedBlock block)
-    {
-        std::unique_lock lock(m_mutex);
-        m_room.wait(lock, [&] { return m_closed || position < m_next + m_window; });
-        if (m_closed)
-            return false;
-        m_ready.emplace(position, std::move(block));
-        m_arrived.notify_all();
-        return true;
-    }
-
-    // The block at the next position; false when `total` were taken, or on
-    // abandon, or when a worker failed.
-    bool take(std::size_t total, DecodedBlock &block)
-    {
-        std::unique_lock lock(m_mutex);
-        m_arrived.wait(lock, [&] { return m_closed || m_failed || m_next == total || m_ready.count(m_next) > 0; });
-        if (m_closed || m_failed || m_next == total)
-            return false;
-        auto found = m_ready.find(m_next);
-        block = std::move(found->second);
-        m_ready.erase(found);
-        ++m_next;
-        m_room.notify_all();
-        return true;
-    }
-
-    void fail(std::exception_ptr error)
+    // The next block and its place in the order; false when none is left.
+    bool next(std::size_t &sequence, std::int64_t &id, std::string &data)
     {
         std::lock_guard lock(m_mutex);
-        if (!m_error)
-            m_error = error;
-        m_failed = true;
-        m_closed = true;
-        m_arrived.notify_all();
-        m_room.notify_all();
+        if (m_done)
+            return false;
+        if (!m_ids) {
+            // Stepping a finished statement would start it over.
+            if (!m_statement.step()) {
+                m_done = true;
+                return false;
+            }
+        } else {
+            bool found = false;
+            while (!found && m_nextId < m_ids->size()) {
+                m_statement.reset();
+                m_statement.bind(1, (*m_ids)[m_nextId++]);
+                found = m_statement.step(); // an id that is gone is skipped
+            }
+            if (!found)
+                return false;
+        }
+        id = m_statement.int64(0);
+        data.assign(m_statement.blob(1));
+        sequence = m_sequence++;
+        return true;
+    }
+
+private:
+    std::mutex m_mutex;
+    const std::vector<std::int64_t> *m_ids;
+    std::size_t m_nextId = 0;
+    Statement m_statement;
+    std::size_t m_sequence = 0;
+    bool m_done = false;
+};
+
+// Blocks decoded out of order, handed to the visitor in order; a decoder
+// waits while its block is `window` or more ahead of the visitor.
+class InOrder {
+public:
+    InOrder(std::size_t window, std::size_t producers)
+        : m_window(window)
+        , m_producers(producers)
+    {
+    }
+
+    // False once the scan is abandoned.
+    bool put(std::size_t sequence, DecodedBlock block)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_closed || sequence < m_nextOut + m_window; });
+        if (m_closed)
+            return false;
+        m_ready.emplace(sequence, std::move(block));
+        m_changed.notify_all();
+        return true;
+    }
+
+    // False when every block has been taken, or the scan was abandoned.
+    bool take(DecodedBlock &block)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] {
+            return m_closed || m_producers == 0 || (!m_ready.empty() && m_ready.begin()->first == m_nextOut);
+        });
+        if (m_closed || m_ready.empty() || m_ready.begin()->first != m_nextOut)
+            return false;
+        block = std::move(m_ready.begin()->second);
+        m_ready.erase(m_ready.begin());
+        ++m_nextOut;
+        m_changed.notify_all();
+        return true;
+    }
+
+    void producerDone()
+    {
+        std::lock_guard lock(m_mutex);
+        --m_producers;
+        m_changed.notify_all();
     }
 
     void close()
     {
         std::lock_guard lock(m_mutex);
         m_closed = true;
-        m_arrived.notify_all();
-        m_room.notify_all();
-    }
-
-    std::exception_ptr error()
-    {
-        std::lock_guard lock(m_mutex);
-        return m_error;
+        m_ready.clear();
+        m_changed.notify_all();
     }
 
 private:
-    const std::size_t m_window;
     std::mutex m_mutex;
-    std::condition_variable m_room, m_arrived;
+    std::condition_variable m_changed;
     std::map<std::size_t, DecodedBlock> m_ready;
-    std::size_t m_next = 0;
+    std::size_t m_nextOut = 0;
+    std::size_t m_window;
+    std::size_t m_producers;
     bool m_closed = false;
-    bool m_failed = false;
-    std::exception_ptr m_error;
 };
-
-std::vector<std::int64_t> allBlocks(CaseDb &caseDb)
-{
-    std::vector<std::int64_t> ids;
-    Statement statement(caseDb.handle(), "SELECT id FROM flow_block ORDER BY id");
-    while (statement.step())
-        ids.push_back(statement.int64(0));
-    return ids;
-}
 
 } // namespace
 
 void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
                  const std::function<void(const EncodedFlow &, std::int64_t id)> &fn)
 {
-    const std::vector<std::int64_t> ids = blocks ? *blocks : allBlocks(caseDb);
-    // Decompressing and decoding cost far more than visiting, so two workers
-    // decode while this thread visits. They read the blobs one at a time (the
-    // connection is shared, and a blob is only valid until its statement
-    // moves on) and decode in parallel.
-    constexpr std::size_t kWorkers = 2;
-    InOrderHandover handover(8);
-    std::mutex readLock;
-    std::size_t nextToRead = 0;
-    auto work = [&] {
+    // Decoding a block takes about twice as long as a simple visit of its
+    // records, so two threads decode while this one visits.
+    constexpr std::size_t kDecoders = 2;
+    BlockFeed feed(caseDb, blocks);
+    InOrder decoded(8, kDecoders);
+    std::mutex failureMutex;
+    std::exception_ptr failure;
+    auto decode = [&] {
         try {
-            Statement one(caseDb.handle(), "SELECT data FROM flow_block WHERE id = ?");
-            for (;;) {
-                std::size_t position = 0;
-                std::string data;
-                {
-                    std::lock_guard lock(readLock);
-                    if (nextToRead == ids.size())
-                        return;
-                    position = nextToRead++;
-                    one.bind(1, ids[position]);
-                    const bool found = one.step();
-                    if (found)
-                        data.assign(one.blob(0));
-                    one.reset();
-                }
-                // A block that vanished (a list from an older snapshot) yields no rows.
-                DecodedBlock decoded{ids[position], data.empty() ? std::vector<EncodedFlow>{} : decodeBlock(data)};
-                if (!handover.put(position, std::move(decoded)))
-                    return;
-            }
+            std::size_t sequence = 0;
+            std::int64_t id = 0;
+            std::string data;
+            while (feed.next(sequence, id, data))
+                if (!decoded.put(sequence, {id, decodeBlock(data)}))
+                    break;
         } catch (...) {
-            handover.fail(std::current_exception());
+            {
+                std::lock_guard lock(failureMutex);
+                if (!failure)
+                    failure = std::current_exception();
+            }
+            decoded.close(); // blocks after the bad one must not be visited
         }
+        decoded.producerDone();
     };
-    std::vector<std::thread> workers;
-    for (std::size_t i = 0; i < std::min(kWorkers, ids.size()); ++i)
-        workers.emplace_back(work);
-    const auto stop = [&] {
-        handover.close();
-        for (std::thread &worker : workers)
-            worker.join();
+    std::vector<std::thread> decoders;
+    for (std::size_t i = 0; i < kDecoders; ++i)
+        decoders.emplace_back(decode);
+    auto joinAll = [&] {
+        for (std::thread &decoder : decoders)
+            decoder.join();
     };
     DecodedBlock block;
     try {
-        while (handover.take(ids.size(), block))
+        while (decoded.take(block))
             for (std::size_t slot = 0; slot < block.rows.size(); ++slot)
                 fn(block.rows[slot], recordId(block.id, slot));
     } catch (...) {
-        stop();
+        decoded.close();
+        joinAll();
         throw;
     }
-    stop();
-    if (const auto error = handover.error())
-        std::rethrow_exception(error);
+    joinAll();
+    if (failure)
+        std::rethrow_exception(failure);
 }
 
 } // namespace flowscope

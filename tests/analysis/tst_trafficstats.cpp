@@ -11,6 +11,55 @@
 
 using namespace flowscope;
 
+Q_DECLARE_METATYPE(flowscope::ConversationKey)
+Q_DECLARE_METATYPE(flowscope::EndpointKey)
+Q_DECLARE_METATYPE(flowscope::StatsOrder)
+
+namespace {
+
+// Keys the small case lacks: IPv6 both ways, one ENI in two accounts (two
+// interface contexts), records without ports or protocol, protocol 255
+// apart from an absent protocol, and ties that text and binary order break
+// differently (10.0.0.10 sorts before 10.0.0.9 as text, after it as an
+// address).
+const QByteArray kEdgeRecords =
+    "2 111111111111 eni-a 2001:db8::1 2001:db8::2 50000 443 6 5 500 1700000000 1700000060 ACCEPT OK\n"
+    "2 222222222222 eni-a 2001:db8::2 2001:db8::1 443 50000 6 1 100 1700000100 1700000160 ACCEPT OK\n"
+    "2 111111111111 eni-b 10.0.0.5 10.0.0.6 - - - 1 10 1700000000 1700000010 ACCEPT OK\n"
+    "2 111111111111 eni-b 10.0.0.6 10.0.0.5 - - 255 1 20 1700000000 1700000010 ACCEPT OK\n"
+    "2 111111111111 eni-b 10.0.0.5 10.0.0.6 1000 2000 17 1 30 1700000000 1700000010 REJECT OK\n"
+    "2 111111111111 eni-b 10.0.0.9 198.51.100.1 1234 80 6 1 70 1700000000 1700000010 ACCEPT OK\n"
+    "2 111111111111 eni-b 10.0.0.10 198.51.100.1 1234 80 6 1 70 1700000000 1700000010 ACCEPT OK\n";
+
+QString optionalText(const auto &value)
+{
+    return value ? QString::number(*value) : QStringLiteral("-");
+}
+
+// "a b protocol port flows bytes", absent values as '-'.
+QStringList describe(const std::vector<Conversation> &conversations)
+{
+    QStringList out;
+    for (const Conversation &c : conversations)
+        out << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                   .arg(QString::fromStdString(c.a.toString()), QString::fromStdString(c.b.toString()),
+                        optionalText(c.protocol), optionalText(c.port))
+                   .arg(c.totals.flows)
+                   .arg(c.totals.bytes);
+    return out;
+}
+
+// "key flows bytes"
+QStringList describe(const std::vector<Endpoint> &endpoints)
+{
+    QStringList out;
+    for (const Endpoint &e : endpoints)
+        out << QStringLiteral("%1 %2 %3").arg(QString::fromStdString(e.key)).arg(e.totals.flows).arg(e.totals.bytes);
+    return out;
+}
+
+} // namespace
+
 
 class TestTrafficStats : public QObject {
     Q_OBJECT
@@ -18,6 +67,7 @@ class TestTrafficStats : public QObject {
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<CaseDb> m_case;
+    std::unique_ptr<CaseDb> m_edges;
 
 private Q_SLOTS:
     void initTestCase()
@@ -25,6 +75,10 @@ private Q_SLOTS:
         test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
         m_case = CaseDb::open(m_dir.filePath(QStringLiteral("s.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
         QCOMPARE(CaseImporter(*m_case).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
+
+        test::writeFile(m_dir.filePath(QStringLiteral("edges.log")), kEdgeRecords);
+        m_edges = CaseDb::open(m_dir.filePath(QStringLiteral("edges.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*m_edges).run({m_dir.filePath(QStringLiteral("edges.log")).toStdString()}, {}).records, 7u);
     }
 
     void conversationsByAddresses()
@@ -80,6 +134,85 @@ private Q_SLOTS:
         const auto eniC = std::find_if(byEni.begin(), byEni.end(), [](const Endpoint &e) { return e.key == "eni-c"; });
         QVERIFY(eniC != byEni.end());
         QCOMPARE(eniC->totals.bytes, 0u);
+    }
+
+    void conversationKeysAndTies_data()
+    {
+        QTest::addColumn<ConversationKey>("key");
+        QTest::addColumn<StatsOrder>("order");
+        QTest::addColumn<int>("top");
+        QTest::addColumn<QStringList>("expected");
+        // Both directions of the IPv6 pair are one conversation; equal bytes
+        // fall back to address order.
+        QTest::newRow("addresses by bytes") << ConversationKey::Addresses << StatsOrder::Bytes << 10
+                                            << QStringList{"2001:db8::1 2001:db8::2 - - 2 600",
+                                                           "10.0.0.9 198.51.100.1 - - 1 70",
+                                                           "10.0.0.10 198.51.100.1 - - 1 70",
+                                                           "10.0.0.5 10.0.0.6 - - 3 60"};
+        QTest::newRow("top cuts a tie") << ConversationKey::Addresses << StatsOrder::Bytes << 2
+                                        << QStringList{"2001:db8::1 2001:db8::2 - - 2 600",
+                                                       "10.0.0.9 198.51.100.1 - - 1 70"};
+        // Absent protocol, protocol 255 and absent ports are keys of their own;
+        // ties by addresses, then protocol and port with absent first.
+        QTest::newRow("service by flows") << ConversationKey::AddressesProtocolPort << StatsOrder::Flows << 10
+                                          << QStringList{"2001:db8::1 2001:db8::2 6 443 2 600",
+                                                         "10.0.0.5 10.0.0.6 - - 1 10",
+                                                         "10.0.0.5 10.0.0.6 17 1000 1 30",
+                                                         "10.0.0.5 10.0.0.6 255 - 1 20",
+                                                         "10.0.0.9 198.51.100.1 6 80 1 70",
+                                                         "10.0.0.10 198.51.100.1 6 80 1 70"};
+        QTest::newRow("service by packets, top 0") << ConversationKey::AddressesProtocolPort << StatsOrder::Packets << 0
+                                                   << QStringList{};
+    }
+
+    void conversationKeysAndTies()
+    {
+        QFETCH(ConversationKey, key);
+        QFETCH(StatsOrder, order);
+        QFETCH(int, top);
+        QFETCH(QStringList, expected);
+        QCOMPARE(describe(topConversations(*m_edges, key, static_cast<std::size_t>(top), order)), expected);
+    }
+
+    void endpointKeysAndTies_data()
+    {
+        QTest::addColumn<EndpointKey>("key");
+        QTest::addColumn<StatsOrder>("order");
+        QTest::addColumn<int>("top");
+        QTest::addColumn<QStringList>("expected");
+        // Endpoints tie in the order of their text.
+        const QStringList byBytes{"2001:db8::1 2 600", "2001:db8::2 2 600", "198.51.100.1 2 140", "10.0.0.10 1 70",
+                                  "10.0.0.9 1 70",     "10.0.0.5 3 60",     "10.0.0.6 3 60"};
+        QTest::newRow("addresses by bytes") << EndpointKey::Address << StatsOrder::Bytes << 10 << byBytes;
+        QTest::newRow("top cuts a tie") << EndpointKey::Address << StatsOrder::Bytes << 4 << byBytes.mid(0, 4);
+        QTest::newRow("top at a tie's end") << EndpointKey::Address << StatsOrder::Bytes << 5 << byBytes.mid(0, 5);
+        QTest::newRow("addresses by flows, top 0") << EndpointKey::Address << StatsOrder::Flows << 0 << QStringList{};
+        // eni-a's two accounts are two interface contexts of one ENI.
+        QTest::newRow("enis by flows") << EndpointKey::Interface << StatsOrder::Flows << 10
+                                       << QStringList{"eni-b 5 200", "eni-a 2 600"};
+        QTest::newRow("enis by bytes, top 1") << EndpointKey::Interface << StatsOrder::Bytes << 1
+                                              << QStringList{"eni-a 2 600"};
+    }
+
+    void endpointKeysAndTies()
+    {
+        QFETCH(EndpointKey, key);
+        QFETCH(StatsOrder, order);
+        QFETCH(int, top);
+        QFETCH(QStringList, expected);
+        QCOMPARE(describe(topEndpoints(*m_edges, key, static_cast<std::size_t>(top), order)), expected);
+    }
+
+    void eniTotalsJoinItsContexts()
+    {
+        const auto byEni = topEndpoints(*m_edges, EndpointKey::Interface, 10, StatsOrder::Bytes);
+        QCOMPARE(byEni.size(), 2u);
+        const TrafficTotals &a = byEni[0].totals;
+        QCOMPARE(a.packets, 6u);
+        QCOMPARE(a.accepts, 2u);
+        QCOMPARE(*a.firstSeen, 1700000000);
+        QCOMPARE(*a.lastSeen, 1700000160);
+        QCOMPARE(byEni[1].totals.rejects, 1u);
     }
 
     void filterNarrowsTheRecords()
