@@ -2,7 +2,7 @@
 #pragma once
 // The bucket width a timeline uses when it follows the zoom: a round width
 // (1 s, 2 s, 5 s ... 1 day) giving about as many bars as the plot has room
-// for. Widths under a minute are kept for views of half an hour or less:
+// for. Widths under a minute are kept for views of ten minutes or less:
 // from a minute up, a whole case's timeline comes from the per-minute
 // rollups instead of the records, so zooming stays fast at any case size.
 
@@ -17,7 +17,7 @@ std::span<const std::int64_t> roundBucketWidths();
 // The smallest round width that splits `rangeSeconds` into at most
 // `maxBuckets` buckets (one day when none does), and at least a minute when
 // the range is over kFineBucketRangeSeconds.
-inline constexpr std::int64_t kFineBucketRangeSeconds = 30 * 60;
+inline constexpr std::int64_t kFineBucketRangeSeconds = 10 * 60;
 std::int64_t autoBucketSeconds(std::int64_t rangeSeconds, int maxBuckets);
 
 } // namespace flowscope
