@@ -16,8 +16,8 @@ namespace {
 
 const QColor kAcceptColor(46, 139, 87);
 const QColor kRejectColor(192, 57, 43);
-const QColor kNoDataColor(120, 120, 120, 70);
-const QColor kSkipDataColor(230, 150, 20, 80);
+const QColor kNoDataColor(120, 120, 120, 45);
+const QColor kSkipDataColor(230, 150, 20, 70);
 constexpr int kMarkerHitPixels = 4;
 constexpr int kMinimumDragPixels = 3;
 constexpr double kMinimumViewSeconds = 10;
@@ -112,7 +112,16 @@ void TimelinePlot::setTimeline(const Timeline &timeline, TimelineMetric metric)
     }
     rebuildBars();
     rebuildCoverage();
+    showAxes(true);
     applyRange(xAxis->range().lower, xAxis->range().upper, false);
+}
+
+// Without bars the axes would only show a meaningless default range.
+void TimelinePlot::showAxes(bool shown)
+{
+    legend->setVisible(shown);
+    xAxis->setTickLabels(shown);
+    yAxis->setTickLabels(shown);
 }
 
 void TimelinePlot::setMessage(const QString &message)
@@ -122,6 +131,7 @@ void TimelinePlot::setMessage(const QString &message)
         m_timeline = {};
         rebuildBars();
         rebuildCoverage();
+        showAxes(false);
     }
     replot(rpQueuedReplot);
 }

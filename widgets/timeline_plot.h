@@ -69,6 +69,7 @@ protected:
 
 private:
     void onSelectionAccepted(const QRect &rect);
+    void showAxes(bool shown);
     void rebuildBars();
     void rebuildCoverage();
     void rebuildMarkers();

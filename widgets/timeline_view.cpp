@@ -201,8 +201,8 @@ void TimelineView::saveSettings() const
 
 void TimelineView::setCase(const QString &casePath)
 {
+    // The filter stays: a new case gets its filter from the filter bar.
     m_case = casePath;
-    m_filter.clear();
     m_hasExtent = false;
     markStale();
 }

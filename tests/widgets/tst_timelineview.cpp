@@ -104,6 +104,24 @@ private Q_SLOTS:
         QCOMPARE(total(view.plot()->timeline(), false), 1u);
     }
 
+    // `flowscope -Y FILTER CASE` applies the filter before the case opens:
+    // the case must not wipe it (the bar sends the filter for a new case).
+    void aNewCaseKeepsTheFilter()
+    {
+        TimelineView view;
+        view.setFilter(QStringLiteral("action == reject"));
+        view.setCase(m_case);
+        QSignalSpy computed(&view, &TimelineView::computed);
+        view.show();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.filter(), QStringLiteral("action == reject"));
+        QCOMPARE(total(view.plot()->timeline(), true), 0u);
+        QCOMPARE(total(view.plot()->timeline(), false), 1u);
+        QVERIFY(view.plot()->xAxis->tickLabels());
+        view.setCase({});
+        QVERIFY(!view.plot()->xAxis->tickLabels()); // no meaningless times without a case
+    }
+
     void showsStackedBarsOfTheFilter_data()
     {
         QTest::addColumn<QString>("filter");
