@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <unordered_set>
 #include <string>
 
 namespace flowscope {
@@ -133,6 +135,8 @@ public:
         m_interfaces.load(caseDb.handle(), m_strings);
     }
 
+    // `gaps` gets the NODATA/SKIPDATA spans of every record read, selected
+    // or not: see scopedCoverage.
     void run(const std::optional<std::vector<std::int64_t>> &blocks, BucketSeries *series, CoverageGaps *gaps)
     {
         const bool spreadable = m_options.metric != TimelineMetric::Flows;
@@ -143,8 +147,15 @@ public:
                 if (m_options.cancelled())
                     throw TimelineCancelled();
             }
+            const std::uint32_t eni = flow.interface != 0 ? m_interfaces.key(flow.interface)[0] : 0;
+            const bool gap = flow.has(Field::LogStatus) && flow.logStatus != LogStatus::Ok && flow.has(Field::Start);
+            // A record without an interface-id names no ENI to shade.
+            if (gaps && gap && eni != 0)
+                gaps->add(m_strings.value(eni), flow.logStatus, flow.start, lastSecond(flow) + 1);
             if (!selected(m_filter, flow))
                 return;
+            if (eni != 0)
+                m_selectedEnis.insert(eni);
             if (!flow.has(Field::Start)) {
                 ++untimed;
                 return;
@@ -152,17 +163,21 @@ public:
             const std::int64_t last = lastSecond(flow);
             extent = extent ? TimeRange{std::min(extent->begin, flow.start), std::max(extent->end, last + 1)}
                             : TimeRange{flow.start, last + 1};
-            if (gaps && flow.has(Field::LogStatus) && flow.logStatus != LogStatus::Ok && flow.interface != 0) {
-                // A record without an interface-id names no ENI to shade.
-                if (const std::uint32_t eni = m_interfaces.key(flow.interface)[0]; eni != 0)
-                    gaps->add(m_strings.value(eni), flow.logStatus, flow.start, last + 1);
-            }
             if (series && flow.has(Field::Action))
                 series->add(flow.start, spreadable ? last : flow.start, valueOf(flow, m_options.metric),
                             flow.action == Action::Accept);
         });
         if (m_options.cancelled && m_options.cancelled())
             throw TimelineCancelled();
+    }
+
+    // The ENIs of the selected records, by name.
+    std::set<std::string> selectedEnis() const
+    {
+        std::set<std::string> names;
+        for (const std::uint32_t eni : m_selectedEnis)
+            names.insert(m_strings.value(eni));
+        return names;
     }
 
     std::optional<TimeRange> extent;
@@ -174,16 +189,34 @@ private:
     const TimelineOptions &m_options;
     StringDictionary m_strings;
     InterfaceDictionary m_interfaces;
+    std::unordered_set<std::uint32_t> m_selectedEnis;
 };
 
+// Coverage under a filter: the gaps of the ENIs the selected records came
+// from, whatever the rest of the filter says. NODATA and SKIPDATA records
+// carry no addresses, ports or action, so `action == reject` would select
+// none of them, and a gap in the evidence would look like silence. From
+// the case's own table of gaps when it has one (every block), else from the
+// records the pass read.
+void scopedCoverage(CaseDb &caseDb, const CaseFilter &filter, const RecordPass &pass, const TimeRange &span,
+                    CoverageGaps &gaps)
+{
+    if (hasTimelineRollups(caseDb)) {
+        gaps = CoverageGaps();
+        gatherCoverage(caseDb, span, gaps);
+    }
+    if (!filter.matchesEverything())
+        gaps.keepOnly(pass.selectedEnis());
+}
+
 Timeline assemble(const BucketGrid &grid, const TimeRange &range, const BucketSeries &series,
-                  const CoverageGaps &gaps, std::uint64_t untimed, const std::optional<TimeRange> &within)
+                  const CoverageGaps &gaps, std::uint64_t untimed)
 {
     Timeline timeline;
     timeline.bucketSeconds = grid.width;
     timeline.range = range;
     timeline.buckets = series.buckets(grid);
-    timeline.coverage = gaps.finish(grid, timeline.buckets, within);
+    timeline.coverage = gaps.finish(grid, timeline.buckets, TimeRange{grid.origin, grid.startOf(grid.count)});
     timeline.untimed = untimed;
     return timeline;
 }
@@ -196,17 +229,18 @@ Timeline overRange(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptio
 {
     const BucketGrid grid = gridFor(range, widthFor(range, options), options.maxBuckets);
     const TimeRange gridSpan{grid.origin, grid.startOf(grid.count)};
-    const std::optional<TimeRange> within = ranged ? std::optional(gridSpan) : std::nullopt;
     const bool spread = options.spread && options.metric != TimelineMetric::Flows;
     BucketSeries series(grid, spread);
     CoverageGaps gaps;
     if (options.allowRollups && filter.matchesEverything() && series.byMinute() && hasTimelineRollups(caseDb)) {
-        gatherFromRollups(caseDb, grid, options.metric, options.spread, series, gaps);
-        return assemble(grid, range, series, gaps, undatedRecords(caseDb), within);
+        gatherFromRollups(caseDb, grid, options.metric, options.spread, series);
+        gatherCoverage(caseDb, gridSpan, gaps);
+        return assemble(grid, range, series, gaps, undatedRecords(caseDb));
     }
     RecordPass pass(caseDb, filter, options);
     pass.run(ranged ? std::optional(blocksTouching(caseDb, gridSpan, candidates)) : candidates, &series, &gaps);
-    return assemble(grid, range, series, gaps, pass.untimed, within);
+    scopedCoverage(caseDb, filter, pass, gridSpan, gaps);
+    return assemble(grid, range, series, gaps, pass.untimed);
 }
 
 } // namespace
@@ -243,7 +277,9 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
     const std::int64_t width = widthFor(extent, options);
     if (width % 60 != 0)
         return overRange(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent, false);
-    return assemble(gridFor(extent, width, options.maxBuckets), extent, series, gaps, pass.untimed, std::nullopt);
+    const BucketGrid grid = gridFor(extent, width, options.maxBuckets);
+    scopedCoverage(caseDb, filter, pass, TimeRange{grid.origin, grid.startOf(grid.count)}, gaps);
+    return assemble(grid, extent, series, gaps, pass.untimed);
 }
 
 } // namespace flowscope

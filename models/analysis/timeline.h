@@ -100,8 +100,10 @@ public:
 
 // The timeline of the records `filter` selects. Records without an action
 // (NODATA, SKIPDATA, or a format without the field) count as neither ACCEPT
-// nor REJECT; NODATA and SKIPDATA records give coverage instead. The filter
-// applies to coverage too: `eni == eni-a` shades only eni-a's gaps.
+// nor REJECT; NODATA and SKIPDATA records give coverage instead. Under a
+// filter, coverage is that of the ENIs the selected records came from
+// (`eni == eni-a` shades only eni-a's gaps, `action == reject` the gaps of
+// the ENIs with rejects), cut to the buckets.
 // Throws TimelineError for a bucket width below one second or more buckets
 // than options.maxBuckets, and StoreError when the case cannot be read.
 //

@@ -34,7 +34,7 @@ bool hasTimelineRollups(CaseDb &caseDb)
 }
 
 void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric metric, bool spread,
-                       BucketSeries &series, CoverageGaps &gaps)
+                       BucketSeries &series)
 {
     const std::int64_t begin = grid.origin;
     const std::int64_t end = grid.startOf(grid.count);
@@ -62,12 +62,16 @@ void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric me
                        longSpans.int64(0) == kAccept);
     }
 
+}
+
+void gatherCoverage(CaseDb &caseDb, const TimeRange &span, CoverageGaps &gaps)
+{
     Statement coverage(caseDb.handle(),
                        "SELECT d.value, g.log_status, g.begin, g.end FROM coverage_gap g"
                        " JOIN interface i ON i.id = g.interface JOIN dictionary d ON d.id = i.interface_id"
                        " WHERE g.begin < ?1 AND g.end > ?2");
-    coverage.bind(1, end);
-    coverage.bind(2, begin);
+    coverage.bind(1, span.end);
+    coverage.bind(2, span.begin);
     while (coverage.step()) {
         const auto status = coverage.int64(1) == 1 ? LogStatus::NoData : LogStatus::SkipData;
         gaps.add(coverage.text(0), status, coverage.int64(2), coverage.int64(3));

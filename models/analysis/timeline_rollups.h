@@ -17,10 +17,11 @@ class CaseDb;
 // Whether the case has the tables (a case of schema 2 opened read-only has not).
 bool hasTimelineRollups(CaseDb &caseDb);
 
-// Gathers every record's values over `grid` (whole minutes) into `series`,
-// and the coverage gaps into `gaps`.
+// Gathers every record's values over `grid` (whole minutes) into `series`.
 void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric metric, bool spread,
-                       BucketSeries &series, CoverageGaps &gaps);
+                       BucketSeries &series);
+// Gathers the NODATA/SKIPDATA spans of every ENI that touch `span`.
+void gatherCoverage(CaseDb &caseDb, const TimeRange &span, CoverageGaps &gaps);
 
 // Records of the case without a start time.
 std::uint64_t undatedRecords(CaseDb &caseDb);

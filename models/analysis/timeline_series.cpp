@@ -81,6 +81,11 @@ void CoverageGaps::add(const std::string &eni, LogStatus status, std::int64_t be
     (status == LogStatus::NoData ? spans.first : spans.second).push_back({begin, end, status});
 }
 
+void CoverageGaps::keepOnly(const std::set<std::string> &enis)
+{
+    std::erase_if(m_spans, [&](const auto &entry) { return !enis.contains(entry.first); });
+}
+
 std::vector<EniCoverage> CoverageGaps::finish(const BucketGrid &grid, std::vector<TimelineBucket> &buckets,
                                               const std::optional<TimeRange> &within) const
 {

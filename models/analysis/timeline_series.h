@@ -13,6 +13,7 @@
 #include "timeline_buckets.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,8 @@ class CoverageGaps {
 public:
     // A NODATA or SKIPDATA span [begin, end) of one ENI.
     void add(const std::string &eni, LogStatus status, std::int64_t begin, std::int64_t end);
+    // Drops the spans of every ENI not named.
+    void keepOnly(const std::set<std::string> &enis);
     // Merges each ENI's spans into intervals (cut to `within`, when given),
     // and counts per bucket the ENIs missing there.
     std::vector<EniCoverage> finish(const BucketGrid &grid, std::vector<TimelineBucket> &buckets,

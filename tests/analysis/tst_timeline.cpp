@@ -352,6 +352,37 @@ private Q_SLOTS:
         QVERIFY(total > 0);
     }
 
+    // Under a filter the gaps shown are those of the ENIs the selected
+    // records came from: `action == reject` selects no NODATA record, yet
+    // the evidence missing on those ENIs must still show.
+    void coverageFollowsTheEnisInScope()
+    {
+        if (!m_random) {
+            m_random = importCase(m_dir, QStringLiteral("random"), randomRecords(7, 20000, 6), 20000);
+            QVERIFY(m_random);
+        }
+        TimelineOptions options;
+        options.bucketSeconds = 600;
+        const Timeline all = computeTimeline(*m_random, *compile(*m_random, ""), options);
+        const Timeline rejects = computeTimeline(*m_random, *compile(*m_random, "action == reject"), options);
+        const Timeline one = computeTimeline(*m_random, *compile(*m_random, "action == reject and eni == eni-1"), options);
+        QCOMPARE(all.coverage.size(), 3u);
+        QCOMPARE(rejects.coverage.size(), 3u);
+        for (std::size_t i = 0; i < all.coverage.size(); ++i) {
+            QCOMPARE(rejects.coverage[i].eni, all.coverage[i].eni);
+            // Cut to the (here equal) grids, the intervals are the same.
+            QCOMPARE(rejects.coverage[i].intervals.size(), all.coverage[i].intervals.size());
+        }
+        QCOMPARE(one.coverage.size(), 1u);
+        QCOMPARE(QString::fromStdString(one.coverage[0].eni), QStringLiteral("eni-1"));
+        std::uint32_t counted = 0;
+        for (const TimelineBucket &b : one.buckets) {
+            QVERIFY(b.nodataEnis <= 1 && b.skipdataEnis <= 1);
+            counted += b.nodataEnis + b.skipdataEnis;
+        }
+        QVERIFY(counted > 0);
+    }
+
     void cancelledStops()
     {
         TimelineOptions options;
