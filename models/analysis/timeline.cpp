@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
-#include "timeline_buckets.h"
 
 #include "selection/case_filter.h"
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
+#include "store/time_buckets.h"
 
 #include <algorithm>
 #include <map>

@@ -3,10 +3,10 @@
 // small cases with known answers: flows, spread bytes, coverage, a filter.
 
 #include "analysis/timeline.h"
-#include "analysis/timeline_buckets.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
+#include "store/time_buckets.h"
 #include "test_files.h"
 
 #include <QTemporaryDir>
