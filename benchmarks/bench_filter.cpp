@@ -56,8 +56,10 @@ int main(int argc, char **argv)
     }
     const auto text = [&](Field f) { return flowscope::fieldText(sample.value(f)); };
     const std::int64_t start = std::get<std::int64_t>(sample.value(Field::Start));
-    // A service port: ports from 32768 up are indexed in groups of eight (see
-    // FlowWriter), so a rare ephemeral port costs a scan of most blocks.
+    // A service port and an ephemeral port apart: ports from 32768 up have an
+    // index of their own (see ephemeral_port_index.h), where a case of format
+    // 2 had them in groups of eight, so that a rare one cost a scan of most
+    // blocks.
     const auto servicePort = [&] {
         const auto *dst = std::get_if<std::int64_t>(&sample.value(Field::DstPort));
         return dst && *dst < 32768 ? std::to_string(*dst) : text(Field::SrcPort);

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline.h"
-#include "timeline_buckets.h"
 #include "timeline_rollups.h"
 #include "timeline_series.h"
 #include "timeline_scale.h"
@@ -10,6 +9,7 @@
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
+#include "store/time_buckets.h"
 
 #include <algorithm>
 #include <map>

@@ -10,7 +10,7 @@
 // so the shares a bucket gets are the same from either source.
 
 #include "timeline.h"
-#include "timeline_buckets.h"
+#include "store/time_buckets.h"
 
 #include <map>
 #include <set>

@@ -3,11 +3,13 @@
 
 #include "filter_values.h"
 #include "store/case_db.h"
+#include "store/ephemeral_port_index.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
 
 #include <algorithm>
 #include <iterator>
+#include <map>
 
 namespace flowscope {
 
@@ -15,7 +17,8 @@ namespace {
 
 using Blocks = std::optional<std::vector<std::int64_t>>; // nothing: all blocks
 
-constexpr std::uint64_t kFirstEphemeralPort = 32768; // see FlowWriter: higher ports are in a bitmap
+// Ports from here up are in ephemeral_port_block (see ephemeral_port_index.h).
+constexpr std::uint64_t kFirstEphemeral = kFirstEphemeralPort;
 
 // ---- Planning: the filter tree to a tree of set operations over SQL leaves.
 
@@ -156,22 +159,28 @@ private:
         return unite(std::move(parts));
     }
 
+    // Ports below 32768 from block_port, higher ones from the ephemeral port
+    // index; both hold a port whichever side of a record it is on.
     static BlockPlan portBlocks(const std::vector<IntegerRange> &ranges)
     {
         std::vector<BlockPlan> parts;
-        BlockPlan ephemeral;
-        ephemeral.kind = BlockPlan::Kind::EphemeralPorts;
-        ephemeral.sql = "SELECT id, ephemeral_ports FROM flow_block";
         for (const IntegerRange &range : ranges) {
-            if (range.lo < kFirstEphemeralPort)
+            if (range.lo < kFirstEphemeral)
                 parts.push_back(query("SELECT block FROM block_port WHERE port BETWEEN ? AND ?",
                                       {integerParameter(static_cast<std::int64_t>(range.lo)),
-                                       integerParameter(static_cast<std::int64_t>(std::min(range.hi, kFirstEphemeralPort - 1)))}));
-            if (range.hi >= kFirstEphemeralPort)
-                ephemeral.ports.push_back({std::max(range.lo, kFirstEphemeralPort), range.hi});
+                                       integerParameter(static_cast<std::int64_t>(
+                                           std::min(range.hi, kFirstEphemeral - 1)))}));
+            if (range.hi >= kFirstEphemeral) {
+                const IntegerRange ephemeral{std::max(range.lo, kFirstEphemeral),
+                                             std::min<std::uint64_t>(range.hi, 65535)};
+                BlockPlan plan = query("SELECT chunk, blocks FROM ephemeral_port_block WHERE port BETWEEN ? AND ?",
+                                       {integerParameter(static_cast<std::int64_t>(ephemeral.lo)),
+                                        integerParameter(static_cast<std::int64_t>(ephemeral.hi))});
+                plan.kind = BlockPlan::Kind::EphemeralPorts;
+                plan.ports = {ephemeral};
+                parts.push_back(std::move(plan));
+            }
         }
-        if (!ephemeral.ports.empty())
-            parts.push_back(std::move(ephemeral));
         return unite(std::move(parts));
     }
 
@@ -282,20 +291,49 @@ private:
         return sortedUnique(std::move(out));
     }
 
-    // The blocks whose bitmap of ephemeral port groups (eight ports a bit)
-    // has a group that meets one of the ranges.
     Blocks ephemeralBlocks(const BlockPlan &plan)
     {
+        if (!hasEphemeralPortIndex())
+            return ephemeralGroupBlocks(plan.ports);
+        // Rows of many ports may name the same chunk: their sets join first.
+        std::map<std::int64_t, ChunkBlocks> chunks;
+        Statement rows(m_db, plan.sql.c_str());
+        for (std::size_t i = 0; i < plan.parameters.size(); ++i)
+            rows.bind(static_cast<int>(i) + 1, plan.parameters[i].integer);
+        while (rows.step()) {
+            auto [it, added] = chunks.try_emplace(rows.int64(0));
+            if (added)
+                it->second.fill(0);
+            addStoredChunkBlocks(rows.blob(1), it->second);
+        }
         std::vector<std::int64_t> out;
-        Statement blocks(m_db, plan.sql.c_str());
+        for (const auto &[chunk, blocks] : chunks)
+            forEachBlockIn(chunk, blocks, [&](std::int64_t block) { out.push_back(block); });
+        return out; // chunks in order, blocks in order within each
+    }
+
+    bool hasEphemeralPortIndex()
+    {
+        if (!m_hasEphemeralPortIndex)
+            m_hasEphemeralPortIndex = queryInt(m_db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                                                     " AND name = 'ephemeral_port_block'") > 0;
+        return *m_hasEphemeralPortIndex;
+    }
+
+    // A case of format 2: the blocks whose bitmap of ephemeral port groups
+    // (eight ports a bit) has a group that meets one of the ranges.
+    Blocks ephemeralGroupBlocks(const std::vector<IntegerRange> &ranges)
+    {
+        std::vector<std::int64_t> out;
+        Statement blocks(m_db, "SELECT id, ephemeral_ports FROM flow_block");
         while (blocks.step()) {
             const std::string_view bitmap = blocks.blob(1);
             auto hasGroup = [&](std::uint64_t group) {
                 return (group >> 3) < bitmap.size() && (static_cast<unsigned char>(bitmap[group >> 3]) >> (group & 7)) & 1U;
             };
-            for (const IntegerRange &range : plan.ports) {
-                const std::uint64_t first = (std::max(range.lo, kFirstEphemeralPort) - kFirstEphemeralPort) >> 3;
-                const std::uint64_t last = (std::min<std::uint64_t>(range.hi, 65535) - kFirstEphemeralPort) >> 3;
+            for (const IntegerRange &range : ranges) {
+                const std::uint64_t first = (std::max(range.lo, kFirstEphemeral) - kFirstEphemeral) >> 3;
+                const std::uint64_t last = (std::min<std::uint64_t>(range.hi, 65535) - kFirstEphemeral) >> 3;
                 bool any = false;
                 for (std::uint64_t g = first; g <= last && !any; ++g)
                     any = hasGroup(g);
@@ -309,6 +347,7 @@ private:
     }
 
     sqlite3 *m_db;
+    std::optional<bool> m_hasEphemeralPortIndex;
 };
 
 // ---- Describing a plan.
@@ -377,13 +416,13 @@ void describe(const BlockPlan &plan, std::size_t indent, std::string &out)
             describe(child, indent + 2, out);
         return;
     case BlockPlan::Kind::Query:
+    case BlockPlan::Kind::EphemeralPorts:
         out += pad + plan.sql + '\n';
         for (std::size_t i = 0; i < plan.parameters.size(); ++i)
             out += pad + "  ?" + std::to_string(i + 1) + " = " + describeValue(plan.parameters[i]) + '\n';
-        return;
-    case BlockPlan::Kind::EphemeralPorts:
-        out += pad + plan.sql + '\n' + pad + "  keeping blocks whose ephemeral-port bitmap has a group of " + portList(plan.ports)
-            + '\n';
+        if (plan.kind == BlockPlan::Kind::EphemeralPorts)
+            out += pad + "  keeping the blocks each row lists (format 2 read-only: blocks whose port-group bitmap has "
+                + portList(plan.ports) + ")\n";
         return;
     }
 }

@@ -36,16 +36,17 @@ struct BlockPlan {
         Intersect, // blocks in every child
         Union,     // blocks in any child
         Query,     // sql + parameters
-        // Ports from 32768 up, which the writer keeps in each block's bitmap
-        // of port groups rather than in block_port: sql reads every block's
-        // bitmap and the blocks with a group that meets `ports` are kept.
+        // Ports from 32768 up: sql reads the rows of ephemeral_port_block
+        // (the blocks holding a port, per chunk of block ids) and the blocks
+        // they list are kept. A case of format 2 opened read-only has no such
+        // table: every block's bitmap of port groups is read instead.
         EphemeralPorts,
     };
     Kind kind = Kind::AllBlocks;
     std::vector<BlockPlan> children;           // Intersect, Union (two or more)
     std::string sql;                           // Query, EphemeralPorts
-    std::vector<BlockSqlParameter> parameters; // Query: ?1, ?2, ...
-    std::vector<IntegerRange> ports;           // EphemeralPorts
+    std::vector<BlockSqlParameter> parameters; // Query, EphemeralPorts: ?1, ?2, ...
+    std::vector<IntegerRange> ports;           // EphemeralPorts, for a case of format 2
 };
 
 // Plans the preselection of a filter; no database needed.

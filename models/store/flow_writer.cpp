@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_writer.h"
 
+#include "ephemeral_port_index.h"
 #include "stored_address.h"
 
 #include <algorithm>
@@ -29,13 +30,7 @@ constexpr const char *kFileColumns =
     "path, size, sha256, delivery, log_format, records, errors, truncated, first_start, last_end, max_duration,"
     " imported_at";
 
-// Ports from 32768 up are mostly ephemeral and nearly unique per flow:
-// listing them per block would cost as much as a row index, so a block keeps
-// a bitmap of them in groups of 8 instead.
-constexpr std::uint16_t kFirstEphemeralPort = 32768;
 constexpr std::size_t kSortRun = 16 * kBlockCapacity; // about 10 MB of records
-constexpr std::size_t kEphemeralBitmapBytes = 32768 / 8 / 8;
-
 
 template <typename T>
 void sortUnique(std::vector<T> &values)
@@ -53,6 +48,7 @@ FlowWriter::FlowWriter(sqlite3 *db)
     , m_insertBlockAddress(db, "INSERT INTO block_address(address, block) VALUES(?, ?)")
     , m_insertBlockPort(db, "INSERT INTO block_port(port, block) VALUES(?, ?)")
     , m_insertBlockInterface(db, "INSERT INTO block_interface(interface, block) VALUES(?, ?)")
+    , m_derived(db)
     , m_insertString(db, "INSERT INTO dictionary(id, value) VALUES(?, ?)")
     , m_insertInterface(db, interfaceInsertSql())
     , m_insertError(db, "INSERT INTO import_error(file_id, path, line, reason, logged_at)"
@@ -143,6 +139,7 @@ void FlowWriter::addFlows(std::int64_t fileId, const std::vector<EncodedFlow> &f
 void FlowWriter::finishFlows(std::int64_t fileId)
 {
     writePending(fileId);
+    m_derived.flush();
     m_nextBlock = 0;
 }
 
@@ -179,6 +176,7 @@ void FlowWriter::writePending(std::int64_t fileId)
 void FlowWriter::discardFlows()
 {
     m_pending.clear();
+    m_derived.discard();
     m_nextBlock = 0;
 }
 
@@ -196,7 +194,6 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     std::vector<std::array<std::uint8_t, 16>> v6Addresses;
     std::vector<std::uint16_t> ports;
     std::vector<std::uint32_t> interfaces;
-    std::string ephemeral(kEphemeralBitmapBytes, '\0');
     v4Addresses.reserve(rows.size() * 2);
     auto addAddress = [&](const IpAddress &a) {
         if (a.isV4())
@@ -206,12 +203,8 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     };
     ports.reserve(rows.size());
     auto addPort = [&](std::uint16_t port) {
-        if (port < kFirstEphemeralPort) {
-            ports.push_back(port);
-        } else {
-            const unsigned group = static_cast<unsigned>(port - kFirstEphemeralPort) >> 3;
-            ephemeral[group >> 3] = static_cast<char>(ephemeral[group >> 3] | (1 << (group & 7)));
-        }
+        if (port < kFirstEphemeralPort)
+            ports.push_back(port); // higher ports: see DerivedTablesWriter
     };
     for (const EncodedFlow &f : rows) {
         if (f.has(Field::Start)) {
@@ -250,9 +243,13 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     s.bindOptional(6, endMax.has_value(), endMax.value_or(0));
     s.bind(7, undated);
     s.bind(8, rejects);
-    s.bindBlobStatic(9, ephemeral.data(), static_cast<int>(ephemeral.size()));
+    // The bitmap of ephemeral port groups of format 2 cases: empty since
+    // ephemeral_port_block replaced it.
+    s.bindBlobStatic(9, "", 0);
     s.bindBlobStatic(10, data.data(), static_cast<int>(data.size()));
     s.exec();
+
+    m_derived.addBlock(block, rows);
 
     sortUnique(v4Addresses);
     for (std::uint32_t address : v4Addresses) {

@@ -5,6 +5,7 @@
 // transaction (one per file), so a file is either wholly in the case or absent.
 
 #include "block_codec.h"
+#include "derived_tables.h"
 #include "dictionaries.h"
 #include "encoded_flow.h"
 #include "minute_rollup.h"
@@ -52,6 +53,7 @@ private:
     Statement m_insertBlockInterface;
     std::vector<EncodedFlow> m_pending;
     std::int64_t m_nextBlock = 0;
+    DerivedTablesWriter m_derived;
     Statement m_insertString;
     Statement m_insertInterface;
     Statement m_insertError;

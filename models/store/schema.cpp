@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema.h"
 
+#include "derived_tables.h"
 #include "sqlite_handle.h"
 
 #include <array>
@@ -58,7 +59,20 @@ constexpr const char *kSchemaV2 = R"sql(
 CREATE TABLE saved_filter(name TEXT PRIMARY KEY, expression TEXT NOT NULL, created_at INTEGER NOT NULL);
 )sql";
 
-constexpr std::array<const char *, 2> kMigrations{kSchemaV1, kSchemaV2};
+// Version 3: the block index of ports from 32768 up (see
+// ephemeral_port_index.h), which replaces flow_block.ephemeral_ports, a
+// bitmap of port groups per block that nearly every block matched.
+constexpr const char *kSchemaV3 = R"sql(
+CREATE TABLE ephemeral_port_block(
+  port INTEGER NOT NULL, chunk INTEGER NOT NULL, blocks BLOB NOT NULL,
+  PRIMARY KEY(port, chunk)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char *, 3> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3};
+
+// The first version with tables derived from the records (see
+// derived_tables.h): an older case gets them from its blocks when upgraded.
+constexpr int kFirstDerivedVersion = 3;
 
 struct IndexDefinition {
     const char *name;
@@ -79,6 +93,10 @@ void migrateSchema(sqlite3 *db, int fromVersion)
 {
     for (int v = fromVersion; v < currentSchemaVersion(); ++v)
         execSql(db, kMigrations[static_cast<std::size_t>(v)]);
+    // A new case has no records yet; an older one gets its derived tables
+    // from the blocks it holds.
+    if (fromVersion > 0 && fromVersion < kFirstDerivedVersion)
+        rebuildDerivedTables(db);
     if (fromVersion == 0)
         createFlowIndexes(db);
     execSql(db, "PRAGMA application_id = " + std::to_string(kCaseApplicationId));

@@ -3,12 +3,12 @@
 // small cases with known answers: flows, spread bytes, coverage, a filter.
 
 #include "analysis/timeline.h"
-#include "analysis/timeline_buckets.h"
 #include "analysis/timeline_coverage.h"
 #include "analysis/timeline_scale.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
+#include "store/time_buckets.h"
 #include "test_files.h"
 
 #include <QTemporaryDir>

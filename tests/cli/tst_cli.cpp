@@ -266,8 +266,11 @@ private Q_SLOTS:
                                      "    SELECT block FROM block_port WHERE port BETWEEN ? AND ?\n"
                                      "      ?1 = 443\n"
                                      "      ?2 = 443\n"
-                                     "    SELECT id, ephemeral_ports FROM flow_block\n"
-                                     "      keeping blocks whose ephemeral-port bitmap has a group of 50000..50100\n"
+                                     "    SELECT chunk, blocks FROM ephemeral_port_block WHERE port BETWEEN ? AND ?\n"
+                                     "      ?1 = 50000\n"
+                                     "      ?2 = 50100\n"
+                                     "      keeping the blocks each row lists (format 2 read-only: blocks whose port-group"
+                                     " bitmap has 50000..50100)\n"
                                       + last;
         QTest::newRow("and or") << "eni == eni-d and (port == 22 or action == reject)"
                                 << "filter: interface-id == \"eni-d\" and (port == 22 or action == REJECT)\n"

@@ -2,6 +2,7 @@
 // Filters saved by name in a case: round trip, replacement, awkward names,
 // and cases from before saved filters existed (schema v1).
 
+#include "format2_case.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
 #include "store/saved_filters.h"
@@ -27,6 +28,7 @@ QStringList names(const std::vector<SavedFilter> &filters)
 // Turns a current case back into a v1 one, as an older Flowscope left it.
 void downgradeToV1(const std::string &file)
 {
+    test::downgradeToFormat2(file);
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open(file.c_str(), &db), SQLITE_OK);
     execSql(db, "DROP TABLE saved_filter; PRAGMA user_version = 1");
@@ -55,7 +57,7 @@ private:
 private Q_SLOTS:
     void schemaHasSavedFilters()
     {
-        QCOMPARE(currentSchemaVersion(), 2);
+        QCOMPARE(currentSchemaVersion(), 3);
         auto caseDb = CaseDb::open(path("new.flowcase"), CaseDb::Mode::CreateIfMissing);
         SavedFilters filters(*caseDb);
         QVERIFY(filters.isAvailable());
@@ -147,7 +149,7 @@ private Q_SLOTS:
         downgradeToV1(file);
         {
             auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadWrite);
-            QCOMPARE(queryInt(caseDb->handle(), "PRAGMA user_version"), 2);
+            QCOMPARE(queryInt(caseDb->handle(), "PRAGMA user_version"), currentSchemaVersion());
             QCOMPARE(queryInt(caseDb->handle(), "SELECT coalesce(sum(records), 0) FROM flow_block"), 5); // records kept
             SavedFilters filters(*caseDb);
             QVERIFY(filters.isAvailable());

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Bucket arithmetic for the timeline: which fixed-width buckets a record's
-// time span covers, and how a counter (bytes, packets) is shared among them
-// the way SiLK's rwcount does, in exact integers so the parts add up to the
-// record's value.
+// Bucket arithmetic for the timeline, and for the per-minute rollups the
+// store writes for it: which fixed-width buckets a record's time span covers,
+// and how a counter (bytes, packets) is shared among them the way SiLK's
+// rwcount does, in exact integers so the parts add up to the record's value.
 
 #include <cstddef>
 #include <cstdint>

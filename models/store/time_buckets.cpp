@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "timeline_buckets.h"
+#include "time_buckets.h"
 
 #include <algorithm>
 #include <array>
