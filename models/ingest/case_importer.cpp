@@ -207,7 +207,6 @@ private:
         row.maxDuration = summary.maxDuration;
         m_writer.finishFlows(fileId);
         m_writer.updateFile(fileId, row);
-        m_writer.addRollup(decoder.rollup());
         transaction.commit();
         m_strings.markCommitted();
         m_interfaces.markCommitted();

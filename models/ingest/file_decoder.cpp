@@ -81,7 +81,6 @@ void FileDecoder::run()
 void FileDecoder::addRecord(const FlowRecord &record, std::uint64_t number)
 {
     EncodedFlow flow = encodeFlow(record, number, m_strings, m_interfaces);
-    m_rollup.add(flow);
     if (flow.has(Field::Start)) {
         m_summary.firstStart = std::min(m_summary.firstStart.value_or(flow.start), flow.start);
         if (flow.has(Field::End)) {

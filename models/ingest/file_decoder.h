@@ -6,7 +6,6 @@
 #include "store/bounded_queue.h"
 #include "record_source.h"
 #include "store/encoded_flow.h"
-#include "store/minute_rollup.h"
 
 #include <atomic>
 #include <optional>
@@ -51,7 +50,6 @@ public:
     void run(); // on the decoding thread
     void stop() { m_stop = true; }
     const DecodedFileSummary &summary() const { return m_summary; }
-    const MinuteRollup &rollup() const { return m_rollup; }
 
 private:
     void addRecord(const FlowRecord &record, std::uint64_t number);
@@ -67,7 +65,6 @@ private:
     std::uint32_t m_sentStrings = 0;
     std::uint32_t m_sentInterfaces = 0;
     std::size_t m_sentLongLines = 0;
-    MinuteRollup m_rollup;
     DecodedFileSummary m_summary;
 };
 

@@ -53,9 +53,6 @@ FlowWriter::FlowWriter(sqlite3 *db)
     , m_insertInterface(db, interfaceInsertSql())
     , m_insertError(db, "INSERT INTO import_error(file_id, path, line, reason, logged_at)"
                         " VALUES(?, ?, ?, ?, strftime('%s','now'))")
-    , m_upsertRollup(db, "INSERT INTO rollup_minute(minute, interface, action, log_status, flows, packets, bytes)"
-                         " VALUES(?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET flows = flows + excluded.flows,"
-                         " packets = packets + excluded.packets, bytes = bytes + excluded.bytes")
 {
 }
 
@@ -284,21 +281,6 @@ void FlowWriter::insertError(std::int64_t fileId, const std::string &path, std::
     m_insertError.bindOptional(3, line != 0, static_cast<std::int64_t>(line));
     m_insertError.bind(4, reason);
     m_insertError.exec();
-}
-
-void FlowWriter::addRollup(const MinuteRollup &rollup)
-{
-    Statement &s = m_upsertRollup;
-    for (const auto &[key, totals] : rollup.totals()) {
-        s.bind(1, key.minute);
-        s.bind(2, static_cast<std::int64_t>(key.interface));
-        s.bind(3, key.action);
-        s.bind(4, key.logStatus);
-        s.bind(5, totals.flows);
-        s.bind(6, totals.packets);
-        s.bind(7, totals.bytes);
-        s.exec();
-    }
 }
 
 } // namespace flowscope

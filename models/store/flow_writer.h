@@ -8,7 +8,6 @@
 #include "derived_tables.h"
 #include "dictionaries.h"
 #include "encoded_flow.h"
-#include "minute_rollup.h"
 #include "source_file_row.h"
 #include "sqlite_handle.h"
 
@@ -33,13 +32,13 @@ public:
     void insertInterfaces(const std::vector<std::pair<std::uint32_t, InterfaceKey>> &entries);
     // Records of the file being written: stored a block at a time.
     void addFlows(std::int64_t fileId, const std::vector<EncodedFlow> &flows);
-    // Stores the last, partial block of the file.
+    // Stores the last, partial block of the file, and the rest of what the
+    // store derives from its records (see derived_tables.h).
     void finishFlows(std::int64_t fileId);
     // Forgets the file's pending records (its transaction was rolled back).
     void discardFlows();
     // fileId 0: the error concerns a file that was not imported.
     void insertError(std::int64_t fileId, const std::string &path, std::uint64_t line, const std::string &reason);
-    void addRollup(const MinuteRollup &rollup);
 
 private:
     void writePending(std::int64_t fileId);
@@ -57,7 +56,6 @@ private:
     Statement m_insertString;
     Statement m_insertInterface;
     Statement m_insertError;
-    Statement m_upsertRollup;
 };
 
 } // namespace flowscope

@@ -1,22 +1,66 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "minute_rollup.h"
 
+#include "time_buckets.h"
+
+#include <limits>
+
 namespace flowscope {
+
+namespace {
+
+constexpr BucketGrid kMinutes{0, 60, 0};
+
+// Where minute `index` from the epoch begins; the one minute that would
+// begin before the lowest second there is starts at that second.
+std::int64_t minuteStart(std::int64_t index)
+{
+    return index < std::numeric_limits<std::int64_t>::min() / 60 ? std::numeric_limits<std::int64_t>::min() : index * 60;
+}
+
+} // namespace
 
 void MinuteRollup::add(const EncodedFlow &flow)
 {
     if (!flow.has(Field::Start))
         return; // a record without a time has no place on a timeline
-    const std::int64_t minute = flow.start - (flow.start % 60);
-    const RollupKey key{minute, flow.interface,
-                        static_cast<std::uint8_t>(flow.has(Field::Action) ? static_cast<int>(flow.action) : 2),
-                        static_cast<std::uint8_t>(flow.has(Field::LogStatus) ? static_cast<int>(flow.logStatus) : 3)};
-    RollupTotals &totals = m_totals[key];
-    ++totals.flows;
-    if (flow.has(Field::Packets))
-        totals.packets += static_cast<std::int64_t>(flow.packets);
-    if (flow.has(Field::Bytes))
-        totals.bytes += static_cast<std::int64_t>(flow.bytes);
+    const auto action = static_cast<std::uint8_t>(flow.has(Field::Action) ? static_cast<int>(flow.action) : 2);
+    const auto logStatus = static_cast<std::uint8_t>(flow.has(Field::LogStatus) ? static_cast<int>(flow.logStatus) : 3);
+    const auto packets = static_cast<std::int64_t>(flow.has(Field::Packets) ? flow.packets : 0);
+    const auto bytes = static_cast<std::int64_t>(flow.has(Field::Bytes) ? flow.bytes : 0);
+    const std::int64_t last = lastSecondOf(flow);
+
+    const std::int64_t startIndex = kMinutes.indexOf(flow.start); // floor: right before 1970 too
+    const std::int64_t lastIndex = kMinutes.indexOf(last);
+    RollupTotals &byStart = m_totals[RollupKey{minuteStart(startIndex), flow.interface, action, logStatus}];
+    ++byStart.flows;
+    byStart.packets += packets;
+    byStart.bytes += bytes;
+
+    if (lastIndex - startIndex >= kMaxSpreadMinutes) {
+        m_longSpans.push_back({flow.interface, action, logStatus, flow.start, last, packets, bytes});
+        return;
+    }
+    if (packets == 0 && bytes == 0)
+        return;
+    const SpanShares packetShares(kMinutes, flow.start, last, static_cast<std::uint64_t>(packets), true);
+    const SpanShares byteShares(kMinutes, flow.start, last, static_cast<std::uint64_t>(bytes), true);
+    for (std::int64_t index = startIndex; index <= lastIndex; ++index) {
+        const auto packetShare = static_cast<std::int64_t>(packetShares.at(index));
+        const auto byteShare = static_cast<std::int64_t>(byteShares.at(index));
+        if (packetShare == 0 && byteShare == 0)
+            continue;
+        // Node-based map: byStart stays valid while other minutes are added.
+        RollupTotals &totals = index == startIndex ? byStart : m_totals[RollupKey{minuteStart(index), flow.interface, action, logStatus}];
+        totals.spreadPackets += packetShare;
+        totals.spreadBytes += byteShare;
+    }
+}
+
+void MinuteRollup::clear()
+{
+    m_totals.clear();
+    m_longSpans.clear();
 }
 
 } // namespace flowscope

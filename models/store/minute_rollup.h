@@ -1,17 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Per-minute totals (by interface, action and log status) gathered while a
-// file is imported, so the timeline of a whole case never scans records.
+// Per-minute totals (by interface, action and log status) gathered while
+// blocks are written, so the timeline of a whole case never scans records:
+// flows, packets and bytes by the minute a record starts in, and the shares
+// of its packets and bytes that fall in each minute of its span, worked out
+// as the timeline spreads them (SpanShares over minutes from the epoch).
+// Records spanning more than a day are kept whole instead, for a reader to
+// spread over its own buckets.
 
 #include "encoded_flow.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 namespace flowscope {
 
+// Spans over this many minutes go to the long spans, not the minute rows.
+constexpr std::int64_t kMaxSpreadMinutes = 1440;
+
 struct RollupKey {
-    std::int64_t minute; // epoch seconds of the minute the record starts in
+    std::int64_t minute; // epoch seconds where the minute begins
     std::uint32_t interface;
     std::uint8_t action;    // 0 ACCEPT, 1 REJECT, 2 absent
     std::uint8_t logStatus; // 0 OK, 1 NODATA, 2 SKIPDATA, 3 absent
@@ -19,9 +29,13 @@ struct RollupKey {
 };
 
 struct RollupTotals {
+    // Of the records starting in the minute.
     std::int64_t flows = 0;
     std::int64_t packets = 0;
     std::int64_t bytes = 0;
+    // The shares of the minute, from the records whose span covers it.
+    std::int64_t spreadPackets = 0;
+    std::int64_t spreadBytes = 0;
 };
 
 struct RollupKeyHash {
@@ -33,14 +47,37 @@ struct RollupKeyHash {
     }
 };
 
+// A record spanning more than kMaxSpreadMinutes minutes, with the codes of
+// RollupKey.
+struct LongSpan {
+    std::uint32_t interface = 0;
+    std::uint8_t action = 0;
+    std::uint8_t logStatus = 0;
+    std::int64_t start = 0;
+    std::int64_t last = 0; // the inclusive last second
+    std::int64_t packets = 0;
+    std::int64_t bytes = 0;
+};
+
+// The inclusive last second of a record as the timeline reads it: its end,
+// or its start when the end is missing or earlier.
+inline std::int64_t lastSecondOf(const EncodedFlow &flow)
+{
+    return flow.has(Field::End) ? std::max(flow.start, flow.end) : flow.start;
+}
+
 class MinuteRollup {
 public:
     void add(const EncodedFlow &flow);
     const std::unordered_map<RollupKey, RollupTotals, RollupKeyHash> &totals() const { return m_totals; }
-    void clear() { m_totals.clear(); }
+    const std::vector<LongSpan> &longSpans() const { return m_longSpans; }
+    // Entries held: what a writer weighs to bound memory.
+    std::size_t size() const { return m_totals.size() + m_longSpans.size(); }
+    void clear();
 
 private:
     std::unordered_map<RollupKey, RollupTotals, RollupKeyHash> m_totals;
+    std::vector<LongSpan> m_longSpans;
 };
 
 } // namespace flowscope

@@ -59,13 +59,31 @@ constexpr const char *kSchemaV2 = R"sql(
 CREATE TABLE saved_filter(name TEXT PRIMARY KEY, expression TEXT NOT NULL, created_at INTEGER NOT NULL);
 )sql";
 
-// Version 3: the block index of ports from 32768 up (see
-// ephemeral_port_index.h), which replaces flow_block.ephemeral_ports, a
-// bitmap of port groups per block that nearly every block matched.
+// Version 3, tables derived from the records as they are written (see
+// derived_tables.h):
+// - ephemeral_port_block, the block index of ports from 32768 up (see
+//   ephemeral_port_index.h). It replaces flow_block.ephemeral_ports, a
+//   bitmap of port groups per block that nearly every block matched; blocks
+//   written since leave it empty.
+// - In rollup_minute, the shares of each record's packets and bytes that
+//   fall in the minute (a row may hold shares only, with flows = 0), except
+//   for records spanning more than 1,440 minutes: those are whole in
+//   rollup_long_span, `last` their inclusive last second.
+// - coverage_gap: per interface and status (1 NODATA, 2 SKIPDATA), the
+//   merged spans [begin, end) of such records.
+// Codes of action and log_status as in rollup_minute (see RollupKey).
 constexpr const char *kSchemaV3 = R"sql(
 CREATE TABLE ephemeral_port_block(
   port INTEGER NOT NULL, chunk INTEGER NOT NULL, blocks BLOB NOT NULL,
   PRIMARY KEY(port, chunk)) WITHOUT ROWID;
+ALTER TABLE rollup_minute ADD COLUMN spread_packets INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE rollup_minute ADD COLUMN spread_bytes INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE rollup_long_span(
+  interface INTEGER NOT NULL, action INTEGER NOT NULL, log_status INTEGER NOT NULL,
+  start INTEGER NOT NULL, last INTEGER NOT NULL, packets INTEGER NOT NULL, bytes INTEGER NOT NULL);
+CREATE TABLE coverage_gap(
+  interface INTEGER NOT NULL, log_status INTEGER NOT NULL, begin INTEGER NOT NULL, end INTEGER NOT NULL,
+  PRIMARY KEY(interface, log_status, begin)) WITHOUT ROWID;
 )sql";
 
 constexpr std::array<const char *, 3> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3};

@@ -20,14 +20,13 @@ std::int64_t clampToInt64(Wide v)
     return static_cast<std::int64_t>(std::clamp(v, lo, hi));
 }
 
-// Buckets of one span that get the same share: the partial first and last
-// buckets, and the full ones between them.
-struct Group {
-    std::int64_t first = 0; // bucket index
+// A group of buckets while the shares are worked out.
+struct Portion {
+    std::int64_t first = 0;
     std::int64_t count = 0;
     UWide floor = 0;
     UWide remainder = 0;
-    UWide extras = 0; // how many of its buckets (the earliest) get one more
+    UWide extras = 0;
 };
 
 } // namespace
@@ -51,60 +50,72 @@ std::optional<BucketGrid::Range> BucketGrid::covered(std::int64_t start, std::in
                  static_cast<std::size_t>(std::min<std::int64_t>(last, static_cast<std::int64_t>(count) - 1))};
 }
 
-void addToBuckets(const BucketGrid &grid, std::int64_t start, std::int64_t end, std::uint64_t value, bool spread,
-                  std::vector<std::uint64_t> &buckets)
+SpanShares::SpanShares(const BucketGrid &grid, std::int64_t start, std::int64_t end, std::uint64_t value, bool spread)
 {
-    const auto n = static_cast<std::int64_t>(std::min(grid.count, buckets.size()));
-    const auto add = [&](std::int64_t index, std::uint64_t amount) {
-        if (index >= 0 && index < n)
-            buckets[static_cast<std::size_t>(index)] += amount;
-    };
     const std::int64_t firstIndex = grid.indexOf(start);
     const std::int64_t lastIndex = grid.indexOf(std::max(start, end));
+    m_first = m_last = firstIndex;
     if (!spread || value == 0 || firstIndex == lastIndex) {
-        add(firstIndex, value);
+        m_groups[m_used++] = Group{firstIndex, 1, value, 0};
         return;
     }
+    m_last = lastIndex;
     const Wide spanEnd = Wide(std::max(start, end)) + 1;
     const auto length = static_cast<UWide>(spanEnd - start);
     const auto bucketStart = [&](std::int64_t index) { return Wide(grid.origin) + Wide(index) * grid.width; };
-    std::array<Group, 3> groups{};
+    std::array<Portion, 3> portions{};
     std::size_t used = 0;
-    const auto addGroup = [&](std::int64_t first, std::int64_t count, Wide overlap) {
+    const auto addPortion = [&](std::int64_t first, std::int64_t count, Wide overlap) {
         if (count <= 0)
             return;
         const UWide product = UWide(value) * static_cast<UWide>(overlap);
-        groups[used++] = Group{first, count, product / length, product % length, 0};
+        portions[used++] = Portion{first, count, product / length, product % length, 0};
     };
-    addGroup(firstIndex, 1, bucketStart(firstIndex + 1) - start);
-    addGroup(firstIndex + 1, lastIndex - firstIndex - 1, grid.width);
-    addGroup(lastIndex, 1, spanEnd - bucketStart(lastIndex));
+    addPortion(firstIndex, 1, bucketStart(firstIndex + 1) - start);
+    addPortion(firstIndex + 1, lastIndex - firstIndex - 1, grid.width);
+    addPortion(lastIndex, 1, spanEnd - bucketStart(lastIndex));
 
     // Largest remainder: what the integer parts leave over goes one by one to
-    // the buckets with the largest remainders. Groups are in time order, so a
-    // stable sort breaks ties toward the earlier bucket.
+    // the buckets with the largest remainders. Portions are in time order, so
+    // a stable sort breaks ties toward the earlier bucket.
     UWide handedOut = 0;
     for (std::size_t g = 0; g < used; ++g)
-        handedOut += groups[g].floor * static_cast<UWide>(groups[g].count);
+        handedOut += portions[g].floor * static_cast<UWide>(portions[g].count);
     UWide left = UWide(value) - handedOut;
-    std::array<Group *, 3> order{};
+    std::array<Portion *, 3> order{};
     for (std::size_t g = 0; g < used; ++g)
-        order[g] = &groups[g];
+        order[g] = &portions[g];
     std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(used),
-                     [](const Group *a, const Group *b) { return a->remainder > b->remainder; });
+                     [](const Portion *a, const Portion *b) { return a->remainder > b->remainder; });
     for (std::size_t g = 0; g < used && left > 0; ++g) {
         order[g]->extras = std::min<UWide>(left, static_cast<UWide>(order[g]->count));
         left -= order[g]->extras;
     }
+    // A share is at most the value, and extras at most a count: both fit.
+    for (std::size_t g = 0; g < used; ++g)
+        m_groups[m_used++] = Group{portions[g].first, portions[g].count, static_cast<std::uint64_t>(portions[g].floor),
+                                   static_cast<std::int64_t>(portions[g].extras)};
+}
 
-    // Only the buckets inside the grid are visited, however long the span.
-    for (std::size_t g = 0; g < used; ++g) {
-        const Group &group = groups[g];
-        const std::int64_t from = std::max<std::int64_t>(group.first, 0);
-        const std::int64_t to = std::min<std::int64_t>(group.first + group.count, n); // exclusive
-        for (std::int64_t index = from; index < to; ++index)
-            add(index, static_cast<std::uint64_t>(group.floor + (UWide(index - group.first) < group.extras ? 1 : 0)));
+std::uint64_t SpanShares::at(std::int64_t index) const
+{
+    for (std::size_t g = 0; g < m_used; ++g) {
+        const Group &group = m_groups[g];
+        if (index >= group.first && index - group.first < group.count)
+            return group.share + (index - group.first < group.extras ? 1 : 0);
     }
+    return 0;
+}
+
+void addToBuckets(const BucketGrid &grid, std::int64_t start, std::int64_t end, std::uint64_t value, bool spread,
+                  std::vector<std::uint64_t> &buckets)
+{
+    const SpanShares shares(grid, start, end, value, spread);
+    const auto n = static_cast<std::int64_t>(std::min(grid.count, buckets.size()));
+    // Only the buckets inside the grid are visited, however long the span.
+    const std::int64_t to = std::min(shares.last(), n - 1);
+    for (std::int64_t index = std::max<std::int64_t>(shares.first(), 0); index <= to; ++index)
+        buckets[static_cast<std::size_t>(index)] += shares.at(index);
 }
 
 } // namespace flowscope

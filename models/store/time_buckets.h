@@ -5,6 +5,7 @@
 // and how a counter (bytes, packets) is shared among them the way SiLK's
 // rwcount does, in exact integers so the parts add up to the record's value.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -30,6 +31,35 @@ struct BucketGrid {
         std::size_t last = 0;
     };
     std::optional<Range> covered(std::int64_t start, std::int64_t end) const;
+};
+
+// How `value` for a record spanning [start, end] is shared among buckets of
+// `grid`'s width and origin (see addToBuckets), whatever its count: buckets
+// are counted from bucket 0 and may lie before it.
+class SpanShares {
+public:
+    SpanShares(const BucketGrid &grid, std::int64_t start, std::int64_t end, std::uint64_t value, bool spread);
+
+    // The first and last buckets the span shares the value among (the start
+    // bucket alone without spreading); a bucket between may get 0.
+    std::int64_t first() const { return m_first; }
+    std::int64_t last() const { return m_last; }
+    // The share of a bucket; 0 outside [first(), last()].
+    std::uint64_t at(std::int64_t index) const;
+
+private:
+    // Consecutive buckets with the same share: the partial first and last
+    // buckets, and the full ones between them.
+    struct Group {
+        std::int64_t first = 0;
+        std::int64_t count = 0;
+        std::uint64_t share = 0;
+        std::int64_t extras = 0; // how many of its buckets (the earliest) get one more
+    };
+    std::array<Group, 3> m_groups{};
+    std::size_t m_used = 0;
+    std::int64_t m_first = 0;
+    std::int64_t m_last = 0;
 };
 
 // Adds `value` for a record spanning [start, end] to `buckets` (one element

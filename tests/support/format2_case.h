@@ -2,8 +2,9 @@
 #pragma once
 // Turns a case of the current schema into the case Flowscope wrote at schema
 // version 2 from the same records, for tests of reading and upgrading older
-// cases: what version 3 added is dropped, and what it stopped writing (each
-// block's bitmap of ephemeral port groups) is written back from the blocks.
+// cases: what version 3 added is dropped, and what it wrote differently
+// (each block's bitmap of ephemeral port groups, the per-minute rollups) is
+// written as version 2 did, from the blocks.
 
 #include <string>
 
