@@ -4,6 +4,7 @@
 
 #include "analysis/timeline.h"
 #include "analysis/timeline_coverage.h"
+#include "analysis/timeline_rollups.h"
 #include "analysis/timeline_scale.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
@@ -11,9 +12,11 @@
 #include "store/time_buckets.h"
 #include "test_files.h"
 
+#include <QHash>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
 #include <limits>
 #include <numeric>
 #include <random>
@@ -100,6 +103,7 @@ private:
     std::unique_ptr<CaseDb> m_traffic;
     std::unique_ptr<CaseDb> m_gaps;
     std::unique_ptr<CaseDb> m_random;
+    QHash<int, std::shared_ptr<CaseDb>> m_rollupCases;
 
 private Q_SLOTS:
     void initTestCase()
@@ -383,9 +387,100 @@ private Q_SLOTS:
         QVERIFY(counted > 0);
     }
 
+    // An unfiltered timeline of whole minutes comes from the rollups the
+    // import wrote; it must be the very timeline the records give, for
+    // every metric, with and without spreading, over any range.
+    void rollupsEqualRecords_data()
+    {
+        QTest::addColumn<int>("seed");
+        QTest::addColumn<int>("metric");
+        QTest::addColumn<bool>("spread");
+        QTest::addColumn<qlonglong>("width");
+        QTest::addColumn<qlonglong>("rangeBegin"); // from the first record; -1: no range
+        QTest::addColumn<qlonglong>("rangeLength");
+        int row = 0;
+        for (const int seed : {11, 12, 13}) {
+            for (const auto metric : {TimelineMetric::Flows, TimelineMetric::Bytes, TimelineMetric::Packets}) {
+                for (const bool spread : {true, false}) {
+                    const qlonglong width = std::array<qlonglong, 3>{60, 300, 3600}[std::size_t(row % 3)];
+                    const qlonglong begin = std::array<qlonglong, 3>{-1, 1234, 7777}[std::size_t(row % 3)];
+                    const qlonglong length = std::array<qlonglong, 3>{0, 3 * 3600 + 17, 5000}[std::size_t(row % 3)];
+                    QTest::addRow("seed %d metric %d spread %d width %lld begin %lld", seed, int(metric), int(spread),
+                                  width, begin)
+                        << seed << int(metric) << spread << width << begin << length;
+                    ++row;
+                }
+            }
+        }
+    }
+
+    void rollupsEqualRecords()
+    {
+        QFETCH(int, seed);
+        QFETCH(int, metric);
+        QFETCH(bool, spread);
+        QFETCH(qlonglong, width);
+        QFETCH(qlonglong, rangeBegin);
+        QFETCH(qlonglong, rangeLength);
+        const QString name = QStringLiteral("rollups-%1").arg(seed);
+        if (!m_rollupCases.contains(seed)) {
+            // Several imports into one case, with spans longer than a day.
+            QTemporaryDir &dir = m_dir;
+            auto caseDb = importCase(dir, name, randomRecords(std::uint64_t(seed), 9000, 30), 9000);
+            QVERIFY(caseDb);
+            const QString more = dir.filePath(name + QStringLiteral("-more.log"));
+            test::writeFile(more, randomRecords(std::uint64_t(seed) + 100, 3000, 30)
+                                      + "2 123456789010 eni-1 10.0.0.1 10.0.1.9 5 443 6 10 123456 1700000100 1700200100 ACCEPT OK\n"
+                                        "2 123456789010 eni-2 - - - - - - - 1700050000 1700250000 - NODATA\n");
+            QCOMPARE(CaseImporter(*caseDb).run({more.toStdString()}, {}).records, 3002u);
+            m_rollupCases.insert(seed, std::shared_ptr<CaseDb>(std::move(caseDb)));
+        }
+        CaseDb &caseDb = *m_rollupCases.value(seed);
+        QVERIFY(hasTimelineRollups(caseDb));
+        TimelineOptions options;
+        options.metric = static_cast<TimelineMetric>(metric);
+        options.spread = spread;
+        options.bucketSeconds = width;
+        if (rangeBegin >= 0)
+            options.range = TimeRange{1700000000 + rangeBegin, 1700000000 + rangeBegin + rangeLength};
+        const auto everything = compile(caseDb, "");
+        const Timeline fromRollups = computeTimeline(caseDb, *everything, options);
+        options.allowRollups = false;
+        const Timeline fromRecords = computeTimeline(caseDb, *everything, options);
+        QVERIFY(!fromRecords.buckets.empty());
+        QCOMPARE(fromRollups.bucketSeconds, fromRecords.bucketSeconds);
+        QCOMPARE(fromRollups.range.begin, fromRecords.range.begin);
+        QCOMPARE(fromRollups.range.end, fromRecords.range.end);
+        QCOMPARE(fromRollups.untimed, fromRecords.untimed);
+        QCOMPARE(fromRollups.buckets.size(), fromRecords.buckets.size());
+        for (std::size_t i = 0; i < fromRecords.buckets.size(); ++i) {
+            const TimelineBucket &a = fromRollups.buckets[i];
+            const TimelineBucket &b = fromRecords.buckets[i];
+            QCOMPARE(a.start, b.start);
+            QCOMPARE(a.accept, b.accept);
+            QCOMPARE(a.reject, b.reject);
+            QCOMPARE(a.nodataEnis, b.nodataEnis);
+            QCOMPARE(a.skipdataEnis, b.skipdataEnis);
+        }
+        QCOMPARE(fromRollups.coverage.size(), fromRecords.coverage.size());
+        for (std::size_t e = 0; e < fromRecords.coverage.size(); ++e) {
+            QCOMPARE(fromRollups.coverage[e].eni, fromRecords.coverage[e].eni);
+            const auto &x = fromRollups.coverage[e].intervals;
+            const auto &y = fromRecords.coverage[e].intervals;
+            QCOMPARE(x.size(), y.size());
+            for (std::size_t i = 0; i < x.size(); ++i) {
+                QCOMPARE(x[i].begin, y[i].begin);
+                QCOMPARE(x[i].end, y[i].end);
+                QVERIFY(x[i].status == y[i].status);
+            }
+        }
+    }
+
+    // A scan of records stops when cancelled (reading rollups is too quick to need it).
     void cancelledStops()
     {
         TimelineOptions options;
+        options.allowRollups = false;
         int polls = 0;
         options.cancelled = [&polls] { return ++polls > 0; };
         QVERIFY_THROWS_EXCEPTION(TimelineCancelled, computeTimeline(*m_traffic, *compile(*m_traffic, ""), options));
