@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Timeline: the time to compute what the timeline view asks for, as it asks
-// for it: the whole case at the width that fits about 200 bars, zoomed views
-// (the range in view and half a view either side, at the view's width),
+// for it: the whole case at the width that fits about 200 bars (over the
+// case's extent whatever the filter, as the view asks), zoomed views
+// (the range in view and a margin either side, at the view's width),
 // with an empty filter and with selective ones. Values for the filters come
 // from the record in the middle of the case, so any case works.
 // Usage: flowscope-bench-timeline CASE [RUNS=5]
@@ -13,6 +14,7 @@
 #include "store/flow_pager.h"
 
 #include <algorithm>
+#include <climits>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -81,6 +83,8 @@ int main(int argc, char **argv)
     rows.push_back({"whole case, a CIDR block", "addr == " + cidr24(text(Field::DstAddr)), std::nullopt});
     rows.push_back({"whole case, an ephemeral port", "dstport == 40001", std::nullopt});
     rows.push_back({"whole case, an action", "action == reject", std::nullopt});
+    rows.push_back({"whole case, an ENI's rejects", "eni == " + text(Field::InterfaceId) + " and action == reject",
+                    std::nullopt});
     rows.push_back({"whole case, an address", "addr == " + text(Field::SrcAddr), std::nullopt});
     rows.push_back({"zoomed to 10 min, an address", "addr == " + text(Field::SrcAddr), 600});
 
@@ -99,11 +103,13 @@ int main(int argc, char **argv)
             flowscope::TimelineOptions options;
             options.metric = row.metric;
             if (row.view) {
-                // What the view asks for: half a view either side, at the view's width.
+                // What the view asks for when zoomed to `view` seconds around the middle record.
                 options.bucketSeconds = flowscope::autoBucketSeconds(*row.view, kBars);
-                options.range = flowscope::TimeRange{middle - *row.view, middle + *row.view};
+                const flowscope::TimeRange visible{middle - *row.view / 2, middle + *row.view / 2};
+                options.range = flowscope::zoomRequestRange(visible, {INT64_MIN, INT64_MAX}, options.bucketSeconds);
             } else {
                 options.targetBuckets = kBars;
+                options.caseRange = true; // as the view asks: the case's extent, whatever the filter
             }
             last = flowscope::computeTimeline(*caseDb, **filter, options);
             ms.push_back(msSince(started));

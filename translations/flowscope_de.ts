@@ -1296,6 +1296,10 @@
         <source>Export Timeline</source>
         <translation>Zeitleiste exportieren</translation>
     </message>
+    <message>
+        <source>No ACCEPT or REJECT records match the filter here</source>
+        <translation>Keine ACCEPT- oder REJECT-Datensätze passen hier auf den Filter</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::TrafficStatsDisplayModel</name>

@@ -1296,6 +1296,10 @@
         <source>Export Timeline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No ACCEPT or REJECT records match the filter here</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::TrafficStatsDisplayModel</name>

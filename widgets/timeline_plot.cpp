@@ -136,6 +136,12 @@ void TimelinePlot::setMessage(const QString &message)
     replot(rpQueuedReplot);
 }
 
+void TimelinePlot::setNote(const QString &note)
+{
+    m_message->setText(note);
+    replot(rpQueuedReplot);
+}
+
 QString TimelinePlot::message() const { return m_message->text(); }
 
 void TimelinePlot::setLogScale(bool on)

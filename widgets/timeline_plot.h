@@ -29,6 +29,8 @@ public:
     const Timeline &timeline() const { return m_timeline; }
     // Shown instead of bars: no case, nothing selected, an error.
     void setMessage(const QString &message);
+    // A line over the bars that stay (axes and all): "nothing matches here".
+    void setNote(const QString &note);
     QString message() const;
 
     void setLogScale(bool on);

@@ -23,6 +23,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 #include <sstream>
 
 namespace flowscope {
@@ -277,7 +279,10 @@ void TimelineView::requestWhole()
         updateStatus();
         return;
     }
+    // Over the case's extent (or the filter's own time window): the axis
+    // stays put as the filter changes, and the rollups can answer.
     TimelineRequest request = baseRequest(m_case, m_filter, metric(), m_spread->isChecked());
+    request.options.caseRange = true;
     if (const auto fixed = fixedBucketSeconds())
         request.options.bucketSeconds = *fixed;
     else
@@ -286,7 +291,7 @@ void TimelineView::requestWhole()
     updateStatus();
 }
 
-// The range in view and half a view either side, within the extent.
+// The range in view and a margin either side (zoomRequestRange).
 void TimelineView::requestView()
 {
     if (!m_hasExtent || m_case.isEmpty())
@@ -296,8 +301,7 @@ void TimelineView::requestView()
     const std::int64_t span = std::max<std::int64_t>(visible.end - visible.begin, 1);
     TimelineRequest request = baseRequest(m_case, m_filter, metric(), m_spread->isChecked());
     request.options.bucketSeconds = fixedBucketSeconds().value_or(autoBucketSeconds(span, targetBuckets()));
-    request.options.range = TimeRange{std::max(extent.begin, visible.begin - span / 2),
-                                      std::min(extent.end, visible.end + span / 2)};
+    request.options.range = zoomRequestRange(visible, extent, request.options.bucketSeconds);
     m_loader->request(std::move(request));
     updateStatus();
 }
@@ -313,9 +317,13 @@ void TimelineView::onLoaded(const TimelineResult &result)
         m_plot->setExtent(result.timeline.range);
         m_plot->setTimeline(result.timeline, result.request.options.metric);
         m_plot->setVisibleRange(result.timeline.range);
+        const bool empty = std::all_of(result.timeline.buckets.begin(), result.timeline.buckets.end(),
+                                       [](const TimelineBucket &b) { return b.accept == 0 && b.reject == 0; });
         if (!m_hasExtent)
             m_plot->setMessage(m_filter.isEmpty() ? tr("No records with a time in this case")
                                                   : tr("No records with a time match the filter"));
+        else if (empty && result.timeline.coverage.empty())
+            m_plot->setNote(tr("No ACCEPT or REJECT records match the filter here"));
     } else {
         m_plot->setTimeline(result.timeline, result.request.options.metric);
     }

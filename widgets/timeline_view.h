@@ -5,8 +5,8 @@
 // follows the display filter like every view; a range dragged on the plot
 // goes back to the filter bar as a time condition. Timelines are computed
 // off the GUI thread and only while the view is shown; zoom and pan ask for
-// the range in view (and half a view either side, so a pan shows bars at
-// once) at the bucket width that range calls for.
+// the range in view (and a margin either side, so a pan shows bars at once)
+// at the bucket width that range calls for.
 
 #include "analysis/timeline.h"
 #include "timeline_marker.h"

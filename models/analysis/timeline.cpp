@@ -122,6 +122,21 @@ std::vector<std::int64_t> blocksTouching(CaseDb &caseDb, const TimeRange &range,
     return both;
 }
 
+// The blocks (of `candidates`, or of the case) holding records without a start.
+std::vector<std::int64_t> blocksWithUndated(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &candidates)
+{
+    Statement statement(caseDb.handle(), "SELECT id FROM flow_block WHERE undated > 0 ORDER BY id");
+    std::vector<std::int64_t> undated;
+    while (statement.step())
+        undated.push_back(statement.int64(0));
+    if (!candidates)
+        return undated;
+    std::vector<std::int64_t> both;
+    std::set_intersection(undated.begin(), undated.end(), candidates->begin(), candidates->end(),
+                          std::back_inserter(both));
+    return both;
+}
+
 // One pass over the selected records of some blocks into a series and the
 // coverage gaps, noting the records' extent and those without a start.
 class RecordPass {
@@ -136,8 +151,10 @@ public:
     }
 
     // `gaps` gets the NODATA/SKIPDATA spans of every record read, selected
-    // or not: see scopedCoverage.
-    void run(const std::optional<std::vector<std::int64_t>> &blocks, BucketSeries *series, CoverageGaps *gaps)
+    // or not: see scopedCoverage. The ENIs in scope are those of selected
+    // records touching `scope` (all selected records without it).
+    void run(const std::optional<std::vector<std::int64_t>> &blocks, BucketSeries *series, CoverageGaps *gaps,
+             const std::optional<TimeRange> &scope = std::nullopt)
     {
         const bool spreadable = m_options.metric != TimelineMetric::Flows;
         std::uint32_t sinceCheck = 0;
@@ -154,13 +171,13 @@ public:
                 gaps->add(m_strings.value(eni), flow.logStatus, flow.start, lastSecond(flow) + 1);
             if (!selected(m_filter, flow))
                 return;
-            if (eni != 0)
-                m_selectedEnis.insert(eni);
             if (!flow.has(Field::Start)) {
                 ++untimed;
                 return;
             }
             const std::int64_t last = lastSecond(flow);
+            if (eni != 0 && (!scope || (flow.start < scope->end && last >= scope->begin)))
+                m_selectedEnis.insert(eni);
             extent = extent ? TimeRange{std::min(extent->begin, flow.start), std::max(extent->end, last + 1)}
                             : TimeRange{flow.start, last + 1};
             if (series && flow.has(Field::Action))
@@ -198,15 +215,22 @@ private:
 // none of them, and a gap in the evidence would look like silence. From
 // the case's own table of gaps when it has one (every block), else from the
 // records the pass read.
-void scopedCoverage(CaseDb &caseDb, const CaseFilter &filter, const RecordPass &pass, const TimeRange &span,
-                    CoverageGaps &gaps)
+void scopedCoverage(CaseDb &caseDb, const CaseFilter &filter, const std::set<std::string> &enis,
+                    const TimeRange &span, CoverageGaps &gaps)
 {
     if (hasTimelineRollups(caseDb)) {
         gaps = CoverageGaps();
         gatherCoverage(caseDb, span, gaps);
     }
     if (!filter.matchesEverything())
-        gaps.keepOnly(pass.selectedEnis());
+        gaps.keepOnly(enis);
+}
+
+bool rollupsAnswer(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options,
+                   const BucketSeries &series)
+{
+    return options.allowRollups && series.byMinute() && (filter.fieldsRead() & ~rollupFields()).none()
+        && hasTimelineRollups(caseDb);
 }
 
 Timeline assemble(const BucketGrid &grid, const TimeRange &range, const BucketSeries &series,
@@ -232,14 +256,21 @@ Timeline overRange(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptio
     const bool spread = options.spread && options.metric != TimelineMetric::Flows;
     BucketSeries series(grid, spread);
     CoverageGaps gaps;
-    if (options.allowRollups && filter.matchesEverything() && series.byMinute() && hasTimelineRollups(caseDb)) {
-        gatherFromRollups(caseDb, grid, options.metric, options.spread, series);
-        gatherCoverage(caseDb, gridSpan, gaps);
-        return assemble(grid, range, series, gaps, undatedRecords(caseDb));
+    if (rollupsAnswer(caseDb, filter, options, series)) {
+        std::set<std::string> enis;
+        gatherFromRollups(caseDb, grid, options.metric, options.spread, series, filter.predicate(), &enis);
+        scopedCoverage(caseDb, filter, enis, gridSpan, gaps);
+        // Records without a start are in no rollup: only the blocks holding some are read.
+        RecordPass undated(caseDb, filter, options);
+        if (!filter.matchesEverything())
+            undated.run(blocksWithUndated(caseDb, candidates), nullptr, nullptr);
+        return assemble(grid, range, series, gaps,
+                        filter.matchesEverything() ? undatedRecords(caseDb) : undated.untimed);
     }
     RecordPass pass(caseDb, filter, options);
-    pass.run(ranged ? std::optional(blocksTouching(caseDb, gridSpan, candidates)) : candidates, &series, &gaps);
-    scopedCoverage(caseDb, filter, pass, gridSpan, gaps);
+    pass.run(ranged ? std::optional(blocksTouching(caseDb, gridSpan, candidates)) : candidates, &series, &gaps,
+             gridSpan);
+    scopedCoverage(caseDb, filter, pass.selectedEnis(), gridSpan, gaps);
     return assemble(grid, range, series, gaps, pass.untimed);
 }
 
@@ -251,6 +282,15 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
         throw TimelineError("the bucket width must be at least one second");
     if (options.range)
         return overRange(caseDb, filter, options, filter.blocks(), *options.range, true);
+    if (options.caseRange) {
+        const TimeRange extent = blockSpan(caseDb, std::nullopt).value_or(TimeRange{});
+        const TimeWindow window = filter.timeWindow();
+        TimeRange range{std::max(extent.begin, window.from.value_or(extent.begin)),
+                        std::min(extent.end, window.until.value_or(extent.end))};
+        if (range.end < range.begin)
+            range = TimeRange{}; // the window misses the case
+        return overRange(caseDb, filter, options, filter.blocks(), range, true);
+    }
     if (filter.matchesEverything())
         return overRange(caseDb, filter, options, std::nullopt, blockSpan(caseDb, std::nullopt).value_or(TimeRange{}),
                          false);
@@ -278,7 +318,7 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
     if (width % 60 != 0)
         return overRange(caseDb, filter, options, blocksTouching(caseDb, extent, filter.blocks()), extent, false);
     const BucketGrid grid = gridFor(extent, width, options.maxBuckets);
-    scopedCoverage(caseDb, filter, pass, TimeRange{grid.origin, grid.startOf(grid.count)}, gaps);
+    scopedCoverage(caseDb, filter, pass.selectedEnis(), TimeRange{grid.origin, grid.startOf(grid.count)}, gaps);
     return assemble(grid, extent, series, gaps, pass.untimed);
 }
 

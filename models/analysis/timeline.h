@@ -41,14 +41,21 @@ struct TimelineOptions {
     // of the selected records. Buckets align to multiples of bucketSeconds
     // from the epoch either way, so bucket starts read as round times.
     std::optional<TimeRange> range;
+    // Without a range: lay the buckets over the case's extent, narrowed to
+    // the window of the filter's top-level `time` conditions, rather than
+    // over the selected records' extent. The view does, so its axis stays
+    // put while the filter changes (and a brushed range becomes the axis).
+    bool caseRange = false;
     // When above zero, bucketSeconds is ignored: the width is the round one
     // giving at most this many buckets over the range (autoBucketSeconds).
     int targetBuckets = 0;
     // A guard against a bucket width far too small for the range.
     std::size_t maxBuckets = 1'000'000;
-    // An unfiltered timeline of whole-minute buckets is read from the case's
-    // per-minute rollups when it has them; off reads the records (the two
-    // give the same timeline: tests and benchmarks compare them).
+    // A timeline of whole-minute buckets whose filter reads only what the
+    // per-minute rollups keep (none, the action, the log status, the
+    // interface context: `action == reject and vpc-id == vpc-1`) is read
+    // from them when the case has them; off reads the records (the two give
+    // the same bars: tests and benchmarks compare them).
     bool allowRollups = true;
     // Polled while records are scanned: true stops the computation with
     // TimelineCancelled (a newer request has made this one stale).

@@ -2,9 +2,12 @@
 #include "timeline_rollups.h"
 
 #include "store/case_db.h"
+#include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
 
+#include <map>
 #include <string>
+#include <tuple>
 
 namespace flowscope {
 
@@ -33,35 +36,117 @@ bool hasTimelineRollups(CaseDb &caseDb)
         == 2;
 }
 
+FieldSet rollupFields()
+{
+    FieldSet fields;
+    fields.set(static_cast<std::size_t>(Field::Action));
+    fields.set(static_cast<std::size_t>(Field::LogStatus));
+    for (const Field f : kInterfaceFields)
+        fields.set(static_cast<std::size_t>(f));
+    return fields;
+}
+
+namespace {
+
+// Whether `accept` selects the records of one rollup key: a record made of
+// just the key's fields stands for them all, as the filter reads no other.
+class RollupKeyFilter {
+public:
+    RollupKeyFilter(CaseDb &caseDb, const RecordPredicate &accept)
+        : m_accept(accept)
+    {
+        m_strings.load(caseDb.handle());
+        m_interfaces.load(caseDb.handle(), m_strings);
+    }
+
+    bool selects(std::int64_t interface, std::int64_t action, std::int64_t logStatus)
+    {
+        if (!m_accept)
+            return true;
+        const std::tuple key{interface, action, logStatus};
+        if (const auto known = m_verdicts.find(key); known != m_verdicts.end())
+            return known->second;
+        EncodedFlow flow;
+        const auto set = [&](Field f) { flow.present |= std::uint64_t(1) << static_cast<unsigned>(f); };
+        if (action == 0 || action == 1) {
+            set(Field::Action);
+            flow.action = static_cast<Action>(action);
+        }
+        if (logStatus >= 0 && logStatus <= 2) {
+            set(Field::LogStatus);
+            flow.logStatus = static_cast<LogStatus>(logStatus);
+        }
+        if (interface > 0 && static_cast<std::size_t>(interface) <= m_interfaces.size()) {
+            flow.interface = static_cast<std::uint32_t>(interface);
+            const InterfaceKey &texts = m_interfaces.key(flow.interface);
+            for (std::size_t i = 0; i < kInterfaceFields.size(); ++i)
+                if (texts[i] != 0)
+                    set(kInterfaceFields[i]);
+        }
+        return m_verdicts[key] = m_accept(flow);
+    }
+
+    std::string eniOf(std::int64_t interface) const
+    {
+        if (interface <= 0 || static_cast<std::size_t>(interface) > m_interfaces.size())
+            return {};
+        const std::uint32_t eni = m_interfaces.key(static_cast<std::uint32_t>(interface))[0];
+        return eni != 0 ? m_strings.value(eni) : std::string();
+    }
+
+private:
+    const RecordPredicate &m_accept;
+    StringDictionary m_strings;
+    InterfaceDictionary m_interfaces;
+    std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, bool> m_verdicts;
+};
+
+} // namespace
+
 void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric metric, bool spread,
-                       BucketSeries &series)
+                       BucketSeries &series, const RecordPredicate &accept, std::set<std::string> *enis)
 {
     const std::int64_t begin = grid.origin;
     const std::int64_t end = grid.startOf(grid.count);
     const bool spreading = spread && metric != TimelineMetric::Flows;
+    RollupKeyFilter keys(caseDb, accept);
+    const auto note = [&](std::int64_t interface) {
+        if (enis)
+            if (std::string eni = keys.eniOf(interface); !eni.empty())
+                enis->insert(std::move(eni));
+    };
 
     // Column names come from the fixed set above, never from input.
-    Statement minutes(caseDb.handle(), std::string("SELECT minute, action, sum(") + minuteColumn(metric, spreading)
-                                           + ") FROM rollup_minute WHERE minute >= ?1 AND minute < ?2"
-                                             " AND action IN (0, 1) GROUP BY minute, action");
+    Statement minutes(caseDb.handle(), std::string("SELECT minute, interface, action, log_status, ")
+                                           + minuteColumn(metric, spreading)
+                                           + " FROM rollup_minute WHERE minute >= ?1 AND minute < ?2");
     minutes.bind(1, begin);
     minutes.bind(2, end);
-    while (minutes.step())
-        series.addToMinute(minutes.int64(0), static_cast<std::uint64_t>(minutes.int64(2)), minutes.int64(1) == kAccept);
+    while (minutes.step()) {
+        const std::int64_t action = minutes.int64(2);
+        if (!keys.selects(minutes.int64(1), action, minutes.int64(3)))
+            continue;
+        note(minutes.int64(1));
+        if (action == 0 || action == 1)
+            series.addToMinute(minutes.int64(0), static_cast<std::uint64_t>(minutes.int64(4)), action == kAccept);
+    }
 
     if (spreading) {
         // Spans over a day put no shares in rollup_minute: they are spread here.
-        Statement longSpans(caseDb.handle(), std::string("SELECT action, start, last, ")
+        Statement longSpans(caseDb.handle(), std::string("SELECT interface, action, log_status, start, last, ")
                                                  + (metric == TimelineMetric::Bytes ? "bytes" : "packets")
                                                  + " FROM rollup_long_span WHERE action IN (0, 1)"
                                                    " AND start < ?1 AND last >= ?2");
         longSpans.bind(1, end);
         longSpans.bind(2, begin);
-        while (longSpans.step())
-            series.add(longSpans.int64(1), longSpans.int64(2), static_cast<std::uint64_t>(longSpans.int64(3)),
-                       longSpans.int64(0) == kAccept);
+        while (longSpans.step()) {
+            if (!keys.selects(longSpans.int64(0), longSpans.int64(1), longSpans.int64(2)))
+                continue;
+            note(longSpans.int64(0));
+            series.add(longSpans.int64(3), longSpans.int64(4), static_cast<std::uint64_t>(longSpans.int64(5)),
+                       longSpans.int64(1) == kAccept);
+        }
     }
-
 }
 
 void gatherCoverage(CaseDb &caseDb, const TimeRange &span, CoverageGaps &gaps)

@@ -8,6 +8,9 @@
 
 #include "timeline_series.h"
 
+#include "query/filter_fields.h"
+#include "query/record_predicate.h"
+
 #include <optional>
 
 namespace flowscope {
@@ -17,9 +20,16 @@ class CaseDb;
 // Whether the case has the tables (a case of schema 2 opened read-only has not).
 bool hasTimelineRollups(CaseDb &caseDb);
 
-// Gathers every record's values over `grid` (whole minutes) into `series`.
+// The fields a rollup row keeps: the interface context, the action and the
+// log status. A filter reading no others selects whole rows.
+FieldSet rollupFields();
+
+// Gathers over `grid` (whole minutes) into `series` the values of the
+// records `accept` selects (every record when it is empty; it must read
+// rollupFields() only), and names in `enis` the ENIs of the rows selected.
 void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric metric, bool spread,
-                       BucketSeries &series);
+                       BucketSeries &series, const RecordPredicate &accept = {},
+                       std::set<std::string> *enis = nullptr);
 // Gathers the NODATA/SKIPDATA spans of every ENI that touch `span`.
 void gatherCoverage(CaseDb &caseDb, const TimeRange &span, CoverageGaps &gaps);
 

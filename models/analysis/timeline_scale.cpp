@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline_scale.h"
 
+#include "timeline.h"
+
 #include <algorithm>
 #include <array>
 
@@ -26,6 +28,13 @@ std::int64_t autoBucketSeconds(std::int64_t rangeSeconds, int maxBuckets)
             return width;
     }
     return kWidths.back();
+}
+
+TimeRange zoomRequestRange(const TimeRange &visible, const TimeRange &extent, std::int64_t bucketSeconds)
+{
+    const std::int64_t span = std::max<std::int64_t>(visible.end - visible.begin, 1);
+    const std::int64_t margin = bucketSeconds % 60 == 0 ? span / 2 : span / 10;
+    return {std::max(extent.begin, visible.begin - margin), std::min(extent.end, visible.end + margin)};
 }
 
 } // namespace flowscope

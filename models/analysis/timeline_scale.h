@@ -20,4 +20,12 @@ std::span<const std::int64_t> roundBucketWidths();
 inline constexpr std::int64_t kFineBucketRangeSeconds = 10 * 60;
 std::int64_t autoBucketSeconds(std::int64_t rangeSeconds, int maxBuckets);
 
+struct TimeRange;
+
+// What a zoomed view asks for: the range in view plus a margin either side
+// (within `extent`), so a short pan shows bars at once. Half a view when the
+// buckets are whole minutes (read from rollups, so the margin is free); a
+// tenth otherwise, as those buckets are counted from the records.
+TimeRange zoomRequestRange(const TimeRange &visible, const TimeRange &extent, std::int64_t bucketSeconds);
+
 } // namespace flowscope

@@ -6,6 +6,7 @@
 // filter through this one object, so they cannot disagree.
 
 #include "query/filter_error.h"
+#include "query/filter_fields.h"
 #include "query/filter_parser.h"
 #include "query/record_predicate.h"
 #include "store/dictionaries.h"
@@ -33,6 +34,10 @@ public:
     // True for the empty filter: every record, no scan needed to count.
     bool matchesEverything() const { return m_everything; }
     const RecordPredicate &predicate() const { return m_predicate; }
+    // The record fields the filter reads (none for the empty filter).
+    FieldSet fieldsRead() const { return m_root ? fieldsReadBy(*m_root) : FieldSet(); }
+    // The time window the filter's top-level `time` conditions leave.
+    TimeWindow timeWindow() const { return m_root ? timeWindowOf(*m_root) : TimeWindow(); }
     // The blocks that may hold a match (all when nothing).
     const std::optional<std::vector<std::int64_t>> &blocks() const { return m_blocks; }
 

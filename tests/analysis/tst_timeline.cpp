@@ -387,9 +387,10 @@ private Q_SLOTS:
         QVERIFY(counted > 0);
     }
 
-    // An unfiltered timeline of whole minutes comes from the rollups the
-    // import wrote; it must be the very timeline the records give, for
-    // every metric, with and without spreading, over any range.
+    // A timeline of whole minutes whose filter reads only what the rollups
+    // keep comes from the rollups the import wrote; it must be the very
+    // timeline the records give, for every metric, with and without
+    // spreading, over any range.
     void rollupsEqualRecords_data()
     {
         QTest::addColumn<int>("seed");
@@ -398,6 +399,11 @@ private Q_SLOTS:
         QTest::addColumn<qlonglong>("width");
         QTest::addColumn<qlonglong>("rangeBegin"); // from the first record; -1: no range
         QTest::addColumn<qlonglong>("rangeLength");
+        QTest::addColumn<QString>("filter");
+        // Filters that read only what a rollup row keeps.
+        const QStringList filters{QString(), QStringLiteral("action == reject"), QStringLiteral("eni == eni-1"),
+                                  QStringLiteral("log-status == nodata or action == accept and eni != eni-2"),
+                                  QStringLiteral("account-id == 123456789010 and not action == reject")};
         int row = 0;
         for (const int seed : {11, 12, 13}) {
             for (const auto metric : {TimelineMetric::Flows, TimelineMetric::Bytes, TimelineMetric::Packets}) {
@@ -405,9 +411,10 @@ private Q_SLOTS:
                     const qlonglong width = std::array<qlonglong, 3>{60, 300, 3600}[std::size_t(row % 3)];
                     const qlonglong begin = std::array<qlonglong, 3>{-1, 1234, 7777}[std::size_t(row % 3)];
                     const qlonglong length = std::array<qlonglong, 3>{0, 3 * 3600 + 17, 5000}[std::size_t(row % 3)];
-                    QTest::addRow("seed %d metric %d spread %d width %lld begin %lld", seed, int(metric), int(spread),
-                                  width, begin)
-                        << seed << int(metric) << spread << width << begin << length;
+                    QTest::addRow("seed %d metric %d spread %d width %lld begin %lld filter %d", seed, int(metric),
+                                  int(spread), width, begin, row % int(filters.size()))
+                        << seed << int(metric) << spread << width << begin << length
+                        << filters[row % filters.size()];
                     ++row;
                 }
             }
@@ -422,6 +429,7 @@ private Q_SLOTS:
         QFETCH(qlonglong, width);
         QFETCH(qlonglong, rangeBegin);
         QFETCH(qlonglong, rangeLength);
+        QFETCH(QString, filter);
         const QString name = QStringLiteral("rollups-%1").arg(seed);
         if (!m_rollupCases.contains(seed)) {
             // Several imports into one case, with spans longer than a day.
@@ -443,10 +451,12 @@ private Q_SLOTS:
         options.bucketSeconds = width;
         if (rangeBegin >= 0)
             options.range = TimeRange{1700000000 + rangeBegin, 1700000000 + rangeBegin + rangeLength};
-        const auto everything = compile(caseDb, "");
-        const Timeline fromRollups = computeTimeline(caseDb, *everything, options);
+        if (rangeBegin < 0 && !filter.isEmpty())
+            options.caseRange = true; // as the view asks: a filtered timeline over the case's extent
+        const auto selection = compile(caseDb, filter.toStdString());
+        const Timeline fromRollups = computeTimeline(caseDb, *selection, options);
         options.allowRollups = false;
-        const Timeline fromRecords = computeTimeline(caseDb, *everything, options);
+        const Timeline fromRecords = computeTimeline(caseDb, *selection, options);
         QVERIFY(!fromRecords.buckets.empty());
         QCOMPARE(fromRollups.bucketSeconds, fromRecords.bucketSeconds);
         QCOMPARE(fromRollups.range.begin, fromRecords.range.begin);

@@ -184,6 +184,31 @@ private Q_SLOTS:
         QCOMPARE(requested.at(0).at(1).toBool(), true); // applied at once: the table follows
     }
 
+    // A filter's own time window becomes the axis: after a drag, the view
+    // shows the range brushed; without one, the case's whole extent.
+    void axisFollowsTheFiltersTimeWindow_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<qlonglong>("begin");
+        QTest::addColumn<qlonglong>("end");
+        QTest::newRow("none") << "action == reject" << 0LL << 601LL;
+        QTest::newRow("brushed") << "time >= 2023-11-14T22:15:00Z and time < 2023-11-14T22:18:20Z" << 100LL << 300LL;
+        QTest::newRow("brushed, with more") << "eni == eni-a and time >= 1700000200" << 200LL << 601LL;
+    }
+
+    void axisFollowsTheFiltersTimeWindow()
+    {
+        QFETCH(QString, filter);
+        QFETCH(qlonglong, begin);
+        QFETCH(qlonglong, end);
+        auto view = shownView(filter);
+        QVERIFY(view);
+        QCOMPARE(view->plot()->extent().begin, kFirst + begin);
+        QCOMPARE(view->plot()->extent().end, kFirst + end);
+        QCOMPARE(view->plot()->visibleRange().begin, kFirst + begin);
+        QCOMPARE(view->plot()->visibleRange().end, kFirst + end);
+    }
+
     void clickOrShiftDragSelectsNothing()
     {
         auto view = shownView();
@@ -286,7 +311,11 @@ private Q_SLOTS:
     {
         auto view = shownView(QStringLiteral("eni == eni-nowhere"));
         QVERIFY(view);
-        QCOMPARE(view->plot()->message(), QStringLiteral("No records with a time match the filter"));
+        // The axis stays on the case's extent, with a note over the empty bars.
+        QCOMPARE(view->plot()->message(), QStringLiteral("No ACCEPT or REJECT records match the filter here"));
+        QVERIFY(view->plot()->xAxis->tickLabels());
+        QCOMPARE(view->plot()->visibleRange().begin, kFirst);
+        QCOMPARE(view->plot()->visibleRange().end, kFirst + 601);
         QSignalSpy computed(view.get(), &TimelineView::computed);
         view->setFilter(QStringLiteral("dstport =="));
         QVERIFY(computed.wait(10000));
