@@ -38,6 +38,25 @@ QString namesLine(const QString &status, const std::vector<std::string> &names)
     return line;
 }
 
+// A brush over time: the band between the press and the pointer, the full
+// height of the plot, however the pointer moved up or down.
+class TimeBrush : public QCPSelectionRect {
+public:
+    using QCPSelectionRect::QCPSelectionRect;
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        if (!mActive)
+            return;
+        const QRect area = mParentPlot->axisRect()->rect();
+        const QRect swept = mRect.normalized();
+        painter->setPen(mPen);
+        painter->setBrush(mBrush);
+        painter->drawRect(QRect(QPoint(swept.left(), area.top()), QPoint(swept.right(), area.bottom())));
+    }
+};
+
 } // namespace
 
 TimelinePlot::TimelinePlot(QWidget *parent)
@@ -92,6 +111,11 @@ TimelinePlot::TimelinePlot(QWidget *parent)
     m_message->setClipToAxisRect(false);
     m_message->setSelectable(false);
 
+    // On the overlay layer, as QCustomPlot's own: redrawing it alone while
+    // dragging leaves the rest of the plot (and its layout) as it is.
+    auto *brush = new TimeBrush(this);
+    brush->setLayer(QStringLiteral("overlay"));
+    setSelectionRect(brush);
     setSelectionRectMode(QCP::srmCustom);
     selectionRect()->setBrush(QColor(52, 152, 219, 60));
     selectionRect()->setPen(QPen(QColor(52, 152, 219)));

@@ -34,6 +34,7 @@ void sendMouse(QWidget *widget, QEvent::Type type, QPoint at, Qt::MouseButton bu
 
 void drag(TimelinePlot *plot, double fromSecond, double toSecond, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
 {
+    plot->replot(QCustomPlot::rpImmediateRefresh); // lay out the axes as shown before reading pixels
     const int y = plot->axisRect()->center().y();
     const QPoint from(int(plot->xAxis->coordToPixel(fromSecond)), y);
     const QPoint to(int(plot->xAxis->coordToPixel(toSecond)), y);
