@@ -312,11 +312,20 @@ void TimelineView::onLoaded(const TimelineResult &result)
     if (!result.error.isEmpty()) {
         m_plot->setMessage(result.error);
     } else if (!result.request.options.range) {
-        // A whole timeline: its range becomes the extent, all in view.
-        m_hasExtent = result.timeline.range.end > result.timeline.range.begin;
-        m_plot->setExtent(result.timeline.range);
+        // A whole timeline: its range becomes the extent, all in view, unless
+        // only the filter changed under a zoom: then the zoom stays, and its
+        // finer buckets follow.
+        const TimeRange before = m_plot->extent();
+        const TimeRange visible = m_plot->visibleRange();
+        const TimeRange &extent = result.timeline.range;
+        const bool keepZoom = m_hasExtent && before.begin == extent.begin && before.end == extent.end
+            && (visible.begin > extent.begin || visible.end < extent.end);
+        m_hasExtent = extent.end > extent.begin;
+        m_plot->setExtent(extent);
         m_plot->setTimeline(result.timeline, result.request.options.metric);
-        m_plot->setVisibleRange(result.timeline.range);
+        m_plot->setVisibleRange(keepZoom ? visible : extent);
+        if (keepZoom)
+            m_viewDebounce->start();
         const bool empty = std::all_of(result.timeline.buckets.begin(), result.timeline.buckets.end(),
                                        [](const TimelineBucket &b) { return b.accept == 0 && b.reject == 0; });
         if (!m_hasExtent)

@@ -249,6 +249,26 @@ private Q_SLOTS:
         QCOMPARE(view->plot()->visibleRange().end, kFirst + 601);
     }
 
+    // A new filter on the same axis keeps the zoom the analyst chose.
+    void aNewFilterKeepsTheZoom()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        view->setFixedBucketSeconds(std::nullopt);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        QVERIFY(computed.wait(10000));
+        view->plot()->setVisibleRange({kFirst + 100, kFirst + 220});
+        view->setFilter(QStringLiteral("action == reject"));
+        QVERIFY(computed.wait(10000)); // the whole timeline of the new filter
+        QCOMPARE(view->plot()->visibleRange().begin, kFirst + 100);
+        QCOMPARE(view->plot()->visibleRange().end, kFirst + 220);
+        QVERIFY(computed.wait(10000)); // then the zoomed range at its own width
+        QCOMPARE(view->plot()->timeline().bucketSeconds, 1);
+        QCOMPARE(view->plot()->visibleRange().begin, kFirst + 100);
+        std::uint64_t rejects = total(view->plot()->timeline(), false);
+        QCOMPARE(rejects, 1u); // the REJECT record starts at +200
+    }
+
     void toolTipNamesValuesAndMissingEnis()
     {
         auto view = shownView();
