@@ -6,6 +6,7 @@
 // The values come from the record in the middle of the case, so any case works.
 // Usage: flowscope-bench-filter CASE [RUNS=5]
 
+#include "bench_support.h"
 #include "selection/case_filter.h"
 #include "selection/match_collection.h"
 #include "store/case_db.h"
@@ -20,24 +21,11 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using flowscope::Field;
-
-double msSince(Clock::time_point started)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-std::string cidr24(const std::string &address)
-{
-    return address.substr(0, address.rfind('.')) + ".0/24";
-}
+using flowscope::bench::Clock;
+using flowscope::bench::cidr24;
+using flowscope::bench::median;
+using flowscope::bench::msSince;
 
 } // namespace
 
@@ -49,11 +37,7 @@ int main(int argc, char **argv)
     }
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     auto caseDb = flowscope::CaseDb::open(argv[1], flowscope::CaseDb::Mode::ReadOnly);
-    flowscope::FlowRow sample;
-    {
-        flowscope::FlowPager pager(*caseDb);
-        sample = pager.rowsAt(pager.recordCount() / 2, 1).at(0);
-    }
+    const flowscope::FlowRow sample = flowscope::bench::middleRecord(*caseDb);
     const auto text = [&](Field f) { return flowscope::fieldText(sample.value(f)); };
     const std::int64_t start = std::get<std::int64_t>(sample.value(Field::Start));
     // A service port and an ephemeral port apart: ports from 32768 up have an

@@ -9,6 +9,7 @@
 
 #include "analysis/timeline.h"
 #include "analysis/timeline_scale.h"
+#include "bench_support.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
 #include "store/flow_pager.h"
@@ -23,23 +24,13 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 using flowscope::Field;
+using flowscope::bench::Clock;
+using flowscope::bench::cidr24;
+using flowscope::bench::median;
+using flowscope::bench::msSince;
 
 constexpr int kBars = 200; // about a 1,200-pixel plot at 6 pixels a bar
-
-double msSince(Clock::time_point started)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-}
-
-double median(std::vector<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-std::string cidr24(const std::string &address) { return address.substr(0, address.rfind('.')) + ".0/24"; }
 
 std::string spanLabel(std::int64_t seconds)
 {
@@ -60,11 +51,7 @@ int main(int argc, char **argv)
     }
     const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     auto caseDb = flowscope::CaseDb::open(argv[1], flowscope::CaseDb::Mode::ReadOnly);
-    flowscope::FlowRow sample;
-    {
-        flowscope::FlowPager pager(*caseDb);
-        sample = pager.rowsAt(pager.recordCount() / 2, 1).at(0);
-    }
+    const flowscope::FlowRow sample = flowscope::bench::middleRecord(*caseDb);
     const auto text = [&](Field f) { return flowscope::fieldText(sample.value(f)); };
     const std::int64_t middle = std::get<std::int64_t>(sample.value(Field::Start));
 

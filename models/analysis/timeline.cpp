@@ -101,6 +101,20 @@ std::optional<TimeRange> blockSpan(CaseDb &caseDb, const std::optional<std::vect
     return span;
 }
 
+// The block ids a query yields (in order), kept only if among `candidates`
+// (sorted) when there are candidates.
+std::vector<std::int64_t> idsAmong(Statement &statement, const std::optional<std::vector<std::int64_t>> &candidates)
+{
+    std::vector<std::int64_t> ids;
+    while (statement.step())
+        ids.push_back(statement.int64(0));
+    if (!candidates)
+        return ids;
+    std::vector<std::int64_t> both;
+    std::set_intersection(ids.begin(), ids.end(), candidates->begin(), candidates->end(), std::back_inserter(both));
+    return both;
+}
+
 // The blocks (of `candidates`, or of the case) that hold a record whose span
 // touches [range.begin, range.end), or a record without a start.
 std::vector<std::int64_t> blocksTouching(CaseDb &caseDb, const TimeRange &range,
@@ -111,30 +125,14 @@ std::vector<std::int64_t> blocksTouching(CaseDb &caseDb, const TimeRange &range,
                         " AND max(start_max, coalesce(end_max, start_max)) >= ?2) ORDER BY id");
     statement.bind(1, range.end);
     statement.bind(2, range.begin);
-    std::vector<std::int64_t> touching;
-    while (statement.step())
-        touching.push_back(statement.int64(0));
-    if (!candidates)
-        return touching;
-    std::vector<std::int64_t> both;
-    std::set_intersection(touching.begin(), touching.end(), candidates->begin(), candidates->end(),
-                          std::back_inserter(both));
-    return both;
+    return idsAmong(statement, candidates);
 }
 
 // The blocks (of `candidates`, or of the case) holding records without a start.
 std::vector<std::int64_t> blocksWithUndated(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &candidates)
 {
     Statement statement(caseDb.handle(), "SELECT id FROM flow_block WHERE undated > 0 ORDER BY id");
-    std::vector<std::int64_t> undated;
-    while (statement.step())
-        undated.push_back(statement.int64(0));
-    if (!candidates)
-        return undated;
-    std::vector<std::int64_t> both;
-    std::set_intersection(undated.begin(), undated.end(), candidates->begin(), candidates->end(),
-                          std::back_inserter(both));
-    return both;
+    return idsAmong(statement, candidates);
 }
 
 // One pass over the selected records of some blocks into a series and the
