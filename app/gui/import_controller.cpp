@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "import_controller.h"
 
+#include "tasks/work_pools.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <filesystem>
@@ -43,7 +45,7 @@ void ImportController::importPaths(const QStringList &paths)
         inputs.emplace_back(path.toStdString());
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
     m_checkCancelled = cancelled;
-    m_check.setFuture(QtConcurrent::run([inputs = std::move(inputs), cancelled] {
+    m_check.setFuture(QtConcurrent::run(lookupPool(), [inputs = std::move(inputs), cancelled] {
         return findLogFormatNeed(inputs, [cancelled] { return cancelled->load(); });
     }));
 }

@@ -6,6 +6,7 @@
 #include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
+#include "tasks/work_pools.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -195,7 +196,7 @@ CaseValues loadCaseValues(CaseDb &caseDb, int limit, const std::atomic_bool *can
 
 QFuture<CaseValues> loadCaseValuesAsync(const QString &casePath, int limit, std::shared_ptr<std::atomic_bool> cancel)
 {
-    return QtConcurrent::run([casePath, limit, cancel]() -> CaseValues {
+    return QtConcurrent::run(lookupPool(), [casePath, limit, cancel]() -> CaseValues {
         if (casePath.isEmpty())
             return {};
         try {

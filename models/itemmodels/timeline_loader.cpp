@@ -3,6 +3,7 @@
 
 #include "selection/case_filter.h"
 #include "store/case_db.h"
+#include "tasks/work_pools.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -44,7 +45,7 @@ void TimelineLoader::start(TimelineRequest request)
     ++m_started;
     auto latest = m_generation;
     request.options.cancelled = [latest, generation] { return latest->load() != generation; };
-    m_watcher.setFuture(QtConcurrent::run([request = std::move(request)]() -> TimelineResult {
+    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [request = std::move(request)]() -> TimelineResult {
         TimelineResult result{request, {}, {}};
         result.request.options.cancelled = nullptr; // the hook holds the loader's counter
         if (request.casePath.isEmpty())

@@ -4,6 +4,7 @@
 #include "selection/case_filter.h"
 
 #include "store/case_db.h"
+#include "tasks/work_pools.h"
 
 #include <QDateTime>
 #include <QtConcurrent/QtConcurrentRun>
@@ -50,7 +51,7 @@ void TrafficStatsModel::compute(const QString &casePath, const QString &filterTe
     const Kind kind = m_kind;
     const auto top = static_cast<std::size_t>(std::max(1, m_top));
     // A finished older computation is simply not shown (see onFinished).
-    m_watcher.setFuture(QtConcurrent::run([=]() -> Result {
+    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [=]() -> Result {
         Result result;
         result.generation = generation;
         if (casePath.isEmpty())
