@@ -200,7 +200,7 @@ QString TrafficStatsView::shownText(const TrafficStatsModel &model)
     QString what;
     switch (model.kind()) {
     case Kind::Conversations: what = tr("conversations"); break;
-    case Kind::ServiceConversations: what = tr("conversations by service"); break;
+    case Kind::ServiceConversations: what = tr("service conversations"); break;
     case Kind::AddressEndpoints: what = tr("addresses"); break;
     case Kind::InterfaceEndpoints: what = tr("interfaces"); break;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats.h"
 #include "flat_table.h"
+#include "traffic_stats_entry.h"
 #include "traffic_stats_keys.h"
 #include "traffic_stats_ranking.h"
 
@@ -62,96 +63,6 @@ constexpr std::array<std::pair<StatsOrder, std::string_view>, 7> kOrderNames{{
 // within a block or two, rarely enough to cost nothing.
 constexpr std::uint64_t kPollRecords = 4096;
 
-// What a record adds to its keys' totals, taken out of the record so that
-// adding can wait until the key's entry is in the cache (FlatTableFeed).
-struct FlowSample {
-    std::uint64_t packets = 0, bytes = 0; // 0 when absent: adds nothing
-    std::int64_t start = 0, end = 0;
-    std::uint8_t accept = 0, reject = 0, hasStart = 0, hasEnd = 0;
-
-    static FlowSample of(const EncodedFlow &flow)
-    {
-        FlowSample s;
-        if (flow.has(Field::Packets))
-            s.packets = flow.packets;
-        if (flow.has(Field::Bytes))
-            s.bytes = flow.bytes;
-        if (flow.has(Field::Action))
-            (flow.action == Action::Accept ? s.accept : s.reject) = 1;
-        s.start = flow.start;
-        s.end = flow.end;
-        s.hasStart = flow.has(Field::Start);
-        s.hasEnd = flow.has(Field::End);
-        return s;
-    }
-};
-
-// A key's running totals, laid out right after its key so an entry is a
-// cache line or a little more, and a record touches only that.
-template <typename Key>
-struct StatsEntry {
-    Key key{};
-    std::uint32_t seen = 0; // bit 0: `first` holds a start, bit 1: `last` an end
-    std::uint64_t flows = 0, packets = 0, bytes = 0, accepts = 0, rejects = 0;
-    std::int64_t first = 0, last = 0;
-
-    void add(const FlowSample &sample)
-    {
-        ++flows;
-        packets += sample.packets;
-        bytes += sample.bytes;
-        accepts += sample.accept;
-        rejects += sample.reject;
-        if (sample.hasStart) {
-            first = (seen & 1U) ? std::min(first, sample.start) : sample.start;
-            seen |= 1U;
-        }
-        if (sample.hasEnd) {
-            last = (seen & 2U) ? std::max(last, sample.end) : sample.end;
-            seen |= 2U;
-        }
-    }
-
-    template <typename Other>
-    void add(const StatsEntry<Other> &other)
-    {
-        flows += other.flows;
-        packets += other.packets;
-        bytes += other.bytes;
-        accepts += other.accepts;
-        rejects += other.rejects;
-        if (other.seen & 1U)
-            first = (seen & 1U) ? std::min(first, other.first) : other.first;
-        if (other.seen & 2U)
-            last = (seen & 2U) ? std::max(last, other.last) : other.last;
-        seen |= other.seen;
-    }
-
-    StatsRank rank(StatsOrder order, SortDirection direction) const
-    {
-        switch (order) {
-        case StatsOrder::Bytes: return countRank(bytes, direction);
-        case StatsOrder::Flows: return countRank(flows, direction);
-        case StatsOrder::Packets: return countRank(packets, direction);
-        case StatsOrder::Accepts: return countRank(accepts, direction);
-        case StatsOrder::Rejects: return countRank(rejects, direction);
-        case StatsOrder::FirstSeen: return timeRank(seen & 1U, first, direction);
-        case StatsOrder::LastSeen: return timeRank(seen & 2U, last, direction);
-        }
-        return countRank(bytes, direction);
-    }
-
-    TrafficTotals totals() const
-    {
-        TrafficTotals t{flows, packets, bytes, accepts, rejects, {}, {}};
-        if (seen & 1U)
-            t.firstSeen = first;
-        if (seen & 2U)
-            t.lastSeen = last;
-        return t;
-    }
-};
-
 // A conversation's key: both addresses as words, then with
 // ConversationKey::AddressesProtocolPort the protocol and the service port,
 // each with a flag for whether the record had it.
@@ -176,6 +87,9 @@ struct EndpointWord {
     std::uint32_t value = 0;
     std::uint32_t v6 = 0;
 };
+
+// One cache line an entry (FlatTable's pages start on one).
+static_assert(sizeof(StatsEntry<ConversationWords>) == 64 && sizeof(StatsEntry<EndpointWord>) == 64);
 
 // Addresses compare by family, then bytes: a total order for keys.
 bool addressLess(const IpAddress &x, const IpAddress &y)
@@ -267,7 +181,7 @@ StatsTable<Endpoint> interfaceEndpoints(CaseDb &caseDb, const StatsQuery &query)
     std::vector<std::size_t> eniIndex(strings.size() + 1, SIZE_MAX);
     for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
         const std::uint32_t eni = interfaces.key(id)[0]; // interface-id comes first
-        if (eni == 0 || byInterface[id].flows == 0)
+        if (eni == 0 || byInterface[id].flows() == 0)
             continue;
         if (eniIndex[eni] == SIZE_MAX) {
             eniIndex[eni] = byEni.size();

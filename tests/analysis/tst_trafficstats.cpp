@@ -4,6 +4,7 @@
 // and a scan that stops when a newer request makes it stale.
 
 #include "analysis/traffic_stats.h"
+#include "analysis/traffic_stats_entry.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
 #include "test_files.h"
@@ -572,6 +573,28 @@ private Q_SLOTS:
         QCOMPARE(*a.firstSeen, 1700000000);
         QCOMPARE(*a.lastSeen, 1700000160);
         QCOMPARE(byEni[1].totals.rejects, 1u);
+    }
+
+    // Flows, accepts and rejects are kept in 32 bits with the overflow beside them.
+    void countsCarryPast32Bits()
+    {
+        StatsEntry<std::uint32_t> entry;
+        entry.flowsLow = entry.acceptsLow = entry.rejectsLow = 0xFFFFFFFFU;
+        FlowSample accept;
+        accept.accept = 1;
+        FlowSample reject;
+        reject.reject = 1;
+        entry.add(accept);
+        entry.add(reject);
+        QCOMPARE(entry.flows(), (std::uint64_t(1) << 32) + 1);
+        QCOMPARE(entry.accepts(), std::uint64_t(1) << 32);
+        QCOMPARE(entry.rejects(), std::uint64_t(1) << 32);
+        StatsEntry<std::uint32_t> sum;
+        sum.add(entry);
+        sum.add(entry);
+        QCOMPARE(sum.totals().flows, (std::uint64_t(1) << 33) + 2);
+        QCOMPARE(sum.totals().accepts, std::uint64_t(1) << 33);
+        QCOMPARE(sum.totals().rejects, std::uint64_t(1) << 33);
     }
 
     void filterNarrowsTheRecords()
