@@ -239,6 +239,14 @@ QVariant TrafficStatsModel::data(const QModelIndex &index, int role) const
 
 QVariant TrafficStatsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole) {
+        // A first click on a header: the most rejects (or flows, bytes...)
+        // first, the earliest times first.
+        const std::optional<StatsOrder> order = orderOfColumn(section);
+        if (!order)
+            return {};
+        return defaultDirection(*order) == SortDirection::Descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
         return {};
     QStringList keys;

@@ -99,6 +99,11 @@ private Q_SLOTS:
         QCOMPARE(model.orderOfColumn(0), std::nullopt);
         QCOMPARE(model.sortColumn(), kBytes); // largest by bytes until sorted otherwise
         QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
+        // A first click on a header ranks counts largest first, times earliest first.
+        const bool time = order == StatsOrder::FirstSeen || order == StatsOrder::LastSeen;
+        QCOMPARE(model.headerData(column, Qt::Horizontal, Qt::InitialSortOrderRole).value<Qt::SortOrder>(),
+                 time ? Qt::AscendingOrder : Qt::DescendingOrder);
+        QVERIFY(!model.headerData(0, Qt::Horizontal, Qt::InitialSortOrderRole).isValid());
         model.sort(column, Qt::AscendingOrder);
         QCOMPARE(model.order(), order);
         QCOMPARE(model.direction(), SortDirection::Ascending);
