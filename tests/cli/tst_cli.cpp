@@ -213,6 +213,68 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("stats"), caseFile, QStringLiteral("endpoints"), QStringLiteral("dstport ==")}).exitCode, 2);
     }
 
+    void statsOrder_data()
+    {
+        QTest::addColumn<QString>("order");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("first"); // address_a of the first row
+        // 10.0.0.1 <-> 10.0.0.2: 3 flows, 3 packets, 300 bytes, 3 accepts, 0 rejects, seen 1000-1290
+        // 10.0.0.3 <-> 10.0.0.4: 1 flow, 50 packets, 5000 bytes, 0 accepts, 1 reject, seen 1050-1060
+        // 10.0.0.5 <-> 10.0.0.6: 2 flows, 4 packets, 400 bytes, 0 accepts, 2 rejects, seen 900-2000
+        QTest::newRow("bytes") << "bytes" << 0 << "10.0.0.3";
+        QTest::newRow("bytes:asc") << "bytes:asc" << 0 << "10.0.0.1";
+        QTest::newRow("flows") << "flows" << 0 << "10.0.0.1";
+        QTest::newRow("flows:asc") << "flows:asc" << 0 << "10.0.0.3";
+        QTest::newRow("packets") << "packets:desc" << 0 << "10.0.0.3";
+        QTest::newRow("packets:asc") << "packets:asc" << 0 << "10.0.0.1";
+        QTest::newRow("accepts") << "accepts" << 0 << "10.0.0.1";
+        QTest::newRow("accepts:asc, a tie in address order") << "accepts:asc" << 0 << "10.0.0.3";
+        QTest::newRow("rejects") << "rejects" << 0 << "10.0.0.5";
+        QTest::newRow("rejects:asc") << "rejects:asc" << 0 << "10.0.0.1";
+        QTest::newRow("first-seen, earliest first") << "first-seen" << 0 << "10.0.0.5";
+        QTest::newRow("first-seen:desc") << "first-seen:desc" << 0 << "10.0.0.3";
+        QTest::newRow("last-seen, earliest first") << "last-seen" << 0 << "10.0.0.3";
+        QTest::newRow("last_seen:desc") << "last_seen:desc" << 0 << "10.0.0.5";
+        QTest::newRow("unknown column") << "colour" << 2 << "";
+        QTest::newRow("unknown direction") << "bytes:up" << 2 << "";
+        QTest::newRow("empty direction") << "bytes:" << 2 << "";
+    }
+
+    void statsOrder()
+    {
+        QFETCH(QString, order);
+        QFETCH(int, exitCode);
+        QFETCH(QString, first);
+        const QString caseFile = path(QStringLiteral("order.flowcase"));
+        if (!QFileInfo::exists(caseFile)) {
+            flowscope::test::writeFile(path(QStringLiteral("order/in.log")),
+                                       "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40000 443 6 1 100 1000 1010 ACCEPT OK\n"
+                                       "2 123456789010 eni-a 10.0.0.1 10.0.0.2 40001 443 6 1 100 1100 1110 ACCEPT OK\n"
+                                       "2 123456789010 eni-a 10.0.0.2 10.0.0.1 443 40000 6 1 100 1200 1290 ACCEPT OK\n"
+                                       "2 123456789010 eni-a 10.0.0.3 10.0.0.4 40000 22 6 50 5000 1050 1060 REJECT OK\n"
+                                       "2 123456789010 eni-a 10.0.0.5 10.0.0.6 40000 22 6 2 200 900 2000 REJECT OK\n"
+                                       "2 123456789010 eni-a 10.0.0.5 10.0.0.6 40001 22 6 2 200 950 960 REJECT OK\n");
+            QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("order"))}).exitCode, 0);
+        }
+        const Run run = cli({QStringLiteral("stats"), caseFile, QStringLiteral("conversations"), QStringLiteral("--top"),
+                             QStringLiteral("1"), QStringLiteral("--order"), order, QStringLiteral("--format"),
+                             QStringLiteral("json")});
+        QCOMPARE(run.exitCode, exitCode);
+        if (exitCode != 0) {
+            QVERIFY(run.err.contains("--order '" + order.toUtf8() + "'"));
+            return;
+        }
+        const QJsonArray rows = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).toObject().value(QStringLiteral("address_a")).toString(), first);
+
+        // The table says what part of the whole it shows.
+        const Run table = cli({QStringLiteral("stats"), caseFile, QStringLiteral("conversations"), QStringLiteral("--top"),
+                               QStringLiteral("1"), QStringLiteral("--order"), order});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("1 of 3 conversations, by "), table.out.constData());
+    }
+
     void filterCheck_data()
     {
         QTest::addColumn<QString>("expression");
