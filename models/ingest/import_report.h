@@ -22,7 +22,8 @@ struct FileResult {
     std::string delivery;
     std::string logFormat;
     std::string sha256;
-    std::uint64_t records = 0;
+    std::uint64_t records = 0; // stored
+    std::uint64_t duplicateRecords = 0; // records other files of the case already held
     std::uint64_t errors = 0;
     std::string duplicateOf; // Duplicate: the path imported before
 };
@@ -30,6 +31,7 @@ struct FileResult {
 struct ImportReport {
     std::uint64_t files = 0;   // imported
     std::uint64_t records = 0; // imported
+    std::uint64_t duplicateRecords = 0; // not stored again: other files held them
     std::uint64_t skippedDuplicateFiles = 0;
     std::uint64_t failedFiles = 0;
     std::uint64_t errorCount = 0; // every rejected line and file
