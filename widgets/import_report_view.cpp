@@ -94,7 +94,7 @@ void ImportReportView::updateCaptions()
     const int files = m_filesModel ? m_filesModel->rowCount() : 0;
     const quint64 duplicates = m_filesModel ? m_filesModel->duplicateRecords() : 0;
     if (duplicates > 0)
-        m_filesCaption->setText(tr("Files (%1; %2 duplicate records not stored again)")
+        m_filesCaption->setText(tr("Files (%1; duplicate records not stored again: %2)")
                                     .arg(locale.toString(files), locale.toString(static_cast<qulonglong>(duplicates))));
     else
         m_filesCaption->setText(tr("Files (%1)").arg(locale.toString(files)));
