@@ -155,6 +155,8 @@ private:
             while (queue.pop(batch)) {
                 m_writer.insertStrings(batch.strings);
                 m_writer.insertInterfaces(batch.interfaces);
+                // Progress counts the records read, duplicates too, so the rate stays true.
+                const std::size_t read = batch.flows.size();
                 if (!m_options.keepDuplicates) {
                     m_duplicates.addInterfaces(batch.interfaces);
                     duplicates += m_duplicates.removeDuplicates(batch.flows);
@@ -167,8 +169,8 @@ private:
                     if (issues.size() > ImportReport::kMaxReportedErrors)
                         issues.erase(issues.begin() + ImportReport::kMaxReportedErrors, issues.end());
                 }
-                m_recordsInFile += batch.flows.size();
-                m_progress.records = m_report.records + m_recordsInFile;
+                m_recordsInFile += read;
+                m_progress.records = m_recordsReadBefore + m_recordsInFile;
                 m_progress.bytesDone = m_bytesBeforeFile + batch.rawBytesRead;
                 reportProgress();
                 if (cancelled()) {
@@ -233,6 +235,7 @@ private:
         ++m_report.files;
         m_report.records += row.records;
         m_report.duplicateRecords += duplicates;
+        m_recordsReadBefore += summary.records;
         for (const auto &issue : issues)
             addReportError(result.path, issue.line, issue.reason);
         m_report.errorCount += summary.issues - std::min<std::uint64_t>(summary.issues, issues.size());
@@ -266,6 +269,7 @@ private:
     ImportProgress m_progress;
     std::uint64_t m_bytesBeforeFile = 0;
     std::uint64_t m_recordsInFile = 0;
+    std::uint64_t m_recordsReadBefore = 0; // by the files imported before this one
     Clock::time_point m_started;
 };
 

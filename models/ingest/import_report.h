@@ -49,7 +49,7 @@ struct ImportProgress {
     std::string currentFile;
     std::uint64_t bytesDone = 0;  // raw input bytes read, all files
     std::uint64_t bytesTotal = 0; // raw input bytes, all files
-    std::uint64_t records = 0;    // imported so far, all files
+    std::uint64_t records = 0;    // read so far, all files (duplicates of stored records too)
     double seconds = 0;           // since the import started
 };
 
