@@ -7,6 +7,7 @@
 
 #include "store/encoded_flow.h"
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstring>

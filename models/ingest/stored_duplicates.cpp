@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stored_duplicates.h"
 
-#include "store/block_codec.h"
-
 #include <algorithm>
 #include <limits>
 
@@ -206,7 +204,7 @@ std::size_t StoredDuplicates::removeDuplicates(std::vector<EncodedFlow> &flows)
                                           [](const auto &a, const auto &b) { return a.first < b.first; });
             for (auto it = range.first; it != range.second && !duplicate; ++it) {
                 const std::uint16_t slot = it->second;
-                std::bitset<4096> &matched = m_matched[block];
+                std::bitset<kBlockCapacity> &matched = m_matched[block];
                 if (matched.test(slot) || !(stored->keys[slot] == key))
                     continue;
                 matched.set(slot);

@@ -18,6 +18,7 @@
 // the stored record in place (see store/record_replacement.h).
 
 #include "record_key.h"
+#include "store/block_codec.h"
 #include "store/dictionaries.h"
 #include "store/record_replacement.h"
 #include "store/sqlite_handle.h"
@@ -74,7 +75,7 @@ private:
     std::list<std::int64_t> m_recent; // most recently used first
     // Per stored block, the slots that already stood for a record of this
     // file: kept apart from the cache, which may drop the block meanwhile.
-    std::unordered_map<std::int64_t, std::bitset<4096>> m_matched;
+    std::unordered_map<std::int64_t, std::bitset<kBlockCapacity>> m_matched;
     Statement m_datedCandidates;
     Statement m_undatedCandidates;
     Statement m_blockHoldsInterface;
