@@ -14,7 +14,7 @@ void printUsage(std::ostream &out)
 {
     out << "Usage: flowscope-cli COMMAND [ARGS]\n\n"
            "Commands:\n"
-           "  import CASE PATH... [--log-format FORMAT] [--json]\n"
+           "  import CASE PATH... [--log-format FORMAT] [--keep-duplicates] [--json]\n"
            "                      import flow-log files or folders into CASE (created if needed)\n"
            "  info CASE [--json]  summary: records, time range, files, formats, ENIs, accounts, regions, errors\n"
            "  query CASE [FILTER] [--limit N] [--columns a,b,...] [--format json|csv|table]\n"

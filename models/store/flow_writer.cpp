@@ -28,7 +28,7 @@ std::string interfaceInsertSql()
 
 constexpr const char *kFileColumns =
     "path, size, sha256, delivery, log_format, records, errors, truncated, first_start, last_end, max_duration,"
-    " imported_at";
+    " imported_at, duplicate_records";
 
 constexpr std::size_t kSortRun = 16 * kBlockCapacity; // about 10 MB of records
 
@@ -86,12 +86,13 @@ void FlowWriter::bindFile(Statement &statement, const SourceFileRow &row)
     statement.bindOptional(10, row.lastEnd.has_value(), row.lastEnd.value_or(0));
     statement.bindOptional(11, row.maxDuration.has_value(), row.maxDuration.value_or(0));
     statement.bind(12, row.importedAt);
+    statement.bind(13, static_cast<std::int64_t>(row.duplicateRecords));
 }
 
 std::int64_t FlowWriter::insertFile(const SourceFileRow &row)
 {
     Statement statement(m_db, std::string("INSERT INTO source_file(") + kFileColumns
-                                  + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                                  + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bindFile(statement, row);
     statement.exec();
     return sqlite3_last_insert_rowid(m_db);
@@ -100,10 +101,10 @@ std::int64_t FlowWriter::insertFile(const SourceFileRow &row)
 void FlowWriter::updateFile(std::int64_t fileId, const SourceFileRow &row)
 {
     Statement statement(m_db, "UPDATE source_file SET path=?, size=?, sha256=?, delivery=?, log_format=?, records=?,"
-                              " errors=?, truncated=?, first_start=?, last_end=?, max_duration=?, imported_at=?"
-                              " WHERE id=?");
+                              " errors=?, truncated=?, first_start=?, last_end=?, max_duration=?, imported_at=?,"
+                              " duplicate_records=? WHERE id=?");
     bindFile(statement, row);
-    statement.bind(13, fileId);
+    statement.bind(14, fileId);
     statement.exec();
 }
 

@@ -86,7 +86,15 @@ CREATE TABLE coverage_gap(
   PRIMARY KEY(interface, log_status, begin)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, 3> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3};
+// Version 4.
+constexpr const char *kSchemaV4 = R"sql(
+-- Import de-duplication: per imported file, the records it held that other
+-- files of the case already held, read but not stored again (see
+-- ingest/stored_duplicates.h). Files imported before count none.
+ALTER TABLE source_file ADD COLUMN duplicate_records INTEGER NOT NULL DEFAULT 0;
+)sql";
+
+constexpr std::array<const char *, 4> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
 // The first version with tables derived from the records (see
 // derived_tables.h): an older case gets them from its blocks when upgraded.

@@ -71,6 +71,61 @@ private Q_SLOTS:
         QCOMPARE(jsonObject(again.out).value(QStringLiteral("records")).toInt(), 0);
     }
 
+    // The same records by another delivery are counted, not stored again,
+    // unless --keep-duplicates.
+    void importCountsDuplicateRecords()
+    {
+        QByteArray firehose;
+        for (const QByteArray &line : kGood.split('\n'))
+            if (!line.isEmpty())
+                firehose += "{\"message\":\"" + line + "\"}\n";
+        flowscope::test::writeFile(path(QStringLiteral("firehose/copy.jsonl")), firehose);
+        const QString caseFile = path(QStringLiteral("duplicates.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        const Run run = cli({QStringLiteral("import"), caseFile, path(QStringLiteral("firehose")), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject report = jsonObject(run.out);
+        QCOMPARE(report.value(QStringLiteral("records")).toInt(), 0);
+        QCOMPARE(report.value(QStringLiteral("duplicate_records")).toInt(), 3);
+        const QJsonArray files = report.value(QStringLiteral("file_results")).toArray();
+        QCOMPARE(files.size(), 1);
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("file")).toString(), path(QStringLiteral("firehose/copy.jsonl")));
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("imported"));
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("records")).toInt(), 0);
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("duplicate_records")).toInt(), 3);
+        QCOMPARE(jsonObject(cli({QStringLiteral("info"), caseFile, QStringLiteral("--json")}).out)
+                     .value(QStringLiteral("records")).toInt(), 3);
+
+        const QString keeping = path(QStringLiteral("keeping.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), keeping, path(QStringLiteral("in"))}).exitCode, 0);
+        const Run kept = cli({QStringLiteral("import"), keeping, path(QStringLiteral("firehose")),
+                              QStringLiteral("--keep-duplicates"), QStringLiteral("--json")});
+        QCOMPARE(kept.exitCode, 0);
+        QCOMPARE(jsonObject(kept.out).value(QStringLiteral("records")).toInt(), 3);
+        QCOMPARE(jsonObject(kept.out).value(QStringLiteral("duplicate_records")).toInt(), 0);
+        QCOMPARE(jsonObject(cli({QStringLiteral("info"), keeping, QStringLiteral("--json")}).out)
+                     .value(QStringLiteral("records")).toInt(), 6);
+    }
+
+    // A JSON document that is not a flow log is a rejected file.
+    void importRefusesJsonThatIsNotAFlowLog()
+    {
+        flowscope::test::writeFile(path(QStringLiteral("sg/describe-security-groups.json")),
+                                   "{\n  \"SecurityGroups\": [\n    {\"GroupId\": \"sg-1\", \"GroupName\": \"web\"}\n  ]\n}\n");
+        const Run run = cli({QStringLiteral("import"), path(QStringLiteral("sg.flowcase")),
+                             path(QStringLiteral("sg/describe-security-groups.json")), QStringLiteral("--json")});
+        QCOMPARE(run.exitCode, 1);
+        const QJsonObject report = jsonObject(run.out);
+        QCOMPARE(report.value(QStringLiteral("files")).toInt(), 0);
+        QCOMPARE(report.value(QStringLiteral("failed_files")).toInt(), 1);
+        const QJsonObject error = report.value(QStringLiteral("errors")).toArray().at(0).toObject();
+        QCOMPARE(error.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("not a flow log (a JSON document with SecurityGroups)"));
+        QVERIFY(error.value(QStringLiteral("line")).isNull());
+        QCOMPARE(report.value(QStringLiteral("file_results")).toArray().at(0).toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("failed"));
+    }
+
     void rejectedLinesExitOneAndKeepGoodData()
     {
         const QString caseFile = path(QStringLiteral("b.flowcase"));

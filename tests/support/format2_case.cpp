@@ -93,7 +93,8 @@ void downgradeToFormat2(const std::string &caseFile)
         }
         execSql(db, "DROP TABLE ephemeral_port_block; DROP TABLE rollup_long_span; DROP TABLE coverage_gap;"
                     " ALTER TABLE rollup_minute DROP COLUMN spread_packets;"
-                    " ALTER TABLE rollup_minute DROP COLUMN spread_bytes");
+                    " ALTER TABLE rollup_minute DROP COLUMN spread_bytes;"
+                    " ALTER TABLE source_file DROP COLUMN duplicate_records");
         writeFormat2Rollups(db);
         execSql(db, "PRAGMA user_version = 2");
         transaction.commit();
