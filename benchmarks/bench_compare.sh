@@ -11,7 +11,8 @@
 # (flowscope-cli: start, open the case, answer); its first page in-process
 # (flowscope-bench-filter). DuckDB's load and queries are timed inside one
 # process (benchmarks/duckdb_compare.mjs), the queries after the load.
-# Counts and timeline: median of 3 runs; first pages: median of 5.
+# Counts and timeline: median of 3 runs; first pages: median of 5. DuckDB's
+# top-100 peak RSS is its process's while the query runs, the table loaded.
 #
 # Usage: benchmarks/bench_compare.sh [RECORDS=2000000] [BUILD_DIR=build] [--tidy]
 #   --tidy  also measure the tidy shape (a second set of rows)
@@ -90,9 +91,9 @@ for shape in "${shapes[@]}"; do
   done
 
   read -r top_s top_kb < <(timed "$cli" stats "$case_file" conversations --top 100 --order bytes --format csv)
-  printf '| top-100 conversations by bytes | %s | %s, %s peak RSS | %s | |\n' \
+  printf '| top-100 conversations by bytes | %s | %s, %s peak RSS | %s, %s peak RSS | |\n' \
     "$(same "$(( $(wc -l < "$work/out.txt") - 1 ))" "$(duck .queries.top100.value)")" "$(seconds "$top_s")" "$(mb "$top_kb")" \
-    "$(seconds "$(duck .queries.top100.seconds)")"
+    "$(seconds "$(duck .queries.top100.seconds)")" "$(mb "$(calc "$(duck .queries.top100.peakRssMb)*1024")")"
 
   "$build/benchmarks/flowscope-bench-filter" "$case_file" 5 --filter "addr == $address" > "$work/filter.txt"
   IFS='|' read -r _ _ page_matches page_ms _ < <(grep '^| given' "$work/filter.txt")
