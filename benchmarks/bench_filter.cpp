@@ -3,8 +3,9 @@
 // ENI, an action, a time range and their conjunction), the time from the
 // expression to the first 256-row page of matches in time order (what the
 // table shows first) and to the full count (what the status bar shows next).
-// The values come from the record in the middle of the case, so any case works.
-// Usage: flowscope-bench-filter CASE [RUNS=5]
+// The values come from the record in the middle of the case, so any case works;
+// --filter (repeatable) measures the given expressions instead.
+// Usage: flowscope-bench-filter CASE [RUNS=5] [--filter EXPR]...
 
 #include "bench_support.h"
 #include "selection/case_filter.h"
@@ -31,11 +32,22 @@ using flowscope::bench::msSince;
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: flowscope-bench-filter CASE [RUNS]\n");
+    int runs = 5;
+    bool usable = argc >= 2;
+    std::vector<std::pair<std::string, std::string>> given;
+    for (int i = 2; i < argc && usable; ++i) {
+        const std::string argument = argv[i];
+        if (argument == "--filter" && i + 1 < argc)
+            given.emplace_back("given", argv[++i]);
+        else if (argument != "--filter" && std::atoi(argv[i]) > 0)
+            runs = std::atoi(argv[i]);
+        else
+            usable = false;
+    }
+    if (!usable) {
+        std::fprintf(stderr, "usage: flowscope-bench-filter CASE [RUNS] [--filter EXPR]...\n");
         return 2;
     }
-    const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     auto caseDb = flowscope::CaseDb::open(argv[1], flowscope::CaseDb::Mode::ReadOnly);
     const flowscope::FlowRow sample = flowscope::bench::middleRecord(*caseDb);
     const auto text = [&](Field f) { return flowscope::fieldText(sample.value(f)); };
@@ -53,7 +65,7 @@ int main(int argc, char **argv)
         ? "dstport == " + servicePort()
         : "srcport == " + servicePort();
     const std::string window = "time >= " + std::to_string(start) + " and time < " + std::to_string(start + 60);
-    const std::vector<std::pair<std::string, std::string>> filters{
+    const std::vector<std::pair<std::string, std::string>> sampled{
         {"an address", "addr == " + text(Field::SrcAddr)},
         {"a CIDR block", "addr == " + cidr24(text(Field::DstAddr))},
         {"a port", portTest},
@@ -64,6 +76,8 @@ int main(int argc, char **argv)
         {"all of them", "addr == " + text(Field::SrcAddr) + " and " + portTest + " and eni == "
                             + text(Field::InterfaceId) + " and action == " + text(Field::Action) + " and " + window},
     };
+
+    const auto &filters = given.empty() ? sampled : given;
 
     std::printf("| filter | matches | first page ms | count s |\n|---|---|---|---|\n");
     for (const auto &[label, expression] : filters) {

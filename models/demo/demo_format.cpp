@@ -156,7 +156,7 @@ LogFormat realisticBenchmarkFormat()
     return formatOf({F::Version, F::AccountId, F::InterfaceId, F::SrcAddr, F::DstAddr, F::SrcPort, F::DstPort,
                      F::Protocol, F::Packets, F::Bytes, F::Start, F::End, F::Action, F::LogStatus, F::VpcId,
                      F::SubnetId, F::InstanceId, F::TcpFlags, F::Type, F::PktSrcAddr, F::PktDstAddr,
-                     F::FlowDirection, F::TrafficPath});
+                     F::Region, F::FlowDirection});
 }
 
 LogFormat s3HiveFormat()

@@ -33,8 +33,8 @@ private:
 // examples" (example 8): the S3 text delivery and the benchmark.
 LogFormat s3TextFormat();
 // The default version 2 fields, the version 3 interface context and packet
-// addresses, flow-direction and traffic-path: 23 fields of version 5, the
-// realistic benchmark's layout.
+// addresses, region and flow-direction: 23 fields of version 5, the realistic
+// benchmark's layout.
 LogFormat realisticBenchmarkFormat();
 // The ECS task fields (v7) and reject-reason (v8) added to a v5 layout.
 LogFormat s3HiveFormat();
