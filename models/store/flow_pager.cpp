@@ -2,6 +2,7 @@
 #include "flow_pager.h"
 
 #include "block_codec.h"
+#include "block_reader.h"
 #include "case_db.h"
 #include "flow_row_decoder.h"
 #include "sqlite_handle.h"
@@ -40,6 +41,7 @@ FlowPager::FlowPager(CaseDb &caseDb, std::shared_ptr<const RecordMatchSet> match
     : m_case(caseDb)
     , m_matches(std::move(matches))
     , m_decoder(std::make_unique<FlowRowDecoder>(caseDb.handle()))
+    , m_reader(std::make_unique<BlockReader>(caseDb.handle(), false))
     , m_cacheCapacity(std::max<std::size_t>(cachedBlocks, 4))
 {
     Statement blocks(caseDb.handle(), "SELECT id, start_min, start_max, undated, records, file_id FROM flow_block");
@@ -93,12 +95,11 @@ void FlowPager::prefetch(const BlockInfo &block)
 {
     if (m_cache.count(block.id) || m_decoding.count(block.id))
         return;
-    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
-    statement.bind(1, block.id);
-    if (!statement.step())
+    std::string data;
+    if (!m_reader->read(block.id, kAllColumns, data))
         return; // rowsOf reports it when the block is needed
-    m_decoding.emplace(block.id, std::async(std::launch::async,
-                                            [data = std::string(statement.blob(0))] { return decodeBlock(data); }));
+    m_decoding.emplace(block.id,
+                       std::async(std::launch::async, [data = std::move(data)] { return decodeBlock(data); }));
 }
 
 std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
@@ -112,11 +113,10 @@ std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
         rows = std::make_shared<const Rows>(pending->second.get()); // rethrows a decoding error
         m_decoding.erase(pending);
     } else {
-        Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
-        statement.bind(1, block.id);
-        if (!statement.step())
+        std::string data;
+        if (!m_reader->read(block.id, kAllColumns, data))
             throw StoreError("record block " + std::to_string(block.id) + " is missing");
-        rows = std::make_shared<const Rows>(decodeBlock(statement.blob(0)));
+        rows = std::make_shared<const Rows>(decodeBlock(data));
     }
     m_lru.emplace_front(block.id, rows);
     m_cache[block.id] = m_lru.begin();
@@ -133,11 +133,11 @@ const std::vector<std::int64_t> &FlowPager::keysOf(const BlockInfo &block)
         m_keyLru.splice(m_keyLru.begin(), m_keyLru, it->second);
         return it->second->second;
     }
-    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
-    statement.bind(1, block.id);
-    if (!statement.step())
+    // The sort keys come first in a block: only they are read.
+    std::string data;
+    if (!m_reader->read(block.id, 0, data))
         throw StoreError("record block " + std::to_string(block.id) + " is missing");
-    m_keyLru.emplace_front(block.id, decodeBlockKeys(statement.blob(0)));
+    m_keyLru.emplace_front(block.id, decodeBlockKeys(data));
     m_keyCache[block.id] = m_keyLru.begin();
     if (m_keyLru.size() > kCachedKeyBlocks) {
         m_keyCache.erase(m_keyLru.back().first);
@@ -213,7 +213,10 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
     // a selective filter costs a test per record, not a heap operation.
     struct Cursor {
         const BlockInfo *block;
-        const Rows *rows; // kept alive by `opened`
+        // Held by the cursor alone (and the cache): a block is let go once
+        // its wanted records are used up, so a filter whose matches spread
+        // over hundreds of blocks keeps few decoded at once.
+        std::shared_ptr<const Rows> rows;
         std::size_t next;
         std::int64_t sortKey() const { return sortStart((*rows)[next]); }
         std::int64_t id() const { return recordId(block->id, next); }
@@ -222,7 +225,6 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
         return a.sortKey() != b.sortKey() ? a.sortKey() > b.sortKey() : a.id() > b.id();
     };
     std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(later);
-    std::vector<std::shared_ptr<const Rows>> opened;
     // Moves the cursor to its next wanted record; false at the block's end.
     auto settle = [&](Cursor &cursor) {
         for (; cursor.next < cursor.rows->size(); ++cursor.next)
@@ -253,8 +255,9 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
         if (only && !only(block.id))
             return;
         prefetchAhead();
-        opened.push_back(rowsOf(block));
-        Cursor cursor{&block, opened.back().get(), lowerBound(*opened.back(), key)};
+        std::shared_ptr<const Rows> rows = rowsOf(block);
+        const std::size_t first = lowerBound(*rows, key);
+        Cursor cursor{&block, std::move(rows), first};
         if (settle(cursor))
             heap.push(cursor);
     };

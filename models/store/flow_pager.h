@@ -23,6 +23,7 @@ namespace flowscope {
 
 class CaseDb;
 class FlowRowDecoder;
+class BlockReader;
 
 class FlowPager {
 public:
@@ -85,6 +86,7 @@ private:
     CaseDb &m_case;
     std::shared_ptr<const RecordMatchSet> m_matches;
     std::unique_ptr<FlowRowDecoder> m_decoder;
+    std::unique_ptr<BlockReader> m_reader;
     std::vector<BlockInfo> m_blocks; // by minKey
     // For bounds without decoding: records in blocks by minKey and by maxKey,
     // cumulated.
