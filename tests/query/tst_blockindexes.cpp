@@ -18,6 +18,7 @@
 #include "store/block_codec.h"
 #include "store/block_postings.h"
 #include "store/case_db.h"
+#include "store/flow_pager.h"
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "test_files.h"
@@ -91,6 +92,7 @@ QByteArray generate(std::uint64_t seed, int count, std::int64_t base)
 struct Answer {
     std::set<std::int64_t> blocksWithMatch;
     std::vector<std::int64_t> ids;
+    std::vector<std::pair<std::int64_t, std::int64_t>> timeOrder; // (sort key, id) of each match, sorted
 };
 
 std::shared_ptr<const CaseFilter> compile(CaseDb &caseDb, const QByteArray &expression)
@@ -112,9 +114,11 @@ Answer bruteForce(CaseDb &caseDb, const CaseFilter &filter)
             if (filter.predicate()(rows[slot])) {
                 answer.blocksWithMatch.insert(blocks.int64(0));
                 answer.ids.push_back(recordId(blocks.int64(0), slot));
+                answer.timeOrder.emplace_back(sortStart(rows[slot]), recordId(blocks.int64(0), slot));
             }
         }
     }
+    std::sort(answer.timeOrder.begin(), answer.timeOrder.end());
     return answer;
 }
 
@@ -218,6 +222,16 @@ private:
         }
         // Partial decoding, both threads testing: the same records.
         QCOMPARE(matchIds(caseDb, *filter), expected.ids);
+        // The table's first page: the first matches in time order.
+        std::vector<std::int64_t> page;
+        FlowPager(caseDb).forEachMatching(filter->predicate(), filter->blocks(), [&](const FlowRow &row) {
+            page.push_back(row.id);
+            return page.size() < 300;
+        });
+        std::vector<std::int64_t> firstMatches;
+        for (std::size_t i = 0; i < expected.timeOrder.size() && i < 300; ++i)
+            firstMatches.push_back(expected.timeOrder[i].second);
+        QCOMPARE(page, firstMatches);
         const auto totals = countFromSummaries(caseDb, *filter);
         QCOMPARE(totals.has_value(), fromTotals && !legacy);
         if (totals)
