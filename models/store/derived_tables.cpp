@@ -48,7 +48,8 @@ void DerivedTablesWriter::addBlock(std::int64_t block, const std::vector<Encoded
 {
     addPostings(block, rows);
     for (const EncodedFlow &flow : rows) {
-        ++m_recordTotals[{flow.interface, rollupActionCode(flow), rollupLogStatusCode(flow)}];
+        ++m_recordTotals[std::uint64_t(flow.interface) << 16 | std::uint64_t(rollupActionCode(flow)) << 8
+                         | rollupLogStatusCode(flow)];
         m_rollup.add(flow);
         if (m_rollup.size() > kMaxRollupEntries)
             writeRollup();
@@ -86,9 +87,10 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
             addAddress(f.srcAddr);
         if (f.has(Field::DstAddr))
             addAddress(f.dstAddr);
-        if (f.has(Field::PktSrcAddr))
+        // pkt addresses are nearly always the record's own: added once.
+        if (f.has(Field::PktSrcAddr) && !(f.has(Field::SrcAddr) && f.pktSrcAddr == f.srcAddr))
             addAddress(f.pktSrcAddr);
-        if (f.has(Field::PktDstAddr))
+        if (f.has(Field::PktDstAddr) && !(f.has(Field::DstAddr) && f.pktDstAddr == f.dstAddr))
             addAddress(f.pktDstAddr);
         if (f.has(Field::SrcPort))
             addPort(f.srcPort);
@@ -136,9 +138,9 @@ void DerivedTablesWriter::discard()
 void DerivedTablesWriter::writeRecordTotals()
 {
     for (const auto &[key, records] : m_recordTotals) {
-        m_upsertRecordTotal.bind(1, static_cast<std::int64_t>(std::get<0>(key)));
-        m_upsertRecordTotal.bind(2, std::get<1>(key));
-        m_upsertRecordTotal.bind(3, std::get<2>(key));
+        m_upsertRecordTotal.bind(1, static_cast<std::int64_t>(key >> 16));
+        m_upsertRecordTotal.bind(2, static_cast<std::int64_t>((key >> 8) & 0xff));
+        m_upsertRecordTotal.bind(3, static_cast<std::int64_t>(key & 0xff));
         m_upsertRecordTotal.bind(4, records);
         m_upsertRecordTotal.exec();
     }

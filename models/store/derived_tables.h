@@ -14,8 +14,7 @@
 #include "sqlite_handle.h"
 
 #include <cstdint>
-#include <map>
-#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 namespace flowscope {
@@ -43,8 +42,9 @@ private:
     EphemeralPortIndexWriter m_ephemeralPorts;
     MinuteRollup m_rollup;
     CoverageGapWriter m_coverageGaps;
-    // Records by (interface, action code, log status code) of RollupKey.
-    std::map<std::tuple<std::uint32_t, std::uint8_t, std::uint8_t>, std::int64_t> m_recordTotals;
+    // Records by interface << 16 | action code << 8 | log status code (the
+    // codes of RollupKey).
+    std::unordered_map<std::uint64_t, std::int64_t> m_recordTotals;
     Statement m_upsertRecordTotal;
     Statement m_upsertMinute;
     Statement m_insertLongSpan;

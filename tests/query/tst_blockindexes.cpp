@@ -294,6 +294,31 @@ private Q_SLOTS:
         }
     }
 
+    void packetAddressesAreIndexed()
+    {
+        // pkt addresses equal to the record's own are stored as one byte and
+        // indexed once; others are indexed in their own right.
+        const QString file = m_dir.filePath(QStringLiteral("pkt.flowcase"));
+        auto caseDb = CaseDb::open(file.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QByteArray text = "version interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr start end action\n";
+        for (int i = 0; i < 5000; ++i)
+            text += "5 eni-1 10.0.0.1 10.0.0.2 " + QByteArray(i == 4321 ? "192.0.2.9" : "10.0.0.1") + " 10.0.0.2 "
+                + QByteArray::number(1773100800 + i) + ' ' + QByteArray::number(1773100860 + i) + " ACCEPT\n";
+        const QString input = m_dir.filePath(QStringLiteral("pkt.log"));
+        test::writeFile(input, text);
+        CaseImporter(*caseDb).run({input.toStdString()}, {});
+        for (const auto &[expression, count] : {std::pair{QByteArray("pkt-srcaddr == 192.0.2.9"), 1},
+                                                std::pair{QByteArray("pkt-srcaddr == 10.0.0.1"), 4999},
+                                                std::pair{QByteArray("pkt-dstaddr == 10.0.0.2"), 5000}}) {
+            const auto filter = compile(*caseDb, expression);
+            QVERIFY(filter->blocks());
+            const Answer expected = bruteForce(*caseDb, *filter);
+            QCOMPARE(static_cast<int>(expected.ids.size()), count);
+            QCOMPARE(std::set<std::int64_t>(filter->blocks()->begin(), filter->blocks()->end()), expected.blocksWithMatch);
+            QCOMPARE(matchIds(*caseDb, *filter), expected.ids);
+        }
+    }
+
     void setsSpanChunks()
     {
         // Blocks on both sides of a chunk boundary, flushed early and late.
