@@ -75,6 +75,20 @@ bool compareNumbers(std::uint64_t value, CompareOp op, std::uint64_t operand)
     return false;
 }
 
+// A comparison of the unsigned field `Member` (as integerOf gives it).
+template <auto Member>
+RecordPredicate memberTest(Field field, CompareOp op, std::uint64_t operand)
+{
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    if (op == CompareOp::Eq)
+        return [bit, operand](const EncodedFlow &f) {
+            return (f.present & bit) != 0 && static_cast<std::uint64_t>(f.*Member) == operand;
+        };
+    return [bit, op, operand](const EncodedFlow &f) {
+        return (f.present & bit) != 0 && compareNumbers(static_cast<std::uint64_t>(f.*Member), op, operand);
+    };
+}
+
 // Text of a record's text field, resolved through the dictionaries.
 class TextResolver {
 public:
@@ -251,6 +265,18 @@ private:
         case FieldKind::Integer:
         case FieldKind::Enum: {
             const std::uint64_t operand = v.kind == ValueKind::Time ? static_cast<std::uint64_t>(v.time) : v.integer;
+            // The fields counts test most read their member directly: a
+            // scan calls this for every record of every candidate block.
+            switch (field) {
+            case Field::SrcPort: return memberTest<&EncodedFlow::srcPort>(field, n.op, operand);
+            case Field::DstPort: return memberTest<&EncodedFlow::dstPort>(field, n.op, operand);
+            case Field::Protocol: return memberTest<&EncodedFlow::protocol>(field, n.op, operand);
+            case Field::Packets: return memberTest<&EncodedFlow::packets>(field, n.op, operand);
+            case Field::Bytes: return memberTest<&EncodedFlow::bytes>(field, n.op, operand);
+            case Field::Action: return memberTest<&EncodedFlow::action>(field, n.op, operand);
+            case Field::LogStatus: return memberTest<&EncodedFlow::logStatus>(field, n.op, operand);
+            default: break;
+            }
             return [field, op = n.op, operand](const EncodedFlow &f) {
                 const auto value = integerOf(f, field);
                 return value && compareNumbers(*value, op, operand);
