@@ -302,9 +302,8 @@ private:
 
     static void bindAll(Statement &statement, const std::vector<BlockSqlParameter> &parameters)
     {
-        const auto &plan = parameters;
-        for (std::size_t i = 0; i < plan.size(); ++i) {
-            const BlockSqlParameter &p = plan[i];
+        for (std::size_t i = 0; i < parameters.size(); ++i) {
+            const BlockSqlParameter &p = parameters[i];
             const int index = static_cast<int>(i) + 1;
             switch (p.kind) {
             case BlockSqlParameter::Kind::Integer: statement.bind(index, p.integer); break;
