@@ -168,7 +168,7 @@ struct ColumnReader {
 //   per section: varint id, varint stored size, varint raw size,
 //   then the sections' bytes in directory order; a section whose stored size
 //   equals its raw size is stored as it is, any other is one zstd frame.
-// Section ids: 0 the presence masks and start times (always decoded), 1 the
+// Section ids: 0 the presence masks (as runs) and start times (always decoded), 1 the
 // line numbers, and 2 + f for the column of Field f (InterfaceId's holds the
 // interface context). A column no record has is left out. Sections are
 // stored in the order of kStorageOrder, what filters read most first, so a
@@ -258,9 +258,17 @@ std::string encodeFormat2(const std::vector<EncodedFlow> &rows)
 {
     std::vector<Section> sections;
     {
+        // Presence masks as runs (mask, length): a delivery's records share
+        // their format, so a block is usually one or a few runs.
         Writer w;
-        for (const auto &r : rows)
-            w.varint(r.present);
+        for (std::size_t i = 0; i < rows.size();) {
+            std::size_t end = i + 1;
+            while (end < rows.size() && rows[end].present == rows[i].present)
+                ++end;
+            w.varint(rows[i].present);
+            w.varint(end - i);
+            i = end;
+        }
         std::int64_t previousStart = 0;
         for (const auto &r : rows) {
             if (r.has(Field::Start)) {
@@ -398,11 +406,9 @@ std::string decompressFormat1(std::string_view data)
     return raw;
 }
 
-// The records' presence masks, then their start times, from `r`.
-void readKeys(Reader &r, std::vector<EncodedFlow> &rows)
+// The start times of records whose masks are read, from `r`.
+void readStarts(Reader &r, std::vector<EncodedFlow> &rows)
 {
-    for (auto &f : rows)
-        f.present = r.varint();
     std::int64_t start = 0;
     for (auto &f : rows) {
         if (f.has(Field::Start)) {
@@ -412,6 +418,28 @@ void readKeys(Reader &r, std::vector<EncodedFlow> &rows)
             f.start = 0; // rows are reused
         }
     }
+}
+
+// Format 1: a presence mask per record, then the start times.
+void readKeys(Reader &r, std::vector<EncodedFlow> &rows)
+{
+    for (auto &f : rows)
+        f.present = r.varint();
+    readStarts(r, rows);
+}
+
+// Format 2: the presence masks as runs, then the start times.
+void readKeyRuns(Reader &r, std::vector<EncodedFlow> &rows)
+{
+    for (std::size_t i = 0; i < rows.size();) {
+        const std::uint64_t mask = r.varint();
+        const std::uint64_t length = r.varint();
+        if (length == 0 || length > rows.size() - i)
+            throw StoreError("corrupt record block (presence runs)");
+        for (const std::size_t end = i + length; i < end; ++i)
+            rows[i].present = mask;
+    }
+    readStarts(r, rows);
 }
 
 void readLines(Reader &r, std::vector<EncodedFlow> &rows)
@@ -580,7 +608,7 @@ void decodeFormat2(std::string_view data, ColumnMask asked, std::vector<EncodedF
             throw StoreError("corrupt record block (truncated)");
         Reader r(sectionBytes(data, e, buffer));
         if (e.id == kKeysSection) {
-            readKeys(r, rows);
+            readKeyRuns(r, rows);
         } else if (e.id == kLinesSection) {
             readLines(r, rows);
         } else {
