@@ -11,7 +11,7 @@ StoredDuplicates::StoredDuplicates(sqlite3 *db)
     , m_datedCandidates(db, "SELECT id FROM flow_block WHERE start_min BETWEEN ?1 AND ?2 AND start_max >= ?3"
                             " AND id <= ?4")
     , m_undatedCandidates(db, "SELECT id FROM flow_block WHERE undated > 0 AND id <= ?1")
-    , m_blockHoldsInterface(db, "SELECT 1 FROM block_interface WHERE interface = ? AND block = ?")
+    , m_interfaceBlocks(db, kInterfacePostings)
     , m_readBlock(db, "SELECT data FROM flow_block WHERE id = ?")
 {
 }
@@ -114,11 +114,7 @@ std::vector<std::int64_t> StoredDuplicates::candidateBlocks(const std::vector<En
 bool StoredDuplicates::holdsInterfaceOf(std::int64_t block, const std::vector<std::uint32_t> &interfaces)
 {
     for (std::uint32_t interface : interfaces) {
-        m_blockHoldsInterface.bind(1, static_cast<std::int64_t>(interface));
-        m_blockHoldsInterface.bind(2, block);
-        const bool holds = m_blockHoldsInterface.step();
-        m_blockHoldsInterface.reset();
-        if (holds)
+        if (m_interfaceBlocks.holds(static_cast<std::int64_t>(interface), block))
             return true;
     }
     return false;

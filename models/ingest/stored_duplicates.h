@@ -19,6 +19,7 @@
 
 #include "record_key.h"
 #include "store/block_codec.h"
+#include "store/block_posting_editor.h"
 #include "store/dictionaries.h"
 #include "store/record_replacement.h"
 #include "store/sqlite_handle.h"
@@ -78,7 +79,7 @@ private:
     std::unordered_map<std::int64_t, std::bitset<kBlockCapacity>> m_matched;
     Statement m_datedCandidates;
     Statement m_undatedCandidates;
-    Statement m_blockHoldsInterface;
+    BlockPostingEditor m_interfaceBlocks;
     Statement m_readBlock;
 };
 

@@ -83,7 +83,10 @@ void CaseDb::configure()
                          + std::to_string(currentSchemaVersion()) + ")");
 
     execSql(m_db, "PRAGMA foreign_keys = ON");
-    execSql(m_db, "PRAGMA cache_size = -65536"); // 64 MiB of page cache
+    // Readers go through record blocks once (and keep what they decoded
+    // themselves): a small page cache is recycled where a large one would
+    // take fresh memory for every page read. Writers keep their B-trees.
+    execSql(m_db, m_readOnly ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
     execSql(m_db, "PRAGMA temp_store = FILE");
     if (m_readOnly)
         return;

@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <future>
 #include <list>
 #include <memory>
 #include <optional>
@@ -23,6 +22,7 @@ namespace flowscope {
 
 class CaseDb;
 class FlowRowDecoder;
+class BlockReader;
 
 class FlowPager {
 public:
@@ -59,10 +59,14 @@ private:
         const RecordMatchSet::Block *matches; // null: every record
     };
 
+    // A block's records that a filtered scan wants, and their slots.
+    struct Picked {
+        Rows rows;
+        std::vector<std::uint16_t> slots;
+    };
+
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
-    // Starts decoding a block on another thread, for a scan that will need
-    // it next: decoding is most of a filtered scan's time.
-    void prefetch(const BlockInfo &block);
+    std::shared_ptr<const Picked> pick(const BlockInfo &block, const std::function<bool(const EncodedFlow &)> &accept);
     // The merge of blocks (those `only` allows) from sort key `key`, skipping
     // `skip` records, then the records `accept` keeps.
     void merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
@@ -85,6 +89,7 @@ private:
     CaseDb &m_case;
     std::shared_ptr<const RecordMatchSet> m_matches;
     std::unique_ptr<FlowRowDecoder> m_decoder;
+    std::unique_ptr<BlockReader> m_reader;
     std::vector<BlockInfo> m_blocks; // by minKey
     // For bounds without decoding: records in blocks by minKey and by maxKey,
     // cumulated.
@@ -96,7 +101,7 @@ private:
     std::size_t m_cacheCapacity;
     std::list<std::pair<std::int64_t, std::shared_ptr<const Rows>>> m_lru;
     std::unordered_map<std::int64_t, decltype(m_lru)::iterator> m_cache;
-    std::unordered_map<std::int64_t, std::future<Rows>> m_decoding;
+    Rows m_scratch; // reused by pick()
     std::list<std::pair<std::int64_t, std::vector<std::int64_t>>> m_keyLru;
     std::unordered_map<std::int64_t, decltype(m_keyLru)::iterator> m_keyCache;
 };

@@ -2,6 +2,7 @@
 #include "record_replacement.h"
 
 #include "block_codec.h"
+#include "block_posting_editor.h"
 #include "coverage_gaps.h"
 #include "minute_rollup.h"
 #include "stored_address.h"
@@ -25,15 +26,13 @@ void addAddresses(const EncodedFlow &f, std::set<AddressKey> &out)
             out.insert({!address->isV4(), address->bytes});
 }
 
-void bindAddress(Statement &s, int index, const AddressKey &address)
+PostingKey postingKey(const AddressKey &address)
 {
-    if (address.first) {
-        s.bindBlobStatic(index, address.second.data(), 16);
-        return;
-    }
+    if (address.first)
+        return address.second;
     IpAddress v4;
     v4.bytes = address.second;
-    s.bind(index, storedIpv4(v4.v4()));
+    return storedIpv4(v4.v4());
 }
 
 // Keeps the block's address and interface index entries to what its records
@@ -61,34 +60,35 @@ void updateBlockIndexes(sqlite3 *db, std::int64_t block, const std::vector<Encod
         if (r.richer.interface)
             interfacesAfter.insert(r.richer.interface);
     }
-    Statement addAddress(db, "INSERT OR IGNORE INTO block_address(address, block) VALUES(?, ?)");
-    Statement dropAddress(db, "DELETE FROM block_address WHERE address = ? AND block = ?");
-    for (const AddressKey &address : after) {
-        bindAddress(addAddress, 1, address);
-        addAddress.bind(2, block);
-        addAddress.exec();
-    }
-    for (const AddressKey &address : before) {
-        if (held.count(address))
-            continue;
-        bindAddress(dropAddress, 1, address);
-        dropAddress.bind(2, block);
-        dropAddress.exec();
-    }
-    Statement addInterface(db, "INSERT OR IGNORE INTO block_interface(interface, block) VALUES(?, ?)");
-    Statement dropInterface(db, "DELETE FROM block_interface WHERE interface = ? AND block = ?");
-    for (std::uint32_t interface : interfacesAfter) {
-        addInterface.bind(1, static_cast<std::int64_t>(interface));
-        addInterface.bind(2, block);
-        addInterface.exec();
-    }
-    for (std::uint32_t interface : interfacesBefore) {
-        if (interfaces.count(interface))
-            continue;
-        dropInterface.bind(1, static_cast<std::int64_t>(interface));
-        dropInterface.bind(2, block);
-        dropInterface.exec();
-    }
+    BlockPostingEditor addresses(db, kAddressPostings);
+    for (const AddressKey &address : after)
+        addresses.set(postingKey(address), block, true);
+    for (const AddressKey &address : before)
+        if (!held.count(address))
+            addresses.set(postingKey(address), block, false);
+    BlockPostingEditor interfaceBlocks(db, kInterfacePostings);
+    for (std::uint32_t interface : interfacesAfter)
+        interfaceBlocks.set(std::int64_t(interface), block, true);
+    for (std::uint32_t interface : interfacesBefore)
+        if (!interfaces.count(interface))
+            interfaceBlocks.set(std::int64_t(interface), block, false);
+}
+
+// Moves a record from its old interface context's count to the new one's.
+void moveRecordTotal(sqlite3 *db, const EncodedFlow &old, const EncodedFlow &richer)
+{
+    Statement upsert(db, "INSERT INTO record_total(interface, action, log_status, records) VALUES(?,?,?,?)"
+                         " ON CONFLICT DO UPDATE SET records = records + excluded.records");
+    auto write = [&](const EncodedFlow &flow, std::int64_t records) {
+        upsert.bind(1, static_cast<std::int64_t>(flow.interface));
+        upsert.bind(2, rollupActionCode(flow));
+        upsert.bind(3, rollupLogStatusCode(flow));
+        upsert.bind(4, records);
+        upsert.exec();
+    };
+    write(richer, 1);
+    write(old, -1);
+    execSql(db, "DELETE FROM record_total WHERE records = 0");
 }
 
 // Moves a record's rollup rows and long span from its old interface context to the new one.
@@ -170,16 +170,19 @@ void moveCoverage(sqlite3 *db, const CoverageSpan &span, const EncodedFlow &rich
     drop.exec();
     // Every span merged into [begin, end) starts within it.
     std::vector<CoverageSpan> left;
-    Statement blocks(db, "SELECT data FROM flow_block WHERE id IN (SELECT block FROM block_interface WHERE interface = ?)"
-                         " AND start_min < ? AND start_max >= ?");
-    blocks.bind(1, static_cast<std::int64_t>(span.interface));
-    blocks.bind(2, end);
-    blocks.bind(3, begin);
-    while (blocks.step())
-        for (const EncodedFlow &row : decodeBlock(blocks.blob(0)))
-            if (const auto rest = coverageSpanOf(row); rest && rest->interface == span.interface
-                && rest->logStatus == span.logStatus && rest->begin >= begin && rest->begin < end)
-                left.push_back(*rest);
+    Statement blocks(db, "SELECT data FROM flow_block WHERE id = ? AND start_min < ? AND start_max >= ?");
+    for (const std::int64_t block :
+         BlockPostingEditor(db, kInterfacePostings).blocksOf(static_cast<std::int64_t>(span.interface))) {
+        blocks.bind(1, block);
+        blocks.bind(2, end);
+        blocks.bind(3, begin);
+        if (blocks.step())
+            for (const EncodedFlow &row : decodeBlock(blocks.blob(0)))
+                if (const auto rest = coverageSpanOf(row); rest && rest->interface == span.interface
+                    && rest->logStatus == span.logStatus && rest->begin >= begin && rest->begin < end)
+                    left.push_back(*rest);
+        blocks.reset();
+    }
     Statement insert(db, "INSERT INTO coverage_gap(interface, log_status, begin, end) VALUES(?, ?, ?, ?)");
     for (const CoverageSpan &merged : mergeCoverageSpans(std::move(left))) {
         insert.bind(1, static_cast<std::int64_t>(merged.interface));
@@ -226,6 +229,7 @@ void replaceStoredRecords(sqlite3 *db, std::int64_t block, const std::vector<Rec
         if (old.interface == richer.interface)
             continue; // every derived table keys on fields the two copies share
         moveRollups(db, old, richer);
+        moveRecordTotal(db, old, richer);
         if (const auto span = coverageSpanOf(old))
             moveCoverage(db, *span, richer);
     }

@@ -15,6 +15,8 @@
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
+#include "schema3_case.h"
+#include "store/ephemeral_port_index.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -191,8 +193,25 @@ std::vector<std::string> recordTexts(CaseDb &caseDb)
 void verifyBlockIndexes(sqlite3 *db)
 {
     Statement blocks(db, "SELECT id, data FROM flow_block");
-    Statement addresses(db, "SELECT address FROM block_address WHERE block = ?");
-    Statement interfaces(db, "SELECT interface FROM block_interface WHERE block = ?");
+    // The per-chunk block sets, turned around: per block, the keys whose set names it.
+    std::map<std::int64_t, std::set<std::string>> indexedAddresses;
+    std::map<std::int64_t, std::set<std::int64_t>> indexedInterfacesOf;
+    Statement addressSets(db, "SELECT address, chunk, blocks FROM address_block");
+    while (addressSets.step()) {
+        const std::string address = addressSets.columnType(0) == SQLITE_INTEGER
+                                        ? ipv4FromStored(addressSets.int64(0)).toString()
+                                        : ipv6FromStored(addressSets.blob(0))->toString();
+        ChunkBlocks set{};
+        addStoredChunkBlocks(addressSets.blob(2), set);
+        forEachBlockIn(addressSets.int64(1), set, [&](std::int64_t block) { indexedAddresses[block].insert(address); });
+    }
+    Statement interfaceSets(db, "SELECT interface, chunk, blocks FROM interface_block");
+    while (interfaceSets.step()) {
+        ChunkBlocks set{};
+        addStoredChunkBlocks(interfaceSets.blob(2), set);
+        forEachBlockIn(interfaceSets.int64(1), set,
+                       [&](std::int64_t block) { indexedInterfacesOf[block].insert(interfaceSets.int64(0)); });
+    }
     while (blocks.step()) {
         const std::int64_t block = blocks.int64(0);
         std::set<std::string> held;
@@ -206,20 +225,8 @@ void verifyBlockIndexes(sqlite3 *db)
             if (row.interface)
                 heldInterfaces.insert(row.interface);
         }
-        std::set<std::string> indexed;
-        addresses.bind(1, block);
-        while (addresses.step())
-            indexed.insert(addresses.columnType(0) == SQLITE_INTEGER
-                               ? ipv4FromStored(addresses.int64(0)).toString()
-                               : ipv6FromStored(addresses.blob(0))->toString());
-        addresses.reset();
-        QCOMPARE(indexed, held);
-        std::set<std::int64_t> indexedInterfaces;
-        interfaces.bind(1, block);
-        while (interfaces.step())
-            indexedInterfaces.insert(interfaces.int64(0));
-        interfaces.reset();
-        QCOMPARE(indexedInterfaces, heldInterfaces);
+        QCOMPARE(indexedAddresses[block], held);
+        QCOMPARE(indexedInterfacesOf[block], heldInterfaces);
     }
 }
 
@@ -240,7 +247,7 @@ CaseContents contentsOf(CaseDb &caseDb)
     c.storedRecords = queryInt(db, "SELECT coalesce(sum(records), 0) FROM flow_block");
     c.fileRecords = queryInt(db, "SELECT coalesce(sum(records), 0) FROM source_file");
     c.rejects = queryInt(db, "SELECT coalesce(sum(rejects), 0) FROM flow_block");
-    c.ports = queryInt(db, "SELECT count(DISTINCT port) FROM block_port");
+    c.ports = queryInt(db, "SELECT count(DISTINCT port) FROM port_block");
     return c;
 }
 
@@ -435,8 +442,8 @@ private Q_SLOTS:
         {
             auto caseDb = CaseDb::open(file, CaseDb::Mode::CreateIfMissing);
             import(*caseDb, {m_in.firehose});
-            execSql(caseDb->handle(), "ALTER TABLE source_file DROP COLUMN duplicate_records; PRAGMA user_version = 3");
         }
+        test::downgradeToSchema3(file);
         {
             auto readOnly = CaseDb::open(file, CaseDb::Mode::ReadOnly);
             QCOMPARE(queryInt(readOnly->handle(), "PRAGMA user_version"), 3);

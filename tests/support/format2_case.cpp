@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "format2_case.h"
 
+#include "schema3_case.h"
+
 #include "store/block_codec.h"
 #include "store/sqlite_handle.h"
 
@@ -74,6 +76,7 @@ void writeFormat2Rollups(sqlite3 *db)
 
 void downgradeToFormat2(const std::string &caseFile)
 {
+    downgradeToSchema3(caseFile);
     sqlite3 *db = nullptr;
     if (sqlite3_open(caseFile.c_str(), &db) != SQLITE_OK) {
         sqlite3_close(db);
@@ -93,8 +96,7 @@ void downgradeToFormat2(const std::string &caseFile)
         }
         execSql(db, "DROP TABLE ephemeral_port_block; DROP TABLE rollup_long_span; DROP TABLE coverage_gap;"
                     " ALTER TABLE rollup_minute DROP COLUMN spread_packets;"
-                    " ALTER TABLE rollup_minute DROP COLUMN spread_bytes;"
-                    " ALTER TABLE source_file DROP COLUMN duplicate_records");
+                    " ALTER TABLE rollup_minute DROP COLUMN spread_bytes");
         writeFormat2Rollups(db);
         execSql(db, "PRAGMA user_version = 2");
         transaction.commit();
