@@ -293,6 +293,80 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
     }
 }
 
+void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
+                       std::vector<const std::string *> &files)
+{
+    if (m_blockIndex.empty())
+        for (std::size_t i = 0; i < m_blocks.size(); ++i)
+            m_blockIndex.emplace(m_blocks[i].id, i);
+    const auto missing = [](std::int64_t id) { return StoreError("record " + std::to_string(id) + " is not in the case"); };
+    // Positions grouped by block, so a block is decoded once for them all.
+    std::vector<std::size_t> order(count);
+    for (std::size_t i = 0; i < count; ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+    std::vector<const BlockInfo *> blocks; // distinct, in the order they are read
+    for (const std::size_t position : order) {
+        const auto found = m_blockIndex.find(ids[position] >> kBlockShift);
+        if (found == m_blockIndex.end())
+            throw missing(ids[position]);
+        if (blocks.empty() || blocks.back() != &m_blocks[found->second])
+            blocks.push_back(&m_blocks[found->second]);
+    }
+    static const std::string noFile;
+    flows.resize(count);
+    files.assign(count, &noFile);
+    // Records in an order of their own draw from blocks all over the case:
+    // the next ones decode on other threads while this one is read.
+    constexpr std::size_t kPrefetchDepth = 2;
+    std::size_t next = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        for (std::size_t ahead = b + 1; ahead < blocks.size() && ahead <= b + kPrefetchDepth; ++ahead)
+            prefetch(*blocks[ahead]);
+        const BlockInfo &block = *blocks[b];
+        const std::shared_ptr<const Rows> blockRows = rowsOf(block);
+        const auto file = m_files.find(block.file);
+        for (; next < order.size() && (ids[order[next]] >> kBlockShift) == block.id; ++next) {
+            const std::int64_t id = ids[order[next]];
+            const auto slot = static_cast<std::size_t>(id & ((std::int64_t{1} << kBlockShift) - 1));
+            if (slot >= blockRows->size() || !selected(block, slot))
+                throw missing(id);
+            flows[order[next]] = (*blockRows)[slot];
+            if (file != m_files.end())
+                files[order[next]] = &file->second;
+        }
+    }
+}
+
+void FlowPager::forEachWithIds(const std::vector<std::int64_t> &ids, const std::function<bool(const FlowRow &)> &fn,
+                               std::size_t chunk)
+{
+    chunk = std::max<std::size_t>(chunk, 1);
+    std::vector<EncodedFlow> flows;
+    std::vector<const std::string *> files;
+    FlowRow row;
+    for (std::size_t first = 0; first < ids.size(); first += chunk) {
+        const std::size_t count = std::min(chunk, ids.size() - first);
+        gather(ids.data() + first, count, flows, files);
+        for (std::size_t i = 0; i < count; ++i) {
+            m_decoder->decode(flows[i], ids[first + i], *files[i], row);
+            if (!fn(row))
+                return;
+        }
+    }
+}
+
+std::vector<FlowRow> FlowPager::rowsWithIds(const std::vector<std::int64_t> &ids)
+{
+    std::vector<FlowRow> rows;
+    rows.reserve(ids.size());
+    forEachWithIds(ids, [&](const FlowRow &row) {
+        rows.push_back(row);
+        return true;
+    });
+    return rows;
+}
+
 std::vector<FlowRow> FlowPager::rowsAt(std::int64_t first, std::size_t count)
 {
     std::vector<FlowRow> rows;

@@ -182,6 +182,49 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("query"), caseFile, QStringLiteral("--limit"), QStringLiteral("-1")}).exitCode, 2);
     }
 
+    // --sort orders by any field: addresses by number, absent values last,
+    // equal values in time order; --limit keeps the first rows of the order.
+    void querySorted_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("output");
+        QTest::newRow("port descending") << QStringList{QStringLiteral("--sort"), QStringLiteral("dstport:desc"),
+                                                        QStringLiteral("--columns"), QStringLiteral("dstport,_line")}
+                                         << QByteArray("dstport,_line\r\n3389,2\r\n22,1\r\n-,3\r\n");
+        QTest::newRow("addresses by number") << QStringList{QStringLiteral("--sort=srcaddr"), QStringLiteral("--columns"),
+                                                            QStringLiteral("srcaddr,_line")}
+                                             << QByteArray("srcaddr,_line\r\n172.31.9.69,2\r\n172.31.16.139,1\r\n-,3\r\n");
+        QTest::newRow("ties in time order") << QStringList{QStringLiteral("--sort"), QStringLiteral("bytes:desc"),
+                                                           QStringLiteral("--limit"), QStringLiteral("1"),
+                                                           QStringLiteral("--columns"), QStringLiteral("bytes,_line")}
+                                            << QByteArray("bytes,_line\r\n4249,1\r\n");
+        QTest::newRow("filtered") << QStringList{QStringLiteral("action == reject"), QStringLiteral("--sort"),
+                                                 QStringLiteral("packets:asc"), QStringLiteral("--columns"),
+                                                 QStringLiteral("packets,_line")}
+                                  << QByteArray("packets,_line\r\n20,2\r\n");
+    }
+
+    void querySorted()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, output);
+        const Run run = cli(QStringList{QStringLiteral("query"), path(QStringLiteral("query.flowcase")),
+                                        QStringLiteral("--format=csv")} + args);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, output);
+        QVERIFY(run.err.isEmpty());
+    }
+
+    void querySortErrors()
+    {
+        const QString caseFile = path(QStringLiteral("query.flowcase"));
+        for (const QString &sort : {QStringLiteral("size"), QStringLiteral("bytes:down"), QString()}) {
+            const Run run = cli({QStringLiteral("query"), caseFile, QStringLiteral("--sort"), sort});
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains("--sort"), run.err.constData());
+        }
+    }
+
     void statsConversationsJson()
     {
         const QString caseFile = path(QStringLiteral("query.flowcase"));
