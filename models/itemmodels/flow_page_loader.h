@@ -8,6 +8,9 @@
 // as the time-ordered scan finds them (milliseconds for an indexed filter),
 // then the full count once every candidate block has been tested; a newer
 // request cancels that scan.
+//
+// Given an order (record ids a sort chose, see record_sort.h), it serves
+// those records by position in that order instead, each page read by id.
 
 #include "store/flow_reader.h"
 
@@ -17,6 +20,7 @@
 #include <QString>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -42,6 +46,12 @@ public:
     // Opens the case (none when empty) showing the records `filter` keeps
     // (all when empty), latest first when `descending`.
     void requestOpen(quint64 generation, const QString &casePath, const QString &filter = {}, bool descending = false);
+    // Stops the work of older generations: `generation` opens later (its
+    // order is being sorted elsewhere).
+    void supersede(quint64 generation);
+    // Opens the case showing exactly the records of `order`, in that order.
+    void requestOpenOrdered(quint64 generation, const QString &casePath,
+                            std::shared_ptr<const std::vector<std::int64_t>> order);
     void requestPage(quint64 generation, qint64 page);
     void requestRowOfTime(quint64 generation, qint64 epoch);
 
@@ -57,7 +67,9 @@ Q_SIGNALS:
 
 private:
     void drain();
-    void open(quint64 generation, const QString &casePath, const QString &filter, bool descending);
+    void open(quint64 generation, const QString &casePath, const QString &filter, bool descending,
+              std::shared_ptr<const std::vector<std::int64_t>> order);
+    void scheduleOpen(quint64 generation, std::function<void()> work);
     // Rows [first, first + count) of the table, in its order.
     std::vector<FlowRow> tableRows(qint64 first, std::size_t count);
     bool superseded(quint64 generation) const { return m_newestOpen.load() != generation; }
@@ -71,6 +83,7 @@ private:
     std::unique_ptr<FlowPager> m_pager;
     quint64 m_openGeneration = 0;
     bool m_descending = false;
+    std::shared_ptr<const std::vector<std::int64_t>> m_order; // null: time order
     std::atomic<quint64> m_newestOpen{0};
 };
 
