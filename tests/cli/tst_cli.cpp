@@ -4,12 +4,15 @@
 #include "test_files.h"
 
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 namespace {
 
@@ -125,6 +128,34 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), QByteArray("some notes\n"));
         QCOMPARE(cli({QStringLiteral("info"), notCase}).exitCode, 2);
+    }
+
+    // A case holding a trigger Flowscope does not make is refused by every
+    // command, naming it, and no import runs on it.
+    void tamperedCaseIsRefused()
+    {
+        const QString caseFile = path(QStringLiteral("tampered.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(caseFile.toUtf8().constData(), &db), SQLITE_OK);
+        const auto close = qScopeGuard([db] { sqlite3_close(db); });
+        QCOMPARE(sqlite3_exec(db, "CREATE TRIGGER t AFTER INSERT ON source_file BEGIN DELETE FROM rollup_minute; END",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        const QByteArray expected = "refused: the case '" + caseFile.toUtf8()
+            + "' holds a trigger `t` on source_file that Flowscope does not make";
+        for (const QStringList &args : {QStringList{QStringLiteral("info"), caseFile},
+                                        QStringList{QStringLiteral("count"), caseFile},
+                                        QStringList{QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}}) {
+            const Run run = cli(args);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(expected), run.err.constData());
+        }
+        sqlite3_stmt *statement = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "SELECT count(*) FROM rollup_minute", -1, &statement, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(statement), SQLITE_ROW);
+        QVERIFY(sqlite3_column_int64(statement, 0) > 0); // the trigger never fired
+        sqlite3_finalize(statement);
     }
 
     void infoJson()
