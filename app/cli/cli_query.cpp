@@ -89,7 +89,9 @@ void forEachSorted(CaseDb &caseDb, const CaseFilter &filter, const RecordSortSpe
     if (limit < 0 && sorted.isTop())
         std::cerr << "flowscope-cli query: sorted by " << fieldInfo(spec.field).name << ": the top "
                   << sorted.ids.size() << " of " << sorted.matches << " records (--limit N gives the first N)\n";
-    FlowPager(caseDb).forEachWithIds(sorted.ids, fn);
+    FlowPager pager(caseDb);
+    pager.addKnownRecords(sorted.ids, sorted.head); // the first rows need no second read
+    pager.forEachWithIds(sorted.ids, fn);
 }
 
 } // namespace

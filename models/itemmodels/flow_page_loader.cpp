@@ -49,10 +49,10 @@ void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, co
 }
 
 void FlowPageLoader::requestOpenOrdered(quint64 generation, const QString &casePath,
-                                        std::shared_ptr<const std::vector<std::int64_t>> order)
+                                        std::shared_ptr<const SortedRecords> sorted)
 {
-    scheduleOpen(generation, [this, generation, casePath, ordered = std::move(order)] {
-        open(generation, casePath, QString(), false, ordered);
+    scheduleOpen(generation, [this, generation, casePath, order = std::move(sorted)] {
+        open(generation, casePath, QString(), false, order);
     });
 }
 
@@ -82,7 +82,7 @@ void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
         [this, generation, epoch] {
             if (generation != m_openGeneration || !m_pager)
                 return;
-            if (m_order) {
+            if (m_sorted) {
                 Q_EMIT rowOfTimeFound(generation, epoch, -1); // rows are not in time order
                 return;
             }
@@ -102,11 +102,12 @@ void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
 
 std::vector<FlowRow> FlowPageLoader::tableRows(qint64 first, std::size_t count)
 {
-    if (m_order) {
-        const auto size = static_cast<qint64>(m_order->size());
+    if (m_sorted) {
+        const std::vector<std::int64_t> &ids = m_sorted->ids;
+        const auto size = static_cast<qint64>(ids.size());
         const qint64 begin = std::clamp<qint64>(first, 0, size);
         const qint64 end = std::min<qint64>(size, begin + static_cast<qint64>(count));
-        return m_pager->rowsWithIds({m_order->begin() + begin, m_order->begin() + end});
+        return m_pager->rowsWithIds({ids.begin() + begin, ids.begin() + end});
     }
     if (!m_descending)
         return m_pager->rowsAt(first, count);
@@ -122,7 +123,7 @@ std::vector<FlowRow> FlowPageLoader::tableRows(qint64 first, std::size_t count)
 }
 
 void FlowPageLoader::open(quint64 generation, const QString &casePath, const QString &filterText, bool descending,
-                          std::shared_ptr<const std::vector<std::int64_t>> order)
+                          std::shared_ptr<const SortedRecords> sorted)
 {
     if (superseded(generation))
         return; // a newer request is queued behind this one
@@ -130,7 +131,7 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
     m_case.reset();
     m_openGeneration = generation;
     m_descending = descending;
-    m_order = std::move(order);
+    m_sorted = std::move(sorted);
     if (casePath.isEmpty()) {
         Q_EMIT opened(generation, 0, 0, false, QString());
         return;
@@ -140,8 +141,9 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
         m_case = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
         m_pager = std::make_unique<FlowPager>(*m_case);
         total = m_pager->recordCount();
-        if (m_order) {
-            Q_EMIT opened(generation, static_cast<qint64>(m_order->size()), total, false, QString());
+        if (m_sorted) {
+            m_pager->addKnownRecords(m_sorted->ids, m_sorted->head);
+            Q_EMIT opened(generation, static_cast<qint64>(m_sorted->ids.size()), total, false, QString());
             return;
         }
         auto compiled = CaseFilter::compile(*m_case, filterText.toStdString());

@@ -12,6 +12,7 @@
 // Given an order (record ids a sort chose, see record_sort.h), it serves
 // those records by position in that order instead, each page read by id.
 
+#include "selection/record_sort.h"
 #include "store/flow_reader.h"
 
 #include <QMutex>
@@ -49,9 +50,9 @@ public:
     // Stops the work of older generations: `generation` opens later (its
     // order is being sorted elsewhere).
     void supersede(quint64 generation);
-    // Opens the case showing exactly the records of `order`, in that order.
-    void requestOpenOrdered(quint64 generation, const QString &casePath,
-                            std::shared_ptr<const std::vector<std::int64_t>> order);
+    // Opens the case showing exactly the records a sort chose, in its order
+    // (its first rows from the records it kept, the others read by id).
+    void requestOpenOrdered(quint64 generation, const QString &casePath, std::shared_ptr<const SortedRecords> sorted);
     void requestPage(quint64 generation, qint64 page);
     void requestRowOfTime(quint64 generation, qint64 epoch);
 
@@ -68,7 +69,7 @@ Q_SIGNALS:
 private:
     void drain();
     void open(quint64 generation, const QString &casePath, const QString &filter, bool descending,
-              std::shared_ptr<const std::vector<std::int64_t>> order);
+              std::shared_ptr<const SortedRecords> sorted);
     void scheduleOpen(quint64 generation, std::function<void()> work);
     // Rows [first, first + count) of the table, in its order.
     std::vector<FlowRow> tableRows(qint64 first, std::size_t count);
@@ -83,7 +84,7 @@ private:
     std::unique_ptr<FlowPager> m_pager;
     quint64 m_openGeneration = 0;
     bool m_descending = false;
-    std::shared_ptr<const std::vector<std::int64_t>> m_order; // null: time order
+    std::shared_ptr<const SortedRecords> m_sorted; // null: time order
     std::atomic<quint64> m_newestOpen{0};
 };
 

@@ -222,11 +222,9 @@ void FlowTableModel::startSort()
                 result.invalidFilter = true;
                 return result;
             }
-            SortedRecords sorted = sortRecords(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled), spec, limits,
-                                               [&] { return newest->load() != generation; });
-            result.matches = sorted.matches;
-            result.caseRecords = sorted.caseRecords;
-            result.order = std::make_shared<const std::vector<std::int64_t>>(std::move(sorted.ids));
+            result.sorted = std::make_shared<const SortedRecords>(
+                sortRecords(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled), spec, limits,
+                            [&] { return newest->load() != generation; }));
         } catch (const RecordSortCancelled &) {
             result.cancelled = true;
         } catch (const std::exception &error) {
@@ -258,12 +256,12 @@ void FlowTableModel::onSorted()
     }
     const QLocale locale;
     const QString name = QString::fromLatin1(fieldInfo(*m_sortField).name.data(), qsizetype(fieldInfo(*m_sortField).name.size()));
-    const auto rows = static_cast<qint64>(result.order->size());
-    setSortStatus(rows < result.matches
+    const auto rows = static_cast<qint64>(result.sorted->ids.size());
+    setSortStatus(result.sorted->isTop()
                       ? tr("Sorted by %1: the top %2 of %3 records")
-                            .arg(name, locale.toString(rows), locale.toString(result.matches))
+                            .arg(name, locale.toString(rows), locale.toString(result.sorted->matches))
                       : tr("Sorted by %1").arg(name));
-    m_loader->requestOpenOrdered(m_generation, m_casePath, result.order);
+    m_loader->requestOpenOrdered(m_generation, m_casePath, result.sorted);
 }
 
 void FlowTableModel::setFilter(const QString &expression)

@@ -120,9 +120,7 @@ private:
     void requestPage(qint64 page) const;
     struct SortResult {
         quint64 generation = 0;
-        std::shared_ptr<const std::vector<std::int64_t>> order;
-        qint64 matches = 0;
-        qint64 caseRecords = 0;
+        std::shared_ptr<const SortedRecords> sorted;
         QString error;
         bool invalidFilter = false;
         bool cancelled = false;

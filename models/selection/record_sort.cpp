@@ -22,14 +22,17 @@ public:
         : m_order(order)
         , m_full(std::max<std::int64_t>(limits.fullSort, 0))
         , m_top(std::min<std::size_t>(limits.top, static_cast<std::size_t>(m_full)))
+        , m_headRows(limits.headRows)
+        , m_headOrder{order}
     {
         // Never more than the bound, and no doubling past it.
         m_entries.reserve(static_cast<std::size_t>(std::min(candidates, m_full + 1)));
     }
 
-    void add(const SortEntry &entry)
+    void add(const SortEntry &entry, const EncodedFlow &flow)
     {
         ++m_matches;
+        addToHead(entry, flow);
         if (!m_heap) {
             m_entries.push_back(entry);
             if (static_cast<std::int64_t>(m_entries.size()) > m_full)
@@ -51,10 +54,35 @@ public:
         sorted.ids.reserve(m_entries.size());
         for (const SortEntry &entry : m_entries)
             sorted.ids.push_back(entry.id);
+        // The head holds the best of all matches, as the order's first rows are.
+        std::sort(m_head.begin(), m_head.end(), m_headOrder);
+        m_head.resize(std::min(m_head.size(), sorted.ids.size()));
+        for (auto &[entry, flow] : m_head)
+            sorted.head.push_back(flow);
         return sorted;
     }
 
 private:
+    using HeadRow = std::pair<SortEntry, EncodedFlow>;
+    struct HeadOrder {
+        SortEntryOrder order;
+        bool operator()(const HeadRow &a, const HeadRow &b) const { return order(a.first, b.first); }
+    };
+
+    void addToHead(const SortEntry &entry, const EncodedFlow &flow)
+    {
+        if (m_headRows == 0)
+            return;
+        if (m_head.size() < m_headRows) {
+            m_head.emplace_back(entry, flow);
+            std::push_heap(m_head.begin(), m_head.end(), m_headOrder);
+        } else if (m_order(entry, m_head.front().first)) {
+            std::pop_heap(m_head.begin(), m_head.end(), m_headOrder);
+            m_head.back() = {entry, flow};
+            std::push_heap(m_head.begin(), m_head.end(), m_headOrder);
+        }
+    }
+
     void keepTop()
     {
         if (m_top < m_entries.size())
@@ -69,6 +97,9 @@ private:
     SortEntryOrder m_order;
     std::int64_t m_full;
     std::size_t m_top;
+    std::size_t m_headRows;
+    HeadOrder m_headOrder;
+    std::vector<HeadRow> m_head; // a heap, the last of the best on top
     std::vector<SortEntry> m_entries;
     std::int64_t m_matches = 0;
     bool m_heap = false;
@@ -106,7 +137,7 @@ SortedRecords sortRecords(CaseDb &caseDb, const CaseFilter &filter, const Record
                 throw RecordSortCancelled();
         }
         if (!accept || (*accept)(flow))
-            selection.add(keys.entry(flow, id));
+            selection.add(keys.entry(flow, id), flow);
     });
     if (cancelled && cancelled())
         throw RecordSortCancelled();

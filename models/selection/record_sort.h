@@ -4,9 +4,11 @@
 // one scan of the filter's candidate blocks with bounded memory: up to
 // `fullSort` matches all of them are ordered; beyond, only the first `top`
 // rows of the order are kept (a bounded selection of record ids and keys),
-// and the caller says so. The rows themselves are then read by id.
+// and the caller says so. The rows themselves are then read by id, but for
+// the first ones (a page or so), whose stored records the scan keeps.
 
 #include "format/field_catalog.h"
+#include "store/encoded_flow.h"
 
 #include <cstdint>
 #include <functional>
@@ -28,12 +30,16 @@ struct RecordSortSpec {
 struct RecordSortLimits {
     std::int64_t fullSort = 1'000'000; // up to this many matches, every one is ordered
     std::size_t top = 10'000;          // beyond, the first `top` of the order
+    // The stored records of the first rows are kept as the scan meets them,
+    // so the first page needs no second read of their blocks.
+    std::size_t headRows = 1'024;
 };
 
 struct SortedRecords {
     std::vector<std::int64_t> ids; // in the order asked for
     std::int64_t matches = 0;      // records the filter keeps
     std::int64_t caseRecords = 0;  // records in the case
+    std::vector<EncodedFlow> head; // the stored records of the first ids (up to headRows)
     // True when ids holds only the first rows of the order.
     bool isTop() const { return static_cast<std::int64_t>(ids.size()) < matches; }
 };

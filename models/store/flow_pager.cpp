@@ -300,10 +300,29 @@ void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<E
         for (std::size_t i = 0; i < m_blocks.size(); ++i)
             m_blockIndex.emplace(m_blocks[i].id, i);
     const auto missing = [](std::int64_t id) { return StoreError("record " + std::to_string(id) + " is not in the case"); };
-    // Positions grouped by block, so a block is decoded once for them all.
-    std::vector<std::size_t> order(count);
-    for (std::size_t i = 0; i < count; ++i)
-        order[i] = i;
+    static const std::string noFile;
+    flows.resize(count);
+    files.assign(count, &noFile);
+    const auto fileOf = [&](const BlockInfo &block) {
+        const auto file = m_files.find(block.file);
+        return file == m_files.end() ? &noFile : &file->second;
+    };
+    // Positions grouped by block, so a block is decoded once for them all;
+    // records already known need no block.
+    std::vector<std::size_t> order;
+    order.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto known = m_known.find(ids[i]);
+        if (known == m_known.end()) {
+            order.push_back(i);
+            continue;
+        }
+        const auto found = m_blockIndex.find(ids[i] >> kBlockShift);
+        if (found == m_blockIndex.end())
+            throw missing(ids[i]);
+        flows[i] = known->second;
+        files[i] = fileOf(m_blocks[found->second]);
+    }
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
     std::vector<const BlockInfo *> blocks; // distinct, in the order they are read
     for (const std::size_t position : order) {
@@ -313,9 +332,6 @@ void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<E
         if (blocks.empty() || blocks.back() != &m_blocks[found->second])
             blocks.push_back(&m_blocks[found->second]);
     }
-    static const std::string noFile;
-    flows.resize(count);
-    files.assign(count, &noFile);
     // Records in an order of their own draw from blocks all over the case:
     // the next ones decode on other threads while this one is read.
     constexpr std::size_t kPrefetchDepth = 2;
@@ -325,15 +341,14 @@ void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<E
             prefetch(*blocks[ahead]);
         const BlockInfo &block = *blocks[b];
         const std::shared_ptr<const Rows> blockRows = rowsOf(block);
-        const auto file = m_files.find(block.file);
+        const std::string *file = fileOf(block);
         for (; next < order.size() && (ids[order[next]] >> kBlockShift) == block.id; ++next) {
             const std::int64_t id = ids[order[next]];
             const auto slot = static_cast<std::size_t>(id & ((std::int64_t{1} << kBlockShift) - 1));
             if (slot >= blockRows->size() || !selected(block, slot))
                 throw missing(id);
             flows[order[next]] = (*blockRows)[slot];
-            if (file != m_files.end())
-                files[order[next]] = &file->second;
+            files[order[next]] = file;
         }
     }
 }
@@ -354,6 +369,12 @@ void FlowPager::forEachWithIds(const std::vector<std::int64_t> &ids, const std::
                 return;
         }
     }
+}
+
+void FlowPager::addKnownRecords(const std::vector<std::int64_t> &ids, const std::vector<EncodedFlow> &flows)
+{
+    for (std::size_t i = 0; i < ids.size() && i < flows.size(); ++i)
+        m_known.emplace(ids[i], flows[i]);
 }
 
 std::vector<FlowRow> FlowPager::rowsWithIds(const std::vector<std::int64_t> &ids)

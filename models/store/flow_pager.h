@@ -44,6 +44,9 @@ public:
     // page): each block read once, whatever order the ids come in. Throws
     // StoreError for an id this pager does not serve.
     std::vector<FlowRow> rowsWithIds(const std::vector<std::int64_t> &ids);
+    // Records already read (a sort's first rows): rowsWithIds and
+    // forEachWithIds take them from here rather than from their blocks.
+    void addKnownRecords(const std::vector<std::int64_t> &ids, const std::vector<EncodedFlow> &flows);
     // The same for many ids, calling fn row by row until it returns false:
     // each block is read once per `chunk` ids, which are held compactly
     // (about 160 bytes each) meanwhile.
@@ -104,6 +107,7 @@ private:
     std::vector<std::int64_t> m_maxKeys, m_recordsByMax;
     std::unordered_map<std::int64_t, std::string> m_files;
     std::unordered_map<std::int64_t, std::size_t> m_blockIndex; // block id -> m_blocks, built when first needed
+    std::unordered_map<std::int64_t, EncodedFlow> m_known;
     std::int64_t m_records = 0;
 
     std::size_t m_cacheCapacity;

@@ -192,6 +192,7 @@ private Q_SLOTS:
         QCOMPARE(sorted.caseRecords, std::int64_t(m_all.size()));
         QVERIFY(!sorted.isTop());
         QCOMPARE(sorted.ids, bruteForce(rows, spec));
+        QCOMPARE(sorted.head.size(), std::min<std::size_t>(RecordSortLimits().headRows, rows.size()));
     }
 
     // Past `fullSort` matches only the first `top` of the order are kept.
@@ -226,6 +227,7 @@ private Q_SLOTS:
             QVERIFY(sorted.isTop());
         }
         QCOMPARE(sorted.ids, expected);
+        QCOMPARE(sorted.head.size(), std::min<std::size_t>(RecordSortLimits().headRows, expected.size()));
     }
 
     void aNewerRequestCancels()
@@ -252,6 +254,17 @@ private Q_SLOTS:
             QCOMPARE(same->line, rows[i].line);
         }
         QVERIFY_THROWS_EXCEPTION(StoreError, pager.rowsWithIds({std::int64_t(1) << 40}));
+        // The records the sort kept for the first rows are those stored.
+        QVERIFY(!sorted.head.empty());
+        FlowPager knowing(*m_case);
+        knowing.addKnownRecords(sorted.ids, sorted.head);
+        const std::vector<FlowRow> known = knowing.rowsWithIds(sorted.ids);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            QCOMPARE(known[i].id, rows[i].id);
+            QVERIFY(known[i].values == rows[i].values);
+            QCOMPARE(known[i].line, rows[i].line);
+            QCOMPARE(known[i].file, rows[i].file);
+        }
         // In chunks (each block read once per chunk), the same rows in the same order, and a stop.
         std::vector<std::int64_t> seen;
         pager.forEachWithIds(sorted.ids, [&](const FlowRow &row) {
