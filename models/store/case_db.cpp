@@ -2,6 +2,7 @@
 #include "case_db.h"
 
 #include "schema.h"
+#include "schema_check.h"
 #include "sqlite_handle.h"
 
 #include <cstring>
@@ -81,6 +82,9 @@ void CaseDb::configure()
         throw StoreError("case " + quotedPath(m_path) + " was written by a newer Flowscope (case format "
                          + std::to_string(version) + ", this version reads up to "
                          + std::to_string(currentSchemaVersion()) + ")");
+    // Before any statement could fire a trigger planted in the file.
+    if (!m_created)
+        checkCaseSchema(m_db, static_cast<int>(version), quotedPath(m_path));
 
     execSql(m_db, "PRAGMA foreign_keys = ON");
     // Readers go through record blocks once (and keep what they decoded

@@ -289,6 +289,96 @@ std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
     return picked;
 }
 
+void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
+                       std::vector<const std::string *> &files)
+{
+    if (m_blockIndex.empty())
+        for (std::size_t i = 0; i < m_blocks.size(); ++i)
+            m_blockIndex.emplace(m_blocks[i].id, i);
+    const auto missing = [](std::int64_t id) { return StoreError("record " + std::to_string(id) + " is not in the case"); };
+    static const std::string noFile;
+    flows.resize(count);
+    files.assign(count, &noFile);
+    const auto fileOf = [&](const BlockInfo &block) {
+        const auto file = m_files.find(block.file);
+        return file == m_files.end() ? &noFile : &file->second;
+    };
+    // Positions grouped by block, so a block is decoded once for them all;
+    // records already known need no block.
+    std::vector<std::size_t> order;
+    order.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto known = m_known.find(ids[i]);
+        if (known == m_known.end()) {
+            order.push_back(i);
+            continue;
+        }
+        const auto found = m_blockIndex.find(ids[i] >> kBlockShift);
+        if (found == m_blockIndex.end())
+            throw missing(ids[i]);
+        flows[i] = known->second;
+        files[i] = fileOf(m_blocks[found->second]);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+    std::vector<const BlockInfo *> blocks; // distinct, in the order they are read
+    for (const std::size_t position : order) {
+        const auto found = m_blockIndex.find(ids[position] >> kBlockShift);
+        if (found == m_blockIndex.end())
+            throw missing(ids[position]);
+        if (blocks.empty() || blocks.back() != &m_blocks[found->second])
+            blocks.push_back(&m_blocks[found->second]);
+    }
+    std::size_t next = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const BlockInfo &block = *blocks[b];
+        const std::shared_ptr<const Rows> blockRows = rowsOf(block);
+        const std::string *file = fileOf(block);
+        for (; next < order.size() && (ids[order[next]] >> kBlockShift) == block.id; ++next) {
+            const std::int64_t id = ids[order[next]];
+            const auto slot = static_cast<std::size_t>(id & ((std::int64_t{1} << kBlockShift) - 1));
+            if (slot >= blockRows->size() || !selected(block, slot))
+                throw missing(id);
+            flows[order[next]] = (*blockRows)[slot];
+            files[order[next]] = file;
+        }
+    }
+}
+
+void FlowPager::forEachWithIds(const std::vector<std::int64_t> &ids, const std::function<bool(const FlowRow &)> &fn,
+                               std::size_t chunk)
+{
+    chunk = std::max<std::size_t>(chunk, 1);
+    std::vector<EncodedFlow> flows;
+    std::vector<const std::string *> files;
+    FlowRow row;
+    for (std::size_t first = 0; first < ids.size(); first += chunk) {
+        const std::size_t count = std::min(chunk, ids.size() - first);
+        gather(ids.data() + first, count, flows, files);
+        for (std::size_t i = 0; i < count; ++i) {
+            m_decoder->decode(flows[i], ids[first + i], *files[i], row);
+            if (!fn(row))
+                return;
+        }
+    }
+}
+
+void FlowPager::addKnownRecords(const std::vector<std::int64_t> &ids, const std::vector<EncodedFlow> &flows)
+{
+    for (std::size_t i = 0; i < ids.size() && i < flows.size(); ++i)
+        m_known.emplace(ids[i], flows[i]);
+}
+
+std::vector<FlowRow> FlowPager::rowsWithIds(const std::vector<std::int64_t> &ids)
+{
+    std::vector<FlowRow> rows;
+    rows.reserve(ids.size());
+    forEachWithIds(ids, [&](const FlowRow &row) {
+        rows.push_back(row);
+        return true;
+    });
+    return rows;
+}
+
 std::vector<FlowRow> FlowPager::rowsAt(std::int64_t first, std::size_t count)
 {
     std::vector<FlowRow> rows;

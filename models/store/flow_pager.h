@@ -40,6 +40,18 @@ public:
     // The position of the first record starting at or after `epoch` (records
     // without a start come first); recordCount() when there is none.
     std::int64_t positionOfTime(std::int64_t epoch) { return countBefore(epoch); }
+    // The rows of these record ids, in this order (a sorted selection's
+    // page): each block read once, whatever order the ids come in. Throws
+    // StoreError for an id this pager does not serve.
+    std::vector<FlowRow> rowsWithIds(const std::vector<std::int64_t> &ids);
+    // Records already read (a sort's first rows): rowsWithIds and
+    // forEachWithIds take them from here rather than from their blocks.
+    void addKnownRecords(const std::vector<std::int64_t> &ids, const std::vector<EncodedFlow> &flows);
+    // The same for many ids, calling fn row by row until it returns false:
+    // each block is read once per `chunk` ids, which are held compactly
+    // (about 160 bytes each) meanwhile.
+    void forEachWithIds(const std::vector<std::int64_t> &ids, const std::function<bool(const FlowRow &)> &fn,
+                        std::size_t chunk = std::size_t{1} << 18);
     // Calls fn for each row from position `first` on until it returns false.
     void forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn);
     // Calls fn, in time order, for each record `accept` keeps, looking only
@@ -67,6 +79,9 @@ private:
 
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
     std::shared_ptr<const Picked> pick(const BlockInfo &block, const std::function<bool(const EncodedFlow &)> &accept);
+    // The stored records of `count` ids (and their files' paths), by position.
+    void gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
+                std::vector<const std::string *> &files);
     // The merge of blocks (those `only` allows) from sort key `key`, skipping
     // `skip` records, then the records `accept` keeps.
     void merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
@@ -96,6 +111,8 @@ private:
     std::vector<std::int64_t> m_minKeys, m_recordsByMin;
     std::vector<std::int64_t> m_maxKeys, m_recordsByMax;
     std::unordered_map<std::int64_t, std::string> m_files;
+    std::unordered_map<std::int64_t, std::size_t> m_blockIndex; // block id -> m_blocks, built when first needed
+    std::unordered_map<std::int64_t, EncodedFlow> m_known;
     std::int64_t m_records = 0;
 
     std::size_t m_cacheCapacity;

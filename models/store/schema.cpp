@@ -147,8 +147,8 @@ int currentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
 void migrateSchema(sqlite3 *db, int fromVersion)
 {
-    for (int v = fromVersion; v < currentSchemaVersion(); ++v)
-        execSql(db, kMigrations[static_cast<std::size_t>(v)]);
+    for (int v = fromVersion + 1; v <= currentSchemaVersion(); ++v)
+        applySchemaStatements(db, v);
     // A new case has no records yet; an older one gets its derived tables
     // from the blocks it holds.
     if (fromVersion > 0 && fromVersion < kLastDerivedVersion)
@@ -157,6 +157,11 @@ void migrateSchema(sqlite3 *db, int fromVersion)
         createFlowIndexes(db);
     execSql(db, "PRAGMA application_id = " + std::to_string(kCaseApplicationId));
     execSql(db, "PRAGMA user_version = " + std::to_string(currentSchemaVersion()));
+}
+
+void applySchemaStatements(sqlite3 *db, int version)
+{
+    execSql(db, kMigrations.at(static_cast<std::size_t>(version - 1)));
 }
 
 void createFlowIndexes(sqlite3 *db)

@@ -4,12 +4,15 @@
 #include "test_files.h"
 
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 namespace {
 
@@ -182,6 +185,34 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("info"), notCase}).exitCode, 2);
     }
 
+    // A case holding a trigger Flowscope does not make is refused by every
+    // command, naming it, and no import runs on it.
+    void tamperedCaseIsRefused()
+    {
+        const QString caseFile = path(QStringLiteral("tampered.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(caseFile.toUtf8().constData(), &db), SQLITE_OK);
+        const auto close = qScopeGuard([db] { sqlite3_close(db); });
+        QCOMPARE(sqlite3_exec(db, "CREATE TRIGGER t AFTER INSERT ON source_file BEGIN DELETE FROM rollup_minute; END",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        const QByteArray expected = "refused: the case '" + caseFile.toUtf8()
+            + "' holds a trigger `t` on source_file that Flowscope does not make";
+        for (const QStringList &args : {QStringList{QStringLiteral("info"), caseFile},
+                                        QStringList{QStringLiteral("count"), caseFile},
+                                        QStringList{QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}}) {
+            const Run run = cli(args);
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains(expected), run.err.constData());
+        }
+        sqlite3_stmt *statement = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "SELECT count(*) FROM rollup_minute", -1, &statement, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(statement), SQLITE_ROW);
+        QVERIFY(sqlite3_column_int64(statement, 0) > 0); // the trigger never fired
+        sqlite3_finalize(statement);
+    }
+
     void infoJson()
     {
         const QString caseFile = path(QStringLiteral("info.flowcase"));
@@ -235,6 +266,49 @@ private Q_SLOTS:
         QCOMPARE(run.out, QByteArray("srcaddr,action,_line\r\n172.31.16.139,ACCEPT,1\r\n172.31.9.69,REJECT,2\r\n"));
         QCOMPARE(cli({QStringLiteral("query"), caseFile, QStringLiteral("--columns"), QStringLiteral("nope")}).exitCode, 2);
         QCOMPARE(cli({QStringLiteral("query"), caseFile, QStringLiteral("--limit"), QStringLiteral("-1")}).exitCode, 2);
+    }
+
+    // --sort orders by any field: addresses by number, absent values last,
+    // equal values in time order; --limit keeps the first rows of the order.
+    void querySorted_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("output");
+        QTest::newRow("port descending") << QStringList{QStringLiteral("--sort"), QStringLiteral("dstport:desc"),
+                                                        QStringLiteral("--columns"), QStringLiteral("dstport,_line")}
+                                         << QByteArray("dstport,_line\r\n3389,2\r\n22,1\r\n-,3\r\n");
+        QTest::newRow("addresses by number") << QStringList{QStringLiteral("--sort=srcaddr"), QStringLiteral("--columns"),
+                                                            QStringLiteral("srcaddr,_line")}
+                                             << QByteArray("srcaddr,_line\r\n172.31.9.69,2\r\n172.31.16.139,1\r\n-,3\r\n");
+        QTest::newRow("ties in time order") << QStringList{QStringLiteral("--sort"), QStringLiteral("bytes:desc"),
+                                                           QStringLiteral("--limit"), QStringLiteral("1"),
+                                                           QStringLiteral("--columns"), QStringLiteral("bytes,_line")}
+                                            << QByteArray("bytes,_line\r\n4249,1\r\n");
+        QTest::newRow("filtered") << QStringList{QStringLiteral("action == reject"), QStringLiteral("--sort"),
+                                                 QStringLiteral("packets:asc"), QStringLiteral("--columns"),
+                                                 QStringLiteral("packets,_line")}
+                                  << QByteArray("packets,_line\r\n20,2\r\n");
+    }
+
+    void querySorted()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, output);
+        const Run run = cli(QStringList{QStringLiteral("query"), path(QStringLiteral("query.flowcase")),
+                                        QStringLiteral("--format=csv")} + args);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, output);
+        QVERIFY(run.err.isEmpty());
+    }
+
+    void querySortErrors()
+    {
+        const QString caseFile = path(QStringLiteral("query.flowcase"));
+        for (const QString &sort : {QStringLiteral("size"), QStringLiteral("bytes:down"), QString()}) {
+            const Run run = cli({QStringLiteral("query"), caseFile, QStringLiteral("--sort"), sort});
+            QCOMPARE(run.exitCode, 2);
+            QVERIFY2(run.err.contains("--sort"), run.err.constData());
+        }
     }
 
     void statsConversationsJson()
@@ -564,8 +638,8 @@ private Q_SLOTS:
         const QByteArray header = "bucket_start,accept,reject,nodata_enis,skipdata_enis\r\n";
         // Two flows start in the first minute bucket (from 1418529960) and run into the next.
         QTest::newRow("flows json") << QStringList{eni, QStringLiteral("--bucket"), QStringLiteral("60"), QStringLiteral("--format"), QStringLiteral("json")}
-                                    << QByteArray("[\n{\"bucket_start\":1418529960,\"accept\":1,\"reject\":1,\"nodata_enis\":0,\"skipdata_enis\":0},\n"
-                                                  "{\"bucket_start\":1418530020,\"accept\":0,\"reject\":0,\"nodata_enis\":0,\"skipdata_enis\":0}\n]\n");
+                                    << QByteArray("[\n{\"bucket_start\":1418529960,\"accept\":1,\"reject\":1,\"nodata_enis\":[],\"skipdata_enis\":[]},\n"
+                                                  "{\"bucket_start\":1418530020,\"accept\":0,\"reject\":0,\"nodata_enis\":[],\"skipdata_enis\":[]}\n]\n");
         // 4249 bytes over 61 seconds, 10 of them in the first bucket; 60 seconds, 9 in it.
         QTest::newRow("bytes spread csv") << QStringList{eni, QStringLiteral("--bucket=60"), QStringLiteral("--metric"), QStringLiteral("bytes"), QStringLiteral("--format=csv")}
                                           << header + "1418529960,697,637,0,0\r\n1418530020,3552,3612,0,0\r\n";
@@ -573,6 +647,11 @@ private Q_SLOTS:
                                          << header + "1418529960,4249,4249,0,0\r\n1418530020,0,0,0,0\r\n";
         QTest::newRow("nodata coverage") << QStringList{QStringLiteral("log-status == nodata"), QStringLiteral("--bucket=86400"), QStringLiteral("--format=csv")}
                                          << header + "1431216000,0,0,1,0\r\n";
+        // JSON names the ENIs the CSV counts.
+        QTest::newRow("nodata coverage json")
+            << QStringList{QStringLiteral("log-status == nodata"), QStringLiteral("--bucket=86400")}
+            << QByteArray("[\n{\"bucket_start\":1431216000,\"accept\":0,\"reject\":0,"
+                          "\"nodata_enis\":[\"eni-11111111aaaaaaaaa\"],\"skipdata_enis\":[]}\n]\n");
     }
 
     void timelineJsonAndCsv()
@@ -583,7 +662,7 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QCOMPARE(run.out, output);
         if (output.startsWith('['))
-            QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), 2);
+            QCOMPARE(QJsonDocument::fromJson(run.out).array().size(), output.count("{\"bucket_start\""));
     }
 
     void timelineBadArguments_data()
