@@ -60,12 +60,18 @@ QDateTime ConfigSnapshot::asOf() const
     return newest;
 }
 
-const NetworkInterface *ConfigSnapshot::interfaceOwning(const IpAddress &address) const
+const NetworkInterface *ConfigSnapshot::interfaceOwning(const IpAddress &address, const QString &preferredVpc) const
 {
-    for (const auto &[id, eni] : interfaces)
-        if (eni.owns(address))
+    const NetworkInterface *found = nullptr;
+    for (const auto &[id, eni] : interfaces) {
+        if (!eni.owns(address))
+            continue;
+        if (eni.vpcId == preferredVpc)
             return &eni;
-    return nullptr;
+        if (!found)
+            found = &eni;
+    }
+    return found;
 }
 
 const NetworkAcl *ConfigSnapshot::aclOfSubnet(const QString &subnetId, const QString &vpcId) const

@@ -162,7 +162,8 @@ struct ConfigSnapshot {
 
     // The newest modification time of its files: when the snapshot was taken.
     QDateTime asOf() const;
-    const NetworkInterface *interfaceOwning(const IpAddress &address) const;
+    // Overlapping VPCs may reuse an address: an interface of preferredVpc wins.
+    const NetworkInterface *interfaceOwning(const IpAddress &address, const QString &preferredVpc = {}) const;
     // The subnet's explicit ACL, else its VPC's default ACL; null when unknown.
     const NetworkAcl *aclOfSubnet(const QString &subnetId, const QString &vpcId) const;
     const Vpc *vpcContaining(const IpAddress &address) const;

@@ -21,6 +21,19 @@ QString endpoint(const IpAddress &address, int port, int protocol)
                       : address.toString() + u':' + QString::number(port);
 }
 
+QString rulePorts(const SgRule &rule)
+{
+    if (rule.protocol == kIcmp || rule.protocol == kIcmpv6) {
+        if (rule.ports.from < 0)
+            return tr("all types");
+        return rule.ports.to < 0 ? tr("type %1").arg(rule.ports.from) : tr("type %1 code %2").arg(rule.ports.from).arg(rule.ports.to);
+    }
+    if (!hasPorts(rule.protocol) || rule.ports.isAny())
+        return tr("all ports");
+    return rule.ports.from == rule.ports.to ? tr("port %1").arg(rule.ports.from)
+                                            : tr("ports %1-%2").arg(rule.ports.from).arg(rule.ports.to);
+}
+
 QString subnetText(const ConfigSnapshot &snapshot, const NetworkInterface *eni)
 {
     if (!eni)
@@ -52,10 +65,7 @@ QString describeBlock(const ConfigSnapshot &snapshot, const LayerResult &layer, 
     QStringList misses;
     for (const SgNearMiss &miss : layer.groups.nearMisses)
         misses << tr("%1 %2 %3 %4 (%5)")
-                      .arg(miss.group->id, protocolName(miss.rule->protocol),
-                           miss.rule->ports.isAny() ? tr("all ports")
-                                                    : QString::number(miss.rule->ports.from) + u'-' + QString::number(miss.rule->ports.to),
-                           miss.rule->peerText(), miss.what);
+                      .arg(miss.group->id, protocolName(miss.rule->protocol), rulePorts(*miss.rule), miss.rule->peerText(), miss.what);
     if (!misses.isEmpty())
         text += tr("; near misses: %1").arg(misses.join(QStringLiteral("; ")));
     return text;

@@ -144,8 +144,8 @@ PathExplanation explainFlow(const ConfigSnapshot &snapshot, const ExplainFlow &f
         out.caveats << tr("the packet's own addresses (pkt-srcaddr, pkt-dstaddr) differ from srcaddr/dstaddr: the rules are checked against the packet's");
 
     Packet packet{*src, *dst, flow.protocol, flow.srcPort, flow.dstPort, flow.icmpType, flow.icmpCode};
-    const NetworkInterface *source = loggedIsSource ? logged : snapshot.interfaceOwning(packet.src);
-    const NetworkInterface *destination = loggedIsSource ? snapshot.interfaceOwning(packet.dst) : logged;
+    const NetworkInterface *source = loggedIsSource ? logged : snapshot.interfaceOwning(packet.src, logged->vpcId);
+    const NetworkInterface *destination = loggedIsSource ? snapshot.interfaceOwning(packet.dst, logged->vpcId) : logged;
     const IpAddress &far = loggedIsSource ? packet.dst : packet.src;
     if (!(loggedIsSource ? destination : source))
         if (const Vpc *vpc = snapshot.vpcContaining(far))

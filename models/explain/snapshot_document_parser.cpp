@@ -118,6 +118,17 @@ private:
     std::vector<SnapshotMessage> &m_errors;
 };
 
+// For ICMP, FromPort is the type and ToPort the code, each -1 for any (type 8
+// with code -1 is every echo request); for tcp/udp, -1 means every port.
+PortRange portsOf(int protocol, int from, int to)
+{
+    if (protocol == kIcmp || protocol == kIcmpv6)
+        return {from, to};
+    if (from < 0 || to < 0)
+        return {};
+    return {from, to};
+}
+
 // "123456789012/sg-0abc" is how another account's group is written.
 void splitGroupReference(QString &groupId, QString &account)
 {
@@ -134,9 +145,7 @@ void readPermission(Reader &r, const QJsonObject &permission, const QString &ite
     SgRule base;
     base.egress = egress;
     base.protocol = r.protocol(r.string(permission, "IpProtocol", item), item);
-    base.ports = {r.integer(permission, "FromPort", item, -1), r.integer(permission, "ToPort", item, -1)};
-    if (base.ports.from < 0 || base.ports.to < 0)
-        base.ports = {};
+    base.ports = portsOf(base.protocol, r.integer(permission, "FromPort", item, -1), r.integer(permission, "ToPort", item, -1));
     r.objects(permission, "IpRanges", item, [&](const QJsonObject &range, const QString &path) {
         SgRule rule = base;
         if (const auto cidr = r.cidr(r.string(range, "CidrIp", path), path))
@@ -198,9 +207,7 @@ void readSecurityGroupRules(Reader &r, const QJsonObject &document, SnapshotFrag
         const QString groupId = r.string(object, "GroupId", path);
         rule.egress = r.boolean(object, "IsEgress", path);
         rule.protocol = r.protocol(r.string(object, "IpProtocol", path), path);
-        rule.ports = {r.integer(object, "FromPort", path, -1), r.integer(object, "ToPort", path, -1)};
-        if (rule.ports.from < 0 || rule.ports.to < 0)
-            rule.ports = {};
+        rule.ports = portsOf(rule.protocol, r.integer(object, "FromPort", path, -1), r.integer(object, "ToPort", path, -1));
         rule.description = r.string(object, "Description", path, false);
         if (object.contains(QLatin1String("CidrIpv4"))) {
             if (const auto cidr = r.cidr(r.string(object, "CidrIpv4", path), path))

@@ -148,6 +148,13 @@ private Q_SLOTS:
         QTest::addRow("6 reply of a request no group admitted") << false << "eni-0db1 out reply 6 10.0.2.20 5432 203.0.113.7 40000"
                                                                 << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0db out -"}
                                                                 << QStringList{"srcSg deny"};
+        QTest::addRow("6 echo reply passes as the reply of an echo request")
+            << false << "eni-0web1 out reply 1 10.0.3.21 0 10.0.2.20 0 icmp=0"
+            << "not-explained" << QStringList{"SUBNET_ACL_RESTRICTION acl-0db in 32767 far"} << QStringList{"srcSg stateful", "srcAcl allow 100"};
+        QTest::addRow("6 echo request needs the group") << false << "eni-0web1 in request 1 10.0.3.22 0 10.0.3.21 0 icmp=8"
+                                                        << "not-explained" << none << QStringList{"dstSg allow sg-0web"};
+        QTest::addRow("6 other icmp from the vpc is denied") << false << "eni-0web1 in request 1 10.0.3.22 0 10.0.3.21 0 icmp=13"
+                                                             << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web in -"} << none;
         // 7, 8. Every group of the interface; any allow wins.
         QTest::addRow("7 implicit deny over every group") << false << "eni-0web1 in request 6 203.0.113.50 50000 10.0.3.21 22"
                                                           << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web in -"}
@@ -246,6 +253,12 @@ private Q_SLOTS:
                                       "sg-0mgmt sgr-0mgmt22 192.0.2.0/24 right protocol and port, wrong source"}));
         QVERIFY(explanation.explanation.contains(u"near misses"));
         QVERIFY(explanation.explanation.contains(u"sg-0web, sg-0mgmt"));
+        QVERIFY2(explanation.explanation.contains(u"near misses: sg-0web tcp port 443 0.0.0.0/0 (right protocol and peer, wrong port); "
+                                                  u"sg-0mgmt tcp port 22 192.0.2.0/24 (right protocol and port, wrong source)"),
+                 qPrintable(explanation.explanation));
+        const auto icmp = explainFlow(m_estate.snapshot, parseFlow("eni-0web1 in request 1 10.0.3.22 0 10.0.3.21 0 icmp=13"));
+        QVERIFY2(icmp.explanation.contains(u"sg-0web icmp type 8 10.0.0.0/16 (right protocol and peer, wrong ICMP type or code)"),
+                 qPrintable(icmp.explanation));
     }
 
     void explanationsAndFixes_data()
@@ -309,6 +322,18 @@ private Q_SLOTS:
         QVERIFY(pkt.caveats.join(u'\n').contains(u"further along the path"));
         const auto unknownPeer = explainFlow(m_estate.snapshot, parseFlow("eni-0web1 in request 6 10.0.9.9 50000 10.0.3.21 443"));
         QVERIFY(unknownPeer.caveats.join(u'\n').contains(u"10.0.9.9 lies in vpc-0prod"));
+    }
+
+    void anOverlappingAddressIsTheLoggingVpcs()
+    {
+        ConfigSnapshot snapshot = m_estate.snapshot;
+        NetworkInterface twin = snapshot.interfaces.at("eni-0web1");
+        twin.id = QStringLiteral("eni-0aaaother");
+        twin.vpcId = QStringLiteral("vpc-0other");
+        twin.subnetId = QStringLiteral("subnet-0other");
+        snapshot.interfaces[twin.id] = twin; // sorts before eni-0web1
+        const auto explanation = explainFlow(snapshot, parseFlow("eni-0app1 in request 6 10.0.3.21 50000 10.0.1.10 22"));
+        QCOMPARE(explanation.layers[0].eni->id, QStringLiteral("eni-0web1"));
     }
 
     void unknownInterfaceIsInconclusive()
