@@ -134,6 +134,7 @@ struct RouteTable {
     bool isMain = false;
     QStringList subnetIds;
     std::vector<Route> routes;
+    QString file;
 };
 
 struct Instance {

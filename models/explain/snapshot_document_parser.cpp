@@ -389,10 +389,11 @@ void readVpcs(Reader &r, const QJsonObject &document, SnapshotFragment &fragment
     });
 }
 
-void readRouteTables(Reader &r, const QJsonObject &document, SnapshotFragment &fragment)
+void readRouteTables(Reader &r, const QJsonObject &document, SnapshotFragment &fragment, const QString &file)
 {
     r.objects(document, "RouteTables", {}, [&](const QJsonObject &object, const QString &item) {
         RouteTable table;
+        table.file = file;
         table.id = r.string(object, "RouteTableId", item);
         const QString path = item + u' ' + table.id;
         table.vpcId = r.string(object, "VpcId", path);
@@ -480,7 +481,7 @@ void parseSnapshotDocument(const QString &file, const QJsonObject &document, Sna
         else if (key == u"Vpcs")
             readVpcs(r, document, fragment);
         else if (key == u"RouteTables")
-            readRouteTables(r, document, fragment);
+            readRouteTables(r, document, fragment, file);
         else if (key == u"PrefixLists")
             readPrefixLists(r, document, fragment);
         else if (key == u"Entries")

@@ -82,6 +82,13 @@ void warn(std::vector<SnapshotMessage> &messages, const QString &file, const QSt
     messages.push_back({SnapshotMessage::Severity::Warning, file, item, text});
 }
 
+// Whether a document of that kind was loaded: an absent item then really is absent.
+bool loaded(const ConfigSnapshot &snapshot, QStringView key)
+{
+    return std::any_of(snapshot.files.begin(), snapshot.files.end(),
+                       [&](const SnapshotFile &file) { return file.documents.contains(key); });
+}
+
 // References are checked once every file is in: a rule may name a group of a later file.
 void checkReferences(const ConfigSnapshot &snapshot, std::vector<SnapshotMessage> &messages)
 {
@@ -112,7 +119,19 @@ void checkReferences(const ConfigSnapshot &snapshot, std::vector<SnapshotMessage
             }
         }
     }
-    const bool aclsLoaded = !snapshot.networkAcls.empty();
+    // Routes through an interface (an appliance, a NAT instance) need that interface.
+    if (loaded(snapshot, u"NetworkInterfaces") || loaded(snapshot, u"Reservations"))
+        for (const auto &[id, table] : snapshot.routeTables)
+            for (const Route &route : table.routes)
+                if (route.target.startsWith(u"eni-") && !snapshot.interfaces.count(route.target))
+                    warn(messages, table.file, id + u' ' + route.destination,
+                         tr("routes through interface %1, which the snapshot lacks").arg(route.target));
+    if (loaded(snapshot, u"Subnets"))
+        for (const auto &[id, acl] : snapshot.networkAcls)
+            for (const QString &subnet : acl.subnetIds)
+                if (!snapshot.subnets.count(subnet))
+                    warn(messages, acl.file, id, tr("is associated with subnet %1, which the snapshot lacks").arg(subnet));
+    const bool aclsLoaded = loaded(snapshot, u"NetworkAcls");
     for (const auto &[id, eni] : snapshot.interfaces) {
         for (const QString &group : eni.groupIds)
             if (!snapshot.securityGroups.count(group))

@@ -175,6 +175,15 @@ private Q_SLOTS:
             << QByteArray(R"({"NetworkInterfaces": [{"NetworkInterfaceId": "eni-1", "SubnetId": "subnet-1", "VpcId": "vpc-1", )"
                           R"("Groups": [{"GroupId": "sg-0gone"}], "PrivateIpAddresses": [{"PrivateIpAddress": "10.1.0.5"}]}], )" + acl + "}")
             << "eni-1: is in group sg-0gone, which the snapshot lacks";
+        QTest::addRow("route through a missing interface")
+            << QByteArray(R"({"NetworkInterfaces": [], "RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1", "Routes": [)"
+                          R"({"DestinationCidrBlock": "0.0.0.0/0", "NetworkInterfaceId": "eni-0gone", "State": "blackhole"}]}], )"
+                          R"("Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.1.0.0/24"}]})")
+            << "rtb-1 0.0.0.0/0: routes through interface eni-0gone, which the snapshot lacks";
+        QTest::addRow("acl of a missing subnet")
+            << QByteArray(R"({"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.1.0.0/24"}], )"
+                          R"("NetworkAcls": [{"NetworkAclId": "acl-1", "VpcId": "vpc-1", "Associations": [{"SubnetId": "subnet-0gone"}], "Entries": []}]})")
+            << "acl-1: is associated with subnet subnet-0gone, which the snapshot lacks";
         QTest::addRow("subnet without an acl")
             << QByteArray(R"({"NetworkInterfaces": [{"NetworkInterfaceId": "eni-1", "SubnetId": "subnet-1", "VpcId": "vpc-2", )"
                           R"("Groups": [], "PrivateIpAddresses": [{"PrivateIpAddress": "10.1.0.5"}]}], )" + acl + "}")
