@@ -101,6 +101,85 @@ std::optional<IpAddress> packetAddress(const QString &logged, const QString &hea
     return IpAddress::parse(header.isEmpty() || header == u"-" ? logged : header);
 }
 
+bool differs(const QString &header, const QString &logged)
+{
+    return !header.isEmpty() && header != u"-" && header != logged;
+}
+
+// The four layers in the packet's order; within a subnet no network ACL is
+// crossed, except toward a transit gateway's interface there, which its one
+// ACL checks both ways.
+std::vector<LayerResult> pathLayers(const ConfigSnapshot &snapshot, const NetworkInterface *source,
+                                    const NetworkInterface *destination, const Packet &packet, FlowRole role)
+{
+    std::vector<LayerResult> layers;
+    layers.push_back(securityGroupLayer(snapshot, LayerKind::SourceSecurityGroups, source, packet, role));
+    const bool sameSubnet = source && destination && source->subnetId == destination->subnetId;
+    if (sameSubnet && destination->type != u"transit_gateway") {
+        for (const LayerKind kind : {LayerKind::SourceNetworkAcl, LayerKind::DestinationNetworkAcl}) {
+            LayerResult skipped;
+            skipped.kind = kind;
+            skipped.skipped = tr("same subnet: no network ACL is crossed");
+            layers.push_back(skipped);
+        }
+    } else {
+        layers.push_back(networkAclLayer(snapshot, LayerKind::SourceNetworkAcl, source, packet));
+        layers.push_back(networkAclLayer(snapshot, LayerKind::DestinationNetworkAcl, destination, packet));
+    }
+    layers.push_back(securityGroupLayer(snapshot, LayerKind::DestinationSecurityGroups, destination, packet, role));
+    return layers;
+}
+
+// The verdict from the layers: the blocking ones at the logging interface
+// explain the record; those further on and undecided ones become caveats.
+void summarise(const ConfigSnapshot &snapshot, const ExplainFlow &flow, const Packet &packet,
+               const NetworkInterface *requester, PathExplanation &out)
+{
+    bool sgBlocks = false;
+    bool aclBlocks = false;
+    QStringList here, further, fixes, unknownHere, unknownFurther;
+    for (int i = 0; i < static_cast<int>(out.layers.size()); ++i) {
+        const LayerResult &layer = out.layers[i];
+        if (!layer.evaluated)
+            continue;
+        if (layer.outcome == Outcome::Inconclusive)
+            (layer.atLoggingInterface ? unknownHere : unknownFurther) << layer.reason;
+        if (layer.outcome != Outcome::Deny)
+            continue;
+        out.blocking.push_back({blockingCode(snapshot, layer), layer.isSecurityGroup() ? layer.eni->groupIds.value(0) : layer.acl->id,
+                                layer.egress(), i, layer.atLoggingInterface});
+        const QString sentence = describeBlock(snapshot, layer, packet, flow.role);
+        if (!layer.atLoggingInterface) {
+            further << sentence;
+            continue;
+        }
+        (layer.isSecurityGroup() ? sgBlocks : aclBlocks) = true;
+        here << sentence;
+        fixes << suggestFix(snapshot, layer, packet, flow.role, requester);
+    }
+    const QString separator = QStringLiteral("; ");
+    if (sgBlocks || aclBlocks) {
+        out.verdict = sgBlocks && aclBlocks ? Verdict::SecurityGroupAndNetworkAcl
+                                            : (sgBlocks ? Verdict::SecurityGroup : Verdict::NetworkAcl);
+        out.explanation = here.join(separator);
+        out.suggestion = fixes.join(separator);
+        if (!unknownHere.isEmpty())
+            out.caveats << tr("another layer could not be decided: %1").arg(unknownHere.join(separator));
+    } else if (!unknownHere.isEmpty()) {
+        out.verdict = Verdict::Inconclusive;
+        out.explanation = tr("the snapshot cannot decide %1: %2").arg(describePacket(packet), unknownHere.join(separator));
+    } else {
+        out.verdict = Verdict::NotExplained;
+        out.explanation = tr("the snapshot of %1 allows %2 at %3: the REJECT is not explained by this configuration "
+                             "(a packet after the connection closed, or a configuration changed since)")
+                              .arg(snapshot.asOf().toString(Qt::ISODate), describePacket(packet), flow.interfaceId);
+    }
+    if (!further.isEmpty())
+        out.caveats << tr("further along the path: %1").arg(further.join(separator));
+    if (!unknownFurther.isEmpty())
+        out.caveats << tr("further along the path, undecided: %1").arg(unknownFurther.join(separator));
+}
+
 } // namespace
 
 QString verdictName(Verdict verdict)
@@ -139,11 +218,10 @@ PathExplanation explainFlow(const ConfigSnapshot &snapshot, const ExplainFlow &f
         out.explanation = tr("interface %1 is not in the snapshot: its security groups and network ACL are unknown").arg(flow.interfaceId);
         return out;
     }
-    if ((!flow.pktSrcAddr.isEmpty() && flow.pktSrcAddr != flow.srcAddr && flow.pktSrcAddr != u"-")
-        || (!flow.pktDstAddr.isEmpty() && flow.pktDstAddr != flow.dstAddr && flow.pktDstAddr != u"-"))
+    if (differs(flow.pktSrcAddr, flow.srcAddr) || differs(flow.pktDstAddr, flow.dstAddr))
         out.caveats << tr("the packet's own addresses (pkt-srcaddr, pkt-dstaddr) differ from srcaddr/dstaddr: the rules are checked against the packet's");
 
-    Packet packet{*src, *dst, flow.protocol, flow.srcPort, flow.dstPort, flow.icmpType, flow.icmpCode};
+    const Packet packet{*src, *dst, flow.protocol, flow.srcPort, flow.dstPort, flow.icmpType, flow.icmpCode};
     const NetworkInterface *source = loggedIsSource ? logged : snapshot.interfaceOwning(packet.src, logged->vpcId);
     const NetworkInterface *destination = loggedIsSource ? snapshot.interfaceOwning(packet.dst, logged->vpcId) : logged;
     const IpAddress &far = loggedIsSource ? packet.dst : packet.src;
@@ -154,74 +232,10 @@ PathExplanation explainFlow(const ConfigSnapshot &snapshot, const ExplainFlow &f
     if (packet.isIcmp() && !packet.icmpType)
         out.caveats << tr("flow logs do not record the ICMP type and code");
 
-    out.layers.push_back(securityGroupLayer(snapshot, LayerKind::SourceSecurityGroups, source, packet, flow.role));
-    LayerResult sourceAcl = networkAclLayer(snapshot, LayerKind::SourceNetworkAcl, source, packet);
-    LayerResult destinationAcl = networkAclLayer(snapshot, LayerKind::DestinationNetworkAcl, destination, packet);
-    if (source && destination && source->subnetId == destination->subnetId) {
-        // Within a subnet no network ACL is crossed, except toward a transit
-        // gateway's interface there, which its one ACL checks both ways.
-        if (destination->type != u"transit_gateway") {
-            sourceAcl = {};
-            sourceAcl.kind = LayerKind::SourceNetworkAcl;
-            sourceAcl.skipped = tr("same subnet: no network ACL is crossed");
-            destinationAcl = {};
-            destinationAcl.kind = LayerKind::DestinationNetworkAcl;
-            destinationAcl.skipped = sourceAcl.skipped;
-        }
-    }
-    out.layers.push_back(sourceAcl);
-    out.layers.push_back(destinationAcl);
-    out.layers.push_back(securityGroupLayer(snapshot, LayerKind::DestinationSecurityGroups, destination, packet, flow.role));
-
-    bool sgBlocks = false;
-    bool aclBlocks = false;
-    bool unknownHere = false;
-    QStringList here;
-    QStringList further;
-    QStringList fixes;
-    QStringList reasons;
-    for (int i = 0; i < static_cast<int>(out.layers.size()); ++i) {
-        LayerResult &layer = out.layers[i];
+    out.layers = pathLayers(snapshot, source, destination, packet, flow.role);
+    for (LayerResult &layer : out.layers)
         layer.atLoggingInterface = layer.egress() == loggedIsSource;
-        if (!layer.evaluated)
-            continue;
-        if (layer.outcome == Outcome::Inconclusive && layer.atLoggingInterface) {
-            unknownHere = true;
-            reasons << layer.reason;
-        }
-        if (layer.outcome != Outcome::Deny)
-            continue;
-        out.blocking.push_back({blockingCode(snapshot, layer), layer.isSecurityGroup() ? layer.eni->groupIds.value(0) : layer.acl->id,
-                                layer.egress(), i, layer.atLoggingInterface});
-        const QString sentence = describeBlock(snapshot, layer, packet, flow.role);
-        if (!layer.atLoggingInterface) {
-            further << sentence;
-            continue;
-        }
-        (layer.isSecurityGroup() ? sgBlocks : aclBlocks) = true;
-        here << sentence;
-        const NetworkInterface *requester = flow.role == FlowRole::Reply ? destination : source;
-        fixes << suggestFix(snapshot, layer, packet, flow.role, requester);
-    }
-
-    if (sgBlocks || aclBlocks) {
-        out.verdict = sgBlocks && aclBlocks ? Verdict::SecurityGroupAndNetworkAcl
-                                            : (sgBlocks ? Verdict::SecurityGroup : Verdict::NetworkAcl);
-        out.explanation = here.join(QStringLiteral("; "));
-        out.suggestion = fixes.join(QStringLiteral("; "));
-        if (unknownHere)
-            out.caveats << tr("another layer could not be decided: %1").arg(reasons.join(QStringLiteral("; ")));
-    } else if (unknownHere) {
-        out.verdict = Verdict::Inconclusive;
-        out.explanation = tr("the snapshot cannot decide %1: %2").arg(describePacket(packet), reasons.join(QStringLiteral("; ")));
-    } else {
-        out.verdict = Verdict::NotExplained;
-        out.explanation = tr("the snapshot of %1 allows %2 at %3: the REJECT is not explained by this configuration "
-                             "(a packet after the connection closed, or a configuration changed since)")
-                              .arg(snapshot.asOf().toString(Qt::ISODate), describePacket(packet), flow.interfaceId);
-    }
-    if (!further.isEmpty())
-        out.caveats << tr("further along the path: %1").arg(further.join(QStringLiteral("; ")));
+    summarise(snapshot, flow, packet, flow.role == FlowRole::Reply ? destination : source, out);
     return out;
 }
 

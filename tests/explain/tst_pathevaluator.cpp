@@ -320,6 +320,10 @@ private Q_SLOTS:
         const auto pkt = explainFlow(m_estate.snapshot, parseFlow("eni-0nat in request 6 10.0.1.10 40000 10.0.3.30 443 pkt-dst=198.51.100.7"));
         QVERIFY(pkt.caveats.join(u'\n').contains(u"pkt-srcaddr"));
         QVERIFY(pkt.caveats.join(u'\n').contains(u"further along the path"));
+        const auto undecidedFurther = explainFlow(m_estate.snapshot, parseFlow("eni-0web1 out request 6 10.0.3.21 50000 10.0.2.20 6432"));
+        QCOMPARE(undecidedFurther.verdict, Verdict::NotExplained);
+        QVERIFY2(undecidedFurther.caveats.join(u'\n').contains(u"further along the path, undecided: sg-0db: the rule references group 444455556666/sg-0peer"),
+                 qPrintable(undecidedFurther.caveats.join(u'\n')));
         const auto unknownPeer = explainFlow(m_estate.snapshot, parseFlow("eni-0web1 in request 6 10.0.9.9 50000 10.0.3.21 443"));
         QVERIFY(unknownPeer.caveats.join(u'\n').contains(u"10.0.9.9 lies in vpc-0prod"));
     }
