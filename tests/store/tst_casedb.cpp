@@ -7,6 +7,7 @@
 #include "store/schema_check.h"
 #include "store/sqlite_handle.h"
 #include "format2_case.h"
+#include "schema3_case.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -208,7 +209,7 @@ private Q_SLOTS:
         // Rowid tables, tables WITHOUT ROWID, and before/after insert, update, delete.
         QTest::newRow("trigger on source_file") << trigger("AFTER INSERT", "source_file") << planted("source_file");
         QTest::newRow("trigger on flow_block") << trigger("BEFORE INSERT", "flow_block") << planted("flow_block");
-        QTest::newRow("trigger on block_address") << trigger("AFTER INSERT", "block_address") << planted("block_address");
+        QTest::newRow("trigger on address_block") << trigger("AFTER INSERT", "address_block") << planted("address_block");
         QTest::newRow("trigger on rollup_minute") << trigger("AFTER UPDATE", "rollup_minute") << planted("rollup_minute");
         QTest::newRow("trigger on dictionary") << trigger("AFTER INSERT", "dictionary") << planted("dictionary");
         QTest::newRow("trigger on saved_filter") << trigger("AFTER DELETE", "saved_filter") << planted("saved_filter");
@@ -236,9 +237,8 @@ private Q_SLOTS:
         QTest::newRow("dropped column") << QStringLiteral("ALTER TABLE rollup_minute DROP COLUMN spread_bytes")
                                         << QStringLiteral("lacks the column `spread_bytes` of table `rollup_minute`");
         QTest::newRow("added constraint")
-            << QStringLiteral("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, "
-                              "'imported_at INTEGER NOT NULL)', 'imported_at INTEGER NOT NULL, CHECK(size > 0))')"
-                              " WHERE name = 'source_file'")
+            << QStringLiteral("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
+                              "substr(sql, 1, length(sql) - 1) || ', CHECK(size > 0))' WHERE name = 'source_file'")
             << QStringLiteral("holds the table `source_file` altered: `CREATE TABLE source_file(");
         QTest::newRow("missing table") << QStringLiteral("DROP TABLE saved_filter")
                                        << QStringLiteral("lacks the table `saved_filter` that a case of format");
@@ -305,6 +305,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("extra");
         QTest::newRow("format 1") << 1 << QString();
         QTest::newRow("format 2") << 2 << QString();
+        QTest::newRow("format 3") << 3 << QString();
+        QTest::newRow("format 3 analysed") << 3 << QStringLiteral("ANALYZE");
         QTest::newRow("current format") << currentSchemaVersion() << QString();
         QTest::newRow("format 2 without record indexes") << 2 << QStringLiteral("DROP INDEX flow_block_by_file");
         QTest::newRow("without record indexes")
@@ -319,7 +321,9 @@ private Q_SLOTS:
         QFETCH(int, version);
         QFETCH(QString, extra);
         const std::string file = importedCase(QTest::currentDataTag());
-        if (version < currentSchemaVersion())
+        if (version == 3)
+            test::downgradeToSchema3(file);
+        else if (version < currentSchemaVersion())
             test::downgradeToFormat2(file);
         if (version < 2)
             tamper(file, "DROP TABLE saved_filter; PRAGMA user_version = 1");
