@@ -6,6 +6,7 @@
 #include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
+#include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -201,6 +202,8 @@ QFuture<CaseValues> loadCaseValuesAsync(const QString &casePath, int limit, std:
             return {};
         try {
             auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            // A GROUP BY that sorts yields its first row only at the end: stop inside it too.
+            const QueryInterrupt interrupt(*caseDb, [cancel] { return cancel && cancel->load(); });
             return loadCaseValues(*caseDb, limit, cancel.get());
         } catch (const std::exception &) {
             // Completion is a convenience: a case that cannot be read offers nothing.
