@@ -76,6 +76,11 @@ public:
     // answered by rowOfTimeFound.
     void findRowOfTime(qint64 epoch);
 
+    // True during the reset that grows the rows (the count of a filter
+    // arrived): the rows before stay the same, so a view may keep its
+    // current row and scroll position across it.
+    bool isGrowing() const { return m_growing; }
+
     // For tests and benchmarks: true once every requested page has arrived.
     bool isIdle() const { return m_requested.isEmpty(); }
 
@@ -104,6 +109,7 @@ private:
     qint64 m_totalRecords = 0;
     bool m_counting = false;
     bool m_descending = false;
+    bool m_growing = false;
     quint64 m_generation = 0;
     mutable QCache<qint64, std::shared_ptr<const FlowPage>> m_pages;
     mutable QSet<qint64> m_requested;
