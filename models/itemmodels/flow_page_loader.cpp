@@ -5,6 +5,7 @@
 #include "selection/match_collection.h"
 #include "store/case_db.h"
 #include "store/flow_pager.h"
+#include "tasks/background_connection.h"
 #include "tasks/query_interrupt.h"
 
 #include <QMetaObject>
@@ -103,7 +104,7 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
     }
     qint64 total = 0;
     try {
-        m_case = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+        m_case = openForBackgroundReads(casePath.toStdString());
         // A newer filter stops this one inside its index look-ups too.
         const QueryInterrupt interrupt(*m_case, [this, generation] { return superseded(generation); });
         m_pager = std::make_unique<FlowPager>(*m_case);

@@ -3,6 +3,7 @@
 
 #include "selection/case_filter.h"
 #include "store/case_db.h"
+#include "tasks/background_connection.h"
 #include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
@@ -57,7 +58,7 @@ void TimelineLoader::start(TimelineRequest request)
         try {
             if (cancelled())
                 throw TimelineCancelled();
-            auto caseDb = CaseDb::open(request.casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            auto caseDb = openForBackgroundReads(request.casePath.toStdString());
             // Index look-ups of a broad filter can take long themselves.
             const QueryInterrupt interrupt(*caseDb, cancelled);
             const auto compiled = CaseFilter::compile(*caseDb, request.filter.toStdString());
