@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTimer>
+
+#include <utility>
 
 namespace flowscope {
 
@@ -140,6 +143,7 @@ void FlowTableModel::reload()
     m_records = 0;
     m_totalRecords = 0;
     m_counting = false;
+    m_deferredRecords = 0;
     m_pages.clear();
     m_requested.clear();
     endResetModel();
@@ -278,7 +282,7 @@ void FlowTableModel::onOpened(quint64 generation, qint64 shown, qint64 total, bo
         return;
     }
     m_counting = counting;
-    growTo(shown);
+    growSoonTo(shown);
     Q_EMIT caseLoaded(total);
     Q_EMIT countsChanged(shown, total, counting);
 }
@@ -288,8 +292,31 @@ void FlowTableModel::onCounted(quint64 generation, qint64 shown)
     if (generation != m_generation)
         return;
     m_counting = false;
-    growTo(shown); // the first page stays: the same matches in the same order
+    growSoonTo(shown); // the first page stays: the same matches in the same order
     Q_EMIT countsChanged(shown, m_totalRecords, false);
+}
+
+// Millions of rows cost the view's header a moment to lay out: the first
+// rows go first, painted before the view takes that moment.
+void FlowTableModel::growSoonTo(qint64 records)
+{
+    if (records <= m_rowsAtOnce) {
+        growTo(records);
+        return;
+    }
+    growTo(kFirstRows);
+    m_deferredRecords = records;
+    if (m_pages.contains(0))
+        growDeferredSoon();
+}
+
+void FlowTableModel::growDeferredSoon()
+{
+    QTimer::singleShot(kFirstPaintMs, this, [this, generation = m_generation] {
+        if (generation != m_generation || m_deferredRecords <= m_records)
+            return;
+        growTo(std::exchange(m_deferredRecords, 0));
+    });
 }
 
 void FlowTableModel::growTo(qint64 records)
@@ -316,6 +343,8 @@ void FlowTableModel::onPageLoaded(quint64 generation, std::shared_ptr<const Flow
     const int first = static_cast<int>(number * kPageSize);
     const int last = std::min(first + kPageSize, rowCount()) - 1;
     m_pages.insert(number, new std::shared_ptr<const FlowPage>(std::move(page)));
+    if (number == 0 && m_deferredRecords > m_records)
+        growDeferredSoon();
     if (last >= first) {
         Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
         Q_EMIT pageLoaded(first, last);

@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QThread>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -49,7 +50,14 @@ public:
     // first page comes first; countsChanged() follows with the full count.
     void setFilter(const QString &expression);
     QString filter() const { return m_filter; }
-    qint64 shownRecords() const { return m_records; }
+    // Over a million rows, the first page's rows come first and the rest
+    // a moment after that page has arrived (see growSoonTo).
+    static constexpr qint64 kRowsAtOnce = 1'000'000;
+    static constexpr qint64 kFirstRows = 4 * kPageSize;
+    static constexpr int kFirstPaintMs = 50;
+    qint64 shownRecords() const { return std::max(m_records, m_deferredRecords); }
+    // For tests: the number of rows above which the first rows go first.
+    void setRowsAtOnce(qint64 rows) { m_rowsAtOnce = rows; }
     qint64 totalRecords() const { return m_totalRecords; }
     // True while the rows shown are only the first page of a filter still being counted.
     bool isCounting() const { return m_counting; }
@@ -98,6 +106,8 @@ Q_SIGNALS:
 private:
     void onOpened(quint64 generation, qint64 shown, qint64 total, bool counting, const QString &error);
     void onCounted(quint64 generation, qint64 shown);
+    void growSoonTo(qint64 records);
+    void growDeferredSoon();
     void growTo(qint64 records);
     void onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page);
     void requestPage(qint64 page) const;
@@ -106,6 +116,8 @@ private:
     QList<Field> m_columns;
     QString m_filter;
     qint64 m_records = 0; // shown
+    qint64 m_rowsAtOnce = kRowsAtOnce;
+    qint64 m_deferredRecords = 0; // rows to grow to once the first page is painted
     qint64 m_totalRecords = 0;
     bool m_counting = false;
     bool m_descending = false;

@@ -261,6 +261,28 @@ private Q_SLOTS:
         QCOMPARE(counts.last().at(0).toLongLong(), expected);
     }
 
+    // Over the rows the view takes at once, the first rows come first: the
+    // first page arrives (and can be painted) before the view lays out the
+    // rest, and the counts say all the time how many there are.
+    void theFirstRowsComeFirst()
+    {
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRowsAtOnce(10000);
+        QSignalSpy loaded(&model, &FlowTableModel::caseLoaded);
+        model.setCase(m_case);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.rowCount(), int(FlowTableModel::kFirstRows));
+        QCOMPARE(model.shownRecords(), kRecords);
+        QVERIFY(model.index(0, 0).data(FlowTableModel::LoadingRole).toBool()); // asks for the first page
+        bool firstPageBeforeTheRest = false;
+        connect(&model, &QAbstractItemModel::modelReset, &model,
+                [&] { firstPageBeforeTheRest = model.rowCount() == int(kRecords) && model.recordAt(0).has_value(); });
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
+        QVERIFY(firstPageBeforeTheRest);
+        QCOMPARE(model.shownRecords(), kRecords);
+    }
+
     // The count of a filter that a newer one replaces stops at its next
     // block: its count is never reported, and the newer filter's is. The
     // older count is held at its start until the newer filter is asked for.
