@@ -157,6 +157,7 @@ int runWindowScenario(const WindowScenarioOptions &options)
             && !window.statistics()->isComputing();
     };
 
+    QString shownDocks; // as the case opened
     Script script;
     script.add([&](auto next) {
         meter.start();
@@ -170,6 +171,11 @@ int runWindowScenario(const WindowScenarioOptions &options)
             QApplication::exit(2);
             return;
         }
+        QStringList shown;
+        for (const QDockWidget *dock : window.findChildren<QDockWidget *>())
+            if (dock->widget() && dock->widget()->isVisible())
+                shown << dock->windowTitle();
+        shownDocks = shown.join(QStringLiteral(", "));
         QTimer::singleShot(options.openPhaseMs, [&, next] {
             peakAfterOpen = peakRssMb();
             next();
@@ -215,8 +221,8 @@ int runWindowScenario(const WindowScenarioOptions &options)
     QTimer::singleShot(0, &script, [&] { script.run(); });
     const int rc = QApplication::exec();
 
-    std::printf("window on %s (%s)\n\n", qPrintable(options.casePath),
-                options.allDocks ? "every dock shown" : "docks as the window opens");
+    std::printf("window on %s (%s: %s)\n\n", qPrintable(options.casePath),
+                options.allDocks ? "every dock shown" : "docks as the window opens", qPrintable(shownDocks));
     std::printf("| phase | timer ticks | median stall ms | p99 stall ms | max stall ms |\n|---|---|---|---|---|\n");
     for (const StallFigures &f : meter.figures())
         std::printf("| %s | %zu | %.2f | %.2f | %.2f |\n", qPrintable(f.phase), f.ticks, f.median, f.p99, f.max);
