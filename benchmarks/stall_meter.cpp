@@ -81,12 +81,15 @@ void StallMeter::start()
         backtrace(warm, 4);
         std::signal(SIGUSR2, printStack);
         m_watchdog = std::thread([this, owner = pthread_self()] {
-            qint64 traced = -1;
+            qint64 traced = -1, tracedAt = 0;
             while (!m_stop) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(kTickMs));
                 const qint64 last = m_lastTickMs.load();
-                if (last != traced && m_sinceStart.elapsed() - last > kTraceAfterMs) {
+                const qint64 now = m_sinceStart.elapsed();
+                // A stall's first stack, then one every 100 ms while it lasts.
+                if (now - last > kTraceAfterMs && (last != traced || now - tracedAt >= 100)) {
                     traced = last;
+                    tracedAt = now;
                     QString phase;
                     {
                         std::lock_guard lock(m_phaseMutex);

@@ -4,7 +4,8 @@
 // owns the meter, whose lateness is how long that thread could not answer.
 // Stalls are kept per phase (open, filters, zoom ...), so a figure says what
 // the window was doing. With traces on, a watchdog thread prints the stalled
-// thread's stack (raw frames for addr2line) once per stall over 50 ms.
+// thread's stack (raw frames for addr2line) when it stalls over 50 ms, and
+// every 100 ms while the stall lasts.
 
 #include <QElapsedTimer>
 #include <QObject>
