@@ -65,4 +65,10 @@ QThreadPool *lookupPool()
     return &pool;
 }
 
+QThreadPool *settingsWriter()
+{
+    static NamedPool pool("flowscope-settings", 1);
+    return &pool;
+}
+
 } // namespace flowscope
