@@ -2,13 +2,17 @@
 // Filtered table: for indexed filters (an address, a CIDR block, a port, an
 // ENI, an action, a time range and their conjunction), the time from the
 // expression to the first 256-row page of matches in time order (what the
-// table shows first) and to the full count (what the status bar shows next).
-// The values come from the record in the middle of the case, so any case works.
-// Usage: flowscope-bench-filter CASE [RUNS=5]
+// table shows first), to the full set of matches (what the status bar
+// counts next) and to the count `flowscope-cli count` prints (from the
+// record totals when the filter reads only what they keep).
+// The values come from the record in the middle of the case, so any case works;
+// --filter (repeatable) measures the given expressions instead.
+// Usage: flowscope-bench-filter CASE [RUNS=5] [--filter EXPR]...
 
 #include "bench_support.h"
 #include "selection/case_filter.h"
 #include "selection/match_collection.h"
+#include "selection/summary_count.h"
 #include "store/case_db.h"
 #include "store/flow_pager.h"
 
@@ -31,11 +35,22 @@ using flowscope::bench::msSince;
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        std::fprintf(stderr, "usage: flowscope-bench-filter CASE [RUNS]\n");
+    int runs = 5;
+    bool usable = argc >= 2;
+    std::vector<std::pair<std::string, std::string>> given;
+    for (int i = 2; i < argc && usable; ++i) {
+        const std::string argument = argv[i];
+        if (argument == "--filter" && i + 1 < argc)
+            given.emplace_back("given", argv[++i]);
+        else if (argument != "--filter" && std::atoi(argv[i]) > 0)
+            runs = std::atoi(argv[i]);
+        else
+            usable = false;
+    }
+    if (!usable) {
+        std::fprintf(stderr, "usage: flowscope-bench-filter CASE [RUNS] [--filter EXPR]...\n");
         return 2;
     }
-    const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
     auto caseDb = flowscope::CaseDb::open(argv[1], flowscope::CaseDb::Mode::ReadOnly);
     const flowscope::FlowRow sample = flowscope::bench::middleRecord(*caseDb);
     const auto text = [&](Field f) { return flowscope::fieldText(sample.value(f)); };
@@ -53,7 +68,7 @@ int main(int argc, char **argv)
         ? "dstport == " + servicePort()
         : "srcport == " + servicePort();
     const std::string window = "time >= " + std::to_string(start) + " and time < " + std::to_string(start + 60);
-    const std::vector<std::pair<std::string, std::string>> filters{
+    const std::vector<std::pair<std::string, std::string>> sampled{
         {"an address", "addr == " + text(Field::SrcAddr)},
         {"a CIDR block", "addr == " + cidr24(text(Field::DstAddr))},
         {"a port", portTest},
@@ -63,11 +78,14 @@ int main(int argc, char **argv)
         {"a time range (1 min)", window},
         {"all of them", "addr == " + text(Field::SrcAddr) + " and " + portTest + " and eni == "
                             + text(Field::InterfaceId) + " and action == " + text(Field::Action) + " and " + window},
+        {"a CIDR block's rejects", "addr == 10.0.0.0/8 and action == reject"},
     };
 
-    std::printf("| filter | matches | first page ms | count s |\n|---|---|---|---|\n");
+    const auto &filters = given.empty() ? sampled : given;
+
+    std::printf("| filter | matches | first page ms | matches s | count ms |\n|---|---|---|---|---|\n");
     for (const auto &[label, expression] : filters) {
-        std::vector<double> firstPageMs, countS;
+        std::vector<double> firstPageMs, countS, cliCountMs;
         std::int64_t matches = 0;
         for (int run = 0; run < runs; ++run) {
             // A fresh pager each run: nothing decoded is reused between runs.
@@ -86,9 +104,18 @@ int main(int argc, char **argv)
             started = Clock::now();
             matches = flowscope::collectMatches(*caseDb, **filter)->total();
             countS.push_back(msSince(started) / 1000.0);
+            started = Clock::now();
+            const auto fromTotals = flowscope::countFromSummaries(*caseDb, **filter);
+            const std::int64_t counted = fromTotals ? *fromTotals : flowscope::collectMatches(*caseDb, **filter)->total();
+            cliCountMs.push_back(msSince(started));
+            if (counted != matches) {
+                std::fprintf(stderr, "%s: the count %lld differs from the matches %lld\n", expression.c_str(),
+                             static_cast<long long>(counted), static_cast<long long>(matches));
+                return 1;
+            }
         }
-        std::printf("| %s: `%s` | %lld | %.1f | %.2f |\n", label.c_str(), expression.c_str(),
-                    static_cast<long long>(matches), median(firstPageMs), median(countS));
+        std::printf("| %s: `%s` | %lld | %.1f | %.2f | %.0f |\n", label.c_str(), expression.c_str(),
+                    static_cast<long long>(matches), median(firstPageMs), median(countS), median(cliCountMs));
     }
     return 0;
 }

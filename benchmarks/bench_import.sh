@@ -3,17 +3,18 @@
 # Import benchmark: N records of v5 custom-format .log.gz into a fully indexed case.
 # Reports records/s, case size against the .gz size, peak RSS, with zcat of the
 # same file as the floor and DuckDB's load time beside it when it is available.
-# Usage: benchmarks/bench_import.sh [RECORDS=10000000] [BUILD_DIR=build]
+# Usage: benchmarks/bench_import.sh [RECORDS=10000000] [BUILD_DIR=build] [SHAPE=realistic|tidy]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 records=${1:-10000000}
 build=${2:-$here/build}
+shape=${3:-realistic}
 work=${BENCH_DIR:-$(mktemp -d /tmp/flowscope-bench.XXXXXX)}
 mkdir -p "$work"
-input=$work/bench-$records.log.gz
+input=$work/$shape-$records.log.gz
 case_file=$work/bench.flowcase
 
-[ -f "$input" ] || "$build/benchmarks/flowscope-bench-input" "$input" "$records" >/dev/null
+[ -f "$input" ] || "$build/benchmarks/flowscope-bench-input" "$input" "$records" --shape "$shape" >/dev/null
 gz_bytes=$(stat -c %s "$input")
 
 t0=$(date +%s.%N); zcat "$input" >/dev/null; t1=$(date +%s.%N)

@@ -51,13 +51,21 @@ FlowTableView::FlowTableView(QWidget *parent)
     QHeaderView *header = horizontalHeader();
     header->setSectionsMovable(true);
     // The rows come in time order (the order the case's index serves): a
-    // click on Start turns it around; other headers do not sort.
+    // click on a header sorts by its column, again turns it around; Start
+    // goes back to time order.
     header->setSectionsClickable(true);
     connect(header, &QHeaderView::sectionClicked, this, [this](int logical) {
-        if (FlowTableModel *flows = flowModel(); flows && logical >= 0 && logical < flows->columns().size()
-            && flows->columns().at(logical) == Field::Start)
-            flows->sort(logical, flows->sortOrder() == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder);
-        updateSortIndicator(); // a click elsewhere must not move the indicator
+        FlowTableModel *flows = flowModel();
+        if (!flows || logical < 0 || logical >= flows->columns().size())
+            return;
+        const Field field = flows->columns().at(logical);
+        Qt::SortOrder order = Qt::AscendingOrder;
+        if (field == flows->sortField())
+            order = flows->sortOrder() == Qt::AscendingOrder ? Qt::DescendingOrder : Qt::AscendingOrder;
+        else if (field == Field::Bytes || field == Field::Packets)
+            order = Qt::DescendingOrder; // the largest flows are what an analyst looks for first
+        flows->sort(logical, order);
+        updateSortIndicator();
     });
     header->setHighlightSections(false);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -210,7 +218,7 @@ QMenu *FlowTableView::createColumnMenu()
     latestFirst->setObjectName(QStringLiteral("latestFirst"));
     latestFirst->setCheckable(true);
     latestFirst->setEnabled(flows != nullptr);
-    latestFirst->setChecked(flows && flows->sortOrder() == Qt::DescendingOrder);
+    latestFirst->setChecked(flows && flows->sortField() == Field::Start && flows->sortOrder() == Qt::DescendingOrder);
     latestFirst->setStatusTip(tr("Rows are in time order (start, then record); this turns it around"));
     connect(latestFirst, &QAction::toggled, this, [this](bool on) {
         if (FlowTableModel *model = flowModel()) {
@@ -324,23 +332,24 @@ void FlowTableView::applyColumns(const QList<Field> &fields)
 void FlowTableView::updateSortIndicator()
 {
     const FlowTableModel *flows = flowModel();
-    const int start = flows ? int(flows->columns().indexOf(Field::Start)) : -1;
-    horizontalHeader()->setSortIndicatorShown(start >= 0);
-    horizontalHeader()->setSortIndicator(start, flows ? flows->sortOrder() : Qt::AscendingOrder);
+    const int sorted = flows ? int(flows->columns().indexOf(flows->sortField())) : -1;
+    horizontalHeader()->setSortIndicatorShown(sorted >= 0);
+    horizontalHeader()->setSortIndicator(sorted, flows ? flows->sortOrder() : Qt::AscendingOrder);
 }
 
 bool FlowTableView::eventFilter(QObject *watched, QEvent *event)
 {
-    // The Start header says why the other headers do not sort.
+    // A header says what a click on it does.
     if (watched == horizontalHeader()->viewport() && event->type() == QEvent::ToolTip && flowModel()) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int logical = horizontalHeader()->logicalIndexAt(help->pos());
-        if (logical >= 0 && logical < flowModel()->columns().size()
-            && flowModel()->columns().at(logical) == Field::Start) {
+        if (logical >= 0 && logical < flowModel()->columns().size()) {
             const QString tip = model()->headerData(logical, Qt::Horizontal, Qt::ToolTipRole).toString();
-            QToolTip::showText(help->globalPos(),
-                               tip + QLatin1Char('\n') + tr("The table is in time order: start, then record. Click to turn it around."),
-                               horizontalHeader()->viewport());
+            const QString click = flowModel()->columns().at(logical) == Field::Start
+                ? tr("Time order: start, then record. Click to turn it around.")
+                : tr("Click to sort by this column, again to turn it around; equal values stay in time order. "
+                     "Over more than a million records, the top 10,000 are shown.");
+            QToolTip::showText(help->globalPos(), tip + QLatin1Char('\n') + click, horizontalHeader()->viewport());
             return true;
         }
     }

@@ -9,8 +9,9 @@
 // prepares a filter on its value (Wireshark's and / or / and not / or not),
 // and the header's context menu chooses the columns, whose choice and order
 // (dragged sections) the model follows, so columnNames() is what to keep.
-// The rows are in time order (start, then record): only the Start header
-// shows a sort indicator, and clicking a header does not pretend to sort.
+// The rows are in time order (start, then record) until a header click
+// sorts them by its column (bytes and packets largest first), a second click
+// turning it around; a click on Start goes back to time order.
 
 #include "format/field_catalog.h"
 

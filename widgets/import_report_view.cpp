@@ -92,7 +92,12 @@ void ImportReportView::updateCaptions()
 {
     const QLocale locale;
     const int files = m_filesModel ? m_filesModel->rowCount() : 0;
-    m_filesCaption->setText(tr("Files (%1)").arg(locale.toString(files)));
+    const quint64 duplicates = m_filesModel ? m_filesModel->duplicateRecords() : 0;
+    if (duplicates > 0)
+        m_filesCaption->setText(tr("Files (%1; duplicate records not stored again: %2)")
+                                    .arg(locale.toString(files), locale.toString(static_cast<qulonglong>(duplicates))));
+    else
+        m_filesCaption->setText(tr("Files (%1)").arg(locale.toString(files)));
     const quint64 stored = m_errorsModel ? m_errorsModel->storedCount() : 0;
     const int shown = m_errorsModel ? m_errorsModel->rowCount() : 0;
     if (stored > static_cast<quint64>(shown))

@@ -10,6 +10,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QTabBar>
 #include <QTableView>
@@ -21,9 +22,6 @@
 namespace flowscope {
 
 namespace {
-
-constexpr int kTotalColumns = 7;
-constexpr int kBytesTotal = 2;
 
 std::optional<int> number(const QString &text)
 {
@@ -79,8 +77,6 @@ TrafficStatsView::TrafficStatsView(QWidget *parent)
         const Kind kind = static_cast<Kind>(i);
         m_models[i] = new TrafficStatsModel(kind, this);
         m_display[i] = new TrafficStatsDisplayModel(m_models[i], this);
-        // The core hands rows largest first: show that order until the analyst picks another.
-        m_sort[i] = {m_models[i]->columnCount() - kTotalColumns + kBytesTotal, Qt::DescendingOrder};
         connect(m_models[i], &TrafficStatsModel::computed, this, [this, kind] { onComputed(kind); });
         connect(m_models[i], &TrafficStatsModel::errorOccurred, this, [this, kind](const QString &message) {
             if (kind == this->kind())
@@ -88,10 +84,11 @@ TrafficStatsView::TrafficStatsView(QWidget *parent)
         });
     }
     m_table->setModel(m_display[0]);
-    m_table->horizontalHeader()->setSortIndicator(m_sort[0].first, m_sort[0].second);
+    m_table->horizontalHeader()->setSortIndicator(m_models[0]->sortColumn(), m_models[0]->sortOrder());
+    // A header click sorts through the model, which asks the core again in
+    // that order (see TrafficStatsModel::sort).
     m_table->setSortingEnabled(true);
-    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this,
-            [this](int column, Qt::SortOrder order) { m_sort[slot(kind())] = {column, order}; });
+    connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &TrafficStatsView::onSortRequested);
     connect(m_tabs, &QTabBar::currentChanged, this, &TrafficStatsView::showKind);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString term = filterForRow(index.row());
@@ -139,8 +136,8 @@ void TrafficStatsView::showKind(int index)
         return;
     m_error.clear();
     m_table->setModel(m_display[index]);
-    // Setting the indicator sorts (sorting is on): the rows show as last arranged.
-    m_table->horizontalHeader()->setSortIndicator(m_sort[index].first, m_sort[index].second);
+    // The indicator shows the order this statistic's rows were chosen in.
+    m_table->horizontalHeader()->setSortIndicator(m_models[index]->sortColumn(), m_models[index]->sortOrder());
     refreshIfStale();
     updateStatus();
 }
@@ -157,11 +154,20 @@ void TrafficStatsView::refreshIfStale()
     updateStatus();
 }
 
+void TrafficStatsView::onSortRequested(int column)
+{
+    const TrafficStatsModel *model = m_models[slot(kind())];
+    if (!model->orderOfColumn(column)) {
+        // Key columns name rows rather than measure them: the order stays.
+        m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+        return;
+    }
+    updateStatus(); // the model is asking again
+}
+
 void TrafficStatsView::onComputed(Kind kind)
 {
     const int i = slot(kind);
-    // New rows come largest first; keep the order the analyst chose.
-    m_models[i]->sort(m_sort[i].first, m_sort[i].second);
     if (kind != this->kind())
         return;
     if (!m_columnsSized && m_models[i]->rowCount() > 0) {
@@ -182,8 +188,46 @@ void TrafficStatsView::updateStatus()
     else if (m_case.isEmpty())
         m_status->setText(tr("No case open"));
     else
-        m_status->setText(tr("%n row(s), the largest by bytes; double-click a row to filter on it", nullptr,
-                             model->rowCount()));
+        m_status->setText(shownText(*model) + tr("; double-click a row to filter on it"));
+}
+
+QString TrafficStatsView::shownText(const TrafficStatsModel &model)
+{
+    const QLocale locale;
+    const QString shown = locale.toString(model.rowCount());
+    const QString total = locale.toString(model.totalRows());
+    const bool ascending = model.direction() == SortDirection::Ascending;
+    QString what;
+    switch (model.kind()) {
+    case Kind::Conversations: what = tr("conversations"); break;
+    case Kind::ServiceConversations: what = tr("service conversations"); break;
+    case Kind::AddressEndpoints: what = tr("addresses"); break;
+    case Kind::InterfaceEndpoints: what = tr("interfaces"); break;
+    }
+    switch (model.order()) {
+    case StatsOrder::Flows:
+        return ascending ? tr("Bottom %1 of %2 %3 by flows").arg(shown, total, what)
+                         : tr("Top %1 of %2 %3 by flows").arg(shown, total, what);
+    case StatsOrder::Packets:
+        return ascending ? tr("Bottom %1 of %2 %3 by packets").arg(shown, total, what)
+                         : tr("Top %1 of %2 %3 by packets").arg(shown, total, what);
+    case StatsOrder::Bytes:
+        return ascending ? tr("Bottom %1 of %2 %3 by bytes").arg(shown, total, what)
+                         : tr("Top %1 of %2 %3 by bytes").arg(shown, total, what);
+    case StatsOrder::Accepts:
+        return ascending ? tr("Bottom %1 of %2 %3 by accepts").arg(shown, total, what)
+                         : tr("Top %1 of %2 %3 by accepts").arg(shown, total, what);
+    case StatsOrder::Rejects:
+        return ascending ? tr("Bottom %1 of %2 %3 by rejects").arg(shown, total, what)
+                         : tr("Top %1 of %2 %3 by rejects").arg(shown, total, what);
+    case StatsOrder::FirstSeen:
+        return ascending ? tr("Earliest %1 of %2 %3 by first seen").arg(shown, total, what)
+                         : tr("Latest %1 of %2 %3 by first seen").arg(shown, total, what);
+    case StatsOrder::LastSeen:
+        return ascending ? tr("Earliest %1 of %2 %3 by last seen").arg(shown, total, what)
+                         : tr("Latest %1 of %2 %3 by last seen").arg(shown, total, what);
+    }
+    return {};
 }
 
 QString TrafficStatsView::filterForRow(int row) const

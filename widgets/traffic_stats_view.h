@@ -2,8 +2,10 @@
 #pragma once
 // Statistics of a case under the current filter: conversations (address
 // pairs, or with protocol and service port) and endpoints (per address, per
-// ENI), sortable, computed off the GUI thread and only while shown, so a big
-// case costs nothing until the analyst looks. A row pivots to a filter:
+// ENI), computed off the GUI thread and only while shown, so a big case costs
+// nothing until the analyst looks. A click on a totals header asks for the
+// first rows in that order among all keys, and the status line says how many
+// of how many are shown ("Top 1,000 of 48,213 conversations by rejects"). A row pivots to a filter:
 // double-click narrows the filter the rows were counted under to it
 // ("...and Selected"), and the context menu offers Wireshark's Apply /
 // Prepare as Filter choices on that filter.
@@ -43,6 +45,9 @@ public:
     QTableView *table() const { return m_table; }
     TrafficStatsModel *statsModel(Kind kind) const;
 
+    // What the shown rows are: "Top 1,000 of 48,213 conversations by rejects".
+    static QString shownText(const TrafficStatsModel &model);
+
     // The filter selecting the records a row of the shown statistic counts.
     QString filterForRow(int row) const;
     // The row's context menu, owned by the caller.
@@ -60,6 +65,7 @@ private:
     static int slot(Kind kind) { return static_cast<int>(kind); }
     void showKind(int index);
     void refreshIfStale();
+    void onSortRequested(int column);
     void onComputed(Kind kind);
     void updateStatus();
 
@@ -69,7 +75,6 @@ private:
     std::array<TrafficStatsModel *, 4> m_models{};
     std::array<TrafficStatsDisplayModel *, 4> m_display{};
     std::array<bool, 4> m_stale{true, true, true, true};
-    std::array<std::pair<int, Qt::SortOrder>, 4> m_sort{};
     QString m_case;
     QString m_filter;
     QString m_error;

@@ -5,6 +5,7 @@
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
 #include "selection/match_collection.h"
+#include "selection/summary_count.h"
 #include "store/case_db.h"
 #include "store/case_summary.h"
 
@@ -32,6 +33,8 @@ int runCount(const std::vector<std::string> &args)
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
         if (filter->matchesEverything())
             std::cout << summarizeCase(*caseDb).records << '\n'; // from provenance: no scan
+        else if (const auto counted = countFromSummaries(*caseDb, *filter))
+            std::cout << *counted << '\n'; // from the record totals: no scan
         else // the indexes choose the blocks; the predicate decides within them
             std::cout << collectMatches(*caseDb, *filter)->total() << '\n';
     } catch (const std::exception &error) {

@@ -20,9 +20,21 @@ void removeCaseFiles(const std::filesystem::path &path)
         std::filesystem::remove(path.string() + suffix, ec);
 }
 
+const char *outcomeName(FileOutcome outcome)
+{
+    switch (outcome) {
+    case FileOutcome::Imported: return "imported";
+    case FileOutcome::Duplicate: return "duplicate_file";
+    case FileOutcome::Failed: return "failed";
+    case FileOutcome::Cancelled: return "cancelled";
+    }
+    return "failed";
+}
+
 void printJsonReport(const ImportReport &report)
 {
     std::cout << "{\"files\":" << report.files << ",\"records\":" << report.records
+              << ",\"duplicate_records\":" << report.duplicateRecords
               << ",\"skipped_duplicate_files\":" << report.skippedDuplicateFiles
               << ",\"failed_files\":" << report.failedFiles << ",\"error_count\":" << report.errorCount
               << ",\"cancelled\":" << (report.cancelled ? "true" : "false") << ",\"errors\":[";
@@ -34,6 +46,13 @@ void printJsonReport(const ImportReport &report)
         else
             std::cout << "null";
         std::cout << ",\"reason\":" << jsonString(issue.reason) << '}';
+    }
+    std::cout << "],\"file_results\":[";
+    for (std::size_t i = 0; i < report.fileResults.size(); ++i) {
+        const FileResult &file = report.fileResults[i];
+        std::cout << (i ? "," : "") << "{\"file\":" << jsonString(file.path) << ",\"status\":\""
+                  << outcomeName(file.outcome) << "\",\"records\":" << file.records
+                  << ",\"duplicate_records\":" << file.duplicateRecords << ",\"errors\":" << file.errors << '}';
     }
     std::cout << "]}\n";
 }
@@ -53,6 +72,8 @@ void printTextReport(const ImportReport &report)
             std::cout << file.path << ": already in the case (same content as " << file.duplicateOf
                       << "), skipped\n";
     std::cout << "imported " << report.records << " records from " << report.files << " files";
+    if (report.duplicateRecords)
+        std::cout << ", " << report.duplicateRecords << " duplicate records not stored again";
     if (report.skippedDuplicateFiles)
         std::cout << ", " << report.skippedDuplicateFiles << " duplicate files skipped";
     if (report.errorCount)
@@ -64,13 +85,14 @@ void printTextReport(const ImportReport &report)
 
 int runImport(const std::vector<std::string> &args)
 {
-    const Arguments arguments(args, {"log-format"}, {"json"});
+    const Arguments arguments(args, {"log-format"}, {"json", "keep-duplicates"});
     if (!arguments.ok() || arguments.positional().size() < 2) {
         std::cerr << "flowscope-cli import: " << (arguments.ok() ? "needs CASE and at least one PATH" : arguments.error())
-                  << "\nUsage: flowscope-cli import CASE PATH... [--log-format FORMAT] [--json]\n";
+                  << "\nUsage: flowscope-cli import CASE PATH... [--log-format FORMAT] [--keep-duplicates] [--json]\n";
         return ExitFatal;
     }
     ImportOptions options;
+    options.keepDuplicates = arguments.flag("keep-duplicates");
     if (const auto format = arguments.value("log-format")) {
         std::string error;
         LogFormat logFormat = LogFormat::parse(*format, &error);

@@ -6,7 +6,9 @@
 #include "format/record_parser.h"
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
+#include "selection/record_sort.h"
 #include "store/case_db.h"
+#include "store/flow_pager.h"
 #include "store/flow_reader.h"
 
 #include <iostream>
@@ -72,14 +74,35 @@ std::string cellJson(const FlowRow &row, const Column &column)
     return "null";
 }
 
+// The first `limit` records (all when negative) in the order of `spec`:
+// every match is ordered up to RecordSortLimits::fullSort of them, beyond
+// only the first rows, which stderr says.
+void forEachSorted(CaseDb &caseDb, const CaseFilter &filter, const RecordSortSpec &spec, std::int64_t limit,
+                   const std::function<bool(const FlowRow &)> &fn)
+{
+    RecordSortLimits limits;
+    if (limit >= 0) {
+        limits.fullSort = limit; // only what is printed is kept
+        limits.top = static_cast<std::size_t>(limit);
+    }
+    const SortedRecords sorted = sortRecords(caseDb, filter, spec, limits);
+    if (limit < 0 && sorted.isTop())
+        std::cerr << "flowscope-cli query: sorted by " << fieldInfo(spec.field).name << ": the top "
+                  << sorted.ids.size() << " of " << sorted.matches << " records (--limit N gives the first N)\n";
+    FlowPager pager(caseDb);
+    pager.addKnownRecords(sorted.ids, sorted.head); // the first rows need no second read
+    pager.forEachWithIds(sorted.ids, fn);
+}
+
 } // namespace
 
 int runQuery(const std::vector<std::string> &args)
 {
-    const Arguments arguments(args, {"limit", "columns", "format"}, {});
+    const Arguments arguments(args, {"limit", "columns", "format", "sort"}, {});
     if (!arguments.ok() || arguments.positional().empty() || arguments.positional().size() > 2) {
         std::cerr << "flowscope-cli query: " << (arguments.ok() ? "needs CASE and at most one FILTER" : arguments.error())
-                  << "\nUsage: flowscope-cli query CASE [FILTER] [--limit N] [--columns a,b,...] [--format json|csv|table]\n";
+                  << "\nUsage: flowscope-cli query CASE [FILTER] [--limit N] [--columns a,b,...] [--sort FIELD[:desc]]"
+                     " [--format json|csv|table]\n";
         return ExitFatal;
     }
     std::int64_t limit = -1;
@@ -95,6 +118,15 @@ int runQuery(const std::vector<std::string> &args)
     if (format != "json" && format != "csv" && format != "table") {
         std::cerr << "flowscope-cli query: --format must be json, csv or table, not '" << format << "'\n";
         return ExitFatal;
+    }
+    std::optional<RecordSortSpec> sort;
+    if (const auto text = arguments.value("sort")) {
+        sort = parseRecordSortSpec(*text);
+        if (!sort) {
+            std::cerr << "flowscope-cli query: --sort '" << *text
+                      << "' is not FIELD or FIELD:desc with an AWS field name (such as bytes:desc)\n";
+            return ExitFatal;
+        }
     }
     std::string error;
     const auto columns = parseColumns(arguments.value("columns"), error);
@@ -114,7 +146,10 @@ int runQuery(const std::vector<std::string> &args)
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
         FlowReader reader(*caseDb);
         auto forEachRow = [&](std::int64_t rows, const std::function<bool(const FlowRow &)> &fn) {
-            reader.forEachMatchingInTimeOrder(rows, filter->predicate(), filter->blocks(), fn);
+            if (sort)
+                forEachSorted(*caseDb, *filter, *sort, rows, fn);
+            else
+                reader.forEachMatchingInTimeOrder(rows, filter->predicate(), filter->blocks(), fn);
         };
         std::ostream &out = std::cout;
         if (format == "json") {

@@ -10,6 +10,8 @@
 #include "store/case_db.h"
 
 #include <iostream>
+#include <optional>
+#include <utility>
 
 namespace flowscope::cli {
 
@@ -73,12 +75,30 @@ void printRows(const std::vector<std::string> &keyNames, const std::vector<Stats
     writeTable(std::cout, header, table);
 }
 
+// "--order COLUMN[:asc|:desc]"; nothing when the text is not one.
+std::optional<std::pair<StatsOrder, SortDirection>> parseOrder(const std::string &text)
+{
+    const std::size_t colon = text.find(':');
+    const std::optional<StatsOrder> order = parseStatsOrder(text.substr(0, colon));
+    if (!order)
+        return std::nullopt;
+    if (colon == std::string::npos)
+        return std::pair(*order, defaultDirection(*order));
+    const std::string direction = text.substr(colon + 1);
+    if (direction == "asc")
+        return std::pair(*order, SortDirection::Ascending);
+    if (direction == "desc")
+        return std::pair(*order, SortDirection::Descending);
+    return std::nullopt;
+}
+
 } // namespace
 
 int runStats(const std::vector<std::string> &args)
 {
     const Arguments arguments(args, {"top", "format", "by", "order"}, {});
-    const auto usage = "\nUsage: flowscope-cli stats CASE conversations|endpoints [FILTER] [--top N] [--order bytes|flows|packets]"
+    const auto usage = "\nUsage: flowscope-cli stats CASE conversations|endpoints [FILTER] [--top N]"
+                       " [--order flows|packets|bytes|accepts|rejects|first-seen|last-seen[:asc|:desc]]"
                        " [--by addresses|service (conversations) | address|eni (endpoints)] [--format json|csv|table]\n";
     if (!arguments.ok() || arguments.positional().size() < 2 || arguments.positional().size() > 3) {
         std::cerr << "flowscope-cli stats: " << (arguments.ok() ? "needs CASE, a statistic and at most one FILTER" : arguments.error())
@@ -95,19 +115,21 @@ int runStats(const std::vector<std::string> &args)
         std::cerr << "flowscope-cli stats: --top '" << *text << "' is not a whole number\n";
         return ExitFatal;
     }
-    const std::string format = arguments.value("format").value_or("table");
-    const std::string orderName = arguments.value("order").value_or("bytes");
-    const std::string by = arguments.value("by").value_or(what == "conversations" ? "addresses" : "address");
-    if ((format != "json" && format != "csv" && format != "table")
-        || (orderName != "bytes" && orderName != "flows" && orderName != "packets")
-        || (what == "conversations" && by != "addresses" && by != "service")
-        || (what == "endpoints" && by != "address" && by != "eni")) {
-        std::cerr << "flowscope-cli stats: unknown --format, --order or --by value" << usage;
+    const std::string orderText = arguments.value("order").value_or("bytes");
+    const auto order = parseOrder(orderText);
+    if (!order) {
+        std::cerr << "flowscope-cli stats: --order '" << orderText << "' is not a column with an optional :asc or :desc"
+                  << usage;
         return ExitFatal;
     }
-    const StatsOrder order = orderName == "flows" ? StatsOrder::Flows
-        : orderName == "packets"                  ? StatsOrder::Packets
-                                                  : StatsOrder::Bytes;
+    const std::string format = arguments.value("format").value_or("table");
+    const std::string by = arguments.value("by").value_or(what == "conversations" ? "addresses" : "address");
+    if ((format != "json" && format != "csv" && format != "table")
+        || (what == "conversations" && by != "addresses" && by != "service")
+        || (what == "endpoints" && by != "address" && by != "eni")) {
+        std::cerr << "flowscope-cli stats: unknown --format or --by value" << usage;
+        return ExitFatal;
+    }
     const std::string expression = arguments.positional().size() == 3 ? arguments.positional()[2] : std::string();
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
@@ -118,14 +140,20 @@ int runStats(const std::vector<std::string> &args)
             return ExitFatal;
         }
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
-        const RecordFilter &accept = filter->predicate(); // empty for every record
-        const auto &blocks = filter->blocks();
+        StatsQuery query;
+        query.top = static_cast<std::size_t>(top);
+        query.order = order->first;
+        query.direction = order->second;
+        query.accept = filter->predicate(); // empty for every record
+        query.blocks = filter->blocks();
         std::vector<StatsRow> rows;
+        std::uint64_t total = 0;
+        std::string noun;
         if (what == "conversations") {
             const bool service = by == "service";
-            for (const Conversation &c : topConversations(
-                     *caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses, top, order,
-                     accept, blocks)) {
+            const auto stats = conversationStats(
+                *caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses, query);
+            for (const Conversation &c : stats.rows) {
                 StatsRow row{{c.a.toString(), c.b.toString()}, c.totals};
                 if (service) {
                     row.keys.push_back(c.protocol ? std::to_string(*c.protocol) : std::string());
@@ -133,16 +161,24 @@ int runStats(const std::vector<std::string> &args)
                 }
                 rows.push_back(std::move(row));
             }
+            total = stats.total;
+            noun = service ? "service conversations" : "conversations";
             printRows(service ? std::vector<std::string>{"address_a", "address_b", "protocol", "port"}
                               : std::vector<std::string>{"address_a", "address_b"},
                       rows, format);
         } else {
             const bool eni = by == "eni";
-            for (const Endpoint &e :
-                 topEndpoints(*caseDb, eni ? EndpointKey::Interface : EndpointKey::Address, top, order, accept, blocks))
+            const auto stats = endpointStats(*caseDb, eni ? EndpointKey::Interface : EndpointKey::Address, query);
+            for (const Endpoint &e : stats.rows)
                 rows.push_back({{e.key}, e.totals});
+            total = stats.total;
+            noun = eni ? "interfaces" : "addresses";
             printRows({eni ? "interface-id" : "address"}, rows, format);
         }
+        // JSON and CSV stay pure rows for scripts; a reader of the table learns what it is a part of.
+        if (format == "table")
+            std::cout << rows.size() << " of " << total << ' ' << noun << ", by " << statsOrderName(order->first)
+                      << (order->second == SortDirection::Descending ? " (descending)" : " (ascending)") << '\n';
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli stats: " << error.what() << '\n';
         return ExitFatal;

@@ -37,6 +37,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QDateTime>
+#include <QLabel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -181,6 +182,12 @@ void MainWindow::createStatusBar()
         else
             m_shown->showCounts(shown, total, counting);
     });
+    // The order of the table when it is not time order, and how much of it is shown.
+    auto *sortStatus = new QLabel(this);
+    sortStatus->setObjectName(QStringLiteral("sortStatus"));
+    sortStatus->setContentsMargins(0, 0, 12, 0);
+    connect(m_flows, &FlowTableModel::sortStatusChanged, sortStatus, &QLabel::setText);
+    statusBar()->addPermanentWidget(sortStatus);
     statusBar()->addPermanentWidget(m_shown);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_status);

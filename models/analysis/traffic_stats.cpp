@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats.h"
 #include "flat_table.h"
+#include "traffic_stats_entry.h"
+#include "traffic_stats_keys.h"
+#include "traffic_stats_ranking.h"
 
 #include "store/block_scan.h"
 #include "store/case_db.h"
@@ -10,8 +13,9 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <functional>
-#include <tuple>
+#include <optional>
+#include <string>
+#include <utility>
 
 namespace flowscope {
 
@@ -30,9 +34,64 @@ void TrafficTotals::add(const EncodedFlow &flow)
         lastSeen = std::max(lastSeen.value_or(flow.end), flow.end);
 }
 
+void TrafficTotals::add(const TrafficTotals &other)
+{
+    flows += other.flows;
+    packets += other.packets;
+    bytes += other.bytes;
+    accepts += other.accepts;
+    rejects += other.rejects;
+    if (other.firstSeen)
+        firstSeen = std::min(firstSeen.value_or(*other.firstSeen), *other.firstSeen);
+    if (other.lastSeen)
+        lastSeen = std::max(lastSeen.value_or(*other.lastSeen), *other.lastSeen);
+}
+
 namespace {
 
-// Addresses compare by family, then bytes: a total order for keys and sorting.
+constexpr std::array<std::pair<StatsOrder, std::string_view>, 7> kOrderNames{{
+    {StatsOrder::Flows, "flows"},
+    {StatsOrder::Packets, "packets"},
+    {StatsOrder::Bytes, "bytes"},
+    {StatsOrder::Accepts, "accepts"},
+    {StatsOrder::Rejects, "rejects"},
+    {StatsOrder::FirstSeen, "first-seen"},
+    {StatsOrder::LastSeen, "last-seen"},
+}};
+
+// How often a scan asks whether it is still wanted: often enough to stop
+// within a block or two, rarely enough to cost nothing.
+constexpr std::uint64_t kPollRecords = 4096;
+
+// A conversation's key: both addresses as words, then with
+// ConversationKey::AddressesProtocolPort the protocol and the service port,
+// each with a flag for whether the record had it.
+struct ConversationWords {
+    std::uint32_t a = 0, b = 0;
+    std::uint32_t extra = 0;
+
+    static constexpr std::uint32_t kAIsV6 = 1U, kBIsV6 = 2U, kHasProtocol = 4U, kHasPort = 8U;
+    AddressWord wordA() const { return {a, (extra & kAIsV6) != 0}; }
+    AddressWord wordB() const { return {b, (extra & kBIsV6) != 0}; }
+    std::optional<std::uint8_t> protocol() const
+    {
+        return extra & kHasProtocol ? std::optional<std::uint8_t>(static_cast<std::uint8_t>(extra >> 8)) : std::nullopt;
+    }
+    std::optional<std::uint16_t> port() const
+    {
+        return extra & kHasPort ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(extra >> 16)) : std::nullopt;
+    }
+};
+
+struct EndpointWord {
+    std::uint32_t value = 0;
+    std::uint32_t v6 = 0;
+};
+
+// One cache line an entry (FlatTable's pages start on one).
+static_assert(sizeof(StatsEntry<ConversationWords>) == 64 && sizeof(StatsEntry<EndpointWord>) == 64);
+
+// Addresses compare by family, then bytes: a total order for keys.
 bool addressLess(const IpAddress &x, const IpAddress &y)
 {
     if (x.family != y.family)
@@ -40,210 +99,187 @@ bool addressLess(const IpAddress &x, const IpAddress &y)
     return std::memcmp(x.bytes.data(), y.bytes.data(), x.isV4() ? 4 : 16) < 0;
 }
 
-// The bytes an address uses; those an IPv4 address leaves are zero.
-void copyAddress(std::array<std::uint8_t, 16> &to, const IpAddress &a)
+// Visits the records the query selects, asking every kPollRecords records
+// read whether the query is still wanted. `relevant` drops records that
+// cannot count before the (costlier) filter is asked.
+template <typename Relevant, typename Visit>
+void scanSelected(CaseDb &caseDb, const StatsQuery &query, Relevant relevant, Visit visit)
 {
-    std::memcpy(to.data(), a.bytes.data(), a.isV4() ? 4 : 16);
+    std::uint64_t read = 0;
+    scanRecords(caseDb, query.blocks, [&](const EncodedFlow &flow, std::int64_t) {
+        if (++read % kPollRecords == 0 && query.cancelled && query.cancelled(read))
+            throw StatsCancelled();
+        if (!relevant(flow) || (query.accept && !query.accept(flow)))
+            return;
+        visit(flow);
+    });
+    if (query.cancelled && query.cancelled(read))
+        throw StatsCancelled();
 }
 
-// A conversation's key as fixed words: both addresses, then with
-// ConversationKey::AddressesProtocolPort the protocol and the service port,
-// each with a flag for whether the record had it.
-struct ConversationSlotKey {
-    std::array<std::uint8_t, 16> a{}, b{};
-    std::uint8_t familyA = 0, familyB = 0;
-    std::uint8_t protocol = 0, hasProtocol = 0;
-    std::uint8_t hasPort = 0, unused = 0;
-    std::uint16_t port = 0;
-};
-
-struct AddressSlotKey {
-    std::array<std::uint8_t, 16> bytes{};
-    std::uint8_t family = 0;
-    std::array<std::uint8_t, 7> unused{};
-};
-
-std::uint64_t orderValue(const TrafficTotals &t, StatsOrder order)
+template <typename Table, typename KeyLess>
+std::vector<std::size_t> firstRows(const Table &table, const StatsQuery &query, KeyLess keyLess)
 {
-    switch (order) {
-    case StatsOrder::Bytes: return t.bytes;
-    case StatsOrder::Flows: return t.flows;
-    case StatsOrder::Packets: return t.packets;
-    }
-    return t.bytes;
+    return selectTop(
+        table.size(), query.top, [&](std::size_t i) { return table.at(i).rank(query.order, query.direction); },
+        [&](std::size_t i, std::size_t j) { return keyLess(table.at(i).key, table.at(j).key); });
 }
 
-void addTotals(TrafficTotals &into, const TrafficTotals &from)
+bool conversationLess(const AddressWords &words, const ConversationWords &x, const ConversationWords &y)
 {
-    into.flows += from.flows;
-    into.packets += from.packets;
-    into.bytes += from.bytes;
-    into.accepts += from.accepts;
-    into.rejects += from.rejects;
-    if (from.firstSeen)
-        into.firstSeen = std::min(into.firstSeen.value_or(*from.firstSeen), *from.firstSeen);
-    if (from.lastSeen)
-        into.lastSeen = std::max(into.lastSeen.value_or(*from.lastSeen), *from.lastSeen);
+    if (x.a != y.a || x.wordA().v6 != y.wordA().v6)
+        return words.less(x.wordA(), y.wordA());
+    if (x.b != y.b || x.wordB().v6 != y.wordB().v6)
+        return words.less(x.wordB(), y.wordB());
+    return std::pair(x.protocol(), x.port()) < std::pair(y.protocol(), y.port());
 }
 
-// Largest first; ties in a fixed order (`before`) so output is reproducible.
-template <typename T, typename Before>
-void keepTop(std::vector<T> &items, std::size_t top, StatsOrder order, Before before)
+StatsTable<Endpoint> addressEndpoints(CaseDb &caseDb, const StatsQuery &query)
 {
-    auto larger = [order, before](const T &x, const T &y) {
-        const auto vx = orderValue(x.totals, order);
-        const auto vy = orderValue(y.totals, order);
-        return vx != vy ? vx > vy : before(x, y);
+    AddressWords words;
+    FlatTable<StatsEntry<EndpointWord>> table;
+    FlatTableFeed<StatsEntry<EndpointWord>, FlowSample> feed(table);
+    auto count = [&](const IpAddress &address, const FlowSample &sample) {
+        const AddressWord word = words.wordOf(address);
+        feed.add({word.value, word.v6}, sample);
     };
-    if (items.size() > top) {
-        std::nth_element(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(top), items.end(), larger);
-        items.resize(top);
+    scanSelected(
+        caseDb, query, [](const EncodedFlow &) { return true; },
+        [&](const EncodedFlow &flow) {
+            const FlowSample sample = FlowSample::of(flow);
+            // An address is an endpoint of every flow it sends or receives.
+            if (flow.has(Field::SrcAddr))
+                count(flow.srcAddr, sample);
+            if (flow.has(Field::DstAddr) && !(flow.has(Field::SrcAddr) && flow.dstAddr == flow.srcAddr))
+                count(flow.dstAddr, sample);
+        });
+    feed.finish();
+    StatsTable<Endpoint> out;
+    out.total = table.size();
+    for (const std::size_t i : firstRows(table, query, [&](const EndpointWord &x, const EndpointWord &y) {
+             return words.less({x.value, x.v6 != 0}, {y.value, y.v6 != 0});
+         })) {
+        const auto &entry = table.at(i);
+        out.rows.push_back({words.address({entry.key.value, entry.key.v6 != 0}).toString(), entry.totals()});
     }
-    std::sort(items.begin(), items.end(), larger);
+    return out;
 }
 
-// The value the top-th largest of `totals` has: nothing below it can make
-// the top, whatever breaks the ties. Nothing when every item makes it.
-std::optional<std::uint64_t> cutoffValue(const std::vector<TrafficTotals> &totals, std::size_t top, StatsOrder order)
+StatsTable<Endpoint> interfaceEndpoints(CaseDb &caseDb, const StatsQuery &query)
 {
-    if (totals.size() <= top || top == 0)
-        return std::nullopt;
-    std::vector<std::uint64_t> values;
-    values.reserve(totals.size());
-    for (const TrafficTotals &t : totals)
-        values.push_back(orderValue(t, order));
-    const auto nth = values.begin() + static_cast<std::ptrdiff_t>(top - 1);
-    std::nth_element(values.begin(), nth, values.end(), std::greater<>());
-    return *nth;
-}
-
-// Endpoints tie in the order of their names, so only those that can make the
-// top are named (an address printed per record cost more than the rest of
-// the scan).
-template <typename Name>
-std::vector<Endpoint> topNamed(std::vector<TrafficTotals> &totals, std::size_t top, StatsOrder order, Name nameOf)
-{
-    std::vector<Endpoint> out;
-    if (top == 0)
-        return out;
-    const std::optional<std::uint64_t> cutoff = cutoffValue(totals, top, order);
-    for (std::size_t i = 0; i < totals.size(); ++i)
-        if (!cutoff || orderValue(totals[i], order) >= *cutoff)
-            out.push_back({nameOf(i), totals[i]});
-    keepTop(out, top, order, [](const Endpoint &x, const Endpoint &y) { return x.key < y.key; });
+    StringDictionary strings;
+    InterfaceDictionary interfaces;
+    strings.load(caseDb.handle());
+    interfaces.load(caseDb.handle(), strings);
+    // Per interface context first (a dense id), then per ENI, since several
+    // contexts can share one ENI.
+    std::vector<StatsEntry<std::uint32_t>> byInterface(interfaces.size() + 1);
+    scanSelected(
+        caseDb, query, [](const EncodedFlow &flow) { return flow.interface != 0; },
+        [&](const EncodedFlow &flow) { byInterface[flow.interface].add(FlowSample::of(flow)); });
+    std::vector<StatsEntry<std::uint32_t>> byEni;
+    std::vector<std::size_t> eniIndex(strings.size() + 1, SIZE_MAX);
+    for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
+        const std::uint32_t eni = interfaces.key(id)[0]; // interface-id comes first
+        if (eni == 0 || byInterface[id].flows() == 0)
+            continue;
+        if (eniIndex[eni] == SIZE_MAX) {
+            eniIndex[eni] = byEni.size();
+            byEni.emplace_back().key = eni;
+        }
+        byEni[eniIndex[eni]].add(byInterface[id]);
+    }
+    StatsTable<Endpoint> out;
+    out.total = byEni.size();
+    const auto order = selectTop(
+        byEni.size(), query.top, [&](std::size_t i) { return byEni[i].rank(query.order, query.direction); },
+        [&](std::size_t i, std::size_t j) { return strings.value(byEni[i].key) < strings.value(byEni[j].key); });
+    for (const std::size_t i : order)
+        out.rows.push_back({strings.value(byEni[i].key), byEni[i].totals()});
     return out;
 }
 
 } // namespace
 
+std::string_view statsOrderName(StatsOrder order)
+{
+    for (const auto &[value, name] : kOrderNames)
+        if (value == order)
+            return name;
+    return "bytes";
+}
+
+std::optional<StatsOrder> parseStatsOrder(std::string_view name)
+{
+    std::string dashed(name); // "first_seen", as the output's columns are named, is "first-seen"
+    std::replace(dashed.begin(), dashed.end(), '_', '-');
+    for (const auto &[value, known] : kOrderNames)
+        if (dashed == known)
+            return value;
+    return std::nullopt;
+}
+
+SortDirection defaultDirection(StatsOrder order)
+{
+    return order == StatsOrder::FirstSeen || order == StatsOrder::LastSeen ? SortDirection::Ascending
+                                                                            : SortDirection::Descending;
+}
+
+StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, const StatsQuery &query)
+{
+    const bool service = key == ConversationKey::AddressesProtocolPort;
+    AddressWords words;
+    FlatTable<StatsEntry<ConversationWords>> table;
+    FlatTableFeed<StatsEntry<ConversationWords>, FlowSample> feed(table);
+    scanSelected(
+        caseDb, query,
+        // NODATA / SKIPDATA: no conversation
+        [](const EncodedFlow &flow) { return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr); },
+        [&](const EncodedFlow &flow) {
+            const bool srcFirst = !addressLess(flow.dstAddr, flow.srcAddr);
+            const AddressWord a = words.wordOf(srcFirst ? flow.srcAddr : flow.dstAddr);
+            const AddressWord b = words.wordOf(srcFirst ? flow.dstAddr : flow.srcAddr);
+            ConversationWords slotKey{a.value, b.value,
+                                      (a.v6 ? ConversationWords::kAIsV6 : 0U) | (b.v6 ? ConversationWords::kBIsV6 : 0U)};
+            if (service) {
+                if (flow.has(Field::Protocol))
+                    slotKey.extra |= ConversationWords::kHasProtocol | std::uint32_t(flow.protocol) << 8;
+                if (flow.has(Field::SrcPort) && flow.has(Field::DstPort))
+                    slotKey.extra |= ConversationWords::kHasPort
+                        | std::uint32_t(std::min(flow.srcPort, flow.dstPort)) << 16;
+            }
+            feed.add(slotKey, FlowSample::of(flow));
+        });
+    feed.finish();
+    StatsTable<Conversation> out;
+    out.total = table.size();
+    for (const std::size_t i : firstRows(table, query, [&](const ConversationWords &x, const ConversationWords &y) {
+             return conversationLess(words, x, y);
+         })) {
+        const auto &entry = table.at(i);
+        out.rows.push_back({words.address(entry.key.wordA()), words.address(entry.key.wordB()), entry.key.protocol(),
+                            entry.key.port(), entry.totals()});
+    }
+    return out;
+}
+
+StatsTable<Endpoint> endpointStats(CaseDb &caseDb, EndpointKey key, const StatsQuery &query)
+{
+    return key == EndpointKey::Interface ? interfaceEndpoints(caseDb, query) : addressEndpoints(caseDb, query);
+}
+
 std::vector<Conversation> topConversations(CaseDb &caseDb, ConversationKey key, std::size_t top, StatsOrder order,
                                            const RecordFilter &accept,
                                            const std::optional<std::vector<std::int64_t>> &blocks)
 {
-    FlatTable<ConversationSlotKey, Conversation> table;
-    scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
-        if (!flow.has(Field::SrcAddr) || !flow.has(Field::DstAddr))
-            return; // NODATA / SKIPDATA: no conversation
-        if (accept && !accept(flow))
-            return;
-        const bool srcFirst = !addressLess(flow.dstAddr, flow.srcAddr);
-        const IpAddress &a = srcFirst ? flow.srcAddr : flow.dstAddr;
-        const IpAddress &b = srcFirst ? flow.dstAddr : flow.srcAddr;
-        ConversationSlotKey slotKey;
-        copyAddress(slotKey.a, a);
-        copyAddress(slotKey.b, b);
-        slotKey.familyA = static_cast<std::uint8_t>(a.family);
-        slotKey.familyB = static_cast<std::uint8_t>(b.family);
-        if (key == ConversationKey::AddressesProtocolPort) {
-            if (flow.has(Field::Protocol)) {
-                slotKey.protocol = flow.protocol;
-                slotKey.hasProtocol = 1;
-            }
-            if (flow.has(Field::SrcPort) && flow.has(Field::DstPort)) {
-                slotKey.port = std::min(flow.srcPort, flow.dstPort);
-                slotKey.hasPort = 1;
-            }
-        }
-        Conversation &conversation = table.findOrAdd(slotKey, [&] {
-            Conversation c;
-            c.a = a;
-            c.b = b;
-            if (slotKey.hasProtocol)
-                c.protocol = slotKey.protocol;
-            if (slotKey.hasPort)
-                c.port = slotKey.port;
-            return c;
-        });
-        conversation.totals.add(flow);
-    });
-    std::vector<Conversation> out = std::move(table.values());
-    keepTop(out, top, order, [](const Conversation &x, const Conversation &y) {
-        if (!(x.a == y.a))
-            return addressLess(x.a, y.a);
-        if (!(x.b == y.b))
-            return addressLess(x.b, y.b);
-        return std::tie(x.protocol, x.port) < std::tie(y.protocol, y.port);
-    });
-    return out;
+    return conversationStats(caseDb, key, {top, order, defaultDirection(order), accept, blocks, {}}).rows;
 }
 
 std::vector<Endpoint> topEndpoints(CaseDb &caseDb, EndpointKey key, std::size_t top, StatsOrder order,
                                    const RecordFilter &accept,
                                    const std::optional<std::vector<std::int64_t>> &blocks)
 {
-    if (key == EndpointKey::Interface) {
-        StringDictionary strings;
-        InterfaceDictionary interfaces;
-        strings.load(caseDb.handle());
-        interfaces.load(caseDb.handle(), strings);
-        // Per interface context first (a dense id), then per ENI, since
-        // several contexts can share one ENI.
-        std::vector<TrafficTotals> byInterface(interfaces.size() + 1);
-        scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
-            if (flow.interface == 0 || (accept && !accept(flow)))
-                return;
-            byInterface[flow.interface].add(flow);
-        });
-        std::vector<std::uint32_t> enis;
-        std::vector<TrafficTotals> totals;
-        std::vector<std::size_t> eniIndex(strings.size() + 1, SIZE_MAX);
-        for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
-            const std::uint32_t eni = interfaces.key(id)[0]; // interface-id comes first
-            if (eni == 0 || byInterface[id].flows == 0)
-                continue;
-            if (eniIndex[eni] == SIZE_MAX) {
-                eniIndex[eni] = enis.size();
-                enis.push_back(eni);
-                totals.emplace_back();
-            }
-            addTotals(totals[eniIndex[eni]], byInterface[id]);
-        }
-        return topNamed(totals, top, order, [&](std::size_t i) { return strings.value(enis[i]); });
-    }
-
-    FlatTable<AddressSlotKey, TrafficTotals> table;
-    auto count = [&table](const IpAddress &address, const EncodedFlow &flow) {
-        AddressSlotKey slotKey;
-        copyAddress(slotKey.bytes, address);
-        slotKey.family = static_cast<std::uint8_t>(address.family);
-        table.findOrAdd(slotKey, [] { return TrafficTotals{}; }).add(flow);
-    };
-    scanRecords(caseDb, blocks, [&](const EncodedFlow &flow, std::int64_t) {
-        if (accept && !accept(flow))
-            return;
-        // An address is an endpoint of every flow it sends or receives.
-        if (flow.has(Field::SrcAddr))
-            count(flow.srcAddr, flow);
-        if (flow.has(Field::DstAddr) && !(flow.has(Field::SrcAddr) && flow.dstAddr == flow.srcAddr))
-            count(flow.dstAddr, flow);
-    });
-    return topNamed(table.values(), top, order, [&](std::size_t i) {
-        const AddressSlotKey &slotKey = table.keys()[i];
-        IpAddress address;
-        address.family = static_cast<IpAddress::Family>(slotKey.family);
-        address.bytes = slotKey.bytes;
-        return address.toString();
-    });
+    return endpointStats(caseDb, key, {top, order, defaultDirection(order), accept, blocks, {}}).rows;
 }
 
 } // namespace flowscope

@@ -2,15 +2,19 @@
 #pragma once
 // Conversations (who talked to whom) and endpoints (per address, per ENI):
 // flows, packets, bytes, accepts, rejects, first and last seen. Computed in
-// one pass over the records a caller selects, so the GUI and the CLI share it.
+// one pass over the records a caller selects, so the GUI and the CLI share it:
+// every key is counted, then the first rows in the asked order are chosen,
+// so a ranking by any column is the true one over all keys.
 
 #include "format/ip_address.h"
 #include "store/encoded_flow.h"
 
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace flowscope {
@@ -26,6 +30,8 @@ struct TrafficTotals {
     std::optional<std::int64_t> firstSeen, lastSeen;
 
     void add(const EncodedFlow &flow);
+    void add(const TrafficTotals &other);
+    friend bool operator==(const TrafficTotals &, const TrafficTotals &) = default;
 };
 
 struct Conversation {
@@ -42,12 +48,54 @@ struct Endpoint {
 
 enum class ConversationKey { Addresses, AddressesProtocolPort };
 enum class EndpointKey { Address, Interface };
-enum class StatsOrder { Bytes, Flows, Packets };
+
+// The column rows are ranked by.
+enum class StatsOrder { Bytes, Flows, Packets, Accepts, Rejects, FirstSeen, LastSeen };
+enum class SortDirection { Descending, Ascending };
+
+// The name of an order as the CLI takes it ("bytes", "first-seen"), and back
+// (also "first_seen", as the output's columns are named).
+std::string_view statsOrderName(StatsOrder order);
+std::optional<StatsOrder> parseStatsOrder(std::string_view name);
+// Counts read largest first, times earliest first.
+SortDirection defaultDirection(StatsOrder order);
 
 // `accept` decides which records count (all when empty); `blocks` narrows the
 // scan as a filter's index lookup would (all blocks when empty).
 using RecordFilter = std::function<bool(const EncodedFlow &)>;
 
+struct StatsQuery {
+    std::size_t top = 20;
+    StatsOrder order = StatsOrder::Bytes;
+    SortDirection direction = SortDirection::Descending;
+    RecordFilter accept;
+    std::optional<std::vector<std::int64_t>> blocks;
+    // Polled every few thousand records read, with how many were read so
+    // far: true stops the scan with StatsCancelled (a newer request has made
+    // this one stale).
+    std::function<bool(std::uint64_t recordsRead)> cancelled;
+};
+
+// The first `top` rows in the query's order: by the order's value in its
+// direction; a time that no record gave (no start, no end) after every
+// other either way; equal values in key order: conversations by address A,
+// address B, protocol and port (absent first), addresses in address order
+// (IPv4 before IPv6), ENIs by name.
+template <typename Row>
+struct StatsTable {
+    std::vector<Row> rows;
+    std::uint64_t total = 0; // distinct keys among the counted records
+};
+
+class StatsCancelled : public std::exception {
+public:
+    const char *what() const noexcept override { return "statistics computation cancelled"; }
+};
+
+StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, const StatsQuery &query);
+StatsTable<Endpoint> endpointStats(CaseDb &caseDb, EndpointKey key, const StatsQuery &query);
+
+// The first `top` rows by `order` in its default direction.
 std::vector<Conversation> topConversations(CaseDb &caseDb, ConversationKey key, std::size_t top, StatsOrder order,
                                            const RecordFilter &accept = {},
                                            const std::optional<std::vector<std::int64_t>> &blocks = {});

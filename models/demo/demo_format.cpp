@@ -150,6 +150,15 @@ LogFormat s3TextFormat()
                      F::LogStatus});
 }
 
+LogFormat realisticBenchmarkFormat()
+{
+    using F = Field;
+    return formatOf({F::Version, F::AccountId, F::InterfaceId, F::SrcAddr, F::DstAddr, F::SrcPort, F::DstPort,
+                     F::Protocol, F::Packets, F::Bytes, F::Start, F::End, F::Action, F::LogStatus, F::VpcId,
+                     F::SubnetId, F::InstanceId, F::TcpFlags, F::Type, F::PktSrcAddr, F::PktDstAddr,
+                     F::Region, F::FlowDirection});
+}
+
 LogFormat s3HiveFormat()
 {
     using F = Field;

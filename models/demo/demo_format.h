@@ -32,6 +32,10 @@ private:
 // All 29 fields of versions 2-5 in the order of the AWS "flow log record
 // examples" (example 8): the S3 text delivery and the benchmark.
 LogFormat s3TextFormat();
+// The default version 2 fields, the version 3 interface context and packet
+// addresses, region and flow-direction: 23 fields of version 5, the realistic
+// benchmark's layout.
+LogFormat realisticBenchmarkFormat();
 // The ECS task fields (v7) and reject-reason (v8) added to a v5 layout.
 LogFormat s3HiveFormat();
 // The v3 layout of the AWS TCP-flag example (example 5).

@@ -59,12 +59,28 @@ struct DemoSummary {
 // std::invalid_argument for options out of range.
 DemoSummary writeDemoDataset(const std::filesystem::path &root, const DemoOptions &options = {});
 
-// Benchmark input: one gzip S3-style object with a header line and `records`
-// records in the 29-field v5 layout of the AWS example 8, streamed in constant
-// memory. Returns the number of records written (= records).
-std::uint64_t writeBenchmarkFile(const std::filesystem::path &file, std::uint64_t records, std::uint64_t seed = 1);
+// What the benchmark input looks like.
+//  - Realistic: an internet-facing estate over one day (see
+//    demo_realistic_estate.h): 300 ENIs with heavy-tailed activity in 45
+//    subnets of 5 VPCs, 600 private and 20,000 internet addresses with
+//    Zipf-like popularity, background scanning from one-off sources, random
+//    ephemeral ports, ~3% IPv6, ~12% rejects, a few multi-GB transfers, NODATA
+//    and SKIPDATA; 23 fields of version 5.
+//  - Tidy: the demo's VPC A at 30,000 records a minute (14 ENIs, few
+//    addresses per block); the 29-field version 5 layout of the AWS example 8.
+enum class BenchmarkShape { Realistic, Tidy };
 
-// The header line of writeBenchmarkFile's output (and of the demo S3 objects).
-std::string benchmarkHeaderLine();
+// Benchmark input: one gzip S3-style object with a header line and `records`
+// records, streamed in constant memory. Returns the number of records written
+// (= records).
+std::uint64_t writeBenchmarkFile(const std::filesystem::path &file, std::uint64_t records, std::uint64_t seed = 1,
+                                 BenchmarkShape shape = BenchmarkShape::Tidy);
+
+// The header line of writeBenchmarkFile's output in that shape (the tidy one
+// is also that of the demo S3 objects).
+std::string benchmarkHeaderLine(BenchmarkShape shape = BenchmarkShape::Tidy);
+
+// The realistic shape's day: records start in [start, start + 86400).
+inline constexpr std::int64_t kRealisticBenchmarkStart = 1773100800; // 2026-03-10T00:00:00Z
 
 } // namespace flowscope

@@ -2,7 +2,8 @@
 #pragma once
 // A timeline's series as text, one row per bucket: bucket_start (epoch
 // seconds), accept, reject, nodata_enis, skipdata_enis. The CLI prints it and
-// the timeline view exports it, so both write the same columns.
+// the timeline view exports it, so both write the same columns: in CSV the
+// ENIs missing coverage are counted, in JSON named.
 
 #include "analysis/timeline.h"
 
@@ -12,7 +13,8 @@ namespace flowscope {
 
 // CSV with a header line, lines ending in CRLF (RFC 4180).
 void writeTimelineCsv(std::ostream &out, const Timeline &timeline);
-// A JSON array of one object per bucket.
+// A JSON array of one object per bucket; nodata_enis and skipdata_enis are
+// lists of ENI ids in name order, those the view's tooltip names.
 void writeTimelineJson(std::ostream &out, const Timeline &timeline);
 
 } // namespace flowscope

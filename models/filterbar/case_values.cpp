@@ -2,6 +2,7 @@
 #include "case_values.h"
 
 #include "query/filter_values.h"
+#include "store/block_postings.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
@@ -96,19 +97,64 @@ TopValues<Key, Less> topValues(int limit, Less less)
     return TopValues<Key, Less>(static_cast<std::size_t>(std::max(0, limit)), less);
 }
 
+// A key of a block index: an integer, or a blob (an IPv6 address).
+struct IndexKey {
+    bool isBlob = false;
+    std::int64_t integer = 0;
+    std::string blob;
+    friend bool operator==(const IndexKey &, const IndexKey &) = default;
+};
+
+IndexKey indexKeyOf(const Statement &statement)
+{
+    if (statement.columnType(0) == SQLITE_INTEGER)
+        return {false, statement.int64(0), {}};
+    return {true, 0, std::string(statement.blob(0))};
+}
+
+// Calls fn(key, blocks) once per key of a block index with the number of
+// blocks holding it: from the per-chunk sets of schema 4 (a key's rows are
+// consecutive), or from the row per block of a case of schema 3 or older
+// read as it is. False when cancelled.
+template <typename Fn>
+bool forEachKeyBlockCount(sqlite3 *db, const BlockPostingsTable &postings, const char *legacyTable,
+                          const std::atomic_bool *cancel, Fn &&fn)
+{
+    const bool sets = queryInt(db, std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '")
+                                       + postings.table + "'")
+        > 0;
+    const std::string key = postings.keyColumn;
+    Statement statement(db, sets ? "SELECT " + key + ", blocks FROM " + postings.table
+                                 : "SELECT " + key + ", count(*) FROM " + legacyTable + " GROUP BY " + key);
+    IndexKey previous;
+    std::int64_t blocks = 0;
+    bool any = false;
+    for (int row = 0; statement.step(); ++row) {
+        if (row % kCancelCheckRows == 0 && cancelled(cancel))
+            return false;
+        IndexKey current = indexKeyOf(statement);
+        if (any && !(current == previous)) {
+            fn(previous, blocks);
+            blocks = 0;
+        }
+        blocks += sets ? countStoredChunkBlocks(statement.blob(1)) : statement.int64(1);
+        previous = std::move(current);
+        any = true;
+    }
+    if (any)
+        fn(previous, blocks);
+    return true;
+}
+
 QStringList topAddresses(sqlite3 *db, int limit, const std::atomic_bool *cancel)
 {
     auto top = topValues<IpAddress>(limit, [](const IpAddress &a, const IpAddress &b) { return addressLess(a, b); });
-    Statement statement(db, "SELECT address, count(*) FROM block_address GROUP BY address");
-    for (int row = 0; statement.step(); ++row) {
-        if (row % kCancelCheckRows == 0 && cancelled(cancel))
-            break;
-        if (statement.columnType(0) == SQLITE_INTEGER) {
-            top.add(statement.int64(1), ipv4FromStored(statement.int64(0)));
-        } else if (const auto v6 = ipv6FromStored(statement.blob(0))) {
-            top.add(statement.int64(1), *v6);
-        }
-    }
+    forEachKeyBlockCount(db, kAddressPostings, "block_address", cancel, [&](const IndexKey &key, std::int64_t blocks) {
+        if (!key.isBlob)
+            top.add(blocks, ipv4FromStored(key.integer));
+        else if (const auto v6 = ipv6FromStored(key.blob))
+            top.add(blocks, *v6);
+    });
     QStringList out;
     for (const IpAddress &address : top.take())
         out << QString::fromStdString(address.toString());
@@ -117,14 +163,10 @@ QStringList topAddresses(sqlite3 *db, int limit, const std::atomic_bool *cancel)
 
 QStringList topPorts(sqlite3 *db, int limit, const std::atomic_bool *cancel)
 {
-    // block_port holds the ports below the ephemeral range: the services.
+    // This index holds the ports below the ephemeral range: the services.
     auto top = topValues<std::int64_t>(limit, std::less<std::int64_t>());
-    Statement statement(db, "SELECT port, count(*) FROM block_port GROUP BY port");
-    for (int row = 0; statement.step(); ++row) {
-        if (row % kCancelCheckRows == 0 && cancelled(cancel))
-            break;
-        top.add(statement.int64(1), statement.int64(0));
-    }
+    forEachKeyBlockCount(db, kPortPostings, "block_port", cancel,
+                         [&](const IndexKey &key, std::int64_t blocks) { top.add(blocks, key.integer); });
     QStringList out;
     for (std::int64_t port : top.take())
         out << QString::number(port);
@@ -136,14 +178,9 @@ QStringList topPorts(sqlite3 *db, int limit, const std::atomic_bool *cancel)
 std::map<Field, QStringList> topInterfaceValues(sqlite3 *db, int limit, const std::atomic_bool *cancel)
 {
     std::unordered_map<std::int64_t, std::int64_t> blocksOfContext;
-    {
-        Statement statement(db, "SELECT interface, count(*) FROM block_interface GROUP BY interface");
-        for (int row = 0; statement.step(); ++row) {
-            if (row % kCancelCheckRows == 0 && cancelled(cancel))
-                return {};
-            blocksOfContext[statement.int64(0)] = statement.int64(1);
-        }
-    }
+    if (!forEachKeyBlockCount(db, kInterfacePostings, "block_interface", cancel,
+                              [&](const IndexKey &key, std::int64_t blocks) { blocksOfContext[key.integer] = blocks; }))
+        return {};
     std::string sql = "SELECT id";
     for (const char *column : kInterfaceColumns)
         sql += std::string(", ") + column;

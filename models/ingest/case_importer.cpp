@@ -5,6 +5,7 @@
 #include "file_walker.h"
 #include "line_reader.h"
 #include "log_format_probe.h"
+#include "stored_duplicates.h"
 #include "store/case_db.h"
 #include "store/flow_writer.h"
 
@@ -31,6 +32,7 @@ public:
         , m_options(options)
         , m_observer(observer)
         , m_writer(m_db)
+        , m_duplicates(m_db)
         , m_started(Clock::now())
     {
         m_strings.load(m_db);
@@ -136,6 +138,10 @@ private:
         row.importedAt = nowEpoch();
         const std::int64_t fileId = m_writer.insertFile(row);
 
+        if (!m_options.keepDuplicates)
+            m_duplicates.startFile(m_interfaces); // before the decoder may add to it
+        std::uint64_t duplicates = 0;
+
         // Room for more than one sort run of the writer, so the decoder never waits on it.
         BoundedQueue<DecodedBatch> queue(24);
         FileDecoder decoder(path, logFormatFor(path), m_strings, m_interfaces, queue);
@@ -149,6 +155,12 @@ private:
             while (queue.pop(batch)) {
                 m_writer.insertStrings(batch.strings);
                 m_writer.insertInterfaces(batch.interfaces);
+                // Progress counts the records read, duplicates too, so the rate stays true.
+                const std::size_t read = batch.flows.size();
+                if (!m_options.keepDuplicates) {
+                    m_duplicates.addInterfaces(batch.interfaces);
+                    duplicates += m_duplicates.removeDuplicates(batch.flows);
+                }
                 m_writer.addFlows(fileId, batch.flows);
                 for (const auto &issue : batch.issues) {
                     if (storedErrors++ < m_options.maxStoredErrorsPerFile)
@@ -157,8 +169,8 @@ private:
                     if (issues.size() > ImportReport::kMaxReportedErrors)
                         issues.erase(issues.begin() + ImportReport::kMaxReportedErrors, issues.end());
                 }
-                m_recordsInFile += batch.flows.size();
-                m_progress.records = m_report.records + m_recordsInFile;
+                m_recordsInFile += read;
+                m_progress.records = m_recordsReadBefore + m_recordsInFile;
                 m_progress.bytesDone = m_bytesBeforeFile + batch.rawBytesRead;
                 reportProgress();
                 if (cancelled()) {
@@ -199,13 +211,15 @@ private:
         row.sha256 = summary.sha256;
         row.delivery = summary.delivery;
         row.logFormat = summary.logFormat;
-        row.records = summary.records;
+        row.records = summary.records - duplicates;
+        row.duplicateRecords = duplicates;
         row.errors = summary.issues;
         row.truncated = summary.truncated;
         row.firstStart = summary.firstStart;
         row.lastEnd = summary.lastEnd;
         row.maxDuration = summary.maxDuration;
         m_writer.finishFlows(fileId);
+        m_duplicates.finishFile();
         m_writer.updateFile(fileId, row);
         transaction.commit();
         m_strings.markCommitted();
@@ -215,10 +229,13 @@ private:
         result.delivery = summary.delivery;
         result.logFormat = summary.logFormat;
         result.sha256 = summary.sha256;
-        result.records = summary.records;
+        result.records = row.records;
+        result.duplicateRecords = duplicates;
         result.errors = summary.issues;
         ++m_report.files;
-        m_report.records += summary.records;
+        m_report.records += row.records;
+        m_report.duplicateRecords += duplicates;
+        m_recordsReadBefore += summary.records;
         for (const auto &issue : issues)
             addReportError(result.path, issue.line, issue.reason);
         m_report.errorCount += summary.issues - std::min<std::uint64_t>(summary.issues, issues.size());
@@ -228,6 +245,7 @@ private:
     void rollbackDictionaries()
     {
         m_writer.discardFlows();
+        m_duplicates.discardFile();
         m_strings.rollback();
         m_interfaces.rollback();
     }
@@ -244,12 +262,14 @@ private:
     const ImportOptions &m_options;
     ImportObserver *m_observer;
     FlowWriter m_writer;
+    StoredDuplicates m_duplicates;
     StringDictionary m_strings;
     InterfaceDictionary m_interfaces;
     ImportReport m_report;
     ImportProgress m_progress;
     std::uint64_t m_bytesBeforeFile = 0;
     std::uint64_t m_recordsInFile = 0;
+    std::uint64_t m_recordsReadBefore = 0; // by the files imported before this one
     Clock::time_point m_started;
 };
 

@@ -2,7 +2,8 @@
 #pragma once
 // Imports files and folders into a case. Each file is one transaction: a
 // failure, a cancel or a kill at any moment leaves the case as it was before
-// that file. A file already in the case (same SHA-256) is skipped.
+// that file. A file already in the case (same SHA-256) is skipped, and so is
+// each record another file of the case already holds (see ImportOptions).
 // Decoding runs on a second thread while this one writes to SQLite.
 
 #include "import_report.h"
@@ -24,6 +25,9 @@ struct ImportOptions {
     // log_format_probe.h), so one import can mix both, as a folder often does.
     enum class LogFormatScope { EveryHeaderlessFile, FilesNeedingIt };
     LogFormatScope logFormatScope = LogFormatScope::EveryHeaderlessFile;
+    // Store every record, even those other files of the case already hold
+    // (see stored_duplicates.h); they are counted as duplicates otherwise.
+    bool keepDuplicates = false;
     // Errors stored in the case per file; the count is always exact.
     std::size_t maxStoredErrorsPerFile = 10000;
 };

@@ -66,6 +66,8 @@ void FileDecoder::run()
         if (reader.truncated()) {
             m_summary.truncated = true;
             addIssue(0, reader.error() + "; the records before it were kept");
+        } else if (m_summary.records == 0 && !m_source.notFlowLogReason().empty()) {
+            m_summary.fatalError = m_source.notFlowLogReason();
         } else if (!m_source.sawAnyLine()) {
             m_summary.fatalError = reader.rawBytesRead() == 0 ? "empty file" : "no records: the file holds only blank lines";
         }

@@ -86,6 +86,7 @@ void ImportJob::run()
         ImportOptions options;
         options.logFormat = m_logFormat;
         options.logFormatScope = ImportOptions::LogFormatScope::FilesNeedingIt;
+        options.keepDuplicates = m_keepDuplicates;
         Observer observer(*this);
         m_report = CaseImporter(*caseDb).run(inputs, options, &observer);
     } catch (const std::exception &error) {

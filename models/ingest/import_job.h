@@ -33,6 +33,10 @@ public:
     // Cancels a running import and waits for it to stop.
     ~ImportJob() override;
 
+    // Store records other files of the case already hold (ImportOptions::keepDuplicates); before start().
+    void setKeepDuplicates(bool keep) { m_keepDuplicates = keep; }
+    bool keepsDuplicates() const { return m_keepDuplicates; }
+
     void start();
     // Thread-safe; the import stops after the batch it is writing.
     void cancel() { m_cancel = true; }
@@ -61,6 +65,7 @@ private:
     const QString m_casePath;
     const QStringList m_paths;
     const std::optional<LogFormat> m_logFormat;
+    bool m_keepDuplicates = false;
     std::atomic<bool> m_cancel{false};
     QThread *m_thread = nullptr;
     // Written by the worker, read after it has finished.

@@ -22,7 +22,8 @@ struct FileResult {
     std::string delivery;
     std::string logFormat;
     std::string sha256;
-    std::uint64_t records = 0;
+    std::uint64_t records = 0; // stored
+    std::uint64_t duplicateRecords = 0; // records other files of the case already held
     std::uint64_t errors = 0;
     std::string duplicateOf; // Duplicate: the path imported before
 };
@@ -30,6 +31,7 @@ struct FileResult {
 struct ImportReport {
     std::uint64_t files = 0;   // imported
     std::uint64_t records = 0; // imported
+    std::uint64_t duplicateRecords = 0; // not stored again: other files held them
     std::uint64_t skippedDuplicateFiles = 0;
     std::uint64_t failedFiles = 0;
     std::uint64_t errorCount = 0; // every rejected line and file
@@ -47,7 +49,7 @@ struct ImportProgress {
     std::string currentFile;
     std::uint64_t bytesDone = 0;  // raw input bytes read, all files
     std::uint64_t bytesTotal = 0; // raw input bytes, all files
-    std::uint64_t records = 0;    // imported so far, all files
+    std::uint64_t records = 0;    // read so far, all files (duplicates of stored records too)
     double seconds = 0;           // since the import started
 };
 

@@ -3,7 +3,8 @@
 
 namespace flowscope {
 
-void JsonValueSplitter::addLine(std::string_view line, std::uint64_t lineNumber, std::vector<Value> &out)
+void JsonValueSplitter::addText(std::string_view line, std::uint64_t lineNumber, bool endsLine,
+                                std::vector<Value> &out)
 {
     std::size_t strayBegin = std::string_view::npos;
     auto flushStray = [&](std::size_t end) {
@@ -55,7 +56,8 @@ void JsonValueSplitter::addLine(std::string_view line, std::uint64_t lineNumber,
     flushStray(line.size());
     if (m_depth > 0 && m_current.size() < kMaxValueSize) {
         m_current.append(line.substr(valueBegin));
-        m_current.push_back('\n');
+        if (endsLine)
+            m_current.push_back('\n');
     }
 }
 

@@ -22,7 +22,13 @@ public:
     // Feeds one line; complete values are appended to `out`. Text outside any
     // value that is not white space is returned as a stray value so the caller
     // can report it.
-    void addLine(std::string_view line, std::uint64_t lineNumber, std::vector<Value> &out);
+    void addLine(std::string_view line, std::uint64_t lineNumber, std::vector<Value> &out)
+    {
+        addText(line, lineNumber, true, out);
+    }
+    // Feeds a piece of a line (see LineReader::nextPiece): a line of any
+    // length may hold one value, as `jq -c` and the SDKs write documents.
+    void addText(std::string_view text, std::uint64_t lineNumber, bool endsLine, std::vector<Value> &out);
     // Whatever is left open at the end of input (a truncated value).
     bool hasOpenValue() const { return m_depth > 0; }
     std::uint64_t openValueLine() const { return m_startLine; }

@@ -242,6 +242,67 @@ bool LineReader::next(std::string_view &line, std::uint64_t &lineNumber)
     }
 }
 
+bool LineReader::nextPiece(std::string_view &piece, std::uint64_t &lineNumber, bool &endsLine)
+{
+    for (;;) {
+        const char *begin = m_buffer.data() + m_begin;
+        const std::size_t available = m_end - m_begin;
+        const void *newline = std::memchr(begin, '\n', available);
+        std::size_t length = 0;
+        if (newline) {
+            length = static_cast<std::size_t>(static_cast<const char *>(newline) - begin);
+            endsLine = true;
+        } else if (available >= kMaxLineLength) {
+            length = available;
+            endsLine = false;
+        } else if (m_eof) {
+            if (available == 0)
+                return false;
+            length = available;
+            endsLine = true;
+        } else {
+            fill();
+            continue;
+        }
+        if (!m_inPiecedLine)
+            ++m_lineNumber;
+        m_inPiecedLine = !endsLine;
+        m_begin += newline ? length + 1 : length;
+        std::string_view text(begin, length);
+        if (endsLine && !text.empty() && text.back() == '\r')
+            text.remove_suffix(1);
+        if (m_firstLine) {
+            m_firstLine = false;
+            if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF
+                && static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
+                text.remove_prefix(3);
+        }
+        if (!m_sawBinary && std::memchr(text.data(), '\0', text.size()))
+            m_sawBinary = true;
+        piece = text;
+        lineNumber = m_lineNumber;
+        return true;
+    }
+}
+
+int LineReader::peekFirstNonBlank()
+{
+    for (;;) {
+        std::size_t i = m_begin;
+        if (m_firstLine && m_end - i >= 3 && static_cast<unsigned char>(m_buffer[i]) == 0xEF
+            && static_cast<unsigned char>(m_buffer[i + 1]) == 0xBB && static_cast<unsigned char>(m_buffer[i + 2]) == 0xBF)
+            i += 3;
+        for (; i < m_end; ++i) {
+            const char c = m_buffer[i];
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+                return static_cast<unsigned char>(c);
+        }
+        // Only blanks so far: read on while the buffer has room, keeping them.
+        if (m_end - m_begin >= kTextChunk || !fill())
+            return -1;
+    }
+}
+
 std::string LineReader::sha256Hex() const { return m_hash->hex(); }
 
 std::string sha256OfFile(const std::filesystem::path &path, std::string *error)

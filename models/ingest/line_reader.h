@@ -31,6 +31,14 @@ public:
     // or on a fatal error (see error()). Over-long lines are skipped and
     // counted in skippedLongLines() with their numbers in longLineNumbers().
     bool next(std::string_view &line, std::uint64_t &lineNumber);
+    // Like next(), but a line of any length comes in pieces of at least
+    // kMaxLineLength bytes instead of being skipped (JSON written on one line);
+    // *endsLine tells the last piece of a line. Use either next() or this.
+    bool nextPiece(std::string_view &piece, std::uint64_t &lineNumber, bool &endsLine);
+    // The first byte of the input that is not white space (after a UTF-8 BOM),
+    // without consuming anything; -1 when there is none within the first
+    // buffer of text.
+    int peekFirstNonBlank();
 
     bool isCompressed() const { return m_compressed; }
     bool sawBinary() const { return m_sawBinary; }
@@ -70,6 +78,7 @@ private:
     std::size_t m_begin = 0;    // first unread byte of m_buffer
     std::size_t m_end = 0;      // one past the last decoded byte
     bool m_skippingLongLine = false;
+    bool m_inPiecedLine = false; // nextPiece(): the current line continues
 };
 
 // Hex SHA-256 of a whole file (used to recognise a re-import early).

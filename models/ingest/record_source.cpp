@@ -12,6 +12,49 @@
 
 namespace flowscope {
 
+namespace {
+
+constexpr const char *kNoElements = "no elements";
+
+// The shapes AWS delivers flow-log records in (see delivery.h).
+bool isFlowShaped(const QJsonObject &object)
+{
+    return object.value(QStringLiteral("events")).isArray() || object.value(QStringLiteral("logEvents")).isArray()
+        || object.contains(QStringLiteral("message"))
+        || object.value(QStringLiteral("messageType")).toString() == QLatin1String("CONTROL_MESSAGE");
+}
+
+// "with SecurityGroups", "with a, b, c, d and 3 more keys", "no keys".
+std::string describeKeys(const QJsonObject &object)
+{
+    constexpr qsizetype kNamed = 4;
+    const QStringList keys = object.keys();
+    if (keys.isEmpty())
+        return "no keys";
+    std::string text = "with ";
+    for (qsizetype i = 0; i < std::min(keys.size(), kNamed); ++i)
+        text += (i ? ", " : "") + keys[i].toStdString();
+    if (keys.size() > kNamed)
+        text += " and " + std::to_string(keys.size() - kNamed) + " more keys";
+    return text;
+}
+
+} // namespace
+
+std::string RecordSource::notFlowLogReason() const
+{
+    if (!isJson() || m_jsonValues == 0 || m_flowShapedValues > 0 || m_firstValueShape.empty())
+        return {};
+    std::string what;
+    if (m_firstValueIsArray && m_firstValueShape == kNoElements)
+        what = "an empty JSON array";
+    else if (m_firstValueIsArray)
+        what = "a JSON array of " + std::string(m_firstValueShape.rfind("with ", 0) == 0 ? "objects " : "") + m_firstValueShape;
+    else
+        what = (m_jsonValues == 1 ? "a JSON document " : "JSON lines ") + m_firstValueShape;
+    return "not a flow log (" + what + ")";
+}
+
 RecordSource::RecordSource(std::filesystem::path path, std::optional<LogFormat> logFormat)
     : m_reader(std::move(path))
     , m_givenFormat(std::move(logFormat))
@@ -48,9 +91,34 @@ bool RecordSource::adoptHeader(std::string_view line)
     return true;
 }
 
+void RecordSource::startJson()
+{
+    m_detected = true;
+    m_delivery = Delivery::JsonLines; // refined when the first value is read
+}
+
+void RecordSource::addJsonText(std::string_view text, std::uint64_t number, bool endsLine)
+{
+    if (!m_sawAnyLine && !trimLine(text).empty())
+        m_sawAnyLine = true;
+    std::vector<JsonValueSplitter::Value> values;
+    m_splitter.addText(text, number, endsLine, values);
+    for (auto &value : values)
+        collectMessages(value.text, value.startLine);
+}
+
 bool RecordSource::next(SourceItem &item)
 {
-    if (m_detected && (m_delivery == Delivery::JsonLines || m_delivery == Delivery::CloudWatchJson))
+    if (!m_detected) {
+        // JSON is told by its first character, before any line is read: a
+        // document written on one line may be longer than any record line.
+        const int first = m_reader.peekFirstNonBlank();
+        if (first == '{' || first == '[') {
+            startJson();
+            return nextJson(item);
+        }
+    }
+    if (m_detected && isJson())
         return nextJson(item);
     std::string_view line;
     std::uint64_t number = 0;
@@ -61,10 +129,7 @@ bool RecordSource::next(SourceItem &item)
         if (!m_detected) {
             detect(line);
             if (m_delivery == Delivery::JsonLines) {
-                std::vector<JsonValueSplitter::Value> values;
-                m_splitter.addLine(line, number, values);
-                for (auto &value : values)
-                    collectMessages(value.text, value.startLine);
+                addJsonText(line, number, true);
                 return nextJson(item);
             }
             if (m_delivery == Delivery::S3Text) {
@@ -87,11 +152,11 @@ bool RecordSource::next(SourceItem &item)
 
 bool RecordSource::nextJson(SourceItem &item)
 {
-    std::vector<JsonValueSplitter::Value> values;
     while (m_pending.empty()) {
-        std::string_view line;
+        std::string_view piece;
         std::uint64_t number = 0;
-        if (!m_reader.next(line, number)) {
+        bool endsLine = true;
+        if (!m_reader.nextPiece(piece, number, endsLine)) {
             if (m_splitter.hasOpenValue()) {
                 m_pending.push_back({m_splitter.openValueLine(), {},
                                      "JSON value starting here is not closed at the end of the file"});
@@ -100,10 +165,7 @@ bool RecordSource::nextJson(SourceItem &item)
             }
             return false;
         }
-        values.clear();
-        m_splitter.addLine(line, number, values);
-        for (auto &value : values)
-            collectMessages(value.text, value.startLine);
+        addJsonText(piece, number, endsLine);
     }
     m_current = std::move(m_pending.front());
     m_pending.pop_front();
@@ -151,6 +213,10 @@ void RecordSource::collectMessages(const std::string &json, std::uint64_t startL
         m_pending.push_back({number, message.toString().toStdString(), {}});
     };
     auto addObject = [&](const QJsonObject &object) {
+        if (isFlowShaped(object))
+            ++m_flowShapedValues;
+        else if (m_firstValueShape.empty())
+            m_firstValueShape = describeKeys(object);
         // A document of events (CloudWatch API) or an envelope (subscription,
         // Firehose) holds many records on few lines: see nextNumber().
         const QJsonValue events = object.contains(QStringLiteral("events")) ? object.value(QStringLiteral("events"))
@@ -170,12 +236,20 @@ void RecordSource::collectMessages(const std::string &json, std::uint64_t startL
             return; // CloudWatch subscription health check, carries no record
         m_pending.push_back({startLine, {}, "JSON object has no 'message', 'events' or 'logEvents'"});
     };
+    ++m_jsonValues;
     if (document.isArray()) {
+        if (m_jsonValues == 1)
+            m_firstValueIsArray = true;
+        if (document.array().isEmpty() && m_firstValueShape.empty())
+            m_firstValueShape = kNoElements;
         for (const QJsonValue &value : document.array()) {
             if (value.isObject())
                 addObject(value.toObject());
-            else
+            else {
+                if (m_firstValueShape.empty())
+                    m_firstValueShape = "elements that are not objects";
                 m_pending.push_back({nextNumber(startLine), {}, "JSON array element is not an object"});
+            }
         }
     } else {
         addObject(document.object());

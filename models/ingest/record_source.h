@@ -43,6 +43,11 @@ public:
     // The format of the file: its header, the given format, or the default.
     const LogFormat &format() const { return m_parser.format(); }
     bool sawAnyLine() const { return m_sawAnyLine; }
+    bool isJson() const { return m_delivery == Delivery::JsonLines || m_delivery == Delivery::CloudWatchJson; }
+    // JSON input of which no value has a flow-log shape (a 'message', 'events'
+    // or 'logEvents'): "not a flow log (a JSON document with SecurityGroups)".
+    // Empty when the input is not JSON or some value has the shape.
+    std::string notFlowLogReason() const;
     const LineReader &reader() const { return m_reader; }
     const std::string &error() const { return m_reader.error(); }
 
@@ -51,6 +56,8 @@ private:
     void detect(std::string_view firstLine);
     std::uint64_t nextNumber(std::uint64_t startLine);
     void collectMessages(const std::string &json, std::uint64_t startLine);
+    void startJson();
+    void addJsonText(std::string_view text, std::uint64_t number, bool endsLine);
 
     LineReader m_reader;
     std::optional<LogFormat> m_givenFormat;
@@ -68,6 +75,11 @@ private:
     std::deque<Pending> m_pending;
     Pending m_current;
     std::uint64_t m_lastNumber = 0;
+    // What the JSON values looked like, to tell a flow log from other JSON.
+    std::uint64_t m_jsonValues = 0;
+    std::uint64_t m_flowShapedValues = 0;
+    std::string m_firstValueShape; // e.g. "with SecurityGroups" or "array ..."
+    bool m_firstValueIsArray = false;
 };
 
 } // namespace flowscope

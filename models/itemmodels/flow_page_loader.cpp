@@ -22,7 +22,7 @@ FlowPageLoader::FlowPageLoader(int pageSize)
 
 FlowPageLoader::~FlowPageLoader() = default;
 
-void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, const QString &filter, bool descending)
+void FlowPageLoader::scheduleOpen(quint64 generation, std::function<void()> work)
 {
     {
         QMutexLocker lock(&m_mutex);
@@ -30,9 +30,32 @@ void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, co
         m_pending.clear();
     }
     m_newestOpen.store(generation); // cancels a scan of an older filter
-    QMetaObject::invokeMethod(
-        this, [this, generation, casePath, filter, descending] { open(generation, casePath, filter, descending); },
-        Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, std::move(work), Qt::QueuedConnection);
+}
+
+void FlowPageLoader::supersede(quint64 generation)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_latestGeneration = generation;
+        m_pending.clear();
+    }
+    m_newestOpen.store(generation);
+}
+
+void FlowPageLoader::requestOpen(quint64 generation, const QString &casePath, const QString &filter, bool descending)
+{
+    scheduleOpen(generation, [this, generation, casePath, filter, descending] {
+        open(generation, casePath, filter, descending, nullptr);
+    });
+}
+
+void FlowPageLoader::requestOpenOrdered(quint64 generation, const QString &casePath,
+                                        std::shared_ptr<const SortedRecords> sorted)
+{
+    scheduleOpen(generation, [this, generation, casePath, order = std::move(sorted)] {
+        open(generation, casePath, QString(), false, order);
+    });
 }
 
 void FlowPageLoader::requestPage(quint64 generation, qint64 page)
@@ -61,6 +84,10 @@ void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
         [this, generation, epoch] {
             if (generation != m_openGeneration || !m_pager)
                 return;
+            if (m_sorted) {
+                Q_EMIT rowOfTimeFound(generation, epoch, -1); // rows are not in time order
+                return;
+            }
             try {
                 const qint64 position = m_pager->positionOfTime(epoch);
                 // Latest first, the first record at or after `epoch` is the
@@ -77,6 +104,13 @@ void FlowPageLoader::requestRowOfTime(quint64 generation, qint64 epoch)
 
 std::vector<FlowRow> FlowPageLoader::tableRows(qint64 first, std::size_t count)
 {
+    if (m_sorted) {
+        const std::vector<std::int64_t> &ids = m_sorted->ids;
+        const auto size = static_cast<qint64>(ids.size());
+        const qint64 begin = std::clamp<qint64>(first, 0, size);
+        const qint64 end = std::min<qint64>(size, begin + static_cast<qint64>(count));
+        return m_pager->rowsWithIds({ids.begin() + begin, ids.begin() + end});
+    }
     if (!m_descending)
         return m_pager->rowsAt(first, count);
     // Latest first: the same rows, counted from the end and reversed.
@@ -90,7 +124,8 @@ std::vector<FlowRow> FlowPageLoader::tableRows(qint64 first, std::size_t count)
     return rows;
 }
 
-void FlowPageLoader::open(quint64 generation, const QString &casePath, const QString &filterText, bool descending)
+void FlowPageLoader::open(quint64 generation, const QString &casePath, const QString &filterText, bool descending,
+                          std::shared_ptr<const SortedRecords> sorted)
 {
     if (superseded(generation))
         return; // a newer request is queued behind this one
@@ -98,6 +133,7 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
     m_case.reset();
     m_openGeneration = generation;
     m_descending = descending;
+    m_sorted = std::move(sorted);
     if (casePath.isEmpty()) {
         Q_EMIT opened(generation, 0, 0, false, QString());
         return;
@@ -109,6 +145,11 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
         const QueryInterrupt interrupt(*m_case, [this, generation] { return superseded(generation); });
         m_pager = std::make_unique<FlowPager>(*m_case);
         total = m_pager->recordCount();
+        if (m_sorted) {
+            m_pager->addKnownRecords(m_sorted->ids, m_sorted->head);
+            Q_EMIT opened(generation, static_cast<qint64>(m_sorted->ids.size()), total, false, QString());
+            return;
+        }
         auto compiled = CaseFilter::compile(*m_case, filterText.toStdString());
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             m_pager.reset();

@@ -8,7 +8,11 @@
 // as the time-ordered scan finds them (milliseconds for an indexed filter),
 // then the full count once every candidate block has been tested; a newer
 // request cancels that scan.
+//
+// Given an order (record ids a sort chose, see record_sort.h), it serves
+// those records by position in that order instead, each page read by id.
 
+#include "selection/record_sort.h"
 #include "store/flow_reader.h"
 
 #include <QMutex>
@@ -43,6 +47,12 @@ public:
     // Opens the case (none when empty) showing the records `filter` keeps
     // (all when empty), latest first when `descending`.
     void requestOpen(quint64 generation, const QString &casePath, const QString &filter = {}, bool descending = false);
+    // Stops the work of older generations: `generation` opens later (its
+    // order is being sorted elsewhere).
+    void supersede(quint64 generation);
+    // Opens the case showing exactly the records a sort chose, in its order
+    // (its first rows from the records it kept, the others read by id).
+    void requestOpenOrdered(quint64 generation, const QString &casePath, std::shared_ptr<const SortedRecords> sorted);
     void requestPage(quint64 generation, qint64 page);
     void requestRowOfTime(quint64 generation, qint64 epoch);
 
@@ -65,7 +75,9 @@ Q_SIGNALS:
 
 private:
     void drain();
-    void open(quint64 generation, const QString &casePath, const QString &filter, bool descending);
+    void open(quint64 generation, const QString &casePath, const QString &filter, bool descending,
+              std::shared_ptr<const SortedRecords> sorted);
+    void scheduleOpen(quint64 generation, std::function<void()> work);
     // Rows [first, first + count) of the table, in its order.
     std::vector<FlowRow> tableRows(qint64 first, std::size_t count);
     bool superseded(quint64 generation) const { return m_newestOpen.load() != generation; }
@@ -79,6 +91,7 @@ private:
     std::unique_ptr<FlowPager> m_pager;
     quint64 m_openGeneration = 0;
     bool m_descending = false;
+    std::shared_ptr<const SortedRecords> m_sorted; // null: time order
     std::atomic<quint64> m_newestOpen{0};
     std::atomic<int> m_stoppedScans{0};
     std::function<void()> m_countHook;

@@ -3,9 +3,16 @@
 
 #include "flow_page_loader.h"
 
+#include "selection/case_filter.h"
+#include "selection/record_sort.h"
+#include "store/case_db.h"
+#include "tasks/work_pools.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QLocale>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -102,11 +109,15 @@ FlowTableModel::FlowTableModel(QObject *parent)
                 Q_EMIT rowOfTimeFound(epoch, row < 0 ? -1 : static_cast<int>(std::min<qint64>(row, rowCount())));
         },
         Qt::QueuedConnection);
+    connect(&m_sortWatcher, &QFutureWatcher<SortResult>::finished, this, &FlowTableModel::onSorted);
     m_thread.start();
 }
 
 FlowTableModel::~FlowTableModel()
 {
+    m_newest->store(0); // every sort job is stale now
+    for (QFuture<SortResult> &job : m_sortJobs)
+        job.waitForFinished();
     m_thread.quit();
     m_thread.wait();
 }
@@ -128,7 +139,12 @@ std::optional<FlowRow> FlowTableModel::recordAt(int row) const
     return (*cached)->rows[static_cast<std::size_t>(row % kPageSize)];
 }
 
-void FlowTableModel::findRowOfTime(qint64 epoch) { m_loader->requestRowOfTime(m_generation, epoch); }
+void FlowTableModel::findRowOfTime(qint64 epoch)
+{
+    if (m_sortField)
+        setLatestFirst(false); // a time is found in time order; the loader opens it first
+    m_loader->requestRowOfTime(m_generation, epoch);
+}
 
 void FlowTableModel::setCase(const QString &casePath)
 {
@@ -140,6 +156,7 @@ void FlowTableModel::reload()
 {
     beginResetModel();
     ++m_generation;
+    m_newest->store(m_generation); // a running sort is stale from here on
     m_records = 0;
     m_totalRecords = 0;
     m_counting = false;
@@ -147,21 +164,108 @@ void FlowTableModel::reload()
     m_pages.clear();
     m_requested.clear();
     endResetModel();
+    if (m_sortField && !m_casePath.isEmpty()) {
+        startSort();
+        return;
+    }
+    setSortStatus(QString());
     m_loader->requestOpen(m_generation, m_casePath, m_filter, m_descending);
 }
 
 void FlowTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (column >= 0 && column < m_columns.size() && m_columns.at(column) == Field::Start)
+    if (column < 0 || column >= m_columns.size())
+        return;
+    const Field field = m_columns.at(column);
+    if (field == Field::Start) {
         setLatestFirst(order == Qt::DescendingOrder);
+        return;
+    }
+    if (m_sortField == field && m_descending == (order == Qt::DescendingOrder))
+        return;
+    m_sortField = field;
+    m_descending = order == Qt::DescendingOrder;
+    reload();
 }
 
 void FlowTableModel::setLatestFirst(bool latestFirst)
 {
-    if (latestFirst == m_descending)
+    if (latestFirst == m_descending && !m_sortField)
         return;
+    m_sortField.reset();
     m_descending = latestFirst;
     reload();
+}
+
+void FlowTableModel::setSortStatus(const QString &status)
+{
+    if (status == m_sortStatus)
+        return;
+    m_sortStatus = status;
+    Q_EMIT sortStatusChanged(status);
+}
+
+void FlowTableModel::startSort()
+{
+    const QString name = QString::fromLatin1(fieldInfo(*m_sortField).name.data(), qsizetype(fieldInfo(*m_sortField).name.size()));
+    setSortStatus(tr("Sorting by %1…").arg(name));
+    const quint64 generation = m_generation;
+    m_loader->supersede(generation); // an older filter's scan stops
+    const std::shared_ptr<std::atomic<quint64>> newest = m_newest;
+    const std::string casePath = m_casePath.toStdString();
+    const std::string filterText = m_filter.toStdString();
+    const RecordSortSpec spec{*m_sortField, m_descending};
+    const RecordSortLimits limits = m_sortLimits;
+    QFuture<SortResult> job = QtConcurrent::run(analysisPool(), [=]() -> SortResult {
+        SortResult result;
+        result.generation = generation;
+        try {
+            auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
+            const auto compiled = CaseFilter::compile(*caseDb, filterText);
+            if (std::holds_alternative<FilterError>(compiled)) {
+                result.invalidFilter = true;
+                return result;
+            }
+            result.sorted = std::make_shared<const SortedRecords>(
+                sortRecords(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled), spec, limits,
+                            [&] { return newest->load() != generation; }));
+        } catch (const RecordSortCancelled &) {
+            result.cancelled = true;
+        } catch (const std::exception &error) {
+            result.error = QString::fromLocal8Bit(error.what());
+        }
+        return result;
+    });
+    m_sortJobs.removeIf([](const QFuture<SortResult> &running) { return running.isFinished(); });
+    m_sortJobs.append(job);
+    m_sortWatcher.setFuture(job);
+}
+
+void FlowTableModel::onSorted()
+{
+    const SortResult result = m_sortWatcher.result();
+    if (result.generation != m_generation || result.cancelled)
+        return; // a newer filter or sort is on its way
+    if (result.invalidFilter) {
+        // The loader says what is wrong, as for a filter in time order.
+        setSortStatus(QString());
+        m_loader->requestOpen(m_generation, m_casePath, m_filter, false);
+        return;
+    }
+    if (!result.error.isEmpty()) {
+        setSortStatus(QString());
+        Q_EMIT errorOccurred(result.error);
+        Q_EMIT countsChanged(0, m_totalRecords, false);
+        return;
+    }
+    const QLocale locale;
+    const QString name = QString::fromLatin1(fieldInfo(*m_sortField).name.data(), qsizetype(fieldInfo(*m_sortField).name.size()));
+    const auto rows = static_cast<qint64>(result.sorted->ids.size());
+    setSortStatus(result.sorted->isTop()
+                      ? tr("Sorted by %1: the top %2 of %3 records")
+                            .arg(name, locale.toString(rows), locale.toString(result.sorted->matches))
+                      : tr("Sorted by %1").arg(name));
+    m_loader->requestOpenOrdered(m_generation, m_casePath, result.sorted);
 }
 
 void FlowTableModel::setFilter(const QString &expression)

@@ -5,20 +5,28 @@
 // by a generation token), so scrolling through tens of millions of records
 // stays smooth. Columns are AWS fields; times show in UTC with the local time
 // as a tooltip. A display filter narrows the rows to its matches, still in
-// time order.
+// time order, or in the order of any column: the sort runs on the analysis
+// pool (a newer filter or sort cancels it), orders every match up to a
+// million and otherwise keeps the first 10,000 rows of the order, which
+// sortStatus() says.
 
 #include "format/field_catalog.h"
+#include "selection/record_sort.h"
 #include "store/flow_reader.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QList>
 #include <QSet>
 #include <QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace flowscope {
 
@@ -62,11 +70,18 @@ public:
     // True while the rows shown are only the first page of a filter still being counted.
     bool isCounting() const { return m_counting; }
 
-    // Only the start time orders the table (its index serves it): ascending,
-    // or latest first. Other columns are ignored.
+    // Start orders the table by time (the case's index serves it; latest
+    // first when descending); any other column sorts the records (see
+    // above), ties in time order, absent values last.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // Time order, earliest or latest first (ends a sort by another column).
     void setLatestFirst(bool latestFirst);
     Qt::SortOrder sortOrder() const { return m_descending ? Qt::DescendingOrder : Qt::AscendingOrder; }
+    // The field the rows are ordered by: Start in time order.
+    Field sortField() const { return m_sortField.value_or(Field::Start); }
+    // What the status bar says of the order: empty in time order, "Sorting
+    // by bytes…", "Sorted by bytes: the top 10,000 of 10,000,000 records".
+    QString sortStatus() const { return m_sortStatus; }
 
     void setColumns(const QList<Field> &columns);
     const QList<Field> &columns() const { return m_columns; }
@@ -81,13 +96,17 @@ public:
     std::optional<FlowRow> recordAt(int row) const;
 
     // Asks for the row of the first record starting at or after `epoch`;
-    // answered by rowOfTimeFound.
+    // answered by rowOfTimeFound. Rows sorted by another column go back to
+    // time order first.
     void findRowOfTime(qint64 epoch);
 
     // True during the reset that grows the rows (the count of a filter
     // arrived): the rows before stay the same, so a view may keep its
     // current row and scroll position across it.
     bool isGrowing() const { return m_growing; }
+    // How many matches are all ordered, and how many rows are kept beyond
+    // (for tests; the defaults are a million and 10,000).
+    void setSortLimits(const RecordSortLimits &limits) { m_sortLimits = limits; }
 
     // For tests and benchmarks: true once every requested page has arrived.
     bool isIdle() const { return m_requested.isEmpty(); }
@@ -100,8 +119,10 @@ Q_SIGNALS:
     void pageLoaded(int firstRow, int lastRow);
     void idle();
     void errorOccurred(const QString &message);
-    // The row of the first record at or after `epoch` (rowCount() when none, -1 on error).
+    // The row of the first record at or after `epoch` (rowCount() when none,
+    // -1 on error or when the rows are sorted by another column than Start).
     void rowOfTimeFound(qint64 epoch, int row);
+    void sortStatusChanged(const QString &status);
 
 private:
     void onOpened(quint64 generation, qint64 shown, qint64 total, bool counting, const QString &error);
@@ -111,6 +132,16 @@ private:
     void growTo(qint64 records);
     void onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page);
     void requestPage(qint64 page) const;
+    struct SortResult {
+        quint64 generation = 0;
+        std::shared_ptr<const SortedRecords> sorted;
+        QString error;
+        bool invalidFilter = false;
+        bool cancelled = false;
+    };
+    void startSort();
+    void onSorted();
+    void setSortStatus(const QString &status);
 
     QString m_casePath;
     QList<Field> m_columns;
@@ -122,7 +153,14 @@ private:
     bool m_counting = false;
     bool m_descending = false;
     bool m_growing = false;
+    std::optional<Field> m_sortField; // none: time order
+    RecordSortLimits m_sortLimits;
+    QString m_sortStatus;
     quint64 m_generation = 0;
+    // The newest generation, read by sort jobs to know they are stale.
+    std::shared_ptr<std::atomic<quint64>> m_newest = std::make_shared<std::atomic<quint64>>(0);
+    QFutureWatcher<SortResult> m_sortWatcher;
+    QList<QFuture<SortResult>> m_sortJobs; // waited for on destruction
     mutable QCache<qint64, std::shared_ptr<const FlowPage>> m_pages;
     mutable QSet<qint64> m_requested;
     QThread m_thread;

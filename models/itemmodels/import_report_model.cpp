@@ -60,6 +60,14 @@ void ImportFilesModel::reload()
         Q_EMIT errorOccurred(error);
 }
 
+quint64 ImportFilesModel::duplicateRecords() const
+{
+    quint64 total = 0;
+    for (const ImportedFile &file : m_files)
+        total += file.duplicateRecords;
+    return total;
+}
+
 int ImportFilesModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_files.size());
@@ -75,7 +83,7 @@ QVariant ImportFilesModel::data(const QModelIndex &index, int role) const
     if (role == RejectedRole)
         return file.rejected;
     if (role == Qt::TextAlignmentRole) {
-        if (index.column() == RecordsColumn || index.column() == ErrorsColumn)
+        if (index.column() == RecordsColumn || index.column() == DuplicatesColumn || index.column() == ErrorsColumn)
             return rightAligned();
         return {};
     }
@@ -95,6 +103,7 @@ QVariant ImportFilesModel::data(const QModelIndex &index, int role) const
     case DeliveryColumn: return text(file.delivery);
     case FormatColumn: return text(file.logFormat);
     case RecordsColumn: return file.rejected ? QString() : number(file.records);
+    case DuplicatesColumn: return file.rejected ? QString() : number(file.duplicateRecords);
     case ErrorsColumn: return number(file.errors);
     case TruncatedColumn: return file.truncated ? tr("yes") : QString();
     case Sha256Column: return text(file.sha256);
@@ -115,6 +124,7 @@ QVariant ImportFilesModel::headerData(int section, Qt::Orientation orientation, 
         case DeliveryColumn: return tr("Delivery");
         case FormatColumn: return tr("Format");
         case RecordsColumn: return tr("Records");
+        case DuplicatesColumn: return tr("Duplicates");
         case ErrorsColumn: return tr("Errors");
         case TruncatedColumn: return tr("Truncated");
         case Sha256Column: return tr("SHA-256");
@@ -126,6 +136,10 @@ QVariant ImportFilesModel::headerData(int section, Qt::Orientation orientation, 
         switch (static_cast<Column>(section)) {
         case DeliveryColumn: return tr("How the file was delivered, as detected from its content");
         case FormatColumn: return tr("The fields of the file's records, in order");
+        case RecordsColumn: return tr("Records stored from the file");
+        case DuplicatesColumn:
+            return tr("Records of the file that other files of the case already held (the same flow log delivered"
+                      " twice, or a copy of part of a file): read, not stored again");
         case ErrorsColumn: return tr("Lines rejected (the good lines of the file are imported)");
         case TruncatedColumn: return tr("The file ended early (a cut gzip stream): the lines before are imported");
         default: return {};

@@ -17,8 +17,8 @@ namespace flowscope {
 class ImportFilesModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { PathColumn, StatusColumn, DeliveryColumn, FormatColumn, RecordsColumn, ErrorsColumn,
-                  TruncatedColumn, Sha256Column, ImportedAtColumn, ColumnCount };
+    enum Column { PathColumn, StatusColumn, DeliveryColumn, FormatColumn, RecordsColumn, DuplicatesColumn,
+                  ErrorsColumn, TruncatedColumn, Sha256Column, ImportedAtColumn, ColumnCount };
     enum Role { RejectedRole = Qt::UserRole + 1 }; // bool: the file was not imported at all
 
     explicit ImportFilesModel(QObject *parent = nullptr);
@@ -29,6 +29,8 @@ public:
     void reload();
 
     const std::vector<ImportedFile> &files() const { return m_files; }
+    // Records the files held that other files had brought first (not stored again).
+    quint64 duplicateRecords() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -10,12 +10,18 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <array>
 
 namespace flowscope {
 
 namespace {
 
-constexpr int kTotalColumns = 7; // flows, packets, bytes, accepts, rejects, first seen, last seen
+constexpr int kTotalColumns = 7;
+// What each totals column ranks by, in the order the columns come.
+constexpr std::array<StatsOrder, kTotalColumns> kColumnOrders{StatsOrder::Flows,    StatsOrder::Packets,
+                                                              StatsOrder::Bytes,    StatsOrder::Accepts,
+                                                              StatsOrder::Rejects,  StatsOrder::FirstSeen,
+                                                              StatsOrder::LastSeen};
 
 QString utc(const std::optional<std::int64_t> &epoch)
 {
@@ -28,11 +34,17 @@ QString utc(const std::optional<std::int64_t> &epoch)
 TrafficStatsModel::TrafficStatsModel(Kind kind, QObject *parent)
     : QAbstractTableModel(parent)
     , m_kind(kind)
+    , m_generation(std::make_shared<std::atomic<quint64>>(0))
 {
     connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &TrafficStatsModel::onFinished);
 }
 
-TrafficStatsModel::~TrafficStatsModel() { m_watcher.waitForFinished(); }
+TrafficStatsModel::~TrafficStatsModel()
+{
+    ++*m_generation; // the running scan stops at its next poll
+    m_pending = false;
+    m_watcher.waitForFinished();
+}
 
 int TrafficStatsModel::keyColumns() const
 {
@@ -45,15 +57,79 @@ int TrafficStatsModel::keyColumns() const
     return 1;
 }
 
+int TrafficStatsModel::sortColumn() const
+{
+    const auto at = std::find(kColumnOrders.begin(), kColumnOrders.end(), m_order);
+    return keyColumns() + static_cast<int>(at - kColumnOrders.begin());
+}
+
+Qt::SortOrder TrafficStatsModel::sortOrder() const
+{
+    return m_direction == SortDirection::Ascending ? Qt::AscendingOrder : Qt::DescendingOrder;
+}
+
+std::optional<StatsOrder> TrafficStatsModel::orderOfColumn(int column) const
+{
+    const int total = column - keyColumns();
+    if (total < 0 || total >= kTotalColumns)
+        return std::nullopt;
+    return kColumnOrders[static_cast<std::size_t>(total)];
+}
+
+void TrafficStatsModel::setScanCheckpoint(std::function<void(quint64)> checkpoint)
+{
+    m_checkpoint = checkpoint ? std::make_shared<const std::function<void(quint64)>>(std::move(checkpoint)) : nullptr;
+}
+
 void TrafficStatsModel::compute(const QString &casePath, const QString &filterText)
 {
-    const quint64 generation = ++m_generation;
+    m_case = casePath;
+    m_filter = filterText;
+    m_requested = true;
+    request();
+}
+
+void TrafficStatsModel::sort(int column, Qt::SortOrder order)
+{
+    const std::optional<StatsOrder> byColumn = orderOfColumn(column);
+    const SortDirection direction = order == Qt::AscendingOrder ? SortDirection::Ascending : SortDirection::Descending;
+    if (!byColumn || (*byColumn == m_order && direction == m_direction))
+        return;
+    m_order = *byColumn;
+    m_direction = direction;
+    if (m_requested)
+        request();
+}
+
+void TrafficStatsModel::request()
+{
+    ++*m_generation;
+    if (m_watcher.isRunning()) {
+        m_pending = true; // starts when the stale scan has stopped: never two scans at once
+        return;
+    }
+    start();
+}
+
+void TrafficStatsModel::start()
+{
+    m_pending = false;
+    const quint64 generation = m_generation->load();
+    m_runningGeneration = generation;
     const Kind kind = m_kind;
-    const auto top = static_cast<std::size_t>(std::max(1, m_top));
-    // A finished older computation is simply not shown (see onFinished).
-    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [=]() -> Result {
+    const QString casePath = m_case;
+    const QString filterText = m_filter;
+    StatsQuery query;
+    query.top = static_cast<std::size_t>(std::max(1, m_top));
+    query.order = m_order;
+    query.direction = m_direction;
+    query.cancelled = [latest = m_generation, generation, checkpoint = m_checkpoint](std::uint64_t read) {
+        if (checkpoint)
+            (*checkpoint)(read);
+        return latest->load() != generation;
+    };
+    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [=]() mutable -> Result {
         Result result;
-        result.generation = generation;
         if (casePath.isEmpty())
             return result;
         try {
@@ -66,27 +142,31 @@ void TrafficStatsModel::compute(const QString &casePath, const QString &filterTe
                 return result;
             }
             const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
-            const RecordFilter &accept = filter->predicate();
-            const auto &blocks = filter->blocks();
+            query.accept = filter->predicate();
+            query.blocks = filter->blocks();
             if (kind == Kind::Conversations || kind == Kind::ServiceConversations) {
                 const bool service = kind == Kind::ServiceConversations;
-                for (const Conversation &c :
-                     topConversations(*caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses,
-                                      top, StatsOrder::Bytes, accept, blocks)) {
+                const auto stats = conversationStats(
+                    *caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses, query);
+                for (const Conversation &c : stats.rows) {
                     Row row{{QString::fromStdString(c.a.toString()), QString::fromStdString(c.b.toString())}, c.totals};
                     if (service)
                         row.keys << (c.protocol ? QString::number(*c.protocol) : QStringLiteral("-"))
                                  << (c.port ? QString::number(*c.port) : QStringLiteral("-"));
                     result.rows.push_back(std::move(row));
                 }
+                result.total = stats.total;
             } else {
-                for (const Endpoint &e : topEndpoints(
-                         *caseDb, kind == Kind::InterfaceEndpoints ? EndpointKey::Interface : EndpointKey::Address, top,
-                         StatsOrder::Bytes, accept, blocks))
+                const auto stats = endpointStats(
+                    *caseDb, kind == Kind::InterfaceEndpoints ? EndpointKey::Interface : EndpointKey::Address, query);
+                for (const Endpoint &e : stats.rows)
                     result.rows.push_back({{QString::fromStdString(e.key)}, e.totals});
+                result.total = stats.total;
             }
+        } catch (const StatsCancelled &) {
+            result = Result(); // never shown: a newer request replaced it
         } catch (const std::exception &error) {
-            result.rows.clear();
+            result = Result();
             result.error = QString::fromLocal8Bit(error.what());
         }
         return result;
@@ -95,11 +175,16 @@ void TrafficStatsModel::compute(const QString &casePath, const QString &filterTe
 
 void TrafficStatsModel::onFinished()
 {
+    // Any request since this one started made it stale.
+    if (m_runningGeneration != m_generation->load()) {
+        if (m_pending)
+            start();
+        return;
+    }
     Result result = m_watcher.result();
-    if (result.generation != m_generation)
-        return; // a newer request is on its way
     beginResetModel();
     m_rows = std::move(result.rows);
+    m_total = result.total;
     endResetModel();
     if (!result.error.isEmpty())
         Q_EMIT errorOccurred(result.error);
@@ -154,6 +239,14 @@ QVariant TrafficStatsModel::data(const QModelIndex &index, int role) const
 
 QVariant TrafficStatsModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::InitialSortOrderRole) {
+        // A first click on a header: the most rejects (or flows, bytes...)
+        // first, the earliest times first.
+        const std::optional<StatsOrder> order = orderOfColumn(section);
+        if (!order)
+            return {};
+        return defaultDirection(*order) == SortDirection::Descending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= columnCount())
         return {};
     QStringList keys;
@@ -166,40 +259,6 @@ QVariant TrafficStatsModel::headerData(int section, Qt::Orientation orientation,
     const QStringList totals{tr("Flows"), tr("Packets"), tr("Bytes"), tr("Accepts"), tr("Rejects"),
                              tr("First seen (UTC)"), tr("Last seen (UTC)")};
     return section < keys.size() ? keys.at(section) : totals.at(section - keys.size());
-}
-
-void TrafficStatsModel::sort(int column, Qt::SortOrder order)
-{
-    if (column < 0 || column >= columnCount())
-        return;
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    std::vector<int> rowsBefore;
-    for (const QModelIndex &index : before)
-        rowsBefore.push_back(index.row());
-    // Sort a permutation so persistent indexes can follow their rows.
-    std::vector<int> permutation(m_rows.size());
-    for (std::size_t i = 0; i < permutation.size(); ++i)
-        permutation[i] = static_cast<int>(i);
-    std::stable_sort(permutation.begin(), permutation.end(), [&](int x, int y) {
-        const QVariant vx = sortValue(m_rows[static_cast<std::size_t>(x)], column);
-        const QVariant vy = sortValue(m_rows[static_cast<std::size_t>(y)], column);
-        const auto c = QVariant::compare(vx, vy);
-        return order == Qt::AscendingOrder ? c == QPartialOrdering::Less : c == QPartialOrdering::Greater;
-    });
-    std::vector<Row> sorted;
-    sorted.reserve(m_rows.size());
-    std::vector<int> newRowOf(m_rows.size());
-    for (std::size_t i = 0; i < permutation.size(); ++i) {
-        newRowOf[static_cast<std::size_t>(permutation[i])] = static_cast<int>(i);
-        sorted.push_back(std::move(m_rows[static_cast<std::size_t>(permutation[i])]));
-    }
-    m_rows = std::move(sorted);
-    QModelIndexList after;
-    for (qsizetype i = 0; i < before.size(); ++i)
-        after << index(newRowOf[static_cast<std::size_t>(rowsBefore[static_cast<std::size_t>(i)])], before[i].column());
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 } // namespace flowscope

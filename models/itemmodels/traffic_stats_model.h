@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Conversations or endpoints of a case as a sortable table, computed off the
-// GUI thread; a newer request drops the result of an older one.
+// Conversations or endpoints of a case as a table, computed off the GUI
+// thread. Sorting by a totals column asks the core again in that order, so
+// the rows are always the true first ones among every key, never a re-sort
+// of rows chosen by another column. One computation runs at a time: a newer
+// request (filter, case or order) cancels the running scan at its next poll
+// and only the newest result is shown.
 
 #include "analysis/traffic_stats.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
 
+#include <atomic>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace flowscope {
 
@@ -23,15 +30,35 @@ public:
 
     Kind kind() const { return m_kind; }
     void setTop(int top) { m_top = top; }
+    int top() const { return m_top; }
     // Recomputes for `casePath` (no case when empty) over the records the
     // display filter `filter` matches (all when empty).
     void compute(const QString &casePath, const QString &filter = {});
-    bool isComputing() const { return m_watcher.isRunning(); }
+    bool isComputing() const { return m_watcher.isRunning() || m_pending; }
+
+    // The order the rows are chosen and shown in (bytes, largest first,
+    // until sort() says otherwise), as the core takes it and as a column.
+    StatsOrder order() const { return m_order; }
+    SortDirection direction() const { return m_direction; }
+    int sortColumn() const;
+    Qt::SortOrder sortOrder() const;
+    // The order a column ranks by; nothing for key columns (addresses,
+    // protocol, port, interface), which identify rows rather than measure them.
+    std::optional<StatsOrder> orderOfColumn(int column) const;
+    // Distinct keys among the counted records, of which rowCount() are shown.
+    quint64 totalRows() const { return m_total; }
+
+    // Called on the worker thread each time the running scan asks whether it
+    // is still wanted, with the records it has read (tests use it to hold a
+    // computation in flight).
+    void setScanCheckpoint(std::function<void(quint64 recordsRead)> checkpoint);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // On a totals column, asks again for the first rows in that order; on a
+    // key column, nothing.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 Q_SIGNALS:
@@ -44,18 +71,31 @@ private:
         TrafficTotals totals;
     };
     struct Result {
-        quint64 generation = 0;
         std::vector<Row> rows;
+        quint64 total = 0;
         QString error;
     };
     int keyColumns() const;
     QVariant sortValue(const Row &row, int column) const;
+    void request();
+    void start();
     void onFinished();
 
     const Kind m_kind;
     int m_top = 1000;
-    quint64 m_generation = 0;
+    StatsOrder m_order = StatsOrder::Bytes;
+    SortDirection m_direction = SortDirection::Descending;
+    bool m_requested = false; // compute() was called: sort() recomputes
+    QString m_case;
+    QString m_filter;
     std::vector<Row> m_rows;
+    quint64 m_total = 0;
+    // Bumped by every request; a scan whose generation is behind it stops at
+    // its next poll, and its result is dropped.
+    std::shared_ptr<std::atomic<quint64>> m_generation;
+    quint64 m_runningGeneration = 0;
+    bool m_pending = false; // a request waits for the stale scan to stop
+    std::shared_ptr<const std::function<void(quint64)>> m_checkpoint;
     QFutureWatcher<Result> m_watcher;
 };
 

@@ -33,6 +33,16 @@ BlockPlan query(const char *sql, std::vector<BlockSqlParameter> parameters = {})
     return plan;
 }
 
+// A leaf over a table of chunk sets, with the statement for older cases.
+BlockPlan chunkSets(const char *table, const char *sql, const char *legacySql, std::vector<BlockSqlParameter> parameters)
+{
+    BlockPlan plan = query(sql, std::move(parameters));
+    plan.kind = BlockPlan::Kind::ChunkSets;
+    plan.table = table;
+    plan.legacySql = legacySql;
+    return plan;
+}
+
 BlockSqlParameter integerParameter(std::int64_t value, std::string meaning = {})
 {
     return {BlockSqlParameter::Kind::Integer, value, {}, std::move(meaning)};
@@ -124,9 +134,12 @@ private:
         if (isPortTarget(n.target) && v.kind == ValueKind::Integer)
             return portBlocks({{v.integer, v.integer}});
         if (n.target.kind == FilterTargetKind::Field && n.target.field == Field::InterfaceId && v.kind == ValueKind::Text)
-            return query("SELECT b.block FROM block_interface b JOIN interface i ON i.id = b.interface"
-                         " JOIN dictionary d ON d.id = i.interface_id WHERE d.value = ?",
-                         {{BlockSqlParameter::Kind::Text, 0, v.text, {}}});
+            return chunkSets("interface_block",
+                             "SELECT b.chunk, b.blocks FROM interface_block b JOIN interface i ON i.id = b.interface"
+                             " JOIN dictionary d ON d.id = i.interface_id WHERE d.value = ?",
+                             "SELECT b.block FROM block_interface b JOIN interface i ON i.id = b.interface"
+                             " JOIN dictionary d ON d.id = i.interface_id WHERE d.value = ?",
+                             {{BlockSqlParameter::Kind::Text, 0, v.text, {}}});
         if (n.target.kind == FilterTargetKind::Field && n.target.field == Field::Action && v.kind == ValueKind::Name
             && v.integer == 1)
             return query("SELECT id FROM flow_block WHERE rejects > 0");
@@ -154,7 +167,9 @@ private:
                     bounds.push_back({BlockSqlParameter::Kind::Blob, 0,
                                       std::string(reinterpret_cast<const char *>(a.bytes.data()), 16), a.toString()});
             }
-            parts.push_back(query("SELECT block FROM block_address WHERE address BETWEEN ? AND ?", std::move(bounds)));
+            parts.push_back(chunkSets("address_block", "SELECT chunk, blocks FROM address_block WHERE address BETWEEN ? AND ?",
+                                      "SELECT block FROM block_address WHERE address BETWEEN ? AND ?",
+                                      std::move(bounds)));
         }
         return unite(std::move(parts));
     }
@@ -166,10 +181,11 @@ private:
         std::vector<BlockPlan> parts;
         for (const IntegerRange &range : ranges) {
             if (range.lo < kFirstEphemeral)
-                parts.push_back(query("SELECT block FROM block_port WHERE port BETWEEN ? AND ?",
-                                      {integerParameter(static_cast<std::int64_t>(range.lo)),
-                                       integerParameter(static_cast<std::int64_t>(
-                                           std::min(range.hi, kFirstEphemeral - 1)))}));
+                parts.push_back(chunkSets("port_block", "SELECT chunk, blocks FROM port_block WHERE port BETWEEN ? AND ?",
+                                          "SELECT block FROM block_port WHERE port BETWEEN ? AND ?",
+                                          {integerParameter(static_cast<std::int64_t>(range.lo)),
+                                           integerParameter(static_cast<std::int64_t>(
+                                               std::min(range.hi, kFirstEphemeral - 1)))}));
             if (range.hi >= kFirstEphemeral) {
                 const IntegerRange ephemeral{std::max(range.lo, kFirstEphemeral),
                                              std::min<std::uint64_t>(range.hi, 65535)};
@@ -236,6 +252,7 @@ public:
         case BlockPlan::Kind::Union: return unionOf(plan.children);
         case BlockPlan::Kind::Query: return queryBlocks(plan);
         case BlockPlan::Kind::EphemeralPorts: return ephemeralBlocks(plan);
+        case BlockPlan::Kind::ChunkSets: return chunkSetBlocks(plan);
         }
         return std::nullopt;
     }
@@ -271,11 +288,22 @@ private:
         return sortedUnique(std::move(all));
     }
 
-    Blocks queryBlocks(const BlockPlan &plan)
+    Blocks queryBlocks(const BlockPlan &plan) { return queryBlocks(plan.sql, plan.parameters); }
+
+    Blocks queryBlocks(const std::string &sql, const std::vector<BlockSqlParameter> &parameters)
     {
-        Statement statement(m_db, plan.sql.c_str());
-        for (std::size_t i = 0; i < plan.parameters.size(); ++i) {
-            const BlockSqlParameter &p = plan.parameters[i];
+        Statement statement(m_db, sql.c_str());
+        bindAll(statement, parameters);
+        std::vector<std::int64_t> out;
+        while (statement.step())
+            out.push_back(statement.int64(0));
+        return sortedUnique(std::move(out));
+    }
+
+    static void bindAll(Statement &statement, const std::vector<BlockSqlParameter> &parameters)
+    {
+        for (std::size_t i = 0; i < parameters.size(); ++i) {
+            const BlockSqlParameter &p = parameters[i];
             const int index = static_cast<int>(i) + 1;
             switch (p.kind) {
             case BlockSqlParameter::Kind::Integer: statement.bind(index, p.integer); break;
@@ -285,21 +313,22 @@ private:
                 break;
             }
         }
-        std::vector<std::int64_t> out;
-        while (statement.step())
-            out.push_back(statement.int64(0));
-        return sortedUnique(std::move(out));
     }
 
-    Blocks ephemeralBlocks(const BlockPlan &plan)
+    Blocks chunkSetBlocks(const BlockPlan &plan)
     {
-        if (!hasEphemeralPortIndex())
-            return ephemeralGroupBlocks(plan.ports);
-        // Rows of many ports may name the same chunk: their sets join first.
-        std::map<std::int64_t, ChunkBlocks> chunks;
+        if (!hasTable(plan.table))
+            return queryBlocks(plan.legacySql, plan.parameters);
         Statement rows(m_db, plan.sql.c_str());
-        for (std::size_t i = 0; i < plan.parameters.size(); ++i)
-            rows.bind(static_cast<int>(i) + 1, plan.parameters[i].integer);
+        bindAll(rows, plan.parameters);
+        return blocksOfChunkRows(rows);
+    }
+
+    // Rows of (chunk, blocks): rows of many keys may name the same chunk,
+    // so their sets join first.
+    static std::vector<std::int64_t> blocksOfChunkRows(Statement &rows)
+    {
+        std::map<std::int64_t, ChunkBlocks> chunks;
         while (rows.step()) {
             auto [it, added] = chunks.try_emplace(rows.int64(0));
             if (added)
@@ -312,12 +341,24 @@ private:
         return out; // chunks in order, blocks in order within each
     }
 
-    bool hasEphemeralPortIndex()
+    bool hasTable(const std::string &name)
     {
-        if (!m_hasEphemeralPortIndex)
-            m_hasEphemeralPortIndex = queryInt(m_db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
-                                                     " AND name = 'ephemeral_port_block'") > 0;
-        return *m_hasEphemeralPortIndex;
+        const auto known = m_tables.find(name);
+        if (known != m_tables.end())
+            return known->second;
+        Statement statement(m_db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+        statement.bind(1, std::string_view(name));
+        statement.step();
+        return m_tables[name] = statement.int64(0) > 0;
+    }
+
+    Blocks ephemeralBlocks(const BlockPlan &plan)
+    {
+        if (!hasTable("ephemeral_port_block"))
+            return ephemeralGroupBlocks(plan.ports);
+        Statement rows(m_db, plan.sql.c_str());
+        bindAll(rows, plan.parameters);
+        return blocksOfChunkRows(rows);
     }
 
     // A case of format 2: the blocks whose bitmap of ephemeral port groups
@@ -347,7 +388,7 @@ private:
     }
 
     sqlite3 *m_db;
-    std::optional<bool> m_hasEphemeralPortIndex;
+    std::map<std::string, bool> m_tables;
 };
 
 // ---- Describing a plan.
@@ -417,12 +458,15 @@ void describe(const BlockPlan &plan, std::size_t indent, std::string &out)
         return;
     case BlockPlan::Kind::Query:
     case BlockPlan::Kind::EphemeralPorts:
+    case BlockPlan::Kind::ChunkSets:
         out += pad + plan.sql + '\n';
         for (std::size_t i = 0; i < plan.parameters.size(); ++i)
             out += pad + "  ?" + std::to_string(i + 1) + " = " + describeValue(plan.parameters[i]) + '\n';
         if (plan.kind == BlockPlan::Kind::EphemeralPorts)
             out += pad + "  keeping the blocks each row lists (format 2 read-only: blocks whose port-group bitmap has "
                 + portList(plan.ports) + ")\n";
+        if (plan.kind == BlockPlan::Kind::ChunkSets)
+            out += pad + "  keeping the blocks each row lists\n";
         return;
     }
 }

@@ -41,12 +41,19 @@ struct BlockPlan {
         // they list are kept. A case of format 2 opened read-only has no such
         // table: every block's bitmap of port groups is read instead.
         EphemeralPorts,
+        // Addresses, ports below 32768, interfaces: sql reads rows of
+        // (chunk, blocks) from `table` (see block_postings.h) and the blocks
+        // they list are kept. A case of schema 3 or older opened read-only
+        // has no such table: legacySql, a row per block, is run instead.
+        ChunkSets,
     };
     Kind kind = Kind::AllBlocks;
     std::vector<BlockPlan> children;           // Intersect, Union (two or more)
-    std::string sql;                           // Query, EphemeralPorts
-    std::vector<BlockSqlParameter> parameters; // Query, EphemeralPorts: ?1, ?2, ...
+    std::string sql;                           // Query, EphemeralPorts, ChunkSets
+    std::vector<BlockSqlParameter> parameters; // Query, EphemeralPorts, ChunkSets: ?1, ?2, ...
     std::vector<IntegerRange> ports;           // EphemeralPorts, for a case of format 2
+    std::string table;                         // ChunkSets
+    std::string legacySql;                     // ChunkSets, same parameters
 };
 
 // Plans the preselection of a filter; no database needed.

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <optional>
 #include <regex>
+#include <type_traits>
 
 namespace flowscope {
 
@@ -74,6 +75,20 @@ bool compareNumbers(std::uint64_t value, CompareOp op, std::uint64_t operand)
     return false;
 }
 
+// A comparison of the unsigned field `Member` (as integerOf gives it).
+template <auto Member>
+RecordPredicate memberTest(Field field, CompareOp op, std::uint64_t operand)
+{
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    if (op == CompareOp::Eq)
+        return [bit, operand](const EncodedFlow &f) {
+            return (f.present & bit) != 0 && static_cast<std::uint64_t>(f.*Member) == operand;
+        };
+    return [bit, op, operand](const EncodedFlow &f) {
+        return (f.present & bit) != 0 && compareNumbers(static_cast<std::uint64_t>(f.*Member), op, operand);
+    };
+}
+
 // Text of a record's text field, resolved through the dictionaries.
 class TextResolver {
 public:
@@ -121,11 +136,63 @@ public:
 private:
     Predicate compileNode(const TrueNode &) { return [](const EncodedFlow &) { return true; }; }
 
+    // What testing a node costs, roughly: `and` and `or` test their cheap
+    // parts first (tests have no side effects, so the order cannot change an
+    // answer), so `addr == 10.0.0.0/8 and action == reject` compares
+    // addresses only for the rejects.
+    static int costOf(const FilterNode &node)
+    {
+        return std::visit(
+            [](const auto &n) -> int {
+                using T = std::decay_t<decltype(n)>;
+                if constexpr (std::is_same_v<T, TrueNode>) {
+                    return 0;
+                } else if constexpr (std::is_same_v<T, OrNode> || std::is_same_v<T, AndNode>) {
+                    int cost = 0;
+                    for (const auto &child : n.children)
+                        cost += costOf(*child);
+                    return cost;
+                } else if constexpr (std::is_same_v<T, NotNode>) {
+                    return costOf(*n.child);
+                } else if constexpr (std::is_same_v<T, TextMatchNode>) {
+                    return n.mode == TextMatch::Contains ? 4 : 8;
+                } else if constexpr (std::is_same_v<T, IocListNode>) {
+                    return 8;
+                } else if constexpr (std::is_same_v<T, HasFlagNode>) {
+                    return 1;
+                } else {
+                    if (n.target.kind == FilterTargetKind::AnyAddress)
+                        return 3;
+                    if (n.target.kind != FilterTargetKind::Field)
+                        return 2;
+                    switch (fieldInfo(n.target.field).kind) {
+                    case FieldKind::Address: return 2;
+                    case FieldKind::Text: return 4;
+                    case FieldKind::Integer:
+                    case FieldKind::Enum: return 1;
+                    }
+                    return 1;
+                }
+            },
+            node.node);
+    }
+
+    std::vector<Predicate> compileCheapestFirst(const std::vector<FilterNodePtr> &children)
+    {
+        std::vector<const FilterNode *> order;
+        for (const auto &child : children)
+            order.push_back(child.get());
+        std::stable_sort(order.begin(), order.end(),
+                         [](const FilterNode *a, const FilterNode *b) { return costOf(*a) < costOf(*b); });
+        std::vector<Predicate> parts;
+        for (const FilterNode *child : order)
+            parts.push_back(compile(*child));
+        return parts;
+    }
+
     Predicate compileNode(const OrNode &n)
     {
-        std::vector<Predicate> parts;
-        for (const auto &child : n.children)
-            parts.push_back(compile(*child));
+        std::vector<Predicate> parts = compileCheapestFirst(n.children);
         return [parts](const EncodedFlow &f) {
             return std::any_of(parts.begin(), parts.end(), [&](const Predicate &p) { return p(f); });
         };
@@ -133,9 +200,7 @@ private:
 
     Predicate compileNode(const AndNode &n)
     {
-        std::vector<Predicate> parts;
-        for (const auto &child : n.children)
-            parts.push_back(compile(*child));
+        std::vector<Predicate> parts = compileCheapestFirst(n.children);
         return [parts](const EncodedFlow &f) {
             return std::all_of(parts.begin(), parts.end(), [&](const Predicate &p) { return p(f); });
         };
@@ -200,6 +265,18 @@ private:
         case FieldKind::Integer:
         case FieldKind::Enum: {
             const std::uint64_t operand = v.kind == ValueKind::Time ? static_cast<std::uint64_t>(v.time) : v.integer;
+            // The fields counts test most read their member directly: a
+            // scan calls this for every record of every candidate block.
+            switch (field) {
+            case Field::SrcPort: return memberTest<&EncodedFlow::srcPort>(field, n.op, operand);
+            case Field::DstPort: return memberTest<&EncodedFlow::dstPort>(field, n.op, operand);
+            case Field::Protocol: return memberTest<&EncodedFlow::protocol>(field, n.op, operand);
+            case Field::Packets: return memberTest<&EncodedFlow::packets>(field, n.op, operand);
+            case Field::Bytes: return memberTest<&EncodedFlow::bytes>(field, n.op, operand);
+            case Field::Action: return memberTest<&EncodedFlow::action>(field, n.op, operand);
+            case Field::LogStatus: return memberTest<&EncodedFlow::logStatus>(field, n.op, operand);
+            default: break;
+            }
             return [field, op = n.op, operand](const EncodedFlow &f) {
                 const auto value = integerOf(f, field);
                 return value && compareNumbers(*value, op, operand);

@@ -16,8 +16,12 @@ class StringDictionary;
 class InterfaceDictionary;
 
 // Whether a record's value is in an IOC list (lists come from the case).
+// Called from every thread that tests records: it must be safe to call
+// concurrently.
 using IocMembership = std::function<bool(std::string_view list, std::string_view value)>;
 
+// Reads only the dictionaries and its own constants, so several threads may
+// test records with one predicate at once.
 using RecordPredicate = std::function<bool(const EncodedFlow &)>;
 
 // The dictionaries resolve text fields and must outlive the predicate.

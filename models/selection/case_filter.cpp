@@ -6,6 +6,15 @@
 
 namespace flowscope {
 
+ColumnMask columnsOf(const FieldSet &fields)
+{
+    ColumnMask columns = 0;
+    for (std::size_t f = 0; f < fields.size(); ++f)
+        if (fields.test(f))
+            columns |= columnOf(static_cast<Field>(f));
+    return columns;
+}
+
 std::variant<std::shared_ptr<const CaseFilter>, FilterError>
 CaseFilter::compile(CaseDb &caseDb, std::string_view expression, const FilterParseOptions &options,
                     IocMembership iocLists)

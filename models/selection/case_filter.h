@@ -9,6 +9,7 @@
 #include "query/filter_fields.h"
 #include "query/filter_parser.h"
 #include "query/record_predicate.h"
+#include "store/block_codec.h"
 #include "store/dictionaries.h"
 
 #include <cstdint>
@@ -23,6 +24,9 @@ namespace flowscope {
 
 class CaseDb;
 
+// The block columns that hold `fields`.
+ColumnMask columnsOf(const FieldSet &fields);
+
 class CaseFilter {
 public:
     // The filter, or the parse error. Throws StoreError when the case cannot be read.
@@ -36,6 +40,9 @@ public:
     const RecordPredicate &predicate() const { return m_predicate; }
     // The record fields the filter reads (none for the empty filter).
     FieldSet fieldsRead() const { return m_root ? fieldsReadBy(*m_root) : FieldSet(); }
+    // The block columns the predicate reads: a scan that only tests the
+    // filter decodes these (see block_codec.h).
+    ColumnMask columnsRead() const { return columnsOf(fieldsRead()); }
     // The time window the filter's top-level `time` conditions leave.
     TimeWindow timeWindow() const { return m_root ? timeWindowOf(*m_root) : TimeWindow(); }
     // The blocks that may hold a match (all when nothing).

@@ -8,13 +8,16 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
 
 namespace flowscope {
 
 namespace {
 
-constexpr std::uint8_t kBlockFormat = 1;
+constexpr std::uint8_t kBlockFormat1 = 1;
+constexpr std::uint8_t kBlockFormat2 = 2;
 constexpr int kZstdLevel = 3;
+constexpr std::size_t kMaxRawBlock = 64u << 20;
 
 class Writer {
 public:
@@ -87,6 +90,12 @@ public:
         return a;
     }
     bool atEnd() const { return m_pos == m_data.size(); }
+    std::size_t position() const { return m_pos; }
+    std::uint8_t peek()
+    {
+        need(1);
+        return static_cast<std::uint8_t>(m_data[m_pos]);
+    }
 
 private:
     void need(std::size_t n)
@@ -152,26 +161,201 @@ struct ColumnReader {
     void address(IpAddress &a) { a = r.address(); }
 };
 
-} // namespace
 
-bool blockOrder(const EncodedFlow &a, const EncodedFlow &b)
+// ---- Format 2: a directory, then each column compressed on its own.
+//
+//   u8 2, varint records, varint sections,
+//   per section: varint id, varint stored size, varint raw size,
+//   then the sections' bytes in directory order; a section whose stored size
+//   equals its raw size is stored as it is, any other is one zstd frame.
+// Section ids: 0 the presence masks (as runs) and start times (always decoded), 1 the
+// line numbers, and 2 + f for the column of Field f (InterfaceId's holds the
+// interface context). A column no record has is left out. Sections are
+// stored in the order of kStorageOrder, what filters read most first, so a
+// reader that needs a few columns reads a short prefix of the block (see
+// blockBytesNeeded). pkt-srcaddr and pkt-dstaddr store a 0 byte for a value
+// equal to srcaddr / dstaddr (so those are decoded first).
+
+constexpr std::uint64_t kKeysSection = 0;
+constexpr std::uint64_t kLinesSection = 1;
+constexpr std::uint64_t sectionOf(Field f) { return 2 + static_cast<std::uint64_t>(f); }
+
+constexpr std::array<std::uint64_t, 24> kStorageOrder{
+    kKeysSection, sectionOf(Field::Action), sectionOf(Field::LogStatus), sectionOf(Field::InterfaceId),
+    sectionOf(Field::DstPort), sectionOf(Field::SrcPort), sectionOf(Field::Protocol), sectionOf(Field::SrcAddr),
+    sectionOf(Field::DstAddr), sectionOf(Field::Packets), sectionOf(Field::Bytes), sectionOf(Field::End),
+    sectionOf(Field::TcpFlags), sectionOf(Field::Type), sectionOf(Field::FlowDirection), sectionOf(Field::Version),
+    sectionOf(Field::PktSrcAddr), sectionOf(Field::PktDstAddr), sectionOf(Field::TrafficPath),
+    sectionOf(Field::EncryptionStatus), sectionOf(Field::PktSrcAwsService), sectionOf(Field::PktDstAwsService),
+    sectionOf(Field::RejectReason), kLinesSection};
+
+std::size_t storageRank(std::uint64_t section)
 {
-    const auto sa = sortStart(a);
-    const auto sb = sortStart(b);
-    return sa != sb ? sa < sb : a.line < b.line;
+    return static_cast<std::size_t>(std::find(kStorageOrder.begin(), kStorageOrder.end(), section) - kStorageOrder.begin());
 }
 
-std::string encodeBlock(std::vector<EncodedFlow> &rows)
+// The columns a decode of `columns` reads: pkt addresses refer to the
+// addresses of the record.
+ColumnMask withDependencies(ColumnMask columns)
 {
-    if (!std::is_sorted(rows.begin(), rows.end(), blockOrder))
-        std::stable_sort(rows.begin(), rows.end(), blockOrder);
+    if (columns & columnOf(Field::PktSrcAddr))
+        columns |= columnOf(Field::SrcAddr);
+    if (columns & columnOf(Field::PktDstAddr))
+        columns |= columnOf(Field::DstAddr);
+    return columns;
+}
+
+ColumnMask interfaceColumns()
+{
+    ColumnMask mask = 0;
+    for (const Field f : kInterfaceFields)
+        mask |= columnOf(f);
+    return mask;
+}
+
+bool wantsSection(ColumnMask columns, std::uint64_t section)
+{
+    if (section == kKeysSection)
+        return true;
+    if (section == kLinesSection)
+        return (columns & kLineColumn) != 0;
+    const auto field = static_cast<Field>(section - 2);
+    if (field == Field::InterfaceId)
+        return (columns & interfaceColumns()) != 0;
+    return (columns & columnOf(field)) != 0;
+}
+
+struct ZstdContexts {
+    ZSTD_CCtx *compress = ZSTD_createCCtx();
+    ZSTD_DCtx *decompress = ZSTD_createDCtx();
+    ~ZstdContexts()
+    {
+        ZSTD_freeCCtx(compress);
+        ZSTD_freeDCtx(decompress);
+    }
+};
+
+// One set a thread: creating a context costs more than a small column.
+ZstdContexts &zstdContexts()
+{
+    thread_local ZstdContexts contexts;
+    return contexts;
+}
+
+struct Section {
+    std::uint64_t id;
+    std::string raw;
+};
+
+void appendVarint(std::string &out, std::uint64_t v)
+{
+    Writer w;
+    w.varint(v);
+    out += w.bytes;
+}
+
+std::string encodeFormat2(const std::vector<EncodedFlow> &rows)
+{
+    std::vector<Section> sections;
+    {
+        // Presence masks as runs (mask, length): a delivery's records share
+        // their format, so a block is usually one or a few runs.
+        Writer w;
+        for (std::size_t i = 0; i < rows.size();) {
+            std::size_t end = i + 1;
+            while (end < rows.size() && rows[end].present == rows[i].present)
+                ++end;
+            w.varint(rows[i].present);
+            w.varint(end - i);
+            i = end;
+        }
+        std::int64_t previousStart = 0;
+        for (const auto &r : rows) {
+            if (r.has(Field::Start)) {
+                w.zigzag(r.start - previousStart);
+                previousStart = r.start;
+            }
+        }
+        sections.push_back({kKeysSection, std::move(w.bytes)});
+    }
+    {
+        Writer w;
+        std::int64_t previousLine = 0;
+        for (const auto &r : rows) {
+            w.zigzag(static_cast<std::int64_t>(r.line) - previousLine);
+            previousLine = static_cast<std::int64_t>(r.line);
+        }
+        sections.push_back({kLinesSection, std::move(w.bytes)});
+    }
+    const auto idColumn = [&](Field owner, auto member) {
+        Writer w;
+        bool any = false;
+        for (const auto &r : rows) {
+            w.varint(r.*member);
+            any = any || r.*member != 0;
+        }
+        if (any)
+            sections.push_back({sectionOf(owner), std::move(w.bytes)});
+    };
+    idColumn(Field::InterfaceId, &EncodedFlow::interface);
+    idColumn(Field::PktSrcAwsService, &EncodedFlow::pktSrcService);
+    idColumn(Field::PktDstAwsService, &EncodedFlow::pktDstService);
+    idColumn(Field::RejectReason, &EncodedFlow::rejectReason);
+    forEachColumn(rows, [&](Field field, auto &&code) {
+        Writer w;
+        ColumnWriter io{w};
+        std::int64_t previous = 0;
+        for (const auto &r : rows) {
+            if (!r.has(field))
+                continue;
+            if (field == Field::PktSrcAddr && r.has(Field::SrcAddr) && r.pktSrcAddr == r.srcAddr)
+                w.u8(0);
+            else if (field == Field::PktDstAddr && r.has(Field::DstAddr) && r.pktDstAddr == r.dstAddr)
+                w.u8(0);
+            else
+                code(io, r, previous);
+        }
+        if (!w.bytes.empty())
+            sections.push_back({sectionOf(field), std::move(w.bytes)});
+    });
+
+    std::sort(sections.begin(), sections.end(),
+              [](const Section &a, const Section &b) { return storageRank(a.id) < storageRank(b.id); });
+    std::string directory;
+    directory.push_back(static_cast<char>(kBlockFormat2));
+    appendVarint(directory, rows.size());
+    appendVarint(directory, sections.size());
+    std::string bodies;
+    ZSTD_CCtx *context = zstdContexts().compress;
+    std::string frame;
+    for (const Section &section : sections) {
+        frame.resize(ZSTD_compressBound(section.raw.size()));
+        const std::size_t size
+            = ZSTD_compressCCtx(context, frame.data(), frame.size(), section.raw.data(), section.raw.size(), kZstdLevel);
+        if (ZSTD_isError(size))
+            throw StoreError(std::string("cannot compress a record block: ") + ZSTD_getErrorName(size));
+        // A column that does not shrink is kept as it is (stored = raw size).
+        const bool compressed = size < section.raw.size();
+        appendVarint(directory, section.id);
+        appendVarint(directory, compressed ? size : section.raw.size());
+        appendVarint(directory, section.raw.size());
+        if (compressed)
+            bodies.append(frame.data(), size);
+        else
+            bodies += section.raw;
+    }
+    return directory + bodies;
+}
+
+std::string encodeFormat1(const std::vector<EncodedFlow> &rows)
+{
     Writer w;
     w.bytes.reserve(rows.size() * 48);
     w.varint(rows.size());
     for (const auto &r : rows)
         w.varint(r.present);
     // Start times right after the masks: the sort keys can be read without
-    // decoding the rest (see decodeBlockKeys).
+    // decoding the rest.
     std::int64_t previousStart = 0;
     for (const auto &r : rows) {
         if (r.has(Field::Start)) {
@@ -201,7 +385,7 @@ std::string encodeBlock(std::vector<EncodedFlow> &rows)
     });
 
     std::string out(1 + ZSTD_compressBound(w.bytes.size()), '\0');
-    out[0] = static_cast<char>(kBlockFormat);
+    out[0] = static_cast<char>(kBlockFormat1);
     const std::size_t size = ZSTD_compress(out.data() + 1, out.size() - 1, w.bytes.data(), w.bytes.size(), kZstdLevel);
     if (ZSTD_isError(size))
         throw StoreError(std::string("cannot compress a record block: ") + ZSTD_getErrorName(size));
@@ -209,78 +393,91 @@ std::string encodeBlock(std::vector<EncodedFlow> &rows)
     return out;
 }
 
-namespace {
-
-std::string decompressBlock(std::string_view data)
+std::string decompressFormat1(std::string_view data)
 {
-    if (data.empty() || static_cast<std::uint8_t>(data[0]) != kBlockFormat)
-        throw StoreError("record block of an unknown format");
     data.remove_prefix(1);
     const unsigned long long rawSize = ZSTD_getFrameContentSize(data.data(), data.size());
-    if (rawSize == ZSTD_CONTENTSIZE_ERROR || rawSize == ZSTD_CONTENTSIZE_UNKNOWN || rawSize > (64u << 20))
+    if (rawSize == ZSTD_CONTENTSIZE_ERROR || rawSize == ZSTD_CONTENTSIZE_UNKNOWN || rawSize > kMaxRawBlock)
         throw StoreError("corrupt record block (size)");
     std::string raw(rawSize, '\0');
-    const std::size_t got = ZSTD_decompress(raw.data(), raw.size(), data.data(), data.size());
+    const std::size_t got = ZSTD_decompressDCtx(zstdContexts().decompress, raw.data(), raw.size(), data.data(), data.size());
     if (ZSTD_isError(got) || got != rawSize)
         throw StoreError("corrupt record block (zstd)");
     return raw;
 }
 
-} // namespace
-
-std::vector<std::int64_t> decodeBlockKeys(std::string_view data)
+// The start times of records whose masks are read, from `r`.
+void readStarts(Reader &r, std::vector<EncodedFlow> &rows)
 {
-    const std::string raw = decompressBlock(data);
-    Reader r(raw);
-    const std::uint64_t count = r.varint();
-    if (count > kBlockCapacity)
-        throw StoreError("corrupt record block (count)");
-    std::vector<std::uint64_t> present(count);
-    for (auto &mask : present)
-        mask = r.varint();
-    std::vector<std::int64_t> keys(count);
-    std::int64_t start = 0;
-    for (std::size_t i = 0; i < count; ++i) {
-        if ((present[i] >> static_cast<unsigned>(Field::Start)) & 1U) {
-            start += r.zigzag();
-            keys[i] = start;
-        } else {
-            keys[i] = INT64_MIN;
-        }
-    }
-    return keys;
-}
-
-std::vector<EncodedFlow> decodeBlock(std::string_view data)
-{
-    const std::string raw = decompressBlock(data);
-    Reader r(raw);
-    const std::uint64_t count = r.varint();
-    if (count > kBlockCapacity)
-        throw StoreError("corrupt record block (count)");
-    std::vector<EncodedFlow> rows(count);
-    for (auto &f : rows)
-        f.present = r.varint();
     std::int64_t start = 0;
     for (auto &f : rows) {
         if (f.has(Field::Start)) {
             start += r.zigzag();
             f.start = start;
+        } else {
+            f.start = 0; // rows are reused
         }
     }
+}
+
+// Format 1: a presence mask per record, then the start times.
+void readKeys(Reader &r, std::vector<EncodedFlow> &rows)
+{
+    for (auto &f : rows)
+        f.present = r.varint();
+    readStarts(r, rows);
+}
+
+// Format 2: the presence masks as runs, then the start times.
+void readKeyRuns(Reader &r, std::vector<EncodedFlow> &rows)
+{
+    for (std::size_t i = 0; i < rows.size();) {
+        const std::uint64_t mask = r.varint();
+        const std::uint64_t length = r.varint();
+        if (length == 0 || length > rows.size() - i)
+            throw StoreError("corrupt record block (presence runs)");
+        for (const std::size_t end = i + length; i < end; ++i)
+            rows[i].present = mask;
+    }
+    readStarts(r, rows);
+}
+
+void readLines(Reader &r, std::vector<EncodedFlow> &rows)
+{
     std::int64_t line = 0;
     for (auto &f : rows) {
         line += r.zigzag();
         f.line = static_cast<std::uint64_t>(line);
     }
+}
+
+void readIds(Reader &r, std::vector<EncodedFlow> &rows, std::uint32_t EncodedFlow::*member)
+{
     for (auto &f : rows)
-        f.interface = static_cast<std::uint32_t>(r.varint());
-    for (auto &f : rows)
-        f.pktSrcService = static_cast<std::uint32_t>(r.varint());
-    for (auto &f : rows)
-        f.pktDstService = static_cast<std::uint32_t>(r.varint());
-    for (auto &f : rows)
-        f.rejectReason = static_cast<std::uint32_t>(r.varint());
+        f.*member = static_cast<std::uint32_t>(r.varint());
+}
+
+std::uint64_t readCount(Reader &r)
+{
+    const std::uint64_t count = r.varint();
+    if (count > kBlockCapacity)
+        throw StoreError("corrupt record block (count)");
+    return count;
+}
+
+void decodeFormat1(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows)
+{
+    const std::string raw = decompressFormat1(data);
+    Reader r(raw);
+    rows.assign(readCount(r), EncodedFlow{});
+    readKeys(r, rows);
+    if (columns == 0)
+        return; // the keys come first: the rest is left unread
+    readLines(r, rows);
+    readIds(r, rows, &EncodedFlow::interface);
+    readIds(r, rows, &EncodedFlow::pktSrcService);
+    readIds(r, rows, &EncodedFlow::pktDstService);
+    readIds(r, rows, &EncodedFlow::rejectReason);
     ColumnReader io{r};
     forEachColumn(rows, [&](Field field, auto &&code) {
         std::int64_t previous = 0;
@@ -290,7 +487,269 @@ std::vector<EncodedFlow> decodeBlock(std::string_view data)
     });
     if (!r.atEnd())
         throw StoreError("corrupt record block (trailing data)");
+}
+
+struct DirectoryEntry {
+    std::uint64_t id;
+    std::uint64_t stored;
+    std::uint64_t raw;
+    std::size_t offset; // of the stored bytes in the block
+};
+
+// The column directory of a format 2 block (or of its first bytes: see
+// blockBytesNeeded), and its record count. `end` is where the last section ends.
+std::vector<DirectoryEntry> readDirectory(std::string_view data, std::uint64_t &count, std::size_t &end)
+{
+    Reader r(data);
+    r.u8();
+    count = readCount(r);
+    const std::uint64_t sections = r.varint();
+    if (sections > kStorageOrder.size())
+        throw StoreError("corrupt record block (sections)");
+    std::vector<DirectoryEntry> entries(sections);
+    std::uint64_t seen = 0;
+    for (DirectoryEntry &e : entries) {
+        e.id = r.varint();
+        e.stored = r.varint();
+        e.raw = r.varint();
+        if (storageRank(e.id) == kStorageOrder.size() || ((seen >> e.id) & 1U) || e.raw > kMaxRawBlock
+            || e.stored > e.raw)
+            throw StoreError("corrupt record block (directory)");
+        seen |= std::uint64_t(1) << e.id;
+    }
+    std::size_t offset = r.position();
+    for (DirectoryEntry &e : entries) {
+        e.offset = offset;
+        offset += e.stored;
+    }
+    end = offset;
+    if (entries.empty() || entries.front().id != kKeysSection)
+        throw StoreError("corrupt record block (no keys)");
+    return entries;
+}
+
+// A section's raw bytes, in `buffer` when it had to be decompressed.
+std::string_view sectionBytes(std::string_view data, const DirectoryEntry &e, std::string &buffer)
+{
+    const std::string_view stored = data.substr(e.offset, e.stored);
+    if (e.stored == e.raw)
+        return stored;
+    buffer.resize(e.raw);
+    const std::size_t got
+        = ZSTD_decompressDCtx(zstdContexts().decompress, buffer.data(), buffer.size(), stored.data(), stored.size());
+    if (ZSTD_isError(got) || got != e.raw)
+        throw StoreError("corrupt record block (zstd)");
+    return buffer;
+}
+
+// A pkt address column: 0 for the record's own address (decoded before).
+void readPacketAddresses(Reader &r, std::vector<EncodedFlow> &rows, Field field)
+{
+    const bool source = field == Field::PktSrcAddr;
+    for (auto &f : rows) {
+        if (!f.has(field))
+            continue;
+        IpAddress &a = source ? f.pktSrcAddr : f.pktDstAddr;
+        if (r.peek() == 0) {
+            r.u8();
+            if (!f.has(source ? Field::SrcAddr : Field::DstAddr))
+                throw StoreError("corrupt record block (packet address)");
+            a = source ? f.srcAddr : f.dstAddr;
+        } else {
+            a = r.address();
+        }
+    }
+}
+
+void resetField(EncodedFlow &f, Field field)
+{
+    static const EncodedFlow fresh;
+    switch (field) {
+    case Field::End: f.end = fresh.end; break;
+    case Field::Action: f.action = fresh.action; break;
+    case Field::LogStatus: f.logStatus = fresh.logStatus; break;
+    case Field::Type: f.type = fresh.type; break;
+    case Field::FlowDirection: f.direction = fresh.direction; break;
+    case Field::Protocol: f.protocol = fresh.protocol; break;
+    case Field::TcpFlags: f.tcpFlags = fresh.tcpFlags; break;
+    case Field::TrafficPath: f.trafficPath = fresh.trafficPath; break;
+    case Field::EncryptionStatus: f.encryptionStatus = fresh.encryptionStatus; break;
+    case Field::Version: f.version = fresh.version; break;
+    case Field::SrcPort: f.srcPort = fresh.srcPort; break;
+    case Field::DstPort: f.dstPort = fresh.dstPort; break;
+    case Field::Packets: f.packets = fresh.packets; break;
+    case Field::Bytes: f.bytes = fresh.bytes; break;
+    case Field::SrcAddr: f.srcAddr = fresh.srcAddr; break;
+    case Field::DstAddr: f.dstAddr = fresh.dstAddr; break;
+    case Field::PktSrcAddr: f.pktSrcAddr = fresh.pktSrcAddr; break;
+    case Field::PktDstAddr: f.pktDstAddr = fresh.pktDstAddr; break;
+    default: break;
+    }
+}
+
+void decodeFormat2(std::string_view data, ColumnMask asked, std::vector<EncodedFlow> &rows)
+{
+    const ColumnMask columns = withDependencies(asked);
+    std::uint64_t count = 0;
+    std::size_t end = 0;
+    const std::vector<DirectoryEntry> entries = readDirectory(data, count, end);
+    // `data` may be the block's first bytes only, enough for what is asked.
+    if (end < data.size())
+        throw StoreError("corrupt record block (trailing data)");
+    rows.resize(count);
+    std::string buffer;
+    std::uint64_t columnsFound = 0; // a bit per Field with a column
+    for (const DirectoryEntry &e : entries) {
+        if (e.id >= 2)
+            columnsFound |= std::uint64_t(1) << (e.id - 2);
+        if (!wantsSection(columns, e.id))
+            continue;
+        if (e.offset + e.stored > data.size())
+            throw StoreError("corrupt record block (truncated)");
+        Reader r(sectionBytes(data, e, buffer));
+        if (e.id == kKeysSection) {
+            readKeyRuns(r, rows);
+        } else if (e.id == kLinesSection) {
+            readLines(r, rows);
+        } else {
+            const auto field = static_cast<Field>(e.id - 2);
+            switch (field) {
+            case Field::InterfaceId: readIds(r, rows, &EncodedFlow::interface); break;
+            case Field::PktSrcAwsService: readIds(r, rows, &EncodedFlow::pktSrcService); break;
+            case Field::PktDstAwsService: readIds(r, rows, &EncodedFlow::pktDstService); break;
+            case Field::RejectReason: readIds(r, rows, &EncodedFlow::rejectReason); break;
+            default: {
+                bool known = false;
+                ColumnReader io{r};
+                forEachColumn(rows, [&](Field column, auto &&code) {
+                    if (column != field)
+                        return;
+                    known = true;
+                    if (field == Field::PktSrcAddr || field == Field::PktDstAddr) {
+                        readPacketAddresses(r, rows, field);
+                        return;
+                    }
+                    std::int64_t previous = 0;
+                    for (auto &f : rows)
+                        if (f.has(field))
+                            code(io, f, previous);
+                });
+                if (!known)
+                    throw StoreError("corrupt record block (unknown column)");
+            }
+            }
+        }
+        if (!r.atEnd())
+            throw StoreError("corrupt record block (column size)");
+    }
+    // Id columns left out hold zeros; a field column left out must be absent
+    // from every record.
+    const auto zero = [&](Field owner, std::uint32_t EncodedFlow::*member) {
+        if (!((columnsFound >> static_cast<unsigned>(owner)) & 1U) && wantsSection(columns, sectionOf(owner)))
+            for (auto &f : rows)
+                f.*member = 0;
+    };
+    zero(Field::InterfaceId, &EncodedFlow::interface);
+    zero(Field::PktSrcAwsService, &EncodedFlow::pktSrcService);
+    zero(Field::PktDstAwsService, &EncodedFlow::pktDstService);
+    zero(Field::RejectReason, &EncodedFlow::rejectReason);
+    std::uint64_t columnFields = 0;
+    forEachColumn(rows, [&](Field field, auto &&) { columnFields |= std::uint64_t(1) << static_cast<unsigned>(field); });
+    const std::uint64_t missing = columnFields & ~columnsFound;
+    // Rows are reused: a field asked for and absent from a record gets its
+    // default value, as a fresh record has.
+    const std::uint64_t reset = columnFields & columns;
+    for (auto &f : rows) {
+        if (f.present & missing)
+            throw StoreError("corrupt record block (a column is missing)");
+        for (std::uint64_t absent = reset & ~f.present; absent; absent &= absent - 1)
+            resetField(f, static_cast<Field>(__builtin_ctzll(absent)));
+    }
+    if (!(columns & kLineColumn))
+        return;
+    if (!std::any_of(entries.begin(), entries.end(), [](const DirectoryEntry &e) { return e.id == kLinesSection; }))
+        throw StoreError("corrupt record block (no line numbers)");
+}
+
+} // namespace
+
+bool blockOrder(const EncodedFlow &a, const EncodedFlow &b)
+{
+    const auto sa = sortStart(a);
+    const auto sb = sortStart(b);
+    return sa != sb ? sa < sb : a.line < b.line;
+}
+
+std::string encodeBlock(std::vector<EncodedFlow> &rows)
+{
+    if (!std::is_sorted(rows.begin(), rows.end(), blockOrder))
+        std::stable_sort(rows.begin(), rows.end(), blockOrder);
+    return encodeFormat2(rows);
+}
+
+std::string encodeBlockFormat1(std::vector<EncodedFlow> &rows)
+{
+    if (!std::is_sorted(rows.begin(), rows.end(), blockOrder))
+        std::stable_sort(rows.begin(), rows.end(), blockOrder);
+    return encodeFormat1(rows);
+}
+
+std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
+{
+    if (blockFormatOf(head) != kBlockFormat2)
+        return size; // format 1: one frame, read whole
+    std::uint64_t count = 0;
+    std::size_t end = 0;
+    std::vector<DirectoryEntry> entries;
+    try {
+        entries = readDirectory(head, count, end);
+    } catch (const StoreError &) {
+        if (head.size() >= size)
+            throw;
+        return std::nullopt; // the directory goes on past the head
+    }
+    if (end != size)
+        throw StoreError("corrupt record block (size)");
+    const ColumnMask needed = withDependencies(columns);
+    std::size_t bytes = 0;
+    for (const DirectoryEntry &e : entries)
+        if (wantsSection(needed, e.id))
+            bytes = std::max(bytes, e.offset + e.stored);
+    return bytes;
+}
+
+int blockFormatOf(std::string_view data)
+{
+    if (data.empty())
+        return 0;
+    const auto format = static_cast<std::uint8_t>(data[0]);
+    return format == kBlockFormat1 || format == kBlockFormat2 ? format : 0;
+}
+
+void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows)
+{
+    switch (blockFormatOf(data)) {
+    case kBlockFormat1: decodeFormat1(data, columns, rows); return;
+    case kBlockFormat2: decodeFormat2(data, columns, rows); return;
+    default: throw StoreError("record block of an unknown format");
+    }
+}
+
+std::vector<EncodedFlow> decodeBlock(std::string_view data)
+{
+    std::vector<EncodedFlow> rows;
+    decodeBlockColumns(data, kAllColumns, rows);
     return rows;
+}
+
+std::vector<std::int64_t> decodeBlockKeys(std::string_view data)
+{
+    std::vector<EncodedFlow> rows;
+    decodeBlockColumns(data, 0, rows);
+    std::vector<std::int64_t> keys(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        keys[i] = sortStart(rows[i]);
+    return keys;
 }
 
 } // namespace flowscope

@@ -2,10 +2,12 @@
 #include "block_scan.h"
 
 #include "block_codec.h"
+#include "block_reader.h"
 #include "case_db.h"
 #include "sqlite_handle.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <map>
@@ -23,51 +25,44 @@ struct DecodedBlock {
 
 // Hands out the compressed blocks in storage order, one caller at a time:
 // the connection serves one thread at a time, and reading a block is quick
-// next to decoding it.
+// next to decoding it. Only the part of each block that decoding `columns`
+// needs is read.
 class BlockFeed {
 public:
-    BlockFeed(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks)
-        : m_ids(blocks ? &*blocks : nullptr)
-        , m_statement(caseDb.handle(), blocks ? "SELECT id, data FROM flow_block WHERE id = ?"
-                                              : "SELECT id, data FROM flow_block ORDER BY id")
+    BlockFeed(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns)
+        : m_columns(columns)
+        , m_reader(caseDb.handle(), true)
     {
+        if (blocks) {
+            m_ids = *blocks;
+            return;
+        }
+        Statement all(caseDb.handle(), "SELECT id FROM flow_block ORDER BY id");
+        while (all.step())
+            m_ids.push_back(all.int64(0));
     }
 
     // The next block and its place in the order; false when none is left.
     bool next(std::size_t &sequence, std::int64_t &id, std::string &data)
     {
         std::lock_guard lock(m_mutex);
-        if (m_done)
-            return false;
-        if (!m_ids) {
-            // Stepping a finished statement would start it over.
-            if (!m_statement.step()) {
-                m_done = true;
-                return false;
+        while (m_nextId < m_ids.size()) {
+            id = m_ids[m_nextId++];
+            if (m_reader.read(id, m_columns, data)) { // an id that is gone is skipped
+                sequence = m_sequence++;
+                return true;
             }
-        } else {
-            bool found = false;
-            while (!found && m_nextId < m_ids->size()) {
-                m_statement.reset();
-                m_statement.bind(1, (*m_ids)[m_nextId++]);
-                found = m_statement.step(); // an id that is gone is skipped
-            }
-            if (!found)
-                return false;
         }
-        id = m_statement.int64(0);
-        data.assign(m_statement.blob(1));
-        sequence = m_sequence++;
-        return true;
+        return false;
     }
 
 private:
     std::mutex m_mutex;
-    const std::vector<std::int64_t> *m_ids;
+    std::vector<std::int64_t> m_ids;
     std::size_t m_nextId = 0;
-    Statement m_statement;
+    ColumnMask m_columns;
+    BlockReader m_reader;
     std::size_t m_sequence = 0;
-    bool m_done = false;
 };
 
 // Blocks decoded out of order, handed to the visitor in order; a decoder
@@ -123,6 +118,26 @@ public:
         m_changed.notify_all();
     }
 
+    // Rows a visited block no longer needs, for a decoder to fill again:
+    // allocating and clearing 4,096 records a block costs more than a
+    // partial decode.
+    std::vector<EncodedFlow> spareRows()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_spare.empty())
+            return {};
+        std::vector<EncodedFlow> rows = std::move(m_spare.back());
+        m_spare.pop_back();
+        return rows;
+    }
+
+    void giveBack(std::vector<EncodedFlow> rows)
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_spare.size() < m_window)
+            m_spare.push_back(std::move(rows));
+    }
+
 private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -131,6 +146,7 @@ private:
     std::size_t m_window;
     std::size_t m_producers;
     bool m_closed = false;
+    std::vector<std::vector<EncodedFlow>> m_spare;
 };
 
 } // namespace
@@ -138,10 +154,16 @@ private:
 void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
                  const std::function<void(const EncodedFlow &, std::int64_t id)> &fn)
 {
+    scanRecords(caseDb, blocks, kAllColumns, fn);
+}
+
+void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+                 const std::function<void(const EncodedFlow &, std::int64_t id)> &fn)
+{
     // Decoding a block takes about twice as long as a simple visit of its
     // records, so two threads decode while this one visits.
     constexpr std::size_t kDecoders = 2;
-    BlockFeed feed(caseDb, blocks);
+    BlockFeed feed(caseDb, blocks, columns);
     InOrder decoded(8, kDecoders);
     std::mutex failureMutex;
     std::exception_ptr failure;
@@ -150,9 +172,12 @@ void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> 
             std::size_t sequence = 0;
             std::int64_t id = 0;
             std::string data;
-            while (feed.next(sequence, id, data))
-                if (!decoded.put(sequence, {id, decodeBlock(data)}))
+            while (feed.next(sequence, id, data)) {
+                DecodedBlock block{id, decoded.spareRows()};
+                decodeBlockColumns(data, columns, block.rows);
+                if (!decoded.put(sequence, std::move(block)))
                     break;
+            }
         } catch (...) {
             {
                 std::lock_guard lock(failureMutex);
@@ -172,15 +197,52 @@ void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> 
     };
     DecodedBlock block;
     try {
-        while (decoded.take(block))
+        while (decoded.take(block)) {
             for (std::size_t slot = 0; slot < block.rows.size(); ++slot)
                 fn(block.rows[slot], recordId(block.id, slot));
+            decoded.giveBack(std::move(block.rows));
+        }
     } catch (...) {
         decoded.close();
         joinAll();
         throw;
     }
     joinAll();
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
+void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+                            const std::function<void(std::int64_t block, const std::vector<EncodedFlow> &rows)> &fn)
+{
+    constexpr std::size_t kWorkers = 2;
+    BlockFeed feed(caseDb, blocks, columns);
+    std::mutex failureMutex;
+    std::exception_ptr failure;
+    std::atomic<bool> stop = false;
+    auto work = [&] {
+        try {
+            std::size_t sequence = 0;
+            std::int64_t id = 0;
+            std::string data;
+            std::vector<EncodedFlow> rows; // reused: allocated once per worker
+            while (!stop && feed.next(sequence, id, data)) {
+                decodeBlockColumns(data, columns, rows);
+                fn(id, rows);
+            }
+        } catch (...) {
+            std::lock_guard lock(failureMutex);
+            if (!failure)
+                failure = std::current_exception();
+            stop = true;
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < kWorkers; ++i)
+        workers.emplace_back(work);
+    work(); // the caller's thread is the last worker
+    for (std::thread &worker : workers)
+        worker.join();
     if (failure)
         std::rethrow_exception(failure);
 }

@@ -3,6 +3,7 @@
 // Visits every record of a case (or of chosen blocks) in storage order, for
 // aggregations that need no time order: statistics, detections, exports.
 
+#include "block_codec.h"
 #include "encoded_flow.h"
 
 #include <cstdint>
@@ -18,5 +19,18 @@ class CaseDb;
 // all blocks when empty. fn gets the record and its id.
 void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
                  const std::function<void(const EncodedFlow &, std::int64_t id)> &fn);
+// The same, decoding only `columns` (see block_codec.h): the other fields of
+// the records fn gets hold unspecified values. A scan that reads a few
+// fields skips decompressing the rest.
+void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+                 const std::function<void(const EncodedFlow &, std::int64_t id)> &fn);
+
+// Calls fn once for each block (all, or those in `blocks`) with its records
+// decoded for `columns`, from two threads at once and in no particular
+// order: for work that needs no order, such as testing a filter, which then
+// runs on both threads. fn must be safe to call concurrently; an exception
+// from it (or a damaged block) ends the scan and reaches the caller.
+void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+                            const std::function<void(std::int64_t block, const std::vector<EncodedFlow> &rows)> &fn);
 
 } // namespace flowscope

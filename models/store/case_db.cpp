@@ -2,6 +2,7 @@
 #include "case_db.h"
 
 #include "schema.h"
+#include "schema_check.h"
 #include "sqlite_handle.h"
 
 #include <cstring>
@@ -81,9 +82,15 @@ void CaseDb::configure()
         throw StoreError("case " + quotedPath(m_path) + " was written by a newer Flowscope (case format "
                          + std::to_string(version) + ", this version reads up to "
                          + std::to_string(currentSchemaVersion()) + ")");
+    // Before any statement could fire a trigger planted in the file.
+    if (!m_created)
+        checkCaseSchema(m_db, static_cast<int>(version), quotedPath(m_path));
 
     execSql(m_db, "PRAGMA foreign_keys = ON");
-    execSql(m_db, "PRAGMA cache_size = -65536"); // 64 MiB of page cache
+    // Readers go through record blocks once (and keep what they decoded
+    // themselves): a small page cache is recycled where a large one would
+    // take fresh memory for every page read. Writers keep their B-trees.
+    execSql(m_db, m_readOnly ? "PRAGMA cache_size = -8192" : "PRAGMA cache_size = -65536");
     execSql(m_db, "PRAGMA temp_store = FILE");
     if (m_readOnly)
         return;

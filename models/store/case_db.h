@@ -17,7 +17,8 @@ public:
     enum class Mode { ReadOnly, ReadWrite, CreateIfMissing };
 
     // Throws StoreError with a message naming the file when it is missing,
-    // is not a case, or was written by a newer Flowscope.
+    // is not a case, was written by a newer Flowscope, or holds tables,
+    // indexes, triggers or views Flowscope does not make (schema_check.h).
     static std::unique_ptr<CaseDb> open(const std::filesystem::path &path, Mode mode);
     ~CaseDb();
     CaseDb(const CaseDb &) = delete;

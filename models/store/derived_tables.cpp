@@ -2,6 +2,7 @@
 #include "derived_tables.h"
 
 #include "block_codec.h"
+#include "stored_address.h"
 
 #include <algorithm>
 #include <tuple>
@@ -16,11 +17,23 @@ namespace {
 constexpr std::size_t kMaxRollupEntries = std::size_t(1) << 18;
 constexpr std::size_t kMaxCoverageSpans = std::size_t(1) << 18;
 
+template <typename T>
+void sortUnique(std::vector<T> &values)
+{
+    std::sort(values.begin(), values.end());
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
 } // namespace
 
 DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db)
-    : m_ephemeralPorts(db)
+    : m_addresses(db, kAddressPostings)
+    , m_ports(db, kPortPostings)
+    , m_interfaces(db, kInterfacePostings)
+    , m_ephemeralPorts(db)
     , m_coverageGaps(db)
+    , m_upsertRecordTotal(db, "INSERT INTO record_total(interface, action, log_status, records) VALUES(?,?,?,?)"
+                              " ON CONFLICT DO UPDATE SET records = records + excluded.records")
     , m_upsertMinute(db, "INSERT INTO rollup_minute(minute, interface, action, log_status, flows, packets, bytes,"
                          " spread_packets, spread_bytes) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
                          " flows = flows + excluded.flows, packets = packets + excluded.packets,"
@@ -33,11 +46,10 @@ DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db)
 
 void DerivedTablesWriter::addBlock(std::int64_t block, const std::vector<EncodedFlow> &rows)
 {
+    addPostings(block, rows);
     for (const EncodedFlow &flow : rows) {
-        if (flow.has(Field::SrcPort))
-            m_ephemeralPorts.add(block, flow.srcPort);
-        if (flow.has(Field::DstPort))
-            m_ephemeralPorts.add(block, flow.dstPort);
+        ++m_recordTotals[std::uint64_t(flow.interface) << 16 | std::uint64_t(rollupActionCode(flow)) << 8
+                         | rollupLogStatusCode(flow)];
         m_rollup.add(flow);
         if (m_rollup.size() > kMaxRollupEntries)
             writeRollup();
@@ -47,18 +59,92 @@ void DerivedTablesWriter::addBlock(std::int64_t block, const std::vector<Encoded
         m_coverageGaps.flush();
 }
 
+void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<EncodedFlow> &rows)
+{
+    // A block's distinct values first: sorting plain integers is cheaper
+    // than a lookup per record and value. IPv4 apart from IPv6.
+    std::vector<std::uint32_t> v4Addresses;
+    std::vector<std::array<std::uint8_t, 16>> v6Addresses;
+    std::vector<std::uint16_t> ports;
+    std::vector<std::uint32_t> interfaces;
+    v4Addresses.reserve(rows.size() * 4);
+    ports.reserve(rows.size() * 2);
+    interfaces.reserve(rows.size());
+    const auto addAddress = [&](const IpAddress &a) {
+        if (a.isV4())
+            v4Addresses.push_back(a.v4());
+        else
+            v6Addresses.push_back(a.bytes);
+    };
+    const auto addPort = [&](std::uint16_t port) {
+        if (port < kFirstEphemeralPort)
+            ports.push_back(port);
+        else
+            m_ephemeralPorts.add(block, port);
+    };
+    for (const EncodedFlow &f : rows) {
+        if (f.has(Field::SrcAddr))
+            addAddress(f.srcAddr);
+        if (f.has(Field::DstAddr))
+            addAddress(f.dstAddr);
+        // pkt addresses are nearly always the record's own: added once.
+        if (f.has(Field::PktSrcAddr) && !(f.has(Field::SrcAddr) && f.pktSrcAddr == f.srcAddr))
+            addAddress(f.pktSrcAddr);
+        if (f.has(Field::PktDstAddr) && !(f.has(Field::DstAddr) && f.pktDstAddr == f.dstAddr))
+            addAddress(f.pktDstAddr);
+        if (f.has(Field::SrcPort))
+            addPort(f.srcPort);
+        if (f.has(Field::DstPort))
+            addPort(f.dstPort);
+        if (f.interface)
+            interfaces.push_back(f.interface);
+    }
+    sortUnique(v4Addresses);
+    for (const std::uint32_t address : v4Addresses)
+        m_addresses.add(block, storedIpv4(address));
+    sortUnique(v6Addresses);
+    for (const auto &address : v6Addresses)
+        m_addresses.add(block, address);
+    sortUnique(ports);
+    for (const std::uint16_t port : ports)
+        m_ports.add(block, port);
+    sortUnique(interfaces);
+    for (const std::uint32_t interface : interfaces)
+        m_interfaces.add(block, interface);
+}
+
 void DerivedTablesWriter::flush()
 {
+    m_addresses.flush();
+    m_ports.flush();
+    m_interfaces.flush();
     m_ephemeralPorts.flush();
+    writeRecordTotals();
     writeRollup();
     m_coverageGaps.flush();
 }
 
 void DerivedTablesWriter::discard()
 {
+    m_addresses.discard();
+    m_ports.discard();
+    m_interfaces.discard();
     m_ephemeralPorts.discard();
+    m_recordTotals.clear();
     m_rollup.clear();
     m_coverageGaps.discard();
+}
+
+void DerivedTablesWriter::writeRecordTotals()
+{
+    for (const auto &[key, records] : m_recordTotals) {
+        m_upsertRecordTotal.bind(1, static_cast<std::int64_t>(key >> 16));
+        m_upsertRecordTotal.bind(2, static_cast<std::int64_t>((key >> 8) & 0xff));
+        m_upsertRecordTotal.bind(3, static_cast<std::int64_t>(key & 0xff));
+        m_upsertRecordTotal.bind(4, records);
+        m_upsertRecordTotal.exec();
+    }
+    m_recordTotals.clear();
 }
 
 void DerivedTablesWriter::writeRollup()
@@ -98,17 +184,38 @@ void DerivedTablesWriter::writeRollup()
 
 void rebuildDerivedTables(sqlite3 *db)
 {
-    // Rollups written before this version are dropped rather than kept:
-    // they lack the spread shares, and placed records that start before
-    // 1970 in the wrong minute.
-    execSql(db, "DELETE FROM ephemeral_port_block; DELETE FROM rollup_minute; DELETE FROM rollup_long_span;"
+    // Rollups written before schema 3 are dropped rather than kept: they
+    // lack the spread shares, and placed records that start before 1970 in
+    // the wrong minute.
+    execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total;"
+                " DELETE FROM ephemeral_port_block; DELETE FROM rollup_minute; DELETE FROM rollup_long_span;"
                 " DELETE FROM coverage_gap");
     // Block by block on this thread: the writer needs the connection between
     // two blocks, so no other thread may read from it meanwhile.
+    // The ids first: blocks are rewritten as they go, and a statement
+    // reading a table while it changes may or may not see the changes.
     DerivedTablesWriter writer(db);
-    Statement blocks(db, "SELECT id, data FROM flow_block ORDER BY id");
-    while (blocks.step())
-        writer.addBlock(blocks.int64(0), decodeBlock(blocks.blob(1)));
+    std::vector<std::int64_t> ids;
+    Statement list(db, "SELECT id FROM flow_block ORDER BY id");
+    while (list.step())
+        ids.push_back(list.int64(0));
+    Statement read(db, "SELECT data FROM flow_block WHERE id = ?");
+    Statement rewrite(db, "UPDATE flow_block SET data = ? WHERE id = ?");
+    for (const std::int64_t id : ids) {
+        read.bind(1, id);
+        if (!read.step())
+            throw StoreError("record block " + std::to_string(id) + " is missing");
+        std::vector<EncodedFlow> rows = decodeBlock(read.blob(0));
+        const bool current = blockFormatOf(read.blob(0)) == kCurrentBlockFormat;
+        read.reset();
+        writer.addBlock(id, rows);
+        if (!current) {
+            const std::string data = encodeBlock(rows);
+            rewrite.bindBlobStatic(1, data.data(), static_cast<int>(data.size()));
+            rewrite.bind(2, id);
+            rewrite.exec();
+        }
+    }
     writer.flush();
 }
 

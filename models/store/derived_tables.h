@@ -2,9 +2,11 @@
 #pragma once
 // Tables the store derives from the records of each block as it is written
 // (by an import, or by the upgrade of a case from an older schema): the
-// block index of ports from 32768 up, the per-minute rollups and long spans
-// the timeline reads instead of records, and the coverage gaps.
+// block indexes of addresses, ports and interfaces, the per-minute rollups
+// and long spans the timeline reads instead of records, the records by
+// interface, action and log status, and the coverage gaps.
 
+#include "block_postings.h"
 #include "coverage_gaps.h"
 #include "encoded_flow.h"
 #include "ephemeral_port_index.h"
@@ -12,6 +14,7 @@
 #include "sqlite_handle.h"
 
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace flowscope {
@@ -30,16 +33,26 @@ public:
 
 private:
     void writeRollup();
+    void addPostings(std::int64_t block, const std::vector<EncodedFlow> &rows);
+    void writeRecordTotals();
 
+    BlockPostingsWriter m_addresses;
+    BlockPostingsWriter m_ports;
+    BlockPostingsWriter m_interfaces;
     EphemeralPortIndexWriter m_ephemeralPorts;
     MinuteRollup m_rollup;
     CoverageGapWriter m_coverageGaps;
+    // Records by interface << 16 | action code << 8 | log status code (the
+    // codes of RollupKey).
+    std::unordered_map<std::uint64_t, std::int64_t> m_recordTotals;
+    Statement m_upsertRecordTotal;
     Statement m_upsertMinute;
     Statement m_insertLongSpan;
 };
 
 // Fills the derived tables from every block of the case, inside the caller's
-// transaction: for a case from before they existed.
+// transaction: for a case from before they existed. Blocks of an older
+// format are written again in the current one.
 void rebuildDerivedTables(sqlite3 *db);
 
 } // namespace flowscope

@@ -85,6 +85,16 @@ void addStoredChunkBlocks(std::string_view stored, ChunkBlocks &blocks)
     }
 }
 
+std::int64_t countStoredChunkBlocks(std::string_view stored)
+{
+    ChunkBlocks blocks{};
+    addStoredChunkBlocks(stored, blocks);
+    std::int64_t count = 0;
+    for (const std::uint64_t word : blocks)
+        count += __builtin_popcountll(word);
+    return count;
+}
+
 EphemeralPortIndexWriter::EphemeralPortIndexWriter(sqlite3 *db)
     : m_select(db, "SELECT blocks FROM ephemeral_port_block WHERE port = ? AND chunk = ?")
     , m_upsert(db, "INSERT OR REPLACE INTO ephemeral_port_block(port, chunk, blocks) VALUES(?, ?, ?)")

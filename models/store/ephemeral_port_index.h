@@ -2,13 +2,13 @@
 #pragma once
 // The block index of ports from 32768 up (schema v3): per port and chunk of
 // 4096 consecutive block ids, the set of the chunk's blocks with a record
-// that has the port, as source or destination (as block_port for the lower
+// that has the port, as source or destination (as port_block for the lower
 // ports: the two directions of a connection are logged as two records, close
 // in time, so telling the sides apart would rarely leave a block out). Those
 // ports are mostly ephemeral: nearly unique per flow, so each is in few
 // blocks, yet together they are in every block. A (port, block) row per
-// posting, as block_port has for service ports, would cost about a row per
-// record.
+// posting would cost about a row per record. Schema 4 stores the other
+// block indexes in the same sets (see block_postings.h).
 //
 // A stored set is the smaller of two encodings, told apart by its first byte:
 //   0, then a bitmap: bit b of byte i stands for block offset 8i + b, with
@@ -44,6 +44,9 @@ std::string encodeChunkBlocks(const ChunkBlocks &blocks);
 // Adds the offsets a stored set holds to `blocks`; throws StoreError when
 // `stored` is not such a set.
 void addStoredChunkBlocks(std::string_view stored, ChunkBlocks &blocks);
+
+// The number of blocks a stored set holds; throws StoreError as above.
+std::int64_t countStoredChunkBlocks(std::string_view stored);
 
 // Calls fn(block id) for each block of chunk `chunk` in `blocks`, in order.
 template <typename Fn>

@@ -2,6 +2,7 @@
 #include "flow_pager.h"
 
 #include "block_codec.h"
+#include "block_reader.h"
 #include "case_db.h"
 #include "flow_row_decoder.h"
 #include "sqlite_handle.h"
@@ -40,6 +41,7 @@ FlowPager::FlowPager(CaseDb &caseDb, std::shared_ptr<const RecordMatchSet> match
     : m_case(caseDb)
     , m_matches(std::move(matches))
     , m_decoder(std::make_unique<FlowRowDecoder>(caseDb.handle()))
+    , m_reader(std::make_unique<BlockReader>(caseDb.handle(), false))
     , m_cacheCapacity(std::max<std::size_t>(cachedBlocks, 4))
 {
     Statement blocks(caseDb.handle(), "SELECT id, start_min, start_max, undated, records, file_id FROM flow_block");
@@ -82,24 +84,7 @@ FlowPager::FlowPager(CaseDb &caseDb, std::shared_ptr<const RecordMatchSet> match
         m_files.emplace(files.int64(0), files.text(1));
 }
 
-FlowPager::~FlowPager()
-{
-    for (auto &[id, decoding] : m_decoding)
-        if (decoding.valid())
-            decoding.wait();
-}
-
-void FlowPager::prefetch(const BlockInfo &block)
-{
-    if (m_cache.count(block.id) || m_decoding.count(block.id))
-        return;
-    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
-    statement.bind(1, block.id);
-    if (!statement.step())
-        return; // rowsOf reports it when the block is needed
-    m_decoding.emplace(block.id, std::async(std::launch::async,
-                                            [data = std::string(statement.blob(0))] { return decodeBlock(data); }));
-}
+FlowPager::~FlowPager() = default;
 
 std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
 {
@@ -107,17 +92,10 @@ std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
         m_lru.splice(m_lru.begin(), m_lru, it->second);
         return it->second->second;
     }
-    std::shared_ptr<const Rows> rows;
-    if (auto pending = m_decoding.find(block.id); pending != m_decoding.end()) {
-        rows = std::make_shared<const Rows>(pending->second.get()); // rethrows a decoding error
-        m_decoding.erase(pending);
-    } else {
-        Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
-        statement.bind(1, block.id);
-        if (!statement.step())
-            throw StoreError("record block " + std::to_string(block.id) + " is missing");
-        rows = std::make_shared<const Rows>(decodeBlock(statement.blob(0)));
-    }
+    std::string data;
+    if (!m_reader->read(block.id, kAllColumns, data))
+        throw StoreError("record block " + std::to_string(block.id) + " is missing");
+    auto rows = std::make_shared<const Rows>(decodeBlock(data));
     m_lru.emplace_front(block.id, rows);
     m_cache[block.id] = m_lru.begin();
     if (m_lru.size() > m_cacheCapacity) {
@@ -133,11 +111,11 @@ const std::vector<std::int64_t> &FlowPager::keysOf(const BlockInfo &block)
         m_keyLru.splice(m_keyLru.begin(), m_keyLru, it->second);
         return it->second->second;
     }
-    Statement statement(m_case.handle(), "SELECT data FROM flow_block WHERE id = ?");
-    statement.bind(1, block.id);
-    if (!statement.step())
+    // The sort keys come first in a block: only they are read.
+    std::string data;
+    if (!m_reader->read(block.id, 0, data))
         throw StoreError("record block " + std::to_string(block.id) + " is missing");
-    m_keyLru.emplace_front(block.id, decodeBlockKeys(statement.blob(0)));
+    m_keyLru.emplace_front(block.id, decodeBlockKeys(data));
     m_keyCache[block.id] = m_keyLru.begin();
     if (m_keyLru.size() > kCachedKeyBlocks) {
         m_keyCache.erase(m_keyLru.back().first);
@@ -213,48 +191,49 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
     // a selective filter costs a test per record, not a heap operation.
     struct Cursor {
         const BlockInfo *block;
-        const Rows *rows; // kept alive by `opened`
+        // Held by the cursor alone (and the cache): a block is let go once
+        // its wanted records are used up, so a filter whose matches spread
+        // over hundreds of blocks keeps few decoded at once.
+        std::shared_ptr<const void> keep;
+        const Rows *rows;
+        const std::vector<std::uint16_t> *slots; // rows are the wanted ones of these slots; null: the whole block
         std::size_t next;
         std::int64_t sortKey() const { return sortStart((*rows)[next]); }
-        std::int64_t id() const { return recordId(block->id, next); }
+        std::size_t slot() const { return slots ? (*slots)[next] : next; }
+        std::int64_t id() const { return recordId(block->id, slot()); }
     };
     auto later = [](const Cursor &a, const Cursor &b) {
         return a.sortKey() != b.sortKey() ? a.sortKey() > b.sortKey() : a.id() > b.id();
     };
     std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(later);
-    std::vector<std::shared_ptr<const Rows>> opened;
     // Moves the cursor to its next wanted record; false at the block's end.
     auto settle = [&](Cursor &cursor) {
+        if (cursor.slots)
+            return cursor.next < cursor.rows->size();
         for (; cursor.next < cursor.rows->size(); ++cursor.next)
-            if (selected(*cursor.block, cursor.next) && (!accept || accept((*cursor.rows)[cursor.next])))
+            if (selected(*cursor.block, cursor.next))
                 return true;
         return false;
     };
     std::size_t nextBlock = 0;
-    // A filtered scan reads many blocks in a row: the next candidates decode
-    // on other threads while this one tests records.
-    const bool scanning = accept || only;
-    constexpr std::size_t kPrefetchDepth = 2;
-    std::size_t prefetched = 0; // m_blocks before this index were considered
-    auto prefetchAhead = [&] {
-        if (!scanning)
-            return;
-        prefetched = std::max(prefetched, nextBlock);
-        std::size_t ahead = 0;
-        for (std::size_t i = nextBlock; i < prefetched; ++i)
-            ahead += m_decoding.count(m_blocks[i].id);
-        for (; prefetched < m_blocks.size() && ahead < kPrefetchDepth; ++prefetched)
-            if (!only || only(m_blocks[prefetched].id)) {
-                prefetch(m_blocks[prefetched]);
-                ++ahead;
-            }
-    };
     auto open = [&](const BlockInfo &block) {
         if (only && !only(block.id))
             return;
-        prefetchAhead();
-        opened.push_back(rowsOf(block));
-        Cursor cursor{&block, opened.back().get(), lowerBound(*opened.back(), key)};
+        Cursor cursor{&block, {}, nullptr, nullptr, 0};
+        if (accept) {
+            // A filtered scan keeps only the wanted records of each block:
+            // decoding into one reused buffer costs far less than holding
+            // every candidate block whole.
+            auto picked = pick(block, accept);
+            cursor.rows = &picked->rows;
+            cursor.slots = &picked->slots;
+            cursor.keep = std::move(picked);
+        } else {
+            auto rows = rowsOf(block);
+            cursor.rows = rows.get();
+            cursor.keep = std::move(rows);
+        }
+        cursor.next = lowerBound(*cursor.rows, key);
         if (settle(cursor))
             heap.push(cursor);
     };
@@ -291,6 +270,113 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
         if (settle(cursor))
             heap.push(cursor);
     }
+}
+
+std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
+                                                         const std::function<bool(const EncodedFlow &)> &accept)
+{
+    std::string data;
+    if (!m_reader->read(block.id, kAllColumns, data))
+        throw StoreError("record block " + std::to_string(block.id) + " is missing");
+    decodeBlockColumns(data, kAllColumns, m_scratch);
+    auto picked = std::make_shared<Picked>();
+    for (std::size_t slot = 0; slot < m_scratch.size(); ++slot) {
+        if (selected(block, slot) && accept(m_scratch[slot])) {
+            picked->rows.push_back(m_scratch[slot]);
+            picked->slots.push_back(static_cast<std::uint16_t>(slot));
+        }
+    }
+    return picked;
+}
+
+void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
+                       std::vector<const std::string *> &files)
+{
+    if (m_blockIndex.empty())
+        for (std::size_t i = 0; i < m_blocks.size(); ++i)
+            m_blockIndex.emplace(m_blocks[i].id, i);
+    const auto missing = [](std::int64_t id) { return StoreError("record " + std::to_string(id) + " is not in the case"); };
+    static const std::string noFile;
+    flows.resize(count);
+    files.assign(count, &noFile);
+    const auto fileOf = [&](const BlockInfo &block) {
+        const auto file = m_files.find(block.file);
+        return file == m_files.end() ? &noFile : &file->second;
+    };
+    // Positions grouped by block, so a block is decoded once for them all;
+    // records already known need no block.
+    std::vector<std::size_t> order;
+    order.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto known = m_known.find(ids[i]);
+        if (known == m_known.end()) {
+            order.push_back(i);
+            continue;
+        }
+        const auto found = m_blockIndex.find(ids[i] >> kBlockShift);
+        if (found == m_blockIndex.end())
+            throw missing(ids[i]);
+        flows[i] = known->second;
+        files[i] = fileOf(m_blocks[found->second]);
+    }
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return ids[a] < ids[b]; });
+    std::vector<const BlockInfo *> blocks; // distinct, in the order they are read
+    for (const std::size_t position : order) {
+        const auto found = m_blockIndex.find(ids[position] >> kBlockShift);
+        if (found == m_blockIndex.end())
+            throw missing(ids[position]);
+        if (blocks.empty() || blocks.back() != &m_blocks[found->second])
+            blocks.push_back(&m_blocks[found->second]);
+    }
+    std::size_t next = 0;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const BlockInfo &block = *blocks[b];
+        const std::shared_ptr<const Rows> blockRows = rowsOf(block);
+        const std::string *file = fileOf(block);
+        for (; next < order.size() && (ids[order[next]] >> kBlockShift) == block.id; ++next) {
+            const std::int64_t id = ids[order[next]];
+            const auto slot = static_cast<std::size_t>(id & ((std::int64_t{1} << kBlockShift) - 1));
+            if (slot >= blockRows->size() || !selected(block, slot))
+                throw missing(id);
+            flows[order[next]] = (*blockRows)[slot];
+            files[order[next]] = file;
+        }
+    }
+}
+
+void FlowPager::forEachWithIds(const std::vector<std::int64_t> &ids, const std::function<bool(const FlowRow &)> &fn,
+                               std::size_t chunk)
+{
+    chunk = std::max<std::size_t>(chunk, 1);
+    std::vector<EncodedFlow> flows;
+    std::vector<const std::string *> files;
+    FlowRow row;
+    for (std::size_t first = 0; first < ids.size(); first += chunk) {
+        const std::size_t count = std::min(chunk, ids.size() - first);
+        gather(ids.data() + first, count, flows, files);
+        for (std::size_t i = 0; i < count; ++i) {
+            m_decoder->decode(flows[i], ids[first + i], *files[i], row);
+            if (!fn(row))
+                return;
+        }
+    }
+}
+
+void FlowPager::addKnownRecords(const std::vector<std::int64_t> &ids, const std::vector<EncodedFlow> &flows)
+{
+    for (std::size_t i = 0; i < ids.size() && i < flows.size(); ++i)
+        m_known.emplace(ids[i], flows[i]);
+}
+
+std::vector<FlowRow> FlowPager::rowsWithIds(const std::vector<std::int64_t> &ids)
+{
+    std::vector<FlowRow> rows;
+    rows.reserve(ids.size());
+    forEachWithIds(ids, [&](const FlowRow &row) {
+        rows.push_back(row);
+        return true;
+    });
+    return rows;
 }
 
 std::vector<FlowRow> FlowPager::rowsAt(std::int64_t first, std::size_t count)

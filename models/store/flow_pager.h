@@ -12,7 +12,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <future>
 #include <list>
 #include <memory>
 #include <optional>
@@ -23,6 +22,7 @@ namespace flowscope {
 
 class CaseDb;
 class FlowRowDecoder;
+class BlockReader;
 
 class FlowPager {
 public:
@@ -40,6 +40,18 @@ public:
     // The position of the first record starting at or after `epoch` (records
     // without a start come first); recordCount() when there is none.
     std::int64_t positionOfTime(std::int64_t epoch) { return countBefore(epoch); }
+    // The rows of these record ids, in this order (a sorted selection's
+    // page): each block read once, whatever order the ids come in. Throws
+    // StoreError for an id this pager does not serve.
+    std::vector<FlowRow> rowsWithIds(const std::vector<std::int64_t> &ids);
+    // Records already read (a sort's first rows): rowsWithIds and
+    // forEachWithIds take them from here rather than from their blocks.
+    void addKnownRecords(const std::vector<std::int64_t> &ids, const std::vector<EncodedFlow> &flows);
+    // The same for many ids, calling fn row by row until it returns false:
+    // each block is read once per `chunk` ids, which are held compactly
+    // (about 160 bytes each) meanwhile.
+    void forEachWithIds(const std::vector<std::int64_t> &ids, const std::function<bool(const FlowRow &)> &fn,
+                        std::size_t chunk = std::size_t{1} << 18);
     // Calls fn for each row from position `first` on until it returns false.
     void forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn);
     // Calls fn, in time order, for each record `accept` keeps, looking only
@@ -59,10 +71,17 @@ private:
         const RecordMatchSet::Block *matches; // null: every record
     };
 
+    // A block's records that a filtered scan wants, and their slots.
+    struct Picked {
+        Rows rows;
+        std::vector<std::uint16_t> slots;
+    };
+
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
-    // Starts decoding a block on another thread, for a scan that will need
-    // it next: decoding is most of a filtered scan's time.
-    void prefetch(const BlockInfo &block);
+    std::shared_ptr<const Picked> pick(const BlockInfo &block, const std::function<bool(const EncodedFlow &)> &accept);
+    // The stored records of `count` ids (and their files' paths), by position.
+    void gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
+                std::vector<const std::string *> &files);
     // The merge of blocks (those `only` allows) from sort key `key`, skipping
     // `skip` records, then the records `accept` keeps.
     void merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
@@ -85,18 +104,21 @@ private:
     CaseDb &m_case;
     std::shared_ptr<const RecordMatchSet> m_matches;
     std::unique_ptr<FlowRowDecoder> m_decoder;
+    std::unique_ptr<BlockReader> m_reader;
     std::vector<BlockInfo> m_blocks; // by minKey
     // For bounds without decoding: records in blocks by minKey and by maxKey,
     // cumulated.
     std::vector<std::int64_t> m_minKeys, m_recordsByMin;
     std::vector<std::int64_t> m_maxKeys, m_recordsByMax;
     std::unordered_map<std::int64_t, std::string> m_files;
+    std::unordered_map<std::int64_t, std::size_t> m_blockIndex; // block id -> m_blocks, built when first needed
+    std::unordered_map<std::int64_t, EncodedFlow> m_known;
     std::int64_t m_records = 0;
 
     std::size_t m_cacheCapacity;
     std::list<std::pair<std::int64_t, std::shared_ptr<const Rows>>> m_lru;
     std::unordered_map<std::int64_t, decltype(m_lru)::iterator> m_cache;
-    std::unordered_map<std::int64_t, std::future<Rows>> m_decoding;
+    Rows m_scratch; // reused by pick()
     std::list<std::pair<std::int64_t, std::vector<std::int64_t>>> m_keyLru;
     std::unordered_map<std::int64_t, decltype(m_keyLru)::iterator> m_keyCache;
 };

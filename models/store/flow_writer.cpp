@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_writer.h"
 
-#include "ephemeral_port_index.h"
-#include "stored_address.h"
 
 #include <algorithm>
 #include <array>
@@ -28,16 +26,9 @@ std::string interfaceInsertSql()
 
 constexpr const char *kFileColumns =
     "path, size, sha256, delivery, log_format, records, errors, truncated, first_start, last_end, max_duration,"
-    " imported_at";
+    " imported_at, duplicate_records";
 
 constexpr std::size_t kSortRun = 16 * kBlockCapacity; // about 10 MB of records
-
-template <typename T>
-void sortUnique(std::vector<T> &values)
-{
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-}
 
 } // namespace
 
@@ -45,9 +36,6 @@ FlowWriter::FlowWriter(sqlite3 *db)
     : m_db(db)
     , m_insertBlock(db, "INSERT INTO flow_block(id, file_id, records, start_min, start_max, end_max, undated,"
                         " rejects, ephemeral_ports, data) VALUES(?,?,?,?,?,?,?,?,?,?)")
-    , m_insertBlockAddress(db, "INSERT INTO block_address(address, block) VALUES(?, ?)")
-    , m_insertBlockPort(db, "INSERT INTO block_port(port, block) VALUES(?, ?)")
-    , m_insertBlockInterface(db, "INSERT INTO block_interface(interface, block) VALUES(?, ?)")
     , m_derived(db)
     , m_insertString(db, "INSERT INTO dictionary(id, value) VALUES(?, ?)")
     , m_insertInterface(db, interfaceInsertSql())
@@ -86,12 +74,13 @@ void FlowWriter::bindFile(Statement &statement, const SourceFileRow &row)
     statement.bindOptional(10, row.lastEnd.has_value(), row.lastEnd.value_or(0));
     statement.bindOptional(11, row.maxDuration.has_value(), row.maxDuration.value_or(0));
     statement.bind(12, row.importedAt);
+    statement.bind(13, static_cast<std::int64_t>(row.duplicateRecords));
 }
 
 std::int64_t FlowWriter::insertFile(const SourceFileRow &row)
 {
     Statement statement(m_db, std::string("INSERT INTO source_file(") + kFileColumns
-                                  + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                                  + ") VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     bindFile(statement, row);
     statement.exec();
     return sqlite3_last_insert_rowid(m_db);
@@ -100,10 +89,10 @@ std::int64_t FlowWriter::insertFile(const SourceFileRow &row)
 void FlowWriter::updateFile(std::int64_t fileId, const SourceFileRow &row)
 {
     Statement statement(m_db, "UPDATE source_file SET path=?, size=?, sha256=?, delivery=?, log_format=?, records=?,"
-                              " errors=?, truncated=?, first_start=?, last_end=?, max_duration=?, imported_at=?"
-                              " WHERE id=?");
+                              " errors=?, truncated=?, first_start=?, last_end=?, max_duration=?, imported_at=?,"
+                              " duplicate_records=? WHERE id=?");
     bindFile(statement, row);
-    statement.bind(13, fileId);
+    statement.bind(14, fileId);
     statement.exec();
 }
 
@@ -186,23 +175,6 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     std::optional<std::int64_t> startMin, startMax, endMax;
     std::int64_t rejects = 0;
     std::int64_t undated = 0; // records without a start: they sort first
-    // IPv4 apart as plain integers: sorting them is several times cheaper.
-    std::vector<std::uint32_t> v4Addresses;
-    std::vector<std::array<std::uint8_t, 16>> v6Addresses;
-    std::vector<std::uint16_t> ports;
-    std::vector<std::uint32_t> interfaces;
-    v4Addresses.reserve(rows.size() * 2);
-    auto addAddress = [&](const IpAddress &a) {
-        if (a.isV4())
-            v4Addresses.push_back(a.v4());
-        else
-            v6Addresses.push_back(a.bytes);
-    };
-    ports.reserve(rows.size());
-    auto addPort = [&](std::uint16_t port) {
-        if (port < kFirstEphemeralPort)
-            ports.push_back(port); // higher ports: see DerivedTablesWriter
-    };
     for (const EncodedFlow &f : rows) {
         if (f.has(Field::Start)) {
             startMin = std::min(startMin.value_or(f.start), f.start);
@@ -214,20 +186,6 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
             endMax = std::max(endMax.value_or(f.end), f.end);
         if (f.has(Field::Action) && f.action == Action::Reject)
             ++rejects;
-        if (f.has(Field::SrcAddr))
-            addAddress(f.srcAddr);
-        if (f.has(Field::DstAddr))
-            addAddress(f.dstAddr);
-        if (f.has(Field::PktSrcAddr))
-            addAddress(f.pktSrcAddr);
-        if (f.has(Field::PktDstAddr))
-            addAddress(f.pktDstAddr);
-        if (f.has(Field::SrcPort))
-            addPort(f.srcPort);
-        if (f.has(Field::DstPort))
-            addPort(f.dstPort);
-        if (f.interface)
-            interfaces.push_back(f.interface);
     }
     const std::string data = encodeBlock(rows);
 
@@ -246,32 +204,8 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     s.bindBlobStatic(10, data.data(), static_cast<int>(data.size()));
     s.exec();
 
+    // The block indexes, rollups and coverage: see derived_tables.h.
     m_derived.addBlock(block, rows);
-
-    sortUnique(v4Addresses);
-    for (std::uint32_t address : v4Addresses) {
-        m_insertBlockAddress.bind(1, storedIpv4(address));
-        m_insertBlockAddress.bind(2, block);
-        m_insertBlockAddress.exec();
-    }
-    sortUnique(v6Addresses);
-    for (const auto &address : v6Addresses) {
-        m_insertBlockAddress.bindBlobStatic(1, address.data(), 16);
-        m_insertBlockAddress.bind(2, block);
-        m_insertBlockAddress.exec();
-    }
-    sortUnique(ports);
-    for (std::uint16_t port : ports) {
-        m_insertBlockPort.bind(1, port);
-        m_insertBlockPort.bind(2, block);
-        m_insertBlockPort.exec();
-    }
-    sortUnique(interfaces);
-    for (std::uint32_t interface : interfaces) {
-        m_insertBlockInterface.bind(1, interface);
-        m_insertBlockInterface.bind(2, block);
-        m_insertBlockInterface.exec();
-    }
 }
 
 void FlowWriter::insertError(std::int64_t fileId, const std::string &path, std::uint64_t line, const std::string &reason)

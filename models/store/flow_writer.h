@@ -47,9 +47,6 @@ private:
 
     sqlite3 *m_db;
     Statement m_insertBlock;
-    Statement m_insertBlockAddress;
-    Statement m_insertBlockPort;
-    Statement m_insertBlockInterface;
     std::vector<EncodedFlow> m_pending;
     std::int64_t m_nextBlock = 0;
     DerivedTablesWriter m_derived;

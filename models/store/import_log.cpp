@@ -25,8 +25,12 @@ std::vector<ImportedFile> importedFiles(CaseDb &caseDb)
     std::vector<ImportedFile> files;
     sqlite3 *db = caseDb.handle();
     {
-        Statement s(db, "SELECT path, size, sha256, delivery, log_format, records, errors, truncated,"
-                        " first_start, last_end, imported_at FROM source_file ORDER BY id");
+        // A case of schema 3 opened read-only has no count of duplicates: none.
+        const bool countsDuplicates = queryInt(db, "SELECT count(*) FROM pragma_table_info('source_file')"
+                                                   " WHERE name = 'duplicate_records'") > 0;
+        Statement s(db, std::string("SELECT path, size, sha256, delivery, log_format, records, errors, truncated,"
+                                    " first_start, last_end, imported_at, ")
+                            + (countsDuplicates ? "duplicate_records" : "0") + " FROM source_file ORDER BY id");
         while (s.step()) {
             ImportedFile file;
             file.path = s.text(0);
@@ -40,6 +44,7 @@ std::vector<ImportedFile> importedFiles(CaseDb &caseDb)
             file.firstStart = optionalInt(s, 8);
             file.lastEnd = optionalInt(s, 9);
             file.importedAt = s.int64(10);
+            file.duplicateRecords = unsignedInt(s, 11);
             files.push_back(std::move(file));
         }
     }

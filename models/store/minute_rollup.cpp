@@ -24,8 +24,8 @@ void MinuteRollup::add(const EncodedFlow &flow)
 {
     if (!flow.has(Field::Start))
         return; // a record without a time has no place on a timeline
-    const auto action = static_cast<std::uint8_t>(flow.has(Field::Action) ? static_cast<int>(flow.action) : 2);
-    const auto logStatus = static_cast<std::uint8_t>(flow.has(Field::LogStatus) ? static_cast<int>(flow.logStatus) : 3);
+    const std::uint8_t action = rollupActionCode(flow);
+    const std::uint8_t logStatus = rollupLogStatusCode(flow);
     const auto packets = static_cast<std::int64_t>(flow.has(Field::Packets) ? flow.packets : 0);
     const auto bytes = static_cast<std::int64_t>(flow.has(Field::Bytes) ? flow.bytes : 0);
     const std::int64_t last = lastSecondOf(flow);

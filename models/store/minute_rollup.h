@@ -28,6 +28,16 @@ struct RollupKey {
     friend bool operator==(const RollupKey &, const RollupKey &) = default;
 };
 
+inline std::uint8_t rollupActionCode(const EncodedFlow &flow)
+{
+    return static_cast<std::uint8_t>(flow.has(Field::Action) ? static_cast<int>(flow.action) : 2);
+}
+
+inline std::uint8_t rollupLogStatusCode(const EncodedFlow &flow)
+{
+    return static_cast<std::uint8_t>(flow.has(Field::LogStatus) ? static_cast<int>(flow.logStatus) : 3);
+}
+
 struct RollupTotals {
     // Of the records starting in the minute.
     std::int64_t flows = 0;

@@ -86,11 +86,49 @@ CREATE TABLE coverage_gap(
   PRIMARY KEY(interface, log_status, begin)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, 3> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3};
+// Version 4: the count of duplicate records per imported file, and (below)
+// the block indexes and block format for speed at real-world cardinality.
+// ---- Block indexes and block format (speed at real-world cardinality) ----
+// - address_block, port_block (ports below 32768) and interface_block: per
+//   key and chunk of 4096 block ids, the set of blocks holding it (see
+//   block_postings.h). They replace block_address, block_port and
+//   block_interface, a row per (key, block), dropped below.
+// - Records in block format 2, each column compressed on its own (see
+//   block_codec.h); an upgraded case has its blocks written again.
+// - record_total: the records by interface context, action and log status
+//   (codes as in rollup_minute), undated ones included, so a count whose
+//   filter reads only these fields reads no record.
+constexpr const char *kSchemaV4 = R"sql(
+-- ---- Import de-duplication ----
+-- Per imported file, the records it held that other files of the case
+-- already held, read but not stored again (see ingest/stored_duplicates.h).
+-- Files imported before count none.
+ALTER TABLE source_file ADD COLUMN duplicate_records INTEGER NOT NULL DEFAULT 0;
+-- ---- Block indexes ----
+CREATE TABLE record_total(
+  interface INTEGER NOT NULL, action INTEGER NOT NULL, log_status INTEGER NOT NULL, records INTEGER NOT NULL,
+  PRIMARY KEY(interface, action, log_status)) WITHOUT ROWID;
+CREATE TABLE address_block(
+  address NOT NULL, chunk INTEGER NOT NULL, blocks BLOB NOT NULL,
+  PRIMARY KEY(address, chunk)) WITHOUT ROWID;
+CREATE TABLE port_block(
+  port INTEGER NOT NULL, chunk INTEGER NOT NULL, blocks BLOB NOT NULL,
+  PRIMARY KEY(port, chunk)) WITHOUT ROWID;
+CREATE TABLE interface_block(
+  interface INTEGER NOT NULL, chunk INTEGER NOT NULL, blocks BLOB NOT NULL,
+  PRIMARY KEY(interface, chunk)) WITHOUT ROWID;
+DROP TABLE block_address;
+DROP TABLE block_port;
+DROP TABLE block_interface;
+)sql";
+// ---- end of block indexes and block format ----
 
-// The first version with tables derived from the records (see
-// derived_tables.h): an older case gets them from its blocks when upgraded.
-constexpr int kFirstDerivedVersion = 3;
+constexpr std::array<const char *, 4> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+
+// The last version that changed the tables derived from the records (see
+// derived_tables.h) or the block format: an older case gets them from its
+// blocks when upgraded, its blocks written again in the current format.
+constexpr int kLastDerivedVersion = 4;
 
 struct IndexDefinition {
     const char *name;
@@ -109,16 +147,21 @@ int currentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
 void migrateSchema(sqlite3 *db, int fromVersion)
 {
-    for (int v = fromVersion; v < currentSchemaVersion(); ++v)
-        execSql(db, kMigrations[static_cast<std::size_t>(v)]);
+    for (int v = fromVersion + 1; v <= currentSchemaVersion(); ++v)
+        applySchemaStatements(db, v);
     // A new case has no records yet; an older one gets its derived tables
     // from the blocks it holds.
-    if (fromVersion > 0 && fromVersion < kFirstDerivedVersion)
+    if (fromVersion > 0 && fromVersion < kLastDerivedVersion)
         rebuildDerivedTables(db);
     if (fromVersion == 0)
         createFlowIndexes(db);
     execSql(db, "PRAGMA application_id = " + std::to_string(kCaseApplicationId));
     execSql(db, "PRAGMA user_version = " + std::to_string(currentSchemaVersion()));
+}
+
+void applySchemaStatements(sqlite3 *db, int version)
+{
+    execSql(db, kMigrations.at(static_cast<std::size_t>(version - 1)));
 }
 
 void createFlowIndexes(sqlite3 *db)

@@ -14,6 +14,10 @@ int currentSchemaVersion();
 // Brings a case from `fromVersion` to currentSchemaVersion() inside the
 // caller's transaction.
 void migrateSchema(sqlite3 *db, int fromVersion);
+// Runs only the statements that bring a case from `version` - 1 to `version`
+// (no data derived): the schema check replays them to know what a case of
+// each version holds.
+void applySchemaStatements(sqlite3 *db, int version);
 
 // The indexes over record blocks; an open repairs them if they are missing.
 void createFlowIndexes(sqlite3 *db);

@@ -14,7 +14,8 @@ struct SourceFileRow {
     std::string sha256;
     std::string delivery;
     std::string logFormat;
-    std::uint64_t records = 0;
+    std::uint64_t records = 0;          // stored
+    std::uint64_t duplicateRecords = 0; // read but not stored: other files held them
     std::uint64_t errors = 0;
     bool truncated = false;
     std::optional<std::int64_t> firstStart, lastEnd, maxDuration;

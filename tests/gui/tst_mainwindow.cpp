@@ -31,6 +31,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -329,6 +330,31 @@ private Q_SLOTS:
         QCOMPARE(window.statistics()->filter(), expected);
         QCOMPARE(timeline->filter(), expected);
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 30000);
+    }
+
+    // A case holding what Flowscope does not make is refused, the reason in
+    // the message box and the status bar.
+    void tamperedCaseIsRefused()
+    {
+        const QString casePath = path(QStringLiteral("tampered.flowcase"));
+        CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing).reset();
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open(casePath.toUtf8().constData(), &db), SQLITE_OK);
+        const int planted = sqlite3_exec(
+            db, "CREATE TRIGGER t AFTER INSERT ON source_file BEGIN DELETE FROM rollup_minute; END", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+        QCOMPARE(planted, SQLITE_OK);
+
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(!window.openCase(casePath));
+        auto *box = window.findChild<QMessageBox *>();
+        QVERIFY(box && box->isVisible());
+        const QString expected = QStringLiteral("refused: the case '%1' holds a trigger `t` on source_file that "
+                                                "Flowscope does not make").arg(casePath);
+        QVERIFY2(box->text().startsWith(expected), qPrintable(box->text()));
+        QVERIFY(window.statusBar()->currentMessage().startsWith(expected));
     }
 
     void filterNarrowsTheWindow()

@@ -155,6 +155,134 @@ private Q_SLOTS:
         }
     }
 
+    // Every layout of the documented JSON shapes imports: on one line (as
+    // SDKs and `jq -c` write it, longer than any record line), indented, with
+    // CRLF and a BOM, several documents one after the other, gzip.
+    void jsonLayouts_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("compress");
+        QTest::addColumn<QString>("delivery");
+        QTest::addColumn<int>("records");
+
+        const QList<QByteArray> lines = kDefaultLines.split('\n');
+        QByteArray events;
+        constexpr int kManyEvents = 1200; // over 64 KiB on one line
+        for (int i = 0; i < kManyEvents; ++i)
+            events += (i ? "," : "") + QByteArray("{\"logStreamName\":\"eni-1235b8ca123456789-all\",\"timestamp\":")
+                + QByteArray::number(1418530010000LL + i) + ",\"message\":\"" + lines[i % 2]
+                + "\",\"ingestionTime\":1418530100000,\"eventId\":\"" + QByteArray::number(i) + "\"}";
+        const QByteArray oneLine = "{\"events\":[" + events + "],\"nextForwardToken\":\"f/1\",\"nextBackwardToken\":\"b/1\"}";
+        const QByteArray twoEvents = "{\"events\":[{\"message\":\"" + lines[0] + "\"},{\"message\":\"" + lines[1]
+            + "\"}],\"nextForwardToken\":\"f/1\",\"nextBackwardToken\":\"b/1\"}";
+        const QByteArray indented = "{\n    \"events\": [\n        {\n            \"message\": \"" + lines[0]
+            + "\"\n        },\n        {\n            \"message\": \"" + lines[1]
+            + "\"\n        }\n    ],\n    \"nextForwardToken\": \"f/1\",\n    \"nextBackwardToken\": \"b/1\"\n}\n";
+
+        QTest::newRow("get-log-events on one line") << oneLine << false << "cloudwatch-json" << kManyEvents;
+        QTest::newRow("one line, newline at the end") << oneLine + "\n" << false << "cloudwatch-json" << kManyEvents;
+        QTest::newRow("one line, gzip") << oneLine << true << "cloudwatch-json" << kManyEvents;
+        QTest::newRow("one line, BOM and CRLF") << "\xEF\xBB\xBF" + oneLine + "\r\n" << false << "cloudwatch-json" << kManyEvents;
+        QTest::newRow("short, one line") << twoEvents << false << "cloudwatch-json" << 2;
+        QTest::newRow("indented") << indented << false << "cloudwatch-json" << 2;
+        QTest::newRow("indented, CRLF and BOM") << "\xEF\xBB\xBF" + QByteArray(indented).replace("\n", "\r\n") << false
+                                                << "cloudwatch-json" << 2;
+        QTest::newRow("blank lines before") << "\n\n  \n" + twoEvents << false << "cloudwatch-json" << 2;
+        QTest::newRow("pages concatenated on one line") << twoEvents + twoEvents + oneLine << false << "cloudwatch-json"
+                                                        << 4 + kManyEvents;
+        QTest::newRow("pages on separate lines") << twoEvents + "\n" + indented + oneLine + "\n" << true
+                                                 << "cloudwatch-json" << 4 + kManyEvents;
+        QTest::newRow("pages in an array") << "[" + twoEvents + ",\n" + twoEvents + "]" << false << "cloudwatch-json" << 4;
+        QTest::newRow("filter-log-events with searchedLogStreams")
+            << "{\"events\":[{\"logStreamName\":\"s\",\"message\":\"" + lines[0]
+                   + "\"}],\"searchedLogStreams\":[{\"logStreamName\":\"s\",\"searchedCompletely\":true}]}"
+            << false << "cloudwatch-json" << 1;
+        QTest::newRow("subscription envelope on one long line")
+            << "{\"messageType\":\"DATA_MESSAGE\",\"owner\":\"123456789010\",\"logEvents\":[" + events + "]}" << true
+            << "json-lines" << kManyEvents;
+    }
+
+    void jsonLayouts()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(bool, compress);
+        QFETCH(QString, delivery);
+        QFETCH(int, records);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
+        const QString file = path(QStringLiteral("json-layouts/%1.json").arg(tag));
+        compress ? test::writeGzip(file, content) : test::writeFile(file, content);
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {file});
+        QVERIFY2(report.errorCount == 0, report.errors.empty() ? "" : report.errors[0].reason.c_str());
+        QCOMPARE(report.files, 1u);
+        QCOMPARE(report.records, std::uint64_t(records));
+        QCOMPARE(QString::fromStdString(report.fileResults.at(0).delivery), delivery);
+        QCOMPARE(int(allRows(*caseDb).size()), records);
+    }
+
+    // JSON that is not a flow log is refused as a whole, naming what it holds;
+    // broken JSON says what is wrong.
+    void jsonRefusals_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("wholeFile");
+        QTest::addColumn<QString>("reason");
+        const QByteArray record = kDefaultLines.split('\n')[0];
+        QTest::newRow("describe-security-groups")
+            << QByteArray("{\n    \"SecurityGroups\": [\n        {\n            \"Description\": \"web\",\n"
+                          "            \"GroupName\": \"web\",\n            \"IpPermissions\": [],\n"
+                          "            \"GroupId\": \"sg-0123456789abcdef0\"\n        }\n    ]\n}\n")
+            << true << "not a flow log (a JSON document with SecurityGroups)";
+        QTest::newRow("describe-security-groups, one line")
+            << QByteArray("{\"SecurityGroups\":[{\"GroupName\":\"web\",\"GroupId\":\"sg-1\"}]}") << true
+            << "not a flow log (a JSON document with SecurityGroups)";
+        QTest::newRow("several top-level keys")
+            << QByteArray("{\"Reservations\":[],\"NextToken\":\"x\"}") << true
+            << "not a flow log (a JSON document with NextToken, Reservations)";
+        QTest::newRow("many top-level keys")
+            << QByteArray("{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6}") << true
+            << "not a flow log (a JSON document with a, b, c, d and 2 more keys)";
+        QTest::newRow("only the paging tokens")
+            << QByteArray("{\"nextForwardToken\":\"f/1\",\"nextBackwardToken\":\"b/1\"}") << true
+            << "not a flow log (a JSON document with nextBackwardToken, nextForwardToken)";
+        QTest::newRow("application log lines")
+            << QByteArray("{\"level\":\"info\",\"msg\":\"started\"}\n{\"level\":\"warn\",\"msg\":\"slow\"}\n") << true
+            << "not a flow log (JSON lines with level, msg)";
+        QTest::newRow("array of objects") << QByteArray("[{\"GroupName\":\"web\"}]") << true
+                                          << "not a flow log (a JSON array of objects with GroupName)";
+        QTest::newRow("array of numbers") << QByteArray("[1, 2, 3]") << true
+                                          << "not a flow log (a JSON array of elements that are not objects)";
+        QTest::newRow("empty array") << QByteArray("[]") << true << "not a flow log (an empty JSON array)";
+        QTest::newRow("document not closed")
+            << QByteArray("{\"events\":[{\"message\":\"" + record + "\"}") << false << "is not closed at the end of the file";
+        QTest::newRow("invalid JSON") << QByteArray("{\"events\":[{\"message\": x}]}") << false << "invalid JSON";
+        QTest::newRow("event without a message") << QByteArray("{\"events\":[{\"timestamp\":1}]}") << false
+                                                 << "JSON event has no string 'message'";
+    }
+
+    void jsonRefusals()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(bool, wholeFile);
+        QFETCH(QString, reason);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
+        const QString file = path(QStringLiteral("json-refusals/%1.json").arg(tag));
+        test::writeFile(file, content);
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {file});
+        QCOMPARE(report.records, 0u);
+        QVERIFY(report.hasRejections());
+        QCOMPARE(QString::fromStdString(report.errors.at(0).file), file);
+        QVERIFY2(QString::fromStdString(report.errors.at(0).reason).contains(reason), report.errors.at(0).reason.c_str());
+        QCOMPARE(report.failedFiles, wholeFile ? 1u : 0u);
+        QCOMPARE(report.files, wholeFile ? 0u : 1u);
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM source_file"), wholeFile ? 0 : 1);
+        if (wholeFile) {
+            QCOMPARE(report.errors.at(0).line, 0u);
+            QCOMPARE(report.errorCount, 1u);
+        }
+    }
+
     void decodedValuesRoundTrip()
     {
         const QString file = path(QStringLiteral("roundtrip/s3.log.gz"));

@@ -133,6 +133,36 @@ private Q_SLOTS:
         QCOMPARE(report.records, 4u);
     }
 
+    // The window's import counts records other files brought as duplicates,
+    // or stores them when asked to.
+    void duplicateRecords_data()
+    {
+        QTest::addColumn<bool>("keep");
+        QTest::newRow("counted") << false;
+        QTest::newRow("kept") << true;
+    }
+
+    void duplicateRecords()
+    {
+        QFETCH(bool, keep);
+        const QString copy = m_dir.filePath(QStringLiteral("copy-%1.jsonl").arg(QTest::currentDataTag()));
+        QByteArray lines;
+        for (const QByteArray &line : kDefaultLines.trimmed().split('\n'))
+            lines += "{\"message\":\"" + line + "\"}\n";
+        test::writeFile(copy, lines);
+        ImportJob job(newCasePath(), {m_small, copy});
+        job.setKeepDuplicates(keep);
+        QCOMPARE(job.keepsDuplicates(), keep);
+        QSignalSpy finished(&job, &ImportJob::finished);
+        job.start();
+        QVERIFY(finished.wait(60000));
+        const auto report = finished.first().first().value<ImportReport>();
+        QCOMPARE(report.records, keep ? 4u : 2u);
+        QCOMPARE(report.duplicateRecords, keep ? 0u : 2u);
+        QCOMPARE(report.fileResults.at(1).duplicateRecords, keep ? 0u : 2u);
+        QCOMPARE(summaryOf(job.casePath()).records, keep ? 4u : 2u);
+    }
+
     void notACaseFails()
     {
         const QString notACase = m_dir.filePath(QStringLiteral("notes.flowcase"));

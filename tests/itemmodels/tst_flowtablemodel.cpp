@@ -7,10 +7,12 @@
 #include "itemmodels/flow_page_loader.h"
 #include "itemmodels/flow_table_model.h"
 #include "selection/case_filter.h"
+#include "selection/record_sort.h"
 #include "store/case_db.h"
 #include "store/flow_pager.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -241,6 +243,84 @@ private Q_SLOTS:
             QVERIFY(std::get<std::int64_t>(ascending[n - 2 - std::size_t(row)].value(Field::Start)) < epoch);
     }
 
+    // The ids sortRecords gives for this filter and order (checked against a
+    // brute force in tst_recordsort), which the model must show row by row.
+    std::vector<std::int64_t> sortedIds(const QString &filter, const RecordSortSpec &spec,
+                                        const RecordSortLimits &limits = {}) const
+    {
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        const auto compiled = std::get<std::shared_ptr<const CaseFilter>>(CaseFilter::compile(*caseDb, filter.toStdString()));
+        return sortRecords(*caseDb, *compiled, spec, limits).ids;
+    }
+
+    static void compareRows(FlowTableModel &model, const std::vector<std::int64_t> &ids)
+    {
+        QCOMPARE(model.rowCount(), int(ids.size()));
+        const std::size_t n = ids.size();
+        for (const std::size_t row : {std::size_t(0), std::size_t(1), std::size_t(FlowTableModel::kPageSize), n / 3, n - 1}) {
+            if (row >= n)
+                continue;
+            model.index(int(row), 0).data();
+            QTRY_VERIFY_WITH_TIMEOUT(loaded(model, int(row)), 10000);
+            QCOMPARE(model.index(int(row), 0).data(FlowTableModel::RecordIdRole).toLongLong(), ids[row]);
+        }
+    }
+
+    // Any column sorts, off the GUI thread: the rows are the sorted records
+    // read by id; a filter narrows them, a newer filter cancels an older
+    // sort, past the limit only the top rows show and the status says so;
+    // Start goes back to time order.
+    void sortsByAnyColumn()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
+        model.setCase(m_case);
+        QVERIFY(loadedSpy.wait(10000));
+        const int bytes = int(model.columns().indexOf(Field::Bytes));
+        model.sort(bytes, Qt::DescendingOrder);
+        QCOMPARE(model.sortField(), Field::Bytes);
+        QCOMPARE(model.sortStatus(), QStringLiteral("Sorting by bytes…"));
+        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
+        compareRows(model, sortedIds(QString(), {Field::Bytes, true}));
+
+        model.setFilter(QStringLiteral("dstport == 443"));
+        model.setFilter(QStringLiteral("action == reject")); // cancels the sort of the first
+        QCOMPARE(model.sortStatus(), QStringLiteral("Sorting by bytes…"));
+        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes"), 30000);
+        const auto rejects = sortedIds(QStringLiteral("action == reject"), {Field::Bytes, true});
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(rejects.size()), 10000);
+        compareRows(model, rejects);
+
+        const int source = int(model.columns().indexOf(Field::SrcAddr));
+        model.setSortLimits({1000, 100});
+        model.setFilter(QString());
+        model.sort(source, Qt::AscendingOrder);
+        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by srcaddr: the top 100 of 120,000 records"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 100, 10000);
+        compareRows(model, sortedIds(QString(), {Field::SrcAddr, false}, {1000, 100}));
+
+        model.sort(int(model.columns().indexOf(Field::Start)), Qt::AscendingOrder);
+        QCOMPARE(model.sortField(), Field::Start);
+        QCOMPARE(model.sortStatus(), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
+    }
+
+    // Go to Time brings a sorted table back to time order.
+    void goToTimeLeavesTheSort()
+    {
+        FlowTableModel model;
+        model.setCase(m_case);
+        model.sort(int(model.columns().indexOf(Field::Packets)), Qt::DescendingOrder);
+        QSignalSpy found(&model, &FlowTableModel::rowOfTimeFound);
+        model.findRowOfTime(0);
+        QCOMPARE(model.sortField(), Field::Start);
+        QVERIFY(found.wait(10000));
+        QCOMPARE(found.at(0).at(1).toInt(), 0);
+    }
+
     void newerFilterWins()
     {
         FlowTableModel model;
@@ -325,6 +405,23 @@ private Q_SLOTS:
         QVERIFY(errors.wait(10000));
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.totalRecords(), kRecords);
+    }
+
+    // A sort under a filter that is not valid says so, with the case's total.
+    void invalidFilterWhileSortedReportsError()
+    {
+        FlowTableModel model;
+        QSignalSpy errors(&model, &FlowTableModel::errorOccurred);
+        QSignalSpy counts(&model, &FlowTableModel::countsChanged);
+        model.setCase(m_case);
+        model.sort(int(model.columns().indexOf(Field::Bytes)), Qt::DescendingOrder);
+        model.setFilter(QStringLiteral("dstport == x"));
+        QVERIFY(errors.wait(10000));
+        QVERIFY(errors.at(0).at(0).toString().contains(QStringLiteral("not valid")));
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.sortStatus(), QString());
+        QCOMPARE(model.totalRecords(), kRecords);
+        QCOMPARE(counts.last().at(1).toLongLong(), kRecords);
     }
 
     void unreadableCaseReportsError()

@@ -79,8 +79,14 @@ private Q_SLOTS:
         QVERIFY(cell(model, 0, ImportFilesModel::FormatColumn).startsWith(QStringLiteral("version account-id")));
         QVERIFY(!model.index(0, 0).data(ImportFilesModel::RejectedRole).toBool());
 
+        QCOMPARE(cell(model, 0, ImportFilesModel::DuplicatesColumn), QStringLiteral("0"));
+        // Two of its three good records are those the first file brought.
         QCOMPARE(cell(model, 1, ImportFilesModel::PathColumn), m_mixedFile);
-        QCOMPARE(cell(model, 1, ImportFilesModel::RecordsColumn), QStringLiteral("3"));
+        QCOMPARE(cell(model, 1, ImportFilesModel::RecordsColumn), QStringLiteral("1"));
+        QCOMPARE(cell(model, 1, ImportFilesModel::DuplicatesColumn), QStringLiteral("2"));
+        QCOMPARE(model.index(1, ImportFilesModel::DuplicatesColumn).data(Qt::TextAlignmentRole),
+                 QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter));
+        QCOMPARE(model.duplicateRecords(), 2u);
         QCOMPARE(cell(model, 1, ImportFilesModel::ErrorsColumn), QStringLiteral("2"));
         QCOMPARE(cell(model, 1, ImportFilesModel::TruncatedColumn), QString());
 
@@ -91,9 +97,11 @@ private Q_SLOTS:
         QCOMPARE(cell(model, 2, ImportFilesModel::StatusColumn, Qt::ToolTipRole), m_missingReason);
         QCOMPARE(cell(model, 2, ImportFilesModel::Sha256Column), QString());
         QCOMPARE(cell(model, 2, ImportFilesModel::RecordsColumn), QString());
+        QCOMPARE(cell(model, 2, ImportFilesModel::DuplicatesColumn), QString());
         QCOMPARE(cell(model, 2, ImportFilesModel::ErrorsColumn), QStringLiteral("1"));
 
         QCOMPARE(model.headerData(ImportFilesModel::Sha256Column, Qt::Horizontal).toString(), QStringLiteral("SHA-256"));
+        QCOMPARE(model.headerData(ImportFilesModel::DuplicatesColumn, Qt::Horizontal).toString(), QStringLiteral("Duplicates"));
         QVERIFY(!model.headerData(ImportFilesModel::ColumnCount, Qt::Horizontal).isValid());
 
         model.setCase(QString());

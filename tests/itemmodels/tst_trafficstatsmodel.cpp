@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The statistics models: the model contract, off-thread computation with
-// stale results dropped, and sorting.
+// stale scans cancelled and their results dropped, and sorting that asks the
+// core again in the new order.
 
 #include "ingest/case_importer.h"
 #include "itemmodels/traffic_stats_model.h"
@@ -10,9 +11,23 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QTest>
 
+#include <mutex>
+#include <vector>
+
 using namespace flowscope;
+
+Q_DECLARE_METATYPE(flowscope::StatsOrder)
+
+namespace {
+
+// The columns of a conversation table: Address A, Address B, then the totals.
+constexpr int kFlows = 2, kPackets = 3, kBytes = 4, kAccepts = 5, kRejects = 6, kFirstSeen = 7, kLastSeen = 8;
+
+} // namespace
 
 
 class TestTrafficStatsModel : public QObject {
@@ -62,21 +77,133 @@ private Q_SLOTS:
         model.sort(columns - 5, Qt::AscendingOrder); // bytes
     }
 
-    void sortingByBytes()
+    void columnsRankByTheirTotal_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<StatsOrder>("order");
+        QTest::newRow("flows") << kFlows << StatsOrder::Flows;
+        QTest::newRow("packets") << kPackets << StatsOrder::Packets;
+        QTest::newRow("bytes") << kBytes << StatsOrder::Bytes;
+        QTest::newRow("accepts") << kAccepts << StatsOrder::Accepts;
+        QTest::newRow("rejects") << kRejects << StatsOrder::Rejects;
+        QTest::newRow("first seen") << kFirstSeen << StatsOrder::FirstSeen;
+        QTest::newRow("last seen") << kLastSeen << StatsOrder::LastSeen;
+    }
+
+    void columnsRankByTheirTotal()
+    {
+        QFETCH(int, column);
+        QFETCH(StatsOrder, order);
+        TrafficStatsModel model(TrafficStatsModel::Kind::Conversations);
+        QCOMPARE(model.orderOfColumn(column), std::optional(order));
+        QCOMPARE(model.orderOfColumn(0), std::nullopt);
+        QCOMPARE(model.sortColumn(), kBytes); // largest by bytes until sorted otherwise
+        QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
+        // A first click on a header ranks counts largest first, times earliest first.
+        const bool time = order == StatsOrder::FirstSeen || order == StatsOrder::LastSeen;
+        QCOMPARE(model.headerData(column, Qt::Horizontal, Qt::InitialSortOrderRole).value<Qt::SortOrder>(),
+                 time ? Qt::AscendingOrder : Qt::DescendingOrder);
+        QVERIFY(!model.headerData(0, Qt::Horizontal, Qt::InitialSortOrderRole).isValid());
+        model.sort(column, Qt::AscendingOrder);
+        QCOMPARE(model.order(), order);
+        QCOMPARE(model.direction(), SortDirection::Ascending);
+        QCOMPARE(model.sortColumn(), column);
+        QVERIFY(!model.isComputing()); // nothing asked for yet: nothing to recompute
+    }
+
+    // Only one row is kept: a re-sort of it could not bring up the rejected
+    // conversation, a new query must.
+    void sortingAsksTheCoreAgain()
     {
         TrafficStatsModel model(TrafficStatsModel::Kind::Conversations);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTop(1);
         QSignalSpy computed(&model, &TrafficStatsModel::computed);
         model.compute(m_case);
         QVERIFY(computed.wait(10000));
-        const int bytes = 4; // Address A, Address B, Flows, Packets, Bytes
-        QCOMPARE(model.headerData(bytes, Qt::Horizontal).toString(), QStringLiteral("Bytes"));
-        QPersistentModelIndex big = model.index(0, 0);
-        QCOMPARE(model.index(0, bytes).data().toString(), QStringLiteral("1000")); // largest first from the core
-        model.sort(bytes, Qt::AscendingOrder);
-        QCOMPARE(model.index(0, bytes).data().toString(), QStringLiteral("350"));
-        QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("3")); // flows of 10.0.0.1 <-> 10.0.0.2
-        QCOMPARE(big.row(), 1); // persistent indexes follow their rows
-        QCOMPARE(model.index(1, 1).data().toString(), QStringLiteral("203.0.113.9"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.totalRows(), 2u);
+        QCOMPARE(model.headerData(kBytes, Qt::Horizontal).toString(), QStringLiteral("Bytes"));
+        QCOMPARE(model.index(0, kBytes).data().toString(), QStringLiteral("1000")); // 10.0.0.1 <-> 203.0.113.9
+        QCOMPARE(model.index(0, kRejects).data().toString(), QStringLiteral("0"));
+
+        model.sort(kRejects, Qt::DescendingOrder);
+        QVERIFY(model.isComputing());
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("10.0.0.2"));
+        QCOMPARE(model.index(0, kRejects).data().toString(), QStringLiteral("1"));
+
+        model.sort(kBytes, Qt::AscendingOrder); // the true bottom row
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(model.index(0, kBytes).data().toString(), QStringLiteral("350"));
+
+        // The same order again, or a key column: nothing to ask.
+        model.sort(kBytes, Qt::AscendingOrder);
+        model.sort(0, Qt::DescendingOrder);
+        QVERIFY(!model.isComputing());
+        QCOMPARE(model.sortColumn(), kBytes);
+
+        // A new filter keeps the order.
+        model.compute(m_case, QStringLiteral("protocol == tcp"));
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(model.index(0, kBytes).data().toString(), QStringLiteral("350"));
+    }
+
+    // A newer request cancels the running scan at its next poll: its rows
+    // never show, and it reads no further (counted, not timed).
+    void supersededScanStopsAndIsNeverShown()
+    {
+        const QString large = m_dir.filePath(QStringLiteral("large.flowcase"));
+        {
+            QByteArray records;
+            for (int i = 0; i < 20000; ++i)
+                records += QStringLiteral("2 111111111111 eni-a 10.0.%1.%2 198.51.100.9 %3 443 6 1 100 %4 %5 %6 OK\n")
+                               .arg(i / 250 % 250)
+                               .arg(i % 250)
+                               .arg(40000 + i % 20000)
+                               .arg(1700000000 + i)
+                               .arg(1700000001 + i)
+                               .arg(i % 1000 == 0 ? QStringLiteral("REJECT") : QStringLiteral("ACCEPT"))
+                               .toUtf8();
+            test::writeFile(m_dir.filePath(QStringLiteral("large.log")), records);
+            auto caseDb = CaseDb::open(large.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("large.log")).toStdString()}, {}).records,
+                     20000u);
+        }
+        QSemaphore reached, proceed;
+        std::mutex mutex;
+        std::vector<quint64> checkpoints; // records read at each poll, in order
+        TrafficStatsModel model(TrafficStatsModel::Kind::Conversations);
+        const auto releaseAtEnd = qScopeGuard([&proceed] { proceed.release(); }); // never left held
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setScanCheckpoint([&](quint64 read) {
+            bool first = false;
+            {
+                std::lock_guard lock(mutex);
+                first = checkpoints.empty();
+                checkpoints.push_back(read);
+            }
+            if (first) { // hold the first scan in flight until the newer request is made
+                reached.release();
+                proceed.acquire();
+            }
+        });
+        QSignalSpy computed(&model, &TrafficStatsModel::computed);
+        model.compute(large);
+        reached.acquire();
+        model.compute(large, QStringLiteral("action == reject"));
+        proceed.release();
+        QVERIFY(computed.wait(10000));
+        QTRY_VERIFY(!model.isComputing());
+        QCOMPARE(computed.size(), 1);
+        QCOMPARE(model.totalRows(), 20u); // the rejected flows' conversations only
+        std::lock_guard lock(mutex);
+        QVERIFY(checkpoints.size() >= 2);
+        // The first scan stopped at the poll it was held at; the next poll
+        // counts from the start again: the newer scan's.
+        QVERIFY(checkpoints[1] <= checkpoints[0]);
+        QVERIFY(checkpoints[0] < 20000);
     }
 
     void staleResultIsDropped()
@@ -89,7 +216,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!model.isComputing());
         QCOMPARE(computed.size(), 1); // only the newer request is shown
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.index(0, 6).data().toString(), QStringLiteral("1")); // rejects
+        QCOMPARE(model.index(0, kRejects).data().toString(), QStringLiteral("1"));
     }
 
     void followsTheFilter_data()

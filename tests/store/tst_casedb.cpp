@@ -4,9 +4,12 @@
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
 #include "store/schema.h"
+#include "store/schema_check.h"
 #include "store/sqlite_handle.h"
+#include "format2_case.h"
 #include "test_files.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -54,6 +57,23 @@ private:
     std::string m_marker;
 };
 
+// Runs SQL on a case through a plain connection, as another tool would:
+// neither defensive nor with an untrusted schema, so it may rewrite it.
+void tamper(const std::string &file, const std::string &sql)
+{
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(file.c_str(), &db), SQLITE_OK);
+    const auto close = qScopeGuard([db] { sqlite3_close(db); });
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+    execSql(db, sql);
+}
+
+QByteArray fileBytes(const std::string &file)
+{
+    QFile in(QString::fromStdString(file));
+    return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+}
+
 } // namespace
 
 class TestCaseDb : public QObject {
@@ -71,6 +91,17 @@ private:
             return QString::fromUtf8(error.what());
         }
         return {};
+    }
+
+    // A case holding a few records, as an import leaves it.
+    std::string importedCase(const char *name)
+    {
+        const std::string file = path(name);
+        const QString input = m_dir.filePath(QStringLiteral("%1-in/records.log").arg(QLatin1String(name)));
+        test::writeFile(input, manyRecords(300, 7));
+        auto caseDb = CaseDb::open(file, CaseDb::Mode::CreateIfMissing);
+        CaseImporter(*caseDb).run({input.toStdString()}, {});
+        return file;
     }
 
 private Q_SLOTS:
@@ -159,6 +190,171 @@ private Q_SLOTS:
         }
         auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadWrite);
         QVERIFY(flowIndexesComplete(caseDb->handle()));
+    }
+
+    // Whatever is planted, both kinds of open refuse the case before running
+    // a statement on it: the file is left as it was, rollups and all.
+    void refusesTamperedCase_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<QString>("message");
+        const auto trigger = [](const char *when, const char *table) {
+            return QStringLiteral("CREATE TRIGGER t %1 ON %2 BEGIN DELETE FROM rollup_minute; END")
+                .arg(QLatin1String(when), QLatin1String(table));
+        };
+        const auto planted = [](const char *table) {
+            return QStringLiteral("holds a trigger `t` on %1 that Flowscope does not make").arg(QLatin1String(table));
+        };
+        // Rowid tables, tables WITHOUT ROWID, and before/after insert, update, delete.
+        QTest::newRow("trigger on source_file") << trigger("AFTER INSERT", "source_file") << planted("source_file");
+        QTest::newRow("trigger on flow_block") << trigger("BEFORE INSERT", "flow_block") << planted("flow_block");
+        QTest::newRow("trigger on block_address") << trigger("AFTER INSERT", "block_address") << planted("block_address");
+        QTest::newRow("trigger on rollup_minute") << trigger("AFTER UPDATE", "rollup_minute") << planted("rollup_minute");
+        QTest::newRow("trigger on dictionary") << trigger("AFTER INSERT", "dictionary") << planted("dictionary");
+        QTest::newRow("trigger on saved_filter") << trigger("AFTER DELETE", "saved_filter") << planted("saved_filter");
+        QTest::newRow("trigger on meta") << trigger("AFTER INSERT", "meta") << planted("meta");
+        QTest::newRow("trigger on ephemeral_port_block")
+            << trigger("AFTER INSERT", "ephemeral_port_block") << planted("ephemeral_port_block");
+        QTest::newRow("trigger on a view")
+            << QStringLiteral("CREATE VIEW v AS SELECT * FROM meta;"
+                              " CREATE TRIGGER t INSTEAD OF INSERT ON v BEGIN DELETE FROM rollup_minute; END")
+            << planted("v");
+        QTest::newRow("view") << QStringLiteral("CREATE VIEW recent AS SELECT * FROM source_file")
+                              << QStringLiteral("holds a view `recent` that Flowscope does not make");
+        QTest::newRow("view in a table's place")
+            << QStringLiteral("DROP TABLE coverage_gap; CREATE VIEW coverage_gap AS SELECT 1 AS interface")
+            << QStringLiteral("holds a view `coverage_gap` where Flowscope makes a table");
+        QTest::newRow("extra table") << QStringLiteral("CREATE TABLE notes(text)")
+                                     << QStringLiteral("holds a table `notes` that Flowscope does not make");
+        QTest::newRow("extra column") << QStringLiteral("ALTER TABLE source_file ADD COLUMN note TEXT")
+                                      << QStringLiteral("holds a column `note` in table `source_file` that Flowscope does not make");
+        QTest::newRow("changed column")
+            << QStringLiteral("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, "
+                              "'records INTEGER NOT NULL, errors', 'records TEXT, errors') WHERE name = 'source_file'")
+            << QStringLiteral("holds the column `records` of table `source_file` as `records TEXT` where Flowscope "
+                              "makes `records INTEGER NOT NULL`");
+        QTest::newRow("dropped column") << QStringLiteral("ALTER TABLE rollup_minute DROP COLUMN spread_bytes")
+                                        << QStringLiteral("lacks the column `spread_bytes` of table `rollup_minute`");
+        QTest::newRow("added constraint")
+            << QStringLiteral("PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = replace(sql, "
+                              "'imported_at INTEGER NOT NULL)', 'imported_at INTEGER NOT NULL, CHECK(size > 0))')"
+                              " WHERE name = 'source_file'")
+            << QStringLiteral("holds the table `source_file` altered: `CREATE TABLE source_file(");
+        QTest::newRow("missing table") << QStringLiteral("DROP TABLE saved_filter")
+                                       << QStringLiteral("lacks the table `saved_filter` that a case of format");
+        QTest::newRow("extra index") << QStringLiteral("CREATE INDEX source_by_path ON source_file(path)")
+                                     << QStringLiteral("holds an index `source_by_path` on source_file that Flowscope does not make");
+        QTest::newRow("changed index")
+            << QStringLiteral("DROP INDEX flow_block_by_file; CREATE INDEX flow_block_by_file ON flow_block(file_id, data)")
+            << QStringLiteral("holds the index `flow_block_by_file` on flow_block altered");
+        QTest::newRow("changed partial index")
+            << QStringLiteral("DROP INDEX flow_block_rejects;"
+                              " CREATE INDEX flow_block_rejects ON flow_block(start_min) WHERE rejects > 1")
+            << QStringLiteral("holds the index `flow_block_rejects` on flow_block altered");
+    }
+
+    void refusesTamperedCase()
+    {
+        QFETCH(QString, sql);
+        QFETCH(QString, message);
+        const std::string file = importedCase(QTest::currentDataTag());
+        tamper(file, sql.toStdString());
+        const QByteArray before = fileBytes(file);
+        for (const CaseDb::Mode mode : {CaseDb::Mode::ReadOnly, CaseDb::Mode::ReadWrite, CaseDb::Mode::CreateIfMissing}) {
+            const QString error = openError(file, mode);
+            QVERIFY2(error.startsWith(QStringLiteral("refused: the case '%1' ").arg(QString::fromStdString(file))),
+                     qPrintable(error));
+            QVERIFY2(error.contains(message), qPrintable(error));
+        }
+        QCOMPARE(fileBytes(file), before);
+    }
+
+    // The planted trigger of a case passed on would have emptied the
+    // timeline at the next import; the import never gets to run.
+    void plantedTriggerNeverFires()
+    {
+        const std::string file = importedCase("planted.flowcase");
+        tamper(file, "CREATE TRIGGER t AFTER INSERT ON source_file BEGIN DELETE FROM rollup_minute; END");
+        const QString more = m_dir.filePath(QStringLiteral("planted-more/more.log"));
+        test::writeFile(more, manyRecords(50, 8));
+        QVERIFY(openError(file, CaseDb::Mode::ReadWrite).contains(QStringLiteral("trigger `t`")));
+        tamper(file, "DROP TRIGGER t");
+        auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadWrite);
+        CaseImporter(*caseDb).run({more.toStdString()}, {});
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT sum(flows) FROM rollup_minute"), 350);
+    }
+
+    // Every finding is named, up to five.
+    void namesEveryFinding()
+    {
+        const std::string file = importedCase("many.flowcase");
+        tamper(file, "CREATE TABLE notes(text); CREATE VIEW recent AS SELECT * FROM source_file;"
+                     " CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END");
+        const QString error = openError(file, CaseDb::Mode::ReadOnly);
+        QVERIFY2(error.contains(QStringLiteral("a table `notes`")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("; it holds a view `recent`")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("a trigger `t` on meta")), qPrintable(error));
+    }
+
+    // Legitimate cases of every version open, read-only as they are and
+    // read-write upgraded; so do a case whose record indexes an interrupted
+    // bulk import left out and one SQLite has gathered statistics on.
+    void opensLegitimateCases_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::addColumn<QString>("extra");
+        QTest::newRow("format 1") << 1 << QString();
+        QTest::newRow("format 2") << 2 << QString();
+        QTest::newRow("current format") << currentSchemaVersion() << QString();
+        QTest::newRow("format 2 without record indexes") << 2 << QStringLiteral("DROP INDEX flow_block_by_file");
+        QTest::newRow("without record indexes")
+            << currentSchemaVersion()
+            << QStringLiteral("DROP INDEX flow_block_by_start; DROP INDEX flow_block_by_file; DROP INDEX flow_block_rejects");
+        QTest::newRow("analysed") << currentSchemaVersion() << QStringLiteral("ANALYZE");
+        QTest::newRow("format 2 analysed") << 2 << QStringLiteral("ANALYZE");
+    }
+
+    void opensLegitimateCases()
+    {
+        QFETCH(int, version);
+        QFETCH(QString, extra);
+        const std::string file = importedCase(QTest::currentDataTag());
+        if (version < currentSchemaVersion())
+            test::downgradeToFormat2(file);
+        if (version < 2)
+            tamper(file, "DROP TABLE saved_filter; PRAGMA user_version = 1");
+        if (!extra.isEmpty())
+            tamper(file, extra.toStdString());
+        {
+            auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadOnly);
+            QCOMPARE(queryInt(caseDb->handle(), "PRAGMA user_version"), version);
+            QVERIFY(schemaFindings(caseDb->handle(), version).empty());
+        }
+        CaseDb::open(file, CaseDb::Mode::ReadWrite).reset(); // upgraded, indexes repaired
+        auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadOnly);
+        QCOMPARE(queryInt(caseDb->handle(), "PRAGMA user_version"), currentSchemaVersion());
+        QVERIFY(flowIndexesComplete(caseDb->handle()));
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT sum(flows) FROM rollup_minute"), 300);
+    }
+
+    void normalizesSql_data()
+    {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("blanks") << "CREATE TABLE t(a INTEGER,\n  b)" << "create table t ( a integer , b )" << true;
+        QTest::newRow("quoted text kept") << "CREATE TABLE t(a DEFAULT 'X  Y')" << "CREATE TABLE t(a DEFAULT 'x y')" << false;
+        QTest::newRow("quoted identifiers kept") << "CREATE TABLE \"T\"(a)" << "CREATE TABLE \"t\"(a)" << false;
+        QTest::newRow("doubled quotes") << "CREATE TABLE t(a DEFAULT 'it''s  ')" << "CREATE TABLE t(a DEFAULT 'it''s  ')" << true;
+        QTest::newRow("different") << "CREATE INDEX i ON t(a) WHERE a > 0" << "CREATE INDEX i ON t(a) WHERE a > 1" << false;
+    }
+
+    void normalizesSql()
+    {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, same);
+        QCOMPARE(normalizedSchemaSql(a.toStdString()) == normalizedSchemaSql(b.toStdString()), same);
     }
 
     // A kill at any moment of an import leaves the case consistent with the

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "format2_case.h"
 
+#include "schema3_case.h"
+
 #include "store/block_codec.h"
 #include "store/sqlite_handle.h"
 
@@ -74,6 +76,7 @@ void writeFormat2Rollups(sqlite3 *db)
 
 void downgradeToFormat2(const std::string &caseFile)
 {
+    downgradeToSchema3(caseFile);
     sqlite3 *db = nullptr;
     if (sqlite3_open(caseFile.c_str(), &db) != SQLITE_OK) {
         sqlite3_close(db);

@@ -203,21 +203,75 @@ private Q_SLOTS:
         QCOMPARE(view.columnNames(), order);
     }
 
-    void timeOrderTurnsOnStartOnly()
+    // The column's values of the rows shown, once every page has arrived.
+    static QStringList columnText(const FlowTableModel &model, Field field)
+    {
+        QStringList cells;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex index = model.index(row, columnOf(model, field));
+            if (index.data(FlowTableModel::LoadingRole).toBool())
+                return {};
+            cells << index.data().toString();
+        }
+        return cells;
+    }
+
+    static void clickHeader(QHeaderView *header, int logical)
+    {
+        const QPoint centre(header->sectionViewportPosition(logical) + header->sectionSize(logical) / 2,
+                            header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, centre);
+    }
+
+    // A click on a header sorts by its column (bytes largest first, absent
+    // values last), a second click turns it around; Start goes back to time
+    // order, which a click turns around too.
+    void headerClickSorts()
     {
         FlowTableModel model;
         FlowTableView view;
         view.setModel(&model);
+        view.resize(1600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setCase(m_case);
+        QTRY_COMPARE(model.rowCount(), 5);
         QHeaderView *header = view.horizontalHeader();
         QVERIFY(!view.isSortingEnabled()); // the model decides what sorts
         QVERIFY(header->isSortIndicatorShown());
         QCOMPARE(header->sortIndicatorSection(), columnOf(model, Field::Start));
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
-        // A click on another header changes nothing; on Start it turns the order around.
-        Q_EMIT header->sectionClicked(columnOf(model, Field::SrcAddr));
+        QTRY_COMPARE(columnText(model, Field::Bytes),
+                     (QStringList{"100", "-", "200", "50", "1000"})); // time order
+
+        clickHeader(header, columnOf(model, Field::Bytes));
+        QCOMPARE(model.sortField(), Field::Bytes);
+        QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
+        QCOMPARE(header->sortIndicatorSection(), columnOf(model, Field::Bytes));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QTRY_COMPARE(model.sortStatus(), QStringLiteral("Sorted by bytes"));
+        QTRY_COMPARE(columnText(model, Field::Bytes), (QStringList{"1000", "200", "100", "50", "-"}));
+
+        clickHeader(header, columnOf(model, Field::Bytes));
+        QCOMPARE(model.sortOrder(), Qt::AscendingOrder);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        QTRY_COMPARE(columnText(model, Field::Bytes), (QStringList{"50", "100", "200", "1000", "-"}));
+
+        // Equal destinations stay in time order.
+        clickHeader(header, columnOf(model, Field::DstAddr));
+        QCOMPARE(model.sortField(), Field::DstAddr);
+        QCOMPARE(model.sortOrder(), Qt::AscendingOrder);
+        QTRY_COMPARE(columnText(model, Field::DstAddr),
+                     (QStringList{"10.0.0.1", "10.0.0.2", "10.0.0.2", "203.0.113.9", "-"}));
+        QTRY_COMPARE(columnText(model, Field::Bytes), (QStringList{"50", "100", "200", "1000", "-"}));
+
+        clickHeader(header, columnOf(model, Field::Start));
+        QCOMPARE(model.sortField(), Field::Start);
         QCOMPARE(model.sortOrder(), Qt::AscendingOrder);
         QCOMPARE(header->sortIndicatorSection(), columnOf(model, Field::Start));
-        Q_EMIT header->sectionClicked(columnOf(model, Field::Start));
+        QTRY_COMPARE(model.sortStatus(), QString());
+        QTRY_COMPARE(columnText(model, Field::Bytes), (QStringList{"100", "-", "200", "50", "1000"}));
+        clickHeader(header, columnOf(model, Field::Start));
         QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
         std::unique_ptr<QMenu> menu(view.createColumnMenu());
@@ -226,6 +280,17 @@ private Q_SLOTS:
         latestFirst->trigger();
         QCOMPARE(model.sortOrder(), Qt::AscendingOrder);
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+
+        // Latest First ends a sort by another column.
+        clickHeader(header, columnOf(model, Field::Packets));
+        QCOMPARE(model.sortField(), Field::Packets);
+        menu.reset(view.createColumnMenu());
+        latestFirst = menu->findChild<QAction *>(QStringLiteral("latestFirst"));
+        QVERIFY(latestFirst && !latestFirst->isChecked());
+        latestFirst->trigger();
+        QCOMPARE(model.sortField(), Field::Start);
+        QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
+
         QVERIFY(view.setColumnNames({QStringLiteral("srcaddr"), QStringLiteral("start")}));
         QCOMPARE(header->sortIndicatorSection(), 1);
         QVERIFY(view.setColumnNames({QStringLiteral("srcaddr")}));

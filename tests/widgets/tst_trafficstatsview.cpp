@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The statistics view over a small case: computed only while shown, following
-// the filter, readable totals, and rows that pivot to filters (double-click
-// and the Apply / Prepare as Filter menu).
+// the filter, readable totals, header clicks that ask for the true first rows
+// in that order and say how many of how many are shown, painting while a
+// computation is in flight, and rows that pivot to filters (double-click and
+// the Apply / Prepare as Filter menu).
 
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
@@ -16,9 +18,14 @@
 #include <QSignalSpy>
 #include <QTabBar>
 #include <QTableView>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
+#include <QTimer>
 
+#include <atomic>
 #include <memory>
 
 using namespace flowscope;
@@ -165,6 +172,7 @@ private Q_SLOTS:
         QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), bytes);
         QCOMPARE(view.table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
         view.table()->sortByColumn(bytes, Qt::AscendingOrder);
+        QVERIFY(computed.wait(10000));
         QCOMPARE(model->index(0, bytes).data(TrafficStatsModel::SortValueRole).toULongLong(), 350u);
         QCOMPARE(view.filterForRow(0), QStringLiteral("addr == 10.0.0.1 and addr == 10.0.0.2"));
         // The chosen order survives a recomputation.
@@ -175,6 +183,103 @@ private Q_SLOTS:
         view.setKind(TrafficStatsView::Kind::ServiceConversations);
         QVERIFY(computed.wait(10000));
         QCOMPARE(view.table()->model()->index(0, 2).data().toString(), QStringLiteral("TCP"));
+    }
+
+    // One row kept of two: each header click must fetch the row first in
+    // its order, and the status line says which part of how many it is.
+    void headerClickShowsTheTrueFirstRows()
+    {
+        TrafficStatsView view;
+        view.statsModel(TrafficStatsView::Kind::Conversations)->setTop(1);
+        view.setCase(m_case);
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        view.show();
+        QVERIFY(computed.wait(10000));
+        auto *status = view.findChild<QLabel *>(QStringLiteral("statsStatus"));
+        QAbstractItemModel *model = view.table()->model();
+        const int rejects = bytesColumn(view) + 2;
+        const int firstSeen = bytesColumn(view) + 3;
+        QCOMPARE(status->text(), QStringLiteral("Top 1 of 2 conversations by bytes; double-click a row to filter on it"));
+        QCOMPARE(model->index(0, rejects).data().toString(), QStringLiteral("0"));
+
+        // The analyst's click on Rejects: the most rejects first.
+        QHeaderView *header = view.table()->horizontalHeader();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(rejects) + header->sectionSize(rejects) / 2,
+                                 header->height() / 2));
+        QCOMPARE(header->sortIndicatorSection(), rejects);
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+        QCOMPARE(status->text(), QStringLiteral("Computing…"));
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(model->index(0, rejects).data().toString(), QStringLiteral("1"));
+        QCOMPARE(status->text(), QStringLiteral("Top 1 of 2 conversations by rejects; double-click a row to filter on it"));
+
+        view.table()->horizontalHeader()->setSortIndicator(firstSeen, Qt::AscendingOrder);
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(status->text(),
+                 QStringLiteral("Earliest 1 of 2 conversations by first seen; double-click a row to filter on it"));
+        QCOMPARE(view.filterForRow(0), QStringLiteral("addr == 10.0.0.1 and addr == 10.0.0.2"));
+
+        // An address column names rows, it does not rank them: the order stays.
+        view.table()->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), firstSeen);
+        QVERIFY(!view.isComputing());
+
+        // Each statistic keeps its own order.
+        view.setKind(TrafficStatsView::Kind::AddressEndpoints);
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), bytesColumn(view));
+        QCOMPARE(status->text(), QStringLiteral("Top 3 of 3 addresses by bytes; double-click a row to filter on it"));
+        view.setKind(TrafficStatsView::Kind::Conversations);
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), firstSeen);
+        QCOMPARE(view.table()->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+    }
+
+    // The statistics job runs on a pool of its own: while it is held in
+    // flight, the window processes events and paints, and Qt's global pool
+    // (which the raster engine fills on) is free.
+    void paintsWhileComputing()
+    {
+        QSemaphore reached, proceed;
+        std::atomic<bool> held = false;
+        TrafficStatsView view;
+        const auto releaseAtEnd = qScopeGuard([&proceed] { proceed.release(); }); // never left held
+        view.resize(600, 400);
+        view.statsModel(TrafficStatsView::Kind::Conversations)->setScanCheckpoint([&](quint64) {
+            if (held.exchange(true))
+                return;
+            reached.release();
+            proceed.acquire();
+        });
+        view.setCase(m_case);
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        reached.acquire(); // the scan is in flight, held at its poll
+        QVERIFY(view.isComputing());
+        QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
+
+        struct PaintCounter : QObject {
+            int paints = 0;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                paints += event->type() == QEvent::Paint;
+                return false;
+            }
+        } counter;
+        view.findChild<QLabel *>(QStringLiteral("statsStatus"))->installEventFilter(&counter);
+        bool timerFired = false;
+        QTimer::singleShot(0, &view, [&timerFired] { timerFired = true; });
+        view.findChild<QLabel *>(QStringLiteral("statsStatus"))->update();
+        QTRY_VERIFY(timerFired);
+        QTRY_VERIFY(counter.paints > 0);
+        QVERIFY(!view.grab().isNull());
+        QVERIFY(view.isComputing()); // all of it while the job was still held
+        QCOMPARE(view.findChild<QLabel *>(QStringLiteral("statsStatus"))->text(), QStringLiteral("Computing…"));
+
+        proceed.release();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.table()->model()->rowCount(), 2);
     }
 
     void badFilterIsReported()

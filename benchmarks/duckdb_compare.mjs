@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DuckDB's side of benchmarks/bench_compare.sh: loads a flow-log .log.gz into
+// a table (read_csv, as duckdb_load.mjs does), picks the values the queries
+// use from the data, and times each query in-process after the load.
+// Usage: node duckdb_compare.mjs INPUT.log.gz OUT.duckdb [RUNS=3]
+// Prints one JSON object: load, picks, and per query its median seconds,
+// result and the SQL.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
+
+const [input, output, runsText] = process.argv.slice(2);
+const runs = Math.max(1, Number(runsText ?? 3));
+const quote = (text) => `'${String(text).replaceAll("'", "''")}'`;
+
+// Peak resident memory of this process in MB; resetting it (clear_refs 5)
+// lets a query's peak be told apart from the load's.
+const peakRssMb = () => Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]) / 1024;
+const resetPeakRss = () => { try { writeFileSync('/proc/self/clear_refs', '5'); } catch { /* not Linux */ } };
+const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const instance = await DuckDBInstance.create(output);
+const connection = await instance.connect();
+
+let started = process.hrtime.bigint();
+await connection.run(`CREATE TABLE flows AS SELECT * FROM read_csv(${quote(input)},
+  delim=' ', header=true, nullstr='-', compression='gzip')`);
+await connection.run('CHECKPOINT');
+const load = { seconds: seconds(started), peakRssMb: peakRssMb() };
+load.records = Number((await connection.runAndReadAll('SELECT count(*) FROM flows')).getRows()[0][0]);
+load.bytes = statSync(output).size;
+
+// The values the queries use, picked the same way for both tools: the
+// interface with the most records, and the external address of middling
+// popularity (the 500th by records among those outside the private ranges).
+const busiestEni = (await connection.runAndReadAll(`SELECT "interface-id" FROM flows
+  GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`)).getRows()[0][0];
+const external = `NOT (a LIKE '10.%' OR a LIKE '192.168.%' OR regexp_matches(a, '^172\\.(1[6-9]|2[0-9]|3[01])\\.')
+  OR a LIKE '2600:1f18:%')`;
+const middlingRows = (await connection.runAndReadAll(`WITH addresses AS (
+    SELECT srcaddr AS a FROM flows WHERE srcaddr IS NOT NULL
+    UNION ALL SELECT dstaddr FROM flows WHERE dstaddr IS NOT NULL)
+  SELECT a, count(*) AS n FROM addresses WHERE ${external} GROUP BY a ORDER BY n DESC, a LIMIT 1 OFFSET 499`)).getRows();
+const picks = { eni: busiestEni, address: middlingRows.length ? middlingRows[0][0] : null };
+
+const queries = {
+  dstport3306: 'SELECT count(*) FROM flows WHERE dstport = 3306',
+  reject: `SELECT count(*) FROM flows WHERE action = 'REJECT'`,
+  eni: `SELECT count(*) FROM flows WHERE "interface-id" = ${quote(picks.eni)}`,
+  cidrReject: `SELECT count(*) FROM flows WHERE action = 'REJECT' AND (srcaddr LIKE '10.%' OR dstaddr LIKE '10.%')`,
+  top100: `SELECT least(srcaddr, dstaddr) AS a, greatest(srcaddr, dstaddr) AS b, count(*) AS flows,
+    sum(packets) AS packets, sum(bytes) AS bytes FROM flows WHERE srcaddr IS NOT NULL
+    GROUP BY 1, 2 ORDER BY bytes DESC LIMIT 100`,
+  firstPage: `SELECT * FROM flows WHERE srcaddr = ${quote(picks.address)} OR dstaddr = ${quote(picks.address)}
+    ORDER BY start LIMIT 256`,
+  timeline: `SELECT start // 600 * 600 AS bucket, count(*) FILTER (WHERE action = 'ACCEPT') AS accept,
+    count(*) FILTER (WHERE action = 'REJECT') AS reject FROM flows WHERE action IS NOT NULL GROUP BY 1 ORDER BY 1`,
+};
+
+const results = {};
+for (const [name, sql] of Object.entries(queries)) {
+  resetPeakRss();
+  const times = [];
+  let rows = [];
+  for (let run = 0; run < runs; ++run) {
+    started = process.hrtime.bigint();
+    rows = (await connection.runAndReadAll(sql)).getRows();
+    times.push(seconds(started));
+  }
+  const value = rows.length === 1 && rows[0].length === 1 ? Number(rows[0][0]) : rows.length;
+  results[name] = { seconds: median(times), value, peakRssMb: peakRssMb(), sql: sql.replace(/\s+/g, ' ') };
+}
+console.log(JSON.stringify({ load, picks, queries: results }));

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Loads a configuration snapshot from describe-* files and folders (any names;
+// in folders, *.json and *.json.gz). A file loads whole or is refused with its
+// errors; references the snapshot cannot resolve (a group, prefix list or
+// interface it lacks, another account's group) load with a warning and make
+// the explanations that need them inconclusive.
+
+#include "config_snapshot.h"
+#include "snapshot_message.h"
+
+#include <QStringList>
+
+#include <vector>
+
+namespace flowscope::explain {
+
+struct SnapshotLoad {
+    ConfigSnapshot snapshot;
+    std::vector<SnapshotMessage> messages;
+    int filesLoaded = 0;
+    int filesRefused = 0;
+    bool hasErrors() const { return filesRefused > 0; }
+};
+
+SnapshotLoad loadSnapshot(const QStringList &paths);
+
+} // namespace flowscope::explain

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The block index of addresses, ports below 32768 and interfaces (schema 4):
+// per key and chunk of 4096 consecutive block ids, the set of the chunk's
+// blocks holding the key, stored as ephemeral_port_index.h stores a port's
+// (a trimmed bitmap or a list of gaps, whichever is smaller). Schema 3 had a
+// row per (key, block): on an internet-facing VPC, about 3,000 distinct
+// addresses a block of 4,096 records, so millions of B-tree inserts an
+// import. The sets are gathered in memory while blocks are written and each
+// is written once per import and chunk, in key order.
+//
+// Keys are integers (an IPv4 address biased as in stored_address.h, a port,
+// an interface id) or 16-byte blobs (an IPv6 address): SQLite orders every
+// integer before every blob, so a range of either family is one range scan.
+
+#include "ephemeral_port_index.h"
+#include "sqlite_handle.h"
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace flowscope {
+
+// The tables, each (key, chunk, blocks) with the key column named as here.
+struct BlockPostingsTable {
+    const char *table;
+    const char *keyColumn;
+};
+constexpr BlockPostingsTable kAddressPostings{"address_block", "address"};
+constexpr BlockPostingsTable kPortPostings{"port_block", "port"};
+constexpr BlockPostingsTable kInterfacePostings{"interface_block", "interface"};
+
+class BlockPostingsWriter {
+public:
+    BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &table);
+
+    // Blocks come in increasing id order; a key may be added many times for
+    // one block. A block of a later chunk writes the chunk before.
+    void add(std::int64_t block, std::int64_t key);
+    void add(std::int64_t block, const std::array<std::uint8_t, 16> &key);
+    // Writes what was gathered, merged into the sets already stored (an
+    // earlier import may have filled the start of the same chunk).
+    void flush();
+    // Forgets what was gathered (its transaction was rolled back).
+    void discard();
+
+private:
+    using Offsets = std::vector<std::uint16_t>; // increasing offsets in the chunk
+    void enter(std::int64_t block);
+    void note(Offsets &offsets);
+    void write(Offsets &offsets);
+    void clear();
+
+    std::int64_t m_chunk = -1;
+    std::uint16_t m_offset = 0; // of the block being added, in its chunk
+    std::unordered_map<std::int64_t, Offsets> m_integers;
+    std::map<std::array<std::uint8_t, 16>, Offsets> m_blobs;
+    std::size_t m_postings = 0;
+    Statement m_select;
+    Statement m_upsert;
+};
+
+} // namespace flowscope

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Reads stored record blocks through SQLite's incremental blob I/O, only as
+// far as a decode of some columns needs (see blockBytesNeeded): the columns
+// filters read most come first in a block, so a count of a port reads about
+// a fifth of each block, and the sort keys a few hundred bytes.
+
+#include "block_codec.h"
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <string>
+
+namespace flowscope {
+
+class BlockReader {
+public:
+    // `keepOpen`: the blob handle stays on the last block read, which makes
+    // the next read cheaper but holds a read transaction (and so a snapshot
+    // of the case) until the reader is destroyed: for scans, not for
+    // long-lived readers.
+    BlockReader(sqlite3 *db, bool keepOpen);
+    ~BlockReader();
+    BlockReader(const BlockReader &) = delete;
+    BlockReader &operator=(const BlockReader &) = delete;
+
+    // The first bytes of block `id` that decoding `columns` needs, in
+    // `data`; false when there is no such block. Throws StoreError on a
+    // read error or a damaged block.
+    bool read(std::int64_t id, ColumnMask columns, std::string &data);
+
+private:
+    bool readOpen(std::int64_t id, ColumnMask columns, std::string &data);
+    void close();
+
+    sqlite3 *m_db;
+    bool m_keepOpen;
+    sqlite3_blob *m_blob = nullptr;
+};
+
+} // namespace flowscope

@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema_check.h"
+
+#include "schema.h"
+#include "sqlite_handle.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace flowscope {
+
+namespace {
+
+struct Column {
+    std::string name;
+    std::string type;
+    bool notNull = false;
+    std::optional<std::string> defaultValue;
+    int primaryKey = 0;
+    int hidden = 0;
+
+    bool operator==(const Column &) const = default;
+
+    std::string describe() const
+    {
+        std::string out = name;
+        if (!type.empty())
+            out += ' ' + type;
+        if (notNull)
+            out += " NOT NULL";
+        if (defaultValue)
+            out += " DEFAULT " + *defaultValue;
+        if (primaryKey > 0)
+            out += " (primary key)";
+        return out;
+    }
+};
+
+struct SchemaObject {
+    std::string type;
+    std::string name;
+    std::string table;
+    std::string sql; // as stored
+    std::string normalized;
+    std::vector<Column> columns; // tables of Flowscope's own schema
+};
+
+// Keyed by lower-case name: SQLite's names are case-insensitive.
+using SchemaObjects = std::map<std::string, SchemaObject>;
+
+std::string lowered(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+std::vector<Column> columnsOf(sqlite3 *db, const std::string &table)
+{
+    std::vector<Column> columns;
+    Statement statement(db, R"(SELECT name, type, "notnull", dflt_value, pk, hidden FROM pragma_table_xinfo(?))");
+    statement.bind(1, table);
+    while (statement.step()) {
+        Column column;
+        column.name = statement.text(0);
+        column.type = statement.text(1);
+        column.notNull = statement.int64(2) != 0;
+        if (!statement.isNull(3))
+            column.defaultValue = statement.text(3);
+        column.primaryKey = static_cast<int>(statement.int64(4));
+        column.hidden = static_cast<int>(statement.int64(5));
+        columns.push_back(std::move(column));
+    }
+    return columns;
+}
+
+// Every object with SQL. SQLite's automatic indexes (for UNIQUE and PRIMARY
+// KEY, without SQL) follow their table's definition, which is compared.
+// Columns are read for Flowscope's own schema only: a case's are read when
+// its table differs (a table of an unknown module cannot be listed).
+SchemaObjects readSchema(sqlite3 *db, bool withColumns)
+{
+    SchemaObjects objects;
+    Statement statement(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL");
+    while (statement.step()) {
+        SchemaObject object;
+        object.type = statement.text(0);
+        object.name = statement.text(1);
+        object.table = statement.text(2);
+        object.sql = statement.text(3);
+        object.normalized = normalizedSchemaSql(object.sql);
+        objects.emplace(lowered(object.name), std::move(object));
+    }
+    for (auto &[key, object] : objects) {
+        if (withColumns && object.type == "table")
+            object.columns = columnsOf(db, object.name);
+    }
+    return objects;
+}
+
+struct ExpectedSchema {
+    SchemaObjects required;
+    SchemaObjects optional; // the record indexes, SQLite's statistics
+};
+
+// What Flowscope writes for `version`: the migrations replayed in memory.
+ExpectedSchema buildExpectedSchema(int version)
+{
+    sqlite3 *raw = nullptr;
+    if (sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        sqlite3_close_v2(raw);
+        throw StoreError("cannot open an in-memory database to check a case's schema");
+    }
+    const std::unique_ptr<sqlite3, int (*)(sqlite3 *)> db(raw, sqlite3_close_v2);
+    if (version == currentSchemaVersion()) {
+        migrateSchema(db.get(), 0); // exactly what a new case gets
+    } else {
+        for (int v = 1; v <= version; ++v)
+            applySchemaStatements(db.get(), v);
+        createFlowIndexes(db.get());
+    }
+    const SchemaObjects written = readSchema(db.get(), false);
+    execSql(db.get(), "ANALYZE");
+    const SchemaObjects analysed = readSchema(db.get(), true);
+    dropFlowIndexes(db.get());
+    const SchemaObjects withoutIndexes = readSchema(db.get(), false);
+
+    ExpectedSchema expected;
+    for (const auto &[key, object] : analysed) {
+        const bool always = written.count(key) && withoutIndexes.count(key);
+        (always ? expected.required : expected.optional).emplace(key, object);
+    }
+    return expected;
+}
+
+const ExpectedSchema &expectedSchema(int version)
+{
+    static std::mutex mutex;
+    static std::map<int, std::unique_ptr<const ExpectedSchema>> cache;
+    const std::lock_guard lock(mutex);
+    auto &slot = cache[version];
+    if (!slot)
+        slot = std::make_unique<const ExpectedSchema>(buildExpectedSchema(version));
+    return *slot;
+}
+
+std::string article(const std::string &type) { return type == "index" ? "an " : "a "; }
+
+std::string whatAndWhere(const SchemaObject &object)
+{
+    std::string out = object.type + " `" + object.name + "`";
+    if ((object.type == "trigger" || object.type == "index") && !object.table.empty())
+        out += " on " + object.table;
+    return out;
+}
+
+std::string clipped(const std::string &sql)
+{
+    constexpr std::size_t kLimit = 200;
+    return sql.size() <= kLimit ? sql : sql.substr(0, kLimit) + "…";
+}
+
+void compareColumns(sqlite3 *db, const SchemaObject &found, const SchemaObject &expected,
+                    std::vector<std::string> &findings)
+{
+    const std::size_t before = findings.size();
+    const std::vector<Column> foundColumns = columnsOf(db, found.name);
+    const auto byName = [](const std::vector<Column> &columns, const std::string &name) -> const Column * {
+        for (const Column &column : columns) {
+            if (lowered(column.name) == lowered(name))
+                return &column;
+        }
+        return nullptr;
+    };
+    for (const Column &column : foundColumns) {
+        const Column *wanted = byName(expected.columns, column.name);
+        if (!wanted)
+            findings.push_back("holds a column `" + column.name + "` in table `" + found.name
+                               + "` that Flowscope does not make");
+        else if (!(*wanted == column))
+            findings.push_back("holds the column `" + column.name + "` of table `" + found.name + "` as `"
+                               + column.describe() + "` where Flowscope makes `" + wanted->describe() + "`");
+    }
+    for (const Column &column : expected.columns) {
+        if (!byName(foundColumns, column.name))
+            findings.push_back("lacks the column `" + column.name + "` of table `" + found.name + "`");
+    }
+    if (findings.size() == before) // same columns: constraints, order or options differ
+        findings.push_back("holds the table `" + found.name + "` altered: `" + clipped(found.sql)
+                           + "` where Flowscope makes `" + clipped(expected.sql) + "`");
+}
+
+void compareObject(sqlite3 *db, const SchemaObject &found, const SchemaObject &expected,
+                   std::vector<std::string> &findings)
+{
+    if (found.type != expected.type) {
+        findings.push_back("holds " + article(found.type) + whatAndWhere(found) + " where Flowscope makes "
+                           + article(expected.type) + expected.type);
+        return;
+    }
+    if (found.normalized == expected.normalized && lowered(found.table) == lowered(expected.table))
+        return;
+    if (found.type == "table")
+        compareColumns(db, found, expected, findings);
+    else
+        findings.push_back("holds the " + whatAndWhere(found) + " altered: `" + clipped(found.sql)
+                           + "` where Flowscope makes `" + clipped(expected.sql) + "`");
+}
+
+} // namespace
+
+std::string normalizedSchemaSql(std::string_view sql)
+{
+    const auto isPunctuation = [](char c) { return c == '(' || c == ')' || c == ',' || c == ';' || c == '='; };
+    std::string out;
+    out.reserve(sql.size());
+    bool pendingSpace = false;
+    for (std::size_t i = 0; i < sql.size(); ++i) {
+        const char c = sql[i];
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            pendingSpace = true;
+            continue;
+        }
+        if (pendingSpace && !out.empty() && !isPunctuation(out.back()) && !isPunctuation(c))
+            out += ' ';
+        pendingSpace = false;
+        const char close = c == '[' ? ']' : c;
+        if (c == '\'' || c == '"' || c == '`' || c == '[') {
+            // Quoted text and identifiers are kept as written, quotes doubled inside.
+            std::size_t end = i + 1;
+            while (end < sql.size()) {
+                if (sql[end] == close) {
+                    if (close != ']' && end + 1 < sql.size() && sql[end + 1] == close) {
+                        end += 2;
+                        continue;
+                    }
+                    break;
+                }
+                ++end;
+            }
+            out.append(sql.substr(i, std::min(end, sql.size() - 1) - i + 1));
+            i = end;
+            continue;
+        }
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return out;
+}
+
+std::vector<std::string> schemaFindings(sqlite3 *db, int version)
+{
+    const ExpectedSchema &expected = expectedSchema(version);
+    const SchemaObjects found = readSchema(db, false);
+    std::vector<std::string> findings;
+    for (const auto &[key, object] : found) {
+        const auto required = expected.required.find(key);
+        const auto optional = expected.optional.find(key);
+        if (required != expected.required.end())
+            compareObject(db, object, required->second, findings);
+        else if (optional != expected.optional.end())
+            compareObject(db, object, optional->second, findings);
+        else
+            findings.push_back("holds " + article(object.type) + whatAndWhere(object) + " that Flowscope does not make");
+    }
+    for (const auto &[key, object] : expected.required) {
+        if (!found.count(key))
+            findings.push_back("lacks the " + object.type + " `" + object.name + "` that a case of format "
+                               + std::to_string(version) + " holds");
+    }
+    return findings;
+}
+
+void checkCaseSchema(sqlite3 *db, int version, const std::string &caseName)
+{
+    const std::vector<std::string> findings = schemaFindings(db, version);
+    if (findings.empty())
+        return;
+    constexpr std::size_t kNamed = 5;
+    std::string message = "refused: the case " + caseName + ' ' + findings.front();
+    for (std::size_t i = 1; i < std::min(findings.size(), kNamed); ++i)
+        message += "; it " + findings[i];
+    if (findings.size() > kNamed)
+        message += "; and " + std::to_string(findings.size() - kNamed) + " more";
+    throw StoreError(message + " (it may have been tampered with; open only cases from a trusted source)");
+}
+
+} // namespace flowscope

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The block indexes of schema 4 (per-chunk sets of blocks for addresses,
+// ports below 32768 and interfaces), the record totals counts read, and
+// counting with partial column decoding, on random cases shaped like an
+// internet-facing VPC (hundreds of external addresses, IPv6, ports on both
+// sides of 32768, many ENIs, rejects, NODATA records), imported in several
+// files that share a chunk: every answer against a brute-force scan of the
+// decoded blocks. Then the same case written as schema 3 wrote it, read as
+// it is and upgraded in place, gives the same answers.
+
+#include "ingest/case_importer.h"
+#include "query/block_selection.h"
+#include "query/filter_parser.h"
+#include "schema3_case.h"
+#include "selection/case_filter.h"
+#include "selection/match_collection.h"
+#include "selection/summary_count.h"
+#include "store/block_codec.h"
+#include "store/block_postings.h"
+#include "store/case_db.h"
+#include "store/flow_pager.h"
+#include "store/schema.h"
+#include "store/sqlite_handle.h"
+#include "test_files.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <random>
+#include <set>
+
+using namespace flowscope;
+
+namespace {
+
+constexpr const char *kHeader = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes"
+                                " start end action log-status vpc-id\n";
+
+// Addresses and ENIs the probes name, so they are sure to be in the case.
+const QList<QByteArray> kInternal{"10.0.0.5", "10.0.1.7", "10.1.2.3", "10.2.0.9", "172.31.4.4"};
+const QList<QByteArray> kInternal6{"2600:1f18::5", "2600:1f18:0:1::7"};
+const QList<QByteArray> kEnis{"eni-0a", "eni-0b", "eni-0c", "eni-0d", "eni-0e", "eni-0f"};
+
+QByteArray externalAddress(std::mt19937_64 &random)
+{
+    // Popular ones often, a long tail of one-off sources.
+    const std::uint64_t n = random() % 100 < 60 ? random() % 20 : random() % 5000;
+    return QByteArray::number(static_cast<int>(18 + n % 200)) + '.' + QByteArray::number(static_cast<int>(n / 200 % 256))
+        + '.' + QByteArray::number(static_cast<int>(n % 7)) + '.' + QByteArray::number(static_cast<int>(n % 250 + 1));
+}
+
+QByteArray externalAddress6(std::mt19937_64 &random)
+{
+    return "2a05:d018:" + QByteArray::number(static_cast<int>(random() % 40), 16) + "::"
+        + QByteArray::number(static_cast<int>(random() % 300 + 1), 16);
+}
+
+// `count` records, starts increasing over the file's hour (with some noise).
+QByteArray generate(std::uint64_t seed, int count, std::int64_t base)
+{
+    std::mt19937_64 random(seed);
+    QByteArray out = kHeader;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray eni = kEnis[static_cast<int>(random() % 100 < 50 ? 0 : random() % kEnis.size())];
+        const QByteArray vpc = eni < "eni-0d" ? "vpc-1" : "vpc-2";
+        const std::int64_t start = base + i * 3600 / count + static_cast<std::int64_t>(random() % 5);
+        if (random() % 50 == 0) {
+            out += "5 123456789012 " + eni + " - - - - - - - " + QByteArray::number(start) + ' '
+                + QByteArray::number(start + 60) + " - NODATA " + vpc + '\n';
+            continue;
+        }
+        const bool v6 = random() % 100 < 5;
+        const QByteArray inner = v6 ? kInternal6[static_cast<int>(random() % kInternal6.size())]
+                                    : kInternal[static_cast<int>(random() % kInternal.size())];
+        const QByteArray outer = v6 ? externalAddress6(random) : externalAddress(random);
+        static const int kServices[] = {443, 80, 22, 3306, 53, 8080, 40001};
+        const int service = kServices[random() % 7];
+        const int ephemeral = static_cast<int>(1024 + random() % (65536 - 1024));
+        const bool ingress = random() % 2 == 0;
+        const bool reject = random() % 100 < 12;
+        out += "5 123456789012 " + eni + ' ' + (ingress ? outer : inner) + ' ' + (ingress ? inner : outer) + ' '
+            + QByteArray::number(ephemeral) + ' ' + QByteArray::number(service) + " 6 "
+            + QByteArray::number(static_cast<int>(random() % 40 + 1)) + ' '
+            + QByteArray::number(static_cast<int>(random() % 90000)) + ' ' + QByteArray::number(start) + ' '
+            + QByteArray::number(start + static_cast<std::int64_t>(random() % 60)) + (reject ? " REJECT OK " : " ACCEPT OK ")
+            + vpc + '\n';
+    }
+    return out;
+}
+
+struct Answer {
+    std::set<std::int64_t> blocksWithMatch;
+    std::vector<std::int64_t> ids;
+    std::vector<std::pair<std::int64_t, std::int64_t>> timeOrder; // (sort key, id) of each match, sorted
+};
+
+std::shared_ptr<const CaseFilter> compile(CaseDb &caseDb, const QByteArray &expression)
+{
+    auto compiled = CaseFilter::compile(caseDb, expression.toStdString());
+    if (!std::holds_alternative<std::shared_ptr<const CaseFilter>>(compiled))
+        throw std::runtime_error("not a filter: " + expression.toStdString());
+    return std::get<std::shared_ptr<const CaseFilter>>(compiled);
+}
+
+// The brute-force answer: every record of every block, all columns decoded.
+Answer bruteForce(CaseDb &caseDb, const CaseFilter &filter)
+{
+    Answer answer;
+    Statement blocks(caseDb.handle(), "SELECT id, data FROM flow_block ORDER BY id");
+    while (blocks.step()) {
+        const std::vector<EncodedFlow> rows = decodeBlock(blocks.blob(1));
+        for (std::size_t slot = 0; slot < rows.size(); ++slot) {
+            if (filter.predicate()(rows[slot])) {
+                answer.blocksWithMatch.insert(blocks.int64(0));
+                answer.ids.push_back(recordId(blocks.int64(0), slot));
+                answer.timeOrder.emplace_back(sortStart(rows[slot]), recordId(blocks.int64(0), slot));
+            }
+        }
+    }
+    std::sort(answer.timeOrder.begin(), answer.timeOrder.end());
+    return answer;
+}
+
+std::vector<std::int64_t> matchIds(CaseDb &caseDb, const CaseFilter &filter)
+{
+    const auto matches = collectMatches(caseDb, filter);
+    std::vector<std::int64_t> ids;
+    Statement blocks(caseDb.handle(), "SELECT id, records FROM flow_block ORDER BY id");
+    while (blocks.step())
+        for (std::int64_t slot = 0; slot < blocks.int64(1); ++slot)
+            if (matches->contains(recordId(blocks.int64(0), static_cast<std::size_t>(slot))))
+                ids.push_back(recordId(blocks.int64(0), static_cast<std::size_t>(slot)));
+    if (static_cast<std::int64_t>(ids.size()) != matches->total())
+        throw std::runtime_error("the match set's total disagrees with its bits");
+    return ids;
+}
+
+// A table's rows as text, for comparing two cases' indexes.
+QStringList tableRows(CaseDb &caseDb, const char *sql)
+{
+    QStringList out;
+    Statement rows(caseDb.handle(), sql);
+    while (rows.step()) {
+        QStringList cells;
+        for (int c = 0; c < sqlite3_column_count(rows.get()); ++c)
+            cells << (rows.columnType(c) == SQLITE_INTEGER ? QString::number(rows.int64(c))
+                                                           : QString::fromLatin1(QByteArray(rows.blob(c).data(), static_cast<int>(rows.blob(c).size())).toHex()));
+        out << cells.join(QLatin1Char(' '));
+    }
+    return out;
+}
+
+const char *const kIndexTables[] = {
+    "SELECT address, chunk, blocks FROM address_block ORDER BY address, chunk",
+    "SELECT port, chunk, blocks FROM port_block ORDER BY port, chunk",
+    "SELECT interface, chunk, blocks FROM interface_block ORDER BY interface, chunk",
+    "SELECT port, chunk, blocks FROM ephemeral_port_block ORDER BY port, chunk",
+    "SELECT interface, action, log_status, records FROM record_total ORDER BY 1, 2, 3",
+};
+
+} // namespace
+
+class TestBlockIndexes : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_caseFile;
+    std::unique_ptr<CaseDb> m_case;
+
+    static void addProbes()
+    {
+        QTest::addColumn<QByteArray>("filter");
+        QTest::addColumn<bool>("exactBlocks"); // the index names exactly the blocks with a match
+        QTest::addColumn<bool>("fromTotals");  // counted from the record totals
+        for (const QByteArray &a : kInternal)
+            QTest::newRow("addr " + a) << "addr == " + a << true << false;
+        QTest::newRow("srcaddr external") << QByteArray("srcaddr == 18.0.0.1") << false << false;
+        QTest::newRow("addr external") << QByteArray("addr == 19.0.1.2") << true << false;
+        QTest::newRow("addr absent") << QByteArray("addr == 9.9.9.9") << true << false;
+        for (const QByteArray &a : kInternal6)
+            QTest::newRow("addr v6 " + a) << "addr == " + a << true << false;
+        QTest::newRow("cidr /8") << QByteArray("addr == 10.0.0.0/8") << false << false;
+        QTest::newRow("cidr /16") << QByteArray("addr == 10.1.0.0/16") << false << false;
+        QTest::newRow("cidr external /8") << QByteArray("addr == 20.0.0.0/8") << false << false;
+        QTest::newRow("cidr v6 /32") << QByteArray("addr == 2a05:d018::/32") << false << false;
+        QTest::newRow("cidr v6 /64") << QByteArray("dstaddr == 2600:1f18:0:1::/64") << false << false;
+        QTest::newRow("addr set") << QByteArray("addr in {10.0.0.5, 2600:1f18::5, 20.0.0.0/8}") << false << false;
+        QTest::newRow("port 3306") << QByteArray("dstport == 3306") << false << false;
+        QTest::newRow("port either 22") << QByteArray("port == 22") << true << false;
+        QTest::newRow("port low ephemeral") << QByteArray("srcport == 2000") << false << false;
+        QTest::newRow("port high") << QByteArray("port == 40001") << true << false;
+        QTest::newRow("port range across 32768") << QByteArray("port in {32000..33000}") << true << false;
+        QTest::newRow("eni") << QByteArray("eni == eni-0c") << true << true;
+        QTest::newRow("eni absent") << QByteArray("eni == eni-zz") << true << true;
+        QTest::newRow("action") << QByteArray("action == reject") << false << true;
+        QTest::newRow("not action") << QByteArray("not action == reject") << false << true;
+        QTest::newRow("nodata") << QByteArray("log-status == nodata") << false << true;
+        QTest::newRow("vpc rejects") << QByteArray("vpc-id == vpc-2 and action == reject") << false << true;
+        QTest::newRow("eni or") << QByteArray("eni == eni-0b or eni == eni-0e") << true << true;
+        QTest::newRow("cidr and reject") << QByteArray("addr == 10.0.0.0/8 and action == reject") << false << false;
+        QTest::newRow("eni and port") << QByteArray("eni == eni-0a and dstport == 443") << false << false;
+        QTest::newRow("bytes") << QByteArray("bytes > 80000") << false << false;
+        QTest::newRow("time") << QByteArray("time >= 1773102000 and time < 1773102600 and port == 53") << false << false;
+    }
+
+    void checkAnswers(CaseDb &caseDb, const QByteArray &expression, bool exactBlocks, bool fromTotals, bool legacy)
+    {
+        const auto filter = compile(caseDb, expression);
+        const Answer expected = bruteForce(caseDb, *filter);
+        // The preselection keeps every block with a match (and, for a key
+        // the index holds, no other).
+        const auto &blocks = filter->blocks();
+        if (blocks) {
+            const std::set<std::int64_t> chosen(blocks->begin(), blocks->end());
+            QVERIFY(std::is_sorted(blocks->begin(), blocks->end()));
+            for (const std::int64_t block : expected.blocksWithMatch)
+                QVERIFY2(chosen.count(block), qPrintable(QStringLiteral("block %1 left out").arg(block)));
+            if (exactBlocks)
+                QCOMPARE(chosen, expected.blocksWithMatch);
+        }
+        // Partial decoding, both threads testing: the same records.
+        QCOMPARE(matchIds(caseDb, *filter), expected.ids);
+        // The table's first page: the first matches in time order.
+        std::vector<std::int64_t> page;
+        FlowPager(caseDb).forEachMatching(filter->predicate(), filter->blocks(), [&](const FlowRow &row) {
+            page.push_back(row.id);
+            return page.size() < 300;
+        });
+        std::vector<std::int64_t> firstMatches;
+        for (std::size_t i = 0; i < expected.timeOrder.size() && i < 300; ++i)
+            firstMatches.push_back(expected.timeOrder[i].second);
+        QCOMPARE(page, firstMatches);
+        const auto totals = countFromSummaries(caseDb, *filter);
+        QCOMPARE(totals.has_value(), fromTotals && !legacy);
+        if (totals)
+            QCOMPARE(*totals, static_cast<std::int64_t>(expected.ids.size()));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_caseFile = m_dir.filePath(QStringLiteral("real.flowcase"));
+        m_case = CaseDb::open(m_caseFile.toStdString(), CaseDb::Mode::CreateIfMissing);
+        // Three imports into one chunk of block ids: the sets of a later
+        // import merge with those already stored.
+        for (int f = 0; f < 3; ++f) {
+            const QString input = m_dir.filePath(QStringLiteral("in-%1.log").arg(f));
+            test::writeFile(input, generate(100 + static_cast<std::uint64_t>(f), 9 * 4096 + 700 * f, 1773100800 + f * 1800));
+            CaseImporter(*m_case).run({input.toStdString()}, {});
+        }
+        QVERIFY(queryInt(m_case->handle(), "SELECT count(*) FROM flow_block") >= 27);
+        // Copies of the file (the older cases below) must hold every import.
+        execSql(m_case->handle(), "PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+
+    void blocksAreFormat2()
+    {
+        Statement blocks(m_case->handle(), "SELECT data FROM flow_block");
+        while (blocks.step())
+            QCOMPARE(blockFormatOf(blocks.blob(0)), 2);
+        QCOMPARE(queryInt(m_case->handle(), "SELECT count(*) FROM sqlite_schema WHERE name = 'block_address'"), 0);
+    }
+
+    void answersMatchBruteForce_data() { addProbes(); }
+    void answersMatchBruteForce()
+    {
+        QFETCH(QByteArray, filter);
+        QFETCH(bool, exactBlocks);
+        QFETCH(bool, fromTotals);
+        checkAnswers(*m_case, filter, exactBlocks, fromTotals, false);
+    }
+
+    void addressSetsAreExact()
+    {
+        // Per address, the blocks its set lists are the blocks holding it.
+        std::map<QString, std::set<std::int64_t>> expected;
+        Statement blocks(m_case->handle(), "SELECT id, data FROM flow_block");
+        while (blocks.step())
+            for (const EncodedFlow &f : decodeBlock(blocks.blob(1)))
+                for (const auto &[field, a] : {std::pair{Field::SrcAddr, &f.srcAddr}, std::pair{Field::DstAddr, &f.dstAddr}})
+                    if (f.has(field))
+                        expected[QString::fromStdString(a->toString())].insert(blocks.int64(0));
+        QVERIFY(expected.size() > 500);
+        std::size_t checked = 0;
+        for (const auto &[address, holding] : expected) {
+            if (checked++ % 7 != 0)
+                continue; // a sample keeps the test quick
+            const auto filter = compile(*m_case, "addr == " + address.toLatin1());
+            QVERIFY(filter->blocks());
+            QCOMPARE(std::set<std::int64_t>(filter->blocks()->begin(), filter->blocks()->end()), holding);
+        }
+    }
+
+    void packetAddressesAreIndexed()
+    {
+        // pkt addresses equal to the record's own are stored as one byte and
+        // indexed once; others are indexed in their own right.
+        const QString file = m_dir.filePath(QStringLiteral("pkt.flowcase"));
+        auto caseDb = CaseDb::open(file.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QByteArray text = "version interface-id srcaddr dstaddr pkt-srcaddr pkt-dstaddr start end action\n";
+        for (int i = 0; i < 5000; ++i)
+            text += "5 eni-1 10.0.0.1 10.0.0.2 " + QByteArray(i == 4321 ? "192.0.2.9" : "10.0.0.1") + " 10.0.0.2 "
+                + QByteArray::number(1773100800 + i) + ' ' + QByteArray::number(1773100860 + i) + " ACCEPT\n";
+        const QString input = m_dir.filePath(QStringLiteral("pkt.log"));
+        test::writeFile(input, text);
+        CaseImporter(*caseDb).run({input.toStdString()}, {});
+        for (const auto &[expression, count] : {std::pair{QByteArray("pkt-srcaddr == 192.0.2.9"), 1},
+                                                std::pair{QByteArray("pkt-srcaddr == 10.0.0.1"), 4999},
+                                                std::pair{QByteArray("pkt-dstaddr == 10.0.0.2"), 5000}}) {
+            const auto filter = compile(*caseDb, expression);
+            QVERIFY(filter->blocks());
+            const Answer expected = bruteForce(*caseDb, *filter);
+            QCOMPARE(static_cast<int>(expected.ids.size()), count);
+            QCOMPARE(std::set<std::int64_t>(filter->blocks()->begin(), filter->blocks()->end()), expected.blocksWithMatch);
+            QCOMPARE(matchIds(*caseDb, *filter), expected.ids);
+        }
+    }
+
+    void setsSpanChunks()
+    {
+        // Blocks on both sides of a chunk boundary, flushed early and late.
+        const QString file = m_dir.filePath(QStringLiteral("chunks.flowcase"));
+        auto caseDb = CaseDb::open(file.toStdString(), CaseDb::Mode::CreateIfMissing);
+        {
+            Transaction transaction(caseDb->handle());
+            BlockPostingsWriter writer(caseDb->handle(), kAddressPostings);
+            const std::array<std::uint8_t, 16> v6{0x26, 0x00};
+            for (const std::int64_t block : {1, 1, 7, 4095, 4096, 4100, 3 * 4096 + 5}) {
+                writer.add(block, 42);
+                writer.add(block, v6);
+            }
+            writer.add(4100, -5);
+            writer.flush();
+            writer.add(4101, 42); // a later import, same chunk
+            writer.flush();
+            transaction.commit();
+        }
+        const QStringList rows = tableRows(*caseDb, "SELECT address, chunk, blocks FROM address_block ORDER BY address, chunk");
+        QCOMPARE(rows.size(), 1 + 3 + 3);
+        const auto blocksOf = [&](const QByteArray &filter) {
+            Statement statement(caseDb->handle(), "SELECT chunk, blocks FROM address_block WHERE address = ?");
+            std::vector<std::int64_t> out;
+            if (filter == "v6")
+                statement.bindBlobStatic(1, "\x26\x00\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 16);
+            else
+                statement.bind(1, filter.toLongLong());
+            while (statement.step()) {
+                ChunkBlocks set{};
+                addStoredChunkBlocks(statement.blob(1), set);
+                forEachBlockIn(statement.int64(0), set, [&](std::int64_t b) { out.push_back(b); });
+            }
+            return out;
+        };
+        QCOMPARE(blocksOf("42"), (std::vector<std::int64_t>{1, 7, 4095, 4096, 4100, 4101, 3 * 4096 + 5}));
+        QCOMPARE(blocksOf("v6"), (std::vector<std::int64_t>{1, 7, 4095, 4096, 4100, 3 * 4096 + 5}));
+        QCOMPARE(blocksOf("-5"), (std::vector<std::int64_t>{4100}));
+    }
+
+    void schema3ReadAsItIs_data() { addProbes(); }
+    void schema3ReadAsItIs()
+    {
+        QFETCH(QByteArray, filter);
+        QFETCH(bool, exactBlocks);
+        QFETCH(bool, fromTotals);
+        const QString older = m_dir.filePath(QStringLiteral("schema3-readonly.flowcase"));
+        if (!QFile::exists(older)) {
+            QVERIFY(QFile::copy(m_caseFile, older));
+            test::downgradeToSchema3(older.toStdString());
+        }
+        auto caseDb = CaseDb::open(older.toStdString(), CaseDb::Mode::ReadOnly);
+        QCOMPARE(queryInt(caseDb->handle(), "PRAGMA user_version"), 3);
+        const auto expected = compile(*m_case, filter);
+        const auto actual = compile(*caseDb, filter);
+        QCOMPARE(actual->blocks(), expected->blocks());
+        QCOMPARE(matchIds(*caseDb, *actual), matchIds(*m_case, *expected));
+        checkAnswers(*caseDb, filter, exactBlocks, fromTotals, true);
+    }
+
+    void schema3UpgradedInPlace()
+    {
+        const QString older = m_dir.filePath(QStringLiteral("schema3-upgrade.flowcase"));
+        QVERIFY(QFile::copy(m_caseFile, older));
+        test::downgradeToSchema3(older.toStdString());
+        {
+            auto readOnly = CaseDb::open(older.toStdString(), CaseDb::Mode::ReadOnly);
+            Statement blocks(readOnly->handle(), "SELECT data FROM flow_block");
+            while (blocks.step())
+                QCOMPARE(blockFormatOf(blocks.blob(0)), 1);
+        }
+        auto upgraded = CaseDb::open(older.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(queryInt(upgraded->handle(), "PRAGMA user_version"), currentSchemaVersion());
+        for (const char *table : {"block_address", "block_port", "block_interface"})
+            QCOMPARE(queryInt(upgraded->handle(),
+                              std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"),
+                     0);
+        Statement blocks(upgraded->handle(), "SELECT data FROM flow_block");
+        while (blocks.step())
+            QCOMPARE(blockFormatOf(blocks.blob(0)), 2);
+        // The indexes and totals the upgrade derived are those the import wrote.
+        for (const char *sql : kIndexTables)
+            QCOMPARE(tableRows(*upgraded, sql), tableRows(*m_case, sql));
+        // Every probe answers as before.
+        const QList<QByteArray> probes{"addr == 10.0.0.0/8 and action == reject", "eni == eni-0c", "port in {32000..33000}",
+                                       "addr == 2a05:d018::/32", "dstport == 3306", "log-status == nodata"};
+        for (const QByteArray &expression : probes) {
+            const auto before = compile(*m_case, expression);
+            const auto after = compile(*upgraded, expression);
+            QCOMPARE(after->blocks(), before->blocks());
+            QCOMPARE(matchIds(*upgraded, *after), matchIds(*m_case, *before));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBlockIndexes)
+#include "tst_blockindexes.moc"
