@@ -6,6 +6,8 @@
 #include "selection/case_filter.h"
 #include "selection/record_sort.h"
 #include "store/case_db.h"
+#include "tasks/background_connection.h"
+#include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
 #include <QCoreApplication>
@@ -220,7 +222,9 @@ void FlowTableModel::startSort()
         SortResult result;
         result.generation = generation;
         try {
-            auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
+            auto caseDb = openForBackgroundReads(casePath);
+            const auto stale = [&] { return newest->load() != generation; };
+            const QueryInterrupt interrupt(*caseDb, stale); // inside the filter's index look-ups too
             const auto compiled = CaseFilter::compile(*caseDb, filterText);
             if (std::holds_alternative<FilterError>(compiled)) {
                 result.invalidFilter = true;
@@ -228,11 +232,14 @@ void FlowTableModel::startSort()
             }
             result.sorted = std::make_shared<const SortedRecords>(
                 sortRecords(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled), spec, limits,
-                            [&] { return newest->load() != generation; }));
+                            stale));
         } catch (const RecordSortCancelled &) {
             result.cancelled = true;
         } catch (const std::exception &error) {
-            result.error = QString::fromLocal8Bit(error.what());
+            if (newest->load() != generation)
+                result.cancelled = true; // an interrupted statement: a newer request is on its way
+            else
+                result.error = QString::fromLocal8Bit(error.what());
         }
         return result;
     });
