@@ -3,6 +3,7 @@
 
 #include "filter_bar_menu.h"
 #include "filterbar/filter_history.h"
+#include "tasks/work_pools.h"
 #include "query/filter_error.h"
 #include "store/case_db.h"
 
@@ -15,8 +16,10 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QScrollBar>
+#include <QSettings>
 #include <QStandardItemModel>
 #include <QStyle>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QToolTip>
 
@@ -78,6 +81,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_completer(new QCompleter(this))
     , m_completionModel(new QStandardItemModel(this))
 {
+    m_history = FilterHistory::entries();
     m_editor->setPlaceholderText(tr("Filter: e.g. addr == 10.0.0.0/8 and action == reject"));
     m_editor->setClearButtonEnabled(true);
     m_editor->setAccessibleName(tr("Display filter"));
@@ -136,7 +140,10 @@ FilterBar::FilterBar(QWidget *parent)
         if (!removeSavedFilter(name, &error))
             QMessageBox::warning(this, tr("Remove Saved Filter"), error);
     });
-    connect(m_menu, &FilterBarMenu::clearHistoryRequested, this, [] { FilterHistory::clear(); });
+    connect(m_menu, &FilterBarMenu::clearHistoryRequested, this, [this] {
+        m_history.clear();
+        storeHistory();
+    });
     connect(&m_valuesWatcher, &QFutureWatcher<CaseValues>::finished, this, &FilterBar::onCaseValuesLoaded);
 
     showSyntax();
@@ -206,6 +213,18 @@ void FilterBar::showErrorToolTip()
     QToolTip::showText(m_editor->mapToGlobal(QPoint(0, m_editor->height())), m_editor->toolTip(), m_editor);
 }
 
+// The settings file is written and synced to disk on a thread of its own:
+// on a busy disk that took a tenth of a second, on every filter applied.
+void FilterBar::storeHistory()
+{
+    settingsWriter()->start([history = m_history] {
+        if (history.isEmpty())
+            FilterHistory::clear();
+        else
+            QSettings().setValue(FilterHistory::settingsKey(), history);
+    });
+}
+
 bool FilterBar::apply()
 {
     updateSyntax();
@@ -216,7 +235,10 @@ bool FilterBar::apply()
     }
     m_completer->popup()->hide();
     m_applied = m_editor->text().trimmed();
-    FilterHistory::add(m_applied);
+    if (QStringList after = FilterHistory::added(m_history, m_applied); after != m_history) {
+        m_history = std::move(after);
+        storeHistory();
+    }
     Q_EMIT filterApplied(m_applied);
     return true;
 }
@@ -393,7 +415,7 @@ void FilterBar::promptSaveFilter()
 void FilterBar::populateMenu()
 {
     updateSyntax();
-    m_menu->populate(FilterHistory::entries(), savedFilters(), !m_casePath.isEmpty(),
+    m_menu->populate(m_history, savedFilters(), !m_casePath.isEmpty(),
                      m_syntax.state == FilterSyntaxState::Valid);
 }
 

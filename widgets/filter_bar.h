@@ -111,6 +111,7 @@ private:
     void insertCompletion(const QString &candidate);
     void populateMenu();
     void onCaseValuesLoaded();
+    void storeHistory();
 
     QLineEdit *m_editor = nullptr;
     QToolButton *m_menuButton = nullptr;
@@ -124,6 +125,7 @@ private:
     FilterCompletion m_completion;
     bool m_inserting = false;
     QString m_applied;
+    QStringList m_history; // newest first, as the settings will hold it
     std::function<bool(const QString &)> m_iocListExists;
 
     QString m_casePath;

@@ -10,17 +10,20 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QGuiApplication>
 #include <QHash>
 #include <QHeaderView>
 #include <QHelpEvent>
 #include <QMenu>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolTip>
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 namespace flowscope {
 
@@ -314,7 +317,7 @@ void FlowTableView::applyColumns(const QList<Field> &fields)
             if (const auto width = widths.constFind(int(fields.at(logical))); width != widths.constEnd())
                 header->resizeSection(logical, *width);
             else if (m_columnsSized)
-                resizeColumnToContents(logical);
+                sizeColumnToRows(logical);
         }
         if (row >= 0 && row < flows->rowCount())
             selectionModel()->setCurrentIndex(flows->index(row, 0),
@@ -363,6 +366,31 @@ void FlowTableView::setModel(QAbstractItemModel *model)
         m_firstRows = connect(model, &QAbstractItemModel::dataChanged, this, &FlowTableView::sizeColumnsOnce);
     if (model)
         m_modelReset = connect(model, &QAbstractItemModel::modelReset, this, &FlowTableView::updateSortIndicator);
+    // The model grows by a reset (see FlowTableModel::growTo): the rows shown
+    // stay, and so do the current row and the scroll position.
+    disconnect(m_aboutToGrow);
+    disconnect(m_grown);
+    if (FlowTableModel *flows = flowModel()) {
+        m_aboutToGrow = connect(flows, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+            m_kept.reset();
+            if (flowModel()->isGrowing())
+                m_kept = KeptPlace{currentIndex().row(), currentIndex().column(), verticalScrollBar()->value(),
+                                   selectionModel() && selectionModel()->isRowSelected(currentIndex().row())};
+        });
+        m_grown = connect(flows, &QAbstractItemModel::modelReset, this, [this] {
+            if (!m_kept)
+                return;
+            const KeptPlace kept = *std::exchange(m_kept, std::nullopt);
+            updateGeometries(); // the scroll range of the grown rows, before the delayed layout
+            if (kept.row >= 0) {
+                const QModelIndex current = this->model()->index(kept.row, std::max(0, kept.column));
+                selectionModel()->setCurrentIndex(current, kept.selected ? QItemSelectionModel::ClearAndSelect
+                                                                             | QItemSelectionModel::Rows
+                                                                       : QItemSelectionModel::NoUpdate);
+            }
+            verticalScrollBar()->setValue(kept.scroll);
+        });
+    }
     updateSortIndicator();
 }
 
@@ -372,7 +400,26 @@ void FlowTableView::sizeColumnsOnce()
     if (m_columnsSized)
         return;
     m_columnsSized = true;
-    resizeColumnsToContents();
+    for (int logical = 0; logical < horizontalHeader()->count(); ++logical)
+        sizeColumnToRows(logical);
+}
+
+// The width of a column's title and of its first rows' text. Not
+// resizeColumnToContents(): that lays out every cell through the style and
+// its delegate, a tenth of a second and more for one page on the GUI thread.
+void FlowTableView::sizeColumnToRows(int logical)
+{
+    constexpr int kSampleRows = 32;
+    if (!model())
+        return;
+    const QFontMetrics metrics(font());
+    // The delegate's margins either side of the text, and a little air.
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 6;
+    int width = horizontalHeader()->sectionSizeHint(logical);
+    const int rows = std::min(model()->rowCount(), kSampleRows);
+    for (int row = 0; row < rows; ++row)
+        width = std::max(width, metrics.horizontalAdvance(model()->index(row, logical).data().toString()) + padding);
+    horizontalHeader()->resizeSection(logical, width);
 }
 
 QByteArray FlowTableView::saveHeaderState() const { return horizontalHeader()->saveState(); }

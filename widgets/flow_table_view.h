@@ -21,6 +21,7 @@
 #include <QTableView>
 
 #include <functional>
+#include <optional>
 
 class QMenu;
 
@@ -85,12 +86,22 @@ private:
     void updateSortIndicator();
     void updateRowHeight();
     void sizeColumnsOnce();
+    void sizeColumnToRows(int logical);
 
     bool m_columnsSized = false;
     bool m_reorderQueued = false;
     bool m_applyingColumns = false;
     QMetaObject::Connection m_firstRows;
     QMetaObject::Connection m_modelReset;
+    QMetaObject::Connection m_aboutToGrow;
+    QMetaObject::Connection m_grown;
+    struct KeptPlace {
+        int row;
+        int column;
+        int scroll;
+        bool selected;
+    };
+    std::optional<KeptPlace> m_kept; // across the reset that grows the rows
     std::function<QString()> m_currentFilter;
     QList<QAction *> m_cellActions;
 };

@@ -48,6 +48,7 @@ public:
     void setUtc(bool utc);
 
     TimelinePlot *plot() const { return m_plot; }
+    TimelineLoader *loader() const { return m_loader; }
     bool isComputing() const;
 
     // Writes the series in view (CSV) or the plot (PNG or PDF, by suffix);

@@ -134,6 +134,11 @@ void MainWindow::createDocks()
             showCurrent(); // its page arrived after it was selected
     });
     m_actions->addViewToggle(m_reportDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    // The report is read when it is shown: a hidden dock reads nothing.
+    connect(m_reportDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            loadImportReportIfStale();
+    });
     connect(m_reportDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
         if (shown)
             m_reportDock->raise();
@@ -330,8 +335,9 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_filterBar->setEnabled(!casePath.isEmpty());
     m_stats->setCase(casePath);
     m_timeline->setCase(casePath);
-    m_files->setCase(casePath);
-    m_errors->setCase(casePath);
+    m_reportStale = true;
+    if (casePath.isEmpty() || m_reportDock->isVisible())
+        loadImportReportIfStale();
     m_center->setCurrentWidget(casePath.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
     setWindowFilePath(casePath);
     setWindowTitle(casePath.isEmpty() ? tr("Flowscope") : tr("%1 - Flowscope").arg(QFileInfo(casePath).fileName()));
@@ -349,8 +355,18 @@ void MainWindow::reloadCaseViews()
     m_filterBar->refreshCaseValues();
     m_stats->setCase(m_session->casePath()); // recomputes what it shows
     m_timeline->setCase(m_session->casePath());
-    m_files->reload();
-    m_errors->reload();
+    m_reportStale = true;
+    if (m_reportDock->isVisible())
+        loadImportReportIfStale();
+}
+
+void MainWindow::loadImportReportIfStale()
+{
+    if (!m_reportStale)
+        return;
+    m_reportStale = false;
+    m_files->setCase(m_session->casePath());
+    m_errors->setCase(m_session->casePath());
 }
 
 void MainWindow::onImportingChanged(bool importing)

@@ -80,6 +80,7 @@ private:
     void onImportFinished(const ImportReport &report);
     void onImportingChanged(bool importing);
     void reloadCaseViews();
+    void loadImportReportIfStale();
 
     bool newCaseDialog();
     void openCaseDialog();
@@ -113,6 +114,7 @@ private:
     QDockWidget *m_timelineDock = nullptr;
     QDockWidget *m_statsDock = nullptr;
     WindowSettings m_settings;
+    bool m_reportStale = true; // the import report has not read the open case yet
 };
 
 } // namespace flowscope

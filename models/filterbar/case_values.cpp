@@ -7,6 +7,8 @@
 #include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
+#include "tasks/background_connection.h"
+#include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -237,7 +239,9 @@ QFuture<CaseValues> loadCaseValuesAsync(const QString &casePath, int limit, std:
         if (casePath.isEmpty())
             return {};
         try {
-            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            auto caseDb = openForBackgroundReads(casePath.toStdString());
+            // A GROUP BY that sorts yields its first row only at the end: stop inside it too.
+            const QueryInterrupt interrupt(*caseDb, [cancel] { return cancel && cancel->load(); });
             return loadCaseValues(*caseDb, limit, cancel.get());
         } catch (const std::exception &) {
             // Completion is a convenience: a case that cannot be read offers nothing.

@@ -5,6 +5,8 @@
 #include "selection/match_collection.h"
 #include "store/case_db.h"
 #include "store/flow_pager.h"
+#include "tasks/background_connection.h"
+#include "tasks/query_interrupt.h"
 
 #include <QMetaObject>
 
@@ -138,7 +140,9 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
     }
     qint64 total = 0;
     try {
-        m_case = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+        m_case = openForBackgroundReads(casePath.toStdString());
+        // A newer filter stops this one inside its index look-ups too.
+        const QueryInterrupt interrupt(*m_case, [this, generation] { return superseded(generation); });
         m_pager = std::make_unique<FlowPager>(*m_case);
         total = m_pager->recordCount();
         if (m_sorted) {
@@ -163,6 +167,8 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
         if (descending) {
             // The latest matches come last in a scan: count first, then page.
             Q_EMIT opened(generation, 0, total, true, QString());
+            if (m_countHook)
+                m_countHook();
             const auto matches = collectMatches(*m_case, *filter, [this, generation] { return superseded(generation); });
             m_pager = std::make_unique<FlowPager>(*m_case, matches);
             Q_EMIT counted(generation, m_pager->recordCount());
@@ -170,24 +176,41 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
         }
         // The first page in time order, straight from the candidate blocks.
         auto preview = std::make_shared<FlowPage>();
-        m_pager->forEachMatching(filter->predicate(), filter->blocks(), [&](const FlowRow &row) {
+        // Blocks of candidates may hold no match at all: the test itself
+        // looks out for a newer request now and then.
+        std::uint32_t tested = 0;
+        const auto accept = [&](const EncodedFlow &flow) {
+            if (++tested % 4096 == 0 && superseded(generation))
+                throw MatchCollectionCancelled();
+            return filter->predicate()(flow);
+        };
+        m_pager->forEachMatching(accept, filter->blocks(), [&](const FlowRow &row) {
             preview->rows.push_back(row);
             return preview->rows.size() < static_cast<std::size_t>(m_pageSize) && !superseded(generation);
         });
-        if (superseded(generation))
+        if (superseded(generation)) {
+            ++m_stoppedScans;
             return;
+        }
         const bool complete = preview->rows.size() < static_cast<std::size_t>(m_pageSize);
         const auto previewRows = static_cast<qint64>(preview->rows.size());
         Q_EMIT opened(generation, previewRows, total, !complete, QString());
         Q_EMIT pageLoaded(generation, preview);
+        if (m_countHook)
+            m_countHook();
         const auto matches = collectMatches(*m_case, *filter, [this, generation] { return superseded(generation); });
         m_pager = std::make_unique<FlowPager>(*m_case, matches);
         if (!complete)
             Q_EMIT counted(generation, m_pager->recordCount());
     } catch (const MatchCollectionCancelled &) {
         m_pager.reset();
+        ++m_stoppedScans;
     } catch (const std::exception &error) {
         m_pager.reset();
+        if (superseded(generation)) { // an interrupted statement: nothing to report
+            ++m_stoppedScans;
+            return;
+        }
         m_case.reset();
         Q_EMIT opened(generation, 0, total, false, QString::fromLocal8Bit(error.what()));
     }

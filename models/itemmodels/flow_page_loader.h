@@ -56,6 +56,13 @@ public:
     void requestPage(quint64 generation, qint64 page);
     void requestRowOfTime(quint64 generation, qint64 epoch);
 
+    // Scans of a filter (its first page or its count) that a newer request
+    // stopped before their end (for tests).
+    int stoppedScans() const { return m_stoppedScans.load(); }
+    // Called on the loader's thread as each full count starts (tests hold a
+    // count there to make it long). Set before the first request.
+    void setCountHook(std::function<void()> hook) { m_countHook = std::move(hook); }
+
 Q_SIGNALS:
     // `shown` records of `total`; while `counting`, shown is only what the
     // first page found and counted() follows.
@@ -86,6 +93,8 @@ private:
     bool m_descending = false;
     std::shared_ptr<const SortedRecords> m_sorted; // null: time order
     std::atomic<quint64> m_newestOpen{0};
+    std::atomic<int> m_stoppedScans{0};
+    std::function<void()> m_countHook;
 };
 
 } // namespace flowscope

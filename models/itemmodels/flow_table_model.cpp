@@ -6,12 +6,17 @@
 #include "selection/case_filter.h"
 #include "selection/record_sort.h"
 #include "store/case_db.h"
+#include "tasks/background_connection.h"
+#include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace flowscope {
 
@@ -157,6 +162,7 @@ void FlowTableModel::reload()
     m_records = 0;
     m_totalRecords = 0;
     m_counting = false;
+    m_deferredRecords = 0;
     m_pages.clear();
     m_requested.clear();
     endResetModel();
@@ -216,7 +222,9 @@ void FlowTableModel::startSort()
         SortResult result;
         result.generation = generation;
         try {
-            auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
+            auto caseDb = openForBackgroundReads(casePath);
+            const auto stale = [&] { return newest->load() != generation; };
+            const QueryInterrupt interrupt(*caseDb, stale); // inside the filter's index look-ups too
             const auto compiled = CaseFilter::compile(*caseDb, filterText);
             if (std::holds_alternative<FilterError>(compiled)) {
                 result.invalidFilter = true;
@@ -224,11 +232,14 @@ void FlowTableModel::startSort()
             }
             result.sorted = std::make_shared<const SortedRecords>(
                 sortRecords(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled), spec, limits,
-                            [&] { return newest->load() != generation; }));
+                            stale));
         } catch (const RecordSortCancelled &) {
             result.cancelled = true;
         } catch (const std::exception &error) {
-            result.error = QString::fromLocal8Bit(error.what());
+            if (newest->load() != generation)
+                result.cancelled = true; // an interrupted statement: a newer request is on its way
+            else
+                result.error = QString::fromLocal8Bit(error.what());
         }
         return result;
     });
@@ -382,7 +393,7 @@ void FlowTableModel::onOpened(quint64 generation, qint64 shown, qint64 total, bo
         return;
     }
     m_counting = counting;
-    growTo(shown);
+    growSoonTo(shown);
     Q_EMIT caseLoaded(total);
     Q_EMIT countsChanged(shown, total, counting);
 }
@@ -392,18 +403,46 @@ void FlowTableModel::onCounted(quint64 generation, qint64 shown)
     if (generation != m_generation)
         return;
     m_counting = false;
-    growTo(shown); // the first page stays: the same matches in the same order
+    growSoonTo(shown); // the first page stays: the same matches in the same order
     Q_EMIT countsChanged(shown, m_totalRecords, false);
+}
+
+// Millions of rows cost the view's header a moment to lay out: the first
+// rows go first, painted before the view takes that moment.
+void FlowTableModel::growSoonTo(qint64 records)
+{
+    if (records <= m_rowsAtOnce) {
+        growTo(records);
+        return;
+    }
+    growTo(kFirstRows);
+    m_deferredRecords = records;
+    if (m_pages.contains(0))
+        growDeferredSoon();
+}
+
+void FlowTableModel::growDeferredSoon()
+{
+    QTimer::singleShot(kFirstPaintMs, this, [this, generation = m_generation] {
+        if (generation != m_generation || m_deferredRecords <= m_records)
+            return;
+        growTo(std::exchange(m_deferredRecords, 0));
+    });
 }
 
 void FlowTableModel::growTo(qint64 records)
 {
-    const auto rows = [](qint64 n) { return static_cast<int>(std::min<qint64>(n, std::numeric_limits<int>::max())); };
     if (records <= m_records)
         return;
-    beginInsertRows({}, rows(m_records), rows(records) - 1);
+    // A reset rather than an insert: a view's header inserts millions of
+    // sections one by one (almost a second for ten million rows, all on the
+    // GUI thread), but lays them out anew in milliseconds. The rows already
+    // shown stay the same rows, and so do the cached pages.
+    m_growing = true;
+    beginResetModel();
     m_records = records;
-    endInsertRows();
+    endResetModel();
+    m_growing = false;
 }
 
 void FlowTableModel::onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page)
@@ -415,6 +454,8 @@ void FlowTableModel::onPageLoaded(quint64 generation, std::shared_ptr<const Flow
     const int first = static_cast<int>(number * kPageSize);
     const int last = std::min(first + kPageSize, rowCount()) - 1;
     m_pages.insert(number, new std::shared_ptr<const FlowPage>(std::move(page)));
+    if (number == 0 && m_deferredRecords > m_records)
+        growDeferredSoon();
     if (last >= first) {
         Q_EMIT dataChanged(index(first, 0), index(last, columnCount() - 1));
         Q_EMIT pageLoaded(first, last);

@@ -22,6 +22,7 @@
 #include <QSet>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <optional>
@@ -57,7 +58,14 @@ public:
     // first page comes first; countsChanged() follows with the full count.
     void setFilter(const QString &expression);
     QString filter() const { return m_filter; }
-    qint64 shownRecords() const { return m_records; }
+    // Over a million rows, the first page's rows come first and the rest
+    // a moment after that page has arrived (see growSoonTo).
+    static constexpr qint64 kRowsAtOnce = 1'000'000;
+    static constexpr qint64 kFirstRows = 4 * kPageSize;
+    static constexpr int kFirstPaintMs = 50;
+    qint64 shownRecords() const { return std::max(m_records, m_deferredRecords); }
+    // For tests: the number of rows above which the first rows go first.
+    void setRowsAtOnce(qint64 rows) { m_rowsAtOnce = rows; }
     qint64 totalRecords() const { return m_totalRecords; }
     // True while the rows shown are only the first page of a filter still being counted.
     bool isCounting() const { return m_counting; }
@@ -92,6 +100,10 @@ public:
     // time order first.
     void findRowOfTime(qint64 epoch);
 
+    // True during the reset that grows the rows (the count of a filter
+    // arrived): the rows before stay the same, so a view may keep its
+    // current row and scroll position across it.
+    bool isGrowing() const { return m_growing; }
     // How many matches are all ordered, and how many rows are kept beyond
     // (for tests; the defaults are a million and 10,000).
     void setSortLimits(const RecordSortLimits &limits) { m_sortLimits = limits; }
@@ -115,6 +127,8 @@ Q_SIGNALS:
 private:
     void onOpened(quint64 generation, qint64 shown, qint64 total, bool counting, const QString &error);
     void onCounted(quint64 generation, qint64 shown);
+    void growSoonTo(qint64 records);
+    void growDeferredSoon();
     void growTo(qint64 records);
     void onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page);
     void requestPage(qint64 page) const;
@@ -133,9 +147,12 @@ private:
     QList<Field> m_columns;
     QString m_filter;
     qint64 m_records = 0; // shown
+    qint64 m_rowsAtOnce = kRowsAtOnce;
+    qint64 m_deferredRecords = 0; // rows to grow to once the first page is painted
     qint64 m_totalRecords = 0;
     bool m_counting = false;
     bool m_descending = false;
+    bool m_growing = false;
     std::optional<Field> m_sortField; // none: time order
     RecordSortLimits m_sortLimits;
     QString m_sortStatus;

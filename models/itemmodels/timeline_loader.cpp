@@ -3,6 +3,8 @@
 
 #include "selection/case_filter.h"
 #include "store/case_db.h"
+#include "tasks/background_connection.h"
+#include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -45,13 +47,20 @@ void TimelineLoader::start(TimelineRequest request)
     ++m_started;
     auto latest = m_generation;
     request.options.cancelled = [latest, generation] { return latest->load() != generation; };
-    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [request = std::move(request)]() -> TimelineResult {
+    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [request = std::move(request), hook = m_startHook]() -> TimelineResult {
         TimelineResult result{request, {}, {}};
         result.request.options.cancelled = nullptr; // the hook holds the loader's counter
+        if (hook)
+            hook();
+        const auto &cancelled = request.options.cancelled;
         if (request.casePath.isEmpty())
             return result;
         try {
-            auto caseDb = CaseDb::open(request.casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            if (cancelled())
+                throw TimelineCancelled();
+            auto caseDb = openForBackgroundReads(request.casePath.toStdString());
+            // Index look-ups of a broad filter can take long themselves.
+            const QueryInterrupt interrupt(*caseDb, cancelled);
             const auto compiled = CaseFilter::compile(*caseDb, request.filter.toStdString());
             if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
                 result.error = TimelineLoader::tr("The filter is not valid at position %1: %2")
@@ -62,18 +71,25 @@ void TimelineLoader::start(TimelineRequest request)
             result.timeline = computeTimeline(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(compiled),
                                               request.options);
         } catch (const TimelineCancelled &) {
-            result.error = QStringLiteral("cancelled"); // never shown: a newer request replaced it
+            result.cancelled = true;
         } catch (const std::exception &error) {
-            result.error = QString::fromLocal8Bit(error.what());
+            if (cancelled())
+                result.cancelled = true; // an interrupted statement: the request is stale anyway
+            else
+                result.error = QString::fromLocal8Bit(error.what());
         }
+        if (result.cancelled)
+            result.timeline = {};
         return result;
     }));
 }
 
 void TimelineLoader::onFinished()
 {
+    if (m_watcher.result().cancelled)
+        ++m_stoppedEarly;
     // Any request or cancel since this one started made it stale.
-    if (m_runningGeneration == m_generation->load()) {
+    if (m_runningGeneration == m_generation->load() && !m_watcher.result().cancelled) {
         Q_EMIT finished(m_watcher.result());
         return;
     }

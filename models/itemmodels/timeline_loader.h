@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -27,6 +28,7 @@ struct TimelineResult {
     TimelineRequest request;
     Timeline timeline;
     QString error; // set instead of a timeline when the request failed
+    bool cancelled = false; // stopped early by a newer request or a cancel: never delivered
 };
 
 class TimelineLoader : public QObject {
@@ -42,6 +44,11 @@ public:
     bool isBusy() const { return m_watcher.isRunning() || m_pending.has_value(); }
     // Computations started so far (for tests of coalescing).
     int started() const { return m_started; }
+    // Computations that a newer request or a cancel stopped before their end.
+    int stoppedEarly() const { return m_stoppedEarly; }
+    // Called on the worker as each computation starts (tests hold a
+    // computation there to make it long).
+    void setStartHook(std::function<void()> hook) { m_startHook = std::move(hook); }
 
 Q_SIGNALS:
     // The result of the newest request.
@@ -58,6 +65,8 @@ private:
     std::optional<TimelineRequest> m_pending;
     QFutureWatcher<TimelineResult> m_watcher;
     int m_started = 0;
+    int m_stoppedEarly = 0;
+    std::function<void()> m_startHook;
 };
 
 } // namespace flowscope

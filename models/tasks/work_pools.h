@@ -17,4 +17,8 @@ QThreadPool *analysisPool();
 // Short look-ups that feed typing (completion values, counts for a label).
 QThreadPool *lookupPool();
 
+// Writes the GUI thread must not wait for (a settings file, which is synced
+// to disk), one at a time in the order they were asked for.
+QThreadPool *settingsWriter();
+
 } // namespace flowscope

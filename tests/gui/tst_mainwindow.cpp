@@ -12,6 +12,8 @@
 #include "flow_table_view.h"
 #include "import_controller.h"
 #include "import_progress_widget.h"
+#include "import_report_view.h"
+#include "ingest/case_importer.h"
 #include "itemmodels/flow_table_model.h"
 #include "log_format_history.h"
 #include "main_window.h"
@@ -100,6 +102,33 @@ private Q_SLOTS:
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         // As the app does: English plural forms come from its translation.
         QVERIFY(installAppTranslation(QLocale(QLocale::English, QLocale::UnitedStates)));
+    }
+
+    // A hidden dock reads nothing: the import report reads the case's files
+    // when it is shown, not when the case opens.
+    void theHiddenImportReportReadsNothing()
+    {
+        const QString input = path(QStringLiteral("report-input.log"));
+        test::writeFile(input, test::smallTrafficRecords());
+        const QString casePath = path(QStringLiteral("report.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openCase(casePath));
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("importReportDock"));
+        auto *report = window.findChild<ImportReportView *>();
+        QVERIFY(dock && report);
+        QVERIFY(!dock->isVisible());
+        QCOMPARE(report->filesTable()->model()->rowCount(), 0);
+        dock->show();
+        dock->raise();
+        QTRY_COMPARE(report->filesTable()->model()->rowCount(), 1);
+        QVERIFY(window.openCase(casePath)); // opened again while shown: read at once
+        QCOMPARE(report->filesTable()->model()->rowCount(), 1);
     }
 
     void importsTheDemoInput()

@@ -4,6 +4,7 @@
 
 #include "demo/demo_generator.h"
 #include "ingest/case_importer.h"
+#include "itemmodels/flow_page_loader.h"
 #include "itemmodels/flow_table_model.h"
 #include "selection/case_filter.h"
 #include "selection/record_sort.h"
@@ -12,9 +13,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace flowscope;
 
@@ -334,6 +339,61 @@ private Q_SLOTS:
         });
         QCOMPARE(model.shownRecords(), expected);
         QCOMPARE(counts.last().at(0).toLongLong(), expected);
+    }
+
+    // Over the rows the view takes at once, the first rows come first: the
+    // first page arrives (and can be painted) before the view lays out the
+    // rest, and the counts say all the time how many there are.
+    void theFirstRowsComeFirst()
+    {
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRowsAtOnce(10000);
+        QSignalSpy loaded(&model, &FlowTableModel::caseLoaded);
+        model.setCase(m_case);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(model.rowCount(), int(FlowTableModel::kFirstRows));
+        QCOMPARE(model.shownRecords(), kRecords);
+        QVERIFY(model.index(0, 0).data(FlowTableModel::LoadingRole).toBool()); // asks for the first page
+        bool firstPageBeforeTheRest = false;
+        connect(&model, &QAbstractItemModel::modelReset, &model,
+                [&] { firstPageBeforeTheRest = model.rowCount() == int(kRecords) && model.recordAt(0).has_value(); });
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
+        QVERIFY(firstPageBeforeTheRest);
+        QCOMPARE(model.shownRecords(), kRecords);
+    }
+
+    // The count of a filter that a newer one replaces stops at its next
+    // block: its count is never reported, and the newer filter's is. The
+    // older count is held at its start until the newer filter is asked for.
+    void aNewerFilterStopsTheOlderCount()
+    {
+        QThread thread;
+        auto *loader = new FlowPageLoader(FlowTableModel::kPageSize);
+        loader->moveToThread(&thread);
+        connect(&thread, &QThread::finished, loader, &QObject::deleteLater);
+        QSemaphore release;
+        std::atomic<int> held{0};
+        loader->setCountHook([&] {
+            if (held++ == 0)
+                release.acquire();
+        });
+        QList<quint64> counted, opened;
+        QObject receiver;
+        connect(loader, &FlowPageLoader::counted, &receiver, [&](quint64 generation, qint64) { counted << generation; });
+        connect(loader, &FlowPageLoader::opened, &receiver,
+                [&](quint64 generation, qint64, qint64, bool, const QString &) { opened << generation; });
+        thread.start();
+        loader->requestOpen(1, m_case, QStringLiteral("dstport == 443")); // more than a page: counted after
+        QTRY_COMPARE_WITH_TIMEOUT(held.load(), 1, 10000);
+        loader->requestOpen(2, m_case, QStringLiteral("not dstport == 443"));
+        release.release();
+        QTRY_VERIFY_WITH_TIMEOUT(counted.contains(2), 20000);
+        QCOMPARE(opened, (QList<quint64>{1, 2}));
+        QCOMPARE(counted, QList<quint64>{2});
+        QCOMPARE(loader->stoppedScans(), 1);
+        thread.quit();
+        thread.wait();
     }
 
     void invalidFilterReportsError()

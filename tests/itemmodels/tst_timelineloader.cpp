@@ -8,9 +8,12 @@
 #include "store/case_db.h"
 #include "test_files.h"
 
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 using namespace flowscope;
 
@@ -125,6 +128,32 @@ private Q_SLOTS:
         QVERIFY(finished.wait(10000));
         QVERIFY(resultOf(finished, 0).error.isEmpty());
         QVERIFY(resultOf(finished, 0).timeline.buckets.empty());
+    }
+
+    // A computation that a newer request makes stale stops at its next
+    // poll, its result is never delivered, and the newer one then runs.
+    void aSupersededComputationStopsEarly()
+    {
+        TimelineLoader loader;
+        QSemaphore release;
+        std::atomic<int> held{0};
+        loader.setStartHook([&] {
+            if (held++ == 0)
+                release.acquire();
+        });
+        QSignalSpy finished(&loader, &TimelineLoader::finished);
+        loader.request(request(QStringLiteral("action == accept")));
+        QTRY_COMPARE_WITH_TIMEOUT(held.load(), 1, 10000); // running, held at its start
+        loader.request(request(QStringLiteral("action == reject")));
+        release.release();
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!loader.isBusy());
+        QCoreApplication::processEvents();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(resultOf(finished, 0).request.filter, QStringLiteral("action == reject"));
+        QVERIFY(!resultOf(finished, 0).cancelled);
+        QCOMPARE(loader.started(), 2);
+        QCOMPARE(loader.stoppedEarly(), 1);
     }
 
     void cancelDeliversNothing()

@@ -218,8 +218,9 @@ private Q_SLOTS:
         bar.applyFilterText(QStringLiteral("  dstport == 1 "));
         bar.applyFilterText(QStringLiteral("dstport == 70000")); // refused: not kept
         bar.applyFilterText(QString());                          // empty: nothing to recall
-        QCOMPARE(QSettings().value(QStringLiteral("filter/history")).toStringList(),
-                 (QStringList{"dstport == 1", "dstport == 2"}));
+        // Written off the GUI thread, in order.
+        QTRY_COMPARE(QSettings().value(QStringLiteral("filter/history")).toStringList(),
+                     (QStringList{"dstport == 1", "dstport == 2"}));
         for (int i = 0; i < 60; ++i)
             FilterHistory::add(QStringLiteral("port == %1").arg(i));
         QCOMPARE(FilterHistory::entries().size(), FilterHistory::kMaxEntries);

@@ -5,17 +5,22 @@
 
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
+#include "itemmodels/timeline_loader.h"
 #include "test_files.h"
 #include "timeline_plot.h"
 #include "timeline_view.h"
 
 #include <QFile>
 #include <QLabel>
+#include <QSemaphore>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+
+#include <atomic>
 
 using namespace flowscope;
 
@@ -103,6 +108,55 @@ private Q_SLOTS:
         view.show();
         QVERIFY(computed.wait(10000));
         QCOMPARE(total(view.plot()->timeline(), false), 1u);
+    }
+
+    // A timeline computation in flight never holds the GUI thread: the view
+    // and the window go on painting and serving events while it runs. The
+    // computation is held at its start until the test has seen that.
+    void paintsWhileATimelineComputes()
+    {
+        TimelineView view;
+        view.resize(900, 300);
+        QSemaphore release;
+        std::atomic<int> held{0};
+        view.loader()->setStartHook([&] {
+            if (held++ == 0)
+                release.acquire();
+        });
+        QSignalSpy computed(&view, &TimelineView::computed);
+        view.setCase(m_case);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_COMPARE_WITH_TIMEOUT(held.load(), 1, 10000);
+        QVERIFY(view.isComputing());
+
+        struct PaintCounter : QObject {
+            int paints = 0;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                if (event->type() == QEvent::Paint)
+                    ++paints;
+                return false;
+            }
+        } counter;
+        view.plot()->installEventFilter(&counter);
+        bool timerFired = false;
+        QTimer::singleShot(0, &view, [&] { timerFired = true; });
+        view.plot()->update();
+        QTRY_VERIFY_WITH_TIMEOUT(counter.paints > 0 && timerFired, 10000);
+        view.setMetric(TimelineMetric::Bytes); // a new request while the old one is held
+        view.plot()->zoomBy(0.5);
+        view.plot()->update();
+        const int before = counter.paints;
+        QTRY_VERIFY_WITH_TIMEOUT(counter.paints > before, 10000);
+        QVERIFY(view.isComputing());
+        QCOMPARE(computed.count(), 0);
+
+        release.release();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.loader()->stoppedEarly(), 1); // the held, superseded one
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isComputing(), 10000);
+        QCOMPARE(view.plot()->timeline().buckets.empty(), false);
     }
 
     // `flowscope -Y FILTER CASE` applies the filter before the case opens:
