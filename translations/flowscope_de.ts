@@ -499,6 +499,18 @@
         <source>Encryption</source>
         <translation>Verschlüsselung</translation>
     </message>
+    <message>
+        <source>Sorting by %1…</source>
+        <translation>Wird nach %1 sortiert…</translation>
+    </message>
+    <message>
+        <source>Sorted by %1: the top %2 of %3 records</source>
+        <translation>Sortiert nach %1: die obersten %2 von %3 Datensätzen</translation>
+    </message>
+    <message>
+        <source>Sorted by %1</source>
+        <translation>Sortiert nach %1</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FlowTableView</name>
@@ -539,8 +551,12 @@
         <translation>Zeilen sind zeitlich geordnet (Beginn, dann Datensatz); dies kehrt die Reihenfolge um</translation>
     </message>
     <message>
-        <source>The table is in time order: start, then record. Click to turn it around.</source>
-        <translation>Die Tabelle ist zeitlich geordnet: Beginn, dann Datensatz. Klicken kehrt die Reihenfolge um.</translation>
+        <source>Time order: start, then record. Click to turn it around.</source>
+        <translation>Zeitlich geordnet: Beginn, dann Datensatz. Klicken kehrt die Reihenfolge um.</translation>
+    </message>
+    <message>
+        <source>Click to sort by this column, again to turn it around; equal values stay in time order. Over more than a million records, the top 10,000 are shown.</source>
+        <translation>Klicken sortiert nach dieser Spalte, erneutes Klicken kehrt die Reihenfolge um; gleiche Werte bleiben zeitlich geordnet. Bei mehr als einer Million Datensätzen werden die obersten 10.000 gezeigt.</translation>
     </message>
 </context>
 <context>
@@ -642,6 +658,18 @@
     <message>
         <source>The file ended early (a cut gzip stream): the lines before are imported</source>
         <translation>Die Datei endet vorzeitig (abgeschnittener gzip-Strom): die Zeilen davor werden importiert</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikate</translation>
+    </message>
+    <message>
+        <source>Records stored from the file</source>
+        <translation>Aus der Datei gespeicherte Datensätze</translation>
+    </message>
+    <message>
+        <source>Records of the file that other files of the case already held (the same flow log delivered twice, or a copy of part of a file): read, not stored again</source>
+        <translation>Datensätze der Datei, die andere Dateien des Falls bereits enthielten (dasselbe Flow Log doppelt geliefert oder eine Kopie eines Dateiteils): gelesen, nicht erneut gespeichert</translation>
     </message>
 </context>
 <context>
@@ -756,6 +784,10 @@
     <message>
         <source>Errors (%1)</source>
         <translation>Fehler (%1)</translation>
+    </message>
+    <message>
+        <source>Files (%1; duplicate records not stored again: %2)</source>
+        <translation>Dateien (%1; doppelte Datensätze nicht erneut gespeichert: %2)</translation>
     </message>
 </context>
 <context>
@@ -1417,16 +1449,85 @@
         <source>No case open</source>
         <translation>Kein Fall geöffnet</translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s), the largest by bytes; double-click a row to filter on it</source>
-        <translation>
-            <numerusform>%n Zeile, die größte nach Bytes; Doppelklick auf eine Zeile filtert danach</numerusform>
-            <numerusform>%n Zeilen, die größten nach Bytes; Doppelklick auf eine Zeile filtert danach</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Copy as &amp;Filter</source>
         <translation>Als &amp;Filter kopieren</translation>
+    </message>
+    <message>
+        <source>; double-click a row to filter on it</source>
+        <translation>; Doppelklick auf eine Zeile filtert danach</translation>
+    </message>
+    <message>
+        <source>conversations</source>
+        <translation>Gesprächen</translation>
+    </message>
+    <message>
+        <source>service conversations</source>
+        <translation>Gesprächen je Dienst</translation>
+    </message>
+    <message>
+        <source>addresses</source>
+        <translation>Adressen</translation>
+    </message>
+    <message>
+        <source>interfaces</source>
+        <translation>Schnittstellen</translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by flows</source>
+        <translation>Die %1 kleinsten von %2 %3 nach Flows</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by flows</source>
+        <translation>Die %1 größten von %2 %3 nach Flows</translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by packets</source>
+        <translation>Die %1 kleinsten von %2 %3 nach Paketen</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by packets</source>
+        <translation>Die %1 größten von %2 %3 nach Paketen</translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by bytes</source>
+        <translation>Die %1 kleinsten von %2 %3 nach Bytes</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by bytes</source>
+        <translation>Die %1 größten von %2 %3 nach Bytes</translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by accepts</source>
+        <translation>Die %1 kleinsten von %2 %3 nach zugelassenen Flows</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by accepts</source>
+        <translation>Die %1 größten von %2 %3 nach zugelassenen Flows</translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by rejects</source>
+        <translation>Die %1 kleinsten von %2 %3 nach abgewiesenen Flows</translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by rejects</source>
+        <translation>Die %1 größten von %2 %3 nach abgewiesenen Flows</translation>
+    </message>
+    <message>
+        <source>Earliest %1 of %2 %3 by first seen</source>
+        <translation>Die %1 frühesten von %2 %3 nach erstem Auftreten</translation>
+    </message>
+    <message>
+        <source>Latest %1 of %2 %3 by first seen</source>
+        <translation>Die %1 spätesten von %2 %3 nach erstem Auftreten</translation>
+    </message>
+    <message>
+        <source>Earliest %1 of %2 %3 by last seen</source>
+        <translation>Die %1 frühesten von %2 %3 nach letztem Auftreten</translation>
+    </message>
+    <message>
+        <source>Latest %1 of %2 %3 by last seen</source>
+        <translation>Die %1 spätesten von %2 %3 nach letztem Auftreten</translation>
     </message>
 </context>
 <context>

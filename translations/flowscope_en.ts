@@ -499,6 +499,18 @@
         <source>Encryption</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sorting by %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorted by %1: the top %2 of %3 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorted by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FlowTableView</name>
@@ -539,7 +551,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The table is in time order: start, then record. Click to turn it around.</source>
+        <source>Time order: start, then record. Click to turn it around.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to sort by this column, again to turn it around; equal values stay in time order. Over more than a million records, the top 10,000 are shown.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -641,6 +657,18 @@
     </message>
     <message>
         <source>The file ended early (a cut gzip stream): the lines before are imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records stored from the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records of the file that other files of the case already held (the same flow log delivered twice, or a copy of part of a file): read, not stored again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -755,6 +783,10 @@
     </message>
     <message>
         <source>Errors (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files (%1; duplicate records not stored again: %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1417,15 +1449,84 @@
         <source>No case open</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n row(s), the largest by bytes; double-click a row to filter on it</source>
-        <translation>
-            <numerusform>%n row, the largest by bytes; double-click a row to filter on it</numerusform>
-            <numerusform>%n rows, the largest by bytes; double-click a row to filter on it</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Copy as &amp;Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; double-click a row to filter on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>service conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interfaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by packets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bottom %1 of %2 %3 by rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top %1 of %2 %3 by rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earliest %1 of %2 %3 by first seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest %1 of %2 %3 by first seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earliest %1 of %2 %3 by last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest %1 of %2 %3 by last seen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
