@@ -34,6 +34,9 @@ cli=$build/app/cli/flowscope-cli
 for tool in "$cli" "$build/benchmarks/flowscope-bench-input" "$build/benchmarks/flowscope-bench-filter"; do
   [ -x "$tool" ] || { echo "$0: $tool is not built" >&2; exit 2; }
 done
+for tool in node npm jq bc; do
+  command -v "$tool" >/dev/null || { echo "$0: $tool is missing (Debian: apt-get install nodejs npm jq bc)" >&2; exit 2; }
+done
 if [ ! -d "$here/benchmarks/node_modules/@duckdb/node-api" ]; then
   (cd "$here/benchmarks" && npm install --no-audit --no-fund >&2)
 fi
@@ -61,7 +64,7 @@ for shape in "${shapes[@]}"; do
   input=$work/$shape-$records.log.gz
   case_file=$work/$shape-$records.flowcase
   [ -f "$input" ] || "$build/benchmarks/flowscope-bench-input" "$input" "$records" --shape "$shape" >/dev/null
-  gz_bytes=$(stat -c %s "$input")
+  gz_bytes=$(stat -L -c %s "$input")
 
   t0=$(date +%s.%N); zcat "$input" >/dev/null; t1=$(date +%s.%N)
   zcat_s=$(calc "$t1 - $t0")

@@ -15,7 +15,7 @@ input=$work/$shape-$records.log.gz
 case_file=$work/bench.flowcase
 
 [ -f "$input" ] || "$build/benchmarks/flowscope-bench-input" "$input" "$records" --shape "$shape" >/dev/null
-gz_bytes=$(stat -c %s "$input")
+gz_bytes=$(stat -L -c %s "$input")
 
 t0=$(date +%s.%N); zcat "$input" >/dev/null; t1=$(date +%s.%N)
 zcat_s=$(echo "$t1 - $t0" | bc -l)
