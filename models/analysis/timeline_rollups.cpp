@@ -4,6 +4,7 @@
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
+#include "store/summary_record.h"
 
 #include <map>
 #include <string>
@@ -66,24 +67,7 @@ public:
         const std::tuple key{interface, action, logStatus};
         if (const auto known = m_verdicts.find(key); known != m_verdicts.end())
             return known->second;
-        EncodedFlow flow;
-        const auto set = [&](Field f) { flow.present |= std::uint64_t(1) << static_cast<unsigned>(f); };
-        if (action == 0 || action == 1) {
-            set(Field::Action);
-            flow.action = static_cast<Action>(action);
-        }
-        if (logStatus >= 0 && logStatus <= 2) {
-            set(Field::LogStatus);
-            flow.logStatus = static_cast<LogStatus>(logStatus);
-        }
-        if (interface > 0 && static_cast<std::size_t>(interface) <= m_interfaces.size()) {
-            flow.interface = static_cast<std::uint32_t>(interface);
-            const InterfaceKey &texts = m_interfaces.key(flow.interface);
-            for (std::size_t i = 0; i < kInterfaceFields.size(); ++i)
-                if (texts[i] != 0)
-                    set(kInterfaceFields[i]);
-        }
-        return m_verdicts[key] = m_accept(flow);
+        return m_verdicts[key] = m_accept(recordOfSummaryKey(m_interfaces, interface, action, logStatus));
     }
 
     std::string eniOf(std::int64_t interface) const

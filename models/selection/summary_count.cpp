@@ -5,6 +5,7 @@
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
+#include "store/summary_record.h"
 
 namespace flowscope {
 
@@ -18,31 +19,6 @@ FieldSet totalFields()
     for (const Field f : kInterfaceFields)
         fields.set(static_cast<std::size_t>(f));
     return fields;
-}
-
-// A record made of a total's key alone: it stands for all the records the
-// total counts, as the filter reads no other field.
-EncodedFlow recordOfKey(const InterfaceDictionary &interfaces, std::int64_t interface, std::int64_t action,
-                        std::int64_t logStatus)
-{
-    EncodedFlow flow;
-    const auto set = [&](Field f) { flow.present |= std::uint64_t(1) << static_cast<unsigned>(f); };
-    if (action == 0 || action == 1) {
-        set(Field::Action);
-        flow.action = static_cast<Action>(action);
-    }
-    if (logStatus >= 0 && logStatus <= 2) {
-        set(Field::LogStatus);
-        flow.logStatus = static_cast<LogStatus>(logStatus);
-    }
-    if (interface > 0 && static_cast<std::size_t>(interface) <= interfaces.size()) {
-        flow.interface = static_cast<std::uint32_t>(interface);
-        const InterfaceKey &texts = interfaces.key(flow.interface);
-        for (std::size_t i = 0; i < kInterfaceFields.size(); ++i)
-            if (texts[i] != 0)
-                set(kInterfaceFields[i]);
-    }
-    return flow;
 }
 
 } // namespace
@@ -62,7 +38,7 @@ std::optional<std::int64_t> countFromSummaries(CaseDb &caseDb, const CaseFilter 
     Statement totals(db, "SELECT interface, action, log_status, records FROM record_total");
     while (totals.step()) {
         if (filter.matchesEverything()
-            || filter.predicate()(recordOfKey(interfaces, totals.int64(0), totals.int64(1), totals.int64(2))))
+            || filter.predicate()(recordOfSummaryKey(interfaces, totals.int64(0), totals.int64(1), totals.int64(2))))
             count += totals.int64(3);
     }
     return count;
