@@ -68,6 +68,7 @@ private:
     void onSortRequested(int column);
     void onComputed(Kind kind);
     void updateStatus();
+    void fitColumnsToShownRows();
 
     QTabBar *m_tabs;
     QTableView *m_table;
@@ -78,6 +79,8 @@ private:
     QString m_case;
     QString m_filter;
     QString m_error;
+    // The shown statistic's columns were fitted since it was set on the
+    // table: later rows only widen them, so the analyst's widths stay.
     bool m_columnsSized = false;
 };
 
