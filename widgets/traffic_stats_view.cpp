@@ -149,11 +149,13 @@ void TrafficStatsView::showKind(int index)
     updateStatus();
 }
 
+bool TrafficStatsView::isOnScreen() const { return isVisible() && !visibleRegion().isEmpty(); }
+
 void TrafficStatsView::refreshIfStale()
 {
     // Statistics scan the whole case: only the one on screen is worth it.
     const int shown = slot(kind());
-    if (!isVisible() || !m_stale[shown])
+    if (!isOnScreen() || !m_stale[shown])
         return;
     m_stale[shown] = false;
     m_error.clear();

@@ -175,6 +175,31 @@ private Q_SLOTS:
         QCOMPARE(view.table()->model()->rowCount(), 2);
     }
 
+    // A tab behind another in a dock area stays visible to Qt, only moved
+    // out of its window: out of sight, nothing computes until asked again
+    // once in sight.
+    void computesNothingOutOfSight()
+    {
+        QWidget window;
+        window.resize(400, 300);
+        auto *view = new TrafficStatsView(&window);
+        view->setGeometry(-900, -800, 400, 300); // where Qt moves a tab behind another
+        view->setCase(m_case);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(view->isVisible());
+        QVERIFY(!view->isOnScreen());
+        QCoreApplication::processEvents();
+        QCOMPARE(view->statsModel(TrafficStatsView::Kind::Conversations)->started(), 0);
+        QSignalSpy computed(view, &TrafficStatsView::computed);
+        view->setGeometry(0, 0, 400, 300);
+        QVERIFY(view->isOnScreen());
+        view->refreshIfStale();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view->statsModel(TrafficStatsView::Kind::Conversations)->started(), 1);
+        QCOMPARE(view->table()->model()->rowCount(), 2);
+    }
+
     void totalsReadAndSort()
     {
         TrafficStatsView view;
