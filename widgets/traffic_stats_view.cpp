@@ -12,10 +12,13 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QScrollBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -90,6 +93,8 @@ TrafficStatsView::TrafficStatsView(QWidget *parent)
     m_table->setSortingEnabled(true);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &TrafficStatsView::onSortRequested);
     connect(m_tabs, &QTabBar::currentChanged, this, &TrafficStatsView::showKind);
+    // Rows scrolled into view may hold longer addresses or counts.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, &TrafficStatsView::fitColumnsToShownRows);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString term = filterForRow(index.row());
         if (!term.isEmpty())
@@ -135,18 +140,22 @@ void TrafficStatsView::showKind(int index)
     if (index < 0)
         return;
     m_error.clear();
-    m_table->setModel(m_display[index]);
+    m_table->setModel(m_display[index]); // the header starts again from default widths
+    m_columnsSized = false;
+    fitColumnsToShownRows();
     // The indicator shows the order this statistic's rows were chosen in.
     m_table->horizontalHeader()->setSortIndicator(m_models[index]->sortColumn(), m_models[index]->sortOrder());
     refreshIfStale();
     updateStatus();
 }
 
+bool TrafficStatsView::isOnScreen() const { return isVisible() && !visibleRegion().isEmpty(); }
+
 void TrafficStatsView::refreshIfStale()
 {
     // Statistics scan the whole case: only the one on screen is worth it.
     const int shown = slot(kind());
-    if (!isVisible() || !m_stale[shown])
+    if (!isOnScreen() || !m_stale[shown])
         return;
     m_stale[shown] = false;
     m_error.clear();
@@ -170,12 +179,39 @@ void TrafficStatsView::onComputed(Kind kind)
     const int i = slot(kind);
     if (kind != this->kind())
         return;
-    if (!m_columnsSized && m_models[i]->rowCount() > 0) {
-        m_table->resizeColumnsToContents(); // once: then as the analyst leaves them
-        m_columnsSized = true;
-    }
+    if (m_models[i]->rowCount() > 0)
+        fitColumnsToShownRows();
     updateStatus();
     Q_EMIT computed();
+}
+
+// Each column as wide as its title and the text of the rows on screen, so
+// no address, interface, count, size or time is elided. Not
+// resizeColumnsToContents(): that lays out every one of up to a thousand rows
+// through the style on the GUI thread, tens of milliseconds and more.
+void TrafficStatsView::fitColumnsToShownRows()
+{
+    constexpr int kMaxMeasuredRows = 100; // more than any screen shows
+    QAbstractItemModel *model = m_table->model();
+    const int rows = model->rowCount();
+    if (rows == 0)
+        return;
+    const int first = std::max(0, m_table->rowAt(0));
+    const int below = m_table->rowAt(m_table->viewport()->height() - 1);
+    const int last = std::min({below < 0 ? rows - 1 : below, rows - 1, first + kMaxMeasuredRows - 1});
+    const QFontMetrics metrics(m_table->font());
+    // The delegate's margins either side of the text, and a little air.
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 6;
+    QHeaderView *header = m_table->horizontalHeader();
+    for (int column = 0; column < model->columnCount(); ++column) {
+        int width = header->sectionSizeHint(column);
+        for (int row = first; row <= last; ++row)
+            width = std::max(width, metrics.horizontalAdvance(model->index(row, column).data().toString()) + padding);
+        if (m_columnsSized)
+            width = std::max(width, header->sectionSize(column));
+        header->resizeSection(column, width);
+    }
+    m_columnsSized = true;
 }
 
 void TrafficStatsView::updateStatus()

@@ -2,8 +2,8 @@
 #pragma once
 // Statistics of a case under the current filter: conversations (address
 // pairs, or with protocol and service port) and endpoints (per address, per
-// ENI), computed off the GUI thread and only while shown, so a big case costs
-// nothing until the analyst looks. A click on a totals header asks for the
+// ENI), computed off the GUI thread and only while on screen, so a big case
+// costs nothing until the analyst looks. A click on a totals header asks for the
 // first rows in that order among all keys, and the status line says how many
 // of how many are shown ("Top 1,000 of 48,213 conversations by rejects"). A row pivots to a filter:
 // double-click narrows the filter the rows were counted under to it
@@ -53,6 +53,13 @@ public:
     // The row's context menu, owned by the caller.
     QMenu *createRowMenu(const QModelIndex &index);
 
+    // Shown and not out of sight: a tabbed dock behind another stays
+    // visible to Qt, only moved outside the window.
+    bool isOnScreen() const;
+    // Computes the shown statistic if it is stale and on screen. Called on
+    // every show, and by the window when the view's dock comes in front.
+    void refreshIfStale();
+
 Q_SIGNALS:
     void filterRequested(const QString &expression, bool apply);
     // The shown statistic is up to date.
@@ -64,10 +71,10 @@ protected:
 private:
     static int slot(Kind kind) { return static_cast<int>(kind); }
     void showKind(int index);
-    void refreshIfStale();
     void onSortRequested(int column);
     void onComputed(Kind kind);
     void updateStatus();
+    void fitColumnsToShownRows();
 
     QTabBar *m_tabs;
     QTableView *m_table;
@@ -78,6 +85,8 @@ private:
     QString m_case;
     QString m_filter;
     QString m_error;
+    // The shown statistic's columns were fitted since it was set on the
+    // table: later rows only widen them, so the analyst's widths stay.
     bool m_columnsSized = false;
 };
 

@@ -153,6 +153,11 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_summaryDock, m_statsDock);
     m_summaryDock->raise();
     m_actions->addViewToggle(m_statsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    // A tab coming in front is not shown again, only moved into the window.
+    connect(m_statsDock, &QDockWidget::visibilityChanged, m_stats, [this](bool visible) {
+        if (visible)
+            m_stats->refreshIfStale();
+    });
 
     // When it happened, above the records: the timeline of what the filter shows.
     m_timeline = new TimelineView(this);

@@ -4,6 +4,8 @@
 #include "selection/case_filter.h"
 
 #include "store/case_db.h"
+#include "tasks/background_connection.h"
+#include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
 #include <QDateTime>
@@ -81,6 +83,11 @@ void TrafficStatsModel::setScanCheckpoint(std::function<void(quint64)> checkpoin
     m_checkpoint = checkpoint ? std::make_shared<const std::function<void(quint64)>>(std::move(checkpoint)) : nullptr;
 }
 
+void TrafficStatsModel::setConnectionHook(std::function<void(CaseDb &)> hook)
+{
+    m_connectionHook = hook ? std::make_shared<const std::function<void(CaseDb &)>>(std::move(hook)) : nullptr;
+}
+
 void TrafficStatsModel::compute(const QString &casePath, const QString &filterText)
 {
     m_case = casePath;
@@ -114,6 +121,7 @@ void TrafficStatsModel::request()
 void TrafficStatsModel::start()
 {
     m_pending = false;
+    ++m_started;
     const quint64 generation = m_generation->load();
     m_runningGeneration = generation;
     const Kind kind = m_kind;
@@ -128,12 +136,18 @@ void TrafficStatsModel::start()
             (*checkpoint)(read);
         return latest->load() != generation;
     };
-    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [=]() mutable -> Result {
+    const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
+    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [=, hook = m_connectionHook]() mutable -> Result {
         Result result;
         if (casePath.isEmpty())
             return result;
         try {
-            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            auto caseDb = openForBackgroundReads(casePath.toStdString());
+            // A newer request stops this one inside SQLite too: a broad
+            // filter's index look-ups take long by themselves.
+            const QueryInterrupt interrupt(*caseDb, stale);
+            if (hook)
+                (*hook)(*caseDb);
             const auto compiled = CaseFilter::compile(*caseDb, filterText.toStdString());
             if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
                 result.error = tr("The filter is not valid at position %1: %2")
@@ -167,7 +181,8 @@ void TrafficStatsModel::start()
             result = Result(); // never shown: a newer request replaced it
         } catch (const std::exception &error) {
             result = Result();
-            result.error = QString::fromLocal8Bit(error.what());
+            if (!stale()) // else an interrupted statement: never shown either
+                result.error = QString::fromLocal8Bit(error.what());
         }
         return result;
     }));

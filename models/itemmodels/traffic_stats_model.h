@@ -4,8 +4,11 @@
 // thread. Sorting by a totals column asks the core again in that order, so
 // the rows are always the true first ones among every key, never a re-sort
 // of rows chosen by another column. One computation runs at a time: a newer
-// request (filter, case or order) cancels the running scan at its next poll
-// and only the newest result is shown.
+// request (filter, case or order) cancels the running scan at its next poll,
+// or inside the SQL statement it is in (the filter's index look-ups, a block
+// read), and only the newest result is shown. Each computation reads through
+// its own background connection, which caches little (see
+// openForBackgroundReads).
 
 #include "analysis/traffic_stats.h"
 
@@ -18,6 +21,8 @@
 #include <optional>
 
 namespace flowscope {
+
+class CaseDb;
 
 class TrafficStatsModel : public QAbstractTableModel {
     Q_OBJECT
@@ -35,6 +40,8 @@ public:
     // display filter `filter` matches (all when empty).
     void compute(const QString &casePath, const QString &filter = {});
     bool isComputing() const { return m_watcher.isRunning() || m_pending; }
+    // Computations started so far (tests: a statistic nobody sees computes nothing).
+    int started() const { return m_started; }
 
     // The order the rows are chosen and shown in (bytes, largest first,
     // until sort() says otherwise), as the core takes it and as a column.
@@ -52,6 +59,10 @@ public:
     // is still wanted, with the records it has read (tests use it to hold a
     // computation in flight).
     void setScanCheckpoint(std::function<void(quint64 recordsRead)> checkpoint);
+    // Called on the worker thread with the connection a computation reads,
+    // once it is open and before the filter is compiled (tests check its
+    // cache and run statements on it while the computation is superseded).
+    void setConnectionHook(std::function<void(CaseDb &caseDb)> hook);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -95,7 +106,9 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_generation;
     quint64 m_runningGeneration = 0;
     bool m_pending = false; // a request waits for the stale scan to stop
+    int m_started = 0;
     std::shared_ptr<const std::function<void(quint64)>> m_checkpoint;
+    std::shared_ptr<const std::function<void(CaseDb &)>> m_connectionHook;
     QFutureWatcher<Result> m_watcher;
 };
 

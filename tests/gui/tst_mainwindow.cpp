@@ -131,6 +131,57 @@ private Q_SLOTS:
         QCOMPARE(report->filesTable()->model()->rowCount(), 1);
     }
 
+    // With no saved layout the Case tab is in front of the Statistics tab:
+    // statistics nobody sees compute nothing, though the filter changes,
+    // and they start when their tab comes in front.
+    void hiddenStatisticsComputeNothing()
+    {
+        QSettings().clear(); // no saved window layout
+        const QString input = path(QStringLiteral("stats-input.log"));
+        test::writeFile(input, test::smallTrafficRecords());
+        const QString casePath = path(QStringLiteral("stats.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
+        QVERIFY(window.openCase(casePath));
+        QVERIFY(caseLoaded.wait(30000));
+        auto *statsDock = window.findChild<QDockWidget *>(QStringLiteral("statisticsDock"));
+        auto *caseDock = window.findChild<QDockWidget *>(QStringLiteral("caseSummaryDock"));
+        auto *bar = window.findChild<FilterBar *>();
+        QVERIFY(statsDock && caseDock && bar);
+        TrafficStatsView *stats = window.statistics();
+        const auto started = [stats] {
+            int count = 0;
+            for (int kind = 0; kind < 4; ++kind)
+                count += stats->statsModel(static_cast<TrafficStatsView::Kind>(kind))->started();
+            return count;
+        };
+        QCOMPARE(started(), 0);
+        QVERIFY(bar->applyFilterText(QStringLiteral("action == reject")));
+        QCoreApplication::processEvents(); // anything queued runs: still nothing computes behind the Case tab
+        QCOMPARE(started(), 0);
+
+        QSignalSpy computed(stats, &TrafficStatsView::computed);
+        statsDock->raise(); // in front: computes under the filter in force
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(started(), 1);
+        QCOMPARE(stats->table()->model()->rowCount(), 1);
+
+        caseDock->raise();
+        QVERIFY(bar->applyFilterText(QString()));
+        QCoreApplication::processEvents();
+        QCOMPARE(started(), 1);
+        statsDock->raise();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(started(), 2);
+        QCOMPARE(stats->table()->model()->rowCount(), 2);
+    }
+
     void importsTheDemoInput()
     {
         MainWindow window;

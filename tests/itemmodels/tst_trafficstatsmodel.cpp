@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The statistics models: the model contract, off-thread computation with
-// stale scans cancelled and their results dropped, and sorting that asks the
-// core again in the new order.
+// stale scans cancelled (inside SQLite too) and their results dropped, on a
+// background connection, and sorting that asks the core again in the new
+// order.
 
 #include "ingest/case_importer.h"
 #include "itemmodels/traffic_stats_model.h"
 #include "store/case_db.h"
+#include "store/sqlite_handle.h"
+#include "tasks/background_connection.h"
 #include "test_files.h"
 
 #include <QAbstractItemModelTester>
@@ -15,6 +18,7 @@
 #include <QSemaphore>
 #include <QTest>
 
+#include <atomic>
 #include <mutex>
 #include <vector>
 
@@ -204,6 +208,57 @@ private Q_SLOTS:
         // counts from the start again: the newer scan's.
         QVERIFY(checkpoints[1] <= checkpoints[0]);
         QVERIFY(checkpoints[0] < 20000);
+    }
+
+    // The case's own 64 MiB cache would add up across the window's views.
+    void readsThroughABackgroundConnection()
+    {
+        TrafficStatsModel model(TrafficStatsModel::Kind::AddressEndpoints);
+        std::atomic<qint64> cacheSize{0};
+        model.setConnectionHook([&](CaseDb &caseDb) { cacheSize = queryInt(caseDb.handle(), "PRAGMA cache_size"); });
+        QSignalSpy computed(&model, &TrafficStatsModel::computed);
+        model.compute(m_case);
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(cacheSize.load(), qint64(-kBackgroundCacheKiB));
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    // A newer request stops the running one inside the SQL statement it is
+    // in, not only between the records it visits: a statement that would
+    // count to a billion ends as soon as the request is superseded.
+    void supersededQueryIsInterruptedInsideSqlite()
+    {
+        QSemaphore reached, proceed;
+        std::atomic<int> connections{0};
+        std::atomic<bool> interrupted{false};
+        TrafficStatsModel model(TrafficStatsModel::Kind::Conversations);
+        const auto releaseAtEnd = qScopeGuard([&proceed] { proceed.release(); }); // never left held
+        model.setConnectionHook([&](CaseDb &caseDb) {
+            if (connections++ != 0)
+                return;
+            reached.release();
+            proceed.acquire(); // held until the newer request is made
+            try {
+                queryInt(caseDb.handle(), "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                          " WHERE i < 1000000000) SELECT count(*) FROM n");
+            } catch (const StoreError &) {
+                interrupted = true;
+                throw;
+            }
+        });
+        QSignalSpy computed(&model, &TrafficStatsModel::computed);
+        QSignalSpy errors(&model, &TrafficStatsModel::errorOccurred);
+        model.compute(m_case);
+        reached.acquire();
+        model.compute(m_case, QStringLiteral("action == reject"));
+        proceed.release();
+        QVERIFY(computed.wait(10000));
+        QTRY_VERIFY(!model.isComputing());
+        QVERIFY(interrupted.load());
+        QCOMPARE(connections.load(), 2);
+        QCOMPARE(computed.size(), 1);
+        QCOMPARE(errors.size(), 0); // the interruption is no error the analyst sees
+        QCOMPARE(model.rowCount(), 1);
     }
 
     void staleResultIsDropped()

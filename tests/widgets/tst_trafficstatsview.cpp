@@ -2,7 +2,8 @@
 // The statistics view over a small case: computed only while shown, following
 // the filter, readable totals, header clicks that ask for the true first rows
 // in that order and say how many of how many are shown, painting while a
-// computation is in flight, and rows that pivot to filters (double-click and
+// computation is in flight, columns as wide as the text on screen, and rows
+// that pivot to filters (double-click and
 // the Apply / Prepare as Filter menu).
 
 #include "ingest/case_importer.h"
@@ -15,7 +16,9 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTabBar>
 #include <QTableView>
 #include <QScopeGuard>
@@ -38,6 +41,25 @@ private:
     QString m_case;
 
     static int bytesColumn(const TrafficStatsView &view) { return view.table()->model()->columnCount() - 5; }
+
+    // Every cell on screen fits its column: the delegate draws the text
+    // between its margins, and elides whatever is wider.
+    static void verifyNothingElided(const QTableView &table)
+    {
+        const QFontMetrics metrics(table.font());
+        const int margins = 2 * (table.style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, &table) + 1);
+        const int first = table.rowAt(0);
+        const int below = table.rowAt(table.viewport()->height() - 1);
+        const int last = below < 0 ? table.model()->rowCount() - 1 : below;
+        QVERIFY(first >= 0 && last >= first);
+        for (int row = first; row <= last; ++row) {
+            for (int column = 0; column < table.model()->columnCount(); ++column) {
+                const QString text = table.model()->index(row, column).data().toString();
+                QVERIFY2(table.horizontalHeader()->sectionSize(column) >= metrics.horizontalAdvance(text) + margins,
+                         qPrintable(QStringLiteral("row %1, column %2: %3").arg(row).arg(column).arg(text)));
+            }
+        }
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -153,6 +175,31 @@ private Q_SLOTS:
         QCOMPARE(view.table()->model()->rowCount(), 2);
     }
 
+    // A tab behind another in a dock area stays visible to Qt, only moved
+    // out of its window: out of sight, nothing computes until asked again
+    // once in sight.
+    void computesNothingOutOfSight()
+    {
+        QWidget window;
+        window.resize(400, 300);
+        auto *view = new TrafficStatsView(&window);
+        view->setGeometry(-900, -800, 400, 300); // where Qt moves a tab behind another
+        view->setCase(m_case);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(view->isVisible());
+        QVERIFY(!view->isOnScreen());
+        QCoreApplication::processEvents();
+        QCOMPARE(view->statsModel(TrafficStatsView::Kind::Conversations)->started(), 0);
+        QSignalSpy computed(view, &TrafficStatsView::computed);
+        view->setGeometry(0, 0, 400, 300);
+        QVERIFY(view->isOnScreen());
+        view->refreshIfStale();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view->statsModel(TrafficStatsView::Kind::Conversations)->started(), 1);
+        QCOMPARE(view->table()->model()->rowCount(), 2);
+    }
+
     void totalsReadAndSort()
     {
         TrafficStatsView view;
@@ -257,7 +304,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         reached.acquire(); // the scan is in flight, held at its poll
         QVERIFY(view.isComputing());
-        QCOMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
+        // The raster engine's fill jobs of the first paint may still be
+        // ending; the held scan would keep the pool busy for good.
+        QTRY_COMPARE(QThreadPool::globalInstance()->activeThreadCount(), 0);
 
         struct PaintCounter : QObject {
             int paints = 0;
@@ -280,6 +329,50 @@ private Q_SLOTS:
         proceed.release();
         QVERIFY(computed.wait(10000));
         QCOMPARE(view.table()->model()->rowCount(), 2);
+    }
+
+    // Columns fit the text of the rows on screen, on every statistic and on
+    // rows scrolled into view (a long IPv6 address far down the list), so
+    // no address, interface, size or time is cut short.
+    void columnsFitTheRowsOnScreen()
+    {
+        QByteArray records;
+        for (int i = 0; i < 200; ++i) // the largest byte totals: the first rows
+            records += QStringLiteral("2 123456789010 eni-0123456789abcdef0 10.0.%1.%2 10.1.0.1 40000 443 6 10 %3 "
+                                      "1700000000 1700000060 ACCEPT OK\n")
+                           .arg(i / 100)
+                           .arg(i % 100)
+                           .arg(9000000000LL - i * 1000)
+                           .toUtf8();
+        records += "2 123456789010 eni-0fedcba9876543210 2001:db8:1234:5678:9abc:def0:1234:5678 "
+                   "2001:db8:ffff:eeee:dddd:cccc:bbbb:aaaa 40000 443 6 1 1 1700000000 1700000060 ACCEPT OK\n";
+        test::writeFile(m_dir.filePath(QStringLiteral("wide.log")), records);
+        const QString wide = m_dir.filePath(QStringLiteral("wide.flowcase"));
+        {
+            auto caseDb = CaseDb::open(wide.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("wide.log")).toStdString()}, {}).records,
+                     201u);
+        }
+        TrafficStatsView view;
+        view.resize(700, 300);
+        view.setCase(wide);
+        QSignalSpy computed(&view, &TrafficStatsView::computed);
+        for (int kind = 0; kind < 4; ++kind) {
+            view.setKind(static_cast<TrafficStatsView::Kind>(kind));
+            if (kind == 0) {
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+            }
+            if (view.isComputing() || computed.isEmpty())
+                QVERIFY(computed.wait(10000));
+            computed.clear();
+            QVERIFY(view.table()->model()->rowCount() > 0);
+            if (view.kind() != TrafficStatsView::Kind::InterfaceEndpoints) // two ENIs: all on screen
+                QVERIFY(view.table()->rowAt(view.table()->viewport()->height() - 1) >= 0); // more rows than fit
+            verifyNothingElided(*view.table());
+            view.table()->scrollToBottom(); // the IPv6 pair, the small total, the other ENI
+            verifyNothingElided(*view.table());
+        }
     }
 
     void badFilterIsReported()
