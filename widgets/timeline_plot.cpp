@@ -261,20 +261,24 @@ void TimelinePlot::applyRange(double lower, double upper, bool byUser)
 
 void TimelinePlot::rebuildBars()
 {
-    QVector<double> keys, accepts, rejects;
+    // A bar of no height still draws its outline: a bucket without rejects
+    // gets no REJECT bar, or a red line on top would read as some rejects.
+    QVector<double> keys, accepts, rejectKeys, rejects;
     keys.reserve(qsizetype(m_timeline.buckets.size()));
     accepts.reserve(keys.capacity());
-    rejects.reserve(keys.capacity());
     const double half = double(m_timeline.bucketSeconds) / 2;
     for (const TimelineBucket &b : m_timeline.buckets) {
         keys << double(b.start) + half;
         accepts << double(b.accept);
-        rejects << double(b.reject);
+        if (b.reject > 0) {
+            rejectKeys << keys.back();
+            rejects << double(b.reject);
+        }
     }
     for (QCPBars *bars : {m_accept, m_reject})
         bars->setWidth(double(std::max<std::int64_t>(m_timeline.bucketSeconds, 1)));
     m_accept->setData(keys, accepts, true);
-    m_reject->setData(keys, rejects, true);
+    m_reject->setData(rejectKeys, rejects, true);
 }
 
 // The union of the ENIs' gaps, as bands over the whole height: grey for

@@ -202,6 +202,17 @@ private Q_SLOTS:
         // The whole range is in view, and the status names the bucket width.
         QCOMPARE(view->plot()->visibleRange().begin, t.range.begin);
         QVERIFY(view->findChild<QLabel *>(QStringLiteral("timelineStatus"))->text().contains(QStringLiteral("Buckets of 100 s")));
+        // A REJECT bar stands only where there are rejects: one of no height
+        // would still draw a red outline over the ACCEPT bar.
+        std::size_t bucketsWithRejects = 0;
+        for (const TimelineBucket &b : t.buckets)
+            bucketsWithRejects += b.reject > 0 ? 1 : 0;
+        QCPBars *rejectBars = nullptr;
+        for (int i = 0; i < view->plot()->plottableCount(); ++i)
+            if (auto *bars = qobject_cast<QCPBars *>(view->plot()->plottable(i)); bars && bars->name() == QStringLiteral("REJECT"))
+                rejectBars = bars;
+        QVERIFY(rejectBars);
+        QCOMPARE(std::size_t(rejectBars->dataCount()), bucketsWithRejects);
     }
 
     // The widget test the timeline is built for: dragging across the bars
