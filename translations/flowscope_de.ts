@@ -504,12 +504,16 @@
         <translation>Wird nach %1 sortiert…</translation>
     </message>
     <message>
-        <source>Sorted by %1: the top %2 of %3 records</source>
-        <translation>Sortiert nach %1: die obersten %2 von %3 Datensätzen</translation>
+        <source>Sorted by %1, descending</source>
+        <translation>Absteigend sortiert nach %1</translation>
     </message>
     <message>
-        <source>Sorted by %1</source>
-        <translation>Sortiert nach %1</translation>
+        <source>Sorted by %1, ascending</source>
+        <translation>Aufsteigend sortiert nach %1</translation>
+    </message>
+    <message>
+        <source>%1: the first %2 of %3 records</source>
+        <translation>%1: die ersten %2 von %3 Datensätzen</translation>
     </message>
 </context>
 <context>

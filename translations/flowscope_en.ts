@@ -504,11 +504,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sorted by %1: the top %2 of %3 records</source>
+        <source>Sorted by %1, descending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sorted by %1</source>
+        <source>Sorted by %1, ascending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the first %2 of %3 records</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -211,6 +211,7 @@ void FlowTableModel::startSort()
 {
     const QString name = QString::fromLatin1(fieldInfo(*m_sortField).name.data(), qsizetype(fieldInfo(*m_sortField).name.size()));
     setSortStatus(tr("Sorting by %1…").arg(name));
+    m_sortedMatches = -1;
     const quint64 generation = m_generation;
     m_loader->supersede(generation); // an older filter's scan stops
     const std::shared_ptr<std::atomic<quint64>> newest = m_newest;
@@ -268,10 +269,15 @@ void FlowTableModel::onSorted()
     const QLocale locale;
     const QString name = QString::fromLatin1(fieldInfo(*m_sortField).name.data(), qsizetype(fieldInfo(*m_sortField).name.size()));
     const auto rows = static_cast<qint64>(result.sorted->ids.size());
+    // The direction in words: a second click turns the order, and "top"
+    // would say the largest of an ascending sort.
+    const QString order = m_descending ? tr("Sorted by %1, descending").arg(name) : tr("Sorted by %1, ascending").arg(name);
     setSortStatus(result.sorted->isTop()
-                      ? tr("Sorted by %1: the top %2 of %3 records")
-                            .arg(name, locale.toString(rows), locale.toString(result.sorted->matches))
-                      : tr("Sorted by %1").arg(name));
+                      ? tr("%1: the first %2 of %3 records")
+                            .arg(order, locale.toString(rows), locale.toString(result.sorted->matches))
+                      : order);
+    // The status bar's count stays the filter's, not the rows a top-N keeps.
+    m_sortedMatches = static_cast<qint64>(result.sorted->matches);
     m_loader->requestOpenOrdered(m_generation, m_casePath, result.sorted);
 }
 
@@ -395,7 +401,7 @@ void FlowTableModel::onOpened(quint64 generation, qint64 shown, qint64 total, bo
     m_counting = counting;
     growSoonTo(shown);
     Q_EMIT caseLoaded(total);
-    Q_EMIT countsChanged(shown, total, counting);
+    Q_EMIT countsChanged(m_sortField && m_sortedMatches >= 0 ? m_sortedMatches : shown, total, counting);
 }
 
 void FlowTableModel::onCounted(quint64 generation, qint64 shown)

@@ -80,7 +80,7 @@ public:
     // The field the rows are ordered by: Start in time order.
     Field sortField() const { return m_sortField.value_or(Field::Start); }
     // What the status bar says of the order: empty in time order, "Sorting
-    // by bytes…", "Sorted by bytes: the top 10,000 of 10,000,000 records".
+    // by bytes…", "Sorted by bytes, descending: the first 10,000 of 10,000,000 records".
     QString sortStatus() const { return m_sortStatus; }
 
     void setColumns(const QList<Field> &columns);
@@ -156,6 +156,7 @@ private:
     std::optional<Field> m_sortField; // none: time order
     RecordSortLimits m_sortLimits;
     QString m_sortStatus;
+    qint64 m_sortedMatches = -1; // of the filter, when sorted by a column
     quint64 m_generation = 0;
     // The newest generation, read by sort jobs to know they are stale.
     std::shared_ptr<std::atomic<quint64>> m_newest = std::make_shared<std::atomic<quint64>>(0);

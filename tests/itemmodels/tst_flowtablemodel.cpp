@@ -282,14 +282,14 @@ private Q_SLOTS:
         model.sort(bytes, Qt::DescendingOrder);
         QCOMPARE(model.sortField(), Field::Bytes);
         QCOMPARE(model.sortStatus(), QStringLiteral("Sorting by bytes…"));
-        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes, descending"), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
         compareRows(model, sortedIds(QString(), {Field::Bytes, true}));
 
         model.setFilter(QStringLiteral("dstport == 443"));
         model.setFilter(QStringLiteral("action == reject")); // cancels the sort of the first
         QCOMPARE(model.sortStatus(), QStringLiteral("Sorting by bytes…"));
-        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes, descending"), 30000);
         const auto rejects = sortedIds(QStringLiteral("action == reject"), {Field::Bytes, true});
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(rejects.size()), 10000);
         compareRows(model, rejects);
@@ -297,9 +297,13 @@ private Q_SLOTS:
         const int source = int(model.columns().indexOf(Field::SrcAddr));
         model.setSortLimits({1000, 100});
         model.setFilter(QString());
+        QSignalSpy counts(&model, &FlowTableModel::countsChanged);
         model.sort(source, Qt::AscendingOrder);
-        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by srcaddr: the top 100 of 120,000 records"), 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by srcaddr, ascending: the first 100 of 120,000 records"), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 100, 10000);
+        // The count of matches stays the filter's, not the 100 rows kept.
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty(), 10000);
+        QCOMPARE(counts.last().at(0).toLongLong(), qint64(kRecords));
         compareRows(model, sortedIds(QString(), {Field::SrcAddr, false}, {1000, 100}));
 
         model.sort(int(model.columns().indexOf(Field::Start)), Qt::AscendingOrder);

@@ -249,7 +249,7 @@ private Q_SLOTS:
         QCOMPARE(model.sortOrder(), Qt::DescendingOrder);
         QCOMPARE(header->sortIndicatorSection(), columnOf(model, Field::Bytes));
         QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
-        QTRY_COMPARE(model.sortStatus(), QStringLiteral("Sorted by bytes"));
+        QTRY_COMPARE(model.sortStatus(), QStringLiteral("Sorted by bytes, descending"));
         QTRY_COMPARE(columnText(model, Field::Bytes), (QStringList{"1000", "200", "100", "50", "-"}));
 
         clickHeader(header, columnOf(model, Field::Bytes));
