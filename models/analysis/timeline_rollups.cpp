@@ -9,6 +9,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <unordered_set>
 
 namespace flowscope {
 
@@ -94,10 +95,12 @@ void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric me
     const std::int64_t end = grid.startOf(grid.count);
     const bool spreading = spread && metric != TimelineMetric::Flows;
     RollupKeyFilter keys(caseDb, accept);
+    // Interfaces by id while the rows go by (a row per minute and interface);
+    // named once at the end.
+    std::unordered_set<std::int64_t> interfaces;
     const auto note = [&](std::int64_t interface) {
         if (enis)
-            if (std::string eni = keys.eniOf(interface); !eni.empty())
-                enis->insert(std::move(eni));
+            interfaces.insert(interface);
     };
 
     // Column names come from the fixed set above, never from input.
@@ -131,6 +134,9 @@ void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric me
                        longSpans.int64(1) == kAccept);
         }
     }
+    for (const std::int64_t interface : interfaces)
+        if (std::string eni = keys.eniOf(interface); !eni.empty())
+            enis->insert(std::move(eni));
 }
 
 void gatherCoverage(CaseDb &caseDb, const TimeRange &span, CoverageGaps &gaps)
