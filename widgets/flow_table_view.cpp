@@ -370,7 +370,9 @@ void FlowTableView::setModel(QAbstractItemModel *model)
     // stay, and so do the current row and the scroll position.
     disconnect(m_aboutToGrow);
     disconnect(m_grown);
+    disconnect(m_caseLoaded);
     if (FlowTableModel *flows = flowModel()) {
+        m_caseLoaded = connect(flows, &FlowTableModel::caseLoaded, this, &FlowTableView::reserveRowNumbers);
         m_aboutToGrow = connect(flows, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
             m_kept.reset();
             if (flowModel()->isGrowing())
@@ -441,6 +443,17 @@ void FlowTableView::changeEvent(QEvent *event)
     QTableView::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         updateRowHeight();
+}
+
+// The row numbers as wide as the case's last record number: a filter or a
+// sort with fewer rows would otherwise narrow them and move every column
+// sideways under the analyst's pointer.
+void FlowTableView::reserveRowNumbers(qint64 records)
+{
+    QHeaderView *rows = verticalHeader();
+    const QString widest = QString::number(std::max<qint64>(records, 1));
+    const int margin = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, rows) + rows->fontMetrics().averageCharWidth();
+    rows->setMinimumWidth(rows->fontMetrics().horizontalAdvance(widest) + margin);
 }
 
 void FlowTableView::updateRowHeight()

@@ -84,6 +84,7 @@ private:
     void applyColumns(const QList<Field> &fields);
     void toggleColumn(Field field, bool shown);
     void updateSortIndicator();
+    void reserveRowNumbers(qint64 records);
     void updateRowHeight();
     void sizeColumnsOnce();
     void sizeColumnToRows(int logical);
@@ -93,6 +94,7 @@ private:
     bool m_applyingColumns = false;
     QMetaObject::Connection m_firstRows;
     QMetaObject::Connection m_modelReset;
+    QMetaObject::Connection m_caseLoaded;
     QMetaObject::Connection m_aboutToGrow;
     QMetaObject::Connection m_grown;
     struct KeptPlace {

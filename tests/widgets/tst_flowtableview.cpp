@@ -226,6 +226,37 @@ private Q_SLOTS:
     // A click on a header sorts by its column (bytes largest first, absent
     // values last), a second click turns it around; Start goes back to time
     // order, which a click turns around too.
+    // The row numbers keep the width of the case's last record number, so a
+    // filter or sort with fewer rows moves no column under the pointer.
+    void rowNumbersKeepTheirWidth()
+    {
+        // A case of 1,200 records, so its row numbers have more digits than a filter's few rows.
+        QByteArray lines;
+        for (int i = 0; i < 1200; ++i)
+            lines += QByteArray("2 123456789012 eni-a 10.0.0.1 10.0.0.2 ") + QByteArray::number(40000 + i)
+                     + " 443 6 2 " + QByteArray::number(100 + i) + " 1418530010 1418530070 ACCEPT OK\n";
+        test::writeFile(m_dir.filePath(QStringLiteral("many.log")), lines);
+        const QString many = m_dir.filePath(QStringLiteral("many.flowcase"));
+        {
+            auto caseDb = CaseDb::open(many.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("many.log")).toStdString()}, {}).records, 1200u);
+        }
+        FlowTableModel model;
+        FlowTableView view;
+        view.setModel(&model);
+        view.resize(1600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setCase(many);
+        QTRY_COMPARE(model.rowCount(), 1200);
+        const auto left = [&] { return view.horizontalHeader()->x(); };
+        QTRY_VERIFY(view.verticalHeader()->width() >= view.verticalHeader()->fontMetrics().horizontalAdvance(QStringLiteral("1200")));
+        const int before = left();
+        model.setFilter(QStringLiteral("bytes == 107"));
+        QTRY_COMPARE(model.rowCount(), 1);
+        QCOMPARE(left(), before);
+    }
+
     void headerClickSorts()
     {
         FlowTableModel model;
