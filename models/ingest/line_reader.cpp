@@ -228,18 +228,25 @@ bool LineReader::next(std::string_view &line, std::uint64_t &lineNumber)
         std::string_view text(begin, length);
         if (!text.empty() && text.back() == '\r')
             text.remove_suffix(1);
-        if (m_firstLine) {
-            m_firstLine = false;
-            if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF
-                && static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
-                text.remove_prefix(3);
-        }
-        if (!m_sawBinary && std::memchr(text.data(), '\0', text.size()))
-            m_sawBinary = true;
+        noteText(text);
         line = text;
         lineNumber = m_lineNumber;
         return true;
     }
+}
+
+// A UTF-8 byte-order mark leaves the first line; a NUL anywhere marks the
+// input as binary.
+void LineReader::noteText(std::string_view &text)
+{
+    if (m_firstLine) {
+        m_firstLine = false;
+        if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF
+            && static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
+            text.remove_prefix(3);
+    }
+    if (!m_sawBinary && std::memchr(text.data(), '\0', text.size()))
+        m_sawBinary = true;
 }
 
 bool LineReader::nextPiece(std::string_view &piece, std::uint64_t &lineNumber, bool &endsLine)
@@ -271,14 +278,7 @@ bool LineReader::nextPiece(std::string_view &piece, std::uint64_t &lineNumber, b
         std::string_view text(begin, length);
         if (endsLine && !text.empty() && text.back() == '\r')
             text.remove_suffix(1);
-        if (m_firstLine) {
-            m_firstLine = false;
-            if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF
-                && static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
-                text.remove_prefix(3);
-        }
-        if (!m_sawBinary && std::memchr(text.data(), '\0', text.size()))
-            m_sawBinary = true;
+        noteText(text);
         piece = text;
         lineNumber = m_lineNumber;
         return true;

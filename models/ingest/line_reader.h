@@ -57,6 +57,7 @@ private:
     bool fill();
     bool readRaw(std::uint8_t *buffer, std::size_t capacity, std::size_t &got);
     bool inflateMore();
+    void noteText(std::string_view &text);
 
     std::filesystem::path m_path;
     int m_fd = -1;

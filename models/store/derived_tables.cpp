@@ -34,11 +34,7 @@ DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db)
     , m_coverageGaps(db)
     , m_upsertRecordTotal(db, "INSERT INTO record_total(interface, action, log_status, records) VALUES(?,?,?,?)"
                               " ON CONFLICT DO UPDATE SET records = records + excluded.records")
-    , m_upsertMinute(db, "INSERT INTO rollup_minute(minute, interface, action, log_status, flows, packets, bytes,"
-                         " spread_packets, spread_bytes) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
-                         " flows = flows + excluded.flows, packets = packets + excluded.packets,"
-                         " bytes = bytes + excluded.bytes, spread_packets = spread_packets + excluded.spread_packets,"
-                         " spread_bytes = spread_bytes + excluded.spread_bytes")
+    , m_upsertMinute(db)
     , m_insertLongSpan(db, "INSERT INTO rollup_long_span(interface, action, log_status, start, last, packets, bytes)"
                            " VALUES(?,?,?,?,?,?,?)")
 {
@@ -155,19 +151,8 @@ void DerivedTablesWriter::writeRollup()
         return std::tie(a.first.minute, a.first.interface, a.first.action, a.first.logStatus)
             < std::tie(b.first.minute, b.first.interface, b.first.action, b.first.logStatus);
     });
-    Statement &s = m_upsertMinute;
-    for (const auto &[key, totals] : rows) {
-        s.bind(1, key.minute);
-        s.bind(2, static_cast<std::int64_t>(key.interface));
-        s.bind(3, key.action);
-        s.bind(4, key.logStatus);
-        s.bind(5, totals.flows);
-        s.bind(6, totals.packets);
-        s.bind(7, totals.bytes);
-        s.bind(8, totals.spreadPackets);
-        s.bind(9, totals.spreadBytes);
-        s.exec();
-    }
+    for (const auto &[key, totals] : rows)
+        m_upsertMinute.add(key, totals);
     for (const LongSpan &span : m_rollup.longSpans()) {
         Statement &l = m_insertLongSpan;
         l.bind(1, static_cast<std::int64_t>(span.interface));

@@ -46,7 +46,7 @@ private:
     // codes of RollupKey).
     std::unordered_map<std::uint64_t, std::int64_t> m_recordTotals;
     Statement m_upsertRecordTotal;
-    Statement m_upsertMinute;
+    RollupMinuteWriter m_upsertMinute;
     Statement m_insertLongSpan;
 };
 

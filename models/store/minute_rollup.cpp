@@ -63,4 +63,27 @@ void MinuteRollup::clear()
     m_longSpans.clear();
 }
 
+RollupMinuteWriter::RollupMinuteWriter(sqlite3 *db)
+    : m_upsert(db, "INSERT INTO rollup_minute(minute, interface, action, log_status, flows, packets, bytes,"
+                   " spread_packets, spread_bytes) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
+                   " flows = flows + excluded.flows, packets = packets + excluded.packets,"
+                   " bytes = bytes + excluded.bytes, spread_packets = spread_packets + excluded.spread_packets,"
+                   " spread_bytes = spread_bytes + excluded.spread_bytes")
+{
+}
+
+void RollupMinuteWriter::add(const RollupKey &key, const RollupTotals &totals, std::int64_t sign)
+{
+    m_upsert.bind(1, key.minute);
+    m_upsert.bind(2, static_cast<std::int64_t>(key.interface));
+    m_upsert.bind(3, key.action);
+    m_upsert.bind(4, key.logStatus);
+    m_upsert.bind(5, sign * totals.flows);
+    m_upsert.bind(6, sign * totals.packets);
+    m_upsert.bind(7, sign * totals.bytes);
+    m_upsert.bind(8, sign * totals.spreadPackets);
+    m_upsert.bind(9, sign * totals.spreadBytes);
+    m_upsert.exec();
+}
+
 } // namespace flowscope

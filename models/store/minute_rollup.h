@@ -9,6 +9,7 @@
 // spread over its own buckets.
 
 #include "encoded_flow.h"
+#include "sqlite_handle.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -46,6 +47,17 @@ struct RollupTotals {
     // The shares of the minute, from the records whose span covers it.
     std::int64_t spreadPackets = 0;
     std::int64_t spreadBytes = 0;
+};
+
+// Adds a minute row's totals, times `sign`, to rollup_minute (an import adds
+// with 1; a record replaced in place takes its old copy's away with -1).
+class RollupMinuteWriter {
+public:
+    explicit RollupMinuteWriter(sqlite3 *db);
+    void add(const RollupKey &key, const RollupTotals &totals, std::int64_t sign = 1);
+
+private:
+    Statement m_upsert;
 };
 
 struct RollupKeyHash {

@@ -97,24 +97,10 @@ void moveRollups(sqlite3 *db, const EncodedFlow &old, const EncodedFlow &richer)
     MinuteRollup removed, added;
     removed.add(old);
     added.add(richer);
-    Statement upsert(db, "INSERT INTO rollup_minute(minute, interface, action, log_status, flows, packets, bytes,"
-                         " spread_packets, spread_bytes) VALUES(?,?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
-                         " flows = flows + excluded.flows, packets = packets + excluded.packets,"
-                         " bytes = bytes + excluded.bytes, spread_packets = spread_packets + excluded.spread_packets,"
-                         " spread_bytes = spread_bytes + excluded.spread_bytes");
+    RollupMinuteWriter upsert(db);
     auto write = [&](const MinuteRollup &rollup, std::int64_t sign) {
-        for (const auto &[key, totals] : rollup.totals()) {
-            upsert.bind(1, key.minute);
-            upsert.bind(2, static_cast<std::int64_t>(key.interface));
-            upsert.bind(3, key.action);
-            upsert.bind(4, key.logStatus);
-            upsert.bind(5, sign * totals.flows);
-            upsert.bind(6, sign * totals.packets);
-            upsert.bind(7, sign * totals.bytes);
-            upsert.bind(8, sign * totals.spreadPackets);
-            upsert.bind(9, sign * totals.spreadBytes);
-            upsert.exec();
-        }
+        for (const auto &[key, totals] : rollup.totals())
+            upsert.add(key, totals, sign);
     };
     write(added, 1);
     write(removed, -1);
