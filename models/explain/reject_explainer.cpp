@@ -286,7 +286,7 @@ struct RejectExplainer::Impl {
             + rejected.src.toString() + " and addr == " + rejected.dst.toString() + " and port == "
             + std::to_string(rejected.srcPort) + " and port == " + std::to_string(rejected.dstPort);
         if (rejected.hasStart)
-            expression += " and time >= " + std::to_string(rejected.start - kPairingSlackSeconds) + " and time < "
+            expression += " and time >= " + std::to_string(std::max<std::int64_t>(0, rejected.start - kPairingSlackSeconds)) + " and time < "
                 + std::to_string(rejected.end + kPairingSlackSeconds + 1);
         const auto compiled = CaseFilter::compile(db, expression);
         if (const auto *error = std::get_if<FilterError>(&compiled))
@@ -381,7 +381,7 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
     }
     std::optional<std::vector<std::int64_t>> blocks;
     if (!undated && first <= last) {
-        const std::string span = "time >= " + std::to_string(first - kPairingSlackSeconds) + " and time < "
+        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds)) + " and time < "
             + std::to_string(last + kPairingSlackSeconds + 1);
         const auto compiled = CaseFilter::compile(m->db, span);
         if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))

@@ -5,6 +5,7 @@
 // the caveats; then the same rejects explained all at once and grouped.
 
 #include "explain/reject_explainer.h"
+#include "explain/snapshot_loader.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
@@ -20,6 +21,8 @@ using namespace flowscope;
 using namespace flowscope::explain;
 
 namespace {
+
+const QString kData = QStringLiteral(FLOWSCOPE_EXPLAIN_DATA);
 
 const QByteArray kHeader = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end "
                            "action log-status tcp-flags flow-direction subnet-id reject-reason pkt-srcaddr pkt-dstaddr\n";
@@ -94,12 +97,18 @@ class TestRejectExplainer : public QObject {
 private Q_SLOTS:
     void explainsOneRecord_data();
     void explainsOneRecord();
+    void snapshotDecides_data();
+    void snapshotDecides();
+    void snapshotInForceByTime();
     void allRejectsAgreeWithOneAtATime();
     void groupsRejects();
     void refusesWhatIsNoReject();
     void cancels();
 
 private:
+    QByteArray contentOf(const QByteArray &records) const;
+    SnapshotTimeline estateTimeline() const;
+
     QTemporaryDir m_dir;
     int m_cases = 0;
 };
@@ -169,6 +178,31 @@ void TestRejectExplainer::explainsOneRecord_data()
         << 2 << "security-group-or-network-acl" << "" << "" << "no-counterpart, missing-data" << "request";
 }
 
+QByteArray TestRejectExplainer::contentOf(const QByteArray &records) const
+{
+    QByteArray content = kHeader;
+    for (const QByteArray &spec : records.split('\n')) {
+        if (spec.startsWith("SKIP ")) {
+            const QList<QByteArray> p = spec.split(' ');
+            content += "5 123456789012 " + p[1] + " - - - - - - - " + p[2] + ' ' + p[3] + " - SKIPDATA - - - - - -\n";
+        } else {
+            content += recordLine(spec);
+        }
+    }
+    return content;
+}
+
+// The test estate in force from epoch 500 (id 1) and again from 5000 (id 2).
+SnapshotTimeline TestRejectExplainer::estateTimeline() const
+{
+    SnapshotLoad load = loadSnapshot({kData + QStringLiteral("/estate")});
+    auto snapshot = std::make_shared<const ConfigSnapshot>(std::move(load.snapshot));
+    SnapshotTimeline timeline;
+    timeline.add({1, QDateTime::fromSecsSinceEpoch(500, Qt::UTC), snapshot});
+    timeline.add({2, QDateTime::fromSecsSinceEpoch(5000, Qt::UTC), snapshot});
+    return timeline;
+}
+
 void TestRejectExplainer::explainsOneRecord()
 {
     QFETCH(QByteArray, records);
@@ -179,16 +213,7 @@ void TestRejectExplainer::explainsOneRecord()
     QFETCH(QString, caveats);
     QFETCH(QString, role);
 
-    QByteArray content = kHeader;
-    for (const QByteArray &spec : records.split('\n')) {
-        if (spec.startsWith("SKIP ")) {
-            const QList<QByteArray> p = spec.split(' ');
-            content += "5 123456789012 " + p[1] + " - - - - - - - " + p[2] + ' ' + p[3] + " - SKIPDATA - - - - - -\n";
-        } else {
-            content += recordLine(spec);
-        }
-    }
-    const Fixture fixture = importLines(m_dir, QStringLiteral("case%1").arg(++m_cases), content);
+    const Fixture fixture = importLines(m_dir, QStringLiteral("case%1").arg(++m_cases), contentOf(records));
     QVERIFY(fixture.caseDb);
     QVERIFY(fixture.idOfLine.count(line));
 
@@ -209,6 +234,103 @@ void TestRejectExplainer::explainsOneRecord()
     QVERIFY(!explanation->suggestion.isEmpty());
     QVERIFY(!explanation->snapshot);
     QVERIFY(!explanation->path);
+}
+
+// With a snapshot in force the exact evaluator decides, on the role and
+// direction the pairing found (facts cases 5, 13, 15, 16 among them).
+void TestRejectExplainer::snapshotDecides_data()
+{
+    QTest::addColumn<QByteArray>("records");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<QString>("basis");
+    QTest::addColumn<QString>("blocking"); // code component direction rule
+    QTest::addColumn<QString>("evidence");
+
+    QTest::newRow("5 stateless reply: the egress network ACL rule")
+        << QByteArray("eni-0app1 203.0.113.7:51234 > 10.0.1.10:443 tcp 1000 1059 ACCEPT 2 ingress subnet-0app -\n"
+                      "eni-0app1 10.0.1.10:443 > 203.0.113.7:51234 tcp 1000 1059 REJECT 18 egress subnet-0app -")
+        << 3 << "network-acl" << "config" << "SUBNET_ACL_RESTRICTION acl-0app out *" << "request:2";
+    QTest::newRow("5 the reply told by time alone")
+        << QByteArray("eni-0app1 203.0.113.7:51234 > 10.0.1.10:443 tcp 990 1049 ACCEPT - ingress subnet-0app -\n"
+                      "eni-0app1 10.0.1.10:443 > 203.0.113.7:51234 tcp 1000 1059 REJECT - egress subnet-0app -")
+        << 3 << "network-acl" << "config" << "SUBNET_ACL_RESTRICTION acl-0app out *" << "request:2";
+    QTest::newRow("13 toward a transit gateway in the subnet")
+        << QByteArray("eni-0app1 10.0.1.10:40000 > 10.0.1.100:22 tcp 1000 1059 REJECT 2 egress subnet-0app -")
+        << 2 << "network-acl" << "config" << "SUBNET_ACL_RESTRICTION acl-0app out *, SUBNET_ACL_RESTRICTION acl-0app in 100"
+        << "";
+    QTest::newRow("15 Block Public Access over allowing rules")
+        << QByteArray("eni-0web1 203.0.113.50:50000 > 10.0.3.21:443 tcp 1000 1059 REJECT 2 ingress subnet-0web BPA")
+        << 2 << "block-public-access" << "config" << "VPC_BLOCK_PUBLIC_ACCESS_ENABLED vpc-0prod in -" << "";
+    QTest::newRow("16 allowed everywhere: not explained")
+        << QByteArray("eni-0app1 10.1.2.3:50000 > 10.0.1.10:443 tcp 1000 1059 REJECT 2 ingress subnet-0app -")
+        << 2 << "not-explained" << "config" << "" << "";
+    QTest::newRow("7 implicit deny of the groups")
+        << QByteArray("eni-0web1 203.0.113.50:50000 > 10.0.3.21:22 tcp 1000 1059 REJECT 2 ingress subnet-0web -")
+        << 2 << "security-group" << "config" << "ENI_SG_RULES_MISMATCH sg-0web in -" << "";
+    QTest::newRow("4 ICMP type undecided")
+        << QByteArray("eni-0db1 10.0.3.21:0 > 10.0.2.20:0 icmp 1000 1059 REJECT - ingress subnet-0db -")
+        << 2 << "inconclusive" << "config" << "" << "";
+    QTest::newRow("an interface outside the snapshot keeps the records' verdict")
+        << QByteArray("eni-gone 203.0.113.7:51234 > 10.9.1.10:443 tcp 1000 1059 ACCEPT 2 ingress subnet-x -\n"
+                      "eni-gone 10.9.1.10:443 > 203.0.113.7:51234 tcp 1000 1059 REJECT 18 egress subnet-x -")
+        << 3 << "network-acl" << "flows" << "SUBNET_ACL_RESTRICTION  out -" << "request:2";
+}
+
+void TestRejectExplainer::snapshotDecides()
+{
+    QFETCH(QByteArray, records);
+    QFETCH(int, line);
+    QFETCH(QString, verdict);
+    QFETCH(QString, basis);
+    QFETCH(QString, blocking);
+    QFETCH(QString, evidence);
+
+    const Fixture fixture = importLines(m_dir, QStringLiteral("case%1").arg(++m_cases), contentOf(records));
+    RejectExplainer explainer(*fixture.caseDb, estateTimeline());
+    const auto explanation = explainer.explainRecord(fixture.idOfLine.at(line));
+    QVERIFY(explanation);
+    QCOMPARE(recordVerdictName(explanation->verdict), verdict);
+    QCOMPARE(basisName(explanation->basis), basis);
+    QStringList blocks;
+    for (const ExplainedBlock &block : explanation->blocking)
+        blocks << block.code + u' ' + block.component + (block.egress ? QStringLiteral(" out ") : QStringLiteral(" in "))
+                + (block.rule ? block.rule->number : QStringLiteral("-"));
+    QCOMPARE(blocks.join(u", "), blocking);
+    QCOMPARE(evidenceText(*explanation, fixture), evidence);
+    QVERIFY(explanation->snapshot);
+    QCOMPARE(explanation->snapshot->id, qint64(1));
+    QCOMPARE(explanation->snapshot->secondsApart, qint64(500));
+    QCOMPARE(explanation->path.has_value(), basis == u"config");
+    QCOMPARE(explanation->config != nullptr, basis == u"config");
+    if (!explanation->blocking.empty()) {
+        QCOMPARE(explanation->component, explanation->blocking.front().component);
+        QCOMPARE(explanation->rule.has_value(), explanation->blocking.front().rule.has_value());
+    }
+    QVERIFY(!explanation->explanation.isEmpty());
+}
+
+void TestRejectExplainer::snapshotInForceByTime()
+{
+    const Fixture fixture = importLines(
+        m_dir, QStringLiteral("bytime"),
+        contentOf("eni-0app1 10.1.2.3:50000 > 10.0.1.10:443 tcp 1000 1059 REJECT 2 ingress subnet-0app -\n"
+                  "eni-0app1 10.1.2.3:50001 > 10.0.1.10:443 tcp 6000 6059 REJECT 2 ingress subnet-0app -\n"
+                  "eni-0app1 10.1.2.3:50002 > 10.0.1.10:443 tcp 100 159 REJECT 2 ingress subnet-0app -"));
+    RejectExplainer explainer(*fixture.caseDb, estateTimeline());
+    const auto first = explainer.explainRecord(fixture.idOfLine.at(2));
+    const auto second = explainer.explainRecord(fixture.idOfLine.at(3));
+    const auto before = explainer.explainRecord(fixture.idOfLine.at(4));
+    QVERIFY(first && second && before);
+    QCOMPARE(first->snapshot->id, qint64(1));
+    QCOMPARE(second->snapshot->id, qint64(2));
+    QCOMPARE(second->snapshot->secondsApart, qint64(1000));
+    QCOMPARE(before->snapshot->id, qint64(1)); // older than every snapshot: the oldest, said to be newer
+    QCOMPARE(before->snapshot->secondsApart, qint64(-400));
+    bool distant = false;
+    for (const Caveat &caveat : before->caveats)
+        distant = distant || caveat.kind == CaveatKind::SnapshotDistant;
+    QVERIFY(distant);
 }
 
 void TestRejectExplainer::allRejectsAgreeWithOneAtATime()
