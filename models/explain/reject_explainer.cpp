@@ -53,6 +53,7 @@ bool isFlow(const EncodedFlow &flow)
 ExplainedRule ruleOf(const NaclEntry &entry)
 {
     ExplainedRule rule;
+    rule.ruleNumber = entry.ruleNumber;
     rule.number = entry.numberText();
     rule.action = entry.allow ? QStringLiteral("allow") : QStringLiteral("deny");
     rule.egress = entry.egress;
@@ -363,6 +364,7 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
                            });
     if (rejects.empty())
         return;
+    std::sort(rejects.begin(), rejects.end(), [](const PairingFlow &a, const PairingFlow &b) { return a.id < b.id; });
 
     // 2. Every record of their conversations, in one scan of the blocks of their time span.
     std::unordered_set<std::uint64_t> hashes;
