@@ -86,7 +86,8 @@ SnapshotImport importSnapshot(CaseDb &caseDb, const QStringList &paths, std::opt
     result.label = label.isEmpty() ? defaultLabel(paths) : label;
     ConfigSnapshotRow row;
     row.asOf = result.asOf.toSecsSinceEpoch();
-    row.loadedAt = QDateTime::currentSecsSinceEpoch();
+    result.loadedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    row.loadedAt = result.loadedAt.toSecsSinceEpoch();
     row.label = result.label.toStdString();
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const SnapshotFile &file = result.load.snapshot.files[i]; // every source loaded, in order

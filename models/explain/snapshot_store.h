@@ -26,6 +26,7 @@ namespace flowscope::explain {
 struct SnapshotImport {
     qint64 id = 0; // the case's snapshot id; 0 when refused
     QDateTime asOf;
+    QDateTime loadedAt;
     QString label;
     SnapshotLoad load; // what was read, with every message
     bool isStored() const { return id != 0; }
