@@ -20,5 +20,6 @@ int runFilter(const std::vector<std::string> &args);
 int runCount(const std::vector<std::string> &args);
 int runTimeline(const std::vector<std::string> &args);
 int runExplain(const std::vector<std::string> &args);
+int runConfig(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli
