@@ -5,6 +5,7 @@
 
 #include "explain/reject_explainer.h"
 #include "explain/snapshot_loader.h"
+#include "explain/snapshot_store.h"
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
@@ -26,7 +27,8 @@ constexpr const char *kUsage =
     "  why each REJECT the filter keeps (default: action == reject) was rejected: by the\n"
     "  configuration snapshot in force at its time when there is one, else from the records\n"
     "  beside it; --group counts them by verdict, component, rule, ENI and port;\n"
-    "  --snapshot explains against describe-* files or a folder of them, not stored in the case\n";
+    "  the case's snapshots (flowscope-cli config) decide, or with --snapshot describe-* files\n"
+    "  or a folder of them, not stored in the case, instead\n";
 
 constexpr std::size_t kRowsAtOnce = 4096;
 
@@ -106,7 +108,8 @@ std::string rowLabel(const FlowRow &row, Field address, Field port)
 }
 
 // The snapshot of --snapshot, in force from its as-of time (--as-of, else
-// the newest of its files); id 0, as it is not stored in the case.
+// the newest of its files); id 0, as it is not stored in the case. Nothing
+// without --snapshot: the case's own snapshots decide then.
 std::optional<SnapshotTimeline> adHocSnapshot(const Arguments &arguments, std::string &error)
 {
     SnapshotTimeline timeline;
@@ -114,7 +117,7 @@ std::optional<SnapshotTimeline> adHocSnapshot(const Arguments &arguments, std::s
     if (!path) {
         if (arguments.value("as-of"))
             error = "--as-of needs --snapshot";
-        return error.empty() ? std::optional(timeline) : std::nullopt;
+        return std::nullopt;
     }
     SnapshotLoad load = loadSnapshot({QString::fromStdString(*path)});
     for (const SnapshotMessage &message : load.messages)
@@ -151,7 +154,7 @@ int runExplain(const std::vector<std::string> &args)
     const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : "action == reject";
     std::string error;
     auto snapshots = adHocSnapshot(arguments, error);
-    if (!snapshots)
+    if (!error.empty())
         return usage(error);
 
     try {
@@ -162,7 +165,7 @@ int runExplain(const std::vector<std::string> &args)
             return ExitFatal;
         }
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
-        RejectExplainer explainer(*caseDb, std::move(*snapshots));
+        RejectExplainer explainer(*caseDb, snapshots ? std::move(*snapshots) : loadSnapshotTimeline(*caseDb));
         std::ostream &out = std::cout;
 
         if (arguments.flag("group")) {

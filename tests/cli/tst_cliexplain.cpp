@@ -79,6 +79,35 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(run.out), QString::fromUtf8(readAll(kGolden + QStringLiteral("/explain/") + golden)));
     }
 
+    // The case's own snapshots decide once stored: the same verdicts as the
+    // same files given with --snapshot, under the case's snapshot id.
+    void caseSnapshotsDecide()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("case.flowcase")), dir.filePath(QStringLiteral("case.flowcase"))));
+        const QString caseFile = dir.filePath(QStringLiteral("case.flowcase"));
+        const Run config = cli({QStringLiteral("config"), caseFile, kEstate, QStringLiteral("--as-of"),
+                                QStringLiteral("2025-12-06T00:00:00Z")});
+        QCOMPARE(config.exitCode, 0);
+        const Run run = cli({QStringLiteral("explain"), caseFile});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray stored = QJsonDocument::fromJson(run.out).array();
+        const QJsonArray golden = QJsonDocument::fromJson(readAll(kGolden + QStringLiteral("/explain/config.json"))).array();
+        QCOMPARE(stored.size(), golden.size());
+        for (qsizetype i = 0; i < stored.size(); ++i) {
+            QJsonObject explanation = stored[i].toObject();
+            QJsonObject expected = golden[i].toObject();
+            QCOMPARE(explanation[QStringLiteral("snapshot")].toObject()[QStringLiteral("id")].toInt(), 1);
+            QCOMPARE(explanation[QStringLiteral("snapshot")].toObject()[QStringLiteral("as_of")].toString(),
+                     QStringLiteral("2025-12-06T00:00:00Z"));
+            for (QJsonObject *object : {&explanation, &expected}) {
+                object->remove(QStringLiteral("snapshot"));
+                object->remove(QStringLiteral("record"));
+            }
+            QCOMPARE(explanation, expected);
+        }
+    }
+
     void filterNarrowsTheRejects()
     {
         const Run run = cli({QStringLiteral("explain"), QStringLiteral("case.flowcase"),
