@@ -16,6 +16,7 @@
 #include "tasks/query_interrupt.h"
 
 #include <QCoreApplication>
+#include <QHashFunctions>
 
 #include <algorithm>
 #include <map>
@@ -33,6 +34,10 @@ constexpr std::size_t kSubnetSlot = 3; // Field::SubnetId in kInterfaceFields
 constexpr std::size_t kSampleRecords = 5;
 constexpr qint64 kDistantSnapshotSeconds = 86400;
 
+// What tells a record's conversation and whether it is a reject.
+constexpr ColumnMask kConversationColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
+    | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
+    | columnOf(Field::Action) | columnOf(Field::LogStatus);
 constexpr ColumnMask kPairingColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
     | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
     | columnOf(Field::Action) | columnOf(Field::LogStatus) | columnOf(Field::TcpFlags) | columnOf(Field::FlowDirection)
@@ -83,6 +88,7 @@ struct RejectExplainer::Impl {
     // lacks the subnet and instance its interface's other records carry.
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::int64_t, std::int64_t>>> skipData;
     std::unordered_map<std::int64_t, PacketAddresses> packetAddresses; // of the rejects being explained
+    std::vector<QString> interfaceNames; // by interface context id: each converted once
 
     Impl(CaseDb &caseDb, SnapshotTimeline timeline)
         : db(caseDb)
@@ -91,6 +97,11 @@ struct RejectExplainer::Impl {
         strings.load(db.handle());
         interfaces.load(db.handle(), strings);
         bpaReason = strings.find("BPA");
+        interfaceNames.resize(interfaces.size() + 1);
+        for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
+            if (const std::uint32_t name = eniNameId(id))
+                interfaceNames[id] = QString::fromStdString(strings.value(name));
+        }
         Statement gaps(db.handle(), "SELECT interface, begin, end FROM coverage_gap WHERE log_status = 2");
         while (gaps.step())
             skipData[eniNameId(static_cast<std::uint32_t>(gaps.int64(0)))].emplace_back(gaps.int64(1), gaps.int64(2));
@@ -103,8 +114,7 @@ struct RejectExplainer::Impl {
 
     QString interfaceName(std::uint32_t id) const
     {
-        const std::uint32_t name = eniNameId(id);
-        return name ? QString::fromStdString(strings.value(name)) : QString();
+        return id < interfaceNames.size() ? interfaceNames[id] : QString();
     }
 
     PairingFlow pairingFlow(const EncodedFlow &flow, std::int64_t id) const
@@ -253,10 +263,11 @@ struct RejectExplainer::Impl {
         out.path = std::move(path);
     }
 
-    RecordExplanation explain(const PairingFlow &rejected, std::span<const PairingFlow> conversation, bool withText) const
+    RecordExplanation explain(const PairingFlow &rejected, std::span<const PairingFlow> conversation,
+                              const FlowsContext &context) const
     {
         const Pairing pairing = pairRecord(rejected, conversation);
-        RecordExplanation out = explainFromFlows(rejected, pairing, flowsContext(withText));
+        RecordExplanation out = explainFromFlows(rejected, pairing, context);
         applySnapshot(rejected, pairing, out);
         if (!out.blocking.empty()) {
             out.component = out.blocking.front().component;
@@ -299,10 +310,10 @@ struct RejectExplainer::Impl {
         scanRecords(db, filter->blocks(), kPairingColumns, [&](const EncodedFlow &flow, std::int64_t id) {
             if (!isFlow(flow) || !filter->predicate()(flow))
                 return;
-            PairingFlow candidate = pairingFlow(flow, id);
-            if (conversationHash(candidate) == hash)
-                conversation.push_back(candidate);
+            if (conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol) == hash)
+                conversation.push_back(pairingFlow(flow, id));
         });
+        prepareConversations(conversation);
         return conversation;
     }
 };
@@ -330,7 +341,7 @@ std::optional<RecordExplanation> RejectExplainer::explainRecord(std::int64_t rec
     throwIfCancelled(cancelled);
     const std::vector<PairingFlow> conversation = m->conversationOf(rejected);
     throwIfCancelled(cancelled);
-    return m->explain(rejected, conversation, true);
+    return m->explain(rejected, conversation, m->flowsContext(true));
 }
 
 void RejectExplainer::explainRejects(const CaseFilter &filter, const std::function<void(const RecordExplanation &)> &fn,
@@ -341,111 +352,150 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
         interrupt.emplace(m->db, cancelled);
     m->packetAddresses.clear();
 
-    // 1. The rejects the filter keeps.
+    // 1. Which records are the rejects the filter keeps, and their
+    // conversations: only the columns of the 5-tuple and the filter's.
     std::mutex mutex;
-    std::vector<PairingFlow> rejects;
-    scanBlocksConcurrently(m->db, filter.blocks(), kPairingColumns | filter.columnsRead(),
+    std::map<std::int64_t, std::vector<std::uint16_t>> rejectSlots; // by block
+    std::unordered_set<std::uint64_t> hashes;
+    std::int64_t first = INT64_MAX;
+    std::int64_t last = INT64_MIN;
+    bool undated = false;
+    scanBlocksConcurrently(m->db, filter.blocks(), kConversationColumns | filter.columnsRead(),
                            [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
                                throwIfCancelled(cancelled);
-                               std::vector<PairingFlow> found;
-                               std::vector<std::pair<std::int64_t, const EncodedFlow *>> packets;
+                               std::vector<std::uint16_t> slots;
+                               std::vector<std::uint64_t> found;
+                               std::int64_t blockFirst = INT64_MAX;
+                               std::int64_t blockLast = INT64_MIN;
+                               bool blockUndated = false;
                                for (std::size_t slot = 0; slot < rows.size(); ++slot) {
                                    const EncodedFlow &flow = rows[slot];
                                    if (flow.action != Action::Reject || !isFlow(flow) || !filter.predicate()(flow))
                                        continue;
-                                   found.push_back(m->pairingFlow(flow, recordId(block, slot)));
-                                   if (found.back().packetAddressesDiffer)
-                                       packets.emplace_back(found.back().id, &flow);
+                                   slots.push_back(static_cast<std::uint16_t>(slot));
+                                   found.push_back(conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol));
+                                   if (!flow.has(Field::Start)) {
+                                       blockUndated = true;
+                                       continue;
+                                   }
+                                   blockFirst = std::min(blockFirst, flow.start);
+                                   blockLast = std::max(blockLast, flow.has(Field::End) ? flow.end : flow.start);
                                }
+                               if (slots.empty())
+                                   return;
                                std::lock_guard lock(mutex);
-                               rejects.insert(rejects.end(), found.begin(), found.end());
-                               for (const auto &[id, flow] : packets)
-                                   m->notePacketAddresses(*flow, id);
+                               rejectSlots[block] = std::move(slots);
+                               hashes.insert(found.begin(), found.end());
+                               first = std::min(first, blockFirst);
+                               last = std::max(last, blockLast);
+                               undated = undated || blockUndated;
                            });
-    if (rejects.empty())
+    if (rejectSlots.empty())
         return;
-    std::sort(rejects.begin(), rejects.end(), [](const PairingFlow &a, const PairingFlow &b) { return a.id < b.id; });
 
-    // 2. Every record of their conversations, in one scan of the blocks of their time span.
-    std::unordered_set<std::uint64_t> hashes;
-    hashes.reserve(rejects.size());
-    std::int64_t first = INT64_MAX;
-    std::int64_t last = INT64_MIN;
-    bool undated = false;
-    for (const PairingFlow &reject : rejects) {
-        hashes.insert(conversationHash(reject));
-        if (!reject.hasStart) {
-            undated = true;
-            continue;
-        }
-        first = std::min(first, reject.start);
-        last = std::max(last, reject.end);
-    }
+    // 2. Every record of those conversations, in one scan of the blocks of
+    // their time span: the rejects themselves among them.
     std::optional<std::vector<std::int64_t>> blocks;
     if (!undated && first <= last) {
-        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds)) + " and time < "
-            + std::to_string(last + kPairingSlackSeconds + 1);
+        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds))
+            + " and time < " + std::to_string(last + kPairingSlackSeconds + 1);
         const auto compiled = CaseFilter::compile(m->db, span);
         if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))
             blocks = (*narrowed)->blocks();
     }
-    std::vector<PairingFlow> candidates;
+    // A bitmap of the hashes turns most records away after one probe of
+    // 2 MB, before the set is asked.
+    constexpr std::uint64_t kBloomBits = std::uint64_t(1) << 24;
+    std::vector<std::uint64_t> bloom(kBloomBits / 64);
+    for (const std::uint64_t hash : hashes)
+        bloom[(hash >> 7) % kBloomBits / 64] |= std::uint64_t(1) << ((hash >> 7) % 64);
+    const auto mayHold = [&](std::uint64_t hash) {
+        return (bloom[(hash >> 7) % kBloomBits / 64] >> ((hash >> 7) % 64)) & 1U;
+    };
+    std::map<std::int64_t, std::vector<PairingFlow>> candidatesByBlock;
+    std::map<std::int64_t, std::vector<PairingFlow>> rejectsByBlock;
     scanBlocksConcurrently(m->db, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
         throwIfCancelled(cancelled);
+        const auto slotsOfBlock = rejectSlots.find(block);
+        const std::vector<std::uint16_t> *slots = slotsOfBlock == rejectSlots.end() ? nullptr : &slotsOfBlock->second;
         std::vector<PairingFlow> found;
+        std::vector<PairingFlow> rejected;
+        std::vector<std::pair<std::int64_t, const EncodedFlow *>> packets;
         for (std::size_t slot = 0; slot < rows.size(); ++slot) {
             const EncodedFlow &flow = rows[slot];
             if (!isFlow(flow))
                 continue;
-            PairingFlow candidate = m->pairingFlow(flow, recordId(block, slot));
-            if (hashes.count(conversationHash(candidate)))
-                found.push_back(candidate);
+            const std::uint64_t hash = conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol);
+            if (!mayHold(hash) || !hashes.count(hash))
+                continue;
+            found.push_back(m->pairingFlow(flow, recordId(block, slot)));
+            found.back().conversation = hash;
+            if (slots && std::binary_search(slots->begin(), slots->end(), static_cast<std::uint16_t>(slot))) {
+                rejected.push_back(found.back());
+                if (rejected.back().packetAddressesDiffer)
+                    packets.emplace_back(rejected.back().id, &flow);
+            }
         }
         std::lock_guard lock(mutex);
-        candidates.insert(candidates.end(), found.begin(), found.end());
+        if (!found.empty())
+            candidatesByBlock[block] = std::move(found);
+        if (!rejected.empty())
+            rejectsByBlock[block] = std::move(rejected);
+        for (const auto &[id, flow] : packets)
+            m->notePacketAddresses(*flow, id);
     });
+    const auto concatenate = [](std::map<std::int64_t, std::vector<PairingFlow>> &byBlock) {
+        std::size_t size = 0;
+        for (const auto &[block, found] : byBlock)
+            size += found.size();
+        std::vector<PairingFlow> all;
+        all.reserve(size);
+        for (auto &[block, found] : byBlock) {
+            all.insert(all.end(), found.begin(), found.end());
+            std::vector<PairingFlow>().swap(found);
+        }
+        return all;
+    };
+    std::vector<PairingFlow> rejects = concatenate(rejectsByBlock); // in record order
+    std::vector<PairingFlow> candidates = concatenate(candidatesByBlock);
 
-    // 3. Pairing per conversation.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> order; // hash, index into candidates
-    order.reserve(candidates.size());
-    for (std::uint32_t i = 0; i < candidates.size(); ++i)
-        order.emplace_back(conversationHash(candidates[i]), i);
-    std::sort(order.begin(), order.end());
-    std::vector<PairingFlow> grouped;
-    grouped.reserve(candidates.size());
-    std::vector<std::uint64_t> groupedHashes;
-    groupedHashes.reserve(candidates.size());
-    for (const auto &[hash, index] : order) {
-        grouped.push_back(candidates[index]);
-        groupedHashes.push_back(hash);
-    }
-    candidates.clear();
-    candidates.shrink_to_fit();
-
+    // 3. Pairing per conversation, each a range of the sorted candidates.
+    prepareConversations(candidates);
+    const FlowsContext context = m->flowsContext(withText);
     std::size_t done = 0;
     for (const PairingFlow &reject : rejects) {
         if ((++done & 1023) == 0)
             throwIfCancelled(cancelled);
-        const std::uint64_t hash = conversationHash(reject);
-        const auto range = std::equal_range(groupedHashes.begin(), groupedHashes.end(), hash);
-        const std::span<const PairingFlow> conversation(grouped.data() + (range.first - groupedHashes.begin()),
-                                                        static_cast<std::size_t>(range.second - range.first));
-        fn(m->explain(reject, conversation, withText));
+        const std::uint64_t hash = reject.conversation;
+        const auto from = std::lower_bound(candidates.begin(), candidates.end(), hash,
+                                           [](const PairingFlow &flow, std::uint64_t h) { return flow.conversation < h; });
+        const auto to = std::upper_bound(from, candidates.end(), hash,
+                                         [](std::uint64_t h, const PairingFlow &flow) { return h < flow.conversation; });
+        const std::span<const PairingFlow> conversation(candidates.data() + (from - candidates.begin()),
+                                                        static_cast<std::size_t>(to - from));
+        fn(m->explain(reject, conversation, context));
     }
 }
 
 RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled)
 {
-    using Key = std::tuple<int, int, QString, QString, QString, int, int>;
-    std::map<Key, RejectGroup> groups;
+    using Key = std::tuple<int, int, int, int, QString, QString, QString>;
+    struct KeyHash {
+        std::size_t operator()(const Key &key) const
+        {
+            return qHashMulti(0, std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key),
+                              std::get<5>(key), std::get<6>(key));
+        }
+    };
+    std::unordered_map<Key, RejectGroup, KeyHash> groups;
     RejectGroups out;
     explainRejects(
         filter,
         [&](const RecordExplanation &explanation) {
             ++out.rejects;
             const QString rule = ruleLabel(explanation);
-            const Key key{static_cast<int>(explanation.verdict), static_cast<int>(explanation.basis), explanation.component,
-                          rule, explanation.interfaceId, explanation.protocol, explanation.servicePort};
+            const Key key{static_cast<int>(explanation.verdict), static_cast<int>(explanation.basis), explanation.protocol,
+                          explanation.servicePort, explanation.interfaceId, explanation.component, rule};
             RejectGroup &group = groups[key];
             if (group.count == 0) {
                 group.verdict = explanation.verdict;
@@ -467,8 +517,10 @@ RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const Expla
         std::sort(group.sampleRecords.begin(), group.sampleRecords.end());
         out.groups.push_back(std::move(group));
     }
-    std::stable_sort(out.groups.begin(), out.groups.end(),
-                     [](const RejectGroup &a, const RejectGroup &b) { return a.count > b.count; });
+    // Largest first; equal counts in the order of their first record, so the order never depends on hashing.
+    std::sort(out.groups.begin(), out.groups.end(), [](const RejectGroup &a, const RejectGroup &b) {
+        return a.count != b.count ? a.count > b.count : a.firstRecord < b.firstRecord;
+    });
     return out;
 }
 
