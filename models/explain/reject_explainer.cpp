@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reject_explainer.h"
 
+#include "conversation_scan.h"
 #include "flow_pairing.h"
 #include "flows_verdict.h"
 
@@ -20,9 +21,7 @@
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace flowscope::explain {
 
@@ -34,26 +33,11 @@ constexpr std::size_t kSubnetSlot = 3; // Field::SubnetId in kInterfaceFields
 constexpr std::size_t kSampleRecords = 5;
 constexpr qint64 kDistantSnapshotSeconds = 86400;
 
-// What tells a record's conversation and whether it is a reject.
-constexpr ColumnMask kConversationColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
-    | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
-    | columnOf(Field::Action) | columnOf(Field::LogStatus);
-constexpr ColumnMask kPairingColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
-    | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
-    | columnOf(Field::Action) | columnOf(Field::LogStatus) | columnOf(Field::TcpFlags) | columnOf(Field::FlowDirection)
-    | columnOf(Field::PktSrcAddr) | columnOf(Field::PktDstAddr) | columnOf(Field::InterfaceId)
-    | columnOf(Field::RejectReason);
-
 // The rejected record's packet addresses when they differ from srcaddr/dstaddr.
 struct PacketAddresses {
     flowscope::IpAddress src;
     flowscope::IpAddress dst;
 };
-
-bool isFlow(const EncodedFlow &flow)
-{
-    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
-}
 
 ExplainedRule ruleOf(const NaclEntry &entry)
 {
@@ -198,6 +182,15 @@ struct RejectExplainer::Impl {
         if (!inForce)
             return;
         const ConfigSnapshot &snapshot = *inForce->snapshot;
+        const SnapshotReference reference{inForce->id, inForce->asOf, inForce->secondsApart};
+        if (!findById(snapshot.interfaces, out.interfaceId)) {
+            // Nothing of the snapshot applies: what the records say stands.
+            out.snapshot = reference;
+            out.caveats.push_back({CaveatKind::Config,
+                                   tr("interface %1 is not in the snapshot of %2: its security groups and network ACL are unknown")
+                                       .arg(out.interfaceId, inForce->asOf.toString(Qt::ISODate))});
+            return;
+        }
         ExplainFlow flow;
         flow.srcAddr = QString::fromStdString(rejected.src.toString());
         flow.dstAddr = QString::fromStdString(rejected.dst.toString());
@@ -220,7 +213,6 @@ struct RejectExplainer::Impl {
         }
         PathExplanation path = explainFlow(snapshot, flow);
 
-        const SnapshotReference reference{inForce->id, inForce->asOf, inForce->secondsApart};
         const bool flowsDecided = out.verdict == RecordVerdict::NetworkAcl || out.verdict == RecordVerdict::BlockPublicAccess;
         if (path.verdict == Verdict::Inconclusive && flowsDecided) {
             // The records decide what the snapshot cannot: keep theirs, say why.
@@ -308,7 +300,7 @@ struct RejectExplainer::Impl {
         std::vector<PairingFlow> conversation;
         const std::uint64_t hash = conversationHash(rejected);
         scanRecords(db, filter->blocks(), kPairingColumns, [&](const EncodedFlow &flow, std::int64_t id) {
-            if (!isFlow(flow) || !filter->predicate()(flow))
+            if (!isFlowRecord(flow) || !filter->predicate()(flow))
                 return;
             if (conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol) == hash)
                 conversation.push_back(pairingFlow(flow, id));
@@ -333,7 +325,7 @@ std::optional<RecordExplanation> RejectExplainer::explainRecord(std::int64_t rec
     if (cancelled)
         interrupt.emplace(m->db, cancelled);
     const auto flow = m->readRecord(recordId);
-    if (!flow || !isFlow(*flow) || flow->action != Action::Reject)
+    if (!flow || !isFlowRecord(*flow) || flow->action != Action::Reject)
         return std::nullopt;
     const PairingFlow rejected = m->pairingFlow(*flow, recordId);
     m->packetAddresses.clear();
@@ -352,131 +344,28 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
         interrupt.emplace(m->db, cancelled);
     m->packetAddresses.clear();
 
-    // 1. Which records are the rejects the filter keeps, and their
-    // conversations: only the columns of the 5-tuple and the filter's.
-    std::mutex mutex;
-    std::map<std::int64_t, std::vector<std::uint16_t>> rejectSlots; // by block
-    std::unordered_set<std::uint64_t> hashes;
-    std::int64_t first = INT64_MAX;
-    std::int64_t last = INT64_MIN;
-    bool undated = false;
-    scanBlocksConcurrently(m->db, filter.blocks(), kConversationColumns | filter.columnsRead(),
-                           [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
-                               throwIfCancelled(cancelled);
-                               std::vector<std::uint16_t> slots;
-                               std::vector<std::uint64_t> found;
-                               std::int64_t blockFirst = INT64_MAX;
-                               std::int64_t blockLast = INT64_MIN;
-                               bool blockUndated = false;
-                               for (std::size_t slot = 0; slot < rows.size(); ++slot) {
-                                   const EncodedFlow &flow = rows[slot];
-                                   if (flow.action != Action::Reject || !isFlow(flow) || !filter.predicate()(flow))
-                                       continue;
-                                   slots.push_back(static_cast<std::uint16_t>(slot));
-                                   found.push_back(conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol));
-                                   if (!flow.has(Field::Start)) {
-                                       blockUndated = true;
-                                       continue;
-                                   }
-                                   blockFirst = std::min(blockFirst, flow.start);
-                                   blockLast = std::max(blockLast, flow.has(Field::End) ? flow.end : flow.start);
-                               }
-                               if (slots.empty())
-                                   return;
-                               std::lock_guard lock(mutex);
-                               rejectSlots[block] = std::move(slots);
-                               hashes.insert(found.begin(), found.end());
-                               first = std::min(first, blockFirst);
-                               last = std::max(last, blockLast);
-                               undated = undated || blockUndated;
-                           });
-    if (rejectSlots.empty())
-        return;
-
-    // 2. Every record of those conversations, in one scan of the blocks of
-    // their time span: the rejects themselves among them.
-    std::optional<std::vector<std::int64_t>> blocks;
-    if (!undated && first <= last) {
-        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds))
-            + " and time < " + std::to_string(last + kPairingSlackSeconds + 1);
-        const auto compiled = CaseFilter::compile(m->db, span);
-        if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))
-            blocks = (*narrowed)->blocks();
-    }
-    // A bitmap of the hashes turns most records away after one probe of
-    // 2 MB, before the set is asked.
-    constexpr std::uint64_t kBloomBits = std::uint64_t(1) << 24;
-    std::vector<std::uint64_t> bloom(kBloomBits / 64);
-    for (const std::uint64_t hash : hashes)
-        bloom[(hash >> 7) % kBloomBits / 64] |= std::uint64_t(1) << ((hash >> 7) % 64);
-    const auto mayHold = [&](std::uint64_t hash) {
-        return (bloom[(hash >> 7) % kBloomBits / 64] >> ((hash >> 7) % 64)) & 1U;
+    ConversationScanRequest request;
+    request.isTarget = [&filter](const EncodedFlow &flow) {
+        return flow.action == Action::Reject && isFlowRecord(flow) && filter.predicate()(flow);
     };
-    std::map<std::int64_t, std::vector<PairingFlow>> candidatesByBlock;
-    std::map<std::int64_t, std::vector<PairingFlow>> rejectsByBlock;
-    scanBlocksConcurrently(m->db, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
-        throwIfCancelled(cancelled);
-        const auto slotsOfBlock = rejectSlots.find(block);
-        const std::vector<std::uint16_t> *slots = slotsOfBlock == rejectSlots.end() ? nullptr : &slotsOfBlock->second;
-        std::vector<PairingFlow> found;
-        std::vector<PairingFlow> rejected;
-        std::vector<std::pair<std::int64_t, const EncodedFlow *>> packets;
-        for (std::size_t slot = 0; slot < rows.size(); ++slot) {
-            const EncodedFlow &flow = rows[slot];
-            if (!isFlow(flow))
-                continue;
-            const std::uint64_t hash = conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol);
-            if (!mayHold(hash) || !hashes.count(hash))
-                continue;
-            found.push_back(m->pairingFlow(flow, recordId(block, slot)));
-            found.back().conversation = hash;
-            if (slots && std::binary_search(slots->begin(), slots->end(), static_cast<std::uint16_t>(slot))) {
-                rejected.push_back(found.back());
-                if (rejected.back().packetAddressesDiffer)
-                    packets.emplace_back(rejected.back().id, &flow);
-            }
-        }
-        std::lock_guard lock(mutex);
-        if (!found.empty())
-            candidatesByBlock[block] = std::move(found);
-        if (!rejected.empty())
-            rejectsByBlock[block] = std::move(rejected);
-        for (const auto &[id, flow] : packets)
-            m->notePacketAddresses(*flow, id);
-    });
-    const auto concatenate = [](std::map<std::int64_t, std::vector<PairingFlow>> &byBlock) {
-        std::size_t size = 0;
-        for (const auto &[block, found] : byBlock)
-            size += found.size();
-        std::vector<PairingFlow> all;
-        all.reserve(size);
-        for (auto &[block, found] : byBlock) {
-            all.insert(all.end(), found.begin(), found.end());
-            std::vector<PairingFlow>().swap(found);
-        }
-        return all;
+    request.pairingFlow = [this](const EncodedFlow &flow, std::int64_t id) { return m->pairingFlow(flow, id); };
+    request.noteTarget = [this](const EncodedFlow &flow, std::int64_t id) {
+        if ((flow.has(Field::PktSrcAddr) && !(flow.pktSrcAddr == flow.srcAddr))
+            || (flow.has(Field::PktDstAddr) && !(flow.pktDstAddr == flow.dstAddr)))
+            m->notePacketAddresses(flow, id);
     };
-    std::vector<PairingFlow> rejects = concatenate(rejectsByBlock); // in record order
-    std::vector<PairingFlow> candidates = concatenate(candidatesByBlock);
+    request.cancelled = cancelled;
+    const ConversationScan scan = scanConversations(m->db, filter, request);
 
-    // 3. Pairing per conversation, each a range of the sorted candidates.
-    prepareConversations(candidates);
+    // Pairing per conversation, each a range of the sorted records.
     const FlowsContext context = m->flowsContext(withText);
     std::size_t done = 0;
-    for (const PairingFlow &reject : rejects) {
+    for (const PairingFlow &reject : scan.targets) {
         if ((++done & 1023) == 0)
             throwIfCancelled(cancelled);
-        const std::uint64_t hash = reject.conversation;
-        const auto from = std::lower_bound(candidates.begin(), candidates.end(), hash,
-                                           [](const PairingFlow &flow, std::uint64_t h) { return flow.conversation < h; });
-        const auto to = std::upper_bound(from, candidates.end(), hash,
-                                         [](std::uint64_t h, const PairingFlow &flow) { return h < flow.conversation; });
-        const std::span<const PairingFlow> conversation(candidates.data() + (from - candidates.begin()),
-                                                        static_cast<std::size_t>(to - from));
-        fn(m->explain(reject, conversation, context));
+        fn(m->explain(reject, scan.conversationOf(reject), context));
     }
 }
-
 RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled)
 {
     using Key = std::tuple<int, int, int, int, QString, QString, QString>;
