@@ -6,6 +6,7 @@
 #include "explain/reject_explainer.h"
 #include "explain/snapshot_loader.h"
 #include "explain/snapshot_store.h"
+#include "explain/unanswered_requests.h"
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
@@ -15,6 +16,7 @@
 #include <QDateTime>
 
 #include <iostream>
+#include <map>
 
 namespace flowscope::cli {
 
@@ -23,12 +25,14 @@ namespace {
 using namespace flowscope::explain;
 
 constexpr const char *kUsage =
-    "Usage: flowscope-cli explain CASE [FILTER] [--group] [--format json|table] [--snapshot PATH [--as-of ISO-TIME]]\n"
+    "Usage: flowscope-cli explain CASE [FILTER] [--group] [--unanswered] [--format json|table]\n"
+    "             [--snapshot PATH [--as-of ISO-TIME]]\n"
     "  why each REJECT the filter keeps (default: action == reject) was rejected: by the\n"
     "  configuration snapshot in force at its time when there is one, else from the records\n"
     "  beside it; --group counts them by verdict, component, rule, ENI and port;\n"
     "  the case's snapshots (flowscope-cli config) decide, or with --snapshot describe-* files\n"
-    "  or a folder of them, not stored in the case, instead\n";
+    "  or a folder of them, not stored in the case, instead; --unanswered lists the egress\n"
+    "  requests ACCEPTed that no record answers (FILTER chooses among all records then)\n";
 
 constexpr std::size_t kRowsAtOnce = 4096;
 
@@ -139,11 +143,91 @@ std::optional<SnapshotTimeline> adHocSnapshot(const Arguments &arguments, std::s
     return timeline;
 }
 
+std::string unansweredJson(const UnansweredRequest &request, const FlowRow &row)
+{
+    std::string out = "{\"record\":" + recordJson(row) + ",\"verdict\":" + json(routeVerdictName(request.verdict))
+        + ",\"basis\":\"flows\",\"snapshot\":";
+    out += request.snapshot ? "{\"id\":" + std::to_string(request.snapshot->id) + ",\"as_of\":"
+            + json(request.snapshot->asOf.toUTC().toString(Qt::ISODate)) + '}'
+                            : std::string("null");
+    out += ",\"route\":" + jsonOrNull(request.route) + ",\"evidence\":[";
+    for (std::size_t i = 0; i < request.evidence.size(); ++i)
+        out += (i ? "," : "") + std::to_string(request.evidence[i].id);
+    out += "],\"caveats\":[";
+    for (std::size_t i = 0; i < request.caveats.size(); ++i)
+        out += (i ? "," : "") + json(request.caveats[i].text);
+    return out + "],\"explanation\":" + json(request.explanation) + ",\"suggestion\":" + json(request.suggestion) + '}';
+}
+
+// `explain --unanswered`: each request, or with --group their counts by
+// verdict, interface, protocol and port.
+int runUnanswered(CaseDb &caseDb, const CaseFilter &filter, SnapshotTimeline snapshots, const std::string &format, bool group)
+{
+    UnansweredRequestFinder finder(caseDb, std::move(snapshots));
+    std::ostream &out = std::cout;
+    if (group) {
+        std::map<std::tuple<QString, QString, int, int>, std::int64_t> counts;
+        finder.find(filter, [&](const UnansweredRequest &request) {
+            ++counts[{routeVerdictName(request.verdict), request.interfaceId, request.protocol, request.servicePort}];
+        });
+        std::vector<std::pair<std::int64_t, std::tuple<QString, QString, int, int>>> sorted;
+        for (const auto &[key, count] : counts)
+            sorted.emplace_back(count, key);
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        std::vector<std::vector<std::string>> rows;
+        if (format == "json")
+            out << '[';
+        for (std::size_t i = 0; i < sorted.size(); ++i) {
+            const auto &[count, key] = sorted[i];
+            const auto &[verdict, eni, protocol, port] = key;
+            if (format == "json")
+                out << (i ? ",\n" : "\n") << "{\"count\":" << count << ",\"verdict\":" << json(verdict)
+                    << ",\"interface-id\":" << jsonOrNull(eni) << ",\"protocol\":" << protocol << ",\"port\":" << port << '}';
+            else
+                rows.push_back({std::to_string(count), verdict.toStdString(), eni.toStdString(), std::to_string(protocol),
+                                std::to_string(port)});
+        }
+        if (format == "json")
+            out << "\n]\n";
+        else
+            writeTable(out, {"count", "verdict", "interface-id", "protocol", "port"}, rows);
+        return ExitOk;
+    }
+    std::vector<UnansweredRequest> requests;
+    finder.find(filter, [&](const UnansweredRequest &request) { requests.push_back(request); });
+    FlowPager pager(caseDb);
+    std::vector<std::vector<std::string>> table;
+    if (format == "json")
+        out << '[';
+    for (std::size_t from = 0; from < requests.size(); from += kRowsAtOnce) {
+        const std::size_t to = std::min(requests.size(), from + kRowsAtOnce);
+        std::vector<std::int64_t> ids;
+        for (std::size_t i = from; i < to; ++i)
+            ids.push_back(requests[i].recordId);
+        const std::vector<FlowRow> rows = pager.rowsWithIds(ids);
+        for (std::size_t i = from; i < to && i - from < rows.size(); ++i) {
+            const FlowRow &row = rows[i - from];
+            if (format == "json")
+                out << (i ? ",\n" : "\n") << unansweredJson(requests[i], row);
+            else
+                table.push_back({std::to_string(row.id), requests[i].interfaceId.toStdString(),
+                                 rowLabel(row, Field::SrcAddr, Field::SrcPort), rowLabel(row, Field::DstAddr, Field::DstPort),
+                                 fieldText(row.value(Field::Protocol)), routeVerdictName(requests[i].verdict).toStdString(),
+                                 requests[i].route.toStdString()});
+        }
+    }
+    if (format == "json")
+        out << "\n]\n";
+    else
+        writeTable(out, {"_id", "interface-id", "source", "destination", "protocol", "verdict", "route"}, table);
+    return ExitOk;
+}
+
 } // namespace
 
 int runExplain(const std::vector<std::string> &args)
 {
-    const Arguments arguments(args, {"format", "snapshot", "as-of"}, {"group"});
+    const Arguments arguments(args, {"format", "snapshot", "as-of"}, {"group", "unanswered"});
     if (!arguments.ok())
         return usage(arguments.error());
     if (arguments.positional().empty() || arguments.positional().size() > 2)
@@ -151,7 +235,10 @@ int runExplain(const std::vector<std::string> &args)
     const std::string format = arguments.value("format").value_or("json");
     if (format != "json" && format != "table")
         return usage("--format must be json or table, not '" + format + "'");
-    const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : "action == reject";
+    const bool unanswered = arguments.flag("unanswered");
+    const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1]
+        : unanswered                                                   ? ""
+                                                                       : "action == reject";
     std::string error;
     auto snapshots = adHocSnapshot(arguments, error);
     if (!error.empty())
@@ -165,7 +252,10 @@ int runExplain(const std::vector<std::string> &args)
             return ExitFatal;
         }
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
-        RejectExplainer explainer(*caseDb, snapshots ? std::move(*snapshots) : loadSnapshotTimeline(*caseDb));
+        SnapshotTimeline timeline = snapshots ? std::move(*snapshots) : loadSnapshotTimeline(*caseDb);
+        if (unanswered)
+            return runUnanswered(*caseDb, *filter, std::move(timeline), format, arguments.flag("group"));
+        RejectExplainer explainer(*caseDb, std::move(timeline));
         std::ostream &out = std::cout;
 
         if (arguments.flag("group")) {

@@ -3,6 +3,7 @@
 
 #include "conversation_scan.h"
 #include "flow_pairing.h"
+#include "pairing_source.h"
 #include "flows_verdict.h"
 
 #include "query/filter_error.h"
@@ -12,7 +13,6 @@
 #include "store/block_reader.h"
 #include "store/block_scan.h"
 #include "store/case_db.h"
-#include "store/dictionaries.h"
 #include "store/sqlite_handle.h"
 #include "tasks/query_interrupt.h"
 
@@ -29,7 +29,6 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("flowscope::explain::Explainer", text); }
 
-constexpr std::size_t kSubnetSlot = 3; // Field::SubnetId in kInterfaceFields
 constexpr std::size_t kSampleRecords = 5;
 constexpr qint64 kDistantSnapshotSeconds = 86400;
 
@@ -65,66 +64,24 @@ void throwIfCancelled(const ExplainCancelled &cancelled)
 struct RejectExplainer::Impl {
     CaseDb &db;
     SnapshotTimeline snapshots;
-    StringDictionary strings;
-    InterfaceDictionary interfaces;
-    std::uint32_t bpaReason = 0;
+    PairingSource source;
     // SKIPDATA spans by ENI name (its string id): a SKIPDATA record often
     // lacks the subnet and instance its interface's other records carry.
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::int64_t, std::int64_t>>> skipData;
     std::unordered_map<std::int64_t, PacketAddresses> packetAddresses; // of the rejects being explained
-    std::vector<QString> interfaceNames; // by interface context id: each converted once
 
     Impl(CaseDb &caseDb, SnapshotTimeline timeline)
         : db(caseDb)
         , snapshots(std::move(timeline))
+        , source(caseDb)
     {
-        strings.load(db.handle());
-        interfaces.load(db.handle(), strings);
-        bpaReason = strings.find("BPA");
-        interfaceNames.resize(interfaces.size() + 1);
-        for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
-            if (const std::uint32_t name = eniNameId(id))
-                interfaceNames[id] = QString::fromStdString(strings.value(name));
-        }
         Statement gaps(db.handle(), "SELECT interface, begin, end FROM coverage_gap WHERE log_status = 2");
         while (gaps.step())
-            skipData[eniNameId(static_cast<std::uint32_t>(gaps.int64(0)))].emplace_back(gaps.int64(1), gaps.int64(2));
+            skipData[source.eniNameId(static_cast<std::uint32_t>(gaps.int64(0)))].emplace_back(gaps.int64(1), gaps.int64(2));
     }
 
-    std::uint32_t eniNameId(std::uint32_t interface) const
-    {
-        return interface == 0 || interface > interfaces.size() ? 0 : interfaces.key(interface)[0];
-    }
-
-    QString interfaceName(std::uint32_t id) const
-    {
-        return id < interfaceNames.size() ? interfaceNames[id] : QString();
-    }
-
-    PairingFlow pairingFlow(const EncodedFlow &flow, std::int64_t id) const
-    {
-        PairingFlow p;
-        p.id = id;
-        p.hasStart = flow.has(Field::Start);
-        p.start = flow.start;
-        p.end = flow.has(Field::End) ? flow.end : flow.start;
-        p.src = flow.srcAddr;
-        p.dst = flow.dstAddr;
-        p.interface = flow.interface;
-        p.subnet = flow.interface ? interfaces.key(flow.interface)[kSubnetSlot] : 0;
-        p.srcPort = flow.srcPort;
-        p.dstPort = flow.dstPort;
-        p.protocol = flow.protocol;
-        p.tcpFlags = flow.tcpFlags;
-        p.hasTcpFlags = flow.has(Field::TcpFlags);
-        p.hasDirection = flow.has(Field::FlowDirection);
-        p.direction = flow.direction;
-        p.action = flow.action;
-        p.blockPublicAccess = bpaReason != 0 && flow.has(Field::RejectReason) && flow.rejectReason == bpaReason;
-        p.packetAddressesDiffer = (flow.has(Field::PktSrcAddr) && !(flow.pktSrcAddr == flow.srcAddr))
-            || (flow.has(Field::PktDstAddr) && !(flow.pktDstAddr == flow.dstAddr));
-        return p;
-    }
+    QString interfaceName(std::uint32_t id) const { return source.interfaceName(id); }
+    PairingFlow pairingFlow(const EncodedFlow &flow, std::int64_t id) const { return source.pairingFlow(flow, id); }
 
     void notePacketAddresses(const EncodedFlow &flow, std::int64_t id)
     {
@@ -134,7 +91,7 @@ struct RejectExplainer::Impl {
 
     bool missingDataNear(std::uint32_t interface, std::int64_t begin, std::int64_t end) const
     {
-        const auto it = skipData.find(eniNameId(interface));
+        const auto it = skipData.find(source.eniNameId(interface));
         if (it == skipData.end())
             return false;
         return std::any_of(it->second.begin(), it->second.end(), [&](const auto &span) {
@@ -346,7 +303,7 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
 
     ConversationScanRequest request;
     request.isTarget = [&filter](const EncodedFlow &flow) {
-        return flow.action == Action::Reject && isFlowRecord(flow) && filter.predicate()(flow);
+        return flow.action == Action::Reject && isFlowRecord(flow) && (filter.matchesEverything() || filter.predicate()(flow));
     };
     request.pairingFlow = [this](const EncodedFlow &flow, std::int64_t id) { return m->pairingFlow(flow, id); };
     request.noteTarget = [this](const EncodedFlow &flow, std::int64_t id) {

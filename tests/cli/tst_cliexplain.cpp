@@ -124,6 +124,23 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(accepts.out).array().size(), 0);
     }
 
+    void unanswered()
+    {
+        const Run run = cli({QStringLiteral("explain"), QStringLiteral("case.flowcase"), QStringLiteral("--unanswered")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray requests = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(requests.size(), 1);
+        const QJsonObject request = requests[0].toObject();
+        QCOMPARE(request[QStringLiteral("record")].toObject()[QStringLiteral("_line")].toInt(), 10);
+        QCOMPARE(request[QStringLiteral("verdict")].toString(), QStringLiteral("unknown"));
+        QVERIFY(request[QStringLiteral("route")].isNull());
+        QVERIFY(request[QStringLiteral("snapshot")].isNull());
+        QVERIFY(request[QStringLiteral("explanation")].toString().contains(QStringLiteral("outside the flow logs' sight")));
+        const Run grouped = cli({QStringLiteral("explain"), QStringLiteral("case.flowcase"), QStringLiteral("--unanswered"),
+                                 QStringLiteral("--group")});
+        QCOMPARE(QJsonDocument::fromJson(grouped.out).array()[0].toObject()[QStringLiteral("count")].toInt(), 1);
+    }
+
     void table()
     {
         const Run run = cli({QStringLiteral("explain"), QStringLiteral("case.flowcase"), QStringLiteral("--format"),

@@ -6,11 +6,8 @@
 
 #include "explain/reject_explainer.h"
 #include "explain/snapshot_loader.h"
-#include "ingest/case_importer.h"
+#include "flow_fixture.h"
 #include "selection/case_filter.h"
-#include "store/case_db.h"
-#include "store/flow_reader.h"
-#include "test_files.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,45 +21,16 @@ namespace {
 
 const QString kData = QStringLiteral(FLOWSCOPE_EXPLAIN_DATA);
 
-const QByteArray kHeader = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end "
-                           "action log-status tcp-flags flow-direction subnet-id reject-reason pkt-srcaddr pkt-dstaddr\n";
-
-// "eni-srv 198.51.100.7:51234 > 10.0.1.10:443 tcp 1000 1059 ACCEPT 2 ingress subnet-a -" → a record line
-// (flags, direction, subnet, reason and pkt-* may be '-'; the pkt-* default to '-').
-QByteArray recordLine(const QByteArray &spec)
-{
-    const QList<QByteArray> p = spec.split(' ');
-    const auto address = [](const QByteArray &endpoint) { return endpoint.left(endpoint.lastIndexOf(':')); };
-    const auto port = [](const QByteArray &endpoint) { return endpoint.mid(endpoint.lastIndexOf(':') + 1); };
-    const QByteArray protocol = p[4] == "tcp" ? "6" : p[4] == "udp" ? "17" : p[4] == "icmp" ? "1" : p[4];
-    const QByteArray pktSrc = p.size() > 12 ? p[12] : "-";
-    const QByteArray pktDst = p.size() > 13 ? p[13] : "-";
-    QByteArray status = "OK";
-    return "5 123456789012 " + p[0] + ' ' + address(p[1]) + ' ' + address(p[3]) + ' ' + port(p[1]) + ' ' + port(p[3]) + ' '
-        + protocol + " 3 180 " + p[5] + ' ' + p[6] + ' ' + p[7] + ' ' + status + ' ' + p[8] + ' ' + p[9] + ' ' + p[10]
-        + ' ' + p[11] + ' ' + pktSrc + ' ' + pktDst + '\n';
-}
-
-struct Fixture {
-    std::unique_ptr<CaseDb> caseDb;
-    std::map<std::uint64_t, std::int64_t> idOfLine; // line in the file → record id
-    std::map<std::int64_t, std::uint64_t> lineOfId;
-};
+using Fixture = test::FlowFixture;
 
 Fixture importLines(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
 {
-    Fixture fixture;
-    const QString input = dir.filePath(name + QStringLiteral(".log"));
-    test::writeFile(input, content);
-    fixture.caseDb = CaseDb::open(dir.filePath(name + QStringLiteral(".flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
-    CaseImporter(*fixture.caseDb).run({input.toStdString()}, {});
-    FlowReader(*fixture.caseDb).forEachInTimeOrder(-1, [&](const FlowRow &row) {
-        fixture.idOfLine[row.line] = row.id;
-        fixture.lineOfId[row.id] = row.line;
-        return true;
-    });
-    return fixture;
+    return test::importFlowLog(dir, name, content);
 }
+
+QByteArray recordLine(const QByteArray &spec) { return test::flowRecordLine(spec); }
+
+const QByteArray kHeader = test::flowLogHeader();
 
 QString blockingText(const RecordExplanation &explanation)
 {
@@ -180,16 +148,7 @@ void TestRejectExplainer::explainsOneRecord_data()
 
 QByteArray TestRejectExplainer::contentOf(const QByteArray &records) const
 {
-    QByteArray content = kHeader;
-    for (const QByteArray &spec : records.split('\n')) {
-        if (spec.startsWith("SKIP ")) {
-            const QList<QByteArray> p = spec.split(' ');
-            content += "5 123456789012 " + p[1] + " - - - - - - - " + p[2] + ' ' + p[3] + " - SKIPDATA - - - - - -\n";
-        } else {
-            content += recordLine(spec);
-        }
-    }
-    return content;
+    return test::flowLogOf(records);
 }
 
 // The test estate in force from epoch 500 (id 1) and again from 5000 (id 2).
@@ -404,6 +363,10 @@ void TestRejectExplainer::groupsRejects()
     QCOMPARE(groups.groups[1].servicePort, 22);
     QCOMPARE(recordVerdictName(groups.groups[1].verdict), QStringLiteral("security-group-or-network-acl"));
     QCOMPARE(groups.groups[1].sampleRecords.size(), std::size_t(5));
+
+    // The empty filter keeps every reject.
+    const auto everything = CaseFilter::compile(*fixture.caseDb, "");
+    QCOMPARE(explainer.groupRejects(*std::get<std::shared_ptr<const CaseFilter>>(everything)).rejects, std::int64_t(55));
 }
 
 void TestRejectExplainer::refusesWhatIsNoReject()

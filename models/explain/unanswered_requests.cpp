@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "unanswered_requests.h"
+
+#include "conversation_scan.h"
+#include "flows_verdict.h"
+#include "pairing_source.h"
+#include "reject_explainer.h"
+
+#include "selection/case_filter.h"
+#include "store/case_db.h"
+
+#include <QCoreApplication>
+
+namespace flowscope::explain {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("flowscope::explain::Explainer", text); }
+
+constexpr std::uint8_t kSyn = 2;
+constexpr std::uint8_t kSynAck = 16;
+
+bool isPrivate(const flowscope::IpAddress &a)
+{
+    if (a.isV4()) {
+        const std::uint32_t v = a.v4();
+        return (v >> 24) == 10 || (v >> 20) == (172u << 4 | 1u) || (v >> 16) == (192u << 8 | 168u)
+            || (v >> 22) == (100u << 2 | 1u);
+    }
+    return (a.bytes[0] & 0xfe) == 0xfc;
+}
+
+// An ACCEPTed record leaving its interface that opens something: a SYN
+// without SYN-ACK, or without flags a lower destination than source port.
+bool looksLikeEgressRequest(const EncodedFlow &flow)
+{
+    if (flow.action != Action::Accept)
+        return false;
+    const bool egress = flow.has(Field::FlowDirection) ? flow.direction == flowscope::FlowDirection::Egress
+                                                       : isPrivate(flow.srcAddr) && !isPrivate(flow.dstAddr);
+    if (!egress)
+        return false;
+    if (flow.protocol == 6 && flow.has(Field::TcpFlags))
+        return (flow.tcpFlags & kSyn) && !(flow.tcpFlags & kSynAck);
+    return flow.dstPort <= flow.srcPort;
+}
+
+} // namespace
+
+QString routeVerdictName(RouteVerdict verdict)
+{
+    switch (verdict) {
+    case RouteVerdict::NoRoute: return QStringLiteral("no-route");
+    case RouteVerdict::RouteAllows: return QStringLiteral("route-allows");
+    case RouteVerdict::Unknown: return QStringLiteral("unknown");
+    }
+    return {};
+}
+
+struct UnansweredRequestFinder::Impl {
+    CaseDb &db;
+    SnapshotTimeline snapshots;
+    PairingSource source;
+
+    Impl(CaseDb &caseDb, SnapshotTimeline timeline)
+        : db(caseDb)
+        , snapshots(std::move(timeline))
+        , source(caseDb)
+    {
+    }
+};
+
+UnansweredRequestFinder::UnansweredRequestFinder(CaseDb &caseDb, SnapshotTimeline snapshots)
+    : m(std::make_unique<Impl>(caseDb, std::move(snapshots)))
+{
+}
+
+UnansweredRequestFinder::~UnansweredRequestFinder() = default;
+
+void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function<void(const UnansweredRequest &)> &fn,
+                                   const std::function<bool()> &cancelled)
+{
+    ConversationScanRequest request;
+    request.isTarget = [&filter](const EncodedFlow &flow) { return looksLikeEgressRequest(flow) && (filter.matchesEverything() || filter.predicate()(flow)); };
+    request.targetColumns = columnOf(Field::FlowDirection) | columnOf(Field::TcpFlags);
+    request.pairingFlow = [this](const EncodedFlow &flow, std::int64_t id) { return m->source.pairingFlow(flow, id); };
+    request.cancelled = cancelled;
+    const ConversationScan scan = scanConversations(m->db, filter, request);
+
+    for (const PairingFlow &target : scan.targets) {
+        const Pairing pairing = pairRecord(target, scan.conversationOf(target));
+        if (pairing.reply || pairing.peerReverse)
+            continue; // answered, or its reply was REJECTed (explained as a reject)
+        if (pairing.peerSame && pairing.peerSame->flow->action == flowscope::Action::Reject)
+            continue; // REJECTed at the other end: explained as a reject
+        UnansweredRequest out;
+        out.recordId = target.id;
+        out.interfaceId = m->source.interfaceName(target.interface);
+        out.protocol = target.protocol;
+        out.servicePort = target.dstPort;
+        if (pairing.peerSame) {
+            const PairingFlow &peer = *pairing.peerSame->flow;
+            out.evidence.push_back({peer.id, EvidenceRole::PeerRequest, true, m->source.interfaceName(peer.interface),
+                                    peer.action == flowscope::Action::Accept, peer.start});
+        }
+        if (const auto inForce = m->snapshots.inForceAt(target.start))
+            out.snapshot = SnapshotReference{inForce->id, inForce->asOf, inForce->secondsApart};
+        out.explanation = tr("%1 left %2 and no reply is in the case within %3 seconds, on this interface or any other: "
+                             "the cause lies outside the flow logs' sight (a route, a gateway, or the peer)")
+                              .arg(describeFlow(target), out.interfaceId)
+                              .arg(kPairingSlackSeconds);
+        if (pairing.peerSame)
+            out.explanation += tr("; the other end's interface logged the request (record %1) but no reply")
+                                   .arg(pairing.peerSame->flow->id);
+        out.suggestion = out.snapshot
+            ? tr("check the route table of %1's subnet for the destination, and whether the source has a public address "
+                 "when the route is an internet gateway")
+                  .arg(out.interfaceId)
+            : tr("load the VPC's route tables (flowscope-cli config) to see the route toward the destination");
+        fn(out);
+    }
+}
+
+} // namespace flowscope::explain

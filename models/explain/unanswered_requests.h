@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Requests no one answered: "why can't the subnet reach the internet?" often
+// shows no REJECT at all, only egress requests ACCEPTed at the source and no
+// reply anywhere in the case (on the same interface or at the other end)
+// within the aggregation windows. The flow logs cannot see why; a route
+// table can, once the snapshot's routes are evaluated: until then each is
+// `unknown`, saying the cause lies outside the flow logs' sight.
+
+#include "record_explanation.h"
+#include "snapshot_timeline.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace flowscope {
+class CaseDb;
+class CaseFilter;
+} // namespace flowscope
+
+namespace flowscope::explain {
+
+enum class RouteVerdict { NoRoute, RouteAllows, Unknown };
+QString routeVerdictName(RouteVerdict verdict); // "no-route", "route-allows", "unknown"
+
+struct UnansweredRequest {
+    std::int64_t recordId = 0;
+    QString interfaceId;
+    int protocol = 0;
+    int servicePort = 0; // the request's destination port
+    RouteVerdict verdict = RouteVerdict::Unknown;
+    QString route; // the route that decided, empty when none did
+    std::optional<SnapshotReference> snapshot;
+    std::vector<EvidenceRecord> evidence; // the same request seen at the other end
+    std::vector<Caveat> caveats;
+    QString explanation;
+    QString suggestion;
+};
+
+class UnansweredRequestFinder {
+public:
+    explicit UnansweredRequestFinder(CaseDb &caseDb, SnapshotTimeline snapshots = {});
+    ~UnansweredRequestFinder();
+    UnansweredRequestFinder(const UnansweredRequestFinder &) = delete;
+    UnansweredRequestFinder &operator=(const UnansweredRequestFinder &) = delete;
+
+    // The egress requests the filter keeps that no record answers, by record
+    // id. `cancelled` as RejectExplainer's (RejectExplainCancelled).
+    void find(const CaseFilter &filter, const std::function<void(const UnansweredRequest &)> &fn,
+              const std::function<bool()> &cancelled = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m;
+};
+
+} // namespace flowscope::explain
