@@ -20,6 +20,7 @@
 #include <QHashFunctions>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <unordered_map>
 
@@ -31,6 +32,7 @@ QString tr(const char *text) { return QCoreApplication::translate("flowscope::ex
 
 constexpr std::size_t kSampleRecords = 5;
 constexpr qint64 kDistantSnapshotSeconds = 86400;
+constexpr std::size_t kExplainChunk = 4096;
 
 // The rejected record's packet addresses when they differ from srcaddr/dstaddr.
 struct PacketAddresses {
@@ -314,13 +316,30 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
     request.cancelled = cancelled;
     const ConversationScan scan = scanConversations(m->db, filter, request);
 
-    // Pairing per conversation, each a range of the sorted records.
+    // Pairing per conversation, each a range of the sorted records: chunks
+    // of rejects on two threads (the work reads only what the scans left),
+    // handed to fn in record order.
     const FlowsContext context = m->flowsContext(withText);
-    std::size_t done = 0;
-    for (const PairingFlow &reject : scan.targets) {
-        if ((++done & 1023) == 0)
-            throwIfCancelled(cancelled);
-        fn(m->explain(reject, scan.conversationOf(reject), context));
+    const auto explainChunk = [&](std::size_t from) {
+        std::vector<RecordExplanation> out;
+        const std::size_t to = std::min(scan.targets.size(), from + kExplainChunk);
+        out.reserve(to - from);
+        for (std::size_t i = from; i < to; ++i)
+            out.push_back(m->explain(scan.targets[i], scan.conversationOf(scan.targets[i]), context));
+        return out;
+    };
+    for (std::size_t from = 0; from < scan.targets.size(); from += 2 * kExplainChunk) {
+        throwIfCancelled(cancelled);
+        const std::size_t second = from + kExplainChunk;
+        std::future<std::vector<RecordExplanation>> other;
+        if (second < scan.targets.size())
+            other = std::async(std::launch::async, explainChunk, second);
+        const std::vector<RecordExplanation> first = explainChunk(from);
+        const std::vector<RecordExplanation> next = other.valid() ? other.get() : std::vector<RecordExplanation>();
+        for (const RecordExplanation &explanation : first)
+            fn(explanation);
+        for (const RecordExplanation &explanation : next)
+            fn(explanation);
     }
 }
 RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled)
