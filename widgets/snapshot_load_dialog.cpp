@@ -53,7 +53,7 @@ SnapshotLoadDialog::SnapshotLoadDialog(const QString &startFolder, QWidget *pare
     m_label->setPlaceholderText(tr("the names of the files and folders"));
     m_asOfNote->setObjectName(QStringLiteral("snapshotAsOfNote"));
     auto *form = new QFormLayout;
-    form->addRow(tr("&Taken at (ISO 8601, UTC unless a zone is given):"), m_asOf);
+    form->addRow(tr("&Taken at:"), m_asOf);
     form->addRow(QString(), m_asOfNote);
     form->addRow(tr("&Label:"), m_label);
 
@@ -63,6 +63,7 @@ SnapshotLoadDialog::SnapshotLoadDialog(const QString &startFolder, QWidget *pare
     layout->addLayout(pathRow, 1);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
+    resize(640, 440);
 
     connect(addFiles, &QPushButton::clicked, this, &SnapshotLoadDialog::addFiles);
     connect(addFolder, &QPushButton::clicked, this, &SnapshotLoadDialog::addFolder);
@@ -127,7 +128,8 @@ void SnapshotLoadDialog::updateState()
 {
     const bool timeGiven = !m_asOf->text().trimmed().isEmpty();
     const bool timeValid = !timeGiven || parseGoToTime(m_asOf->text()).has_value();
-    m_asOfNote->setText(timeValid ? QString() : tr("'%1' is not a time.").arg(m_asOf->text().trimmed()));
+    m_asOfNote->setText(timeValid ? tr("ISO 8601, UTC unless a zone is given, e.g. 2026-03-01T09:00:00Z")
+                                  : tr("'%1' is not a time.").arg(m_asOf->text().trimmed()));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(request().has_value());
 }
 
