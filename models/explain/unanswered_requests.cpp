@@ -5,6 +5,7 @@
 #include "flows_verdict.h"
 #include "pairing_source.h"
 #include "reject_explainer.h"
+#include "route_evaluator.h"
 
 #include "selection/case_filter.h"
 #include "store/case_db.h"
@@ -103,20 +104,48 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
             out.evidence.push_back({peer.id, EvidenceRole::PeerRequest, true, m->source.interfaceName(peer.interface),
                                     peer.action == flowscope::Action::Accept, peer.start});
         }
-        if (const auto inForce = m->snapshots.inForceAt(target.start))
+        const QString silence = tr("%1 left %2 and no reply is in the case within %3 seconds, on this interface or any other")
+                                    .arg(describeFlow(target), out.interfaceId)
+                                    .arg(kPairingSlackSeconds);
+        const QString peerNote = pairing.peerSame
+            ? tr("; the other end's interface logged the request (record %1) but no reply").arg(pairing.peerSame->flow->id)
+            : QString();
+        const auto inForce = m->snapshots.inForceAt(target.start);
+        if (inForce)
             out.snapshot = SnapshotReference{inForce->id, inForce->asOf, inForce->secondsApart};
-        out.explanation = tr("%1 left %2 and no reply is in the case within %3 seconds, on this interface or any other: "
-                             "the cause lies outside the flow logs' sight (a route, a gateway, or the peer)")
-                              .arg(describeFlow(target), out.interfaceId)
-                              .arg(kPairingSlackSeconds);
-        if (pairing.peerSame)
-            out.explanation += tr("; the other end's interface logged the request (record %1) but no reply")
-                                   .arg(pairing.peerSame->flow->id);
-        out.suggestion = out.snapshot
-            ? tr("check the route table of %1's subnet for the destination, and whether the source has a public address "
-                 "when the route is an internet gateway")
-                  .arg(out.interfaceId)
-            : tr("load the VPC's route tables (flowscope-cli config) to see the route toward the destination");
+        const NetworkInterface *eni = inForce ? findById(inForce->snapshot->interfaces, out.interfaceId) : nullptr;
+        const auto destination = IpAddress::parse(QString::fromStdString(target.dst.toString()));
+        if (!eni || !destination) {
+            out.explanation = silence + tr(": the cause lies outside the flow logs' sight (a route, a gateway, or the peer)")
+                + peerNote;
+            out.suggestion = inForce ? tr("interface %1 is not in the snapshot: load one that holds it and its subnet's route table")
+                                           .arg(out.interfaceId)
+                                     : tr("load the VPC's route tables (flowscope-cli config) to see the route toward the destination");
+            fn(out);
+            continue;
+        }
+        const RouteDecision route = evaluateRoute(*inForce->snapshot, *eni, *destination);
+        if (route.route)
+            out.route = route.route->destination + QStringLiteral(" ") + route.route->target;
+        out.explanation = silence + QStringLiteral(": ") + route.explanation + peerNote;
+        switch (route.outcome) {
+        case RouteOutcome::NoRoute:
+        case RouteOutcome::Blackhole:
+            out.verdict = RouteVerdict::NoRoute;
+            out.suggestion = tr("add a route toward %1 to route table %2")
+                                 .arg(destination->toString(), route.table ? route.table->id : tr("of the subnet"));
+            break;
+        case RouteOutcome::Routed:
+            out.verdict = RouteVerdict::RouteAllows;
+            out.suggestion = route.kind == RouteTargetKind::InternetGateway && route.sourceHasPublicAddress == false
+                ? tr("give %1 a public or Elastic IP address, or route through a NAT gateway").arg(out.interfaceId)
+                : tr("the route carries it: look at the target, the peer, or a firewall beyond the VPC");
+            break;
+        case RouteOutcome::Inconclusive:
+            out.verdict = RouteVerdict::Unknown;
+            out.suggestion = route.reason;
+            break;
+        }
         fn(out);
     }
 }

@@ -3,9 +3,11 @@
 // Requests no one answered: "why can't the subnet reach the internet?" often
 // shows no REJECT at all, only egress requests ACCEPTed at the source and no
 // reply anywhere in the case (on the same interface or at the other end)
-// within the aggregation windows. The flow logs cannot see why; a route
-// table can, once the snapshot's routes are evaluated: until then each is
-// `unknown`, saying the cause lies outside the flow logs' sight.
+// within the aggregation windows. The flow logs cannot see why; the route
+// table of the snapshot in force can (no-route: none, or a blackhole;
+// route-allows, with whether the source has a public address for an
+// internet gateway); without one, `unknown`, saying the cause lies outside
+// the flow logs' sight.
 
 #include "record_explanation.h"
 #include "snapshot_timeline.h"

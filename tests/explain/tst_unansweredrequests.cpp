@@ -19,7 +19,8 @@ class TestUnansweredRequests : public QObject {
 private Q_SLOTS:
     void finds_data();
     void finds();
-    void snapshotInForceIsNamed();
+    void routeDecides_data();
+    void routeDecides();
 
 private:
     QTemporaryDir m_dir;
@@ -87,23 +88,50 @@ void TestUnansweredRequests::finds()
     QCOMPARE(lines.join(u' '), found);
 }
 
-void TestUnansweredRequests::snapshotInForceIsNamed()
+// With the snapshot in force, the source subnet's route table tells.
+void TestUnansweredRequests::routeDecides_data()
 {
-    const auto fixture = test::importFlowLog(
-        m_dir, QStringLiteral("snapshot"),
-        test::flowLogOf("eni-0app1 10.0.1.10:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-0app -"));
+    QTest::addColumn<QByteArray>("record");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<QString>("route");
+    QTest::addColumn<QString>("explains"); // a part of the explanation
+
+    QTest::newRow("internet gateway, public address")
+        << QByteArray("eni-0app1 10.0.1.10:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-0app -")
+        << "route-allows" << "0.0.0.0/0 igw-0prod" << "igw-0prod";
+    QTest::newRow("internet gateway, no public address")
+        << QByteArray("eni-0db1 10.0.2.20:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-0db -")
+        << "route-allows" << "0.0.0.0/0 igw-0prod" << "no public address";
+    QTest::newRow("no IPv6 route")
+        << QByteArray("eni-0app1 2600:1f18:abcd:1201::10:40000 > 2001:db8::9:443 tcp 1000 1059 ACCEPT 2 egress subnet-0app -")
+        << "no-route" << "" << "no route";
+    QTest::newRow("an interface the snapshot lacks")
+        << QByteArray("eni-gone 10.9.0.5:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-x -")
+        << "unknown" << "" << "outside the flow logs' sight";
+}
+
+void TestUnansweredRequests::routeDecides()
+{
+    QFETCH(QByteArray, record);
+    QFETCH(QString, verdict);
+    QFETCH(QString, route);
+    QFETCH(QString, explains);
+    const auto fixture = test::importFlowLog(m_dir, QStringLiteral("case%1").arg(++m_cases), test::flowLogOf(record));
     SnapshotTimeline timeline;
     SnapshotLoad load = loadSnapshot({QStringLiteral(FLOWSCOPE_EXPLAIN_DATA) + QStringLiteral("/estate")});
     timeline.add({7, QDateTime::fromSecsSinceEpoch(100, Qt::UTC), std::make_shared<const ConfigSnapshot>(std::move(load.snapshot))});
     UnansweredRequestFinder finder(*fixture.caseDb, timeline);
-    const auto compiled = CaseFilter::compile(*fixture.caseDb, "eni == eni-0app1");
+    const auto compiled = CaseFilter::compile(*fixture.caseDb, "");
     int found = 0;
     finder.find(*std::get<std::shared_ptr<const CaseFilter>>(compiled), [&](const UnansweredRequest &request) {
         ++found;
         QVERIFY(request.snapshot);
         QCOMPARE(request.snapshot->id, qint64(7));
         QCOMPARE(request.servicePort, 443);
-        QCOMPARE(request.interfaceId, QStringLiteral("eni-0app1"));
+        QCOMPARE(routeVerdictName(request.verdict), verdict);
+        QCOMPARE(request.route, route);
+        QVERIFY2(request.explanation.contains(explains), qPrintable(request.explanation));
+        QVERIFY(!request.suggestion.isEmpty());
     });
     QCOMPARE(found, 1);
 }
