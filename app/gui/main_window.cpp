@@ -302,10 +302,22 @@ void MainWindow::restoreSettings()
         resizeDocks({m_summaryDock, m_timelineDock}, {height() * 3 / 10, height() / 4}, Qt::Vertical);
     }
     m_settings.restoreSplitter(*m_report->splitter());
-    // The columns first: the header state describes them.
-    if (const QStringList columns = m_settings.list(kFlowColumnsKey); !columns.isEmpty())
+    // The columns first: the header state describes them. A state saved
+    // without a column list holds the widths of the earlier default columns:
+    // restored on those, the widths then follow their fields to today's defaults.
+    const QStringList columns = m_settings.list(kFlowColumnsKey);
+    const QByteArray headerState = m_settings.state(kFlowTableKey);
+    const bool earlierDefaults = columns.isEmpty() && !headerState.isEmpty();
+    if (earlierDefaults) {
+        QStringList earlier;
+        for (Field field : FlowTableModel::earlierDefaultColumns())
+            earlier << QString::fromLatin1(fieldInfo(field).name.data(), qsizetype(fieldInfo(field).name.size()));
+        m_table->setColumnNames(earlier);
+    }
+    else if (!columns.isEmpty())
         m_table->setColumnNames(columns);
-    m_table->restoreHeaderState(m_settings.state(kFlowTableKey));
+    if (m_table->restoreHeaderState(headerState) && earlierDefaults)
+        m_table->resetColumns();
     m_settings.restoreHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
     m_settings.restoreHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
 }
@@ -315,6 +327,7 @@ void MainWindow::saveSettings() const
     m_settings.saveWindow(*this);
     m_settings.saveSplitter(*m_report->splitter());
     m_settings.setState(kFlowTableKey, m_table->saveHeaderState());
+    m_settings.setList(kFlowColumnsKey, m_table->columnNames()); // the columns the header state describes
     m_settings.saveHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
     m_settings.saveHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
 }

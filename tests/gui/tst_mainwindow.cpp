@@ -9,6 +9,7 @@
 #include "case_status_label.h"
 #include "demo/demo_generator.h"
 #include "filter_bar.h"
+#include "format/field_names.h"
 #include "flow_table_view.h"
 #include "import_controller.h"
 #include "import_progress_widget.h"
@@ -58,6 +59,10 @@ QString displayed(const FlowRow &row, Field field)
     if ((field == Field::Start || field == Field::End) && std::holds_alternative<std::int64_t>(value))
         return QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(value), Qt::UTC)
             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // Protocols by their IANA name where it has one, lower case as filters spell them.
+    if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Protocol
+        && !protocolName(static_cast<std::uint8_t>(*number)).empty())
+        return QString::fromStdString(std::string(protocolName(static_cast<std::uint8_t>(*number)))).toLower();
     return QString::fromStdString(fieldText(value));
 }
 
@@ -480,6 +485,28 @@ private Q_SLOTS:
         QCOMPARE(table->horizontalHeader()->sectionSize(1), 321); // kept when the rows arrive
         // And the case is in the recent list.
         QCOMPARE(window.session()->recentCases().value(0), casePath);
+    }
+
+    // A header state saved before Action came first, without a column list:
+    // the widths follow their fields to today's default columns.
+    void earlierColumnLayoutKeepsItsWidths()
+    {
+        QSettings().clear();
+        {
+            FlowTableModel model;
+            FlowTableView view;
+            view.setModel(&model);
+            model.setColumns(FlowTableModel::earlierDefaultColumns());
+            view.horizontalHeader()->resizeSection(int(FlowTableModel::earlierDefaultColumns().indexOf(Field::InterfaceId)), 333);
+            view.horizontalHeader()->resizeSection(int(FlowTableModel::earlierDefaultColumns().indexOf(Field::Action)), 111);
+            WindowSettings().setState(QStringLiteral("flowTable"), view.saveHeaderState());
+        }
+        MainWindow window;
+        QCOMPARE(window.flowModel()->columns(), FlowTableModel::defaultColumns());
+        const QHeaderView *header = window.flowTable()->horizontalHeader();
+        QCOMPARE(header->sectionSize(int(FlowTableModel::defaultColumns().indexOf(Field::InterfaceId))), 333);
+        QCOMPARE(header->sectionSize(int(FlowTableModel::defaultColumns().indexOf(Field::Action))), 111);
+        QSettings().clear();
     }
 };
 
