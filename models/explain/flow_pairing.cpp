@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "flow_pairing.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace flowscope::explain {
+
+namespace {
+
+constexpr std::uint8_t kSyn = 2;
+constexpr std::uint8_t kSynAck = 16; // logged only as part of SYN-ACK (18)
+constexpr int kEphemeralFloor = 32768;
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v)
+{
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+std::uint64_t endpointHash(const flowscope::IpAddress &address, std::uint16_t port)
+{
+    std::uint64_t h = static_cast<std::uint64_t>(address.family);
+    for (const std::uint8_t b : address.bytes)
+        h = h * 131 + b;
+    return mix(h, port);
+}
+
+bool isPrivate(const flowscope::IpAddress &a)
+{
+    if (a.isV4()) {
+        const std::uint32_t v = a.v4();
+        return (v >> 24) == 10 || (v >> 20) == (172u << 4 | 1u) || (v >> 16) == (192u << 8 | 168u)
+            || (v >> 22) == (100u << 2 | 1u); // 100.64.0.0/10, shared address space
+    }
+    return (a.bytes[0] & 0xfe) == 0xfc; // fc00::/7, unique local
+}
+
+// Seconds between two records' windows, 0 when they overlap.
+std::int64_t gapBetween(const PairingFlow &a, const PairingFlow &b)
+{
+    if (!a.hasStart || !b.hasStart)
+        return 0;
+    if (b.end < a.start)
+        return a.start - b.end;
+    if (b.start > a.end)
+        return b.start - a.end;
+    return 0;
+}
+
+// The nearest record the test keeps, within the slack; an ACCEPT before a
+// REJECT at the same distance.
+std::optional<PairedRecord> nearest(const PairingFlow &rejected, std::span<const PairingFlow> conversation,
+                                    const std::function<bool(const PairingFlow &)> &keep)
+{
+    const PairingFlow *best = nullptr;
+    std::int64_t bestGap = 0;
+    for (const PairingFlow &flow : conversation) {
+        if (flow.id == rejected.id || !keep(flow))
+            continue;
+        const std::int64_t gap = gapBetween(rejected, flow);
+        if (gap > kPairingSlackSeconds)
+            continue;
+        const bool better = !best || gap < bestGap
+            || (gap == bestGap && flow.action == flowscope::Action::Accept && best->action != flowscope::Action::Accept);
+        if (better) {
+            best = &flow;
+            bestGap = gap;
+        }
+    }
+    if (!best)
+        return std::nullopt;
+    return PairedRecord{best, bestGap > 0};
+}
+
+// Request or reply from the ports alone: the well-known or lower port is the server's.
+bool replyByPorts(const PairingFlow &flow)
+{
+    const int src = flow.srcPort;
+    const int dst = flow.dstPort;
+    if ((src < 1024) != (dst < 1024))
+        return src < 1024;
+    if ((src >= kEphemeralFloor) != (dst >= kEphemeralFloor))
+        return dst >= kEphemeralFloor;
+    return src < dst;
+}
+
+} // namespace
+
+std::uint64_t conversationHash(const PairingFlow &flow)
+{
+    const std::uint64_t a = endpointHash(flow.src, flow.srcPort);
+    const std::uint64_t b = endpointHash(flow.dst, flow.dstPort);
+    return mix(mix(std::min(a, b), std::max(a, b)), flow.protocol);
+}
+
+bool sameTuple(const PairingFlow &a, const PairingFlow &b)
+{
+    return a.protocol == b.protocol && a.src == b.src && a.dst == b.dst && a.srcPort == b.srcPort && a.dstPort == b.dstPort;
+}
+
+bool reverseTuple(const PairingFlow &a, const PairingFlow &b)
+{
+    return a.protocol == b.protocol && a.src == b.dst && a.dst == b.src && a.srcPort == b.dstPort && a.dstPort == b.srcPort;
+}
+
+int servicePortOf(const PairingFlow &flow, bool isReply)
+{
+    return isReply ? flow.srcPort : flow.dstPort;
+}
+
+Pairing pairRecord(const PairingFlow &rejected, std::span<const PairingFlow> conversation)
+{
+    Pairing out;
+    if (rejected.hasDirection) {
+        out.egress = rejected.direction == flowscope::FlowDirection::Egress;
+        out.directionKnown = true;
+    } else if (isPrivate(rejected.src) != isPrivate(rejected.dst)) {
+        out.egress = isPrivate(rejected.src); // the interface's own address is the private one
+        out.directionKnown = true;
+    }
+
+    const auto sameInterfaceReverse = nearest(rejected, conversation, [&](const PairingFlow &f) {
+        return f.interface == rejected.interface && reverseTuple(rejected, f);
+    });
+    const bool tcpFlags = rejected.protocol == 6 && rejected.hasTcpFlags;
+    if (tcpFlags && (rejected.tcpFlags & kSynAck)) {
+        out.isReply = true;
+        out.roleKnown = out.roleFromFlags = true;
+    } else if (tcpFlags && (rejected.tcpFlags & kSyn)) {
+        out.isReply = false;
+        out.roleKnown = out.roleFromFlags = true;
+    } else if (sameInterfaceReverse && sameInterfaceReverse->flow->protocol == 6 && sameInterfaceReverse->flow->hasTcpFlags
+               && (sameInterfaceReverse->flow->tcpFlags & (kSyn | kSynAck))) {
+        out.isReply = !(sameInterfaceReverse->flow->tcpFlags & kSynAck); // the other one carried the SYN
+        out.roleKnown = true;
+    } else if (sameInterfaceReverse && rejected.hasStart && sameInterfaceReverse->flow->start != rejected.start) {
+        out.isReply = sameInterfaceReverse->flow->start < rejected.start;
+        out.roleKnown = true;
+    } else {
+        out.isReply = replyByPorts(rejected);
+    }
+    if (out.isReply)
+        out.request = sameInterfaceReverse;
+    else
+        out.reply = sameInterfaceReverse;
+    out.peerSame = nearest(rejected, conversation, [&](const PairingFlow &f) {
+        return f.interface != rejected.interface && sameTuple(rejected, f);
+    });
+    out.peerReverse = nearest(rejected, conversation, [&](const PairingFlow &f) {
+        return f.interface != rejected.interface && reverseTuple(rejected, f);
+    });
+    return out;
+}
+
+} // namespace flowscope::explain

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A REJECT record beside its counterparts, from the records alone: the
+// reverse 5-tuple on the same interface (request and reply) and the same
+// conversation at the other end's interface, within the aggregation windows.
+// Request is told from reply by tcp-flags (SYN, SYN-ACK), then well-known
+// against ephemeral ports, then which record came first.
+
+#include "format/flow_record.h"
+#include "format/ip_address.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace flowscope::explain {
+
+// Records are aggregated over at most 10 minutes: a counterpart further off
+// than this belongs to another connection.
+constexpr std::int64_t kPairingSlackSeconds = 600;
+
+// What pairing needs of a stored record (about 80 bytes: a million rejects
+// and their counterparts fit in memory).
+struct PairingFlow {
+    std::int64_t id = 0;
+    std::int64_t start = 0;
+    std::int64_t end = 0;
+    flowscope::IpAddress src;
+    flowscope::IpAddress dst;
+    std::uint32_t interface = 0; // InterfaceDictionary id
+    std::uint32_t subnet = 0;    // StringDictionary id of subnet-id, 0 when not logged
+    std::uint16_t srcPort = 0;
+    std::uint16_t dstPort = 0;
+    std::uint8_t protocol = 0;
+    std::uint8_t tcpFlags = 0;
+    bool hasTcpFlags = false;
+    bool hasDirection = false;
+    bool hasStart = false;
+    flowscope::FlowDirection direction = flowscope::FlowDirection::Ingress;
+    flowscope::Action action = flowscope::Action::Accept;
+    bool blockPublicAccess = false; // reject-reason BPA
+    bool packetAddressesDiffer = false;
+};
+
+// Both directions of one conversation hash alike: the pairing groups records by it.
+std::uint64_t conversationHash(const PairingFlow &flow);
+bool sameTuple(const PairingFlow &a, const PairingFlow &b);
+bool reverseTuple(const PairingFlow &a, const PairingFlow &b);
+
+struct PairedRecord {
+    const PairingFlow *flow = nullptr;
+    bool splitWindow = false; // outside the rejected record's own window
+};
+
+struct Pairing {
+    bool isReply = false;
+    bool roleKnown = false;      // from flags or the counterpart's time, not ports alone
+    bool roleFromFlags = false;
+    bool egress = false;         // the rejected record left its interface
+    bool directionKnown = false;
+    std::optional<PairedRecord> request; // same interface, reverse tuple: the request this replies to
+    std::optional<PairedRecord> reply;   // same interface, reverse tuple: the reply to this request
+    std::optional<PairedRecord> peerSame;    // other interface, same tuple
+    std::optional<PairedRecord> peerReverse; // other interface, reverse tuple
+};
+
+// `conversation`: records of the rejected one's conversation (it may be
+// among them), any order.
+Pairing pairRecord(const PairingFlow &rejected, std::span<const PairingFlow> conversation);
+
+// The server's port of a flow seen as a request (dstport) or reply (srcport).
+int servicePortOf(const PairingFlow &flow, bool isReply);
+
+} // namespace flowscope::explain

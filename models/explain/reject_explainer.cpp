@@ -1,0 +1,482 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reject_explainer.h"
+
+#include "flow_pairing.h"
+#include "flows_verdict.h"
+
+#include "query/filter_error.h"
+#include "query/filter_values.h"
+#include "selection/case_filter.h"
+#include "store/block_codec.h"
+#include "store/block_reader.h"
+#include "store/block_scan.h"
+#include "store/case_db.h"
+#include "store/dictionaries.h"
+#include "store/sqlite_handle.h"
+#include "tasks/query_interrupt.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace flowscope::explain {
+
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("flowscope::explain::Explainer", text); }
+
+constexpr std::size_t kSubnetSlot = 3; // Field::SubnetId in kInterfaceFields
+constexpr std::size_t kSampleRecords = 5;
+constexpr qint64 kDistantSnapshotSeconds = 86400;
+
+constexpr ColumnMask kPairingColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
+    | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
+    | columnOf(Field::Action) | columnOf(Field::LogStatus) | columnOf(Field::TcpFlags) | columnOf(Field::FlowDirection)
+    | columnOf(Field::PktSrcAddr) | columnOf(Field::PktDstAddr) | columnOf(Field::InterfaceId)
+    | columnOf(Field::RejectReason);
+
+// The rejected record's packet addresses when they differ from srcaddr/dstaddr.
+struct PacketAddresses {
+    flowscope::IpAddress src;
+    flowscope::IpAddress dst;
+};
+
+bool isFlow(const EncodedFlow &flow)
+{
+    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
+}
+
+ExplainedRule ruleOf(const NaclEntry &entry)
+{
+    ExplainedRule rule;
+    rule.number = entry.numberText();
+    rule.action = entry.allow ? QStringLiteral("allow") : QStringLiteral("deny");
+    rule.egress = entry.egress;
+    rule.protocol = protocolName(entry.protocol);
+    rule.cidr = entry.cidr.toString();
+    if (!entry.ports.isAny() && (entry.protocol == kTcp || entry.protocol == kUdp))
+        rule.ports = entry.ports.from == entry.ports.to ? QString::number(entry.ports.from)
+                                                        : QStringLiteral("%1-%2").arg(entry.ports.from).arg(entry.ports.to);
+    return rule;
+}
+
+void throwIfCancelled(const ExplainCancelled &cancelled)
+{
+    if (cancelled && cancelled())
+        throw RejectExplainCancelled();
+}
+
+} // namespace
+
+struct RejectExplainer::Impl {
+    CaseDb &db;
+    SnapshotTimeline snapshots;
+    StringDictionary strings;
+    InterfaceDictionary interfaces;
+    std::uint32_t bpaReason = 0;
+    // SKIPDATA spans by ENI name (its string id): a SKIPDATA record often
+    // lacks the subnet and instance its interface's other records carry.
+    std::unordered_map<std::uint32_t, std::vector<std::pair<std::int64_t, std::int64_t>>> skipData;
+    std::unordered_map<std::int64_t, PacketAddresses> packetAddresses; // of the rejects being explained
+
+    Impl(CaseDb &caseDb, SnapshotTimeline timeline)
+        : db(caseDb)
+        , snapshots(std::move(timeline))
+    {
+        strings.load(db.handle());
+        interfaces.load(db.handle(), strings);
+        bpaReason = strings.find("BPA");
+        Statement gaps(db.handle(), "SELECT interface, begin, end FROM coverage_gap WHERE log_status = 2");
+        while (gaps.step())
+            skipData[eniNameId(static_cast<std::uint32_t>(gaps.int64(0)))].emplace_back(gaps.int64(1), gaps.int64(2));
+    }
+
+    std::uint32_t eniNameId(std::uint32_t interface) const
+    {
+        return interface == 0 || interface > interfaces.size() ? 0 : interfaces.key(interface)[0];
+    }
+
+    QString interfaceName(std::uint32_t id) const
+    {
+        const std::uint32_t name = eniNameId(id);
+        return name ? QString::fromStdString(strings.value(name)) : QString();
+    }
+
+    PairingFlow pairingFlow(const EncodedFlow &flow, std::int64_t id) const
+    {
+        PairingFlow p;
+        p.id = id;
+        p.hasStart = flow.has(Field::Start);
+        p.start = flow.start;
+        p.end = flow.has(Field::End) ? flow.end : flow.start;
+        p.src = flow.srcAddr;
+        p.dst = flow.dstAddr;
+        p.interface = flow.interface;
+        p.subnet = flow.interface ? interfaces.key(flow.interface)[kSubnetSlot] : 0;
+        p.srcPort = flow.srcPort;
+        p.dstPort = flow.dstPort;
+        p.protocol = flow.protocol;
+        p.tcpFlags = flow.tcpFlags;
+        p.hasTcpFlags = flow.has(Field::TcpFlags);
+        p.hasDirection = flow.has(Field::FlowDirection);
+        p.direction = flow.direction;
+        p.action = flow.action;
+        p.blockPublicAccess = bpaReason != 0 && flow.has(Field::RejectReason) && flow.rejectReason == bpaReason;
+        p.packetAddressesDiffer = (flow.has(Field::PktSrcAddr) && !(flow.pktSrcAddr == flow.srcAddr))
+            || (flow.has(Field::PktDstAddr) && !(flow.pktDstAddr == flow.dstAddr));
+        return p;
+    }
+
+    void notePacketAddresses(const EncodedFlow &flow, std::int64_t id)
+    {
+        packetAddresses[id] = {flow.has(Field::PktSrcAddr) ? flow.pktSrcAddr : flow.srcAddr,
+                               flow.has(Field::PktDstAddr) ? flow.pktDstAddr : flow.dstAddr};
+    }
+
+    bool missingDataNear(std::uint32_t interface, std::int64_t begin, std::int64_t end) const
+    {
+        const auto it = skipData.find(eniNameId(interface));
+        if (it == skipData.end())
+            return false;
+        return std::any_of(it->second.begin(), it->second.end(), [&](const auto &span) {
+            return span.first <= end + kPairingSlackSeconds && span.second >= begin - kPairingSlackSeconds;
+        });
+    }
+
+    std::optional<bool> sameSubnet(const PairingFlow &rejected, const PairingFlow *peer) const
+    {
+        if (peer && rejected.subnet && peer->subnet)
+            return rejected.subnet == peer->subnet;
+        const auto inForce = snapshots.inForceAt(rejected.start);
+        if (!inForce)
+            return std::nullopt;
+        const ConfigSnapshot &snapshot = *inForce->snapshot;
+        const NetworkInterface *own = findById(snapshot.interfaces, interfaceName(rejected.interface));
+        if (!own)
+            return std::nullopt;
+        for (const flowscope::IpAddress &address : {rejected.src, rejected.dst}) {
+            const auto parsed = IpAddress::parse(QString::fromStdString(address.toString()));
+            if (!parsed || own->owns(*parsed))
+                continue;
+            const NetworkInterface *far = snapshot.interfaceOwning(*parsed, own->vpcId);
+            return far ? std::optional<bool>(far->subnetId == own->subnetId) : std::nullopt;
+        }
+        return std::nullopt;
+    }
+
+    FlowsContext flowsContext(bool withText) const
+    {
+        FlowsContext context;
+        context.interfaceName = [this](std::uint32_t id) { return interfaceName(id); };
+        context.sameSubnet = [this](const PairingFlow &rejected, const PairingFlow *peer) { return sameSubnet(rejected, peer); };
+        context.missingDataNear = [this](std::uint32_t id, std::int64_t begin, std::int64_t end) {
+            return missingDataNear(id, begin, end);
+        };
+        context.withText = withText;
+        return context;
+    }
+
+    // The exact verdict of the snapshot in force, over what the records said.
+    void applySnapshot(const PairingFlow &rejected, const Pairing &pairing, RecordExplanation &out) const
+    {
+        const auto inForce = snapshots.inForceAt(rejected.start);
+        if (!inForce)
+            return;
+        const ConfigSnapshot &snapshot = *inForce->snapshot;
+        ExplainFlow flow;
+        flow.srcAddr = QString::fromStdString(rejected.src.toString());
+        flow.dstAddr = QString::fromStdString(rejected.dst.toString());
+        if (const auto it = packetAddresses.find(rejected.id); rejected.packetAddressesDiffer && it != packetAddresses.end()) {
+            flow.pktSrcAddr = QString::fromStdString(it->second.src.toString());
+            flow.pktDstAddr = QString::fromStdString(it->second.dst.toString());
+        }
+        flow.srcPort = rejected.srcPort;
+        flow.dstPort = rejected.dstPort;
+        flow.protocol = rejected.protocol;
+        flow.interfaceId = out.interfaceId;
+        flow.role = pairing.isReply ? FlowRole::Reply : FlowRole::Request;
+        flow.rejectedByBlockPublicAccess = rejected.blockPublicAccess;
+        flow.direction = pairing.egress ? FlowDirection::Egress : FlowDirection::Ingress;
+        if (!pairing.directionKnown) { // the interface owning the source sent it
+            const NetworkInterface *own = findById(snapshot.interfaces, out.interfaceId);
+            const auto src = IpAddress::parse(flow.srcAddr);
+            if (own && src)
+                flow.direction = own->owns(*src) ? FlowDirection::Egress : FlowDirection::Ingress;
+        }
+        PathExplanation path = explainFlow(snapshot, flow);
+
+        const SnapshotReference reference{inForce->id, inForce->asOf, inForce->secondsApart};
+        const bool flowsDecided = out.verdict == RecordVerdict::NetworkAcl || out.verdict == RecordVerdict::BlockPublicAccess;
+        if (path.verdict == Verdict::Inconclusive && flowsDecided) {
+            // The records decide what the snapshot cannot: keep theirs, say why.
+            out.caveats.push_back({CaveatKind::Config, path.explanation});
+            out.snapshot = reference;
+            return;
+        }
+        out.verdict = recordVerdictOf(path.verdict);
+        out.basis = ExplanationBasis::Config;
+        out.snapshot = reference;
+        out.direction = flow.direction;
+        out.blocking.clear();
+        for (const BlockingLayer &block : path.blocking) {
+            ExplainedBlock explained{block.code, block.component, block.egress, std::nullopt, block.atLoggingInterface};
+            if (block.layer >= 0 && path.layers[block.layer].aclRule)
+                explained.rule = ruleOf(*path.layers[block.layer].aclRule);
+            out.blocking.push_back(std::move(explained));
+        }
+        std::vector<Caveat> caveats;
+        for (const Caveat &caveat : out.caveats) { // the evaluator states the others itself
+            if (caveat.kind == CaveatKind::SplitWindow || caveat.kind == CaveatKind::CombinedFlags
+                || caveat.kind == CaveatKind::MissingData || caveat.kind == CaveatKind::RoleGuessed)
+                caveats.push_back(caveat);
+        }
+        for (const QString &text : path.caveats)
+            caveats.push_back({CaveatKind::Config, text});
+        if (inForce->takenAfter() || inForce->secondsApart > kDistantSnapshotSeconds)
+            caveats.push_back({CaveatKind::SnapshotDistant,
+                               tr("the snapshot of %1 is %2 hours %3 this record: the configuration may have changed in between")
+                                   .arg(inForce->asOf.toString(Qt::ISODate))
+                                   .arg(std::abs(inForce->secondsApart) / 3600)
+                                   .arg(inForce->takenAfter() ? tr("after") : tr("before"))});
+        out.caveats = std::move(caveats);
+        out.explanation = path.explanation;
+        out.suggestion = path.suggestion;
+        for (const TimedSnapshot &timed : snapshots.snapshots()) {
+            if (timed.id == inForce->id)
+                out.config = timed.snapshot;
+        }
+        out.path = std::move(path);
+    }
+
+    RecordExplanation explain(const PairingFlow &rejected, std::span<const PairingFlow> conversation, bool withText) const
+    {
+        const Pairing pairing = pairRecord(rejected, conversation);
+        RecordExplanation out = explainFromFlows(rejected, pairing, flowsContext(withText));
+        applySnapshot(rejected, pairing, out);
+        if (!out.blocking.empty()) {
+            out.component = out.blocking.front().component;
+            out.rule = out.blocking.front().rule;
+        }
+        return out;
+    }
+
+    std::optional<EncodedFlow> readRecord(std::int64_t id)
+    {
+        BlockReader reader(db.handle(), false);
+        std::string data;
+        if (!reader.read(id >> kBlockShift, kPairingColumns, data))
+            return std::nullopt;
+        std::vector<EncodedFlow> rows;
+        decodeBlockColumns(data, kPairingColumns, rows);
+        const std::size_t slot = static_cast<std::size_t>(id & ((std::int64_t(1) << kBlockShift) - 1));
+        if (slot >= rows.size())
+            return std::nullopt;
+        return rows[slot];
+    }
+
+    // The records of one conversation near a record, through the block
+    // indexes of its addresses, ports and time.
+    std::vector<PairingFlow> conversationOf(const PairingFlow &rejected)
+    {
+        std::string expression = "protocol == " + std::to_string(rejected.protocol) + " and addr == "
+            + rejected.src.toString() + " and addr == " + rejected.dst.toString() + " and port == "
+            + std::to_string(rejected.srcPort) + " and port == " + std::to_string(rejected.dstPort);
+        if (rejected.hasStart)
+            expression += " and time >= " + std::to_string(std::max<std::int64_t>(0, rejected.start - kPairingSlackSeconds)) + " and time < "
+                + std::to_string(rejected.end + kPairingSlackSeconds + 1);
+        const auto compiled = CaseFilter::compile(db, expression);
+        if (const auto *error = std::get_if<FilterError>(&compiled))
+            throw StoreError("the counterparts of record " + std::to_string(rejected.id) + " cannot be looked up: "
+                             + error->message);
+        const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+        std::vector<PairingFlow> conversation;
+        const std::uint64_t hash = conversationHash(rejected);
+        scanRecords(db, filter->blocks(), kPairingColumns, [&](const EncodedFlow &flow, std::int64_t id) {
+            if (!isFlow(flow) || !filter->predicate()(flow))
+                return;
+            PairingFlow candidate = pairingFlow(flow, id);
+            if (conversationHash(candidate) == hash)
+                conversation.push_back(candidate);
+        });
+        return conversation;
+    }
+};
+
+RejectExplainer::RejectExplainer(CaseDb &caseDb, SnapshotTimeline snapshots)
+    : m(std::make_unique<Impl>(caseDb, std::move(snapshots)))
+{
+}
+
+RejectExplainer::~RejectExplainer() = default;
+
+const SnapshotTimeline &RejectExplainer::snapshots() const { return m->snapshots; }
+
+std::optional<RecordExplanation> RejectExplainer::explainRecord(std::int64_t recordId, const ExplainCancelled &cancelled)
+{
+    std::optional<QueryInterrupt> interrupt;
+    if (cancelled)
+        interrupt.emplace(m->db, cancelled);
+    const auto flow = m->readRecord(recordId);
+    if (!flow || !isFlow(*flow) || flow->action != Action::Reject)
+        return std::nullopt;
+    const PairingFlow rejected = m->pairingFlow(*flow, recordId);
+    m->packetAddresses.clear();
+    m->notePacketAddresses(*flow, recordId);
+    throwIfCancelled(cancelled);
+    const std::vector<PairingFlow> conversation = m->conversationOf(rejected);
+    throwIfCancelled(cancelled);
+    return m->explain(rejected, conversation, true);
+}
+
+void RejectExplainer::explainRejects(const CaseFilter &filter, const std::function<void(const RecordExplanation &)> &fn,
+                                     const ExplainCancelled &cancelled, bool withText)
+{
+    std::optional<QueryInterrupt> interrupt;
+    if (cancelled)
+        interrupt.emplace(m->db, cancelled);
+    m->packetAddresses.clear();
+
+    // 1. The rejects the filter keeps.
+    std::mutex mutex;
+    std::vector<PairingFlow> rejects;
+    scanBlocksConcurrently(m->db, filter.blocks(), kPairingColumns | filter.columnsRead(),
+                           [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
+                               throwIfCancelled(cancelled);
+                               std::vector<PairingFlow> found;
+                               std::vector<std::pair<std::int64_t, const EncodedFlow *>> packets;
+                               for (std::size_t slot = 0; slot < rows.size(); ++slot) {
+                                   const EncodedFlow &flow = rows[slot];
+                                   if (flow.action != Action::Reject || !isFlow(flow) || !filter.predicate()(flow))
+                                       continue;
+                                   found.push_back(m->pairingFlow(flow, recordId(block, slot)));
+                                   if (found.back().packetAddressesDiffer)
+                                       packets.emplace_back(found.back().id, &flow);
+                               }
+                               std::lock_guard lock(mutex);
+                               rejects.insert(rejects.end(), found.begin(), found.end());
+                               for (const auto &[id, flow] : packets)
+                                   m->notePacketAddresses(*flow, id);
+                           });
+    if (rejects.empty())
+        return;
+
+    // 2. Every record of their conversations, in one scan of the blocks of their time span.
+    std::unordered_set<std::uint64_t> hashes;
+    hashes.reserve(rejects.size());
+    std::int64_t first = INT64_MAX;
+    std::int64_t last = INT64_MIN;
+    bool undated = false;
+    for (const PairingFlow &reject : rejects) {
+        hashes.insert(conversationHash(reject));
+        if (!reject.hasStart) {
+            undated = true;
+            continue;
+        }
+        first = std::min(first, reject.start);
+        last = std::max(last, reject.end);
+    }
+    std::optional<std::vector<std::int64_t>> blocks;
+    if (!undated && first <= last) {
+        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds)) + " and time < "
+            + std::to_string(last + kPairingSlackSeconds + 1);
+        const auto compiled = CaseFilter::compile(m->db, span);
+        if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))
+            blocks = (*narrowed)->blocks();
+    }
+    std::vector<PairingFlow> candidates;
+    scanBlocksConcurrently(m->db, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
+        throwIfCancelled(cancelled);
+        std::vector<PairingFlow> found;
+        for (std::size_t slot = 0; slot < rows.size(); ++slot) {
+            const EncodedFlow &flow = rows[slot];
+            if (!isFlow(flow))
+                continue;
+            PairingFlow candidate = m->pairingFlow(flow, recordId(block, slot));
+            if (hashes.count(conversationHash(candidate)))
+                found.push_back(candidate);
+        }
+        std::lock_guard lock(mutex);
+        candidates.insert(candidates.end(), found.begin(), found.end());
+    });
+
+    // 3. Pairing per conversation.
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> order; // hash, index into candidates
+    order.reserve(candidates.size());
+    for (std::uint32_t i = 0; i < candidates.size(); ++i)
+        order.emplace_back(conversationHash(candidates[i]), i);
+    std::sort(order.begin(), order.end());
+    std::vector<PairingFlow> grouped;
+    grouped.reserve(candidates.size());
+    std::vector<std::uint64_t> groupedHashes;
+    groupedHashes.reserve(candidates.size());
+    for (const auto &[hash, index] : order) {
+        grouped.push_back(candidates[index]);
+        groupedHashes.push_back(hash);
+    }
+    candidates.clear();
+    candidates.shrink_to_fit();
+
+    std::size_t done = 0;
+    for (const PairingFlow &reject : rejects) {
+        if ((++done & 1023) == 0)
+            throwIfCancelled(cancelled);
+        const std::uint64_t hash = conversationHash(reject);
+        const auto range = std::equal_range(groupedHashes.begin(), groupedHashes.end(), hash);
+        const std::span<const PairingFlow> conversation(grouped.data() + (range.first - groupedHashes.begin()),
+                                                        static_cast<std::size_t>(range.second - range.first));
+        fn(m->explain(reject, conversation, withText));
+    }
+}
+
+RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled)
+{
+    using Key = std::tuple<int, int, QString, QString, QString, int, int>;
+    std::map<Key, RejectGroup> groups;
+    RejectGroups out;
+    explainRejects(
+        filter,
+        [&](const RecordExplanation &explanation) {
+            ++out.rejects;
+            const QString rule = ruleLabel(explanation);
+            const Key key{static_cast<int>(explanation.verdict), static_cast<int>(explanation.basis), explanation.component,
+                          rule, explanation.interfaceId, explanation.protocol, explanation.servicePort};
+            RejectGroup &group = groups[key];
+            if (group.count == 0) {
+                group.verdict = explanation.verdict;
+                group.basis = explanation.basis;
+                group.component = explanation.component;
+                group.rule = rule;
+                group.interfaceId = explanation.interfaceId;
+                group.protocol = explanation.protocol;
+                group.servicePort = explanation.servicePort;
+                group.firstRecord = explanation.recordId;
+            }
+            ++group.count;
+            group.firstRecord = std::min(group.firstRecord, explanation.recordId);
+            if (group.sampleRecords.size() < kSampleRecords)
+                group.sampleRecords.push_back(explanation.recordId);
+        },
+        cancelled, false);
+    for (auto &[key, group] : groups) {
+        std::sort(group.sampleRecords.begin(), group.sampleRecords.end());
+        out.groups.push_back(std::move(group));
+    }
+    std::stable_sort(out.groups.begin(), out.groups.end(),
+                     [](const RejectGroup &a, const RejectGroup &b) { return a.count > b.count; });
+    return out;
+}
+
+QString ruleLabel(const RecordExplanation &explanation)
+{
+    if (!explanation.rule)
+        return {};
+    return QStringLiteral("%1 %2 %3")
+        .arg(explanation.rule->egress ? QStringLiteral("outbound") : QStringLiteral("inbound"), explanation.rule->number,
+             explanation.rule->action);
+}
+
+} // namespace flowscope::explain
