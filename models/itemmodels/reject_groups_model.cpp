@@ -75,6 +75,7 @@ void RejectGroupsModel::start()
     ++m_started;
     const quint64 generation = m_generation->load();
     m_runningGeneration = generation;
+    m_runningFilter = m_filter;
     const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
     m_watcher.setFuture(QtConcurrent::run(
         analysisPool(), [casePath = m_case, filterText = m_filter, snapshots = m_caseSnapshots, stale]() {
@@ -119,6 +120,7 @@ void RejectGroupsModel::onFinished()
     Result result = m_watcher.result();
     beginResetModel();
     m_groups = std::move(result.groups.groups);
+    m_rowsFilter = m_runningFilter;
     m_rejects = result.groups.rejects;
     m_snapshots = result.snapshots;
     applySort();
@@ -141,7 +143,7 @@ QString RejectGroupsModel::filterForRow(int row) const
                              FilterCombine::And);
     if (hasPorts(group.protocol) && group.servicePort > 0)
         term = combineFilter(term, QStringLiteral("port == %1").arg(group.servicePort), FilterCombine::And);
-    return combineFilter(m_filter, term, FilterCombine::And);
+    return combineFilter(m_rowsFilter, term, FilterCombine::And);
 }
 
 int RejectGroupsModel::rowCount(const QModelIndex &parent) const

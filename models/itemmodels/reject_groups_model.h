@@ -47,6 +47,8 @@ public:
     bool isComputing() const { return m_watcher.isRunning() || m_pending; }
     int started() const { return m_started; }
     QString filter() const { return m_filter; }
+    // The filter the rows shown were counted under.
+    QString rowsFilter() const { return m_rowsFilter; }
     // Every REJECT counted (the sum of the counts).
     qint64 rejects() const { return m_rejects; }
     // Configuration snapshots the verdicts could use.
@@ -82,6 +84,8 @@ private:
     std::shared_ptr<CaseSnapshots> m_caseSnapshots;
     QString m_case;
     QString m_filter;
+    QString m_runningFilter;
+    QString m_rowsFilter; // the filter the rows were counted under
     std::vector<explain::RejectGroup> m_groups;
     qint64 m_rejects = 0;
     int m_snapshots = 0;

@@ -8,6 +8,9 @@
 #include "case_session.h"
 #include "case_status_label.h"
 #include "demo/demo_generator.h"
+#include "explain/rejects_overview_view.h"
+#include "explain/why_rejected_panel.h"
+#include "explain_case.h"
 #include "filter_bar.h"
 #include "format/field_names.h"
 #include "flow_table_view.h"
@@ -16,6 +19,7 @@
 #include "import_report_view.h"
 #include "ingest/case_importer.h"
 #include "itemmodels/flow_table_model.h"
+#include "itemmodels/reject_groups_model.h"
 #include "log_format_history.h"
 #include "main_window.h"
 #include "shown_records_label.h"
@@ -485,6 +489,54 @@ private Q_SLOTS:
         QCOMPARE(table->horizontalHeader()->sectionSize(1), 321); // kept when the rows arrive
         // And the case is in the recent list.
         QCOMPARE(window.session()->recentCases().value(0), casePath);
+    }
+
+    // The explainer's docks: the panel follows the selected REJECT row; the
+    // Rejects tab behind the Case tab computes nothing until it comes in
+    // front, and a double-click on a group applies its filter to the table.
+    void explainDocksFollowTheWindow()
+    {
+        QSettings().clear(); // the default layout
+        const test::ExplainCase fixture = test::writeExplainCase(m_dir.path(), QStringLiteral("explain"), true);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
+        QVERIFY(window.openCase(fixture.path));
+        QVERIFY(caseLoaded.wait(30000));
+        FlowTableModel *flows = window.flowModel();
+        QTRY_VERIFY(loaded(*flows, flows->rowCount() - 1));
+        int rejectRow = -1;
+        for (int row = 0; row < flows->rowCount(); ++row)
+            if (flows->index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong() == fixture.idOfLine.at(3))
+                rejectRow = row;
+        QVERIFY(rejectRow >= 0);
+        QSignalSpy explained(window.whyRejected(), &WhyRejectedPanel::explained);
+        window.flowTable()->selectRow(rejectRow);
+        QVERIFY(explained.wait(20000));
+        QVERIFY(window.whyRejected()->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict::NetworkAcl)));
+
+        RejectsOverviewView *rejects = window.rejectsOverview();
+        auto *bar = window.findChild<FilterBar *>();
+        QVERIFY(bar->applyFilterText(QStringLiteral("dstport == 22")));
+        QCoreApplication::processEvents();
+        QCOMPARE(rejects->groups()->started(), 0); // behind the Case tab
+        QSignalSpy computed(rejects, &RejectsOverviewView::computed);
+        window.findChild<QDockWidget *>(QStringLiteral("rejectsDock"))->raise();
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(rejects->groups()->started(), 1);
+        QCOMPARE(rejects->groups()->rowCount(), 1);
+        QCOMPARE(rejects->groups()->rejects(), qint64(2));
+        QSignalSpy counts(flows, &FlowTableModel::countsChanged);
+        const QString groupFilter = rejects->groups()->filterForRow(0);
+        QVERIFY(groupFilter.startsWith(QStringLiteral("dstport == 22 and ")));
+        const QRect cell = rejects->table()->visualRect(rejects->groups()->index(0, 0));
+        QTest::mouseClick(rejects->table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(rejects->table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(bar->filterText(), groupFilter);
+        QTRY_VERIFY(!counts.isEmpty() && !counts.last().at(2).toBool());
+        QCOMPARE(flows->rowCount(), 2);
+        QSettings().clear();
     }
 
     // A header state saved before Action came first, without a column list:
