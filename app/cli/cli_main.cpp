@@ -35,6 +35,12 @@ void printUsage(std::ostream &out)
            "                      ACCEPT and REJECT per time bucket (bytes and packets spread over the\n"
            "                      buckets a record spans unless --no-spread), with the ENIs reporting\n"
            "                      NODATA or SKIPDATA in each bucket (named in JSON, counted in CSV)\n"
+           "  explain CASE [FILTER] [--group] [--format json|table] [--snapshot PATH [--as-of ISO-TIME]]\n"
+           "                      why each REJECT the filter keeps (default: action == reject) was\n"
+           "                      rejected: security group, network ACL, both, either (records alone),\n"
+           "                      Block Public Access, inconclusive or not explained, with the rule, the\n"
+           "                      records that show it, caveats and a fix; --group counts them by\n"
+           "                      verdict, component, rule, ENI and port\n"
            "  filter check EXPR   a filter's normalized form and index preselection (SQL and bound\n"
            "                      parameters), or the error with a caret under it (exit 1)\n"
            "  filter athena EXPR --database D --table T [--limit N]\n"
@@ -78,6 +84,7 @@ int main(int argc, char **argv)
         {"filter", &flowscope::cli::runFilter},
         {"count", &flowscope::cli::runCount},
         {"timeline", &flowscope::cli::runTimeline},
+        {"explain", &flowscope::cli::runExplain},
         {"config", &flowscope::cli::runConfig},
     };
     const auto command = commands.find(args[0]);

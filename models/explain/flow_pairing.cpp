@@ -2,6 +2,7 @@
 #include "flow_pairing.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 
 namespace flowscope::explain {
@@ -20,10 +21,11 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v)
 
 std::uint64_t endpointHash(const flowscope::IpAddress &address, std::uint16_t port)
 {
-    std::uint64_t h = static_cast<std::uint64_t>(address.family);
-    for (const std::uint8_t b : address.bytes)
-        h = h * 131 + b;
-    return mix(h, port);
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+    std::memcpy(&low, address.bytes.data(), 8);
+    std::memcpy(&high, address.bytes.data() + 8, 8);
+    return mix(mix(mix(static_cast<std::uint64_t>(address.family), low), high), port);
 }
 
 bool isPrivate(const flowscope::IpAddress &a)
@@ -56,6 +58,8 @@ std::optional<PairedRecord> nearest(const PairingFlow &rejected, std::span<const
     const PairingFlow *best = nullptr;
     std::int64_t bestGap = 0;
     for (const PairingFlow &flow : conversation) {
+        if (rejected.hasStart && flow.start > rejected.end + kPairingSlackSeconds)
+            break; // in time order: the rest start later still
         if (flow.id == rejected.id || !keep(flow))
             continue;
         const std::int64_t gap = gapBetween(rejected, flow);
@@ -87,11 +91,37 @@ bool replyByPorts(const PairingFlow &flow)
 
 } // namespace
 
+std::uint64_t conversationHash(const flowscope::IpAddress &src, std::uint16_t srcPort, const flowscope::IpAddress &dst,
+                               std::uint16_t dstPort, std::uint8_t protocol)
+{
+    const std::uint64_t a = endpointHash(src, srcPort);
+    const std::uint64_t b = endpointHash(dst, dstPort);
+    return mix(mix(std::min(a, b), std::max(a, b)), protocol);
+}
+
 std::uint64_t conversationHash(const PairingFlow &flow)
 {
-    const std::uint64_t a = endpointHash(flow.src, flow.srcPort);
-    const std::uint64_t b = endpointHash(flow.dst, flow.dstPort);
-    return mix(mix(std::min(a, b), std::max(a, b)), flow.protocol);
+    return conversationHash(flow.src, flow.srcPort, flow.dst, flow.dstPort, flow.protocol);
+}
+
+void prepareConversations(std::vector<PairingFlow> &flows)
+{
+    for (PairingFlow &flow : flows)
+        flow.conversation = conversationHash(flow);
+    std::sort(flows.begin(), flows.end(), conversationOrder);
+    for (std::size_t i = 0; i < flows.size(); ++i) {
+        const bool continues = i > 0 && flows[i - 1].conversation == flows[i].conversation;
+        flows[i].endSoFar = continues ? std::max(flows[i - 1].endSoFar, flows[i].end) : flows[i].end;
+    }
+}
+
+bool conversationOrder(const PairingFlow &a, const PairingFlow &b)
+{
+    if (a.conversation != b.conversation)
+        return a.conversation < b.conversation;
+    if (a.start != b.start)
+        return a.start < b.start;
+    return a.id < b.id;
 }
 
 bool sameTuple(const PairingFlow &a, const PairingFlow &b)
@@ -109,8 +139,17 @@ int servicePortOf(const PairingFlow &flow, bool isReply)
     return isReply ? flow.srcPort : flow.dstPort;
 }
 
-Pairing pairRecord(const PairingFlow &rejected, std::span<const PairingFlow> conversation)
+Pairing pairRecord(const PairingFlow &rejected, std::span<const PairingFlow> whole)
 {
+    // Records starting long before may still last into the slack: skip
+    // those before the first whose conversation reached it (endSoFar).
+    std::span<const PairingFlow> conversation = whole;
+    if (rejected.hasStart) {
+        const std::int64_t earliest = rejected.start - kPairingSlackSeconds;
+        const auto first = std::lower_bound(whole.begin(), whole.end(), earliest,
+                                            [](const PairingFlow &flow, std::int64_t t) { return flow.endSoFar < t; });
+        conversation = whole.subspan(static_cast<std::size_t>(first - whole.begin()));
+    }
     Pairing out;
     if (rejected.hasDirection) {
         out.egress = rejected.direction == flowscope::FlowDirection::Egress;

@@ -24,6 +24,8 @@ constexpr std::int64_t kPairingSlackSeconds = 600;
 // and their counterparts fit in memory).
 struct PairingFlow {
     std::int64_t id = 0;
+    std::uint64_t conversation = 0; // conversationHash(), kept to sort by
+    std::int64_t endSoFar = 0;      // the latest end of its conversation's records up to it (prepareConversations)
     std::int64_t start = 0;
     std::int64_t end = 0;
     flowscope::IpAddress src;
@@ -45,6 +47,15 @@ struct PairingFlow {
 
 // Both directions of one conversation hash alike: the pairing groups records by it.
 std::uint64_t conversationHash(const PairingFlow &flow);
+std::uint64_t conversationHash(const flowscope::IpAddress &src, std::uint16_t srcPort, const flowscope::IpAddress &dst,
+                               std::uint16_t dstPort, std::uint8_t protocol);
+// Orders records by conversation, then start: a conversation is then one
+// range, in time order, as pairRecord wants it.
+bool conversationOrder(const PairingFlow &a, const PairingFlow &b);
+// Sets each record's conversation hash, sorts them in conversationOrder and
+// notes endSoFar, so that pairing finds a record's time neighbours by
+// binary search however long its conversation.
+void prepareConversations(std::vector<PairingFlow> &flows);
 bool sameTuple(const PairingFlow &a, const PairingFlow &b);
 bool reverseTuple(const PairingFlow &a, const PairingFlow &b);
 
@@ -66,7 +77,7 @@ struct Pairing {
 };
 
 // `conversation`: records of the rejected one's conversation (it may be
-// among them), any order.
+// among them), as prepareConversations leaves them.
 Pairing pairRecord(const PairingFlow &rejected, std::span<const PairingFlow> conversation);
 
 // The server's port of a flow seen as a request (dstport) or reply (srcport).

@@ -54,7 +54,8 @@ struct EvidenceRecord {
 
 // A network ACL rule as Reachability Analyzer's AnalysisAclRule shows it.
 struct ExplainedRule {
-    QString number; // "100", "*"
+    int ruleNumber = 0; // 32767 and 32768 are the "*" rules
+    QString number;     // "100", "*"
     QString action; // "allow", "deny"
     bool egress = false;
     QString protocol; // "tcp", "all"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reject_explainer.h"
 
+#include "conversation_scan.h"
 #include "flow_pairing.h"
 #include "flows_verdict.h"
 
@@ -16,12 +17,11 @@
 #include "tasks/query_interrupt.h"
 
 #include <QCoreApplication>
+#include <QHashFunctions>
 
 #include <algorithm>
 #include <map>
-#include <mutex>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace flowscope::explain {
 
@@ -33,26 +33,16 @@ constexpr std::size_t kSubnetSlot = 3; // Field::SubnetId in kInterfaceFields
 constexpr std::size_t kSampleRecords = 5;
 constexpr qint64 kDistantSnapshotSeconds = 86400;
 
-constexpr ColumnMask kPairingColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
-    | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
-    | columnOf(Field::Action) | columnOf(Field::LogStatus) | columnOf(Field::TcpFlags) | columnOf(Field::FlowDirection)
-    | columnOf(Field::PktSrcAddr) | columnOf(Field::PktDstAddr) | columnOf(Field::InterfaceId)
-    | columnOf(Field::RejectReason);
-
 // The rejected record's packet addresses when they differ from srcaddr/dstaddr.
 struct PacketAddresses {
     flowscope::IpAddress src;
     flowscope::IpAddress dst;
 };
 
-bool isFlow(const EncodedFlow &flow)
-{
-    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
-}
-
 ExplainedRule ruleOf(const NaclEntry &entry)
 {
     ExplainedRule rule;
+    rule.ruleNumber = entry.ruleNumber;
     rule.number = entry.numberText();
     rule.action = entry.allow ? QStringLiteral("allow") : QStringLiteral("deny");
     rule.egress = entry.egress;
@@ -82,6 +72,7 @@ struct RejectExplainer::Impl {
     // lacks the subnet and instance its interface's other records carry.
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::int64_t, std::int64_t>>> skipData;
     std::unordered_map<std::int64_t, PacketAddresses> packetAddresses; // of the rejects being explained
+    std::vector<QString> interfaceNames; // by interface context id: each converted once
 
     Impl(CaseDb &caseDb, SnapshotTimeline timeline)
         : db(caseDb)
@@ -90,6 +81,11 @@ struct RejectExplainer::Impl {
         strings.load(db.handle());
         interfaces.load(db.handle(), strings);
         bpaReason = strings.find("BPA");
+        interfaceNames.resize(interfaces.size() + 1);
+        for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
+            if (const std::uint32_t name = eniNameId(id))
+                interfaceNames[id] = QString::fromStdString(strings.value(name));
+        }
         Statement gaps(db.handle(), "SELECT interface, begin, end FROM coverage_gap WHERE log_status = 2");
         while (gaps.step())
             skipData[eniNameId(static_cast<std::uint32_t>(gaps.int64(0)))].emplace_back(gaps.int64(1), gaps.int64(2));
@@ -102,8 +98,7 @@ struct RejectExplainer::Impl {
 
     QString interfaceName(std::uint32_t id) const
     {
-        const std::uint32_t name = eniNameId(id);
-        return name ? QString::fromStdString(strings.value(name)) : QString();
+        return id < interfaceNames.size() ? interfaceNames[id] : QString();
     }
 
     PairingFlow pairingFlow(const EncodedFlow &flow, std::int64_t id) const
@@ -187,6 +182,15 @@ struct RejectExplainer::Impl {
         if (!inForce)
             return;
         const ConfigSnapshot &snapshot = *inForce->snapshot;
+        const SnapshotReference reference{inForce->id, inForce->asOf, inForce->secondsApart};
+        if (!findById(snapshot.interfaces, out.interfaceId)) {
+            // Nothing of the snapshot applies: what the records say stands.
+            out.snapshot = reference;
+            out.caveats.push_back({CaveatKind::Config,
+                                   tr("interface %1 is not in the snapshot of %2: its security groups and network ACL are unknown")
+                                       .arg(out.interfaceId, inForce->asOf.toString(Qt::ISODate))});
+            return;
+        }
         ExplainFlow flow;
         flow.srcAddr = QString::fromStdString(rejected.src.toString());
         flow.dstAddr = QString::fromStdString(rejected.dst.toString());
@@ -209,7 +213,6 @@ struct RejectExplainer::Impl {
         }
         PathExplanation path = explainFlow(snapshot, flow);
 
-        const SnapshotReference reference{inForce->id, inForce->asOf, inForce->secondsApart};
         const bool flowsDecided = out.verdict == RecordVerdict::NetworkAcl || out.verdict == RecordVerdict::BlockPublicAccess;
         if (path.verdict == Verdict::Inconclusive && flowsDecided) {
             // The records decide what the snapshot cannot: keep theirs, say why.
@@ -252,10 +255,11 @@ struct RejectExplainer::Impl {
         out.path = std::move(path);
     }
 
-    RecordExplanation explain(const PairingFlow &rejected, std::span<const PairingFlow> conversation, bool withText) const
+    RecordExplanation explain(const PairingFlow &rejected, std::span<const PairingFlow> conversation,
+                              const FlowsContext &context) const
     {
         const Pairing pairing = pairRecord(rejected, conversation);
-        RecordExplanation out = explainFromFlows(rejected, pairing, flowsContext(withText));
+        RecordExplanation out = explainFromFlows(rejected, pairing, context);
         applySnapshot(rejected, pairing, out);
         if (!out.blocking.empty()) {
             out.component = out.blocking.front().component;
@@ -296,12 +300,12 @@ struct RejectExplainer::Impl {
         std::vector<PairingFlow> conversation;
         const std::uint64_t hash = conversationHash(rejected);
         scanRecords(db, filter->blocks(), kPairingColumns, [&](const EncodedFlow &flow, std::int64_t id) {
-            if (!isFlow(flow) || !filter->predicate()(flow))
+            if (!isFlowRecord(flow) || !filter->predicate()(flow))
                 return;
-            PairingFlow candidate = pairingFlow(flow, id);
-            if (conversationHash(candidate) == hash)
-                conversation.push_back(candidate);
+            if (conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol) == hash)
+                conversation.push_back(pairingFlow(flow, id));
         });
+        prepareConversations(conversation);
         return conversation;
     }
 };
@@ -321,7 +325,7 @@ std::optional<RecordExplanation> RejectExplainer::explainRecord(std::int64_t rec
     if (cancelled)
         interrupt.emplace(m->db, cancelled);
     const auto flow = m->readRecord(recordId);
-    if (!flow || !isFlow(*flow) || flow->action != Action::Reject)
+    if (!flow || !isFlowRecord(*flow) || flow->action != Action::Reject)
         return std::nullopt;
     const PairingFlow rejected = m->pairingFlow(*flow, recordId);
     m->packetAddresses.clear();
@@ -329,7 +333,7 @@ std::optional<RecordExplanation> RejectExplainer::explainRecord(std::int64_t rec
     throwIfCancelled(cancelled);
     const std::vector<PairingFlow> conversation = m->conversationOf(rejected);
     throwIfCancelled(cancelled);
-    return m->explain(rejected, conversation, true);
+    return m->explain(rejected, conversation, m->flowsContext(true));
 }
 
 void RejectExplainer::explainRejects(const CaseFilter &filter, const std::function<void(const RecordExplanation &)> &fn,
@@ -340,110 +344,47 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
         interrupt.emplace(m->db, cancelled);
     m->packetAddresses.clear();
 
-    // 1. The rejects the filter keeps.
-    std::mutex mutex;
-    std::vector<PairingFlow> rejects;
-    scanBlocksConcurrently(m->db, filter.blocks(), kPairingColumns | filter.columnsRead(),
-                           [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
-                               throwIfCancelled(cancelled);
-                               std::vector<PairingFlow> found;
-                               std::vector<std::pair<std::int64_t, const EncodedFlow *>> packets;
-                               for (std::size_t slot = 0; slot < rows.size(); ++slot) {
-                                   const EncodedFlow &flow = rows[slot];
-                                   if (flow.action != Action::Reject || !isFlow(flow) || !filter.predicate()(flow))
-                                       continue;
-                                   found.push_back(m->pairingFlow(flow, recordId(block, slot)));
-                                   if (found.back().packetAddressesDiffer)
-                                       packets.emplace_back(found.back().id, &flow);
-                               }
-                               std::lock_guard lock(mutex);
-                               rejects.insert(rejects.end(), found.begin(), found.end());
-                               for (const auto &[id, flow] : packets)
-                                   m->notePacketAddresses(*flow, id);
-                           });
-    if (rejects.empty())
-        return;
+    ConversationScanRequest request;
+    request.isTarget = [&filter](const EncodedFlow &flow) {
+        return flow.action == Action::Reject && isFlowRecord(flow) && filter.predicate()(flow);
+    };
+    request.pairingFlow = [this](const EncodedFlow &flow, std::int64_t id) { return m->pairingFlow(flow, id); };
+    request.noteTarget = [this](const EncodedFlow &flow, std::int64_t id) {
+        if ((flow.has(Field::PktSrcAddr) && !(flow.pktSrcAddr == flow.srcAddr))
+            || (flow.has(Field::PktDstAddr) && !(flow.pktDstAddr == flow.dstAddr)))
+            m->notePacketAddresses(flow, id);
+    };
+    request.cancelled = cancelled;
+    const ConversationScan scan = scanConversations(m->db, filter, request);
 
-    // 2. Every record of their conversations, in one scan of the blocks of their time span.
-    std::unordered_set<std::uint64_t> hashes;
-    hashes.reserve(rejects.size());
-    std::int64_t first = INT64_MAX;
-    std::int64_t last = INT64_MIN;
-    bool undated = false;
-    for (const PairingFlow &reject : rejects) {
-        hashes.insert(conversationHash(reject));
-        if (!reject.hasStart) {
-            undated = true;
-            continue;
-        }
-        first = std::min(first, reject.start);
-        last = std::max(last, reject.end);
-    }
-    std::optional<std::vector<std::int64_t>> blocks;
-    if (!undated && first <= last) {
-        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds)) + " and time < "
-            + std::to_string(last + kPairingSlackSeconds + 1);
-        const auto compiled = CaseFilter::compile(m->db, span);
-        if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))
-            blocks = (*narrowed)->blocks();
-    }
-    std::vector<PairingFlow> candidates;
-    scanBlocksConcurrently(m->db, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
-        throwIfCancelled(cancelled);
-        std::vector<PairingFlow> found;
-        for (std::size_t slot = 0; slot < rows.size(); ++slot) {
-            const EncodedFlow &flow = rows[slot];
-            if (!isFlow(flow))
-                continue;
-            PairingFlow candidate = m->pairingFlow(flow, recordId(block, slot));
-            if (hashes.count(conversationHash(candidate)))
-                found.push_back(candidate);
-        }
-        std::lock_guard lock(mutex);
-        candidates.insert(candidates.end(), found.begin(), found.end());
-    });
-
-    // 3. Pairing per conversation.
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> order; // hash, index into candidates
-    order.reserve(candidates.size());
-    for (std::uint32_t i = 0; i < candidates.size(); ++i)
-        order.emplace_back(conversationHash(candidates[i]), i);
-    std::sort(order.begin(), order.end());
-    std::vector<PairingFlow> grouped;
-    grouped.reserve(candidates.size());
-    std::vector<std::uint64_t> groupedHashes;
-    groupedHashes.reserve(candidates.size());
-    for (const auto &[hash, index] : order) {
-        grouped.push_back(candidates[index]);
-        groupedHashes.push_back(hash);
-    }
-    candidates.clear();
-    candidates.shrink_to_fit();
-
+    // Pairing per conversation, each a range of the sorted records.
+    const FlowsContext context = m->flowsContext(withText);
     std::size_t done = 0;
-    for (const PairingFlow &reject : rejects) {
+    for (const PairingFlow &reject : scan.targets) {
         if ((++done & 1023) == 0)
             throwIfCancelled(cancelled);
-        const std::uint64_t hash = conversationHash(reject);
-        const auto range = std::equal_range(groupedHashes.begin(), groupedHashes.end(), hash);
-        const std::span<const PairingFlow> conversation(grouped.data() + (range.first - groupedHashes.begin()),
-                                                        static_cast<std::size_t>(range.second - range.first));
-        fn(m->explain(reject, conversation, withText));
+        fn(m->explain(reject, scan.conversationOf(reject), context));
     }
 }
-
 RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled)
 {
-    using Key = std::tuple<int, int, QString, QString, QString, int, int>;
-    std::map<Key, RejectGroup> groups;
+    using Key = std::tuple<int, int, int, int, QString, QString, QString>;
+    struct KeyHash {
+        std::size_t operator()(const Key &key) const
+        {
+            return qHashMulti(0, std::get<0>(key), std::get<1>(key), std::get<2>(key), std::get<3>(key), std::get<4>(key),
+                              std::get<5>(key), std::get<6>(key));
+        }
+    };
+    std::unordered_map<Key, RejectGroup, KeyHash> groups;
     RejectGroups out;
     explainRejects(
         filter,
         [&](const RecordExplanation &explanation) {
             ++out.rejects;
             const QString rule = ruleLabel(explanation);
-            const Key key{static_cast<int>(explanation.verdict), static_cast<int>(explanation.basis), explanation.component,
-                          rule, explanation.interfaceId, explanation.protocol, explanation.servicePort};
+            const Key key{static_cast<int>(explanation.verdict), static_cast<int>(explanation.basis), explanation.protocol,
+                          explanation.servicePort, explanation.interfaceId, explanation.component, rule};
             RejectGroup &group = groups[key];
             if (group.count == 0) {
                 group.verdict = explanation.verdict;
@@ -465,8 +406,10 @@ RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const Expla
         std::sort(group.sampleRecords.begin(), group.sampleRecords.end());
         out.groups.push_back(std::move(group));
     }
-    std::stable_sort(out.groups.begin(), out.groups.end(),
-                     [](const RejectGroup &a, const RejectGroup &b) { return a.count > b.count; });
+    // Largest first; equal counts in the order of their first record, so the order never depends on hashing.
+    std::sort(out.groups.begin(), out.groups.end(), [](const RejectGroup &a, const RejectGroup &b) {
+        return a.count != b.count ? a.count > b.count : a.firstRecord < b.firstRecord;
+    });
     return out;
 }
 

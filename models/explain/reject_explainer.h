@@ -77,7 +77,7 @@ public:
     std::optional<RecordExplanation> explainRecord(std::int64_t recordId, const ExplainCancelled &cancelled = {});
 
     // Every REJECT the filter keeps (all of them when the filter is empty),
-    // in no particular order. `withText` false skips the sentences
+    // by record id. `withText` false skips the sentences
     // (explanation, suggestion, caveat texts), which grouping does not need.
     void explainRejects(const CaseFilter &filter, const std::function<void(const RecordExplanation &)> &fn,
                         const ExplainCancelled &cancelled = {}, bool withText = true);

@@ -275,6 +275,9 @@ void TestRejectExplainer::snapshotDecides_data()
         << QByteArray("eni-gone 203.0.113.7:51234 > 10.9.1.10:443 tcp 1000 1059 ACCEPT 2 ingress subnet-x -\n"
                       "eni-gone 10.9.1.10:443 > 203.0.113.7:51234 tcp 1000 1059 REJECT 18 egress subnet-x -")
         << 3 << "network-acl" << "flows" << "SUBNET_ACL_RESTRICTION  out -" << "request:2";
+    QTest::newRow("an interface outside the snapshot keeps an undecided verdict")
+        << QByteArray("eni-gone 203.0.113.7:51234 > 10.9.1.10:443 tcp 1000 1059 REJECT 2 ingress subnet-x -")
+        << 2 << "security-group-or-network-acl" << "flows" << "" << "";
 }
 
 void TestRejectExplainer::snapshotDecides()

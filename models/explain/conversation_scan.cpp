@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "conversation_scan.h"
+
+#include "reject_explainer.h"
+
+#include "selection/case_filter.h"
+#include "store/block_scan.h"
+#include "store/case_db.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <unordered_set>
+
+namespace flowscope::explain {
+
+namespace {
+
+using ByBlock = std::map<std::int64_t, std::vector<PairingFlow>>;
+
+std::vector<PairingFlow> concatenate(ByBlock &byBlock)
+{
+    std::size_t size = 0;
+    for (const auto &[block, found] : byBlock)
+        size += found.size();
+    std::vector<PairingFlow> all;
+    all.reserve(size);
+    for (auto &[block, found] : byBlock) {
+        all.insert(all.end(), found.begin(), found.end());
+        std::vector<PairingFlow>().swap(found);
+    }
+    return all;
+}
+
+// A bitmap of the conversations' hashes: most records of a case are turned
+// away after one probe of 2 MB, before the set is asked.
+class HashFilter {
+public:
+    explicit HashFilter(std::unordered_set<std::uint64_t> hashes)
+        : m_hashes(std::move(hashes))
+        , m_bits(kBits / 64)
+    {
+        for (const std::uint64_t hash : m_hashes)
+            m_bits[bit(hash) / 64] |= std::uint64_t(1) << (bit(hash) % 64);
+    }
+    bool contains(std::uint64_t hash) const
+    {
+        return ((m_bits[bit(hash) / 64] >> (bit(hash) % 64)) & 1U) && m_hashes.count(hash);
+    }
+
+private:
+    static constexpr std::uint64_t kBits = std::uint64_t(1) << 24;
+    static std::uint64_t bit(std::uint64_t hash) { return (hash >> 7) % kBits; }
+    std::unordered_set<std::uint64_t> m_hashes;
+    std::vector<std::uint64_t> m_bits;
+};
+
+void throwIfCancelled(const std::function<bool()> &cancelled)
+{
+    if (cancelled && cancelled())
+        throw RejectExplainCancelled();
+}
+
+std::uint64_t hashOf(const EncodedFlow &flow)
+{
+    return conversationHash(flow.srcAddr, flow.srcPort, flow.dstAddr, flow.dstPort, flow.protocol);
+}
+
+} // namespace
+
+bool isFlowRecord(const EncodedFlow &flow)
+{
+    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
+}
+
+std::span<const PairingFlow> ConversationScan::conversationOf(const PairingFlow &target) const
+{
+    const std::uint64_t hash = target.conversation;
+    const auto from = std::lower_bound(records.begin(), records.end(), hash,
+                                       [](const PairingFlow &flow, std::uint64_t h) { return flow.conversation < h; });
+    const auto to = std::upper_bound(from, records.end(), hash,
+                                     [](std::uint64_t h, const PairingFlow &flow) { return h < flow.conversation; });
+    return {records.data() + (from - records.begin()), static_cast<std::size_t>(to - from)};
+}
+
+ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, const ConversationScanRequest &request)
+{
+    // 1. Which records are targets, and their conversations and time span.
+    std::mutex mutex;
+    std::map<std::int64_t, std::vector<std::uint16_t>> targetSlots; // by block
+    std::unordered_set<std::uint64_t> hashes;
+    std::int64_t first = INT64_MAX;
+    std::int64_t last = INT64_MIN;
+    bool undated = false;
+    scanBlocksConcurrently(caseDb, filter.blocks(), kConversationColumns | request.targetColumns | filter.columnsRead(),
+                           [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
+                               throwIfCancelled(request.cancelled);
+                               std::vector<std::uint16_t> slots;
+                               std::vector<std::uint64_t> found;
+                               std::int64_t blockFirst = INT64_MAX;
+                               std::int64_t blockLast = INT64_MIN;
+                               bool blockUndated = false;
+                               for (std::size_t slot = 0; slot < rows.size(); ++slot) {
+                                   const EncodedFlow &flow = rows[slot];
+                                   if (!isFlowRecord(flow) || !request.isTarget(flow))
+                                       continue;
+                                   slots.push_back(static_cast<std::uint16_t>(slot));
+                                   found.push_back(hashOf(flow));
+                                   if (!flow.has(Field::Start)) {
+                                       blockUndated = true;
+                                       continue;
+                                   }
+                                   blockFirst = std::min(blockFirst, flow.start);
+                                   blockLast = std::max(blockLast, flow.has(Field::End) ? flow.end : flow.start);
+                               }
+                               if (slots.empty())
+                                   return;
+                               std::lock_guard lock(mutex);
+                               targetSlots[block] = std::move(slots);
+                               hashes.insert(found.begin(), found.end());
+                               first = std::min(first, blockFirst);
+                               last = std::max(last, blockLast);
+                               undated = undated || blockUndated;
+                           });
+    ConversationScan out;
+    if (targetSlots.empty())
+        return out;
+
+    // 2. Every record of those conversations, in one scan of the blocks of
+    // their time span: the targets themselves among them.
+    std::optional<std::vector<std::int64_t>> blocks;
+    if (!undated && first <= last) {
+        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds))
+            + " and time < " + std::to_string(last + kPairingSlackSeconds + 1);
+        const auto compiled = CaseFilter::compile(caseDb, span);
+        if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))
+            blocks = (*narrowed)->blocks();
+    }
+    const HashFilter conversations(std::move(hashes));
+    ByBlock recordsByBlock;
+    ByBlock targetsByBlock;
+    scanBlocksConcurrently(caseDb, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
+        throwIfCancelled(request.cancelled);
+        const auto slotsOfBlock = targetSlots.find(block);
+        const std::vector<std::uint16_t> *slots = slotsOfBlock == targetSlots.end() ? nullptr : &slotsOfBlock->second;
+        std::vector<PairingFlow> found;
+        std::vector<PairingFlow> targets;
+        std::vector<std::pair<std::int64_t, const EncodedFlow *>> noted;
+        for (std::size_t slot = 0; slot < rows.size(); ++slot) {
+            const EncodedFlow &flow = rows[slot];
+            if (!isFlowRecord(flow))
+                continue;
+            const std::uint64_t hash = hashOf(flow);
+            if (!conversations.contains(hash))
+                continue;
+            found.push_back(request.pairingFlow(flow, recordId(block, slot)));
+            found.back().conversation = hash;
+            if (slots && std::binary_search(slots->begin(), slots->end(), static_cast<std::uint16_t>(slot))) {
+                targets.push_back(found.back());
+                noted.emplace_back(targets.back().id, &flow);
+            }
+        }
+        std::lock_guard lock(mutex);
+        if (!found.empty())
+            recordsByBlock[block] = std::move(found);
+        if (!targets.empty())
+            targetsByBlock[block] = std::move(targets);
+        if (request.noteTarget) {
+            for (const auto &[id, flow] : noted)
+                request.noteTarget(*flow, id);
+        }
+    });
+    out.targets = concatenate(targetsByBlock);
+    out.records = concatenate(recordsByBlock);
+    prepareConversations(out.records);
+    return out;
+}
+
+} // namespace flowscope::explain

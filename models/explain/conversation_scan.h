@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Chosen records of a case (the rejects a filter keeps, the requests no one
+// answered) with every record of their conversations near them, in two scans
+// whatever their number: the first reads only the 5-tuple, the chosen test's
+// columns and the filter's, the second every block of their time span, kept
+// when a record's conversation is one of theirs. No query per record.
+
+#include "flow_pairing.h"
+
+#include "store/block_codec.h"
+#include "store/encoded_flow.h"
+
+#include <functional>
+#include <span>
+#include <vector>
+
+namespace flowscope {
+class CaseDb;
+class CaseFilter;
+} // namespace flowscope
+
+namespace flowscope::explain {
+
+// What tells a record's conversation and whether it is a flow (not NODATA, SKIPDATA).
+constexpr ColumnMask kConversationColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
+    | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
+    | columnOf(Field::Action) | columnOf(Field::LogStatus);
+// What pairing reads of a record.
+constexpr ColumnMask kPairingColumns = kConversationColumns | columnOf(Field::TcpFlags) | columnOf(Field::FlowDirection)
+    | columnOf(Field::PktSrcAddr) | columnOf(Field::PktDstAddr) | columnOf(Field::InterfaceId)
+    | columnOf(Field::RejectReason);
+
+bool isFlowRecord(const EncodedFlow &flow);
+
+struct ConversationScanRequest {
+    // Chooses the targets among the filter's records; sees kConversationColumns,
+    // `targetColumns` and the filter's columns. Called from two threads at once.
+    std::function<bool(const EncodedFlow &)> isTarget;
+    ColumnMask targetColumns = 0;
+    // Turns a stored record into what pairing needs (kPairingColumns decoded).
+    std::function<PairingFlow(const EncodedFlow &, std::int64_t id)> pairingFlow;
+    // Called for each target with its whole record, under a lock (to keep
+    // what PairingFlow leaves out, such as pkt-* addresses).
+    std::function<void(const EncodedFlow &, std::int64_t id)> noteTarget;
+    // Asked once a block; true ends the scan with RejectExplainCancelled.
+    std::function<bool()> cancelled;
+};
+
+struct ConversationScan {
+    std::vector<PairingFlow> targets; // in record order
+    std::vector<PairingFlow> records; // every record of their conversations, as prepareConversations leaves them
+
+    std::span<const PairingFlow> conversationOf(const PairingFlow &target) const;
+};
+
+ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, const ConversationScanRequest &request);
+
+} // namespace flowscope::explain
