@@ -273,6 +273,9 @@ void MainWindow::connectSession()
         if (loading)
             statusBar()->showMessage(tr("Loading the configuration snapshot…"));
     });
+    // A snapshot loaded into the case changes the explanations.
+    connect(m_session, &CaseSession::snapshotsChanged, m_whyRejected, &WhyRejectedPanel::snapshotsChanged);
+    connect(m_session, &CaseSession::snapshotsChanged, m_rejects, &RejectsOverviewView::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
         statusBar()->showMessage(snapshotLoadReport(outcome).text, kMessageMs);
         showSnapshotLoadReport(this, outcome);
