@@ -202,6 +202,7 @@ void MainWindow::createExplainDocks()
                                   loaded && current.data(FlowTableModel::RejectedRole).toBool());
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, explainCurrent);
+    connect(m_flows, &QAbstractItemModel::modelReset, this, explainCurrent); // a new filter or order: another record there
     connect(m_flows, &FlowTableModel::pageLoaded, this, [this, explainCurrent](int first, int last) {
         const int current = m_table->currentIndex().row();
         if (current >= first && current <= last)

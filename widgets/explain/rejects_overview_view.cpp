@@ -30,6 +30,11 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     m_table->horizontalHeader()->setSortIndicator(RejectGroupsModel::CountColumn, Qt::DescendingOrder);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
+    // One line a group, and columns fitted to the first rows only: a case of
+    // millions of rejects may have a hundred thousand groups.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_status->setObjectName(QStringLiteral("rejectsStatus"));
     m_status->setWordWrap(true);
     layout->addWidget(m_table, 1);

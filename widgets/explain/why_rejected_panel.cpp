@@ -104,6 +104,8 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     m_evidenceTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_evidenceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_evidenceTable->verticalHeader()->hide();
+    m_evidenceTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_evidenceTable->verticalHeader()->setDefaultSectionSize(m_evidenceTable->fontMetrics().height() + 6);
     m_evidenceTable->horizontalHeader()->setStretchLastSection(true);
     m_evidenceTable->setWordWrap(false);
     m_evidenceTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -135,6 +137,8 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     layout->addWidget(sectionTitle(m_content, tr("Suggestion")));
     m_suggestion = wrappedLabel(m_content, QStringLiteral("suggestion"));
     layout->addWidget(m_suggestion);
+    layout->addStretch(0); // takes the room of the rules when they are hidden
+    m_layout = layout;
     m_scroll->setWidget(m_content);
     outer->addWidget(m_scroll, 1);
 
@@ -288,6 +292,7 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     const bool rules = m_rules->rowCount() > 0;
     m_rulesTitle->setVisible(rules);
     m_rulesTree->setVisible(rules);
+    m_layout->setStretch(m_layout->count() - 1, rules ? 0 : 1);
     if (rules) {
         m_rulesTree->expandAll();
         for (int column = 0; column < m_rules->columnCount(); ++column)

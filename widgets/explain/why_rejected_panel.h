@@ -20,6 +20,7 @@ class QLabel;
 class QScrollArea;
 class QTableView;
 class QTreeView;
+class QVBoxLayout;
 
 namespace flowscope {
 
@@ -75,6 +76,7 @@ private:
     EvidenceModel *m_evidence;
     ExplanationRulesModel *m_rules;
     QScrollArea *m_scroll;
+    QVBoxLayout *m_layout;
     QWidget *m_content;
     QLabel *m_message;
     QLabel *m_verdict;
