@@ -3,6 +3,7 @@
 
 #include "export/delimited_text.h"
 #include "pivot_filter_menu.h"
+#include "reject_row_delegate.h"
 #include "itemmodels/flow_table_model.h"
 #include "pivot/filter_compose.h"
 
@@ -47,6 +48,7 @@ FlowTableView::FlowTableView(QWidget *parent)
     setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     setCornerButtonEnabled(false);
     setShowGrid(false);
+    setItemDelegate(new RejectRowDelegate(this)); // REJECT rows tinted
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     QHeaderView *header = horizontalHeader();
     header->setSectionsMovable(true);

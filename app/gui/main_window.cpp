@@ -10,6 +10,8 @@
 #include "case_status_label.h"
 #include "case_summary_view.h"
 #include "dropped_paths.h"
+#include "explain/rejects_overview_view.h"
+#include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
 #include "filter_bar.h"
 #include "filter_controller.h"
@@ -17,11 +19,13 @@
 #include "import_controller.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
+#include "itemmodels/case_snapshots.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/import_report_model.h"
 #include "log_format_prompt.h"
 #include "main_actions.h"
 #include "recent_cases_menu.h"
+#include "record_locator.h"
 #include "shown_records_label.h"
 #include "snapshot_load_dialog.h"
 #include "snapshot_load_report.h"
@@ -169,7 +173,62 @@ void MainWindow::createDocks()
     m_timelineDock->setWidget(m_timeline);
     addDockWidget(Qt::TopDockWidgetArea, m_timelineDock);
     m_actions->addViewToggle(m_timelineDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_L));
+    createExplainDocks();
     m_summary->showError(tr("No case open"));
+}
+
+void MainWindow::createExplainDocks()
+{
+    // Both explain with the case's snapshots, parsed once for the two.
+    const auto snapshots = std::make_shared<CaseSnapshots>();
+    // Why the selected REJECT was rejected, beside the table.
+    m_whyRejected = new WhyRejectedPanel(snapshots, this);
+    m_whyRejected->setObjectName(QStringLiteral("whyRejected"));
+    m_whyRejectedDock = new QDockWidget(tr("Why Rejected?"), this);
+    m_whyRejectedDock->setObjectName(QStringLiteral("whyRejectedDock"));
+    m_whyRejectedDock->setWidget(m_whyRejected);
+    addDockWidget(Qt::RightDockWidgetArea, m_whyRejectedDock);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the panel's full height beside the bottom tabs
+    m_actions->addViewToggle(m_whyRejectedDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(m_whyRejectedDock, &QDockWidget::visibilityChanged, m_whyRejected, [this](bool visible) {
+        if (visible)
+            m_whyRejected->refreshIfStale();
+    });
+    auto explainCurrent = [this] {
+        const QModelIndex current = m_table->currentIndex();
+        const bool loaded = current.isValid() && !current.data(FlowTableModel::LoadingRole).toBool();
+        m_whyRejected->showRecord(loaded ? std::optional<qint64>(current.data(FlowTableModel::RecordIdRole).toLongLong())
+                                         : std::nullopt,
+                                  loaded && current.data(FlowTableModel::RejectedRole).toBool());
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, explainCurrent);
+    connect(m_flows, &QAbstractItemModel::modelReset, this, explainCurrent); // a new filter or order: another record there
+    connect(m_flows, &FlowTableModel::pageLoaded, this, [this, explainCurrent](int first, int last) {
+        const int current = m_table->currentIndex().row();
+        if (current >= first && current <= last)
+            explainCurrent(); // its page arrived after it was selected
+    });
+    // A click on an evidence record goes to it in the table.
+    m_locator = new RecordLocator(m_table, m_flows, this);
+    connect(m_whyRejected, &WhyRejectedPanel::recordRequested, m_locator, &RecordLocator::goTo);
+    connect(m_locator, &RecordLocator::notFound, this, [this](qint64 id) {
+        statusBar()->showMessage(tr("Record %1 is not among the rows the filter shows.").arg(id), kMessageMs);
+    });
+
+    // Every reject of the filter, grouped, beside the statistics.
+    m_rejects = new RejectsOverviewView(snapshots, this);
+    m_rejects->setObjectName(QStringLiteral("rejectsOverview"));
+    m_rejectsDock = new QDockWidget(tr("Rejects"), this);
+    m_rejectsDock->setObjectName(QStringLiteral("rejectsDock"));
+    m_rejectsDock->setWidget(m_rejects);
+    addDockWidget(Qt::BottomDockWidgetArea, m_rejectsDock);
+    tabifyDockWidget(m_statsDock, m_rejectsDock);
+    m_summaryDock->raise();
+    m_actions->addViewToggle(m_rejectsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
+        if (visible)
+            m_rejects->refreshIfStale();
+    });
 }
 
 void MainWindow::createStatusBar()
@@ -215,6 +274,9 @@ void MainWindow::connectSession()
         if (loading)
             statusBar()->showMessage(tr("Loading the configuration snapshot…"));
     });
+    // A snapshot loaded into the case changes the explanations.
+    connect(m_session, &CaseSession::snapshotsChanged, m_whyRejected, &WhyRejectedPanel::snapshotsChanged);
+    connect(m_session, &CaseSession::snapshotsChanged, m_rejects, &RejectsOverviewView::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
         statusBar()->showMessage(snapshotLoadReport(outcome).text, kMessageMs);
         showSnapshotLoadReport(this, outcome);
@@ -287,9 +349,11 @@ void MainWindow::connectFilter()
     m_filter->addFollower([this](const QString &expression) { m_flows->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_stats->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_timeline->setFilter(expression); });
+    m_filter->addFollower([this](const QString &expression) { m_rejects->setFilter(expression); });
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
+    connect(m_rejects, &RejectsOverviewView::filterRequested, m_filter, &FilterController::request);
     m_table->setCurrentFilterProvider([this] { return m_filterBar->filterText(); });
     m_table->addCellMenuAction(m_actions->goToTime);
     connect(m_table, &FlowTableView::columnsChanged, this,
@@ -312,12 +376,25 @@ void MainWindow::restoreSettings()
         const QRect screen = this->screen()->availableGeometry();
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
         resizeDocks({m_summaryDock, m_timelineDock}, {height() * 3 / 10, height() / 4}, Qt::Vertical);
+        resizeDocks({m_whyRejectedDock}, {width() * 3 / 10}, Qt::Horizontal);
     }
     m_settings.restoreSplitter(*m_report->splitter());
-    // The columns first: the header state describes them.
-    if (const QStringList columns = m_settings.list(kFlowColumnsKey); !columns.isEmpty())
+    // The columns first: the header state describes them. A state saved
+    // without a column list holds the widths of the earlier default columns:
+    // restored on those, the widths then follow their fields to today's defaults.
+    const QStringList columns = m_settings.list(kFlowColumnsKey);
+    const QByteArray headerState = m_settings.state(kFlowTableKey);
+    const bool earlierDefaults = columns.isEmpty() && !headerState.isEmpty();
+    if (earlierDefaults) {
+        QStringList earlier;
+        for (Field field : FlowTableModel::earlierDefaultColumns())
+            earlier << QString::fromLatin1(fieldInfo(field).name.data(), qsizetype(fieldInfo(field).name.size()));
+        m_table->setColumnNames(earlier);
+    }
+    else if (!columns.isEmpty())
         m_table->setColumnNames(columns);
-    m_table->restoreHeaderState(m_settings.state(kFlowTableKey));
+    if (m_table->restoreHeaderState(headerState) && earlierDefaults)
+        m_table->resetColumns();
     m_settings.restoreHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
     m_settings.restoreHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
 }
@@ -327,6 +404,7 @@ void MainWindow::saveSettings() const
     m_settings.saveWindow(*this);
     m_settings.saveSplitter(*m_report->splitter());
     m_settings.setState(kFlowTableKey, m_table->saveHeaderState());
+    m_settings.setList(kFlowColumnsKey, m_table->columnNames()); // the columns the header state describes
     m_settings.saveHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
     m_settings.saveHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
 }
@@ -352,6 +430,8 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_filterBar->setEnabled(!casePath.isEmpty());
     m_stats->setCase(casePath);
     m_timeline->setCase(casePath);
+    m_whyRejected->setCase(casePath);
+    m_rejects->setCase(casePath);
     m_reportStale = true;
     if (casePath.isEmpty() || m_reportDock->isVisible())
         loadImportReportIfStale();
@@ -372,6 +452,8 @@ void MainWindow::reloadCaseViews()
     m_filterBar->refreshCaseValues();
     m_stats->setCase(m_session->casePath()); // recomputes what it shows
     m_timeline->setCase(m_session->casePath());
+    m_whyRejected->setCase(m_session->casePath());
+    m_rejects->setCase(m_session->casePath());
     m_reportStale = true;
     if (m_reportDock->isVisible())
         loadImportReportIfStale();

@@ -31,9 +31,12 @@ class ImportFilesModel;
 class ImportProgressWidget;
 class ImportReportView;
 class MainActions;
+class RecordLocator;
+class RejectsOverviewView;
 class ShownRecordsLabel;
 class TimelineView;
 class TrafficStatsView;
+class WhyRejectedPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -57,6 +60,8 @@ public:
     FlowTableView *flowTable() const { return m_table; }
     TrafficStatsView *statistics() const { return m_stats; }
     TimelineView *timeline() const { return m_timeline; }
+    WhyRejectedPanel *whyRejected() const { return m_whyRejected; }
+    RejectsOverviewView *rejectsOverview() const { return m_rejects; }
 
 Q_SIGNALS:
     void importFinished(const flowscope::ImportReport &report);
@@ -68,6 +73,7 @@ protected:
 
 private:
     void createDocks();
+    void createExplainDocks();
     void createStatusBar();
     void connectSession();
     void connectImports();
@@ -114,6 +120,11 @@ private:
     TimelineView *m_timeline = nullptr;
     QDockWidget *m_timelineDock = nullptr;
     QDockWidget *m_statsDock = nullptr;
+    WhyRejectedPanel *m_whyRejected = nullptr;
+    QDockWidget *m_whyRejectedDock = nullptr;
+    RejectsOverviewView *m_rejects = nullptr;
+    QDockWidget *m_rejectsDock = nullptr;
+    RecordLocator *m_locator = nullptr;
     WindowSettings m_settings;
     bool m_reportStale = true; // the import report has not read the open case yet
 };

@@ -3,6 +3,8 @@
 
 #include "flow_page_loader.h"
 
+#include "format/field_names.h"
+
 #include "selection/case_filter.h"
 #include "selection/record_sort.h"
 #include "store/case_db.h"
@@ -78,6 +80,22 @@ const char *fieldTitle(Field f)
 bool isTime(Field f) { return f == Field::Start || f == Field::End; }
 bool isNumber(const FieldValue &v) { return std::holds_alternative<std::int64_t>(v); }
 
+// tcp, udp, icmp, icmpv6 ... as the filter language spells them; the
+// number when IANA's table has no common name for it.
+QString protocolText(std::int64_t number)
+{
+    const std::string_view name = number >= 0 && number <= 255 ? protocolName(static_cast<std::uint8_t>(number))
+                                                               : std::string_view();
+    return name.empty() ? QString::number(number)
+                        : QString::fromLatin1(name.data(), qsizetype(name.size())).toLower();
+}
+
+bool isReject(const FlowRow &row)
+{
+    const auto *action = std::get_if<std::string>(&row.value(Field::Action));
+    return action && *action == "REJECT";
+}
+
 QString utcText(qint64 epoch)
 {
     return QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -125,6 +143,13 @@ FlowTableModel::~FlowTableModel()
 }
 
 QList<Field> FlowTableModel::defaultColumns()
+{
+    return {Field::Start, Field::Action, Field::InterfaceId, Field::SrcAddr, Field::SrcPort, Field::DstAddr,
+            Field::DstPort, Field::Protocol, Field::Packets, Field::Bytes, Field::LogStatus, Field::FlowDirection,
+            Field::TcpFlags, Field::End};
+}
+
+QList<Field> FlowTableModel::earlierDefaultColumns()
 {
     return {Field::Start, Field::InterfaceId, Field::SrcAddr, Field::SrcPort, Field::DstAddr, Field::DstPort,
             Field::Protocol, Field::Packets, Field::Bytes, Field::Action, Field::LogStatus, Field::FlowDirection,
@@ -337,6 +362,8 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
             return QStringLiteral("-");
         if (isTime(field))
             return utcText(std::get<std::int64_t>(value));
+        if (field == Field::Protocol && isNumber(value))
+            return protocolText(std::get<std::int64_t>(value));
         if (const auto *number = std::get_if<std::int64_t>(&value))
             return QString::number(*number);
         return QString::fromStdString(std::get<std::string>(value));
@@ -344,13 +371,17 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
         if (isTime(field) && isNumber(value))
             return tr("%1 local time").arg(QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(value))
                                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+        if (field == Field::Protocol && isNumber(value))
+            return tr("IANA protocol number %1").arg(std::get<std::int64_t>(value));
         return {};
     case Qt::TextAlignmentRole:
-        if (isNumber(value) && !isTime(field))
+        if (isNumber(value) && !isTime(field) && field != Field::Protocol)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case LoadingRole:
         return false;
+    case RejectedRole:
+        return isReject(row);
     case RecordIdRole:
         return QVariant::fromValue<qint64>(row.id);
     case RawValueRole:

@@ -42,6 +42,7 @@ public:
         RawValueRole,                   // the value: qint64, QString or null QVariant when absent
         FileRole,                       // QString: the file the record came from
         LineRole,                       // qint64: its line in that file
+        RejectedRole,                   // bool: the record's action is REJECT (views tint the row)
     };
     static constexpr int kPageSize = 256;
 
@@ -85,7 +86,12 @@ public:
 
     void setColumns(const QList<Field> &columns);
     const QList<Field> &columns() const { return m_columns; }
+    // Action comes right after Start: whether a flow was let through is
+    // what an analyst reads first.
     static QList<Field> defaultColumns();
+    // The defaults before Action came first: a header state saved without a
+    // column list holds the widths of these columns.
+    static QList<Field> earlierDefaultColumns();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -8,13 +8,18 @@
 #include "case_session.h"
 #include "case_status_label.h"
 #include "demo/demo_generator.h"
+#include "explain/rejects_overview_view.h"
+#include "explain/why_rejected_panel.h"
+#include "explain_case.h"
 #include "filter_bar.h"
+#include "format/field_names.h"
 #include "flow_table_view.h"
 #include "import_controller.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
 #include "ingest/case_importer.h"
 #include "itemmodels/flow_table_model.h"
+#include "itemmodels/reject_groups_model.h"
 #include "log_format_history.h"
 #include "main_window.h"
 #include "shown_records_label.h"
@@ -59,6 +64,10 @@ QString displayed(const FlowRow &row, Field field)
     if ((field == Field::Start || field == Field::End) && std::holds_alternative<std::int64_t>(value))
         return QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(value), Qt::UTC)
             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    // Protocols by their IANA name where it has one, lower case as filters spell them.
+    if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Protocol
+        && !protocolName(static_cast<std::uint8_t>(*number)).empty())
+        return QString::fromStdString(std::string(protocolName(static_cast<std::uint8_t>(*number)))).toLower();
     return QString::fromStdString(fieldText(value));
 }
 
@@ -518,6 +527,76 @@ private Q_SLOTS:
         QCOMPARE(table->horizontalHeader()->sectionSize(1), 321); // kept when the rows arrive
         // And the case is in the recent list.
         QCOMPARE(window.session()->recentCases().value(0), casePath);
+    }
+
+    // The explainer's docks: the panel follows the selected REJECT row; the
+    // Rejects tab behind the Case tab computes nothing until it comes in
+    // front, and a double-click on a group applies its filter to the table.
+    void explainDocksFollowTheWindow()
+    {
+        QSettings().clear(); // the default layout
+        const test::ExplainCase fixture = test::writeExplainCase(m_dir.path(), QStringLiteral("explain"), true);
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
+        QVERIFY(window.openCase(fixture.path));
+        QVERIFY(caseLoaded.wait(30000));
+        FlowTableModel *flows = window.flowModel();
+        QTRY_VERIFY(loaded(*flows, flows->rowCount() - 1));
+        int rejectRow = -1;
+        for (int row = 0; row < flows->rowCount(); ++row)
+            if (flows->index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong() == fixture.idOfLine.at(3))
+                rejectRow = row;
+        QVERIFY(rejectRow >= 0);
+        QSignalSpy explained(window.whyRejected(), &WhyRejectedPanel::explained);
+        window.flowTable()->selectRow(rejectRow);
+        QVERIFY(explained.wait(20000));
+        QVERIFY(window.whyRejected()->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict::NetworkAcl)));
+
+        RejectsOverviewView *rejects = window.rejectsOverview();
+        auto *bar = window.findChild<FilterBar *>();
+        QVERIFY(bar->applyFilterText(QStringLiteral("dstport == 22")));
+        QCoreApplication::processEvents();
+        QCOMPARE(rejects->groups()->started(), 0); // behind the Case tab
+        QSignalSpy computed(rejects, &RejectsOverviewView::computed);
+        window.findChild<QDockWidget *>(QStringLiteral("rejectsDock"))->raise();
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(rejects->groups()->started(), 1);
+        QCOMPARE(rejects->groups()->rowCount(), 1);
+        QCOMPARE(rejects->groups()->rejects(), qint64(2));
+        QSignalSpy counts(flows, &FlowTableModel::countsChanged);
+        const QString groupFilter = rejects->groups()->filterForRow(0);
+        QVERIFY(groupFilter.startsWith(QStringLiteral("dstport == 22 and ")));
+        const QRect cell = rejects->table()->visualRect(rejects->groups()->index(0, 0));
+        QTest::mouseClick(rejects->table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(rejects->table()->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(bar->filterText(), groupFilter);
+        QTRY_VERIFY(!counts.isEmpty() && !counts.last().at(2).toBool());
+        QCOMPARE(flows->rowCount(), 2);
+        QSettings().clear();
+    }
+
+    // A header state saved before Action came first, without a column list:
+    // the widths follow their fields to today's default columns.
+    void earlierColumnLayoutKeepsItsWidths()
+    {
+        QSettings().clear();
+        {
+            FlowTableModel model;
+            FlowTableView view;
+            view.setModel(&model);
+            model.setColumns(FlowTableModel::earlierDefaultColumns());
+            view.horizontalHeader()->resizeSection(int(FlowTableModel::earlierDefaultColumns().indexOf(Field::InterfaceId)), 333);
+            view.horizontalHeader()->resizeSection(int(FlowTableModel::earlierDefaultColumns().indexOf(Field::Action)), 111);
+            WindowSettings().setState(QStringLiteral("flowTable"), view.saveHeaderState());
+        }
+        MainWindow window;
+        QCOMPARE(window.flowModel()->columns(), FlowTableModel::defaultColumns());
+        const QHeaderView *header = window.flowTable()->horizontalHeader();
+        QCOMPARE(header->sectionSize(int(FlowTableModel::defaultColumns().indexOf(Field::InterfaceId))), 333);
+        QCOMPARE(header->sectionSize(int(FlowTableModel::defaultColumns().indexOf(Field::Action))), 111);
+        QSettings().clear();
     }
 };
 

@@ -34,7 +34,8 @@ private Q_SLOTS:
         MainWindow window;
         QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ansicht"),
                                                   QStringLiteral("&Hilfe")}));
-        QCOMPARE(window.flowModel()->headerData(2, Qt::Horizontal).toString(), QStringLiteral("Quelle"));
+        const int source = int(window.flowModel()->columns().indexOf(Field::SrcAddr));
+        QCOMPARE(window.flowModel()->headerData(source, Qt::Horizontal).toString(), QStringLiteral("Quelle"));
         QCOMPARE(QCoreApplication::translate("flowscope::ImportProgressWidget", "Cancel"), QStringLiteral("Abbrechen"));
     }
 

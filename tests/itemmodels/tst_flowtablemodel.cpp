@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 
 using namespace flowscope;
@@ -138,6 +139,60 @@ private Q_SLOTS:
         QCOMPARE(std::get<std::int64_t>(atRow.at(0).value(Field::Start)), epoch);
         if (foundRow > 0)
             QVERIFY(std::get<std::int64_t>(pager.rowsAt(foundRow - 1, 1).at(0).value(Field::Start)) < epoch);
+    }
+
+    // Protocols read as their IANA names (the number in the tooltip and the
+    // raw value, which filters take); REJECT rows say so for the views' tint.
+    void protocolNamesAndRejectedRows_data()
+    {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<qint64>("protocol");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("rejected");
+        QTest::newRow("tcp accepted") << QStringLiteral("protocol == 6 and action == accept") << qint64(6) << QStringLiteral("tcp") << false;
+        QTest::newRow("tcp rejected") << QStringLiteral("protocol == 6 and action == reject") << qint64(6) << QStringLiteral("tcp") << true;
+        QTest::newRow("udp") << QStringLiteral("protocol == udp and action == accept") << qint64(17) << QStringLiteral("udp") << false;
+        QTest::newRow("icmp") << QStringLiteral("protocol == icmp and action == accept") << qint64(1) << QStringLiteral("icmp") << false;
+    }
+
+    void protocolNamesAndRejectedRows()
+    {
+        QFETCH(QString, filter);
+        QFETCH(qint64, protocol);
+        QFETCH(QString, name);
+        QFETCH(bool, rejected);
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setColumns({Field::Protocol, Field::Action});
+        QSignalSpy counts(&model, &FlowTableModel::countsChanged);
+        model.setCase(m_case);
+        model.setFilter(filter);
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+        QVERIFY(model.rowCount() > 0);
+        for (const int row : {0, model.rowCount() / 2, model.rowCount() - 1}) {
+            model.index(row, 0).data();
+            QTRY_VERIFY_WITH_TIMEOUT(loaded(model, row), 10000);
+            const QModelIndex cell = model.index(row, 0);
+            QCOMPARE(cell.data().toString(), name);
+            QCOMPARE(cell.data(FlowTableModel::RawValueRole).toLongLong(), protocol);
+            QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QString::number(protocol)));
+            const bool isReject = model.index(row, 1).data().toString() == QStringLiteral("REJECT");
+            QCOMPARE(isReject, rejected);
+            for (int column = 0; column < model.columnCount(); ++column)
+                QCOMPARE(model.index(row, column).data(FlowTableModel::RejectedRole).toBool(), rejected);
+        }
+    }
+
+    // Action is among the first columns; the earlier defaults held it ninth.
+    void actionComesFirst()
+    {
+        QVERIFY(FlowTableModel::defaultColumns().indexOf(Field::Action) <= 2);
+        QVERIFY(FlowTableModel::earlierDefaultColumns().indexOf(Field::Action) > 2);
+        auto sorted = [](QList<Field> fields) {
+            std::sort(fields.begin(), fields.end());
+            return fields;
+        };
+        QCOMPARE(sorted(FlowTableModel::defaultColumns()), sorted(FlowTableModel::earlierDefaultColumns()));
     }
 
     // The filtered table shows exactly the filter's matches in time order:

@@ -6,6 +6,7 @@
 #include "flow_table_view.h"
 #include "ingest/case_importer.h"
 #include "itemmodels/flow_table_model.h"
+#include "reject_row_delegate.h"
 #include "store/case_db.h"
 #include "test_files.h"
 
@@ -14,6 +15,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QMenu>
+#include <QPalette>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -255,6 +257,47 @@ private Q_SLOTS:
         model.setFilter(QStringLiteral("bytes == 107"));
         QTRY_COMPARE(model.rowCount(), 1);
         QCOMPARE(left(), before);
+    }
+
+    // The REJECT row (3) is painted on a red tint mixed from the palette: light
+    // on the light theme, dark on the dark one; other rows keep the base.
+    void rejectedRowsAreTintedFromThePalette_data()
+    {
+        QTest::addColumn<QColor>("base");
+        QTest::newRow("light") << QColor(Qt::white);
+        QTest::newRow("dark") << QColor(0x1e, 0x1e, 0x1e);
+    }
+
+    void rejectedRowsAreTintedFromThePalette()
+    {
+        QFETCH(QColor, base);
+        FlowTableModel model;
+        FlowTableView view;
+        view.setAlternatingRowColors(false);
+        QPalette palette = view.palette();
+        palette.setColor(QPalette::Base, base);
+        palette.setColor(QPalette::Text, base.lightness() < 128 ? Qt::white : Qt::black);
+        view.setPalette(palette);
+        view.setModel(&model);
+        view.resize(1200, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setCase(m_case);
+        QTRY_COMPARE(model.rowCount(), 5);
+        QTRY_VERIFY(!model.index(4, 0).data(FlowTableModel::LoadingRole).toBool());
+        QVERIFY(model.index(3, 0).data(FlowTableModel::RejectedRole).toBool());
+        const int action = columnOf(model, Field::Action);
+        const auto colourAt = [&](int row) {
+            // Past the end of the cell's left-aligned text.
+            const QRect cell = view.visualRect(model.index(row, action));
+            return view.viewport()->grab().toImage().pixelColor(cell.right() - 2, cell.center().y());
+        };
+        const QColor reject = colourAt(3);
+        const QColor accept = colourAt(2);
+        QCOMPARE(accept.rgb(), base.rgb());
+        QCOMPARE(reject.rgb(), RejectRowDelegate::rejectTint(view.palette()).rgb());
+        QVERIFY(reject.red() > reject.green() + 20);
+        QCOMPARE(reject.lightness() < 128, base.lightness() < 128);
     }
 
     void headerClickSorts()

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The configuration snapshot's rules along a rejected flow's path, as a tree:
+// the four layers in the packet's order (source security groups out, source
+// network ACL out, destination network ACL in, destination security groups
+// in), each with its outcome, and under it the rules it weighed — the ACL's
+// entries in rule-number order, every rule of every group of the interface in
+// that direction. DecidingRole marks the rule that decided (an ACL entry, or
+// the group rule that admitted), NearMissRole a group rule wrong in one
+// respect only, BlockingRole a layer that denies.
+
+#include "explain/record_explanation.h"
+
+#include <QAbstractItemModel>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace flowscope {
+
+class ExplanationRulesModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum Column { RuleColumn, ActionColumn, ProtocolColumn, PortsColumn, PeerColumn, NoteColumn, ColumnCount };
+    enum Role {
+        DecidingRole = Qt::UserRole + 1, // bool: the rule that decided its layer
+        NearMissRole,                    // bool: a group rule that came close
+        BlockingRole,                    // bool: a layer that denies the flow
+    };
+
+    using QAbstractItemModel::QAbstractItemModel;
+
+    // The path of the explanation, when a snapshot decided; empty otherwise.
+    void setExplanation(std::shared_ptr<const explain::RecordExplanation> explanation);
+    // The index of the deciding rule of the first blocking layer (invalid when none).
+    QModelIndex decidingRule() const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Line {
+        QStringList cells; // ColumnCount texts
+        bool deciding = false;
+        bool nearMiss = false;
+        bool blocking = false;
+        QString tooltip;
+    };
+    struct Layer {
+        Line line;
+        std::vector<Line> rules;
+    };
+    const Line *lineAt(const QModelIndex &index) const;
+
+    std::vector<Layer> m_layers;
+};
+
+} // namespace flowscope

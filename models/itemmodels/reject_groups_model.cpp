@@ -1,0 +1,265 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reject_groups_model.h"
+
+#include "case_snapshots.h"
+
+#include "pivot/filter_compose.h"
+#include "selection/case_filter.h"
+#include "store/case_db.h"
+#include "tasks/background_connection.h"
+#include "tasks/query_interrupt.h"
+#include "tasks/work_pools.h"
+
+#include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace flowscope {
+
+namespace {
+
+QString protocolText(int protocol)
+{
+    return protocol == 0 ? QStringLiteral("-") : explain::protocolName(protocol);
+}
+
+bool hasPorts(int protocol) { return protocol == explain::kTcp || protocol == explain::kUdp; }
+
+} // namespace
+
+RejectGroupsModel::RejectGroupsModel(std::shared_ptr<CaseSnapshots> snapshots, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_caseSnapshots(std::move(snapshots))
+{
+    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &RejectGroupsModel::onFinished);
+}
+
+RejectGroupsModel::~RejectGroupsModel()
+{
+    ++*m_generation;
+    m_pending = false;
+    m_watcher.waitForFinished();
+}
+
+QString RejectGroupsModel::verdictText(explain::RecordVerdict verdict)
+{
+    using explain::RecordVerdict;
+    switch (verdict) {
+    case RecordVerdict::SecurityGroup: return tr("Security group");
+    case RecordVerdict::NetworkAcl: return tr("Network ACL");
+    case RecordVerdict::SecurityGroupAndNetworkAcl: return tr("Security group and network ACL");
+    case RecordVerdict::SecurityGroupOrNetworkAcl: return tr("Security group or network ACL");
+    case RecordVerdict::BlockPublicAccess: return tr("Block Public Access");
+    case RecordVerdict::Inconclusive: return tr("Inconclusive");
+    case RecordVerdict::NotExplained: return tr("Not explained");
+    }
+    return {};
+}
+
+void RejectGroupsModel::compute(const QString &casePath, const QString &filter)
+{
+    m_case = casePath;
+    m_filter = filter;
+    ++*m_generation;
+    if (m_watcher.isRunning()) {
+        m_pending = true; // starts when the stale one has stopped: never two at once
+        return;
+    }
+    start();
+}
+
+void RejectGroupsModel::start()
+{
+    m_pending = false;
+    ++m_started;
+    const quint64 generation = m_generation->load();
+    m_runningGeneration = generation;
+    m_runningFilter = m_filter;
+    const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
+    m_watcher.setFuture(QtConcurrent::run(
+        analysisPool(), [casePath = m_case, filterText = m_filter, snapshots = m_caseSnapshots, stale]() {
+            Result result;
+            if (casePath.isEmpty())
+                return result;
+            try {
+                auto caseDb = openForBackgroundReads(casePath.toStdString());
+                const QueryInterrupt interrupt(*caseDb, stale);
+                const auto compiled = CaseFilter::compile(*caseDb, filterText.toStdString());
+                if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
+                    result.error = tr("The filter is not valid at position %1: %2")
+                                       .arg(invalid->position)
+                                       .arg(QString::fromStdString(invalid->message));
+                    return result;
+                }
+                // Only rejects count: saying so lets the index of blocks with rejects narrow the scan.
+                const auto rejects = CaseFilter::compile(
+                    *caseDb, combineFilter(filterText, QStringLiteral("action == reject"), FilterCombine::And).toStdString());
+                const auto timeline = snapshots->timeline(casePath, *caseDb);
+                result.snapshots = static_cast<int>(timeline->snapshots().size());
+                explain::RejectExplainer explainer(*caseDb, *timeline);
+                result.groups = explainer.groupRejects(*std::get<std::shared_ptr<const CaseFilter>>(rejects), stale);
+            } catch (const explain::RejectExplainCancelled &) {
+                result = Result(); // never shown: a newer request replaced it
+            } catch (const std::exception &error) {
+                result = Result();
+                if (!stale())
+                    result.error = QString::fromLocal8Bit(error.what());
+            }
+            return result;
+        }));
+}
+
+void RejectGroupsModel::onFinished()
+{
+    if (m_runningGeneration != m_generation->load()) {
+        if (m_pending)
+            start();
+        return;
+    }
+    Result result = m_watcher.result();
+    beginResetModel();
+    m_groups = std::move(result.groups.groups);
+    m_rowsFilter = m_runningFilter;
+    m_rejects = result.groups.rejects;
+    m_snapshots = result.snapshots;
+    applySort();
+    endResetModel();
+    if (!result.error.isEmpty())
+        Q_EMIT errorOccurred(result.error);
+    Q_EMIT computed();
+}
+
+QString RejectGroupsModel::filterForRow(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const explain::RejectGroup &group = m_groups[std::size_t(row)];
+    QString term = QStringLiteral("action == reject");
+    if (!group.interfaceId.isEmpty())
+        term = combineFilter(term, filterTermFor(Field::InterfaceId, group.interfaceId), FilterCombine::And);
+    if (group.protocol > 0)
+        term = combineFilter(term, filterTermFor(Field::Protocol, QVariant::fromValue<qint64>(group.protocol)),
+                             FilterCombine::And);
+    if (hasPorts(group.protocol) && group.servicePort > 0)
+        term = combineFilter(term, QStringLiteral("port == %1").arg(group.servicePort), FilterCombine::And);
+    return combineFilter(m_rowsFilter, term, FilterCombine::And);
+}
+
+int RejectGroupsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_groups.size());
+}
+
+int RejectGroupsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const explain::RejectGroup &group = m_groups[std::size_t(index.row())];
+    const bool ports = hasPorts(group.protocol) && group.servicePort > 0;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case VerdictColumn: return verdictText(group.verdict);
+        case ComponentColumn: return group.component.isEmpty() ? QStringLiteral("-") : group.component;
+        case RuleColumn: return group.rule.isEmpty() ? QStringLiteral("-") : group.rule;
+        case InterfaceColumn: return group.interfaceId.isEmpty() ? QStringLiteral("-") : group.interfaceId;
+        case ProtocolColumn: return protocolText(group.protocol);
+        case PortColumn: return ports ? QString::number(group.servicePort) : QStringLiteral("-");
+        case CountColumn: return QLocale().toString(qint64(group.count));
+        }
+        return {};
+    case SortValueRole:
+        switch (index.column()) {
+        case VerdictColumn: return verdictText(group.verdict);
+        case ComponentColumn: return group.component;
+        case RuleColumn: return group.rule;
+        case InterfaceColumn: return group.interfaceId;
+        case ProtocolColumn: return group.protocol;
+        case PortColumn: return group.servicePort;
+        case CountColumn: return QVariant::fromValue<qint64>(group.count);
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == CountColumn || index.column() == PortColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == VerdictColumn)
+            return group.basis == explain::ExplanationBasis::Config
+                ? tr("Decided by the configuration snapshot in force at each record's time")
+                : tr("Decided from the flow records alone");
+        return tr("Double-click to show these rejects: %1").arg(filterForRow(index.row()));
+    case VerdictRole: return explain::recordVerdictName(group.verdict);
+    case FirstRecordRole: return QVariant::fromValue<qint64>(group.firstRecord);
+    default: return {};
+    }
+}
+
+QVariant RejectGroupsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case VerdictColumn: return tr("Verdict");
+    case ComponentColumn: return tr("Component");
+    case RuleColumn: return tr("Rule");
+    case InterfaceColumn: return tr("Interface");
+    case ProtocolColumn: return tr("Protocol");
+    case PortColumn: return tr("Port");
+    case CountColumn: return tr("Rejects");
+    }
+    return {};
+}
+
+void RejectGroupsModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<std::int64_t> keys; // the first record stands for its group
+    for (const QModelIndex &index : before)
+        keys.push_back(m_groups[std::size_t(index.row())].firstRecord);
+    m_sortColumn = column;
+    m_sortOrder = order;
+    applySort();
+    QModelIndexList after;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const auto at = std::find_if(m_groups.begin(), m_groups.end(),
+                                     [&](const explain::RejectGroup &g) { return g.firstRecord == keys[i]; });
+        after << (at == m_groups.end() ? QModelIndex() : index(int(at - m_groups.begin()), before[qsizetype(i)].column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void RejectGroupsModel::applySort()
+{
+    // Ties: the larger group first, then the earlier first record, so the order is stable.
+    const auto key = [this](const explain::RejectGroup &g) -> QVariant {
+        switch (m_sortColumn) {
+        case VerdictColumn: return verdictText(g.verdict);
+        case ComponentColumn: return g.component;
+        case RuleColumn: return g.rule;
+        case InterfaceColumn: return g.interfaceId;
+        case ProtocolColumn: return g.protocol;
+        case PortColumn: return g.servicePort;
+        default: return QVariant::fromValue<qint64>(g.count);
+        }
+    };
+    std::stable_sort(m_groups.begin(), m_groups.end(), [&](const explain::RejectGroup &a, const explain::RejectGroup &b) {
+        const QVariant ka = key(a);
+        const QVariant kb = key(b);
+        const auto order = QVariant::compare(ka, kb);
+        if (order != QPartialOrdering::Equivalent)
+            return m_sortOrder == Qt::AscendingOrder ? order == QPartialOrdering::Less : order == QPartialOrdering::Greater;
+        if (a.count != b.count)
+            return a.count > b.count;
+        return a.firstRecord < b.firstRecord;
+    });
+}
+
+} // namespace flowscope

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The Rejects overview: every REJECT the display filter keeps, explained and
+// grouped by verdict, component, rule, interface and service port, with
+// counts, largest group first. Computed off the GUI thread through its own
+// background connection; a newer request (filter, case, snapshot) stops the
+// running one at its next check, inside SQL statements too, and only the
+// newest result is shown. filterForRow() gives the filter that narrows the
+// table to a group's records.
+
+#include "explain/reject_explainer.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+
+#include <atomic>
+#include <memory>
+
+namespace flowscope {
+
+class CaseSnapshots;
+
+class RejectGroupsModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        VerdictColumn,
+        ComponentColumn,
+        RuleColumn,
+        InterfaceColumn,
+        ProtocolColumn,
+        PortColumn,
+        CountColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortValueRole = Qt::UserRole + 1, // the value a column sorts by
+        VerdictRole,                      // QString: "network-acl", ...
+        FirstRecordRole,                  // qint64: the group's first record
+    };
+
+    explicit RejectGroupsModel(std::shared_ptr<CaseSnapshots> snapshots, QObject *parent = nullptr);
+    ~RejectGroupsModel() override;
+
+    // Explains and groups the rejects `filter` keeps in `casePath` (all of them when empty).
+    void compute(const QString &casePath, const QString &filter = {});
+    bool isComputing() const { return m_watcher.isRunning() || m_pending; }
+    int started() const { return m_started; }
+    QString filter() const { return m_filter; }
+    // The filter the rows shown were counted under.
+    QString rowsFilter() const { return m_rowsFilter; }
+    // Every REJECT counted (the sum of the counts).
+    qint64 rejects() const { return m_rejects; }
+    // Configuration snapshots the verdicts could use.
+    int snapshots() const { return m_snapshots; }
+
+    // The records of a group: `action == reject` with its interface, protocol
+    // and service port, joined to the filter the rows were counted under.
+    QString filterForRow(int row) const;
+
+    // The verdict as the overview and the panel say it ("Network ACL", ...).
+    static QString verdictText(explain::RecordVerdict verdict);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+Q_SIGNALS:
+    void computed();
+    void errorOccurred(const QString &message);
+
+private:
+    struct Result {
+        explain::RejectGroups groups;
+        int snapshots = 0;
+        QString error;
+    };
+    void start();
+    void onFinished();
+    void applySort();
+
+    std::shared_ptr<CaseSnapshots> m_caseSnapshots;
+    QString m_case;
+    QString m_filter;
+    QString m_runningFilter;
+    QString m_rowsFilter; // the filter the rows were counted under
+    std::vector<explain::RejectGroup> m_groups;
+    qint64 m_rejects = 0;
+    int m_snapshots = 0;
+    int m_sortColumn = CountColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
+    quint64 m_runningGeneration = 0;
+    bool m_pending = false;
+    int m_started = 0;
+    QFutureWatcher<Result> m_watcher;
+};
+
+} // namespace flowscope

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The models of the "Why rejected?" panel over explanations of a small case
+// with its snapshot: the evidence records, and the rules along the path with
+// the deciding one marked; and the loader that explains off the GUI thread,
+// delivering only the newest request.
+
+#include "explain_case.h"
+
+#include "explain/reject_explainer.h"
+#include "explain/snapshot_store.h"
+#include "itemmodels/case_snapshots.h"
+#include "itemmodels/evidence_model.h"
+#include "itemmodels/explanation_rules_model.h"
+#include "itemmodels/record_explanation_loader.h"
+#include "store/case_db.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace flowscope;
+
+class TestExplanationModels : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    test::ExplainCase m_case;
+
+    std::shared_ptr<const explain::RecordExplanation> explain(int line) const
+    {
+        auto caseDb = CaseDb::open(m_case.path.toStdString(), CaseDb::Mode::ReadOnly);
+        explain::RejectExplainer explainer(*caseDb, explain::loadSnapshotTimeline(*caseDb));
+        auto explanation = explainer.explainRecord(m_case.idOfLine.at(line));
+        return explanation ? std::make_shared<const explain::RecordExplanation>(std::move(*explanation)) : nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase() { m_case = test::writeExplainCase(m_dir.path(), QStringLiteral("models"), true); }
+
+    void evidenceOfAReply()
+    {
+        const auto explanation = explain(3);
+        QVERIFY(explanation);
+        EvidenceModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setExplanation(explanation);
+        QCOMPARE(model.rowCount(), int(explanation->evidence.size()));
+        QVERIFY(model.rowCount() >= 1);
+        const QModelIndex request = model.index(0, EvidenceModel::RoleColumn);
+        QCOMPARE(request.data(EvidenceModel::RecordIdRole).toLongLong(), m_case.idOfLine.at(2));
+        QCOMPARE(request.data().toString(), EvidenceModel::roleText(explain::EvidenceRole::Request));
+        QCOMPARE(request.data(EvidenceModel::StartRole).toLongLong(), qint64(1000));
+        QVERIFY(request.data(EvidenceModel::AcceptedRole).toBool());
+        QCOMPARE(model.index(0, EvidenceModel::ActionColumn).data().toString(), QStringLiteral("ACCEPT"));
+        QVERIFY(model.index(0, EvidenceModel::InterfaceColumn).data().toString().startsWith(QStringLiteral("eni-0app1")));
+        model.setExplanation(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    // The deciding rule: the ACL entry of a blocking ACL layer, or, for a
+    // group (which denies without a rule), the blocking layer itself.
+    void rulesAlongThePath_data()
+    {
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("component");
+        QTest::addColumn<bool>("decidingIsARule");
+        QTest::newRow("network ACL, the reply") << 3 << QStringLiteral("acl-0app") << true;
+        QTest::newRow("security group, ssh") << 4 << QStringLiteral("eni-0web1") << false;
+    }
+
+    void rulesAlongThePath()
+    {
+        QFETCH(int, line);
+        QFETCH(QString, component);
+        QFETCH(bool, decidingIsARule);
+        const auto explanation = explain(line);
+        QVERIFY(explanation && explanation->path);
+        ExplanationRulesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setExplanation(explanation);
+        QCOMPARE(model.rowCount(), int(explanation->path->layers.size()));
+        const QModelIndex deciding = model.decidingRule();
+        QVERIFY(deciding.isValid());
+        const QModelIndex layer = decidingIsARule ? deciding.parent() : deciding;
+        QVERIFY(layer.isValid() && !layer.parent().isValid());
+        QVERIFY(layer.data(ExplanationRulesModel::BlockingRole).toBool());
+        QVERIFY(model.index(layer.row(), ExplanationRulesModel::PeerColumn).data().toString().startsWith(component));
+        QCOMPARE(deciding.parent().isValid(), decidingIsARule);
+        if (decidingIsARule) {
+            QVERIFY(deciding.data(ExplanationRulesModel::DecidingRole).toBool());
+            // The ACL entry the explanation names, and only one deciding entry in its layer.
+            QCOMPARE(deciding.data().toString(), explanation->rule->number);
+            int marked = 0;
+            for (int r = 0; r < model.rowCount(layer); ++r)
+                marked += model.index(r, 0, layer).data(ExplanationRulesModel::DecidingRole).toBool();
+            QCOMPARE(marked, 1);
+        } else {
+            QVERIFY(model.rowCount(layer) > 0); // the groups' rules, none of which admits
+            for (int r = 0; r < model.rowCount(layer); ++r)
+                QVERIFY(!model.index(r, 0, layer).data(ExplanationRulesModel::DecidingRole).toBool());
+        }
+        model.setExplanation(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void loaderDeliversTheNewest()
+    {
+        RecordExplanationLoader loader(std::make_shared<CaseSnapshots>());
+        loader.setCase(m_case.path);
+        QSignalSpy explained(&loader, &RecordExplanationLoader::explained);
+        loader.explain(m_case.idOfLine.at(4));
+        loader.explain(m_case.idOfLine.at(3)); // replaces the first
+        QVERIFY(explained.wait(20000));
+        QTRY_VERIFY(!loader.isBusy());
+        QCOMPARE(explained.size(), 1);
+        const auto result = explained.at(0).at(0).value<RecordExplanationResult>();
+        QCOMPARE(result.recordId, m_case.idOfLine.at(3));
+        QVERIFY(result.explanation);
+        QCOMPARE(result.snapshots, 1);
+        QCOMPARE(result.explanation->verdict, explain::RecordVerdict::NetworkAcl);
+
+        loader.explain(m_case.idOfLine.at(2)); // an ACCEPT: nothing to explain
+        QVERIFY(explained.wait(20000));
+        const auto accepted = explained.at(1).at(0).value<RecordExplanationResult>();
+        QCOMPARE(accepted.recordId, m_case.idOfLine.at(2));
+        QVERIFY(!accepted.explanation);
+        QVERIFY(accepted.error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExplanationModels)
+#include "tst_explanationmodels.moc"

@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The "Why rejected?" panel beside a flow table on a small case: it follows
+// the selected REJECT row with the verdict in plain words, the deciding rule
+// of the snapshot highlighted, and the evidence records, a click on one
+// going to it in the table; it says what it needs for an accepted record or
+// without a snapshot; hidden, it explains nothing.
+
+#include "explain/why_rejected_panel.h"
+#include "explain_case.h"
+#include "flow_table_view.h"
+#include "itemmodels/evidence_model.h"
+#include "itemmodels/explanation_rules_model.h"
+#include "itemmodels/flow_table_model.h"
+#include "itemmodels/reject_groups_model.h"
+#include "record_locator.h"
+
+#include <QAbstractItemModelTester>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace flowscope;
+
+namespace {
+
+// A flow table, the panel following its current row, and the locator its evidence clicks go through.
+struct Window {
+    QWidget widget;
+    FlowTableModel model;
+    FlowTableView *table = new FlowTableView(&widget);
+    WhyRejectedPanel *panel = new WhyRejectedPanel(nullptr, &widget);
+    RecordLocator locator{table, &model};
+
+    Window()
+    {
+        auto *layout = new QHBoxLayout(&widget);
+        layout->addWidget(table, 2);
+        layout->addWidget(panel, 1);
+        table->setModel(&model);
+        QObject::connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, panel, [this] { follow(); });
+        QObject::connect(panel, &WhyRejectedPanel::recordRequested, &locator, &RecordLocator::goTo);
+        widget.resize(1400, 700);
+    }
+    void follow()
+    {
+        const QModelIndex current = table->currentIndex();
+        panel->showRecord(current.data(FlowTableModel::RecordIdRole).toLongLong(),
+                          current.data(FlowTableModel::RejectedRole).toBool());
+    }
+    bool open(const QString &casePath)
+    {
+        panel->setCase(casePath);
+        model.setCase(casePath);
+        return QTest::qWaitForWindowExposed(&widget);
+    }
+    int rowOf(qint64 id) const
+    {
+        for (int row = 0; row < model.rowCount(); ++row)
+            if (model.index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong() == id)
+                return row;
+        return -1;
+    }
+    void select(qint64 id) { table->selectRow(rowOf(id)); }
+};
+
+} // namespace
+
+class TestWhyRejectedPanel : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    test::ExplainCase m_withSnapshot;
+    test::ExplainCase m_flowsOnly;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_withSnapshot = test::writeExplainCase(m_dir.path(), QStringLiteral("snapshot"), true);
+        m_flowsOnly = test::writeExplainCase(m_dir.path(), QStringLiteral("flows"), false);
+    }
+
+    void explainsTheSelectedReject_data()
+    {
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("verdict");
+        QTest::addColumn<QString>("deciding"); // the highlighted rule's first cell
+        QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*");
+        QTest::newRow("no group admits ssh") << 4 << int(explain::RecordVerdict::SecurityGroup)
+                                             << ExplanationRulesModel::tr("Destination security groups, inbound");
+    }
+
+    void explainsTheSelectedReject()
+    {
+        QFETCH(int, line);
+        QFETCH(int, verdict);
+        QFETCH(QString, deciding);
+        Window window;
+        QAbstractItemModelTester evidenceTester(window.panel->evidence(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester rulesTester(window.panel->rules(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.widget.show();
+        QVERIFY(window.open(m_withSnapshot.path));
+        QTRY_COMPARE(window.model.rowCount(), 4);
+        QTRY_VERIFY(window.rowOf(m_withSnapshot.idOfLine.at(line)) >= 0);
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        window.select(m_withSnapshot.idOfLine.at(line));
+        QVERIFY(explained.wait(20000));
+        QVERIFY(window.panel->showsExplanation());
+        QVERIFY(window.panel->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict(verdict))));
+        QVERIFY(window.panel->findChild<QLabel *>(QStringLiteral("basis"))->text().contains(QStringLiteral("snapshot")));
+        QVERIFY(!window.panel->findChild<QLabel *>(QStringLiteral("suggestion"))->text().isEmpty());
+        // The deciding rule is highlighted, current and visible.
+        const QModelIndex current = window.panel->rulesTree()->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current, window.panel->rules()->decidingRule());
+        QCOMPARE(current.data().toString(), deciding);
+        QVERIFY(window.panel->rulesTree()->isVisible());
+    }
+
+    // A click on the request behind a rejected reply selects it in the
+    // table, and the panel keeps the reply's explanation in view.
+    void evidenceClickGoesToTheRecord()
+    {
+        Window window;
+        window.widget.show();
+        QVERIFY(window.open(m_withSnapshot.path));
+        QTRY_VERIFY(window.rowOf(m_withSnapshot.idOfLine.at(3)) >= 0);
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        window.select(m_withSnapshot.idOfLine.at(3));
+        QVERIFY(explained.wait(20000));
+        const QString verdict = window.panel->shownText();
+        QTableView *evidence = window.panel->evidenceTable();
+        QTRY_VERIFY(evidence->isVisible());
+        QCOMPARE(evidence->model()->index(0, 0).data(EvidenceModel::RecordIdRole).toLongLong(), m_withSnapshot.idOfLine.at(2));
+        QSignalSpy found(&window.locator, &RecordLocator::found);
+        const QRect cell = evidence->visualRect(evidence->model()->index(0, EvidenceModel::RoleColumn));
+        QTest::mouseClick(evidence->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_VERIFY(!found.isEmpty());
+        QCOMPARE(found.at(0).at(0).toLongLong(), m_withSnapshot.idOfLine.at(2));
+        QCOMPARE(window.table->currentIndex().data(FlowTableModel::RecordIdRole).toLongLong(), m_withSnapshot.idOfLine.at(2));
+        QCOMPARE(window.panel->shownText(), verdict);
+        QCOMPARE(evidence->selectionModel()->selectedRows().value(0).row(), 0);
+    }
+
+    void saysWhatItNeeds()
+    {
+        Window window;
+        window.widget.show();
+        QVERIFY(window.open(m_flowsOnly.path));
+        QTRY_VERIFY(window.rowOf(m_flowsOnly.idOfLine.at(2)) >= 0);
+        window.select(m_flowsOnly.idOfLine.at(2)); // an ACCEPT
+        QVERIFY(!window.panel->showsExplanation());
+        QVERIFY(window.panel->shownText().contains(QStringLiteral("accepted")));
+        QCOMPARE(window.panel->loader()->started(), 0);
+
+        // Without a snapshot: the records' verdict, and what would make it exact.
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        window.select(m_flowsOnly.idOfLine.at(4));
+        QVERIFY(explained.wait(20000));
+        QVERIFY(window.panel->shownText().startsWith(
+            WhyRejectedPanel::verdictSentence(explain::RecordVerdict::SecurityGroupOrNetworkAcl)));
+        QVERIFY(window.panel->findChild<QLabel *>(QStringLiteral("basis"))->text().contains(QStringLiteral("configuration snapshot")));
+        QVERIFY(!window.panel->rulesTree()->isVisible());
+    }
+
+    void hiddenExplainsNothing()
+    {
+        Window window;
+        window.widget.show();
+        QVERIFY(window.open(m_withSnapshot.path));
+        QTRY_VERIFY(window.rowOf(m_withSnapshot.idOfLine.at(3)) >= 0);
+        window.panel->hide();
+        window.select(m_withSnapshot.idOfLine.at(3));
+        QCoreApplication::processEvents();
+        QCOMPARE(window.panel->loader()->started(), 0);
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        window.panel->show(); // shown: explains the row selected meanwhile
+        QVERIFY(explained.wait(20000));
+        QCOMPARE(window.panel->loader()->started(), 1);
+        QVERIFY(window.panel->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict::NetworkAcl)));
+    }
+};
+
+QTEST_MAIN(TestWhyRejectedPanel)
+#include "tst_whyrejectedpanel.moc"

@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "why_rejected_panel.h"
+
+#include "rule_highlight_delegate.h"
+
+#include "itemmodels/case_snapshots.h"
+#include "itemmodels/evidence_model.h"
+#include "itemmodels/explanation_rules_model.h"
+
+#include <QDateTime>
+#include <QItemSelectionModel>
+#include <QHeaderView>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTableView>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace flowscope {
+
+namespace {
+
+QLabel *wrappedLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+QLabel *sectionTitle(QWidget *parent, const QString &text)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    QFont font = label->font();
+    font.setBold(true);
+    label->setFont(font);
+    return label;
+}
+
+// "3 h 20 min", "45 s": how far apart a snapshot and a record are.
+QString spanText(qint64 seconds)
+{
+    seconds = std::abs(seconds);
+    if (seconds < 60)
+        return WhyRejectedPanel::tr("%n s", nullptr, int(seconds));
+    if (seconds < 3600)
+        return WhyRejectedPanel::tr("%n min", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return WhyRejectedPanel::tr("%1 h %2 min").arg(seconds / 3600).arg(seconds % 3600 / 60);
+    return WhyRejectedPanel::tr("%n day(s)", nullptr, int(seconds / 86400));
+}
+
+QString ruleText(const explain::ExplainedRule &rule)
+{
+    return WhyRejectedPanel::tr("%1 rule %2 (%3)")
+        .arg(rule.egress ? WhyRejectedPanel::tr("outbound") : WhyRejectedPanel::tr("inbound"), rule.number, rule.action);
+}
+
+} // namespace
+
+WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWidget *parent)
+    : QWidget(parent)
+    , m_snapshots(snapshots ? std::move(snapshots) : std::make_shared<CaseSnapshots>())
+    , m_loader(new RecordExplanationLoader(m_snapshots, this))
+    , m_evidence(new EvidenceModel(this))
+    , m_rules(new ExplanationRulesModel(this))
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    m_message = wrappedLabel(this, QStringLiteral("whyRejectedMessage"));
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setContentsMargins(12, 12, 12, 12);
+    outer->addWidget(m_message);
+
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the text wraps, the tables scroll
+    m_content = new QWidget(m_scroll);
+    auto *layout = new QVBoxLayout(m_content);
+    m_verdict = wrappedLabel(m_content, QStringLiteral("verdict"));
+    QFont big = m_verdict->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_verdict->setFont(big);
+    m_basis = wrappedLabel(m_content, QStringLiteral("basis"));
+    m_explanation = wrappedLabel(m_content, QStringLiteral("explanation"));
+    layout->addWidget(m_verdict);
+    layout->addWidget(m_basis);
+    layout->addWidget(m_explanation);
+
+    m_evidenceTitle = sectionTitle(m_content, tr("Evidence (click to go to a record)"));
+    layout->addWidget(m_evidenceTitle);
+    m_evidenceTable = new QTableView(m_content);
+    m_evidenceTable->setObjectName(QStringLiteral("evidence"));
+    m_evidenceTable->setModel(m_evidence);
+    m_evidenceTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_evidenceTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_evidenceTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_evidenceTable->verticalHeader()->hide();
+    m_evidenceTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_evidenceTable->verticalHeader()->setDefaultSectionSize(m_evidenceTable->fontMetrics().height() + 6);
+    m_evidenceTable->horizontalHeader()->setStretchLastSection(true);
+    m_evidenceTable->setWordWrap(false);
+    m_evidenceTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_evidenceTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    layout->addWidget(m_evidenceTable);
+    connect(m_evidenceTable, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        Q_EMIT recordRequested(index.data(EvidenceModel::RecordIdRole).toLongLong(),
+                               index.data(EvidenceModel::StartRole).toLongLong());
+    });
+    connect(m_evidenceTable, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT recordRequested(index.data(EvidenceModel::RecordIdRole).toLongLong(),
+                               index.data(EvidenceModel::StartRole).toLongLong());
+    });
+
+    m_rulesTitle = sectionTitle(m_content, tr("Rules along the path"));
+    layout->addWidget(m_rulesTitle);
+    m_rulesTree = new QTreeView(m_content);
+    m_rulesTree->setObjectName(QStringLiteral("rules"));
+    m_rulesTree->setModel(m_rules);
+    m_rulesTree->setItemDelegate(new RuleHighlightDelegate(m_rulesTree));
+    m_rulesTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_rulesTree->setUniformRowHeights(true);
+    m_rulesTree->setMinimumHeight(m_rulesTree->fontMetrics().height() * 12);
+    layout->addWidget(m_rulesTree, 1);
+
+    layout->addWidget(sectionTitle(m_content, tr("Caveats")));
+    m_caveats = wrappedLabel(m_content, QStringLiteral("caveats"));
+    layout->addWidget(m_caveats);
+    layout->addWidget(sectionTitle(m_content, tr("Suggestion")));
+    m_suggestion = wrappedLabel(m_content, QStringLiteral("suggestion"));
+    layout->addWidget(m_suggestion);
+    layout->addStretch(0); // takes the room of the rules when they are hidden
+    m_layout = layout;
+    m_scroll->setWidget(m_content);
+    outer->addWidget(m_scroll, 1);
+
+    connect(m_loader, &RecordExplanationLoader::explained, this, &WhyRejectedPanel::onExplained);
+    showMessage(tr("Select a REJECT record in the flow table to see why it was rejected."));
+}
+
+QString WhyRejectedPanel::verdictSentence(explain::RecordVerdict verdict)
+{
+    using explain::RecordVerdict;
+    switch (verdict) {
+    case RecordVerdict::SecurityGroup: return tr("A security group denied it.");
+    case RecordVerdict::NetworkAcl: return tr("A network ACL denied it.");
+    case RecordVerdict::SecurityGroupAndNetworkAcl: return tr("A security group and a network ACL both deny it.");
+    case RecordVerdict::SecurityGroupOrNetworkAcl:
+        return tr("A security group or a network ACL denied it: the flow records alone cannot tell which.");
+    case RecordVerdict::BlockPublicAccess: return tr("VPC Block Public Access rejected it.");
+    case RecordVerdict::Inconclusive: return tr("Inconclusive: what is known does not decide it.");
+    case RecordVerdict::NotExplained:
+        return tr("Not explained: the configuration snapshot allows this flow.");
+    }
+    return {};
+}
+
+bool WhyRejectedPanel::showsExplanation() const { return !m_scroll->isHidden(); }
+
+QString WhyRejectedPanel::shownText() const { return showsExplanation() ? m_verdict->text() : m_message->text(); }
+
+void WhyRejectedPanel::setCase(const QString &casePath)
+{
+    m_case = casePath;
+    m_loader->setCase(casePath);
+    m_snapshots->invalidate();
+    showRecord(std::nullopt, false);
+}
+
+void WhyRejectedPanel::snapshotsChanged()
+{
+    m_snapshots->invalidate();
+    if (m_record) {
+        m_stale = true;
+        refreshIfStale();
+    }
+}
+
+void WhyRejectedPanel::showRecord(std::optional<qint64> recordId, bool rejected)
+{
+    if (recordId && rejected && recordId == m_record && (m_stale || m_loader->isBusy() || showsExplanation()))
+        return; // already shown (a page arriving again for the same row)
+    // Going through the evidence in the table keeps its explanation in view.
+    if (recordId && m_shown && showsExplanation()) {
+        const auto &evidence = m_shown->evidence;
+        const auto at = std::find_if(evidence.begin(), evidence.end(),
+                                     [&](const explain::EvidenceRecord &e) { return e.id == *recordId; });
+        if (at != evidence.end()) {
+            m_evidenceTable->selectRow(int(at - evidence.begin()));
+            return;
+        }
+        if (*recordId == m_shown->recordId) {
+            m_evidenceTable->clearSelection();
+            return;
+        }
+    }
+    m_loader->cancel();
+    m_shown.reset();
+    m_record.reset();
+    m_stale = false;
+    m_evidence->setExplanation(nullptr);
+    m_rules->setExplanation(nullptr);
+    if (m_case.isEmpty())
+        return showMessage(tr("No case open."));
+    if (!recordId)
+        return showMessage(tr("Select a REJECT record in the flow table to see why it was rejected."));
+    if (!rejected)
+        return showMessage(tr("This record was accepted. Select a REJECT record to see why it was rejected "
+                              "(the filter action == reject shows only those)."));
+    m_record = recordId;
+    m_stale = true;
+    showMessage(tr("Explaining record %1…").arg(*recordId));
+    refreshIfStale();
+}
+
+bool WhyRejectedPanel::isOnScreen() const { return isVisible() && !visibleRegion().isEmpty(); }
+
+void WhyRejectedPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshIfStale();
+}
+
+void WhyRejectedPanel::refreshIfStale()
+{
+    if (!m_stale || !m_record || !isOnScreen())
+        return;
+    m_stale = false;
+    m_loader->explain(*m_record);
+}
+
+void WhyRejectedPanel::showMessage(const QString &message)
+{
+    m_message->setText(message);
+    m_message->show();
+    m_scroll->hide();
+}
+
+void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
+{
+    if (!m_record || result.recordId != *m_record)
+        return;
+    if (!result.error.isEmpty())
+        return showMessage(tr("Record %1 could not be explained: %2").arg(result.recordId).arg(result.error));
+    if (!result.explanation)
+        return showMessage(tr("Record %1 is not a REJECT of this case.").arg(result.recordId));
+    m_shown = result.explanation;
+    const explain::RecordExplanation &e = *result.explanation;
+    QString headline = verdictSentence(e.verdict);
+    if (!e.component.isEmpty())
+        headline += QLatin1Char(' ') + (e.rule ? tr("%1, %2.").arg(e.component, ruleText(*e.rule)) : tr("%1.").arg(e.component));
+    m_verdict->setText(headline);
+    m_verdict->setToolTip(explain::recordVerdictName(e.verdict));
+    if (e.basis == explain::ExplanationBasis::Config && e.snapshot) {
+        const QString when = e.snapshot->asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+        m_basis->setText(e.snapshot->secondsApart == 0
+                             ? tr("Decided by the configuration snapshot taken %1, at the record's time.").arg(when)
+                         : e.snapshot->secondsApart > 0
+                             ? tr("Decided by the configuration snapshot taken %1, %2 before the record.")
+                                   .arg(when, spanText(e.snapshot->secondsApart))
+                             : tr("Decided by the configuration snapshot taken %1, %2 after the record (no older "
+                                  "snapshot is loaded).")
+                                   .arg(when, spanText(e.snapshot->secondsApart)));
+    } else if (result.snapshots == 0) {
+        m_basis->setText(tr("From the flow records alone. Load a configuration snapshot (the describe-* output of "
+                            "the AWS CLI) to name the group or the ACL rule that decided."));
+    } else {
+        m_basis->setText(tr("From the flow records alone: the case's configuration snapshots do not decide this flow."));
+    }
+    m_explanation->setText(e.explanation);
+    m_explanation->setVisible(!e.explanation.isEmpty());
+    m_evidence->setExplanation(result.explanation);
+    m_evidenceTable->resizeColumnsToContents();
+    // As tall as its few rows (four at most): the rules below want the room.
+    int rows = 0;
+    for (int row = 0; row < m_evidence->rowCount(); ++row)
+        rows += m_evidenceTable->rowHeight(row);
+    m_evidenceTable->setFixedHeight(m_evidenceTable->horizontalHeader()->height() + rows + 2 * m_evidenceTable->frameWidth()
+                                    + m_evidenceTable->horizontalScrollBar()->sizeHint().height());
+    m_evidenceTable->setVisible(m_evidence->rowCount() > 0);
+    m_evidenceTitle->setText(m_evidence->rowCount() > 0 ? tr("Evidence (click to go to a record)")
+                                                       : tr("Evidence: no request, reply or record at the other end found"));
+    m_rules->setExplanation(result.explanation);
+    const bool rules = m_rules->rowCount() > 0;
+    m_rulesTitle->setVisible(rules);
+    m_rulesTree->setVisible(rules);
+    m_layout->setStretch(m_layout->count() - 1, rules ? 0 : 1);
+    if (rules) {
+        m_rulesTree->expandAll();
+        for (int column = 0; column < m_rules->columnCount(); ++column)
+            m_rulesTree->resizeColumnToContents(column);
+        const QModelIndex deciding = m_rules->decidingRule();
+        if (deciding.isValid()) {
+            // Current but not selected: the selection's colour would hide the highlight.
+            m_rulesTree->selectionModel()->setCurrentIndex(deciding, QItemSelectionModel::NoUpdate);
+            m_rulesTree->scrollTo(deciding);
+        }
+    }
+    const QStringList caveats = e.caveatTexts();
+    m_caveats->setText(caveats.isEmpty() ? tr("None.") : QStringLiteral("• ") + caveats.join(QStringLiteral("\n• ")));
+    m_suggestion->setText(e.suggestion.isEmpty() ? tr("None.") : e.suggestion);
+    m_message->hide();
+    m_scroll->show();
+    Q_EMIT explained();
+}
+
+} // namespace flowscope

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// "Why rejected?": the explanation of the REJECT record selected in the flow
+// table — the verdict in plain words, what decided it (the flow records alone
+// or the configuration snapshot in force at the record's time), the records
+// that back it (a click goes to one in the table), the snapshot's rules along
+// the path with the deciding rule highlighted, the caveats and the suggested
+// fix. For an accepted record, or none, it says what it needs. Explained off
+// the GUI thread and only while on screen; a newer selection cancels the
+// running explanation.
+
+#include "itemmodels/record_explanation_loader.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QLabel;
+class QScrollArea;
+class QTableView;
+class QTreeView;
+class QVBoxLayout;
+
+namespace flowscope {
+
+class CaseSnapshots;
+class EvidenceModel;
+class ExplanationRulesModel;
+
+class WhyRejectedPanel : public QWidget {
+    Q_OBJECT
+public:
+    // Shares `snapshots` with the other views that explain (its own when null).
+    explicit WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots = nullptr, QWidget *parent = nullptr);
+
+    void setCase(const QString &casePath);
+    // The record selected in the flow table: its id and whether it is a
+    // REJECT; nullopt when none is selected or its row is still loading.
+    void showRecord(std::optional<qint64> recordId, bool rejected);
+    // A snapshot was loaded into the case: explain again with it.
+    void snapshotsChanged();
+
+    // Shown and not a tab behind another (see TrafficStatsView::isOnScreen).
+    bool isOnScreen() const;
+    // Explains the selected record if that is pending and the panel on screen.
+    void refreshIfStale();
+
+    RecordExplanationLoader *loader() const { return m_loader; }
+    EvidenceModel *evidence() const { return m_evidence; }
+    ExplanationRulesModel *rules() const { return m_rules; }
+    QTableView *evidenceTable() const { return m_evidenceTable; }
+    QTreeView *rulesTree() const { return m_rulesTree; }
+    // True while an explanation is shown (not a message).
+    bool showsExplanation() const;
+    // The verdict line when an explanation is shown, else the message.
+    QString shownText() const;
+    // The plain-words verdict.
+    static QString verdictSentence(explain::RecordVerdict verdict);
+
+Q_SIGNALS:
+    // The analyst clicked an evidence record: go to it in the flow table.
+    void recordRequested(qint64 recordId, qint64 start);
+    // The explanation of the selected record is shown.
+    void explained();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void showMessage(const QString &message);
+    void onExplained(const RecordExplanationResult &result);
+
+    std::shared_ptr<CaseSnapshots> m_snapshots;
+    RecordExplanationLoader *m_loader;
+    EvidenceModel *m_evidence;
+    ExplanationRulesModel *m_rules;
+    QScrollArea *m_scroll;
+    QVBoxLayout *m_layout;
+    QWidget *m_content;
+    QLabel *m_message;
+    QLabel *m_verdict;
+    QLabel *m_basis;
+    QLabel *m_explanation;
+    QLabel *m_evidenceTitle;
+    QTableView *m_evidenceTable;
+    QLabel *m_rulesTitle;
+    QTreeView *m_rulesTree;
+    QLabel *m_caveats;
+    QLabel *m_suggestion;
+    QString m_case;
+    std::optional<qint64> m_record; // the selected REJECT
+    std::shared_ptr<const explain::RecordExplanation> m_shown;
+    bool m_stale = false;           // m_record waits to be explained
+};
+
+} // namespace flowscope

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Paints the rows a model marks as rejected (FlowTableModel::RejectedRole)
+// on a red tint mixed from the view's palette, so the rule reads on the
+// light and the dark theme alike and the text keeps its contrast. A
+// selected row keeps the selection's colour.
+
+#include <QColor>
+#include <QStyledItemDelegate>
+
+class QPalette;
+
+namespace flowscope {
+
+class RejectRowDelegate : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    // The tint of a rejected row over `palette`'s base (or alternate base).
+    static QColor rejectTint(const QPalette &palette, bool alternate = false);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+};
+
+} // namespace flowscope
