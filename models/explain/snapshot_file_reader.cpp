@@ -65,7 +65,12 @@ SnapshotFileContent readSnapshotFile(const QString &path)
         content.error = tr("cannot open: %1").arg(file.errorString());
         return content;
     }
-    const QByteArray raw = file.readAll();
+    return parseSnapshotBytes(file.readAll());
+}
+
+SnapshotFileContent parseSnapshotBytes(const QByteArray &raw)
+{
+    SnapshotFileContent content;
     Sha256 hash;
     hash.add(raw.constData(), static_cast<std::size_t>(raw.size()));
     content.sha256 = QString::fromStdString(hash.hex());

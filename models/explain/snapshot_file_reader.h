@@ -16,5 +16,7 @@ struct SnapshotFileContent {
 };
 
 SnapshotFileContent readSnapshotFile(const QString &path);
+// The same from the bytes of a file already read (a case keeps them).
+SnapshotFileContent parseSnapshotBytes(const QByteArray &raw);
 
 } // namespace flowscope::explain

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDirIterator>
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -145,16 +146,39 @@ void checkReferences(const ConfigSnapshot &snapshot, std::vector<SnapshotMessage
 
 } // namespace
 
+std::vector<SnapshotSource> readSnapshotSources(const QStringList &paths, std::vector<SnapshotMessage> &messages)
+{
+    std::vector<SnapshotSource> sources;
+    for (const QString &path : snapshotFiles(paths, messages)) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            messages.push_back({SnapshotMessage::Severity::Error, path, {}, tr("cannot open: %1").arg(file.errorString())});
+            continue;
+        }
+        sources.push_back({path, QFileInfo(file).lastModified().toUTC(), file.readAll()});
+    }
+    return sources;
+}
+
 SnapshotLoad loadSnapshot(const QStringList &paths)
 {
+    std::vector<SnapshotMessage> messages;
+    const std::vector<SnapshotSource> sources = readSnapshotSources(paths, messages);
+    SnapshotLoad load = loadSnapshot(sources);
+    load.filesRefused += static_cast<int>(messages.size());
+    load.messages.insert(load.messages.begin(), messages.begin(), messages.end());
+    return load;
+}
+
+SnapshotLoad loadSnapshot(const std::vector<SnapshotSource> &sources)
+{
     SnapshotLoad load;
-    const QStringList files = snapshotFiles(paths, load.messages);
-    load.filesRefused = static_cast<int>(load.messages.size());
     std::map<QString, std::vector<SgRule>> groupRules;
     std::map<QString, QString> groupRuleFiles;
     std::map<QString, std::vector<IpCidr>> prefixListEntries;
-    for (const QString &file : files) {
-        const SnapshotFileContent content = readSnapshotFile(file);
+    for (const SnapshotSource &source : sources) {
+        const QString &file = source.path;
+        const SnapshotFileContent content = parseSnapshotBytes(source.bytes);
         if (!content.error.isEmpty()) {
             load.messages.push_back({SnapshotMessage::Severity::Error, file, content.location, content.error});
             ++load.filesRefused;
@@ -169,7 +193,7 @@ SnapshotLoad loadSnapshot(const QStringList &paths)
             continue;
         }
         merge(load.snapshot, fragment, groupRules, groupRuleFiles, prefixListEntries);
-        load.snapshot.files.push_back({file, content.sha256, QFileInfo(file).lastModified().toUTC(), fragment.documents});
+        load.snapshot.files.push_back({file, content.sha256, source.modified, fragment.documents});
         ++load.filesLoaded;
     }
     // describe-security-group-rules states the same rules with their ids: it replaces the grouped form.

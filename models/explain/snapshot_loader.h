@@ -9,6 +9,8 @@
 #include "config_snapshot.h"
 #include "snapshot_message.h"
 
+#include <QByteArray>
+#include <QDateTime>
 #include <QStringList>
 
 #include <vector>
@@ -24,5 +26,18 @@ struct SnapshotLoad {
 };
 
 SnapshotLoad loadSnapshot(const QStringList &paths);
+
+// One file's bytes as read, with its name and modification time: what a case
+// keeps so that it loads the same snapshot again without the files.
+struct SnapshotSource {
+    QString path;
+    QDateTime modified;
+    QByteArray bytes;
+};
+
+// The files named by paths (folders walked as above), read whole; a missing
+// or unreadable one gets an error in messages.
+std::vector<SnapshotSource> readSnapshotSources(const QStringList &paths, std::vector<SnapshotMessage> &messages);
+SnapshotLoad loadSnapshot(const std::vector<SnapshotSource> &sources);
 
 } // namespace flowscope::explain

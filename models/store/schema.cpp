@@ -123,7 +123,21 @@ DROP TABLE block_interface;
 )sql";
 // ---- end of block indexes and block format ----
 
-constexpr std::array<const char *, 4> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
+// Version 5: configuration snapshots (describe-* documents) loaded into the
+// case, each with its files' bytes (zstd-compressed), so that an explanation
+// is re-derived exactly from the case alone (see config_snapshot_rows.h).
+// Times in Unix epoch seconds; documents the top-level keys, one per line.
+constexpr const char *kSchemaV5 = R"sql(
+CREATE TABLE config_snapshot(
+  id INTEGER PRIMARY KEY, as_of INTEGER NOT NULL, loaded_at INTEGER NOT NULL, label TEXT NOT NULL);
+CREATE TABLE config_snapshot_file(
+  snapshot INTEGER NOT NULL, position INTEGER NOT NULL,
+  path TEXT NOT NULL, sha256 TEXT NOT NULL, modified INTEGER NOT NULL, documents TEXT NOT NULL,
+  size INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY(snapshot, position)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char *, 5> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its

@@ -8,6 +8,7 @@
 #include "store/sqlite_handle.h"
 #include "format2_case.h"
 #include "schema3_case.h"
+#include "schema4_case.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -307,6 +308,7 @@ private Q_SLOTS:
         QTest::newRow("format 2") << 2 << QString();
         QTest::newRow("format 3") << 3 << QString();
         QTest::newRow("format 3 analysed") << 3 << QStringLiteral("ANALYZE");
+        QTest::newRow("format 4") << 4 << QString();
         QTest::newRow("current format") << currentSchemaVersion() << QString();
         QTest::newRow("format 2 without record indexes") << 2 << QStringLiteral("DROP INDEX flow_block_by_file");
         QTest::newRow("without record indexes")
@@ -321,7 +323,9 @@ private Q_SLOTS:
         QFETCH(int, version);
         QFETCH(QString, extra);
         const std::string file = importedCase(QTest::currentDataTag());
-        if (version == 3)
+        if (version == 4)
+            test::downgradeToSchema4(file);
+        else if (version == 3)
             test::downgradeToSchema3(file);
         else if (version < currentSchemaVersion())
             test::downgradeToFormat2(file);

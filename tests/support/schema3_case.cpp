@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema3_case.h"
 
+#include "schema4_case.h"
+
 #include "store/block_codec.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
@@ -82,6 +84,7 @@ void writeIndexRows(sqlite3 *db, std::int64_t block, const std::vector<EncodedFl
 
 void downgradeToSchema3(const std::string &caseFile)
 {
+    downgradeToSchema4(caseFile);
     sqlite3 *db = nullptr;
     if (sqlite3_open(caseFile.c_str(), &db) != SQLITE_OK) {
         sqlite3_close(db);
