@@ -48,10 +48,11 @@ QString InterfaceDetails::securityGroupsText() const
     return parts.join(QStringLiteral(", "));
 }
 
-InterfaceEnrichment::InterfaceEnrichment(std::shared_ptr<const ConfigSnapshot> snapshot, qint64 snapshotId)
+InterfaceEnrichment::InterfaceEnrichment(std::shared_ptr<const ConfigSnapshot> snapshot, qint64 snapshotId,
+                                         QDateTime asOf)
     : m_snapshot(std::move(snapshot))
     , m_snapshotId(snapshotId)
-    , m_asOf(m_snapshot->asOf())
+    , m_asOf(asOf.isValid() ? asOf : m_snapshot->asOf())
 {
     const ConfigSnapshot &s = *m_snapshot;
     for (const auto &[id, eni] : s.interfaces) {

@@ -45,8 +45,9 @@ struct InterfaceDetails {
 
 class InterfaceEnrichment : public InterfaceAttributes {
 public:
-    // snapshotId: the case's id of the snapshot (0 when it has none).
-    InterfaceEnrichment(std::shared_ptr<const ConfigSnapshot> snapshot, qint64 snapshotId = 0);
+    // snapshotId and asOf: as the case stored the snapshot (0 and invalid
+    // for one loaded from files: its newest file time is then its as-of).
+    InterfaceEnrichment(std::shared_ptr<const ConfigSnapshot> snapshot, qint64 snapshotId = 0, QDateTime asOf = {});
 
     qint64 snapshotId() const { return m_snapshotId; }
     QDateTime asOf() const { return m_asOf; }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "interface_attributes.h"
 
+#include "filter_lexer.h"
+
 #include <algorithm>
 
 namespace flowscope {
@@ -27,6 +29,14 @@ std::optional<InterfaceAttribute> interfaceAttributeByName(std::string_view name
             return attribute;
     }
     return std::nullopt;
+}
+
+bool namesInterfaceAttributes(std::string_view expression)
+{
+    const LexedFilter lexed = lexFilter(expression);
+    return std::any_of(lexed.tokens.begin(), lexed.tokens.end(), [](const FilterToken &token) {
+        return token.type == FilterTokenType::Word && interfaceAttributeByName(token.text).has_value();
+    });
 }
 
 } // namespace flowscope

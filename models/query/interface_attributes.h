@@ -25,6 +25,10 @@ std::string_view interfaceAttributeName(InterfaceAttribute attribute);
 // Case-insensitive, as field names are.
 std::optional<InterfaceAttribute> interfaceAttributeByName(std::string_view name);
 
+// Whether the expression uses one of these fields (a word of the filter that
+// is their name), so a caller loads a snapshot only for filters that need it.
+bool namesInterfaceAttributes(std::string_view expression);
+
 class InterfaceAttributes {
 public:
     virtual ~InterfaceAttributes() = default;
