@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_table_model.h"
 
+#include "explain/case_enrichment.h"
 #include "flow_page_loader.h"
 
 #include "selection/case_filter.h"
@@ -226,7 +227,7 @@ void FlowTableModel::startSort()
             auto caseDb = openForBackgroundReads(casePath);
             const auto stale = [&] { return newest->load() != generation; };
             const QueryInterrupt interrupt(*caseDb, stale); // inside the filter's index look-ups too
-            const auto compiled = CaseFilter::compile(*caseDb, filterText);
+            const auto compiled = explain::compileWithSnapshot(*caseDb, filterText);
             if (std::holds_alternative<FilterError>(compiled)) {
                 result.invalidFilter = true;
                 return result;
