@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace flowscope {
 
 class AppPalette;
+class CaseEnrichmentLoader;
 class CaseSession;
 class CaseStatusLabel;
 class CaseSummaryView;
@@ -77,6 +78,7 @@ private:
     void saveSettings() const;
 
     void onCaseChanged(const QString &casePath);
+    void showUnloggedTrafficNote(const QString &emptyFilter);
     void onImportFinished(const ImportReport &report);
     void onImportingChanged(bool importing);
     void reloadCaseViews();
@@ -109,6 +111,8 @@ private:
     ShownRecordsLabel *m_shown = nullptr;
     FilterBar *m_filterBar = nullptr;
     FilterController *m_filter = nullptr;
+    CaseEnrichmentLoader *m_enrichment = nullptr;
+    bool m_unloggedNoteShown = false;
     TrafficStatsView *m_stats = nullptr;
     TimelineView *m_timeline = nullptr;
     QDockWidget *m_timelineDock = nullptr;
