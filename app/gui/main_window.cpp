@@ -226,6 +226,7 @@ void MainWindow::connectSession()
     connect(m_enrichment, &CaseEnrichmentLoader::loaded, this, [this](const CaseEnrichmentLoader::Enrichment &enrichment) {
         m_filterBar->setInterfaceAttributes(enrichment);
         m_details->setEnrichment(enrichment);
+        m_flows->setEnrichment(enrichment);
     });
     connect(m_session, &CaseSession::summaryChanged, this, [this](const CaseSummary &summary) {
         m_summary->showSummary(QFileInfo(m_session->casePath()).fileName(), summary);
