@@ -19,5 +19,6 @@ int runStats(const std::vector<std::string> &args);
 int runFilter(const std::vector<std::string> &args);
 int runCount(const std::vector<std::string> &args);
 int runTimeline(const std::vector<std::string> &args);
+int runConfig(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

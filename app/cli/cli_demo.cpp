@@ -40,7 +40,8 @@ int runDemo(const std::vector<std::string> &args)
         const DemoCaseResult result = importDemoInput(*caseDb, root, options);
         std::cout << "wrote " << result.input.records << " records in " << result.input.files.size()
                   << " files under " << root.string() << "; imported " << result.records << " records into "
-                  << *casePath << " (" << result.errors << " errors)\n";
+                  << *casePath << " (" << result.errors << " errors) with configuration snapshot "
+                  << result.snapshotId << " of the demo estate\n";
         return result.errors ? ExitRejected : ExitOk;
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli demo: " << error.what() << '\n';

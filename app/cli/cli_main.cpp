@@ -40,6 +40,12 @@ void printUsage(std::ostream &out)
            "  filter athena EXPR --database D --table T [--limit N]\n"
            "                      the filter as Athena SQL over the AWS flow-log table (exit 1 on a\n"
            "                      bad filter or a query over Athena's 262,144-byte limit)\n"
+           "  config CASE PATH... [--as-of ISO-TIME] [--label TEXT] [--format json|table]\n"
+           "                      load describe-* JSON files or folders (.json, .json.gz) into CASE as one\n"
+           "                      configuration snapshot taken at --as-of (default: the newest file time);\n"
+           "                      refused whole (exit 1, case unchanged) when a file is bad\n"
+           "  config CASE [--format json|table]\n"
+           "                      the configuration snapshots CASE holds\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -72,6 +78,7 @@ int main(int argc, char **argv)
         {"filter", &flowscope::cli::runFilter},
         {"count", &flowscope::cli::runCount},
         {"timeline", &flowscope::cli::runTimeline},
+        {"config", &flowscope::cli::runConfig},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -3,6 +3,7 @@
 
 #include "store/case_db.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -16,6 +17,23 @@ CaseSession::CaseSession(QObject *parent)
     : QObject(parent)
 {
     qRegisterMetaType<flowscope::CaseSummary>();
+    connect(&m_snapshotJob, &explain::SnapshotImportJob::finished, this, [this](const explain::SnapshotImportOutcome &outcome) {
+        Q_EMIT snapshotLoadingChanged(false);
+        Q_EMIT snapshotLoadFinished(outcome);
+        if (outcome.import.isStored() && outcome.casePath == m_casePath)
+            Q_EMIT snapshotsChanged();
+    });
+}
+
+bool CaseSession::loadSnapshot(const QStringList &paths, std::optional<qint64> asOf, const QString &label)
+{
+    if (m_casePath.isEmpty() || paths.isEmpty())
+        return false;
+    const std::optional<QDateTime> time = asOf ? std::optional(QDateTime::fromSecsSinceEpoch(*asOf, Qt::UTC)) : std::nullopt;
+    if (!m_snapshotJob.start(m_casePath, paths, time, label))
+        return false;
+    Q_EMIT snapshotLoadingChanged(true);
+    return true;
 }
 
 bool CaseSession::readSummary(const QString &path, CaseSummary &summary)

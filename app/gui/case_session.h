@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The case the window works on: opening and creating .flowcase files, what
-// the case holds at a glance, and the list of recent cases (kept in QSettings).
+// the case holds at a glance, configuration snapshots loaded into it, and the
+// list of recent cases (kept in QSettings).
 
+#include "explain/snapshot_import_job.h"
 #include "store/case_summary.h"
 
 #include <QMetaType>
 #include <QObject>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace flowscope {
 
@@ -34,6 +38,13 @@ public:
     // Reads the case again (after an import).
     void refresh();
 
+    // Loads describe-* files and folders into the open case as a configuration
+    // snapshot, off the GUI thread; snapshotLoadFinished tells how it went.
+    // False when no case is open or a load is running.
+    bool loadSnapshot(const QStringList &paths, std::optional<qint64> asOf = std::nullopt, const QString &label = {});
+    bool isLoadingSnapshot() const { return m_snapshotJob.isRunning(); }
+    void cancelSnapshotLoad() { m_snapshotJob.cancel(); }
+
     // Existing recent cases, newest first.
     QStringList recentCases() const;
     void clearRecentCases();
@@ -44,6 +55,12 @@ Q_SIGNALS:
     // What the case holds changed (opened, or imported into).
     void summaryChanged(const flowscope::CaseSummary &summary);
     void recentCasesChanged();
+    void snapshotLoadingChanged(bool loading);
+    void snapshotLoadFinished(const flowscope::explain::SnapshotImportOutcome &outcome);
+    // The open case holds another set of configuration snapshots (one was
+    // stored): what derives from them is to be read again. Opening another
+    // case says caseChanged instead.
+    void snapshotsChanged();
     void errorOccurred(const QString &message);
 
 private:
@@ -52,6 +69,7 @@ private:
 
     QString m_casePath;
     CaseSummary m_summary;
+    explain::SnapshotImportJob m_snapshotJob;
 };
 
 } // namespace flowscope

@@ -29,6 +29,8 @@ MainActions::MainActions(QMainWindow *window)
     importFolder = file->addAction(tr("Import &Folder…"));
     importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     importFolder->setStatusTip(tr("Import every flow-log file under a folder into the case"));
+    loadSnapshot = file->addAction(tr("Load &Configuration Snapshot…"));
+    loadSnapshot->setStatusTip(tr("Load describe-* JSON of security groups, network ACLs, interfaces and routes into the case"));
     cancelImport = file->addAction(tr("&Cancel Import"));
     cancelImport->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelImport->setEnabled(false);
@@ -104,10 +106,17 @@ void MainActions::setTheme(AppPalette::Theme theme)
 
 void MainActions::setImporting(bool importing)
 {
-    for (QAction *action : {newCase, openCase, importFiles, importFolder})
+    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot})
         action->setEnabled(!importing);
     recentCases->setEnabled(!importing);
     cancelImport->setEnabled(importing);
+}
+
+void MainActions::setSnapshotLoading(bool loading)
+{
+    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot})
+        action->setEnabled(!loading);
+    recentCases->setEnabled(!loading);
 }
 
 } // namespace flowscope

@@ -27,6 +27,7 @@ public:
     RecentCasesMenu *recentCases;
     QAction *importFiles;
     QAction *importFolder;
+    QAction *loadSnapshot;
     QAction *cancelImport;
     QAction *goToTime;
     QAction *focusFilter;
@@ -43,6 +44,8 @@ public:
 
     // While an import runs, what would change the case under it is off.
     void setImporting(bool importing);
+    // So does loading a configuration snapshot.
+    void setSnapshotLoading(bool loading);
 
 Q_SIGNALS:
     void themeRequested(flowscope::AppPalette::Theme theme);

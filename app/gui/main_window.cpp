@@ -25,6 +25,8 @@
 #include "main_actions.h"
 #include "recent_cases_menu.h"
 #include "shown_records_label.h"
+#include "snapshot_load_dialog.h"
+#include "snapshot_load_report.h"
 #include "timeline_view.h"
 #include "traffic_stats_view.h"
 
@@ -235,6 +237,15 @@ void MainWindow::connectSession()
     connect(m_session, &CaseSession::errorOccurred, this, &MainWindow::showError);
     connect(m_session, &CaseSession::recentCasesChanged, this,
             [this] { m_actions->recentCases->setCases(m_session->recentCases()); });
+    connect(m_session, &CaseSession::snapshotLoadingChanged, this, [this](bool loading) {
+        m_actions->setSnapshotLoading(loading);
+        if (loading)
+            statusBar()->showMessage(tr("Loading the configuration snapshot…"));
+    });
+    connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
+        statusBar()->showMessage(snapshotLoadReport(outcome).text, kMessageMs);
+        showSnapshotLoadReport(this, outcome);
+    });
     connect(m_flows, &FlowTableModel::errorOccurred, this, &MainWindow::showError);
     connect(m_files, &ImportFilesModel::errorOccurred, this, &MainWindow::showError);
     connect(m_errors, &ImportErrorsModel::errorOccurred, this, &MainWindow::showError);
@@ -262,6 +273,7 @@ void MainWindow::connectActions()
     connect(m_actions->recentCases, &RecentCasesMenu::clearRequested, m_session, &CaseSession::clearRecentCases);
     connect(m_actions->importFiles, &QAction::triggered, this, &MainWindow::importFilesDialog);
     connect(m_actions->importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
+    connect(m_actions->loadSnapshot, &QAction::triggered, this, &MainWindow::loadSnapshotDialog);
     connect(m_actions->cancelImport, &QAction::triggered, m_imports, &ImportController::cancel);
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
@@ -470,6 +482,17 @@ void MainWindow::importFolderDialog()
         return;
     m_settings.setFolder(QStringLiteral("imports"), folder);
     importPaths({folder});
+}
+
+void MainWindow::loadSnapshotDialog()
+{
+    if (!m_session->hasCase() && !newCaseDialog())
+        return;
+    QString folder = m_settings.folder(QStringLiteral("snapshots"));
+    const auto request = askSnapshotLoad(this, folder);
+    m_settings.setFolder(QStringLiteral("snapshots"), folder);
+    if (request)
+        m_session->loadSnapshot(request->paths, request->asOf, request->label);
 }
 
 void MainWindow::showAbout()

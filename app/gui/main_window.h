@@ -88,6 +88,7 @@ private:
     void openCaseDialog();
     void importFilesDialog();
     void importFolderDialog();
+    void loadSnapshotDialog();
     void showAbout();
 
     CaseSession *m_session;

@@ -1,12 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo_case.h"
 
+#include "demo_snapshot.h"
+#include "explain/snapshot_store.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
 
+#include <QDateTime>
+
 #include <map>
+#include <stdexcept>
 
 namespace flowscope {
+
+namespace {
+constexpr std::int64_t kDemoSnapshotLead = 3600; // the snapshot is taken before the records begin
+
+// A demo case built by an older Flowscope has no configuration snapshot: it is built again.
+bool holdsSnapshot(const std::filesystem::path &casePath)
+{
+    try {
+        auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
+        return !explain::listSnapshots(*caseDb).empty();
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+} // namespace
 
 DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inputRoot, const DemoOptions &options)
 {
@@ -27,13 +47,25 @@ DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inpu
         result.records += report.records;
         result.errors += report.errorCount;
     }
+    // Kept in the case only (the input folder holds flow logs alone): named as
+    // the AWS CLI calls that print them.
+    const QDateTime asOf = QDateTime::fromSecsSinceEpoch(options.startEpoch - kDemoSnapshotLead, Qt::UTC);
+    std::vector<explain::SnapshotSource> sources;
+    for (const demo::DemoSnapshotDocument &document : demo::demoSnapshotDocuments())
+        sources.push_back({QStringLiteral("demo-config/") + document.name, asOf, document.json});
+    const explain::SnapshotImport snapshot =
+        explain::importSnapshotSources(caseDb, std::move(sources), asOf, QStringLiteral("demo estate"));
+    if (!snapshot.isStored())
+        throw std::logic_error("the demo's configuration snapshot does not load: "
+                               + (snapshot.load.messages.empty() ? std::string() : snapshot.load.messages.front().toString().toStdString()));
+    result.snapshotId = snapshot.id;
     return result;
 }
 
 std::filesystem::path ensureDemoCase(const std::filesystem::path &folder)
 {
     const std::filesystem::path casePath = folder / "demo.flowcase";
-    if (std::filesystem::exists(casePath))
+    if (std::filesystem::exists(casePath) && holdsSnapshot(casePath))
         return casePath;
     std::filesystem::create_directories(folder);
     // Build beside the final name and rename: a half-built demo is never opened.

@@ -61,32 +61,32 @@ SnapshotLoad reload(const ConfigSnapshotRow &row)
     return load;
 }
 
-} // namespace
-
-SnapshotImport importSnapshot(CaseDb &caseDb, const QStringList &paths, std::optional<QDateTime> asOf, const QString &label)
+// Loads sources (after the messages of files that could not be read) and
+// stores them unless a file was refused or the load was cancelled.
+SnapshotImport storeSnapshot(CaseDb &caseDb, std::vector<SnapshotSource> sources, std::vector<SnapshotMessage> unreadable,
+                             std::optional<QDateTime> asOf, const QString &label, const std::atomic<bool> *cancel)
 {
     SnapshotImport result;
-    std::vector<SnapshotSource> sources = readSnapshotSources(paths, result.load.messages);
-    const int unreadable = static_cast<int>(result.load.messages.size());
+    const auto cancelled = [&] {
+        result.cancelled = cancel && cancel->load();
+        return result.cancelled;
+    };
+    if (cancelled())
+        return result;
     for (SnapshotSource &source : sources)
         source.modified = toSeconds(source.modified);
-    std::vector<SnapshotMessage> messages = std::move(result.load.messages);
     result.load = loadSnapshot(sources);
-    result.load.filesRefused += unreadable;
-    result.load.messages.insert(result.load.messages.begin(), messages.begin(), messages.end());
-    if (result.load.filesLoaded == 0 && !result.load.hasErrors()) {
-        result.load.messages.push_back({SnapshotMessage::Severity::Error, paths.join(QStringLiteral(", ")), {},
-                                        tr("no describe-* file (*.json or *.json.gz) found")});
-        ++result.load.filesRefused;
-    }
-    if (result.load.hasErrors()) // all or nothing: the case is left as it was
+    result.load.filesRefused += static_cast<int>(unreadable.size());
+    result.load.messages.insert(result.load.messages.begin(), unreadable.begin(), unreadable.end());
+    if (result.load.hasErrors() || cancelled()) // all or nothing: the case is left as it was
         return result;
 
     result.asOf = asOf ? toSeconds(asOf->toUTC()) : result.load.snapshot.asOf();
-    result.label = label.isEmpty() ? defaultLabel(paths) : label;
+    result.label = label;
+    result.loadedAt = QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     ConfigSnapshotRow row;
     row.asOf = result.asOf.toSecsSinceEpoch();
-    row.loadedAt = QDateTime::currentSecsSinceEpoch();
+    row.loadedAt = result.loadedAt.toSecsSinceEpoch();
     row.label = result.label.toStdString();
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const SnapshotFile &file = result.load.snapshot.files[i]; // every source loaded, in order
@@ -98,6 +98,29 @@ SnapshotImport importSnapshot(CaseDb &caseDb, const QStringList &paths, std::opt
     }
     result.id = ConfigSnapshotRows(caseDb).insert(row);
     return result;
+}
+
+} // namespace
+
+SnapshotImport importSnapshot(CaseDb &caseDb, const QStringList &paths, std::optional<QDateTime> asOf, const QString &label,
+                              const std::atomic<bool> *cancel)
+{
+    std::vector<SnapshotMessage> unreadable;
+    std::vector<SnapshotSource> sources = readSnapshotSources(paths, unreadable);
+    if (sources.empty() && unreadable.empty())
+        unreadable.push_back({SnapshotMessage::Severity::Error, paths.join(QStringLiteral(", ")), {},
+                              tr("no describe-* file (*.json or *.json.gz) found")});
+    const QString name = label.isEmpty() ? defaultLabel(paths) : label;
+    return storeSnapshot(caseDb, std::move(sources), std::move(unreadable), asOf, name, cancel);
+}
+
+SnapshotImport importSnapshotSources(CaseDb &caseDb, std::vector<SnapshotSource> sources, std::optional<QDateTime> asOf,
+                                     const QString &label)
+{
+    std::vector<SnapshotMessage> none;
+    if (sources.empty())
+        none.push_back({SnapshotMessage::Severity::Error, label, {}, tr("no describe-* document given")});
+    return storeSnapshot(caseDb, std::move(sources), std::move(none), asOf, label, nullptr);
 }
 
 std::vector<StoredSnapshot> listSnapshots(CaseDb &caseDb)

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <atomic>
 #include <optional>
 #include <vector>
 
@@ -26,16 +27,24 @@ namespace flowscope::explain {
 struct SnapshotImport {
     qint64 id = 0; // the case's snapshot id; 0 when refused
     QDateTime asOf;
+    QDateTime loadedAt;
     QString label;
     SnapshotLoad load; // what was read, with every message
+    bool cancelled = false; // stopped before anything was stored
     bool isStored() const { return id != 0; }
 };
 
 // Loads the describe-* files and folders of paths and stores them as one
 // snapshot taken at asOf (by default the newest file modification time).
-// Throws StoreError when the case cannot be written.
+// Throws StoreError when the case cannot be written. A cancel (from another
+// thread) is heeded until the snapshot is written.
 SnapshotImport importSnapshot(CaseDb &caseDb, const QStringList &paths, std::optional<QDateTime> asOf = std::nullopt,
-                              const QString &label = {});
+                              const QString &label = {}, const std::atomic<bool> *cancel = nullptr);
+
+// The same from files already read (a generated snapshot, as the demo's):
+// asOf by default the newest of their modification times.
+SnapshotImport importSnapshotSources(CaseDb &caseDb, std::vector<SnapshotSource> sources,
+                                     std::optional<QDateTime> asOf = std::nullopt, const QString &label = {});
 
 struct StoredSnapshot {
     qint64 id = 0;

@@ -3,6 +3,8 @@
 
 #include "test_files.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QJsonArray>
@@ -20,6 +22,11 @@ const QByteArray kGood =
     "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK\n"
     "2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 1418530011 1418530070 REJECT OK\n"
     "2 123456789010 eni-11111111aaaaaaaaa - - - - - - - 1431280876 1431280934 - NODATA\n";
+
+const QByteArray kVpcs = R"({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.1.0.0/16", "OwnerId": "111122223333"}]})";
+const QByteArray kGroupsWithForeignReference =
+    R"({"SecurityGroups": [{"GroupId": "sg-1", "OwnerId": "111122223333", "VpcId": "vpc-1", "IpPermissions": [)"
+    R"({"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "UserIdGroupPairs": [{"GroupId": "444455556666/sg-0far"}]}]}]})";
 
 struct Run {
     int exitCode;
@@ -686,6 +693,110 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
         QVERIFY2(run.err.contains(err), run.err.constData());
+    }
+
+    // A configuration snapshot loaded into a case, printed with what it holds, then listed.
+    void configLoadsAndListsSnapshots()
+    {
+        const QString caseFile = path(QStringLiteral("config.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        const QString folder = path(QStringLiteral("config/good"));
+        flowscope::test::writeFile(folder + QStringLiteral("/vpcs.json"), kVpcs);
+        flowscope::test::writeGzip(folder + QStringLiteral("/groups.json.gz"), kGroupsWithForeignReference);
+        const Run run = cli({QStringLiteral("config"), caseFile, folder, QStringLiteral("--as-of"),
+                             QStringLiteral("2026-03-01T10:00:00+01:00"), QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject loaded = jsonObject(run.out);
+        QVERIFY(loaded.value(QStringLiteral("stored")).toBool());
+        const QJsonObject snapshot = loaded.value(QStringLiteral("snapshot")).toObject();
+        QCOMPARE(snapshot.value(QStringLiteral("id")).toInt(), 1);
+        QCOMPARE(snapshot.value(QStringLiteral("as_of")).toString(), QStringLiteral("2026-03-01T09:00:00Z"));
+        QCOMPARE(snapshot.value(QStringLiteral("label")).toString(), QStringLiteral("good"));
+        const QJsonArray files = loaded.value(QStringLiteral("files")).toArray();
+        QCOMPARE(files.size(), 2);
+        QFile gz(folder + QStringLiteral("/groups.json.gz"));
+        QVERIFY(gz.open(QIODevice::ReadOnly));
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("sha256")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(gz.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(files.at(0).toObject().value(QStringLiteral("documents")).toArray(), QJsonArray{QStringLiteral("SecurityGroups")});
+        const QJsonObject counts = loaded.value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("security_groups")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("vpcs")).toInt(), 1);
+        QCOMPARE(counts.value(QStringLiteral("network_acls")).toInt(), 0);
+        const QJsonArray warnings = loaded.value(QStringLiteral("warnings")).toArray();
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY(warnings.at(0).toObject().value(QStringLiteral("file")).toString().endsWith(u"groups.json.gz"));
+        QCOMPARE(warnings.at(0).toObject().value(QStringLiteral("item")).toString(), QStringLiteral("sg-1 inbound tcp"));
+
+        const Run second = cli({QStringLiteral("config"), caseFile, folder + QStringLiteral("/vpcs.json")});
+        QCOMPARE(second.exitCode, 0);
+        QVERIFY2(second.out.startsWith("snapshot 2 as of "), second.out.constData());
+        QVERIFY(second.out.contains("vpcs"));
+
+        const Run list = cli({QStringLiteral("config"), caseFile, QStringLiteral("--format=json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray snapshots = jsonObject(list.out).value(QStringLiteral("snapshots")).toArray();
+        QCOMPARE(snapshots.size(), 2);
+        QCOMPARE(snapshots.at(0).toObject().value(QStringLiteral("id")).toInt(), 1); // the older as-of first
+        QCOMPARE(snapshots.at(0).toObject().value(QStringLiteral("warnings")).toArray().size(), 1);
+        const Run table = cli({QStringLiteral("config"), caseFile});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.contains("2026-03-01T09:00:00Z"));
+    }
+
+    // One bad file refuses the whole snapshot, naming the file and the place; the case is unchanged.
+    void configRefusesABadSnapshotWhole()
+    {
+        const QString caseFile = path(QStringLiteral("config-bad.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        const QString folder = path(QStringLiteral("config/bad"));
+        flowscope::test::writeFile(folder + QStringLiteral("/vpcs.json"), kVpcs);
+        flowscope::test::writeFile(folder + QStringLiteral("/acls.json"), "{\"NetworkAcls\": [\n  {\"NetworkAclId\": ");
+        const Run run = cli({QStringLiteral("config"), caseFile, folder});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("acls.json: line 2, column 20: malformed or truncated JSON"), run.err.constData());
+        QVERIFY2(run.err.contains("the case is unchanged"), run.err.constData());
+        const Run json = cli({QStringLiteral("config"), caseFile, folder, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(json.exitCode, 1);
+        QVERIFY(!jsonObject(json.out).value(QStringLiteral("stored")).toBool());
+        QCOMPARE(jsonObject(json.out).value(QStringLiteral("errors")).toArray().size(), 1);
+        const Run list = cli({QStringLiteral("config"), caseFile, QStringLiteral("--format"), QStringLiteral("json")});
+        QCOMPARE(jsonObject(list.out).value(QStringLiteral("snapshots")).toArray().size(), 0);
+    }
+
+    void configBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("err");
+        const QString vpcs = QStringLiteral("VPCS");
+        QTest::newRow("no case") << QStringList{} << QByteArray("needs CASE");
+        QTest::newRow("bad as-of") << QStringList{QStringLiteral("CASE"), vpcs, QStringLiteral("--as-of"), QStringLiteral("yesterday")}
+                                   << QByteArray("--as-of 'yesterday' is not an ISO 8601 time");
+        QTest::newRow("as-of without a path") << QStringList{QStringLiteral("CASE"), QStringLiteral("--as-of=2026-03-01T09:00:00Z")}
+                                              << QByteArray("need a PATH");
+        QTest::newRow("unknown format") << QStringList{QStringLiteral("CASE"), QStringLiteral("--format=csv")} << QByteArray("unknown --format 'csv'");
+        QTest::newRow("missing path") << QStringList{QStringLiteral("CASE"), QStringLiteral("/nonexistent/groups.json")}
+                                      << QByteArray("/nonexistent/groups.json: no such file or folder");
+        QTest::newRow("missing case") << QStringList{path(QStringLiteral("nowhere.flowcase")), vpcs} << QByteArray("nowhere.flowcase");
+        QTest::newRow("not a case") << QStringList{vpcs} << QByteArray("vpcs.json");
+    }
+
+    void configBadArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, err);
+        const QString caseFile = path(QStringLiteral("config-args.flowcase"));
+        if (!QFileInfo::exists(caseFile))
+            QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        const QString vpcs = path(QStringLiteral("config/args/vpcs.json"));
+        flowscope::test::writeFile(vpcs, kVpcs);
+        args.replaceInStrings(QStringLiteral("CASE"), caseFile);
+        args.replaceInStrings(QStringLiteral("VPCS"), vpcs);
+        const Run run = cli(QStringList{QStringLiteral("config")} + args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(err), run.err.constData());
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("nowhere.flowcase"))));
     }
 
     void version()

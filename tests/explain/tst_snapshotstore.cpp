@@ -307,6 +307,18 @@ private Q_SLOTS:
         QCOMPARE(messages(*loadStoredSnapshot(*caseDb, imported.id), SnapshotMessage::Severity::Warning), warnings);
     }
 
+    void storesNothingWhenCancelled()
+    {
+        QTemporaryDir files;
+        test::writeFile(files.filePath(QStringLiteral("vpcs.json")), kVpcs);
+        auto caseDb = newCase();
+        const std::atomic<bool> cancel{true};
+        const SnapshotImport cancelled = importSnapshot(*caseDb, {files.path()}, std::nullopt, {}, &cancel);
+        QVERIFY(cancelled.cancelled);
+        QVERIFY(!cancelled.isStored());
+        QVERIFY(listSnapshots(*caseDb).empty());
+    }
+
     void refusesToWriteAReadOnlyCase()
     {
         const QString casePath = m_dir.filePath(QStringLiteral("readonly.flowcase"));

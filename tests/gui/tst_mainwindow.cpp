@@ -33,6 +33,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -458,6 +459,43 @@ private Q_SLOTS:
         QCOMPARE(bar->filterText(), bar->appliedFilter());
         QVERIFY(bar->applyFilterText(QString()));
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
+    }
+
+    // File > Load Configuration Snapshot stores it off the GUI thread, reports
+    // it and says that the case's snapshots changed; a bad one is refused.
+    void loadsAConfigurationSnapshot()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.createCase(path(QStringLiteral("snapshot.flowcase"))));
+        bool inFileMenu = false;
+        for (const QMenu *menu : window.findChildren<QMenu *>())
+            for (const QAction *item : menu->actions())
+                inFileMenu |= item->text() == QStringLiteral("Load &Configuration Snapshot…") && item->isEnabled();
+        QVERIFY(inFileMenu);
+
+        test::writeFile(path(QStringLiteral("config/good/vpcs.json")),
+                        R"({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.1.0.0/16", "OwnerId": "111122223333"}]})");
+        QSignalSpy changed(window.session(), &CaseSession::snapshotsChanged);
+        QSignalSpy finished(window.session(), &CaseSession::snapshotLoadFinished);
+        QVERIFY(window.session()->loadSnapshot({path(QStringLiteral("config/good"))}));
+        QVERIFY(changed.wait(60000));
+        QCOMPARE(finished.size(), 1);
+        QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport")));
+        auto *report = window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport"));
+        QVERIFY2(report->text().contains(u"1 VPC"), qPrintable(report->text()));
+        const QPointer<QMessageBox> first = report;
+        report->close();
+        QTRY_VERIFY(!first); // deleted on close
+
+        test::writeFile(path(QStringLiteral("config/bad/acls.json")), "{\"NetworkAcls\": [");
+        QVERIFY(window.session()->loadSnapshot({path(QStringLiteral("config/bad"))}));
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(changed.size(), 1); // nothing stored, nothing changed
+        QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport")));
+        report = window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport"));
+        QVERIFY2(report->text().contains(u"acls.json: line 1"), qPrintable(report->text()));
+        report->close();
     }
 
     void columnWidthsPersist()

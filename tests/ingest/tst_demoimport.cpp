@@ -3,6 +3,8 @@
 // error, and what the case holds matches what the generator says it wrote.
 
 #include "demo/demo_case.h"
+#include "explain/path_evaluator.h"
+#include "explain/snapshot_store.h"
 #include "store/case_db.h"
 #include "store/case_summary.h"
 #include "store/flow_reader.h"
@@ -11,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <set>
 
 using namespace flowscope;
@@ -20,13 +23,20 @@ class TestDemoImport : public QObject {
 
 private:
     QTemporaryDir m_dir;
+    DemoCaseResult m_result;
+    std::string casePath() const { return m_dir.filePath(QStringLiteral("demo.flowcase")).toStdString(); }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        auto caseDb = CaseDb::open(casePath(), CaseDb::Mode::CreateIfMissing);
+        m_result = importDemoInput(*caseDb, m_dir.filePath(QStringLiteral("input")).toStdString());
+    }
+
     void demoImportsCompletely()
     {
-        auto caseDb = CaseDb::open(m_dir.filePath(QStringLiteral("demo.flowcase")).toStdString(),
-                                   CaseDb::Mode::CreateIfMissing);
-        const DemoCaseResult result = importDemoInput(*caseDb, m_dir.filePath(QStringLiteral("input")).toStdString());
+        auto caseDb = CaseDb::open(casePath(), CaseDb::Mode::ReadOnly);
+        const DemoCaseResult &result = m_result;
         QCOMPARE(result.errors, 0u);
         QCOMPARE(result.records, result.input.records);
 
@@ -69,6 +79,79 @@ private Q_SLOTS:
 
         // The rollups agree with the records.
         QCOMPARE(std::uint64_t(queryInt(caseDb->handle(), "SELECT sum(flows) FROM rollup_minute")), result.input.records);
+    }
+
+    // The demo's configuration snapshot loads without a warning, is in force
+    // for every record, and explains the rejects: the bastion's replies by
+    // its subnet's network ACL, the probes by the destinations' security
+    // groups. The lateral movement's SMB probes are accepted elsewhere in
+    // the demo, so the snapshot allows them: not explained.
+    void demoSnapshotExplainsTheRejects()
+    {
+        using namespace flowscope::explain;
+        auto caseDb = CaseDb::open(casePath(), CaseDb::Mode::ReadOnly);
+        const std::vector<StoredSnapshot> snapshots = listSnapshots(*caseDb);
+        QCOMPARE(snapshots.size(), 1u);
+        QCOMPARE(snapshots[0].id, m_result.snapshotId);
+        QCOMPARE(snapshots[0].label, QStringLiteral("demo estate"));
+        QCOMPARE(snapshots[0].asOf.toSecsSinceEpoch(), DemoOptions().startEpoch - 3600);
+        QCOMPARE(loadStoredSnapshot(*caseDb, snapshots[0].id)->messages.size(), 0u);
+        const SnapshotTimeline timeline = loadSnapshotTimeline(*caseDb);
+
+        struct Explained {
+            ExplainFlow flow;
+            PathExplanation explanation;
+        };
+        std::vector<Explained> rejects;
+        const std::string naclTarget = m_result.input.lateralNaclTarget;
+        FlowReader(*caseDb).forEachInTimeOrder(-1, [&](const FlowRow &row) {
+            if (fieldText(row.value(Field::Action)) != "REJECT")
+                return true;
+            const auto inForce = timeline.inForceAt(std::get<std::int64_t>(row.value(Field::Start)));
+            ExplainFlow flow;
+            flow.srcAddr = QString::fromStdString(fieldText(row.value(Field::SrcAddr)));
+            flow.dstAddr = QString::fromStdString(fieldText(row.value(Field::DstAddr)));
+            flow.srcPort = std::stoi(fieldText(row.value(Field::SrcPort)));
+            flow.dstPort = std::stoi(fieldText(row.value(Field::DstPort)));
+            flow.protocol = std::stoi(fieldText(row.value(Field::Protocol)));
+            flow.interfaceId = QString::fromStdString(fieldText(row.value(Field::InterfaceId)));
+            flow.rejectedByBlockPublicAccess = fieldText(row.value(Field::RejectReason)) == "BPA";
+            const auto eni = inForce->snapshot->interfaces.find(flow.interfaceId);
+            const bool ingress = eni != inForce->snapshot->interfaces.end() && eni->second.owns(*IpAddress::parse(flow.dstAddr));
+            flow.direction = ingress ? FlowDirection::Ingress : FlowDirection::Egress;
+            // The bastion's rejected egress is its SSH server's reply.
+            const bool reply = !ingress && flow.srcPort == 22 && flow.srcAddr.toStdString() == naclTarget;
+            flow.role = reply ? FlowRole::Reply : FlowRole::Request;
+            rejects.push_back({flow, explainFlow(*inForce->snapshot, flow)});
+            return true;
+        });
+        QCOMPARE(std::uint64_t(rejects.size()), m_result.input.rejectRecords);
+
+        std::map<QString, int> verdicts;
+        int naclReplies = 0, lateralDenials = 0;
+        for (const auto &[flow, explanation] : rejects) {
+            ++verdicts[verdictName(explanation.verdict)];
+            const QString what = flow.srcAddr + u' ' + flow.dstAddr + u':' + QString::number(flow.dstPort) + u' '
+                + verdictName(explanation.verdict) + u' ' + explanation.explanation;
+            if (flow.role == FlowRole::Reply) {
+                ++naclReplies;
+                QVERIFY2(explanation.verdict == Verdict::NetworkAcl, qPrintable(what));
+                QCOMPARE(explanation.blocking.front().code, QStringLiteral("SUBNET_ACL_RESTRICTION"));
+                QCOMPARE(explanation.blocking.front().component, QStringLiteral("acl-0a1c3e5f7b9d1f3a5"));
+                QVERIFY(explanation.blocking.front().egress);
+            } else if (flow.rejectedByBlockPublicAccess) {
+                QVERIFY2(explanation.verdict == Verdict::BlockPublicAccess, qPrintable(what));
+            } else if (flow.srcAddr.toStdString() == m_result.input.lateralSource && flow.dstPort == 445) {
+                QVERIFY2(explanation.verdict == Verdict::NotExplained, qPrintable(what));
+            } else {
+                QVERIFY2(explanation.verdict == Verdict::SecurityGroup, qPrintable(what));
+                QCOMPARE(explanation.blocking.front().code, QStringLiteral("ENI_SG_RULES_MISMATCH"));
+                lateralDenials += flow.srcAddr.toStdString() == m_result.input.lateralSource;
+            }
+        }
+        QVERIFY(naclReplies > 0);
+        QVERIFY(lateralDenials > 0);
+        QVERIFY(verdicts[QStringLiteral("security-group")] > 100); // the scan and the internet's noise
     }
 };
 

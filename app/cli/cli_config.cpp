@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli_arguments.h"
+#include "cli_commands.h"
+#include "cli_output.h"
+
+#include "explain/snapshot_store.h"
+#include "explain/snapshot_summary.h"
+#include "store/case_db.h"
+#include "store/sqlite_handle.h"
+
+#include <QDateTime>
+
+#include <filesystem>
+#include <iostream>
+
+namespace flowscope::cli {
+
+namespace {
+
+using namespace flowscope::explain;
+
+const char *const kUsage = "Usage: flowscope-cli config CASE [PATH...] [--as-of ISO-TIME] [--label TEXT] [--format json|table]\n";
+
+std::string text(const QString &value) { return value.toStdString(); }
+std::string isoTime(const QDateTime &time) { return text(time.toUTC().toString(Qt::ISODate)); }
+
+// "2026-03-01T09:00:00Z", "2026-03-01T10:00:00+01:00"; without a zone, UTC.
+std::optional<QDateTime> parseIsoTime(const std::string &value)
+{
+    QDateTime time = QDateTime::fromString(QString::fromStdString(value), Qt::ISODate);
+    if (!time.isValid())
+        return std::nullopt;
+    if (time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return time.toUTC();
+}
+
+std::string jsonFiles(const std::vector<SnapshotFile> &files)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const SnapshotFile &file = files[i];
+        out += std::string(i ? "," : "") + "{\"path\":" + jsonString(text(file.path)) + ",\"sha256\":\"" + text(file.sha256)
+            + "\",\"modified\":\"" + isoTime(file.modified) + "\",\"documents\":[";
+        for (qsizetype d = 0; d < file.documents.size(); ++d)
+            out += (d ? "," : "") + jsonString(text(file.documents[d]));
+        out += "]}";
+    }
+    return out + "]";
+}
+
+std::string jsonCounts(const SnapshotCounts &counts)
+{
+    std::string out = "{";
+    for (const auto &[name, count] : counts.named())
+        out += (out.size() > 1 ? ",\"" : "\"") + text(name) + "\":" + std::to_string(count);
+    return out + "}";
+}
+
+std::string jsonMessages(const std::vector<SnapshotMessage> &messages, SnapshotMessage::Severity severity)
+{
+    std::string out = "[";
+    for (const SnapshotMessage &message : messages)
+        if (message.severity == severity)
+            out += (out.size() > 1 ? "," : "") + std::string("{\"file\":") + jsonString(text(message.file))
+                + ",\"item\":" + jsonString(text(message.item)) + ",\"message\":" + jsonString(text(message.text)) + '}';
+    return out + "]";
+}
+
+std::string jsonSnapshot(qint64 id, const QDateTime &asOf, const QDateTime &loadedAt, const QString &label)
+{
+    return "{\"id\":" + std::to_string(id) + ",\"as_of\":\"" + isoTime(asOf) + "\",\"loaded_at\":\"" + isoTime(loadedAt)
+        + "\",\"label\":" + jsonString(text(label)) + '}';
+}
+
+void printFilesTable(const std::vector<SnapshotFile> &files)
+{
+    std::vector<std::vector<std::string>> rows;
+    for (const SnapshotFile &file : files)
+        rows.push_back({text(file.path), text(file.sha256), isoTime(file.modified), text(file.documents.join(u','))});
+    writeTable(std::cout, {"file", "sha256", "modified", "documents"}, rows);
+}
+
+void printCountsTable(const SnapshotCounts &counts)
+{
+    std::vector<std::vector<std::string>> rows;
+    for (const auto &[name, count] : counts.named())
+        rows.push_back({text(name), std::to_string(count)});
+    writeTable(std::cout, {"kind", "count"}, rows);
+}
+
+void printMessages(std::ostream &out, const std::vector<SnapshotMessage> &messages, SnapshotMessage::Severity severity,
+                   const char *prefix)
+{
+    for (const SnapshotMessage &message : messages)
+        if (message.severity == severity)
+            out << prefix << text(message.toString()) << '\n';
+}
+
+int printImport(const SnapshotImport &imported, bool json)
+{
+    const SnapshotLoad &load = imported.load;
+    const SnapshotCounts counts = countSnapshot(load.snapshot);
+    if (json) {
+        std::cout << "{\"stored\":" << (imported.isStored() ? "true" : "false") << ",\"snapshot\":"
+                  << (imported.isStored() ? jsonSnapshot(imported.id, imported.asOf, imported.loadedAt, imported.label)
+                                          : std::string("null"))
+                  << ",\"files\":" << jsonFiles(load.snapshot.files) << ",\"counts\":" << jsonCounts(counts)
+                  << ",\"warnings\":" << jsonMessages(load.messages, SnapshotMessage::Severity::Warning)
+                  << ",\"errors\":" << jsonMessages(load.messages, SnapshotMessage::Severity::Error) << "}\n";
+    } else {
+        printMessages(std::cerr, load.messages, SnapshotMessage::Severity::Error, "");
+        if (!imported.isStored()) {
+            std::cerr << "snapshot refused: " << load.filesRefused << " of " << load.filesRefused + load.filesLoaded
+                      << " files could not be loaded; the case is unchanged\n";
+            return ExitRejected;
+        }
+        std::cout << "snapshot " << imported.id << " as of " << isoTime(imported.asOf) << " (" << text(imported.label)
+                  << "): " << load.filesLoaded << " files\n";
+        printFilesTable(load.snapshot.files);
+        printCountsTable(counts);
+        printMessages(std::cout, load.messages, SnapshotMessage::Severity::Warning, "warning: ");
+    }
+    return imported.isStored() ? ExitOk : ExitRejected;
+}
+
+void printList(CaseDb &caseDb, bool json)
+{
+    const std::vector<StoredSnapshot> snapshots = listSnapshots(caseDb);
+    if (json)
+        std::cout << "{\"snapshots\":[";
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t i = 0; i < snapshots.size(); ++i) {
+        const StoredSnapshot &s = snapshots[i];
+        const SnapshotLoad load = *loadStoredSnapshot(caseDb, s.id);
+        const SnapshotCounts counts = countSnapshot(load.snapshot);
+        if (json) {
+            std::string object = jsonSnapshot(s.id, s.asOf, s.loadedAt, s.label);
+            object.pop_back();
+            std::cout << (i ? "," : "") << object << ",\"files\":" << jsonFiles(s.files) << ",\"counts\":" << jsonCounts(counts)
+                      << ",\"warnings\":" << jsonMessages(load.messages, SnapshotMessage::Severity::Warning) << '}';
+        } else {
+            rows.push_back({std::to_string(s.id), isoTime(s.asOf), isoTime(s.loadedAt), std::to_string(s.files.size()),
+                            std::to_string(counts.securityGroups), std::to_string(counts.networkAcls),
+                            std::to_string(counts.interfaces), std::to_string(counts.routeTables), text(s.label)});
+        }
+    }
+    if (json)
+        std::cout << "]}\n";
+    else if (snapshots.empty())
+        std::cout << "no configuration snapshot in the case\n";
+    else
+        writeTable(std::cout, {"id", "as-of", "loaded", "files", "groups", "acls", "interfaces", "route tables", "label"}, rows);
+}
+
+} // namespace
+
+// `config CASE [PATH...]`: loads a configuration snapshot into the case, or lists those it holds.
+int runConfig(const std::vector<std::string> &args)
+{
+    const Arguments arguments(args, {"as-of", "format", "label"}, {});
+    if (!arguments.ok() || arguments.positional().empty()) {
+        std::cerr << "flowscope-cli config: " << (arguments.ok() ? "needs CASE" : arguments.error()) << '\n' << kUsage;
+        return ExitFatal;
+    }
+    const std::string format = arguments.value("format").value_or("table");
+    if (format != "json" && format != "table") {
+        std::cerr << "flowscope-cli config: unknown --format '" << format << "'\n" << kUsage;
+        return ExitFatal;
+    }
+    std::optional<QDateTime> asOf;
+    if (const auto value = arguments.value("as-of")) {
+        asOf = parseIsoTime(*value);
+        if (!asOf) {
+            std::cerr << "flowscope-cli config: --as-of '" << *value << "' is not an ISO 8601 time (2026-03-01T09:00:00Z)\n";
+            return ExitFatal;
+        }
+    }
+    const std::vector<std::string> &positional = arguments.positional();
+    QStringList paths;
+    for (auto it = positional.begin() + 1; it != positional.end(); ++it) {
+        std::error_code ec;
+        if (!std::filesystem::exists(std::filesystem::symlink_status(*it, ec))) {
+            std::cerr << "flowscope-cli config: " << *it << ": no such file or folder\n";
+            return ExitFatal;
+        }
+        paths << QString::fromStdString(*it);
+    }
+    if (paths.isEmpty() && (asOf || arguments.value("label"))) {
+        std::cerr << "flowscope-cli config: --as-of and --label need a PATH to load\n" << kUsage;
+        return ExitFatal;
+    }
+    try {
+        auto caseDb = CaseDb::open(positional[0], paths.isEmpty() ? CaseDb::Mode::ReadOnly : CaseDb::Mode::ReadWrite);
+        if (paths.isEmpty()) {
+            printList(*caseDb, format == "json");
+            return ExitOk;
+        }
+        const QString label = QString::fromStdString(arguments.value("label").value_or(std::string()));
+        return printImport(importSnapshot(*caseDb, paths, asOf, label), format == "json");
+    } catch (const std::exception &error) {
+        std::cerr << "flowscope-cli config: " << error.what() << '\n';
+        return ExitFatal;
+    }
+}
+
+} // namespace flowscope::cli

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "snapshot_load_report.h"
+
+#include "explain/snapshot_summary.h"
+
+#include <QCoreApplication>
+#include <QMessageBox>
+#include <QStringList>
+
+namespace flowscope {
+
+namespace {
+
+QString tr(const char *text, int n = -1) { return QCoreApplication::translate("flowscope::SnapshotLoadReport", text, nullptr, n); }
+
+int countOf(const explain::SnapshotLoad &load, explain::SnapshotMessage::Severity severity)
+{
+    return static_cast<int>(std::count_if(load.messages.begin(), load.messages.end(),
+                                          [severity](const explain::SnapshotMessage &m) { return m.severity == severity; }));
+}
+
+} // namespace
+
+SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outcome)
+{
+    using Severity = explain::SnapshotMessage::Severity;
+    const explain::SnapshotImport &imported = outcome.import;
+    SnapshotLoadReport report;
+    QStringList lines;
+    for (const explain::SnapshotMessage &message : imported.load.messages)
+        lines << (message.severity == Severity::Error ? tr("error: ") : tr("warning: ")) + message.toString();
+    report.details = lines.join(u'\n');
+    if (!outcome.error.isEmpty()) {
+        report.text = tr("The configuration snapshot was not loaded: %1").arg(outcome.error);
+        return report;
+    }
+    if (imported.cancelled) {
+        report.text = tr("Loading the configuration snapshot was cancelled; the case is unchanged.");
+        return report;
+    }
+    if (!imported.isStored()) {
+        const int errors = countOf(imported.load, Severity::Error);
+        const auto first = std::find_if(imported.load.messages.begin(), imported.load.messages.end(),
+                                        [](const explain::SnapshotMessage &m) { return m.severity == Severity::Error; });
+        report.text = tr("The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1", errors)
+                          .arg(first == imported.load.messages.end() ? QString() : first->toString());
+        return report;
+    }
+    report.ok = true;
+    const int warnings = countOf(imported.load, Severity::Warning);
+    report.text = tr("Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.", imported.load.filesLoaded)
+                      .arg(imported.id)
+                      .arg(imported.label, imported.asOf.toUTC().toString(Qt::ISODate),
+                           explain::countSnapshot(imported.load.snapshot).toText());
+    if (warnings > 0)
+        report.text += u' '
+            + tr("%n reference(s) it cannot resolve: explanations that need them are inconclusive.", warnings);
+    return report;
+}
+
+void showSnapshotLoadReport(QWidget *parent, const explain::SnapshotImportOutcome &outcome)
+{
+    const SnapshotLoadReport report = snapshotLoadReport(outcome);
+    auto *box = new QMessageBox(report.ok ? QMessageBox::Information : QMessageBox::Warning, tr("Configuration Snapshot"),
+                                report.text, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("snapshotLoadReport"));
+    box->setDetailedText(report.details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace flowscope
