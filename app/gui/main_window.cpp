@@ -19,6 +19,7 @@
 #include "import_report_view.h"
 #include "explain/case_enrichment.h"
 #include "itemmodels/case_enrichment_loader.h"
+#include "query/interface_attributes.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/import_report_model.h"
 #include "log_format_prompt.h"
@@ -208,6 +209,7 @@ void MainWindow::createStatusBar()
 // the status bar says so until the filter finds something.
 void MainWindow::showUnloggedTrafficNote(const QString &emptyFilter)
 {
+    m_emptyFilter = emptyFilter; // said again with the snapshot when it loads later
     const std::string note = emptyFilter.isEmpty()
         ? std::string()
         : explain::unloggedTrafficNoteFor(emptyFilter.toStdString(), m_enrichment->enrichment().get());
@@ -220,15 +222,37 @@ void MainWindow::showUnloggedTrafficNote(const QString &emptyFilter)
     }
 }
 
+void MainWindow::applyCommandLineFilter(const QString &expression)
+{
+    m_pendingFilter = expression;
+    if (!namesInterfaceAttributes(expression.toStdString()))
+        applyPendingFilter();
+}
+
+void MainWindow::applyPendingFilter()
+{
+    const QString expression = std::exchange(m_pendingFilter, QString());
+    if (expression.isNull())
+        return;
+    m_filterBar->setFilterText(expression);
+    if (m_filterBar->syntax().state == FilterSyntaxState::Valid)
+        m_filterBar->applyFilterText(expression);
+    else
+        statusBar()->showMessage(tr("The filter given on the command line is not valid: %1").arg(expression));
+}
+
 void MainWindow::connectSession()
 {
     connect(m_session, &CaseSession::caseChanged, this, &MainWindow::onCaseChanged);
     // The case's newest configuration snapshot feeds the filter fields, the detail pane and the note above.
     connect(m_session, &CaseSession::caseChanged, m_enrichment, &CaseEnrichmentLoader::load);
+    connect(m_session, &CaseSession::snapshotsChanged, m_enrichment, &CaseEnrichmentLoader::reload);
     connect(m_enrichment, &CaseEnrichmentLoader::loaded, this, [this](const CaseEnrichmentLoader::Enrichment &enrichment) {
         m_filterBar->setInterfaceAttributes(enrichment);
         m_details->setEnrichment(enrichment);
         m_flows->setEnrichment(enrichment);
+        applyPendingFilter();
+        showUnloggedTrafficNote(m_emptyFilter);
     });
     connect(m_session, &CaseSession::summaryChanged, this, [this](const CaseSummary &summary) {
         m_summary->showSummary(QFileInfo(m_session->casePath()).fileName(), summary);
