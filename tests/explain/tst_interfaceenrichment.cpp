@@ -160,6 +160,35 @@ private Q_SLOTS:
         QVERIFY(context.endpointInterfaces.empty());
         QVERIFY(context.loadBalancerInterfaces.empty());
     }
+
+    // Endpoint and Network Load Balancer interfaces by their type or, in
+    // older output, their description; every IPv4 block of the VPC.
+    void endpointsAndLoadBalancers()
+    {
+        SnapshotLoad load = loadSnapshot({QStringLiteral(FLOWSCOPE_EXPLAIN_DATA "/endpoints")});
+        QVERIFY(!load.hasErrors());
+        const InterfaceEnrichment index(std::make_shared<const ConfigSnapshot>(std::move(load.snapshot)));
+        const UnloggedTrafficContext context = index.unloggedTrafficContext();
+        auto ids = [](const std::vector<UnloggedTrafficContext::Interface> &interfaces) {
+            QStringList out;
+            for (const auto &interface : interfaces) {
+                QStringList addresses;
+                for (const auto &address : interface.addresses)
+                    addresses << QString::fromStdString(address.toString());
+                out << QString::fromStdString(interface.id) + u'=' + addresses.join(u',');
+            }
+            return out.join(u' ');
+        };
+        QCOMPARE(ids(context.endpointInterfaces), QStringLiteral("eni-0vpce=10.8.1.40 eni-0vpceold=10.8.1.41"));
+        QCOMPARE(ids(context.loadBalancerInterfaces),
+                 QStringLiteral("eni-0nlb=10.8.2.50,10.8.2.51 eni-0nlbold=10.8.2.52")); // not the ALB's
+        QStringList blocks;
+        for (const auto &range : context.vpcCidrs)
+            blocks << QString::fromStdString(range.lo.toString() + '-' + range.hi.toString());
+        QCOMPARE(blocks.join(u' '), QStringLiteral("10.8.0.0-10.8.255.255 100.64.0.0-100.64.15.255"));
+        QCOMPARE(index.interface(QStringLiteral("eni-0nlb"))->vpcName, QStringLiteral("services"));
+        QCOMPARE(index.owner(QStringLiteral("10.8.2.51"))->interfaceId, QStringLiteral("eni-0nlb"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInterfaceEnrichment)
