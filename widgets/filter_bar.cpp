@@ -168,6 +168,12 @@ void FilterBar::setIocListResolver(std::function<bool(const QString &)> resolver
     updateSyntax();
 }
 
+void FilterBar::setInterfaceAttributes(std::shared_ptr<const InterfaceAttributes> attributes)
+{
+    m_interfaceAttributes = std::move(attributes);
+    updateSyntax();
+}
+
 void FilterBar::onTextEdited()
 {
     if (m_inserting)
@@ -179,7 +185,7 @@ void FilterBar::onTextEdited()
 void FilterBar::updateSyntax()
 {
     m_debounce.stop();
-    const FilterSyntax syntax = checkFilterSyntax(m_editor->text(), m_iocListExists);
+    const FilterSyntax syntax = checkFilterSyntax(m_editor->text(), m_iocListExists, m_interfaceAttributes.get());
     const bool changed = syntax.state != m_syntax.state;
     m_syntax = syntax;
     showSyntax();
@@ -274,7 +280,7 @@ void FilterBar::showCompletions() { updateCompletions(true); }
 
 void FilterBar::updateCompletions(bool force)
 {
-    m_completion = completeFilter(m_editor->text(), m_editor->cursorPosition(), &m_caseValues);
+    m_completion = completeFilter(m_editor->text(), m_editor->cursorPosition(), &m_caseValues, m_interfaceAttributes.get());
     m_completionModel->clear();
     for (const FilterCompletionCandidate &candidate : m_completion.candidates) {
         auto *item = new QStandardItem(candidate.text);
@@ -375,7 +381,7 @@ bool FilterBar::saveFilter(const QString &name, const QString &expression, QStri
         return fail(tr("Open a case to save filters in it."));
     if (name.trimmed().isEmpty())
         return fail(tr("A saved filter needs a name."));
-    if (checkFilterSyntax(expression, m_iocListExists).state != FilterSyntaxState::Valid)
+    if (checkFilterSyntax(expression, m_iocListExists, m_interfaceAttributes.get()).state != FilterSyntaxState::Valid)
         return fail(tr("Only a valid, non-empty filter can be saved."));
     try {
         auto caseDb = openCase(m_casePath, CaseDb::Mode::ReadWrite);

@@ -27,6 +27,8 @@ class QToolButton;
 
 namespace flowscope {
 
+class InterfaceAttributes;
+
 class FilterBarMenu;
 
 // Rich text for a tooltip: the expression with a caret under the error, in a
@@ -57,6 +59,10 @@ public:
     void setDebounceInterval(int milliseconds);
     // Answers whether `@name` names an IOC list; without one no list exists.
     void setIocListResolver(std::function<bool(const QString &)> resolver);
+    // What the case's configuration snapshot says about interfaces: the
+    // values of security-group and the other snapshot fields, which are an
+    // error without it (null: no snapshot).
+    void setInterfaceAttributes(std::shared_ptr<const InterfaceAttributes> attributes);
 
     QString casePath() const { return m_casePath; }
     bool hasCaseValues() const { return !m_caseValues.isEmpty(); }
@@ -127,6 +133,7 @@ private:
     QString m_applied;
     QStringList m_history; // newest first, as the settings will hold it
     std::function<bool(const QString &)> m_iocListExists;
+    std::shared_ptr<const InterfaceAttributes> m_interfaceAttributes;
 
     QString m_casePath;
     CaseValues m_caseValues;

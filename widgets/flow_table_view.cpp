@@ -210,6 +210,26 @@ QMenu *FlowTableView::createColumnMenu()
         const Field field = info.field;
         connect(action, &QAction::toggled, this, [this, field](bool on) { toggleColumn(field, on); });
     }
+    // What the case's newest configuration snapshot says of each record's interface.
+    menu->addSection(tr("From the configuration snapshot"));
+    const QList<SnapshotColumn> snapshotShown = flows ? flows->snapshotColumns() : QList<SnapshotColumn>();
+    for (const SnapshotColumn column : allSnapshotColumns()) {
+        QAction *action = menu->addAction(snapshotColumnTitle(column));
+        action->setObjectName(QStringLiteral("snapshotColumn:") + snapshotColumnKey(column));
+        action->setCheckable(true);
+        action->setChecked(snapshotShown.contains(column));
+        action->setEnabled(flows != nullptr);
+        connect(action, &QAction::toggled, this, [this, column](bool on) {
+            FlowTableModel *model = flowModel();
+            if (!model)
+                return;
+            QList<SnapshotColumn> columns = model->snapshotColumns();
+            columns.removeAll(column);
+            if (on)
+                columns << column;
+            model->setSnapshotColumns(columns);
+        });
+    }
     menu->addSeparator();
     QAction *reset = menu->addAction(tr("&Reset Columns"));
     reset->setObjectName(QStringLiteral("resetColumns"));

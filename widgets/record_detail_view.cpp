@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "record_detail_view.h"
 
+#include "explain/enrichment_details.h"
 #include "format/field_names.h"
 #include "store/flow_reader.h"
 
@@ -46,8 +47,16 @@ RecordDetailView::RecordDetailView(QWidget *parent)
     showRecord(std::nullopt);
 }
 
+void RecordDetailView::setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment)
+{
+    m_enrichment = std::move(enrichment);
+    const std::optional<FlowRow> row = m_row;
+    showRecord(row);
+}
+
 void RecordDetailView::showRecord(const std::optional<FlowRow> &row)
 {
+    m_row = row;
     clear();
     if (!row) {
         new QTreeWidgetItem(this, {tr("Select a record to see its fields.")});
@@ -61,6 +70,17 @@ void RecordDetailView::showRecord(const std::optional<FlowRow> &row)
     }
     new QTreeWidgetItem(this, {tr("file"), QString::fromStdString(row->file), tr("line %1").arg(row->line)});
     new QTreeWidgetItem(this, {tr("record id"), QString::number(row->id), QString()});
+    if (!m_enrichment)
+        return;
+    for (const explain::EnrichmentSection &section : explain::enrichmentSections(*m_enrichment, *row)) {
+        auto *heading = new QTreeWidgetItem(this, {section.title});
+        heading->setFirstColumnSpanned(true);
+        QFont bold = heading->font(0);
+        bold.setBold(true);
+        heading->setFont(0, bold);
+        for (const explain::EnrichmentLine &line : section.lines)
+            new QTreeWidgetItem(this, {line.label, line.value, QString()});
+    }
 }
 
 } // namespace flowscope

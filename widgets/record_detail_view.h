@@ -2,15 +2,21 @@
 #pragma once
 // The detail pane: every field of the selected record with what it means
 // (protocol name, TCP flags by name, times in UTC and local time, the egress
-// path), and where the record came from (file and line).
+// path), where the record came from (file and line), and what the case's
+// newest configuration snapshot says about its interface and addresses.
+
+#include "store/flow_reader.h"
 
 #include <QTreeWidget>
 
+#include <memory>
 #include <optional>
 
 namespace flowscope {
 
-struct FlowRow;
+namespace explain {
+class InterfaceEnrichment;
+}
 
 class RecordDetailView : public QTreeWidget {
     Q_OBJECT
@@ -18,6 +24,12 @@ public:
     explicit RecordDetailView(QWidget *parent = nullptr);
     // Shows the record, or a hint when none is selected (or not loaded yet).
     void showRecord(const std::optional<FlowRow> &row);
+    // The snapshot's index (null: none); the record shown is shown again.
+    void setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment);
+
+private:
+    std::optional<FlowRow> m_row;
+    std::shared_ptr<const explain::InterfaceEnrichment> m_enrichment;
 };
 
 } // namespace flowscope

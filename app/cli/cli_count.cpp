@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_arguments.h"
+#include "cli_case_filter.h"
 #include "cli_commands.h"
 
 #include "query/filter_error.h"
@@ -25,18 +26,22 @@ int runCount(const std::vector<std::string> &args)
     const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : std::string();
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
-        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        CliCaseFilter caseFilter;
+        const auto compiled = caseFilter.compile(*caseDb, expression);
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli count: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;
         }
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+        std::int64_t count = 0;
         if (filter->matchesEverything())
-            std::cout << summarizeCase(*caseDb).records << '\n'; // from provenance: no scan
+            count = static_cast<std::int64_t>(summarizeCase(*caseDb).records); // from provenance: no scan
         else if (const auto counted = countFromSummaries(*caseDb, *filter))
-            std::cout << *counted << '\n'; // from the record totals: no scan
+            count = *counted; // from the record totals: no scan
         else // the indexes choose the blocks; the predicate decides within them
-            std::cout << collectMatches(*caseDb, *filter)->total() << '\n';
+            count = collectMatches(*caseDb, *filter)->total();
+        std::cout << count << '\n';
+        caseFilter.noteWhenEmpty(*caseDb, *filter, count, "count", std::cerr);
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli count: " << error.what() << '\n';
         return ExitFatal;

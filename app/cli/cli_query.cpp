@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_arguments.h"
+#include "cli_case_filter.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 
@@ -138,18 +139,24 @@ int runQuery(const std::vector<std::string> &args)
     const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : std::string();
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
-        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        CliCaseFilter caseFilter;
+        const auto compiled = caseFilter.compile(*caseDb, expression);
         if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli query: " << renderFilterError(expression, *invalid) << '\n';
             return ExitFatal;
         }
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
         FlowReader reader(*caseDb);
+        std::int64_t written = 0;
         auto forEachRow = [&](std::int64_t rows, const std::function<bool(const FlowRow &)> &fn) {
+            const std::function<bool(const FlowRow &)> counted = [&](const FlowRow &row) {
+                ++written;
+                return fn(row);
+            };
             if (sort)
-                forEachSorted(*caseDb, *filter, *sort, rows, fn);
+                forEachSorted(*caseDb, *filter, *sort, rows, counted);
             else
-                reader.forEachMatchingInTimeOrder(rows, filter->predicate(), filter->blocks(), fn);
+                reader.forEachMatchingInTimeOrder(rows, filter->predicate(), filter->blocks(), counted);
         };
         std::ostream &out = std::cout;
         if (format == "json") {
@@ -188,6 +195,7 @@ int runQuery(const std::vector<std::string> &args)
             });
             writeTable(out, header, rows);
         }
+        caseFilter.noteWhenEmpty(*caseDb, *filter, written, "query", std::cerr);
     } catch (const std::exception &exception) {
         std::cerr << "flowscope-cli query: " << exception.what() << '\n';
         return ExitFatal;

@@ -89,15 +89,8 @@ int main(int argc, char **argv)
     window.show();
     // A wrong filter stays in the bar, coloured, with its error in the
     // status bar (and in the bar's tooltip on hover).
-    if (parser.isSet(filter)) {
-        const QString expression = parser.value(filter);
-        window.filterBar()->setFilterText(expression);
-        if (window.filterBar()->syntax().state == flowscope::FilterSyntaxState::Valid)
-            window.filterBar()->applyFilterText(expression);
-        else
-            window.statusBar()->showMessage(
-                QApplication::translate("main", "The filter given on the command line is not valid: %1").arg(expression));
-    }
+    if (parser.isSet(filter))
+        window.applyCommandLineFilter(parser.value(filter));
     if (!parser.isSet(noCase))
         openFirstCase(window, parser.positionalArguments());
     return app.exec();

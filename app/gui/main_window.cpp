@@ -20,6 +20,9 @@
 #include "import_progress_widget.h"
 #include "import_report_view.h"
 #include "itemmodels/case_snapshots.h"
+#include "explain/case_enrichment.h"
+#include "itemmodels/case_enrichment_loader.h"
+#include "query/interface_attributes.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/import_report_model.h"
 #include "log_format_prompt.h"
@@ -73,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_report(new ImportReportView(this))
     , m_filterBar(new FilterBar(this))
     , m_filter(new FilterController(m_filterBar, this))
+    , m_enrichment(new CaseEnrichmentLoader(this))
 {
     setWindowTitle(tr("Flowscope"));
     setAcceptDrops(true);
@@ -247,6 +251,7 @@ void MainWindow::createStatusBar()
             m_shown->clear();
         else
             m_shown->showCounts(shown, total, counting);
+        showUnloggedTrafficNote(shown == 0 && !counting ? m_flows->filter() : QString());
     });
     // The order of the table when it is not time order, and how much of it is shown.
     auto *sortStatus = new QLabel(this);
@@ -259,9 +264,55 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_status);
 }
 
+// A filter that finds nothing but names traffic flow logs never record:
+// the status bar says so until the filter finds something.
+void MainWindow::showUnloggedTrafficNote(const QString &emptyFilter)
+{
+    m_emptyFilter = emptyFilter; // said again with the snapshot when it loads later
+    const std::string note = emptyFilter.isEmpty()
+        ? std::string()
+        : explain::unloggedTrafficNoteFor(emptyFilter.toStdString(), m_enrichment->enrichment().get());
+    if (!note.empty()) {
+        statusBar()->showMessage(tr("No records. %1").arg(QString::fromStdString(note)));
+        m_unloggedNoteShown = true;
+    } else if (m_unloggedNoteShown) {
+        statusBar()->clearMessage();
+        m_unloggedNoteShown = false;
+    }
+}
+
+void MainWindow::applyCommandLineFilter(const QString &expression)
+{
+    m_pendingFilter = expression;
+    if (!namesInterfaceAttributes(expression.toStdString()))
+        applyPendingFilter();
+}
+
+void MainWindow::applyPendingFilter()
+{
+    const QString expression = std::exchange(m_pendingFilter, QString());
+    if (expression.isNull())
+        return;
+    m_filterBar->setFilterText(expression);
+    if (m_filterBar->syntax().state == FilterSyntaxState::Valid)
+        m_filterBar->applyFilterText(expression);
+    else
+        statusBar()->showMessage(tr("The filter given on the command line is not valid: %1").arg(expression));
+}
+
 void MainWindow::connectSession()
 {
     connect(m_session, &CaseSession::caseChanged, this, &MainWindow::onCaseChanged);
+    // The case's newest configuration snapshot feeds the filter fields, the detail pane and the note above.
+    connect(m_session, &CaseSession::caseChanged, m_enrichment, &CaseEnrichmentLoader::load);
+    connect(m_session, &CaseSession::snapshotsChanged, m_enrichment, &CaseEnrichmentLoader::reload);
+    connect(m_enrichment, &CaseEnrichmentLoader::loaded, this, [this](const CaseEnrichmentLoader::Enrichment &enrichment) {
+        m_filterBar->setInterfaceAttributes(enrichment);
+        m_details->setEnrichment(enrichment);
+        m_flows->setEnrichment(enrichment);
+        applyPendingFilter();
+        showUnloggedTrafficNote(m_emptyFilter);
+    });
     connect(m_session, &CaseSession::summaryChanged, this, [this](const CaseSummary &summary) {
         m_summary->showSummary(QFileInfo(m_session->casePath()).fileName(), summary);
         m_status->showSummary(summary);

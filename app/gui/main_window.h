@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace flowscope {
 
 class AppPalette;
+class CaseEnrichmentLoader;
 class CaseSession;
 class CaseStatusLabel;
 class CaseSummaryView;
@@ -56,6 +57,9 @@ public:
     CaseSession *session() const { return m_session; }
     ImportController *importController() const { return m_imports; }
     FlowTableModel *flowModel() const { return m_flows; }
+    // `-Y FILTER`: applied when valid, else left in the bar with its error in
+    // the status bar. One naming snapshot fields waits for the case's snapshot.
+    void applyCommandLineFilter(const QString &expression);
     FilterBar *filterBar() const { return m_filterBar; }
     FlowTableView *flowTable() const { return m_table; }
     TrafficStatsView *statistics() const { return m_stats; }
@@ -83,6 +87,8 @@ private:
     void saveSettings() const;
 
     void onCaseChanged(const QString &casePath);
+    void showUnloggedTrafficNote(const QString &emptyFilter);
+    void applyPendingFilter();
     void onImportFinished(const ImportReport &report);
     void onImportingChanged(bool importing);
     void reloadCaseViews();
@@ -116,6 +122,10 @@ private:
     ShownRecordsLabel *m_shown = nullptr;
     FilterBar *m_filterBar = nullptr;
     FilterController *m_filter = nullptr;
+    CaseEnrichmentLoader *m_enrichment = nullptr;
+    bool m_unloggedNoteShown = false;
+    QString m_emptyFilter; // the filter in force when it found nothing
+    QString m_pendingFilter; // from the command line, waiting for the case's snapshot
     TrafficStatsView *m_stats = nullptr;
     TimelineView *m_timeline = nullptr;
     QDockWidget *m_timelineDock = nullptr;

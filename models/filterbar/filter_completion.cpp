@@ -58,6 +58,7 @@ struct Target {
     FilterTargetKind kind = FilterTargetKind::Field;
     Field field = Field::Version;
     ValueSort sort = ValueSort::Integer;
+    std::optional<InterfaceAttribute> attribute; // a field a configuration snapshot answers
 };
 
 std::optional<Target> resolveTarget(std::string_view word)
@@ -76,6 +77,10 @@ std::optional<Target> resolveTarget(std::string_view word)
     if (equalsNoCase(word, "time")) {
         t.kind = FilterTargetKind::TimeSpan;
         t.sort = ValueSort::Time;
+        return t;
+    }
+    if ((t.attribute = interfaceAttributeByName(word))) {
+        t.sort = ValueSort::Text;
         return t;
     }
     const std::optional<Field> field = equalsNoCase(word, "eni") ? Field::InterfaceId : fieldByName(word);
@@ -180,6 +185,14 @@ Candidates fieldCandidates()
     add(out, "time", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the record's span from start to end"));
     for (const FieldInfo &info : allFields())
         out.push_back({lower(info.name), fromView(info.description)});
+    add(out, "security-group",
+        QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "a security group of the interface, by id or name (from the configuration snapshot)"));
+    add(out, "instance-name",
+        QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the Name tag of the interface's instance (from the configuration snapshot)"));
+    add(out, "subnet-name",
+        QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the name of the interface's subnet (from the configuration snapshot)"));
+    add(out, "vpc-name",
+        QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the name of the interface's VPC (from the configuration snapshot)"));
     add(out, "not", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "negates the term that follows"));
     return out;
 }
@@ -204,7 +217,7 @@ Candidates operatorCandidates(const Target &t)
         add(out, "contains", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "contains a string"));
         add(out, "matches", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "matches a regular expression"));
     }
-    if (t.sort == ValueSort::Address || t.sort == ValueSort::Text)
+    if ((t.sort == ValueSort::Address || t.sort == ValueSort::Text) && !t.attribute)
         add(out, "in @", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "in an IOC list: in @name"));
     return out;
 }
@@ -277,8 +290,18 @@ Candidates fromCase(const QStringList &values, bool quote)
     return out;
 }
 
-Candidates valueCandidates(const Target &t, const CaseValues *values)
+Candidates valueCandidates(const Target &t, const CaseValues *values, const InterfaceAttributes *attributes)
 {
+    if (t.attribute) {
+        if (!attributes)
+            return {};
+        const QString description =
+            translated(QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "in the configuration snapshot"));
+        Candidates out;
+        for (const std::string &value : attributes->valuesOf(*t.attribute))
+            out.push_back({quotedIfNeeded(QString::fromStdString(value)), description});
+        return out;
+    }
     if (t.kind == FilterTargetKind::AnyAddress || (t.kind == FilterTargetKind::Field && t.sort == ValueSort::Address))
         return values ? fromCase(values->addresses, false) : Candidates();
     if (t.kind == FilterTargetKind::AnyPort
@@ -335,7 +358,8 @@ QStringList FilterCompletion::matching() const
     return out;
 }
 
-FilterCompletion completeFilter(const QString &text, int cursor, const CaseValues *values)
+FilterCompletion completeFilter(const QString &text, int cursor, const CaseValues *values,
+                                const InterfaceAttributes *attributes)
 {
     FilterCompletion completion;
     cursor = std::clamp(cursor, 0, static_cast<int>(text.size()));
@@ -397,7 +421,7 @@ FilterCompletion completeFilter(const QString &text, int cursor, const CaseValue
     case Expect::SetValue:
         completion.kind = FilterCompletionKind::Value;
         completion.target = position.target->name;
-        completion.candidates = valueCandidates(*position.target, values);
+        completion.candidates = valueCandidates(*position.target, values, attributes);
         break;
     case Expect::FlagName:
         completion.kind = FilterCompletionKind::Value;

@@ -13,6 +13,7 @@
 namespace flowscope {
 
 struct CaseValues;
+class InterfaceAttributes;
 
 enum class FilterCompletionKind { None, FieldName, Operator, Value, Connective };
 
@@ -34,8 +35,11 @@ struct FilterCompletion {
     QStringList matching() const;
 };
 
-// `values` adds the case's own values where a value is expected.
-FilterCompletion completeFilter(const QString &text, int cursor, const CaseValues *values = nullptr);
+// `values` adds the case's own values where a value is expected;
+// `attributes`, the configuration snapshot's values of security-group,
+// instance-name, subnet-name and vpc-name.
+FilterCompletion completeFilter(const QString &text, int cursor, const CaseValues *values = nullptr,
+                                const InterfaceAttributes *attributes = nullptr);
 
 struct CompletedText {
     QString text;

@@ -13,6 +13,8 @@
 
 namespace flowscope {
 
+class InterfaceAttributes;
+
 enum class FilterSyntaxState { Empty, Intermediate, Invalid, Valid };
 
 struct FilterSyntax {
@@ -21,8 +23,11 @@ struct FilterSyntax {
 };
 
 // `iocListExists` answers whether `@name` names a list; unset means none does.
+// `interfaceAttributes` answers security-group and the other snapshot fields;
+// without it they are an error.
 FilterSyntax checkFilterSyntax(const QString &expression,
-                               const std::function<bool(const QString &)> &iocListExists = {});
+                               const std::function<bool(const QString &)> &iocListExists = {},
+                               const InterfaceAttributes *interfaceAttributes = nullptr);
 
 inline FilterSyntaxState filterSyntaxState(const QString &expression,
                                            const std::function<bool(const QString &)> &iocListExists = {})

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_page_loader.h"
 
+#include "explain/case_enrichment.h"
 #include "selection/case_filter.h"
 #include "selection/match_collection.h"
 #include "store/case_db.h"
@@ -150,7 +151,7 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
             Q_EMIT opened(generation, static_cast<qint64>(m_sorted->ids.size()), total, false, QString());
             return;
         }
-        auto compiled = CaseFilter::compile(*m_case, filterText.toStdString());
+        auto compiled = explain::compileWithSnapshot(*m_case, filterText.toStdString());
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             m_pager.reset();
             Q_EMIT opened(generation, 0, total, false,

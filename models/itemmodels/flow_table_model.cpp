@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_table_model.h"
 
+#include "explain/case_enrichment.h"
 #include "flow_page_loader.h"
 
 #include "format/field_names.h"
@@ -251,7 +252,7 @@ void FlowTableModel::startSort()
             auto caseDb = openForBackgroundReads(casePath);
             const auto stale = [&] { return newest->load() != generation; };
             const QueryInterrupt interrupt(*caseDb, stale); // inside the filter's index look-ups too
-            const auto compiled = CaseFilter::compile(*caseDb, filterText);
+            const auto compiled = explain::compileWithSnapshot(*caseDb, filterText);
             if (std::holds_alternative<FilterError>(compiled)) {
                 result.invalidFilter = true;
                 return result;
@@ -327,7 +328,21 @@ int FlowTableModel::rowCount(const QModelIndex &parent) const
 
 int FlowTableModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_columns.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_columns.size() + m_snapshotColumns.size());
+}
+
+void FlowTableModel::setSnapshotColumns(const QList<SnapshotColumn> &columns)
+{
+    beginResetModel();
+    m_snapshotColumns = columns;
+    endResetModel();
+}
+
+void FlowTableModel::setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment)
+{
+    m_enrichment = std::move(enrichment);
+    if (!m_snapshotColumns.isEmpty() && rowCount() > 0)
+        Q_EMIT dataChanged(index(0, int(m_columns.size())), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
 }
 
 void FlowTableModel::requestPage(qint64 page) const
@@ -354,6 +369,15 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const FlowRow &row = (*cached)->rows[static_cast<std::size_t>(index.row() % kPageSize)];
+    if (index.column() >= m_columns.size()) {
+        if (role == Qt::DisplayRole)
+            return snapshotColumnText(m_enrichment.get(), m_snapshotColumns.at(index.column() - m_columns.size()), row);
+        if (role == LoadingRole)
+            return false;
+        if (role == RecordIdRole)
+            return QVariant::fromValue<qint64>(row.id);
+        return {};
+    }
     const Field field = m_columns.at(index.column());
     const FieldValue &value = row.value(field);
     switch (role) {
@@ -404,6 +428,14 @@ QVariant FlowTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole)
             return section + 1;
+        return {};
+    }
+    if (section >= m_columns.size() && section < columnCount()) {
+        const SnapshotColumn column = m_snapshotColumns.at(section - m_columns.size());
+        if (role == Qt::DisplayRole)
+            return snapshotColumnTitle(column);
+        if (role == Qt::ToolTipRole)
+            return tr("%1: from the case's newest configuration snapshot").arg(snapshotColumnKey(column));
         return {};
     }
     if (section < 0 || section >= m_columns.size())

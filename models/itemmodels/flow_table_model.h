@@ -12,6 +12,7 @@
 
 #include "format/field_catalog.h"
 #include "selection/record_sort.h"
+#include "snapshot_columns.h"
 #include "store/flow_reader.h"
 
 #include <QAbstractTableModel>
@@ -86,6 +87,12 @@ public:
 
     void setColumns(const QList<Field> &columns);
     const QList<Field> &columns() const { return m_columns; }
+    // Optional columns from the configuration snapshot, after the field
+    // columns (none by default); they do not sort.
+    void setSnapshotColumns(const QList<SnapshotColumn> &columns);
+    const QList<SnapshotColumn> &snapshotColumns() const { return m_snapshotColumns; }
+    // The snapshot those columns read (null: none, the columns are empty).
+    void setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment);
     // Action comes right after Start: whether a flow was let through is
     // what an analyst reads first.
     static QList<Field> defaultColumns();
@@ -151,6 +158,8 @@ private:
 
     QString m_casePath;
     QList<Field> m_columns;
+    QList<SnapshotColumn> m_snapshotColumns;
+    std::shared_ptr<const explain::InterfaceEnrichment> m_enrichment;
     QString m_filter;
     qint64 m_records = 0; // shown
     qint64 m_rowsAtOnce = kRowsAtOnce;

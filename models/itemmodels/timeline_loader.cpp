@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline_loader.h"
 
+#include "explain/case_enrichment.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
 #include "tasks/background_connection.h"
@@ -61,7 +62,7 @@ void TimelineLoader::start(TimelineRequest request)
             auto caseDb = openForBackgroundReads(request.casePath.toStdString());
             // Index look-ups of a broad filter can take long themselves.
             const QueryInterrupt interrupt(*caseDb, cancelled);
-            const auto compiled = CaseFilter::compile(*caseDb, request.filter.toStdString());
+            const auto compiled = explain::compileWithSnapshot(*caseDb, request.filter.toStdString());
             if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
                 result.error = TimelineLoader::tr("The filter is not valid at position %1: %2")
                                    .arg(invalid->position)

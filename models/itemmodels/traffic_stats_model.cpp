@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats_model.h"
 
+#include "explain/case_enrichment.h"
 #include "selection/case_filter.h"
 
 #include "store/case_db.h"
@@ -148,7 +149,7 @@ void TrafficStatsModel::start()
             const QueryInterrupt interrupt(*caseDb, stale);
             if (hook)
                 (*hook)(*caseDb);
-            const auto compiled = CaseFilter::compile(*caseDb, filterText.toStdString());
+            const auto compiled = explain::compileWithSnapshot(*caseDb, filterText.toStdString());
             if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
                 result.error = tr("The filter is not valid at position %1: %2")
                                    .arg(invalid->position)

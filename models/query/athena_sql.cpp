@@ -280,6 +280,19 @@ private:
         return compare("bitwise_and(" + athenaColumn(n.field) + ", " + mask + ")", "=", mask);
     }
 
+    // The interface ids the snapshot resolved, spelled out: Athena has no snapshot.
+    Sql on(const InterfaceAttributeNode &n)
+    {
+        Sql test = literal("FALSE");
+        if (!n.interfaceIds.empty()) {
+            std::string list;
+            for (const std::string &id : n.interfaceIds)
+                list += (list.empty() ? "" : ", ") + athenaString(id);
+            test = {athenaColumn(Field::InterfaceId) + " IN (" + list + ")", Prec::Compare, true};
+        }
+        return n.test == AttributeTest::NotEquals ? negate(test) : test;
+    }
+
     Sql on(const IocListNode &n)
     {
         const std::string table = iocTableName(m_options, n.list);

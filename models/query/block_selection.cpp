@@ -146,6 +146,27 @@ private:
         return allBlocks();
     }
 
+    // The blocks of the node's interfaces; `!=` cannot narrow.
+    BlockPlan planNode(const InterfaceAttributeNode &n)
+    {
+        if (n.test == AttributeTest::NotEquals)
+            return allBlocks();
+        if (n.interfaceIds.empty())
+            return query("SELECT id FROM flow_block WHERE 0");
+        std::string marks;
+        std::vector<BlockSqlParameter> ids;
+        for (const std::string &id : n.interfaceIds) {
+            marks += marks.empty() ? "?" : ", ?";
+            ids.push_back({BlockSqlParameter::Kind::Text, 0, id, {}});
+        }
+        BlockPlan plan = chunkSets("interface_block", "", "", std::move(ids));
+        plan.sql = "SELECT b.chunk, b.blocks FROM interface_block b JOIN interface i ON i.id = b.interface"
+                   " JOIN dictionary d ON d.id = i.interface_id WHERE d.value IN (" + marks + ")";
+        plan.legacySql = "SELECT b.block FROM block_interface b JOIN interface i ON i.id = b.interface"
+                         " JOIN dictionary d ON d.id = i.interface_id WHERE d.value IN (" + marks + ")";
+        return plan;
+    }
+
     BlockPlan planNode(const InSetNode &n)
     {
         if (!n.addresses.empty())

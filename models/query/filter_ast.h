@@ -21,6 +21,7 @@
 
 #include "format/field_catalog.h"
 #include "format/ip_address.h"
+#include "interface_attributes.h"
 
 #include <cstdint>
 #include <memory>
@@ -97,9 +98,22 @@ struct IocListNode {
     std::string list;
 };
 
+// `security-group == sg-…`, `instance-name contains "web"`: the records whose
+// interface-id is one of the interfaces the configuration snapshot gives that
+// attribute. Only the record's own interface counts (the interface that
+// logged it), not the peer's: the peer's record of the same flow, when its
+// interface is logged too, is selected through its own interface-id.
+enum class AttributeTest : std::uint8_t { Equals, NotEquals, Contains, Matches };
+struct InterfaceAttributeNode {
+    InterfaceAttribute attribute = InterfaceAttribute::SecurityGroup;
+    AttributeTest test = AttributeTest::Equals;
+    std::string value;                     // as written (Matches: a validated regular expression)
+    std::vector<std::string> interfaceIds; // resolved when parsed: sorted, unique
+};
+
 struct FilterNode {
     std::variant<TrueNode, OrNode, AndNode, NotNode, CompareNode, InSetNode, TextMatchNode,
-                 HasFlagNode, IocListNode>
+                 HasFlagNode, IocListNode, InterfaceAttributeNode>
         node;
 };
 

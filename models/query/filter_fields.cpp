@@ -46,6 +46,8 @@ FieldSet fieldsReadBy(const FilterNode &node)
                 return fieldsReadBy(*n.child);
             } else if constexpr (std::is_same_v<T, TextMatchNode> || std::is_same_v<T, HasFlagNode>) {
                 return fieldOf(n.field);
+            } else if constexpr (std::is_same_v<T, InterfaceAttributeNode>) {
+                return fieldOf(Field::InterfaceId);
             } else {
                 return fieldsOf(n.target); // CompareNode, InSetNode, IocListNode
             }

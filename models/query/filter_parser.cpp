@@ -299,6 +299,8 @@ private:
             take();
             return makeNode(TrueNode{});
         }
+        if (const auto attribute = interfaceAttributeByName(tok.text))
+            return parseInterfaceAttribute(*attribute);
         const std::optional<Target> target = resolveTarget(tok.text);
         if (!target)
             return fail(tok, "unknown field '" + tok.text + "': expected an AWS flow-log field name "
@@ -502,6 +504,57 @@ private:
         }
         take();
         return makeNode(TextMatchNode{target.target.field, mode, tok.text});
+    }
+
+    FilterNodePtr parseInterfaceAttribute(InterfaceAttribute attribute)
+    {
+        const FilterToken &fieldTok = take();
+        const std::string name(interfaceAttributeName(attribute));
+        const InterfaceAttributes *attributes = m_options.interfaceAttributes;
+        if (!attributes)
+            return fail(fieldTok, "no configuration snapshot loaded: " + name + " needs one");
+        const FilterToken &opTok = peek();
+        InterfaceAttributeNode node{attribute, AttributeTest::Equals, {}, {}};
+        if (opTok.type == TT::Eq)
+            node.test = AttributeTest::Equals;
+        else if (opTok.type == TT::Ne)
+            node.test = AttributeTest::NotEquals;
+        else if (isKeyword(opTok, "contains"))
+            node.test = AttributeTest::Contains;
+        else if (isKeyword(opTok, "matches"))
+            node.test = AttributeTest::Matches;
+        else
+            return fail(opTok, "expected ==, !=, contains or matches after " + name);
+        take();
+        const FilterToken &tok = peek();
+        if (tok.type != TT::String && (tok.type != TT::Word || isAnyKeyword(tok)))
+            return fail(tok, node.test == AttributeTest::Matches ? "expected a regular expression in double quotes"
+                                                                 : "expected a name or id for " + name);
+        node.value = tok.text;
+        if (node.test == AttributeTest::Matches || node.test == AttributeTest::Contains) {
+            std::optional<std::regex> re;
+            if (node.test == AttributeTest::Matches) {
+                if (tok.text.size() > kMaxRegexLength)
+                    return fail(tok, "regular expression longer than " + std::to_string(kMaxRegexLength) + " bytes");
+                try {
+                    re.emplace(tok.text, std::regex::ECMAScript);
+                } catch (const std::regex_error &e) {
+                    return fail(tok, std::string("invalid regular expression: ") + e.what());
+                }
+            }
+            for (const std::string &value : attributes->valuesOf(attribute)) {
+                const bool match = re ? std::regex_search(value, *re) : value.find(tok.text) != std::string::npos;
+                if (match)
+                    for (std::string &id : attributes->interfacesWith(attribute, value))
+                        node.interfaceIds.push_back(std::move(id));
+            }
+        } else {
+            node.interfaceIds = attributes->interfacesWith(attribute, tok.text);
+        }
+        std::sort(node.interfaceIds.begin(), node.interfaceIds.end());
+        node.interfaceIds.erase(std::unique(node.interfaceIds.begin(), node.interfaceIds.end()), node.interfaceIds.end());
+        take();
+        return makeNode(std::move(node));
     }
 
     FilterNodePtr parseHas(const Target &target)

@@ -13,6 +13,9 @@
 //
 // Targets are AWS field names (v2..v8) and the shorthands addr, port, eni
 // (interface-id) and time ([start, end]). An empty expression is `true`.
+// security-group, instance-name, subnet-name and vpc-name test what the
+// configuration snapshot says about the record's interface (==, !=,
+// contains, matches), resolved to interface ids while parsing.
 
 #include "filter_ast.h"
 #include "filter_error.h"
@@ -27,6 +30,10 @@ namespace flowscope {
 struct FilterParseOptions {
     // Whether an IOC list named by `@name` exists; unset means none does.
     std::function<bool(std::string_view)> iocListExists;
+    // What a configuration snapshot says about interfaces, for security-group,
+    // instance-name, subnet-name and vpc-name; without it those fields are an
+    // error. Must outlive the parse only (the tree keeps the interface ids).
+    const InterfaceAttributes *interfaceAttributes = nullptr;
     // Parentheses and `not` nest at most this deep (keeps recursion bounded).
     std::size_t maxDepth = 256;
 };

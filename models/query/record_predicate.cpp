@@ -124,6 +124,8 @@ class Compiler {
 public:
     Compiler(const StringDictionary &strings, const InterfaceDictionary &interfaces, IocMembership iocLists)
         : m_text(strings, interfaces)
+        , m_strings(strings)
+        , m_interfaces(interfaces)
         , m_iocLists(std::move(iocLists))
     {
     }
@@ -158,6 +160,8 @@ private:
                     return n.mode == TextMatch::Contains ? 4 : 8;
                 } else if constexpr (std::is_same_v<T, IocListNode>) {
                     return 8;
+                } else if constexpr (std::is_same_v<T, InterfaceAttributeNode>) {
+                    return 1;
                 } else if constexpr (std::is_same_v<T, HasFlagNode>) {
                     return 1;
                 } else {
@@ -354,7 +358,29 @@ private:
         };
     }
 
+    // Which interface contexts of the case have one of the node's interface
+    // ids, by context id: the test is then one look-up per record.
+    Predicate compileNode(const InterfaceAttributeNode &n)
+    {
+        auto chosen = std::make_shared<std::vector<bool>>(m_interfaces.size() + 1, false);
+        const auto slot = static_cast<std::size_t>(
+            std::find(kInterfaceFields.begin(), kInterfaceFields.end(), Field::InterfaceId) - kInterfaceFields.begin());
+        for (std::uint32_t id = 1; id <= m_interfaces.size(); ++id) {
+            const std::uint32_t text = m_interfaces.key(id)[slot];
+            if (text != 0 && std::binary_search(n.interfaceIds.begin(), n.interfaceIds.end(), m_strings.value(text)))
+                (*chosen)[id] = true;
+        }
+        const bool negated = n.test == AttributeTest::NotEquals;
+        return [chosen, negated](const EncodedFlow &f) {
+            const bool member = f.has(Field::InterfaceId) && f.interface != 0 && f.interface < chosen->size()
+                && (*chosen)[f.interface];
+            return member != negated;
+        };
+    }
+
     TextResolver m_text;
+    const StringDictionary &m_strings;
+    const InterfaceDictionary &m_interfaces;
     IocMembership m_iocLists;
 };
 

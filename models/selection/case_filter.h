@@ -45,6 +45,8 @@ public:
     ColumnMask columnsRead() const { return columnsOf(fieldsRead()); }
     // The time window the filter's top-level `time` conditions leave.
     TimeWindow timeWindow() const { return m_root ? timeWindowOf(*m_root) : TimeWindow(); }
+    // The parsed filter (TrueNode for the empty one).
+    const FilterNode &root() const { return *m_root; }
     // The blocks that may hold a match (all when nothing).
     const std::optional<std::vector<std::int64_t>> &blocks() const { return m_blocks; }
 

@@ -7,6 +7,7 @@
 #include "filterbar/filter_history.h"
 #include "filterbar/filter_syntax_state.h"
 #include "ingest/case_importer.h"
+#include "query/interface_attributes.h"
 #include "store/case_db.h"
 #include "test_files.h"
 
@@ -162,6 +163,58 @@ private Q_SLOTS:
         QCOMPARE(completion.target, target);
         QCOMPARE(completion.prefix, prefix);
         QCOMPARE(completion.matching().mid(0, firstMatches.size()), firstMatches);
+    }
+
+    // security-group and the other snapshot fields: an error without a
+    // snapshot, valid with one, their values offered from it.
+    void snapshotFields_data()
+    {
+        QTest::addColumn<QString>("marked");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QStringList>("matches");
+        QTest::newRow("field name") << "secu|" << int(FilterCompletionKind::FieldName) << QStringList{QStringLiteral("security-group")};
+        QTest::newRow("operators") << "vpc-name |" << int(FilterCompletionKind::Operator)
+                                   << QStringList{QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("contains"),
+                                                  QStringLiteral("matches")};
+        QTest::newRow("group values") << "security-group == |" << int(FilterCompletionKind::Value)
+                                      << QStringList{QStringLiteral("\"app tier\""), QStringLiteral("sg-0app"),
+                                                     QStringLiteral("sg-0web"), QStringLiteral("web")};
+        QTest::newRow("prefix") << "action == reject and instance-name == we|" << int(FilterCompletionKind::Value)
+                                << QStringList{QStringLiteral("web-1")};
+    }
+
+    void snapshotFields()
+    {
+        QFETCH(QString, marked);
+        QFETCH(int, kind);
+        QFETCH(QStringList, matches);
+        class Attributes : public InterfaceAttributes {
+        public:
+            std::vector<std::string> interfacesWith(InterfaceAttribute, std::string_view value) const override
+            {
+                return value.empty() ? std::vector<std::string>() : std::vector<std::string>{"eni-0a"};
+            }
+            std::vector<std::string> valuesOf(InterfaceAttribute attribute) const override
+            {
+                if (attribute == InterfaceAttribute::SecurityGroup)
+                    return {"app tier", "sg-0app", "sg-0web", "web"};
+                return {"db-1", "web-1"};
+            }
+        } attributes;
+        const auto [text, cursor] = withCursor(marked);
+        const FilterCompletion completion = completeFilter(text, cursor, &m_values, &attributes);
+        QCOMPARE(int(completion.kind), kind);
+        QCOMPARE(completion.matching(), matches);
+        // Without a snapshot the values are not offered.
+        if (kind == int(FilterCompletionKind::Value))
+            QVERIFY(completeFilter(text, cursor, &m_values).candidates.isEmpty());
+
+        const QString filter = QStringLiteral("security-group == sg-0web and action == reject");
+        QCOMPARE(checkFilterSyntax(filter, {}, &attributes).state, FilterSyntaxState::Valid);
+        const FilterSyntax without = checkFilterSyntax(filter);
+        QCOMPARE(without.state, FilterSyntaxState::Invalid);
+        QCOMPARE(QString::fromStdString(without.error->message),
+                 QStringLiteral("no configuration snapshot loaded: security-group needs one"));
     }
 
     void valuesNeedTheCase()

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The detail pane decodes a record's coded fields and says where it came from.
+// The detail pane decodes a record's coded fields and says where it came
+// from, and with a configuration snapshot what it says of the interface and
+// of the interfaces owning the addresses.
 
+#include "explain/interface_enrichment.h"
+#include "explain/snapshot_loader.h"
 #include "record_detail_view.h"
 #include "store/flow_reader.h"
 
@@ -41,6 +45,64 @@ private Q_SLOTS:
         QCOMPARE(item(view, QStringLiteral("file"))->text(1), QStringLiteral("/cases/a.log.gz"));
         QCOMPARE(item(view, QStringLiteral("file"))->text(2), QStringLiteral("line 12"));
         QCOMPARE(item(view, QStringLiteral("record id"))->text(1), QStringLiteral("4097"));
+    }
+
+    void showsTheSnapshot_data()
+    {
+        QTest::addColumn<QString>("eni");
+        QTest::addColumn<QString>("srcaddr");
+        QTest::addColumn<QString>("dstaddr");
+        QTest::addColumn<QStringList>("expected"); // label=value
+        QTest::newRow("instance with two groups")
+            << "eni-0web1" << "10.0.3.21" << "10.0.1.11"
+            << QStringList{QStringLiteral("instance=i-0web1 (web-1)"),
+                           QStringLiteral("security groups=sg-0web (web), sg-0mgmt (mgmt)"),
+                           QStringLiteral("subnet=subnet-0web (web)"), QStringLiteral("VPC=vpc-0prod (prod)"),
+                           QStringLiteral("interface type=interface"),
+                           QStringLiteral("source owned by=eni-0web1 (i-0web1 web-1, subnet web)"),
+                           QStringLiteral("destination owned by=eni-0app1 (i-0app1 app-1, subnet app)")};
+        QTest::newRow("service interface, outside address")
+            << "eni-0tgw" << "198.51.100.7" << "10.0.1.100"
+            << QStringList{QStringLiteral("description=Network Interface for Transit Gateway Attachment tgw-attach-0abc"),
+                           QStringLiteral("interface type=transit_gateway"),
+                           QStringLiteral("destination owned by=eni-0tgw (Network Interface for Transit Gateway "
+                                          "Attachment tgw-attach-0abc, subnet app)")};
+        QTest::newRow("unknown interface") << "eni-0gone" << "10.9.9.9" << "10.0.2.21"
+                                           << QStringList{QStringLiteral("interface=eni-0gone is not in the snapshot"),
+                                                          QStringLiteral("destination owned by=eni-0db1 (RDSNetworkInterface, subnet db)")};
+    }
+
+    void showsTheSnapshot()
+    {
+        QFETCH(QString, eni);
+        QFETCH(QString, srcaddr);
+        QFETCH(QString, dstaddr);
+        QFETCH(QStringList, expected);
+        FlowRow row;
+        row.values[std::size_t(Field::InterfaceId)] = eni.toStdString();
+        row.values[std::size_t(Field::SrcAddr)] = srcaddr.toStdString();
+        row.values[std::size_t(Field::DstAddr)] = dstaddr.toStdString();
+        RecordDetailView view;
+        view.showRecord(row);
+        const int withoutSnapshot = view.topLevelItemCount();
+        explain::SnapshotLoad load = explain::loadSnapshot({QStringLiteral(FLOWSCOPE_EXPLAIN_DATA "/estate")});
+        view.setEnrichment(std::make_shared<const explain::InterfaceEnrichment>(
+            std::make_shared<const explain::ConfigSnapshot>(std::move(load.snapshot)), 3));
+        // The record stays, the snapshot's lines follow under a heading naming it.
+        QCOMPARE(item(view, QStringLiteral("interface-id"))->text(1), eni);
+        QTreeWidgetItem *heading = view.topLevelItem(withoutSnapshot);
+        QVERIFY(heading);
+        QVERIFY2(heading->text(0).contains(QStringLiteral("snapshot #3")), qPrintable(heading->text(0)));
+        QVERIFY(heading->text(0).contains(QStringLiteral("the case's newest")));
+        QStringList shown;
+        for (int i = withoutSnapshot + 1; i < view.topLevelItemCount(); ++i)
+            shown << view.topLevelItem(i)->text(0) + u'=' + view.topLevelItem(i)->text(1);
+        for (const QString &line : expected)
+            QVERIFY2(shown.contains(line), qPrintable(shown.join(QStringLiteral(" | "))));
+        QVERIFY(!shown.join(u'|').contains(QStringLiteral("source owned by=eni-0gone")));
+        // Without the snapshot again, the record alone.
+        view.setEnrichment(nullptr);
+        QCOMPARE(view.topLevelItemCount(), withoutSnapshot);
     }
 
     void hintWithoutARecord()

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli_case_filter.h"
+
+#include "explain/case_enrichment.h"
+#include "query/interface_attributes.h"
+
+namespace flowscope::cli {
+
+const explain::InterfaceEnrichment *CliCaseFilter::enrichment(CaseDb &caseDb)
+{
+    if (!m_loaded) {
+        m_enrichment = explain::loadCaseEnrichment(caseDb);
+        m_loaded = true;
+    }
+    return m_enrichment.get();
+}
+
+std::variant<std::shared_ptr<const CaseFilter>, FilterError> CliCaseFilter::compile(CaseDb &caseDb,
+                                                                                     const std::string &expression)
+{
+    FilterParseOptions options;
+    if (namesInterfaceAttributes(expression))
+        options.interfaceAttributes = enrichment(caseDb);
+    return CaseFilter::compile(caseDb, expression, options);
+}
+
+void CliCaseFilter::noteWhenEmpty(CaseDb &caseDb, const CaseFilter &filter, std::int64_t matches, const char *command,
+                                  std::ostream &err)
+{
+    if (matches != 0 || filter.matchesEverything())
+        return;
+    const std::string note = explain::unloggedTrafficNoteFor(filter.root(), enrichment(caseDb));
+    if (!note.empty())
+        err << "flowscope-cli " << command << ": note: " << note << '\n';
+}
+
+} // namespace flowscope::cli

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// count and query with the filter fields a configuration snapshot answers,
+// against the case's newest snapshot (counts checked against a scan of the
+// input lines), the error without a snapshot, and the note on stderr when a
+// filter finds nothing but names traffic flow logs never record.
+
+#include "explain/snapshot_loader.h"
+#include "explain/snapshot_store.h"
+#include "store/case_db.h"
+#include "test_files.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <random>
+
+using namespace flowscope;
+
+namespace {
+
+struct Run {
+    int exitCode;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList &args)
+{
+    QProcess process;
+    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
+    if (!process.waitForFinished(120000))
+        return {-1, {}, "timeout"};
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+const QStringList kEnis{QStringLiteral("eni-0web1"), QStringLiteral("eni-0web2"), QStringLiteral("eni-0app1"),
+                        QStringLiteral("eni-0db1"), QStringLiteral("eni-0nat"), QStringLiteral("eni-0elsewhere")};
+
+struct Line {
+    QString eni;
+    bool reject = false;
+};
+
+} // namespace
+
+class TestCliEnrichment : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_case;
+    std::vector<Line> m_lines;
+    explain::ConfigSnapshot m_snapshot;
+
+    // The lines whose interface has the group (by id or name), by a scan of the input.
+    int expectedForGroup(const QString &group, bool rejectsOnly) const
+    {
+        int count = 0;
+        for (const Line &line : m_lines) {
+            const explain::NetworkInterface *eni = explain::findById(m_snapshot.interfaces, line.eni);
+            bool member = false;
+            for (const QString &id : eni ? eni->groupIds : QStringList()) {
+                const explain::SecurityGroup *sg = explain::findById(m_snapshot.securityGroups, id);
+                member = member || id == group || (sg && sg->name == group);
+            }
+            count += member && (!rejectsOnly || line.reject);
+        }
+        return count;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        std::mt19937_64 random(11);
+        QByteArray log = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start "
+                         "end action log-status\n";
+        for (int i = 0; i < 400; ++i) {
+            Line line{kEnis[static_cast<int>(random() % kEnis.size())], random() % 4 == 0};
+            log += "2 123456789012 " + line.eni.toUtf8() + " 10.0.3.21 198.51.100.7 40000 443 6 3 300 "
+                + QByteArray::number(1773100800 + i) + ' ' + QByteArray::number(1773100860 + i)
+                + (line.reject ? " REJECT OK\n" : " ACCEPT OK\n");
+            m_lines.push_back(line);
+        }
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), log);
+        m_case = m_dir.filePath(QStringLiteral("c.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), m_case, m_dir.filePath(QStringLiteral("in.log"))}).exitCode, 0);
+    }
+
+    void withoutSnapshotTheFieldsAreAnError()
+    {
+        const Run run = cli({QStringLiteral("count"), m_case, QStringLiteral("security-group == sg-0web")});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains("no configuration snapshot loaded: security-group needs one"), run.err.constData());
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void storeSnapshots()
+    {
+        // An older snapshot naming nothing, then the estate: the newest is used.
+        const QString data = QStringLiteral(FLOWSCOPE_EXPLAIN_DATA);
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadWrite);
+        QVERIFY(explain::importSnapshot(*caseDb, {data + QStringLiteral("/estate/vpcs.json")},
+                                        QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC))
+                    .isStored());
+        QVERIFY(explain::importSnapshot(*caseDb, {data + QStringLiteral("/estate")},
+                                        QDateTime::fromSecsSinceEpoch(1800000000, Qt::UTC))
+                    .isStored());
+        m_snapshot = explain::loadSnapshot({data + QStringLiteral("/estate")}).snapshot;
+        QVERIFY(!m_snapshot.interfaces.empty());
+    }
+
+    void countBySnapshotFields_data()
+    {
+        QTest::addColumn<QString>("group");
+        QTest::addColumn<bool>("rejectsOnly");
+        QTest::newRow("group id") << "sg-0web" << false;
+        QTest::newRow("group id and rejects") << "sg-0web" << true;
+        QTest::newRow("group name") << "default" << false;
+        QTest::newRow("group of another interface") << "sg-0db" << true;
+        QTest::newRow("no such group") << "sg-0none" << false;
+    }
+
+    void countBySnapshotFields()
+    {
+        QFETCH(QString, group);
+        QFETCH(bool, rejectsOnly);
+        const QString filter = QStringLiteral("security-group == \"%1\"").arg(group)
+            + (rejectsOnly ? QStringLiteral(" and action == reject") : QString());
+        const Run run = cli({QStringLiteral("count"), m_case, filter});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out.trimmed().toInt(), expectedForGroup(group, rejectsOnly));
+        QVERIFY(run.err.isEmpty());
+    }
+
+    void queryBySnapshotFields()
+    {
+        const Run run = cli({QStringLiteral("query"), m_case, QStringLiteral("subnet-name == app or instance-name == web-1"),
+                             QStringLiteral("--columns"), QStringLiteral("interface-id"), QStringLiteral("--format=csv")});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> rows = run.out.trimmed().split('\n').mid(1);
+        int expected = 0;
+        for (const Line &line : m_lines)
+            expected += line.eni == u"eni-0app1" || line.eni == u"eni-0web1";
+        QCOMPARE(rows.size(), expected);
+        for (const QByteArray &row : rows)
+            QVERIFY(row.trimmed() == "eni-0app1" || row.trimmed() == "eni-0web1");
+    }
+
+    void noteOnNeverLoggedTraffic_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QByteArray>("note"); // empty: no note
+        QTest::newRow("vpc resolver from the snapshot") << "count" << "addr == 10.0.0.2 and dstport == 53"
+                                                        << QByteArray("the Amazon DNS resolver (10.0.0.2)");
+        QTest::newRow("metadata, query") << "query" << "dstaddr == 169.254.169.254"
+                                         << QByteArray("the instance metadata service (169.254.169.254)");
+        QTest::newRow("dhcp") << "count" << "dstport == 67" << QByteArray("DHCP (port 67)");
+        QTest::newRow("not named") << "count" << "dstport == 9" << QByteArray();
+        QTest::newRow("named but found") << "count" << "port == 443 or addr == 169.254.169.254" << QByteArray();
+    }
+
+    void noteOnNeverLoggedTraffic()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, filter);
+        QFETCH(QByteArray, note);
+        const Run run = cli({command, m_case, filter});
+        QCOMPARE(run.exitCode, 0);
+        if (note.isEmpty()) {
+            QVERIFY2(run.err.isEmpty(), run.err.constData());
+        } else {
+            QVERIFY2(run.err.startsWith("flowscope-cli " + command.toUtf8() + ": note: Flow logs never record "),
+                     run.err.constData());
+            QVERIFY2(run.err.contains(note), run.err.constData());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliEnrichment)
+#include "tst_clienrichment.moc"
