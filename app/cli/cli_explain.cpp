@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_arguments.h"
+#include "cli_case_filter.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 
@@ -246,7 +247,8 @@ int runExplain(const std::vector<std::string> &args)
 
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
-        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        CliCaseFilter caseFilter;
+        const auto compiled = caseFilter.compile(*caseDb, expression);
         if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli explain: " << renderFilterError(expression, *invalid) << '\n';
             return ExitFatal;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_arguments.h"
+#include "cli_case_filter.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 
@@ -134,7 +135,8 @@ int runStats(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         // The filter: the blocks the indexes choose, and the records in them it matches.
-        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        CliCaseFilter caseFilter;
+        const auto compiled = caseFilter.compile(*caseDb, expression);
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli stats: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;

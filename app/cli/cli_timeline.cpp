@@ -3,6 +3,7 @@
 // coverage in each, as rows a script can plot.
 
 #include "cli_arguments.h"
+#include "cli_case_filter.h"
 #include "cli_commands.h"
 #include "cli_output.h"
 
@@ -47,7 +48,8 @@ int runTimeline(const std::vector<std::string> &args)
     const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : std::string();
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
-        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        CliCaseFilter caseFilter;
+        const auto compiled = caseFilter.compile(*caseDb, expression);
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli timeline: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;

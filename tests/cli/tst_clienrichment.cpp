@@ -148,6 +148,33 @@ private Q_SLOTS:
             QVERIFY(row.trimmed() == "eni-0app1" || row.trimmed() == "eni-0web1");
     }
 
+    // Every command that takes a filter takes the snapshot's fields: stats
+    // and timeline add up exactly the group's records, explain explains its rejects.
+    void otherCommandsTakeSnapshotFields()
+    {
+        const QString filter = QStringLiteral("security-group == sg-0web");
+        const int expected = expectedForGroup(QStringLiteral("sg-0web"), false);
+        QVERIFY(expected > 0);
+        const Run stats = cli({QStringLiteral("stats"), m_case, QStringLiteral("endpoints"), filter, QStringLiteral("--by"), QStringLiteral("eni"),
+                               QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(stats.exitCode == 0, stats.err.constData());
+        int flows = 0;
+        const QList<QByteArray> statsRows = stats.out.trimmed().split('\n');
+        const int flowsColumn = int(statsRows.front().split(',').indexOf("flows"));
+        QVERIFY(flowsColumn >= 0);
+        for (const QByteArray &row : statsRows.mid(1))
+            flows += row.split(',').at(flowsColumn).toInt();
+        QCOMPARE(flows, expected);
+
+        const Run timeline = cli({QStringLiteral("timeline"), m_case, filter, QStringLiteral("--format"), QStringLiteral("csv")});
+        QVERIFY2(timeline.exitCode == 0, timeline.err.constData());
+
+        const Run explain = cli({QStringLiteral("explain"), m_case, filter + QStringLiteral(" and action == reject"),
+                                 QStringLiteral("--format"), QStringLiteral("json")});
+        QVERIFY2(explain.exitCode == 0, explain.err.constData());
+        QCOMPARE(int(explain.out.count("\"verdict\"")), expectedForGroup(QStringLiteral("sg-0web"), true));
+    }
+
     void noteOnNeverLoggedTraffic_data()
     {
         QTest::addColumn<QString>("command");
