@@ -278,11 +278,14 @@ std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
     std::string data;
     if (!m_reader->read(block.id, kAllColumns, data))
         throw StoreError("record block " + std::to_string(block.id) + " is missing");
-    decodeBlockColumns(data, kAllColumns, m_scratch);
+    // Record by record: only the wanted ones are kept, and the block's
+    // records are never all held decoded at once.
+    m_scratch.open(data, kAllColumns);
     auto picked = std::make_shared<Picked>();
-    for (std::size_t slot = 0; slot < m_scratch.size(); ++slot) {
-        if (selected(block, slot) && accept(m_scratch[slot])) {
-            picked->rows.push_back(m_scratch[slot]);
+    std::size_t slot = 0;
+    for (const EncodedFlow *record; (record = m_scratch.next()); ++slot) {
+        if (selected(block, slot) && accept(*record)) {
+            picked->rows.push_back(*record);
             picked->slots.push_back(static_cast<std::uint16_t>(slot));
         }
     }

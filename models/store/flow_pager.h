@@ -6,6 +6,7 @@
 // blocks that straddle the answer. Serves the lazy flow table and the CLI.
 // Given a filter's match set, positions count only the matching records.
 
+#include "block_codec.h"
 #include "encoded_flow.h"
 #include "flow_reader.h"
 #include "record_match_set.h"
@@ -118,7 +119,7 @@ private:
     std::size_t m_cacheCapacity;
     std::list<std::pair<std::int64_t, std::shared_ptr<const Rows>>> m_lru;
     std::unordered_map<std::int64_t, decltype(m_lru)::iterator> m_cache;
-    Rows m_scratch; // reused by pick()
+    BlockRecordCursor m_scratch; // reused by pick()
     std::list<std::pair<std::int64_t, std::vector<std::int64_t>>> m_keyLru;
     std::unordered_map<std::int64_t, decltype(m_keyLru)::iterator> m_keyCache;
 };
