@@ -2,6 +2,7 @@
 #include "column_predicate.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 #include <type_traits>
 #include <utility>
@@ -72,18 +73,17 @@ public:
     }
 
 private:
-    static std::uint64_t bigEndian(const std::uint8_t *bytes, std::size_t size)
-    {
-        std::uint64_t value = 0;
-        for (std::size_t i = 0; i < size; ++i)
-            value = (value << 8) | bytes[i];
-        return value;
-    }
     static std::pair<std::uint64_t, std::uint64_t> words(const IpAddress &a)
     {
-        if (a.isV4())
-            return {bigEndian(a.bytes.data(), 4), 0};
-        return {bigEndian(a.bytes.data(), 8), bigEndian(a.bytes.data() + 8, 8)};
+        if (a.isV4()) {
+            std::uint32_t word = 0;
+            std::memcpy(&word, a.bytes.data(), 4);
+            return {__builtin_bswap32(word), 0};
+        }
+        std::uint64_t high = 0, low = 0;
+        std::memcpy(&high, a.bytes.data(), 8);
+        std::memcpy(&low, a.bytes.data() + 8, 8);
+        return {__builtin_bswap64(high), __builtin_bswap64(low)};
     }
     IpAddress::Family m_family;
     std::pair<std::uint64_t, std::uint64_t> m_lo, m_hi;

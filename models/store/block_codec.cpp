@@ -1119,10 +1119,10 @@ std::string encodeBlockFormat1(std::vector<EncodedFlow> &rows)
     return encodeFormat1(rows);
 }
 
-std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
+std::optional<std::vector<BlockByteRange>> blockRangesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
 {
     if (blockFormatOf(head) != kBlockFormat2)
-        return size; // format 1: one frame, read whole
+        return std::vector<BlockByteRange>{{0, size}}; // format 1: one frame, read whole
     std::uint64_t count = 0;
     std::size_t end = 0;
     std::vector<DirectoryEntry> entries;
@@ -1136,11 +1136,25 @@ std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t s
     if (end != size)
         throw StoreError("corrupt record block (size)");
     const ColumnMask needed = withDependencies(columns);
-    std::size_t bytes = 0;
-    for (const DirectoryEntry &e : entries)
-        if (wantsSection(needed, e.id))
-            bytes = std::max(bytes, e.offset + e.stored);
-    return bytes;
+    // The directory, then each section decoded, neighbours merged.
+    std::vector<BlockByteRange> ranges{{0, entries.front().offset}};
+    for (const DirectoryEntry &e : entries) {
+        if (!wantsSection(needed, e.id) || e.stored == 0)
+            continue;
+        if (ranges.back().offset + ranges.back().size == e.offset)
+            ranges.back().size += e.stored;
+        else
+            ranges.push_back({e.offset, e.stored});
+    }
+    return ranges;
+}
+
+std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
+{
+    const auto ranges = blockRangesNeeded(head, size, columns);
+    if (!ranges)
+        return std::nullopt;
+    return ranges->back().offset + ranges->back().size;
 }
 
 int blockFormatOf(std::string_view data)

@@ -116,6 +116,15 @@ int blockFormatOf(std::string_view data);
 // short to hold the column directory (a few hundred bytes do). Throws
 // StoreError when the directory is damaged.
 std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t size, ColumnMask columns);
+// The same as the parts of the block a decode of `columns` reads, in order:
+// the directory and the sections of those columns (format 2 keeps each
+// column apart, so a reader may leave the bytes between them unread; a
+// decode reads nothing else of the first blockBytesNeeded bytes).
+struct BlockByteRange {
+    std::size_t offset;
+    std::size_t size;
+};
+std::optional<std::vector<BlockByteRange>> blockRangesNeeded(std::string_view head, std::size_t size, ColumnMask columns);
 // Only the sort keys (see sortStart) of a block's records, in block order.
 std::vector<std::int64_t> decodeBlockKeys(std::string_view data);
 
