@@ -147,6 +147,7 @@ int runStats(const std::vector<std::string> &args)
         query.order = order->first;
         query.direction = order->second;
         query.accept = filter->predicate(); // empty for every record
+        query.acceptColumns = filter->columnsRead();
         query.blocks = filter->blocks();
         std::vector<StatsRow> rows;
         std::uint64_t total = 0;

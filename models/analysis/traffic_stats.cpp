@@ -102,11 +102,15 @@ bool addressLess(const IpAddress &x, const IpAddress &y)
 // Visits the records the query selects, asking every kPollRecords records
 // read whether the query is still wanted. `relevant` drops records that
 // cannot count before the (costlier) filter is asked.
+// `columns`: what `relevant` and `visit` read besides FlowSample's fields.
 template <typename Relevant, typename Visit>
-void scanSelected(CaseDb &caseDb, const StatsQuery &query, Relevant relevant, Visit visit)
+void scanSelected(CaseDb &caseDb, const StatsQuery &query, ColumnMask columns, Relevant relevant, Visit visit)
 {
+    const ColumnMask sampled = columnOf(Field::Packets) | columnOf(Field::Bytes) | columnOf(Field::Action)
+        | columnOf(Field::Start) | columnOf(Field::End);
+    const ColumnMask columnsRead = columns | sampled | (query.accept ? query.acceptColumns : 0);
     std::uint64_t read = 0;
-    scanRecords(caseDb, query.blocks, [&](const EncodedFlow &flow, std::int64_t) {
+    scanRecords(caseDb, query.blocks, columnsRead, [&](const EncodedFlow &flow, std::int64_t) {
         if (++read % kPollRecords == 0 && query.cancelled && query.cancelled(read))
             throw StatsCancelled();
         if (!relevant(flow) || (query.accept && !query.accept(flow)))
@@ -144,7 +148,7 @@ StatsTable<Endpoint> addressEndpoints(CaseDb &caseDb, const StatsQuery &query)
         feed.add({word.value, word.v6}, sample);
     };
     scanSelected(
-        caseDb, query, [](const EncodedFlow &) { return true; },
+        caseDb, query, columnOf(Field::SrcAddr) | columnOf(Field::DstAddr), [](const EncodedFlow &) { return true; },
         [&](const EncodedFlow &flow) {
             const FlowSample sample = FlowSample::of(flow);
             // An address is an endpoint of every flow it sends or receives.
@@ -175,7 +179,7 @@ StatsTable<Endpoint> interfaceEndpoints(CaseDb &caseDb, const StatsQuery &query)
     // contexts can share one ENI.
     std::vector<StatsEntry<std::uint32_t>> byInterface(interfaces.size() + 1);
     scanSelected(
-        caseDb, query, [](const EncodedFlow &flow) { return flow.interface != 0; },
+        caseDb, query, columnOf(Field::InterfaceId), [](const EncodedFlow &flow) { return flow.interface != 0; },
         [&](const EncodedFlow &flow) { byInterface[flow.interface].add(FlowSample::of(flow)); });
     std::vector<StatsEntry<std::uint32_t>> byEni;
     std::vector<std::size_t> eniIndex(strings.size() + 1, SIZE_MAX);
@@ -231,8 +235,9 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
     AddressWords words;
     FlatTable<StatsEntry<ConversationWords>> table;
     FlatTableFeed<StatsEntry<ConversationWords>, FlowSample> feed(table);
+    const ColumnMask serviceColumns = columnOf(Field::Protocol) | columnOf(Field::SrcPort) | columnOf(Field::DstPort);
     scanSelected(
-        caseDb, query,
+        caseDb, query, columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | (service ? serviceColumns : 0),
         // NODATA / SKIPDATA: no conversation
         [](const EncodedFlow &flow) { return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr); },
         [&](const EncodedFlow &flow) {
@@ -272,14 +277,14 @@ std::vector<Conversation> topConversations(CaseDb &caseDb, ConversationKey key, 
                                            const RecordFilter &accept,
                                            const std::optional<std::vector<std::int64_t>> &blocks)
 {
-    return conversationStats(caseDb, key, {top, order, defaultDirection(order), accept, blocks, {}}).rows;
+    return conversationStats(caseDb, key, {top, order, defaultDirection(order), accept, kAllColumns, blocks, {}}).rows;
 }
 
 std::vector<Endpoint> topEndpoints(CaseDb &caseDb, EndpointKey key, std::size_t top, StatsOrder order,
                                    const RecordFilter &accept,
                                    const std::optional<std::vector<std::int64_t>> &blocks)
 {
-    return endpointStats(caseDb, key, {top, order, defaultDirection(order), accept, blocks, {}}).rows;
+    return endpointStats(caseDb, key, {top, order, defaultDirection(order), accept, kAllColumns, blocks, {}}).rows;
 }
 
 } // namespace flowscope

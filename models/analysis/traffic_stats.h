@@ -7,6 +7,7 @@
 // so a ranking by any column is the true one over all keys.
 
 #include "format/ip_address.h"
+#include "store/block_codec.h"
 #include "store/encoded_flow.h"
 
 #include <cstdint>
@@ -69,6 +70,9 @@ struct StatsQuery {
     StatsOrder order = StatsOrder::Bytes;
     SortDirection direction = SortDirection::Descending;
     RecordFilter accept;
+    // The block columns `accept` reads (CaseFilter::columnsRead): a scan
+    // decodes these and the ones its statistic adds up, no others.
+    ColumnMask acceptColumns = kAllColumns;
     std::optional<std::vector<std::int64_t>> blocks;
     // Polled every few thousand records read, with how many were read so
     // far: true stops the scan with StatsCancelled (a newer request has made

@@ -12,6 +12,7 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <atomic>
 
 namespace flowscope {
 
@@ -178,8 +179,9 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
         // The first page in time order, straight from the candidate blocks.
         auto preview = std::make_shared<FlowPage>();
         // Blocks of candidates may hold no match at all: the test itself
-        // looks out for a newer request now and then.
-        std::uint32_t tested = 0;
+        // looks out for a newer request now and then (from both threads
+        // that test blocks).
+        std::atomic<std::uint32_t> tested = 0;
         const auto accept = [&](const EncodedFlow &flow) {
             if (++tested % 4096 == 0 && superseded(generation))
                 throw MatchCollectionCancelled();

@@ -158,6 +158,7 @@ void TrafficStatsModel::start()
             }
             const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
             query.accept = filter->predicate();
+            query.acceptColumns = filter->columnsRead();
             query.blocks = filter->blocks();
             if (kind == Kind::Conversations || kind == Kind::ServiceConversations) {
                 const bool service = kind == Kind::ServiceConversations;

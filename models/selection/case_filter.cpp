@@ -31,6 +31,7 @@ CaseFilter::compile(CaseDb &caseDb, std::string_view expression, const FilterPar
     if (!filter->m_everything) {
         filter->m_predicate
             = compileRecordPredicate(*filter->m_root, filter->m_strings, filter->m_interfaces, std::move(iocLists));
+        filter->m_columnPredicate = compileColumnPredicate(*filter->m_root);
         filter->m_blocks = selectBlocks(caseDb, *filter->m_root);
     }
     return std::shared_ptr<const CaseFilter>(std::move(filter));

@@ -7,6 +7,7 @@
 
 #include "query/filter_error.h"
 #include "query/filter_fields.h"
+#include "query/column_predicate.h"
 #include "query/filter_parser.h"
 #include "query/record_predicate.h"
 #include "store/block_codec.h"
@@ -38,6 +39,10 @@ public:
     // True for the empty filter: every record, no scan needed to count.
     bool matchesEverything() const { return m_everything; }
     const RecordPredicate &predicate() const { return m_predicate; }
+    // The same test a column at a time over a block, when the filter reads
+    // only fields a block stores as numbers or addresses (nothing for the
+    // empty filter).
+    const std::optional<ColumnPredicate> &columnPredicate() const { return m_columnPredicate; }
     // The record fields the filter reads (none for the empty filter).
     FieldSet fieldsRead() const { return m_root ? fieldsReadBy(*m_root) : FieldSet(); }
     // The block columns the predicate reads: a scan that only tests the
@@ -63,6 +68,7 @@ private:
     StringDictionary m_strings;
     InterfaceDictionary m_interfaces;
     RecordPredicate m_predicate;
+    std::optional<ColumnPredicate> m_columnPredicate;
     std::optional<std::vector<std::int64_t>> m_blocks;
 };
 

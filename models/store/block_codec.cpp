@@ -62,6 +62,23 @@ public:
     }
     std::uint64_t varint()
     {
+        if (m_data.size() - m_pos >= 10) {
+            // Far from the end: no bounds check a byte (the longest varint is 10).
+            const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data()) + m_pos;
+            std::uint64_t v = p[0] & 0x7f;
+            if (!(p[0] & 0x80)) {
+                m_pos += 1;
+                return v;
+            }
+            for (int i = 1; i < 10; ++i) {
+                v |= std::uint64_t(p[i] & 0x7f) << (7 * i);
+                if (!(p[i] & 0x80)) {
+                    m_pos += static_cast<std::size_t>(i) + 1;
+                    return v;
+                }
+            }
+            throw StoreError("corrupt record block (varint too long)");
+        }
         std::uint64_t v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
             const std::uint8_t b = u8();
@@ -88,6 +105,26 @@ public:
         std::memcpy(a.bytes.data(), m_data.data() + m_pos, size);
         m_pos += size;
         return a;
+    }
+    // The same into `a` in place (no copy of a temporary): for a column read
+    // whole.
+    void addressInto(IpAddress &a)
+    {
+        const std::uint8_t family = u8();
+        if (family == 4) {
+            need(4);
+            a.family = IpAddress::Family::V4;
+            std::memcpy(a.bytes.data(), m_data.data() + m_pos, 4);
+            std::memset(a.bytes.data() + 4, 0, 12);
+            m_pos += 4;
+        } else if (family == 6) {
+            need(16);
+            a.family = IpAddress::Family::V6;
+            std::memcpy(a.bytes.data(), m_data.data() + m_pos, 16);
+            m_pos += 16;
+        } else {
+            throw StoreError("corrupt record block (address family)");
+        }
     }
     bool atEnd() const { return m_pos == m_data.size(); }
     std::size_t position() const { return m_pos; }
@@ -428,20 +465,6 @@ void readKeys(Reader &r, std::vector<EncodedFlow> &rows)
     readStarts(r, rows);
 }
 
-// Format 2: the presence masks as runs, then the start times.
-void readKeyRuns(Reader &r, std::vector<EncodedFlow> &rows)
-{
-    for (std::size_t i = 0; i < rows.size();) {
-        const std::uint64_t mask = r.varint();
-        const std::uint64_t length = r.varint();
-        if (length == 0 || length > rows.size() - i)
-            throw StoreError("corrupt record block (presence runs)");
-        for (const std::size_t end = i + length; i < end; ++i)
-            rows[i].present = mask;
-    }
-    readStarts(r, rows);
-}
-
 void readLines(Reader &r, std::vector<EncodedFlow> &rows)
 {
     std::int64_t line = 0;
@@ -542,25 +565,6 @@ std::string_view sectionBytes(std::string_view data, const DirectoryEntry &e, st
     return buffer;
 }
 
-// A pkt address column: 0 for the record's own address (decoded before).
-void readPacketAddresses(Reader &r, std::vector<EncodedFlow> &rows, Field field)
-{
-    const bool source = field == Field::PktSrcAddr;
-    for (auto &f : rows) {
-        if (!f.has(field))
-            continue;
-        IpAddress &a = source ? f.pktSrcAddr : f.pktDstAddr;
-        if (r.peek() == 0) {
-            r.u8();
-            if (!f.has(source ? Field::SrcAddr : Field::DstAddr))
-                throw StoreError("corrupt record block (packet address)");
-            a = source ? f.srcAddr : f.dstAddr;
-        } else {
-            a = r.address();
-        }
-    }
-}
-
 void resetField(EncodedFlow &f, Field field)
 {
     static const EncodedFlow fresh;
@@ -587,88 +591,509 @@ void resetField(EncodedFlow &f, Field field)
     }
 }
 
-void decodeFormat2(std::string_view data, ColumnMask asked, std::vector<EncodedFlow> &rows)
+// The decoder of a field's column, from forEachColumn's table (the one the
+// writer follows too).
+using FieldDecoder = void (*)(ColumnReader &, EncodedFlow &, std::int64_t &);
+
+FieldDecoder decoderOf(Field field)
 {
+    FieldDecoder found = nullptr;
+    std::vector<EncodedFlow> none;
+    forEachColumn(none, [&](Field column, auto &&code) {
+        if (column == field)
+            found = code;
+    });
+    return found;
+}
+
+std::uint32_t EncodedFlow::*idMemberOf(Field field)
+{
+    switch (field) {
+    case Field::InterfaceId: return &EncodedFlow::interface;
+    case Field::PktSrcAwsService: return &EncodedFlow::pktSrcService;
+    case Field::PktDstAwsService: return &EncodedFlow::pktDstService;
+    case Field::RejectReason: return &EncodedFlow::rejectReason;
+    default: return nullptr;
+    }
+}
+
+} // namespace
+
+// ---- Reading a block record by record (format 2): a reader on each column
+// the caller asked for, all advanced one record at a time.
+
+struct BlockRecordCursor::State {
+    struct Stream {
+        enum class Kind : std::uint8_t { Lines, Id, Column, PacketAddress };
+        Kind kind;
+        Field field;
+        std::uint64_t bit; // the field's presence bit (Column, PacketAddress)
+        Reader reader;
+        FieldDecoder decode;                  // Column
+        std::uint32_t EncodedFlow::*member;   // Id
+    };
+
+    // Format 1: the block decoded whole, handed out a record at a time.
+    bool whole = false;
+    std::vector<EncodedFlow> rows;
+
+    std::size_t count = 0;
+    std::size_t index = 0;
+    bool finished = false;
+    EncodedFlow record;
+    Reader keys{std::string_view()};
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> runs; // (presence mask, length)
+    std::size_t run = 0;
+    std::uint64_t runLeft = 0;
+    std::uint64_t runMask = 0;
+    std::int64_t start = 0;
+    std::int64_t line = 0;
+    std::vector<Stream> streams;
+    std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount); // by section id, reused
+    std::uint64_t missing = 0; // fields a record must not have: no column holds them
+    std::uint64_t reset = 0;   // fields asked for: an absent one gets a fresh record's value
+};
+
+BlockRecordCursor::BlockRecordCursor()
+    : m_state(std::make_unique<State>())
+{
+}
+
+BlockRecordCursor::~BlockRecordCursor() = default;
+
+std::size_t BlockRecordCursor::size() const { return m_state->whole ? m_state->rows.size() : m_state->count; }
+
+void BlockRecordCursor::open(std::string_view data, ColumnMask asked)
+{
+    State &s = *m_state;
+    s.index = 0;
+    s.finished = false;
+    s.streams.clear();
+    s.runs.clear();
+    s.rows.clear();
+    s.whole = false;
+    switch (blockFormatOf(data)) {
+    case kBlockFormat1:
+        s.whole = true;
+        decodeFormat1(data, asked, s.rows);
+        return;
+    case kBlockFormat2: break;
+    default: throw StoreError("record block of an unknown format");
+    }
     const ColumnMask columns = withDependencies(asked);
-    std::uint64_t count = 0;
     std::size_t end = 0;
+    std::uint64_t count = 0;
     const std::vector<DirectoryEntry> entries = readDirectory(data, count, end);
     // `data` may be the block's first bytes only, enough for what is asked.
     if (end < data.size())
         throw StoreError("corrupt record block (trailing data)");
-    rows.resize(count);
-    std::string buffer;
+    s.count = count;
     std::uint64_t columnsFound = 0; // a bit per Field with a column
+    bool lines = false;
     for (const DirectoryEntry &e : entries) {
         if (e.id >= 2)
             columnsFound |= std::uint64_t(1) << (e.id - 2);
+        lines = lines || e.id == kLinesSection;
         if (!wantsSection(columns, e.id))
             continue;
         if (e.offset + e.stored > data.size())
             throw StoreError("corrupt record block (truncated)");
-        Reader r(sectionBytes(data, e, buffer));
+        Reader reader(sectionBytes(data, e, s.buffers[e.id]));
         if (e.id == kKeysSection) {
-            readKeyRuns(r, rows);
-        } else if (e.id == kLinesSection) {
-            readLines(r, rows);
-        } else {
-            const auto field = static_cast<Field>(e.id - 2);
-            switch (field) {
-            case Field::InterfaceId: readIds(r, rows, &EncodedFlow::interface); break;
-            case Field::PktSrcAwsService: readIds(r, rows, &EncodedFlow::pktSrcService); break;
-            case Field::PktDstAwsService: readIds(r, rows, &EncodedFlow::pktDstService); break;
-            case Field::RejectReason: readIds(r, rows, &EncodedFlow::rejectReason); break;
-            default: {
-                bool known = false;
-                ColumnReader io{r};
-                forEachColumn(rows, [&](Field column, auto &&code) {
-                    if (column != field)
-                        return;
-                    known = true;
-                    if (field == Field::PktSrcAddr || field == Field::PktDstAddr) {
-                        readPacketAddresses(r, rows, field);
-                        return;
-                    }
-                    std::int64_t previous = 0;
-                    for (auto &f : rows)
-                        if (f.has(field))
-                            code(io, f, previous);
-                });
-                if (!known)
-                    throw StoreError("corrupt record block (unknown column)");
-            }
-            }
+            s.keys = reader;
+            continue;
         }
-        if (!r.atEnd())
-            throw StoreError("corrupt record block (column size)");
+        if (e.id == kLinesSection) {
+            s.streams.push_back({State::Stream::Kind::Lines, Field::Start, 0, reader, nullptr, nullptr});
+            continue;
+        }
+        const auto field = static_cast<Field>(e.id - 2);
+        const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+        if (const auto member = idMemberOf(field))
+            s.streams.push_back({State::Stream::Kind::Id, field, bit, reader, nullptr, member});
+        else if (field == Field::PktSrcAddr || field == Field::PktDstAddr)
+            s.streams.push_back({State::Stream::Kind::PacketAddress, field, bit, reader, nullptr, nullptr});
+        else if (const FieldDecoder decode = decoderOf(field))
+            s.streams.push_back({State::Stream::Kind::Column, field, bit, reader, decode, nullptr});
+        else
+            throw StoreError("corrupt record block (unknown column)");
     }
+    if ((columns & kLineColumn) && !lines)
+        throw StoreError("corrupt record block (no line numbers)");
+    // Presence masks as runs, then the start times (read record by record).
+    for (std::uint64_t covered = 0; covered < count;) {
+        const std::uint64_t mask = s.keys.varint();
+        const std::uint64_t length = s.keys.varint();
+        if (length == 0 || length > count - covered)
+            throw StoreError("corrupt record block (presence runs)");
+        s.runs.emplace_back(mask, length);
+        covered += length;
+    }
+    s.run = 0;
+    s.runLeft = 0;
+    s.start = 0;
+    s.line = 0;
     // Id columns left out hold zeros; a field column left out must be absent
     // from every record.
-    const auto zero = [&](Field owner, std::uint32_t EncodedFlow::*member) {
+    for (const Field owner : {Field::InterfaceId, Field::PktSrcAwsService, Field::PktDstAwsService, Field::RejectReason})
         if (!((columnsFound >> static_cast<unsigned>(owner)) & 1U) && wantsSection(columns, sectionOf(owner)))
-            for (auto &f : rows)
-                f.*member = 0;
-    };
-    zero(Field::InterfaceId, &EncodedFlow::interface);
-    zero(Field::PktSrcAwsService, &EncodedFlow::pktSrcService);
-    zero(Field::PktDstAwsService, &EncodedFlow::pktDstService);
-    zero(Field::RejectReason, &EncodedFlow::rejectReason);
+            s.record.*idMemberOf(owner) = 0;
     std::uint64_t columnFields = 0;
-    forEachColumn(rows, [&](Field field, auto &&) { columnFields |= std::uint64_t(1) << static_cast<unsigned>(field); });
-    const std::uint64_t missing = columnFields & ~columnsFound;
-    // Rows are reused: a field asked for and absent from a record gets its
-    // default value, as a fresh record has.
-    const std::uint64_t reset = columnFields & columns;
-    for (auto &f : rows) {
-        if (f.present & missing)
-            throw StoreError("corrupt record block (a column is missing)");
-        for (std::uint64_t absent = reset & ~f.present; absent; absent &= absent - 1)
-            resetField(f, static_cast<Field>(__builtin_ctzll(absent)));
+    forEachColumn(s.rows, [&](Field field, auto &&) { columnFields |= std::uint64_t(1) << static_cast<unsigned>(field); });
+    s.missing = columnFields & ~columnsFound;
+    // The record is reused: a field asked for and absent from a record gets
+    // its default value, as a fresh record has.
+    s.reset = columnFields & columns;
+}
+
+const EncodedFlow *BlockRecordCursor::next()
+{
+    State &s = *m_state;
+    if (s.whole)
+        return s.index < s.rows.size() ? &s.rows[s.index++] : nullptr;
+    if (s.index == s.count) {
+        if (!s.finished) {
+            s.finished = true;
+            if (!s.keys.atEnd())
+                throw StoreError("corrupt record block (column size)");
+            for (const State::Stream &stream : s.streams)
+                if (!stream.reader.atEnd())
+                    throw StoreError("corrupt record block (column size)");
+        }
+        return nullptr;
     }
-    if (!(columns & kLineColumn))
+    if (s.runLeft == 0) {
+        s.runMask = s.runs[s.run].first;
+        s.runLeft = s.runs[s.run].second;
+        ++s.run;
+    }
+    --s.runLeft;
+    EncodedFlow &f = s.record;
+    f.present = s.runMask;
+    if (f.present & s.missing)
+        throw StoreError("corrupt record block (a column is missing)");
+    if (f.has(Field::Start)) {
+        s.start += s.keys.zigzag();
+        f.start = s.start;
+    } else {
+        f.start = 0;
+    }
+    for (State::Stream &stream : s.streams) {
+        switch (stream.kind) {
+        case State::Stream::Kind::Lines:
+            s.line += stream.reader.zigzag();
+            f.line = static_cast<std::uint64_t>(s.line);
+            break;
+        case State::Stream::Kind::Id: f.*stream.member = static_cast<std::uint32_t>(stream.reader.varint()); break;
+        case State::Stream::Kind::Column:
+            if (f.present & stream.bit) {
+                ColumnReader io{stream.reader};
+                std::int64_t previous = 0;
+                stream.decode(io, f, previous);
+            }
+            break;
+        case State::Stream::Kind::PacketAddress:
+            if (f.present & stream.bit) {
+                const bool source = stream.field == Field::PktSrcAddr;
+                IpAddress &a = source ? f.pktSrcAddr : f.pktDstAddr;
+                if (stream.reader.peek() == 0) {
+                    stream.reader.u8();
+                    if (!f.has(source ? Field::SrcAddr : Field::DstAddr))
+                        throw StoreError("corrupt record block (packet address)");
+                    a = source ? f.srcAddr : f.dstAddr;
+                } else {
+                    a = stream.reader.address();
+                }
+            }
+            break;
+        }
+    }
+    for (std::uint64_t absent = s.reset & ~f.present; absent; absent &= absent - 1)
+        resetField(f, static_cast<Field>(__builtin_ctzll(absent)));
+    ++s.index;
+    return &f;
+}
+
+// ---- Reading a block a whole column at a time (format 2; format 1 is
+// decoded whole and its columns copied out).
+
+struct BlockColumns::State {
+    std::size_t count = 0;
+    ColumnMask columns = 0;
+    bool whole = false;
+    std::vector<EncodedFlow> rows; // format 1
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> runs; // (presence mask, length)
+    Reader starts{std::string_view()}; // the keys section after the runs
+    std::array<std::optional<std::string_view>, 2 + kFieldCount> sections{}; // asked for and stored
+    std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount);
+    std::uint64_t presenceDone = 0, integersDone = 0, addressesDone = 0; // a bit per Field
+    std::array<std::array<std::uint64_t, kBlockCapacity / 64>, kFieldCount> presence{};
+    std::array<std::vector<std::uint64_t>, kFieldCount> integers;
+    std::array<std::vector<IpAddress>, kFieldCount> addresses;
+
+    // Calls fn(slot) for each record that has `field`, in block order.
+    template <typename Fn>
+    void forEachWith(Field field, Fn &&fn) const
+    {
+        const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+        std::size_t slot = 0;
+        for (const auto &[mask, length] : runs) {
+            if (mask & bit)
+                for (std::size_t i = 0; i < length; ++i)
+                    fn(slot + i);
+            slot += length;
+        }
+    }
+
+    Reader column(Field field) const
+    {
+        const auto &bytes = sections[sectionOf(field)];
+        return Reader(bytes ? *bytes : std::string_view());
+    }
+
+    void need(Field field) const
+    {
+        if (!wantsSection(withDependencies(columns), sectionOf(field)) && field != Field::Start)
+            throw StoreError("a block column was read that the decode was not asked for");
+    }
+};
+
+BlockColumns::BlockColumns()
+    : m_state(std::make_unique<State>())
+{
+}
+
+BlockColumns::~BlockColumns() = default;
+
+std::size_t BlockColumns::size() const { return m_state->count; }
+
+void BlockColumns::open(std::string_view data, ColumnMask asked)
+{
+    State &s = *m_state;
+    s.presenceDone = s.integersDone = s.addressesDone = 0;
+    s.runs.clear();
+    s.sections.fill(std::nullopt);
+    s.columns = asked;
+    s.whole = false;
+    switch (blockFormatOf(data)) {
+    case kBlockFormat1:
+        s.whole = true;
+        decodeFormat1(data, kAllColumns, s.rows);
+        s.count = s.rows.size();
+        for (std::size_t i = 0; i < s.rows.size();) { // runs of equal masks, as format 2 keeps them
+            std::size_t end = i + 1;
+            while (end < s.rows.size() && s.rows[end].present == s.rows[i].present)
+                ++end;
+            s.runs.emplace_back(s.rows[i].present, end - i);
+            i = end;
+        }
         return;
-    if (!std::any_of(entries.begin(), entries.end(), [](const DirectoryEntry &e) { return e.id == kLinesSection; }))
-        throw StoreError("corrupt record block (no line numbers)");
+    case kBlockFormat2: break;
+    default: throw StoreError("record block of an unknown format");
+    }
+    const ColumnMask columns = withDependencies(asked);
+    std::size_t end = 0;
+    std::uint64_t count = 0;
+    const std::vector<DirectoryEntry> entries = readDirectory(data, count, end);
+    if (end < data.size())
+        throw StoreError("corrupt record block (trailing data)");
+    s.count = count;
+    std::uint64_t columnsFound = 0;
+    for (const DirectoryEntry &e : entries) {
+        if (e.id >= 2)
+            columnsFound |= std::uint64_t(1) << (e.id - 2);
+        if (!wantsSection(columns, e.id) || e.id == kLinesSection)
+            continue;
+        if (e.offset + e.stored > data.size())
+            throw StoreError("corrupt record block (truncated)");
+        s.sections[e.id] = sectionBytes(data, e, s.buffers[e.id]);
+    }
+    Reader keys(*s.sections[kKeysSection]);
+    for (std::uint64_t covered = 0; covered < count;) {
+        const std::uint64_t mask = keys.varint();
+        const std::uint64_t length = keys.varint();
+        if (length == 0 || length > count - covered)
+            throw StoreError("corrupt record block (presence runs)");
+        s.runs.emplace_back(mask, length);
+        covered += length;
+    }
+    s.starts = keys;
+    std::uint64_t columnFields = 0;
+    forEachColumn(s.rows, [&](Field field, auto &&) { columnFields |= std::uint64_t(1) << static_cast<unsigned>(field); });
+    for (const auto &run : s.runs)
+        if (run.first & columnFields & ~columnsFound)
+            throw StoreError("corrupt record block (a column is missing)");
+}
+
+const std::uint64_t *BlockColumns::presence(Field field)
+{
+    State &s = *m_state;
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    auto &bits = s.presence[static_cast<std::size_t>(field)];
+    if (!(s.presenceDone & bit)) {
+        bits.fill(0);
+        std::size_t slot = 0;
+        for (const auto &[mask, length] : s.runs) { // a run's records share their fields: set its range
+            if (mask & bit) {
+                for (std::size_t from = slot, end = slot + length; from < end;) {
+                    const std::size_t word = from / 64;
+                    const std::size_t upto = std::min(end, (word + 1) * 64);
+                    const std::size_t width = upto - from;
+                    const std::uint64_t ones = width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;
+                    bits[word] |= ones << (from % 64);
+                    from = upto;
+                }
+            }
+            slot += length;
+        }
+        s.presenceDone |= bit;
+    }
+    return bits.data();
+}
+
+const std::uint64_t *BlockColumns::integers(Field field)
+{
+    State &s = *m_state;
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    auto &values = s.integers[static_cast<std::size_t>(field)];
+    if (s.integersDone & bit)
+        return values.data();
+    s.need(field);
+    values.resize(s.count); // what records without the field hold is unspecified
+    if (s.whole) {
+        for (std::size_t i = 0; i < s.count; ++i) {
+            const EncodedFlow &f = s.rows[i];
+            switch (field) {
+            case Field::Start: values[i] = static_cast<std::uint64_t>(f.start); break;
+            case Field::End: values[i] = static_cast<std::uint64_t>(f.end); break;
+            case Field::Version: values[i] = f.version; break;
+            case Field::SrcPort: values[i] = f.srcPort; break;
+            case Field::DstPort: values[i] = f.dstPort; break;
+            case Field::Protocol: values[i] = f.protocol; break;
+            case Field::Packets: values[i] = f.packets; break;
+            case Field::Bytes: values[i] = f.bytes; break;
+            case Field::TcpFlags: values[i] = f.tcpFlags; break;
+            case Field::TrafficPath: values[i] = f.trafficPath; break;
+            case Field::EncryptionStatus: values[i] = f.encryptionStatus; break;
+            case Field::Action: values[i] = static_cast<std::uint64_t>(f.action); break;
+            case Field::LogStatus: values[i] = static_cast<std::uint64_t>(f.logStatus); break;
+            case Field::Type: values[i] = static_cast<std::uint64_t>(f.type); break;
+            case Field::FlowDirection: values[i] = static_cast<std::uint64_t>(f.direction); break;
+            default: throw StoreError("not an integer column");
+            }
+        }
+        s.integersDone |= bit;
+        return values.data();
+    }
+    if (field == Field::Start) {
+        std::int64_t start = 0;
+        Reader r = s.starts;
+        s.forEachWith(Field::Start, [&](std::size_t slot) {
+            start += r.zigzag();
+            values[slot] = static_cast<std::uint64_t>(start);
+        });
+        if (!r.atEnd())
+            throw StoreError("corrupt record block (column size)");
+        s.integersDone |= bit;
+        return values.data();
+    }
+    Reader r = s.column(field);
+    switch (field) {
+    case Field::End: {
+        const std::uint64_t *starts = integers(Field::Start);
+        const std::uint64_t *hasStart = presence(Field::Start);
+        s.forEachWith(field, [&](std::size_t slot) {
+            values[slot] = (hasStart[slot / 64] >> (slot % 64)) & 1U
+                ? starts[slot] + r.varint()
+                : static_cast<std::uint64_t>(r.zigzag());
+        });
+        break;
+    }
+    case Field::SrcPort:
+    case Field::DstPort: s.forEachWith(field, [&](std::size_t slot) { values[slot] = r.u16(); }); break;
+    case Field::Version:
+    case Field::Packets:
+    case Field::Bytes: s.forEachWith(field, [&](std::size_t slot) { values[slot] = r.varint(); }); break;
+    case Field::Protocol:
+    case Field::TcpFlags:
+    case Field::TrafficPath:
+    case Field::EncryptionStatus:
+    case Field::Action:
+    case Field::LogStatus:
+    case Field::Type:
+    case Field::FlowDirection: s.forEachWith(field, [&](std::size_t slot) { values[slot] = r.u8(); }); break;
+    default: throw StoreError("not an integer column");
+    }
+    if (!r.atEnd())
+        throw StoreError("corrupt record block (column size)");
+    s.integersDone |= bit;
+    return values.data();
+}
+
+const IpAddress *BlockColumns::addresses(Field field)
+{
+    State &s = *m_state;
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    auto &values = s.addresses[static_cast<std::size_t>(field)];
+    if (s.addressesDone & bit)
+        return values.data();
+    s.need(field);
+    values.resize(s.count); // what records without the field hold is unspecified
+    if (s.whole) {
+        for (std::size_t i = 0; i < s.count; ++i) {
+            const EncodedFlow &f = s.rows[i];
+            switch (field) {
+            case Field::SrcAddr: values[i] = f.srcAddr; break;
+            case Field::DstAddr: values[i] = f.dstAddr; break;
+            case Field::PktSrcAddr: values[i] = f.pktSrcAddr; break;
+            case Field::PktDstAddr: values[i] = f.pktDstAddr; break;
+            default: throw StoreError("not an address column");
+            }
+        }
+        s.addressesDone |= bit;
+        return values.data();
+    }
+    Reader r = s.column(field);
+    switch (field) {
+    case Field::SrcAddr:
+    case Field::DstAddr: s.forEachWith(field, [&](std::size_t slot) { r.addressInto(values[slot]); }); break;
+    case Field::PktSrcAddr:
+    case Field::PktDstAddr: {
+        // 0 stands for the record's own address.
+        const Field own = field == Field::PktSrcAddr ? Field::SrcAddr : Field::DstAddr;
+        const IpAddress *owns = addresses(own);
+        const std::uint64_t *hasOwn = presence(own);
+        s.forEachWith(field, [&](std::size_t slot) {
+            if (r.peek() == 0) {
+                r.u8();
+                if (!((hasOwn[slot / 64] >> (slot % 64)) & 1U))
+                    throw StoreError("corrupt record block (packet address)");
+                values[slot] = owns[slot];
+            } else {
+                r.addressInto(values[slot]);
+            }
+        });
+        break;
+    }
+    default: throw StoreError("not an address column");
+    }
+    if (!r.atEnd())
+        throw StoreError("corrupt record block (column size)");
+    s.addressesDone |= bit;
+    return values.data();
+}
+
+namespace {
+
+void decodeFormat2(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows)
+{
+    // One cursor a thread: its column buffers are reused from block to block.
+    thread_local BlockRecordCursor cursor;
+    cursor.open(data, columns);
+    rows.resize(cursor.size());
+    std::size_t slot = 0;
+    while (const EncodedFlow *record = cursor.next())
+        rows[slot++] = *record;
 }
 
 } // namespace
@@ -694,10 +1119,10 @@ std::string encodeBlockFormat1(std::vector<EncodedFlow> &rows)
     return encodeFormat1(rows);
 }
 
-std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
+std::optional<std::vector<BlockByteRange>> blockRangesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
 {
     if (blockFormatOf(head) != kBlockFormat2)
-        return size; // format 1: one frame, read whole
+        return std::vector<BlockByteRange>{{0, size}}; // format 1: one frame, read whole
     std::uint64_t count = 0;
     std::size_t end = 0;
     std::vector<DirectoryEntry> entries;
@@ -711,11 +1136,25 @@ std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t s
     if (end != size)
         throw StoreError("corrupt record block (size)");
     const ColumnMask needed = withDependencies(columns);
-    std::size_t bytes = 0;
-    for (const DirectoryEntry &e : entries)
-        if (wantsSection(needed, e.id))
-            bytes = std::max(bytes, e.offset + e.stored);
-    return bytes;
+    // The directory, then each section decoded, neighbours merged.
+    std::vector<BlockByteRange> ranges{{0, entries.front().offset}};
+    for (const DirectoryEntry &e : entries) {
+        if (!wantsSection(needed, e.id) || e.stored == 0)
+            continue;
+        if (ranges.back().offset + ranges.back().size == e.offset)
+            ranges.back().size += e.stored;
+        else
+            ranges.push_back({e.offset, e.stored});
+    }
+    return ranges;
+}
+
+std::optional<std::size_t> blockBytesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
+{
+    const auto ranges = blockRangesNeeded(head, size, columns);
+    if (!ranges)
+        return std::nullopt;
+    return ranges->back().offset + ranges->back().size;
 }
 
 int blockFormatOf(std::string_view data)

@@ -54,14 +54,24 @@ bool BlockReader::readOpen(std::int64_t id, ColumnMask columns, std::string &dat
     data.resize(static_cast<std::size_t>(head));
     if (sqlite3_blob_read(m_blob, data.data(), head, 0) != SQLITE_OK)
         throwSqlite(m_db, "cannot read record block " + std::to_string(id));
-    const std::size_t needed
-        = blockBytesNeeded(data, static_cast<std::size_t>(size), columns).value_or(static_cast<std::size_t>(size));
-    if (needed > data.size()) {
-        data.resize(needed);
-        if (sqlite3_blob_read(m_blob, data.data() + head, static_cast<int>(needed) - head, head) != SQLITE_OK)
+    const auto ranges = blockRangesNeeded(data, static_cast<std::size_t>(size), columns);
+    if (!ranges) { // a directory longer than the head: read the whole block
+        data.resize(static_cast<std::size_t>(size));
+        if (size > head && sqlite3_blob_read(m_blob, data.data() + head, size - head, head) != SQLITE_OK)
+            throwSqlite(m_db, "cannot read record block " + std::to_string(id));
+        return true;
+    }
+    // Only the sections the columns need: the bytes between them (columns
+    // not asked for) stay unread, and so do the pages that hold only them.
+    const std::size_t needed = ranges->back().offset + ranges->back().size;
+    data.resize(needed);
+    for (const BlockByteRange &range : *ranges) {
+        const std::size_t from = std::max(range.offset, static_cast<std::size_t>(head));
+        const std::size_t to = range.offset + range.size;
+        if (from < to
+            && sqlite3_blob_read(m_blob, data.data() + from, static_cast<int>(to - from), static_cast<int>(from)) != SQLITE_OK)
             throwSqlite(m_db, "cannot read record block " + std::to_string(id));
     }
-    data.resize(needed);
     return true;
 }
 

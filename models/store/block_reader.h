@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Reads stored record blocks through SQLite's incremental blob I/O, only as
-// far as a decode of some columns needs (see blockBytesNeeded): the columns
-// filters read most come first in a block, so a count of a port reads about
-// a fifth of each block, and the sort keys a few hundred bytes.
+// Reads stored record blocks through SQLite's incremental blob I/O, only the
+// parts a decode of some columns needs (see blockRangesNeeded): the columns
+// filters read most come first in a block, and those between them that the
+// decode does not read are skipped, so a count of a port reads the keys and
+// the port column of each block, and the sort keys a few hundred bytes.
 
 #include "block_codec.h"
 
@@ -25,8 +26,9 @@ public:
     BlockReader(const BlockReader &) = delete;
     BlockReader &operator=(const BlockReader &) = delete;
 
-    // The first bytes of block `id` that decoding `columns` needs, in
-    // `data`; false when there is no such block. Throws StoreError on a
+    // Block `id` as far as decoding `columns` needs, in `data` (the bytes
+    // of columns not needed may be left unread: zeros); false when there is
+    // no such block. Throws StoreError on a
     // read error or a damaged block.
     bool read(std::int64_t id, ColumnMask columns, std::string &data);
 

@@ -212,8 +212,14 @@ void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> 
         std::rethrow_exception(failure);
 }
 
-void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
-                            const std::function<void(std::int64_t block, const std::vector<EncodedFlow> &rows)> &fn)
+namespace {
+
+// Two threads (the caller's one of them) take blocks from one feed and hand
+// each, opened in a reader of their own (BlockRecordCursor or BlockColumns),
+// to fn; the first exception ends the scan and reaches the caller.
+template <typename BlockReaderType, typename Finish>
+void scanConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+                      const std::function<void(std::int64_t block, BlockReaderType &records)> &fn, Finish finish)
 {
     constexpr std::size_t kWorkers = 2;
     BlockFeed feed(caseDb, blocks, columns);
@@ -225,10 +231,11 @@ void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std:
             std::size_t sequence = 0;
             std::int64_t id = 0;
             std::string data;
-            std::vector<EncodedFlow> rows; // reused: allocated once per worker
+            BlockReaderType records; // its buffers are reused from block to block
             while (!stop && feed.next(sequence, id, data)) {
-                decodeBlockColumns(data, columns, rows);
-                fn(id, rows);
+                records.open(data, columns);
+                fn(id, records);
+                finish(records);
             }
         } catch (...) {
             std::lock_guard lock(failureMutex);
@@ -245,6 +252,38 @@ void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std:
         worker.join();
     if (failure)
         std::rethrow_exception(failure);
+}
+
+} // namespace
+
+void scanBlockRecordsConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
+                                  ColumnMask columns,
+                                  const std::function<void(std::int64_t block, BlockRecordCursor &records)> &fn)
+{
+    scanConcurrently<BlockRecordCursor>(caseDb, blocks, columns, fn, [](BlockRecordCursor &records) {
+        while (records.next()) // what fn left unread, so that a damaged block is noticed
+            ;
+    });
+}
+
+void scanBlockColumnsConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
+                                  ColumnMask columns,
+                                  const std::function<void(std::int64_t block, BlockColumns &columns)> &fn)
+{
+    scanConcurrently<BlockColumns>(caseDb, blocks, columns, fn, [](BlockColumns &) {});
+}
+
+void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+                            const std::function<void(std::int64_t block, const std::vector<EncodedFlow> &rows)> &fn)
+{
+    scanBlockRecordsConcurrently(caseDb, blocks, columns, [&](std::int64_t block, BlockRecordCursor &records) {
+        thread_local std::vector<EncodedFlow> rows; // allocated once per thread
+        rows.resize(records.size());
+        std::size_t slot = 0;
+        while (const EncodedFlow *record = records.next())
+            rows[slot++] = *record;
+        fn(block, rows);
+    });
 }
 
 } // namespace flowscope

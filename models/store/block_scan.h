@@ -33,4 +33,17 @@ void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> 
 void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
                             const std::function<void(std::int64_t block, const std::vector<EncodedFlow> &rows)> &fn);
 
+// The same, handing fn each block's records as a cursor to read them one at
+// a time (see BlockRecordCursor): for a test or a sum over the records, which
+// then never holds a block's records decoded at once. Records fn leaves
+// unread are read after it returns, so a damaged block is noticed.
+void scanBlockRecordsConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
+                                  ColumnMask columns,
+                                  const std::function<void(std::int64_t block, BlockRecordCursor &records)> &fn);
+// The same, handing fn each block opened for reading a column at a time (see
+// BlockColumns): for a test of the records that goes column by column.
+void scanBlockColumnsConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
+                                  ColumnMask columns,
+                                  const std::function<void(std::int64_t block, BlockColumns &columns)> &fn);
+
 } // namespace flowscope

@@ -8,7 +8,11 @@
 #include "sqlite_handle.h"
 
 #include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <map>
 #include <queue>
+#include <thread>
 
 namespace flowscope {
 
@@ -171,6 +175,103 @@ void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const F
     merge(key, skip, {}, {}, fn);
 }
 
+// Picks the blocks of a filtered scan on a second thread, a few ahead of the
+// merge, which opens them one after another in the same order: each block
+// costs a read and a decode, and two threads halve that on two cores. The
+// merge takes each block's pick in turn, picking it itself when the helper
+// has not started on it.
+class FlowPager::PickAhead {
+public:
+    PickAhead(FlowPager &pager, std::vector<const BlockInfo *> blocks,
+              const std::function<bool(const EncodedFlow &)> &accept)
+        : m_pager(pager)
+        , m_blocks(std::move(blocks))
+        , m_accept(accept)
+        , m_picked(m_blocks.size())
+        , m_thread([this] { run(); })
+    {
+    }
+
+    ~PickAhead()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    // The pick of `block`, the next of the blocks in order.
+    std::shared_ptr<const Picked> take(const BlockInfo &block)
+    {
+        std::unique_lock lock(m_mutex);
+        const std::size_t index = m_taken;
+        if (index >= m_blocks.size() || m_blocks[index] != &block)
+            throw StoreError("blocks were opened out of their order");
+        if (m_nextClaim == index) { // not started: pick it here
+            ++m_nextClaim;
+            lock.unlock();
+            auto picked = m_pager.pick(block, m_accept);
+            lock.lock();
+            m_picked[index] = std::move(picked);
+        } else {
+            m_changed.wait(lock, [&] { return m_picked[index] || m_failures.count(index); });
+            if (const auto failure = m_failures.find(index); failure != m_failures.end())
+                std::rethrow_exception(failure->second);
+        }
+        ++m_taken;
+        m_changed.notify_all();
+        return std::move(m_picked[index]);
+    }
+
+private:
+    static constexpr std::size_t kAhead = 8;
+
+    void run()
+    {
+        BlockReader reader(m_pager.m_case.handle(), false);
+        BlockRecordCursor cursor;
+        for (;;) {
+            std::size_t index = 0;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [&] { return m_stop || m_nextClaim < m_taken + kAhead; });
+                if (m_stop || m_nextClaim >= m_blocks.size())
+                    return;
+                index = m_nextClaim++;
+            }
+            std::shared_ptr<const Picked> picked;
+            std::exception_ptr failure;
+            try {
+                picked = m_pager.pick(*m_blocks[index], m_accept, reader, cursor);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            std::lock_guard lock(m_mutex);
+            if (failure)
+                m_failures.emplace(index, failure);
+            else
+                m_picked[index] = std::move(picked);
+            m_changed.notify_all();
+            if (failure)
+                return; // the merge rethrows it when it gets there
+        }
+    }
+
+    FlowPager &m_pager;
+    const std::vector<const BlockInfo *> m_blocks;
+    const std::function<bool(const EncodedFlow &)> &m_accept;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::vector<std::shared_ptr<const Picked>> m_picked;
+    std::map<std::size_t, std::exception_ptr> m_failures;
+    std::size_t m_nextClaim = 0; // blocks before it are picked or being picked
+    std::size_t m_taken = 0;     // blocks the merge has taken
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
 void FlowPager::forEachMatching(const std::function<bool(const EncodedFlow &)> &accept,
                                 const std::optional<std::vector<std::int64_t>> &blocks,
                                 const std::function<bool(const FlowRow &)> &fn)
@@ -180,11 +281,22 @@ void FlowPager::forEachMatching(const std::function<bool(const EncodedFlow &)> &
     std::function<bool(std::int64_t)> only;
     if (blocks)
         only = [&blocks](std::int64_t id) { return std::binary_search(blocks->begin(), blocks->end(), id); };
-    merge(INT64_MIN, 0, accept, only, fn);
+    if (!accept) {
+        merge(INT64_MIN, 0, accept, only, fn);
+        return;
+    }
+    // From the start, the merge opens every block `only` allows, in order.
+    std::vector<const BlockInfo *> order;
+    for (const BlockInfo &block : m_blocks)
+        if (!only || only(block.id))
+            order.push_back(&block);
+    PickAhead ahead(*this, std::move(order), accept);
+    merge(INT64_MIN, 0, accept, only, fn, &ahead);
 }
 
 void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
-                      const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn)
+                      const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn,
+                      PickAhead *ahead)
 {
     // The heap holds only records that are wanted (in the match set and
     // kept by `accept`): a cursor steps over the others inside its block, so
@@ -224,7 +336,7 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
             // A filtered scan keeps only the wanted records of each block:
             // decoding into one reused buffer costs far less than holding
             // every candidate block whole.
-            auto picked = pick(block, accept);
+            auto picked = ahead ? ahead->take(block) : pick(block, accept);
             cursor.rows = &picked->rows;
             cursor.slots = &picked->slots;
             cursor.keep = std::move(picked);
@@ -275,14 +387,27 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
 std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
                                                          const std::function<bool(const EncodedFlow &)> &accept)
 {
+    return pick(block, accept, *m_reader, m_scratch);
+}
+
+std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
+                                                         const std::function<bool(const EncodedFlow &)> &accept,
+                                                         BlockReader &reader, BlockRecordCursor &cursor)
+{
     std::string data;
-    if (!m_reader->read(block.id, kAllColumns, data))
-        throw StoreError("record block " + std::to_string(block.id) + " is missing");
-    decodeBlockColumns(data, kAllColumns, m_scratch);
+    {
+        std::lock_guard lock(m_readMutex);
+        if (!reader.read(block.id, kAllColumns, data))
+            throw StoreError("record block " + std::to_string(block.id) + " is missing");
+    }
+    // Record by record: only the wanted ones are kept, and the block's
+    // records are never all held decoded at once.
+    cursor.open(data, kAllColumns);
     auto picked = std::make_shared<Picked>();
-    for (std::size_t slot = 0; slot < m_scratch.size(); ++slot) {
-        if (selected(block, slot) && accept(m_scratch[slot])) {
-            picked->rows.push_back(m_scratch[slot]);
+    std::size_t slot = 0;
+    for (const EncodedFlow *record; (record = cursor.next()); ++slot) {
+        if (selected(block, slot) && accept(*record)) {
+            picked->rows.push_back(*record);
             picked->slots.push_back(static_cast<std::uint16_t>(slot));
         }
     }

@@ -6,6 +6,7 @@
 // blocks that straddle the answer. Serves the lazy flow table and the CLI.
 // Given a filter's match set, positions count only the matching records.
 
+#include "block_codec.h"
 #include "encoded_flow.h"
 #include "flow_reader.h"
 #include "record_match_set.h"
@@ -14,6 +15,7 @@
 #include <functional>
 #include <list>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -55,7 +57,9 @@ public:
     // Calls fn for each row from position `first` on until it returns false.
     void forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn);
     // Calls fn, in time order, for each record `accept` keeps, looking only
-    // into `blocks` when given (a filter's index preselection).
+    // into `blocks` when given (a filter's index preselection). Blocks are
+    // read and tested on two threads: `accept` must be safe to call from
+    // both at once (as a RecordPredicate is).
     void forEachMatching(const std::function<bool(const EncodedFlow &)> &accept,
                          const std::optional<std::vector<std::int64_t>> &blocks,
                          const std::function<bool(const FlowRow &)> &fn);
@@ -79,13 +83,20 @@ private:
 
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
     std::shared_ptr<const Picked> pick(const BlockInfo &block, const std::function<bool(const EncodedFlow &)> &accept);
+    // The same with a reader and cursor of the caller's: for a second thread.
+    std::shared_ptr<const Picked> pick(const BlockInfo &block, const std::function<bool(const EncodedFlow &)> &accept,
+                                       BlockReader &reader, BlockRecordCursor &cursor);
+    class PickAhead;
     // The stored records of `count` ids (and their files' paths), by position.
     void gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
                 std::vector<const std::string *> &files);
     // The merge of blocks (those `only` allows) from sort key `key`, skipping
     // `skip` records, then the records `accept` keeps.
+    // `ahead`, when given, picks the blocks `only` allows in order, ahead
+    // of the merge.
     void merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
-               const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn);
+               const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn,
+               PickAhead *ahead = nullptr);
     // A block's sort keys alone: 8 bytes a record, so many more blocks stay
     // cached for the binary search than whole decoded blocks.
     const std::vector<std::int64_t> &keysOf(const BlockInfo &block);
@@ -118,7 +129,8 @@ private:
     std::size_t m_cacheCapacity;
     std::list<std::pair<std::int64_t, std::shared_ptr<const Rows>>> m_lru;
     std::unordered_map<std::int64_t, decltype(m_lru)::iterator> m_cache;
-    Rows m_scratch; // reused by pick()
+    BlockRecordCursor m_scratch; // reused by pick()
+    std::mutex m_readMutex; // the connection serves one thread at a time
     std::list<std::pair<std::int64_t, std::vector<std::int64_t>>> m_keyLru;
     std::unordered_map<std::int64_t, decltype(m_keyLru)::iterator> m_keyCache;
 };

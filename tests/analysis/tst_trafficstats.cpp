@@ -6,6 +6,7 @@
 #include "analysis/traffic_stats.h"
 #include "analysis/traffic_stats_entry.h"
 #include "ingest/case_importer.h"
+#include "selection/case_filter.h"
 #include "store/case_db.h"
 #include "test_files.h"
 
@@ -595,6 +596,37 @@ private Q_SLOTS:
         QCOMPARE(sum.totals().flows, (std::uint64_t(1) << 33) + 2);
         QCOMPARE(sum.totals().accepts, std::uint64_t(1) << 33);
         QCOMPARE(sum.totals().rejects, std::uint64_t(1) << 33);
+    }
+
+    // With a filter, a scan decodes only the columns the filter and the
+    // statistic read: the same rows as a brute force over every field.
+    void filteredAsBruteForce()
+    {
+        for (const auto &[caseDb, truths] : m_random) {
+            std::map<ConversationTruthKey, TrafficTotals> groups;
+            for (const Truth &r : truths) {
+                const bool matches = r.accept && !*r.accept && ((r.srcPort && *r.srcPort < 1024) || (r.dstPort && *r.dstPort < 1024));
+                if (!matches || !r.src || !r.dst)
+                    continue;
+                const bool srcFirst = compareAddresses(*r.src, *r.dst) <= 0;
+                addTo(groups[{srcFirst ? *r.src : *r.dst, srcFirst ? *r.dst : *r.src, {}, {}}], r);
+            }
+            QStringList expected;
+            for (const auto &[key, totals] : rankAll(groups, StatsOrder::Bytes, SortDirection::Descending))
+                expected << conversationText(key.a, key.b, key.protocol, key.port, totals);
+            QVERIFY(expected.size() > 3);
+            const auto compiled = CaseFilter::compile(*caseDb, "action == reject and port < 1024");
+            const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+            StatsQuery query;
+            query.top = 100000;
+            query.accept = filter->predicate();
+            query.acceptColumns = filter->columnsRead();
+            query.blocks = filter->blocks();
+            QStringList actual;
+            for (const Conversation &c : conversationStats(*caseDb, ConversationKey::Addresses, query).rows)
+                actual << conversationText(c.a, c.b, std::nullopt, std::nullopt, c.totals);
+            QCOMPARE(actual, expected);
+        }
     }
 
     void filterNarrowsTheRecords()

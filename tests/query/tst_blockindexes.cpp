@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The block indexes of schema 4 (per-chunk sets of blocks for addresses,
 // ports below 32768 and interfaces), the record totals counts read, and
-// counting with partial column decoding, on random cases shaped like an
+// counting with partial column decoding (record by record, or a column at a
+// time for filters on numbers and addresses), on random cases shaped like an
 // internet-facing VPC (hundreds of external addresses, IPv6, ports on both
 // sides of 32768, many ENIs, rejects, NODATA records), imported in several
 // files that share a chunk: every answer against a brute-force scan of the
@@ -203,6 +204,16 @@ private:
         QTest::newRow("eni and port") << QByteArray("eni == eni-0a and dstport == 443") << false << false;
         QTest::newRow("bytes") << QByteArray("bytes > 80000") << false << false;
         QTest::newRow("time") << QByteArray("time >= 1773102000 and time < 1773102600 and port == 53") << false << false;
+        // Tested a column at a time (numbers and addresses only): absent
+        // values, `not`, `or`, sets and time spans as the record predicate.
+        QTest::newRow("not port") << QByteArray("not dstport == 443") << false << false;
+        QTest::newRow("port !=") << QByteArray("dstport != 3306") << false << false;
+        QTest::newRow("port set") << QByteArray("port in {22, 3306, 40000..50000}") << false << false;
+        QTest::newRow("not or") << QByteArray("not (addr == 10.0.0.0/8 or action == reject)") << false << false;
+        QTest::newRow("or of sides") << QByteArray("srcaddr == 2600:1f18::/32 or dstport == 53") << false << false;
+        QTest::newRow("time holds") << QByteArray("time == 1773103000") << false << false;
+        QTest::newRow("start and end") << QByteArray("start >= 1773103000 and end < 1773104000") << false << false;
+        QTest::newRow("packets and reject") << QByteArray("packets > 20 and action == reject and addr == 10.0.0.5") << false << false;
     }
 
     void checkAnswers(CaseDb &caseDb, const QByteArray &expression, bool exactBlocks, bool fromTotals, bool legacy)
