@@ -351,6 +351,8 @@ private:
 
     ColumnPredicate compileNode(const TextMatchNode &) { return unsupported(); }
     ColumnPredicate compileNode(const IocListNode &) { return unsupported(); }
+    // The snapshot's interface sets are tested record by record.
+    ColumnPredicate compileNode(const InterfaceAttributeNode &) { return unsupported(); }
 };
 
 } // namespace
