@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <limits>
 #include <utility>
 
 namespace flowscope {
@@ -87,6 +88,22 @@ FlowTableView::FlowTableView(QWidget *parent)
         });
     });
     updateRowHeight();
+
+    // The view's own scroll bar scrolls the model's window of rows, behind
+    // the scroll bar over every record that takes its place.
+    m_recordBar = new QScrollBar(Qt::Vertical, this);
+    m_recordBar->setObjectName(QStringLiteral("recordScrollBar"));
+    addScrollBarWidget(m_recordBar, Qt::AlignTop);
+    verticalScrollBar()->hide();
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &FlowTableView::syncRecordBar);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        syncRecordBar();
+        if (!m_edgeQueued) {
+            m_edgeQueued = true;
+            QTimer::singleShot(0, this, &FlowTableView::followWindowEdge);
+        }
+    });
+    connect(m_recordBar, &QScrollBar::valueChanged, this, &FlowTableView::onRecordBarMoved);
 
     auto *copy = new QAction(tr("&Copy as Tab-Separated Text"), this);
     copy->setShortcut(QKeySequence::Copy);
@@ -188,6 +205,91 @@ void FlowTableView::contextMenuEvent(QContextMenuEvent *event)
     const QModelIndex index = event->reason() == QContextMenuEvent::Mouse ? indexAt(event->pos()) : currentIndex();
     std::unique_ptr<QMenu> menu(createCellMenu(index));
     menu->exec(event->globalPos());
+}
+
+QModelIndex FlowTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // Ctrl+Home and Ctrl+End go to the first and last record, not the window's.
+    FlowTableModel *flows = flowModel();
+    if (flows && (modifiers & Qt::ControlModifier) && flows->recordRows() > 0
+        && (cursorAction == MoveHome || cursorAction == MoveEnd)) {
+        const qint64 target = cursorAction == MoveHome ? 0 : flows->recordRows() - 1;
+        moveWindowKeeping(target - flows->windowRows() / 2, target);
+        return flows->index(int(target - flows->windowStart()), std::max(0, currentIndex().column()));
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
+// The record bar spans every record: the rows before the window, the
+// window's own scroll range, and the rows after it.
+void FlowTableView::syncRecordBar()
+{
+    const QScrollBar *inner = verticalScrollBar();
+    const FlowTableModel *flows = flowModel();
+    const qint64 before = flows ? flows->windowStart() : 0;
+    const qint64 after = flows ? std::max<qint64>(0, flows->recordRows() - before - flows->rowCount()) : 0;
+    const bool syncing = std::exchange(m_syncingBars, true);
+    m_recordBar->setRange(0, int(std::min<qint64>(before + inner->maximum() + after, std::numeric_limits<int>::max())));
+    m_recordBar->setPageStep(inner->pageStep());
+    m_recordBar->setSingleStep(inner->singleStep());
+    m_recordBar->setValue(int(before + inner->value()));
+    m_syncingBars = syncing;
+}
+
+void FlowTableView::onRecordBarMoved(int recordRow)
+{
+    if (m_syncingBars)
+        return;
+    FlowTableModel *flows = flowModel();
+    const qint64 inWindow = flows ? recordRow - flows->windowStart() : recordRow;
+    if (!flows || (inWindow >= 0 && inWindow <= verticalScrollBar()->maximum())) {
+        verticalScrollBar()->setValue(int(inWindow));
+        return;
+    }
+    moveWindowKeeping(recordRow - flows->windowRows() / 2, recordRow);
+}
+
+// Scrolling close to the window's edge, with records beyond it, moves the
+// window so that the rows on screen are in its middle.
+void FlowTableView::followWindowEdge()
+{
+    m_edgeQueued = false;
+    const FlowTableModel *flows = flowModel();
+    if (!flows)
+        return;
+    const int top = verticalScrollBar()->value();
+    const int margin = flows->windowRows() / 8;
+    const bool nearStart = flows->windowStart() > 0 && top < margin;
+    const bool nearEnd = flows->windowStart() + flows->rowCount() < flows->recordRows()
+        && top + verticalScrollBar()->pageStep() > flows->rowCount() - margin;
+    if (nearStart || nearEnd) {
+        const qint64 topRecord = flows->windowStart() + top;
+        moveWindowKeeping(topRecord - flows->windowRows() / 2, topRecord);
+    }
+}
+
+// Moves the model's window (a reset) and puts back the current record, its
+// selection and `topRecord` at the top of the view.
+void FlowTableView::moveWindowKeeping(qint64 windowStart, qint64 topRecord)
+{
+    FlowTableModel *flows = flowModel();
+    const qint64 oldStart = flows->windowStart();
+    const QModelIndex current = currentIndex();
+    const qint64 currentRecord = current.isValid() ? oldStart + current.row() : -1;
+    const bool selected = current.isValid() && selectionModel()->isRowSelected(current.row());
+    flows->setWindowStart(windowStart);
+    const qint64 start = flows->windowStart();
+    if (start == oldStart) {
+        verticalScrollBar()->setValue(int(topRecord - start));
+        return;
+    }
+    updateGeometries(); // the scroll range of the new window, before the delayed layout
+    if (currentRecord >= start && currentRecord < start + flows->rowCount())
+        selectionModel()->setCurrentIndex(flows->index(int(currentRecord - start), std::max(0, current.column())),
+                                          selected ? QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows
+                                                   : QItemSelectionModel::NoUpdate);
+    verticalScrollBar()->setValue(int(topRecord - start));
+    syncRecordBar();
 }
 
 QMenu *FlowTableView::createColumnMenu()
@@ -371,7 +473,9 @@ void FlowTableView::setModel(QAbstractItemModel *model)
     disconnect(m_aboutToGrow);
     disconnect(m_grown);
     disconnect(m_caseLoaded);
+    disconnect(m_recordRows);
     if (FlowTableModel *flows = flowModel()) {
+        m_recordRows = connect(flows, &FlowTableModel::recordRowsChanged, this, &FlowTableView::syncRecordBar);
         m_caseLoaded = connect(flows, &FlowTableModel::caseLoaded, this, &FlowTableView::reserveRowNumbers);
         m_aboutToGrow = connect(flows, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
             m_kept.reset();
