@@ -2,6 +2,7 @@
 #include "flow_table_view.h"
 
 #include "export/delimited_text.h"
+#include "format/field_description.h"
 #include "pivot_filter_menu.h"
 #include "itemmodels/flow_table_model.h"
 #include "pivot/filter_compose.h"
@@ -302,7 +303,7 @@ QMenu *FlowTableView::createColumnMenu()
     for (const FieldInfo &info : allFields()) {
         QAction *action = menu->addAction(awsName(info.field));
         action->setObjectName(QStringLiteral("column:") + awsName(info.field));
-        action->setToolTip(QString::fromUtf8(info.description.data(), qsizetype(info.description.size())));
+        action->setToolTip(fieldDescription(info.field));
         action->setCheckable(true);
         action->setChecked(shown.contains(info.field));
         // The table keeps at least one column.

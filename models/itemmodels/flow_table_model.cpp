@@ -3,6 +3,8 @@
 
 #include "flow_page_loader.h"
 
+#include "format/field_description.h"
+
 #include "selection/case_filter.h"
 #include "selection/record_sort.h"
 #include "store/case_db.h"
@@ -417,8 +419,7 @@ QVariant FlowTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::ToolTipRole)
         return QStringLiteral("%1: %2").arg(QString::fromLatin1(fieldInfo(field).name.data(),
                                                                 qsizetype(fieldInfo(field).name.size())),
-                                            QString::fromLatin1(fieldInfo(field).description.data(),
-                                                                qsizetype(fieldInfo(field).description.size())));
+                                            fieldDescription(field));
     return {};
 }
 
