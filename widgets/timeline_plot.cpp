@@ -367,10 +367,12 @@ QString TimelinePlot::formatTime(qint64 seconds, bool withDate) const
 QString TimelinePlot::formatValue(std::uint64_t value) const
 {
     const QLocale locale;
+    // One or many by hand: tr()'s %n takes an int, and a bucket's packets can exceed one.
+    const QString number = locale.toString(qulonglong(value));
     switch (m_metric) {
-    case TimelineMetric::Flows: return tr("%1 flows").arg(locale.toString(qulonglong(value)));
+    case TimelineMetric::Flows: return value == 1 ? tr("%1 flow").arg(number) : tr("%1 flows").arg(number);
     case TimelineMetric::Bytes: return locale.formattedDataSize(qint64(value), 1, QLocale::DataSizeSIFormat);
-    case TimelineMetric::Packets: return tr("%1 packets").arg(locale.toString(qulonglong(value)));
+    case TimelineMetric::Packets: return value == 1 ? tr("%1 packet").arg(number) : tr("%1 packets").arg(number);
     }
     return locale.toString(qulonglong(value));
 }

@@ -287,6 +287,8 @@ void TimelineView::requestWhole()
         request.options.bucketSeconds = *fixed;
     else
         request.options.targetBuckets = targetBuckets();
+    if (!m_hasExtent) // a case just opened: nothing of it is drawn yet
+        m_plot->setMessage(tr("Loading the case…"));
     m_loader->request(std::move(request));
     updateStatus();
 }

@@ -340,8 +340,9 @@ private Q_SLOTS:
         QVERIFY(view);
         const int x = int(view->plot()->xAxis->coordToPixel(double(kFirst) + 250));
         const QString tip = view->plot()->toolTipAt(x);
-        QVERIFY2(tip.contains(QStringLiteral("ACCEPT: 0 flows")), qPrintable(tip));
-        QVERIFY2(tip.contains(QStringLiteral("REJECT: 1 flows")), qPrintable(tip));
+        const QStringList lines = tip.split(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(QStringLiteral("ACCEPT: 0 flows")), qPrintable(tip));
+        QVERIFY2(lines.contains(QStringLiteral("REJECT: 1 flow")), qPrintable(tip)); // one, not "1 flows"
         QVERIFY2(tip.contains(QStringLiteral("NODATA: eni-c")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral("2023-11-14 22:16:40")), qPrintable(tip));
     }
@@ -409,6 +410,13 @@ private Q_SLOTS:
         view->setCase({});
         QCOMPARE(view->plot()->message(), QStringLiteral("No case open"));
         QVERIFY(view->plot()->timeline().buckets.empty());
+        // A case being opened is said to load, not to be missing, until its timeline is drawn.
+        view->setFilter({});
+        view->setCase(m_case);
+        QCOMPARE(view->plot()->message(), QStringLiteral("Loading the case…"));
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view->plot()->message(), QString());
+        QVERIFY(!view->plot()->timeline().buckets.empty());
     }
 
     void metricAndScaleSwitches()
