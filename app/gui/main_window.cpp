@@ -244,12 +244,15 @@ void MainWindow::connectActions()
             m_palette->setTheme(theme);
     });
     connect(m_actions->goToTime, &QAction::triggered, this, [this] {
-        const QModelIndex current = m_table->currentIndex();
-        const QVariant shown = current.isValid() ? m_flows->index(current.row(), 0).data(FlowTableModel::RawValueRole) : QVariant();
-        const QString suggestion = shown.isValid() && m_flows->columns().value(0) == Field::Start
-            ? QDateTime::fromSecsSinceEpoch(shown.toLongLong(), Qt::UTC).toString(Qt::ISODate)
-            : QString();
-        if (const auto epoch = askGoToTime(this, suggestion))
+        // The current record's start, or the first shown one's, whatever the columns.
+        const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : m_table->rowAt(0);
+        const std::optional<FlowRow> shown = m_flows->recordAt(row);
+        const auto *start = shown ? std::get_if<std::int64_t>(&shown->value(Field::Start)) : nullptr;
+        const CaseSummary &summary = m_session->summary();
+        const QString suggestion
+            = start ? QDateTime::fromSecsSinceEpoch(*start, Qt::UTC).toString(Qt::ISODate) : QString();
+        const QString prompt = goToTimePrompt(summary.firstStart, summary.lastEnd);
+        if (const auto epoch = askGoToTime(this, suggestion, prompt))
             m_flows->findRowOfTime(*epoch);
     });
     connect(m_flows, &FlowTableModel::rowOfTimeFound, this, [this](qint64, int row) {
