@@ -28,6 +28,7 @@ public:
     QAction *importFiles;
     QAction *importFolder;
     QAction *cancelImport;
+    QAction *keepDuplicates; // checkable: imports store every copy of a record
     QAction *goToTime;
     QAction *focusFilter;
     QAction *quit;

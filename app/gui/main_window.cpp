@@ -49,6 +49,7 @@ const QString kFlowTableKey = QStringLiteral("flowTable");
 const QString kFlowColumnsKey = QStringLiteral("flowTableColumns");
 const QString kImportFilesKey = QStringLiteral("importFiles");
 const QString kImportErrorsKey = QStringLiteral("importErrors");
+const QString kKeepDuplicatesKey = QStringLiteral("keepDuplicateRecords");
 constexpr int kMessageMs = 15000;
 } // namespace
 
@@ -113,8 +114,7 @@ void MainWindow::createDocks()
     m_reportDock->setObjectName(QStringLiteral("importReportDock"));
     m_reportDock->setWidget(m_report);
     addDockWidget(Qt::BottomDockWidgetArea, m_reportDock);
-    tabifyDockWidget(m_summaryDock, m_reportDock);
-    m_reportDock->hide();
+    tabifyDockWidget(m_summaryDock, m_reportDock); // a tab behind the case: it reads the case when in front
 
     // The selected record, decoded, beside the table.
     m_details = new RecordDetailView(this);
@@ -236,6 +236,10 @@ void MainWindow::connectActions()
     connect(m_actions->importFiles, &QAction::triggered, this, &MainWindow::importFilesDialog);
     connect(m_actions->importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
     connect(m_actions->cancelImport, &QAction::triggered, m_imports, &ImportController::cancel);
+    connect(m_actions->keepDuplicates, &QAction::toggled, this, [this](bool keep) {
+        m_imports->setKeepDuplicates(keep);
+        m_settings.setFlag(kKeepDuplicatesKey, keep);
+    });
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -302,9 +306,13 @@ void MainWindow::restoreSettings()
     if (!m_settings.restoreWindow(*this)) {
         const QRect screen = this->screen()->availableGeometry();
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
-        resizeDocks({m_summaryDock, m_timelineDock}, {height() * 3 / 10, height() / 4}, Qt::Vertical);
+        // The table keeps most of the height: the docks above and below take a fifth each.
+        resizeDocks({m_summaryDock, m_timelineDock}, {height() / 5, height() / 5}, Qt::Vertical);
     }
     m_settings.restoreSplitter(*m_report->splitter());
+    const bool keepDuplicates = m_settings.flag(kKeepDuplicatesKey, false);
+    m_actions->keepDuplicates->setChecked(keepDuplicates);
+    m_imports->setKeepDuplicates(keepDuplicates);
     // The columns first: the header state describes them.
     if (const QStringList columns = m_settings.list(kFlowColumnsKey); !columns.isEmpty())
         m_table->setColumnNames(columns);
@@ -321,6 +329,9 @@ void MainWindow::saveSettings() const
     m_settings.saveHeader(*m_report->filesTable()->horizontalHeader(), kImportFilesKey);
     m_settings.saveHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
 }
+
+// A dock behind another's tab is visible to Qt, but nothing of it is on screen.
+bool MainWindow::isOnScreen(const QWidget *dock) { return dock->isVisible() && !dock->visibleRegion().isEmpty(); }
 
 bool MainWindow::openCase(const QString &path) { return m_session->openCase(path); }
 
@@ -344,7 +355,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_stats->setCase(casePath);
     m_timeline->setCase(casePath);
     m_reportStale = true;
-    if (casePath.isEmpty() || m_reportDock->isVisible())
+    if (casePath.isEmpty() || isOnScreen(m_reportDock))
         loadImportReportIfStale();
     m_center->setCurrentWidget(casePath.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
     setWindowFilePath(casePath);
@@ -364,7 +375,7 @@ void MainWindow::reloadCaseViews()
     m_stats->setCase(m_session->casePath()); // recomputes what it shows
     m_timeline->setCase(m_session->casePath());
     m_reportStale = true;
-    if (m_reportDock->isVisible())
+    if (isOnScreen(m_reportDock))
         loadImportReportIfStale();
 }
 
