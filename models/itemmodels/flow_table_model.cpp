@@ -159,12 +159,26 @@ void FlowTableModel::findRowOfTime(qint64 epoch)
 
 void FlowTableModel::setCase(const QString &casePath)
 {
+    const bool otherCase = casePath != m_casePath;
     m_casePath = casePath;
+    if (otherCase)
+        resetRows(); // rows of another case are never kept for a sort
     reload();
 }
 
 void FlowTableModel::reload()
 {
+    if (m_sortField && !m_casePath.isEmpty() && m_records > 0) {
+        // A sort takes seconds on a big case: the rows shown stay (their
+        // pages no longer asked for) until the sorted rows arrive.
+        ++m_generation;
+        m_newest->store(m_generation); // a running sort is stale from here on
+        m_keepingRows = true;
+        m_requested.clear();
+        startSort();
+        return;
+    }
+    m_keepingRows = false;
     beginResetModel();
     ++m_generation;
     m_newest->store(m_generation); // a running sort is stale from here on
@@ -265,6 +279,7 @@ void FlowTableModel::onSorted()
     const SortResult result = m_sortWatcher.result();
     if (result.generation != m_generation || result.cancelled)
         return; // a newer filter or sort is on its way
+    dropKeptRows();
     if (result.invalidFilter) {
         // The loader says what is wrong, as for a filter in time order.
         setSortStatus(QString());
@@ -303,6 +318,26 @@ void FlowTableModel::setColumns(const QList<Field> &columns)
     beginResetModel();
     m_columns = columns;
     endResetModel();
+}
+
+void FlowTableModel::dropKeptRows()
+{
+    if (std::exchange(m_keepingRows, false))
+        resetRows();
+}
+
+void FlowTableModel::resetRows()
+{
+    m_keepingRows = false;
+    beginResetModel();
+    m_records = 0;
+    m_windowStart = 0;
+    m_counting = false;
+    m_deferredRecords = 0;
+    m_pages.clear();
+    m_requested.clear();
+    endResetModel();
+    Q_EMIT recordRowsChanged(0, 0);
 }
 
 int FlowTableModel::rowCount(const QModelIndex &parent) const
@@ -356,7 +391,7 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
     const qint64 page = record / kPageSize;
     const auto *cached = m_pages.object(page);
     if (!cached || !*cached || static_cast<std::size_t>(record % kPageSize) >= (*cached)->rows.size()) {
-        if (!cached)
+        if (!cached && !m_keepingRows) // kept rows: the loader serves the sort to come, not them
             requestPage(page);
         if (role == LoadingRole)
             return true;

@@ -165,6 +165,8 @@ private:
     void startSort();
     void onSorted();
     void setSortStatus(const QString &status);
+    void dropKeptRows();
+    void resetRows();
 
     QString m_casePath;
     QList<Field> m_columns;
@@ -178,6 +180,7 @@ private:
     bool m_counting = false;
     bool m_descending = false;
     bool m_growing = false;
+    bool m_keepingRows = false; // the rows before a sort, shown until its rows arrive
     std::optional<Field> m_sortField; // none: time order
     RecordSortLimits m_sortLimits;
     QString m_sortStatus;

@@ -285,9 +285,17 @@ private Q_SLOTS:
         model.setCase(m_case);
         QVERIFY(loadedSpy.wait(10000));
         const int bytes = int(model.columns().indexOf(Field::Bytes));
+        model.index(0, 0).data(); // asks for the first page
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, 0), 10000);
+        const QStringList firstRow = rowText(model, 0);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.sort(bytes, Qt::DescendingOrder);
         QCOMPARE(model.sortField(), Field::Bytes);
         QCOMPARE(model.sortStatus(), QStringLiteral("Sorting by bytes…"));
+        // While it sorts, the table keeps the rows it showed: no blank table.
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(model.rowCount(), int(kRecords));
+        QCOMPARE(rowText(model, 0), firstRow);
         QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes, descending"), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
         compareRows(model, sortedIds(QString(), {Field::Bytes, true}));
