@@ -334,6 +334,32 @@ private Q_SLOTS:
         QCOMPARE(rejects, 1u); // the REJECT record starts at +200
     }
 
+    // Under a brushed window (the filter's time conditions) the axis spans
+    // the window, and the wheel zooms out past it to the case around it,
+    // where nothing is counted (the filter keeps its window); Reset Zoom
+    // comes back to the window.
+    void zoomsOutPastTheFiltersWindow()
+    {
+        auto view = shownView(QStringLiteral("time >= %1 and time < %2").arg(kFirst + 200).arg(kFirst + 300));
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        QCOMPARE(plot->extent().begin, kFirst + 200);
+        QCOMPARE(plot->visibleRange().begin, kFirst + 200);
+        QCOMPARE(plot->zoomLimits().begin, kFirst);
+        QCOMPARE(plot->zoomLimits().end, kFirst + 601);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        plot->zoomBy(8);
+        QCOMPARE(plot->visibleRange().begin, kFirst);
+        QCOMPARE(plot->visibleRange().end, kFirst + 601);
+        QVERIFY(computed.wait(10000)); // the range in view, at its width
+        for (const TimelineBucket &b : plot->timeline().buckets)
+            if (b.start + plot->timeline().bucketSeconds <= kFirst + 200 || b.start >= kFirst + 300)
+                QCOMPARE(b.accept + b.reject, 0u);
+        plot->resetZoom();
+        QCOMPARE(plot->visibleRange().begin, kFirst + 200);
+        QCOMPARE(plot->visibleRange().end, kFirst + 300);
+    }
+
     void toolTipNamesValuesAndMissingEnis()
     {
         auto view = shownView();
