@@ -9,6 +9,7 @@
 #include "case_session.h"
 #include "case_status_label.h"
 #include "case_summary_view.h"
+#include "dock_toggle.h"
 #include "dropped_paths.h"
 #include "empty_case_view.h"
 #include "filter_bar.h"
@@ -109,6 +110,7 @@ void MainWindow::createDocks()
     m_summaryDock->setWidget(m_summary);
     addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
     m_actions->addViewToggle(m_summaryDock->toggleViewAction());
+    raiseOnToggle(m_summaryDock);
 
     m_reportDock = new QDockWidget(tr("Import Report"), this);
     m_reportDock->setObjectName(QStringLiteral("importReportDock"));
@@ -125,6 +127,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_summaryDock, m_detailsDock);
     m_summaryDock->raise(); // the case first; the record once one is chosen
     m_actions->addViewToggle(m_detailsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_D));
+    raiseOnToggle(m_detailsDock);
     auto showCurrent = [this] { m_details->showRecord(m_flows->recordAt(m_table->currentIndex().row())); };
     connect(m_table, &QAbstractItemView::activated, m_detailsDock, &QWidget::raise);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, showCurrent);
@@ -134,14 +137,11 @@ void MainWindow::createDocks()
             showCurrent(); // its page arrived after it was selected
     });
     m_actions->addViewToggle(m_reportDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    raiseOnToggle(m_reportDock);
     // The report is read when it is shown: a hidden dock reads nothing.
     connect(m_reportDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             loadImportReportIfStale();
-    });
-    connect(m_reportDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
-        if (shown)
-            m_reportDock->raise();
     });
     // Conversations and endpoints of what the filter shows.
     m_stats = new TrafficStatsView(this);
@@ -153,6 +153,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_summaryDock, m_statsDock);
     m_summaryDock->raise();
     m_actions->addViewToggle(m_statsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    raiseOnToggle(m_statsDock);
     // A tab coming in front is not shown again, only moved into the window.
     connect(m_statsDock, &QDockWidget::visibilityChanged, m_stats, [this](bool visible) {
         if (visible)
@@ -167,6 +168,7 @@ void MainWindow::createDocks()
     m_timelineDock->setWidget(m_timeline);
     addDockWidget(Qt::TopDockWidgetArea, m_timelineDock);
     m_actions->addViewToggle(m_timelineDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_L));
+    raiseOnToggle(m_timelineDock);
     m_summary->showError(tr("No case open"));
 }
 
@@ -330,9 +332,6 @@ void MainWindow::saveSettings() const
     m_settings.saveHeader(*m_report->errorsTable()->horizontalHeader(), kImportErrorsKey);
 }
 
-// A dock behind another's tab is visible to Qt, but nothing of it is on screen.
-bool MainWindow::isOnScreen(const QWidget *dock) { return dock->isVisible() && !dock->visibleRegion().isEmpty(); }
-
 bool MainWindow::openCase(const QString &path) { return m_session->openCase(path); }
 
 bool MainWindow::createCase(const QString &path) { return m_session->createCase(path); }
@@ -355,7 +354,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_stats->setCase(casePath);
     m_timeline->setCase(casePath);
     m_reportStale = true;
-    if (casePath.isEmpty() || isOnScreen(m_reportDock))
+    if (casePath.isEmpty() || isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
     m_center->setCurrentWidget(casePath.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
     setWindowFilePath(casePath);
@@ -375,7 +374,7 @@ void MainWindow::reloadCaseViews()
     m_stats->setCase(m_session->casePath()); // recomputes what it shows
     m_timeline->setCase(m_session->casePath());
     m_reportStale = true;
-    if (isOnScreen(m_reportDock))
+    if (isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
 }
 

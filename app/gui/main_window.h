@@ -67,7 +67,6 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    static bool isOnScreen(const QWidget *dock);
     void createDocks();
     void createStatusBar();
     void connectSession();

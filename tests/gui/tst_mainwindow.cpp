@@ -389,6 +389,31 @@ private Q_SLOTS:
         QVERIFY(!MainWindow().importController()->keepsDuplicates());
     }
 
+    // Ctrl+T on the Statistics tab behind the Case tab brings it to the
+    // front (it stays open); again, on screen, it closes; again, it opens in
+    // front. The View menu's action does the same.
+    void dockShortcutShowsAndRaises()
+    {
+        QSettings().clear(); // no saved window layout: Statistics behind Case
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *stats = window.findChild<QDockWidget *>(QStringLiteral("statisticsDock"));
+        QVERIFY(stats);
+        const auto onScreen = [stats] { return stats->isVisible() && !stats->visibleRegion().isEmpty(); };
+        QTRY_VERIFY(!onScreen());
+        QVERIFY(stats->toggleViewAction()->isChecked());
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QTRY_VERIFY(onScreen());
+        QVERIFY(stats->toggleViewAction()->isChecked());
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QTRY_VERIFY(stats->isHidden());
+        QVERIFY(!stats->toggleViewAction()->isChecked());
+        stats->toggleViewAction()->trigger();
+        QTRY_VERIFY(onScreen());
+        QVERIFY(stats->toggleViewAction()->isChecked());
+    }
+
     // A new session opens the case the analyst had open last (a restart to
     // change the language comes back to it), not the demo case.
     void theLastCaseIsReopened()
