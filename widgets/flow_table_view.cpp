@@ -105,6 +105,15 @@ FlowTableView::FlowTableView(QWidget *parent)
         }
     });
     connect(m_recordBar, &QScrollBar::valueChanged, this, &FlowTableView::onRecordBarMoved);
+    // Columns widen to the rows that scroll into view, so no value is cut
+    // short; a column the analyst sized keeps its width.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &FlowTableView::fitColumnsSoon);
+    connect(header, &QHeaderView::sectionResized, this, [this](int logical) {
+        const FlowTableModel *flows = flowModel();
+        if (!m_sizingColumns && !m_applyingColumns && flows && logical < flows->columns().size()
+            && (QGuiApplication::mouseButtons() & Qt::LeftButton))
+            m_resizedByHand.insert(int(flows->columns().at(logical)));
+    });
 
     auto *copy = new QAction(tr("&Copy as Tab-Separated Text"), this);
     copy->setShortcut(QKeySequence::Copy);
@@ -468,6 +477,8 @@ void FlowTableView::setModel(QAbstractItemModel *model)
     if (model && !m_columnsSized)
         m_firstRows = connect(model, &QAbstractItemModel::dataChanged, this, &FlowTableView::sizeColumnsOnce);
     if (model)
+        connect(model, &QAbstractItemModel::dataChanged, this, &FlowTableView::fitColumnsSoon, Qt::UniqueConnection);
+    if (model)
         m_modelReset = connect(model, &QAbstractItemModel::modelReset, this, &FlowTableView::updateSortIndicator);
     // The model grows by a reset (see FlowTableModel::growTo): the rows shown
     // stay, and so do the current row and the scroll position.
@@ -519,14 +530,59 @@ void FlowTableView::sizeColumnToRows(int logical)
     constexpr int kSampleRows = 32;
     if (!model())
         return;
-    const QFontMetrics metrics(font());
-    // The delegate's margins either side of the text, and a little air.
-    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 6;
     int width = horizontalHeader()->sectionSizeHint(logical);
     const int rows = std::min(model()->rowCount(), kSampleRows);
     for (int row = 0; row < rows; ++row)
-        width = std::max(width, metrics.horizontalAdvance(model()->index(row, logical).data().toString()) + padding);
+        width = std::max(width, textWidth(model()->index(row, logical).data().toString()));
+    const bool sizing = std::exchange(m_sizingColumns, true);
     horizontalHeader()->resizeSection(logical, width);
+    m_sizingColumns = sizing;
+}
+
+int FlowTableView::textWidth(const QString &text) const
+{
+    // The delegate's margins either side of the text, and a little air.
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 6;
+    return fontMetrics().horizontalAdvance(text) + padding;
+}
+
+void FlowTableView::fitColumnsSoon()
+{
+    if (m_fitQueued)
+        return;
+    m_fitQueued = true;
+    QTimer::singleShot(0, this, &FlowTableView::fitColumnsToShownRows);
+}
+
+// Widens each column to the text of the rows on screen, measured from the
+// text (a few dozen rows), never narrowing one.
+void FlowTableView::fitColumnsToShownRows()
+{
+    m_fitQueued = false;
+    const FlowTableModel *flows = flowModel();
+    if (!flows || !m_columnsSized || flows->rowCount() == 0)
+        return;
+    const int first = std::max(0, rowAt(0));
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = flows->rowCount() - 1;
+    QHeaderView *header = horizontalHeader();
+    const int lastVisual = header->logicalIndex(header->count() - 1);
+    const bool syncing = std::exchange(m_sizingColumns, true);
+    for (int logical = 0; logical < flows->columns().size(); ++logical) {
+        if (header->isSectionHidden(logical) || (logical == lastVisual && header->stretchLastSection())
+            || m_resizedByHand.contains(int(flows->columns().at(logical))))
+            continue;
+        int width = header->sectionSize(logical);
+        for (int row = first; row <= last; ++row) {
+            const QModelIndex index = flows->index(row, logical);
+            if (!index.data(FlowTableModel::LoadingRole).toBool())
+                width = std::max(width, textWidth(index.data().toString()));
+        }
+        if (width > header->sectionSize(logical))
+            header->resizeSection(logical, width);
+    }
+    m_sizingColumns = syncing;
 }
 
 QByteArray FlowTableView::saveHeaderState() const { return horizontalHeader()->saveState(); }

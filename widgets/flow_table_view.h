@@ -23,6 +23,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 #include <QTableView>
 
@@ -103,6 +104,9 @@ private:
     void moveWindowKeeping(qint64 windowStart, qint64 topRecord);
     void sizeColumnsOnce();
     void sizeColumnToRows(int logical);
+    int textWidth(const QString &text) const;
+    void fitColumnsSoon();
+    void fitColumnsToShownRows();
 
     bool m_columnsSized = false;
     bool m_reorderQueued = false;
@@ -125,6 +129,9 @@ private:
     QScrollBar *m_recordBar = nullptr;
     bool m_syncingBars = false;
     bool m_edgeQueued = false;
+    bool m_fitQueued = false;
+    bool m_sizingColumns = false;
+    QSet<int> m_resizedByHand; // fields whose width the analyst set in this session
 };
 
 } // namespace flowscope

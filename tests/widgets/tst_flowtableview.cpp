@@ -325,6 +325,39 @@ private Q_SLOTS:
         QTRY_COMPARE(topPort(), 20000);
     }
 
+    // A value wider than the first rows' (a 127 GB flow further down)
+    // widens its column as it scrolls into view, so it is never cut short.
+    void columnsWidenToRowsScrolledIntoView()
+    {
+        QByteArray lines;
+        for (int i = 0; i < 200; ++i)
+            lines += QByteArray("2 123456789012 eni-a 10.0.0.1 10.0.0.2 ") + QByteArray::number(20000 + i) + " 443 6 2 "
+                     + (i == 150 ? QByteArray("127232323232") : QByteArray::number(100 + i)) + " "
+                     + QByteArray::number(1418530010 + i) + " " + QByteArray::number(1418530070 + i) + " ACCEPT OK\n";
+        test::writeFile(m_dir.filePath(QStringLiteral("wide.log")), lines);
+        const QString path = m_dir.filePath(QStringLiteral("wide.flowcase"));
+        {
+            auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("wide.log")).toStdString()}, {}).records, 200u);
+        }
+        FlowTableModel model;
+        model.setColumns({Field::Bytes, Field::SrcPort, Field::Start});
+        FlowTableView view;
+        view.setModel(&model);
+        view.resize(800, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setCase(path);
+        QTRY_COMPARE(model.rowCount(), 200);
+        QTRY_VERIFY(!model.index(0, 0).data(FlowTableModel::LoadingRole).toBool());
+        const int wide = view.fontMetrics().horizontalAdvance(QStringLiteral("127232323232"));
+        QTRY_VERIFY(view.horizontalHeader()->sectionSize(0) > view.fontMetrics().horizontalAdvance(QStringLiteral("299")));
+        QVERIFY(view.horizontalHeader()->sectionSize(0) < wide);
+        view.scrollTo(model.index(150, 0), QAbstractItemView::PositionAtCenter);
+        QTRY_VERIFY(view.horizontalHeader()->sectionSize(0) > wide);
+        QCOMPARE(model.index(150, 0).data().toString(), QStringLiteral("127232323232"));
+    }
+
     void headerClickSorts()
     {
         FlowTableModel model;
