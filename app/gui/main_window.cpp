@@ -390,6 +390,8 @@ void MainWindow::loadImportReportIfStale()
 void MainWindow::onImportingChanged(bool importing)
 {
     m_actions->setImporting(importing);
+    if (importing)
+        m_progress->setCasePath(m_session->casePath()); // where the evidence goes, in view while it goes
     m_progress->setVisible(importing);
     m_status->setVisible(!importing);
     if (importing)
@@ -400,7 +402,7 @@ void MainWindow::onImportFinished(const ImportReport &report)
 {
     if (report.files > 0 || report.failedFiles > 0 || report.errorCount > 0)
         reloadCaseViews();
-    statusBar()->showMessage(ImportProgressWidget::outcomeText(report), kMessageMs);
+    statusBar()->showMessage(ImportProgressWidget::outcomeText(report)); // until the next message
     if (report.hasRejections()) {
         m_reportDock->show();
         m_reportDock->raise();
@@ -439,8 +441,11 @@ void MainWindow::openCaseDialog()
 
 void MainWindow::importFilesDialog()
 {
+    // The title names the case the files go into.
+    const QString caseName = QFileInfo(m_session->casePath()).fileName();
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import Flow-Log Files"), m_settings.folder(QStringLiteral("imports")),
+        this, caseName.isEmpty() ? tr("Import Flow-Log Files") : tr("Import Flow-Log Files into %1").arg(caseName),
+        m_settings.folder(QStringLiteral("imports")),
         tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
     if (paths.isEmpty())
         return;
@@ -450,8 +455,10 @@ void MainWindow::importFilesDialog()
 
 void MainWindow::importFolderDialog()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Flow Logs"),
-                                                             m_settings.folder(QStringLiteral("imports")));
+    const QString caseName = QFileInfo(m_session->casePath()).fileName();
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, caseName.isEmpty() ? tr("Import a Folder of Flow Logs") : tr("Import a Folder of Flow Logs into %1").arg(caseName),
+        m_settings.folder(QStringLiteral("imports")));
     if (folder.isEmpty())
         return;
     m_settings.setFolder(QStringLiteral("imports"), folder);

@@ -37,6 +37,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -367,7 +368,12 @@ private Q_SLOTS:
             QVERIFY(keep && keep->isCheckable() && !keep->isChecked());
             QSignalSpy finished(&window, &MainWindow::importFinished);
             window.importPaths({s3});
-            QCOMPARE(waitForImport(finished).records, 2u);
+            // The progress names the case receiving the files, and the outcome stays in the status bar.
+            auto *progress = window.findChild<ImportProgressWidget *>(QStringLiteral("importProgress"));
+            QCOMPARE(progress->caseText(), QStringLiteral("Into dup.flowcase:"));
+            const ImportReport first = waitForImport(finished);
+            QCOMPARE(first.records, 2u);
+            QCOMPARE(window.statusBar()->currentMessage(), ImportProgressWidget::outcomeText(first));
             window.importPaths({copy});
             ImportReport report = waitForImport(finished);
             QCOMPARE(report.records, 0u);
