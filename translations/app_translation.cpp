@@ -64,6 +64,9 @@ void installConfiguredTranslation()
 {
     const QString language = configuredLanguage();
     const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+    // Numbers and dates as the chosen language writes them ("39.815" in German), not as the system's.
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
     if (!installAppTranslation(locale))
         installAppTranslation(QLocale(QLocale::English));
 }

@@ -2,6 +2,7 @@
 #include "flow_table_view.h"
 
 #include "export/delimited_text.h"
+#include "format/field_description.h"
 #include "pivot_filter_menu.h"
 #include "reject_row_delegate.h"
 #include "itemmodels/flow_table_model.h"
@@ -24,6 +25,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <limits>
 #include <utility>
 
 namespace flowscope {
@@ -89,6 +91,31 @@ FlowTableView::FlowTableView(QWidget *parent)
         });
     });
     updateRowHeight();
+
+    // The view's own scroll bar scrolls the model's window of rows, behind
+    // the scroll bar over every record that takes its place.
+    m_recordBar = new QScrollBar(Qt::Vertical, this);
+    m_recordBar->setObjectName(QStringLiteral("recordScrollBar"));
+    addScrollBarWidget(m_recordBar, Qt::AlignTop);
+    verticalScrollBar()->hide();
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &FlowTableView::syncRecordBar);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
+        syncRecordBar();
+        if (!m_edgeQueued) {
+            m_edgeQueued = true;
+            QTimer::singleShot(0, this, &FlowTableView::followWindowEdge);
+        }
+    });
+    connect(m_recordBar, &QScrollBar::valueChanged, this, &FlowTableView::onRecordBarMoved);
+    // Columns widen to the rows that scroll into view, so no value is cut
+    // short; a column the analyst sized keeps its width.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &FlowTableView::fitColumnsSoon);
+    connect(header, &QHeaderView::sectionResized, this, [this](int logical) {
+        const FlowTableModel *flows = flowModel();
+        if (!m_sizingColumns && !m_applyingColumns && flows && logical < flows->columns().size()
+            && (QGuiApplication::mouseButtons() & Qt::LeftButton))
+            m_resizedByHand.insert(int(flows->columns().at(logical)));
+    });
 
     auto *copy = new QAction(tr("&Copy as Tab-Separated Text"), this);
     copy->setShortcut(QKeySequence::Copy);
@@ -192,6 +219,91 @@ void FlowTableView::contextMenuEvent(QContextMenuEvent *event)
     menu->exec(event->globalPos());
 }
 
+QModelIndex FlowTableView::moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers)
+{
+    // Ctrl+Home and Ctrl+End go to the first and last record, not the window's.
+    FlowTableModel *flows = flowModel();
+    if (flows && (modifiers & Qt::ControlModifier) && flows->recordRows() > 0
+        && (cursorAction == MoveHome || cursorAction == MoveEnd)) {
+        const qint64 target = cursorAction == MoveHome ? 0 : flows->recordRows() - 1;
+        moveWindowKeeping(target - flows->windowRows() / 2, target);
+        return flows->index(int(target - flows->windowStart()), std::max(0, currentIndex().column()));
+    }
+    return QTableView::moveCursor(cursorAction, modifiers);
+}
+
+// The record bar spans every record: the rows before the window, the
+// window's own scroll range, and the rows after it.
+void FlowTableView::syncRecordBar()
+{
+    const QScrollBar *inner = verticalScrollBar();
+    const FlowTableModel *flows = flowModel();
+    const qint64 before = flows ? flows->windowStart() : 0;
+    const qint64 after = flows ? std::max<qint64>(0, flows->recordRows() - before - flows->rowCount()) : 0;
+    const bool syncing = std::exchange(m_syncingBars, true);
+    m_recordBar->setRange(0, int(std::min<qint64>(before + inner->maximum() + after, std::numeric_limits<int>::max())));
+    m_recordBar->setPageStep(inner->pageStep());
+    m_recordBar->setSingleStep(inner->singleStep());
+    m_recordBar->setValue(int(before + inner->value()));
+    m_syncingBars = syncing;
+}
+
+void FlowTableView::onRecordBarMoved(int recordRow)
+{
+    if (m_syncingBars)
+        return;
+    FlowTableModel *flows = flowModel();
+    const qint64 inWindow = flows ? recordRow - flows->windowStart() : recordRow;
+    if (!flows || (inWindow >= 0 && inWindow <= verticalScrollBar()->maximum())) {
+        verticalScrollBar()->setValue(int(inWindow));
+        return;
+    }
+    moveWindowKeeping(recordRow - flows->windowRows() / 2, recordRow);
+}
+
+// Scrolling close to the window's edge, with records beyond it, moves the
+// window so that the rows on screen are in its middle.
+void FlowTableView::followWindowEdge()
+{
+    m_edgeQueued = false;
+    const FlowTableModel *flows = flowModel();
+    if (!flows)
+        return;
+    const int top = verticalScrollBar()->value();
+    const int margin = flows->windowRows() / 8;
+    const bool nearStart = flows->windowStart() > 0 && top < margin;
+    const bool nearEnd = flows->windowStart() + flows->rowCount() < flows->recordRows()
+        && top + verticalScrollBar()->pageStep() > flows->rowCount() - margin;
+    if (nearStart || nearEnd) {
+        const qint64 topRecord = flows->windowStart() + top;
+        moveWindowKeeping(topRecord - flows->windowRows() / 2, topRecord);
+    }
+}
+
+// Moves the model's window (a reset) and puts back the current record, its
+// selection and `topRecord` at the top of the view.
+void FlowTableView::moveWindowKeeping(qint64 windowStart, qint64 topRecord)
+{
+    FlowTableModel *flows = flowModel();
+    const qint64 oldStart = flows->windowStart();
+    const QModelIndex current = currentIndex();
+    const qint64 currentRecord = current.isValid() ? oldStart + current.row() : -1;
+    const bool selected = current.isValid() && selectionModel()->isRowSelected(current.row());
+    flows->setWindowStart(windowStart);
+    const qint64 start = flows->windowStart();
+    if (start == oldStart) {
+        verticalScrollBar()->setValue(int(topRecord - start));
+        return;
+    }
+    updateGeometries(); // the scroll range of the new window, before the delayed layout
+    if (currentRecord >= start && currentRecord < start + flows->rowCount())
+        selectionModel()->setCurrentIndex(flows->index(int(currentRecord - start), std::max(0, current.column())),
+                                          selected ? QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows
+                                                   : QItemSelectionModel::NoUpdate);
+    verticalScrollBar()->setValue(int(topRecord - start));
+    syncRecordBar();
+}
+
 QMenu *FlowTableView::createColumnMenu()
 {
     auto *menu = new QMenu(tr("Columns"), this);
@@ -202,7 +314,7 @@ QMenu *FlowTableView::createColumnMenu()
     for (const FieldInfo &info : allFields()) {
         QAction *action = menu->addAction(awsName(info.field));
         action->setObjectName(QStringLiteral("column:") + awsName(info.field));
-        action->setToolTip(QString::fromUtf8(info.description.data(), qsizetype(info.description.size())));
+        action->setToolTip(fieldDescription(info.field));
         action->setCheckable(true);
         action->setChecked(shown.contains(info.field));
         // The table keeps at least one column.
@@ -387,13 +499,17 @@ void FlowTableView::setModel(QAbstractItemModel *model)
     if (model && !m_columnsSized)
         m_firstRows = connect(model, &QAbstractItemModel::dataChanged, this, &FlowTableView::sizeColumnsOnce);
     if (model)
+        connect(model, &QAbstractItemModel::dataChanged, this, &FlowTableView::fitColumnsSoon, Qt::UniqueConnection);
+    if (model)
         m_modelReset = connect(model, &QAbstractItemModel::modelReset, this, &FlowTableView::updateSortIndicator);
     // The model grows by a reset (see FlowTableModel::growTo): the rows shown
     // stay, and so do the current row and the scroll position.
     disconnect(m_aboutToGrow);
     disconnect(m_grown);
     disconnect(m_caseLoaded);
+    disconnect(m_recordRows);
     if (FlowTableModel *flows = flowModel()) {
+        m_recordRows = connect(flows, &FlowTableModel::recordRowsChanged, this, &FlowTableView::syncRecordBar);
         m_caseLoaded = connect(flows, &FlowTableModel::caseLoaded, this, &FlowTableView::reserveRowNumbers);
         m_aboutToGrow = connect(flows, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
             m_kept.reset();
@@ -436,14 +552,59 @@ void FlowTableView::sizeColumnToRows(int logical)
     constexpr int kSampleRows = 32;
     if (!model())
         return;
-    const QFontMetrics metrics(font());
-    // The delegate's margins either side of the text, and a little air.
-    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 6;
     int width = horizontalHeader()->sectionSizeHint(logical);
     const int rows = std::min(model()->rowCount(), kSampleRows);
     for (int row = 0; row < rows; ++row)
-        width = std::max(width, metrics.horizontalAdvance(model()->index(row, logical).data().toString()) + padding);
+        width = std::max(width, textWidth(model()->index(row, logical).data().toString()));
+    const bool sizing = std::exchange(m_sizingColumns, true);
     horizontalHeader()->resizeSection(logical, width);
+    m_sizingColumns = sizing;
+}
+
+int FlowTableView::textWidth(const QString &text) const
+{
+    // The delegate's margins either side of the text, and a little air.
+    const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 6;
+    return fontMetrics().horizontalAdvance(text) + padding;
+}
+
+void FlowTableView::fitColumnsSoon()
+{
+    if (m_fitQueued)
+        return;
+    m_fitQueued = true;
+    QTimer::singleShot(0, this, &FlowTableView::fitColumnsToShownRows);
+}
+
+// Widens each column to the text of the rows on screen, measured from the
+// text (a few dozen rows), never narrowing one.
+void FlowTableView::fitColumnsToShownRows()
+{
+    m_fitQueued = false;
+    const FlowTableModel *flows = flowModel();
+    if (!flows || !m_columnsSized || flows->rowCount() == 0)
+        return;
+    const int first = std::max(0, rowAt(0));
+    int last = rowAt(viewport()->height() - 1);
+    if (last < 0)
+        last = flows->rowCount() - 1;
+    QHeaderView *header = horizontalHeader();
+    const int lastVisual = header->logicalIndex(header->count() - 1);
+    const bool syncing = std::exchange(m_sizingColumns, true);
+    for (int logical = 0; logical < flows->columns().size(); ++logical) {
+        if (header->isSectionHidden(logical) || (logical == lastVisual && header->stretchLastSection())
+            || m_resizedByHand.contains(int(flows->columns().at(logical))))
+            continue;
+        int width = header->sectionSize(logical);
+        for (int row = first; row <= last; ++row) {
+            const QModelIndex index = flows->index(row, logical);
+            if (!index.data(FlowTableModel::LoadingRole).toBool())
+                width = std::max(width, textWidth(index.data().toString()));
+        }
+        if (width > header->sectionSize(logical))
+            header->resizeSection(logical, width);
+    }
+    m_sizingColumns = syncing;
 }
 
 QByteArray FlowTableView::saveHeaderState() const { return horizontalHeader()->saveState(); }

@@ -12,11 +12,18 @@
 // The rows are in time order (start, then record) until a header click
 // sorts them by its column (bytes and packets largest first), a second click
 // turning it around; a click on Start goes back to time order.
+//
+// The model shows a window of the records (FlowTableModel::windowStart()):
+// the view's own vertical scroll bar scrolls within it, hidden behind a
+// scroll bar over every record, which moves the window where it is dragged;
+// scrolling near the window's edge moves the window along, keeping the
+// current record and the rows on screen.
 
 #include "format/field_catalog.h"
 
 #include <QByteArray>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 #include <QTableView>
 
@@ -24,6 +31,7 @@
 #include <optional>
 
 class QMenu;
+class QScrollBar;
 
 namespace flowscope {
 
@@ -66,6 +74,9 @@ public:
     // An action the cell menu ends with (e.g. Go to Time…); not owned.
     void addCellMenuAction(QAction *action);
 
+    // The scroll bar over every record (its value is the record row at the top).
+    QScrollBar *recordScrollBar() const { return m_recordBar; }
+
 Q_SIGNALS:
     // A filter built from a cell: apply it now, or only put it in the filter bar.
     void filterRequested(const QString &expression, bool apply);
@@ -75,6 +86,7 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
@@ -86,8 +98,15 @@ private:
     void updateSortIndicator();
     void reserveRowNumbers(qint64 records);
     void updateRowHeight();
+    void syncRecordBar();
+    void onRecordBarMoved(int recordRow);
+    void followWindowEdge();
+    void moveWindowKeeping(qint64 windowStart, qint64 topRecord);
     void sizeColumnsOnce();
     void sizeColumnToRows(int logical);
+    int textWidth(const QString &text) const;
+    void fitColumnsSoon();
+    void fitColumnsToShownRows();
 
     bool m_columnsSized = false;
     bool m_reorderQueued = false;
@@ -97,6 +116,7 @@ private:
     QMetaObject::Connection m_caseLoaded;
     QMetaObject::Connection m_aboutToGrow;
     QMetaObject::Connection m_grown;
+    QMetaObject::Connection m_recordRows;
     struct KeptPlace {
         int row;
         int column;
@@ -106,6 +126,12 @@ private:
     std::optional<KeptPlace> m_kept; // across the reset that grows the rows
     std::function<QString()> m_currentFilter;
     QList<QAction *> m_cellActions;
+    QScrollBar *m_recordBar = nullptr;
+    bool m_syncingBars = false;
+    bool m_edgeQueued = false;
+    bool m_fitQueued = false;
+    bool m_sizingColumns = false;
+    QSet<int> m_resizedByHand; // fields whose width the analyst set in this session
 };
 
 } // namespace flowscope

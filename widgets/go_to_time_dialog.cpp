@@ -22,14 +22,24 @@ std::optional<qint64> parseGoToTime(const QString &text)
     return time.toSecsSinceEpoch();
 }
 
-std::optional<qint64> askGoToTime(QWidget *parent, const QString &suggestion)
+QString goToTimePrompt(std::optional<qint64> firstStart, std::optional<qint64> lastEnd)
+{
+    QString prompt = QWidget::tr("Time (ISO 8601, UTC unless a zone is given, or epoch seconds):");
+    if (firstStart && lastEnd) {
+        const auto iso = [](qint64 epoch) {
+            return QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC).toString(Qt::ISODate);
+        };
+        prompt = QWidget::tr("The case spans %1 to %2.").arg(iso(*firstStart), iso(*lastEnd)) + QLatin1Char('\n') + prompt;
+    }
+    return prompt;
+}
+
+std::optional<qint64> askGoToTime(QWidget *parent, const QString &suggestion, const QString &prompt)
 {
     QString text = suggestion;
     for (;;) {
         bool ok = false;
-        text = QInputDialog::getText(parent, QWidget::tr("Go to Time"),
-                                     QWidget::tr("Time (ISO 8601, UTC unless a zone is given, or epoch seconds):"),
-                                     QLineEdit::Normal, text, &ok);
+        text = QInputDialog::getText(parent, QWidget::tr("Go to Time"), prompt, QLineEdit::Normal, text, &ok);
         if (!ok)
             return std::nullopt;
         if (const auto epoch = parseGoToTime(text))

@@ -13,7 +13,11 @@ namespace flowscope {
 // Epoch seconds of `text`, or nothing when it is not a time.
 std::optional<qint64> parseGoToTime(const QString &text);
 
-// Shows the dialog; nothing when cancelled.
-std::optional<qint64> askGoToTime(QWidget *parent, const QString &suggestion);
+// What the dialog asks, with the case's time range when it is known, so
+// that the analyst sees where a time can be found.
+QString goToTimePrompt(std::optional<qint64> firstStart, std::optional<qint64> lastEnd);
+
+// Shows the dialog with `suggestion` in the field; nothing when cancelled.
+std::optional<qint64> askGoToTime(QWidget *parent, const QString &suggestion, const QString &prompt);
 
 } // namespace flowscope

@@ -4,6 +4,7 @@
 #include "ingest/import_rate.h"
 #include "ingest/import_report.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -26,6 +27,7 @@ int pluralCount(std::uint64_t n)
 
 ImportProgressWidget::ImportProgressWidget(QWidget *parent)
     : QWidget(parent)
+    , m_case(new QLabel(this))
     , m_label(new QLabel(this))
     , m_bar(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
@@ -38,11 +40,21 @@ ImportProgressWidget::ImportProgressWidget(QWidget *parent)
     m_bar->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
     m_cancel->setToolTip(tr("Stop the import: the file being imported is left out, the files before it stay"));
     m_cancel->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_case->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_case);
     layout->addWidget(m_label, 1);
     layout->addWidget(m_bar);
     layout->addWidget(m_cancel);
     connect(m_cancel, &QPushButton::clicked, this, &ImportProgressWidget::cancelRequested);
 }
+
+void ImportProgressWidget::setCasePath(const QString &casePath)
+{
+    m_case->setText(tr("Into %1:").arg(QFileInfo(casePath).fileName()));
+    m_case->setToolTip(casePath);
+}
+
+QString ImportProgressWidget::caseText() const { return m_case->text(); }
 
 void ImportProgressWidget::showChecking()
 {

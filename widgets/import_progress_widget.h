@@ -21,6 +21,9 @@ public:
     explicit ImportProgressWidget(QWidget *parent = nullptr);
 
     // Before the import starts, while the input is looked at.
+    // The case receiving the files, named before the progress (full path in its tooltip).
+    void setCasePath(const QString &casePath);
+    QString caseText() const;
     void showChecking();
     void showProgress(const ImportProgress &progress);
     // Cancel was asked: the import stops after the batch it is writing.
@@ -36,6 +39,7 @@ Q_SIGNALS:
     void cancelRequested();
 
 private:
+    QLabel *m_case;
     QLabel *m_label;
     QProgressBar *m_bar;
     QPushButton *m_cancel;

@@ -189,6 +189,30 @@ void TimelinePlot::setUtc(bool utc)
 
 void TimelinePlot::setExtent(const TimeRange &extent) { m_extent = extent; }
 
+void TimelinePlot::setZoomLimits(const TimeRange &limits)
+{
+    m_zoomLimits = limits;
+    const bool wider = limits.begin < m_extent.begin || limits.end > m_extent.end;
+    if (!m_windowShade) {
+        m_windowShade = new QCPItemRect(this);
+        m_windowShade->setLayer(QStringLiteral("coverage"));
+        m_windowShade->setSelectable(false);
+        m_windowShade->setPen(Qt::NoPen);
+        m_windowShade->setBrush(QColor(52, 152, 219, 28)); // the brush's colour, lighter
+        m_windowShade->topLeft->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        m_windowShade->bottomRight->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    m_windowShade->topLeft->setCoords(double(m_extent.begin), 0);
+    m_windowShade->bottomRight->setCoords(double(m_extent.end), 1);
+    m_windowShade->setVisible(wider && m_extent.end > m_extent.begin);
+    replot(rpQueuedReplot);
+}
+
+TimeRange TimelinePlot::zoomLimits() const
+{
+    return m_zoomLimits.end > m_zoomLimits.begin ? m_zoomLimits : m_extent;
+}
+
 TimeRange TimelinePlot::visibleRange() const
 {
     return {static_cast<qint64>(std::floor(xAxis->range().lower)), static_cast<qint64>(std::ceil(xAxis->range().upper))};
@@ -226,7 +250,7 @@ void TimelinePlot::setMarkers(const QList<TimelineMarker> &markers)
     replot(rpQueuedReplot);
 }
 
-// Keeps the view inside the extent (when there is one) and at least a few
+// Keeps the view inside the zoom limits (when there are) and at least a few
 // seconds wide, then fits the value axis to the bars in view.
 void TimelinePlot::applyRange(double lower, double upper, bool byUser)
 {
@@ -235,9 +259,9 @@ void TimelinePlot::applyRange(double lower, double upper, bool byUser)
         lower = center - kMinimumViewSeconds / 2;
         upper = center + kMinimumViewSeconds / 2;
     }
-    if (m_extent.end > m_extent.begin) {
-        const double begin = double(m_extent.begin);
-        const double end = double(m_extent.end);
+    if (const TimeRange limits = zoomLimits(); limits.end > limits.begin) {
+        const double begin = double(limits.begin);
+        const double end = double(limits.end);
         const double width = std::min(upper - lower, end - begin);
         lower = std::clamp(lower, begin, end - width);
         upper = lower + width;
@@ -367,10 +391,12 @@ QString TimelinePlot::formatTime(qint64 seconds, bool withDate) const
 QString TimelinePlot::formatValue(std::uint64_t value) const
 {
     const QLocale locale;
+    // One or many by hand: tr()'s %n takes an int, and a bucket's packets can exceed one.
+    const QString number = locale.toString(qulonglong(value));
     switch (m_metric) {
-    case TimelineMetric::Flows: return tr("%1 flows").arg(locale.toString(qulonglong(value)));
+    case TimelineMetric::Flows: return value == 1 ? tr("%1 flow").arg(number) : tr("%1 flows").arg(number);
     case TimelineMetric::Bytes: return locale.formattedDataSize(qint64(value), 1, QLocale::DataSizeSIFormat);
-    case TimelineMetric::Packets: return tr("%1 packets").arg(locale.toString(qulonglong(value)));
+    case TimelineMetric::Packets: return value == 1 ? tr("%1 packet").arg(number) : tr("%1 packets").arg(number);
     }
     return locale.toString(qulonglong(value));
 }

@@ -41,6 +41,11 @@ public:
     // The range zoom and pan stay within, and Reset returns to.
     void setExtent(const TimeRange &extent);
     TimeRange extent() const { return m_extent; }
+    // How far the view may zoom out (the case's extent), when wider than the
+    // extent (a filter's time window): what lies outside the window is shown
+    // for context and the window is shaded.
+    void setZoomLimits(const TimeRange &limits);
+    TimeRange zoomLimits() const;
     TimeRange visibleRange() const;
     void setVisibleRange(const TimeRange &range);
     void resetZoom();
@@ -84,6 +89,8 @@ private:
     Timeline m_timeline;
     TimelineMetric m_metric = TimelineMetric::Flows;
     TimeRange m_extent;
+    TimeRange m_zoomLimits;
+    QCPItemRect *m_windowShade = nullptr;
     bool m_logScale = false;
     bool m_utc = true;
     QCPBars *m_accept;

@@ -275,6 +275,7 @@ void TimelineView::requestWhole()
         m_loader->cancel();
         m_hasExtent = false;
         m_plot->setExtent({});
+        m_plot->setZoomLimits({});
         m_plot->setMessage(tr("No case open"));
         updateStatus();
         return;
@@ -287,6 +288,8 @@ void TimelineView::requestWhole()
         request.options.bucketSeconds = *fixed;
     else
         request.options.targetBuckets = targetBuckets();
+    if (!m_hasExtent) // a case just opened: nothing of it is drawn yet
+        m_plot->setMessage(tr("Loading the case…"));
     m_loader->request(std::move(request));
     updateStatus();
 }
@@ -297,7 +300,7 @@ void TimelineView::requestView()
     if (!m_hasExtent || m_case.isEmpty())
         return;
     const TimeRange visible = m_plot->visibleRange();
-    const TimeRange extent = m_plot->extent();
+    const TimeRange extent = m_plot->zoomLimits();
     const std::int64_t span = std::max<std::int64_t>(visible.end - visible.begin, 1);
     TimelineRequest request = baseRequest(m_case, m_filter, metric(), m_spread->isChecked());
     request.options.bucketSeconds = fixedBucketSeconds().value_or(autoBucketSeconds(span, targetBuckets()));
@@ -319,9 +322,12 @@ void TimelineView::onLoaded(const TimelineResult &result)
         const TimeRange visible = m_plot->visibleRange();
         const TimeRange &extent = result.timeline.range;
         const bool keepZoom = m_hasExtent && before.begin == extent.begin && before.end == extent.end
-            && (visible.begin > extent.begin || visible.end < extent.end);
+            && (visible.begin != extent.begin || visible.end != extent.end);
         m_hasExtent = extent.end > extent.begin;
         m_plot->setExtent(extent);
+        // Zooming out past a filter's time window (a brushed range) shows the case around it.
+        const TimeRange &caseExtent = result.timeline.caseExtent;
+        m_plot->setZoomLimits(m_hasExtent && caseExtent.end > caseExtent.begin ? caseExtent : extent);
         m_plot->setTimeline(result.timeline, result.request.options.metric);
         m_plot->setVisibleRange(keepZoom ? visible : extent);
         if (keepZoom)

@@ -110,6 +110,12 @@ QStringList CaseSession::recentCases() const
     return existing;
 }
 
+bool CaseSession::reopenLastCase()
+{
+    const QStringList recent = recentCases();
+    return !recent.isEmpty() && openCase(recent.constFirst());
+}
+
 void CaseSession::clearRecentCases()
 {
     QSettings().remove(kRecentKey);

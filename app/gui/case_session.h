@@ -47,6 +47,9 @@ public:
 
     // Existing recent cases, newest first.
     QStringList recentCases() const;
+    // Opens the case the analyst had open last (the newest recent case);
+    // false when there is none or it cannot be opened.
+    bool reopenLastCase();
     void clearRecentCases();
 
 Q_SIGNALS:

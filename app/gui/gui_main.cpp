@@ -5,6 +5,7 @@
 #include "app_palette.h"
 #include "app_translation.h"
 #include "filter_bar.h"
+#include "case_session.h"
 #include "main_window.h"
 
 #include "demo/demo_case.h"
@@ -31,13 +32,16 @@ QIcon applicationIcon()
     return icon;
 }
 
-// The case named on the command line, or the demo case.
+// The case named on the command line, the case open when Flowscope last
+// closed (a restart to change the language comes back to it), or the demo case.
 void openFirstCase(flowscope::MainWindow &window, const QStringList &arguments)
 {
     if (!arguments.isEmpty()) {
         window.openCase(arguments.constFirst());
         return;
     }
+    if (window.session()->reopenLastCase())
+        return;
     const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     try {
         const auto demo = flowscope::ensureDemoCase((cache + QStringLiteral("/demo")).toStdString());

@@ -106,6 +106,7 @@ void ImportController::startJob(std::optional<LogFormat> logFormat)
 {
     auto *job = new ImportJob(m_casePath, m_paths, std::move(logFormat), this);
     m_job = job;
+    job->setKeepDuplicates(m_keepDuplicates);
     connect(job, &ImportJob::progress, this, &ImportController::progress);
     connect(job, &ImportJob::finished, this, [this, job](const ImportReport &report) {
         job->deleteLater();

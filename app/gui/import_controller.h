@@ -43,6 +43,9 @@ public:
     // Without a prompt, files that need a format are read as the default format.
     void setLogFormatPrompt(LogFormatPrompt prompt) { m_prompt = std::move(prompt); }
     bool isBusy() const { return m_busy; }
+    // Imports store every copy of a record (ImportJob::setKeepDuplicates); from the next import on.
+    void setKeepDuplicates(bool keep) { m_keepDuplicates = keep; }
+    bool keepsDuplicates() const { return m_keepDuplicates; }
 
     void importPaths(const QStringList &paths);
     void cancel();
@@ -67,6 +70,7 @@ private:
     LogFormatPrompt m_prompt;
     LogFormatHistory m_history;
     bool m_busy = false;
+    bool m_keepDuplicates = false;
     QStringList m_paths;
     std::shared_ptr<std::atomic<bool>> m_checkCancelled;
     QFutureWatcher<LogFormatNeed> m_check;

@@ -31,6 +31,11 @@ MainActions::MainActions(QMainWindow *window)
     importFolder->setStatusTip(tr("Import every flow-log file under a folder into the case"));
     loadSnapshot = file->addAction(tr("Load &Configuration Snapshot…"));
     loadSnapshot->setStatusTip(tr("Load describe-* JSON of security groups, network ACLs, interfaces and routes into the case"));
+    keepDuplicates = file->addAction(tr("Keep &Duplicate Records"));
+    keepDuplicates->setObjectName(QStringLiteral("keepDuplicates"));
+    keepDuplicates->setCheckable(true);
+    keepDuplicates->setStatusTip(tr("Imports store records that other files of the case already hold (the same flow "
+                                    "delivered to S3 and CloudWatch) instead of counting them as duplicates"));
     cancelImport = file->addAction(tr("&Cancel Import"));
     cancelImport->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelImport->setEnabled(false);
@@ -106,7 +111,7 @@ void MainActions::setTheme(AppPalette::Theme theme)
 
 void MainActions::setImporting(bool importing)
 {
-    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot})
+    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot, keepDuplicates})
         action->setEnabled(!importing);
     recentCases->setEnabled(!importing);
     cancelImport->setEnabled(importing);

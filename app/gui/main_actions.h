@@ -29,6 +29,7 @@ public:
     QAction *importFolder;
     QAction *loadSnapshot;
     QAction *cancelImport;
+    QAction *keepDuplicates; // checkable: imports store every copy of a record
     QAction *goToTime;
     QAction *focusFilter;
     QAction *quit;

@@ -9,6 +9,7 @@
 #include "case_session.h"
 #include "case_status_label.h"
 #include "case_summary_view.h"
+#include "dock_toggle.h"
 #include "dropped_paths.h"
 #include "explain/rejects_overview_view.h"
 #include "explain/why_rejected_panel.h"
@@ -58,6 +59,7 @@ const QString kFlowTableKey = QStringLiteral("flowTable");
 const QString kFlowColumnsKey = QStringLiteral("flowTableColumns");
 const QString kImportFilesKey = QStringLiteral("importFiles");
 const QString kImportErrorsKey = QStringLiteral("importErrors");
+const QString kKeepDuplicatesKey = QStringLiteral("keepDuplicateRecords");
 constexpr int kMessageMs = 15000;
 } // namespace
 
@@ -118,13 +120,13 @@ void MainWindow::createDocks()
     m_summaryDock->setWidget(m_summary);
     addDockWidget(Qt::BottomDockWidgetArea, m_summaryDock);
     m_actions->addViewToggle(m_summaryDock->toggleViewAction());
+    raiseOnToggle(m_summaryDock);
 
     m_reportDock = new QDockWidget(tr("Import Report"), this);
     m_reportDock->setObjectName(QStringLiteral("importReportDock"));
     m_reportDock->setWidget(m_report);
     addDockWidget(Qt::BottomDockWidgetArea, m_reportDock);
-    tabifyDockWidget(m_summaryDock, m_reportDock);
-    m_reportDock->hide();
+    tabifyDockWidget(m_summaryDock, m_reportDock); // a tab behind the case: it reads the case when in front
 
     // The selected record, decoded, beside the table.
     m_details = new RecordDetailView(this);
@@ -135,6 +137,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_summaryDock, m_detailsDock);
     m_summaryDock->raise(); // the case first; the record once one is chosen
     m_actions->addViewToggle(m_detailsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_D));
+    raiseOnToggle(m_detailsDock);
     auto showCurrent = [this] { m_details->showRecord(m_flows->recordAt(m_table->currentIndex().row())); };
     connect(m_table, &QAbstractItemView::activated, m_detailsDock, &QWidget::raise);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, showCurrent);
@@ -144,14 +147,11 @@ void MainWindow::createDocks()
             showCurrent(); // its page arrived after it was selected
     });
     m_actions->addViewToggle(m_reportDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_R));
+    raiseOnToggle(m_reportDock);
     // The report is read when it is shown: a hidden dock reads nothing.
     connect(m_reportDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
             loadImportReportIfStale();
-    });
-    connect(m_reportDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
-        if (shown)
-            m_reportDock->raise();
     });
     // Conversations and endpoints of what the filter shows.
     m_stats = new TrafficStatsView(this);
@@ -163,6 +163,7 @@ void MainWindow::createDocks()
     tabifyDockWidget(m_summaryDock, m_statsDock);
     m_summaryDock->raise();
     m_actions->addViewToggle(m_statsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_T));
+    raiseOnToggle(m_statsDock);
     // A tab coming in front is not shown again, only moved into the window.
     connect(m_statsDock, &QDockWidget::visibilityChanged, m_stats, [this](bool visible) {
         if (visible)
@@ -178,6 +179,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::TopDockWidgetArea, m_timelineDock);
     m_actions->addViewToggle(m_timelineDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_L));
     createExplainDocks();
+    raiseOnToggle(m_timelineDock);
     m_summary->showError(tr("No case open"));
 }
 
@@ -361,6 +363,10 @@ void MainWindow::connectActions()
     connect(m_actions->importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
     connect(m_actions->loadSnapshot, &QAction::triggered, this, &MainWindow::loadSnapshotDialog);
     connect(m_actions->cancelImport, &QAction::triggered, m_imports, &ImportController::cancel);
+    connect(m_actions->keepDuplicates, &QAction::toggled, this, [this](bool keep) {
+        m_imports->setKeepDuplicates(keep);
+        m_settings.setFlag(kKeepDuplicatesKey, keep);
+    });
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -369,12 +375,15 @@ void MainWindow::connectActions()
             m_palette->setTheme(theme);
     });
     connect(m_actions->goToTime, &QAction::triggered, this, [this] {
-        const QModelIndex current = m_table->currentIndex();
-        const QVariant shown = current.isValid() ? m_flows->index(current.row(), 0).data(FlowTableModel::RawValueRole) : QVariant();
-        const QString suggestion = shown.isValid() && m_flows->columns().value(0) == Field::Start
-            ? QDateTime::fromSecsSinceEpoch(shown.toLongLong(), Qt::UTC).toString(Qt::ISODate)
-            : QString();
-        if (const auto epoch = askGoToTime(this, suggestion))
+        // The current record's start, or the first shown one's, whatever the columns.
+        const int row = m_table->currentIndex().isValid() ? m_table->currentIndex().row() : m_table->rowAt(0);
+        const std::optional<FlowRow> shown = m_flows->recordAt(row);
+        const auto *start = shown ? std::get_if<std::int64_t>(&shown->value(Field::Start)) : nullptr;
+        const CaseSummary &summary = m_session->summary();
+        const QString suggestion
+            = start ? QDateTime::fromSecsSinceEpoch(*start, Qt::UTC).toString(Qt::ISODate) : QString();
+        const QString prompt = goToTimePrompt(summary.firstStart, summary.lastEnd);
+        if (const auto epoch = askGoToTime(this, suggestion, prompt))
             m_flows->findRowOfTime(*epoch);
     });
     connect(m_flows, &FlowTableModel::rowOfTimeFound, this, [this](qint64, int row) {
@@ -426,10 +435,14 @@ void MainWindow::restoreSettings()
     if (!m_settings.restoreWindow(*this)) {
         const QRect screen = this->screen()->availableGeometry();
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
-        resizeDocks({m_summaryDock, m_timelineDock}, {height() * 3 / 10, height() / 4}, Qt::Vertical);
+        // The table keeps most of the height: the docks above and below take a fifth each.
+        resizeDocks({m_summaryDock, m_timelineDock}, {height() / 5, height() / 5}, Qt::Vertical);
         resizeDocks({m_whyRejectedDock}, {width() * 3 / 10}, Qt::Horizontal);
     }
     m_settings.restoreSplitter(*m_report->splitter());
+    const bool keepDuplicates = m_settings.flag(kKeepDuplicatesKey, false);
+    m_actions->keepDuplicates->setChecked(keepDuplicates);
+    m_imports->setKeepDuplicates(keepDuplicates);
     // The columns first: the header state describes them. A state saved
     // without a column list holds the widths of the earlier default columns:
     // restored on those, the widths then follow their fields to today's defaults.
@@ -484,7 +497,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_whyRejected->setCase(casePath);
     m_rejects->setCase(casePath);
     m_reportStale = true;
-    if (casePath.isEmpty() || m_reportDock->isVisible())
+    if (casePath.isEmpty() || isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
     m_center->setCurrentWidget(casePath.isEmpty() ? static_cast<QWidget *>(m_empty) : m_table);
     setWindowFilePath(casePath);
@@ -506,7 +519,7 @@ void MainWindow::reloadCaseViews()
     m_whyRejected->setCase(m_session->casePath());
     m_rejects->setCase(m_session->casePath());
     m_reportStale = true;
-    if (m_reportDock->isVisible())
+    if (isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
 }
 
@@ -522,6 +535,8 @@ void MainWindow::loadImportReportIfStale()
 void MainWindow::onImportingChanged(bool importing)
 {
     m_actions->setImporting(importing);
+    if (importing)
+        m_progress->setCasePath(m_session->casePath()); // where the evidence goes, in view while it goes
     m_progress->setVisible(importing);
     m_status->setVisible(!importing);
     if (importing)
@@ -532,7 +547,7 @@ void MainWindow::onImportFinished(const ImportReport &report)
 {
     if (report.files > 0 || report.failedFiles > 0 || report.errorCount > 0)
         reloadCaseViews();
-    statusBar()->showMessage(ImportProgressWidget::outcomeText(report), kMessageMs);
+    statusBar()->showMessage(ImportProgressWidget::outcomeText(report)); // until the next message
     if (report.hasRejections()) {
         m_reportDock->show();
         m_reportDock->raise();
@@ -571,8 +586,11 @@ void MainWindow::openCaseDialog()
 
 void MainWindow::importFilesDialog()
 {
+    // The title names the case the files go into.
+    const QString caseName = QFileInfo(m_session->casePath()).fileName();
     const QStringList paths = QFileDialog::getOpenFileNames(
-        this, tr("Import Flow-Log Files"), m_settings.folder(QStringLiteral("imports")),
+        this, caseName.isEmpty() ? tr("Import Flow-Log Files") : tr("Import Flow-Log Files into %1").arg(caseName),
+        m_settings.folder(QStringLiteral("imports")),
         tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
     if (paths.isEmpty())
         return;
@@ -582,8 +600,10 @@ void MainWindow::importFilesDialog()
 
 void MainWindow::importFolderDialog()
 {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Flow Logs"),
-                                                             m_settings.folder(QStringLiteral("imports")));
+    const QString caseName = QFileInfo(m_session->casePath()).fileName();
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, caseName.isEmpty() ? tr("Import a Folder of Flow Logs") : tr("Import a Folder of Flow Logs into %1").arg(caseName),
+        m_settings.folder(QStringLiteral("imports")));
     if (folder.isEmpty())
         return;
     m_settings.setFolder(QStringLiteral("imports"), folder);

@@ -29,6 +29,16 @@ void WindowSettings::setFolder(const QString &purpose, const QString &folder) co
     QSettings().setValue(QStringLiteral("folders/") + purpose, folder);
 }
 
+bool WindowSettings::flag(const QString &key, bool fallback) const
+{
+    return QSettings().value(QStringLiteral("flags/") + key, fallback).toBool();
+}
+
+void WindowSettings::setFlag(const QString &key, bool on) const
+{
+    QSettings().setValue(QStringLiteral("flags/") + key, on);
+}
+
 QStringList WindowSettings::list(const QString &key) const
 {
     return QSettings().value(QStringLiteral("lists/") + key).toStringList();

@@ -16,7 +16,8 @@ namespace flowscope {
 class WindowSettings {
 public:
     // Bump when the window's layout changes so that old states are not applied.
-    static constexpr int kLayoutVersion = 3; // 2: the Statistics dock; 3: the Timeline dock
+    // 2: the Statistics dock; 3: the Timeline dock; 4: the Import Report a tab, the table most of the height.
+    static constexpr int kLayoutVersion = 4;
 
     // False when nothing was saved yet (the window keeps its default layout).
     bool restoreWindow(QMainWindow &window) const;
@@ -32,6 +33,9 @@ public:
     // A list kept by name (the flow table's columns); empty when never saved.
     QStringList list(const QString &key) const;
     void setList(const QString &key, const QStringList &values) const;
+    // A choice kept by name (File > Keep Duplicate Records); `fallback` when never saved.
+    bool flag(const QString &key, bool fallback) const;
+    void setFlag(const QString &key, bool on) const;
     // The folder a file dialog showed last, by purpose ("cases", "imports").
     QString folder(const QString &purpose) const;
     void setFolder(const QString &purpose, const QString &folder) const;

@@ -287,7 +287,9 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
                         std::min(extent.end, window.until.value_or(extent.end))};
         if (range.end < range.begin)
             range = TimeRange{}; // the window misses the case
-        return overRange(caseDb, filter, options, filter.blocks(), range, true);
+        Timeline timeline = overRange(caseDb, filter, options, filter.blocks(), range, true);
+        timeline.caseExtent = extent;
+        return timeline;
     }
     if (filter.matchesEverything())
         return overRange(caseDb, filter, options, std::nullopt, blockSpan(caseDb, std::nullopt).value_or(TimeRange{}),

@@ -93,6 +93,9 @@ struct Timeline {
     std::vector<EniCoverage> coverage; // by ENI name
     // Selected records without a start time: they belong to no bucket.
     std::uint64_t untimed = 0;
+    // With caseRange: the case's extent the range was narrowed from (a view
+    // may zoom out to it for context while the filter keeps its window).
+    TimeRange caseExtent;
 };
 
 class TimelineError : public std::runtime_error {

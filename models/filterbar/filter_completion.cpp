@@ -2,6 +2,7 @@
 #include "filter_completion.h"
 
 #include "case_values.h"
+#include "format/field_description.h"
 #include "format/field_names.h"
 #include "format/flow_record.h"
 #include "query/filter_ast.h"
@@ -184,7 +185,7 @@ Candidates fieldCandidates()
     add(out, "eni", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "interface-id"));
     add(out, "time", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the record's span from start to end"));
     for (const FieldInfo &info : allFields())
-        out.push_back({lower(info.name), fromView(info.description)});
+        out.push_back({lower(info.name), fieldDescription(info.field)});
     add(out, "security-group",
         QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "a security group of the interface, by id or name (from the configuration snapshot)"));
     add(out, "instance-name",

@@ -5,6 +5,7 @@
 #include "flow_page_loader.h"
 
 #include "format/field_names.h"
+#include "format/field_description.h"
 
 #include "selection/case_filter.h"
 #include "selection/record_sort.h"
@@ -126,8 +127,14 @@ FlowTableModel::FlowTableModel(QObject *parent)
     connect(
         m_loader, &FlowPageLoader::rowOfTimeFound, this,
         [this](quint64 generation, qint64 epoch, qint64 row) {
-            if (generation == m_generation)
-                Q_EMIT rowOfTimeFound(epoch, row < 0 ? -1 : static_cast<int>(std::min<qint64>(row, rowCount())));
+            if (generation != m_generation)
+                return;
+            if (row < 0)
+                Q_EMIT rowOfTimeFound(epoch, -1);
+            else if (row >= m_records)
+                Q_EMIT rowOfTimeFound(epoch, rowCount());
+            else
+                Q_EMIT rowOfTimeFound(epoch, showRecordRow(row)); // the window moves to it first
         },
         Qt::QueuedConnection);
     connect(&m_sortWatcher, &QFutureWatcher<SortResult>::finished, this, &FlowTableModel::onSorted);
@@ -161,10 +168,11 @@ std::optional<FlowRow> FlowTableModel::recordAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return std::nullopt;
-    const auto *cached = m_pages.object(row / kPageSize);
-    if (!cached || !*cached || static_cast<std::size_t>(row % kPageSize) >= (*cached)->rows.size())
+    const qint64 record = m_windowStart + row;
+    const auto *cached = m_pages.object(record / kPageSize);
+    if (!cached || !*cached || static_cast<std::size_t>(record % kPageSize) >= (*cached)->rows.size())
         return std::nullopt;
-    return (*cached)->rows[static_cast<std::size_t>(row % kPageSize)];
+    return (*cached)->rows[static_cast<std::size_t>(record % kPageSize)];
 }
 
 void FlowTableModel::findRowOfTime(qint64 epoch)
@@ -176,22 +184,38 @@ void FlowTableModel::findRowOfTime(qint64 epoch)
 
 void FlowTableModel::setCase(const QString &casePath)
 {
+    const bool otherCase = casePath != m_casePath;
     m_casePath = casePath;
+    if (otherCase)
+        resetRows(); // rows of another case are never kept for a sort
     reload();
 }
 
 void FlowTableModel::reload()
 {
+    if (m_sortField && !m_casePath.isEmpty() && m_records > 0) {
+        // A sort takes seconds on a big case: the rows shown stay (their
+        // pages no longer asked for) until the sorted rows arrive.
+        ++m_generation;
+        m_newest->store(m_generation); // a running sort is stale from here on
+        m_keepingRows = true;
+        m_requested.clear();
+        startSort();
+        return;
+    }
+    m_keepingRows = false;
     beginResetModel();
     ++m_generation;
     m_newest->store(m_generation); // a running sort is stale from here on
     m_records = 0;
+    m_windowStart = 0;
     m_totalRecords = 0;
     m_counting = false;
     m_deferredRecords = 0;
     m_pages.clear();
     m_requested.clear();
     endResetModel();
+    Q_EMIT recordRowsChanged(0, 0);
     if (m_sortField && !m_casePath.isEmpty()) {
         startSort();
         return;
@@ -280,6 +304,7 @@ void FlowTableModel::onSorted()
     const SortResult result = m_sortWatcher.result();
     if (result.generation != m_generation || result.cancelled)
         return; // a newer filter or sort is on its way
+    dropKeptRows();
     if (result.invalidFilter) {
         // The loader says what is wrong, as for a filter in time order.
         setSortStatus(QString());
@@ -320,10 +345,54 @@ void FlowTableModel::setColumns(const QList<Field> &columns)
     endResetModel();
 }
 
+void FlowTableModel::dropKeptRows()
+{
+    if (std::exchange(m_keepingRows, false))
+        resetRows();
+}
+
+void FlowTableModel::resetRows()
+{
+    m_keepingRows = false;
+    beginResetModel();
+    m_records = 0;
+    m_windowStart = 0;
+    m_counting = false;
+    m_deferredRecords = 0;
+    m_pages.clear();
+    m_requested.clear();
+    endResetModel();
+    Q_EMIT recordRowsChanged(0, 0);
+}
+
 int FlowTableModel::rowCount(const QModelIndex &parent) const
 {
-    // A view counts rows in int: beyond that the table shows the first 2^31 - 1.
-    return parent.isValid() ? 0 : static_cast<int>(std::min<qint64>(m_records, std::numeric_limits<int>::max()));
+    return parent.isValid() ? 0 : static_cast<int>(std::clamp<qint64>(m_records - m_windowStart, 0, m_windowRows));
+}
+
+void FlowTableModel::setWindowStart(qint64 recordRow)
+{
+    // Whole pages, the last window rounded up so that it holds the last record.
+    const qint64 last = (std::max<qint64>(0, m_records - m_windowRows) + kPageSize - 1) / kPageSize * kPageSize;
+    const qint64 start = std::clamp<qint64>(recordRow, 0, last) / kPageSize * kPageSize;
+    if (start == m_windowStart)
+        return;
+    beginResetModel();
+    m_windowStart = start;
+    endResetModel();
+    Q_EMIT recordRowsChanged(m_windowStart, m_records);
+}
+
+int FlowTableModel::showRecordRow(qint64 recordRow)
+{
+    if (recordRow < 0 || recordRow >= m_records)
+        return -1;
+    // A quarter of the window either side, so that scrolling on moves it seldom.
+    const qint64 margin = m_windowRows / 4;
+    if (recordRow < m_windowStart + (m_windowStart > 0 ? margin : 0)
+        || recordRow >= m_windowStart + m_windowRows - (m_windowStart + m_windowRows < m_records ? margin : 0))
+        setWindowStart(recordRow - m_windowRows / 2);
+    return static_cast<int>(recordRow - m_windowStart);
 }
 
 int FlowTableModel::columnCount(const QModelIndex &parent) const
@@ -357,10 +426,11 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const qint64 page = index.row() / kPageSize;
+    const qint64 record = m_windowStart + index.row();
+    const qint64 page = record / kPageSize;
     const auto *cached = m_pages.object(page);
-    if (!cached || !*cached || static_cast<std::size_t>(index.row() % kPageSize) >= (*cached)->rows.size()) {
-        if (!cached)
+    if (!cached || !*cached || static_cast<std::size_t>(record % kPageSize) >= (*cached)->rows.size()) {
+        if (!cached && !m_keepingRows) // kept rows: the loader serves the sort to come, not them
             requestPage(page);
         if (role == LoadingRole)
             return true;
@@ -368,7 +438,7 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
             return tr("loading…");
         return {};
     }
-    const FlowRow &row = (*cached)->rows[static_cast<std::size_t>(index.row() % kPageSize)];
+    const FlowRow &row = (*cached)->rows[static_cast<std::size_t>(record % kPageSize)];
     if (index.column() >= m_columns.size()) {
         if (role == Qt::DisplayRole)
             return snapshotColumnText(m_enrichment.get(), m_snapshotColumns.at(index.column() - m_columns.size()), row);
@@ -427,7 +497,7 @@ QVariant FlowTableModel::headerData(int section, Qt::Orientation orientation, in
 {
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole)
-            return section + 1;
+            return m_windowStart + section + 1; // the record row's number, whatever the window
         return {};
     }
     if (section >= m_columns.size() && section < columnCount()) {
@@ -446,8 +516,7 @@ QVariant FlowTableModel::headerData(int section, Qt::Orientation orientation, in
     if (role == Qt::ToolTipRole)
         return QStringLiteral("%1: %2").arg(QString::fromLatin1(fieldInfo(field).name.data(),
                                                                 qsizetype(fieldInfo(field).name.size())),
-                                            QString::fromLatin1(fieldInfo(field).description.data(),
-                                                                qsizetype(fieldInfo(field).description.size())));
+                                            fieldDescription(field));
     return {};
 }
 
@@ -503,6 +572,11 @@ void FlowTableModel::growTo(qint64 records)
 {
     if (records <= m_records)
         return;
+    if (std::clamp<qint64>(records - m_windowStart, 0, m_windowRows) == rowCount()) {
+        m_records = records; // the window is full: only the scroll bar over all records grows
+        Q_EMIT recordRowsChanged(m_windowStart, m_records);
+        return;
+    }
     // A reset rather than an insert: a view's header inserts millions of
     // sections one by one (almost a second for ten million rows, all on the
     // GUI thread), but lays them out anew in milliseconds. The rows already
@@ -512,6 +586,7 @@ void FlowTableModel::growTo(qint64 records)
     m_records = records;
     endResetModel();
     m_growing = false;
+    Q_EMIT recordRowsChanged(m_windowStart, m_records);
 }
 
 void FlowTableModel::onPageLoaded(quint64 generation, std::shared_ptr<const FlowPage> page)
@@ -520,8 +595,11 @@ void FlowTableModel::onPageLoaded(quint64 generation, std::shared_ptr<const Flow
         return; // a page of a case or state that is gone
     const qint64 number = page->number;
     m_requested.remove(number);
-    const int first = static_cast<int>(number * kPageSize);
-    const int last = std::min(first + kPageSize, rowCount()) - 1;
+    // The page's rows as the window shows them (none when outside it).
+    const qint64 firstRecord = std::max(number * kPageSize, m_windowStart);
+    const qint64 lastRecord = std::min((number + 1) * kPageSize, m_windowStart + rowCount()) - 1;
+    const int first = static_cast<int>(firstRecord - m_windowStart);
+    const int last = static_cast<int>(lastRecord - m_windowStart);
     m_pages.insert(number, new std::shared_ptr<const FlowPage>(std::move(page)));
     if (number == 0 && m_deferredRecords > m_records)
         growDeferredSoon();

@@ -9,6 +9,12 @@
 // pool (a newer filter or sort cancels it), orders every match up to a
 // million and otherwise keeps the first 10,000 rows of the order, which
 // sortStatus() says.
+//
+// The rows a view sees are a window of at most kWindowRows of the shown
+// records (row 0 is record row windowStart()): a view's header keeps state
+// per row, and ten million of them cost a third of a second on the GUI thread
+// whenever the rows are reset. A view scrolls the window over the records
+// with a scroll bar of its own (FlowTableView); recordRows() is the whole.
 
 #include "format/field_catalog.h"
 #include "selection/record_sort.h"
@@ -66,6 +72,21 @@ public:
     static constexpr qint64 kFirstRows = 4 * kPageSize;
     static constexpr int kFirstPaintMs = 50;
     qint64 shownRecords() const { return std::max(m_records, m_deferredRecords); }
+
+    // The rows a view sees: record rows [windowStart(), windowStart() + rowCount()).
+    static constexpr int kWindowRows = 65'536;
+    qint64 windowStart() const { return m_windowStart; }
+    // Record rows shown so far (rows grow as a filter's count arrives).
+    qint64 recordRows() const { return m_records; }
+    // Moves the window so that it starts at or just before `recordRow`
+    // (whole pages, clamped to the records); a reset when it moves.
+    void setWindowStart(qint64 recordRow);
+    // Moves the window, when needed, so that `recordRow` is inside it with a
+    // margin either side; the view row it now has (-1 when out of range).
+    int showRecordRow(qint64 recordRow);
+    // For tests: a smaller window.
+    void setWindowRows(int rows) { m_windowRows = std::max(kPageSize, rows); }
+    int windowRows() const { return m_windowRows; }
     // For tests: the number of rows above which the first rows go first.
     void setRowsAtOnce(qint64 rows) { m_rowsAtOnce = rows; }
     qint64 totalRecords() const { return m_totalRecords; }
@@ -136,6 +157,8 @@ Q_SIGNALS:
     // -1 on error or when the rows are sorted by another column than Start).
     void rowOfTimeFound(qint64 epoch, int row);
     void sortStatusChanged(const QString &status);
+    // The record rows or the window moved (for a scroll bar over all records).
+    void recordRowsChanged(qint64 windowStart, qint64 recordRows);
 
 private:
     void onOpened(quint64 generation, qint64 shown, qint64 total, bool counting, const QString &error);
@@ -155,6 +178,8 @@ private:
     void startSort();
     void onSorted();
     void setSortStatus(const QString &status);
+    void dropKeptRows();
+    void resetRows();
 
     QString m_casePath;
     QList<Field> m_columns;
@@ -162,12 +187,15 @@ private:
     std::shared_ptr<const explain::InterfaceEnrichment> m_enrichment;
     QString m_filter;
     qint64 m_records = 0; // shown
+    qint64 m_windowStart = 0; // the record row of view row 0
+    int m_windowRows = kWindowRows;
     qint64 m_rowsAtOnce = kRowsAtOnce;
     qint64 m_deferredRecords = 0; // rows to grow to once the first page is painted
     qint64 m_totalRecords = 0;
     bool m_counting = false;
     bool m_descending = false;
     bool m_growing = false;
+    bool m_keepingRows = false; // the rows before a sort, shown until its rows arrive
     std::optional<Field> m_sortField; // none: time order
     RecordSortLimits m_sortLimits;
     QString m_sortStatus;

@@ -4,6 +4,9 @@
 #include "schema.h"
 #include "sqlite_handle.h"
 
+#include <QCoreApplication>
+#include <QStringList>
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -148,14 +151,88 @@ const ExpectedSchema &expectedSchema(int version)
     return *slot;
 }
 
-std::string article(const std::string &type) { return type == "index" ? "an " : "a "; }
+// The refusals are shown in the window: whole sentences, translatable
+// under the context flowscope::SchemaCheck.
+constexpr const char *kContext = "flowscope::SchemaCheck";
 
-std::string whatAndWhere(const SchemaObject &object)
+QString qs(const std::string &text) { return QString::fromStdString(text); }
+
+std::string said(const char *text, const QStringList &args, int n = -1)
 {
-    std::string out = object.type + " `" + object.name + "`";
-    if ((object.type == "trigger" || object.type == "index") && !object.table.empty())
-        out += " on " + object.table;
-    return out;
+    const QString out = QCoreApplication::translate(kContext, text, nullptr, n);
+    // One arg() for all, so that a name or SQL holding "%2" is not taken for a place.
+    switch (args.size()) {
+    case 0: return out.toStdString();
+    case 1: return out.arg(args[0]).toStdString();
+    case 2: return out.arg(args[0], args[1]).toStdString();
+    case 3: return out.arg(args[0], args[1], args[2]).toStdString();
+    default: return out.arg(args[0], args[1], args[2], args[3]).toStdString();
+    }
+}
+
+// How the messages name each kind of schema object, indefinite and definite,
+// alone or on its table.
+struct KindTexts {
+    const char *type;
+    const char *kind; // "a table"
+    const char *a;
+    const char *aOn;
+    const char *the;
+    const char *theOn;
+};
+constexpr KindTexts kKinds[] = {
+    {"table",
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a table"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a table `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a table `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the table `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the table `%1`")},
+    {"index",
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "an index"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "an index `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "an index `%1` on %2"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the index `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the index `%1` on %2")},
+    {"trigger",
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a trigger"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a trigger `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a trigger `%1` on %2"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the trigger `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the trigger `%1` on %2")},
+    {"view",
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a view"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a view `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "a view `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the view `%1`"),
+     QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "the view `%1`")},
+};
+
+const KindTexts *kindTexts(const std::string &type)
+{
+    for (const KindTexts &kind : kKinds) {
+        if (type == kind.type)
+            return &kind;
+    }
+    return nullptr;
+}
+
+// "a trigger `t` on source_file" (`definite`: "the trigger `t` on source_file").
+QString described(const SchemaObject &object, bool definite)
+{
+    const KindTexts *kind = kindTexts(object.type);
+    if (!kind) // SQLite makes no other kind
+        return QStringLiteral("%1 `%2`").arg(qs(object.type), qs(object.name));
+    const bool onTable = !object.table.empty() && (object.type == "trigger" || object.type == "index");
+    const char *text = definite ? (onTable ? kind->theOn : kind->the) : (onTable ? kind->aOn : kind->a);
+    const QString translated = QCoreApplication::translate(kContext, text);
+    return onTable ? translated.arg(qs(object.name), qs(object.table)) : translated.arg(qs(object.name));
+}
+
+// "a table", "an index": what Flowscope makes under a name.
+QString kindOf(const std::string &type)
+{
+    const KindTexts *kind = kindTexts(type);
+    return kind ? QCoreApplication::translate(kContext, kind->kind) : qs(type);
 }
 
 std::string clipped(const std::string &sql)
@@ -179,27 +256,28 @@ void compareColumns(sqlite3 *db, const SchemaObject &found, const SchemaObject &
     for (const Column &column : foundColumns) {
         const Column *wanted = byName(expected.columns, column.name);
         if (!wanted)
-            findings.push_back("holds a column `" + column.name + "` in table `" + found.name
-                               + "` that Flowscope does not make");
+            findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "holds a column `%1` in table `%2` that Flowscope does not make"),
+                                    {qs(column.name), qs(found.name)}));
         else if (!(*wanted == column))
-            findings.push_back("holds the column `" + column.name + "` of table `" + found.name + "` as `"
-                               + column.describe() + "` where Flowscope makes `" + wanted->describe() + "`");
+            findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "holds the column `%1` of table `%2` as `%3` where Flowscope makes `%4`"),
+                                    {qs(column.name), qs(found.name), qs(column.describe()), qs(wanted->describe())}));
     }
     for (const Column &column : expected.columns) {
         if (!byName(foundColumns, column.name))
-            findings.push_back("lacks the column `" + column.name + "` of table `" + found.name + "`");
+            findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "lacks the column `%1` of table `%2`"),
+                                    {qs(column.name), qs(found.name)}));
     }
     if (findings.size() == before) // same columns: constraints, order or options differ
-        findings.push_back("holds the table `" + found.name + "` altered: `" + clipped(found.sql)
-                           + "` where Flowscope makes `" + clipped(expected.sql) + "`");
+        findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "holds %1 altered: `%2` where Flowscope makes `%3`"),
+                                {described(found, true), qs(clipped(found.sql)), qs(clipped(expected.sql))}));
 }
 
 void compareObject(sqlite3 *db, const SchemaObject &found, const SchemaObject &expected,
                    std::vector<std::string> &findings)
 {
     if (found.type != expected.type) {
-        findings.push_back("holds " + article(found.type) + whatAndWhere(found) + " where Flowscope makes "
-                           + article(expected.type) + expected.type);
+        findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "holds %1 where Flowscope makes %2"),
+                                {described(found, false), kindOf(expected.type)}));
         return;
     }
     if (found.normalized == expected.normalized && lowered(found.table) == lowered(expected.table))
@@ -207,8 +285,8 @@ void compareObject(sqlite3 *db, const SchemaObject &found, const SchemaObject &e
     if (found.type == "table")
         compareColumns(db, found, expected, findings);
     else
-        findings.push_back("holds the " + whatAndWhere(found) + " altered: `" + clipped(found.sql)
-                           + "` where Flowscope makes `" + clipped(expected.sql) + "`");
+        findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "holds %1 altered: `%2` where Flowscope makes `%3`"),
+                                {described(found, true), qs(clipped(found.sql)), qs(clipped(expected.sql))}));
 }
 
 } // namespace
@@ -264,12 +342,14 @@ std::vector<std::string> schemaFindings(sqlite3 *db, int version)
         else if (optional != expected.optional.end())
             compareObject(db, object, optional->second, findings);
         else
-            findings.push_back("holds " + article(object.type) + whatAndWhere(object) + " that Flowscope does not make");
+            findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "holds %1 that Flowscope does not make"),
+                                    {described(object, false)}));
     }
     for (const auto &[key, object] : expected.required) {
         if (!found.count(key))
-            findings.push_back("lacks the " + object.type + " `" + object.name + "` that a case of format "
-                               + std::to_string(version) + " holds");
+            findings.push_back(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "lacks %1 that a case of format %2 holds"),
+                                    {described(SchemaObject{object.type, object.name, {}, {}, {}, {}}, true),
+                                     QString::number(version)}));
     }
     return findings;
 }
@@ -280,12 +360,14 @@ void checkCaseSchema(sqlite3 *db, int version, const std::string &caseName)
     if (findings.empty())
         return;
     constexpr std::size_t kNamed = 5;
-    std::string message = "refused: the case " + caseName + ' ' + findings.front();
+    std::string message = said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "refused: the case %1 %2"),
+                               {qs(caseName), qs(findings.front())});
     for (std::size_t i = 1; i < std::min(findings.size(), kNamed); ++i)
-        message += "; it " + findings[i];
+        message += said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "; it %1"), {qs(findings[i])});
     if (findings.size() > kNamed)
-        message += "; and " + std::to_string(findings.size() - kNamed) + " more";
-    throw StoreError(message + " (it may have been tampered with; open only cases from a trusted source)");
+        message += said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "; and %n more"), {}, int(findings.size() - kNamed));
+    throw StoreError(said(QT_TRANSLATE_NOOP("flowscope::SchemaCheck", "%1 (it may have been tampered with; open only cases from a trusted source)"),
+                          {qs(message)}));
 }
 
 } // namespace flowscope

@@ -3,10 +3,12 @@
 // default format, and the text-slot layout FlowRecord depends on.
 
 #include "format/field_catalog.h"
+#include "format/field_description.h"
 
 #include <QByteArray>
 #include <QSet>
 #include <QTest>
+#include <QTranslator>
 
 #include <limits>
 #include <string_view>
@@ -99,6 +101,25 @@ class TestFieldCatalog : public QObject {
     static void addFieldRows();
 
 private Q_SLOTS:
+    // Descriptions are shown in the window (column tooltips, the column
+    // chooser, completion): they go through the translation.
+    void descriptionsAreTranslatable()
+    {
+        QCOMPARE(flowscope::fieldDescription(Field::SrcAddr), QStringLiteral("Source address"));
+        struct Upper : QTranslator {
+            QString translate(const char *context, const char *source, const char *, int) const override
+            {
+                return QByteArray(context) == "flowscope::FieldCatalog" ? QString::fromUtf8(source).toUpper() : QString();
+            }
+            bool isEmpty() const override { return false; }
+        } upper;
+        QCoreApplication::installTranslator(&upper);
+        for (const flowscope::FieldInfo &info : flowscope::allFields())
+            QCOMPARE(flowscope::fieldDescription(info.field),
+                     QString::fromUtf8(info.description.data(), qsizetype(info.description.size())).toUpper());
+        QCoreApplication::removeTranslator(&upper);
+    }
+
     void names_data() { addFieldRows(); }
     void names();
     void versions_data() { addFieldRows(); }
@@ -252,5 +273,5 @@ void TestFieldCatalog::noVersionSixFields()
     }
 }
 
-QTEST_APPLESS_MAIN(TestFieldCatalog)
+QTEST_GUILESS_MAIN(TestFieldCatalog)
 #include "tst_fieldcatalog.moc"

@@ -32,6 +32,8 @@
 #include "test_files.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -41,6 +43,7 @@
 #include <QPointer>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,7 +135,8 @@ private Q_SLOTS:
         auto *dock = window.findChild<QDockWidget *>(QStringLiteral("importReportDock"));
         auto *report = window.findChild<ImportReportView *>();
         QVERIFY(dock && report);
-        QVERIFY(!dock->isVisible());
+        QVERIFY(dock->visibleRegion().isEmpty()); // a tab behind the Case tab
+        QVERIFY(dock->toggleViewAction()->isChecked());
         QCOMPARE(report->filesTable()->model()->rowCount(), 0);
         dock->show();
         dock->raise();
@@ -349,6 +353,105 @@ private Q_SLOTS:
         QVERIFY(reportDock && reportDock->isVisible());
         auto *status = window.findChild<CaseStatusLabel *>(QStringLiteral("caseStatus"));
         QCOMPARE(status->text(), QStringLiteral("2 records, 1 file, 1 error"));
+    }
+
+    // File > Keep Duplicate Records: off, a second delivery of the same
+    // records counts them as duplicates; on, it stores them; the choice is
+    // kept for the next session.
+    void keepDuplicateRecordsIsAMenuChoice()
+    {
+        const QByteArray lines = "2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 "
+                                 "1418530010 1418530070 ACCEPT OK\n"
+                                 "2 123456789010 eni-1235b8ca123456789 172.31.9.69 172.31.9.12 49761 3389 6 20 4249 "
+                                 "1418530010 1418530070 REJECT OK\n";
+        const QString s3 = path(QStringLiteral("dup/s3.log"));
+        const QString copy = path(QStringLiteral("dup/copy.log"));
+        const QString again = path(QStringLiteral("dup/again.log"));
+        test::writeFile(s3, lines);
+        test::writeFile(copy, lines + "\n"); // other bytes, the same records
+        test::writeFile(again, lines + "\n\n");
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(window.createCase(path(QStringLiteral("dup.flowcase"))));
+            auto *keep = window.findChild<QAction *>(QStringLiteral("keepDuplicates"));
+            QVERIFY(keep && keep->isCheckable() && !keep->isChecked());
+            QSignalSpy finished(&window, &MainWindow::importFinished);
+            window.importPaths({s3});
+            // The progress names the case receiving the files, and the outcome stays in the status bar.
+            auto *progress = window.findChild<ImportProgressWidget *>(QStringLiteral("importProgress"));
+            QCOMPARE(progress->caseText(), QStringLiteral("Into dup.flowcase:"));
+            const ImportReport first = waitForImport(finished);
+            QCOMPARE(first.records, 2u);
+            QCOMPARE(window.statusBar()->currentMessage(), ImportProgressWidget::outcomeText(first));
+            window.importPaths({copy});
+            ImportReport report = waitForImport(finished);
+            QCOMPARE(report.records, 0u);
+            QCOMPARE(report.duplicateRecords, 2u);
+
+            keep->trigger();
+            QVERIFY(window.importController()->keepsDuplicates());
+            window.importPaths({again});
+            report = waitForImport(finished);
+            QCOMPARE(report.records, 2u);
+            QCOMPARE(report.duplicateRecords, 0u);
+            QCOMPARE(window.session()->summary().records, 4u);
+        }
+        MainWindow next;
+        auto *keep = next.findChild<QAction *>(QStringLiteral("keepDuplicates"));
+        QVERIFY(keep->isChecked());
+        QVERIFY(next.importController()->keepsDuplicates());
+        keep->trigger();
+        QVERIFY(!MainWindow().importController()->keepsDuplicates());
+    }
+
+    // Ctrl+T on the Statistics tab behind the Case tab brings it to the
+    // front (it stays open); again, on screen, it closes; again, it opens in
+    // front. The View menu's action does the same.
+    void dockShortcutShowsAndRaises()
+    {
+        QSettings().clear(); // no saved window layout: Statistics behind Case
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *stats = window.findChild<QDockWidget *>(QStringLiteral("statisticsDock"));
+        QVERIFY(stats);
+        const auto onScreen = [stats] { return stats->isVisible() && !stats->visibleRegion().isEmpty(); };
+        QTRY_VERIFY(!onScreen());
+        QVERIFY(stats->toggleViewAction()->isChecked());
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QTRY_VERIFY(onScreen());
+        QVERIFY(stats->toggleViewAction()->isChecked());
+        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QTRY_VERIFY(stats->isHidden());
+        QVERIFY(!stats->toggleViewAction()->isChecked());
+        stats->toggleViewAction()->trigger();
+        QTRY_VERIFY(onScreen());
+        QVERIFY(stats->toggleViewAction()->isChecked());
+    }
+
+    // A new session opens the case the analyst had open last (a restart to
+    // change the language comes back to it), not the demo case.
+    void theLastCaseIsReopened()
+    {
+        const QString first = path(QStringLiteral("last/first.flowcase"));
+        const QString second = path(QStringLiteral("last/second.flowcase"));
+        QDir().mkpath(path(QStringLiteral("last")));
+        {
+            MainWindow window;
+            QVERIFY(window.createCase(first));
+            QVERIFY(window.createCase(second));
+            QVERIFY(window.openCase(first));
+            QVERIFY(window.openCase(second));
+        }
+        MainWindow next;
+        QVERIFY(next.session()->reopenLastCase());
+        QCOMPARE(next.session()->casePath(), second);
+        QCOMPARE(next.session()->recentCases().value(0), second);
+        QFile::remove(second);
+        MainWindow after;
+        QVERIFY(after.session()->reopenLastCase()); // the newest that still exists
+        QCOMPARE(after.session()->casePath(), first);
     }
 
     // The filter end to end on the dropped case (an ACCEPT to port 22 and a

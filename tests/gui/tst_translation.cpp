@@ -59,8 +59,13 @@ private Q_SLOTS:
     {
         setConfiguredLanguage(QStringLiteral("de"));
         QCOMPARE(configuredLanguage(), QStringLiteral("de"));
+        const QLocale system;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         installConfiguredTranslation();
         QCOMPARE(QCoreApplication::translate("flowscope::MainActions", "&File"), QStringLiteral("&Datei"));
+        // German digit grouping with the German language, whatever the system's.
+        QCOMPARE(QLocale().toString(39815), QStringLiteral("39.815"));
+        QLocale::setDefault(system);
         setConfiguredLanguage(QString());
         QVERIFY(configuredLanguage().isEmpty());
         QVERIFY(!QSettings().contains(QStringLiteral("language")));

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void modelContractWhileLoading()
     {
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
         model.setCase(m_case);
@@ -92,6 +93,7 @@ private Q_SLOTS:
     {
         QFETCH(int, row);
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         model.setColumns({Field::Start, Field::SrcAddr, Field::DstPort, Field::Bytes, Field::Action});
         QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
         model.setCase(m_case);
@@ -121,6 +123,7 @@ private Q_SLOTS:
     void rowOfTime()
     {
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
         model.setCase(m_case);
         QVERIFY(loadedSpy.wait(10000));
@@ -228,6 +231,7 @@ private Q_SLOTS:
         QCOMPARE(expected.size() < std::size_t(FlowTableModel::kPageSize), rare);
 
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy counts(&model, &FlowTableModel::countsChanged);
         model.setCase(m_case);
@@ -274,6 +278,7 @@ private Q_SLOTS:
         });
         const auto n = ascending.size();
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy counts(&model, &FlowTableModel::countsChanged);
         model.setCase(m_case);
@@ -329,14 +334,23 @@ private Q_SLOTS:
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
         model.setCase(m_case);
         QVERIFY(loadedSpy.wait(10000));
         const int bytes = int(model.columns().indexOf(Field::Bytes));
+        model.index(0, 0).data(); // asks for the first page
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, 0), 10000);
+        const QStringList firstRow = rowText(model, 0);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
         model.sort(bytes, Qt::DescendingOrder);
         QCOMPARE(model.sortField(), Field::Bytes);
         QCOMPARE(model.sortStatus(), QStringLiteral("Sorting by bytes…"));
+        // While it sorts, the table keeps the rows it showed: no blank table.
+        QCOMPARE(resets.size(), 0);
+        QCOMPARE(model.rowCount(), int(kRecords));
+        QCOMPARE(rowText(model, 0), firstRow);
         QTRY_COMPARE_WITH_TIMEOUT(model.sortStatus(), QStringLiteral("Sorted by bytes, descending"), 30000);
         QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), int(kRecords), 10000);
         compareRows(model, sortedIds(QString(), {Field::Bytes, true}));
@@ -371,6 +385,7 @@ private Q_SLOTS:
     void goToTimeLeavesTheSort()
     {
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         model.setCase(m_case);
         model.sort(int(model.columns().indexOf(Field::Packets)), Qt::DescendingOrder);
         QSignalSpy found(&model, &FlowTableModel::rowOfTimeFound);
@@ -383,6 +398,7 @@ private Q_SLOTS:
     void newerFilterWins()
     {
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QSignalSpy counts(&model, &FlowTableModel::countsChanged);
         model.setCase(m_case);
         model.setFilter(QStringLiteral("not dstport == 443"));
@@ -400,12 +416,69 @@ private Q_SLOTS:
         QCOMPARE(counts.last().at(0).toLongLong(), expected);
     }
 
+    // Over kWindowRows records the rows are a window of them: a view sees at
+    // most that many, numbered as records, each the record at its place in
+    // the whole order, wherever the window is moved; a time found moves the
+    // window to its record.
+    void rowsAreAWindowOfTheRecords()
+    {
+        static_assert(kRecords > FlowTableModel::kWindowRows);
+        FlowTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setColumns({Field::Start, Field::SrcAddr});
+        QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
+        model.setCase(m_case);
+        QVERIFY(loadedSpy.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(model.recordRows(), kRecords, 10000);
+        QCOMPARE(model.rowCount(), FlowTableModel::kWindowRows);
+        QCOMPARE(model.windowStart(), qint64(0));
+
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        FlowPager pager(*caseDb);
+        QSignalSpy moved(&model, &FlowTableModel::recordRowsChanged);
+        const qint64 middle = kRecords / 2 + 17;
+        model.setWindowStart(middle);
+        QCOMPARE(moved.size(), 1);
+        QVERIFY(model.windowStart() <= middle && model.windowStart() % FlowTableModel::kPageSize == 0);
+        const int row = int(middle - model.windowStart());
+        model.index(row, 0).data(); // asks for the page
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, row), 10000);
+        QCOMPARE(model.index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong(), pager.rowsAt(middle, 1).at(0).id);
+        QCOMPARE(model.recordAt(row)->id, pager.rowsAt(middle, 1).at(0).id);
+        QCOMPARE(model.headerData(row, Qt::Vertical).toLongLong(), middle + 1);
+
+        // The window ends with the last record, however far it is asked to move.
+        model.setWindowStart(kRecords * 2);
+        QCOMPARE(model.windowStart() + model.rowCount(), kRecords);
+        const int last = model.rowCount() - 1;
+        model.index(last, 0).data();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded(model, last), 10000);
+        QCOMPARE(model.index(last, 0).data(FlowTableModel::RecordIdRole).toLongLong(),
+                 pager.rowsAt(kRecords - 1, 1).at(0).id);
+
+        // A record inside the window keeps it; one outside moves it around the record.
+        const qint64 start = model.windowStart();
+        QCOMPARE(model.showRecordRow(kRecords - 10), int(kRecords - 10 - start));
+        QCOMPARE(model.windowStart(), start);
+        QCOMPARE(model.showRecordRow(100), 100);
+        QCOMPARE(model.windowStart(), qint64(0));
+
+        const qint64 epoch = std::get<std::int64_t>(pager.rowsAt(kRecords - 3, 1).at(0).value(Field::Start));
+        QSignalSpy found(&model, &FlowTableModel::rowOfTimeFound);
+        model.findRowOfTime(epoch);
+        QVERIFY(found.wait(10000));
+        const qint64 foundRecord = model.windowStart() + found.at(0).at(1).toInt();
+        QCOMPARE(foundRecord, pager.positionOfTime(epoch));
+        QVERIFY(model.windowStart() > 0);
+    }
+
     // Over the rows the view takes at once, the first rows come first: the
     // first page arrives (and can be painted) before the view lays out the
     // rest, and the counts say all the time how many there are.
     void theFirstRowsComeFirst()
     {
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setRowsAtOnce(10000);
         QSignalSpy loaded(&model, &FlowTableModel::caseLoaded);
@@ -458,6 +531,7 @@ private Q_SLOTS:
     void invalidFilterReportsError()
     {
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QSignalSpy errors(&model, &FlowTableModel::errorOccurred);
         model.setCase(m_case);
         model.setFilter(QStringLiteral("dstport == x"));
@@ -470,6 +544,7 @@ private Q_SLOTS:
     void invalidFilterWhileSortedReportsError()
     {
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QSignalSpy errors(&model, &FlowTableModel::errorOccurred);
         QSignalSpy counts(&model, &FlowTableModel::countsChanged);
         model.setCase(m_case);
@@ -491,6 +566,7 @@ private Q_SLOTS:
         file.write("not a case");
         file.close();
         FlowTableModel model;
+        model.setWindowRows(int(kRecords)); // every record a row of its own
         QSignalSpy errors(&model, &FlowTableModel::errorOccurred);
         model.setCase(bogus);
         QVERIFY(errors.wait(10000));

@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTest>
 
 #include <csignal>
@@ -268,6 +269,31 @@ private Q_SLOTS:
             QVERIFY2(error.contains(message), qPrintable(error));
         }
         QCOMPARE(fileBytes(file), before);
+    }
+
+    // The refusal is shown in the window: each of its sentences goes
+    // through the translation (here one that brackets what it translates).
+    void refusalIsTranslatable()
+    {
+        struct Brackets : QTranslator {
+            QString translate(const char *context, const char *source, const char *, int) const override
+            {
+                return QByteArray(context) == "flowscope::SchemaCheck" ? QLatin1Char('[') + QString::fromUtf8(source) + QLatin1Char(']')
+                                                                       : QString();
+            }
+            bool isEmpty() const override { return false; }
+        } brackets;
+        QCoreApplication::installTranslator(&brackets);
+        const auto removed = qScopeGuard([&] { QCoreApplication::removeTranslator(&brackets); });
+        const std::string file = importedCase("translated");
+        tamper(file, "CREATE TRIGGER t AFTER INSERT ON source_file BEGIN DELETE FROM rollup_minute; END");
+        const QString error = openError(file, CaseDb::Mode::ReadOnly);
+        QVERIFY2(error.startsWith(QStringLiteral("[[refused: the case '%1' [holds [a trigger `t` on source_file] that "
+                                                 "Flowscope does not make]]")
+                                      .arg(QString::fromStdString(file))),
+                 qPrintable(error));
+        QVERIFY2(error.endsWith(QStringLiteral(" (it may have been tampered with; open only cases from a trusted source)]")),
+                 qPrintable(error));
     }
 
     // The planted trigger of a case passed on would have emptied the

@@ -16,6 +16,7 @@
 #include <QHeaderView>
 #include <QMenu>
 #include <QPalette>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -298,6 +299,106 @@ private Q_SLOTS:
         QCOMPARE(reject.rgb(), RejectRowDelegate::rejectTint(view.palette()).rgb());
         QVERIFY(reject.red() > reject.green() + 20);
         QCOMPARE(reject.lightness() < 128, base.lightness() < 128);
+    }
+
+    // The rows are a window of the records: the scroll bar over every record
+    // moves the window where it is dragged, scrolling near the window's edge
+    // moves it along keeping the record at the top and the current record,
+    // and Ctrl+End goes to the last record, not the window's last row.
+    void scrollsAWindowOfTheRecords()
+    {
+        constexpr int kRecords = 3000;
+        QByteArray lines;
+        for (int i = 0; i < kRecords; ++i)
+            lines += QByteArray("2 123456789012 eni-a 10.0.0.1 10.0.0.2 ") + QByteArray::number(20000 + i)
+                     + " 443 6 2 " + QByteArray::number(100 + i) + " " + QByteArray::number(1418530010 + i) + " "
+                     + QByteArray::number(1418530070 + i) + " ACCEPT OK\n";
+        test::writeFile(m_dir.filePath(QStringLiteral("window.log")), lines);
+        const QString path = m_dir.filePath(QStringLiteral("window.flowcase"));
+        {
+            auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("window.log")).toStdString()}, {}).records,
+                     std::uint64_t(kRecords));
+        }
+        FlowTableModel model;
+        model.setWindowRows(1024);
+        model.setColumns({Field::SrcPort, Field::Start});
+        FlowTableView view;
+        view.setModel(&model);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setCase(path);
+        QTRY_COMPARE(model.recordRows(), qint64(kRecords));
+        QCOMPARE(model.rowCount(), 1024);
+        QScrollBar *records = view.recordScrollBar();
+        QTRY_COMPARE(records->maximum(), kRecords - view.verticalScrollBar()->pageStep());
+        QVERIFY(records->isVisible());
+        QVERIFY(!view.verticalScrollBar()->isVisible());
+        // The source port says the record: 20000 + its row.
+        const auto topPort = [&] {
+            return view.indexAt(QPoint(2, 2)).data(FlowTableModel::RawValueRole).toLongLong();
+        };
+
+        records->setValue(2000);
+        QVERIFY(model.windowStart() > 0);
+        QCOMPARE(model.windowStart() + view.verticalScrollBar()->value(), 2000);
+        QTRY_COMPARE(topPort(), 22000);
+        QCOMPARE(view.verticalHeader()->logicalIndexAt(2) + model.windowStart() + 1,
+                 model.headerData(view.verticalHeader()->logicalIndexAt(2), Qt::Vertical).toLongLong());
+
+        // Scrolling to the window's edge moves the window, the same records on screen.
+        view.selectRow(view.verticalScrollBar()->value() + 1);
+        const qint64 currentRecord = model.windowStart() + view.currentIndex().row();
+        const qint64 startBefore = model.windowStart();
+        view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+        const qint64 topRecord = startBefore + view.verticalScrollBar()->maximum();
+        QTRY_VERIFY(model.windowStart() != startBefore);
+        QCOMPARE(model.windowStart() + view.verticalScrollBar()->value(), topRecord);
+        QCOMPARE(records->value(), int(topRecord));
+        QCOMPARE(model.windowStart() + view.currentIndex().row(), currentRecord);
+        QVERIFY(view.selectionModel()->isRowSelected(view.currentIndex().row()));
+
+        QTest::keyClick(&view, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(model.windowStart() + view.currentIndex().row(), qint64(kRecords - 1));
+        QCOMPARE(records->value(), records->maximum());
+        QTest::keyClick(&view, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(model.windowStart(), qint64(0));
+        QCOMPARE(view.currentIndex().row(), 0);
+        QTRY_COMPARE(topPort(), 20000);
+    }
+
+    // A value wider than the first rows' (a 127 GB flow further down)
+    // widens its column as it scrolls into view, so it is never cut short.
+    void columnsWidenToRowsScrolledIntoView()
+    {
+        QByteArray lines;
+        for (int i = 0; i < 200; ++i)
+            lines += QByteArray("2 123456789012 eni-a 10.0.0.1 10.0.0.2 ") + QByteArray::number(20000 + i) + " 443 6 2 "
+                     + (i == 150 ? QByteArray("127232323232") : QByteArray::number(100 + i)) + " "
+                     + QByteArray::number(1418530010 + i) + " " + QByteArray::number(1418530070 + i) + " ACCEPT OK\n";
+        test::writeFile(m_dir.filePath(QStringLiteral("wide.log")), lines);
+        const QString path = m_dir.filePath(QStringLiteral("wide.flowcase"));
+        {
+            auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("wide.log")).toStdString()}, {}).records, 200u);
+        }
+        FlowTableModel model;
+        model.setColumns({Field::Bytes, Field::SrcPort, Field::Start});
+        FlowTableView view;
+        view.setModel(&model);
+        view.resize(800, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        model.setCase(path);
+        QTRY_COMPARE(model.rowCount(), 200);
+        QTRY_VERIFY(!model.index(0, 0).data(FlowTableModel::LoadingRole).toBool());
+        const int wide = view.fontMetrics().horizontalAdvance(QStringLiteral("127232323232"));
+        QTRY_VERIFY(view.horizontalHeader()->sectionSize(0) > view.fontMetrics().horizontalAdvance(QStringLiteral("299")));
+        QVERIFY(view.horizontalHeader()->sectionSize(0) < wide);
+        view.scrollTo(model.index(150, 0), QAbstractItemView::PositionAtCenter);
+        QTRY_VERIFY(view.horizontalHeader()->sectionSize(0) > wide);
+        QCOMPARE(model.index(150, 0).data().toString(), QStringLiteral("127232323232"));
     }
 
     void headerClickSorts()

@@ -36,6 +36,18 @@ private Q_SLOTS:
         else
             QCOMPARE(parsed.value_or(-1), epoch);
     }
+
+    // The prompt shows the case's range, in the form the field takes, so a
+    // time copied from it parses back to the same second.
+    void promptShowsTheCasesRange()
+    {
+        const qint64 first = 1773100800;
+        const qint64 last = 1773187199;
+        const QString prompt = goToTimePrompt(first, last);
+        QVERIFY2(prompt.contains(QStringLiteral("2026-03-10T00:00:00Z to 2026-03-10T23:59:59Z")), qPrintable(prompt));
+        QCOMPARE(parseGoToTime(QStringLiteral("2026-03-10T23:59:59Z")).value_or(-1), last);
+        QVERIFY(!goToTimePrompt(std::nullopt, std::nullopt).contains(QStringLiteral("spans")));
+    }
 };
 
 QTEST_MAIN(TestGoToTime)

@@ -334,14 +334,41 @@ private Q_SLOTS:
         QCOMPARE(rejects, 1u); // the REJECT record starts at +200
     }
 
+    // Under a brushed window (the filter's time conditions) the axis spans
+    // the window, and the wheel zooms out past it to the case around it,
+    // where nothing is counted (the filter keeps its window); Reset Zoom
+    // comes back to the window.
+    void zoomsOutPastTheFiltersWindow()
+    {
+        auto view = shownView(QStringLiteral("time >= %1 and time < %2").arg(kFirst + 200).arg(kFirst + 300));
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        QCOMPARE(plot->extent().begin, kFirst + 200);
+        QCOMPARE(plot->visibleRange().begin, kFirst + 200);
+        QCOMPARE(plot->zoomLimits().begin, kFirst);
+        QCOMPARE(plot->zoomLimits().end, kFirst + 601);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        plot->zoomBy(8);
+        QCOMPARE(plot->visibleRange().begin, kFirst);
+        QCOMPARE(plot->visibleRange().end, kFirst + 601);
+        QVERIFY(computed.wait(10000)); // the range in view, at its width
+        for (const TimelineBucket &b : plot->timeline().buckets)
+            if (b.start + plot->timeline().bucketSeconds <= kFirst + 200 || b.start >= kFirst + 300)
+                QCOMPARE(b.accept + b.reject, 0u);
+        plot->resetZoom();
+        QCOMPARE(plot->visibleRange().begin, kFirst + 200);
+        QCOMPARE(plot->visibleRange().end, kFirst + 300);
+    }
+
     void toolTipNamesValuesAndMissingEnis()
     {
         auto view = shownView();
         QVERIFY(view);
         const int x = int(view->plot()->xAxis->coordToPixel(double(kFirst) + 250));
         const QString tip = view->plot()->toolTipAt(x);
-        QVERIFY2(tip.contains(QStringLiteral("ACCEPT: 0 flows")), qPrintable(tip));
-        QVERIFY2(tip.contains(QStringLiteral("REJECT: 1 flows")), qPrintable(tip));
+        const QStringList lines = tip.split(QLatin1Char('\n'));
+        QVERIFY2(lines.contains(QStringLiteral("ACCEPT: 0 flows")), qPrintable(tip));
+        QVERIFY2(lines.contains(QStringLiteral("REJECT: 1 flow")), qPrintable(tip)); // one, not "1 flows"
         QVERIFY2(tip.contains(QStringLiteral("NODATA: eni-c")), qPrintable(tip));
         QVERIFY2(tip.contains(QStringLiteral("2023-11-14 22:16:40")), qPrintable(tip));
     }
@@ -409,6 +436,13 @@ private Q_SLOTS:
         view->setCase({});
         QCOMPARE(view->plot()->message(), QStringLiteral("No case open"));
         QVERIFY(view->plot()->timeline().buckets.empty());
+        // A case being opened is said to load, not to be missing, until its timeline is drawn.
+        view->setFilter({});
+        view->setCase(m_case);
+        QCOMPARE(view->plot()->message(), QStringLiteral("Loading the case…"));
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view->plot()->message(), QString());
+        QVERIFY(!view->plot()->timeline().buckets.empty());
     }
 
     void metricAndScaleSwitches()
