@@ -73,6 +73,9 @@ constexpr ColumnMask kGraphColumns = columnOf(Field::SrcAddr) | columnOf(Field::
     | columnOf(Field::Bytes) | columnOf(Field::Packets) | columnOf(Field::TcpFlags) | columnOf(Field::FlowDirection)
     | columnOf(Field::InterfaceId) | columnOf(Field::PktSrcAwsService) | columnOf(Field::PktDstAwsService);
 
+constexpr ColumnMask kClaimColumns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::LogStatus)
+    | columnOf(Field::FlowDirection) | columnOf(Field::InterfaceId);
+
 // Who opened the connection: a lone SYN is the initiator's, a SYN-ACK the
 // responder's; otherwise a well-known port (below 1024) against a higher
 // one is the server's.
@@ -98,18 +101,27 @@ bool isFlow(const EncodedFlow &flow)
     return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
 }
 
-// `filter` null: every record of the case.
+using Owners = std::unordered_map<IpAddress, QString, AddressHash>;
+
+IpAddress networkOf(const IpAddress &address);
+
+// The records `filter` keeps, summed per interface, addresses, services,
+// direction and initiator, an address no interface in `owners` owns
+// replaced by its /24 or /48: a case has far fewer of these than records.
+// With `owners` null, every record of the case, keeping only what tells
+// who owns an address (the claims addressOwners reads).
 RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const InterfaceDictionary &interfaces,
-                          const std::function<bool()> &cancelled)
+                          const Owners *owners, const std::function<bool()> &cancelled)
 {
     std::mutex mutex;
     RawTraffic all;
     const bool everything = !filter || filter->matchesEverything() || !filter->predicate();
-    scanBlocksConcurrently(caseDb, filter ? filter->blocks() : std::nullopt, kGraphColumns | (filter ? filter->columnsRead() : 0),
+    scanBlocksConcurrently(caseDb, filter ? filter->blocks() : std::nullopt, !owners ? kClaimColumns : kGraphColumns | (filter ? filter->columnsRead() : 0),
                            [&](std::int64_t, const std::vector<EncodedFlow> &rows) {
                                if (cancelled && cancelled())
                                    throw GraphCancelled();
                                RawTraffic local;
+                               local.reserve(rows.size());
                                for (const EncodedFlow &flow : rows) {
                                    if (!isFlow(flow) || (!everything && !filter->predicate()(flow)))
                                        continue;
@@ -117,12 +129,23 @@ RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const Interf
                                    key.eni = flow.interface && flow.interface <= interfaces.size()
                                        ? interfaces.key(flow.interface)[0]
                                        : 0;
-                                   key.src = flow.srcAddr;
-                                   key.dst = flow.dstAddr;
+                                   if (!owners) {
+                                       if (flow.has(Field::FlowDirection))
+                                           key.logged = flow.direction == FlowDirection::Egress ? Logged::Egress : Logged::Ingress;
+                                       if (key.logged != Logged::Ingress)
+                                           key.src = flow.srcAddr;
+                                       if (key.logged != Logged::Egress)
+                                           key.dst = flow.dstAddr;
+                                       ++local[key].flows;
+                                       continue;
+                                   }
+                                   const auto endpoint = [owners](const IpAddress &address) {
+                                       return owners->count(address) ? address : networkOf(address);
+                                   };
+                                   key.src = endpoint(flow.srcAddr);
+                                   key.dst = endpoint(flow.dstAddr);
                                    key.srcService = flow.has(Field::PktSrcAwsService) ? flow.pktSrcService : 0;
                                    key.dstService = flow.has(Field::PktDstAwsService) ? flow.pktDstService : 0;
-                                   if (flow.has(Field::FlowDirection))
-                                       key.logged = flow.direction == FlowDirection::Egress ? Logged::Egress : Logged::Ingress;
                                    key.initiator = initiatorOf(flow);
                                    Traffic &t = local[key];
                                    ++t.flows;
@@ -158,7 +181,7 @@ QString text(const StringDictionary &strings, std::uint32_t id)
 }
 
 // Address → the ENI that owns it: the snapshot's first, then the records'.
-std::unordered_map<IpAddress, QString, AddressHash> addressOwners(const RawTraffic &raw, const StringDictionary &strings,
+Owners addressOwners(const RawTraffic &raw, const StringDictionary &strings,
                                                                  const explain::ConfigSnapshot *snapshot)
 {
     // Flows per (address, ENI) that say the ENI owns the address.
@@ -183,7 +206,7 @@ std::unordered_map<IpAddress, QString, AddressHash> addressOwners(const RawTraff
         });
         claims[top->first][eni] += top->second;
     }
-    std::unordered_map<IpAddress, QString, AddressHash> owners;
+    Owners owners;
     for (const auto &[address, byEni] : claims) {
         const auto best = std::max_element(byEni.begin(), byEni.end(), [](const auto &a, const auto &b) {
             return a.second != b.second ? a.second < b.second : a.first > b.first;
@@ -203,13 +226,18 @@ std::unordered_map<IpAddress, QString, AddressHash> addressOwners(const RawTraff
     return owners;
 }
 
-QString prefixOf(const IpAddress &address)
+IpAddress networkOf(const IpAddress &address)
 {
     if (address.isV4())
-        return QString::fromStdString(IpAddress::fromV4(address.v4() & 0xFFFFFF00U).toString()) + QStringLiteral("/24");
+        return IpAddress::fromV4(address.v4() & 0xFFFFFF00U);
     IpAddress network = address;
     std::fill(network.bytes.begin() + 6, network.bytes.end(), 0);
-    return QString::fromStdString(network.toString()) + QStringLiteral("/48");
+    return network;
+}
+
+QString prefixOf(const IpAddress &address)
+{
+    return QString::fromStdString(networkOf(address).toString()) + (address.isV4() ? QStringLiteral("/24") : QStringLiteral("/48"));
 }
 
 struct LevelNode {
@@ -249,10 +277,8 @@ public:
         }
     }
 
-    // `claims`: the records that tell which interface owns an address (all the case's).
-    FlowGraph assemble(const RawTraffic &raw, const RawTraffic &claims)
+    FlowGraph assemble(const RawTraffic &raw, const Owners &owners)
     {
-        const auto owners = addressOwners(claims, m_strings, m_snapshot);
         for (const auto &[address, eni] : owners)
             m_enis[eni].addresses.insert(QString::fromStdString(address.toString()));
         std::set<std::uint32_t> logging;
@@ -277,9 +303,9 @@ public:
         for (const auto &[key, traffic] : raw) {
             const QString srcEni = ownerOf(key.src);
             const QString dstEni = ownerOf(key.dst);
-            const QString logger = text(m_strings, key.eni);
             // Both ends logged: the sender's record counts, the receiver's does not.
-            if (!srcEni.isEmpty() && !dstEni.isEmpty() && srcEni != dstEni && logger == dstEni && logs(srcEni))
+            if (!srcEni.isEmpty() && !dstEni.isEmpty() && srcEni != dstEni && text(m_strings, key.eni) == dstEni
+                && logs(srcEni))
                 continue;
             const QString a = nodeOf(srcEni, key.src, key.srcService);
             const QString b = nodeOf(dstEni, key.dst, key.dstService);
@@ -389,6 +415,9 @@ private:
     {
         if (!eni.isEmpty())
             return caseNode(eni);
+        const auto cached = m_outside.find({address, service});
+        if (cached != m_outside.end())
+            return cached->second;
         LevelNode node;
         if (service) {
             const QString name = text(m_strings, service);
@@ -404,6 +433,7 @@ private:
         }
         const QString id = node.node.id;
         m_nodes.try_emplace(id, std::move(node));
+        m_outside.emplace(std::make_pair(address, service), id);
         return id;
     }
 
@@ -472,6 +502,10 @@ private:
     std::map<QString, EniInfo> m_enis;
     std::map<QString, LevelNode> m_nodes;
     std::map<QString, std::set<QString>> m_members; // level node → its interfaces
+    struct OutsideHash {
+        std::size_t operator()(const std::pair<IpAddress, std::uint32_t> &k) const { return AddressHash()(k.first) * 31 + k.second; }
+    };
+    std::unordered_map<std::pair<IpAddress, std::uint32_t>, QString, OutsideHash> m_outside; // outside node ids
 };
 
 } // namespace
@@ -492,13 +526,14 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     strings.load(caseDb.handle());
     InterfaceDictionary interfaces;
     interfaces.load(caseDb.handle(), strings);
-    const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, options.cancelled);
-    // An address belongs to its interface even where the filter hides that interface's records.
-    const bool whole = filter.matchesEverything() || !filter.predicate();
-    const RawTraffic all = whole ? RawTraffic() : scanRawTraffic(caseDb, nullptr, interfaces, options.cancelled);
+    // First who owns which address, from every record: an address belongs
+    // to its interface even where the filter hides that interface's records.
+    const Owners owners =
+        addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, options.cancelled), strings, options.snapshot.get());
+    const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, options.cancelled);
     if (options.cancelled && options.cancelled())
         throw GraphCancelled();
-    return GraphAssembler(options, strings, interfaces).assemble(raw, whole ? raw : all);
+    return GraphAssembler(options, strings, interfaces).assemble(raw, owners);
 }
 
 std::shared_ptr<const explain::ConfigSnapshot> newestSnapshot(CaseDb &caseDb)
