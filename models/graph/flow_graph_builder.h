@@ -12,9 +12,10 @@
 // else its /24 (IPv4) or /48 (IPv6).
 //
 // A flow between two interfaces of the case is logged twice, as egress at
-// the sender and as ingress at the receiver. When both interfaces have
-// records among those the filter keeps, only the sender's record counts;
-// when only one of them does, its records count, whichever the direction.
+// the sender and as ingress at the receiver. For each address pair,
+// direction and initiator, the side that logged more of those records
+// counts (the sender on a tie), so that a flow counts once, and still
+// counts when one end's logs are missing or the filter hides them.
 
 #include "flow_graph.h"
 

@@ -47,6 +47,14 @@ eni-a subnet-1 vpc-1 10.0.1.5:40008 > 198.51.4.1:443 tcp 1 ACCEPT - egress - -
 eni-a subnet-1 vpc-1 10.0.1.5:40009 > 198.51.4.1:443 tcp 1 ACCEPT - egress - -
 )";
 
+// eni-b logged a request and the reply that eni-a's logs lack.
+const QByteArray kOneSideMissing = R"(
+eni-a subnet-1 vpc-1 10.0.1.5:40000 > 10.0.2.6:443 tcp 1000 ACCEPT 2 egress - -
+eni-b subnet-2 vpc-1 10.0.1.5:40000 > 10.0.2.6:443 tcp 1000 ACCEPT 2 ingress - -
+eni-b subnet-2 vpc-1 10.0.1.5:40001 > 10.0.2.6:443 tcp 700 ACCEPT 2 ingress - -
+eni-b subnet-2 vpc-1 10.0.2.6:443 > 10.0.1.5:40000 tcp 500 ACCEPT 18 egress - -
+)";
+
 // Without flow-direction: an interface's own address is the one in most of its records.
 const QByteArray kUndirected = R"(
 eni-a subnet-1 vpc-1 10.0.1.5:40000 > 198.51.100.7:443 tcp 100 ACCEPT - - - -
@@ -160,6 +168,9 @@ void TestFlowGraphBuilder::aggregates_data()
     QTest::newRow("one end kept") << kMixed << "interface-id == \"eni-b\"" << "eni" << "bytes" << 150
                                   << "eni-b eni 3 1560 6 2 1; eni-a eni 2 1500 4 2 0; 203.0.113.0/24 outside 1 60 2 0 1"
                                   << "eni-a > eni-b 2 1500 4 2 0; 203.0.113.0/24 > eni-b 1 60 2 0 1" << 0;
+    QTest::newRow("one side missing") << kOneSideMissing << QString() << "eni" << "bytes" << 150
+                                      << "eni-a eni 3 2200 6 3 0; eni-b eni 3 2200 6 3 0"
+                                      << "eni-a > eni-b 3 2200 6 3 0" << 0;
     QTest::newRow("top by bytes") << kFour << QString() << "eni" << "bytes" << 3
                                   << "eni-a eni 10 7306 20 9 1; 198.51.1.0/24 outside 1 4000 2 1 0; 198.51.2.0/24 outside 2 3001 4 2 0; "
                                      "more more 7 305 14 6 1"
