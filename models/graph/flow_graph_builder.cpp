@@ -30,6 +30,7 @@ constexpr std::size_t kSubnetSlot = 3;
 constexpr std::size_t kInstanceSlot = 4;
 constexpr std::uint8_t kSyn = 0x02;
 constexpr std::uint8_t kAck = 0x10;
+constexpr std::size_t kCancelCheckEvery = 65536; // aggregated keys between two looks at a cancel
 
 enum class Side : std::uint8_t { Unknown, Source, Destination };
 enum class Logged : std::uint8_t { Unknown, Ingress, Egress };
@@ -320,7 +321,10 @@ public:
             Traffic receiver;
         };
         std::unordered_map<RawKey, BothEnds, RawKeyHash> bothEnds;
+        std::size_t seen = 0;
         for (const auto &[key, traffic] : raw) {
+            if (++seen % kCancelCheckEvery == 0 && m_options.cancelled && m_options.cancelled())
+                throw GraphCancelled();
             const QString srcEni = ownerOf(key.src);
             const QString dstEni = ownerOf(key.dst);
             if (srcEni.isEmpty() || dstEni.isEmpty() || srcEni == dstEni) {
