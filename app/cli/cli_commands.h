@@ -21,5 +21,6 @@ int runCount(const std::vector<std::string> &args);
 int runTimeline(const std::vector<std::string> &args);
 int runExplain(const std::vector<std::string> &args);
 int runConfig(const std::vector<std::string> &args);
+int runGraph(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

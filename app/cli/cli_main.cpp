@@ -54,6 +54,12 @@ void printUsage(std::ostream &out)
            "                      refused whole (exit 1, case unchanged) when a file is bad\n"
            "  config CASE [--format json|table]\n"
            "                      the configuration snapshots CASE holds\n"
+           "  graph CASE [FILTER] --level eni|subnet|vpc|account [--top N] [--metric bytes|flows]\n"
+           "        --format json|dot\n"
+           "                      who talked to whom: the case's interfaces (or subnets, VPCs, accounts)\n"
+           "                      and outside peers per /24, /48 or AWS service, with flows, bytes,\n"
+           "                      packets, accepts and rejects and each one's filter; the top N nodes\n"
+           "                      (default 150) by --metric, the rest folded into \"+N more\"\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -88,6 +94,7 @@ int main(int argc, char **argv)
         {"timeline", &flowscope::cli::runTimeline},
         {"explain", &flowscope::cli::runExplain},
         {"config", &flowscope::cli::runConfig},
+        {"graph", &flowscope::cli::runGraph},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Who talked to whom: the records a filter keeps, aggregated into nodes (the
+// case's interfaces, or their subnets, VPCs or accounts, and outside peers
+// grouped per /24, /48 or AWS service) and the edges between them, bounded to
+// the heaviest nodes so that a view can lay it out and draw it.
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace flowscope::graph {
+
+enum class GraphLevel { Eni, Subnet, Vpc, Account };
+enum class GraphMetric { Bytes, Flows };
+
+std::optional<GraphLevel> graphLevelFromName(const QString &name); // "eni", "subnet", "vpc", "account"
+QString graphLevelName(GraphLevel level);
+std::optional<GraphMetric> graphMetricFromName(const QString &name); // "bytes", "flows"
+
+enum class NodeKind {
+    Eni,        // an interface of the case
+    Subnet,     // the case's interfaces of one subnet (subnet level)
+    Vpc,        // of one VPC (VPC level)
+    Account,    // of one account (account level)
+    Outside,    // outside addresses of one /24 (IPv4) or /48 (IPv6)
+    AwsService, // outside addresses pkt-src/dst-aws-service names
+    More,       // the nodes left out by the top N
+};
+QString nodeKindName(NodeKind kind); // "eni", "subnet", "vpc", "account", "outside", "aws-service", "more"
+
+struct Traffic {
+    std::uint64_t flows = 0; // records counted (a flow logged at both ends once)
+    std::uint64_t bytes = 0;
+    std::uint64_t packets = 0;
+    std::uint64_t accept = 0;
+    std::uint64_t reject = 0;
+    Traffic &operator+=(const Traffic &other);
+    std::uint64_t weight(GraphMetric metric) const { return metric == GraphMetric::Bytes ? bytes : flows; }
+};
+
+struct GraphNode {
+    QString id;    // "eni-…", "subnet-…", "vpc-…", an account id, "198.51.100.0/24", "aws:S3", "more"
+    NodeKind kind = NodeKind::Eni;
+    QString label; // the id with names from the records and the snapshot
+    QString filter; // shows the node's records in the table
+    Traffic traffic;
+};
+
+struct GraphEdge {
+    QString source; // the initiating side when `directed`
+    QString target;
+    bool directed = false; // the records tell who initiated, and always the same side
+    QString filter;
+    Traffic traffic;
+};
+
+struct FlowGraph {
+    std::vector<GraphNode> nodes; // heaviest first, "more" last
+    std::vector<GraphEdge> edges; // heaviest first
+    // What the top N left out, folded into the "more" node.
+    std::size_t nodesLeftOut = 0;
+    Traffic trafficLeftOut; // of the edges that touch a node left out
+};
+
+} // namespace flowscope::graph

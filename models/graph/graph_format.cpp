@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph_format.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace flowscope::graph {
+
+namespace {
+
+constexpr const char *kRejectColour = "#E24D42"; // as the AWS sample VPC flow dashboard
+constexpr const char *kAcceptColour = "#7EB26D";
+
+std::string quoted(const QString &text)
+{
+    std::string out = "\"";
+    for (const char c : text.toStdString()) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char escaped[8];
+                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                out += escaped;
+            } else {
+                out += c;
+            }
+        }
+    }
+    return out + '"';
+}
+
+std::string number(std::uint64_t value) { return std::to_string(value); }
+
+} // namespace
+
+std::string graphJson(const FlowGraph &graph)
+{
+    std::string out = "{\"nodes\":[";
+    for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
+        const GraphNode &n = graph.nodes[i];
+        out += std::string(i ? "," : "") + "{\"id\":" + quoted(n.id) + ",\"kind\":" + quoted(nodeKindName(n.kind))
+            + ",\"label\":" + quoted(n.label) + ",\"bytes\":" + number(n.traffic.bytes) + ",\"flows\":"
+            + number(n.traffic.flows) + ",\"accept\":" + number(n.traffic.accept) + ",\"reject\":"
+            + number(n.traffic.reject) + ",\"filter\":" + quoted(n.filter) + '}';
+    }
+    out += "],\"edges\":[";
+    for (std::size_t i = 0; i < graph.edges.size(); ++i) {
+        const GraphEdge &e = graph.edges[i];
+        out += std::string(i ? "," : "") + "{\"source\":" + quoted(e.source) + ",\"target\":" + quoted(e.target)
+            + ",\"flows\":" + number(e.traffic.flows) + ",\"bytes\":" + number(e.traffic.bytes) + ",\"packets\":"
+            + number(e.traffic.packets) + ",\"accept\":" + number(e.traffic.accept) + ",\"reject\":"
+            + number(e.traffic.reject) + ",\"filter\":" + quoted(e.filter) + ",\"directed\":"
+            + (e.directed ? "true" : "false") + '}';
+    }
+    return out + "],\"left_out\":{\"nodes\":" + number(graph.nodesLeftOut) + ",\"flows\":"
+        + number(graph.trafficLeftOut.flows) + ",\"bytes\":" + number(graph.trafficLeftOut.bytes) + "}}\n";
+}
+
+std::string graphDot(const FlowGraph &graph, GraphMetric metric)
+{
+    std::uint64_t heaviest = 1;
+    for (const GraphEdge &e : graph.edges)
+        heaviest = std::max(heaviest, e.traffic.weight(metric));
+    std::string out = "digraph flows {\n  graph [layout=sfdp, overlap=prism, splines=false, outputorder=edgesfirst];\n"
+                      "  node [shape=box, style=rounded, fontsize=10];\n";
+    for (const GraphNode &n : graph.nodes) {
+        const char *shape = n.kind == NodeKind::Outside ? "ellipse"
+            : n.kind == NodeKind::AwsService            ? "hexagon"
+            : n.kind == NodeKind::More                  ? "note"
+                                                        : "box";
+        out += "  " + quoted(n.id) + " [label=" + quoted(n.label) + ", shape=" + shape + "];\n";
+    }
+    for (const GraphEdge &e : graph.edges) {
+        // Pen width 1 to 6 on a log scale, as busy graphs stay readable.
+        const double share = std::log1p(double(e.traffic.weight(metric))) / std::log1p(double(heaviest));
+        char width[16];
+        std::snprintf(width, sizeof width, "%.1f", 1.0 + 5.0 * share);
+        out += "  " + quoted(e.source) + " -> " + quoted(e.target) + " [penwidth=" + width + ", color=\""
+            + (e.traffic.reject ? kRejectColour : kAcceptColour) + "\"" + (e.directed ? "" : ", dir=none")
+            + ", tooltip=" + quoted(QStringLiteral("%1 flows, %2 bytes, %3 accept, %4 reject")
+                                        .arg(e.traffic.flows).arg(e.traffic.bytes).arg(e.traffic.accept).arg(e.traffic.reject))
+            + "];\n";
+    }
+    return out + "}\n";
+}
+
+} // namespace flowscope::graph

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Node positions for a graph from Graphviz, run as a separate process
+// (`sfdp -Tplain` by default, splines=false: positions only, the view draws
+// the edges). Graphviz is not thread-safe and some of its engines crash; a
+// crash, a hang past the timeout or a missing command costs only the child:
+// the caller gets a circle and the reason.
+
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <map>
+#include <utility>
+#include <vector>
+
+namespace flowscope::graph {
+
+struct LayoutRequest {
+    QStringList nodes;                       // ids
+    std::vector<std::pair<int, int>> edges;  // indexes into nodes
+    std::map<QString, QPointF> seeds;        // previous positions, kept where the node still exists
+    QString program = QStringLiteral("sfdp");
+    int timeoutMs = 10000;
+};
+
+struct LayoutResult {
+    std::map<QString, QPointF> positions; // points, y pointing down as in Qt
+    bool fallback = false;                // Graphviz failed: a circle
+    QString error;                        // why, when it failed
+};
+
+// Runs on the calling thread (a worker's, not the GUI's); `cancelled` is
+// asked while the layout runs and kills it: the result is then the circle.
+LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool()> &cancelled = {});
+
+// The fallback: nodes evenly on a circle, in their order.
+std::map<QString, QPointF> circleLayout(const QStringList &nodes);
+
+} // namespace flowscope::graph

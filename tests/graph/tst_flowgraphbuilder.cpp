@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/flow_graph_builder.h"
+#include "graph/graph_format.h"
+#include "graph_fixture.h"
+#include "selection/case_filter.h"
+#include "store/block_scan.h"
+#include "test_files.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <map>
+
+using namespace flowscope;
+using namespace flowscope::graph;
+using namespace flowscope::test;
+
+namespace {
+
+// A flow logged at both ends (eni-a → eni-b and the reply), an outside /24
+// reached twice, a rejected probe, IPv6 and S3.
+const QByteArray kMixed = R"(
+eni-a subnet-1 vpc-1 10.0.1.5:40000 > 10.0.2.6:443 tcp 1000 ACCEPT 2 egress - -
+eni-b subnet-2 vpc-1 10.0.1.5:40000 > 10.0.2.6:443 tcp 1000 ACCEPT 2 ingress - -
+eni-b subnet-2 vpc-1 10.0.2.6:443 > 10.0.1.5:40000 tcp 500 ACCEPT 18 egress - -
+eni-a subnet-1 vpc-1 10.0.2.6:443 > 10.0.1.5:40000 tcp 500 ACCEPT 18 ingress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40001 > 198.51.100.7:443 tcp 100 ACCEPT 3 egress - -
+eni-a subnet-1 vpc-1 198.51.100.9:443 > 10.0.1.5:40002 tcp 200 ACCEPT - ingress - -
+eni-b subnet-2 vpc-1 203.0.113.4:5555 > 10.0.2.6:22 tcp 60 REJECT - ingress - -
+eni-c subnet-2 vpc-2 2600:1f18:0:1::10:40003 > 2001:db8:1:2::5:443 tcp 300 ACCEPT - egress - -
+eni-c subnet-2 vpc-2 2001:db8:1:77::9:443 > 2600:1f18:0:1::10:40004 tcp 700 ACCEPT - ingress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40005 > 52.216.1.2:443 tcp 400 ACCEPT - egress - S3
+)";
+
+// Four peers of eni-a, lighter and lighter in bytes, busier and busier in flows.
+const QByteArray kFour = R"(
+eni-a subnet-1 vpc-1 10.0.1.5:40000 > 198.51.1.1:443 tcp 4000 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40001 > 198.51.2.1:443 tcp 3000 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40002 > 198.51.2.1:443 tcp 1 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40003 > 198.51.3.1:443 tcp 200 REJECT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40004 > 198.51.3.1:443 tcp 1 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40005 > 198.51.3.1:443 tcp 1 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40006 > 198.51.4.1:443 tcp 100 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40007 > 198.51.4.1:443 tcp 1 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40008 > 198.51.4.1:443 tcp 1 ACCEPT - egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40009 > 198.51.4.1:443 tcp 1 ACCEPT - egress - -
+)";
+
+// eni-b logged a request and the reply that eni-a's logs lack.
+const QByteArray kOneSideMissing = R"(
+eni-a subnet-1 vpc-1 10.0.1.5:40000 > 10.0.2.6:443 tcp 1000 ACCEPT 2 egress - -
+eni-b subnet-2 vpc-1 10.0.1.5:40000 > 10.0.2.6:443 tcp 1000 ACCEPT 2 ingress - -
+eni-b subnet-2 vpc-1 10.0.1.5:40001 > 10.0.2.6:443 tcp 700 ACCEPT 2 ingress - -
+eni-b subnet-2 vpc-1 10.0.2.6:443 > 10.0.1.5:40000 tcp 500 ACCEPT 18 egress - -
+)";
+
+// Without flow-direction: an interface's own address is the one in most of its records.
+const QByteArray kUndirected = R"(
+eni-a subnet-1 vpc-1 10.0.1.5:40000 > 198.51.100.7:443 tcp 100 ACCEPT - - - -
+eni-a subnet-1 vpc-1 198.51.100.7:443 > 10.0.1.5:40000 tcp 100 ACCEPT - - - -
+eni-a subnet-1 vpc-1 10.0.1.5:40001 > 192.0.2.8:53 udp 50 ACCEPT - - - -
+)";
+
+FlowFixture importCase(const QTemporaryDir &dir, const QByteArray &records)
+{
+    return importFlowLog(dir, QStringLiteral("graph"), graphFlowLogOf(records));
+}
+
+std::shared_ptr<const CaseFilter> compiled(CaseDb &caseDb, const QString &expression)
+{
+    auto result = CaseFilter::compile(caseDb, expression.toStdString());
+    const auto *filter = std::get_if<std::shared_ptr<const CaseFilter>>(&result);
+    if (!filter)
+        qFatal("filter '%s' does not compile", qPrintable(expression));
+    return *filter;
+}
+
+std::uint64_t matching(CaseDb &caseDb, const QString &expression)
+{
+    const auto filter = compiled(caseDb, expression);
+    std::uint64_t count = 0;
+    scanRecords(caseDb, filter->blocks(), [&](const EncodedFlow &flow, std::int64_t) {
+        count += filter->matchesEverything() || filter->predicate()(flow);
+    });
+    return count;
+}
+
+QString describe(const Traffic &t)
+{
+    return QStringLiteral("%1 %2 %3 %4 %5").arg(t.flows).arg(t.bytes).arg(t.packets).arg(t.accept).arg(t.reject);
+}
+
+QString nodesOf(const FlowGraph &graph)
+{
+    QStringList out;
+    for (const GraphNode &n : graph.nodes)
+        out << n.id + QLatin1Char(' ') + nodeKindName(n.kind) + QLatin1Char(' ') + describe(n.traffic);
+    return out.join(QStringLiteral("; "));
+}
+
+QString edgesOf(const FlowGraph &graph)
+{
+    QStringList out;
+    for (const GraphEdge &e : graph.edges)
+        out << e.source + (e.directed ? QStringLiteral(" > ") : QStringLiteral(" - ")) + e.target + QLatin1Char(' ')
+                + describe(e.traffic);
+    return out.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+class TestFlowGraphBuilder : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aggregates_data();
+    void aggregates();
+    void labelsAndFiltersOfNodes();
+    void goldenOutput_data();
+    void goldenOutput();
+    void matchesBruteForceOnRandomCase();
+    void cancelStopsTheBuild();
+};
+
+void TestFlowGraphBuilder::aggregates_data()
+{
+    QTest::addColumn<QByteArray>("records");
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<QString>("level");
+    QTest::addColumn<QString>("metric");
+    QTest::addColumn<int>("top");
+    QTest::addColumn<QString>("nodes"); // "id kind flows bytes packets accept reject; ..."
+    QTest::addColumn<QString>("edges"); // "source > target ..." (directed) or "a - b ..."
+    QTest::addColumn<int>("leftOut");
+
+    // Traffic of eni-a and eni-b counted once (at the sender), the rest as logged.
+    QTest::newRow("eni") << kMixed << QString() << "eni" << "bytes" << 150
+                         << "eni-a eni 5 2200 10 5 0; eni-b eni 3 1560 6 2 1; 2001:db8:1::/48 outside 2 1000 4 2 0; "
+                            "eni-c eni 2 1000 4 2 0; aws:S3 aws-service 1 400 2 1 0; 198.51.100.0/24 outside 2 300 4 2 0; "
+                            "203.0.113.0/24 outside 1 60 2 0 1"
+                         << "eni-a > eni-b 2 1500 4 2 0; eni-c > 2001:db8:1::/48 2 1000 4 2 0; "
+                            "eni-a > aws:S3 1 400 2 1 0; eni-a > 198.51.100.0/24 2 300 4 2 0; "
+                            "203.0.113.0/24 > eni-b 1 60 2 0 1"
+                         << 0;
+    QTest::newRow("subnet") << kMixed << QString() << "subnet" << "bytes" << 150
+                            << "subnet-2 subnet 5 2560 10 4 1; subnet-1 subnet 5 2200 10 5 0; 2001:db8:1::/48 outside 2 1000 4 2 0; "
+                               "aws:S3 aws-service 1 400 2 1 0; 198.51.100.0/24 outside 2 300 4 2 0; 203.0.113.0/24 outside 1 60 2 0 1"
+                            << "subnet-1 > subnet-2 2 1500 4 2 0; subnet-2 > 2001:db8:1::/48 2 1000 4 2 0; "
+                               "subnet-1 > aws:S3 1 400 2 1 0; subnet-1 > 198.51.100.0/24 2 300 4 2 0; "
+                               "203.0.113.0/24 > subnet-2 1 60 2 0 1"
+                            << 0;
+    // Inside one VPC the pair is a loop on its node.
+    QTest::newRow("vpc") << kMixed << QString() << "vpc" << "flows" << 150
+                         << "vpc-1 vpc 6 2260 12 5 1; 198.51.100.0/24 outside 2 300 4 2 0; 2001:db8:1::/48 outside 2 1000 4 2 0; "
+                            "vpc-2 vpc 2 1000 4 2 0; 203.0.113.0/24 outside 1 60 2 0 1; aws:S3 aws-service 1 400 2 1 0"
+                         << "vpc-1 > 198.51.100.0/24 2 300 4 2 0; vpc-1 - vpc-1 2 1500 4 2 0; vpc-2 > 2001:db8:1::/48 2 1000 4 2 0; "
+                            "203.0.113.0/24 > vpc-1 1 60 2 0 1; vpc-1 > aws:S3 1 400 2 1 0"
+                         << 0;
+    QTest::newRow("account") << kMixed << QString() << "account" << "bytes" << 150
+                             << "123456789012 account 8 3260 16 7 1; 2001:db8:1::/48 outside 2 1000 4 2 0; "
+                                "aws:S3 aws-service 1 400 2 1 0; 198.51.100.0/24 outside 2 300 4 2 0; 203.0.113.0/24 outside 1 60 2 0 1"
+                             << "123456789012 - 123456789012 2 1500 4 2 0; 123456789012 > 2001:db8:1::/48 2 1000 4 2 0; "
+                                "123456789012 > aws:S3 1 400 2 1 0; 123456789012 > 198.51.100.0/24 2 300 4 2 0; "
+                                "203.0.113.0/24 > 123456789012 1 60 2 0 1"
+                             << 0;
+    // Only eni-b's records kept: they count, whatever their direction.
+    QTest::newRow("one end kept") << kMixed << "interface-id == \"eni-b\"" << "eni" << "bytes" << 150
+                                  << "eni-b eni 3 1560 6 2 1; eni-a eni 2 1500 4 2 0; 203.0.113.0/24 outside 1 60 2 0 1"
+                                  << "eni-a > eni-b 2 1500 4 2 0; 203.0.113.0/24 > eni-b 1 60 2 0 1" << 0;
+    QTest::newRow("one side missing") << kOneSideMissing << QString() << "eni" << "bytes" << 150
+                                      << "eni-a eni 3 2200 6 3 0; eni-b eni 3 2200 6 3 0"
+                                      << "eni-a > eni-b 3 2200 6 3 0" << 0;
+    QTest::newRow("top by bytes") << kFour << QString() << "eni" << "bytes" << 3
+                                  << "eni-a eni 10 7306 20 9 1; 198.51.1.0/24 outside 1 4000 2 1 0; 198.51.2.0/24 outside 2 3001 4 2 0; "
+                                     "more more 7 305 14 6 1"
+                                  << "eni-a > 198.51.1.0/24 1 4000 2 1 0; eni-a > 198.51.2.0/24 2 3001 4 2 0; "
+                                     "eni-a - more 7 305 14 6 1"
+                                  << 2;
+    QTest::newRow("top by flows") << kFour << QString() << "eni" << "flows" << 2
+                                  << "eni-a eni 10 7306 20 9 1; 198.51.4.0/24 outside 4 103 8 4 0; more more 6 7203 12 5 1"
+                                  << "eni-a - more 6 7203 12 5 1; eni-a > 198.51.4.0/24 4 103 8 4 0" << 3;
+    QTest::newRow("owner without direction") << kUndirected << QString() << "eni" << "flows" << 150
+                                             << "eni-a eni 3 250 6 3 0; 198.51.100.0/24 outside 2 200 4 2 0; 192.0.2.0/24 outside 1 50 2 1 0"
+                                             << "eni-a > 198.51.100.0/24 2 200 4 2 0; eni-a > 192.0.2.0/24 1 50 2 1 0" << 0;
+}
+
+void TestFlowGraphBuilder::aggregates()
+{
+    QFETCH(QByteArray, records);
+    QFETCH(QString, filter);
+    QFETCH(QString, level);
+    QFETCH(QString, metric);
+    QFETCH(int, top);
+    QFETCH(QString, nodes);
+    QFETCH(QString, edges);
+    QFETCH(int, leftOut);
+
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, records);
+    GraphOptions options;
+    options.level = *graphLevelFromName(level);
+    options.metric = *graphMetricFromName(metric);
+    options.topNodes = std::size_t(top);
+    const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, filter), options);
+    QCOMPARE(nodesOf(graph), nodes);
+    QCOMPARE(edgesOf(graph), edges);
+    QCOMPARE(graph.nodesLeftOut, std::size_t(leftOut));
+    std::uint64_t moreFlows = 0;
+    for (const GraphEdge &e : graph.edges)
+        moreFlows += e.target == QLatin1String("more") ? e.traffic.flows : 0;
+    QCOMPARE(graph.trafficLeftOut.flows, moreFlows);
+
+    // Every filter parses, and an edge's shows at least the records it counts.
+    for (const GraphNode &n : graph.nodes)
+        QVERIFY2(matching(*fixture.caseDb, n.filter) >= n.traffic.flows, qPrintable(n.filter));
+    for (const GraphEdge &e : graph.edges)
+        QVERIFY2(matching(*fixture.caseDb, e.filter) >= e.traffic.flows, qPrintable(e.filter));
+}
+
+void TestFlowGraphBuilder::labelsAndFiltersOfNodes()
+{
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), {});
+    std::map<QString, GraphNode> byId;
+    for (const GraphNode &n : graph.nodes)
+        byId[n.id] = n;
+    QCOMPARE(byId["eni-a"].filter, QStringLiteral("interface-id == \"eni-a\" or addr == 10.0.1.5"));
+    QCOMPARE(byId["eni-c"].filter, QStringLiteral("interface-id == \"eni-c\" or addr == 2600:1f18:0:1::10"));
+    QCOMPARE(byId["aws:S3"].label, QStringLiteral("S3 (AWS)"));
+    // The /24 node shows both its addresses' records; the edge eni-a – eni-b the four records of the pair.
+    QCOMPARE(matching(*fixture.caseDb, byId["198.51.100.0/24"].filter), 2U);
+    for (const GraphEdge &e : graph.edges)
+        if (e.source == QLatin1String("eni-a") && e.target == QLatin1String("eni-b"))
+            QCOMPARE(matching(*fixture.caseDb, e.filter), 4U);
+}
+
+void TestFlowGraphBuilder::goldenOutput_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("json") << "json";
+    QTest::newRow("dot") << "dot";
+}
+
+void TestFlowGraphBuilder::goldenOutput()
+{
+    QFETCH(QString, format);
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    GraphOptions options;
+    options.topNodes = 5;
+    const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    const std::string out = format == QLatin1String("json") ? graphJson(graph) : graphDot(graph, options.metric);
+    const QString golden = QStringLiteral(FLOWSCOPE_GRAPH_DATA "/mixed.") + format;
+    QFile file(golden);
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(golden));
+    QCOMPARE(QString::fromStdString(out), QString::fromUtf8(file.readAll()));
+}
+
+// Interfaces with one address each talk to each other and to outside
+// peers; each flow between two interfaces is logged at both ends. The
+// expected edges come from a plain walk over the generated flows.
+void TestFlowGraphBuilder::matchesBruteForceOnRandomCase()
+{
+    QRandomGenerator random(12);
+    const int enis = 6;
+    const QStringList outside{QStringLiteral("198.51.100.7"), QStringLiteral("198.51.100.99"), QStringLiteral("203.0.113.1"),
+                              QStringLiteral("2001:db8:5:1::1"), QStringLiteral("2001:db8:6::2")};
+    const auto eniName = [](int i) { return QStringLiteral("eni-%1").arg(i); };
+    const auto own = [](int i) { return QStringLiteral("10.0.%1.%2").arg(i % 2).arg(10 + i); };
+    QByteArray records;
+    std::map<std::pair<QString, QString>, Traffic> expected; // sorted pair → traffic
+    const auto line = [&](int logger, const QString &src, int sport, const QString &dst, int dport, int bytes, bool reject,
+                          bool egress) {
+        const QString subnet = QStringLiteral("subnet-%1").arg(logger % 2);
+        records += QStringLiteral("%1 %2 vpc-1 %3:%4 > %5:%6 tcp %7 %8 - %9 - -\n")
+                       .arg(eniName(logger), subnet, src)
+                       .arg(sport)
+                       .arg(dst)
+                       .arg(dport)
+                       .arg(bytes)
+                       .arg(reject ? "REJECT" : "ACCEPT", egress ? "egress" : "ingress")
+                       .toUtf8();
+    };
+    const auto count = [&](QString a, QString b, int bytes, bool reject) {
+        if (b < a)
+            std::swap(a, b);
+        Traffic &t = expected[{a, b}];
+        ++t.flows;
+        t.bytes += bytes;
+        t.packets += 2;
+        ++(reject ? t.reject : t.accept);
+    };
+    const auto groupOf = [&](const QString &address) {
+        return address.contains(':') ? address.section(':', 0, 2) + QStringLiteral("::/48")
+                                     : address.section('.', 0, 2) + QStringLiteral(".0/24");
+    };
+    for (int i = 0; i < 400; ++i) {
+        const int a = random.bounded(enis);
+        const int bytes = 1 + random.bounded(5000);
+        const bool reject = random.bounded(5) == 0;
+        const int port = 1024 + random.bounded(60000);
+        if (random.bounded(2) == 0) { // between two interfaces: logged at both
+            int b = random.bounded(enis - 1);
+            b += b >= a;
+            line(a, own(a), port, own(b), 443, bytes, reject, true);
+            line(b, own(a), port, own(b), 443, bytes, reject, false);
+            count(eniName(a), eniName(b), bytes, reject);
+        } else {
+            const QString peer = outside[random.bounded(outside.size())];
+            if (peer.contains(':'))
+                continue; // the interfaces here have IPv4 addresses only
+            const bool inbound = random.bounded(2) == 0;
+            if (inbound)
+                line(a, peer, port, own(a), 22, bytes, reject, false);
+            else
+                line(a, own(a), port, peer, 443, bytes, reject, true);
+            count(eniName(a), groupOf(peer), bytes, reject);
+        }
+    }
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, records);
+    GraphOptions options;
+    options.topNodes = 1000;
+    const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    std::map<std::pair<QString, QString>, Traffic> actual;
+    for (const GraphEdge &e : graph.edges)
+        actual[e.source < e.target ? std::make_pair(e.source, e.target) : std::make_pair(e.target, e.source)] = e.traffic;
+    QCOMPARE(actual.size(), expected.size());
+    for (const auto &[pair, traffic] : expected) {
+        QVERIFY2(actual.count(pair), qPrintable(pair.first + QLatin1Char(' ') + pair.second));
+        QCOMPARE(describe(actual[pair]), describe(traffic));
+    }
+}
+
+void TestFlowGraphBuilder::cancelStopsTheBuild()
+{
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    GraphOptions options;
+    options.cancelled = [] { return true; };
+    QVERIFY_THROWS_EXCEPTION(GraphCancelled, buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options));
+}
+
+QTEST_GUILESS_MAIN(TestFlowGraphBuilder)
+#include "tst_flowgraphbuilder.moc"

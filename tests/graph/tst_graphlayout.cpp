@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/graph_layout.h"
+#include "test_files.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace flowscope::graph;
+
+namespace {
+
+// A stand-in for the layout command: a shell script.
+QString script(const QTemporaryDir &dir, const QString &name, const QByteArray &body)
+{
+    const QString path = dir.filePath(name);
+    flowscope::test::writeFile(path, "#!/bin/sh\n" + body + '\n');
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return path;
+}
+
+LayoutRequest triangle(const QString &program, int timeoutMs = 10000)
+{
+    LayoutRequest request;
+    request.nodes = {QStringLiteral("eni-a"), QStringLiteral("eni-b"), QStringLiteral("198.51.100.0/24")};
+    request.edges = {{0, 1}, {1, 2}, {2, 0}};
+    request.program = program;
+    request.timeoutMs = timeoutMs;
+    return request;
+}
+
+} // namespace
+
+class TestGraphLayout : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void failuresFallBackToACircle_data();
+    void failuresFallBackToACircle();
+    void cancelKillsTheLayout();
+    void readsPlainOutputInPointsWithYDown();
+    void sfdpPlacesEveryNode();
+};
+
+void TestGraphLayout::failuresFallBackToACircle_data()
+{
+    QTest::addColumn<QByteArray>("body"); // empty: no such command
+    QTest::addColumn<int>("timeoutMs");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("missing") << QByteArray() << 10000 << "could not be started";
+    QTest::newRow("crash") << QByteArray("kill -SEGV $$") << 10000 << "crashed";
+    QTest::newRow("hang") << QByteArray("exec tail -f /dev/null") << 300 << "did not finish within 300 ms";
+    QTest::newRow("error exit") << QByteArray("echo 'Error: syntax error in line 1' >&2; exit 1") << 10000
+                                << "failed (exit 1): Error: syntax error in line 1";
+    QTest::newRow("garbage") << QByteArray("cat >/dev/null; echo 'node n0 x y'") << 10000 << "gave no usable positions";
+    QTest::newRow("nodes missing") << QByteArray("cat >/dev/null; echo 'node n0 1 1 1 1 a'") << 10000
+                                   << "placed 1 of 3 nodes";
+}
+
+void TestGraphLayout::failuresFallBackToACircle()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, timeoutMs);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    const QString program = body.isEmpty() ? dir.filePath(QStringLiteral("no-such-sfdp")) : script(dir, QStringLiteral("fake"), body);
+    const LayoutRequest request = triangle(program, timeoutMs);
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY(result.fallback);
+    QVERIFY2(result.error.contains(reason), qPrintable(result.error));
+    QCOMPARE(result.positions, circleLayout(request.nodes));
+    QCOMPARE(result.positions.size(), std::size_t(3));
+}
+
+void TestGraphLayout::cancelKillsTheLayout()
+{
+    QTemporaryDir dir;
+    const LayoutResult result = layoutGraph(triangle(script(dir, QStringLiteral("hang"), "exec tail -f /dev/null")),
+                                            [] { return true; });
+    QVERIFY(result.fallback);
+    QVERIFY2(result.error.contains(QStringLiteral("cancelled")), qPrintable(result.error));
+}
+
+void TestGraphLayout::readsPlainOutputInPointsWithYDown()
+{
+    QTemporaryDir dir;
+    // Echoes the seeds back as positions, so the test sees what was sent too.
+    const QString echo = script(dir, QStringLiteral("echo-layout"),
+                                "sed -n 's/^  n\\([0-9]*\\) \\[pos=\"\\([-0-9.]*\\),\\([-0-9.]*\\)\"\\];/\\1 \\2 \\3/p' |"
+                                " awk '{ printf \"node n%s %f %f 1 0.5 x\\n\", $1, $2/72, $3/72 }'; echo stop");
+    LayoutRequest request = triangle(echo);
+    request.seeds = {{QStringLiteral("eni-a"), QPointF(72, 144)}, {QStringLiteral("eni-b"), QPointF(-36, 0)},
+                     {QStringLiteral("198.51.100.0/24"), QPointF(0, -72)}};
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QCOMPARE(result.positions, request.seeds);
+}
+
+void TestGraphLayout::sfdpPlacesEveryNode()
+{
+    const LayoutResult result = layoutGraph(triangle(QStringLiteral("sfdp")));
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QCOMPARE(result.positions.size(), std::size_t(3));
+    QVERIFY(result.positions.at(QStringLiteral("eni-a")) != result.positions.at(QStringLiteral("eni-b")));
+}
+
+QTEST_GUILESS_MAIN(TestGraphLayout)
+#include "tst_graphlayout.moc"
