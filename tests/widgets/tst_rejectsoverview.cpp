@@ -143,6 +143,12 @@ private Q_SLOTS:
         QVERIFY(computed.wait(20000));
         QCOMPARE(requests->started(), 2);
         QCOMPARE(requests->rowCount(), 1);
+        QVERIFY(view.statusText().startsWith(QStringLiteral("1 egress request ")));
+        // None left: the line says every request has its reply, not "0 requests".
+        view.setFilter(QStringLiteral("action == reject"));
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(requests->rowCount(), 0);
+        QVERIFY(view.statusText().startsWith(QStringLiteral("Every egress request")));
     }
 
     void saysWhatAGroupsFilterShowsBesides()

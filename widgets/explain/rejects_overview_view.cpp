@@ -190,6 +190,8 @@ QString RejectsOverviewView::unansweredStatus() const
         return tr("Looking for requests that no record answers…");
     const QLocale locale;
     const int count = m_unansweredModel->rowCount();
+    if (count == 0)
+        return tr("Every egress request of the filter has a reply in the case (or was rejected: see Groups).");
     QString text = count == 1 ? tr("1 egress request ACCEPTed with no reply anywhere in the case")
                               : tr("%1 egress requests ACCEPTed with no reply anywhere in the case").arg(locale.toString(count));
     text += m_unansweredModel->snapshots() > 0
