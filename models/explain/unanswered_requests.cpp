@@ -99,6 +99,10 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
         out.interfaceId = m->source.interfaceName(target.interface);
         out.protocol = target.protocol;
         out.servicePort = target.dstPort;
+        out.source = QString::fromStdString(target.src.toString());
+        out.destination = QString::fromStdString(target.dst.toString());
+        out.sourcePort = target.srcPort;
+        out.start = target.start;
         if (pairing.peerSame) {
             const PairingFlow &peer = *pairing.peerSame->flow;
             out.evidence.push_back({peer.id, EvidenceRole::PeerRequest, true, m->source.interfaceName(peer.interface),

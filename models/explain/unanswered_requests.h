@@ -32,6 +32,10 @@ struct UnansweredRequest {
     QString interfaceId;
     int protocol = 0;
     int servicePort = 0; // the request's destination port
+    QString source;      // the request's addresses and source port: its conversation
+    QString destination;
+    int sourcePort = 0;
+    std::int64_t start = 0; // 0 when the record has none
     RouteVerdict verdict = RouteVerdict::Unknown;
     QString route; // the route that decided, empty when none did
     std::optional<SnapshotReference> snapshot;

@@ -146,6 +146,23 @@ QString RejectGroupsModel::filterForRow(int row) const
     return combineFilter(m_rowsFilter, term, FilterCombine::And);
 }
 
+qint64 RejectGroupsModel::othersSharingFilter(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return 0;
+    const explain::RejectGroup &group = m_groups[std::size_t(row)];
+    const bool ports = hasPorts(group.protocol) && group.servicePort > 0;
+    qint64 others = 0;
+    for (std::size_t i = 0; i < m_groups.size(); ++i) {
+        const explain::RejectGroup &other = m_groups[i];
+        if (int(i) == row || (!group.interfaceId.isEmpty() && other.interfaceId != group.interfaceId)
+            || (group.protocol > 0 && other.protocol != group.protocol) || (ports && other.servicePort != group.servicePort))
+            continue;
+        others += other.count;
+    }
+    return others;
+}
+
 int RejectGroupsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_groups.size());

@@ -57,6 +57,11 @@ public:
     // The records of a group: `action == reject` with its interface, protocol
     // and service port, joined to the filter the rows were counted under.
     QString filterForRow(int row) const;
+    // The rejects of other groups that filterForRow(row) shows too: the
+    // filter language has no verdict, component or rule, so groups that
+    // differ only there share a filter (a reject whose other port equals the
+    // service port may add more).
+    qint64 othersSharingFilter(int row) const;
 
     // The verdict as the overview and the panel say it ("Network ACL", ...).
     static QString verdictText(explain::RecordVerdict verdict);

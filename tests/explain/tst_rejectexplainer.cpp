@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
+
 #include <map>
 
 using namespace flowscope;
@@ -364,9 +366,17 @@ void TestRejectExplainer::groupsRejects()
     QCOMPARE(recordVerdictName(groups.groups[1].verdict), QStringLiteral("security-group-or-network-acl"));
     QCOMPARE(groups.groups[1].sampleRecords.size(), std::size_t(5));
 
-    // The empty filter keeps every reject.
+    // The empty filter keeps every record, of which only the REJECTs are explained.
     const auto everything = CaseFilter::compile(*fixture.caseDb, "");
-    QCOMPARE(explainer.groupRejects(*std::get<std::shared_ptr<const CaseFilter>>(everything)).rejects, std::int64_t(55));
+    const auto &all = std::get<std::shared_ptr<const CaseFilter>>(everything);
+    QVERIFY(all->matchesEverything());
+    QCOMPARE(explainer.groupRejects(*all).rejects, std::int64_t(55));
+    std::set<std::int64_t> fromEverything;
+    std::set<std::int64_t> fromRejects;
+    explainer.explainRejects(*all, [&](const RecordExplanation &explanation) { fromEverything.insert(explanation.recordId); });
+    explainer.explainRejects(*filter, [&](const RecordExplanation &explanation) { fromRejects.insert(explanation.recordId); });
+    QCOMPARE(fromEverything.size(), std::size_t(55));
+    QCOMPARE(fromEverything, fromRejects);
 }
 
 void TestRejectExplainer::refusesWhatIsNoReject()

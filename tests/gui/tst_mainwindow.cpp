@@ -663,8 +663,13 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(rejects->groups()->started(), 0); // behind the Case tab
         QSignalSpy computed(rejects, &RejectsOverviewView::computed);
-        window.findChild<QDockWidget *>(QStringLiteral("rejectsDock"))->raise();
+        // Its shortcut brings the tab forward (Qt's toggle would remove the tab behind the Case tab).
+        auto *rejectsDock = window.findChild<QDockWidget *>(QStringLiteral("rejectsDock"));
+        QCOMPARE(rejectsDock->toggleViewAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+        rejectsDock->toggleViewAction()->trigger();
         QVERIFY(computed.wait(20000));
+        QTRY_VERIFY(rejects->isOnScreen());
+        QVERIFY(rejectsDock->toggleViewAction()->isChecked());
         QCOMPARE(rejects->groups()->started(), 1);
         QCOMPARE(rejects->groups()->rowCount(), 1);
         QCOMPARE(rejects->groups()->rejects(), qint64(2));
@@ -677,6 +682,12 @@ private Q_SLOTS:
         QCOMPARE(bar->filterText(), groupFilter);
         QTRY_VERIFY(!counts.isEmpty() && !counts.last().at(2).toBool());
         QCOMPARE(flows->rowCount(), 2);
+        // In front, the shortcut hides the dock; again, it comes back in front.
+        rejectsDock->toggleViewAction()->trigger();
+        QVERIFY(rejectsDock->isHidden());
+        QVERIFY(!rejectsDock->toggleViewAction()->isChecked());
+        rejectsDock->toggleViewAction()->trigger();
+        QTRY_VERIFY(rejects->isOnScreen());
         QSettings().clear();
     }
 

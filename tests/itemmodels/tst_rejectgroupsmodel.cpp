@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Rejects overview's model: every reject of a filter explained and
 // grouped off the GUI thread, the newest request winning, each group's
-// filter selecting exactly its rejects, and sorting by any column.
+// filter selecting exactly its rejects or saying what else it shows, and
+// sorting by any column.
 
 #include "explain_case.h"
 
@@ -93,6 +94,34 @@ private Q_SLOTS:
         if (groups > 0)
             QCOMPARE(model.index(0, 0).data(RejectGroupsModel::VerdictRole).toString(), largest);
         QVERIFY(model.filterForRow(groups).isEmpty());
+    }
+
+    // Groups that differ only in verdict, component or rule share a filter:
+    // the model says how many rejects of other groups it shows besides.
+    void saysWhatAGroupsFilterShowsBesides_data()
+    {
+        QTest::addColumn<bool>("snapshot");
+        QTest::newRow("snapshot") << true;
+        QTest::newRow("flows only") << false;
+    }
+
+    void saysWhatAGroupsFilterShowsBesides()
+    {
+        QFETCH(bool, snapshot);
+        const test::ExplainCase fixture = test::writeExplainCase(
+            m_dir.path(), snapshot ? QStringLiteral("sharing-snapshot") : QStringLiteral("sharing-flows"), snapshot, true);
+        RejectGroupsModel model(std::make_shared<CaseSnapshots>());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        computeAndWait(model, fixture.path, QString());
+        int sharing = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const qint64 count = model.index(row, RejectGroupsModel::CountColumn).data(RejectGroupsModel::SortValueRole).toLongLong();
+            const qint64 others = model.othersSharingFilter(row);
+            QCOMPARE(matches(fixture.path, model.filterForRow(row)), count + others);
+            sharing += others > 0 ? 1 : 0;
+        }
+        QCOMPARE(sharing, 2); // line 3's group and line 8's, each showing the other's
+        QCOMPARE(model.othersSharingFilter(model.rowCount()), qint64(0));
     }
 
     void sortsByAnyColumn()

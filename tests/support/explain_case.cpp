@@ -14,15 +14,19 @@
 
 namespace flowscope::test {
 
-ExplainCase writeExplainCase(const QString &folder, const QString &name, bool withSnapshot)
+ExplainCase writeExplainCase(const QString &folder, const QString &name, bool withSnapshot, bool more)
 {
-    const QByteArray records =
+    QByteArray records =
         "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action "
         "log-status tcp-flags flow-direction subnet-id reject-reason\n"
         "5 123456789012 eni-0app1 203.0.113.7 10.0.1.10 51234 443 6 3 180 1000 1059 ACCEPT OK 2 ingress subnet-0app -\n"
         "5 123456789012 eni-0app1 10.0.1.10 203.0.113.7 443 51234 6 3 180 1000 1059 REJECT OK 18 egress subnet-0app -\n"
         "5 123456789012 eni-0web1 203.0.113.50 10.0.3.21 50000 22 6 1 60 1100 1159 REJECT OK 2 ingress subnet-0web -\n"
         "5 123456789012 eni-0web1 203.0.113.51 10.0.3.21 50001 22 6 1 60 1200 1259 REJECT OK 2 ingress subnet-0web -\n";
+    if (more)
+        records += "5 123456789012 eni-0app1 10.0.1.10 198.51.100.20 40000 443 6 1 60 1300 1359 ACCEPT OK 2 egress subnet-0app -\n"
+                   "5 123456789012 eni-0web1 10.0.3.21 198.51.100.21 40001 5432 6 1 60 1400 1459 ACCEPT OK 2 egress subnet-0web -\n"
+                   "5 123456789012 eni-0app1 203.0.113.8 10.0.1.10 51299 443 6 1 60 1500 1559 REJECT OK 2 ingress subnet-0app -\n";
     const QString input = QDir(folder).filePath(name + QStringLiteral(".log"));
     writeFile(input, records);
     ExplainCase result;

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Rejects overview on a small case with its snapshot: the rejects of the
 // filter grouped with counts, a double-click asking for the filter of a
-// group (which the flow table then narrows to exactly its rejects), and
-// nothing computed while hidden.
+// group (which the flow table then narrows to exactly its rejects, or says
+// what else it shows), the unanswered requests on the second tab, and
+// nothing computed while hidden or behind the other tab.
 
 #include "explain/rejects_overview_view.h"
 #include "explain_case.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/reject_groups_model.h"
+#include "itemmodels/unanswered_requests_model.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,9 +26,37 @@ class TestRejectsOverview : public QObject {
 private:
     QTemporaryDir m_dir;
     test::ExplainCase m_case;
+    test::ExplainCase m_more; // with unanswered requests and two groups sharing a filter
+
+    static void doubleClick(QTableView *table, const QModelIndex &index)
+    {
+        const QRect cell = table->visualRect(index);
+        // A double-click's first press selects; the second press comes as the double-click.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+    }
+
+    static QList<qint64> shownRecords(const QString &casePath, const QString &filter)
+    {
+        FlowTableModel flows;
+        QSignalSpy counts(&flows, &FlowTableModel::countsChanged);
+        flows.setCase(casePath);
+        flows.setFilter(filter);
+        [&] { QTRY_VERIFY(!counts.isEmpty() && !counts.last().at(2).toBool()); }();
+        QList<qint64> ids;
+        for (int row = 0; row < flows.rowCount(); ++row) {
+            [&] { QTRY_VERIFY(!flows.index(row, 0).data(FlowTableModel::LoadingRole).toBool()); }();
+            ids << flows.index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong();
+        }
+        return ids;
+    }
 
 private Q_SLOTS:
-    void initTestCase() { m_case = test::writeExplainCase(m_dir.path(), QStringLiteral("overview"), true); }
+    void initTestCase()
+    {
+        m_case = test::writeExplainCase(m_dir.path(), QStringLiteral("overview"), true);
+        m_more = test::writeExplainCase(m_dir.path(), QStringLiteral("more"), true, true);
+    }
 
     void groupsAndFiltersOnDoubleClick()
     {
@@ -73,6 +104,86 @@ private Q_SLOTS:
         QVERIFY(computed.wait(20000));
         QCOMPARE(groups->rowCount(), 1);
         QCOMPARE(groups->rejects(), qint64(1));
+    }
+
+    void unansweredRequestsOnTheSecondTab()
+    {
+        RejectsOverviewView view;
+        QAbstractItemModelTester tester(view.unanswered(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(1000, 400);
+        QSignalSpy computed(&view, &RejectsOverviewView::computed);
+        view.setCase(m_more.path);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(view.unanswered()->started(), 0); // behind the groups tab
+        QCOMPARE(view.tabs()->tabText(1), RejectsOverviewView::tr("Unanswered requests"));
+
+        view.showUnanswered();
+        QVERIFY(computed.wait(20000));
+        UnansweredRequestsModel *requests = view.unanswered();
+        QCOMPARE(requests->started(), 1);
+        QCOMPARE(requests->rowCount(), 2);
+        QVERIFY(view.statusText().contains(QStringLiteral("2 egress requests")));
+        QCOMPARE(requests->index(0, 0).data(UnansweredRequestsModel::VerdictRole).toString(), QStringLiteral("route-allows"));
+        QCOMPARE(requests->index(0, UnansweredRequestsModel::RouteColumn).data().toString(), QStringLiteral("0.0.0.0/0 igw-0prod"));
+
+        QSignalSpy requested(&view, &RejectsOverviewView::filterRequested);
+        doubleClick(view.unansweredTable(), requests->index(1, UnansweredRequestsModel::VerdictColumn));
+        QCOMPARE(requested.size(), 1);
+        QVERIFY(requested.at(0).at(1).toBool());
+        QCOMPARE(shownRecords(m_more.path, requested.at(0).at(0).toString()), QList<qint64>{m_more.idOfLine.at(7)});
+
+        // A new filter while the groups are in front: only they are computed.
+        view.tabs()->setCurrentIndex(0);
+        view.setFilter(QStringLiteral("eni == eni-0app1"));
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(requests->started(), 1);
+        view.showUnanswered();
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(requests->started(), 2);
+        QCOMPARE(requests->rowCount(), 1);
+        QVERIFY(view.statusText().startsWith(QStringLiteral("1 egress request ")));
+        // None left: the line says every request has its reply, not "0 requests".
+        view.setFilter(QStringLiteral("action == reject"));
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(requests->rowCount(), 0);
+        QVERIFY(view.statusText().startsWith(QStringLiteral("Every egress request")));
+    }
+
+    void saysWhatAGroupsFilterShowsBesides()
+    {
+        RejectsOverviewView view;
+        view.resize(1000, 400);
+        QSignalSpy computed(&view, &RejectsOverviewView::computed);
+        view.setCase(m_more.path);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(computed.wait(20000));
+        RejectGroupsModel *groups = view.groups();
+        int sharing = -1;
+        int alone = -1;
+        for (int row = 0; row < groups->rowCount(); ++row)
+            (groups->othersSharingFilter(row) > 0 ? sharing : alone) = row;
+        QVERIFY(sharing >= 0 && alone >= 0);
+
+        QSignalSpy requested(&view, &RejectsOverviewView::filterRequested);
+        doubleClick(view.table(), groups->index(sharing, RejectGroupsModel::VerdictColumn));
+        QCOMPARE(requested.size(), 1);
+        const QString filter = requested.at(0).at(0).toString();
+        QCOMPARE(shownRecords(m_more.path, filter).size(), 2); // the group's one reject and the other group's
+        QVERIFY(view.statusText().contains(QStringLiteral("not filter fields")));
+        // The notice stays while the overview follows that filter, and goes with the next one.
+        view.setFilter(filter);
+        QVERIFY(computed.wait(20000));
+        QVERIFY(view.statusText().contains(QStringLiteral("not filter fields")));
+        view.setFilter(QString());
+        QVERIFY(computed.wait(20000));
+        QVERIFY(!view.statusText().contains(QStringLiteral("not filter fields")));
+
+        doubleClick(view.table(), groups->index(alone, RejectGroupsModel::VerdictColumn));
+        QCOMPARE(requested.size(), 2);
+        QVERIFY(!view.statusText().contains(QStringLiteral("not filter fields")));
     }
 
     void hiddenComputesNothing()

@@ -120,6 +120,9 @@ private Q_SLOTS:
         QCOMPARE(current, window.panel->rules()->decidingRule());
         QCOMPARE(current.data().toString(), deciding);
         QVERIFY(window.panel->rulesTree()->isVisible());
+        // Long layer and group names leave each rule's outcome in sight in the narrow panel.
+        QVERIFY(window.panel->rulesTree()->columnViewportPosition(ExplanationRulesModel::ActionColumn)
+                <= window.panel->width() / 2);
     }
 
     // A click on the request behind a rejected reply selects it in the

@@ -3,44 +3,87 @@
 
 #include "itemmodels/case_snapshots.h"
 #include "itemmodels/reject_groups_model.h"
+#include "itemmodels/unanswered_requests_model.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace flowscope {
 
+namespace {
+
+// One line a row, and columns fitted to the first rows only: a case of
+// millions of rejects may have a hundred thousand groups.
+void setUpTable(QTableView *table)
+{
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setWordWrap(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->horizontalHeader()->setResizeContentsPrecision(200);
+}
+
+} // namespace
+
 RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshots, QWidget *parent)
     : QWidget(parent)
     , m_snapshots(snapshots ? std::move(snapshots) : std::make_shared<CaseSnapshots>())
+    , m_tabs(new QTabWidget(this))
     , m_model(new RejectGroupsModel(m_snapshots, this))
     , m_table(new QTableView(this))
+    , m_unansweredModel(new UnansweredRequestsModel(m_snapshots, this))
+    , m_unansweredTable(new QTableView(this))
     , m_status(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_table->setObjectName(QStringLiteral("rejectGroups"));
     m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
+    setUpTable(m_table);
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSortIndicator(RejectGroupsModel::CountColumn, Qt::DescendingOrder);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->verticalHeader()->hide();
-    // One line a group, and columns fitted to the first rows only: a case of
-    // millions of rejects may have a hundred thousand groups.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setResizeContentsPrecision(200);
+    m_unansweredTable->setObjectName(QStringLiteral("unansweredRequests"));
+    m_unansweredTable->setModel(m_unansweredModel);
+    setUpTable(m_unansweredTable);
+    m_tabs->setObjectName(QStringLiteral("rejectsTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_table, tr("Groups"));
+    m_tabs->addTab(m_unansweredTable, tr("Unanswered requests"));
     m_status->setObjectName(QStringLiteral("rejectsStatus"));
     m_status->setWordWrap(true);
-    layout->addWidget(m_table, 1);
+    m_status->setContentsMargins(4, 2, 4, 2);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_status);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        refreshIfStale();
+        updateStatus();
+    });
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString filter = m_model->filterForRow(index.row());
+        if (filter.isEmpty())
+            return;
+        // Groups that differ only in verdict, component or rule share a filter: say what it shows besides.
+        const qint64 others = m_model->othersSharingFilter(index.row());
+        const qint64 count = m_model->index(index.row(), RejectGroupsModel::CountColumn).data(RejectGroupsModel::SortValueRole).toLongLong();
+        const QLocale locale;
+        m_notice = others > 0
+            ? tr("The table shows this group's %1 rejects together with %2 of other groups on the same interface, "
+                 "protocol and port: verdict, component and rule are not filter fields.")
+                  .arg(locale.toString(count), locale.toString(others))
+            : QString();
+        m_noticeFilter = filter;
+        updateStatus();
+        Q_EMIT filterRequested(filter, true);
+    });
+    connect(m_unansweredTable, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString filter = m_unansweredModel->filterForRow(index.row());
         if (!filter.isEmpty())
             Q_EMIT filterRequested(filter, true);
     });
@@ -53,30 +96,48 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
         m_error = message;
         updateStatus();
     });
+    connect(m_unansweredModel, &UnansweredRequestsModel::computed, this, [this] {
+        m_unansweredTable->resizeColumnsToContents();
+        updateStatus();
+        Q_EMIT computed();
+    });
+    connect(m_unansweredModel, &UnansweredRequestsModel::errorOccurred, this, [this](const QString &message) {
+        m_unansweredError = message;
+        updateStatus();
+    });
     updateStatus();
+}
+
+void RejectsOverviewView::markStale()
+{
+    m_stale = true;
+    m_unansweredStale = true;
+    refreshIfStale();
 }
 
 void RejectsOverviewView::setCase(const QString &casePath)
 {
     m_case = casePath;
+    m_notice.clear();
     m_snapshots->invalidate();
-    m_stale = true;
-    refreshIfStale();
+    markStale();
 }
 
 void RejectsOverviewView::setFilter(const QString &filterText)
 {
     m_filter = filterText;
-    m_stale = true;
-    refreshIfStale();
+    if (m_filter != m_noticeFilter)
+        m_notice.clear();
+    markStale();
 }
 
 void RejectsOverviewView::snapshotsChanged()
 {
     m_snapshots->invalidate();
-    m_stale = true;
-    refreshIfStale();
+    markStale();
 }
+
+void RejectsOverviewView::showUnanswered() { m_tabs->setCurrentWidget(m_unansweredTable); }
 
 bool RejectsOverviewView::isOnScreen() const { return isVisible() && !visibleRegion().isEmpty(); }
 
@@ -88,34 +149,63 @@ void RejectsOverviewView::showEvent(QShowEvent *event)
 
 void RejectsOverviewView::refreshIfStale()
 {
-    // Explaining every reject reads the whole selection: only worth it on screen.
-    if (!m_stale || !isOnScreen())
+    // Explaining every reject, or pairing every request, reads the whole selection: only worth it on screen.
+    if (!isOnScreen())
         return;
-    m_stale = false;
-    m_error.clear();
-    m_model->compute(m_case, m_filter);
+    if (m_tabs->currentWidget() == m_table && m_stale) {
+        m_stale = false;
+        m_error.clear();
+        m_model->compute(m_case, m_filter);
+    } else if (m_tabs->currentWidget() == m_unansweredTable && m_unansweredStale) {
+        m_unansweredStale = false;
+        m_unansweredError.clear();
+        m_unansweredModel->compute(m_case, m_filter);
+    }
     updateStatus();
 }
 
 QString RejectsOverviewView::statusText() const { return m_status->text(); }
 
-void RejectsOverviewView::updateStatus()
+QString RejectsOverviewView::groupsStatus() const
 {
     if (!m_error.isEmpty())
-        m_status->setText(m_error);
-    else if (m_case.isEmpty())
+        return m_error;
+    if (m_model->isComputing())
+        return tr("Explaining the rejects…");
+    const QLocale locale;
+    QString text = tr("%1 rejects in %2 groups").arg(locale.toString(m_model->rejects()), locale.toString(m_model->rowCount()));
+    text += m_model->snapshots() > 0
+        ? tr(", decided by the configuration snapshot in force at each record's time where it describes the flow.")
+        : tr(", from the flow records alone (no configuration snapshot loaded).");
+    if (!m_notice.isEmpty())
+        return text + QLatin1Char(' ') + m_notice;
+    return text + QLatin1Char(' ') + tr("Double-click a group to filter on its rejects.");
+}
+
+QString RejectsOverviewView::unansweredStatus() const
+{
+    if (!m_unansweredError.isEmpty())
+        return m_unansweredError;
+    if (m_unansweredModel->isComputing())
+        return tr("Looking for requests that no record answers…");
+    const QLocale locale;
+    const int count = m_unansweredModel->rowCount();
+    if (count == 0)
+        return tr("Every egress request of the filter has a reply in the case (or was rejected: see Groups).");
+    QString text = count == 1 ? tr("1 egress request ACCEPTed with no reply anywhere in the case")
+                              : tr("%1 egress requests ACCEPTed with no reply anywhere in the case").arg(locale.toString(count));
+    text += m_unansweredModel->snapshots() > 0
+        ? tr(", each with what the route table of the snapshot in force does with its destination.")
+        : tr(": the cause lies outside the flow logs' sight (load the route tables to see the route).");
+    return text + QLatin1Char(' ') + tr("Double-click a request to show its records.");
+}
+
+void RejectsOverviewView::updateStatus()
+{
+    if (m_case.isEmpty())
         m_status->setText(tr("No case open."));
-    else if (m_model->isComputing())
-        m_status->setText(tr("Explaining the rejects…"));
-    else {
-        const QLocale locale;
-        QString text = tr("%1 rejects in %2 groups").arg(locale.toString(m_model->rejects()), locale.toString(m_model->rowCount()));
-        text += m_model->snapshots() > 0
-            ? tr(", decided by the configuration snapshot in force at each record's time where it describes the flow.")
-            : tr(", from the flow records alone (no configuration snapshot loaded).");
-        text += QLatin1Char(' ') + tr("Double-click a group to filter on its rejects.");
-        m_status->setText(text);
-    }
+    else
+        m_status->setText(m_tabs->currentWidget() == m_unansweredTable ? unansweredStatus() : groupsStatus());
 }
 
 } // namespace flowscope

@@ -1,23 +1,28 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The Rejects overview: every REJECT of the current filter, explained and
-// grouped by verdict, component, rule, interface and port, with counts and a
-// line saying what decided them. A double-click narrows the filter to a
-// group's rejects (through the filter bar, as the statistics do). Computed
-// off the GUI thread and only while on screen: a hidden dock, or a tab behind
-// another, computes nothing however the filter changes.
+// The Rejects overview, two tabs over the current filter: every REJECT
+// explained and grouped by verdict, component, rule, interface and port,
+// with counts; and the egress requests no record answers, with what the
+// route table in force does with their destination. A line under them says
+// what decided. A double-click narrows the filter to a group's rejects or
+// shows a request's records (through the filter bar, as the statistics do).
+// Computed off the GUI thread and only while on screen: a hidden dock, a
+// dock tab behind another, or the tab not chosen computes nothing however
+// the filter changes.
 
 #include <QWidget>
 
 #include <memory>
 
 class QLabel;
+class QTabWidget;
 class QTableView;
 
 namespace flowscope {
 
 class CaseSnapshots;
 class RejectGroupsModel;
+class UnansweredRequestsModel;
 
 class RejectsOverviewView : public QWidget {
     Q_OBJECT
@@ -31,9 +36,14 @@ public:
 
     RejectGroupsModel *groups() const { return m_model; }
     QTableView *table() const { return m_table; }
+    UnansweredRequestsModel *unanswered() const { return m_unansweredModel; }
+    QTableView *unansweredTable() const { return m_unansweredTable; }
+    QTabWidget *tabs() const { return m_tabs; }
+    void showUnanswered();
+    // The line under the current tab.
     QString statusText() const;
     bool isOnScreen() const;
-    // Computes if stale and on screen; the window calls it when the dock comes in front.
+    // Computes the current tab if stale and on screen; the window calls it when the dock comes in front.
     void refreshIfStale();
 
 Q_SIGNALS:
@@ -45,15 +55,25 @@ protected:
 
 private:
     void updateStatus();
+    QString groupsStatus() const;
+    QString unansweredStatus() const;
+    void markStale();
 
     std::shared_ptr<CaseSnapshots> m_snapshots;
+    QTabWidget *m_tabs;
     RejectGroupsModel *m_model;
     QTableView *m_table;
+    UnansweredRequestsModel *m_unansweredModel;
+    QTableView *m_unansweredTable;
     QLabel *m_status;
     QString m_case;
     QString m_filter;
     QString m_error;
+    QString m_unansweredError;
+    QString m_notice; // what the last group double-click shows besides the group
+    QString m_noticeFilter; // the filter it is about
     bool m_stale = true;
+    bool m_unansweredStale = true;
 };
 
 } // namespace flowscope

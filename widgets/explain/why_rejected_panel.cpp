@@ -297,6 +297,11 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
         m_rulesTree->expandAll();
         for (int column = 0; column < m_rules->columnCount(); ++column)
             m_rulesTree->resizeColumnToContents(column);
+        // The panel is narrow: long layer and group names would push each rule's
+        // outcome, protocol and ports out of sight, leaving rows that look alike.
+        const int cap = width() / 2;
+        if (cap > 0 && m_rulesTree->columnWidth(0) > cap)
+            m_rulesTree->setColumnWidth(0, cap);
         const QModelIndex deciding = m_rules->decidingRule();
         if (deciding.isValid()) {
             // Current but not selected: the selection's colour would hide the highlight.
