@@ -11,7 +11,6 @@
 #include "case_summary_view.h"
 #include "dock_toggle.h"
 #include "dropped_paths.h"
-#include "dock_shortcut.h"
 #include "explain/rejects_overview_view.h"
 #include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
@@ -231,7 +230,7 @@ void MainWindow::createExplainDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_rejectsDock);
     tabifyDockWidget(m_statsDock, m_rejectsDock);
     m_summaryDock->raise();
-    toggleBringsForward(m_rejectsDock); // Ctrl+Shift+E brings the tab forward rather than removing it
+    raiseOnToggle(m_rejectsDock); // Ctrl+Shift+E brings the tab forward rather than removing it
     m_actions->addViewToggle(m_rejectsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
         if (visible)
