@@ -140,7 +140,8 @@ std::optional<SnapshotTimeline> adHocSnapshot(const Arguments &arguments, std::s
             return std::nullopt;
         }
     }
-    timeline.add({0, asOf, std::make_shared<const ConfigSnapshot>(std::move(load.snapshot))});
+    load.snapshot.takenAt = asOf.toUTC();
+    timeline.add({0, load.snapshot.takenAt, std::make_shared<const ConfigSnapshot>(std::move(load.snapshot))});
     return timeline;
 }
 

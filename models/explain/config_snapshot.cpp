@@ -53,6 +53,8 @@ bool NetworkInterface::owns(const IpAddress &address) const
 
 QDateTime ConfigSnapshot::asOf() const
 {
+    if (takenAt.isValid())
+        return takenAt;
     QDateTime newest;
     for (const auto &file : files)
         if (!newest.isValid() || file.modified > newest)

@@ -161,8 +161,11 @@ struct ConfigSnapshot {
     std::map<QString, RouteTable> routeTables;
     std::map<QString, Instance> instances;
 
-    // The newest modification time of its files: when the snapshot was taken.
+    // When the snapshot was taken: takenAt, else the newest modification
+    // time of its files.
+    // The as-of time it was stored or given with, when there is one.
     QDateTime asOf() const;
+    QDateTime takenAt; // invalid: the files' newest modification time stands in
     // Overlapping VPCs may reuse an address: an interface of preferredVpc wins.
     const NetworkInterface *interfaceOwning(const IpAddress &address, const QString &preferredVpc = {}) const;
     // The subnet's explicit ACL, else its VPC's default ACL; null when unknown.

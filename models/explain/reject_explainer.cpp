@@ -373,6 +373,8 @@ RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const Expla
                 group.firstRecord = explanation.recordId;
             }
             ++group.count;
+            if (explanation.role == FlowRole::Reply)
+                ++group.replies;
             group.firstRecord = std::min(group.firstRecord, explanation.recordId);
             if (group.sampleRecords.size() < kSampleRecords)
                 group.sampleRecords.push_back(explanation.recordId);

@@ -54,6 +54,7 @@ struct RejectGroup {
     int protocol = 0;
     int servicePort = 0;
     std::int64_t count = 0;
+    std::int64_t replies = 0; // members that are replies: their service port is the source port
     std::int64_t firstRecord = 0; // in time order, for "go to"
     std::vector<std::int64_t> sampleRecords; // the first few ids
 };

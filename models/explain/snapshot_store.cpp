@@ -144,8 +144,9 @@ SnapshotTimeline loadSnapshotTimeline(CaseDb &caseDb)
     SnapshotTimeline timeline;
     for (const ConfigSnapshotRow &row : ConfigSnapshotRows(caseDb).list(true)) {
         SnapshotLoad load = reload(row);
-        timeline.add({row.id, QDateTime::fromSecsSinceEpoch(row.asOf, Qt::UTC),
-                      std::make_shared<const ConfigSnapshot>(std::move(load.snapshot))});
+        // Explanations name the stored as-of, not the files' modification times.
+        load.snapshot.takenAt = QDateTime::fromSecsSinceEpoch(row.asOf, Qt::UTC);
+        timeline.add({row.id, load.snapshot.takenAt, std::make_shared<const ConfigSnapshot>(std::move(load.snapshot))});
     }
     return timeline;
 }

@@ -130,20 +130,63 @@ void RejectGroupsModel::onFinished()
     Q_EMIT computed();
 }
 
+namespace {
+
+// Which port field holds a group's service port: dstport for requests,
+// srcport for replies, either for a group holding both.
+QString portFieldOf(const explain::RejectGroup &group)
+{
+    if (group.replies == 0)
+        return QStringLiteral("dstport");
+    if (group.replies == group.count)
+        return QStringLiteral("srcport");
+    return QStringLiteral("port");
+}
+
+// The requests and replies of `other` a group's port term selects.
+qint64 sharingPortSide(const explain::RejectGroup &group, const explain::RejectGroup &other)
+{
+    const QString field = portFieldOf(group);
+    if (field == u"dstport")
+        return other.count - other.replies;
+    if (field == u"srcport")
+        return other.replies;
+    return other.count;
+}
+
+// The terms of a plain conjunction ("a and b and c"); empty when the filter
+// is anything else, so that nothing is wrongly left out.
+QStringList conjunctTerms(const QString &filter)
+{
+    if (filter.contains(QLatin1Char('(')) || filter.contains(QStringLiteral(" or ")) || filter.contains(QStringLiteral("||")))
+        return {};
+    QStringList terms = filter.split(QStringLiteral(" and "), Qt::SkipEmptyParts);
+    for (QString &term : terms)
+        term = term.trimmed();
+    return terms;
+}
+
+} // namespace
+
 QString RejectGroupsModel::filterForRow(int row) const
 {
     if (row < 0 || row >= rowCount())
         return {};
     const explain::RejectGroup &group = m_groups[std::size_t(row)];
-    QString term = QStringLiteral("action == reject");
+    QStringList terms{QStringLiteral("action == reject")};
     if (!group.interfaceId.isEmpty())
-        term = combineFilter(term, filterTermFor(Field::InterfaceId, group.interfaceId), FilterCombine::And);
+        terms << filterTermFor(Field::InterfaceId, group.interfaceId);
     if (group.protocol > 0)
-        term = combineFilter(term, filterTermFor(Field::Protocol, QVariant::fromValue<qint64>(group.protocol)),
-                             FilterCombine::And);
+        terms << filterTermFor(Field::Protocol, QVariant::fromValue<qint64>(group.protocol));
     if (hasPorts(group.protocol) && group.servicePort > 0)
-        term = combineFilter(term, QStringLiteral("port == %1").arg(group.servicePort), FilterCombine::And);
-    return combineFilter(m_rowsFilter, term, FilterCombine::And);
+        terms << QStringLiteral("%1 == %2").arg(portFieldOf(group)).arg(group.servicePort);
+    const QStringList present = conjunctTerms(m_rowsFilter);
+    QString filter = m_rowsFilter;
+    for (const QString &term : terms) {
+        if (!present.contains(term))
+            filter = combineFilter(filter, term, FilterCombine::And);
+    }
+    return filter;
 }
 
 qint64 RejectGroupsModel::othersSharingFilter(int row) const
@@ -158,9 +201,17 @@ qint64 RejectGroupsModel::othersSharingFilter(int row) const
         if (int(i) == row || (!group.interfaceId.isEmpty() && other.interfaceId != group.interfaceId)
             || (group.protocol > 0 && other.protocol != group.protocol) || (ports && other.servicePort != group.servicePort))
             continue;
-        others += other.count;
+        others += ports ? sharingPortSide(group, other) : other.count;
     }
     return others;
+}
+
+qint64 RejectGroupsModel::rejectsDecidedBySnapshot() const
+{
+    qint64 decided = 0;
+    for (const explain::RejectGroup &group : m_groups)
+        decided += group.basis == explain::ExplanationBasis::Config ? group.count : 0;
+    return decided;
 }
 
 int RejectGroupsModel::rowCount(const QModelIndex &parent) const

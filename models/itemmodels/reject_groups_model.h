@@ -24,13 +24,13 @@ class RejectGroupsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
+        CountColumn, // first: a narrow dock never hides the count
         VerdictColumn,
         ComponentColumn,
         RuleColumn,
         InterfaceColumn,
         ProtocolColumn,
         PortColumn,
-        CountColumn,
         ColumnCount
     };
     enum Role {
@@ -53,9 +53,14 @@ public:
     qint64 rejects() const { return m_rejects; }
     // Configuration snapshots the verdicts could use.
     int snapshots() const { return m_snapshots; }
+    // The rejects a snapshot decided (the rest: the records alone, where no
+    // snapshot describes the interface).
+    qint64 rejectsDecidedBySnapshot() const;
 
     // The records of a group: `action == reject` with its interface, protocol
-    // and service port, joined to the filter the rows were counted under.
+    // and service port (dstport for requests, srcport for replies, port when
+    // it holds both), joined to the filter the rows were counted under
+    // without repeating a term that filter already has.
     QString filterForRow(int row) const;
     // The rejects of other groups that filterForRow(row) shows too: the
     // filter language has no verdict, component or rule, so groups that

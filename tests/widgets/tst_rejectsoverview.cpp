@@ -99,9 +99,15 @@ private Q_SLOTS:
         QTRY_VERIFY(!flows.index(0, 0).data(FlowTableModel::LoadingRole).toBool());
         QCOMPARE(flows.index(0, 0).data(FlowTableModel::RecordIdRole).toLongLong(), m_case.idOfLine.at(3));
 
-        // The overview follows the filter it was given.
+        // The overview follows the filter it was given. Until it is done the
+        // rows of the previous filter cannot be double-clicked: their filter
+        // would replace the one just applied.
         view.setFilter(filter);
+        QVERIFY(!table->isEnabled());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(requested.size(), 1);
         QVERIFY(computed.wait(20000));
+        QVERIFY(table->isEnabled());
         QCOMPARE(groups->rowCount(), 1);
         QCOMPARE(groups->rejects(), qint64(1));
     }
@@ -151,7 +157,10 @@ private Q_SLOTS:
         QVERIFY(view.statusText().startsWith(QStringLiteral("Every egress request")));
     }
 
-    void saysWhatAGroupsFilterShowsBesides()
+    // A request and a reply rejected on the same interface and port (lines 3
+    // and 8 of the fixture) are told apart by the port's side: each group's
+    // double-click shows its own rejects only, and no notice is needed.
+    void requestAndReplyGroupsFilterApart()
     {
         RejectsOverviewView view;
         view.resize(1000, 400);
@@ -161,29 +170,17 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(computed.wait(20000));
         RejectGroupsModel *groups = view.groups();
-        int sharing = -1;
-        int alone = -1;
-        for (int row = 0; row < groups->rowCount(); ++row)
-            (groups->othersSharingFilter(row) > 0 ? sharing : alone) = row;
-        QVERIFY(sharing >= 0 && alone >= 0);
-
         QSignalSpy requested(&view, &RejectsOverviewView::filterRequested);
-        doubleClick(view.table(), groups->index(sharing, RejectGroupsModel::VerdictColumn));
-        QCOMPARE(requested.size(), 1);
-        const QString filter = requested.at(0).at(0).toString();
-        QCOMPARE(shownRecords(m_more.path, filter).size(), 2); // the group's one reject and the other group's
-        QVERIFY(view.statusText().contains(QStringLiteral("not filter fields")));
-        // The notice stays while the overview follows that filter, and goes with the next one.
-        view.setFilter(filter);
-        QVERIFY(computed.wait(20000));
-        QVERIFY(view.statusText().contains(QStringLiteral("not filter fields")));
-        view.setFilter(QString());
-        QVERIFY(computed.wait(20000));
-        QVERIFY(!view.statusText().contains(QStringLiteral("not filter fields")));
-
-        doubleClick(view.table(), groups->index(alone, RejectGroupsModel::VerdictColumn));
-        QCOMPARE(requested.size(), 2);
-        QVERIFY(!view.statusText().contains(QStringLiteral("not filter fields")));
+        for (int row = 0; row < groups->rowCount(); ++row) {
+            QCOMPARE(groups->othersSharingFilter(row), qint64(0));
+            doubleClick(view.table(), groups->index(row, RejectGroupsModel::VerdictColumn));
+            QCOMPARE(requested.size(), row + 1);
+            const QString filter = requested.last().at(0).toString();
+            QCOMPARE(qint64(shownRecords(m_more.path, filter).size()),
+                     groups->index(row, RejectGroupsModel::CountColumn).data(RejectGroupsModel::SortValueRole).toLongLong());
+            QVERIFY(!view.statusText().contains(QStringLiteral("not filter fields")));
+        }
+        QVERIFY(groups->rowCount() >= 3);
     }
 
     void hiddenComputesNothing()

@@ -66,6 +66,9 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
         updateStatus();
     });
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        // Rows of an older filter while the new one is explained: their filter would replace the new one.
+        if (m_model->isComputing())
+            return;
         const QString filter = m_model->filterForRow(index.row());
         if (filter.isEmpty())
             return;
@@ -88,11 +91,13 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
             Q_EMIT filterRequested(filter, true);
     });
     connect(m_model, &RejectGroupsModel::computed, this, [this] {
+        m_table->setEnabled(true);
         m_table->resizeColumnsToContents();
         updateStatus();
         Q_EMIT computed();
     });
     connect(m_model, &RejectGroupsModel::errorOccurred, this, [this](const QString &message) {
+        m_table->setEnabled(true);
         m_error = message;
         updateStatus();
     });
@@ -156,6 +161,7 @@ void RejectsOverviewView::refreshIfStale()
         m_stale = false;
         m_error.clear();
         m_model->compute(m_case, m_filter);
+        m_table->setEnabled(false); // the rows shown belong to the previous filter until it is done
     } else if (m_tabs->currentWidget() == m_unansweredTable && m_unansweredStale) {
         m_unansweredStale = false;
         m_unansweredError.clear();
@@ -173,10 +179,21 @@ QString RejectsOverviewView::groupsStatus() const
     if (m_model->isComputing())
         return tr("Explaining the rejects…");
     const QLocale locale;
-    QString text = tr("%1 rejects in %2 groups").arg(locale.toString(m_model->rejects()), locale.toString(m_model->rowCount()));
-    text += m_model->snapshots() > 0
-        ? tr(", decided by the configuration snapshot in force at each record's time where it describes the flow.")
-        : tr(", from the flow records alone (no configuration snapshot loaded).");
+    const qint64 rejects = m_model->rejects();
+    const int groups = m_model->rowCount();
+    QString text = rejects == 1 ? tr("1 reject") : tr("%1 rejects").arg(locale.toString(rejects));
+    text += groups == 1 ? tr(" in 1 group") : tr(" in %1 groups").arg(locale.toString(groups));
+    const qint64 bySnapshot = m_model->rejectsDecidedBySnapshot();
+    if (m_model->snapshots() == 0)
+        text += tr(", from the flow records alone (no configuration snapshot loaded).");
+    else if (bySnapshot == 0)
+        text += tr(", from the flow records alone: no configuration snapshot of the case describes their interfaces.");
+    else if (bySnapshot == rejects)
+        text += tr(", decided by the configuration snapshot in force at each record's time.");
+    else
+        text += tr(", %1 decided by the configuration snapshot in force at the record's time, the rest from the flow "
+                   "records alone (no snapshot describes their interfaces).")
+                    .arg(locale.toString(bySnapshot));
     if (!m_notice.isEmpty())
         return text + QLatin1Char(' ') + m_notice;
     return text + QLatin1Char(' ') + tr("Double-click a group to filter on its rejects.");
