@@ -90,9 +90,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("verdict");
         QTest::addColumn<QString>("deciding"); // the highlighted rule's first cell
-        QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*");
+        QTest::addColumn<QStringList>("named"); // the components the headline names
+        QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*")
+                                                     << QStringList{QStringLiteral("acl-")};
         QTest::newRow("no group admits ssh") << 4 << int(explain::RecordVerdict::SecurityGroup)
-                                             << ExplanationRulesModel::tr("Destination security groups, inbound");
+                                             << ExplanationRulesModel::tr("Destination security groups, inbound")
+                                             << QStringList{QStringLiteral("sg-0web"), QStringLiteral("sg-0mgmt")};
     }
 
     void explainsTheSelectedReject()
@@ -100,6 +103,7 @@ private Q_SLOTS:
         QFETCH(int, line);
         QFETCH(int, verdict);
         QFETCH(QString, deciding);
+        QFETCH(QStringList, named);
         Window window;
         QAbstractItemModelTester evidenceTester(window.panel->evidence(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester rulesTester(window.panel->rules(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -112,6 +116,8 @@ private Q_SLOTS:
         QVERIFY(explained.wait(20000));
         QVERIFY(window.panel->showsExplanation());
         QVERIFY(window.panel->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict(verdict))));
+        for (const QString &component : named) // every group of the interface, not the first alone
+            QVERIFY2(window.panel->shownText().contains(component), qPrintable(window.panel->shownText()));
         QVERIFY(window.panel->findChild<QLabel *>(QStringLiteral("basis"))->text().contains(QStringLiteral("snapshot")));
         QVERIFY(!window.panel->findChild<QLabel *>(QStringLiteral("suggestion"))->text().isEmpty());
         // The deciding rule is highlighted, current and visible.

@@ -255,8 +255,14 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     m_shown = result.explanation;
     const explain::RecordExplanation &e = *result.explanation;
     QString headline = verdictSentence(e.verdict);
-    if (!e.component.isEmpty())
+    const QStringList groups = e.deniedGroups();
+    if (groups.size() > 1 && e.component == groups.value(0) && !e.rule) {
+        // Several groups were attached and none admitted the flow: name them all, not the first alone.
+        headline += QLatin1Char(' ')
+            + tr("None of its %1 security groups (%2) admits it.").arg(groups.size()).arg(groups.join(QStringLiteral(", ")));
+    } else if (!e.component.isEmpty()) {
         headline += QLatin1Char(' ') + (e.rule ? tr("%1, %2.").arg(e.component, ruleText(*e.rule)) : tr("%1.").arg(e.component));
+    }
     m_verdict->setText(headline);
     m_verdict->setToolTip(explain::recordVerdictName(e.verdict));
     if (e.basis == explain::ExplanationBasis::Config && e.snapshot) {
