@@ -148,6 +148,12 @@ struct RejectExplainer::Impl {
             out.caveats.push_back({CaveatKind::Config,
                                    tr("interface %1 is not in the snapshot of %2: its security groups and network ACL are unknown")
                                        .arg(out.interfaceId, inForce->asOf.toString(Qt::ISODate))});
+            // A snapshot is loaded: asking for one would mislead.
+            if (out.verdict == RecordVerdict::SecurityGroupOrNetworkAcl && !out.suggestion.isEmpty())
+                out.suggestion = tr("the snapshot in force (#%1, as of %2) does not describe %3: load one that does "
+                                    "(File > Load Configuration Snapshot, or flowscope-cli config) to name the rule")
+                                     .arg(inForce->id)
+                                     .arg(inForce->asOf.toUTC().toString(Qt::ISODate), out.interfaceId);
             return;
         }
         ExplainFlow flow;

@@ -120,7 +120,7 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
                 + peerNote;
             out.suggestion = inForce ? tr("interface %1 is not in the snapshot: load one that holds it and its subnet's route table")
                                            .arg(out.interfaceId)
-                                     : tr("load the VPC's route tables (flowscope-cli config) to see the route toward the destination");
+                                     : tr("load the VPC's route tables (File > Load Configuration Snapshot, or flowscope-cli config) to see the route toward the destination");
             fn(out);
             continue;
         }
