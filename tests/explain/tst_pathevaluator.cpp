@@ -290,7 +290,13 @@ private Q_SLOTS:
         QTest::addRow("security group implicit deny")
             << "eni-0db1 in request 6 54.10.20.30 40000 10.0.2.20 5432"
             << "no inbound rule of security group(s) sg-0db on eni-0db1 allows tcp from 54.10.20.30:40000 to 10.0.2.20:5432"
-            << "add to sg-0db an inbound rule allowing tcp port 5432 from 54.10.20.30/32";
+            << "if this traffic is wanted: add to sg-0db an inbound rule allowing tcp port 5432 from 54.10.20.30/32. "
+               "54.10.20.30 lies outside the VPC: unsolicited requests from the internet are often scans, so check the "
+               "source before opening the port to it";
+        QTest::addRow("security group denies a request from a peered network")
+            << "eni-0db1 in request 6 192.168.20.30 40000 10.0.2.20 5432"
+            << "no inbound rule of security group(s) sg-0db on eni-0db1 allows tcp from 192.168.20.30:40000 to 10.0.2.20:5432"
+            << "add to sg-0db an inbound rule allowing tcp port 5432 from 192.168.20.30/32";
     }
 
     void explanationsAndFixes()
