@@ -196,6 +196,7 @@ void MainWindow::createExplainDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_whyRejectedDock);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the panel's full height beside the bottom tabs
     m_actions->addViewToggle(m_whyRejectedDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    raiseOnToggle(m_whyRejectedDock);
     connect(m_whyRejectedDock, &QDockWidget::visibilityChanged, m_whyRejected, [this](bool visible) {
         if (visible)
             m_whyRejected->refreshIfStale();
@@ -231,6 +232,7 @@ void MainWindow::createExplainDocks()
     tabifyDockWidget(m_statsDock, m_rejectsDock);
     m_summaryDock->raise();
     m_actions->addViewToggle(m_rejectsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    raiseOnToggle(m_rejectsDock);
     connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
         if (visible)
             m_rejects->refreshIfStale();
