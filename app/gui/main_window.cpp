@@ -301,7 +301,7 @@ void MainWindow::applyPendingFilter()
     if (m_filterBar->syntax().state == FilterSyntaxState::Valid)
         m_filterBar->applyFilterText(expression);
     else
-        statusBar()->showMessage(tr("The filter given on the command line is not valid: %1").arg(expression));
+        showFilterError(tr("The filter given on the command line is not valid: %1").arg(expression), 0);
 }
 
 void MainWindow::connectSession()
@@ -421,8 +421,19 @@ void MainWindow::connectFilter()
     connect(m_table, &FlowTableView::columnsChanged, this,
             [this](const QStringList &names) { m_settings.setList(kFlowColumnsKey, names); });
     connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusEditor);
-    connect(m_filterBar, &FilterBar::applyRejected, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kMessageMs); });
+    connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, kMessageMs); });
+    // A valid filter applied: an earlier filter's error no longer holds.
+    m_filter->addFollower([this](const QString &) {
+        if (!m_filterError.isEmpty() && statusBar()->currentMessage() == m_filterError)
+            statusBar()->clearMessage();
+        m_filterError.clear();
+    });
+}
+
+void MainWindow::showFilterError(const QString &message, int timeoutMs)
+{
+    m_filterError = message;
+    statusBar()->showMessage(message, timeoutMs);
 }
 
 void MainWindow::setAppPalette(AppPalette *palette)

@@ -592,6 +592,25 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
     }
 
+    // A filter's error stays in the status bar until a valid filter is applied.
+    void validFilterClearsTheFilterError()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openCase(path(QStringLiteral("drop.flowcase"))));
+        QTRY_COMPARE_WITH_TIMEOUT(window.flowModel()->rowCount(), 2, 30000);
+        FilterBar *bar = window.filterBar();
+        bar->setFilterText(QStringLiteral("dstport =="));
+        QVERIFY(!bar->apply());
+        const QString error = window.statusBar()->currentMessage();
+        QVERIFY(!error.isEmpty());
+        bar->setFilterText(QStringLiteral("action == reject"));
+        QVERIFY(bar->apply());
+        QCOMPARE(window.flowModel()->filter(), QStringLiteral("action == reject"));
+        QVERIFY2(window.statusBar()->currentMessage() != error, qPrintable(window.statusBar()->currentMessage()));
+    }
+
     // File > Load Configuration Snapshot stores it off the GUI thread, reports
     // it and says that the case's snapshots changed; a bad one is refused.
     void loadsAConfigurationSnapshot()
