@@ -450,7 +450,9 @@ void MainWindow::restoreSettings()
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
         // The table keeps most of the height: the docks above and below take a fifth each.
         resizeDocks({m_summaryDock, m_timelineDock}, {height() / 5, height() / 5}, Qt::Vertical);
-        resizeDocks({m_whyRejectedDock}, {width() * 3 / 10}, Qt::Horizontal);
+        // Wide enough for the panel's rules (a group id, action, protocol, ports and peer), within two fifths.
+        resizeDocks({m_whyRejectedDock}, {std::min(width() * 2 / 5, std::max(width() * 3 / 10, fontMetrics().averageCharWidth() * 90))},
+                    Qt::Horizontal);
     }
     m_settings.restoreSplitter(*m_report->splitter());
     const bool keepDuplicates = m_settings.flag(kKeepDuplicatesKey, false);

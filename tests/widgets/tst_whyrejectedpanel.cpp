@@ -5,6 +5,7 @@
 // going to it in the table; it says what it needs for an accepted record or
 // without a snapshot; hidden, it explains nothing.
 
+#include "explain/rule_highlight_delegate.h"
 #include "explain/why_rejected_panel.h"
 #include "explain_case.h"
 #include "flow_table_view.h"
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QStyleOptionViewItem>
 #include <QTest>
 #include <QTreeView>
 
@@ -94,7 +96,7 @@ private Q_SLOTS:
         QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*")
                                                      << QStringList{QStringLiteral("acl-")};
         QTest::newRow("no group admits ssh") << 4 << int(explain::RecordVerdict::SecurityGroup)
-                                             << ExplanationRulesModel::tr("Destination security groups, inbound")
+                                             << ExplanationRulesModel::tr("Destination security groups, inbound eni-0web1: DENIED it")
                                              << QStringList{QStringLiteral("sg-0web"), QStringLiteral("sg-0mgmt")};
     }
 
@@ -126,6 +128,36 @@ private Q_SLOTS:
         QCOMPARE(current, window.panel->rules()->decidingRule());
         QCOMPARE(current.data().toString(), deciding);
         QVERIFY(window.panel->rulesTree()->isVisible());
+        // The deciding rule is the only one on a tint; every layer says what it did, in a row of its own.
+        auto *delegate = qobject_cast<RuleHighlightDelegate *>(window.panel->rulesTree()->itemDelegate());
+        QVERIFY(delegate);
+        const ExplanationRulesModel *rules = window.panel->rules();
+        int tinted = 0;
+        for (int layer = 0; layer < rules->rowCount(); ++layer) {
+            const QModelIndex layerIndex = rules->index(layer, 0);
+            QVERIFY(window.panel->rulesTree()->isFirstColumnSpanned(layer, QModelIndex()));
+            const QString said = layerIndex.data().toString();
+            QVERIFY2(said.contains(QStringLiteral("allowed it")) || said.contains(QStringLiteral("DENIED it"))
+                         || said.contains(QStringLiteral("not evaluated")),
+                     qPrintable(said));
+            QCOMPARE(said.contains(QStringLiteral("DENIED")), layerIndex.data(ExplanationRulesModel::BlockingRole).toBool());
+            for (int row = -1; row < rules->rowCount(layerIndex); ++row) {
+                const QModelIndex index = row < 0 ? layerIndex : rules->index(row, 0, layerIndex);
+                QStyleOptionViewItem option;
+                option.initFrom(window.panel->rulesTree());
+                delegate->initStyleOption(&option, index);
+                if (option.backgroundBrush.style() != Qt::NoBrush) {
+                    ++tinted;
+                    QCOMPARE(index, rules->decidingRule());
+                }
+            }
+        }
+        QCOMPARE(tinted, 1);
+        QCOMPARE(rules->headerData(ExplanationRulesModel::ActionColumn, Qt::Horizontal).toString(), QStringLiteral("Rule action"));
+        // The rule columns fit the panel: no horizontal scrolling at its width.
+        QVERIFY2(window.panel->rulesTree()->header()->length() <= window.panel->rulesTree()->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(window.panel->rulesTree()->header()->length())
+                                .arg(window.panel->rulesTree()->viewport()->width())));
     }
 
     // A click on the request behind a rejected reply selects it in the

@@ -128,6 +128,8 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     m_rulesTree->setItemDelegate(new RuleHighlightDelegate(m_rulesTree));
     m_rulesTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rulesTree->setUniformRowHeights(true);
+    // The notes go to each row's tooltip: the rule columns then fit the dock's default width.
+    m_rulesTree->setColumnHidden(ExplanationRulesModel::NoteColumn, true);
     m_rulesTree->setMinimumHeight(m_rulesTree->fontMetrics().height() * 12);
     layout->addWidget(m_rulesTree, 1);
 
@@ -301,6 +303,9 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     m_layout->setStretch(m_layout->count() - 1, rules ? 0 : 1);
     if (rules) {
         m_rulesTree->expandAll();
+        // A layer's sentence spans its row; the columns fit the rules under it.
+        for (int layer = 0; layer < m_rules->rowCount(); ++layer)
+            m_rulesTree->setFirstColumnSpanned(layer, QModelIndex(), true);
         for (int column = 0; column < m_rules->columnCount(); ++column)
             m_rulesTree->resizeColumnToContents(column);
         const QModelIndex deciding = m_rules->decidingRule();
