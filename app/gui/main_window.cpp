@@ -333,8 +333,9 @@ void MainWindow::connectSession()
     connect(m_session, &CaseSession::snapshotsChanged, m_whyRejected, &WhyRejectedPanel::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotsChanged, m_rejects, &RejectsOverviewView::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
-        statusBar()->showMessage(snapshotLoadReport(outcome).text, kMessageMs);
-        showSnapshotLoadReport(this, outcome);
+        const CaseSummary &summary = m_session->summary();
+        statusBar()->showMessage(snapshotLoadReport(outcome, summary.firstStart, summary.lastEnd).text, kMessageMs);
+        showSnapshotLoadReport(this, outcome, summary.firstStart, summary.lastEnd);
     });
     connect(m_flows, &FlowTableModel::errorOccurred, this, &MainWindow::showError);
     connect(m_files, &ImportFilesModel::errorOccurred, this, &MainWindow::showError);
@@ -630,7 +631,7 @@ void MainWindow::loadSnapshotDialog()
     if (!m_session->hasCase() && !newCaseDialog())
         return;
     QString folder = m_settings.folder(QStringLiteral("snapshots"));
-    const auto request = askSnapshotLoad(this, folder);
+    const auto request = askSnapshotLoad(this, folder, m_session->summary().firstStart, m_session->summary().lastEnd);
     m_settings.setFolder(QStringLiteral("snapshots"), folder);
     if (request)
         m_session->loadSnapshot(request->paths, request->asOf, request->label);
