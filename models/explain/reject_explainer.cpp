@@ -135,7 +135,8 @@ struct RejectExplainer::Impl {
     }
 
     // The exact verdict of the snapshot in force, over what the records said.
-    void applySnapshot(const PairingFlow &rejected, const Pairing &pairing, RecordExplanation &out) const
+    // withText false (grouping): no sentences, and neither the four layers nor the snapshot are kept.
+    void applySnapshot(const PairingFlow &rejected, const Pairing &pairing, RecordExplanation &out, bool withText) const
     {
         const auto inForce = snapshots.inForceAt(rejected.start);
         if (!inForce)
@@ -169,6 +170,7 @@ struct RejectExplainer::Impl {
         flow.interfaceId = out.interfaceId;
         flow.role = pairing.isReply ? FlowRole::Reply : FlowRole::Request;
         flow.rejectedByBlockPublicAccess = rejected.blockPublicAccess;
+        flow.withText = withText;
         flow.direction = pairing.egress ? FlowDirection::Egress : FlowDirection::Ingress;
         if (!pairing.directionKnown) { // the interface owning the source sent it
             const NetworkInterface *own = findById(snapshot.interfaces, out.interfaceId);
@@ -195,6 +197,10 @@ struct RejectExplainer::Impl {
             if (block.layer >= 0 && path.layers[block.layer].aclRule)
                 explained.rule = ruleOf(*path.layers[block.layer].aclRule);
             out.blocking.push_back(std::move(explained));
+        }
+        if (!withText) {
+            out.caveats.clear();
+            return;
         }
         std::vector<Caveat> caveats;
         for (const Caveat &caveat : out.caveats) { // the evaluator states the others itself
@@ -225,7 +231,7 @@ struct RejectExplainer::Impl {
     {
         const Pairing pairing = pairRecord(rejected, conversation);
         RecordExplanation out = explainFromFlows(rejected, pairing, context);
-        applySnapshot(rejected, pairing, out);
+        applySnapshot(rejected, pairing, out, context.withText);
         if (!out.blocking.empty()) {
             out.component = out.blocking.front().component;
             out.rule = out.blocking.front().rule;
