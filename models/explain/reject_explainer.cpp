@@ -334,17 +334,17 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
     const FlowsContext context = m->flowsContext(withText);
     const auto explainChunk = [&](std::size_t from) {
         std::vector<RecordExplanation> out;
-        const std::size_t to = std::min(scan.targets.size(), from + kExplainChunk);
+        const std::size_t to = std::min(scan.targetCount(), from + kExplainChunk);
         out.reserve(to - from);
         for (std::size_t i = from; i < to; ++i)
-            out.push_back(m->explain(scan.targets[i], scan.conversationOf(scan.targets[i]), context));
+            out.push_back(m->explain(scan.target(i), scan.conversationOf(scan.target(i)), context));
         return out;
     };
-    for (std::size_t from = 0; from < scan.targets.size(); from += 2 * kExplainChunk) {
+    for (std::size_t from = 0; from < scan.targetCount(); from += 2 * kExplainChunk) {
         throwIfCancelled(cancelled);
         const std::size_t second = from + kExplainChunk;
         std::future<std::vector<RecordExplanation>> other;
-        if (second < scan.targets.size())
+        if (second < scan.targetCount())
             other = std::async(std::launch::async, explainChunk, second);
         const std::vector<RecordExplanation> first = explainChunk(from);
         const std::vector<RecordExplanation> next = other.valid() ? other.get() : std::vector<RecordExplanation>();

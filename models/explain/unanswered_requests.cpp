@@ -88,7 +88,8 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
     request.cancelled = cancelled;
     const ConversationScan scan = scanConversations(m->db, filter, request);
 
-    for (const PairingFlow &target : scan.targets) {
+    for (std::size_t i = 0; i < scan.targetCount(); ++i) {
+        const PairingFlow &target = scan.target(i);
         const Pairing pairing = pairRecord(target, scan.conversationOf(target));
         if (pairing.reply || pairing.peerReverse)
             continue; // answered, or its reply was REJECTed (explained as a reject)
