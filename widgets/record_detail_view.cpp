@@ -21,16 +21,30 @@ QString meaning(Field field, const FieldValue &value)
     if (!number)
         return {};
     switch (field) {
-    case Field::Protocol: return fromView(protocolName(static_cast<std::uint8_t>(*number)));
+    case Field::Protocol: return RecordDetailView::tr("IANA protocol number %1").arg(*number);
     case Field::TcpFlags: return QString::fromStdString(tcpFlagsText(static_cast<std::uint8_t>(*number)));
     case Field::TrafficPath: return fromView(trafficPathName(static_cast<std::uint8_t>(*number)));
     case Field::Start:
     case Field::End:
-        return RecordDetailView::tr("%1 UTC, %2 local time")
-            .arg(QDateTime::fromSecsSinceEpoch(*number, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                 QDateTime::fromSecsSinceEpoch(*number).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
+        return RecordDetailView::tr("%1 local time, %2 seconds since the epoch")
+            .arg(QDateTime::fromSecsSinceEpoch(*number).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")))
+            .arg(*number);
     default: return {};
     }
+}
+
+// As the flow table shows it: "tcp (6)", and times in UTC.
+QString valueText(Field field, const FieldValue &value)
+{
+    const auto *number = std::get_if<std::int64_t>(&value);
+    if (number && field == Field::Protocol && *number >= 0 && *number <= 255) {
+        const QString name = fromView(protocolName(static_cast<std::uint8_t>(*number))).toLower();
+        return name.isEmpty() ? QString::number(*number) : QStringLiteral("%1 (%2)").arg(name).arg(*number);
+    }
+    if (number && (field == Field::Start || field == Field::End))
+        return RecordDetailView::tr("%1 UTC").arg(
+            QDateTime::fromSecsSinceEpoch(*number, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    return QString::fromStdString(fieldText(value));
 }
 
 } // namespace
@@ -66,7 +80,7 @@ void RecordDetailView::showRecord(const std::optional<FlowRow> &row)
         const FieldValue &value = row->value(info.field);
         if (std::holds_alternative<std::monostate>(value))
             continue; // absent: '-' in the record, or not in its format
-        new QTreeWidgetItem(this, {fromView(info.name), QString::fromStdString(fieldText(value)), meaning(info.field, value)});
+        new QTreeWidgetItem(this, {fromView(info.name), valueText(info.field, value), meaning(info.field, value)});
     }
     new QTreeWidgetItem(this, {tr("file"), QString::fromStdString(row->file), tr("line %1").arg(row->line)});
     new QTreeWidgetItem(this, {tr("record id"), QString::number(row->id), QString()});

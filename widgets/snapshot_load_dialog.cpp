@@ -3,6 +3,9 @@
 
 #include "go_to_time_dialog.h"
 
+#include "explain/snapshot_loader.h"
+#include "explain/snapshot_timeline.h"
+
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -23,6 +26,7 @@ SnapshotLoadDialog::SnapshotLoadDialog(const QString &startFolder, QWidget *pare
     , m_asOf(new QLineEdit(this))
     , m_label(new QLineEdit(this))
     , m_asOfNote(new QLabel(this))
+    , m_distanceNote(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Load Configuration Snapshot"));
@@ -55,6 +59,11 @@ SnapshotLoadDialog::SnapshotLoadDialog(const QString &startFolder, QWidget *pare
     auto *form = new QFormLayout;
     form->addRow(tr("&Taken at:"), m_asOf);
     form->addRow(QString(), m_asOfNote);
+    m_distanceNote->setObjectName(QStringLiteral("snapshotDistanceNote"));
+    m_distanceNote->setWordWrap(true);
+    m_distanceNote->setStyleSheet(QStringLiteral("font-weight: bold"));
+    m_distanceNote->hide();
+    form->addRow(QString(), m_distanceNote);
     form->addRow(tr("&Label:"), m_label);
 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Load"));
@@ -88,6 +97,13 @@ void SnapshotLoadDialog::addPaths(const QStringList &paths)
 void SnapshotLoadDialog::setAsOfText(const QString &text) { m_asOf->setText(text); }
 
 void SnapshotLoadDialog::setLabel(const QString &label) { m_label->setText(label); }
+
+void SnapshotLoadDialog::setCaseRecords(std::optional<qint64> first, std::optional<qint64> last)
+{
+    m_firstRecord = first;
+    m_lastRecord = last;
+    updateState();
+}
 
 std::optional<SnapshotLoadRequest> SnapshotLoadDialog::request() const
 {
@@ -130,12 +146,27 @@ void SnapshotLoadDialog::updateState()
     const bool timeValid = !timeGiven || parseGoToTime(m_asOf->text()).has_value();
     m_asOfNote->setText(timeValid ? tr("ISO 8601, UTC unless a zone is given, e.g. 2026-03-01T09:00:00Z")
                                   : tr("'%1' is not a time.").arg(m_asOf->text().trimmed()));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(request().has_value());
+    const auto chosen = request();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(chosen.has_value());
+    // The time defaults to the files' modification time, which may be long after the records.
+    QString distance;
+    if (chosen) {
+        const QDateTime asOf = chosen->asOf ? QDateTime::fromSecsSinceEpoch(*chosen->asOf, Qt::UTC)
+                                            : explain::newestFileTime(chosen->paths);
+        distance = explain::snapshotDistanceNote(asOf, m_firstRecord, m_lastRecord);
+        if (!distance.isEmpty())
+            distance = tr("Warning: %1 (%2). Give the time it was taken above if you know it.")
+                           .arg(distance, asOf.toString(Qt::ISODate));
+    }
+    m_distanceNote->setText(distance);
+    m_distanceNote->setVisible(!distance.isEmpty());
 }
 
-std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder)
+std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder, std::optional<qint64> firstRecord,
+                                                   std::optional<qint64> lastRecord)
 {
     SnapshotLoadDialog dialog(folder, parent);
+    dialog.setCaseRecords(firstRecord, lastRecord);
     const bool accepted = dialog.exec() == QDialog::Accepted;
     folder = dialog.lastFolder();
     return accepted ? dialog.request() : std::nullopt;

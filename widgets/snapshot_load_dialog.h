@@ -30,6 +30,9 @@ public:
     void addPaths(const QStringList &paths);
     void setAsOfText(const QString &text);
     void setLabel(const QString &label);
+    // The case's first and last record times (epoch seconds): a snapshot taken
+    // far from them gets a warning under its time.
+    void setCaseRecords(std::optional<qint64> first, std::optional<qint64> last);
     // Nothing while there is no path or the as-of time is not a time.
     std::optional<SnapshotLoadRequest> request() const;
     const QString &lastFolder() const { return m_folder; }
@@ -44,11 +47,14 @@ private:
     QLineEdit *m_asOf;
     QLineEdit *m_label;
     QLabel *m_asOfNote;
+    QLabel *m_distanceNote;
+    std::optional<qint64> m_firstRecord, m_lastRecord;
     QDialogButtonBox *m_buttons;
 };
 
 // Shows the dialog; nothing when cancelled. folder: where the file choosers
 // start, updated to the last one used.
-std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder);
+std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder, std::optional<qint64> firstRecord = {},
+                                                   std::optional<qint64> lastRecord = {});
 
 } // namespace flowscope

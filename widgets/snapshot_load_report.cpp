@@ -2,6 +2,7 @@
 #include "snapshot_load_report.h"
 
 #include "explain/snapshot_summary.h"
+#include "explain/snapshot_timeline.h"
 
 #include <QCoreApplication>
 #include <QMessageBox>
@@ -21,7 +22,8 @@ int countOf(const explain::SnapshotLoad &load, explain::SnapshotMessage::Severit
 
 } // namespace
 
-SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outcome)
+SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outcome, std::optional<qint64> firstRecord,
+                                      std::optional<qint64> lastRecord)
 {
     using Severity = explain::SnapshotMessage::Severity;
     const explain::SnapshotImport &imported = outcome.import;
@@ -55,13 +57,18 @@ SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outc
     if (warnings > 0)
         report.text += u' '
             + tr("%n reference(s) it cannot resolve: explanations that need them are inconclusive.", warnings);
+    const QString distance = explain::snapshotDistanceNote(imported.asOf, firstRecord, lastRecord);
+    if (!distance.isEmpty())
+        report.text += u' ' + tr("It was %1.").arg(distance);
     return report;
 }
 
-void showSnapshotLoadReport(QWidget *parent, const explain::SnapshotImportOutcome &outcome)
+void showSnapshotLoadReport(QWidget *parent, const explain::SnapshotImportOutcome &outcome, std::optional<qint64> firstRecord,
+                            std::optional<qint64> lastRecord)
 {
-    const SnapshotLoadReport report = snapshotLoadReport(outcome);
-    auto *box = new QMessageBox(report.ok ? QMessageBox::Information : QMessageBox::Warning, tr("Configuration Snapshot"),
+    const SnapshotLoadReport report = snapshotLoadReport(outcome, firstRecord, lastRecord);
+    const bool distant = !explain::snapshotDistanceNote(outcome.import.asOf, firstRecord, lastRecord).isEmpty();
+    auto *box = new QMessageBox(report.ok && !distant ? QMessageBox::Information : QMessageBox::Warning, tr("Configuration Snapshot"),
                                 report.text, QMessageBox::Ok, parent);
     box->setObjectName(QStringLiteral("snapshotLoadReport"));
     box->setDetailedText(report.details);

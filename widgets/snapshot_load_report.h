@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <optional>
+
 class QWidget;
 
 namespace flowscope {
@@ -17,8 +19,11 @@ struct SnapshotLoadReport {
     QString details; // every message, one a line
 };
 
-SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outcome);
+// firstRecord, lastRecord: the case's record times (epoch seconds), to warn of a snapshot taken far from them.
+SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outcome, std::optional<qint64> firstRecord = {},
+                                      std::optional<qint64> lastRecord = {});
 // A message box, information or warning, the messages under "Show Details".
-void showSnapshotLoadReport(QWidget *parent, const explain::SnapshotImportOutcome &outcome);
+void showSnapshotLoadReport(QWidget *parent, const explain::SnapshotImportOutcome &outcome,
+                            std::optional<qint64> firstRecord = {}, std::optional<qint64> lastRecord = {});
 
 } // namespace flowscope

@@ -206,6 +206,8 @@ void TimelineView::setCase(const QString &casePath)
     // The filter stays: a new case gets its filter from the filter bar.
     m_case = casePath;
     m_hasExtent = false;
+    // Hidden, it computes nothing yet; still it says the case is loading, not missing, until its first result.
+    m_plot->setMessage(casePath.isEmpty() ? tr("No case open") : tr("Loading the case…"));
     markStale();
 }
 

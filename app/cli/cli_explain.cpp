@@ -5,6 +5,7 @@
 #include "cli_output.h"
 
 #include "explain/reject_explainer.h"
+#include "format/field_names.h"
 #include "explain/snapshot_loader.h"
 #include "explain/snapshot_store.h"
 #include "explain/unanswered_requests.h"
@@ -15,6 +16,9 @@
 #include "store/flow_reader.h"
 
 #include <QDateTime>
+
+#include <algorithm>
+#include <cctype>
 
 #include <iostream>
 #include <map>
@@ -107,6 +111,22 @@ std::string groupJson(const RejectGroup &group)
     return out + "]}";
 }
 
+// tcp, udp, icmp as the flow table and the filter language say them; the number when IANA's table has no name.
+std::string protocolLabel(std::int64_t number)
+{
+    const std::string_view name = number >= 0 && number <= 255 ? flowscope::protocolName(static_cast<std::uint8_t>(number))
+                                                               : std::string_view();
+    std::string label(name);
+    std::transform(label.begin(), label.end(), label.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return label.empty() ? std::to_string(number) : label;
+}
+
+std::string protocolLabel(const FieldValue &value)
+{
+    const auto *number = std::get_if<std::int64_t>(&value);
+    return number ? protocolLabel(*number) : fieldText(value);
+}
+
 std::string rowLabel(const FlowRow &row, Field address, Field port)
 {
     return fieldText(row.value(address)) + ':' + fieldText(row.value(port));
@@ -186,7 +206,7 @@ int runUnanswered(CaseDb &caseDb, const CaseFilter &filter, SnapshotTimeline sna
                 out << (i ? ",\n" : "\n") << "{\"count\":" << count << ",\"verdict\":" << json(verdict)
                     << ",\"interface-id\":" << jsonOrNull(eni) << ",\"protocol\":" << protocol << ",\"port\":" << port << '}';
             else
-                rows.push_back({std::to_string(count), verdict.toStdString(), eni.toStdString(), std::to_string(protocol),
+                rows.push_back({std::to_string(count), verdict.toStdString(), eni.toStdString(), protocolLabel(protocol),
                                 std::to_string(port)});
         }
         if (format == "json")
@@ -214,7 +234,7 @@ int runUnanswered(CaseDb &caseDb, const CaseFilter &filter, SnapshotTimeline sna
             else
                 table.push_back({std::to_string(row.id), requests[i].interfaceId.toStdString(),
                                  rowLabel(row, Field::SrcAddr, Field::SrcPort), rowLabel(row, Field::DstAddr, Field::DstPort),
-                                 fieldText(row.value(Field::Protocol)), routeVerdictName(requests[i].verdict).toStdString(),
+                                 protocolLabel(row.value(Field::Protocol)), routeVerdictName(requests[i].verdict).toStdString(),
                                  requests[i].route.toStdString()});
         }
     }
@@ -274,7 +294,7 @@ int runExplain(const std::vector<std::string> &args)
             for (const RejectGroup &group : groups.groups)
                 rows.push_back({std::to_string(group.count), recordVerdictName(group.verdict).toStdString(),
                                 basisName(group.basis).toStdString(), group.component.toStdString(),
-                                group.rule.toStdString(), group.interfaceId.toStdString(), std::to_string(group.protocol),
+                                group.rule.toStdString(), group.interfaceId.toStdString(), protocolLabel(group.protocol),
                                 std::to_string(group.servicePort)});
             writeTable(out, {"count", "verdict", "basis", "component", "rule", "interface-id", "protocol", "port"}, rows);
             return ExitOk;
@@ -303,7 +323,7 @@ int runExplain(const std::vector<std::string> &args)
                         + std::to_string(record.id);
                 table.push_back({std::to_string(e.recordId), e.interfaceId.toStdString(),
                                  rowLabel(rows[i], Field::SrcAddr, Field::SrcPort),
-                                 rowLabel(rows[i], Field::DstAddr, Field::DstPort), fieldText(rows[i].value(Field::Protocol)),
+                                 rowLabel(rows[i], Field::DstAddr, Field::DstPort), protocolLabel(rows[i].value(Field::Protocol)),
                                  recordVerdictName(e.verdict).toStdString(), basisName(e.basis).toStdString(),
                                  e.component.toStdString(), ruleLabel(e).toStdString(), evidence});
             }

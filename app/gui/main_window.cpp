@@ -196,6 +196,7 @@ void MainWindow::createExplainDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_whyRejectedDock);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea); // the panel's full height beside the bottom tabs
     m_actions->addViewToggle(m_whyRejectedDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_E));
+    raiseOnToggle(m_whyRejectedDock);
     connect(m_whyRejectedDock, &QDockWidget::visibilityChanged, m_whyRejected, [this](bool visible) {
         if (visible)
             m_whyRejected->refreshIfStale();
@@ -232,6 +233,7 @@ void MainWindow::createExplainDocks()
     m_summaryDock->raise();
     raiseOnToggle(m_rejectsDock); // Ctrl+Shift+E brings the tab forward rather than removing it
     m_actions->addViewToggle(m_rejectsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    raiseOnToggle(m_rejectsDock);
     connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
         if (visible)
             m_rejects->refreshIfStale();
@@ -300,7 +302,7 @@ void MainWindow::applyPendingFilter()
     if (m_filterBar->syntax().state == FilterSyntaxState::Valid)
         m_filterBar->applyFilterText(expression);
     else
-        statusBar()->showMessage(tr("The filter given on the command line is not valid: %1").arg(expression));
+        showFilterError(tr("The filter given on the command line is not valid: %1").arg(expression), 0);
 }
 
 void MainWindow::connectSession()
@@ -332,8 +334,9 @@ void MainWindow::connectSession()
     connect(m_session, &CaseSession::snapshotsChanged, m_whyRejected, &WhyRejectedPanel::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotsChanged, m_rejects, &RejectsOverviewView::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
-        statusBar()->showMessage(snapshotLoadReport(outcome).text, kMessageMs);
-        showSnapshotLoadReport(this, outcome);
+        const CaseSummary &summary = m_session->summary();
+        statusBar()->showMessage(snapshotLoadReport(outcome, summary.firstStart, summary.lastEnd).text, kMessageMs);
+        showSnapshotLoadReport(this, outcome, summary.firstStart, summary.lastEnd);
     });
     connect(m_flows, &FlowTableModel::errorOccurred, this, &MainWindow::showError);
     connect(m_files, &ImportFilesModel::errorOccurred, this, &MainWindow::showError);
@@ -420,8 +423,19 @@ void MainWindow::connectFilter()
     connect(m_table, &FlowTableView::columnsChanged, this,
             [this](const QStringList &names) { m_settings.setList(kFlowColumnsKey, names); });
     connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusEditor);
-    connect(m_filterBar, &FilterBar::applyRejected, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kMessageMs); });
+    connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, kMessageMs); });
+    // A valid filter applied: an earlier filter's error no longer holds.
+    m_filter->addFollower([this](const QString &) {
+        if (!m_filterError.isEmpty() && statusBar()->currentMessage() == m_filterError)
+            statusBar()->clearMessage();
+        m_filterError.clear();
+    });
+}
+
+void MainWindow::showFilterError(const QString &message, int timeoutMs)
+{
+    m_filterError = message;
+    statusBar()->showMessage(message, timeoutMs);
 }
 
 void MainWindow::setAppPalette(AppPalette *palette)
@@ -438,7 +452,9 @@ void MainWindow::restoreSettings()
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
         // The table keeps most of the height: the docks above and below take a fifth each.
         resizeDocks({m_summaryDock, m_timelineDock}, {height() / 5, height() / 5}, Qt::Vertical);
-        resizeDocks({m_whyRejectedDock}, {width() * 3 / 10}, Qt::Horizontal);
+        // Wide enough for the panel's rules (a group id, action, protocol, ports and peer), within two fifths.
+        resizeDocks({m_whyRejectedDock}, {std::min(width() * 2 / 5, std::max(width() * 3 / 10, fontMetrics().averageCharWidth() * 90))},
+                    Qt::Horizontal);
     }
     m_settings.restoreSplitter(*m_report->splitter());
     const bool keepDuplicates = m_settings.flag(kKeepDuplicatesKey, false);
@@ -616,7 +632,7 @@ void MainWindow::loadSnapshotDialog()
     if (!m_session->hasCase() && !newCaseDialog())
         return;
     QString folder = m_settings.folder(QStringLiteral("snapshots"));
-    const auto request = askSnapshotLoad(this, folder);
+    const auto request = askSnapshotLoad(this, folder, m_session->summary().firstStart, m_session->summary().lastEnd);
     m_settings.setFolder(QStringLiteral("snapshots"), folder);
     if (request)
         m_session->loadSnapshot(request->paths, request->asOf, request->label);

@@ -125,6 +125,8 @@ private:
     CaseEnrichmentLoader *m_enrichment = nullptr;
     bool m_unloggedNoteShown = false;
     QString m_emptyFilter; // the filter in force when it found nothing
+    QString m_filterError; // the status bar's filter error, cleared by the next valid filter
+    void showFilterError(const QString &message, int timeoutMs);
     QString m_pendingFilter; // from the command line, waiting for the case's snapshot
     TrafficStatsView *m_stats = nullptr;
     TimelineView *m_timeline = nullptr;

@@ -138,13 +138,13 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
     }
     const HashFilter conversations(std::move(hashes));
     ByBlock recordsByBlock;
-    ByBlock targetsByBlock;
+    std::map<std::int64_t, std::vector<std::int64_t>> targetsByBlock; // their ids
     scanBlocksConcurrently(caseDb, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
         throwIfCancelled(request.cancelled);
         const auto slotsOfBlock = targetSlots.find(block);
         const std::vector<std::uint16_t> *slots = slotsOfBlock == targetSlots.end() ? nullptr : &slotsOfBlock->second;
         std::vector<PairingFlow> found;
-        std::vector<PairingFlow> targets;
+        std::vector<std::int64_t> targets;
         std::vector<std::pair<std::int64_t, const EncodedFlow *>> noted;
         for (std::size_t slot = 0; slot < rows.size(); ++slot) {
             const EncodedFlow &flow = rows[slot];
@@ -156,8 +156,8 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
             found.push_back(request.pairingFlow(flow, recordId(block, slot)));
             found.back().conversation = hash;
             if (slots && std::binary_search(slots->begin(), slots->end(), static_cast<std::uint16_t>(slot))) {
-                targets.push_back(found.back());
-                noted.emplace_back(targets.back().id, &flow);
+                targets.push_back(found.back().id);
+                noted.emplace_back(targets.back(), &flow);
             }
         }
         std::lock_guard lock(mutex);
@@ -170,9 +170,23 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
                 request.noteTarget(*flow, id);
         }
     });
-    out.targets = concatenate(targetsByBlock);
+    std::vector<std::int64_t> targetIds; // ascending: blocks in order, slots in order
+    for (auto &[block, ids] : targetsByBlock) {
+        targetIds.insert(targetIds.end(), ids.begin(), ids.end());
+        std::vector<std::int64_t>().swap(ids);
+    }
     out.records = concatenate(recordsByBlock);
     prepareConversations(out.records);
+    // Each target's place among the sorted records, then back in record order.
+    std::vector<std::pair<std::int64_t, std::uint32_t>> placed;
+    placed.reserve(targetIds.size());
+    for (std::size_t i = 0; i < out.records.size(); ++i)
+        if (std::binary_search(targetIds.begin(), targetIds.end(), out.records[i].id))
+            placed.emplace_back(out.records[i].id, static_cast<std::uint32_t>(i));
+    std::sort(placed.begin(), placed.end());
+    out.targetIndexes.reserve(placed.size());
+    for (const auto &[id, index] : placed)
+        out.targetIndexes.push_back(index);
     return out;
 }
 

@@ -48,9 +48,13 @@ struct ConversationScanRequest {
 };
 
 struct ConversationScan {
-    std::vector<PairingFlow> targets; // in record order
     std::vector<PairingFlow> records; // every record of their conversations, as prepareConversations leaves them
+    // The targets in record order, as indexes into `records` (which holds them
+    // too): a million rejects cost 4 bytes each here, not a second copy.
+    std::vector<std::uint32_t> targetIndexes;
 
+    std::size_t targetCount() const { return targetIndexes.size(); }
+    const PairingFlow &target(std::size_t i) const { return records[targetIndexes[i]]; }
     std::span<const PairingFlow> conversationOf(const PairingFlow &target) const;
 };
 

@@ -29,6 +29,7 @@ struct ExplainFlow {
     FlowDirection direction = FlowDirection::Ingress;
     FlowRole role = FlowRole::Request;
     bool rejectedByBlockPublicAccess = false; // reject-reason = BPA
+    bool withText = true; // false: the verdict and the blocking layers only, no sentences (grouping needs none)
 };
 
 struct Packet {

@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <vector>
+
 namespace flowscope::explain {
 
 namespace {
@@ -40,6 +43,19 @@ QString subnetText(const ConfigSnapshot &snapshot, const NetworkInterface *eni)
         return {};
     const QString name = snapshot.subnetName(eni->subnetId);
     return name.isEmpty() ? eni->subnetId : name;
+}
+
+// Private and shared address space (RFC 1918, RFC 6598, unique local IPv6):
+// peered networks and on-premises, not the internet.
+bool isPrivateAddress(const IpAddress &address)
+{
+    static const std::vector<IpCidr> ranges = [] {
+        std::vector<IpCidr> out;
+        for (const char *text : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10", "fc00::/7"})
+            out.push_back(*IpCidr::parse(QString::fromLatin1(text)));
+        return out;
+    }();
+    return std::any_of(ranges.begin(), ranges.end(), [&](const IpCidr &range) { return range.contains(address); });
 }
 
 } // namespace
@@ -87,13 +103,22 @@ QString suggestFix(const ConfigSnapshot &snapshot, const LayerResult &layer, con
             what += tr(" port %1").arg(packet.dstPort);
         }
     }
-    if (layer.isSecurityGroup())
-        return tr("add to %1 %2 rule allowing %3 %4 %5")
-            .arg(layer.eni->groupIds.value(0), direction, what, preposition, peerText);
-    const QString numbered = layer.aclRule && !layer.aclRule->isDefaultRule()
-        ? tr(", numbered below %1").arg(layer.aclRule->ruleNumber)
-        : QString();
-    return tr("add to %1 %2 rule allowing %3 %4 %5%6").arg(layer.acl->id, direction, what, preposition, peerText, numbered);
+    QString fix;
+    if (layer.isSecurityGroup()) {
+        fix = tr("add to %1 %2 rule allowing %3 %4 %5").arg(layer.eni->groupIds.value(0), direction, what, preposition, peerText);
+    } else {
+        const QString numbered = layer.aclRule && !layer.aclRule->isDefaultRule()
+            ? tr(", numbered below %1").arg(layer.aclRule->ruleNumber)
+            : QString();
+        fix = tr("add to %1 %2 rule allowing %3 %4 %5%6").arg(layer.acl->id, direction, what, preposition, peerText, numbered);
+    }
+    // A request from outside the VPC is as likely a scanner as a client: opening
+    // the port is a choice for the analyst, not a repair.
+    if (!layer.egress() && role == FlowRole::Request && !snapshot.vpcContaining(peer) && !isPrivateAddress(peer))
+        return tr("if this traffic is wanted: %1. %2 lies outside the VPC: unsolicited requests from the internet are "
+                  "often scans, so check the source before opening the port to it")
+            .arg(fix, peer.toString());
+    return fix;
 }
 
 } // namespace flowscope::explain

@@ -195,7 +195,7 @@ RecordExplanation explainFromFlows(const PairingFlow &rejected, const Pairing &p
             out.explanation += tr("; no request was found for this reply, so a network ACL or a packet after the "
                                   "connection closed is likelier than a security group");
     }
-    out.suggestion = tr("load a configuration snapshot of the VPC (flowscope-cli config) to name the rule");
+    out.suggestion = tr("load a configuration snapshot of the VPC (File > Load Configuration Snapshot, or flowscope-cli config) to name the rule");
     return out;
 }
 

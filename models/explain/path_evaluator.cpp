@@ -148,6 +148,11 @@ void summarise(const ConfigSnapshot &snapshot, const ExplainFlow &flow, const Pa
             continue;
         out.blocking.push_back({blockingCode(snapshot, layer), layer.isSecurityGroup() ? layer.eni->groupIds.value(0) : layer.acl->id,
                                 layer.egress(), i, layer.atLoggingInterface});
+        if (!flow.withText) {
+            if (layer.atLoggingInterface)
+                (layer.isSecurityGroup() ? sgBlocks : aclBlocks) = true;
+            continue;
+        }
         const QString sentence = describeBlock(snapshot, layer, packet, flow.role);
         if (!layer.atLoggingInterface) {
             further << sentence;
@@ -158,6 +163,13 @@ void summarise(const ConfigSnapshot &snapshot, const ExplainFlow &flow, const Pa
         fixes << suggestFix(snapshot, layer, packet, flow.role, requester);
     }
     const QString separator = QStringLiteral("; ");
+    if (!flow.withText) {
+        out.verdict = sgBlocks || aclBlocks ? (sgBlocks && aclBlocks ? Verdict::SecurityGroupAndNetworkAcl
+                                                                     : (sgBlocks ? Verdict::SecurityGroup : Verdict::NetworkAcl))
+            : unknownHere.isEmpty() ? Verdict::NotExplained
+                                    : Verdict::Inconclusive;
+        return;
+    }
     if (sgBlocks || aclBlocks) {
         out.verdict = sgBlocks && aclBlocks ? Verdict::SecurityGroupAndNetworkAcl
                                             : (sgBlocks ? Verdict::SecurityGroup : Verdict::NetworkAcl);

@@ -71,4 +71,22 @@ QStringList RecordExplanation::caveatTexts() const
     return texts;
 }
 
+QStringList RecordExplanation::deniedGroups() const
+{
+    if (path) {
+        for (const BlockingLayer &block : path->blocking) {
+            if (block.layer < 0)
+                continue;
+            const LayerResult &layer = path->layers[block.layer];
+            if (layer.isSecurityGroup() && layer.eni)
+                return layer.eni->groupIds;
+        }
+    }
+    for (const ExplainedBlock &block : blocking) {
+        if (block.component.startsWith(QLatin1String("sg-")))
+            return {block.component};
+    }
+    return {};
+}
+
 } // namespace flowscope::explain

@@ -126,6 +126,9 @@ struct RecordExplanation {
     std::shared_ptr<const ConfigSnapshot> config;
 
     QStringList caveatTexts() const;
+    // Every security group of the interface whose groups denied first (none
+    // admitted the packet), not only the first one `component` names.
+    QStringList deniedGroups() const;
 };
 
 } // namespace flowscope::explain

@@ -135,7 +135,8 @@ struct RejectExplainer::Impl {
     }
 
     // The exact verdict of the snapshot in force, over what the records said.
-    void applySnapshot(const PairingFlow &rejected, const Pairing &pairing, RecordExplanation &out) const
+    // withText false (grouping): no sentences, and neither the four layers nor the snapshot are kept.
+    void applySnapshot(const PairingFlow &rejected, const Pairing &pairing, RecordExplanation &out, bool withText) const
     {
         const auto inForce = snapshots.inForceAt(rejected.start);
         if (!inForce)
@@ -148,6 +149,12 @@ struct RejectExplainer::Impl {
             out.caveats.push_back({CaveatKind::Config,
                                    tr("interface %1 is not in the snapshot of %2: its security groups and network ACL are unknown")
                                        .arg(out.interfaceId, inForce->asOf.toString(Qt::ISODate))});
+            // A snapshot is loaded: asking for one would mislead.
+            if (out.verdict == RecordVerdict::SecurityGroupOrNetworkAcl && !out.suggestion.isEmpty())
+                out.suggestion = tr("the snapshot in force (#%1, as of %2) does not describe %3: load one that does "
+                                    "(File > Load Configuration Snapshot, or flowscope-cli config) to name the rule")
+                                     .arg(inForce->id)
+                                     .arg(inForce->asOf.toUTC().toString(Qt::ISODate), out.interfaceId);
             return;
         }
         ExplainFlow flow;
@@ -163,6 +170,7 @@ struct RejectExplainer::Impl {
         flow.interfaceId = out.interfaceId;
         flow.role = pairing.isReply ? FlowRole::Reply : FlowRole::Request;
         flow.rejectedByBlockPublicAccess = rejected.blockPublicAccess;
+        flow.withText = withText;
         flow.direction = pairing.egress ? FlowDirection::Egress : FlowDirection::Ingress;
         if (!pairing.directionKnown) { // the interface owning the source sent it
             const NetworkInterface *own = findById(snapshot.interfaces, out.interfaceId);
@@ -189,6 +197,10 @@ struct RejectExplainer::Impl {
             if (block.layer >= 0 && path.layers[block.layer].aclRule)
                 explained.rule = ruleOf(*path.layers[block.layer].aclRule);
             out.blocking.push_back(std::move(explained));
+        }
+        if (!withText) {
+            out.caveats.clear();
+            return;
         }
         std::vector<Caveat> caveats;
         for (const Caveat &caveat : out.caveats) { // the evaluator states the others itself
@@ -219,7 +231,7 @@ struct RejectExplainer::Impl {
     {
         const Pairing pairing = pairRecord(rejected, conversation);
         RecordExplanation out = explainFromFlows(rejected, pairing, context);
-        applySnapshot(rejected, pairing, out);
+        applySnapshot(rejected, pairing, out, context.withText);
         if (!out.blocking.empty()) {
             out.component = out.blocking.front().component;
             out.rule = out.blocking.front().rule;
@@ -322,17 +334,17 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
     const FlowsContext context = m->flowsContext(withText);
     const auto explainChunk = [&](std::size_t from) {
         std::vector<RecordExplanation> out;
-        const std::size_t to = std::min(scan.targets.size(), from + kExplainChunk);
+        const std::size_t to = std::min(scan.targetCount(), from + kExplainChunk);
         out.reserve(to - from);
         for (std::size_t i = from; i < to; ++i)
-            out.push_back(m->explain(scan.targets[i], scan.conversationOf(scan.targets[i]), context));
+            out.push_back(m->explain(scan.target(i), scan.conversationOf(scan.target(i)), context));
         return out;
     };
-    for (std::size_t from = 0; from < scan.targets.size(); from += 2 * kExplainChunk) {
+    for (std::size_t from = 0; from < scan.targetCount(); from += 2 * kExplainChunk) {
         throwIfCancelled(cancelled);
         const std::size_t second = from + kExplainChunk;
         std::future<std::vector<RecordExplanation>> other;
-        if (second < scan.targets.size())
+        if (second < scan.targetCount())
             other = std::async(std::launch::async, explainChunk, second);
         const std::vector<RecordExplanation> first = explainChunk(from);
         const std::vector<RecordExplanation> next = other.valid() ? other.get() : std::vector<RecordExplanation>();

@@ -17,27 +17,6 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("flowscope::explain::SnapshotLoader", text); }
 
-QStringList snapshotFiles(const QStringList &paths, std::vector<SnapshotMessage> &messages)
-{
-    QStringList files;
-    for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (info.isDir()) {
-            QStringList found;
-            QDirIterator it(path, {QStringLiteral("*.json"), QStringLiteral("*.json.gz")}, QDir::Files,
-                            QDirIterator::Subdirectories);
-            while (it.hasNext())
-                found << it.next();
-            found.sort(); // the same order on every machine
-            files << found;
-        } else if (info.exists()) {
-            files << path;
-        } else {
-            messages.push_back({SnapshotMessage::Severity::Error, path, {}, tr("no such file or folder")});
-        }
-    }
-    return files;
-}
 
 template <typename T>
 void mergeItems(std::map<QString, T> &into, std::map<QString, T> &from)
@@ -145,6 +124,40 @@ void checkReferences(const ConfigSnapshot &snapshot, std::vector<SnapshotMessage
 }
 
 } // namespace
+
+QStringList snapshotFiles(const QStringList &paths, std::vector<SnapshotMessage> &messages)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            QStringList found;
+            QDirIterator it(path, {QStringLiteral("*.json"), QStringLiteral("*.json.gz")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext())
+                found << it.next();
+            found.sort(); // the same order on every machine
+            files << found;
+        } else if (info.exists()) {
+            files << path;
+        } else {
+            messages.push_back({SnapshotMessage::Severity::Error, path, {}, tr("no such file or folder")});
+        }
+    }
+    return files;
+}
+
+QDateTime newestFileTime(const QStringList &paths)
+{
+    std::vector<SnapshotMessage> ignored; // the load reports them
+    QDateTime newest;
+    for (const QString &file : snapshotFiles(paths, ignored)) {
+        const QDateTime modified = QFileInfo(file).lastModified().toUTC();
+        if (!newest.isValid() || modified > newest)
+            newest = modified;
+    }
+    return newest;
+}
 
 std::vector<SnapshotSource> readSnapshotSources(const QStringList &paths, std::vector<SnapshotMessage> &messages)
 {

@@ -26,6 +26,11 @@ struct SnapshotLoad {
 };
 
 SnapshotLoad loadSnapshot(const QStringList &paths);
+// The files a load reads (folders walked for *.json and *.json.gz); a path
+// that does not exist gets a message.
+QStringList snapshotFiles(const QStringList &paths, std::vector<SnapshotMessage> &messages);
+// The newest modification time of those files: the default as-of time. Invalid when there is none.
+QDateTime newestFileTime(const QStringList &paths);
 
 // One file's bytes as read, with its name and modification time: what a case
 // keeps so that it loads the same snapshot again without the files.

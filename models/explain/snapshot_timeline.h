@@ -40,4 +40,10 @@ private:
     std::vector<TimedSnapshot> m_snapshots; // by as-of, oldest first
 };
 
+// A snapshot taken far (over a week) before the case's first record or after
+// its last: "taken 9 months after the case's last record: explanations of
+// earlier records may not match the configuration then". Empty when it is
+// close, or the case has no record times.
+QString snapshotDistanceNote(const QDateTime &asOf, std::optional<qint64> firstRecord, std::optional<qint64> lastRecord);
+
 } // namespace flowscope::explain

@@ -88,7 +88,8 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
     request.cancelled = cancelled;
     const ConversationScan scan = scanConversations(m->db, filter, request);
 
-    for (const PairingFlow &target : scan.targets) {
+    for (std::size_t i = 0; i < scan.targetCount(); ++i) {
+        const PairingFlow &target = scan.target(i);
         const Pairing pairing = pairRecord(target, scan.conversationOf(target));
         if (pairing.reply || pairing.peerReverse)
             continue; // answered, or its reply was REJECTed (explained as a reject)
@@ -124,7 +125,7 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
                 + peerNote;
             out.suggestion = inForce ? tr("interface %1 is not in the snapshot: load one that holds it and its subnet's route table")
                                            .arg(out.interfaceId)
-                                     : tr("load the VPC's route tables (flowscope-cli config) to see the route toward the destination");
+                                     : tr("load the VPC's route tables (File > Load Configuration Snapshot, or flowscope-cli config) to see the route toward the destination");
             fn(out);
             continue;
         }

@@ -22,6 +22,7 @@ QString layerTitle(LayerKind kind)
     return {};
 }
 
+// What the layer as a whole did to the packet (its rules each say their own action).
 QString outcomeText(const LayerResult &layer)
 {
     if (!layer.evaluated)
@@ -29,9 +30,9 @@ QString outcomeText(const LayerResult &layer)
                                        : ExplanationRulesModel::tr("not evaluated: %1").arg(layer.skipped);
     switch (layer.outcome) {
     case Outcome::Allow:
-        return layer.statefulReply ? ExplanationRulesModel::tr("allows (the reply of an allowed request)")
-                                   : ExplanationRulesModel::tr("allows");
-    case Outcome::Deny: return ExplanationRulesModel::tr("denies");
+        return layer.statefulReply ? ExplanationRulesModel::tr("allowed it (the reply of an allowed request)")
+                                   : ExplanationRulesModel::tr("allowed it");
+    case Outcome::Deny: return ExplanationRulesModel::tr("DENIED it");
     case Outcome::Inconclusive:
         return layer.reason.isEmpty() ? ExplanationRulesModel::tr("inconclusive")
                                       : ExplanationRulesModel::tr("inconclusive: %1").arg(layer.reason);
@@ -80,8 +81,15 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                 component = result.eni->id;
             else if (result.acl)
                 component = result.acl->name.isEmpty() ? result.acl->id : tr("%1 (%2)").arg(result.acl->id, result.acl->name);
-            layer.line.cells = {layerTitle(result.kind), outcomeText(result), QString(), QString(), component, QString()};
+            // One sentence in the first column, which the view spans across the row: the rule columns stay narrow.
+            const QString title = component.isEmpty() ? layerTitle(result.kind) : tr("%1 %2").arg(layerTitle(result.kind), component);
+            layer.line.cells = {tr("%1: %2").arg(title, outcomeText(result)), outcomeText(result), QString(), QString(),
+                                component, QString()};
             layer.line.blocking = blocking;
+            // A group denies without a rule: the layer itself is what decided.
+            layer.line.deciding = blocking && result.isSecurityGroup();
+            // The whole sentence in the tooltip: a narrow view cuts the row short.
+            layer.line.tooltip = layer.line.cells[RuleColumn];
             if (result.atLoggingInterface)
                 layer.line.cells[NoteColumn] = tr("at the interface that logged the record");
             if (result.evaluated && !result.isSecurityGroup() && result.acl) {
@@ -93,7 +101,7 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                                   naclPorts(entry), entry.cidr.toString(), QString()};
                     line.deciding = &entry == result.aclRule;
                     if (line.deciding)
-                        line.cells[NoteColumn] = tr("decides: the first entry that matches");
+                        line.cells[NoteColumn] = entry.allow ? tr("first match: allows") : tr("first match: denies");
                     layer.rules.push_back(std::move(line));
                 }
             } else if (result.evaluated && result.isSecurityGroup() && result.eni) {
@@ -111,17 +119,23 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                             continue;
                         any = true;
                         Line line;
-                        line.cells = {rule.ruleId.isEmpty() ? groupText : tr("%1 %2").arg(groupText, rule.ruleId),
-                                      tr("allow"), protocolName(rule.protocol), portsText(rule.protocol, rule.ports),
+                        // Group rules only ever allow; the rule id goes to the tooltip to keep the column narrow.
+                        line.cells = {group->id, tr("allow"), protocolName(rule.protocol), portsText(rule.protocol, rule.ports),
                                       rule.peerText(), QString()};
-                        line.tooltip = rule.description;
+                        QStringList about{groupText};
+                        if (!rule.ruleId.isEmpty())
+                            about << rule.ruleId;
+                        if (!rule.description.isEmpty())
+                            about << rule.description;
+                        line.tooltip = about.join(QStringLiteral(", "));
                         line.deciding = &rule == result.groups.rule;
                         if (line.deciding)
                             line.cells[NoteColumn] = tr("admits the flow");
                         for (const SgNearMiss &miss : result.groups.nearMisses)
                             if (miss.rule == &rule) {
                                 line.nearMiss = true;
-                                line.cells[NoteColumn] = tr("near miss: %1").arg(miss.what);
+                                line.cells[NoteColumn] = tr("near miss");
+                                line.tooltip = tr("near miss: %1").arg(miss.what) + u'\n' + line.tooltip;
                             }
                         layer.rules.push_back(std::move(line));
                     }
@@ -191,7 +205,15 @@ QVariant ExplanationRulesModel::data(const QModelIndex &index, int role) const
     const Line *line = lineAt(index);
     switch (role) {
     case Qt::DisplayRole: return line->cells.value(index.column());
-    case Qt::ToolTipRole: return line->tooltip.isEmpty() ? QVariant() : QVariant(line->tooltip);
+    case Qt::ToolTipRole: {
+        // The note too: a narrow view may hide its column.
+        QStringList tip;
+        if (!line->cells.value(NoteColumn).isEmpty() && !line->tooltip.startsWith(line->cells.value(NoteColumn)))
+            tip << line->cells.value(NoteColumn);
+        if (!line->tooltip.isEmpty())
+            tip << line->tooltip;
+        return tip.isEmpty() ? QVariant() : QVariant(tip.join(u'\n'));
+    }
     case DecidingRole: return line->deciding;
     case NearMissRole: return line->nearMiss;
     case BlockingRole: return line->blocking;
@@ -204,11 +226,11 @@ QVariant ExplanationRulesModel::headerData(int section, Qt::Orientation orientat
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case RuleColumn: return tr("Layer / rule");
-    case ActionColumn: return tr("Outcome / action");
+    case RuleColumn: return tr("Rule");
+    case ActionColumn: return tr("Rule action");
     case ProtocolColumn: return tr("Protocol");
     case PortsColumn: return tr("Ports");
-    case PeerColumn: return tr("Component / peer");
+    case PeerColumn: return tr("Peer");
     case NoteColumn: return tr("Note");
     }
     return {};

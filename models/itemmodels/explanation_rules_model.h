@@ -5,9 +5,12 @@
 // network ACL out, destination network ACL in, destination security groups
 // in), each with its outcome, and under it the rules it weighed — the ACL's
 // entries in rule-number order, every rule of every group of the interface in
-// that direction. DecidingRole marks the rule that decided (an ACL entry, or
-// the group rule that admitted), NearMissRole a group rule wrong in one
-// respect only, BlockingRole a layer that denies.
+// that direction. A layer's first cell is one sentence (layer, component,
+// whether it allowed or denied the packet) for a view to span across the row;
+// the columns describe rules, so "allow" is a rule's action. DecidingRole marks
+// the rule that decided (an ACL entry, the group rule that admitted, or a
+// blocking group layer itself), NearMissRole a group rule wrong in one respect
+// only, BlockingRole a layer that denies.
 
 #include "explain/record_explanation.h"
 

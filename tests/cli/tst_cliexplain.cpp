@@ -150,6 +150,9 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 7);
         QVERIFY(lines[0].startsWith("_id"));
         QVERIFY(lines[1].contains("network-acl") && lines[1].contains("request:"));
+        // Protocols by name, as the flow table shows them.
+        const QList<QByteArray> cells = lines[1].simplified().split(' ');
+        QCOMPARE(cells.value(lines[0].simplified().split(' ').indexOf("protocol")), QByteArray("tcp"));
     }
 
     void usageErrors_data()

@@ -290,7 +290,13 @@ private Q_SLOTS:
         QTest::addRow("security group implicit deny")
             << "eni-0db1 in request 6 54.10.20.30 40000 10.0.2.20 5432"
             << "no inbound rule of security group(s) sg-0db on eni-0db1 allows tcp from 54.10.20.30:40000 to 10.0.2.20:5432"
-            << "add to sg-0db an inbound rule allowing tcp port 5432 from 54.10.20.30/32";
+            << "if this traffic is wanted: add to sg-0db an inbound rule allowing tcp port 5432 from 54.10.20.30/32. "
+               "54.10.20.30 lies outside the VPC: unsolicited requests from the internet are often scans, so check the "
+               "source before opening the port to it";
+        QTest::addRow("security group denies a request from a peered network")
+            << "eni-0db1 in request 6 192.168.20.30 40000 10.0.2.20 5432"
+            << "no inbound rule of security group(s) sg-0db on eni-0db1 allows tcp from 192.168.20.30:40000 to 10.0.2.20:5432"
+            << "add to sg-0db an inbound rule allowing tcp port 5432 from 192.168.20.30/32";
     }
 
     void explanationsAndFixes()
@@ -301,6 +307,28 @@ private Q_SLOTS:
         const auto result = explainFlow(m_estate.snapshot, parseFlow(flow));
         QVERIFY2(result.explanation.startsWith(explanation), qPrintable(result.explanation));
         QCOMPARE(result.suggestion, suggestion);
+    }
+
+    // Without sentences (grouping) the verdict and the blocking layers are the same.
+    void withoutTextTheVerdictStays()
+    {
+        for (const char *spec : {"eni-0app1 in request 6 10.1.2.3 50000 10.0.1.10 22", "eni-0app1 out reply 6 10.0.1.10 443 203.0.113.7 51234",
+                                 "eni-0db1 in request 6 54.10.20.30 40000 10.0.2.20 5432",
+                                 "eni-0web1 in request 6 203.0.113.50 50000 10.0.3.21 443",
+                                 "eni-0db1 in request 1 10.0.3.21 0 10.0.2.20 0"}) {
+            ExplainFlow flow = parseFlow(spec);
+            const PathExplanation full = explainFlow(m_estate.snapshot, flow);
+            flow.withText = false;
+            const PathExplanation bare = explainFlow(m_estate.snapshot, flow);
+            QCOMPARE(verdictName(bare.verdict), verdictName(full.verdict));
+            QCOMPARE(bare.blocking.size(), full.blocking.size());
+            for (std::size_t i = 0; i < bare.blocking.size(); ++i) {
+                QCOMPARE(bare.blocking[i].code, full.blocking[i].code);
+                QCOMPARE(bare.blocking[i].component, full.blocking[i].component);
+                QCOMPARE(bare.blocking[i].layer, full.blocking[i].layer);
+            }
+            QVERIFY(bare.explanation.isEmpty() && bare.suggestion.isEmpty());
+        }
     }
 
     void notExplainedNamesTheSnapshotTime()

@@ -272,6 +272,12 @@ void TestRejectExplainer::snapshotDecides()
         QCOMPARE(explanation->rule.has_value(), explanation->blocking.front().rule.has_value());
     }
     QVERIFY(!explanation->explanation.isEmpty());
+    // Undecided with a snapshot loaded: the suggestion says what the snapshot lacks, not to load one.
+    if (explanation->verdict == RecordVerdict::SecurityGroupOrNetworkAcl)
+        QVERIFY2(explanation->suggestion.startsWith(QStringLiteral("the snapshot in force (#1, as of ")
+                                                    + explanation->snapshot->asOf.toUTC().toString(Qt::ISODate)
+                                                    + QStringLiteral(") does not describe eni-gone")),
+                 qPrintable(explanation->suggestion));
 }
 
 void TestRejectExplainer::snapshotInForceByTime()

@@ -16,6 +16,33 @@ class TestSnapshotTimeline : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // A snapshot far from the case's records is said to be, in the largest unit that fits.
+    void distanceNote_data()
+    {
+        QTest::addColumn<qint64>("asOf");
+        QTest::addColumn<QString>("note");
+        const qint64 day = 24 * 3600;
+        QTest::newRow("within the records") << qint64(1'000'000 + 5 * day) << QString();
+        QTest::newRow("six days after the last") << qint64(1'000'000 + 10 * day + 6 * day) << QString();
+        QTest::newRow("nine months after the last")
+            << qint64(1'000'000 + 10 * day + 275 * day)
+            << QStringLiteral("taken 9 months after the case's last record: explanations of earlier records may not match "
+                              "the configuration then");
+        QTest::newRow("three weeks before the first")
+            << qint64(1'000'000 - 21 * day)
+            << QStringLiteral("taken 3 weeks before the case's first record: explanations of later records may not match "
+                              "the configuration then");
+    }
+
+    void distanceNote()
+    {
+        QFETCH(qint64, asOf);
+        QFETCH(QString, note);
+        const qint64 day = 24 * 3600;
+        QCOMPARE(snapshotDistanceNote(QDateTime::fromSecsSinceEpoch(asOf, Qt::UTC), 1'000'000, 1'000'000 + 10 * day), note);
+        QCOMPARE(snapshotDistanceNote(QDateTime::fromSecsSinceEpoch(asOf, Qt::UTC), std::nullopt, std::nullopt), QString());
+    }
+
     void emptyTimelineHasNoSnapshot()
     {
         SnapshotTimeline timeline;

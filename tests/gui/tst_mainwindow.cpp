@@ -405,29 +405,48 @@ private Q_SLOTS:
         QVERIFY(!MainWindow().importController()->keepsDuplicates());
     }
 
-    // Ctrl+T on the Statistics tab behind the Case tab brings it to the
-    // front (it stays open); again, on screen, it closes; again, it opens in
-    // front. The View menu's action does the same.
+    // A dock's shortcut on its tab behind another tab brings it to the front
+    // (it stays open); again, on screen, it closes; again, it opens in front.
+    // The View menu's action does the same.
+    void dockShortcutShowsAndRaises_data()
+    {
+        QTest::addColumn<QString>("dock");
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("modifiers");
+        QTest::newRow("Statistics, Ctrl+T") << QStringLiteral("statisticsDock") << int(Qt::Key_T) << int(Qt::ControlModifier);
+        QTest::newRow("Rejects, Ctrl+Shift+E")
+            << QStringLiteral("rejectsDock") << int(Qt::Key_E) << int(Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::newRow("Why Rejected?, Ctrl+E") << QStringLiteral("whyRejectedDock") << int(Qt::Key_E) << int(Qt::ControlModifier);
+    }
+
     void dockShortcutShowsAndRaises()
     {
-        QSettings().clear(); // no saved window layout: Statistics behind Case
+        QFETCH(QString, dock);
+        QFETCH(int, key);
+        QFETCH(int, modifiers);
+        QSettings().clear(); // no saved window layout
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto *stats = window.findChild<QDockWidget *>(QStringLiteral("statisticsDock"));
-        QVERIFY(stats);
-        const auto onScreen = [stats] { return stats->isVisible() && !stats->visibleRegion().isEmpty(); };
+        auto *target = window.findChild<QDockWidget *>(dock);
+        auto *caseDock = window.findChild<QDockWidget *>(QStringLiteral("caseSummaryDock"));
+        QVERIFY(target);
+        QVERIFY(caseDock);
+        if (window.dockWidgetArea(target) != window.dockWidgetArea(caseDock))
+            window.tabifyDockWidget(caseDock, target); // an analyst may have put it among the tabs
+        caseDock->raise(); // the case in front, the dock behind it
+        const auto onScreen = [target] { return target->isVisible() && !target->visibleRegion().isEmpty(); };
         QTRY_VERIFY(!onScreen());
-        QVERIFY(stats->toggleViewAction()->isChecked());
-        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+        QVERIFY(target->toggleViewAction()->isChecked());
+        QTest::keyClick(&window, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
         QTRY_VERIFY(onScreen());
-        QVERIFY(stats->toggleViewAction()->isChecked());
-        QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
-        QTRY_VERIFY(stats->isHidden());
-        QVERIFY(!stats->toggleViewAction()->isChecked());
-        stats->toggleViewAction()->trigger();
+        QVERIFY(target->toggleViewAction()->isChecked());
+        QTest::keyClick(&window, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+        QTRY_VERIFY(target->isHidden());
+        QVERIFY(!target->toggleViewAction()->isChecked());
+        target->toggleViewAction()->trigger();
         QTRY_VERIFY(onScreen());
-        QVERIFY(stats->toggleViewAction()->isChecked());
+        QVERIFY(target->toggleViewAction()->isChecked());
     }
 
     // A new session opens the case the analyst had open last (a restart to
@@ -571,6 +590,25 @@ private Q_SLOTS:
         QCOMPARE(bar->filterText(), bar->appliedFilter());
         QVERIFY(bar->applyFilterText(QString()));
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
+    }
+
+    // A filter's error stays in the status bar until a valid filter is applied.
+    void validFilterClearsTheFilterError()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openCase(path(QStringLiteral("drop.flowcase"))));
+        QTRY_COMPARE_WITH_TIMEOUT(window.flowModel()->rowCount(), 2, 30000);
+        FilterBar *bar = window.filterBar();
+        bar->setFilterText(QStringLiteral("dstport =="));
+        QVERIFY(!bar->apply());
+        const QString error = window.statusBar()->currentMessage();
+        QVERIFY(!error.isEmpty());
+        bar->setFilterText(QStringLiteral("action == reject"));
+        QVERIFY(bar->apply());
+        QCOMPARE(window.flowModel()->filter(), QStringLiteral("action == reject"));
+        QVERIFY2(window.statusBar()->currentMessage() != error, qPrintable(window.statusBar()->currentMessage()));
     }
 
     // File > Load Configuration Snapshot stores it off the GUI thread, reports

@@ -7,9 +7,11 @@
 #include "snapshot_load_report.h"
 
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace flowscope;
@@ -64,6 +66,43 @@ private Q_SLOTS:
         request = dialog.request();
         QCOMPARE(request->asOf.value_or(0), qint64(1772355600));
         QCOMPARE(request->label, QStringLiteral("before the change"));
+    }
+
+    // The time defaults to the files' modification time: nine months after the
+    // case's records, the dialog and the report after loading warn of it.
+    void warnsOfASnapshotFarFromTheRecords()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("groups.json"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("{\"SecurityGroups\": []}");
+        out.close();
+        const QDateTime modified = QDateTime::fromSecsSinceEpoch(1772355600, Qt::UTC); // 2026-03-01T09:00:00Z
+        QVERIFY(out.open(QIODevice::ReadWrite));
+        QVERIFY(out.setFileTime(modified, QFileDevice::FileModificationTime));
+        out.close();
+        const qint64 day = 24 * 3600;
+        const qint64 last = modified.toSecsSinceEpoch() - 275 * day;
+
+        SnapshotLoadDialog dialog(dir.path());
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("snapshotDistanceNote"));
+        QVERIFY(note);
+        dialog.setCaseRecords(last - day, last);
+        dialog.addPaths({file});
+        QVERIFY2(note->text().contains(u"taken 9 months after the case's last record"), qPrintable(note->text()));
+        QVERIFY(!note->isHidden());
+        // A time given near the records: no warning.
+        dialog.findChild<QLineEdit *>(QStringLiteral("snapshotAsOf"))
+            ->setText(QDateTime::fromSecsSinceEpoch(last, Qt::UTC).toString(Qt::ISODate));
+        QVERIFY(note->text().isEmpty());
+        QVERIFY(note->isHidden());
+
+        const SnapshotLoadReport report = snapshotLoadReport(storedOutcome(0), last - day, last);
+        QVERIFY2(report.text.contains(u"taken 9 months after the case's last record: explanations of earlier records may "
+                                      u"not match the configuration then"),
+                 qPrintable(report.text));
+        QVERIFY(!snapshotLoadReport(storedOutcome(0)).text.contains(u"taken"));
     }
 
     void reportsWhatWasStored()

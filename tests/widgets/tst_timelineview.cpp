@@ -445,6 +445,22 @@ private Q_SLOTS:
         QVERIFY(!view->plot()->timeline().buckets.empty());
     }
 
+    // A case given to a timeline not yet on screen (the window opening with a
+    // case) says it loads, not that no case is open, until its first result.
+    void hiddenTimelineSaysTheCaseLoads()
+    {
+        TimelineView view;
+        QCOMPARE(view.plot()->message(), QStringLiteral("No case open"));
+        view.setCase(m_case);
+        QCOMPARE(view.plot()->message(), QStringLiteral("Loading the case…"));
+        QSignalSpy computed(&view, &TimelineView::computed);
+        view.show();
+        QVERIFY(computed.wait(10000));
+        QCOMPARE(view.plot()->message(), QString());
+        view.setCase({});
+        QCOMPARE(view.plot()->message(), QStringLiteral("No case open"));
+    }
+
     void metricAndScaleSwitches()
     {
         auto view = shownView();

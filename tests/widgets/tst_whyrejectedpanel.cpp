@@ -5,6 +5,7 @@
 // going to it in the table; it says what it needs for an accepted record or
 // without a snapshot; hidden, it explains nothing.
 
+#include "explain/rule_highlight_delegate.h"
 #include "explain/why_rejected_panel.h"
 #include "explain_case.h"
 #include "flow_table_view.h"
@@ -21,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QStyleOptionViewItem>
 #include <QTest>
 #include <QTreeView>
 
@@ -90,9 +92,12 @@ private Q_SLOTS:
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("verdict");
         QTest::addColumn<QString>("deciding"); // the highlighted rule's first cell
-        QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*");
+        QTest::addColumn<QStringList>("named"); // the components the headline names
+        QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*")
+                                                     << QStringList{QStringLiteral("acl-")};
         QTest::newRow("no group admits ssh") << 4 << int(explain::RecordVerdict::SecurityGroup)
-                                             << ExplanationRulesModel::tr("Destination security groups, inbound");
+                                             << ExplanationRulesModel::tr("Destination security groups, inbound eni-0web1: DENIED it")
+                                             << QStringList{QStringLiteral("sg-0web"), QStringLiteral("sg-0mgmt")};
     }
 
     void explainsTheSelectedReject()
@@ -100,6 +105,7 @@ private Q_SLOTS:
         QFETCH(int, line);
         QFETCH(int, verdict);
         QFETCH(QString, deciding);
+        QFETCH(QStringList, named);
         Window window;
         QAbstractItemModelTester evidenceTester(window.panel->evidence(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester rulesTester(window.panel->rules(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -112,6 +118,8 @@ private Q_SLOTS:
         QVERIFY(explained.wait(20000));
         QVERIFY(window.panel->showsExplanation());
         QVERIFY(window.panel->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict(verdict))));
+        for (const QString &component : named) // every group of the interface, not the first alone
+            QVERIFY2(window.panel->shownText().contains(component), qPrintable(window.panel->shownText()));
         QVERIFY(window.panel->findChild<QLabel *>(QStringLiteral("basis"))->text().contains(QStringLiteral("snapshot")));
         QVERIFY(!window.panel->findChild<QLabel *>(QStringLiteral("suggestion"))->text().isEmpty());
         // The deciding rule is highlighted, current and visible.
@@ -120,9 +128,36 @@ private Q_SLOTS:
         QCOMPARE(current, window.panel->rules()->decidingRule());
         QCOMPARE(current.data().toString(), deciding);
         QVERIFY(window.panel->rulesTree()->isVisible());
-        // Long layer and group names leave each rule's outcome in sight in the narrow panel.
-        QVERIFY(window.panel->rulesTree()->columnViewportPosition(ExplanationRulesModel::ActionColumn)
-                <= window.panel->width() / 2);
+        // The deciding rule is the only one on a tint; every layer says what it did, in a row of its own.
+        auto *delegate = qobject_cast<RuleHighlightDelegate *>(window.panel->rulesTree()->itemDelegate());
+        QVERIFY(delegate);
+        const ExplanationRulesModel *rules = window.panel->rules();
+        int tinted = 0;
+        for (int layer = 0; layer < rules->rowCount(); ++layer) {
+            const QModelIndex layerIndex = rules->index(layer, 0);
+            QVERIFY(window.panel->rulesTree()->isFirstColumnSpanned(layer, QModelIndex()));
+            const QString said = layerIndex.data().toString();
+            QVERIFY2(said.contains(QStringLiteral("allowed it")) || said.contains(QStringLiteral("DENIED it"))
+                         || said.contains(QStringLiteral("not evaluated")),
+                     qPrintable(said));
+            QCOMPARE(said.contains(QStringLiteral("DENIED")), layerIndex.data(ExplanationRulesModel::BlockingRole).toBool());
+            for (int row = -1; row < rules->rowCount(layerIndex); ++row) {
+                const QModelIndex index = row < 0 ? layerIndex : rules->index(row, 0, layerIndex);
+                QStyleOptionViewItem option;
+                option.initFrom(window.panel->rulesTree());
+                delegate->initStyleOption(&option, index);
+                if (option.backgroundBrush.style() != Qt::NoBrush) {
+                    ++tinted;
+                    QCOMPARE(index, rules->decidingRule());
+                }
+            }
+        }
+        QCOMPARE(tinted, 1);
+        QCOMPARE(rules->headerData(ExplanationRulesModel::ActionColumn, Qt::Horizontal).toString(), QStringLiteral("Rule action"));
+        // The rule columns fit the panel: no horizontal scrolling at its width.
+        QVERIFY2(window.panel->rulesTree()->header()->length() <= window.panel->rulesTree()->viewport()->width(),
+                 qPrintable(QStringLiteral("%1 > %2").arg(window.panel->rulesTree()->header()->length())
+                                .arg(window.panel->rulesTree()->viewport()->width())));
     }
 
     // A click on the request behind a rejected reply selects it in the

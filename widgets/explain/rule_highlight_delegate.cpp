@@ -8,15 +8,6 @@
 
 namespace flowscope {
 
-namespace {
-QColor mixed(const QColor &base, const QColor &hue, float weight)
-{
-    return QColor::fromRgbF(base.redF() * (1 - weight) + hue.redF() * weight,
-                            base.greenF() * (1 - weight) + hue.greenF() * weight,
-                            base.blueF() * (1 - weight) + hue.blueF() * weight);
-}
-} // namespace
-
 void RuleHighlightDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
@@ -24,11 +15,10 @@ void RuleHighlightDelegate::initStyleOption(QStyleOptionViewItem *option, const 
     const bool blocking = (layer ? index : index.parent()).data(ExplanationRulesModel::BlockingRole).toBool();
     if (layer && blocking)
         option->font.setBold(true);
-    if (index.data(ExplanationRulesModel::DecidingRole).toBool()) {
+    // One strong mark only: what denied the packet. A rule that let it through elsewhere says so in its note.
+    if (blocking && index.data(ExplanationRulesModel::DecidingRole).toBool()) {
         option->font.setBold(true);
-        option->backgroundBrush = blocking ? RejectRowDelegate::rejectTint(option->palette)
-                                           : mixed(option->palette.color(QPalette::Base),
-                                                   option->palette.color(QPalette::Highlight), 0.25f);
+        option->backgroundBrush = RejectRowDelegate::rejectTint(option->palette);
     }
     if (index.data(ExplanationRulesModel::NearMissRole).toBool())
         option->font.setItalic(true);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Marks the rules of an ExplanationRulesModel: the deciding rule bold on a
-// tint mixed from the palette (red where its layer blocks, the highlight
-// colour where it admits), a blocking layer bold, a near miss in italics.
+// Marks the rules of an ExplanationRulesModel: what denied the packet (the
+// deciding rule of a blocking layer, or a blocking group layer) bold on the
+// palette's reject tint, the only strong mark; a blocking layer bold, a near
+// miss in italics.
 
 #include <QStyledItemDelegate>
 
@@ -13,7 +14,7 @@ class RuleHighlightDelegate : public QStyledItemDelegate {
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-protected:
+    // Public for tests: the look an index gets.
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 };
 

@@ -128,6 +128,8 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     m_rulesTree->setItemDelegate(new RuleHighlightDelegate(m_rulesTree));
     m_rulesTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_rulesTree->setUniformRowHeights(true);
+    // The notes go to each row's tooltip: the rule columns then fit the dock's default width.
+    m_rulesTree->setColumnHidden(ExplanationRulesModel::NoteColumn, true);
     m_rulesTree->setMinimumHeight(m_rulesTree->fontMetrics().height() * 12);
     layout->addWidget(m_rulesTree, 1);
 
@@ -255,8 +257,14 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     m_shown = result.explanation;
     const explain::RecordExplanation &e = *result.explanation;
     QString headline = verdictSentence(e.verdict);
-    if (!e.component.isEmpty())
+    const QStringList groups = e.deniedGroups();
+    if (groups.size() > 1 && e.component == groups.value(0) && !e.rule) {
+        // Several groups were attached and none admitted the flow: name them all, not the first alone.
+        headline += QLatin1Char(' ')
+            + tr("None of its %1 security groups (%2) admits it.").arg(groups.size()).arg(groups.join(QStringLiteral(", ")));
+    } else if (!e.component.isEmpty()) {
         headline += QLatin1Char(' ') + (e.rule ? tr("%1, %2.").arg(e.component, ruleText(*e.rule)) : tr("%1.").arg(e.component));
+    }
     m_verdict->setText(headline);
     m_verdict->setToolTip(explain::recordVerdictName(e.verdict));
     if (e.basis == explain::ExplanationBasis::Config && e.snapshot) {
@@ -295,6 +303,9 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     m_layout->setStretch(m_layout->count() - 1, rules ? 0 : 1);
     if (rules) {
         m_rulesTree->expandAll();
+        // A layer's sentence spans its row; the columns fit the rules under it.
+        for (int layer = 0; layer < m_rules->rowCount(); ++layer)
+            m_rulesTree->setFirstColumnSpanned(layer, QModelIndex(), true);
         for (int column = 0; column < m_rules->columnCount(); ++column)
             m_rulesTree->resizeColumnToContents(column);
         // The panel is narrow: long layer and group names would push each rule's
