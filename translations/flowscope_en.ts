@@ -15,6 +15,10 @@
         <source>&apos;%1&apos; is not a time.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The case spans %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimelinePlot</name>
@@ -24,6 +28,45 @@
             <numerusform> and %n more</numerusform>
             <numerusform> and %n more</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>flowscope</name>
+    <message>
+        <source>error: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration snapshot was not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the configuration snapshot was cancelled; the case is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%n reference(s) it cannot resolve: explanations that need them are inconclusive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration Snapshot</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -193,6 +236,196 @@
     </message>
     <message>
         <source>Open Case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::EvidenceModel</name>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request at the other end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply at the other end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (other end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (this interface)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to go to record %1 in the flow table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ExplanationRulesModel</name>
+    <message>
+        <source>Source security groups, outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source network ACL, outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination network ACL, inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination security groups, inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not evaluated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowed it (the reply of an allowed request)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allowed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DENIED it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inconclusive: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type %1 code %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at the interface that logged the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>allow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deny</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first match: allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first match: denies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admits the flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>near miss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>near miss: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no outbound rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no inbound rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -515,6 +748,30 @@
         <source>%1: the first %2 of %3 records</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>IANA protocol number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: from the case&apos;s newest configuration snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subnet name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPC name</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FlowTableView</name>
@@ -560,6 +817,10 @@
     </message>
     <message>
         <source>Click to sort by this column, again to turn it around; equal values stay in time order. Over more than a million records, the top 10,000 are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the configuration snapshot</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -774,6 +1035,10 @@
             <numerusform>%Ln records</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Into %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::ImportReportView</name>
@@ -950,6 +1215,22 @@
         <source>Edit the display filter</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Load &amp;Configuration Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load describe-* JSON of security groups, network ACLs, interfaces and routes into the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;Duplicate Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports store records that other files of the case already hold (the same flow delivered to S3 and CloudWatch) instead of counting them as duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::MainWindow</name>
@@ -1025,6 +1306,38 @@
         <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Why Rejected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is not among the rows the filter shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter given on the command line is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the configuration snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Flow-Log Files into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a Folder of Flow Logs into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::PivotFilterMenu</name>
@@ -1075,10 +1388,6 @@
 <context>
     <name>flowscope::RecordDetailView</name>
     <message>
-        <source>%1 UTC, %2 local time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1106,6 +1415,180 @@
         <source>record id</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>IANA protocol number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 local time, %2 seconds since the epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RejectGroupsModel</name>
+    <message>
+        <source>Security group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network ACL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security group and network ACL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security group or network ACL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block Public Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not explained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by the configuration snapshot in force at each record&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided from the flow records alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to show these rejects: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RejectsOverviewView</name>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The table shows this group&apos;s %1 rejects together with %2 of other groups on the same interface, protocol and port: verdict, component and rule are not filter fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining the rejects…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in 1 group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in %1 groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, from the flow records alone (no configuration snapshot loaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, from the flow records alone: no configuration snapshot of the case describes their interfaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, decided by the configuration snapshot in force at each record&apos;s time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1 decided by the configuration snapshot in force at the record&apos;s time, the rest from the flow records alone (no snapshot describes their interfaces).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a group to filter on its rejects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for requests that no record answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every egress request of the filter has a reply in the case (or was rejected: see Groups).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 egress request ACCEPTed with no reply anywhere in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 egress requests ACCEPTed with no reply anywhere in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, each with what the route table of the snapshot in force does with its destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: the cause lies outside the flow logs&apos; sight (load the route tables to see the route).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a request to show its records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::ShownRecordsLabel</name>
@@ -1131,6 +1614,73 @@
     </message>
     <message>
         <source>Records the filter matches, of all records in the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::SnapshotLoadDialog</name>
+    <message>
+        <source>Load Configuration Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON that aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules and get-managed-prefix-list-entries print (.json or .json.gz, any names). The snapshot is stored in the case; a bad file refuses it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest file&apos;s modification time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the names of the files and folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Taken at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add describe-* Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS CLI JSON (*.json *.json.gz);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Folder of describe-* Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO 8601, UTC unless a zone is given, e.g. 2026-03-01T09:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: %1 (%2). Give the time it was taken above if you know it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1189,6 +1739,14 @@
     </message>
     <message>
         <source>REJECT: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 packet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1334,6 +1892,10 @@
     </message>
     <message>
         <source>No ACCEPT or REJECT records match the filter here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the case…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1535,6 +2097,205 @@
     </message>
 </context>
 <context>
+    <name>flowscope::UnansweredRequestsModel</name>
+    <message>
+        <source>No route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route allows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestion: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to show its records: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::WhyRejectedPanel</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation type="unfinished">
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation type="unfinished">
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 rule %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence (click to go to a record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules along the path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caveats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a REJECT record in the flow table to see why it was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A security group denied it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network ACL denied it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A security group and a network ACL both deny it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A security group or a network ACL denied it: the flow records alone cannot tell which.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPC Block Public Access rejected it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inconclusive: what is known does not decide it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not explained: the configuration snapshot allows this flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was accepted. Select a REJECT record to see why it was rejected (the filter action == reject shows only those).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining record %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 could not be explained: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is not a REJECT of this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None of its %1 security groups (%2) admits it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by the configuration snapshot taken %1, at the record&apos;s time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by the configuration snapshot taken %1, %2 before the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by the configuration snapshot taken %1, %2 after the record (no older snapshot is loaded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the flow records alone. Load a configuration snapshot (the describe-* output of the AWS CLI) to name the group or the ACL rule that decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the flow records alone: the case&apos;s configuration snapshots do not decide this flow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence: no request, reply or record at the other end found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Investigation workbench for AWS VPC Flow Logs</source>
@@ -1558,10 +2319,6 @@
     </message>
     <message>
         <source>expression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The filter given on the command line is not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
