@@ -17,7 +17,7 @@
     </message>
     <message>
         <source>The case spans %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall reicht von %1 bis %2.</translation>
     </message>
 </context>
 <context>
@@ -34,39 +34,39 @@
     <name>flowscope</name>
     <message>
         <source>error: </source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler: </translation>
     </message>
     <message>
         <source>warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: </translation>
     </message>
     <message>
         <source>The configuration snapshot was not loaded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Konfigurations-Snapshot wurde nicht geladen: %1</translation>
     </message>
     <message>
         <source>Loading the configuration snapshot was cancelled; the case is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laden des Konfigurations-Snapshots wurde abgebrochen; der Fall ist unverändert.</translation>
     </message>
     <message>
         <source>The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Konfigurations-Snapshot wurde abgewiesen, der Fall ist unverändert: %n Fehler, der erste: %1</translation>
     </message>
     <message>
         <source>Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot %1 (%2), Stand %3, aus %n Datei(en) geladen: %4.</translation>
     </message>
     <message>
         <source>%n reference(s) it cannot resolve: explanations that need them are inconclusive.</source>
-        <translation type="unfinished"></translation>
+        <translation>%n Verweis(e), die er nicht auflösen kann: Erklärungen, die sie brauchen, sind nicht eindeutig.</translation>
     </message>
     <message>
         <source>It was %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis: %1.</translation>
     </message>
     <message>
         <source>Configuration Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot</translation>
     </message>
 </context>
 <context>
@@ -243,190 +243,190 @@
     <name>flowscope::EvidenceModel</name>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>Request at the other end</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage am anderen Ende</translation>
     </message>
     <message>
         <source>Reply at the other end</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort am anderen Ende</translation>
     </message>
     <message>
         <source>%1 (other end)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (anderes Ende)</translation>
     </message>
     <message>
         <source>%1 (this interface)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (diese Schnittstelle)</translation>
     </message>
     <message>
         <source>Click to go to record %1 in the flow table</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um in der Flow-Tabelle zu Datensatz %1 zu gehen</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished">Datensatz</translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished">Schnittstelle</translation>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Start (UTC)</source>
-        <translation type="unfinished">Beginn (UTC)</translation>
+        <translation>Beginn (UTC)</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
     <name>flowscope::ExplanationRulesModel</name>
     <message>
         <source>Source security groups, outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen der Quelle, ausgehend</translation>
     </message>
     <message>
         <source>Source network ACL, outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk-ACL der Quelle, ausgehend</translation>
     </message>
     <message>
         <source>Destination network ACL, inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk-ACL des Ziels, eingehend</translation>
     </message>
     <message>
         <source>Destination security groups, inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen des Ziels, eingehend</translation>
     </message>
     <message>
         <source>not evaluated</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausgewertet</translation>
     </message>
     <message>
         <source>not evaluated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht ausgewertet: %1</translation>
     </message>
     <message>
         <source>allowed it (the reply of an allowed request)</source>
-        <translation type="unfinished"></translation>
+        <translation>hat ihn erlaubt (die Antwort auf eine erlaubte Anfrage)</translation>
     </message>
     <message>
         <source>allowed it</source>
-        <translation type="unfinished"></translation>
+        <translation>hat ihn erlaubt</translation>
     </message>
     <message>
         <source>DENIED it</source>
-        <translation type="unfinished"></translation>
+        <translation>hat ihn VERWEIGERT</translation>
     </message>
     <message>
         <source>inconclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht eindeutig</translation>
     </message>
     <message>
         <source>inconclusive: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht eindeutig: %1</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <source>type %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ %1</translation>
     </message>
     <message>
         <source>type %1 code %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ %1 Code %2</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>at the interface that logged the record</source>
-        <translation type="unfinished"></translation>
+        <translation>an der Schnittstelle, die den Datensatz protokollierte</translation>
     </message>
     <message>
         <source>allow</source>
-        <translation type="unfinished"></translation>
+        <translation>zulassen</translation>
     </message>
     <message>
         <source>deny</source>
-        <translation type="unfinished"></translation>
+        <translation>verweigern</translation>
     </message>
     <message>
         <source>first match: allows</source>
-        <translation type="unfinished"></translation>
+        <translation>erster Treffer: lässt zu</translation>
     </message>
     <message>
         <source>first match: denies</source>
-        <translation type="unfinished"></translation>
+        <translation>erster Treffer: verweigert</translation>
     </message>
     <message>
         <source>not in the snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht im Snapshot</translation>
     </message>
     <message>
         <source>admits the flow</source>
-        <translation type="unfinished"></translation>
+        <translation>lässt den Flow zu</translation>
     </message>
     <message>
         <source>near miss</source>
-        <translation type="unfinished"></translation>
+        <translation>knapp verfehlt</translation>
     </message>
     <message>
         <source>near miss: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>knapp verfehlt: %1</translation>
     </message>
     <message>
         <source>no outbound rules</source>
-        <translation type="unfinished"></translation>
+        <translation>keine ausgehenden Regeln</translation>
     </message>
     <message>
         <source>no inbound rules</source>
-        <translation type="unfinished"></translation>
+        <translation>keine eingehenden Regeln</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Rule action</source>
-        <translation type="unfinished"></translation>
+        <translation>Regelaktion</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protokoll</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>Ports</translation>
     </message>
     <message>
         <source>Peer</source>
-        <translation type="unfinished"></translation>
+        <translation>Gegenstelle</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -750,27 +750,27 @@
     </message>
     <message>
         <source>IANA protocol number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IANA-Protokollnummer %1</translation>
     </message>
     <message>
         <source>%1: from the case&apos;s newest configuration snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: aus dem neuesten Konfigurations-Snapshot des Falls</translation>
     </message>
     <message>
         <source>Instance name</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanzname</translation>
     </message>
     <message>
         <source>Security groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen</translation>
     </message>
     <message>
         <source>Subnet name</source>
-        <translation type="unfinished"></translation>
+        <translation>Subnetzname</translation>
     </message>
     <message>
         <source>VPC name</source>
-        <translation type="unfinished"></translation>
+        <translation>VPC-Name</translation>
     </message>
 </context>
 <context>
@@ -821,7 +821,7 @@
     </message>
     <message>
         <source>From the configuration snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Konfigurations-Snapshot</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1037,7 @@
     </message>
     <message>
         <source>Into %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1:</translation>
     </message>
 </context>
 <context>
@@ -1217,19 +1217,19 @@
     </message>
     <message>
         <source>Load &amp;Configuration Snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konfigurations-Snapshot laden…</translation>
     </message>
     <message>
         <source>Load describe-* JSON of security groups, network ACLs, interfaces and routes into the case</source>
-        <translation type="unfinished"></translation>
+        <translation>describe-*-JSON von Sicherheitsgruppen, Netzwerk-ACLs, Schnittstellen und Routen in den Fall laden</translation>
     </message>
     <message>
         <source>Keep &amp;Duplicate Records</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Doppelte Datensätze behalten</translation>
     </message>
     <message>
         <source>Imports store records that other files of the case already hold (the same flow delivered to S3 and CloudWatch) instead of counting them as duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe speichern Datensätze, die andere Dateien des Falls bereits enthalten (derselbe Flow, an S3 und CloudWatch geliefert), statt sie als doppelt zu zählen</translation>
     </message>
 </context>
 <context>
@@ -1308,35 +1308,35 @@
     </message>
     <message>
         <source>Why Rejected?</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum abgelehnt?</translation>
     </message>
     <message>
         <source>Record %1 is not among the rows the filter shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 gehört nicht zu den Zeilen, die der Filter anzeigt.</translation>
     </message>
     <message>
         <source>Rejects</source>
-        <translation type="unfinished">Abgewiesen</translation>
+        <translation>Ablehnungen</translation>
     </message>
     <message>
         <source>No records. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datensätze. %1</translation>
     </message>
     <message>
         <source>The filter given on the command line is not valid: %1</source>
-        <translation type="unfinished">Der auf der Befehlszeile angegebene Filter ist ungültig: %1</translation>
+        <translation>Der auf der Befehlszeile angegebene Filter ist ungültig: %1</translation>
     </message>
     <message>
         <source>Loading the configuration snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot wird geladen…</translation>
     </message>
     <message>
         <source>Import Flow-Log Files into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Flow-Log-Dateien in %1 importieren</translation>
     </message>
     <message>
         <source>Import a Folder of Flow Logs into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner mit Flow Logs in %1 importieren</translation>
     </message>
 </context>
 <context>
@@ -1417,177 +1417,177 @@
     </message>
     <message>
         <source>IANA protocol number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>IANA-Protokollnummer %1</translation>
     </message>
     <message>
         <source>%1 local time, %2 seconds since the epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ortszeit, %2 Sekunden seit der Epoche</translation>
     </message>
     <message>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
 </context>
 <context>
     <name>flowscope::RejectGroupsModel</name>
     <message>
         <source>Security group</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppe</translation>
     </message>
     <message>
         <source>Network ACL</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk-ACL</translation>
     </message>
     <message>
         <source>Security group and network ACL</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppe und Netzwerk-ACL</translation>
     </message>
     <message>
         <source>Security group or network ACL</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppe oder Netzwerk-ACL</translation>
     </message>
     <message>
         <source>Block Public Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Block Public Access</translation>
     </message>
     <message>
         <source>Inconclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eindeutig</translation>
     </message>
     <message>
         <source>Not explained</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erklärt</translation>
     </message>
     <message>
         <source>The filter is not valid at position %1: %2</source>
-        <translation type="unfinished">Der Filter ist an Position %1 ungültig: %2</translation>
+        <translation>Der Filter ist an Position %1 ungültig: %2</translation>
     </message>
     <message>
         <source>Decided by the configuration snapshot in force at each record&apos;s time</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden durch den zur Zeit des jeweiligen Datensatzes geltenden Konfigurations-Snapshot</translation>
     </message>
     <message>
         <source>Decided from the flow records alone</source>
-        <translation type="unfinished"></translation>
+        <translation>Allein aus den Flow-Datensätzen entschieden</translation>
     </message>
     <message>
         <source>Double-click to show these rejects: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken, um diese Ablehnungen anzuzeigen: %1</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Befund</translation>
     </message>
     <message>
         <source>Component</source>
-        <translation type="unfinished"></translation>
+        <translation>Komponente</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished">Schnittstelle</translation>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protokoll</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">Port</translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Rejects</source>
-        <translation type="unfinished">Abgewiesen</translation>
+        <translation>Ablehnungen</translation>
     </message>
 </context>
 <context>
     <name>flowscope::RejectsOverviewView</name>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen</translation>
     </message>
     <message>
         <source>Unanswered requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbeantwortete Anfragen</translation>
     </message>
     <message>
         <source>The table shows this group&apos;s %1 rejects together with %2 of other groups on the same interface, protocol and port: verdict, component and rule are not filter fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle zeigt die %1 Ablehnungen dieser Gruppe zusammen mit %2 anderer Gruppen an derselben Schnittstelle, mit demselben Protokoll und Port: Urteil, Komponente und Regel sind keine Filterfelder.</translation>
     </message>
     <message>
         <source>Explaining the rejects…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnungen werden erklärt…</translation>
     </message>
     <message>
         <source>1 reject</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Ablehnung</translation>
     </message>
     <message>
         <source>%1 rejects</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Ablehnungen</translation>
     </message>
     <message>
         <source> in 1 group</source>
-        <translation type="unfinished"></translation>
+        <translation> in 1 Gruppe</translation>
     </message>
     <message>
         <source> in %1 groups</source>
-        <translation type="unfinished"></translation>
+        <translation> in %1 Gruppen</translation>
     </message>
     <message>
         <source>, from the flow records alone (no configuration snapshot loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>, allein aus den Flow-Datensätzen (kein Konfigurations-Snapshot geladen).</translation>
     </message>
     <message>
         <source>, from the flow records alone: no configuration snapshot of the case describes their interfaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>, allein aus den Flow-Datensätzen: Kein Konfigurations-Snapshot des Falls beschreibt ihre Schnittstellen.</translation>
     </message>
     <message>
         <source>, decided by the configuration snapshot in force at each record&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation>, entschieden durch den zur Zeit des jeweiligen Datensatzes geltenden Konfigurations-Snapshot.</translation>
     </message>
     <message>
         <source>, %1 decided by the configuration snapshot in force at the record&apos;s time, the rest from the flow records alone (no snapshot describes their interfaces).</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1 entschieden durch den zur Zeit des Datensatzes geltenden Konfigurations-Snapshot, der Rest allein aus den Flow-Datensätzen (kein Snapshot beschreibt ihre Schnittstellen).</translation>
     </message>
     <message>
         <source>Double-click a group to filter on its rejects.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf eine Gruppe filtert nach ihren Ablehnungen.</translation>
     </message>
     <message>
         <source>Looking for requests that no record answers…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach Anfragen, die kein Datensatz beantwortet…</translation>
     </message>
     <message>
         <source>Every egress request of the filter has a reply in the case (or was rejected: see Groups).</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede ausgehende Anfrage des Filters hat eine Antwort im Fall (oder wurde abgelehnt: siehe Gruppen).</translation>
     </message>
     <message>
         <source>1 egress request ACCEPTed with no reply anywhere in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ausgehende Anfrage mit ACCEPT, ohne Antwort irgendwo im Fall</translation>
     </message>
     <message>
         <source>%1 egress requests ACCEPTed with no reply anywhere in the case</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ausgehende Anfragen mit ACCEPT, ohne Antwort irgendwo im Fall</translation>
     </message>
     <message>
         <source>, each with what the route table of the snapshot in force does with its destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>, jeweils mit dem, was die Routentabelle des geltenden Snapshots mit ihrem Ziel macht.</translation>
     </message>
     <message>
         <source>: the cause lies outside the flow logs&apos; sight (load the route tables to see the route).</source>
-        <translation type="unfinished"></translation>
+        <translation>: Die Ursache liegt außerhalb der Sicht der Flow Logs (laden Sie die Routentabellen, um die Route zu sehen).</translation>
     </message>
     <message>
         <source>Double-click a request to show its records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf eine Anfrage zeigt ihre Datensätze.</translation>
     </message>
     <message>
         <source>No case open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1621,67 +1621,67 @@
     <name>flowscope::SnapshotLoadDialog</name>
     <message>
         <source>Load Configuration Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot laden</translation>
     </message>
     <message>
         <source>The JSON that aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules and get-managed-prefix-list-entries print (.json or .json.gz, any names). The snapshot is stored in the case; a bad file refuses it whole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das JSON, das aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules und get-managed-prefix-list-entries ausgeben (.json oder .json.gz, beliebige Namen). Der Snapshot wird im Fall gespeichert; ist eine Datei fehlerhaft, wird er ganz abgewiesen.</translation>
     </message>
     <message>
         <source>Add &amp;Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dateien hinzufügen…</translation>
     </message>
     <message>
         <source>Add F&amp;older…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>the newest file&apos;s modification time</source>
-        <translation type="unfinished"></translation>
+        <translation>die Änderungszeit der neuesten Datei</translation>
     </message>
     <message>
         <source>the names of the files and folders</source>
-        <translation type="unfinished"></translation>
+        <translation>die Namen der Dateien und Ordner</translation>
     </message>
     <message>
         <source>&amp;Taken at:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgenommen am:</translation>
     </message>
     <message>
         <source>&amp;Label:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bezeichnung:</translation>
     </message>
     <message>
         <source>&amp;Load</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laden</translation>
     </message>
     <message>
         <source>Add describe-* Files</source>
-        <translation type="unfinished"></translation>
+        <translation>describe-*-Dateien hinzufügen</translation>
     </message>
     <message>
         <source>AWS CLI JSON (*.json *.json.gz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS-CLI-JSON (*.json *.json.gz);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Add a Folder of describe-* Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Ordner mit describe-*-Dateien hinzufügen</translation>
     </message>
     <message>
         <source>ISO 8601, UTC unless a zone is given, e.g. 2026-03-01T09:00:00Z</source>
-        <translation type="unfinished"></translation>
+        <translation>ISO 8601, UTC, sofern keine Zone angegeben ist, z. B. 2026-03-01T09:00:00Z</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a time.</source>
-        <translation type="unfinished">&apos;%1&apos; ist kein Zeitpunkt.</translation>
+        <translation>&apos;%1&apos; ist kein Zeitpunkt.</translation>
     </message>
     <message>
         <source>Warning: %1 (%2). Give the time it was taken above if you know it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: %1 (%2). Geben Sie oben an, wann er aufgenommen wurde, falls Sie es wissen.</translation>
     </message>
 </context>
 <context>
@@ -1743,11 +1743,11 @@
     </message>
     <message>
         <source>%1 flow</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Flow</translation>
     </message>
     <message>
         <source>%1 packet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Paket</translation>
     </message>
 </context>
 <context>
@@ -1896,7 +1896,7 @@
     </message>
     <message>
         <source>Loading the case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall wird geladen…</translation>
     </message>
 </context>
 <context>
@@ -2100,199 +2100,199 @@
     <name>flowscope::UnansweredRequestsModel</name>
     <message>
         <source>No route</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Route</translation>
     </message>
     <message>
         <source>Route allows</source>
-        <translation type="unfinished"></translation>
+        <translation>Route erlaubt</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>The filter is not valid at position %1: %2</source>
-        <translation type="unfinished">Der Filter ist an Position %1 ungültig: %2</translation>
+        <translation>Der Filter ist an Position %1 ungültig: %2</translation>
     </message>
     <message>
         <source>Suggestion: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag: %1</translation>
     </message>
     <message>
         <source>Double-click to show its records: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklicken, um die Datensätze anzuzeigen: %1</translation>
     </message>
     <message>
         <source>Verdict</source>
-        <translation type="unfinished"></translation>
+        <translation>Befund</translation>
     </message>
     <message>
         <source>Route</source>
-        <translation type="unfinished"></translation>
+        <translation>Route</translation>
     </message>
     <message>
         <source>Interface</source>
-        <translation type="unfinished">Schnittstelle</translation>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
         <source>Protocol</source>
-        <translation type="unfinished">Protokoll</translation>
+        <translation>Protokoll</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished">Ziel</translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
 </context>
 <context>
     <name>flowscope::WhyRejectedPanel</name>
     <message numerus="yes">
         <source>%n s</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n s</numerusform>
             <numerusform>%n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n min</numerusform>
             <numerusform>%n min</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished">%1 h %2 min</translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
+            <numerusform>%n Tagen</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 rule %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Regel %2 (%3)</translation>
     </message>
     <message>
         <source>outbound</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgehende</translation>
     </message>
     <message>
         <source>inbound</source>
-        <translation type="unfinished"></translation>
+        <translation>eingehende</translation>
     </message>
     <message>
         <source>Evidence (click to go to a record)</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege (klicken, um zu einem Datensatz zu gehen)</translation>
     </message>
     <message>
         <source>Rules along the path</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln entlang des Pfads</translation>
     </message>
     <message>
         <source>Caveats</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbehalte</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschlag</translation>
     </message>
     <message>
         <source>Select a REJECT record in the flow table to see why it was rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie in der Flow-Tabelle einen REJECT-Datensatz, um zu sehen, warum er abgelehnt wurde.</translation>
     </message>
     <message>
         <source>A security group denied it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherheitsgruppe hat ihn verweigert.</translation>
     </message>
     <message>
         <source>A network ACL denied it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Netzwerk-ACL hat ihn verweigert.</translation>
     </message>
     <message>
         <source>A security group and a network ACL both deny it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherheitsgruppe und eine Netzwerk-ACL verweigern ihn beide.</translation>
     </message>
     <message>
         <source>A security group or a network ACL denied it: the flow records alone cannot tell which.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Sicherheitsgruppe oder eine Netzwerk-ACL hat ihn verweigert: Die Flow-Datensätze allein zeigen nicht, welche.</translation>
     </message>
     <message>
         <source>VPC Block Public Access rejected it.</source>
-        <translation type="unfinished"></translation>
+        <translation>VPC Block Public Access hat ihn abgelehnt.</translation>
     </message>
     <message>
         <source>Inconclusive: what is known does not decide it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht eindeutig: Das Bekannte reicht für eine Entscheidung nicht aus.</translation>
     </message>
     <message>
         <source>Not explained: the configuration snapshot allows this flow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht erklärt: Der Konfigurations-Snapshot lässt diesen Flow zu.</translation>
     </message>
     <message>
         <source>No case open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fall geöffnet.</translation>
     </message>
     <message>
         <source>This record was accepted. Select a REJECT record to see why it was rejected (the filter action == reject shows only those).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz wurde akzeptiert. Wählen Sie einen REJECT-Datensatz, um zu sehen, warum er abgelehnt wurde (der Filter action == reject zeigt nur diese).</translation>
     </message>
     <message>
         <source>Explaining record %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 wird erklärt…</translation>
     </message>
     <message>
         <source>Record %1 could not be explained: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 konnte nicht erklärt werden: %2</translation>
     </message>
     <message>
         <source>Record %1 is not a REJECT of this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 ist kein REJECT dieses Falls.</translation>
     </message>
     <message>
         <source>None of its %1 security groups (%2) admits it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine seiner %1 Sicherheitsgruppen (%2) lässt ihn zu.</translation>
     </message>
     <message>
         <source>%1, %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2.</translation>
     </message>
     <message>
         <source>%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.</translation>
     </message>
     <message>
         <source>Decided by the configuration snapshot taken %1, at the record&apos;s time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden durch den Konfigurations-Snapshot vom %1, zur Zeit des Datensatzes.</translation>
     </message>
     <message>
         <source>Decided by the configuration snapshot taken %1, %2 before the record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden durch den Konfigurations-Snapshot vom %1, %2 vor dem Datensatz.</translation>
     </message>
     <message>
         <source>Decided by the configuration snapshot taken %1, %2 after the record (no older snapshot is loaded).</source>
-        <translation type="unfinished"></translation>
+        <translation>Entschieden durch den Konfigurations-Snapshot vom %1, %2 nach dem Datensatz (kein älterer Snapshot ist geladen).</translation>
     </message>
     <message>
         <source>From the flow records alone. Load a configuration snapshot (the describe-* output of the AWS CLI) to name the group or the ACL rule that decided.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allein aus den Flow-Datensätzen. Laden Sie einen Konfigurations-Snapshot (die describe-*-Ausgabe der AWS CLI), um die Gruppe oder die ACL-Regel zu nennen, die entschieden hat.</translation>
     </message>
     <message>
         <source>From the flow records alone: the case&apos;s configuration snapshots do not decide this flow.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allein aus den Flow-Datensätzen: Die Konfigurations-Snapshots des Falls entscheiden diesen Flow nicht.</translation>
     </message>
     <message>
         <source>Evidence: no request, reply or record at the other end found</source>
-        <translation type="unfinished"></translation>
+        <translation>Belege: keine Anfrage, keine Antwort und kein Datensatz am anderen Ende gefunden</translation>
     </message>
     <message>
         <source>None.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine.</translation>
     </message>
 </context>
 <context>
