@@ -31,45 +31,6 @@
     </message>
 </context>
 <context>
-    <name>flowscope</name>
-    <message>
-        <source>error: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>warning: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The configuration snapshot was not loaded: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading the configuration snapshot was cancelled; the case is unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n reference(s) it cannot resolve: explanations that need them are inconclusive.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It was %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Configuration Snapshot</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>flowscope::AboutDialog</name>
     <message>
         <source>About Flowscope</source>
@@ -430,6 +391,177 @@
     </message>
 </context>
 <context>
+    <name>flowscope::FieldCatalog</name>
+    <message>
+        <source>Flow log version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS account of the source interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network interface (ENI) id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IANA protocol number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets in the interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes in the interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First packet (Unix seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last packet (Unix seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACCEPT or REJECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK, NODATA or SKIPDATA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPC of the interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subnet of the interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance owning the interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP flags OR-ed over the interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IPv4, IPv6 or EFA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet-level source address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet-level destination address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region of the interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability Zone id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wavelength, outpost or localzone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id of the sublocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS service of pkt-srcaddr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS service of pkt-dstaddr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ingress or egress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Egress path (1-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS cluster ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS cluster name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS container instance ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS container instance id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First container&apos;s runtime id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Second container&apos;s runtime id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS service name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS task definition ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS task ARN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECS task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the traffic was rejected (e.g. BPA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource id (newer field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPC encryption status 0-3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::FilterBar</name>
     <message>
         <source>The filter is not finished</source>
@@ -544,6 +676,105 @@
     </message>
     <message>
         <source>&amp;Clear Recent Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FilterCompletion</name>
+    <message>
+        <source>srcaddr or dstaddr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>srcport or dstport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface-id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record&apos;s span from start to end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a security group of the interface, by id or name (from the configuration snapshot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Name tag of the interface&apos;s instance (from the configuration snapshot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of the interface&apos;s subnet (from the configuration snapshot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name of the interface&apos;s VPC (from the configuration snapshot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negates the term that follows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a TCP flag: has syn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs from (or is absent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>greater than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in a set: in {a, b, lo..hi}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches a regular expression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in an IOC list: in @name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the configuration snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both terms hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>either term holds</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1591,6 +1822,117 @@
     </message>
 </context>
 <context>
+    <name>flowscope::SchemaCheck</name>
+    <message>
+        <source>a table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a table `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the table `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an index `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an index `%1` on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the index `%1` on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a trigger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a trigger `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a trigger `%1` on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the trigger `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the trigger `%1` on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a view `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the view `%1`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds a column `%1` in table `%2` that Flowscope does not make</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds the column `%1` of table `%2` as `%3` where Flowscope makes `%4`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lacks the column `%1` of table `%2`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds %1 altered: `%2` where Flowscope makes `%3`</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds %1 where Flowscope makes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds %1 that Flowscope does not make</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lacks %1 that a case of format %2 holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: the case %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; it %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; and %n more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (it may have been tampered with; open only cases from a trusted source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::ShownRecordsLabel</name>
     <message>
         <source>Records shown</source>
@@ -1681,6 +2023,54 @@
     </message>
     <message>
         <source>Warning: %1 (%2). Give the time it was taken above if you know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::SnapshotLoadReport</name>
+    <message>
+        <source>error: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration snapshot was not loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the configuration snapshot was cancelled; the case is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s) it cannot resolve: explanations that need them are inconclusive.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It was %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration Snapshot</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2293,6 +2683,51 @@
     <message>
         <source>None.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::explain::SnapshotTimeline</name>
+    <message numerus="yes">
+        <source>%1 years</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 months</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 weeks</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>taken %1 after the case&apos;s last record: explanations of earlier records may not match the configuration then</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>taken %1 before the case&apos;s first record: explanations of later records may not match the configuration then</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,6 @@ namespace flowscope {
 
 namespace {
 
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("flowscope::SnapshotLoadReport", text, nullptr, n); }
-
 int countOf(const explain::SnapshotLoad &load, explain::SnapshotMessage::Severity severity)
 {
     return static_cast<int>(std::count_if(load.messages.begin(), load.messages.end(),
@@ -30,36 +28,36 @@ SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outc
     SnapshotLoadReport report;
     QStringList lines;
     for (const explain::SnapshotMessage &message : imported.load.messages)
-        lines << (message.severity == Severity::Error ? tr("error: ") : tr("warning: ")) + message.toString();
+        lines << (message.severity == Severity::Error ? QCoreApplication::translate("flowscope::SnapshotLoadReport", "error: ") : QCoreApplication::translate("flowscope::SnapshotLoadReport", "warning: ")) + message.toString();
     report.details = lines.join(u'\n');
     if (!outcome.error.isEmpty()) {
-        report.text = tr("The configuration snapshot was not loaded: %1").arg(outcome.error);
+        report.text = QCoreApplication::translate("flowscope::SnapshotLoadReport", "The configuration snapshot was not loaded: %1").arg(outcome.error);
         return report;
     }
     if (imported.cancelled) {
-        report.text = tr("Loading the configuration snapshot was cancelled; the case is unchanged.");
+        report.text = QCoreApplication::translate("flowscope::SnapshotLoadReport", "Loading the configuration snapshot was cancelled; the case is unchanged.");
         return report;
     }
     if (!imported.isStored()) {
         const int errors = countOf(imported.load, Severity::Error);
         const auto first = std::find_if(imported.load.messages.begin(), imported.load.messages.end(),
                                         [](const explain::SnapshotMessage &m) { return m.severity == Severity::Error; });
-        report.text = tr("The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1", errors)
+        report.text = QCoreApplication::translate("flowscope::SnapshotLoadReport", "The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1", nullptr, errors)
                           .arg(first == imported.load.messages.end() ? QString() : first->toString());
         return report;
     }
     report.ok = true;
     const int warnings = countOf(imported.load, Severity::Warning);
-    report.text = tr("Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.", imported.load.filesLoaded)
+    report.text = QCoreApplication::translate("flowscope::SnapshotLoadReport", "Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.", nullptr, imported.load.filesLoaded)
                       .arg(imported.id)
                       .arg(imported.label, imported.asOf.toUTC().toString(Qt::ISODate),
                            explain::countSnapshot(imported.load.snapshot).toText());
     if (warnings > 0)
         report.text += u' '
-            + tr("%n reference(s) it cannot resolve: explanations that need them are inconclusive.", warnings);
+            + QCoreApplication::translate("flowscope::SnapshotLoadReport", "%n reference(s) it cannot resolve: explanations that need them are inconclusive.", nullptr, warnings);
     const QString distance = explain::snapshotDistanceNote(imported.asOf, firstRecord, lastRecord);
     if (!distance.isEmpty())
-        report.text += u' ' + tr("It was %1.").arg(distance);
+        report.text += u' ' + QCoreApplication::translate("flowscope::SnapshotLoadReport", "It was %1.").arg(distance);
     return report;
 }
 
@@ -68,7 +66,7 @@ void showSnapshotLoadReport(QWidget *parent, const explain::SnapshotImportOutcom
 {
     const SnapshotLoadReport report = snapshotLoadReport(outcome, firstRecord, lastRecord);
     const bool distant = !explain::snapshotDistanceNote(outcome.import.asOf, firstRecord, lastRecord).isEmpty();
-    auto *box = new QMessageBox(report.ok && !distant ? QMessageBox::Information : QMessageBox::Warning, tr("Configuration Snapshot"),
+    auto *box = new QMessageBox(report.ok && !distant ? QMessageBox::Information : QMessageBox::Warning, QCoreApplication::translate("flowscope::SnapshotLoadReport", "Configuration Snapshot"),
                                 report.text, QMessageBox::Ok, parent);
     box->setObjectName(QStringLiteral("snapshotLoadReport"));
     box->setDetailedText(report.details);

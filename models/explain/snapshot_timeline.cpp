@@ -31,19 +31,17 @@ namespace {
 constexpr qint64 kDay = 24 * 3600;
 constexpr qint64 kCloseEnough = 7 * kDay; // a week: configurations seldom change in between unnoticed
 
-QString tr(const char *text, int n) { return QCoreApplication::translate("flowscope::explain::SnapshotTimeline", text, nullptr, n); }
-
 // "9 months", "3 weeks", "10 days", in the largest unit that fits.
 QString spanWords(qint64 seconds)
 {
     const qint64 days = seconds / kDay;
     if (days >= 365 * 2)
-        return tr("%1 years", -1).arg(days / 365);
+        return QCoreApplication::translate("flowscope::explain::SnapshotTimeline", "%1 years", nullptr, -1).arg(days / 365);
     if (days >= 60)
-        return tr("%1 months", -1).arg(days / 30);
+        return QCoreApplication::translate("flowscope::explain::SnapshotTimeline", "%1 months", nullptr, -1).arg(days / 30);
     if (days >= 14)
-        return tr("%1 weeks", -1).arg(days / 7);
-    return tr("%1 days", -1).arg(days);
+        return QCoreApplication::translate("flowscope::explain::SnapshotTimeline", "%1 weeks", nullptr, -1).arg(days / 7);
+    return QCoreApplication::translate("flowscope::explain::SnapshotTimeline", "%1 days", nullptr, -1).arg(days);
 }
 
 } // namespace
@@ -54,10 +52,10 @@ QString snapshotDistanceNote(const QDateTime &asOf, std::optional<qint64> firstR
         return {};
     const qint64 taken = asOf.toSecsSinceEpoch();
     if (taken > *lastRecord + kCloseEnough)
-        return tr("taken %1 after the case's last record: explanations of earlier records may not match the configuration then", -1)
+        return QCoreApplication::translate("flowscope::explain::SnapshotTimeline", "taken %1 after the case's last record: explanations of earlier records may not match the configuration then", nullptr, -1)
             .arg(spanWords(taken - *lastRecord));
     if (taken < *firstRecord - kCloseEnough)
-        return tr("taken %1 before the case's first record: explanations of later records may not match the configuration then", -1)
+        return QCoreApplication::translate("flowscope::explain::SnapshotTimeline", "taken %1 before the case's first record: explanations of later records may not match the configuration then", nullptr, -1)
             .arg(spanWords(*firstRecord - taken));
     return {};
 }
