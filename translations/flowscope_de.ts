@@ -394,171 +394,171 @@
     <name>flowscope::FieldCatalog</name>
     <message>
         <source>Flow log version</source>
-        <translation type="unfinished"></translation>
+        <translation>Version des Flow Logs</translation>
     </message>
     <message>
         <source>AWS account of the source interface</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS-Konto der Quellschnittstelle</translation>
     </message>
     <message>
         <source>Network interface (ENI) id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID der Netzwerkschnittstelle (ENI)</translation>
     </message>
     <message>
         <source>Source address</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelladresse</translation>
     </message>
     <message>
         <source>Destination address</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieladresse</translation>
     </message>
     <message>
         <source>Source port</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellport</translation>
     </message>
     <message>
         <source>Destination port</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielport</translation>
     </message>
     <message>
         <source>IANA protocol number</source>
-        <translation type="unfinished"></translation>
+        <translation>IANA-Protokollnummer</translation>
     </message>
     <message>
         <source>Packets in the interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Pakete im Intervall</translation>
     </message>
     <message>
         <source>Bytes in the interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Bytes im Intervall</translation>
     </message>
     <message>
         <source>First packet (Unix seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstes Paket (Unix-Sekunden)</translation>
     </message>
     <message>
         <source>Last packet (Unix seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Paket (Unix-Sekunden)</translation>
     </message>
     <message>
         <source>ACCEPT or REJECT</source>
-        <translation type="unfinished"></translation>
+        <translation>ACCEPT oder REJECT</translation>
     </message>
     <message>
         <source>OK, NODATA or SKIPDATA</source>
-        <translation type="unfinished"></translation>
+        <translation>OK, NODATA oder SKIPDATA</translation>
     </message>
     <message>
         <source>VPC of the interface</source>
-        <translation type="unfinished"></translation>
+        <translation>VPC der Schnittstelle</translation>
     </message>
     <message>
         <source>Subnet of the interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Subnetz der Schnittstelle</translation>
     </message>
     <message>
         <source>Instance owning the interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Instanz, zu der die Schnittstelle gehört</translation>
     </message>
     <message>
         <source>TCP flags OR-ed over the interval</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP-Flags, über das Intervall ODER-verknüpft</translation>
     </message>
     <message>
         <source>IPv4, IPv6 or EFA</source>
-        <translation type="unfinished"></translation>
+        <translation>IPv4, IPv6 oder EFA</translation>
     </message>
     <message>
         <source>Packet-level source address</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelladresse auf Paketebene</translation>
     </message>
     <message>
         <source>Packet-level destination address</source>
-        <translation type="unfinished"></translation>
+        <translation>Zieladresse auf Paketebene</translation>
     </message>
     <message>
         <source>Region of the interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Region der Schnittstelle</translation>
     </message>
     <message>
         <source>Availability Zone id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID der Availability Zone</translation>
     </message>
     <message>
         <source>wavelength, outpost or localzone</source>
-        <translation type="unfinished"></translation>
+        <translation>wavelength, outpost oder localzone</translation>
     </message>
     <message>
         <source>Id of the sublocation</source>
-        <translation type="unfinished"></translation>
+        <translation>ID der Sublocation</translation>
     </message>
     <message>
         <source>AWS service of pkt-srcaddr</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS-Dienst von pkt-srcaddr</translation>
     </message>
     <message>
         <source>AWS service of pkt-dstaddr</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS-Dienst von pkt-dstaddr</translation>
     </message>
     <message>
         <source>ingress or egress</source>
-        <translation type="unfinished"></translation>
+        <translation>ingress oder egress</translation>
     </message>
     <message>
         <source>Egress path (1-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Weg des ausgehenden Verkehrs (1-8)</translation>
     </message>
     <message>
         <source>ECS cluster ARN</source>
-        <translation type="unfinished">ECS-Cluster-ARN</translation>
+        <translation>ECS-Cluster-ARN</translation>
     </message>
     <message>
         <source>ECS cluster name</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Clustername</translation>
     </message>
     <message>
         <source>ECS container instance ARN</source>
-        <translation type="unfinished">ECS-Container-Instanz-ARN</translation>
+        <translation>ECS-Container-Instanz-ARN</translation>
     </message>
     <message>
         <source>ECS container instance id</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Container-Instanz-ID</translation>
     </message>
     <message>
         <source>First container&apos;s runtime id</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit-ID des ersten Containers</translation>
     </message>
     <message>
         <source>Second container&apos;s runtime id</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit-ID des zweiten Containers</translation>
     </message>
     <message>
         <source>ECS service name</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Dienstname</translation>
     </message>
     <message>
         <source>ECS task definition ARN</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Aufgabendefinitions-ARN</translation>
     </message>
     <message>
         <source>ECS task ARN</source>
-        <translation type="unfinished">ECS-Aufgaben-ARN</translation>
+        <translation>ECS-Aufgaben-ARN</translation>
     </message>
     <message>
         <source>ECS task id</source>
-        <translation type="unfinished"></translation>
+        <translation>ECS-Aufgaben-ID</translation>
     </message>
     <message>
         <source>Why the traffic was rejected (e.g. BPA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum der Verkehr abgelehnt wurde (z. B. BPA)</translation>
     </message>
     <message>
         <source>Resource id (newer field)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ressourcen-ID (neueres Feld)</translation>
     </message>
     <message>
         <source>VPC encryption status 0-3</source>
-        <translation type="unfinished"></translation>
+        <translation>VPC-Verschlüsselungsstatus 0-3</translation>
     </message>
 </context>
 <context>
@@ -683,99 +683,99 @@
     <name>flowscope::FilterCompletion</name>
     <message>
         <source>srcaddr or dstaddr</source>
-        <translation type="unfinished"></translation>
+        <translation>srcaddr oder dstaddr</translation>
     </message>
     <message>
         <source>srcport or dstport</source>
-        <translation type="unfinished"></translation>
+        <translation>srcport oder dstport</translation>
     </message>
     <message>
         <source>interface-id</source>
-        <translation type="unfinished"></translation>
+        <translation>interface-id</translation>
     </message>
     <message>
         <source>the record&apos;s span from start to end</source>
-        <translation type="unfinished"></translation>
+        <translation>die Zeitspanne des Datensatzes von Beginn bis Ende</translation>
     </message>
     <message>
         <source>a security group of the interface, by id or name (from the configuration snapshot)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Sicherheitsgruppe der Schnittstelle, nach ID oder Name (aus dem Konfigurations-Snapshot)</translation>
     </message>
     <message>
         <source>the Name tag of the interface&apos;s instance (from the configuration snapshot)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Name-Tag der Instanz der Schnittstelle (aus dem Konfigurations-Snapshot)</translation>
     </message>
     <message>
         <source>the name of the interface&apos;s subnet (from the configuration snapshot)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name des Subnetzes der Schnittstelle (aus dem Konfigurations-Snapshot)</translation>
     </message>
     <message>
         <source>the name of the interface&apos;s VPC (from the configuration snapshot)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name der VPC der Schnittstelle (aus dem Konfigurations-Snapshot)</translation>
     </message>
     <message>
         <source>negates the term that follows</source>
-        <translation type="unfinished"></translation>
+        <translation>verneint den folgenden Ausdruck</translation>
     </message>
     <message>
         <source>has a TCP flag: has syn</source>
-        <translation type="unfinished"></translation>
+        <translation>hat ein TCP-Flag: has syn</translation>
     </message>
     <message>
         <source>equals</source>
-        <translation type="unfinished"></translation>
+        <translation>gleich</translation>
     </message>
     <message>
         <source>differs from (or is absent)</source>
-        <translation type="unfinished"></translation>
+        <translation>ungleich (oder fehlt)</translation>
     </message>
     <message>
         <source>less than</source>
-        <translation type="unfinished"></translation>
+        <translation>kleiner als</translation>
     </message>
     <message>
         <source>at most</source>
-        <translation type="unfinished"></translation>
+        <translation>höchstens</translation>
     </message>
     <message>
         <source>greater than</source>
-        <translation type="unfinished"></translation>
+        <translation>größer als</translation>
     </message>
     <message>
         <source>at least</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens</translation>
     </message>
     <message>
         <source>in a set: in {a, b, lo..hi}</source>
-        <translation type="unfinished"></translation>
+        <translation>in einer Menge: in {a, b, lo..hi}</translation>
     </message>
     <message>
         <source>contains a string</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält eine Zeichenkette</translation>
     </message>
     <message>
         <source>matches a regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>passt auf einen regulären Ausdruck</translation>
     </message>
     <message>
         <source>in an IOC list: in @name</source>
-        <translation type="unfinished"></translation>
+        <translation>in einer IOC-Liste: in @name</translation>
     </message>
     <message>
         <source>in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>in diesem Fall</translation>
     </message>
     <message>
         <source>in the configuration snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>im Konfigurations-Snapshot</translation>
     </message>
     <message>
         <source>both terms hold</source>
-        <translation type="unfinished"></translation>
+        <translation>beide Ausdrücke gelten</translation>
     </message>
     <message>
         <source>either term holds</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens einer der Ausdrücke gilt</translation>
     </message>
 </context>
 <context>
@@ -1825,111 +1825,111 @@
     <name>flowscope::SchemaCheck</name>
     <message>
         <source>a table</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Tabelle</translation>
     </message>
     <message>
         <source>a table `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Tabelle `%1`</translation>
     </message>
     <message>
         <source>the table `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>die Tabelle `%1`</translation>
     </message>
     <message>
         <source>an index</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Index</translation>
     </message>
     <message>
         <source>an index `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Index `%1`</translation>
     </message>
     <message>
         <source>an index `%1` on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Index `%1` auf %2</translation>
     </message>
     <message>
         <source>the index `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>den Index `%1`</translation>
     </message>
     <message>
         <source>the index `%1` on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>den Index `%1` auf %2</translation>
     </message>
     <message>
         <source>a trigger</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Trigger</translation>
     </message>
     <message>
         <source>a trigger `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Trigger `%1`</translation>
     </message>
     <message>
         <source>a trigger `%1` on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Trigger `%1` auf %2</translation>
     </message>
     <message>
         <source>the trigger `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>den Trigger `%1`</translation>
     </message>
     <message>
         <source>the trigger `%1` on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>den Trigger `%1` auf %2</translation>
     </message>
     <message>
         <source>a view</source>
-        <translation type="unfinished"></translation>
+        <translation>eine View</translation>
     </message>
     <message>
         <source>a view `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>eine View `%1`</translation>
     </message>
     <message>
         <source>the view `%1`</source>
-        <translation type="unfinished"></translation>
+        <translation>die View `%1`</translation>
     </message>
     <message>
         <source>holds a column `%1` in table `%2` that Flowscope does not make</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält eine Spalte `%1` in Tabelle `%2`, die Flowscope nicht anlegt</translation>
     </message>
     <message>
         <source>holds the column `%1` of table `%2` as `%3` where Flowscope makes `%4`</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält die Spalte `%1` der Tabelle `%2` als `%3`, wo Flowscope `%4` anlegt</translation>
     </message>
     <message>
         <source>lacks the column `%1` of table `%2`</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält die Spalte `%1` der Tabelle `%2` nicht</translation>
     </message>
     <message>
         <source>holds %1 altered: `%2` where Flowscope makes `%3`</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält %1 verändert: `%2`, wo Flowscope `%3` anlegt</translation>
     </message>
     <message>
         <source>holds %1 where Flowscope makes %2</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält %1, wo Flowscope %2 anlegt</translation>
     </message>
     <message>
         <source>holds %1 that Flowscope does not make</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält %1, nicht von Flowscope angelegt</translation>
     </message>
     <message>
         <source>lacks %1 that a case of format %2 holds</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält %1 nicht (Teil eines Falls im Format %2)</translation>
     </message>
     <message>
         <source>refused: the case %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelehnt: der Fall %1 %2</translation>
     </message>
     <message>
         <source>; it %1</source>
-        <translation type="unfinished"></translation>
+        <translation>; er %1</translation>
     </message>
     <message>
         <source>; and %n more</source>
-        <translation type="unfinished"></translation>
+        <translation>; und %n weitere</translation>
     </message>
     <message>
         <source>%1 (it may have been tampered with; open only cases from a trusted source)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (er wurde möglicherweise manipuliert; öffnen Sie nur Fälle aus vertrauenswürdigen Quellen)</translation>
     </message>
 </context>
 <context>
@@ -2030,48 +2030,48 @@
     <name>flowscope::SnapshotLoadReport</name>
     <message>
         <source>error: </source>
-        <translation type="unfinished">Fehler: </translation>
+        <translation>Fehler: </translation>
     </message>
     <message>
         <source>warning: </source>
-        <translation type="unfinished">Warnung: </translation>
+        <translation>Warnung: </translation>
     </message>
     <message>
         <source>The configuration snapshot was not loaded: %1</source>
-        <translation type="unfinished">Der Konfigurations-Snapshot wurde nicht geladen: %1</translation>
+        <translation>Der Konfigurations-Snapshot wurde nicht geladen: %1</translation>
     </message>
     <message>
         <source>Loading the configuration snapshot was cancelled; the case is unchanged.</source>
-        <translation type="unfinished">Das Laden des Konfigurations-Snapshots wurde abgebrochen; der Fall ist unverändert.</translation>
+        <translation>Das Laden des Konfigurations-Snapshots wurde abgebrochen; der Fall ist unverändert.</translation>
     </message>
     <message numerus="yes">
         <source>The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1</source>
-        <translation type="unfinished">
-            <numerusform>Der Konfigurations-Snapshot wurde abgewiesen, der Fall ist unverändert: %n Fehler, der erste: %1</numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Konfigurations-Snapshot wurde abgelehnt, und der Fall ist unverändert: %n Fehler: %1</numerusform>
+            <numerusform>Der Konfigurations-Snapshot wurde abgelehnt, und der Fall ist unverändert: %n Fehler, der erste: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.</source>
-        <translation type="unfinished">
-            <numerusform>Konfigurations-Snapshot %1 (%2), Stand %3, aus %n Datei(en) geladen: %4.</numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Konfigurations-Snapshot %1 (%2), Stand %3, aus %n Datei geladen: %4.</numerusform>
+            <numerusform>Konfigurations-Snapshot %1 (%2), Stand %3, aus %n Dateien geladen: %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n reference(s) it cannot resolve: explanations that need them are inconclusive.</source>
-        <translation type="unfinished">
-            <numerusform>%n Verweis(e), die er nicht auflösen kann: Erklärungen, die sie brauchen, sind nicht eindeutig.</numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Verweis, den er nicht auflösen kann: Erklärungen, die ihn benötigen, sind nicht eindeutig.</numerusform>
+            <numerusform>%n Verweise, die er nicht auflösen kann: Erklärungen, die sie benötigen, sind nicht eindeutig.</numerusform>
         </translation>
     </message>
     <message>
         <source>It was %1.</source>
-        <translation type="unfinished">Hinweis: %1.</translation>
+        <translation>Hinweis: %1.</translation>
     </message>
     <message>
         <source>Configuration Snapshot</source>
-        <translation type="unfinished">Konfigurations-Snapshot</translation>
+        <translation>Konfigurations-Snapshot</translation>
     </message>
 </context>
 <context>
@@ -2689,44 +2689,44 @@
     <name>flowscope::explain::SnapshotTimeline</name>
     <message numerus="yes">
         <source>%1 years</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Jahre</numerusform>
+            <numerusform>%1 Jahre</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 months</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Monate</numerusform>
+            <numerusform>%1 Monate</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 weeks</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Wochen</numerusform>
+            <numerusform>%1 Wochen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Tage</numerusform>
+            <numerusform>%1 Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>taken %1 after the case&apos;s last record: explanations of earlier records may not match the configuration then</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 nach dem letzten Datensatz des Falls aufgenommen: Erklärungen früherer Datensätze entsprechen möglicherweise nicht der damaligen Konfiguration</numerusform>
+            <numerusform>%1 nach dem letzten Datensatz des Falls aufgenommen: Erklärungen früherer Datensätze entsprechen möglicherweise nicht der damaligen Konfiguration</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>taken %1 before the case&apos;s first record: explanations of later records may not match the configuration then</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 vor dem ersten Datensatz des Falls aufgenommen: Erklärungen späterer Datensätze entsprechen möglicherweise nicht der damaligen Konfiguration</numerusform>
+            <numerusform>%1 vor dem ersten Datensatz des Falls aufgenommen: Erklärungen späterer Datensätze entsprechen möglicherweise nicht der damaligen Konfiguration</numerusform>
         </translation>
     </message>
 </context>

@@ -2046,23 +2046,23 @@
     </message>
     <message numerus="yes">
         <source>The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The configuration snapshot was refused, and the case is unchanged: %n error: %1</numerusform>
+            <numerusform>The configuration snapshot was refused, and the case is unchanged: %n errors, the first: %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Configuration snapshot %1 (%2), as of %3, loaded from %n file(s): %4.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Configuration snapshot %1 (%2), as of %3, loaded from %n file: %4.</numerusform>
+            <numerusform>Configuration snapshot %1 (%2), as of %3, loaded from %n files: %4.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n reference(s) it cannot resolve: explanations that need them are inconclusive.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n reference it cannot resolve: explanations that need it are inconclusive.</numerusform>
+            <numerusform>%n references it cannot resolve: explanations that need them are inconclusive.</numerusform>
         </translation>
     </message>
     <message>
@@ -2689,44 +2689,44 @@
     <name>flowscope::explain::SnapshotTimeline</name>
     <message numerus="yes">
         <source>%1 years</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 years</numerusform>
+            <numerusform>%1 years</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 months</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 months</numerusform>
+            <numerusform>%1 months</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 weeks</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 weeks</numerusform>
+            <numerusform>%1 weeks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 days</numerusform>
+            <numerusform>%1 days</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>taken %1 after the case&apos;s last record: explanations of earlier records may not match the configuration then</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>taken %1 after the case&apos;s last record: explanations of earlier records may not match the configuration then</numerusform>
+            <numerusform>taken %1 after the case&apos;s last record: explanations of earlier records may not match the configuration then</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>taken %1 before the case&apos;s first record: explanations of later records may not match the configuration then</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>taken %1 before the case&apos;s first record: explanations of later records may not match the configuration then</numerusform>
+            <numerusform>taken %1 before the case&apos;s first record: explanations of later records may not match the configuration then</numerusform>
         </translation>
     </message>
 </context>
