@@ -2,6 +2,7 @@
 #include "reject_groups_model.h"
 
 #include "case_snapshots.h"
+#include "explain/case_enrichment.h"
 
 #include "pivot/filter_compose.h"
 #include "selection/case_filter.h"
@@ -85,7 +86,7 @@ void RejectGroupsModel::start()
             try {
                 auto caseDb = openForBackgroundReads(casePath.toStdString());
                 const QueryInterrupt interrupt(*caseDb, stale);
-                const auto compiled = CaseFilter::compile(*caseDb, filterText.toStdString());
+                const auto compiled = explain::compileWithSnapshot(*caseDb, filterText.toStdString());
                 if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
                     result.error = tr("The filter is not valid at position %1: %2")
                                        .arg(invalid->position)
@@ -93,7 +94,7 @@ void RejectGroupsModel::start()
                     return result;
                 }
                 // Only rejects count: saying so lets the index of blocks with rejects narrow the scan.
-                const auto rejects = CaseFilter::compile(
+                const auto rejects = explain::compileWithSnapshot(
                     *caseDb, combineFilter(filterText, QStringLiteral("action == reject"), FilterCombine::And).toStdString());
                 const auto timeline = snapshots->timeline(casePath, *caseDb);
                 result.snapshots = static_cast<int>(timeline->snapshots().size());

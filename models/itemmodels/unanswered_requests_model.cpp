@@ -3,6 +3,7 @@
 
 #include "case_snapshots.h"
 
+#include "explain/case_enrichment.h"
 #include "explain/reject_explainer.h"
 #include "pivot/filter_compose.h"
 #include "selection/case_filter.h"
@@ -80,7 +81,7 @@ void UnansweredRequestsModel::start()
             try {
                 auto caseDb = openForBackgroundReads(casePath.toStdString());
                 const QueryInterrupt interrupt(*caseDb, stale);
-                const auto compiled = CaseFilter::compile(*caseDb, filterText.toStdString());
+                const auto compiled = explain::compileWithSnapshot(*caseDb, filterText.toStdString());
                 if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
                     result.error = tr("The filter is not valid at position %1: %2")
                                        .arg(invalid->position)

@@ -6,6 +6,7 @@
 
 #include "explain_case.h"
 
+#include "explain/case_enrichment.h"
 #include "itemmodels/case_snapshots.h"
 #include "itemmodels/reject_groups_model.h"
 #include "selection/case_filter.h"
@@ -32,7 +33,7 @@ private:
     static qint64 matches(const QString &casePath, const QString &filter)
     {
         auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
-        const auto compiled = std::get<std::shared_ptr<const CaseFilter>>(CaseFilter::compile(*caseDb, filter.toStdString()));
+        const auto compiled = std::get<std::shared_ptr<const CaseFilter>>(explain::compileWithSnapshot(*caseDb, filter.toStdString()));
         qint64 count = 0;
         FlowPager(*caseDb).forEachMatching(compiled->predicate(), compiled->blocks(), [&](const FlowRow &) {
             ++count;
@@ -65,6 +66,7 @@ private Q_SLOTS:
         QTest::newRow("snapshot, one interface") << true << QStringLiteral("eni == eni-0app1") << 1 << QStringLiteral("network-acl");
         QTest::newRow("flows only") << false << QString() << 2 << QStringLiteral("security-group-or-network-acl");
         QTest::newRow("no reject kept") << true << QStringLiteral("action == accept") << 0 << QString();
+        QTest::newRow("a snapshot field") << true << QStringLiteral("security-group == sg-0web") << 1 << QStringLiteral("security-group");
         QTest::newRow("rejects already asked for") << true << QStringLiteral("action == reject") << 2 << QStringLiteral("security-group");
     }
 

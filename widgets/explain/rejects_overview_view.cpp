@@ -184,7 +184,9 @@ QString RejectsOverviewView::groupsStatus() const
     QString text = rejects == 1 ? tr("1 reject") : tr("%1 rejects").arg(locale.toString(rejects));
     text += groups == 1 ? tr(" in 1 group") : tr(" in %1 groups").arg(locale.toString(groups));
     const qint64 bySnapshot = m_model->rejectsDecidedBySnapshot();
-    if (m_model->snapshots() == 0)
+    if (rejects == 0)
+        text += QLatin1Char('.');
+    else if (m_model->snapshots() == 0)
         text += tr(", from the flow records alone (no configuration snapshot loaded).");
     else if (bySnapshot == 0)
         text += tr(", from the flow records alone: no configuration snapshot of the case describes their interfaces.");
