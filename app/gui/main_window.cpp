@@ -387,10 +387,16 @@ void MainWindow::connectActions()
         const QString suggestion
             = start ? QDateTime::fromSecsSinceEpoch(*start, Qt::UTC).toString(Qt::ISODate) : QString();
         const QString prompt = goToTimePrompt(summary.firstStart, summary.lastEnd);
-        if (const auto epoch = askGoToTime(this, suggestion, prompt))
+        if (const auto epoch = askGoToTime(this, suggestion, prompt)) {
+            m_goToTime = *epoch;
             m_flows->findRowOfTime(*epoch);
+        }
     });
-    connect(m_flows, &FlowTableModel::rowOfTimeFound, this, [this](qint64, int row) {
+    connect(m_flows, &FlowTableModel::rowOfTimeFound, this, [this](qint64 epoch, int row) {
+        // Only Go to Time's own answer: the evidence locator asks for rows of a time too.
+        if (m_goToTime != epoch)
+            return;
+        m_goToTime.reset();
         if (row < 0 || m_flows->rowCount() == 0)
             return;
         const QModelIndex target = m_flows->index(std::min(row, m_flows->rowCount() - 1), 0);

@@ -9,6 +9,7 @@
 #include "window_settings.h"
 
 #include <QMainWindow>
+#include <optional>
 
 class QDockWidget;
 class QStackedWidget;
@@ -137,6 +138,7 @@ private:
     RejectsOverviewView *m_rejects = nullptr;
     QDockWidget *m_rejectsDock = nullptr;
     RecordLocator *m_locator = nullptr;
+    std::optional<qint64> m_goToTime; // the time Go to Time asked for, until its row is found
     WindowSettings m_settings;
     bool m_reportStale = true; // the import report has not read the open case yet
 };

@@ -694,6 +694,16 @@ private Q_SLOTS:
         window.flowTable()->selectRow(rejectRow);
         QVERIFY(explained.wait(20000));
         QVERIFY(window.whyRejected()->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict::NetworkAcl)));
+        // An evidence click goes to that very record, not to the first of its
+        // second (the reply shares its start with the request before it).
+        const auto reject = flows->recordAt(rejectRow);
+        QVERIFY(reject);
+        const qint64 start = std::get<std::int64_t>(reject->value(Field::Start));
+        window.flowTable()->selectRow(0);
+        Q_EMIT window.whyRejected()->recordRequested(fixture.idOfLine.at(3), start);
+        QTRY_COMPARE(window.flowTable()->currentIndex().data(FlowTableModel::RecordIdRole).toLongLong(), fixture.idOfLine.at(3));
+        QCoreApplication::processEvents();
+        QCOMPARE(window.flowTable()->currentIndex().data(FlowTableModel::RecordIdRole).toLongLong(), fixture.idOfLine.at(3));
 
         RejectsOverviewView *rejects = window.rejectsOverview();
         auto *bar = window.findChild<FilterBar *>();
