@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "field_catalog.h"
 
-#include <QtGlobal>
 
 #include <algorithm>
+
+// The descriptions are marked for lupdate, which reads the macro's name; the
+// format sources stay free of Qt (the fuzzers build them alone), so it is
+// spelled out here when Qt's is not in sight.
+#ifndef QT_TRANSLATE_NOOP
+#define QT_TRANSLATE_NOOP(context, text) text
+#endif
 
 namespace flowscope {
 namespace {
