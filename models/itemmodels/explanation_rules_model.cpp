@@ -81,9 +81,10 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                 component = result.eni->id;
             else if (result.acl)
                 component = result.acl->name.isEmpty() ? result.acl->id : tr("%1 (%2)").arg(result.acl->id, result.acl->name);
-            // One sentence in the first column, which the view spans across the row: the rule columns stay narrow.
+            // One sentence in the first column, which the view spans across the row: the rule columns stay
+            // narrow. What the layer did comes first, so a narrow panel never cuts it off.
             const QString title = component.isEmpty() ? layerTitle(result.kind) : tr("%1 %2").arg(layerTitle(result.kind), component);
-            layer.line.cells = {tr("%1: %2").arg(title, outcomeText(result)), outcomeText(result), QString(), QString(),
+            layer.line.cells = {tr("%1: %2").arg(outcomeText(result), title), outcomeText(result), QString(), QString(),
                                 component, QString()};
             layer.line.blocking = blocking;
             // A group denies without a rule: the layer itself is what decided.

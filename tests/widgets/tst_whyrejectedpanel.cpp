@@ -96,7 +96,7 @@ private Q_SLOTS:
         QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*")
                                                      << QStringList{QStringLiteral("acl-")};
         QTest::newRow("no group admits ssh") << 4 << int(explain::RecordVerdict::SecurityGroup)
-                                             << ExplanationRulesModel::tr("Destination security groups, inbound eni-0web1: DENIED it")
+                                             << QStringLiteral("DENIED it: Destination security groups, inbound eni-0web1")
                                              << QStringList{QStringLiteral("sg-0web"), QStringLiteral("sg-0mgmt")};
     }
 
