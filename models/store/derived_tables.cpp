@@ -27,7 +27,8 @@ void sortUnique(std::vector<T> &values)
 } // namespace
 
 DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db)
-    : m_addresses(db, kAddressPostings)
+    : m_db(db)
+    , m_addresses(db, kAddressPostings)
     , m_ports(db, kPortPostings)
     , m_interfaces(db, kInterfacePostings)
     , m_ephemeralPorts(db)
@@ -46,6 +47,7 @@ void DerivedTablesWriter::addBlock(std::int64_t block, const std::vector<Encoded
     for (const EncodedFlow &flow : rows) {
         ++m_recordTotals[std::uint64_t(flow.interface) << 16 | std::uint64_t(rollupActionCode(flow)) << 8
                          | rollupLogStatusCode(flow)];
+        m_portProtocolTotals.add(flow);
         m_rollup.add(flow);
         if (m_rollup.size() > kMaxRollupEntries)
             writeRollup();
@@ -116,6 +118,7 @@ void DerivedTablesWriter::flush()
     m_interfaces.flush();
     m_ephemeralPorts.flush();
     writeRecordTotals();
+    m_portProtocolTotals.write(m_db);
     writeRollup();
     m_coverageGaps.flush();
 }
@@ -127,6 +130,7 @@ void DerivedTablesWriter::discard()
     m_interfaces.discard();
     m_ephemeralPorts.discard();
     m_recordTotals.clear();
+    m_portProtocolTotals.clear();
     m_rollup.clear();
     m_coverageGaps.discard();
 }
@@ -172,7 +176,7 @@ void rebuildDerivedTables(sqlite3 *db)
     // Rollups written before schema 3 are dropped rather than kept: they
     // lack the spread shares, and placed records that start before 1970 in
     // the wrong minute.
-    execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total;"
+    execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total; DELETE FROM port_protocol_total;"
                 " DELETE FROM ephemeral_port_block; DELETE FROM rollup_minute; DELETE FROM rollup_long_span;"
                 " DELETE FROM coverage_gap");
     // Block by block on this thread: the writer needs the connection between

@@ -4,13 +4,15 @@
 // (by an import, or by the upgrade of a case from an older schema): the
 // block indexes of addresses, ports and interfaces, the per-minute rollups
 // and long spans the timeline reads instead of records, the records by
-// interface, action and log status, and the coverage gaps.
+// interface, action and log status, the records by port and protocol, and
+// the coverage gaps.
 
 #include "block_postings.h"
 #include "coverage_gaps.h"
 #include "encoded_flow.h"
 #include "ephemeral_port_index.h"
 #include "minute_rollup.h"
+#include "port_protocol_totals.h"
 #include "sqlite_handle.h"
 
 #include <cstdint>
@@ -36,6 +38,7 @@ private:
     void addPostings(std::int64_t block, const std::vector<EncodedFlow> &rows);
     void writeRecordTotals();
 
+    sqlite3 *m_db;
     BlockPostingsWriter m_addresses;
     BlockPostingsWriter m_ports;
     BlockPostingsWriter m_interfaces;
@@ -45,6 +48,7 @@ private:
     // Records by interface << 16 | action code << 8 | log status code (the
     // codes of RollupKey).
     std::unordered_map<std::uint64_t, std::int64_t> m_recordTotals;
+    PortProtocolTotals m_portProtocolTotals;
     Statement m_upsertRecordTotal;
     RollupMinuteWriter m_upsertMinute;
     Statement m_insertLongSpan;

@@ -5,8 +5,8 @@
 // A record keeps its id (block << 12 | slot), its file and its line; its
 // fields become the copy's. The fields that make the record what it is
 // (interface-id, addresses, ports, protocol, times, counters, action, log
-// status) are the same in both, so the block's time bounds, reject count
-// and port indexes stand. What the copy may add is kept consistent in the
+// status) are the same in both, so the block's time bounds, reject count,
+// port indexes and the records by port and protocol stand. What the copy may add is kept consistent in the
 // caller's transaction: the address and interface indexes, and, when the
 // copy's interface context differs (a version 5 record names the VPC and
 // subnet that a version 2 copy lacks), the rollups and coverage gaps move

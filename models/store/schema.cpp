@@ -2,6 +2,7 @@
 #include "schema.h"
 
 #include "derived_tables.h"
+#include "port_protocol_totals.h"
 #include "sqlite_handle.h"
 
 #include <array>
@@ -137,7 +138,18 @@ CREATE TABLE config_snapshot_file(
   PRIMARY KEY(snapshot, position)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, 5> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+// Next version: port_protocol_total, the records by source port, destination
+// port (and both the same) and protocol, each by action, so that a count of
+// a port or protocol term reads no record (see port_protocol_totals.h). A
+// case from before gets it from its blocks when upgraded.
+constexpr const char *kSchemaPortProtocolTotals = R"sql(
+CREATE TABLE port_protocol_total(
+  kind INTEGER NOT NULL, value INTEGER NOT NULL, action INTEGER NOT NULL, records INTEGER NOT NULL,
+  PRIMARY KEY(kind, value, action)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char *, 6> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+                                                  kSchemaPortProtocolTotals};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its
@@ -161,12 +173,17 @@ int currentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
 void migrateSchema(sqlite3 *db, int fromVersion)
 {
+    const bool hadPortProtocolTotals =
+        queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'port_protocol_total'") > 0;
     for (int v = fromVersion + 1; v <= currentSchemaVersion(); ++v)
         applySchemaStatements(db, v);
     // A new case has no records yet; an older one gets its derived tables
-    // from the blocks it holds.
+    // from the blocks it holds (all of them, its blocks written again, when
+    // older than the block format; else only the tables added since).
     if (fromVersion > 0 && fromVersion < kLastDerivedVersion)
         rebuildDerivedTables(db);
+    else if (fromVersion > 0 && !hadPortProtocolTotals)
+        derivePortProtocolTotals(db);
     if (fromVersion == 0)
         createFlowIndexes(db);
     execSql(db, "PRAGMA application_id = " + std::to_string(kCaseApplicationId));

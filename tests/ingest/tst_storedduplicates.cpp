@@ -15,6 +15,7 @@
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "store/stored_address.h"
+#include "port_protocol_scan.h"
 #include "schema3_case.h"
 #include "store/ephemeral_port_index.h"
 #include "test_files.h"
@@ -231,7 +232,7 @@ void verifyBlockIndexes(sqlite3 *db)
 }
 
 struct CaseContents {
-    std::vector<std::string> records, rollups, longSpans, gaps;
+    std::vector<std::string> records, rollups, longSpans, gaps, portProtocolTotals;
     std::int64_t storedRecords = 0, fileRecords = 0, ports = 0, rejects = 0;
 };
 
@@ -244,6 +245,7 @@ CaseContents contentsOf(CaseDb &caseDb)
                               " spread_bytes FROM rollup_minute", 1);
     c.longSpans = tableRows(db, "SELECT interface, action, log_status, start, last, packets, bytes FROM rollup_long_span", 0);
     c.gaps = tableRows(db, "SELECT interface, log_status, begin, end FROM coverage_gap", 0);
+    c.portProtocolTotals = test::storedPortProtocolTotals(db);
     c.storedRecords = queryInt(db, "SELECT coalesce(sum(records), 0) FROM flow_block");
     c.fileRecords = queryInt(db, "SELECT coalesce(sum(records), 0) FROM source_file");
     c.rejects = queryInt(db, "SELECT coalesce(sum(rejects), 0) FROM flow_block");
@@ -306,6 +308,7 @@ private:
         QVERIFY(actual.rollups == expected.rollups);
         QVERIFY(actual.longSpans == expected.longSpans);
         QVERIFY(actual.gaps == expected.gaps);
+        QVERIFY(actual.portProtocolTotals == expected.portProtocolTotals);
     }
 
 private Q_SLOTS:
@@ -324,6 +327,7 @@ private Q_SLOTS:
         QCOMPARE(m_once.records.size(), kRecords);
         QVERIFY(!m_once.longSpans.empty());
         QVERIFY(!m_once.gaps.empty());
+        QCOMPARE(m_once.portProtocolTotals, test::scannedPortProtocolTotals(once->handle()));
     }
 
     // Whatever the order, each flow is stored once, in its richest copy.
@@ -365,6 +369,8 @@ private Q_SLOTS:
                  std::int64_t(kRecords) * 3);
         compareContents(contentsOf(*caseDb), m_once);
         verifyBlockIndexes(caseDb->handle());
+        // Replacing records by richer copies keeps the records by port and protocol.
+        QCOMPARE(test::storedPortProtocolTotals(caseDb->handle()), test::scannedPortProtocolTotals(caseDb->handle()));
     }
 
     // A copy of an S3 object cut short holds only records the case has.
@@ -460,6 +466,7 @@ private Q_SLOTS:
         QCOMPARE(files[0].duplicateRecords, 0u);
         QCOMPARE(files[1].duplicateRecords, std::uint64_t(kRecords));
         QCOMPARE(files[1].records, 0u);
+        QCOMPARE(test::storedPortProtocolTotals(caseDb->handle()), test::scannedPortProtocolTotals(caseDb->handle()));
     }
 
     // Absent fields agree only with absent ones; every key field tells records apart.

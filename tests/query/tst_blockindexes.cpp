@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The block indexes of schema 4 (per-chunk sets of blocks for addresses,
-// ports below 32768 and interfaces), the record totals counts read, and
+// ports below 32768 and interfaces), the record totals and the records by
+// port and protocol counts read, and
 // counting with partial column decoding (record by record, or a column at a
 // time for filters on numbers and addresses), on random cases shaped like an
 // internet-facing VPC (hundreds of external addresses, IPv6, ports on both
-// sides of 32768, many ENIs, rejects, NODATA records), imported in several
-// files that share a chunk: every answer against a brute-force scan of the
-// decoded blocks. Then the same case written as schema 3 wrote it, read as
-// it is and upgraded in place, gives the same answers.
+// sides of 32768, many ENIs, rejects, NODATA records, ICMP with and without
+// ports), imported in several files that share a chunk: every answer against
+// a brute-force scan of the decoded blocks. Then the same case written as
+// schema 3 (or 5) wrote it, read as it is and upgraded in place, gives the
+// same answers.
 
 #include "ingest/case_importer.h"
 #include "query/block_selection.h"
 #include "query/filter_parser.h"
+#include "port_protocol_scan.h"
 #include "schema3_case.h"
+#include "schema5_case.h"
 #include "selection/case_filter.h"
 #include "selection/match_collection.h"
 #include "selection/summary_count.h"
@@ -69,6 +73,16 @@ QByteArray generate(std::uint64_t seed, int count, std::int64_t base)
         if (random() % 50 == 0) {
             out += "5 123456789012 " + eni + " - - - - - - - " + QByteArray::number(start) + ' '
                 + QByteArray::number(start + 60) + " - NODATA " + vpc + '\n';
+            continue;
+        }
+        if (random() % 40 == 0) {
+            // ICMP (ports 0 0 or none) and NTP (123 on both sides): records
+            // whose two ports are the same, or absent.
+            const int kind = static_cast<int>(random() % 3);
+            const QByteArray ports = kind == 0 ? "0 0 1" : kind == 1 ? "- - 1" : "123 123 17";
+            out += "5 123456789012 " + eni + ' ' + kInternal[static_cast<int>(random() % kInternal.size())] + ' '
+                + externalAddress(random) + ' ' + ports + " 1 84 " + QByteArray::number(start) + ' '
+                + QByteArray::number(start + 30) + (random() % 4 == 0 ? " REJECT OK " : " ACCEPT OK ") + vpc + '\n';
             continue;
         }
         const bool v6 = random() % 100 < 5;
@@ -158,6 +172,7 @@ const char *const kIndexTables[] = {
     "SELECT interface, chunk, blocks FROM interface_block ORDER BY interface, chunk",
     "SELECT port, chunk, blocks FROM ephemeral_port_block ORDER BY port, chunk",
     "SELECT interface, action, log_status, records FROM record_total ORDER BY 1, 2, 3",
+    "SELECT kind, value, action, records FROM port_protocol_total ORDER BY 1, 2, 3",
 };
 
 } // namespace
@@ -174,7 +189,7 @@ private:
     {
         QTest::addColumn<QByteArray>("filter");
         QTest::addColumn<bool>("exactBlocks"); // the index names exactly the blocks with a match
-        QTest::addColumn<bool>("fromTotals");  // counted from the record totals
+        QTest::addColumn<bool>("fromTotals");  // counted from the record totals, or those by port and protocol
         for (const QByteArray &a : kInternal)
             QTest::newRow("addr " + a) << "addr == " + a << true << false;
         QTest::newRow("srcaddr external") << QByteArray("srcaddr == 18.0.0.1") << false << false;
@@ -188,11 +203,27 @@ private:
         QTest::newRow("cidr v6 /32") << QByteArray("addr == 2a05:d018::/32") << false << false;
         QTest::newRow("cidr v6 /64") << QByteArray("dstaddr == 2600:1f18:0:1::/64") << false << false;
         QTest::newRow("addr set") << QByteArray("addr in {10.0.0.5, 2600:1f18::5, 20.0.0.0/8}") << false << false;
-        QTest::newRow("port 3306") << QByteArray("dstport == 3306") << false << false;
-        QTest::newRow("port either 22") << QByteArray("port == 22") << true << false;
-        QTest::newRow("port low ephemeral") << QByteArray("srcport == 2000") << false << false;
-        QTest::newRow("port high") << QByteArray("port == 40001") << true << false;
+        QTest::newRow("port 3306") << QByteArray("dstport == 3306") << false << true;
+        QTest::newRow("port either 22") << QByteArray("port == 22") << true << true;
+        QTest::newRow("port low ephemeral") << QByteArray("srcport == 2000") << false << true;
+        QTest::newRow("port high") << QByteArray("port == 40001") << true << true;
         QTest::newRow("port range across 32768") << QByteArray("port in {32000..33000}") << true << false;
+        // Counted from the records by port and protocol: one port side or
+        // the protocol with the action, or `port == N` with the action.
+        QTest::newRow("protocol icmp") << QByteArray("protocol == icmp") << false << true;
+        QTest::newRow("dstport 443 rejects") << QByteArray("dstport == 443 and action == reject") << false << true;
+        QTest::newRow("dstport 0 or 123") << QByteArray("dstport == 0 or dstport == 123") << false << true;
+        QTest::newRow("not protocol tcp") << QByteArray("protocol != 6 and action == reject") << false << true;
+        QTest::newRow("port either 123") << QByteArray("port == 123") << true << true;
+        QTest::newRow("port either 0") << QByteArray("port == 0") << true << true;
+        QTest::newRow("port either 123 rejects") << QByteArray("action == reject and port == 123") << false << true;
+        QTest::newRow("port either high rejects") << QByteArray("port == 40001 and not action == accept") << false << true;
+        QTest::newRow("srcport set rejects") << QByteArray("srcport in {0, 123, 1024..2000} and action == reject") << false << true;
+        QTest::newRow("dstport above") << QByteArray("dstport >= 32768 or action == reject") << false << true;
+        QTest::newRow("srcport absent") << QByteArray("not srcport >= 0") << false << true;
+        QTest::newRow("port either or reject") << QByteArray("port == 22 or action == reject") << false << false;
+        QTest::newRow("ports both sides") << QByteArray("srcport == 123 and dstport == 123") << false << false;
+        QTest::newRow("port and protocol") << QByteArray("dstport == 53 and protocol == 17") << false << false;
         QTest::newRow("eni") << QByteArray("eni == eni-0c") << true << true;
         QTest::newRow("eni absent") << QByteArray("eni == eni-zz") << true << true;
         QTest::newRow("action") << QByteArray("action == reject") << false << true;
@@ -206,8 +237,8 @@ private:
         QTest::newRow("time") << QByteArray("time >= 1773102000 and time < 1773102600 and port == 53") << false << false;
         // Tested a column at a time (numbers and addresses only): absent
         // values, `not`, `or`, sets and time spans as the record predicate.
-        QTest::newRow("not port") << QByteArray("not dstport == 443") << false << false;
-        QTest::newRow("port !=") << QByteArray("dstport != 3306") << false << false;
+        QTest::newRow("not port") << QByteArray("not dstport == 443") << false << true;
+        QTest::newRow("port !=") << QByteArray("dstport != 3306") << false << true;
         QTest::newRow("port set") << QByteArray("port in {22, 3306, 40000..50000}") << false << false;
         QTest::newRow("not or") << QByteArray("not (addr == 10.0.0.0/8 or action == reject)") << false << false;
         QTest::newRow("or of sides") << QByteArray("srcaddr == 2600:1f18::/32 or dstport == 53") << false << false;
@@ -282,6 +313,41 @@ private Q_SLOTS:
         QFETCH(bool, exactBlocks);
         QFETCH(bool, fromTotals);
         checkAnswers(*m_case, filter, exactBlocks, fromTotals, false);
+    }
+
+    void portProtocolTotalsAreExact()
+    {
+        // Every port on both sides of 32768, absent ports and the protocol, by action.
+        const auto stored = test::storedPortProtocolTotals(m_case->handle());
+        QCOMPARE(stored, test::scannedPortProtocolTotals(m_case->handle()));
+        QVERIFY(stored.size() > 1000);
+    }
+
+    void schema5UpgradedInPlace()
+    {
+        const QString older = m_dir.filePath(QStringLiteral("schema5-upgrade.flowcase"));
+        QVERIFY(QFile::copy(m_caseFile, older));
+        test::downgradeToSchema5(older.toStdString());
+        {
+            // Read as it is, the count of a port falls back to the blocks.
+            auto readOnly = CaseDb::open(older.toStdString(), CaseDb::Mode::ReadOnly);
+            const auto filter = compile(*readOnly, "dstport == 3306");
+            QVERIFY(!countFromSummaries(*readOnly, *filter));
+            QCOMPARE(matchIds(*readOnly, *filter), bruteForce(*readOnly, *filter).ids);
+        }
+        auto upgraded = CaseDb::open(older.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(queryInt(upgraded->handle(), "PRAGMA user_version"), currentSchemaVersion());
+        QCOMPARE(test::storedPortProtocolTotals(upgraded->handle()), test::storedPortProtocolTotals(m_case->handle()));
+        QCOMPARE(test::storedPortProtocolTotals(upgraded->handle()), test::scannedPortProtocolTotals(upgraded->handle()));
+        // The other derived tables are left as they were.
+        for (const char *sql : kIndexTables)
+            QCOMPARE(tableRows(*upgraded, sql), tableRows(*m_case, sql));
+        for (const QByteArray &expression : {QByteArray("dstport == 3306"), QByteArray("port == 123 and action == reject")}) {
+            const auto filter = compile(*upgraded, expression);
+            const auto counted = countFromSummaries(*upgraded, *filter);
+            QVERIFY(counted);
+            QCOMPARE(*counted, static_cast<std::int64_t>(bruteForce(*upgraded, *filter).ids.size()));
+        }
     }
 
     void addressSetsAreExact()

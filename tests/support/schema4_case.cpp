@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "schema4_case.h"
 
+#include "schema5_case.h"
+
 #include "store/sqlite_handle.h"
 
 #include <sqlite3.h>
@@ -11,6 +13,7 @@ namespace flowscope::test {
 
 void downgradeToSchema4(const std::string &caseFile)
 {
+    downgradeToSchema5(caseFile);
     sqlite3 *db = nullptr;
     if (sqlite3_open(caseFile.c_str(), &db) != SQLITE_OK) {
         sqlite3_close(db);

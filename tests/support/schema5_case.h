@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// Turns a case of the current schema into the case Flowscope wrote at schema
+// version 5, for tests of reading and upgrading older cases: the records by
+// port and protocol are dropped.
+
+#include <string>
+
+namespace flowscope::test {
+
+void downgradeToSchema5(const std::string &caseFile);
+
+} // namespace flowscope::test
