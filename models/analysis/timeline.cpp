@@ -256,7 +256,9 @@ Timeline overRange(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptio
     CoverageGaps gaps;
     if (rollupsAnswer(caseDb, filter, options, series)) {
         std::set<std::string> enis;
-        gatherFromRollups(caseDb, grid, options.metric, options.spread, series, filter.predicate(), &enis);
+        // The ENIs only narrow the coverage of a filter: none asked for without one.
+        gatherFromRollups(caseDb, grid, options.metric, options.spread, series, filter.predicate(),
+                          filter.matchesEverything() ? nullptr : &enis);
         scopedCoverage(caseDb, filter, enis, gridSpan, gaps);
         // Records without a start are in no rollup: only the blocks holding some are read.
         RecordPass undated(caseDb, filter, options);

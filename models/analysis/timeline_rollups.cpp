@@ -103,10 +103,17 @@ void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric me
             interfaces.insert(interface);
     };
 
+    // Every record and no ENI to name: the rows summed over the interfaces
+    // (a case from before them has only the rows by interface).
+    const bool overInterfaces = !accept && !enis
+        && queryInt(caseDb.handle(), "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+                                     " AND name = 'rollup_minute_total'")
+            == 1;
     // Column names come from the fixed set above, never from input.
-    Statement minutes(caseDb.handle(), std::string("SELECT minute, interface, action, log_status, ")
-                                           + minuteColumn(metric, spreading)
-                                           + " FROM rollup_minute WHERE minute >= ?1 AND minute < ?2");
+    Statement minutes(caseDb.handle(), std::string("SELECT minute, ") + (overInterfaces ? "0" : "interface")
+                                           + ", action, log_status, " + minuteColumn(metric, spreading) + " FROM "
+                                           + (overInterfaces ? "rollup_minute_total" : "rollup_minute")
+                                           + " WHERE minute >= ?1 AND minute < ?2");
     minutes.bind(1, begin);
     minutes.bind(2, end);
     while (minutes.step()) {

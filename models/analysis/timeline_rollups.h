@@ -27,6 +27,8 @@ FieldSet rollupFields();
 // Gathers over `grid` (whole minutes) into `series` the values of the
 // records `accept` selects (every record when it is empty; it must read
 // rollupFields() only), and names in `enis` the ENIs of the rows selected.
+// With neither a filter nor ENIs asked for, it reads the minutes summed over
+// the interfaces.
 void gatherFromRollups(CaseDb &caseDb, const BucketGrid &grid, TimelineMetric metric, bool spread,
                        BucketSeries &series, const RecordPredicate &accept = {},
                        std::set<std::string> *enis = nullptr);

@@ -36,6 +36,7 @@ DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db)
     , m_upsertRecordTotal(db, "INSERT INTO record_total(interface, action, log_status, records) VALUES(?,?,?,?)"
                               " ON CONFLICT DO UPDATE SET records = records + excluded.records")
     , m_upsertMinute(db)
+    , m_minuteTotals(db)
     , m_insertLongSpan(db, "INSERT INTO rollup_long_span(interface, action, log_status, start, last, packets, bytes)"
                            " VALUES(?,?,?,?,?,?,?)")
 {
@@ -155,8 +156,11 @@ void DerivedTablesWriter::writeRollup()
         return std::tie(a.first.minute, a.first.interface, a.first.action, a.first.logStatus)
             < std::tie(b.first.minute, b.first.interface, b.first.action, b.first.logStatus);
     });
-    for (const auto &[key, totals] : rows)
+    for (const auto &[key, totals] : rows) {
         m_upsertMinute.add(key, totals);
+        m_minuteTotals.add(key, totals);
+    }
+    m_minuteTotals.flush();
     for (const LongSpan &span : m_rollup.longSpans()) {
         Statement &l = m_insertLongSpan;
         l.bind(1, static_cast<std::int64_t>(span.interface));
@@ -177,7 +181,8 @@ void rebuildDerivedTables(sqlite3 *db)
     // lack the spread shares, and placed records that start before 1970 in
     // the wrong minute.
     execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total; DELETE FROM port_protocol_total;"
-                " DELETE FROM ephemeral_port_block; DELETE FROM rollup_minute; DELETE FROM rollup_long_span;"
+                " DELETE FROM ephemeral_port_block; DELETE FROM rollup_minute; DELETE FROM rollup_minute_total;"
+                " DELETE FROM rollup_long_span;"
                 " DELETE FROM coverage_gap");
     // Block by block on this thread: the writer needs the connection between
     // two blocks, so no other thread may read from it meanwhile.

@@ -51,6 +51,7 @@ private:
     PortProtocolTotals m_portProtocolTotals;
     Statement m_upsertRecordTotal;
     RollupMinuteWriter m_upsertMinute;
+    RollupMinuteTotalWriter m_minuteTotals;
     Statement m_insertLongSpan;
 };
 

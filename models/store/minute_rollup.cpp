@@ -86,4 +86,49 @@ void RollupMinuteWriter::add(const RollupKey &key, const RollupTotals &totals, s
     m_upsert.exec();
 }
 
+RollupMinuteTotalWriter::RollupMinuteTotalWriter(sqlite3 *db)
+    : m_upsert(db, "INSERT INTO rollup_minute_total(minute, action, log_status, flows, packets, bytes,"
+                   " spread_packets, spread_bytes) VALUES(?,?,?,?,?,?,?,?) ON CONFLICT DO UPDATE SET"
+                   " flows = flows + excluded.flows, packets = packets + excluded.packets,"
+                   " bytes = bytes + excluded.bytes, spread_packets = spread_packets + excluded.spread_packets,"
+                   " spread_bytes = spread_bytes + excluded.spread_bytes")
+{
+}
+
+void RollupMinuteTotalWriter::add(const RollupKey &key, const RollupTotals &totals)
+{
+    // Minutes are epoch seconds of whole minutes: the shift keeps their sign and order.
+    RollupTotals &sum = m_sums[static_cast<std::uint64_t>(key.minute) << 16 | std::uint64_t(key.action) << 8
+                               | key.logStatus];
+    sum.flows += totals.flows;
+    sum.packets += totals.packets;
+    sum.bytes += totals.bytes;
+    sum.spreadPackets += totals.spreadPackets;
+    sum.spreadBytes += totals.spreadBytes;
+}
+
+void RollupMinuteTotalWriter::flush()
+{
+    for (const auto &[key, totals] : m_sums) {
+        m_upsert.bind(1, static_cast<std::int64_t>(key) >> 16);
+        m_upsert.bind(2, static_cast<std::int64_t>((key >> 8) & 0xff));
+        m_upsert.bind(3, static_cast<std::int64_t>(key & 0xff));
+        m_upsert.bind(4, totals.flows);
+        m_upsert.bind(5, totals.packets);
+        m_upsert.bind(6, totals.bytes);
+        m_upsert.bind(7, totals.spreadPackets);
+        m_upsert.bind(8, totals.spreadBytes);
+        m_upsert.exec();
+    }
+    m_sums.clear();
+}
+
+void deriveRollupMinuteTotals(sqlite3 *db)
+{
+    execSql(db, "DELETE FROM rollup_minute_total;"
+                " INSERT INTO rollup_minute_total(minute, action, log_status, flows, packets, bytes, spread_packets,"
+                " spread_bytes) SELECT minute, action, log_status, sum(flows), sum(packets), sum(bytes),"
+                " sum(spread_packets), sum(spread_bytes) FROM rollup_minute GROUP BY minute, action, log_status");
+}
+
 } // namespace flowscope

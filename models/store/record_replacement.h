@@ -10,7 +10,8 @@
 // caller's transaction: the address and interface indexes, and, when the
 // copy's interface context differs (a version 5 record names the VPC and
 // subnet that a version 2 copy lacks), the rollups and coverage gaps move
-// from the old context to the new one.
+// from the old context to the new one (the rollups summed over the
+// interfaces stand).
 
 #include "encoded_flow.h"
 #include "sqlite_handle.h"

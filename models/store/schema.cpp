@@ -2,6 +2,7 @@
 #include "schema.h"
 
 #include "derived_tables.h"
+#include "minute_rollup.h"
 #include "port_protocol_totals.h"
 #include "sqlite_handle.h"
 
@@ -138,18 +139,32 @@ CREATE TABLE config_snapshot_file(
   PRIMARY KEY(snapshot, position)) WITHOUT ROWID;
 )sql";
 
-// Next version: port_protocol_total, the records by source port, destination
-// port (and both the same) and protocol, each by action, so that a count of
-// a port or protocol term reads no record (see port_protocol_totals.h). A
-// case from before gets it from its blocks when upgraded.
-constexpr const char *kSchemaPortProtocolTotals = R"sql(
+// Next version, summaries that answer common questions without reading
+// records; a case from before derives them when upgraded:
+// - port_protocol_total, the records by source port, destination port (and
+//   both the same) and protocol, each by action, so that a count of a port
+//   or protocol term reads no record (see port_protocol_totals.h); derived
+//   from the blocks.
+// - rollup_minute_total, rollup_minute summed over the interfaces, so that
+//   the timeline of the whole case reads a row per minute and action rather
+//   than one per interface too; derived from rollup_minute.
+// - flow_block_extent, each block's times and undated records in an index of
+//   their own, so that the case's extent and its undated records (asked by
+//   every timeline) read a small index rather than a page per block.
+constexpr const char *kSchemaSummaries = R"sql(
 CREATE TABLE port_protocol_total(
   kind INTEGER NOT NULL, value INTEGER NOT NULL, action INTEGER NOT NULL, records INTEGER NOT NULL,
   PRIMARY KEY(kind, value, action)) WITHOUT ROWID;
+CREATE TABLE rollup_minute_total(
+  minute INTEGER NOT NULL, action INTEGER NOT NULL, log_status INTEGER NOT NULL,
+  flows INTEGER NOT NULL, packets INTEGER NOT NULL, bytes INTEGER NOT NULL,
+  spread_packets INTEGER NOT NULL, spread_bytes INTEGER NOT NULL,
+  PRIMARY KEY(minute, action, log_status)) WITHOUT ROWID;
+CREATE INDEX flow_block_extent ON flow_block(start_min, start_max, end_max, undated);
 )sql";
 
 constexpr std::array<const char *, 6> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
-                                                  kSchemaPortProtocolTotals};
+                                                  kSchemaSummaries};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its
@@ -173,7 +188,7 @@ int currentSchemaVersion() { return static_cast<int>(kMigrations.size()); }
 
 void migrateSchema(sqlite3 *db, int fromVersion)
 {
-    const bool hadPortProtocolTotals =
+    const bool hadSummaries =
         queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'port_protocol_total'") > 0;
     for (int v = fromVersion + 1; v <= currentSchemaVersion(); ++v)
         applySchemaStatements(db, v);
@@ -182,8 +197,10 @@ void migrateSchema(sqlite3 *db, int fromVersion)
     // older than the block format; else only the tables added since).
     if (fromVersion > 0 && fromVersion < kLastDerivedVersion)
         rebuildDerivedTables(db);
-    else if (fromVersion > 0 && !hadPortProtocolTotals)
+    else if (fromVersion > 0 && !hadSummaries) {
         derivePortProtocolTotals(db);
+        deriveRollupMinuteTotals(db);
+    }
     if (fromVersion == 0)
         createFlowIndexes(db);
     execSql(db, "PRAGMA application_id = " + std::to_string(kCaseApplicationId));

@@ -232,7 +232,7 @@ void verifyBlockIndexes(sqlite3 *db)
 }
 
 struct CaseContents {
-    std::vector<std::string> records, rollups, longSpans, gaps, portProtocolTotals;
+    std::vector<std::string> records, rollups, minuteTotals, longSpans, gaps, portProtocolTotals;
     std::int64_t storedRecords = 0, fileRecords = 0, ports = 0, rejects = 0;
 };
 
@@ -243,6 +243,8 @@ CaseContents contentsOf(CaseDb &caseDb)
     c.records = recordTexts(caseDb);
     c.rollups = tableRows(db, "SELECT minute, interface, action, log_status, flows, packets, bytes, spread_packets,"
                               " spread_bytes FROM rollup_minute", 1);
+    c.minuteTotals = tableRows(db, "SELECT minute, action, log_status, flows, packets, bytes, spread_packets,"
+                                   " spread_bytes FROM rollup_minute_total", -1);
     c.longSpans = tableRows(db, "SELECT interface, action, log_status, start, last, packets, bytes FROM rollup_long_span", 0);
     c.gaps = tableRows(db, "SELECT interface, log_status, begin, end FROM coverage_gap", 0);
     c.portProtocolTotals = test::storedPortProtocolTotals(db);
@@ -306,6 +308,7 @@ private:
         QCOMPARE(actual.ports, expected.ports);
         QCOMPARE(actual.rollups.size(), expected.rollups.size());
         QVERIFY(actual.rollups == expected.rollups);
+        QVERIFY(actual.minuteTotals == expected.minuteTotals);
         QVERIFY(actual.longSpans == expected.longSpans);
         QVERIFY(actual.gaps == expected.gaps);
         QVERIFY(actual.portProtocolTotals == expected.portProtocolTotals);
@@ -327,6 +330,7 @@ private Q_SLOTS:
         QCOMPARE(m_once.records.size(), kRecords);
         QVERIFY(!m_once.longSpans.empty());
         QVERIFY(!m_once.gaps.empty());
+        QVERIFY(!m_once.minuteTotals.empty());
         QCOMPARE(m_once.portProtocolTotals, test::scannedPortProtocolTotals(once->handle()));
     }
 

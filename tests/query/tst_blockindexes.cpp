@@ -173,6 +173,7 @@ const char *const kIndexTables[] = {
     "SELECT port, chunk, blocks FROM ephemeral_port_block ORDER BY port, chunk",
     "SELECT interface, action, log_status, records FROM record_total ORDER BY 1, 2, 3",
     "SELECT kind, value, action, records FROM port_protocol_total ORDER BY 1, 2, 3",
+    "SELECT * FROM rollup_minute_total ORDER BY 1, 2, 3",
 };
 
 } // namespace

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What the store derives for the timeline: per-minute rollups with spread
 // shares equal to the timeline's bucket arithmetic on a minute grid, records
-// spanning over a day kept whole, coverage gaps merged across imports; on
+// spanning over a day kept whole, coverage gaps merged across imports, the
+// minute rows summed over the interfaces; on
 // random cases against totals worked out here from the generated records,
 // and on a format 2 case upgraded in place.
 
@@ -204,6 +205,30 @@ Expected storedTables(sqlite3 *db)
     return s;
 }
 
+// The minute rows summed over the interfaces: "" as every context.
+std::map<MinuteKey, MinuteRow> overInterfaces(const std::map<MinuteKey, MinuteRow> &minutes)
+{
+    std::map<MinuteKey, MinuteRow> sums;
+    for (const auto &[key, row] : minutes) {
+        MinuteRow &sum = sums[{QByteArray(), std::get<1>(key), std::get<2>(key), std::get<3>(key)}];
+        for (std::size_t i = 0; i < row.size(); ++i)
+            sum[i] += row[i];
+    }
+    return sums;
+}
+
+// rollup_minute_total as stored, keyed as overInterfaces() keys it.
+std::map<MinuteKey, MinuteRow> storedMinuteTotals(sqlite3 *db)
+{
+    std::map<MinuteKey, MinuteRow> totals;
+    Statement rows(db, "SELECT action, log_status, minute, flows, packets, bytes, spread_packets, spread_bytes"
+                       " FROM rollup_minute_total");
+    while (rows.step())
+        totals[{QByteArray(), int(rows.int64(0)), int(rows.int64(1)), rows.int64(2)}] =
+            MinuteRow{rows.int64(3), rows.int64(4), rows.int64(5), rows.int64(6), rows.int64(7)};
+    return totals;
+}
+
 // The first difference between two minute tables, for a readable failure.
 QByteArray firstDifference(const std::map<MinuteKey, MinuteRow> &actual, const std::map<MinuteKey, MinuteRow> &expected)
 {
@@ -233,6 +258,7 @@ QStringList derivedRows(sqlite3 *db)
     QStringList out;
     const std::pair<const char *, const char *> tables[] = {
         {"rollup_minute", "SELECT * FROM rollup_minute ORDER BY 1, 2, 3, 4"},
+        {"rollup_minute_total", "SELECT * FROM rollup_minute_total ORDER BY 1, 2, 3"},
         {"rollup_long_span", "SELECT * FROM rollup_long_span ORDER BY 1, 2, 3, 4, 5"},
         {"coverage_gap", "SELECT * FROM coverage_gap ORDER BY 1, 2, 3"},
         {"ephemeral_port_block", "SELECT port, chunk, hex(blocks) FROM ephemeral_port_block ORDER BY 1, 2"}};
@@ -404,6 +430,9 @@ private Q_SLOTS:
         const Expected stored = storedTables(caseDb->handle());
         const QByteArray difference = firstDifference(stored.minutes, expected.minutes);
         QVERIFY2(difference.isEmpty(), difference.constData());
+        const QByteArray totalsDifference =
+            firstDifference(storedMinuteTotals(caseDb->handle()), overInterfaces(expected.minutes));
+        QVERIFY2(totalsDifference.isEmpty(), totalsDifference.constData());
         QVERIFY(expected.longSpans.size() >= 2);
         QVERIFY(stored.longSpans == expected.longSpans);
         QVERIFY(!expected.gaps.empty());
@@ -440,6 +469,9 @@ private Q_SLOTS:
         QVERIFY(expected.minutes.size() > std::size_t(1) << 18);
         const QByteArray difference = firstDifference(storedTables(caseDb->handle()).minutes, expected.minutes);
         QVERIFY2(difference.isEmpty(), difference.constData());
+        const QByteArray totalsDifference =
+            firstDifference(storedMinuteTotals(caseDb->handle()), overInterfaces(expected.minutes));
+        QVERIFY2(totalsDifference.isEmpty(), totalsDifference.constData());
     }
 
     // A gap of a later import that meets stored gaps joins them.
