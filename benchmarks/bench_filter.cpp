@@ -4,7 +4,9 @@
 // expression to the first 256-row page of matches in time order (what the
 // table shows first), to the full set of matches (what the status bar
 // counts next) and to the count `flowscope-cli count` prints (from the
-// record totals when the filter reads only what they keep).
+// record totals when the filter reads only what they keep), and the CPU time
+// the first page takes on every thread of the process (the figure to compare
+// on a loaded host, where the wall time waits for a core).
 // The values come from the record in the middle of the case, so any case works;
 // --filter (repeatable) measures the given expressions instead.
 // Usage: flowscope-bench-filter CASE [RUNS=5] [--filter EXPR]...
@@ -20,6 +22,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -30,6 +33,13 @@ using flowscope::bench::Clock;
 using flowscope::bench::cidr24;
 using flowscope::bench::median;
 using flowscope::bench::msSince;
+
+double processCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1000.0 + static_cast<double>(now.tv_nsec) / 1e6;
+}
 
 } // namespace
 
@@ -83,13 +93,15 @@ int main(int argc, char **argv)
 
     const auto &filters = given.empty() ? sampled : given;
 
-    std::printf("| filter | matches | first page ms | matches s | count ms |\n|---|---|---|---|---|\n");
+    std::printf("| filter | matches | first page ms | matches s | count ms | first page CPU ms |\n"
+                "|---|---|---|---|---|---|\n");
     for (const auto &[label, expression] : filters) {
-        std::vector<double> firstPageMs, countS, cliCountMs;
+        std::vector<double> firstPageMs, firstPageCpuMs, countS, cliCountMs;
         std::int64_t matches = 0;
         for (int run = 0; run < runs; ++run) {
             // A fresh pager each run: nothing decoded is reused between runs.
             auto started = Clock::now();
+            const double cpuStarted = processCpuMs();
             flowscope::FlowPager pager(*caseDb);
             const auto compiled = flowscope::CaseFilter::compile(*caseDb, expression);
             const auto *filter = std::get_if<std::shared_ptr<const flowscope::CaseFilter>>(&compiled);
@@ -101,6 +113,7 @@ int main(int argc, char **argv)
             pager.forEachMatching((*filter)->predicate(), (*filter)->blocks(),
                                   [&](const flowscope::FlowRow &) { return ++rows < 256; });
             firstPageMs.push_back(msSince(started));
+            firstPageCpuMs.push_back(processCpuMs() - cpuStarted);
             started = Clock::now();
             matches = flowscope::collectMatches(*caseDb, **filter)->total();
             countS.push_back(msSince(started) / 1000.0);
@@ -114,8 +127,9 @@ int main(int argc, char **argv)
                 return 1;
             }
         }
-        std::printf("| %s: `%s` | %lld | %.1f | %.2f | %.0f |\n", label.c_str(), expression.c_str(),
-                    static_cast<long long>(matches), median(firstPageMs), median(countS), median(cliCountMs));
+        std::printf("| %s: `%s` | %lld | %.1f | %.2f | %.0f | %.1f |\n", label.c_str(), expression.c_str(),
+                    static_cast<long long>(matches), median(firstPageMs), median(countS), median(cliCountMs),
+                    median(firstPageCpuMs));
     }
     return 0;
 }

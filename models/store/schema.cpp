@@ -148,9 +148,10 @@ CREATE TABLE config_snapshot_file(
 // - rollup_minute_total, rollup_minute summed over the interfaces, so that
 //   the timeline of the whole case reads a row per minute and action rather
 //   than one per interface too; derived from rollup_minute.
-// - flow_block_extent, each block's times and undated records in an index of
-//   their own, so that the case's extent and its undated records (asked by
-//   every timeline) read a small index rather than a page per block.
+// - flow_block_extent, each block's times, record counts and file in an
+//   index of their own, so that the case's extent and its undated records
+//   (asked by every timeline) and the list of blocks a table opens with
+//   (for every filter) read a small index rather than a page per block.
 constexpr const char *kSchemaSummaries = R"sql(
 CREATE TABLE port_protocol_total(
   kind INTEGER NOT NULL, value INTEGER NOT NULL, action INTEGER NOT NULL, records INTEGER NOT NULL,
@@ -160,7 +161,7 @@ CREATE TABLE rollup_minute_total(
   flows INTEGER NOT NULL, packets INTEGER NOT NULL, bytes INTEGER NOT NULL,
   spread_packets INTEGER NOT NULL, spread_bytes INTEGER NOT NULL,
   PRIMARY KEY(minute, action, log_status)) WITHOUT ROWID;
-CREATE INDEX flow_block_extent ON flow_block(start_min, start_max, end_max, undated);
+CREATE INDEX flow_block_extent ON flow_block(start_min, start_max, end_max, undated, records, rejects, file_id);
 )sql";
 
 constexpr std::array<const char *, 6> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
