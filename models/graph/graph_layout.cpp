@@ -23,11 +23,16 @@ QByteArray dotOf(const LayoutRequest &request)
 {
     QByteArray dot = "graph layout {\n  graph [splines=false, overlap=prism];\n  node [shape=box, width=1.4, height=0.4, fixedsize=true];\n";
     for (int i = 0; i < request.nodes.size(); ++i) {
-        dot += "  n" + QByteArray::number(i);
+        QByteArrayList attributes;
         const auto seed = request.seeds.find(request.nodes[i]);
         if (seed != request.seeds.end()) // Graphviz's y axis points up
-            dot += " [pos=\"" + QByteArray::number(seed->second.x(), 'f', 1) + ','
-                + QByteArray::number(-seed->second.y(), 'f', 1) + "\"]";
+            attributes << "pos=\"" + QByteArray::number(seed->second.x(), 'f', 1) + ','
+                    + QByteArray::number(-seed->second.y(), 'f', 1) + '"';
+        if (std::size_t(i) < request.widths.size())
+            attributes << "width=" + QByteArray::number(request.widths[std::size_t(i)], 'f', 2);
+        dot += "  n" + QByteArray::number(i);
+        if (!attributes.isEmpty())
+            dot += " [" + attributes.join(", ") + ']';
         dot += ";\n";
     }
     for (const auto &[from, to] : request.edges)

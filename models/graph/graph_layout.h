@@ -21,6 +21,7 @@ struct LayoutRequest {
     QStringList nodes;                       // ids
     std::vector<std::pair<int, int>> edges;  // indexes into nodes
     std::map<QString, QPointF> seeds;        // previous positions, kept where the node still exists
+    std::vector<double> widths;              // per node, in inches (the default box when missing)
     QString program = QStringLiteral("sfdp");
     int timeoutMs = 10000;
 };

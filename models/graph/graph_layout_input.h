@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the layout is asked to place for a graph: its nodes and edges, and
-// for each subnet of two or more interfaces an unseen anchor tied to them,
+// for each subnet of two or more interfaces an unseen anchor tied to them
+// (and for each VPC one tied to its subnets),
 // so that sfdp (which ignores clusters) keeps a subnet's interfaces close
 // enough for the view to draw the subnet around them.
 

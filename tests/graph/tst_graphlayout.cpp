@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph/graph_layout.h"
+#include "graph/graph_layout_input.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void cancelKillsTheLayout();
     void readsPlainOutputInPointsWithYDown();
     void sfdpPlacesEveryNode();
+    void subnetsGetAnAnchorTiedToTheirInterfaces();
 };
 
 void TestGraphLayout::failuresFallBackToACircle_data()
@@ -102,6 +104,38 @@ void TestGraphLayout::sfdpPlacesEveryNode()
     QVERIFY2(!result.fallback, qPrintable(result.error));
     QCOMPARE(result.positions.size(), std::size_t(3));
     QVERIFY(result.positions.at(QStringLiteral("eni-a")) != result.positions.at(QStringLiteral("eni-b")));
+}
+
+// Two interfaces of subnet-1 share an anchor; subnet-2's lone one needs none.
+void TestGraphLayout::subnetsGetAnAnchorTiedToTheirInterfaces()
+{
+    FlowGraph graph;
+    const auto eni = [](const char *id, const char *subnet) {
+        GraphNode node;
+        node.id = QString::fromLatin1(id);
+        node.label = node.id + QStringLiteral(" (a longer name)");
+        node.subnet = QString::fromLatin1(subnet);
+        return node;
+    };
+    graph.nodes = {eni("eni-a", "subnet-1"), eni("eni-b", "subnet-1"), eni("eni-c", "subnet-2")};
+    GraphEdge edge;
+    edge.source = QStringLiteral("eni-a");
+    edge.target = QStringLiteral("eni-c");
+    graph.edges = {edge};
+    const LayoutRequest request = layoutRequestOf(graph);
+    QCOMPARE(request.nodes.size(), 4);
+    QVERIFY(isLayoutAnchor(request.nodes[3]));
+    QVERIFY(!isLayoutAnchor(request.nodes[0]));
+    const std::vector<std::pair<int, int>> edges{{0, 2}, {3, 0}, {3, 1}};
+    QCOMPARE(request.edges, edges);
+    QCOMPARE(request.widths.size(), std::size_t(4));
+    QVERIFY(request.widths[0] > request.widths[3]); // a label's box, an anchor's dot
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    // Boxes as wide as their labels do not overlap.
+    const double apart = std::abs(result.positions.at(QStringLiteral("eni-a")).x() - result.positions.at(QStringLiteral("eni-b")).x());
+    const double above = std::abs(result.positions.at(QStringLiteral("eni-a")).y() - result.positions.at(QStringLiteral("eni-b")).y());
+    QVERIFY(apart >= request.widths[0] * 72 - 1 || above >= 0.4 * 72 - 1);
 }
 
 QTEST_GUILESS_MAIN(TestGraphLayout)

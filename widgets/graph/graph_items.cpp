@@ -217,7 +217,7 @@ GraphClusterItem::GraphClusterItem(const QString &label, const QRectF &rect, con
 void GraphClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
     QColor fill = m_colour;
-    fill.setAlpha(40);
+    fill.setAlpha(zValue() < -1 ? 0 : 22); // a VPC outlined, a subnet lightly filled: overlaps stay readable
     painter->setPen(QPen(m_colour, 1, Qt::DashLine));
     painter->setBrush(fill);
     painter->drawRoundedRect(rect(), 8, 8);

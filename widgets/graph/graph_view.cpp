@@ -380,7 +380,7 @@ GraphColours GraphView::colours() const
     c.serviceFill = dark ? QColor(92, 80, 40) : QColor(255, 243, 205);
     c.border = p.color(QPalette::Mid);
     c.edge = p.color(QPalette::Text);
-    c.edge.setAlpha(110);
+    c.edge.setAlpha(80); // many edges cross: each one light
     c.reject = RejectRowDelegate::rejectColour(p);
     c.fresh = dark ? QColor(93, 173, 226) : QColor(31, 97, 141);
     c.cluster = dark ? QColor(130, 150, 170) : QColor(90, 110, 140);
