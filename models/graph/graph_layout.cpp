@@ -66,10 +66,50 @@ bool parsePlain(const QByteArray &output, const QStringList &nodes, std::map<QSt
 
 LayoutResult failed(const LayoutRequest &request, const QString &error)
 {
-    return {circleLayout(request.nodes), true, error};
+    return {settleOnSeeds(circleLayout(request.nodes), request.seeds), true, error};
+}
+
+QPointF centroid(const std::vector<QPointF> &points)
+{
+    QPointF sum;
+    for (const QPointF &p : points)
+        sum += p;
+    return points.empty() ? sum : sum / double(points.size());
+}
+
+double spread(const std::vector<QPointF> &points, QPointF centre)
+{
+    double sum = 0;
+    for (const QPointF &p : points)
+        sum += QPointF::dotProduct(p - centre, p - centre);
+    return sum;
 }
 
 } // namespace
+
+std::map<QString, QPointF> settleOnSeeds(const std::map<QString, QPointF> &fresh, const std::map<QString, QPointF> &seeds)
+{
+    std::vector<QPointF> from, to;
+    for (const auto &[node, position] : fresh) {
+        const auto seed = seeds.find(node);
+        if (seed != seeds.end()) {
+            from.push_back(position);
+            to.push_back(seed->second);
+        }
+    }
+    if (from.empty())
+        return fresh;
+    const QPointF fromCentre = centroid(from);
+    const QPointF toCentre = centroid(to);
+    const double fromSpread = spread(from, fromCentre);
+    const double scale = fromSpread > 0 ? std::sqrt(spread(to, toCentre) / fromSpread) : 1.0;
+    std::map<QString, QPointF> settled;
+    for (const auto &[node, position] : fresh) {
+        const auto seed = seeds.find(node);
+        settled[node] = seed != seeds.end() ? seed->second : toCentre + (position - fromCentre) * (scale > 0 ? scale : 1.0);
+    }
+    return settled;
+}
 
 std::map<QString, QPointF> circleLayout(const QStringList &nodes)
 {
@@ -116,6 +156,7 @@ LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool(
     LayoutResult result;
     if (!parsePlain(process.readAllStandardOutput(), request.nodes, result.positions, result.error))
         return failed(request, tr("the layout command '%1' gave no usable positions: %2").arg(request.program, result.error));
+    result.positions = settleOnSeeds(result.positions, request.seeds);
     return result;
 }
 

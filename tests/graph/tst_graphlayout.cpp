@@ -4,6 +4,7 @@
 #include "test_files.h"
 
 #include <QFile>
+#include <QLineF>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -42,6 +43,8 @@ private Q_SLOTS:
     void readsPlainOutputInPointsWithYDown();
     void sfdpPlacesEveryNode();
     void subnetsGetAnAnchorTiedToTheirInterfaces();
+    void seededNodesKeepTheirPlaces();
+    void newNodesFollowTheSeedsFrame();
 };
 
 void TestGraphLayout::failuresFallBackToACircle_data()
@@ -136,6 +139,34 @@ void TestGraphLayout::subnetsGetAnAnchorTiedToTheirInterfaces()
     const double apart = std::abs(result.positions.at(QStringLiteral("eni-a")).x() - result.positions.at(QStringLiteral("eni-b")).x());
     const double above = std::abs(result.positions.at(QStringLiteral("eni-a")).y() - result.positions.at(QStringLiteral("eni-b")).y());
     QVERIFY(apart >= request.widths[0] * 72 - 1 || above >= 0.4 * 72 - 1);
+}
+
+// sfdp lays out afresh; the seeded nodes still end where they were.
+void TestGraphLayout::seededNodesKeepTheirPlaces()
+{
+    LayoutRequest request = triangle(QStringLiteral("sfdp"));
+    request.seeds = {{QStringLiteral("eni-a"), QPointF(1000, 1000)}, {QStringLiteral("eni-b"), QPointF(1300, 1000)},
+                     {QStringLiteral("gone"), QPointF(0, 0)}};
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QCOMPARE(result.positions.size(), std::size_t(3));
+    QCOMPARE(result.positions.at(QStringLiteral("eni-a")), QPointF(1000, 1000));
+    QCOMPARE(result.positions.at(QStringLiteral("eni-b")), QPointF(1300, 1000));
+    // The newcomer is placed near them, not where sfdp's own frame has it.
+    const QPointF c = result.positions.at(QStringLiteral("198.51.100.0/24"));
+    QVERIFY2(QLineF(c, QPointF(1150, 1000)).length() < 1000, qPrintable(QStringLiteral("%1,%2").arg(c.x()).arg(c.y())));
+}
+
+// The fresh layout moved and scaled: seeds twice as far apart, shifted.
+void TestGraphLayout::newNodesFollowTheSeedsFrame()
+{
+    const std::map<QString, QPointF> fresh = {{QStringLiteral("a"), QPointF(0, 0)}, {QStringLiteral("b"), QPointF(10, 0)},
+                                              {QStringLiteral("new"), QPointF(5, 5)}};
+    const std::map<QString, QPointF> seeds = {{QStringLiteral("a"), QPointF(100, 100)}, {QStringLiteral("b"), QPointF(120, 100)}};
+    const auto settled = settleOnSeeds(fresh, seeds);
+    QCOMPARE(settled.at(QStringLiteral("a")), QPointF(100, 100));
+    QCOMPARE(settled.at(QStringLiteral("new")), QPointF(110, 110));
+    QCOMPARE(settleOnSeeds(fresh, {}), fresh);
 }
 
 QTEST_GUILESS_MAIN(TestGraphLayout)

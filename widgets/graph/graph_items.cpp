@@ -124,7 +124,8 @@ GraphEdgeItem::GraphEdgeItem(const graph::GraphEdge &edge, GraphNodeItem *source
     setFlags(ItemIsSelectable);
     setAcceptHoverEvents(true);
     setZValue(1);
-    QColor colour = edge.traffic.reject > 0 ? colours.reject : colours.edge;
+    // Rejects first; a new edge otherwise in the baseline's colour.
+    QColor colour = edge.traffic.reject > 0 ? colours.reject : mark == BaselineMark::New ? colours.fresh : colours.edge;
     QPen pen(colour, width, mark == BaselineMark::Gone ? Qt::DashLine : Qt::SolidLine, Qt::RoundCap);
     setPen(pen);
     if (mark == BaselineMark::Gone)

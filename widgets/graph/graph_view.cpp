@@ -132,6 +132,7 @@ GraphView::GraphView(QWidget *parent)
     };
     connect(m_level, &QComboBox::currentIndexChanged, this, [this, changed] {
         m_fitPending = true; // another kind of node: the old places mean nothing
+        m_freshLayout = true;
         changed();
     });
     connect(m_top, &QSpinBox::valueChanged, this, changed);
@@ -191,6 +192,14 @@ void GraphView::setLayoutCommand(const QString &program, int timeoutMs)
     m_timeoutMs = timeoutMs;
 }
 
+void GraphView::layOutAgain()
+{
+    m_freshLayout = true;
+    m_fitPending = true;
+    m_stale = true;
+    refreshIfStale();
+}
+
 void GraphView::setLevel(graph::GraphLevel level) { m_level->setCurrentIndex(m_level->findData(int(level))); }
 void GraphView::setTopNodes(int nodes) { m_top->setValue(nodes); }
 void GraphView::setMetric(graph::GraphMetric metric) { m_metric->setCurrentIndex(m_metric->findData(int(metric))); }
@@ -233,7 +242,8 @@ void GraphView::request()
     r.topNodes = std::size_t(m_top->value());
     r.expanded = m_expanded;
     r.goneNodes = m_gone->isChecked() ? kGoneNodes : 0;
-    r.seeds = m_scene->positions(); // nodes that stay keep their places
+    if (!std::exchange(m_freshLayout, false))
+        r.seeds = m_scene->positions(); // nodes that stay keep their places
     r.layoutProgram = m_program;
     r.layoutTimeoutMs = m_timeoutMs;
     m_error.clear();
@@ -245,7 +255,6 @@ void GraphView::onFinished(const GraphResult &result)
 {
     m_error = result.error;
     if (result.error.isEmpty()) {
-        // A level changed meanwhile makes the pins another level's.
         m_result = result;
         redraw();
     }
@@ -287,7 +296,7 @@ void GraphView::showBanner()
         if (m_result->layout.fallback)
             lines << tr("The Graphviz layout failed, so the nodes are on a circle: %1").arg(m_result->layout.error);
         if (const auto &b = m_result->baseline) {
-            QString line = tr("Since %1: %2 new nodes, %3 new edges (thick outline)")
+            QString line = tr("Since %1: %2 new nodes, %3 new edges (in blue, new nodes with a thick outline)")
                                .arg(QDateTime::fromSecsSinceEpoch(m_result->baselineFrom, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
                                .arg(b->newNodes.size())
                                .arg(b->newEdges.size());
@@ -341,6 +350,10 @@ QMenu *GraphView::createItemMenu(QGraphicsItem *item)
         for (GraphNodeItem *node : m_scene->nodeItems())
             node->setPinned(false);
     });
+    QAction *again = menu->addAction(tr("Lay Out Again"));
+    again->setObjectName(QStringLiteral("layOutAgain"));
+    again->setToolTip(tr("Forget the present positions: nodes otherwise keep their places when the filter changes"));
+    connect(again, &QAction::triggered, this, &GraphView::layOutAgain);
     QAction *fit = menu->addAction(tr("Fit to View"));
     connect(fit, &QAction::triggered, this, &GraphView::fitToView);
     return menu;

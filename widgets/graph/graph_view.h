@@ -50,6 +50,8 @@ public:
     QString filter() const { return m_filter; }
     // The Graphviz command and how long it may take (tests use stand-ins).
     void setLayoutCommand(const QString &program, int timeoutMs);
+    // Lays the graph out afresh, forgetting the present positions (pins stay).
+    void layOutAgain();
 
     void setLevel(graph::GraphLevel level);
     void setTopNodes(int nodes);
@@ -109,6 +111,7 @@ private:
     QString m_case;
     QString m_filter;
     QString m_program = QStringLiteral("sfdp");
+    bool m_freshLayout = false; // the next layout ignores the present positions
     int m_timeoutMs = 10000;
     bool m_stale = true;
     std::optional<GraphResult> m_result;
