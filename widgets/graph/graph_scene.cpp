@@ -4,7 +4,9 @@
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSceneContextMenuEvent>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace flowscope {
@@ -63,17 +65,24 @@ void GraphScene::showGraph(const GraphResult &result, const std::map<QString, QP
         for (const graph::GraphNode &node : result.baseline->goneNodes)
             addNode(node, BaselineMark::Gone);
 
-    std::uint64_t heaviest = 1;
-    for (const graph::GraphEdge &edge : result.graph.edges)
-        heaviest = std::max(heaviest, edge.traffic.weight(result.request.metric));
+    // Widths spread over the edges' own range (on a log scale), so that a
+    // filter whose edges are all alike does not draw them all at the widest.
+    double lightest = std::numeric_limits<double>::max();
+    double heaviest = 0;
+    for (const graph::GraphEdge &edge : result.graph.edges) {
+        const double weight = std::log1p(double(edge.traffic.weight(result.request.metric)));
+        lightest = std::min(lightest, weight);
+        heaviest = std::max(heaviest, weight);
+    }
     const auto addEdge = [&](const graph::GraphEdge &edge, BaselineMark mark) {
         const auto source = m_nodes.find(edge.source);
         const auto target = m_nodes.find(edge.target);
         if (source == m_nodes.end() || target == m_nodes.end())
             return;
-        // 1 to 7 pixels on a log scale: a busy graph stays readable.
-        const double share = std::log1p(double(edge.traffic.weight(result.request.metric))) / std::log1p(double(heaviest));
-        auto *item = new GraphEdgeItem(edge, source->second, target->second, 1.0 + 6.0 * std::min(1.0, share), mark, m_colours);
+        // 1 to 7 pixels: a busy graph stays readable.
+        const double weight = std::log1p(double(edge.traffic.weight(result.request.metric)));
+        const double share = heaviest > lightest ? (weight - lightest) / (heaviest - lightest) : 0.25;
+        auto *item = new GraphEdgeItem(edge, source->second, target->second, 1.0 + 6.0 * std::clamp(share, 0.0, 1.0), mark, m_colours);
         addItem(item);
         m_edges.push_back(item);
     };
