@@ -22,6 +22,11 @@ QColor RejectRowDelegate::rejectTint(const QPalette &palette, bool alternate)
                             base.blueF() * (1 - weight) + kRejectHue.blueF() * weight);
 }
 
+QColor RejectRowDelegate::rejectColour(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128 ? kRejectHue.lighter(150) : kRejectHue;
+}
+
 void RejectRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);

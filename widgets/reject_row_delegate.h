@@ -19,6 +19,9 @@ public:
 
     // The tint of a rejected row over `palette`'s base (or alternate base).
     static QColor rejectTint(const QPalette &palette, bool alternate = false);
+    // The REJECT red itself, for lines and marks over `palette`'s base
+    // (lighter over a dark base, to stand out as much).
+    static QColor rejectColour(const QPalette &palette);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

@@ -17,6 +17,7 @@
 #include "filter_bar.h"
 #include "filter_controller.h"
 #include "flow_table_view.h"
+#include "graph/graph_view.h"
 #include "import_controller.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
@@ -179,6 +180,7 @@ void MainWindow::createDocks()
     addDockWidget(Qt::TopDockWidgetArea, m_timelineDock);
     m_actions->addViewToggle(m_timelineDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_L));
     createExplainDocks();
+    createGraphDock();
     raiseOnToggle(m_timelineDock);
     m_summary->showError(tr("No case open"));
 }
@@ -237,6 +239,31 @@ void MainWindow::createExplainDocks()
     connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
         if (visible)
             m_rejects->refreshIfStale();
+    });
+}
+
+void MainWindow::createGraphDock()
+{
+    // Who talked to whom, a tab behind the Why Rejected? panel beside the table: drawn only in front.
+    m_graph = new GraphView(this);
+    m_graph->setObjectName(QStringLiteral("graph"));
+    m_graphDock = new QDockWidget(tr("Graph"), this);
+    m_graphDock->setObjectName(QStringLiteral("graphDock"));
+    m_graphDock->setWidget(m_graph);
+    addDockWidget(Qt::RightDockWidgetArea, m_graphDock);
+    tabifyDockWidget(m_whyRejectedDock, m_graphDock);
+    m_whyRejectedDock->raise();
+    m_actions->addViewToggle(m_graphDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    raiseOnToggle(m_graphDock);
+    connect(m_graphDock, &QDockWidget::visibilityChanged, m_graph, [this](bool visible) {
+        if (visible)
+            m_graph->refreshIfStale();
+    });
+    connect(m_graph, &GraphView::exported, this, [this](const QString &path, const QString &error) {
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Graph exported to %1").arg(path), kMessageMs);
+        else
+            showError(error);
     });
 }
 
@@ -333,6 +360,7 @@ void MainWindow::connectSession()
     // A snapshot loaded into the case changes the explanations.
     connect(m_session, &CaseSession::snapshotsChanged, m_whyRejected, &WhyRejectedPanel::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotsChanged, m_rejects, &RejectsOverviewView::snapshotsChanged);
+    connect(m_session, &CaseSession::snapshotsChanged, m_graph, [this] { m_graph->setCase(m_session->casePath()); }); // names and owners
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
         const CaseSummary &summary = m_session->summary();
         statusBar()->showMessage(snapshotLoadReport(outcome, summary.firstStart, summary.lastEnd).text, kMessageMs);
@@ -420,10 +448,12 @@ void MainWindow::connectFilter()
     m_filter->addFollower([this](const QString &expression) { m_stats->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_timeline->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_rejects->setFilter(expression); });
+    m_filter->addFollower([this](const QString &expression) { m_graph->setFilter(expression); });
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
     connect(m_rejects, &RejectsOverviewView::filterRequested, m_filter, &FilterController::request);
+    connect(m_graph, &GraphView::filterRequested, m_filter, &FilterController::request);
     m_table->setCurrentFilterProvider([this] { return m_filterBar->filterText(); });
     m_table->addCellMenuAction(m_actions->goToTime);
     connect(m_table, &FlowTableView::columnsChanged, this,
@@ -519,6 +549,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_timeline->setCase(casePath);
     m_whyRejected->setCase(casePath);
     m_rejects->setCase(casePath);
+    m_graph->setCase(casePath);
     m_reportStale = true;
     if (casePath.isEmpty() || isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
@@ -541,6 +572,7 @@ void MainWindow::reloadCaseViews()
     m_timeline->setCase(m_session->casePath());
     m_whyRejected->setCase(m_session->casePath());
     m_rejects->setCase(m_session->casePath());
+    m_graph->setCase(m_session->casePath());
     m_reportStale = true;
     if (isDockOnScreen(m_reportDock))
         loadImportReportIfStale();

@@ -27,6 +27,7 @@ class FilterController;
 class FlowTableModel;
 class FlowTableView;
 class RecordDetailView;
+class GraphView;
 class ImportController;
 class ImportErrorsModel;
 class ImportFilesModel;
@@ -67,6 +68,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     WhyRejectedPanel *whyRejected() const { return m_whyRejected; }
     RejectsOverviewView *rejectsOverview() const { return m_rejects; }
+    GraphView *graph() const { return m_graph; }
 
 Q_SIGNALS:
     void importFinished(const flowscope::ImportReport &report);
@@ -79,6 +81,7 @@ protected:
 private:
     void createDocks();
     void createExplainDocks();
+    void createGraphDock();
     void createStatusBar();
     void connectSession();
     void connectImports();
@@ -138,6 +141,8 @@ private:
     RejectsOverviewView *m_rejects = nullptr;
     QDockWidget *m_rejectsDock = nullptr;
     RecordLocator *m_locator = nullptr;
+    GraphView *m_graph = nullptr;
+    QDockWidget *m_graphDock = nullptr;
     std::optional<qint64> m_goToTime; // the time Go to Time asked for, until its row is found
     WindowSettings m_settings;
     bool m_reportStale = true; // the import report has not read the open case yet

@@ -47,6 +47,9 @@ struct GraphNode {
     QString label; // the id with names from the records and the snapshot
     QString filter; // shows the node's records in the table
     Traffic traffic;
+    QString subnet; // an interface's subnet and VPC (empty when unknown or not an interface):
+    QString vpc;    // a view draws them as clusters around their interfaces
+    QString group;  // the outside group (/24, /48, "aws:S3") an expanded address belongs to
 };
 
 struct GraphEdge {

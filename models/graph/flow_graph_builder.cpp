@@ -19,6 +19,7 @@
 #include <mutex>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace flowscope::graph {
 
@@ -112,13 +113,23 @@ using Owners = std::unordered_map<IpAddress, QString, AddressHash>;
 
 IpAddress networkOf(const IpAddress &address);
 
+// The outside groups GraphOptions::expanded names, as the scan meets them.
+struct ExpandedGroups {
+    std::unordered_set<IpAddress, AddressHash> networks;
+    std::unordered_set<std::uint32_t> services; // string ids
+    bool keeps(const IpAddress &network, std::uint32_t service) const
+    {
+        return (service && services.count(service)) || (!service && networks.count(network));
+    }
+};
+
 // The records `filter` keeps, summed per interface, addresses, services,
 // direction and initiator, an address no interface in `owners` owns
 // replaced by its /24 or /48: a case has far fewer of these than records.
 // With `owners` null, every record of the case, keeping only what tells
 // who owns an address (the claims addressOwners reads).
 RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const InterfaceDictionary &interfaces,
-                          const Owners *owners, const std::function<bool()> &cancelled)
+                          const Owners *owners, const ExpandedGroups &expanded, const std::function<bool()> &cancelled)
 {
     std::mutex mutex;
     RawTraffic all;
@@ -146,16 +157,19 @@ RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const Interf
                                        ++local[key].flows;
                                        continue;
                                    }
-                                   const auto endpoint = [owners](const IpAddress &address) {
-                                       return owners->count(address) ? address : networkOf(address);
-                                   };
-                                   key.src = endpoint(flow.srcAddr);
-                                   key.dst = endpoint(flow.dstAddr);
-                                   // Which interface logged it matters only between two of them.
-                                   if (!(key.src == flow.srcAddr && key.dst == flow.dstAddr))
-                                       key.eni = 0;
                                    key.srcService = flow.has(Field::PktSrcAwsService) ? flow.pktSrcService : 0;
                                    key.dstService = flow.has(Field::PktDstAwsService) ? flow.pktDstService : 0;
+                                   const auto endpoint = [owners, &expanded](const IpAddress &address, std::uint32_t service) {
+                                       if (owners->count(address))
+                                           return address;
+                                       const IpAddress network = networkOf(address);
+                                       return expanded.keeps(network, service) ? address : network;
+                                   };
+                                   key.src = endpoint(flow.srcAddr, key.srcService);
+                                   key.dst = endpoint(flow.dstAddr, key.dstService);
+                                   // Which interface logged it matters only between two of them.
+                                   if (!owners->count(key.src) || !owners->count(key.dst))
+                                       key.eni = 0;
                                    key.initiator = initiatorOf(flow);
                                    Traffic &t = local[key];
                                    ++t.flows;
@@ -449,9 +463,18 @@ private:
         if (cached != m_outside.end())
             return cached->second;
         LevelNode node;
-        if (service) {
+        const QString serviceGroup = service ? QStringLiteral("aws:") + text(m_strings, service) : QString();
+        const QString group = service ? serviceGroup : prefixOf(address);
+        if (m_options.expanded.count(group)) { // one node per address
+            const QString name = QString::fromStdString(address.toString());
+            node.node.id = name;
+            node.node.kind = service ? NodeKind::AwsService : NodeKind::Outside;
+            node.node.label = service ? QObject::tr("%1 (%2)").arg(name, text(m_strings, service)) : name;
+            node.node.group = group;
+            node.selector.addresses << name;
+        } else if (service) {
             const QString name = text(m_strings, service);
-            node.node.id = QStringLiteral("aws:") + name;
+            node.node.id = serviceGroup;
             node.node.kind = NodeKind::AwsService;
             node.node.label = QObject::tr("%1 (AWS)").arg(name);
             node.selector.service = name;
@@ -504,6 +527,10 @@ private:
             node.node.id = group;
             node.node.kind = kind;
             node.node.label = labelOf(kind, group, info);
+            if (kind == NodeKind::Eni) {
+                node.node.subnet = info.subnet;
+                node.node.vpc = info.vpc;
+            }
             node.selector.field = field;
             node.selector.value = group;
         }
@@ -569,9 +596,18 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     interfaces.load(caseDb.handle(), strings);
     // First who owns which address, from every record: an address belongs
     // to its interface even where the filter hides that interface's records.
-    const Owners owners =
-        addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, options.cancelled), strings, options.snapshot.get());
-    const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, options.cancelled);
+    ExpandedGroups expanded;
+    for (const QString &group : options.expanded) {
+        if (group.startsWith(QStringLiteral("aws:"))) {
+            if (const std::uint32_t id = strings.find(group.mid(4).toStdString()))
+                expanded.services.insert(id);
+        } else if (const auto network = IpAddress::parse(group.section(QLatin1Char('/'), 0, 0).toStdString())) {
+            expanded.networks.insert(networkOf(*network));
+        }
+    }
+    const Owners owners = addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, expanded, options.cancelled),
+                                        strings, options.snapshot.get());
+    const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, expanded, options.cancelled);
     if (options.cancelled && options.cancelled())
         throw GraphCancelled();
     return GraphAssembler(options, strings, interfaces).assemble(raw, owners);

@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <stdexcept>
 
 namespace flowscope {
@@ -38,6 +39,9 @@ struct GraphOptions {
     GraphLevel level = GraphLevel::Eni;
     GraphMetric metric = GraphMetric::Bytes;
     std::size_t topNodes = 150; // at most this many nodes, the rest folded into "more"
+    // Outside groups shown as their addresses: "198.51.100.0/24",
+    // "2001:db8:1::/48", "aws:S3" (the ids of their nodes).
+    std::set<QString> expanded;
     // Names, types and owned addresses; null: from the records alone.
     std::shared_ptr<const explain::ConfigSnapshot> snapshot;
     // Asked once a block; true ends the build with GraphCancelled.

@@ -66,19 +66,29 @@ std::string graphJson(const FlowGraph &graph)
         + number(graph.trafficLeftOut.flows) + ",\"bytes\":" + number(graph.trafficLeftOut.bytes) + "}}\n";
 }
 
-std::string graphDot(const FlowGraph &graph, GraphMetric metric)
+namespace {
+
+std::string dotOf(const FlowGraph &graph, GraphMetric metric, const std::map<QString, QPointF> *positions)
 {
     std::uint64_t heaviest = 1;
     for (const GraphEdge &e : graph.edges)
         heaviest = std::max(heaviest, e.traffic.weight(metric));
-    std::string out = "digraph flows {\n  graph [layout=sfdp, overlap=prism, splines=false, outputorder=edgesfirst];\n"
-                      "  node [shape=box, style=rounded, fontsize=10];\n";
+    std::string out = std::string("digraph flows {\n  graph [layout=") + (positions ? "neato" : "sfdp")
+        + ", overlap=prism, splines=false, outputorder=edgesfirst];\n"
+          "  node [shape=box, style=rounded, fontsize=10];\n";
     for (const GraphNode &n : graph.nodes) {
         const char *shape = n.kind == NodeKind::Outside ? "ellipse"
             : n.kind == NodeKind::AwsService            ? "hexagon"
             : n.kind == NodeKind::More                  ? "note"
                                                         : "box";
-        out += "  " + quoted(n.id) + " [label=" + quoted(n.label) + ", shape=" + shape + "];\n";
+        std::string pos;
+        if (positions && positions->count(n.id)) { // Graphviz's y axis points up
+            char text[64];
+            const QPointF p = positions->at(n.id);
+            std::snprintf(text, sizeof text, ", pos=\"%.1f,%.1f!\"", p.x(), -p.y());
+            pos = text;
+        }
+        out += "  " + quoted(n.id) + " [label=" + quoted(n.label) + ", shape=" + shape + pos + "];\n";
     }
     for (const GraphEdge &e : graph.edges) {
         // Pen width 1 to 6 on a log scale, as busy graphs stay readable.
@@ -92,6 +102,15 @@ std::string graphDot(const FlowGraph &graph, GraphMetric metric)
             + "];\n";
     }
     return out + "}\n";
+}
+
+} // namespace
+
+std::string graphDot(const FlowGraph &graph, GraphMetric metric) { return dotOf(graph, metric, nullptr); }
+
+std::string positionedGraphDot(const FlowGraph &graph, GraphMetric metric, const std::map<QString, QPointF> &positions)
+{
+    return dotOf(graph, metric, &positions);
 }
 
 } // namespace flowscope::graph

@@ -23,11 +23,16 @@ QByteArray dotOf(const LayoutRequest &request)
 {
     QByteArray dot = "graph layout {\n  graph [splines=false, overlap=prism];\n  node [shape=box, width=1.4, height=0.4, fixedsize=true];\n";
     for (int i = 0; i < request.nodes.size(); ++i) {
-        dot += "  n" + QByteArray::number(i);
+        QByteArrayList attributes;
         const auto seed = request.seeds.find(request.nodes[i]);
         if (seed != request.seeds.end()) // Graphviz's y axis points up
-            dot += " [pos=\"" + QByteArray::number(seed->second.x(), 'f', 1) + ','
-                + QByteArray::number(-seed->second.y(), 'f', 1) + "\"]";
+            attributes << "pos=\"" + QByteArray::number(seed->second.x(), 'f', 1) + ','
+                    + QByteArray::number(-seed->second.y(), 'f', 1) + '"';
+        if (std::size_t(i) < request.widths.size())
+            attributes << "width=" + QByteArray::number(request.widths[std::size_t(i)], 'f', 2);
+        dot += "  n" + QByteArray::number(i);
+        if (!attributes.isEmpty())
+            dot += " [" + attributes.join(", ") + ']';
         dot += ";\n";
     }
     for (const auto &[from, to] : request.edges)
@@ -61,10 +66,50 @@ bool parsePlain(const QByteArray &output, const QStringList &nodes, std::map<QSt
 
 LayoutResult failed(const LayoutRequest &request, const QString &error)
 {
-    return {circleLayout(request.nodes), true, error};
+    return {settleOnSeeds(circleLayout(request.nodes), request.seeds), true, error};
+}
+
+QPointF centroid(const std::vector<QPointF> &points)
+{
+    QPointF sum;
+    for (const QPointF &p : points)
+        sum += p;
+    return points.empty() ? sum : sum / double(points.size());
+}
+
+double spread(const std::vector<QPointF> &points, QPointF centre)
+{
+    double sum = 0;
+    for (const QPointF &p : points)
+        sum += QPointF::dotProduct(p - centre, p - centre);
+    return sum;
 }
 
 } // namespace
+
+std::map<QString, QPointF> settleOnSeeds(const std::map<QString, QPointF> &fresh, const std::map<QString, QPointF> &seeds)
+{
+    std::vector<QPointF> from, to;
+    for (const auto &[node, position] : fresh) {
+        const auto seed = seeds.find(node);
+        if (seed != seeds.end()) {
+            from.push_back(position);
+            to.push_back(seed->second);
+        }
+    }
+    if (from.empty())
+        return fresh;
+    const QPointF fromCentre = centroid(from);
+    const QPointF toCentre = centroid(to);
+    const double fromSpread = spread(from, fromCentre);
+    const double scale = fromSpread > 0 ? std::sqrt(spread(to, toCentre) / fromSpread) : 1.0;
+    std::map<QString, QPointF> settled;
+    for (const auto &[node, position] : fresh) {
+        const auto seed = seeds.find(node);
+        settled[node] = seed != seeds.end() ? seed->second : toCentre + (position - fromCentre) * (scale > 0 ? scale : 1.0);
+    }
+    return settled;
+}
 
 std::map<QString, QPointF> circleLayout(const QStringList &nodes)
 {
@@ -111,6 +156,7 @@ LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool(
     LayoutResult result;
     if (!parsePlain(process.readAllStandardOutput(), request.nodes, result.positions, result.error))
         return failed(request, tr("the layout command '%1' gave no usable positions: %2").arg(request.program, result.error));
+    result.positions = settleOnSeeds(result.positions, request.seeds);
     return result;
 }
 

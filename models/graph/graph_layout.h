@@ -21,6 +21,7 @@ struct LayoutRequest {
     QStringList nodes;                       // ids
     std::vector<std::pair<int, int>> edges;  // indexes into nodes
     std::map<QString, QPointF> seeds;        // previous positions, kept where the node still exists
+    std::vector<double> widths;              // per node, in inches (the default box when missing)
     QString program = QStringLiteral("sfdp");
     int timeoutMs = 10000;
 };
@@ -33,7 +34,14 @@ struct LayoutResult {
 
 // Runs on the calling thread (a worker's, not the GUI's); `cancelled` is
 // asked while the layout runs and kills it: the result is then the circle.
+// Seeded nodes keep their seeds (settleOnSeeds), on a circle too.
 LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool()> &cancelled = {});
+
+// Positions that hold still: a node with a seed stays there, and the
+// others go where `fresh` puts them, moved and scaled into the seeds' frame
+// (fitted on the nodes both hold). Graphviz's sfdp ignores `pos`, so the
+// stability is this.
+std::map<QString, QPointF> settleOnSeeds(const std::map<QString, QPointF> &fresh, const std::map<QString, QPointF> &seeds);
 
 // The fallback: nodes evenly on a circle, in their order.
 std::map<QString, QPointF> circleLayout(const QStringList &nodes);

@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 #include <sqlite3.h>
@@ -690,6 +691,69 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QByteArray, err);
         const Run run = cli(QStringList{QStringLiteral("timeline"), path(QStringLiteral("query.flowcase"))} + args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.contains(err), run.err.constData());
+    }
+
+    // Who talked to whom: nodes and edges whose ends are nodes, each with the
+    // filter that shows its records; DOT for Graphviz.
+    void graphJsonAndDot_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("format");
+        const QString eni = QStringLiteral("eni == eni-1235b8ca123456789");
+        QTest::newRow("eni json") << QStringList{eni, QStringLiteral("--level=eni"), QStringLiteral("--format=json")} << "json";
+        QTest::newRow("vpc flows json") << QStringList{QStringLiteral("--level=vpc"), QStringLiteral("--metric=flows"), QStringLiteral("--top=2"), QStringLiteral("--format=json")} << "json";
+        QTest::newRow("eni dot") << QStringList{eni, QStringLiteral("--level=eni"), QStringLiteral("--format=dot")} << "dot";
+    }
+
+    void graphJsonAndDot()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, format);
+        const Run run = cli(QStringList{QStringLiteral("graph"), path(QStringLiteral("query.flowcase"))} + args);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        if (format == QStringLiteral("dot")) {
+            QVERIFY(run.out.startsWith("digraph flows {"));
+            QVERIFY(run.out.contains("\"eni-1235b8ca123456789\""));
+            return;
+        }
+        const QJsonObject graph = jsonObject(run.out);
+        const QJsonArray nodes = graph.value(QStringLiteral("nodes")).toArray();
+        QVERIFY(!nodes.isEmpty());
+        QSet<QString> ids;
+        for (const QJsonValue &node : nodes) {
+            ids.insert(node.toObject().value(QStringLiteral("id")).toString());
+            QVERIFY(!node.toObject().value(QStringLiteral("filter")).toString().isEmpty());
+        }
+        if (args.contains(QStringLiteral("--top=2")))
+            QVERIFY(nodes.size() <= 3); // two and "more"
+        else
+            QVERIFY(ids.contains(QStringLiteral("eni-1235b8ca123456789")));
+        for (const QJsonValue &edge : graph.value(QStringLiteral("edges")).toArray()) {
+            QVERIFY(ids.contains(edge.toObject().value(QStringLiteral("source")).toString()));
+            QVERIFY(ids.contains(edge.toObject().value(QStringLiteral("target")).toString()));
+        }
+    }
+
+    void graphBadArguments_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("err");
+        QTest::newRow("no level") << QStringList{QStringLiteral("--format=json")} << QByteArray("--level must be");
+        QTest::newRow("unknown level") << QStringList{QStringLiteral("--level=host"), QStringLiteral("--format=json")} << QByteArray("--level must be");
+        QTest::newRow("unknown metric") << QStringList{QStringLiteral("--level=eni"), QStringLiteral("--metric=octets"), QStringLiteral("--format=json")} << QByteArray("--metric must be");
+        QTest::newRow("zero top") << QStringList{QStringLiteral("--level=eni"), QStringLiteral("--top=0"), QStringLiteral("--format=json")} << QByteArray("--top '0'");
+        QTest::newRow("no format") << QStringList{QStringLiteral("--level=eni")} << QByteArray("--format must be");
+        QTest::newRow("bad filter") << QStringList{QStringLiteral("dstport =="), QStringLiteral("--level=eni"), QStringLiteral("--format=json")} << QByteArray("^");
+    }
+
+    void graphBadArguments()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, err);
+        const Run run = cli(QStringList{QStringLiteral("graph"), path(QStringLiteral("query.flowcase"))} + args);
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.out.isEmpty());
         QVERIFY2(run.err.contains(err), run.err.constData());

@@ -117,6 +117,9 @@ private Q_SLOTS:
     void aggregates_data();
     void aggregates();
     void labelsAndFiltersOfNodes();
+    void expandsAGroupIntoItsAddresses_data();
+    void expandsAGroupIntoItsAddresses();
+    void interfacesKnowTheirSubnetAndVpc();
     void goldenOutput_data();
     void goldenOutput();
     void matchesBruteForceOnRandomCase();
@@ -234,6 +237,62 @@ void TestFlowGraphBuilder::labelsAndFiltersOfNodes()
     for (const GraphEdge &e : graph.edges)
         if (e.source == QLatin1String("eni-a") && e.target == QLatin1String("eni-b"))
             QCOMPARE(matching(*fixture.caseDb, e.filter), 4U);
+}
+
+void TestFlowGraphBuilder::expandsAGroupIntoItsAddresses_data()
+{
+    QTest::addColumn<QString>("group");
+    QTest::addColumn<QStringList>("addresses");
+    QTest::newRow("IPv4 /24") << "198.51.100.0/24" << QStringList{"198.51.100.7", "198.51.100.9"};
+    QTest::newRow("IPv6 /48") << "2001:db8:1::/48" << QStringList{"2001:db8:1:2::5", "2001:db8:1:77::9"};
+    QTest::newRow("AWS service") << "aws:S3" << QStringList{"52.216.1.2"};
+}
+
+// The group's node gives way to a node per address, which together carry
+// its traffic, each with the group it came from and its own filter; the
+// other groups stay.
+void TestFlowGraphBuilder::expandsAGroupIntoItsAddresses()
+{
+    QFETCH(QString, group);
+    QFETCH(QStringList, addresses);
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    const FlowGraph collapsed = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), {});
+    GraphOptions options;
+    options.expanded = {group};
+    const FlowGraph expanded = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    std::map<QString, GraphNode> before, after;
+    for (const GraphNode &n : collapsed.nodes)
+        before[n.id] = n;
+    for (const GraphNode &n : expanded.nodes)
+        after[n.id] = n;
+    QVERIFY(before.count(group));
+    QVERIFY(!after.count(group));
+    Traffic sum;
+    for (const QString &address : addresses) {
+        QVERIFY2(after.count(address), qPrintable(address));
+        const GraphNode &node = after[address];
+        QCOMPARE(node.group, group);
+        QCOMPARE(node.kind, before[group].kind);
+        QCOMPARE(node.filter, QStringLiteral("addr == ") + address);
+        QVERIFY(matching(*fixture.caseDb, node.filter) >= node.traffic.flows);
+        sum += node.traffic;
+    }
+    QCOMPARE(describe(sum), describe(before[group].traffic));
+    QCOMPARE(after.size(), before.size() - 1 + std::size_t(addresses.size()));
+}
+
+void TestFlowGraphBuilder::interfacesKnowTheirSubnetAndVpc()
+{
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), {});
+    for (const GraphNode &n : graph.nodes) {
+        if (n.id == QLatin1String("eni-b"))
+            QCOMPARE(n.subnet + QLatin1Char(' ') + n.vpc, QStringLiteral("subnet-2 vpc-1"));
+        if (n.kind != NodeKind::Eni)
+            QVERIFY(n.subnet.isEmpty() && n.vpc.isEmpty());
+    }
 }
 
 void TestFlowGraphBuilder::goldenOutput_data()

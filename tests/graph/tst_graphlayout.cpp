@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph/graph_layout.h"
+#include "graph/graph_layout_input.h"
 #include "test_files.h"
 
 #include <QFile>
+#include <QLineF>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -40,6 +42,9 @@ private Q_SLOTS:
     void cancelKillsTheLayout();
     void readsPlainOutputInPointsWithYDown();
     void sfdpPlacesEveryNode();
+    void subnetsGetAnAnchorTiedToTheirInterfaces();
+    void seededNodesKeepTheirPlaces();
+    void newNodesFollowTheSeedsFrame();
 };
 
 void TestGraphLayout::failuresFallBackToACircle_data()
@@ -102,6 +107,66 @@ void TestGraphLayout::sfdpPlacesEveryNode()
     QVERIFY2(!result.fallback, qPrintable(result.error));
     QCOMPARE(result.positions.size(), std::size_t(3));
     QVERIFY(result.positions.at(QStringLiteral("eni-a")) != result.positions.at(QStringLiteral("eni-b")));
+}
+
+// Two interfaces of subnet-1 share an anchor; subnet-2's lone one needs none.
+void TestGraphLayout::subnetsGetAnAnchorTiedToTheirInterfaces()
+{
+    FlowGraph graph;
+    const auto eni = [](const char *id, const char *subnet) {
+        GraphNode node;
+        node.id = QString::fromLatin1(id);
+        node.label = node.id + QStringLiteral(" (a longer name)");
+        node.subnet = QString::fromLatin1(subnet);
+        return node;
+    };
+    graph.nodes = {eni("eni-a", "subnet-1"), eni("eni-b", "subnet-1"), eni("eni-c", "subnet-2")};
+    GraphEdge edge;
+    edge.source = QStringLiteral("eni-a");
+    edge.target = QStringLiteral("eni-c");
+    graph.edges = {edge};
+    const LayoutRequest request = layoutRequestOf(graph);
+    QCOMPARE(request.nodes.size(), 4);
+    QVERIFY(isLayoutAnchor(request.nodes[3]));
+    QVERIFY(!isLayoutAnchor(request.nodes[0]));
+    const std::vector<std::pair<int, int>> edges{{0, 2}, {3, 0}, {3, 1}};
+    QCOMPARE(request.edges, edges);
+    QCOMPARE(request.widths.size(), std::size_t(4));
+    QVERIFY(request.widths[0] > request.widths[3]); // a label's box, an anchor's dot
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    // Boxes as wide as their labels do not overlap.
+    const double apart = std::abs(result.positions.at(QStringLiteral("eni-a")).x() - result.positions.at(QStringLiteral("eni-b")).x());
+    const double above = std::abs(result.positions.at(QStringLiteral("eni-a")).y() - result.positions.at(QStringLiteral("eni-b")).y());
+    QVERIFY(apart >= request.widths[0] * 72 - 1 || above >= 0.4 * 72 - 1);
+}
+
+// sfdp lays out afresh; the seeded nodes still end where they were.
+void TestGraphLayout::seededNodesKeepTheirPlaces()
+{
+    LayoutRequest request = triangle(QStringLiteral("sfdp"));
+    request.seeds = {{QStringLiteral("eni-a"), QPointF(1000, 1000)}, {QStringLiteral("eni-b"), QPointF(1300, 1000)},
+                     {QStringLiteral("gone"), QPointF(0, 0)}};
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QCOMPARE(result.positions.size(), std::size_t(3));
+    QCOMPARE(result.positions.at(QStringLiteral("eni-a")), QPointF(1000, 1000));
+    QCOMPARE(result.positions.at(QStringLiteral("eni-b")), QPointF(1300, 1000));
+    // The newcomer is placed near them, not where sfdp's own frame has it.
+    const QPointF c = result.positions.at(QStringLiteral("198.51.100.0/24"));
+    QVERIFY2(QLineF(c, QPointF(1150, 1000)).length() < 1000, qPrintable(QStringLiteral("%1,%2").arg(c.x()).arg(c.y())));
+}
+
+// The fresh layout moved and scaled: seeds twice as far apart, shifted.
+void TestGraphLayout::newNodesFollowTheSeedsFrame()
+{
+    const std::map<QString, QPointF> fresh = {{QStringLiteral("a"), QPointF(0, 0)}, {QStringLiteral("b"), QPointF(10, 0)},
+                                              {QStringLiteral("new"), QPointF(5, 5)}};
+    const std::map<QString, QPointF> seeds = {{QStringLiteral("a"), QPointF(100, 100)}, {QStringLiteral("b"), QPointF(120, 100)}};
+    const auto settled = settleOnSeeds(fresh, seeds);
+    QCOMPARE(settled.at(QStringLiteral("a")), QPointF(100, 100));
+    QCOMPARE(settled.at(QStringLiteral("new")), QPointF(110, 110));
+    QCOMPARE(settleOnSeeds(fresh, {}), fresh);
 }
 
 QTEST_GUILESS_MAIN(TestGraphLayout)

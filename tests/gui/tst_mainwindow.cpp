@@ -417,6 +417,8 @@ private Q_SLOTS:
         QTest::newRow("Rejects, Ctrl+Shift+E")
             << QStringLiteral("rejectsDock") << int(Qt::Key_E) << int(Qt::ControlModifier | Qt::ShiftModifier);
         QTest::newRow("Why Rejected?, Ctrl+E") << QStringLiteral("whyRejectedDock") << int(Qt::Key_E) << int(Qt::ControlModifier);
+        QTest::newRow("Graph, Ctrl+Shift+G")
+            << QStringLiteral("graphDock") << int(Qt::Key_G) << int(Qt::ControlModifier | Qt::ShiftModifier);
     }
 
     void dockShortcutShowsAndRaises()

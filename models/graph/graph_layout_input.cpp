@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph_layout_input.h"
+
+#include <QHash>
+
+#include <algorithm>
+#include <map>
+
+namespace flowscope::graph {
+
+namespace {
+const QString kAnchorPrefix = QStringLiteral("\x01"); // no node id starts so
+// The view's box around a label of up to 32 characters, in inches: the
+// layout keeps boxes apart only when it knows their widths.
+constexpr int kLabelChars = 32;
+constexpr double kInchesPerChar = 0.085;
+constexpr double kPaddingInches = 0.25;
+constexpr double kAnchorInches = 0.05;
+} // namespace
+
+bool isLayoutAnchor(const QString &id) { return id.startsWith(kAnchorPrefix); }
+
+LayoutRequest layoutRequestOf(const FlowGraph &graph, const std::vector<GraphNode> &extraNodes,
+                              const std::vector<GraphEdge> &extraEdges)
+{
+    LayoutRequest request;
+    QHash<QString, int> index;
+    std::map<QString, std::vector<int>> subnets;
+    std::map<QString, QString> vpcOfSubnet;
+    const auto addNode = [&](const GraphNode &node) {
+        if (index.contains(node.id))
+            return;
+        index.insert(node.id, int(request.nodes.size()));
+        if (!node.subnet.isEmpty()) {
+            subnets[node.subnet].push_back(int(request.nodes.size()));
+            if (!node.vpc.isEmpty())
+                vpcOfSubnet.emplace(node.subnet, node.vpc);
+        }
+        request.nodes << node.id;
+        request.widths.push_back(std::min<qsizetype>(node.label.size(), kLabelChars) * kInchesPerChar + kPaddingInches);
+    };
+    for (const GraphNode &node : graph.nodes)
+        addNode(node);
+    for (const GraphNode &node : extraNodes)
+        addNode(node);
+    const auto addEdge = [&](const GraphEdge &edge) {
+        if (index.contains(edge.source) && index.contains(edge.target) && edge.source != edge.target)
+            request.edges.emplace_back(index.value(edge.source), index.value(edge.target));
+    };
+    for (const GraphEdge &edge : graph.edges)
+        addEdge(edge);
+    for (const GraphEdge &edge : extraEdges)
+        addEdge(edge);
+    const auto addAnchor = [&](const QString &name, const std::vector<int> &members) {
+        const int anchor = int(request.nodes.size());
+        request.nodes << kAnchorPrefix + name;
+        request.widths.push_back(kAnchorInches);
+        for (const int member : members)
+            request.edges.emplace_back(anchor, member);
+        return anchor;
+    };
+    // A VPC's subnets (their anchors, or a lone interface) are tied together the same way.
+    std::map<QString, std::vector<int>> vpcParts;
+    for (const auto &[subnet, members] : subnets) {
+        const int part = members.size() < 2 ? members.front() : addAnchor(QStringLiteral("subnet:") + subnet, members);
+        const auto vpc = vpcOfSubnet.find(subnet);
+        if (vpc != vpcOfSubnet.end())
+            vpcParts[vpc->second].push_back(part);
+    }
+    for (const auto &[vpc, parts] : vpcParts)
+        if (parts.size() >= 2)
+            addAnchor(QStringLiteral("vpc:") + vpc, parts);
+    return request;
+}
+
+} // namespace flowscope::graph

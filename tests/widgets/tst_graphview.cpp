@@ -1,0 +1,287 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The graph view: a click on a node or an edge prepares its filter, a
+// double-click applies it; a layout command that crashes or hangs leaves
+// the graph on a circle with the reason in the banner; dragging pins a node
+// and the pin survives the next filter; an outside group expands and
+// collapses; exports write PNG and DOT.
+
+#include "graph/graph_layout.h"
+#include "graph/graph_scene.h"
+#include "graph/graph_view.h"
+#include "graph_fixture.h"
+#include "pivot/filter_compose.h"
+#include "test_files.h"
+
+#include <QAction>
+#include <QFile>
+#include <QGraphicsView>
+#include <QImage>
+#include <QLineF>
+#include <QMenu>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace flowscope;
+
+namespace {
+
+const QByteArray kRecords = R"(
+eni-a subnet-1 vpc-1 10.0.1.5:40000 > 198.51.100.7:443 tcp 1000 ACCEPT 2 egress - -
+eni-a subnet-1 vpc-1 10.0.1.5:40001 > 198.51.100.8:443 tcp 700 ACCEPT 2 egress - -
+eni-b subnet-1 vpc-1 10.0.1.6:40004 > 10.0.1.5:443 tcp 90 ACCEPT 2 egress - -
+eni-b subnet-1 vpc-1 10.0.1.6:40005 > 203.0.113.4:22 tcp 60 REJECT 2 egress - -
+)";
+
+QString script(const QTemporaryDir &dir, const QString &name, const QByteArray &body)
+{
+    const QString path = dir.filePath(name);
+    test::writeFile(path, "#!/bin/sh\n" + body + '\n');
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return path;
+}
+
+QPoint viewPointOf(const QGraphicsView *view, QPointF scenePos) { return view->mapFromScene(scenePos); }
+
+// A point of the edge that no node covers (a short edge's middle may lie under a wide label).
+QPointF uncoveredPointOf(const GraphEdgeItem *edge)
+{
+    for (int step = 1; step < 20; ++step) {
+        const QPointF point = edge->path().pointAtPercent(step / 20.0);
+        const QList<QGraphicsItem *> under = edge->scene()->items(point);
+        if (std::none_of(under.begin(), under.end(), [](QGraphicsItem *item) { return item->type() == GraphNodeItem::Type; }))
+            return point;
+    }
+    return edge->middle();
+}
+
+} // namespace
+
+class TestGraphView : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    // A shown view of the case under `filter`, its first graph drawn.
+    bool showGraph(GraphView &view, const QString &filter)
+    {
+        QSignalSpy computed(&view, &GraphView::computed);
+        view.resize(900, 700);
+        view.setFilter(filter);
+        view.setCase(m_case);
+        view.show();
+        return QTest::qWaitForWindowExposed(&view) && (computed.count() > 0 || computed.wait(20000));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::importFlowLog(m_dir, QStringLiteral("graph"), test::graphFlowLogOf(kRecords));
+        m_case = m_dir.filePath(QStringLiteral("graph.flowcase"));
+    }
+
+    void clickingANodeOrAnEdgePreparesItsFilter()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QStringLiteral("protocol == 6")));
+        GraphNodeItem *node = view.scene()->nodeItem(QStringLiteral("eni-b"));
+        QVERIFY(node);
+        QSignalSpy requested(&view, &GraphView::filterRequested);
+        QGraphicsView *canvas = view.graphicsView();
+        QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, node->pos()));
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(),
+                 combineFilter(QStringLiteral("protocol == 6"), node->node().filter, FilterCombine::And));
+        QVERIFY(requested.at(0).at(0).toString().contains(QStringLiteral("eni-b")));
+        QCOMPARE(requested.at(0).at(1).toBool(), false);
+        QVERIFY(node->isSelected());
+        QVERIFY(!node->isPinned()); // a click moves nothing
+
+        GraphEdgeItem *edge = nullptr;
+        for (GraphEdgeItem *candidate : view.scene()->edgeItems())
+            if (candidate->edge().traffic.reject > 0)
+                edge = candidate;
+        QVERIFY(edge);
+        QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, uncoveredPointOf(edge)));
+        QCOMPARE(requested.count(), 2);
+        QCOMPARE(requested.at(1).at(0).toString(),
+                 combineFilter(QStringLiteral("protocol == 6"), edge->edge().filter, FilterCombine::And));
+        QVERIFY(requested.at(1).at(0).toString().contains(QStringLiteral("203.0.113.0/24")));
+        QCOMPARE(requested.at(1).at(1).toBool(), false);
+
+        QTest::mouseDClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, node->pos()));
+        QVERIFY(!requested.isEmpty());
+        QCOMPARE(requested.last().at(1).toBool(), true); // a double-click applies
+    }
+
+    // Selecting a node fades what does not touch it.
+    void selectingHighlightsTheNeighbours()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        GraphNodeItem *outside = view.scene()->nodeItem(QStringLiteral("203.0.113.0/24"));
+        GraphNodeItem *a = view.scene()->nodeItem(QStringLiteral("eni-a"));
+        GraphNodeItem *b = view.scene()->nodeItem(QStringLiteral("eni-b"));
+        QVERIFY(outside && a && b);
+        outside->setSelected(true);
+        QCOMPARE(b->opacity(), 1.0);
+        QVERIFY(a->opacity() < 0.5);
+        view.scene()->clearSelection();
+        QCOMPARE(a->opacity(), 1.0);
+    }
+
+    void failedLayoutsSayWhy_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("timeoutMs");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("crash") << QByteArray("kill -SEGV $$") << 10000 << "crashed";
+        QTest::newRow("hang") << QByteArray("exec tail -f /dev/null") << 300 << "did not finish within 300 ms";
+    }
+
+    void failedLayoutsSayWhy()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, timeoutMs);
+        QFETCH(QString, reason);
+        QTemporaryDir dir;
+        GraphView view;
+        view.setLayoutCommand(script(dir, QStringLiteral("fake-sfdp"), body), timeoutMs);
+        QVERIFY(showGraph(view, QString()));
+        QVERIFY2(view.bannerText().contains(reason), qPrintable(view.bannerText()));
+        QVERIFY(view.bannerText().contains(QStringLiteral("circle")));
+        QVERIFY(view.scene()->nodeItem(QStringLiteral("eni-a")));
+        QCOMPARE(view.scene()->nodeItems().size(), std::size_t(4));
+    }
+
+    // A dragged node stays where it was dropped through the next filter, and
+    // the others where they were.
+    void aDraggedNodeStaysPinned()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QGraphicsView *canvas = view.graphicsView();
+        GraphNodeItem *node = view.scene()->nodeItem(QStringLiteral("eni-a"));
+        QVERIFY(node);
+        const QPoint from = viewPointOf(canvas, node->pos());
+        const QPoint to = from + QPoint(60, 40);
+        QSignalSpy requested(&view, &GraphView::filterRequested);
+        QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, from);
+        QMouseEvent move(QEvent::MouseMove, to, canvas->viewport()->mapToGlobal(to), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(canvas->viewport(), &move);
+        QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, to);
+        QVERIFY(node->isPinned());
+        QCOMPARE(requested.count(), 0); // a drag is no click
+        const QPointF dropped = node->pos();
+        const QPointF other = view.scene()->nodeItem(QStringLiteral("eni-b"))->pos();
+
+        QSignalSpy computed(&view, &GraphView::computed);
+        view.setFilter(QStringLiteral("action == accept"));
+        QVERIFY(computed.wait(20000));
+        GraphNodeItem *again = view.scene()->nodeItem(QStringLiteral("eni-a"));
+        QVERIFY(again);
+        QCOMPARE(again->pos(), dropped);
+        QVERIFY(again->isPinned());
+        // Nodes that stay keep their places: the layout started from them.
+        const QPointF otherNow = view.scene()->nodeItem(QStringLiteral("eni-b"))->pos();
+        QVERIFY2(QLineF(other, otherNow).length() < 1, qPrintable(QStringLiteral("%1,%2").arg(otherNow.x()).arg(otherNow.y())));
+        QVERIFY(!view.scene()->nodeItem(QStringLiteral("203.0.113.0/24"))); // only rejected
+    }
+
+    void anOutsideGroupExpandsAndCollapses()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        GraphNodeItem *group = view.scene()->nodeItem(QStringLiteral("198.51.100.0/24"));
+        QVERIFY(group);
+        std::unique_ptr<QMenu> menu(view.createItemMenu(group));
+        auto *expand = menu->findChild<QAction *>(QStringLiteral("expandGroup"));
+        QVERIFY(expand);
+        QSignalSpy computed(&view, &GraphView::computed);
+        expand->trigger();
+        QVERIFY(computed.wait(20000));
+        QVERIFY(!view.scene()->nodeItem(QStringLiteral("198.51.100.0/24")));
+        GraphNodeItem *address = view.scene()->nodeItem(QStringLiteral("198.51.100.7"));
+        QVERIFY(address);
+        QVERIFY(view.scene()->nodeItem(QStringLiteral("198.51.100.8")));
+
+        menu.reset(view.createItemMenu(address));
+        auto *collapse = menu->findChild<QAction *>(QStringLiteral("collapseGroup"));
+        QVERIFY(collapse);
+        collapse->trigger();
+        QVERIFY(computed.wait(20000));
+        QVERIFY(view.scene()->nodeItem(QStringLiteral("198.51.100.0/24")));
+        QVERIFY(!view.scene()->nodeItem(QStringLiteral("198.51.100.7")));
+    }
+
+    void theContextMenuOffersApplyAndPrepare()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QStringLiteral("protocol == 6")));
+        GraphNodeItem *node = view.scene()->nodeItem(QStringLiteral("eni-a"));
+        std::unique_ptr<QMenu> menu(view.createItemMenu(node));
+        auto *apply = menu->findChild<QAction *>(QStringLiteral("applyAndNotSelected"));
+        QVERIFY(apply);
+        QSignalSpy requested(&view, &GraphView::filterRequested);
+        apply->trigger();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(),
+                 combineFilter(QStringLiteral("protocol == 6"), node->node().filter, FilterCombine::AndNot));
+        QCOMPARE(requested.at(0).at(1).toBool(), true);
+    }
+
+    void findsANodeByName()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QVERIFY(view.findNode(QStringLiteral("ENI-B")));
+        QVERIFY(view.scene()->nodeItem(QStringLiteral("eni-b"))->isSelected());
+        QVERIFY(!view.findNode(QStringLiteral("no such node")));
+    }
+
+    void exportsPngAndDot()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QTemporaryDir dir;
+        QString error;
+        const QString png = dir.filePath(QStringLiteral("g.png"));
+        QVERIFY2(view.savePng(png, &error), qPrintable(error));
+        QImage image(png);
+        QVERIFY(!image.isNull());
+        QVERIFY(image.width() > 50);
+        const QString dot = dir.filePath(QStringLiteral("g.dot"));
+        QVERIFY2(view.saveDot(dot, &error), qPrintable(error));
+        QFile file(dot);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("\"eni-a\""));
+        const QPointF at = view.scene()->nodeItem(QStringLiteral("eni-a"))->pos();
+        QVERIFY2(text.contains(QStringLiteral("pos=\"%1,%2!\"").arg(at.x(), 0, 'f', 1).arg(-at.y(), 0, 'f', 1).toUtf8()),
+                 text.constData());
+        QVERIFY(!view.savePng(dir.filePath(QStringLiteral("missing/g.png")), &error));
+        QVERIFY(error.contains(QStringLiteral("missing/g.png")));
+    }
+
+    void exportsSvgThroughGraphviz()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("g.svg"));
+        QSignalSpy exported(&view, &GraphView::exported);
+        view.saveSvg(svg);
+        QVERIFY(exported.wait(20000));
+        QVERIFY2(exported.at(0).at(1).toString().isEmpty(), qPrintable(exported.at(0).at(1).toString()));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("eni&#45;a")); // Graphviz writes the hyphen so
+    }
+};
+
+QTEST_MAIN(TestGraphView)
+#include "tst_graphview.moc"

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph_canvas.h"
+
+#include <QKeyEvent>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace flowscope {
+
+namespace {
+constexpr double kMinScale = 0.05;
+constexpr double kMaxScale = 6.0;
+constexpr double kStep = 1.25;
+} // namespace
+
+GraphCanvas::GraphCanvas(QWidget *parent)
+    : QGraphicsView(parent)
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    setDragMode(QGraphicsView::ScrollHandDrag); // items take their own presses first
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
+}
+
+void GraphCanvas::zoomBy(double factor)
+{
+    const double now = transform().m11();
+    const double next = std::clamp(now * factor, kMinScale, kMaxScale);
+    scale(next / now, next / now);
+}
+
+void GraphCanvas::fit()
+{
+    if (!scene())
+        return;
+    const QRectF bounds = scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    if (bounds.isEmpty())
+        return;
+    fitInView(bounds, Qt::KeepAspectRatio);
+    if (transform().m11() > 1.5) // a few nodes are not blown up
+        setTransform(QTransform::fromScale(1.5, 1.5));
+    centerOn(bounds.center());
+}
+
+void GraphCanvas::wheelEvent(QWheelEvent *event)
+{
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    zoomBy(std::pow(kStep, steps));
+    event->accept();
+}
+
+void GraphCanvas::keyPressEvent(QKeyEvent *event)
+{
+    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal)
+        zoomBy(kStep);
+    else if (event->key() == Qt::Key_Minus)
+        zoomBy(1 / kStep);
+    else if (event->key() == Qt::Key_0)
+        fit();
+    else
+        QGraphicsView::keyPressEvent(event);
+}
+
+} // namespace flowscope

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The graph view's items: a node (a box with its label, moved by dragging),
+// an edge (a straight or gently curved line between two nodes, its width by
+// weight, an arrow at the responder where the initiator is known) and a
+// cluster (a subnet or VPC drawn around its interfaces).
+
+#include "graph/flow_graph.h"
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QGraphicsPathItem>
+#include <QGraphicsRectItem>
+
+#include <vector>
+
+namespace flowscope {
+
+class GraphEdgeItem;
+
+// How the baseline marks an item.
+enum class BaselineMark { None, New, Gone };
+
+struct GraphColours {
+    QColor text;
+    QColor nodeFill;
+    QColor outsideFill;
+    QColor serviceFill;
+    QColor border;
+    QColor edge;
+    QColor reject;
+    QColor fresh; // "new"
+    QColor cluster;
+};
+
+class GraphNodeItem : public QGraphicsItem {
+public:
+    enum { Type = UserType + 1 };
+    GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, const GraphColours &colours);
+
+    const graph::GraphNode &node() const { return m_node; }
+    BaselineMark mark() const { return m_mark; }
+    void addEdge(GraphEdgeItem *edge) { m_edges.push_back(edge); }
+    const std::vector<GraphEdgeItem *> &edges() const { return m_edges; }
+    bool isPinned() const { return m_pinned; }
+    void setPinned(bool pinned);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
+private:
+    graph::GraphNode m_node;
+    BaselineMark m_mark;
+    const GraphColours &m_colours;
+    QString m_text; // the label, elided
+    QRectF m_rect;
+    std::vector<GraphEdgeItem *> m_edges;
+    bool m_pinned = false;
+};
+
+class GraphEdgeItem : public QGraphicsPathItem {
+public:
+    enum { Type = UserType + 2 };
+    // `width` in pixels; `bend` > 0 curves the line (a fraction of its length).
+    GraphEdgeItem(const graph::GraphEdge &edge, GraphNodeItem *source, GraphNodeItem *target, double width,
+                  BaselineMark mark, const GraphColours &colours);
+
+    const graph::GraphEdge &edge() const { return m_edge; }
+    GraphNodeItem *source() const { return m_source; }
+    GraphNodeItem *target() const { return m_target; }
+    BaselineMark mark() const { return m_mark; }
+    // Follows the nodes after one moved.
+    void adjust();
+    // A point on the line, halfway (where a click selects it).
+    QPointF middle() const { return m_middle; }
+
+    int type() const override { return Type; }
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    graph::GraphEdge m_edge;
+    GraphNodeItem *m_source;
+    GraphNodeItem *m_target;
+    BaselineMark m_mark;
+    QPainterPath m_arrow;
+    QPointF m_middle;
+};
+
+class GraphClusterItem : public QGraphicsRectItem {
+public:
+    enum { Type = UserType + 3 };
+    GraphClusterItem(const QString &label, const QRectF &rect, const GraphColours &colours, int depth);
+    int type() const override { return Type; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_label;
+    QColor m_colour;
+};
+
+} // namespace flowscope

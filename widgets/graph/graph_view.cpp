@@ -1,0 +1,472 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph_view.h"
+
+#include "graph/graph_export.h"
+#include "graph/graph_format.h"
+#include "graph_canvas.h"
+#include "graph_scene.h"
+#include "pivot/filter_compose.h"
+#include "pivot_filter_menu.h"
+#include "reject_row_delegate.h"
+#include "tasks/work_pools.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QBuffer>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace flowscope {
+
+namespace {
+
+constexpr int kGoneNodes = 30; // at most this many gone nodes drawn
+constexpr double kPngScale = 2.0; // sharper than the screen, for reports
+
+bool writeFile(const QString &path, const QByteArray &content, QString *error)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly) && file.write(content) == content.size() && file.commit())
+        return true;
+    if (error)
+        *error = GraphView::tr("Could not write %1: %2").arg(path, file.errorString());
+    return false;
+}
+
+bool isOutsideGroup(const graph::GraphNode &node)
+{
+    return (node.kind == graph::NodeKind::Outside || node.kind == graph::NodeKind::AwsService) && node.group.isEmpty();
+}
+
+} // namespace
+
+GraphView::GraphView(QWidget *parent)
+    : QWidget(parent)
+    , m_loader(new GraphLoader(this))
+    , m_scene(new GraphScene(this))
+    , m_view(new GraphCanvas(this))
+    , m_level(new QComboBox(this))
+    , m_top(new QSpinBox(this))
+    , m_metric(new QComboBox(this))
+    , m_gone(new QCheckBox(tr("Gone"), this))
+    , m_search(new QLineEdit(this))
+    , m_export(new QToolButton(this))
+    , m_banner(new QLabel(this))
+{
+    m_view->setObjectName(QStringLiteral("graphCanvas"));
+    m_view->setScene(m_scene);
+    m_level->setObjectName(QStringLiteral("graphLevel"));
+    m_level->addItem(tr("ENI"), int(graph::GraphLevel::Eni));
+    m_level->addItem(tr("Subnet"), int(graph::GraphLevel::Subnet));
+    m_level->addItem(tr("VPC"), int(graph::GraphLevel::Vpc));
+    m_level->addItem(tr("Account"), int(graph::GraphLevel::Account));
+    m_level->setToolTip(tr("What a node of the case is: an interface, or its subnet, VPC or account"));
+    m_top->setObjectName(QStringLiteral("graphTopNodes"));
+    m_top->setRange(5, 1000);
+    m_top->setValue(150);
+    m_top->setPrefix(tr("Top "));
+    m_top->setToolTip(tr("The heaviest nodes drawn; the others are folded into one \"+N more\" node"));
+    m_top->setKeyboardTracking(false);
+    m_metric->setObjectName(QStringLiteral("graphMetric"));
+    m_metric->addItem(tr("By bytes"), int(graph::GraphMetric::Bytes));
+    m_metric->addItem(tr("By flows"), int(graph::GraphMetric::Flows));
+    m_metric->setToolTip(tr("What ranks the nodes and sets the edges' widths"));
+    m_gone->setObjectName(QStringLiteral("graphShowGone"));
+    m_gone->setToolTip(tr("With a time range in the filter: also draw the nodes seen before it but not in it"));
+    m_search->setObjectName(QStringLiteral("graphSearch"));
+    m_search->setPlaceholderText(tr("Find node…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(220);
+    auto *fit = new QToolButton(this);
+    fit->setText(tr("Fit"));
+    fit->setToolTip(tr("Show the whole graph (0); the wheel zooms, dragging the background pans"));
+    m_export->setObjectName(QStringLiteral("graphExport"));
+    m_export->setText(tr("Export"));
+    m_export->setPopupMode(QToolButton::InstantPopup);
+    auto *exportMenu = new QMenu(m_export);
+    for (const char *name : {"PNG", "SVG", "DOT"}) {
+        const QString format = QString::fromLatin1(name);
+        connect(exportMenu->addAction(tr("%1…").arg(format)), &QAction::triggered, this, [this, format] { exportDialog(format); });
+    }
+    m_export->setMenu(exportMenu);
+    m_banner->setObjectName(QStringLiteral("graphBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(0, 0, 0, 0);
+    bar->addWidget(m_level);
+    bar->addWidget(m_top);
+    bar->addWidget(m_metric);
+    bar->addWidget(m_gone);
+    bar->addStretch(1);
+    bar->addWidget(m_search);
+    bar->addWidget(fit);
+    bar->addWidget(m_export);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->setSpacing(2);
+    layout->addLayout(bar);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_view, 1);
+
+    m_colours = colours();
+    connect(m_loader, &GraphLoader::finished, this, &GraphView::onFinished);
+    const auto changed = [this] {
+        m_stale = true;
+        refreshIfStale();
+    };
+    connect(m_level, &QComboBox::currentIndexChanged, this, [this, changed] {
+        m_fitPending = true; // another kind of node: the old places mean nothing
+        m_freshLayout = true;
+        changed();
+    });
+    connect(m_top, &QSpinBox::valueChanged, this, changed);
+    connect(m_metric, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_gone, &QCheckBox::toggled, this, changed);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] { findNode(m_search->text()); });
+    connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) { findNode(text); });
+    connect(fit, &QToolButton::clicked, this, &GraphView::fitToView);
+
+    const auto prepare = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), false); };
+    const auto apply = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), true); };
+    connect(m_scene, &GraphScene::nodeClicked, this, [prepare](const graph::GraphNode &node) { prepare(node.filter); });
+    connect(m_scene, &GraphScene::edgeClicked, this, [prepare](const graph::GraphEdge &edge) { prepare(edge.filter); });
+    connect(m_scene, &GraphScene::nodeActivated, this, [apply](const graph::GraphNode &node) { apply(node.filter); });
+    connect(m_scene, &GraphScene::edgeActivated, this, [apply](const graph::GraphEdge &edge) { apply(edge.filter); });
+    connect(m_scene, &GraphScene::nodeMoved, this, [this](const QString &id, QPointF position) { m_pinned[id] = position; });
+    connect(m_scene, &GraphScene::menuRequested, this, [this](QGraphicsItem *item, QPoint screenPos) {
+        QMenu *menu = createItemMenu(item);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(screenPos);
+    });
+    showBanner();
+}
+
+QGraphicsView *GraphView::graphicsView() const { return m_view; }
+
+void GraphView::setCase(const QString &casePath)
+{
+    if (casePath != m_case) { // another case: nothing of the last one's layout holds
+        m_expanded.clear();
+        m_pinned.clear();
+        m_result.reset();
+        m_scene->showGraph({}, {}, m_colours);
+        m_fitPending = true;
+    }
+    m_case = casePath;
+    m_stale = true;
+    if (m_case.isEmpty()) {
+        m_loader->cancel();
+        m_error.clear();
+        showBanner();
+        return;
+    }
+    refreshIfStale();
+}
+
+void GraphView::setFilter(const QString &filterText)
+{
+    m_filter = filterText.trimmed();
+    m_stale = true;
+    refreshIfStale();
+}
+
+void GraphView::setLayoutCommand(const QString &program, int timeoutMs)
+{
+    m_program = program;
+    m_timeoutMs = timeoutMs;
+}
+
+void GraphView::layOutAgain()
+{
+    m_freshLayout = true;
+    m_fitPending = true;
+    m_stale = true;
+    refreshIfStale();
+}
+
+void GraphView::setLevel(graph::GraphLevel level) { m_level->setCurrentIndex(m_level->findData(int(level))); }
+void GraphView::setTopNodes(int nodes) { m_top->setValue(nodes); }
+void GraphView::setMetric(graph::GraphMetric metric) { m_metric->setCurrentIndex(m_metric->findData(int(metric))); }
+
+bool GraphView::isComputing() const { return m_loader->isBusy(); }
+
+bool GraphView::isOnScreen() const { return isVisible() && !visibleRegion().isEmpty(); }
+
+void GraphView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshIfStale();
+}
+
+void GraphView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_colours = colours();
+        redraw();
+    }
+}
+
+void GraphView::refreshIfStale()
+{
+    // A graph scans the filter's records twice: only worth it when looked at.
+    if (!m_stale || !isOnScreen() || m_case.isEmpty())
+        return;
+    m_stale = false;
+    request();
+}
+
+void GraphView::request()
+{
+    GraphRequest r;
+    r.casePath = m_case;
+    r.filter = m_filter;
+    r.level = graph::GraphLevel(m_level->currentData().toInt());
+    r.metric = graph::GraphMetric(m_metric->currentData().toInt());
+    r.topNodes = std::size_t(m_top->value());
+    r.expanded = m_expanded;
+    r.goneNodes = m_gone->isChecked() ? kGoneNodes : 0;
+    if (!std::exchange(m_freshLayout, false))
+        r.seeds = m_scene->positions(); // nodes that stay keep their places
+    r.layoutProgram = m_program;
+    r.layoutTimeoutMs = m_timeoutMs;
+    m_error.clear();
+    m_loader->request(std::move(r));
+    showBanner();
+}
+
+void GraphView::onFinished(const GraphResult &result)
+{
+    m_error = result.error;
+    if (result.error.isEmpty()) {
+        m_result = result;
+        redraw();
+    }
+    showBanner();
+    Q_EMIT computed();
+}
+
+void GraphView::redraw()
+{
+    if (!m_result)
+        return;
+    m_scene->showGraph(*m_result, m_pinned, m_colours);
+    if (std::exchange(m_fitPending, false))
+        m_view->fit();
+}
+
+QString GraphView::bannerText() const { return m_banner->text(); }
+
+void GraphView::showBanner()
+{
+    QStringList lines;
+    const QLocale locale;
+    if (m_case.isEmpty())
+        lines << tr("No case open");
+    else if (m_loader->isBusy())
+        lines << tr("Computing the graph…");
+    if (!m_error.isEmpty())
+        lines << tr("The graph could not be computed: %1").arg(m_error);
+    if (m_result && !m_loader->isBusy() && m_error.isEmpty()) {
+        const graph::FlowGraph &g = m_result->graph;
+        if (g.nodes.empty())
+            lines << tr("No traffic under this filter");
+        if (g.nodesLeftOut > 0)
+            lines << tr("Only the %1 heaviest nodes are drawn: %2 more (%3 flows, %4) are folded into \"+%2 more\"")
+                         .arg(g.nodes.size() - 1)
+                         .arg(g.nodesLeftOut)
+                         .arg(locale.toString(qulonglong(g.trafficLeftOut.flows)))
+                         .arg(locale.formattedDataSize(qint64(g.trafficLeftOut.bytes)));
+        if (m_result->layout.fallback)
+            lines << tr("The Graphviz layout failed, so the nodes are on a circle: %1").arg(m_result->layout.error);
+        if (const auto &b = m_result->baseline) {
+            QString line = tr("Since %1: %2 new nodes, %3 new edges (in blue, new nodes with a thick outline)")
+                               .arg(QDateTime::fromSecsSinceEpoch(m_result->baselineFrom, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
+                               .arg(b->newNodes.size())
+                               .arg(b->newEdges.size());
+            if (m_result->request.goneNodes > 0)
+                line += tr("; %1 gone nodes drawn dashed").arg(b->goneNodes.size())
+                    + (b->goneNodesLeftOut ? tr(" (%1 more not drawn)").arg(b->goneNodesLeftOut) : QString());
+            lines << line;
+        }
+    }
+    m_banner->setText(lines.join(QLatin1Char('\n')));
+    m_banner->setVisible(!lines.isEmpty());
+}
+
+QString GraphView::filterFor(const QString &term) const { return combineFilter(m_filter, term, FilterCombine::And); }
+
+QMenu *GraphView::createItemMenu(QGraphicsItem *item)
+{
+    auto *menu = new QMenu(this);
+    QString term;
+    if (auto *node = qgraphicsitem_cast<GraphNodeItem *>(item))
+        term = node->node().filter;
+    else if (auto *edge = qgraphicsitem_cast<GraphEdgeItem *>(item))
+        term = edge->edge().filter;
+    PivotFilterMenu::addTo(menu, term, [this] { return m_filter; },
+                           [this](const QString &expression, bool apply) { Q_EMIT filterRequested(expression, apply); });
+    if (auto *node = qgraphicsitem_cast<GraphNodeItem *>(item)) {
+        const graph::GraphNode &n = node->node();
+        menu->addSeparator();
+        if (isOutsideGroup(n)) {
+            QAction *expand = menu->addAction(tr("Expand %1 into Its Addresses").arg(n.label));
+            expand->setObjectName(QStringLiteral("expandGroup"));
+            connect(expand, &QAction::triggered, this, [this, id = n.id] { toggleExpanded(id, true); });
+        } else if (!n.group.isEmpty()) {
+            QAction *collapse = menu->addAction(tr("Collapse into %1").arg(n.group));
+            collapse->setObjectName(QStringLiteral("collapseGroup"));
+            connect(collapse, &QAction::triggered, this, [this, group = n.group] { toggleExpanded(group, false); });
+        }
+        if (node->isPinned()) {
+            QAction *unpin = menu->addAction(tr("Unpin"));
+            connect(unpin, &QAction::triggered, this, [this, node, id = n.id] {
+                m_pinned.erase(id);
+                node->setPinned(false);
+            });
+        }
+    }
+    menu->addSeparator();
+    QAction *unpinAll = menu->addAction(tr("Unpin All Nodes"));
+    unpinAll->setEnabled(!m_pinned.empty());
+    connect(unpinAll, &QAction::triggered, this, [this] {
+        m_pinned.clear();
+        for (GraphNodeItem *node : m_scene->nodeItems())
+            node->setPinned(false);
+    });
+    QAction *again = menu->addAction(tr("Lay Out Again"));
+    again->setObjectName(QStringLiteral("layOutAgain"));
+    again->setToolTip(tr("Forget the present positions: nodes otherwise keep their places when the filter changes"));
+    connect(again, &QAction::triggered, this, &GraphView::layOutAgain);
+    QAction *fit = menu->addAction(tr("Fit to View"));
+    connect(fit, &QAction::triggered, this, &GraphView::fitToView);
+    return menu;
+}
+
+void GraphView::toggleExpanded(const QString &group, bool expand)
+{
+    if (expand)
+        m_expanded.insert(group);
+    else
+        m_expanded.erase(group);
+    m_stale = true;
+    refreshIfStale();
+}
+
+bool GraphView::findNode(const QString &text)
+{
+    GraphNodeItem *node = m_scene->findNode(text);
+    if (!node)
+        return false;
+    m_scene->clearSelection();
+    node->setSelected(true);
+    m_view->centerOn(node);
+    return true;
+}
+
+void GraphView::fitToView() { m_view->fit(); }
+
+GraphColours GraphView::colours() const
+{
+    const QPalette &p = palette();
+    const bool dark = p.color(QPalette::Base).lightness() < 128;
+    GraphColours c;
+    c.text = p.color(QPalette::Text);
+    c.nodeFill = p.color(QPalette::Base);
+    c.outsideFill = p.color(QPalette::AlternateBase);
+    c.serviceFill = dark ? QColor(92, 80, 40) : QColor(255, 243, 205);
+    c.border = p.color(QPalette::Mid);
+    c.edge = p.color(QPalette::Text);
+    c.edge.setAlpha(80); // many edges cross: each one light
+    c.reject = RejectRowDelegate::rejectColour(p);
+    c.fresh = dark ? QColor(93, 173, 226) : QColor(31, 97, 141);
+    c.cluster = dark ? QColor(130, 150, 170) : QColor(90, 110, 140);
+    return c;
+}
+
+bool GraphView::savePng(const QString &path, QString *error)
+{
+    const QRectF bounds = m_scene->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+    QImage image((bounds.size() * kPngScale).toSize().expandedTo(QSize(1, 1)), QImage::Format_ARGB32_Premultiplied);
+    image.fill(palette().color(QPalette::Base));
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    m_scene->render(&painter, QRectF(QPointF(), image.size()), bounds);
+    painter.end();
+    QByteArray png;
+    {
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (!image.save(&buffer, "PNG")) {
+            if (error)
+                *error = tr("Could not render the graph as PNG");
+            return false;
+        }
+    }
+    return writeFile(path, png, error);
+}
+
+bool GraphView::saveDot(const QString &path, QString *error)
+{
+    if (!m_result) {
+        if (error)
+            *error = tr("No graph to export");
+        return false;
+    }
+    return writeFile(path, QByteArray::fromStdString(graph::positionedGraphDot(m_result->graph, m_result->request.metric, m_scene->positions())),
+                     error);
+}
+
+void GraphView::saveSvg(const QString &path)
+{
+    if (!m_result) {
+        Q_EMIT exported(path, tr("No graph to export"));
+        return;
+    }
+    const std::string dot = graph::positionedGraphDot(m_result->graph, m_result->request.metric, m_scene->positions());
+    auto *watcher = new QFutureWatcher<graph::SvgOutput>(this);
+    connect(watcher, &QFutureWatcher<graph::SvgOutput>::finished, this, [this, watcher, path] {
+        const graph::SvgOutput output = watcher->result();
+        watcher->deleteLater();
+        QString error = output.error.isEmpty() ? QString() : tr("Graphviz could not draw the SVG: %1").arg(output.error);
+        if (error.isEmpty())
+            writeFile(path, output.svg, &error);
+        Q_EMIT exported(path, error);
+    });
+    watcher->setFuture(QtConcurrent::run(analysisPool(), [dot] { return graph::renderSvg(dot); }));
+}
+
+void GraphView::exportDialog(const QString &format)
+{
+    const QString suffix = format.toLower();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph as %1").arg(format),
+                                                      QStringLiteral("graph.") + suffix,
+                                                      tr("%1 files (*.%2)").arg(format, suffix));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (suffix == QStringLiteral("svg")) {
+        saveSvg(path);
+        return;
+    }
+    const bool ok = suffix == QStringLiteral("png") ? savePng(path, &error) : saveDot(path, &error);
+    Q_EMIT exported(path, ok ? QString() : error);
+}
+
+} // namespace flowscope
