@@ -74,13 +74,17 @@ void civilFromDays(std::int64_t days, std::int64_t &year, unsigned &month, unsig
     year = static_cast<std::int64_t>(yearOfEra) + era * 400 + (month <= 2 ? 1 : 0);
 }
 
-void appendTwoDigits(std::string &out, unsigned value)
+char *writeTwoDigits(char *out, unsigned value)
 {
-    out += static_cast<char>('0' + value / 10);
-    out += static_cast<char>('0' + value % 10);
+    *out++ = static_cast<char>('0' + value / 10);
+    *out++ = static_cast<char>('0' + value % 10);
+    return out;
 }
 
-void appendIsoTime(std::string &out, std::int64_t epoch)
+// Up to kIsoTimeRoom characters: "YYYY-MM-DDTHH:MM:SSZ", years beyond 0..9999 in full.
+constexpr std::size_t kIsoTimeRoom = 40;
+
+char *writeIsoTime(char *out, std::int64_t epoch)
 {
     std::int64_t days = epoch / 86400;
     std::int64_t seconds = epoch % 86400;
@@ -93,22 +97,23 @@ void appendIsoTime(std::string &out, std::int64_t epoch)
     civilFromDays(days, year, month, day);
     if (year >= 0 && year <= 9999) {
         const auto y = static_cast<unsigned>(year);
-        appendTwoDigits(out, y / 100);
-        appendTwoDigits(out, y % 100);
+        out = writeTwoDigits(out, y / 100);
+        out = writeTwoDigits(out, y % 100);
     } else {
-        out += std::to_string(year);
+        out = std::to_chars(out, out + 24, year).ptr;
     }
-    out += '-';
-    appendTwoDigits(out, month);
-    out += '-';
-    appendTwoDigits(out, day);
-    out += 'T';
-    appendTwoDigits(out, static_cast<unsigned>(seconds / 3600));
-    out += ':';
-    appendTwoDigits(out, static_cast<unsigned>(seconds / 60 % 60));
-    out += ':';
-    appendTwoDigits(out, static_cast<unsigned>(seconds % 60));
-    out += 'Z';
+    *out++ = '-';
+    out = writeTwoDigits(out, month);
+    *out++ = '-';
+    out = writeTwoDigits(out, day);
+    *out++ = 'T';
+    out = writeTwoDigits(out, static_cast<unsigned>(seconds / 3600));
+    *out++ = ':';
+    out = writeTwoDigits(out, static_cast<unsigned>(seconds / 60 % 60));
+    *out++ = ':';
+    out = writeTwoDigits(out, static_cast<unsigned>(seconds % 60));
+    *out++ = 'Z';
+    return out;
 }
 
 } // namespace
@@ -158,9 +163,8 @@ std::string csvCell(std::string_view text, CsvCells cells)
 
 std::string isoUtcTime(std::int64_t epochSeconds)
 {
-    std::string out;
-    appendIsoTime(out, epochSeconds);
-    return out;
+    char buffer[kIsoTimeRoom];
+    return std::string(buffer, writeIsoTime(buffer, epochSeconds));
 }
 
 CsvWriter::CsvWriter(Sink sink, CsvCells cells, std::size_t bufferBytes)
@@ -187,24 +191,11 @@ void CsvWriter::header(const std::vector<std::string> &names)
     endRow();
 }
 
-char *CsvWriter::room(std::size_t size)
+void CsvWriter::grow(std::size_t size)
 {
     // A row may outgrow the buffer: it grows, and shrinks back at the next flush.
-    if (m_used + size > m_buffer.size())
-        m_buffer.resize(m_used + size + kSlack);
-    return m_buffer.data() + m_used;
+    m_buffer.resize(m_used + size + kSlack);
 }
-
-char *CsvWriter::cellStart(std::size_t size)
-{
-    char *out = room(size + 1);
-    if (m_rowStarted)
-        *out++ = ',';
-    m_rowStarted = true;
-    return out;
-}
-
-void CsvWriter::cellEnd(const char *end) { m_used = static_cast<std::size_t>(end - m_buffer.data()); }
 
 void CsvWriter::text(std::string_view value)
 {
@@ -224,7 +215,6 @@ void CsvWriter::unsignedNumber(std::uint64_t value)
     cellEnd(std::to_chars(out, out + 24, value).ptr);
 }
 
-void CsvWriter::absent() { cellEnd(cellStart(0)); }
 
 void CsvWriter::encoded(std::string_view cell)
 {
@@ -235,11 +225,7 @@ void CsvWriter::encoded(std::string_view cell)
 
 void CsvWriter::isoTime(std::int64_t epochSeconds)
 {
-    std::string time; // short: no allocation
-    appendIsoTime(time, epochSeconds);
-    char *out = cellStart(time.size());
-    std::memcpy(out, time.data(), time.size());
-    cellEnd(out + time.size());
+    cellEnd(writeIsoTime(cellStart(kIsoTimeRoom), epochSeconds));
 }
 
 void CsvWriter::endRow()

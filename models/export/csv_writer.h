@@ -57,7 +57,7 @@ public:
     void text(std::string_view value);
     void number(std::int64_t value);
     void unsignedNumber(std::uint64_t value);
-    void absent();
+    void absent() { cellEnd(cellStart(0)); }
     // A cell csvCell() made with this writer's CsvCells: a value repeated on
     // many rows (a record's file) is checked and quoted once.
     void encoded(std::string_view cell);
@@ -71,11 +71,24 @@ public:
 
 private:
     static constexpr std::size_t kSlack = 4096;
+    void grow(std::size_t size);
     // Room for `size` more characters at the end of what is used.
-    char *room(std::size_t size);
+    char *room(std::size_t size)
+    {
+        if (m_used + size > m_buffer.size())
+            grow(size);
+        return m_buffer.data() + m_used;
+    }
     // Room for a cell of up to `size` characters, after its comma.
-    char *cellStart(std::size_t size);
-    void cellEnd(const char *end);
+    char *cellStart(std::size_t size)
+    {
+        char *out = room(size + 1);
+        if (m_rowStarted)
+            *out++ = ',';
+        m_rowStarted = true;
+        return out;
+    }
+    void cellEnd(const char *end) { m_used = static_cast<std::size_t>(end - m_buffer.data()); }
 
     Sink m_sink;
     CsvCells m_cells;
