@@ -148,7 +148,9 @@ bool csvCellIsFormula(std::string_view text)
     case '\r':
         return true;
     case '-':
-        return !csvIsPlainNumber(text);
+        // A lone '-' is how flow logs and the table write an absent value:
+        // no formula, and the table's copied rows keep it as it reads.
+        return text.size() > 1 && !csvIsPlainNumber(text);
     default:
         return false;
     }

@@ -10,7 +10,8 @@
 // them as they are, for machine consumers. A number is never neutralised:
 // number() writes one, and a text cell that is wholly a plain decimal number
 // ("-5", "-0.25") is one too, which a spreadsheet reads as a value, not a
-// formula ("-2+3" or "-A1" is not such a number and is neutralised).
+// formula ("-2+3" or "-A1" is not such a number and is neutralised), and so
+// is a lone "-", the absent value of flow logs and of the flow table's text.
 //
 // Rows are built in a buffer handed to a sink in large pieces, so a writer
 // of millions of rows makes a few thousand writes.

@@ -41,7 +41,8 @@ private Q_SLOTS:
         QTest::newRow("plus") << "+1" << true;
         QTest::newRow("minus expression") << "-2+3" << true;
         QTest::newRow("minus reference") << "-A1" << true;
-        QTest::newRow("minus alone") << "-" << true;
+        QTest::newRow("minus alone (an absent value)") << "-" << false;
+        QTest::newRow("two minuses") << "--" << true;
         QTest::newRow("at") << "@SUM(A1:A9)" << true;
         QTest::newRow("tab") << "\t=1" << true;
         QTest::newRow("carriage return") << "\r=1" << true;
