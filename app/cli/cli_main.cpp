@@ -60,6 +60,14 @@ void printUsage(std::ostream &out)
            "                      and outside peers per /24, /48 or AWS service, with flows, bytes,\n"
            "                      packets, accepts and rejects and each one's filter; the top N nodes\n"
            "                      (default 150) by --metric, the rest folded into \"+N more\"\n"
+           "  export CASE --what flows|conversations|endpoints|explanations [FILTER]\n"
+           "         [--by addresses|service | address|eni] [--group] [--format csv] [--out FILE|-] [--raw]\n"
+           "                      every record the filter keeps (in time order), every conversation or\n"
+           "                      endpoint, or the reject explanations (per record, or --group'ed as\n"
+           "                      explain --group does) as CSV with AWS field names, times as epoch\n"
+           "                      seconds and ISO 8601 UTC; to FILE (written whole or not at all) or\n"
+           "                      stdout; cells a spreadsheet would run as formulas get a leading '\n"
+           "                      unless --raw\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -95,6 +103,7 @@ int main(int argc, char **argv)
         {"explain", &flowscope::cli::runExplain},
         {"config", &flowscope::cli::runConfig},
         {"graph", &flowscope::cli::runGraph},
+        {"export", &flowscope::cli::runExport},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -40,6 +40,12 @@ MainActions::MainActions(QMainWindow *window)
     cancelImport->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelImport->setEnabled(false);
     file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportViewCsv = exportMenu->addAction(tr("Current View as &CSV…"));
+    exportViewCsv->setObjectName(QStringLiteral("exportViewCsv"));
+    exportViewCsv->setStatusTip(tr("Write every record of the filter, or the statistic or reject groups in focus, "
+                                   "to a CSV file"));
+    file->addSeparator();
     quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);

@@ -30,6 +30,7 @@ public:
     QAction *loadSnapshot;
     QAction *cancelImport;
     QAction *keepDuplicates; // checkable: imports store every copy of a record
+    QAction *exportViewCsv; // File > Export > Current View as CSV…
     QAction *goToTime;
     QAction *focusFilter;
     QAction *quit;

@@ -14,6 +14,7 @@
 #include "explain/rejects_overview_view.h"
 #include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
+#include "export/csv_export_controller.h"
 #include "filter_bar.h"
 #include "filter_controller.h"
 #include "flow_table_view.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_files(new ImportFilesModel(this))
     , m_errors(new ImportErrorsModel(this))
     , m_actions(new MainActions(this))
+    , m_csvExport(new CsvExportController(this))
     , m_center(new QStackedWidget(this))
     , m_empty(new EmptyCaseView(m_center))
     , m_table(new FlowTableView(m_center))
@@ -399,6 +401,14 @@ void MainWindow::connectActions()
         m_imports->setKeepDuplicates(keep);
         m_settings.setFlag(kKeepDuplicatesKey, keep);
     });
+    connect(m_actions->exportViewCsv, &QAction::triggered, this, [this] {
+        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_stats, m_rejects);
+    });
+    connect(m_csvExport, &CsvExportController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });
+    connect(m_session, &CaseSession::caseChanged, this,
+            [this](const QString &casePath) { m_actions->exportViewCsv->setEnabled(!casePath.isEmpty()); });
+    m_actions->exportViewCsv->setEnabled(!m_session->casePath().isEmpty());
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);

@@ -20,6 +20,7 @@ class AppPalette;
 class CaseEnrichmentLoader;
 class CaseSession;
 class CaseStatusLabel;
+class CsvExportController;
 class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
@@ -112,6 +113,7 @@ private:
     ImportFilesModel *m_files;
     ImportErrorsModel *m_errors;
     MainActions *m_actions;
+    CsvExportController *m_csvExport;
     QStackedWidget *m_center;
     EmptyCaseView *m_empty;
     FlowTableView *m_table;

@@ -3,34 +3,25 @@
 
 namespace flowscope {
 
-std::string delimitedField(std::string_view text, Delimiter delimiter)
+std::string delimitedField(std::string_view text, Delimiter delimiter, CsvCells cells)
 {
-    if (delimiter == Delimiter::Tab) {
-        std::string out(text);
-        for (char &c : out)
-            if (c == '\t' || c == '\n' || c == '\r')
-                c = ' ';
-        return out;
-    }
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(text);
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    out += '"';
+    if (delimiter == Delimiter::Comma)
+        return csvCell(text, cells);
+    std::string out = cells == CsvCells::Neutralised && csvCellIsFormula(text) ? "'" : "";
+    out += text;
+    for (char &c : out)
+        if (c == '\t' || c == '\n' || c == '\r')
+            c = ' ';
     return out;
 }
 
-QString delimitedField(const QString &text, Delimiter delimiter)
+QString delimitedField(const QString &text, Delimiter delimiter, CsvCells cells)
 {
-    return QString::fromStdString(delimitedField(text.toStdString(), delimiter));
+    return QString::fromStdString(delimitedField(text.toStdString(), delimiter, cells));
 }
 
 QString modelRowsAsText(const QAbstractItemModel &model, const QList<int> &rows, const QList<int> &columns,
-                        Delimiter delimiter, bool withHeader)
+                        Delimiter delimiter, bool withHeader, CsvCells cells)
 {
     QList<int> shown = columns;
     if (shown.isEmpty())
@@ -43,7 +34,7 @@ QString modelRowsAsText(const QAbstractItemModel &model, const QList<int> &rows,
         for (qsizetype i = 0; i < shown.size(); ++i) {
             if (i > 0)
                 out += separator;
-            out += delimitedField(cellText(shown[i]), delimiter);
+            out += delimitedField(cellText(shown[i]), delimiter, cells);
         }
         out += lineEnd;
     };

@@ -85,6 +85,22 @@ std::uint32_t IpAddress::v4() const
 
 std::string IpAddress::toString() const
 {
+    if (isV4()) {
+        // By hand: inet_ntop goes through sprintf, a third of the time of a CSV export.
+        char buffer[16];
+        char *out = buffer;
+        for (int i = 0; i < 4; ++i) {
+            const unsigned octet = bytes[static_cast<std::size_t>(i)];
+            if (i > 0)
+                *out++ = '.';
+            if (octet >= 100)
+                *out++ = static_cast<char>('0' + octet / 100);
+            if (octet >= 10)
+                *out++ = static_cast<char>('0' + octet / 10 % 10);
+            *out++ = static_cast<char>('0' + octet % 10);
+        }
+        return std::string(buffer, out);
+    }
     char buffer[INET6_ADDRSTRLEN];
     const int af = isV4() ? AF_INET : AF_INET6;
     if (!inet_ntop(af, bytes.data(), buffer, sizeof buffer))

@@ -66,6 +66,18 @@ private Q_SLOTS:
                  QStringLiteral("two lines\tsay \"hi\"\r\n"));
         QCOMPARE(modelRowsAsText(model, {}, {}, Delimiter::Tab), QStringLiteral("Source\tNote\r\n"));
     }
+
+    // The clipboard lands in spreadsheets: Copy as CSV neutralises formulas as export does.
+    void clipboardFormulas()
+    {
+        FixedTable model;
+        model.cells = {{QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("-5")}};
+        QCOMPARE(modelRowsAsText(model, {0}, {}, Delimiter::Comma, false),
+                 QStringLiteral("\"'=cmd|' /C calc'!A0\",-5\r\n"));
+        QCOMPARE(modelRowsAsText(model, {0}, {}, Delimiter::Tab, false), QStringLiteral("'=cmd|' /C calc'!A0\t-5\r\n"));
+        QCOMPARE(modelRowsAsText(model, {0}, {}, Delimiter::Comma, false, CsvCells::Raw),
+                 QStringLiteral("=cmd|' /C calc'!A0,-5\r\n"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDelimitedText)

@@ -31,6 +31,7 @@ public:
 
     void setCase(const QString &casePath);
     void setFilter(const QString &filterText);
+    QString filter() const { return m_filter; }
     // A snapshot was loaded into the case: the verdicts change.
     void snapshotsChanged();
 

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File > Export > Current View as CSV: the view in focus decides the table
+// (a statistic, the reject groups, else the flow table's records), and the
+// export runs with a progress dialog and says how it ended.
+
+#include "export/csv_export_controller.h"
+
+#include "explain/rejects_overview_view.h"
+#include "ingest/case_importer.h"
+#include "store/case_db.h"
+#include "traffic_stats_view.h"
+
+#include "test_files.h"
+
+#include <QFile>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace flowscope;
+
+class TestCsvExportController : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_case;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        test::writeFile(m_dir.filePath(QStringLiteral("in.log")), test::smallTrafficRecords());
+        m_case = m_dir.filePath(QStringLiteral("c.flowcase"));
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 5u);
+    }
+
+    void viewInFocusDecides_data()
+    {
+        QTest::addColumn<int>("focus"); // 0 elsewhere, 1 statistics, 2 rejects
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<CsvExportRequest::Table>("table");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QString>("name");
+        using Table = CsvExportRequest::Table;
+        QTest::newRow("flow table") << 0 << 0 << Table::Flows << "flows filter" << "c-flows.csv";
+        QTest::newRow("conversations") << 1 << 0 << Table::Conversations << "stats filter" << "c-conversations.csv";
+        QTest::newRow("service conversations") << 1 << 1 << Table::ServiceConversations << "stats filter" << "c-conversations.csv";
+        QTest::newRow("addresses") << 1 << 2 << Table::AddressEndpoints << "stats filter" << "c-endpoints.csv";
+        QTest::newRow("interfaces") << 1 << 3 << Table::InterfaceEndpoints << "stats filter" << "c-endpoints.csv";
+        QTest::newRow("rejects") << 2 << 0 << Table::RejectGroups << "rejects filter" << "c-rejects.csv";
+    }
+
+    void viewInFocusDecides()
+    {
+        QFETCH(int, focus);
+        QFETCH(int, kind);
+        QFETCH(CsvExportRequest::Table, table);
+        QFETCH(QString, filter);
+        QFETCH(QString, name);
+        QLineEdit elsewhere;
+        TrafficStatsView stats;
+        stats.setFilter(QStringLiteral("stats filter"));
+        stats.setKind(static_cast<TrafficStatsView::Kind>(kind));
+        RejectsOverviewView rejects;
+        rejects.setFilter(QStringLiteral("rejects filter"));
+        const QWidget *focused = focus == 1 ? static_cast<QWidget *>(stats.table())
+            : focus == 2                    ? static_cast<QWidget *>(rejects.table())
+                                            : &elsewhere;
+        const CurrentViewExport view = currentViewExport(m_case, QStringLiteral("flows filter"), focused, &stats, &rejects);
+        QCOMPARE(view.request.table, table);
+        QCOMPARE(view.request.filter, filter);
+        QCOMPARE(view.request.casePath, m_case);
+        QCOMPARE(view.suggestedName, name);
+    }
+
+    void exportsWithProgressAndSaysSo()
+    {
+        QWidget window;
+        CsvExportController controller(&window);
+        QSignalSpy message(&controller, &CsvExportController::message);
+        CsvExportRequest request;
+        request.casePath = m_case;
+        request.filter = QStringLiteral("action == accept");
+        request.outPath = m_dir.filePath(QStringLiteral("accepts.csv"));
+        controller.exportTo(request);
+        QVERIFY(controller.progressDialog());
+        QVERIFY(message.wait(30000));
+        QVERIFY2(message.at(0).at(0).toString().contains(QStringLiteral("Exported 3 row")),
+                 qPrintable(message.at(0).at(0).toString()));
+        QVERIFY(!controller.progressDialog()->isVisible());
+        QFile file(request.outPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count("\r\n"), 4);
+    }
+
+    void failureSaysWhy()
+    {
+        QWidget window;
+        CsvExportController controller(&window);
+        QSignalSpy message(&controller, &CsvExportController::message);
+        CsvExportRequest request;
+        request.casePath = m_case;
+        request.outPath = m_dir.filePath(QStringLiteral("missing/out.csv"));
+        controller.exportTo(request);
+        QVERIFY(message.wait(30000));
+        QVERIFY(message.at(0).at(0).toString().contains(QStringLiteral("missing/out.csv")));
+    }
+};
+
+QTEST_MAIN(TestCsvExportController)
+#include "tst_csvexportcontroller.moc"

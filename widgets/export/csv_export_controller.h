@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// File > Export > Current View as CSV: asks where (a save dialog starting in
+// the folder of the last export), then runs the export off the GUI thread
+// with a progress dialog whose Cancel stops it and leaves no file. Says how
+// it ended through message(), for the status bar.
+
+#include "export/csv_export_job.h"
+
+#include <QObject>
+#include <QPointer>
+
+class QProgressDialog;
+class QWidget;
+
+namespace flowscope {
+
+class RejectsOverviewView;
+class TrafficStatsView;
+
+// What "the current view" is: the statistic shown when the Statistics view
+// holds the focus, the reject groups when the Rejects view does, else the
+// records of the flow table's filter. Also the file name to offer.
+struct CurrentViewExport {
+    CsvExportRequest request;
+    QString suggestedName;
+};
+CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *focus,
+                                    const TrafficStatsView *stats, const RejectsOverviewView *rejects);
+
+class CsvExportController : public QObject {
+    Q_OBJECT
+public:
+    explicit CsvExportController(QWidget *window);
+
+    // `request` without its outPath; `suggestedName` the file name the dialog offers.
+    void exportView(CsvExportRequest request, const QString &suggestedName);
+    // The view that has the focus (see currentViewExport), through the dialog.
+    void exportCurrentView(const QString &casePath, const QString &flowFilter, const TrafficStatsView *stats,
+                           const RejectsOverviewView *rejects);
+    // The same without the dialog.
+    void exportTo(const CsvExportRequest &request);
+
+    CsvExportJob *job() const { return m_job; }
+    QProgressDialog *progressDialog() const { return m_progress; }
+    // The folder the save dialog starts in.
+    static QString lastFolder();
+
+Q_SIGNALS:
+    void message(const QString &text);
+
+private:
+    void onFinished(const CsvExportOutcome &outcome);
+
+    QPointer<QWidget> m_window;
+    CsvExportJob *m_job;
+    QProgressDialog *m_progress = nullptr;
+    QString m_outPath;
+};
+
+} // namespace flowscope
