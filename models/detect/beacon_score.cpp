@@ -56,7 +56,12 @@ std::optional<BeaconScore> scoreBeacon(std::vector<std::int64_t> starts, std::ve
     std::vector<double> intervals;
     for (std::size_t i = 1; i < starts.size(); ++i)
         intervals.push_back(static_cast<double>(starts[i] - starts[i - 1]));
-    const Dispersion timing = dispersion(intervals, jitterSeconds);
+    // Jitter is forgiven up to half the period: a faster series gains nothing
+    // from it (every interval would look the same).
+    std::vector<double> sortedIntervals = intervals;
+    std::sort(sortedIntervals.begin(), sortedIntervals.end());
+    const double tolerance = std::min(jitterSeconds, quantile(sortedIntervals, 0.5) / 2);
+    const Dispersion timing = dispersion(intervals, tolerance);
 
     std::vector<double> bytes(sizes.begin(), sizes.end());
     const Dispersion size = dispersion(bytes, 0);

@@ -7,7 +7,8 @@
 // Timing: 1 - |Bowley skew| of the intervals and 1 - MAD / median of the
 // intervals; flow logs quantise start times to their capture window (up to
 // a minute late, and a 10-minute aggregation merges what falls in one
-// window), so deviations up to `jitterSeconds` count as none.
+// window), so deviations up to `jitterSeconds` (at most half the median
+// interval) count as none.
 // Size: 1 - |Bowley skew| of the bytes, 1 - MAD / median of the bytes, and
 // smallness (1 - the most common size / 64 KiB).
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 namespace flowscope {
@@ -34,8 +35,37 @@ struct Sample {
     std::uint32_t series = 0;
     std::uint32_t interface = 0;
     std::int64_t start = 0;
+    std::uint32_t duration = 0; // end - start
+    std::uint32_t srcPort = 0;  // 0x10000 when absent
     std::uint64_t bytes = 0;
 };
+
+// The connections of one interface's records of a series: records of one
+// source port that follow each other (the next starting at most `jitter`
+// after the last ended) are one connection logged over several aggregation
+// windows, with their bytes added up. RITA reports such connections as long
+// connections, not as beacons.
+void connectionsOf(std::vector<Sample> records, std::int64_t jitter, std::vector<std::int64_t> &starts,
+                   std::vector<std::uint64_t> &sizes)
+{
+    std::sort(records.begin(), records.end(), [](const Sample &a, const Sample &b) {
+        return std::tie(a.srcPort, a.start) < std::tie(b.srcPort, b.start);
+    });
+    for (std::size_t i = 0; i < records.size();) {
+        std::int64_t end = records[i].start + records[i].duration;
+        std::uint64_t bytes = records[i].bytes;
+        std::size_t next = i + 1;
+        for (; next < records.size() && records[next].srcPort == records[i].srcPort && records[i].srcPort <= 0xFFFF
+               && records[next].start <= end + jitter;
+             ++next) {
+            end = std::max(end, records[next].start + std::int64_t(records[next].duration));
+            bytes += records[next].bytes;
+        }
+        starts.push_back(records[i].start);
+        sizes.push_back(bytes);
+        i = next;
+    }
+}
 
 } // namespace
 
@@ -60,12 +90,13 @@ std::vector<DetectorParameter> BeaconingDetector::parameters()
             ratioParameter("min-score", "RITA beacon score (0 to 1) a series needs", p.minScore),
             secondsParameter("jitter-s", "start time deviations counted as none (the capture window)", p.jitterSeconds),
             secondsParameter("min-period-s", "shortest median interval reported", p.minPeriodSeconds),
-            flagParameter("external-only", "only series to addresses outside the internal ranges", p.externalOnly)};
+            flagParameter("external-only", "only series from internal to external addresses", p.externalOnly)};
 }
 
 ColumnMask BeaconingDetector::columns() const
 {
-    return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
+    return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort)
+        | columnOf(Field::Protocol)
         | columnOf(Field::Bytes) | columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::InterfaceId);
 }
 
@@ -73,7 +104,7 @@ void BeaconingDetector::observe(const EncodedFlow &flow)
 {
     if (!flow.has(Field::SrcAddr) || !flow.has(Field::DstAddr) || !flow.has(Field::Start))
         return;
-    if (m_parameters.externalOnly && isInternalAddress(flow.dstAddr))
+    if (m_parameters.externalOnly && (!isInternalAddress(flow.srcAddr) || isInternalAddress(flow.dstAddr)))
         return;
     const SeriesKey key{m_state->addresses.idOf(flow.srcAddr), m_state->addresses.idOf(flow.dstAddr),
                         flow.has(Field::DstPort) ? flow.dstPort : 0x10000U,
@@ -85,7 +116,10 @@ void BeaconingDetector::observe(const EncodedFlow &flow)
     entry.bytes += bytes;
     entry.firstStart = std::min(entry.firstStart, flow.start);
     entry.lastEnd = std::max(entry.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
-    m_state->samples.push_back({static_cast<std::uint32_t>(index), flow.interface, flow.start, bytes});
+    const std::int64_t duration = flow.has(Field::End) ? std::clamp<std::int64_t>(flow.end - flow.start, 0, UINT32_MAX) : 0;
+    m_state->samples.push_back({static_cast<std::uint32_t>(index), flow.interface, flow.start,
+                                static_cast<std::uint32_t>(duration), flow.has(Field::SrcPort) ? flow.srcPort : 0x10000U,
+                                bytes});
 }
 
 std::vector<Finding> BeaconingDetector::finish(const DetectContext &context, const std::vector<Finding> &)
@@ -119,13 +153,13 @@ std::vector<Finding> BeaconingDetector::finish(const DetectContext &context, con
         const std::uint32_t interface = std::max_element(perInterface.begin(), perInterface.end(), [](const auto &a, const auto &b) {
                                             return a.second < b.second || (a.second == b.second && a.first > b.first);
                                         })->first;
+        std::vector<Sample> records;
+        for (std::size_t i = from; i < to; ++i)
+            if (grouped[i].interface == interface)
+                records.push_back(grouped[i]);
         std::vector<std::int64_t> starts;
         std::vector<std::uint64_t> sizes;
-        for (std::size_t i = from; i < to; ++i)
-            if (grouped[i].interface == interface) {
-                starts.push_back(grouped[i].start);
-                sizes.push_back(grouped[i].bytes);
-            }
+        connectionsOf(std::move(records), p.jitterSeconds, starts, sizes);
         const auto score = scoreBeacon(std::move(starts), std::move(sizes), static_cast<double>(p.jitterSeconds));
         if (!score || static_cast<std::int64_t>(score->connections) < p.minConnections || score->score < p.minScore
             || score->periodSeconds < static_cast<double>(p.minPeriodSeconds))

@@ -4,9 +4,11 @@
 // times with regular sizes, as malware calls its command server. Every
 // (source, destination, destination port, protocol) series of at least
 // `min-connections` records is scored as RITA scores beacons (see
-// beacon_score.h), over the records of the interface that logged most of
-// them (a flow logged at both ends is one connection); a score of at least
-// `min-score` is a finding, reporting the median interval as the period.
+// beacon_score.h), over the connections of the interface that logged most
+// of them (a flow logged at both ends is one connection, and so is a
+// connection of one source port logged over several aggregation windows); a
+// score of at least `min-score` is a finding, reporting the median interval
+// as the period.
 
 #include "detector.h"
 
@@ -17,7 +19,7 @@ struct BeaconingParameters {
     double minScore = 0.8;             // RITA's score, 0 to 1
     std::int64_t jitterSeconds = 60;   // start times are up to a capture window late
     std::int64_t minPeriodSeconds = 10; // faster series are streams, not beacons
-    bool externalOnly = true;          // only destinations outside the internal ranges
+    bool externalOnly = true;          // only internal sources calling external destinations
 };
 
 class BeaconingDetector : public Detector {

@@ -3,6 +3,8 @@
 #include "evidence_filter.h"
 #include "flow_roles.h"
 
+#include "analysis/flat_table.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -76,10 +78,27 @@ std::string readableBytes(std::uint64_t bytes)
     return text;
 }
 
+// Egress of one source to one destination in one window, as one
+// interface logged it.
+struct EgressKey {
+    std::uint64_t src = 0;
+    std::uint64_t dst = 0;
+    std::int64_t window = 0;
+    std::uint64_t interface = 0;
+};
+
+struct EgressEntry {
+    EgressKey key;
+    std::uint64_t records = 0;
+    std::uint64_t bytes = 0;
+    std::int64_t firstStart = INT64_MAX;
+    std::int64_t lastStart = INT64_MIN;
+    std::int64_t lastEnd = INT64_MIN;
+};
+
 struct ExfiltrationDetector::State {
     AddressIds addresses;
-    // (source, destination or kAllDestinations, window) -> totals
-    std::unordered_map<WindowKey, Totals, WindowKeyHash> windows;
+    FlatTable<EgressEntry> egress;
 };
 
 ExfiltrationDetector::ExfiltrationDetector(ExfiltrationParameters parameters)
@@ -115,32 +134,43 @@ void ExfiltrationDetector::observe(const EncodedFlow &flow)
     const std::uint64_t src = m_state->addresses.idOf(flow.srcAddr);
     const std::uint64_t dst = m_state->addresses.idOf(flow.dstAddr);
     const std::int64_t window = floorDiv(flow.start, std::max<std::int64_t>(1, m_parameters.windowSeconds));
-    const std::uint64_t bytes = flow.has(Field::Bytes) ? flow.bytes : 0;
-    for (const std::uint64_t to : {dst, kAllDestinations}) {
-        Totals &t = m_state->windows[{src, to, window}];
-        ++t.records;
-        t.bytes += bytes;
-        t.firstStart = std::min(t.firstStart, flow.start);
-        t.lastStart = std::max(t.lastStart, flow.start);
-        t.lastEnd = std::max(t.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
-        t.addBytes(flow.interface, bytes);
-    }
+    EgressEntry &e = m_state->egress.findOrAdd({src, dst, window, flow.interface});
+    ++e.records;
+    e.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
+    e.firstStart = std::min(e.firstStart, flow.start);
+    e.lastStart = std::max(e.lastStart, flow.start);
+    e.lastEnd = std::max(e.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
 }
 
 std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, const std::vector<Finding> &)
 {
     const auto &p = m_parameters;
+    // Per (source, destination, window), and per (source, window) over every
+    // external destination, the interfaces' records added up.
+    std::unordered_map<WindowKey, Totals, WindowKeyHash> windows;
+    for (std::size_t i = 0; i < m_state->egress.size(); ++i) {
+        const EgressEntry &e = m_state->egress.at(i);
+        for (const std::uint64_t to : {e.key.dst, kAllDestinations}) {
+            Totals &t = windows[{e.key.src, to, e.key.window}];
+            t.records += e.records;
+            t.bytes += e.bytes;
+            t.firstStart = std::min(t.firstStart, e.firstStart);
+            t.lastStart = std::max(t.lastStart, e.lastStart);
+            t.lastEnd = std::max(t.lastEnd, e.lastEnd);
+            t.addBytes(static_cast<std::uint32_t>(e.key.interface), e.bytes);
+        }
+    }
     // Each source's median window of egress, over its windows with egress.
     std::map<std::uint64_t, std::vector<std::uint64_t>> perSource;
-    for (const auto &[key, totals] : m_state->windows)
+    for (const auto &[key, totals] : windows)
         if (std::get<1>(key) == kAllDestinations)
             perSource[std::get<0>(key)].push_back(totals.weighed());
     std::map<std::uint64_t, std::uint64_t> baseline;
-    for (auto &[source, windows] : perSource) {
-        if (static_cast<std::int64_t>(windows.size()) < p.baselineMinWindows)
+    for (auto &[source, sizes] : perSource) {
+        if (static_cast<std::int64_t>(sizes.size()) < p.baselineMinWindows)
             continue;
-        std::nth_element(windows.begin(), windows.begin() + windows.size() / 2, windows.end());
-        baseline[source] = windows[windows.size() / 2];
+        std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(sizes.size() / 2), sizes.end());
+        baseline[source] = sizes[sizes.size() / 2];
     }
 
     std::vector<Finding> findings;
@@ -171,14 +201,14 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
         f.evidenceFilter = evidence.joinedTo(context.filterExpression);
         findings.push_back(std::move(f));
     };
-    for (const auto &[key, totals] : m_state->windows) {
+    for (const auto &[key, totals] : windows) {
         const auto &[source, destination, window] = key;
         if (destination == kAllDestinations || totals.weighed() < static_cast<std::uint64_t>(p.minBytes))
             continue;
         makeFinding(source, destination, totals, "");
         reported.insert({source, window});
     }
-    for (const auto &[key, totals] : m_state->windows) {
+    for (const auto &[key, totals] : windows) {
         const auto &[source, destination, window] = key;
         const auto base = baseline.find(source);
         if (destination != kAllDestinations || base == baseline.end() || reported.count({source, window})

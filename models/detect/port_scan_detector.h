@@ -3,14 +3,17 @@
 // port-scan: a source that tries many distinct targets (host and port) in a
 // short window, most of them failing (rejected, or SYN without ACK).
 //
-// Each source's requests are grouped into windows of `window-s` seconds that
-// hop by half a window; in each window the distinct targets are split into
-// failed (no attempt succeeded) and succeeded, and a threshold random walk
-// (TRW, Jung et al., as SiLK's rwscan uses it) weighs them: every failed
-// target multiplies the likelihood of "scanner" by (1-θ1)/(1-θ0), every
-// success by θ1/θ0. A window is a scan when that likelihood reaches β/α and
-// at least `min-failed-targets` targets failed; overlapping scan windows of
-// one source make one finding.
+// Each source's requests are grouped into fixed windows of `window-s`
+// seconds; in each window the distinct targets are split into failed (no
+// attempt succeeded) and succeeded, and a threshold random walk (TRW, Jung
+// et al., as SiLK's rwscan uses it) weighs them: every failed target
+// multiplies the likelihood of "scanner" by (1-θ1)/(1-θ0), every success by
+// θ1/θ0. A window is a scan when that likelihood reaches β/α and at least
+// `min-failed-targets` targets failed; consecutive scan windows of one
+// source make one finding, whose evidence is the source's failed requests.
+// Successful requests are counted per source and window, not per target
+// (a sketch: see port_scan_detector.cpp), so a benign client asking one
+// server many times weighs more than one success.
 
 #include "detector.h"
 

@@ -18,6 +18,7 @@ std::vector<DetectorParameter> VisibilityGapDetector::parameters()
 {
     return {secondsParameter("merge-gap-s", "NODATA/SKIPDATA records at most this far apart make one gap",
                              m_parameters.mergeGapSeconds),
+            secondsParameter("min-nodata-s", "shortest NODATA-only gap reported", m_parameters.minNodataSeconds),
             flagParameter("require-overlap", "only gaps during another finding", m_parameters.requireOverlap)};
 }
 
@@ -61,6 +62,8 @@ std::vector<Finding> VisibilityGapDetector::finish(const DetectContext &context,
                 f.bytes += records[to].bytes;
             }
             from = to;
+            if (!skip && f.end - f.start < m_parameters.minNodataSeconds)
+                continue;
             std::vector<std::string> during;
             for (const Finding &other : earlier)
                 if (other.type != "visibility-gap" && other.start <= f.end && other.end >= f.start)

@@ -3,8 +3,10 @@
 // visibility-gap: stretches where an interface reported NODATA or SKIPDATA
 // (its records of consecutive capture windows merged when they touch or are
 // at most `merge-gap-s` apart) during another finding's time: evidence may
-// be missing there. Runs after the other detectors; with `require-overlap`
-// off every gap is reported.
+// be missing there. SKIPDATA (records lost) counts at any length; NODATA (no
+// traffic in the window) from `min-nodata-s` on, since an idle interface
+// reports a minute of NODATA now and then. Runs after the other detectors;
+// with `require-overlap` off every gap is reported.
 
 #include "detector.h"
 
@@ -12,6 +14,7 @@ namespace flowscope {
 
 struct VisibilityGapParameters {
     std::int64_t mergeGapSeconds = 60;
+    std::int64_t minNodataSeconds = 600;
     bool requireOverlap = true;
 };
 

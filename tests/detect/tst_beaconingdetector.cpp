@@ -34,8 +34,9 @@ std::vector<LogLine> beacon(const std::string &src, const std::string &dst, int 
 
 // A beacon every 60 s over one kept-alive connection, as 10-minute
 // aggregation logs it: one record per window, starting at the window's
-// first packet (up to a minute late), its size the window's beacons.
-std::vector<LogLine> aggregatedBeacon(int windows, unsigned seed)
+// first packet (up to a minute late), its size the window's beacons. One
+// long connection, not a series of them.
+std::vector<LogLine> keptAliveConnection(int windows, unsigned seed)
 {
     std::mt19937 random(seed);
     std::uniform_int_distribution<int> late(0, 59), size(-20, 20);
@@ -77,8 +78,11 @@ private Q_SLOTS:
 
         QTest::newRow("every 5 min, up to 60 s late") << beacon("10.0.2.7", "198.51.100.20", 48, 300, 60, 8, 1)
                                                       << QStringList{"10.0.2.7 198.51.100.20 443 48"} << 300;
-        QTest::newRow("every minute through 10-minute aggregation")
-            << aggregatedBeacon(36, 2) << QStringList{"10.0.2.8 203.0.113.50 8443 36"} << 600;
+        // With 10-minute aggregation each new connection is a record of its
+        // own, its start up to a minute late: intervals from 0 to 120 s.
+        QTest::newRow("every minute, 10-minute aggregation") << beacon("10.0.2.8", "203.0.113.50", 60, 60, 60, 8, 2)
+                                                             << QStringList{"10.0.2.8 203.0.113.50 443 60"} << 60;
+        QTest::newRow("one kept-alive connection logged every window") << keptAliveConnection(36, 2) << QStringList{} << 0;
         auto twoInterfaces = beacon("10.0.2.7", "198.51.100.21", 30, 900, 30, 0, 3);
         for (LogLine l : std::vector<LogLine>(twoInterfaces)) {
             l.eni = "eni-nat";

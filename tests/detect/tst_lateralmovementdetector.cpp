@@ -47,6 +47,9 @@ private Q_SLOTS:
         QTest::newRow("new and rejected SMB")
             << pair("10.0.1.5", "10.0.4.9", 445, kT0 + 20 * 3600, kT0 + 21 * 3600, 4, true)
             << QStringList{"10.0.1.5 10.0.4.9 445 4"} << int(Severity::High);
+        auto troubled = pair("10.0.1.5", "10.0.6.6", 22, kT0, kT0 + kDay, 10);
+        troubled.push_back(pair("10.0.1.5", "10.0.6.6", 22, kT0 + 100, kT0 + 200, 1, true).front());
+        QTest::newRow("established pair with a reject") << troubled << QStringList{} << 0;
         QTest::newRow("same subnet") << pair("10.0.1.5", "10.0.1.9", 22, kT0 + 20 * 3600, kT0 + 21 * 3600, 3)
                                      << QStringList{} << 0;
         QTest::newRow("not an administration port")

@@ -70,6 +70,11 @@ private Q_SLOTS:
         QCOMPARE(detectCase.run("visibility-gap", {{"visibility-gap.require-overlap", "0"}, {"visibility-gap.merge-gap-s", "1"}})
                      .size(),
                  std::size_t(2));
+        // NODATA shorter than min-nodata-s is an idle interface; SKIPDATA always counts.
+        const auto longer = detectCase.run("visibility-gap", {{"visibility-gap.require-overlap", "0"},
+                                                              {"visibility-gap.min-nodata-s", "3600"}});
+        QCOMPARE(longer.size(), std::size_t(1));
+        QCOMPARE(longer.front().interfaceId, std::optional<std::string>("eni-c"));
     }
 };
 
