@@ -60,6 +60,11 @@ void printUsage(std::ostream &out)
            "                      and outside peers per /24, /48 or AWS service, with flows, bytes,\n"
            "                      packets, accepts and rejects and each one's filter; the top N nodes\n"
            "                      (default 150) by --metric, the rest folded into \"+N more\"\n"
+           "  detect CASE [FILTER] [--only TYPE,...] [--set DETECTOR.NAME=VALUE]... [--format json|table]\n"
+           "                      run the detectors (port-scan, syn-only, beaconing, exfiltration,\n"
+           "                      lateral-movement, visibility-gap) over the filter's records, print\n"
+           "                      their findings with evidence filters and store them in the case\n"
+           "                      (replacing those of an earlier run of the same detectors)\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -95,6 +100,7 @@ int main(int argc, char **argv)
         {"explain", &flowscope::cli::runExplain},
         {"config", &flowscope::cli::runConfig},
         {"graph", &flowscope::cli::runGraph},
+        {"detect", &flowscope::cli::runDetect},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {
