@@ -57,7 +57,7 @@ private:
 private Q_SLOTS:
     void schemaHasSavedFilters()
     {
-        QCOMPARE(currentSchemaVersion(), 5);
+        QVERIFY(currentSchemaVersion() >= 5); // later migrations keep the saved filters
         auto caseDb = CaseDb::open(path("new.flowcase"), CaseDb::Mode::CreateIfMissing);
         SavedFilters filters(*caseDb);
         QVERIFY(filters.isAvailable());
