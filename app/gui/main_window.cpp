@@ -11,6 +11,7 @@
 #include "case_summary_view.h"
 #include "dock_toggle.h"
 #include "dropped_paths.h"
+#include "detect/findings_view.h"
 #include "explain/rejects_overview_view.h"
 #include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
@@ -48,6 +49,8 @@
 #include <QStackedWidget>
 #include <QDateTime>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -238,6 +241,24 @@ void MainWindow::createExplainDocks()
         if (visible)
             m_rejects->refreshIfStale();
     });
+
+    // The case's findings, beside the statistics; Investigation > Run Detections fills it.
+    m_findings = new FindingsView(this);
+    m_findings->setObjectName(QStringLiteral("findingsView"));
+    m_findingsDock = new QDockWidget(tr("Findings"), this);
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    m_findingsDock->setWidget(m_findings);
+    addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
+    tabifyDockWidget(m_statsDock, m_findingsDock);
+    m_summaryDock->raise();
+    m_actions->addViewToggle(m_findingsDock->toggleViewAction());
+    QMenu *investigation = menuBar()->addMenu(tr("&Investigation"));
+    QAction *runDetections = investigation->addAction(tr("Run &Detections"));
+    connect(runDetections, &QAction::triggered, this, [this] {
+        m_findingsDock->show();
+        m_findingsDock->raise();
+        m_findings->runDetections();
+    });
 }
 
 void MainWindow::createStatusBar()
@@ -420,6 +441,9 @@ void MainWindow::connectFilter()
     m_filter->addFollower([this](const QString &expression) { m_stats->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_timeline->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_rejects->setFilter(expression); });
+    m_filter->addFollower([this](const QString &expression) { m_findings->setFilter(expression); });
+    connect(m_findings, &FindingsView::filterRequested, m_filter,
+            [this](const QString &expression) { m_filter->request(expression, true); }); // shows the evidence at once
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
@@ -519,6 +543,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_timeline->setCase(casePath);
     m_whyRejected->setCase(casePath);
     m_rejects->setCase(casePath);
+    m_findings->setCase(casePath);
     m_reportStale = true;
     if (casePath.isEmpty() || isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
@@ -541,6 +566,7 @@ void MainWindow::reloadCaseViews()
     m_timeline->setCase(m_session->casePath());
     m_whyRejected->setCase(m_session->casePath());
     m_rejects->setCase(m_session->casePath());
+    m_findings->setCase(m_session->casePath());
     m_reportStale = true;
     if (isDockOnScreen(m_reportDock))
         loadImportReportIfStale();

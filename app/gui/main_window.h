@@ -23,6 +23,7 @@ class CaseStatusLabel;
 class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
+class FindingsView;
 class FilterController;
 class FlowTableModel;
 class FlowTableView;
@@ -136,6 +137,8 @@ private:
     WhyRejectedPanel *m_whyRejected = nullptr;
     QDockWidget *m_whyRejectedDock = nullptr;
     RejectsOverviewView *m_rejects = nullptr;
+    FindingsView *m_findings = nullptr;
+    QDockWidget *m_findingsDock = nullptr;
     QDockWidget *m_rejectsDock = nullptr;
     RecordLocator *m_locator = nullptr;
     std::optional<qint64> m_goToTime; // the time Go to Time asked for, until its row is found
