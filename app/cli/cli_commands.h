@@ -23,5 +23,6 @@ int runExplain(const std::vector<std::string> &args);
 int runConfig(const std::vector<std::string> &args);
 int runGraph(const std::vector<std::string> &args);
 int runExport(const std::vector<std::string> &args);
+int runDetect(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

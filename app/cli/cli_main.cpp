@@ -68,6 +68,11 @@ void printUsage(std::ostream &out)
            "                      seconds and ISO 8601 UTC; to FILE (written whole or not at all) or\n"
            "                      stdout; cells a spreadsheet would run as formulas get a leading '\n"
            "                      unless --raw\n"
+           "  detect CASE [FILTER] [--only TYPE,...] [--set DETECTOR.NAME=VALUE]... [--format json|table]\n"
+           "                      run the detectors (port-scan, syn-only, beaconing, exfiltration,\n"
+           "                      lateral-movement, visibility-gap) over the filter's records, print\n"
+           "                      their findings with evidence filters and store them in the case\n"
+           "                      (replacing those of an earlier run of the same detectors)\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -104,6 +109,7 @@ int main(int argc, char **argv)
         {"config", &flowscope::cli::runConfig},
         {"graph", &flowscope::cli::runGraph},
         {"export", &flowscope::cli::runExport},
+        {"detect", &flowscope::cli::runDetect},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

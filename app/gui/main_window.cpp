@@ -11,6 +11,7 @@
 #include "case_summary_view.h"
 #include "dock_toggle.h"
 #include "dropped_paths.h"
+#include "detect/findings_view.h"
 #include "explain/rejects_overview_view.h"
 #include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
@@ -50,6 +51,8 @@
 #include <QStackedWidget>
 #include <QDateTime>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -241,6 +244,24 @@ void MainWindow::createExplainDocks()
     connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
         if (visible)
             m_rejects->refreshIfStale();
+    });
+
+    // The case's findings, beside the statistics; Investigation > Run Detections fills it.
+    m_findings = new FindingsView(this);
+    m_findings->setObjectName(QStringLiteral("findingsView"));
+    m_findingsDock = new QDockWidget(tr("Findings"), this);
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    m_findingsDock->setWidget(m_findings);
+    addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
+    tabifyDockWidget(m_statsDock, m_findingsDock);
+    m_summaryDock->raise();
+    m_actions->addViewToggle(m_findingsDock->toggleViewAction());
+    QMenu *investigation = menuBar()->addMenu(tr("&Investigation"));
+    QAction *runDetections = investigation->addAction(tr("Run &Detections"));
+    connect(runDetections, &QAction::triggered, this, [this] {
+        m_findingsDock->show();
+        m_findingsDock->raise();
+        m_findings->runDetections();
     });
 }
 
@@ -459,6 +480,9 @@ void MainWindow::connectFilter()
     m_filter->addFollower([this](const QString &expression) { m_timeline->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_rejects->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_graph->setFilter(expression); });
+    m_filter->addFollower([this](const QString &expression) { m_findings->setFilter(expression); });
+    connect(m_findings, &FindingsView::filterRequested, m_filter,
+            [this](const QString &expression) { m_filter->request(expression, true); }); // shows the evidence at once
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
@@ -560,6 +584,7 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_whyRejected->setCase(casePath);
     m_rejects->setCase(casePath);
     m_graph->setCase(casePath);
+    m_findings->setCase(casePath);
     m_reportStale = true;
     if (casePath.isEmpty() || isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
@@ -583,6 +608,7 @@ void MainWindow::reloadCaseViews()
     m_whyRejected->setCase(m_session->casePath());
     m_rejects->setCase(m_session->casePath());
     m_graph->setCase(m_session->casePath());
+    m_findings->setCase(m_session->casePath());
     m_reportStale = true;
     if (isDockOnScreen(m_reportDock))
         loadImportReportIfStale();

@@ -24,6 +24,7 @@ class CsvExportController;
 class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
+class FindingsView;
 class FilterController;
 class FlowTableModel;
 class FlowTableView;
@@ -141,6 +142,8 @@ private:
     WhyRejectedPanel *m_whyRejected = nullptr;
     QDockWidget *m_whyRejectedDock = nullptr;
     RejectsOverviewView *m_rejects = nullptr;
+    FindingsView *m_findings = nullptr;
+    QDockWidget *m_findingsDock = nullptr;
     QDockWidget *m_rejectsDock = nullptr;
     RecordLocator *m_locator = nullptr;
     GraphView *m_graph = nullptr;

@@ -177,6 +177,10 @@ private:
         m_summary.lateralNaclTarget = std::string(m_incident.lateralNaclTarget().address.text());
         m_summary.lateralStart = m_incident.lateralStart();
         m_summary.lateralEnd = m_incident.lateralEnd();
+        m_summary.exfiltrationSource = m_summary.beaconSource;
+        m_summary.exfiltrationDestination = std::string(m_incident.exfiltrationHost().text());
+        m_summary.exfiltrationBytes = Incident::kExfiltrationBytes;
+        m_summary.exfiltrationStart = m_incident.exfiltrationStart();
     }
 
     void generateMinute(std::int64_t minute, std::int64_t windowEnd)

@@ -52,6 +52,9 @@ struct DemoSummary {
     std::vector<std::string> lateralTargets;
     std::string lateralNaclTarget;     // where the inbound-accept / reply-reject pattern shows
     std::int64_t lateralStart = 0, lateralEnd = 0;
+    std::string exfiltrationSource, exfiltrationDestination; // through the NAT gateway
+    std::uint64_t exfiltrationBytes = 0; // uploaded, as one interface on the path logs them
+    std::int64_t exfiltrationStart = 0;
 };
 
 // Writes the demo input tree under root (created if needed; existing files

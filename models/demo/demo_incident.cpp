@@ -25,6 +25,7 @@ std::int64_t minuteAt(std::int64_t spanStart, std::int64_t spanEnd, int percent)
 
 Incident::Incident(std::uint64_t seed, std::int64_t spanStart, std::int64_t spanEnd)
     : m_random(seed, "incident")
+    , m_exfilRandom(seed, "exfiltration")
 {
     const Estate &estate = Estate::instance();
     const auto apps = estate.all(Role::App);
@@ -36,6 +37,8 @@ Incident::Incident(std::uint64_t seed, std::int64_t spanStart, std::int64_t span
     planBeacon(spanStart, spanEnd);
     planScan(spanStart, spanEnd);
     planLateral(spanStart, spanEnd);
+    m_exfilHost = SimAddress::v4(ipv4(203, 0, 113, static_cast<std::uint8_t>(m_exfilRandom.between(100, 150))));
+    m_exfilStart = minuteAt(spanStart, spanEnd, 70) + m_exfilRandom.between(5, 40);
 }
 
 void Incident::planBeacon(std::int64_t spanStart, std::int64_t spanEnd)
@@ -120,14 +123,20 @@ void Incident::emit(std::int64_t from, std::int64_t to, RecordSink &sink)
                                   [](const Probe &p, std::int64_t t) { return p.time < t; });
     auto attempt = std::lower_bound(m_attempts.begin(), m_attempts.end(), from,
                                     [](const Attempt &a, std::int64_t t) { return a.time < t; });
+    FlowEmitter exfilOut(m_exfilRandom, sink);
+    bool exfilPending = m_exfilStart >= from && m_exfilStart < to;
     for (;;) {
         const std::int64_t nextBeacon = beacon != m_beacons.end() ? *beacon : to;
         const std::int64_t nextProbe = probe != m_probes.end() ? probe->time : to;
         const std::int64_t nextAttempt = attempt != m_attempts.end() ? attempt->time : to;
-        const std::int64_t next = std::min({nextBeacon, nextProbe, nextAttempt});
+        const std::int64_t nextExfil = exfilPending ? m_exfilStart : to;
+        const std::int64_t next = std::min({nextBeacon, nextProbe, nextAttempt, nextExfil});
         if (next >= to)
             break;
-        if (next == nextBeacon)
+        if (next == nextExfil) {
+            emitExfiltration(to, exfilOut);
+            exfilPending = false;
+        } else if (next == nextBeacon)
             emitBeacon(*beacon++, to, out);
         else if (next == nextProbe)
             emitProbe(*probe++, to, out);
@@ -152,6 +161,23 @@ void Incident::emitBeacon(std::int64_t time, std::int64_t windowEnd, FlowEmitter
     const std::uint16_t clientPort = linuxEphemeralPort(m_random);
     const std::uint16_t natPort = natGatewayPort(m_random);
     const auto legs = natGatewayLegs(*m_compromised, nat, m_c2, clientPort, 443, natPort);
+    out.emit(c, legs, windowEnd);
+}
+
+void Incident::emitExfiltration(std::int64_t windowEnd, FlowEmitter &out)
+{
+    Connection c;
+    c.begin = m_exfilStart;
+    c.duration = 12 * 60;
+    c.requestBytes = kExfiltrationBytes;
+    c.responseBytes = kExfiltrationBytes / 200; // the acknowledgements
+    c.requestPacketSize = 1400;
+    c.responsePacketSize = 60;
+    c.incident = true;
+    const Eni &nat = Estate::instance().one(Role::NatGateway);
+    const std::uint16_t clientPort = linuxEphemeralPort(m_exfilRandom);
+    const std::uint16_t natPort = natGatewayPort(m_exfilRandom);
+    const auto legs = natGatewayLegs(*m_compromised, nat, m_exfilHost, clientPort, 443, natPort);
     out.emit(c, legs, windowEnd);
 }
 

@@ -8,7 +8,10 @@
 //    address in about four minutes; most probes are rejected, 22/80/443 answer;
 //  * lateral movement: the compromised server tries SSH, RDP, SMB and WinRM on
 //    internal hosts and is rejected; the bastion accepts the SSH request but
-//    its subnet's network ACL rejects the reply (the stateless-NACL pattern).
+//    its subnet's network ACL rejects the reply (the stateless-NACL pattern);
+//  * exfiltration: late in the span the compromised server uploads 640 MB to
+//    an internet host through the NAT gateway in twelve minutes (its own
+//    random stream, so the rest of the demo stays as it was).
 
 #include "demo_estate.h"
 #include "demo_flow.h"
@@ -39,6 +42,9 @@ public:
     const Eni &lateralNaclTarget() const { return *m_naclTarget; }
     std::int64_t lateralStart() const { return m_attempts.front().time; }
     std::int64_t lateralEnd() const { return m_attempts.back().time; }
+    const SimAddress &exfiltrationHost() const { return m_exfilHost; }
+    std::int64_t exfiltrationStart() const { return m_exfilStart; }
+    static constexpr std::uint64_t kExfiltrationBytes = 640'000'000;
 
 private:
     static constexpr int kBeaconPeriod = 60;
@@ -61,8 +67,12 @@ private:
     void emitBeacon(std::int64_t time, std::int64_t windowEnd, FlowEmitter &out);
     void emitProbe(const Probe &probe, std::int64_t windowEnd, FlowEmitter &out);
     void emitAttempt(const Attempt &attempt, std::int64_t windowEnd, FlowEmitter &out);
+    void emitExfiltration(std::int64_t windowEnd, FlowEmitter &out);
 
     DemoRandom m_random;
+    DemoRandom m_exfilRandom;
+    SimAddress m_exfilHost;
+    std::int64_t m_exfilStart = 0;
     const Eni *m_compromised = nullptr;
     const Eni *m_scanTarget = nullptr;
     const Eni *m_naclTarget = nullptr;

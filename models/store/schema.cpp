@@ -164,8 +164,24 @@ CREATE TABLE rollup_minute_total(
 CREATE INDEX flow_block_extent ON flow_block(start_min, start_max, end_max, undated, records, rejects, file_id);
 )sql";
 
-constexpr std::array<const char *, 6> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
-                                                  kSchemaSummaries};
+// Detections: the findings of the last run of each detector, with the
+// filter and parameters that produced them (see detect/finding_store.h); a
+// new run of a detector replaces its findings. Times in Unix epoch seconds;
+// addresses as text, absent values NULL.
+constexpr const char *kSchemaDetections = R"sql(
+CREATE TABLE detection_run(
+  detector TEXT PRIMARY KEY, run_at INTEGER NOT NULL, filter TEXT NOT NULL, parameters TEXT NOT NULL,
+  records_read INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE finding(
+  id TEXT PRIMARY KEY, detector TEXT NOT NULL, severity TEXT NOT NULL, title TEXT NOT NULL,
+  src TEXT, dst TEXT, dstport INTEGER, protocol INTEGER, interface_id TEXT,
+  start INTEGER NOT NULL, "end" INTEGER NOT NULL, records INTEGER NOT NULL, bytes INTEGER NOT NULL,
+  period_s REAL, evidence_filter TEXT NOT NULL) WITHOUT ROWID;
+CREATE INDEX finding_by_detector ON finding(detector);
+)sql";
+
+constexpr std::array<const char *, 7> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+                                                  kSchemaSummaries, kSchemaDetections};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its

@@ -20,7 +20,9 @@ void downgradeToSchema4(const std::string &caseFile)
         throw std::runtime_error("cannot open " + caseFile);
     }
     try {
-        execSql(db, "DROP TABLE config_snapshot_file; DROP TABLE config_snapshot; PRAGMA user_version = 4");
+        // The tables of later migrations too (detections' findings).
+        execSql(db, "DROP TABLE IF EXISTS finding; DROP TABLE IF EXISTS detection_run;"
+                    " DROP TABLE config_snapshot_file; DROP TABLE config_snapshot; PRAGMA user_version = 4");
     } catch (...) {
         sqlite3_close(db);
         throw;

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "findings_model.h"
+
+#include "detect/detection_run.h"
+#include "detect/detector_registry.h"
+#include "detect/evidence_filter.h"
+#include "detect/finding_store.h"
+#include "explain/case_enrichment.h"
+#include "selection/case_filter.h"
+#include "store/case_db.h"
+#include "tasks/background_connection.h"
+#include "tasks/work_pools.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <chrono>
+
+namespace flowscope {
+
+FindingsModel::FindingsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_generation(std::make_shared<std::atomic<quint64>>(0))
+{
+    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &FindingsModel::onFinished);
+}
+
+FindingsModel::~FindingsModel()
+{
+    ++*m_generation; // the running scan stops at its next poll
+    m_pending = false;
+    m_watcher.waitForFinished();
+}
+
+void FindingsModel::load(const QString &casePath)
+{
+    request({casePath, {}, {}, {}, false});
+}
+
+void FindingsModel::run(const QString &casePath, const QString &filter, const QStringList &only,
+                        const std::vector<std::pair<QString, QString>> &settings)
+{
+    request({casePath, filter, only, settings, true});
+}
+
+void FindingsModel::cancel()
+{
+    ++*m_generation;
+    m_pending = false;
+}
+
+void FindingsModel::request(Request next)
+{
+    m_next = std::move(next);
+    ++*m_generation;
+    if (m_watcher.isRunning()) {
+        m_pending = true; // starts when the stale run has stopped: never two at once
+        return;
+    }
+    start();
+}
+
+void FindingsModel::start()
+{
+    m_pending = false;
+    const quint64 generation = m_generation->load();
+    m_runningGeneration = generation;
+    const Request request = m_next;
+    const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
+    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [this, request, stale]() -> Result {
+        Result result;
+        if (request.casePath.isEmpty())
+            return result;
+        try {
+            if (!request.detect) {
+                auto caseDb = openForBackgroundReads(request.casePath.toStdString());
+                result.findings = loadFindings(*caseDb);
+                return result;
+            }
+            std::vector<std::string> only;
+            for (const QString &name : request.only)
+                only.push_back(name.toStdString());
+            std::vector<std::pair<std::string, std::string>> settings;
+            for (const auto &[name, value] : request.settings)
+                settings.emplace_back(name.toStdString(), value.toStdString());
+            DetectorSelection selection = selectDetectors(only, settings);
+            if (!selection.error.empty()) {
+                result.error = QString::fromStdString(selection.error);
+                return result;
+            }
+            auto caseDb = CaseDb::open(request.casePath.toStdString(), CaseDb::Mode::ReadWrite);
+            const auto compiled = explain::compileWithSnapshot(*caseDb, request.filter.toStdString());
+            if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
+                result.error = tr("The filter is not valid at position %1: %2")
+                                   .arg(invalid->position)
+                                   .arg(QString::fromStdString(invalid->message));
+                return result;
+            }
+            DetectionRequest detection;
+            detection.filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+            std::vector<std::string> types;
+            for (const auto &detector : selection.detectors) {
+                detection.detectors.push_back(detector.get());
+                types.emplace_back(detector->type());
+            }
+            detection.runsLast = selection.runsLast;
+            detection.cancelled = [this, stale](const DetectionProgress &p) {
+                Q_EMIT progress(p.recordsRead, p.recordsTotal);
+                return stale();
+            };
+            DetectionResult detected = runDetections(*caseDb, detection);
+            if (stale()) {
+                result.cancelled = true;
+                return result;
+            }
+            StoredRun run;
+            run.runAt = QDateTime::currentSecsSinceEpoch();
+            run.filter = request.filter.toStdString();
+            run.parameters = describeParameters(selection.detectors);
+            run.recordsRead = detected.recordsRead;
+            storeFindings(*caseDb, types, run, detected.findings);
+            result.findings = loadFindings(*caseDb); // the other detectors' stored findings too
+        } catch (const DetectionCancelled &) {
+            result = Result();
+            result.cancelled = true;
+        } catch (const std::exception &error) {
+            result = Result();
+            result.error = QString::fromLocal8Bit(error.what());
+        }
+        return result;
+    }));
+}
+
+void FindingsModel::onFinished()
+{
+    Result result = m_watcher.result();
+    if (m_runningGeneration != m_generation->load()) {
+        if (m_pending)
+            start();
+        else
+            Q_EMIT cancelled();
+        return;
+    }
+    if (result.cancelled) {
+        Q_EMIT cancelled();
+        return;
+    }
+    if (!result.error.isEmpty()) {
+        Q_EMIT errorOccurred(result.error);
+        return;
+    }
+    beginResetModel();
+    m_rows = std::move(result.findings);
+    endResetModel();
+    Q_EMIT finished();
+}
+
+int FindingsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int FindingsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant FindingsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+        return {};
+    const Finding &f = m_rows[static_cast<std::size_t>(index.row())];
+    if (role == EvidenceFilterRole)
+        return QString::fromStdString(f.evidenceFilter);
+    if (role == FindingIdRole)
+        return QString::fromStdString(f.id);
+    if (role == Qt::ToolTipRole)
+        return QString::fromStdString(f.title + "\n" + f.evidenceFilter);
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == RecordsColumn || index.column() == BytesColumn || index.column() == PeriodColumn
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant();
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    switch (index.column()) {
+    case SeverityColumn:
+        return QString::fromUtf8(severityName(f.severity));
+    case TypeColumn:
+        return QString::fromStdString(f.type);
+    case StartColumn:
+        return QString::fromStdString(isoUtcSeconds(f.start));
+    case SourceColumn:
+        return f.src ? QString::fromStdString(f.src->toString()) : QString();
+    case DestinationColumn:
+        return f.dst ? QString::fromStdString(f.dst->toString())
+                     : (f.interfaceId ? QString::fromStdString(*f.interfaceId) : QString());
+    case PortColumn:
+        return f.dstPort ? QString::number(*f.dstPort) : QString();
+    case RecordsColumn:
+        return locale.toString(static_cast<qulonglong>(f.records));
+    case BytesColumn:
+        return locale.toString(static_cast<qulonglong>(f.bytes));
+    case PeriodColumn:
+        return f.periodSeconds ? QString::number(*f.periodSeconds) : QString();
+    case TitleColumn:
+        return QString::fromStdString(f.title);
+    }
+    return {};
+}
+
+QVariant FindingsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SeverityColumn: return tr("Severity");
+    case TypeColumn: return tr("Detector");
+    case StartColumn: return tr("Start (UTC)");
+    case SourceColumn: return tr("Source");
+    case DestinationColumn: return tr("Destination");
+    case PortColumn: return tr("Port");
+    case RecordsColumn: return tr("Records");
+    case BytesColumn: return tr("Bytes");
+    case PeriodColumn: return tr("Period (s)");
+    case TitleColumn: return tr("Finding");
+    }
+    return {};
+}
+
+} // namespace flowscope

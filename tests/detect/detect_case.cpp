@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "detect_case.h"
+
+#include "detect/detection_run.h"
+#include "detect/detector_registry.h"
+#include "ingest/case_importer.h"
+#include "selection/case_filter.h"
+#include "store/block_scan.h"
+#include "test_files.h"
+
+#include <QTest>
+
+namespace flowscope::test {
+
+namespace {
+
+QByteArray flowLog(const std::vector<LogLine> &lines)
+{
+    QByteArray out = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end "
+                     "action log-status tcp-flags\n";
+    for (const LogLine &l : lines) {
+        const std::int64_t end = l.end ? l.end : l.start + 60;
+        std::string line;
+        if (l.status != "OK")
+            line = "5 123456789012 " + l.eni + " - - - - - - - " + std::to_string(l.start) + ' ' + std::to_string(end)
+                + " - " + l.status + " -";
+        else
+            line = "5 123456789012 " + l.eni + ' ' + l.src + ' ' + l.dst + ' ' + std::to_string(l.srcPort) + ' '
+                + std::to_string(l.dstPort) + ' ' + std::to_string(l.protocol) + " 1 " + std::to_string(l.bytes) + ' '
+                + std::to_string(l.start) + ' ' + std::to_string(end) + (l.reject ? " REJECT OK " : " ACCEPT OK ")
+                + (l.flags < 0 ? std::string("-") : std::to_string(l.flags));
+        out += QByteArray::fromStdString(line) + '\n';
+    }
+    return out;
+}
+
+} // namespace
+
+DetectCase::DetectCase(const std::vector<LogLine> &lines)
+{
+    const QString log = m_dir.filePath(QStringLiteral("in.log"));
+    writeFile(log, flowLog(lines));
+    m_case = CaseDb::open(m_dir.filePath(QStringLiteral("d.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
+    const ImportReport report = CaseImporter(*m_case).run({log.toStdString()}, {});
+    if (report.records != lines.size())
+        qFatal("generated flow log imported %llu of %zu records", static_cast<unsigned long long>(report.records),
+               lines.size());
+}
+
+std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression)
+{
+    const auto compiled = CaseFilter::compile(caseDb, expression);
+    if (const auto *error = std::get_if<FilterError>(&compiled)) {
+        qWarning("evidence filter '%s' does not parse: %s", expression.c_str(), error->message.c_str());
+        return {UINT64_MAX, UINT64_MAX};
+    }
+    const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+    std::uint64_t records = 0, bytes = 0;
+    scanRecords(caseDb, filter->blocks(), [&](const EncodedFlow &flow, std::int64_t) {
+        if (!filter->predicate()(flow))
+            return;
+        ++records;
+        bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
+    });
+    return {records, bytes};
+}
+
+std::vector<Finding> DetectCase::run(const std::string &type, const std::vector<std::pair<std::string, std::string>> &settings,
+                                     const std::string &filterText)
+{
+    DetectorSelection selection = selectDetectors({type}, settings);
+    if (!selection.error.empty())
+        qFatal("%s", selection.error.c_str());
+    DetectionRequest request;
+    const auto compiled = CaseFilter::compile(*m_case, filterText);
+    request.filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+    for (auto &d : selection.detectors)
+        request.detectors.push_back(d.get());
+    request.runsLast = selection.runsLast;
+    const DetectionResult result = runDetections(*m_case, request);
+    for (const Finding &f : result.findings) {
+        const auto [records, bytes] = selected(*m_case, f.evidenceFilter);
+        if (records != f.records || bytes != f.bytes)
+            qWarning("%s: evidence filter '%s' selects %llu records, %llu bytes; the finding has %llu, %llu", f.id.c_str(),
+                     f.evidenceFilter.c_str(), static_cast<unsigned long long>(records),
+                     static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(f.records),
+                     static_cast<unsigned long long>(f.bytes));
+        [&] {
+            QCOMPARE(records, f.records);
+            QCOMPARE(bytes, f.bytes);
+            QVERIFY(f.records > 0);
+        }();
+    }
+    return result.findings;
+}
+
+std::string describe(const Finding &f)
+{
+    return (f.src ? f.src->toString() : "-") + ' ' + (f.dst ? f.dst->toString() : "-") + ' '
+        + (f.dstPort ? std::to_string(*f.dstPort) : "-") + ' ' + std::to_string(f.records);
+}
+
+} // namespace flowscope::test

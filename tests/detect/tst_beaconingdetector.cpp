@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// beaconing on generated series with known periods: a jittered beacon, one
+// seen through a 10-minute aggregation window and logged at two interfaces
+// are found with their period; random browsing, too short a series and an
+// internal health check (unless asked for) are not.
+
+#include "detect_case.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <random>
+
+using namespace flowscope;
+using namespace flowscope::test;
+
+namespace {
+
+constexpr std::int64_t kT0 = 1'773'100'800;
+
+// A connection every `period` s, each start up to `jitter` s late (a new
+// source port each), sizes within ±`sizeJitter` bytes of 420.
+std::vector<LogLine> beacon(const std::string &src, const std::string &dst, int count, int period, int jitter,
+                            int sizeJitter, unsigned seed)
+{
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> late(0, jitter), size(-sizeJitter, sizeJitter);
+    std::vector<LogLine> out;
+    for (int i = 0; i < count; ++i)
+        out.push_back({src, dst, 40000 + i, 443, 6, static_cast<std::uint64_t>(420 + size(random)),
+                       kT0 + std::int64_t(i) * period + late(random), 0, false, 27});
+    return out;
+}
+
+// A beacon every 60 s over one kept-alive connection, as 10-minute
+// aggregation logs it: one record per window, starting at the window's
+// first packet (up to a minute late), its size the window's beacons. One
+// long connection, not a series of them.
+std::vector<LogLine> keptAliveConnection(int windows, unsigned seed)
+{
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> late(0, 59), size(-20, 20);
+    std::vector<LogLine> out;
+    for (int w = 0; w < windows; ++w) {
+        const std::int64_t start = kT0 + std::int64_t(w) * 600 + late(random);
+        out.push_back({"10.0.2.8", "203.0.113.50", 49152, 8443, 6, static_cast<std::uint64_t>(10 * 300 + size(random)),
+                       start, kT0 + std::int64_t(w) * 600 + 599, false, 24});
+    }
+    return out;
+}
+
+std::vector<LogLine> browsing(int count, unsigned seed)
+{
+    std::mt19937 random(seed);
+    std::exponential_distribution<double> gap(1.0 / 300);
+    std::lognormal_distribution<double> size(9, 1.5);
+    std::vector<LogLine> out;
+    double t = kT0;
+    for (int i = 0; i < count; ++i) {
+        t += gap(random);
+        out.push_back({"10.0.2.9", "198.51.100.80", 40000 + i, 443, 6, static_cast<std::uint64_t>(size(random)),
+                       static_cast<std::int64_t>(t), 0, false, 27});
+    }
+    return out;
+}
+
+} // namespace
+
+class TestBeaconingDetector : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void findsBeacons_data()
+    {
+        QTest::addColumn<std::vector<LogLine>>("lines");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<int>("period"); // the period the series was made with
+
+        QTest::newRow("every 5 min, up to 60 s late") << beacon("10.0.2.7", "198.51.100.20", 48, 300, 60, 8, 1)
+                                                      << QStringList{"10.0.2.7 198.51.100.20 443 48"} << 300;
+        // With 10-minute aggregation each new connection is a record of its
+        // own, its start up to a minute late: intervals from 0 to 120 s.
+        QTest::newRow("every minute, 10-minute aggregation") << beacon("10.0.2.8", "203.0.113.50", 60, 60, 60, 8, 2)
+                                                             << QStringList{"10.0.2.8 203.0.113.50 443 60"} << 60;
+        QTest::newRow("one kept-alive connection logged every window") << keptAliveConnection(36, 2) << QStringList{} << 0;
+        auto twoInterfaces = beacon("10.0.2.7", "198.51.100.21", 30, 900, 30, 0, 3);
+        for (LogLine l : std::vector<LogLine>(twoInterfaces)) {
+            l.eni = "eni-nat";
+            l.start += 7; // the NAT gateway's capture window is its own
+            twoInterfaces.push_back(l);
+        }
+        QTest::newRow("logged at the instance and the NAT gateway")
+            << twoInterfaces << QStringList{"10.0.2.7 198.51.100.21 443 60"} << 900;
+        QTest::newRow("random browsing") << browsing(80, 4) << QStringList{} << 0;
+        QTest::newRow("too short a series") << beacon("10.0.2.7", "198.51.100.22", 8, 300, 10, 0, 5) << QStringList{} << 0;
+        QTest::newRow("internal health check")
+            << beacon("10.0.0.10", "10.0.2.7", 60, 30, 5, 0, 6) << QStringList{} << 0;
+    }
+
+    void findsBeacons()
+    {
+        QFETCH(std::vector<LogLine>, lines);
+        QFETCH(QStringList, expected);
+        QFETCH(int, period);
+        DetectCase detectCase(lines);
+        const auto findings = detectCase.run("beaconing");
+        QStringList found;
+        for (const Finding &f : findings) {
+            found << QString::fromStdString(describe(f));
+            QVERIFY(f.periodSeconds);
+            // Jitter of up to a minute moves the median interval by less.
+            QVERIFY2(std::fabs(*f.periodSeconds - period) <= 60, qPrintable(QString::number(*f.periodSeconds)));
+        }
+        QCOMPARE(found, expected);
+    }
+
+    void internalSeriesWhenAsked()
+    {
+        DetectCase detectCase(beacon("10.0.0.10", "10.0.2.7", 60, 300, 5, 0, 6));
+        QVERIFY(detectCase.run("beaconing").empty());
+        const auto found = detectCase.run("beaconing", {{"beaconing.external-only", "0"}});
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(found.front().severity, Severity::Medium);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBeaconingDetector)
+#include "tst_beaconingdetector.moc"

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Findings dock: Run Detections fills the table off the GUI thread with
+// the progress bar shown meanwhile, Cancel stops a run, and a double-click
+// asks for the finding's evidence filter.
+
+#include "detect_case.h"
+
+#include "detect/finding.h"
+#include "detect/findings_view.h"
+#include "itemmodels/findings_model.h"
+
+#include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace flowscope;
+using namespace flowscope::test;
+
+namespace {
+
+constexpr std::int64_t kT0 = 1'773'100'800;
+
+std::vector<LogLine> scanAndTraffic()
+{
+    std::vector<LogLine> out;
+    for (int i = 0; i < 40; ++i)
+        out.push_back({"203.0.113.66", "10.0.1.10", 50000 + i, 1000 + i, 6, 44, kT0 + 2 * i, 0, true, 2});
+    for (int i = 0; i < 12000; ++i)
+        out.push_back({"10.0.3." + std::to_string(1 + i % 50), "10.0.3.200", 30000 + i % 20000, 8080, 6, 300, kT0 + i,
+                       0, false, 27});
+    return out;
+}
+
+} // namespace
+
+class TestFindingsView : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<DetectCase> m_case;
+    QString m_path;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_case = std::make_unique<DetectCase>(scanAndTraffic());
+        m_path = QString::fromStdString(m_case->caseDb().path().string());
+    }
+
+    void runShowsFindingsAndDoubleClickAsksForEvidence()
+    {
+        FindingsView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.resize(900, 300);
+        view.show();
+        QSignalSpy loaded(view.model(), &FindingsModel::finished);
+        view.setCase(m_path);
+        QVERIFY(loaded.wait(60000));
+        QCOMPARE(view.model()->rowCount(), 0); // nothing stored yet
+        auto *run = view.findChild<QPushButton *>(QStringLiteral("runDetections"));
+        QVERIFY(run);
+        QTest::mouseClick(run, Qt::LeftButton);
+        QVERIFY(!run->isEnabled());
+        QVERIFY(view.findChild<QProgressBar *>()->isVisible());
+        QVERIFY(loaded.wait(60000));
+        QVERIFY(run->isEnabled());
+        QVERIFY(!view.findChild<QProgressBar *>()->isVisible());
+        QCOMPARE(view.model()->rowCount(), 1);
+        QCOMPARE(view.model()->finding(0).type, std::string("port-scan"));
+
+        QSignalSpy requested(&view, &FindingsView::filterRequested);
+        QTableView *table = view.table();
+        const QRect cell = table->visualRect(view.model()->index(0, FindingsModel::TitleColumn));
+        // A double-click is a press, a release, then the double-click event.
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(requested.count(), 1);
+        const QString evidence = requested.front().front().toString();
+        QCOMPARE(evidence.toStdString(), view.model()->finding(0).evidenceFilter);
+        QCOMPARE(selected(m_case->caseDb(), evidence.toStdString()).first, 40u);
+    }
+
+    void cancelStopsTheRun()
+    {
+        FindingsView view;
+        QSignalSpy loaded(view.model(), &FindingsModel::finished);
+        view.setCase(m_path);
+        QVERIFY(loaded.wait(60000));
+        QSignalSpy cancelled(view.model(), &FindingsModel::cancelled);
+        view.runDetections();
+        view.findChild<QPushButton *>(QStringLiteral("cancelDetections"))->click();
+        QVERIFY(cancelled.wait(60000));
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("runDetections"))->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestFindingsView)
+#include "tst_findingsview.moc"

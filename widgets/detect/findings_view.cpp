@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "findings_view.h"
+
+#include "itemmodels/findings_model.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace flowscope {
+
+FindingsView::FindingsView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new FindingsModel(this))
+    , m_table(new QTableView(this))
+    , m_run(new QPushButton(tr("Run Detections"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_progress(new QProgressBar(this))
+    , m_status(new QLabel(this))
+{
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_run->setObjectName(QStringLiteral("runDetections"));
+    m_cancel->setObjectName(QStringLiteral("cancelDetections"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_run);
+    bar->addWidget(m_progress, 1);
+    bar->addWidget(m_cancel);
+    bar->addWidget(m_status, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    setBusy(false);
+
+    connect(m_run, &QPushButton::clicked, this, &FindingsView::runDetections);
+    connect(m_cancel, &QPushButton::clicked, this, &FindingsView::cancel);
+    connect(m_model, &FindingsModel::progress, this, [this](quint64 read, quint64 total) {
+        m_progress->setValue(total ? static_cast<int>(std::min<quint64>(1000, read * 1000 / total)) : 0);
+    });
+    connect(m_model, &FindingsModel::finished, this, [this] {
+        setBusy(false);
+        m_table->resizeColumnsToContents();
+        m_status->setText(tr("%n finding(s)", nullptr, m_model->rowCount()));
+    });
+    connect(m_model, &FindingsModel::cancelled, this, [this] {
+        if (!m_model->isBusy()) {
+            setBusy(false);
+            m_status->setText(tr("Detections cancelled"));
+        }
+    });
+    connect(m_model, &FindingsModel::errorOccurred, this, [this](const QString &message) {
+        setBusy(false);
+        m_status->setText(message);
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        const QString evidence = index.data(FindingsModel::EvidenceFilterRole).toString();
+        if (!evidence.isEmpty())
+            Q_EMIT filterRequested(evidence);
+    });
+}
+
+void FindingsView::setCase(const QString &casePath)
+{
+    m_case = casePath;
+    m_status->clear();
+    m_model->load(casePath);
+}
+
+void FindingsView::runDetections()
+{
+    if (m_case.isEmpty())
+        return;
+    setBusy(true);
+    m_progress->setValue(0);
+    m_status->setText(tr("Running detections…"));
+    m_model->run(m_case, m_filter);
+}
+
+void FindingsView::cancel()
+{
+    m_model->cancel();
+}
+
+void FindingsView::setBusy(bool busy)
+{
+    m_run->setEnabled(!busy);
+    m_cancel->setVisible(busy);
+    m_progress->setVisible(busy);
+}
+
+} // namespace flowscope

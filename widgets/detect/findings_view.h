@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The Findings dock: the case's findings, a Run Detections button that runs
+// every detector over the current filter off the GUI thread with a progress
+// bar and Cancel, and a double-click that asks for a finding's evidence
+// filter in the filter bar.
+
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace flowscope {
+
+class FindingsModel;
+
+class FindingsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit FindingsView(QWidget *parent = nullptr);
+
+    FindingsModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    // Loads the findings stored in the case (none when empty).
+    void setCase(const QString &casePath);
+    // The filter a run covers.
+    void setFilter(const QString &expression) { m_filter = expression; }
+
+public Q_SLOTS:
+    void runDetections();
+    void cancel();
+
+Q_SIGNALS:
+    // A finding was double-clicked: show its evidence records.
+    void filterRequested(const QString &expression);
+
+private:
+    void setBusy(bool busy);
+
+    FindingsModel *m_model;
+    QTableView *m_table;
+    QPushButton *m_run;
+    QPushButton *m_cancel;
+    QProgressBar *m_progress;
+    QLabel *m_status;
+    QString m_case, m_filter;
+};
+
+} // namespace flowscope
