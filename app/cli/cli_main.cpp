@@ -60,6 +60,14 @@ void printUsage(std::ostream &out)
            "                      and outside peers per /24, /48 or AWS service, with flows, bytes,\n"
            "                      packets, accepts and rejects and each one's filter; the top N nodes\n"
            "                      (default 150) by --metric, the rest folded into \"+N more\"\n"
+           "  ioc CASE add NAME FILE... [--format json|table]\n"
+           "                      add the indicators of text files (an address, CIDR block or\n"
+           "                      address:port a line, # comments) or CSV files (an indicator column,\n"
+           "                      optional label, source, first_seen) to the IOC list NAME, which\n"
+           "                      filters name as @NAME; bad lines are reported (exit 1), good ones kept\n"
+           "  ioc CASE list [--format json|table]\n"
+           "  ioc CASE remove NAME\n"
+           "                      the case's IOC lists; remove one\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -95,6 +103,7 @@ int main(int argc, char **argv)
         {"explain", &flowscope::cli::runExplain},
         {"config", &flowscope::cli::runConfig},
         {"graph", &flowscope::cli::runGraph},
+        {"ioc", &flowscope::cli::runIoc},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -17,7 +17,9 @@ void downgradeToSchema4(const std::string &caseFile)
         throw std::runtime_error("cannot open " + caseFile);
     }
     try {
-        execSql(db, "DROP TABLE config_snapshot_file; DROP TABLE config_snapshot; PRAGMA user_version = 4");
+        // Tables of later versions go too: IOC lists.
+        execSql(db, "DROP TABLE IF EXISTS ioc_indicator; DROP TABLE IF EXISTS ioc_list_file; DROP TABLE IF EXISTS ioc_list;"
+                    " DROP TABLE config_snapshot_file; DROP TABLE config_snapshot; PRAGMA user_version = 4");
     } catch (...) {
         sqlite3_close(db);
         throw;

@@ -2,7 +2,7 @@
 #pragma once
 // Turns a case of the current schema into the case Flowscope wrote at schema
 // version 4, for tests of reading and upgrading older cases: the
-// configuration snapshots of version 5 are dropped.
+// configuration snapshots of version 5 and the IOC lists are dropped.
 
 #include <string>
 
