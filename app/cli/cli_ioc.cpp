@@ -3,7 +3,9 @@
 #include "cli_commands.h"
 #include "cli_output.h"
 
+#include "incident/ioc_hunt.h"
 #include "incident/ioc_list_store.h"
+#include "query/filter_values.h"
 #include "store/case_db.h"
 
 #include <iostream>
@@ -16,7 +18,8 @@ using namespace flowscope::incident;
 
 const char *const kUsage = "Usage: flowscope-cli ioc CASE add NAME FILE... [--format json|table]\n"
                            "       flowscope-cli ioc CASE list [--format json|table]\n"
-                           "       flowscope-cli ioc CASE remove NAME\n";
+                           "       flowscope-cli ioc CASE remove NAME\n"
+                           "       flowscope-cli ioc CASE hunt [NAME...] [--format json|table]\n";
 
 int fail(const std::string &message)
 {
@@ -101,6 +104,46 @@ void printList(CaseDb &caseDb, bool json)
     writeTable(std::cout, {"list", "indicators", "files"}, rows);
 }
 
+std::string timeText(std::int64_t t) { return t ? formatFilterTime(t) : std::string("-"); }
+
+int printHunt(const IocHunt &hunt, bool json)
+{
+    if (!hunt.error.empty())
+        return fail(hunt.error);
+    if (json) {
+        std::cout << "{\"indicators\":" << hunt.indicators << ",\"blocks_read\":" << hunt.blocksRead << ",\"hits\":[";
+        for (std::size_t i = 0; i < hunt.hits.size(); ++i) {
+            const IocHit &h = hunt.hits[i];
+            std::cout << (i ? "," : "") << "{\"list\":" << jsonString(h.list) << ",\"indicator\":" << jsonString(h.indicator)
+                      << ",\"label\":" << jsonString(h.label) << ",\"records\":" << h.records
+                      << ",\"accepted\":" << h.accepted << ",\"rejected\":" << h.rejected
+                      << ",\"first_seen\":" << (h.firstSeen ? jsonString(timeText(h.firstSeen)) : "null")
+                      << ",\"last_seen\":" << (h.lastSeen ? jsonString(timeText(h.lastSeen)) : "null") << ",\"interfaces\":[";
+            for (std::size_t e = 0; e < h.interfaces.size(); ++e)
+                std::cout << (e ? "," : "") << jsonString(h.interfaces[e]);
+            std::cout << "],\"filter\":" << jsonString(h.filter) << '}';
+        }
+        std::cout << "]}\n";
+        return ExitOk;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const IocHit &h : hunt.hits) {
+        std::string enis;
+        for (std::size_t e = 0; e < h.interfaces.size() && e < 3; ++e)
+            enis += (e ? "," : "") + h.interfaces[e];
+        if (h.interfaces.size() > 3)
+            enis += " +" + std::to_string(h.interfaces.size() - 3);
+        rows.push_back({"@" + h.list, h.indicator, std::to_string(h.records), std::to_string(h.accepted),
+                        std::to_string(h.rejected), timeText(h.firstSeen), timeText(h.lastSeen), enis, h.label});
+    }
+    if (!rows.empty())
+        writeTable(std::cout, {"list", "indicator", "records", "accepted", "rejected", "first seen", "last seen", "ENIs", "label"},
+                   rows);
+    std::cout << hunt.hits.size() << " of " << hunt.indicators << " indicators hit (" << hunt.blocksRead
+              << " blocks read)\n";
+    return ExitOk;
+}
+
 } // namespace
 
 // `ioc CASE add|list|remove|hunt ...`: the case's IOC lists.
@@ -138,6 +181,11 @@ int runIoc(const std::vector<std::string> &args)
             std::vector<std::filesystem::path> files(positional.begin() + 3, positional.end());
             auto caseDb = CaseDb::open(positional[0], CaseDb::Mode::ReadWrite);
             return printAdd(addIocFiles(*caseDb, positional[2], files), format == "json");
+        }
+        if (action == "hunt") {
+            auto caseDb = CaseDb::open(positional[0], CaseDb::Mode::ReadOnly);
+            return printHunt(huntIocLists(*caseDb, std::vector<std::string>(positional.begin() + 2, positional.end())),
+                             format == "json");
         }
         if (action == "remove") {
             if (positional.size() != 3) {

@@ -346,7 +346,7 @@ private Q_SLOTS:
         test::writeFile(files.filePath(QStringLiteral("vpcs.json")), kVpcs);
         auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadWrite);
         QCOMPARE(queryInt(caseDb->handle(), "PRAGMA user_version"), currentSchemaVersion());
-        QCOMPARE(currentSchemaVersion(), 5);
+        QVERIFY(currentSchemaVersion() >= 5);
         QVERIFY(importSnapshot(*caseDb, {files.path()}).isStored());
         QCOMPARE(loadSnapshotTimeline(*caseDb).snapshots().size(), 1u);
     }
