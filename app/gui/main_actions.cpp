@@ -83,6 +83,11 @@ MainActions::MainActions(QMainWindow *window)
         connect(action, &QAction::triggered, this, [this, code] { Q_EMIT languageRequested(code); });
     }
 
+    QMenu *investigation = window->menuBar()->addMenu(tr("&Investigation"));
+    iocLists = investigation->addAction(tr("&IOC Lists…"));
+    iocLists->setStatusTip(tr("Add, remove and hunt lists of indicators (addresses, CIDR blocks, address:port); filters name them @name"));
+    iocLists->setEnabled(false); // until a case is open
+
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
     about = help->addAction(tr("&About Flowscope"));
     about->setMenuRole(QAction::AboutRole);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The window's menus and their actions with shortcuts: File, View and Help.
+// The window's menus and their actions with shortcuts: File, View, Investigation and Help.
 // It only builds them; the window connects them.
 
 #include "app_palette.h"
@@ -30,6 +30,7 @@ public:
     QAction *loadSnapshot;
     QAction *cancelImport;
     QAction *keepDuplicates; // checkable: imports store every copy of a record
+    QAction *iocLists; // Investigation > IOC Lists…
     QAction *goToTime;
     QAction *focusFilter;
     QAction *quit;

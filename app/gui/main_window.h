@@ -23,6 +23,8 @@ class CaseStatusLabel;
 class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
+class IocListsController;
+class IocListsDialog;
 class FilterController;
 class FlowTableModel;
 class FlowTableView;
@@ -100,6 +102,7 @@ private:
     void importFilesDialog();
     void importFolderDialog();
     void loadSnapshotDialog();
+    void showIocLists();
     void showAbout();
 
     CaseSession *m_session;
@@ -123,6 +126,8 @@ private:
     ShownRecordsLabel *m_shown = nullptr;
     FilterBar *m_filterBar = nullptr;
     FilterController *m_filter = nullptr;
+    IocListsController *m_iocLists = nullptr;
+    IocListsDialog *m_iocDialog = nullptr;
     CaseEnrichmentLoader *m_enrichment = nullptr;
     bool m_unloggedNoteShown = false;
     QString m_emptyFilter; // the filter in force when it found nothing
