@@ -27,6 +27,7 @@
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/import_report_model.h"
 #include "itemmodels/ioc_lists_controller.h"
+#include "incident/ioc_hit_markers.h"
 #include "incident/ioc_lists_dialog.h"
 #include "log_format_prompt.h"
 #include "main_actions.h"
@@ -98,6 +99,10 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setSpacing(2);
     m_filterBar->setObjectName(QStringLiteral("filterBar"));
     m_filterBar->setIocListResolver([this](const QString &name) { return m_iocLists->hasList(name); });
+    connect(m_iocLists, &IocListsController::indicatorsChanged, m_flows, &FlowTableModel::setIocHighlight);
+    connect(m_iocLists, &IocListsController::huntFinished, this, [this](const incident::IocHunt &hunt) {
+        m_timeline->setMarkers(iocHitMarkers(hunt));
+    });
     m_filterBar->setEnabled(false); // until a case is open
     layout->addWidget(m_filterBar);
     layout->addWidget(m_center, 1);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ioc_lists_controller.h"
 
+#include "query/case_ioc_lists.h"
 #include "store/case_db.h"
 #include "tasks/work_pools.h"
 
@@ -22,7 +23,9 @@ void IocListsController::setCase(const QString &casePath)
     m_casePath = casePath;
     m_lists.clear();
     m_names.clear();
+    m_indicators.reset();
     Q_EMIT listsChanged();
+    Q_EMIT indicatorsChanged(m_indicators);
     if (!casePath.isEmpty())
         refresh();
 }
@@ -76,13 +79,30 @@ void IocListsController::refresh()
 {
     if (m_casePath.isEmpty())
         return;
-    run([](CaseDb &caseDb) { return incident::iocLists(caseDb); },
-        [this](std::vector<IocListRow> lists) {
-            m_lists = std::move(lists);
+    struct Listed {
+        std::vector<IocListRow> lists;
+        std::shared_ptr<const IocIndicatorSet> indicators;
+    };
+    run(
+        [](CaseDb &caseDb) {
+            Listed listed;
+            listed.lists = incident::iocLists(caseDb);
+            std::vector<IocIndicator> all;
+            for (const IocListRow &list : listed.lists)
+                if (const auto set = loadCaseIocList(caseDb, list.name))
+                    all.insert(all.end(), set->indicators().begin(), set->indicators().end());
+            if (!all.empty())
+                listed.indicators = std::make_shared<const IocIndicatorSet>(std::move(all));
+            return listed;
+        },
+        [this](Listed listed) {
+            m_lists = std::move(listed.lists);
+            m_indicators = std::move(listed.indicators);
             m_names.clear();
             for (const IocListRow &list : m_lists)
                 m_names << QString::fromStdString(list.name);
             Q_EMIT listsChanged();
+            Q_EMIT indicatorsChanged(m_indicators);
         });
 }
 

@@ -30,6 +30,9 @@ public:
     // Whether the case holds a list of that name (as last listed).
     bool hasList(const QString &name) const { return m_names.contains(name); }
     bool isBusy() const { return m_busy > 0; }
+    // Every list's indicators in one set, for the flow table's colour rule
+    // (null without lists).
+    const std::shared_ptr<const IocIndicatorSet> &indicators() const { return m_indicators; }
 
     void refresh();
     void addFiles(const QString &name, const QStringList &paths);
@@ -40,6 +43,7 @@ public:
 
 Q_SIGNALS:
     void listsChanged();
+    void indicatorsChanged(std::shared_ptr<const flowscope::IocIndicatorSet> indicators);
     void busyChanged(bool busy);
     void added(const flowscope::incident::IocAddResult &result);
     void removed(const QString &name, bool done);
@@ -55,6 +59,7 @@ private:
     QString m_casePath;
     std::vector<IocListRow> m_lists;
     QStringList m_names;
+    std::shared_ptr<const IocIndicatorSet> m_indicators;
     int m_busy = 0;
     std::shared_ptr<std::atomic_bool> m_huntCancel;
     quint64 m_huntGeneration = 0;

@@ -2,6 +2,7 @@
 #include "ioc_case.h"
 
 #include "explain/case_enrichment.h"
+#include "itemmodels/ioc_row_match.h"
 #include "incident/ioc_list_store.h"
 #include "query/block_selection.h"
 #include "query/ioc_indicators.h"
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void sharedCompilePathReadsLists();
     void overlappingIndicators_data();
     void overlappingIndicators();
+    void tableRowColourRule_data();
+    void tableRowColourRule();
 
 private:
     QTemporaryDir m_dir;
@@ -189,6 +192,45 @@ void TestIocFilter::overlappingIndicators()
         const IocIndicator &i = list[given];
         QVERIFY(!addressLess(*a, i.range.lo) && !addressLess(i.range.hi, *a));
     }
+}
+
+// The flow table's rows (text addresses, numeric ports) follow the filter's rule.
+void TestIocFilter::tableRowColourRule_data()
+{
+    QTest::addColumn<QString>("src");
+    QTest::addColumn<int>("srcport");
+    QTest::addColumn<QString>("dst");
+    QTest::addColumn<int>("dstport");
+    QTest::addColumn<bool>("hit");
+    QTest::newRow("destination in the block") << "10.0.0.1" << 40000 << "198.51.100.9" << 80 << true;
+    QTest::newRow("source on the indicator's port") << "192.0.2.1" << 443 << "10.0.0.1" << 40000 << true;
+    QTest::newRow("indicator's address, other port") << "192.0.2.1" << 80 << "10.0.0.1" << 443 << false;
+    QTest::newRow("neither") << "10.0.0.1" << 1 << "10.0.0.2" << 2 << false;
+    QTest::newRow("absent addresses") << "" << -1 << "" << -1 << false;
+}
+
+void TestIocFilter::tableRowColourRule()
+{
+    QFETCH(QString, src);
+    QFETCH(int, srcport);
+    QFETCH(QString, dst);
+    QFETCH(int, dstport);
+    QFETCH(bool, hit);
+    const IocIndicatorSet set({indicator("198.51.100.0/24"), indicator("192.0.2.1;443")});
+    FlowRow row;
+    const auto put = [&](Field f, const QString &text) {
+        if (!text.isEmpty())
+            row.values[static_cast<std::size_t>(f)] = text.toStdString();
+    };
+    const auto putPort = [&](Field f, int port) {
+        if (port >= 0)
+            row.values[static_cast<std::size_t>(f)] = std::int64_t(port);
+    };
+    put(Field::SrcAddr, src);
+    put(Field::DstAddr, dst);
+    putPort(Field::SrcPort, srcport);
+    putPort(Field::DstPort, dstport);
+    QCOMPARE(rowMatchesIndicators(row, set), hit);
 }
 
 QTEST_GUILESS_MAIN(TestIocFilter)
