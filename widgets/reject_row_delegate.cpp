@@ -10,17 +10,24 @@ namespace flowscope {
 namespace {
 // The timeline's REJECT red.
 const QColor kRejectHue(192, 57, 43);
-} // namespace
+// A purple apart from ACCEPT green, REJECT red and the gaps' grey and amber.
+const QColor kIocHitHue(142, 68, 173);
 
-QColor RejectRowDelegate::rejectTint(const QPalette &palette, bool alternate)
+QColor tint(const QPalette &palette, bool alternate, const QColor &hue)
 {
     const QColor base = palette.color(alternate ? QPalette::AlternateBase : QPalette::Base);
     // A dark base needs more of the hue to be seen, a light one less to stay readable.
     const float weight = base.lightness() < 128 ? 0.32f : 0.18f;
-    return QColor::fromRgbF(base.redF() * (1 - weight) + kRejectHue.redF() * weight,
-                            base.greenF() * (1 - weight) + kRejectHue.greenF() * weight,
-                            base.blueF() * (1 - weight) + kRejectHue.blueF() * weight);
+    return QColor::fromRgbF(base.redF() * (1 - weight) + hue.redF() * weight,
+                            base.greenF() * (1 - weight) + hue.greenF() * weight,
+                            base.blueF() * (1 - weight) + hue.blueF() * weight);
 }
+
+} // namespace
+
+QColor RejectRowDelegate::rejectTint(const QPalette &palette, bool alternate) { return tint(palette, alternate, kRejectHue); }
+
+QColor RejectRowDelegate::iocHitTint(const QPalette &palette, bool alternate) { return tint(palette, alternate, kIocHitHue); }
 
 QColor RejectRowDelegate::rejectColour(const QPalette &palette)
 {
@@ -30,8 +37,11 @@ QColor RejectRowDelegate::rejectColour(const QPalette &palette)
 void RejectRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
-    if (index.data(FlowTableModel::RejectedRole).toBool())
-        option->backgroundBrush = rejectTint(option->palette, option->features & QStyleOptionViewItem::Alternate);
+    const bool alternate = option->features & QStyleOptionViewItem::Alternate;
+    if (index.data(FlowTableModel::IocHitRole).toBool())
+        option->backgroundBrush = iocHitTint(option->palette, alternate);
+    else if (index.data(FlowTableModel::RejectedRole).toBool())
+        option->backgroundBrush = rejectTint(option->palette, alternate);
 }
 
 } // namespace flowscope

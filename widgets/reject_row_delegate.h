@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Paints the rows a model marks as rejected (FlowTableModel::RejectedRole)
+// Paints the rows a model marks as rejected (FlowTableModel::RejectedRole),
+// or as matching an IOC list (IocHitRole, in purple),
 // on a red tint mixed from the view's palette, so the rule reads on the
 // light and the dark theme alike and the text keeps its contrast. A
 // selected row keeps the selection's colour.
@@ -22,6 +23,9 @@ public:
     // The REJECT red itself, for lines and marks over `palette`'s base
     // (lighter over a dark base, to stand out as much).
     static QColor rejectColour(const QPalette &palette);
+    // The tint of a row that matches the case's IOC lists (FlowTableModel::IocHitRole),
+    // which wins over the reject tint: a hit is what the analyst hunts for.
+    static QColor iocHitTint(const QPalette &palette, bool alternate = false);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;

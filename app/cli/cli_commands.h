@@ -24,5 +24,6 @@ int runConfig(const std::vector<std::string> &args);
 int runGraph(const std::vector<std::string> &args);
 int runExport(const std::vector<std::string> &args);
 int runDetect(const std::vector<std::string> &args);
+int runIoc(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -73,6 +73,17 @@ void printUsage(std::ostream &out)
            "                      lateral-movement, visibility-gap) over the filter's records, print\n"
            "                      their findings with evidence filters and store them in the case\n"
            "                      (replacing those of an earlier run of the same detectors)\n"
+           "  ioc CASE add NAME FILE... [--format json|table]\n"
+           "                      add the indicators of text files (an address, CIDR block or\n"
+           "                      address:port a line, # comments) or CSV files (an indicator column,\n"
+           "                      optional label, source, first_seen) to the IOC list NAME, which\n"
+           "                      filters name as @NAME; bad lines are reported (exit 1), good ones kept\n"
+           "  ioc CASE list [--format json|table]\n"
+           "  ioc CASE remove NAME\n"
+           "                      the case's IOC lists; remove one\n"
+           "  ioc CASE hunt [NAME...] [--format json|table]\n"
+           "                      every record matched against the lists (all without NAME): hits per\n"
+           "                      indicator with records, accepted, rejected, first and last seen, ENIs\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -110,6 +121,7 @@ int main(int argc, char **argv)
         {"graph", &flowscope::cli::runGraph},
         {"export", &flowscope::cli::runExport},
         {"detect", &flowscope::cli::runDetect},
+        {"ioc", &flowscope::cli::runIoc},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

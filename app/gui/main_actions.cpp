@@ -89,6 +89,13 @@ MainActions::MainActions(QMainWindow *window)
         connect(action, &QAction::triggered, this, [this, code] { Q_EMIT languageRequested(code); });
     }
 
+    QMenu *investigation = window->menuBar()->addMenu(tr("&Investigation"));
+    iocLists = investigation->addAction(tr("&IOC Lists…"));
+    iocLists->setStatusTip(tr("Add, remove and hunt lists of indicators (addresses, CIDR blocks, address:port); filters name them @name"));
+    iocLists->setEnabled(false); // until a case is open
+    runDetections = investigation->addAction(tr("Run &Detections"));
+    runDetections->setStatusTip(tr("Run the detectors over the current filter's records and list their findings"));
+
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
     about = help->addAction(tr("&About Flowscope"));
     about->setMenuRole(QAction::AboutRole);

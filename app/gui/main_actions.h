@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The window's menus and their actions with shortcuts: File, View and Help.
+// The window's menus and their actions with shortcuts: File, View, Investigation and Help.
 // It only builds them; the window connects them.
 
 #include "app_palette.h"
@@ -31,6 +31,8 @@ public:
     QAction *cancelImport;
     QAction *keepDuplicates; // checkable: imports store every copy of a record
     QAction *exportViewCsv; // File > Export > Current View as CSV…
+    QAction *iocLists; // Investigation > IOC Lists…
+    QAction *runDetections; // Investigation > Run Detections
     QAction *goToTime;
     QAction *focusFilter;
     QAction *quit;

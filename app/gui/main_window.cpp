@@ -29,6 +29,9 @@
 #include "query/interface_attributes.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/import_report_model.h"
+#include "itemmodels/ioc_lists_controller.h"
+#include "incident/ioc_hit_markers.h"
+#include "incident/ioc_lists_dialog.h"
 #include "log_format_prompt.h"
 #include "main_actions.h"
 #include "recent_cases_menu.h"
@@ -84,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_report(new ImportReportView(this))
     , m_filterBar(new FilterBar(this))
     , m_filter(new FilterController(m_filterBar, this))
+    , m_iocLists(new IocListsController(this))
     , m_enrichment(new CaseEnrichmentLoader(this))
 {
     setWindowTitle(tr("Flowscope"));
@@ -100,6 +104,11 @@ MainWindow::MainWindow(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_filterBar->setIocListResolver([this](const QString &name) { return m_iocLists->hasList(name); });
+    connect(m_iocLists, &IocListsController::indicatorsChanged, m_flows, &FlowTableModel::setIocHighlight);
+    connect(m_iocLists, &IocListsController::huntFinished, this, [this](const incident::IocHunt &hunt) {
+        m_timeline->setMarkers(iocHitMarkers(hunt));
+    });
     m_filterBar->setEnabled(false); // until a case is open
     layout->addWidget(m_filterBar);
     layout->addWidget(m_center, 1);
@@ -256,9 +265,7 @@ void MainWindow::createExplainDocks()
     tabifyDockWidget(m_statsDock, m_findingsDock);
     m_summaryDock->raise();
     m_actions->addViewToggle(m_findingsDock->toggleViewAction());
-    QMenu *investigation = menuBar()->addMenu(tr("&Investigation"));
-    QAction *runDetections = investigation->addAction(tr("Run &Detections"));
-    connect(runDetections, &QAction::triggered, this, [this] {
+    connect(m_actions->runDetections, &QAction::triggered, this, [this] {
         m_findingsDock->show();
         m_findingsDock->raise();
         m_findings->runDetections();
@@ -417,6 +424,7 @@ void MainWindow::connectActions()
     connect(m_actions->importFiles, &QAction::triggered, this, &MainWindow::importFilesDialog);
     connect(m_actions->importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
     connect(m_actions->loadSnapshot, &QAction::triggered, this, &MainWindow::loadSnapshotDialog);
+    connect(m_actions->iocLists, &QAction::triggered, this, &MainWindow::showIocLists);
     connect(m_actions->cancelImport, &QAction::triggered, m_imports, &ImportController::cancel);
     connect(m_actions->keepDuplicates, &QAction::toggled, this, [this](bool keep) {
         m_imports->setKeepDuplicates(keep);
@@ -579,6 +587,8 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_flows->setCase(casePath);
     m_filterBar->setCase(casePath);
     m_filterBar->setEnabled(!casePath.isEmpty());
+    m_iocLists->setCase(casePath);
+    m_actions->iocLists->setEnabled(!casePath.isEmpty());
     m_stats->setCase(casePath);
     m_timeline->setCase(casePath);
     m_whyRejected->setCase(casePath);
@@ -699,6 +709,21 @@ void MainWindow::importFolderDialog()
         return;
     m_settings.setFolder(QStringLiteral("imports"), folder);
     importPaths({folder});
+}
+
+// One dialog, kept while the window lives: a hunt's hits stay to come back to.
+void MainWindow::showIocLists()
+{
+    if (!m_iocDialog) {
+        m_iocDialog = new IocListsDialog(m_iocLists, this);
+        connect(m_iocDialog, &IocListsDialog::filterRequested, this, [this](const QString &expression) {
+            m_filterBar->setFilterText(expression);
+            m_filterBar->applyFilterText(expression);
+        });
+    }
+    m_iocDialog->show();
+    m_iocDialog->raise();
+    m_iocDialog->activateWindow();
 }
 
 void MainWindow::loadSnapshotDialog()

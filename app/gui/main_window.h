@@ -25,6 +25,8 @@ class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
 class FindingsView;
+class IocListsController;
+class IocListsDialog;
 class FilterController;
 class FlowTableModel;
 class FlowTableView;
@@ -105,6 +107,7 @@ private:
     void importFilesDialog();
     void importFolderDialog();
     void loadSnapshotDialog();
+    void showIocLists();
     void showAbout();
 
     CaseSession *m_session;
@@ -129,6 +132,8 @@ private:
     ShownRecordsLabel *m_shown = nullptr;
     FilterBar *m_filterBar = nullptr;
     FilterController *m_filter = nullptr;
+    IocListsController *m_iocLists = nullptr;
+    IocListsDialog *m_iocDialog = nullptr;
     CaseEnrichmentLoader *m_enrichment = nullptr;
     bool m_unloggedNoteShown = false;
     QString m_emptyFilter; // the filter in force when it found nothing

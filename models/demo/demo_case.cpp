@@ -3,10 +3,13 @@
 
 #include "demo_snapshot.h"
 #include "explain/snapshot_store.h"
+#include "incident/ioc_list_store.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
 
 #include <QDateTime>
+
+#include <fstream>
 
 #include <map>
 #include <stdexcept>
@@ -16,16 +19,39 @@ namespace flowscope {
 namespace {
 constexpr std::int64_t kDemoSnapshotLead = 3600; // the snapshot is taken before the records begin
 
-// A demo case built by an older Flowscope has no configuration snapshot: it is built again.
+// A demo case built by an older Flowscope has no configuration snapshot or no
+// IOC list: it is built again.
 bool holdsSnapshot(const std::filesystem::path &casePath)
 {
     try {
         auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
-        return !explain::listSnapshots(*caseDb).empty();
+        return !explain::listSnapshots(*caseDb).empty() && !incident::iocLists(*caseDb).empty();
     } catch (const std::exception &) {
         return false;
     }
 }
+} // namespace
+
+namespace {
+
+// A threat feed that names the incident's outside addresses, so a new user
+// sees a hunt's hits and `@threat-feed` at once.
+void addDemoIocList(CaseDb &caseDb, const std::filesystem::path &inputRoot, const DemoSummary &input)
+{
+    const std::filesystem::path feed = inputRoot / "threat-feed.csv";
+    {
+        std::ofstream out(feed);
+        out << "indicator,label,source,first_seen\n"
+            << input.beaconDestination << ",command and control,demo feed,\n"
+            << input.scannerAddress << ",scanner,demo feed,\n"
+            << "192.0.2.0/24,documentation range,demo feed,\n";
+    }
+    const incident::IocAddResult added = incident::addIocFiles(caseDb, "threat-feed", {feed});
+    if (!added.stored || !added.errors.empty())
+        throw std::logic_error("the demo's IOC list does not load: "
+                               + (added.errors.empty() ? added.refusal : added.errors.front().toString()));
+}
+
 } // namespace
 
 DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inputRoot, const DemoOptions &options)
@@ -59,6 +85,7 @@ DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inpu
         throw std::logic_error("the demo's configuration snapshot does not load: "
                                + (snapshot.load.messages.empty() ? std::string() : snapshot.load.messages.front().toString().toStdString()));
     result.snapshotId = snapshot.id;
+    addDemoIocList(caseDb, inputRoot, result.input);
     return result;
 }
 

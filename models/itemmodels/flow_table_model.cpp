@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_table_model.h"
 
+#include "ioc_row_match.h"
+
 #include "explain/case_enrichment.h"
 #include "flow_page_loader.h"
 
@@ -104,6 +106,13 @@ QString utcText(qint64 epoch)
 }
 
 } // namespace
+
+void FlowTableModel::setIocHighlight(std::shared_ptr<const IocIndicatorSet> indicators)
+{
+    m_iocHighlight = std::move(indicators);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {IocHitRole});
+}
 
 FlowTableModel::FlowTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -476,6 +485,8 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
         return false;
     case RejectedRole:
         return isReject(row);
+    case IocHitRole:
+        return m_iocHighlight && rowMatchesIndicators(row, *m_iocHighlight);
     case RecordIdRole:
         return QVariant::fromValue<qint64>(row.id);
     case RawValueRole:

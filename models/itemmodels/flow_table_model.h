@@ -38,6 +38,7 @@
 namespace flowscope {
 
 class FlowPageLoader;
+class IocIndicatorSet;
 struct FlowPage;
 
 class FlowTableModel : public QAbstractTableModel {
@@ -50,6 +51,7 @@ public:
         FileRole,                       // QString: the file the record came from
         LineRole,                       // qint64: its line in that file
         RejectedRole,                   // bool: the record's action is REJECT (views tint the row)
+        IocHitRole,                     // bool: the record matches the case's IOC lists (views tint the row)
     };
     static constexpr int kPageSize = 256;
 
@@ -59,6 +61,9 @@ public:
     // Opens the case read-only (no case when empty). Rows appear as pages load.
     void setCase(const QString &casePath);
     QString casePath() const { return m_casePath; }
+    // The indicators whose records IocHitRole marks (none when null).
+    void setIocHighlight(std::shared_ptr<const IocIndicatorSet> indicators);
+
     // Re-reads the case (after an import): recounts and reloads visible pages.
     void reload();
 
@@ -185,6 +190,7 @@ private:
     QList<Field> m_columns;
     QList<SnapshotColumn> m_snapshotColumns;
     std::shared_ptr<const explain::InterfaceEnrichment> m_enrichment;
+    std::shared_ptr<const IocIndicatorSet> m_iocHighlight;
     QString m_filter;
     qint64 m_records = 0; // shown
     qint64 m_windowStart = 0; // the record row of view row 0

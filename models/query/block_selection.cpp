@@ -2,6 +2,7 @@
 #include "block_selection.h"
 
 #include "filter_values.h"
+#include "ioc_indicators.h"
 #include "store/case_db.h"
 #include "store/ephemeral_port_index.h"
 #include "store/sqlite_handle.h"
@@ -167,6 +168,22 @@ private:
         return plan;
     }
 
+    // The list's indicators, whatever their ports: the ranges they cover.
+    BlockPlan planNode(const IocListNode &n)
+    {
+        if (!n.indicators)
+            return allBlocks();
+        if (n.indicators->empty())
+            return query("SELECT id FROM flow_block WHERE 0");
+        BlockPlan plan;
+        plan.kind = BlockPlan::Kind::AddressRanges;
+        plan.table = "address_block";
+        plan.sql = "SELECT chunk, blocks FROM address_block WHERE address BETWEEN ? AND ?";
+        plan.legacySql = "SELECT block FROM block_address WHERE address BETWEEN ? AND ?";
+        plan.addresses = n.indicators->coveredRanges();
+        return plan;
+    }
+
     BlockPlan planNode(const InSetNode &n)
     {
         if (!n.addresses.empty())
@@ -180,14 +197,7 @@ private:
     {
         std::vector<BlockPlan> parts;
         for (const AddressRange &range : ranges) {
-            std::vector<BlockSqlParameter> bounds;
-            for (const IpAddress &a : {range.lo, range.hi}) {
-                if (a.isV4())
-                    bounds.push_back(integerParameter(storedIpv4(a.v4()), a.toString()));
-                else
-                    bounds.push_back({BlockSqlParameter::Kind::Blob, 0,
-                                      std::string(reinterpret_cast<const char *>(a.bytes.data()), 16), a.toString()});
-            }
+            std::vector<BlockSqlParameter> bounds = addressBounds(range);
             parts.push_back(chunkSets("address_block", "SELECT chunk, blocks FROM address_block WHERE address BETWEEN ? AND ?",
                                       "SELECT block FROM block_address WHERE address BETWEEN ? AND ?",
                                       std::move(bounds)));
@@ -251,6 +261,23 @@ private:
 
 // ---- Running a plan against a case.
 
+} // namespace
+
+std::vector<BlockSqlParameter> addressBounds(const AddressRange &range)
+{
+    std::vector<BlockSqlParameter> bounds;
+    for (const IpAddress &a : {range.lo, range.hi}) {
+        if (a.isV4())
+            bounds.push_back({BlockSqlParameter::Kind::Integer, storedIpv4(a.v4()), {}, a.toString()});
+        else
+            bounds.push_back({BlockSqlParameter::Kind::Blob, 0,
+                              std::string(reinterpret_cast<const char *>(a.bytes.data()), 16), a.toString()});
+    }
+    return bounds;
+}
+
+namespace {
+
 std::vector<std::int64_t> sortedUnique(std::vector<std::int64_t> ids)
 {
     std::sort(ids.begin(), ids.end());
@@ -274,6 +301,7 @@ public:
         case BlockPlan::Kind::Query: return queryBlocks(plan);
         case BlockPlan::Kind::EphemeralPorts: return ephemeralBlocks(plan);
         case BlockPlan::Kind::ChunkSets: return chunkSetBlocks(plan);
+        case BlockPlan::Kind::AddressRanges: return addressRangeBlocks(plan);
         }
         return std::nullopt;
     }
@@ -343,6 +371,37 @@ private:
         Statement rows(m_db, plan.sql.c_str());
         bindAll(rows, plan.parameters);
         return blocksOfChunkRows(rows);
+    }
+
+    // One statement for every range: a list of 100,000 blocks costs one
+    // prepare and 100,000 index range scans.
+    Blocks addressRangeBlocks(const BlockPlan &plan)
+    {
+        const bool legacy = !hasTable(plan.table);
+        Statement rows(m_db, (legacy ? plan.legacySql : plan.sql).c_str());
+        std::map<std::int64_t, ChunkBlocks> chunks;
+        std::vector<std::int64_t> legacyBlocks;
+        for (const AddressRange &range : plan.addresses) {
+            const std::vector<BlockSqlParameter> bounds = addressBounds(range); // bound without a copy
+            bindAll(rows, bounds);
+            while (rows.step()) {
+                if (legacy) {
+                    legacyBlocks.push_back(rows.int64(0));
+                    continue;
+                }
+                auto [it, added] = chunks.try_emplace(rows.int64(0));
+                if (added)
+                    it->second.fill(0);
+                addStoredChunkBlocks(rows.blob(1), it->second);
+            }
+            rows.reset();
+        }
+        if (legacy)
+            return sortedUnique(std::move(legacyBlocks));
+        std::vector<std::int64_t> out;
+        for (const auto &[chunk, blocks] : chunks)
+            forEachBlockIn(chunk, blocks, [&](std::int64_t block) { out.push_back(block); });
+        return out;
     }
 
     // Rows of (chunk, blocks): rows of many keys may name the same chunk,
@@ -488,6 +547,11 @@ void describe(const BlockPlan &plan, std::size_t indent, std::string &out)
                 + portList(plan.ports) + ")\n";
         if (plan.kind == BlockPlan::Kind::ChunkSets)
             out += pad + "  keeping the blocks each row lists\n";
+        return;
+    case BlockPlan::Kind::AddressRanges:
+        out += pad + plan.sql + '\n';
+        out += pad + "  run for each of the " + std::to_string(plan.addresses.size())
+            + " address ranges the IOC list covers, keeping the blocks each row lists\n";
         return;
     }
 }

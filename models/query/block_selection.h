@@ -46,6 +46,10 @@ struct BlockPlan {
         // they list are kept. A case of schema 3 or older opened read-only
         // has no such table: legacySql, a row per block, is run instead.
         ChunkSets,
+        // An IOC list: sql, the ChunkSets statement of address_block, run once
+        // per range of `addresses` (prepared once, parameters bound each time);
+        // legacySql likewise for a case of schema 3 or older.
+        AddressRanges,
     };
     Kind kind = Kind::AllBlocks;
     std::vector<BlockPlan> children;           // Intersect, Union (two or more)
@@ -53,8 +57,13 @@ struct BlockPlan {
     std::vector<BlockSqlParameter> parameters; // Query, EphemeralPorts, ChunkSets: ?1, ?2, ...
     std::vector<IntegerRange> ports;           // EphemeralPorts, for a case of format 2
     std::string table;                         // ChunkSets
-    std::string legacySql;                     // ChunkSets, same parameters
+    std::string legacySql;                     // ChunkSets, same parameters; AddressRanges
+    std::vector<AddressRange> addresses;       // AddressRanges: sorted, disjoint
 };
+
+// An address range as the two bound values of `address BETWEEN ? AND ?`
+// (see store/stored_address.h).
+std::vector<BlockSqlParameter> addressBounds(const AddressRange &range);
 
 // Plans the preselection of a filter; no database needed.
 BlockPlan planBlockSelection(const FilterNode &filter);

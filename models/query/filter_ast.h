@@ -92,10 +92,14 @@ struct HasFlagNode {
     Field field = Field::TcpFlags;
     std::uint8_t mask = 0;
 };
-// `addr in @name`: membership in a caller-managed IOC list.
+// `addr in @name` (or `@name` alone, for `addr`): membership in an IOC list.
+// Against a case, the parser resolves the list to its indicators (see
+// ioc_indicators.h); without them membership is asked of the caller.
+class IocIndicatorSet;
 struct IocListNode {
     FilterTarget target;
     std::string list;
+    std::shared_ptr<const IocIndicatorSet> indicators; // set when resolved against a case
 };
 
 // `security-group == sg-…`, `instance-name contains "web"`: the records whose

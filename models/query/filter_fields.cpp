@@ -48,6 +48,16 @@ FieldSet fieldsReadBy(const FilterNode &node)
                 return fieldOf(n.field);
             } else if constexpr (std::is_same_v<T, InterfaceAttributeNode>) {
                 return fieldOf(Field::InterfaceId);
+            } else if constexpr (std::is_same_v<T, IocListNode>) {
+                // An indicator with a port tests the port of the address's side.
+                FieldSet fields = fieldsOf(n.target);
+                if (n.indicators) {
+                    if (fields.test(static_cast<std::size_t>(Field::SrcAddr)) || fields.test(static_cast<std::size_t>(Field::PktSrcAddr)))
+                        fields |= fieldOf(Field::SrcPort);
+                    if (fields.test(static_cast<std::size_t>(Field::DstAddr)) || fields.test(static_cast<std::size_t>(Field::PktDstAddr)))
+                        fields |= fieldOf(Field::DstPort);
+                }
+                return fields;
             } else {
                 return fieldsOf(n.target); // CompareNode, InSetNode, IocListNode
             }

@@ -293,6 +293,9 @@ private:
             --m_depth;
             return inner;
         }
+        if (tok.type == TT::IocRef)
+            return parseIocList(Target{FilterTarget{FilterTargetKind::AnyAddress, Field::Version}, ValueClass::Address, 0,
+                                       false, "addr"});
         if (tok.type != TT::Word || (isAnyKeyword(tok) && !isKeyword(tok, "true")))
             return fail(tok, "expected a field name, 'not' or '('");
         if (isKeyword(tok, "true")) {
@@ -400,19 +403,31 @@ private:
         return true;
     }
 
+    // At an IocRef token.
+    FilterNodePtr parseIocList(const Target &target)
+    {
+        const FilterToken &tok = peek();
+        if (target.cls != ValueClass::Address && (m_options.iocLists || target.cls != ValueClass::Text))
+            return fail(tok, std::string(m_options.iocLists ? "IOC lists hold addresses" : "IOC lists apply to address and text fields")
+                                 + ", but " + target.name + " is " + std::string(className(target.cls)));
+        IocListNode node{target.target, tok.text, nullptr};
+        if (m_options.iocLists) {
+            node.indicators = m_options.iocLists(tok.text);
+            if (!node.indicators)
+                return fail(tok, "unknown IOC list '@" + tok.text + "': the case holds no list of that name");
+        } else if (!m_options.iocListExists || !m_options.iocListExists(tok.text)) {
+            return fail(tok, "unknown IOC list '@" + tok.text + "'");
+        }
+        take();
+        return makeNode(std::move(node));
+    }
+
     FilterNodePtr parseIn(const Target &target)
     {
         const FilterToken &inTok = take();
         const FilterToken &tok = peek();
-        if (tok.type == TT::IocRef) {
-            if (target.cls != ValueClass::Address && target.cls != ValueClass::Text)
-                return fail(tok, "IOC lists apply to address and text fields, but " + target.name + " is "
-                                     + std::string(className(target.cls)));
-            if (!m_options.iocListExists || !m_options.iocListExists(tok.text))
-                return fail(tok, "unknown IOC list '@" + tok.text + "'");
-            take();
-            return makeNode(IocListNode{target.target, tok.text});
-        }
+        if (tok.type == TT::IocRef)
+            return parseIocList(target);
         if (tok.type != TT::LBrace)
             return fail(tok, "expected '{' or an IOC list '@name' after 'in'");
         if (target.cls == ValueClass::Enum || target.cls == ValueClass::Text)

@@ -6,11 +6,12 @@
 //   or      := and (("or" | "||") and)*
 //   and     := unary (("and" | "&&") unary)*
 //   unary   := ("not" | "!") unary | primary
-//   primary := "(" expr ")" | "true" | target test
+//   primary := "(" expr ")" | "true" | "@" list | target test
 //   test    := cmpop value | "in" (set | @list) | "contains" text
 //            | "matches" text | "has" flagname
 //   set     := "{" item ("," item)* "}"      item := value (".." value)?
 //
+// `@list` alone is `addr in @list`.
 // Targets are AWS field names (v2..v8) and the shorthands addr, port, eni
 // (interface-id) and time ([start, end]). An empty expression is `true`.
 // security-group, instance-name, subnet-name and vpc-name test what the
@@ -19,6 +20,7 @@
 
 #include "filter_ast.h"
 #include "filter_error.h"
+#include "ioc_indicators.h"
 
 #include <cstddef>
 #include <functional>
@@ -30,6 +32,10 @@ namespace flowscope {
 struct FilterParseOptions {
     // Whether an IOC list named by `@name` exists; unset means none does.
     std::function<bool(std::string_view)> iocListExists;
+    // A case's IOC lists by name (null for an unknown one): when set, it
+    // replaces iocListExists and the lists' indicators go into the tree, so
+    // only address fields can be tested against them.
+    IocListResolver iocLists;
     // What a configuration snapshot says about interfaces, for security-group,
     // instance-name, subnet-name and vpc-name; without it those fields are an
     // error. Must outlive the parse only (the tree keeps the interface ids).

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "record_predicate.h"
 
+#include "ioc_indicators.h"
 #include "store/dictionaries.h"
 
 #include <algorithm>
@@ -345,6 +346,8 @@ private:
 
     Predicate compileNode(const IocListNode &n)
     {
+        if (n.indicators)
+            return compileIndicators(n);
         return [this, target = n.target, list = n.list](const EncodedFlow &f) {
             if (!m_iocLists)
                 return false;
@@ -355,6 +358,26 @@ private:
             if (const IpAddress *a = addressOf(f, target.field))
                 return member(a->toString());
             return member(m_text.text(f, target.field));
+        };
+    }
+
+    // A side matches when its address is in an indicator's range and, for an
+    // indicator with a port, the same side's port is that port.
+    static Predicate compileIndicators(const IocListNode &n)
+    {
+        const auto side = [](const EncodedFlow &f, const IocIndicatorSet &set, Field address, Field port) {
+            const IpAddress *a = addressOf(f, address);
+            if (!a)
+                return false;
+            const auto p = integerOf(f, port);
+            return set.matches(*a, p ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(*p)) : std::nullopt);
+        };
+        const FilterTarget target = n.target;
+        return [set = n.indicators, target, side](const EncodedFlow &f) {
+            if (target.kind == FilterTargetKind::AnyAddress)
+                return side(f, *set, Field::SrcAddr, Field::SrcPort) || side(f, *set, Field::DstAddr, Field::DstPort);
+            const bool source = target.field == Field::SrcAddr || target.field == Field::PktSrcAddr;
+            return side(f, *set, target.field, source ? Field::SrcPort : Field::DstPort);
         };
     }
 

@@ -2,6 +2,7 @@
 #include "case_filter.h"
 
 #include "query/block_selection.h"
+#include "query/case_ioc_lists.h"
 #include "store/case_db.h"
 
 namespace flowscope {
@@ -19,7 +20,11 @@ std::variant<std::shared_ptr<const CaseFilter>, FilterError>
 CaseFilter::compile(CaseDb &caseDb, std::string_view expression, const FilterParseOptions &options,
                     IocMembership iocLists)
 {
-    FilterParseResult parsed = parseFilter(expression, options);
+    // `@name` is the case's own list unless the caller answers for lists.
+    FilterParseOptions withLists = options;
+    if (!withLists.iocLists && !withLists.iocListExists && !iocLists)
+        withLists.iocLists = caseIocLists(caseDb);
+    FilterParseResult parsed = parseFilter(expression, withLists);
     if (!parsed.ok())
         return *parsed.error;
     std::shared_ptr<CaseFilter> filter(new CaseFilter);

@@ -31,6 +31,7 @@ ColumnMask columnsOf(const FieldSet &fields);
 class CaseFilter {
 public:
     // The filter, or the parse error. Throws StoreError when the case cannot be read.
+    // `@name` reads the case's IOC lists unless options or iocLists answer for them.
     static std::variant<std::shared_ptr<const CaseFilter>, FilterError>
     compile(CaseDb &caseDb, std::string_view expression, const FilterParseOptions &options = {},
             IocMembership iocLists = {});

@@ -180,8 +180,26 @@ CREATE TABLE finding(
 CREATE INDEX finding_by_detector ON finding(detector);
 )sql";
 
-constexpr std::array<const char *, 7> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
-                                                  kSchemaSummaries, kSchemaDetections};
+// IOC lists of the case: each list by name, the files it was read from (with
+// their SHA-256) and its indicators, normalised to the inclusive address
+// range [low, high] stored as block_address stores addresses (see
+// stored_address.h), with an optional port; `indicator` as the file wrote it,
+// `file` the position of its file in ioc_list_file, `line` its line there.
+constexpr const char *kSchemaIocLists = R"sql(
+CREATE TABLE ioc_list(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL);
+CREATE TABLE ioc_list_file(
+  list INTEGER NOT NULL, position INTEGER NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+  indicators INTEGER NOT NULL, errors INTEGER NOT NULL, added_at INTEGER NOT NULL,
+  PRIMARY KEY(list, position)) WITHOUT ROWID;
+CREATE TABLE ioc_indicator(
+  list INTEGER NOT NULL, position INTEGER NOT NULL, low NOT NULL, high NOT NULL, port INTEGER,
+  indicator TEXT NOT NULL, label TEXT NOT NULL, source TEXT NOT NULL, first_seen INTEGER,
+  file INTEGER NOT NULL, line INTEGER NOT NULL,
+  PRIMARY KEY(list, position)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char *, 8> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+                                                  kSchemaSummaries, kSchemaDetections, kSchemaIocLists};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its

@@ -5,6 +5,7 @@
 #include "demo/demo_case.h"
 #include "explain/path_evaluator.h"
 #include "explain/snapshot_store.h"
+#include "incident/ioc_hunt.h"
 #include "store/case_db.h"
 #include "store/case_summary.h"
 #include "store/flow_reader.h"
@@ -31,6 +32,21 @@ private Q_SLOTS:
     {
         auto caseDb = CaseDb::open(casePath(), CaseDb::Mode::CreateIfMissing);
         m_result = importDemoInput(*caseDb, m_dir.filePath(QStringLiteral("input")).toStdString());
+    }
+
+    // The demo's threat feed names the beacon's destination and the scanner:
+    // a hunt finds both at once.
+    void demoIocListHitsTheIncident()
+    {
+        auto caseDb = CaseDb::open(casePath(), CaseDb::Mode::ReadOnly);
+        const incident::IocHunt hunt = incident::huntIocLists(*caseDb, {"threat-feed"});
+        QVERIFY2(hunt.error.empty(), hunt.error.c_str());
+        QCOMPARE(hunt.indicators, std::int64_t(3));
+        std::map<std::string, std::int64_t> records;
+        for (const incident::IocHit &hit : hunt.hits)
+            records[hit.indicator] = hit.records;
+        QVERIFY(records[m_result.input.beaconDestination] >= std::int64_t(m_result.input.beaconRecords));
+        QVERIFY(records[m_result.input.scannerAddress] > 0);
     }
 
     void demoImportsCompletely()

@@ -188,6 +188,8 @@ void TestFilterParser::canonical_data()
     row("srcport in {0..65535}", "srcport in {0..65535}");
     // IOC lists.
     row("addr in @badips", "addr in @badips");
+    row("@badips", "addr in @badips");
+    row("dstport == 22 and not @badips", "dstport == 22 and not addr in @badips");
     row("srcaddr in @tor-exits", "srcaddr in @tor-exits");
     row("interface-id in @badips", "interface-id in @badips");
     // Boolean structure and precedence.
@@ -333,7 +335,7 @@ void TestFilterParser::errors_data()
     invalid("dstport == 22; drop table flows", 13, "unexpected character ';'");
     invalid("interface-id == 'x'", 16, "strings use double quotes");
     invalid("dstport == 22 # comment", 14, "unexpected character '#'");
-    invalid("dstport == 22 and @x", 18, "expected a field name");
+    invalid("dstport == 22 and @x", 18, "unknown IOC list '@x'"); // `@x` alone is `addr in @x`
     incomplete("dstport == 22 and @", 18, "IOC list name");
     invalid("dstport == 1..2", 12, "expected 'and', 'or'");
     invalid("dstport == 22\t\x01", 14, "control character 0x01");

@@ -20,8 +20,9 @@ void downgradeToSchema4(const std::string &caseFile)
         throw std::runtime_error("cannot open " + caseFile);
     }
     try {
-        // The tables of later migrations too (detections' findings).
+        // The tables of later migrations too (findings, IOC lists).
         execSql(db, "DROP TABLE IF EXISTS finding; DROP TABLE IF EXISTS detection_run;"
+                    " DROP TABLE IF EXISTS ioc_indicator; DROP TABLE IF EXISTS ioc_list_file; DROP TABLE IF EXISTS ioc_list;"
                     " DROP TABLE config_snapshot_file; DROP TABLE config_snapshot; PRAGMA user_version = 4");
     } catch (...) {
         sqlite3_close(db);
