@@ -7,7 +7,8 @@
 
 #include "explain/interface_enrichment.h"
 
-#include <QFutureWatcher>
+#include "tasks/latest_result_job.h"
+
 #include <QObject>
 #include <QString>
 
@@ -41,13 +42,10 @@ private:
         Enrichment enrichment;
         QString error;
     };
-    void onFinished();
 
     QString m_casePath;
     Enrichment m_enrichment;
-    quint64 m_generation = 0;
-    quint64 m_runningGeneration = 0;
-    QFutureWatcher<Result> m_watcher;
+    LatestResultJob<Result> m_job;
 };
 
 } // namespace flowscope
