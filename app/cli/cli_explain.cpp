@@ -269,7 +269,7 @@ int runExplain(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "explain");
         if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli explain: " << renderFilterError(expression, *invalid) << '\n';
             return ExitFatal;

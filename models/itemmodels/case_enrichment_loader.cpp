@@ -11,7 +11,8 @@ namespace flowscope {
 CaseEnrichmentLoader::CaseEnrichmentLoader(QObject *parent)
     : QObject(parent)
     , m_job(lookupPool(), [this](Result result) {
-        m_enrichment = result.enrichment;
+        m_enrichments = result.enrichments ? result.enrichments : std::make_shared<const explain::EnrichmentTimeline>();
+        m_enrichment = m_enrichments->newest();
         if (!result.error.isEmpty())
             Q_EMIT failed(result.error);
         Q_EMIT loaded(m_enrichment);
@@ -27,13 +28,14 @@ void CaseEnrichmentLoader::load(const QString &casePath)
     if (casePath.isEmpty()) {
         m_job.cancel();
         m_enrichment.reset();
+        m_enrichments = std::make_shared<const explain::EnrichmentTimeline>();
         Q_EMIT loaded(m_enrichment);
         return;
     }
     m_job.request([path = casePath.toStdString()](const auto &) -> Result {
         try {
             auto caseDb = openForBackgroundReads(path);
-            return {explain::sharedCaseEnrichment(*caseDb), {}};
+            return {explain::sharedCaseEnrichments(*caseDb), {}};
         } catch (const std::exception &error) {
             return {nullptr, QString::fromLocal8Bit(error.what())};
         }
