@@ -139,7 +139,11 @@ QString RejectGroupsModel::filterForRow(int row) const
         return {};
     const explain::RejectGroup &group = m_groups[std::size_t(row)];
     QStringList terms{QStringLiteral("action == reject")};
-    if (!group.interfaceId.isEmpty())
+    if (group.scan) { // the source's requests, to its one host when it knocked on one
+        terms << QStringLiteral("srcaddr == %1").arg(QString::fromStdString(group.scan->source.toString()));
+        if (group.scan->onlyHost)
+            terms << QStringLiteral("dstaddr == %1").arg(QString::fromStdString(group.scan->onlyHost->toString()));
+    } else if (!group.interfaceId.isEmpty())
         terms << filterTermFor(Field::InterfaceId, group.interfaceId);
     if (group.protocol > 0)
         terms << filterTermFor(Field::Protocol, QVariant::fromValue<qint64>(group.protocol));
@@ -159,6 +163,8 @@ qint64 RejectGroupsModel::othersSharingFilter(int row) const
     if (row < 0 || row >= rowCount())
         return 0;
     const explain::RejectGroup &group = m_groups[std::size_t(row)];
+    if (group.scan)
+        return 0; // its filter names the source: a reply from it is the only other reject it can show
     const bool ports = hasPorts(group.protocol) && group.servicePort > 0;
     qint64 others = 0;
     for (std::size_t i = 0; i < m_groups.size(); ++i) {
@@ -196,7 +202,10 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case VerdictColumn: return verdictText(group.verdict);
-        case ComponentColumn: return group.component.isEmpty() ? QStringLiteral("-") : group.component;
+        case ComponentColumn:
+            if (group.scan)
+                return tr("%1, rejected").arg(group.scan->summary());
+            return group.component.isEmpty() ? QStringLiteral("-") : group.component;
         case RuleColumn: return group.rule.isEmpty() ? QStringLiteral("-") : group.rule;
         case InterfaceColumn: return group.interfaceId.isEmpty() ? QStringLiteral("-") : group.interfaceId;
         case ProtocolColumn: return protocolText(group.protocol);
