@@ -2,6 +2,7 @@
 #include "record_detail_view.h"
 
 #include "explain/enrichment_details.h"
+#include "explain/enrichment_timeline.h"
 #include "format/field_names.h"
 #include "store/flow_reader.h"
 
@@ -11,6 +12,8 @@
 namespace flowscope {
 
 namespace {
+
+constexpr int kPathWidth = 280; // pixels: about 45 characters of a path
 
 QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), qsizetype(text.size())); }
 
@@ -63,7 +66,15 @@ RecordDetailView::RecordDetailView(QWidget *parent)
 
 void RecordDetailView::setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment)
 {
-    m_enrichment = std::move(enrichment);
+    auto one = std::make_shared<explain::EnrichmentTimeline>();
+    if (enrichment)
+        one->add(std::move(enrichment));
+    setEnrichments(std::move(one));
+}
+
+void RecordDetailView::setEnrichments(std::shared_ptr<const explain::EnrichmentTimeline> enrichments)
+{
+    m_enrichments = std::move(enrichments);
     const std::optional<FlowRow> row = m_row;
     showRecord(row);
 }
@@ -82,11 +93,18 @@ void RecordDetailView::showRecord(const std::optional<FlowRow> &row)
             continue; // absent: '-' in the record, or not in its format
         new QTreeWidgetItem(this, {fromView(info.name), valueText(info.field, value), meaning(info.field, value)});
     }
-    new QTreeWidgetItem(this, {tr("file"), QString::fromStdString(row->file), tr("line %1").arg(row->line)});
+    // A file's path can run to 150 characters: elided in the middle (the
+    // file name stays), whole in the tooltip, so that it never pushes the
+    // Meaning column, the evidence of the other rows, off screen.
+    const QString path = QString::fromStdString(row->file);
+    auto *file = new QTreeWidgetItem(this, {tr("file"), fontMetrics().elidedText(path, Qt::ElideMiddle, kPathWidth),
+                                            tr("line %1").arg(row->line)});
+    file->setToolTip(1, path);
     new QTreeWidgetItem(this, {tr("record id"), QString::number(row->id), QString()});
-    if (!m_enrichment)
+    const auto enrichment = m_enrichments ? m_enrichments->forRecord(*row) : nullptr;
+    if (!enrichment)
         return;
-    for (const explain::EnrichmentSection &section : explain::enrichmentSections(*m_enrichment, *row)) {
+    for (const explain::EnrichmentSection &section : explain::enrichmentSections(*enrichment, *row)) {
         auto *heading = new QTreeWidgetItem(this, {section.title});
         heading->setFirstColumnSpanned(true);
         QFont bold = heading->font(0);

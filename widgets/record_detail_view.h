@@ -3,7 +3,8 @@
 // The detail pane: every field of the selected record with what it means
 // (protocol name, TCP flags by name, times in UTC and local time, the egress
 // path), where the record came from (file and line), and what the case's
-// newest configuration snapshot says about its interface and addresses.
+// configuration snapshot in force at the record's time says about its
+// interface and addresses.
 
 #include "store/flow_reader.h"
 
@@ -15,6 +16,7 @@
 namespace flowscope {
 
 namespace explain {
+class EnrichmentTimeline;
 class InterfaceEnrichment;
 }
 
@@ -26,10 +28,12 @@ public:
     void showRecord(const std::optional<FlowRow> &row);
     // The snapshot's index (null: none); the record shown is shown again.
     void setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment);
+    // Every snapshot of the case: each record is shown with the one in force at its time.
+    void setEnrichments(std::shared_ptr<const explain::EnrichmentTimeline> enrichments);
 
 private:
     std::optional<FlowRow> m_row;
-    std::shared_ptr<const explain::InterfaceEnrichment> m_enrichment;
+    std::shared_ptr<const explain::EnrichmentTimeline> m_enrichments;
 };
 
 } // namespace flowscope

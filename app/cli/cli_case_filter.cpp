@@ -4,6 +4,8 @@
 #include "explain/case_enrichment.h"
 #include "query/interface_attributes.h"
 
+#include <iostream>
+
 namespace flowscope::cli {
 
 const explain::InterfaceEnrichment *CliCaseFilter::enrichment(CaseDb &caseDb)
@@ -16,12 +18,17 @@ const explain::InterfaceEnrichment *CliCaseFilter::enrichment(CaseDb &caseDb)
 }
 
 std::variant<std::shared_ptr<const CaseFilter>, FilterError> CliCaseFilter::compile(CaseDb &caseDb,
-                                                                                     const std::string &expression)
+                                                                                     const std::string &expression,
+                                                                                     const char *command)
 {
-    FilterParseOptions options;
-    if (namesInterfaceAttributes(expression))
-        options.interfaceAttributes = enrichment(caseDb);
-    return CaseFilter::compile(caseDb, expression, options);
+    std::optional<explain::SpanSnapshotChoice> choice;
+    auto compiled = explain::compileWithSnapshot(caseDb, expression, {}, &choice);
+    if (choice && std::holds_alternative<std::shared_ptr<const CaseFilter>>(compiled)) {
+        m_enrichment = choice->enrichment; // the unlogged-traffic note reads the same snapshot
+        m_loaded = true;
+        std::cerr << "flowscope-cli " << command << ": note: " << explain::spanSnapshotNote(*choice).toStdString() << '\n';
+    }
+    return compiled;
 }
 
 void CliCaseFilter::noteWhenEmpty(CaseDb &caseDb, const CaseFilter &filter, std::int64_t matches, const char *command,

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// A filter of count and query compiled against a case with what its newest
-// configuration snapshot says about interfaces (loaded only for a filter
-// that needs it: security-group, instance-name, subnet-name, vpc-name), and
+// A filter of count and query compiled against a case with what its
+// configuration snapshot in force over the filter's time says about
+// interfaces (loaded only for a filter that needs it: security-group,
+// instance-name, subnet-name, vpc-name; stderr says which snapshot), and
 // the note on stderr when it finds nothing but names traffic that flow logs
 // never record.
 
@@ -20,7 +21,8 @@ namespace flowscope::cli {
 
 class CliCaseFilter {
 public:
-    std::variant<std::shared_ptr<const CaseFilter>, FilterError> compile(CaseDb &caseDb, const std::string &expression);
+    std::variant<std::shared_ptr<const CaseFilter>, FilterError> compile(CaseDb &caseDb, const std::string &expression,
+                                                                         const char *command);
     // After counting `matches` records: the note, when there is one, on err.
     void noteWhenEmpty(CaseDb &caseDb, const CaseFilter &filter, std::int64_t matches, const char *command,
                        std::ostream &err);

@@ -27,7 +27,7 @@ int runCount(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "count");
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli count: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;

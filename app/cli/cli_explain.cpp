@@ -37,7 +37,9 @@ constexpr const char *kUsage =
     "  beside it; --group counts them by verdict, component, rule, ENI and port;\n"
     "  the case's snapshots (flowscope-cli config) decide, or with --snapshot describe-* files\n"
     "  or a folder of them, not stored in the case, instead; --unanswered lists the egress\n"
-    "  requests ACCEPTed that no record answers (FILTER chooses among all records then)\n";
+    "  requests ACCEPTed that no record answers (FILTER chooses among all records then)\n"
+    "  a source whose rejected requests reach 20 ports (or, from outside private space,\n"
+    "  20 hosts) is scanning: --group folds its requests into one group with \"scan\"\n";
 
 constexpr std::size_t kRowsAtOnce = 4096;
 
@@ -108,7 +110,14 @@ std::string groupJson(const RejectGroup &group)
         + ",\"records\":[";
     for (std::size_t i = 0; i < group.sampleRecords.size(); ++i)
         out += (i ? "," : "") + std::to_string(group.sampleRecords[i]);
-    return out + "]}";
+    out += "],\"scan\":";
+    if (!group.scan)
+        return out + "null}";
+    const ScanningSource &scan = *group.scan;
+    return out + "{\"source\":" + json(QString::fromStdString(scan.source.toString()))
+        + ",\"destination\":" + (scan.onlyHost ? json(QString::fromStdString(scan.onlyHost->toString())) : std::string("null"))
+        + ",\"ports\":" + std::to_string(scan.ports) + ",\"hosts\":" + std::to_string(scan.hosts)
+        + ",\"syn-only\":" + std::to_string(scan.synOnly) + ",\"summary\":" + json(scan.summary()) + "}}";
 }
 
 // tcp, udp, icmp as the flow table and the filter language say them; the number when IANA's table has no name.
@@ -269,7 +278,7 @@ int runExplain(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "explain");
         if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli explain: " << renderFilterError(expression, *invalid) << '\n';
             return ExitFatal;
@@ -293,7 +302,8 @@ int runExplain(const std::vector<std::string> &args)
             std::vector<std::vector<std::string>> rows;
             for (const RejectGroup &group : groups.groups)
                 rows.push_back({std::to_string(group.count), recordVerdictName(group.verdict).toStdString(),
-                                basisName(group.basis).toStdString(), group.component.toStdString(),
+                                basisName(group.basis).toStdString(),
+                                group.scan ? group.scan->summary().toStdString() : group.component.toStdString(),
                                 group.rule.toStdString(), group.interfaceId.toStdString(), protocolLabel(group.protocol),
                                 std::to_string(group.servicePort)});
             writeTable(out, {"count", "verdict", "basis", "component", "rule", "interface-id", "protocol", "port"}, rows);

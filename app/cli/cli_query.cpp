@@ -140,7 +140,7 @@ int runQuery(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "query");
         if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli query: " << renderFilterError(expression, *invalid) << '\n';
             return ExitFatal;

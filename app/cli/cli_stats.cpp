@@ -136,7 +136,7 @@ int runStats(const std::vector<std::string> &args)
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         // The filter: the blocks the indexes choose, and the records in them it matches.
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "stats");
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli stats: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;

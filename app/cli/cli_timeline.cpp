@@ -49,7 +49,7 @@ int runTimeline(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "timeline");
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli timeline: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;

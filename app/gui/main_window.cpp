@@ -326,6 +326,17 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_status);
 }
 
+// A filter on the snapshot's fields is answered by one snapshot, the one in
+// force over the filter's time: the status bar says which, and how far its
+// time lies from the records'.
+void MainWindow::showFilterSnapshotNote(const QString &filter)
+{
+    const CaseSummary &summary = m_session->summary();
+    if (const auto choice = explain::snapshotForFilter(*m_enrichment->enrichments(), filter.toStdString(),
+                                                       summary.firstStart, summary.lastEnd))
+        statusBar()->showMessage(explain::spanSnapshotNote(*choice), kMessageMs);
+}
+
 // A filter that finds nothing but names traffic flow logs never record:
 // the status bar says so until the filter finds something.
 void MainWindow::showUnloggedTrafficNote(const QString &emptyFilter)
@@ -365,13 +376,14 @@ void MainWindow::applyPendingFilter()
 void MainWindow::connectSession()
 {
     connect(m_session, &CaseSession::caseChanged, this, &MainWindow::onCaseChanged);
-    // The case's newest configuration snapshot feeds the filter fields, the detail pane and the note above.
+    // The case's configuration snapshots feed the filter fields (the newest's values completed), the
+    // detail pane and the table's snapshot columns (the one in force at each record's time) and the note above.
     connect(m_session, &CaseSession::caseChanged, m_enrichment, &CaseEnrichmentLoader::load);
     connect(m_session, &CaseSession::snapshotsChanged, m_enrichment, &CaseEnrichmentLoader::reload);
     connect(m_enrichment, &CaseEnrichmentLoader::loaded, this, [this](const CaseEnrichmentLoader::Enrichment &enrichment) {
         m_filterBar->setInterfaceAttributes(enrichment);
-        m_details->setEnrichment(enrichment);
-        m_flows->setEnrichment(enrichment);
+        m_details->setEnrichments(m_enrichment->enrichments());
+        m_flows->setEnrichments(m_enrichment->enrichments());
         applyPendingFilter();
         showUnloggedTrafficNote(m_emptyFilter);
     });
@@ -501,6 +513,7 @@ void MainWindow::connectFilter()
     connect(m_table, &FlowTableView::columnsChanged, this,
             [this](const QStringList &names) { m_settings.setList(kFlowColumnsKey, names); });
     connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusEditor);
+    connect(m_filterBar, &FilterBar::filterApplied, this, &MainWindow::showFilterSnapshotNote);
     connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, kMessageMs); });
     // A valid filter applied: an earlier filter's error no longer holds.
     m_filter->addFollower([this](const QString &) {

@@ -96,6 +96,7 @@ private:
 
     void onCaseChanged(const QString &casePath);
     void showUnloggedTrafficNote(const QString &emptyFilter);
+    void showFilterSnapshotNote(const QString &filter);
     void applyPendingFilter();
     void onImportFinished(const ImportReport &report);
     void onImportingChanged(bool importing);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enrichment_details.h"
 
+#include "enrichment_timeline.h"
+
 #include "store/flow_reader.h"
 
 #include <QCoreApplication>
@@ -47,9 +49,18 @@ std::vector<EnrichmentSection> enrichmentSections(const InterfaceEnrichment &enr
 {
     std::vector<EnrichmentSection> sections;
     EnrichmentSection eni;
-    eni.title = tr("From the configuration snapshot %1 (as of %2 UTC, the case's newest)")
-                    .arg(enrichment.snapshotId() > 0 ? QStringLiteral("#%1").arg(enrichment.snapshotId()) : QString())
-                    .arg(enrichment.asOf().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))
+    // How the snapshot's time stands to the record's: the one in force at
+    // its start, else (older than every snapshot) one taken after it.
+    QString when;
+    if (const auto *start = std::get_if<std::int64_t>(&row.value(Field::Start)); start && enrichment.asOf().isValid()) {
+        const qint64 apart = *start - enrichment.asOf().toSecsSinceEpoch();
+        when = apart >= 0 ? tr("in force at the record's time, taken %1 before it").arg(timeApartText(apart))
+                          : tr("taken %1 after the record: the configuration may have changed in between").arg(timeApartText(apart));
+    }
+    const QString id = enrichment.snapshotId() > 0 ? QStringLiteral("#%1").arg(enrichment.snapshotId()) : QString();
+    const QString asOf = enrichment.asOf().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    eni.title = (when.isEmpty() ? tr("From the configuration snapshot %1 (as of %2 UTC)").arg(id, asOf)
+                                : tr("From the configuration snapshot %1 (as of %2 UTC, %3)").arg(id, asOf, when))
                     .simplified();
     const QString interfaceId = textOf(row, Field::InterfaceId);
     const QString vpcId = textOf(row, Field::VpcId);

@@ -3,7 +3,8 @@
 // What the detail pane shows of a record from the configuration snapshot:
 // its interface (instance and Name tag, description, type, security groups,
 // subnet, VPC) and the interfaces owning its source and destination
-// addresses, under a heading naming the snapshot (the case's newest).
+// addresses, under a heading naming the snapshot and how far its time lies
+// from the record's.
 
 #include "interface_enrichment.h"
 

@@ -19,6 +19,8 @@
 
 namespace flowscope::explain {
 
+struct ScanningSource;
+
 enum class RecordVerdict {
     SecurityGroup,
     NetworkAcl,
@@ -119,6 +121,9 @@ struct RecordExplanation {
     std::vector<Caveat> caveats;
     QString explanation;
     QString suggestion;
+    // A request from a source that scans (see scanning_sources.h), when the
+    // rejects were explained together (a filter's, not one record's).
+    std::shared_ptr<const ScanningSource> scanning;
 
     // The exact evaluator's four layers when a snapshot decided; the layers
     // point into `config`, which this keeps alive.

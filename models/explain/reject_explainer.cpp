@@ -327,6 +327,8 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
     };
     request.cancelled = cancelled;
     const ConversationScan scan = scanConversations(m->db, filter, request);
+    const ScanningSources scanning =
+        findScanningSources(scan.targetCount(), [&scan](std::size_t i) -> const PairingFlow & { return scan.target(i); });
 
     // Pairing per conversation, each a range of the sorted records: chunks
     // of rejects on two threads (the work reads only what the scans left),
@@ -336,8 +338,17 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
         std::vector<RecordExplanation> out;
         const std::size_t to = std::min(scan.targetCount(), from + kExplainChunk);
         out.reserve(to - from);
-        for (std::size_t i = from; i < to; ++i)
-            out.push_back(m->explain(scan.target(i), scan.conversationOf(scan.target(i)), context));
+        for (std::size_t i = from; i < to; ++i) {
+            const PairingFlow &target = scan.target(i);
+            RecordExplanation explanation = m->explain(target, scan.conversationOf(target), context);
+            if (const auto source = scanning.find(target.src);
+                source != scanning.end() && explanation.role == FlowRole::Request && looksLikeRequest(target)) {
+                explanation.scanning = source->second;
+                if (withText)
+                    explanation.suggestion = source->second->suggestionNote() + u' ' + explanation.suggestion;
+            }
+            out.push_back(std::move(explanation));
+        }
         return out;
     };
     for (std::size_t from = 0; from < scan.targetCount(); from += 2 * kExplainChunk) {
@@ -365,11 +376,40 @@ RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const Expla
         }
     };
     std::unordered_map<Key, RejectGroup, KeyHash> groups;
+    // A scanning source's requests: one group, with the verdicts and
+    // interfaces and protocols of its members counted to name the common ones.
+    struct ScanGroup {
+        RejectGroup group;
+        std::map<std::pair<int, int>, std::int64_t> verdicts; // (verdict, basis) → count
+        std::optional<QString> interfaceId;
+        std::optional<int> protocol;
+    };
+    std::unordered_map<const ScanningSource *, ScanGroup> scans;
     RejectGroups out;
     explainRejects(
         filter,
         [&](const RecordExplanation &explanation) {
             ++out.rejects;
+            if (explanation.scanning) {
+                ScanGroup &scan = scans[explanation.scanning.get()];
+                RejectGroup &group = scan.group;
+                if (group.count == 0) {
+                    group.scan = explanation.scanning;
+                    group.firstRecord = explanation.recordId;
+                    scan.interfaceId = explanation.interfaceId;
+                    scan.protocol = explanation.protocol;
+                }
+                ++group.count;
+                ++scan.verdicts[{static_cast<int>(explanation.verdict), static_cast<int>(explanation.basis)}];
+                if (scan.interfaceId != explanation.interfaceId)
+                    scan.interfaceId = QString();
+                if (scan.protocol != explanation.protocol)
+                    scan.protocol = 0;
+                group.firstRecord = std::min(group.firstRecord, explanation.recordId);
+                if (group.sampleRecords.size() < kSampleRecords)
+                    group.sampleRecords.push_back(explanation.recordId);
+                return;
+            }
             const QString rule = ruleLabel(explanation);
             const Key key{static_cast<int>(explanation.verdict), static_cast<int>(explanation.basis), explanation.protocol,
                           explanation.servicePort, explanation.interfaceId, explanation.component, rule};
@@ -392,6 +432,15 @@ RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const Expla
                 group.sampleRecords.push_back(explanation.recordId);
         },
         cancelled, false);
+    for (auto &[source, scan] : scans) {
+        const auto common = std::max_element(scan.verdicts.begin(), scan.verdicts.end(),
+                                             [](const auto &a, const auto &b) { return a.second < b.second; });
+        scan.group.verdict = static_cast<RecordVerdict>(common->first.first);
+        scan.group.basis = static_cast<ExplanationBasis>(common->first.second);
+        scan.group.interfaceId = scan.interfaceId.value_or(QString());
+        scan.group.protocol = scan.protocol.value_or(0);
+        groups.emplace(Key{-1, 0, 0, 0, QString::fromStdString(source->source.toString()), {}, {}}, std::move(scan.group));
+    }
     for (auto &[key, group] : groups) {
         std::sort(group.sampleRecords.begin(), group.sampleRecords.end());
         out.groups.push_back(std::move(group));

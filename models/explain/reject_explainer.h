@@ -15,6 +15,7 @@
 // too (QueryInterrupt): RejectExplainCancelled then ends the work.
 
 #include "record_explanation.h"
+#include "scanning_sources.h"
 #include "snapshot_timeline.h"
 
 #include <QString>
@@ -57,6 +58,10 @@ struct RejectGroup {
     std::int64_t replies = 0; // members that are replies: their service port is the source port
     std::int64_t firstRecord = 0; // in time order, for "go to"
     std::vector<std::int64_t> sampleRecords; // the first few ids
+    // A scanning source's rejected requests folded into one group: the
+    // verdict is their most common one; interface and protocol are set when
+    // they share one, component, rule and port are empty.
+    std::shared_ptr<const ScanningSource> scan;
 };
 
 struct RejectGroups {

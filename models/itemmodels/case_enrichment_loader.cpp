@@ -6,52 +6,40 @@
 #include "tasks/background_connection.h"
 #include "tasks/work_pools.h"
 
-#include <QtConcurrent>
-
 namespace flowscope {
 
 CaseEnrichmentLoader::CaseEnrichmentLoader(QObject *parent)
     : QObject(parent)
+    , m_job(lookupPool(), [this](Result result) {
+        m_enrichments = result.enrichments ? result.enrichments : std::make_shared<const explain::EnrichmentTimeline>();
+        m_enrichment = m_enrichments->newest();
+        if (!result.error.isEmpty())
+            Q_EMIT failed(result.error);
+        Q_EMIT loaded(m_enrichment);
+    })
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &CaseEnrichmentLoader::onFinished);
 }
 
-CaseEnrichmentLoader::~CaseEnrichmentLoader() { m_watcher.waitForFinished(); }
+CaseEnrichmentLoader::~CaseEnrichmentLoader() = default;
 
 void CaseEnrichmentLoader::load(const QString &casePath)
 {
     m_casePath = casePath;
-    const quint64 generation = ++m_generation;
     if (casePath.isEmpty()) {
+        m_job.cancel();
         m_enrichment.reset();
+        m_enrichments = std::make_shared<const explain::EnrichmentTimeline>();
         Q_EMIT loaded(m_enrichment);
         return;
     }
-    if (m_watcher.isRunning())
-        return; // onFinished starts the newest request
-    m_runningGeneration = generation;
-    m_watcher.setFuture(QtConcurrent::run(lookupPool(), [path = casePath.toStdString()]() -> Result {
+    m_job.request([path = casePath.toStdString()](const auto &) -> Result {
         try {
             auto caseDb = openForBackgroundReads(path);
-            return {explain::sharedCaseEnrichment(*caseDb), {}};
+            return {explain::sharedCaseEnrichments(*caseDb), {}};
         } catch (const std::exception &error) {
             return {nullptr, QString::fromLocal8Bit(error.what())};
         }
-    }));
-}
-
-void CaseEnrichmentLoader::onFinished()
-{
-    const Result result = m_watcher.result();
-    if (m_runningGeneration != m_generation) { // a newer case or change came meanwhile
-        if (!m_casePath.isEmpty())
-            load(m_casePath);
-        return;
-    }
-    m_enrichment = result.enrichment;
-    if (!result.error.isEmpty())
-        Q_EMIT failed(result.error);
-    Q_EMIT loaded(m_enrichment);
+    });
 }
 
 } // namespace flowscope

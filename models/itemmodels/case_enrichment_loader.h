@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Reads the case's newest configuration snapshot into its enrichment index
-// off the GUI thread, when a case opens and when its snapshots change, for
-// the filter bar, the detail pane and the status bar's note. Only the result
-// of the newest request is delivered.
+// Reads the case's configuration snapshots into their enrichment indexes off
+// the GUI thread, when a case opens and when its snapshots change: the
+// newest for the filter bar's completion, each in force at a record's time
+// for the detail pane and the table's snapshot columns, the one in force
+// over a filter's time for the status bar's note. Only the result of the
+// newest request is delivered.
 
+#include "explain/enrichment_timeline.h"
 #include "explain/interface_enrichment.h"
 
-#include <QFutureWatcher>
+#include "tasks/latest_result_job.h"
+
 #include <QObject>
 #include <QString>
 
@@ -23,7 +27,12 @@ public:
     explicit CaseEnrichmentLoader(QObject *parent = nullptr);
     ~CaseEnrichmentLoader() override;
 
+    using Enrichments = std::shared_ptr<const explain::EnrichmentTimeline>;
+
+    // The newest snapshot's.
     const Enrichment &enrichment() const { return m_enrichment; }
+    // Every snapshot's, by as-of (never null; empty without a case or snapshot).
+    const Enrichments &enrichments() const { return m_enrichments; }
 
 public Q_SLOTS:
     // Loads the case's newest snapshot (an empty path: no case, no snapshot).
@@ -38,16 +47,14 @@ Q_SIGNALS:
 
 private:
     struct Result {
-        Enrichment enrichment;
+        Enrichments enrichments;
         QString error;
     };
-    void onFinished();
 
     QString m_casePath;
     Enrichment m_enrichment;
-    quint64 m_generation = 0;
-    quint64 m_runningGeneration = 0;
-    QFutureWatcher<Result> m_watcher;
+    Enrichments m_enrichments = std::make_shared<const explain::EnrichmentTimeline>();
+    LatestResultJob<Result> m_job;
 };
 
 } // namespace flowscope

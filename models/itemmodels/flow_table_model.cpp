@@ -418,7 +418,15 @@ void FlowTableModel::setSnapshotColumns(const QList<SnapshotColumn> &columns)
 
 void FlowTableModel::setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment)
 {
-    m_enrichment = std::move(enrichment);
+    auto one = std::make_shared<explain::EnrichmentTimeline>();
+    if (enrichment)
+        one->add(std::move(enrichment));
+    setEnrichments(std::move(one));
+}
+
+void FlowTableModel::setEnrichments(std::shared_ptr<const explain::EnrichmentTimeline> enrichments)
+{
+    m_enrichments = std::move(enrichments);
     if (!m_snapshotColumns.isEmpty() && rowCount() > 0)
         Q_EMIT dataChanged(index(0, int(m_columns.size())), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
 }
@@ -450,7 +458,7 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
     const FlowRow &row = (*cached)->rows[static_cast<std::size_t>(record % kPageSize)];
     if (index.column() >= m_columns.size()) {
         if (role == Qt::DisplayRole)
-            return snapshotColumnText(m_enrichment.get(), m_snapshotColumns.at(index.column() - m_columns.size()), row);
+            return snapshotColumnText(m_enrichments ? m_enrichments->forRecord(row).get() : nullptr, m_snapshotColumns.at(index.column() - m_columns.size()), row);
         if (role == LoadingRole)
             return false;
         if (role == RecordIdRole)

@@ -119,6 +119,8 @@ public:
     const QList<SnapshotColumn> &snapshotColumns() const { return m_snapshotColumns; }
     // The snapshot those columns read (null: none, the columns are empty).
     void setEnrichment(std::shared_ptr<const explain::InterfaceEnrichment> enrichment);
+    // Every snapshot of the case: each row reads the one in force at its time.
+    void setEnrichments(std::shared_ptr<const explain::EnrichmentTimeline> enrichments);
     // Action comes right after Start: whether a flow was let through is
     // what an analyst reads first.
     static QList<Field> defaultColumns();
@@ -189,7 +191,7 @@ private:
     QString m_casePath;
     QList<Field> m_columns;
     QList<SnapshotColumn> m_snapshotColumns;
-    std::shared_ptr<const explain::InterfaceEnrichment> m_enrichment;
+    std::shared_ptr<const explain::EnrichmentTimeline> m_enrichments;
     std::shared_ptr<const IocIndicatorSet> m_iocHighlight;
     QString m_filter;
     qint64 m_records = 0; // shown

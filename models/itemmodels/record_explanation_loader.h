@@ -8,11 +8,11 @@
 
 #include "explain/record_explanation.h"
 
-#include <QFutureWatcher>
+#include "tasks/latest_result_job.h"
+
 #include <QObject>
 #include <QString>
 
-#include <atomic>
 #include <memory>
 
 namespace flowscope {
@@ -39,25 +39,17 @@ public:
     void explain(qint64 recordId);
     // Stops the running explanation, if any, and delivers nothing for it.
     void cancel();
-    bool isBusy() const { return m_watcher.isRunning() || m_pending; }
+    bool isBusy() const { return m_job.isBusy(); }
     // Explanations started so far (tests: a hidden panel explains nothing).
-    int started() const { return m_started; }
+    int started() const { return m_job.started(); }
 
 Q_SIGNALS:
     void explained(const flowscope::RecordExplanationResult &result);
 
 private:
-    void start();
-    void onFinished();
-
     std::shared_ptr<CaseSnapshots> m_snapshots;
     QString m_case;
-    qint64 m_recordId = -1;
-    std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
-    quint64 m_runningGeneration = 0;
-    bool m_pending = false;
-    int m_started = 0;
-    QFutureWatcher<RecordExplanationResult> m_watcher;
+    LatestResultJob<RecordExplanationResult> m_job;
 };
 
 } // namespace flowscope

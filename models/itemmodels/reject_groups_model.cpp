@@ -7,12 +7,10 @@
 #include "pivot/filter_compose.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
-#include "tasks/background_connection.h"
-#include "tasks/query_interrupt.h"
+#include "tasks/case_job.h"
 #include "tasks/work_pools.h"
 
 #include <QLocale>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -32,16 +30,11 @@ bool hasPorts(int protocol) { return protocol == explain::kTcp || protocol == ex
 RejectGroupsModel::RejectGroupsModel(std::shared_ptr<CaseSnapshots> snapshots, QObject *parent)
     : QAbstractTableModel(parent)
     , m_caseSnapshots(std::move(snapshots))
+    , m_job(analysisPool(), [this](Result result) { show(std::move(result)); })
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &RejectGroupsModel::onFinished);
 }
 
-RejectGroupsModel::~RejectGroupsModel()
-{
-    ++*m_generation;
-    m_pending = false;
-    m_watcher.waitForFinished();
-}
+RejectGroupsModel::~RejectGroupsModel() = default;
 
 QString RejectGroupsModel::verdictText(explain::RecordVerdict verdict)
 {
@@ -62,66 +55,37 @@ void RejectGroupsModel::compute(const QString &casePath, const QString &filter)
 {
     m_case = casePath;
     m_filter = filter;
-    ++*m_generation;
-    if (m_watcher.isRunning()) {
-        m_pending = true; // starts when the stale one has stopped: never two at once
-        return;
-    }
-    start();
-}
-
-void RejectGroupsModel::start()
-{
-    m_pending = false;
-    ++m_started;
-    const quint64 generation = m_generation->load();
-    m_runningGeneration = generation;
-    m_runningFilter = m_filter;
-    const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
-    m_watcher.setFuture(QtConcurrent::run(
-        analysisPool(), [casePath = m_case, filterText = m_filter, snapshots = m_caseSnapshots, stale]() {
-            Result result;
-            if (casePath.isEmpty())
-                return result;
-            try {
-                auto caseDb = openForBackgroundReads(casePath.toStdString());
-                const QueryInterrupt interrupt(*caseDb, stale);
-                const auto compiled = explain::compileWithSnapshot(*caseDb, filterText.toStdString());
-                if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
-                    result.error = tr("The filter is not valid at position %1: %2")
-                                       .arg(invalid->position)
-                                       .arg(QString::fromStdString(invalid->message));
-                    return result;
-                }
-                // Only rejects count: saying so lets the index of blocks with rejects narrow the scan.
-                const auto rejects = explain::compileWithSnapshot(
-                    *caseDb, combineFilter(filterText, QStringLiteral("action == reject"), FilterCombine::And).toStdString());
-                const auto timeline = snapshots->timeline(casePath, *caseDb);
-                result.snapshots = static_cast<int>(timeline->snapshots().size());
-                explain::RejectExplainer explainer(*caseDb, *timeline);
-                result.groups = explainer.groupRejects(*std::get<std::shared_ptr<const CaseFilter>>(rejects), stale);
-            } catch (const explain::RejectExplainCancelled &) {
-                result = Result(); // never shown: a newer request replaced it
-            } catch (const std::exception &error) {
-                result = Result();
-                if (!stale())
-                    result.error = QString::fromLocal8Bit(error.what());
+    m_job.request([casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {
+        Result result;
+        result.filter = filter;
+        const QString error = runOnCase(casePath, stale, [&](CaseDb &caseDb) {
+            const auto compiled = explain::compileWithSnapshot(caseDb, filter.toStdString());
+            if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
+                result.error = tr("The filter is not valid at position %1: %2")
+                                   .arg(invalid->position)
+                                   .arg(QString::fromStdString(invalid->message));
+                return;
             }
-            return result;
-        }));
+            // Only rejects count: saying so lets the index of blocks with rejects narrow the scan.
+            const auto rejects = explain::compileWithSnapshot(
+                caseDb, combineFilter(filter, QStringLiteral("action == reject"), FilterCombine::And).toStdString());
+            const auto timeline = snapshots->timeline(casePath, caseDb);
+            result.snapshots = static_cast<int>(timeline->snapshots().size());
+            explain::RejectExplainer explainer(caseDb, *timeline);
+            result.groups = explainer.groupRejects(*std::get<std::shared_ptr<const CaseFilter>>(rejects), stale);
+        });
+        if (!error.isEmpty()) {
+            result = Result{{}, 0, filter, error};
+        }
+        return result;
+    });
 }
 
-void RejectGroupsModel::onFinished()
+void RejectGroupsModel::show(Result result)
 {
-    if (m_runningGeneration != m_generation->load()) {
-        if (m_pending)
-            start();
-        return;
-    }
-    Result result = m_watcher.result();
     beginResetModel();
     m_groups = std::move(result.groups.groups);
-    m_rowsFilter = m_runningFilter;
+    m_rowsFilter = result.filter;
     m_rejects = result.groups.rejects;
     m_snapshots = result.snapshots;
     applySort();
@@ -175,7 +139,11 @@ QString RejectGroupsModel::filterForRow(int row) const
         return {};
     const explain::RejectGroup &group = m_groups[std::size_t(row)];
     QStringList terms{QStringLiteral("action == reject")};
-    if (!group.interfaceId.isEmpty())
+    if (group.scan) { // the source's requests, to its one host when it knocked on one
+        terms << QStringLiteral("srcaddr == %1").arg(QString::fromStdString(group.scan->source.toString()));
+        if (group.scan->onlyHost)
+            terms << QStringLiteral("dstaddr == %1").arg(QString::fromStdString(group.scan->onlyHost->toString()));
+    } else if (!group.interfaceId.isEmpty())
         terms << filterTermFor(Field::InterfaceId, group.interfaceId);
     if (group.protocol > 0)
         terms << filterTermFor(Field::Protocol, QVariant::fromValue<qint64>(group.protocol));
@@ -195,6 +163,8 @@ qint64 RejectGroupsModel::othersSharingFilter(int row) const
     if (row < 0 || row >= rowCount())
         return 0;
     const explain::RejectGroup &group = m_groups[std::size_t(row)];
+    if (group.scan)
+        return 0; // its filter names the source: a reply from it is the only other reject it can show
     const bool ports = hasPorts(group.protocol) && group.servicePort > 0;
     qint64 others = 0;
     for (std::size_t i = 0; i < m_groups.size(); ++i) {
@@ -232,7 +202,10 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case VerdictColumn: return verdictText(group.verdict);
-        case ComponentColumn: return group.component.isEmpty() ? QStringLiteral("-") : group.component;
+        case ComponentColumn:
+            if (group.scan)
+                return tr("%1, rejected").arg(group.scan->summary());
+            return group.component.isEmpty() ? QStringLiteral("-") : group.component;
         case RuleColumn: return group.rule.isEmpty() ? QStringLiteral("-") : group.rule;
         case InterfaceColumn: return group.interfaceId.isEmpty() ? QStringLiteral("-") : group.interfaceId;
         case ProtocolColumn: return protocolText(group.protocol);

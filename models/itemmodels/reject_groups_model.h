@@ -11,9 +11,8 @@
 #include "explain/reject_explainer.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
+#include "tasks/latest_result_job.h"
 
-#include <atomic>
 #include <memory>
 
 namespace flowscope {
@@ -44,8 +43,8 @@ public:
 
     // Explains and groups the rejects `filter` keeps in `casePath` (all of them when empty).
     void compute(const QString &casePath, const QString &filter = {});
-    bool isComputing() const { return m_watcher.isRunning() || m_pending; }
-    int started() const { return m_started; }
+    bool isComputing() const { return m_job.isBusy(); }
+    int started() const { return m_job.started(); }
     QString filter() const { return m_filter; }
     // The filter the rows shown were counted under.
     QString rowsFilter() const { return m_rowsFilter; }
@@ -85,27 +84,22 @@ private:
     struct Result {
         explain::RejectGroups groups;
         int snapshots = 0;
+        QString filter; // the filter the groups were counted under
         QString error;
     };
-    void start();
-    void onFinished();
+    void show(Result result);
     void applySort();
 
     std::shared_ptr<CaseSnapshots> m_caseSnapshots;
     QString m_case;
     QString m_filter;
-    QString m_runningFilter;
     QString m_rowsFilter; // the filter the rows were counted under
     std::vector<explain::RejectGroup> m_groups;
     qint64 m_rejects = 0;
     int m_snapshots = 0;
     int m_sortColumn = CountColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
-    std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
-    quint64 m_runningGeneration = 0;
-    bool m_pending = false;
-    int m_started = 0;
-    QFutureWatcher<Result> m_watcher;
+    LatestResultJob<Result> m_job;
 };
 
 } // namespace flowscope

@@ -13,6 +13,7 @@ namespace flowscope {
 struct FlowRow;
 
 namespace explain {
+class EnrichmentTimeline;
 class InterfaceEnrichment;
 }
 

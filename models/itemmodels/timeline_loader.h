@@ -7,7 +7,8 @@
 
 #include "analysis/timeline.h"
 
-#include <QFutureWatcher>
+#include "tasks/latest_result_job.h"
+
 #include <QObject>
 #include <QString>
 
@@ -41,11 +42,11 @@ public:
     // Drops what is waiting and cancels what runs; nothing more is delivered
     // for requests made before.
     void cancel();
-    bool isBusy() const { return m_watcher.isRunning() || m_pending.has_value(); }
+    bool isBusy() const { return m_job.isBusy(); }
     // Computations started so far (for tests of coalescing).
-    int started() const { return m_started; }
+    int started() const { return m_job.started(); }
     // Computations that a newer request or a cancel stopped before their end.
-    int stoppedEarly() const { return m_stoppedEarly; }
+    int stoppedEarly() const { return m_stoppedEarly->load(); }
     // Called on the worker as each computation starts (tests hold a
     // computation there to make it long).
     void setStartHook(std::function<void()> hook) { m_startHook = std::move(hook); }
@@ -55,18 +56,9 @@ Q_SIGNALS:
     void finished(const flowscope::TimelineResult &result);
 
 private:
-    void start(TimelineRequest request);
-    void onFinished();
-
-    // Bumped by every request and cancel; a computation whose generation is
-    // behind it stops at its next poll.
-    std::shared_ptr<std::atomic<quint64>> m_generation;
-    quint64 m_runningGeneration = 0;
-    std::optional<TimelineRequest> m_pending;
-    QFutureWatcher<TimelineResult> m_watcher;
-    int m_started = 0;
-    int m_stoppedEarly = 0;
     std::function<void()> m_startHook;
+    const std::shared_ptr<std::atomic<int>> m_stoppedEarly = std::make_shared<std::atomic<int>>(0);
+    LatestResultJob<TimelineResult> m_job;
 };
 
 } // namespace flowscope

@@ -5,12 +5,10 @@
 #include "selection/case_filter.h"
 
 #include "store/case_db.h"
-#include "tasks/background_connection.h"
-#include "tasks/query_interrupt.h"
+#include "tasks/case_job.h"
 #include "tasks/work_pools.h"
 
 #include <QDateTime>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <array>
@@ -37,17 +35,11 @@ QString utc(const std::optional<std::int64_t> &epoch)
 TrafficStatsModel::TrafficStatsModel(Kind kind, QObject *parent)
     : QAbstractTableModel(parent)
     , m_kind(kind)
-    , m_generation(std::make_shared<std::atomic<quint64>>(0))
+    , m_job(analysisPool(), [this](Result result) { show(std::move(result)); })
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &TrafficStatsModel::onFinished);
 }
 
-TrafficStatsModel::~TrafficStatsModel()
-{
-    ++*m_generation; // the running scan stops at its next poll
-    m_pending = false;
-    m_watcher.waitForFinished();
-}
+TrafficStatsModel::~TrafficStatsModel() = default;
 
 int TrafficStatsModel::keyColumns() const
 {
@@ -111,50 +103,28 @@ void TrafficStatsModel::sort(int column, Qt::SortOrder order)
 
 void TrafficStatsModel::request()
 {
-    ++*m_generation;
-    if (m_watcher.isRunning()) {
-        m_pending = true; // starts when the stale scan has stopped: never two scans at once
-        return;
-    }
-    start();
-}
-
-void TrafficStatsModel::start()
-{
-    m_pending = false;
-    ++m_started;
-    const quint64 generation = m_generation->load();
-    m_runningGeneration = generation;
     const Kind kind = m_kind;
-    const QString casePath = m_case;
-    const QString filterText = m_filter;
     StatsQuery query;
     query.top = static_cast<std::size_t>(std::max(1, m_top));
     query.order = m_order;
     query.direction = m_direction;
-    query.cancelled = [latest = m_generation, generation, checkpoint = m_checkpoint](std::uint64_t read) {
-        if (checkpoint)
-            (*checkpoint)(read);
-        return latest->load() != generation;
-    };
-    const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
-    m_watcher.setFuture(QtConcurrent::run(analysisPool(), [=, hook = m_connectionHook]() mutable -> Result {
+    m_job.request([=, casePath = m_case, filterText = m_filter, checkpoint = m_checkpoint,
+                   hook = m_connectionHook](const auto &stale) mutable {
+        query.cancelled = [&stale, checkpoint](std::uint64_t read) {
+            if (checkpoint)
+                (*checkpoint)(read);
+            return stale();
+        };
         Result result;
-        if (casePath.isEmpty())
-            return result;
-        try {
-            auto caseDb = openForBackgroundReads(casePath.toStdString());
-            // A newer request stops this one inside SQLite too: a broad
-            // filter's index look-ups take long by themselves.
-            const QueryInterrupt interrupt(*caseDb, stale);
+        const QString error = runOnCase(casePath, stale, [&](CaseDb &caseDb) {
             if (hook)
-                (*hook)(*caseDb);
-            const auto compiled = explain::compileWithSnapshot(*caseDb, filterText.toStdString());
+                (*hook)(caseDb);
+            const auto compiled = explain::compileWithSnapshot(caseDb, filterText.toStdString());
             if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
                 result.error = tr("The filter is not valid at position %1: %2")
                                    .arg(invalid->position)
                                    .arg(QString::fromStdString(invalid->message));
-                return result;
+                return;
             }
             const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
             query.accept = filter->predicate();
@@ -163,7 +133,7 @@ void TrafficStatsModel::start()
             if (kind == Kind::Conversations || kind == Kind::ServiceConversations) {
                 const bool service = kind == Kind::ServiceConversations;
                 const auto stats = conversationStats(
-                    *caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses, query);
+                    caseDb, service ? ConversationKey::AddressesProtocolPort : ConversationKey::Addresses, query);
                 for (const Conversation &c : stats.rows) {
                     Row row{{QString::fromStdString(c.a.toString()), QString::fromStdString(c.b.toString())}, c.totals};
                     if (service)
@@ -174,31 +144,20 @@ void TrafficStatsModel::start()
                 result.total = stats.total;
             } else {
                 const auto stats = endpointStats(
-                    *caseDb, kind == Kind::InterfaceEndpoints ? EndpointKey::Interface : EndpointKey::Address, query);
+                    caseDb, kind == Kind::InterfaceEndpoints ? EndpointKey::Interface : EndpointKey::Address, query);
                 for (const Endpoint &e : stats.rows)
                     result.rows.push_back({{QString::fromStdString(e.key)}, e.totals});
                 result.total = stats.total;
             }
-        } catch (const StatsCancelled &) {
-            result = Result(); // never shown: a newer request replaced it
-        } catch (const std::exception &error) {
-            result = Result();
-            if (!stale()) // else an interrupted statement: never shown either
-                result.error = QString::fromLocal8Bit(error.what());
-        }
+        });
+        if (!error.isEmpty())
+            result = Result{{}, 0, error};
         return result;
-    }));
+    });
 }
 
-void TrafficStatsModel::onFinished()
+void TrafficStatsModel::show(Result result)
 {
-    // Any request since this one started made it stale.
-    if (m_runningGeneration != m_generation->load()) {
-        if (m_pending)
-            start();
-        return;
-    }
-    Result result = m_watcher.result();
     beginResetModel();
     m_rows = std::move(result.rows);
     m_total = result.total;

@@ -13,9 +13,8 @@
 #include "analysis/traffic_stats.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
+#include "tasks/latest_result_job.h"
 
-#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -39,9 +38,9 @@ public:
     // Recomputes for `casePath` (no case when empty) over the records the
     // display filter `filter` matches (all when empty).
     void compute(const QString &casePath, const QString &filter = {});
-    bool isComputing() const { return m_watcher.isRunning() || m_pending; }
+    bool isComputing() const { return m_job.isBusy(); }
     // Computations started so far (tests: a statistic nobody sees computes nothing).
-    int started() const { return m_started; }
+    int started() const { return m_job.started(); }
 
     // The order the rows are chosen and shown in (bytes, largest first,
     // until sort() says otherwise), as the core takes it and as a column.
@@ -89,8 +88,7 @@ private:
     int keyColumns() const;
     QVariant sortValue(const Row &row, int column) const;
     void request();
-    void start();
-    void onFinished();
+    void show(Result result);
 
     const Kind m_kind;
     int m_top = 1000;
@@ -101,15 +99,9 @@ private:
     QString m_filter;
     std::vector<Row> m_rows;
     quint64 m_total = 0;
-    // Bumped by every request; a scan whose generation is behind it stops at
-    // its next poll, and its result is dropped.
-    std::shared_ptr<std::atomic<quint64>> m_generation;
-    quint64 m_runningGeneration = 0;
-    bool m_pending = false; // a request waits for the stale scan to stop
-    int m_started = 0;
     std::shared_ptr<const std::function<void(quint64)>> m_checkpoint;
     std::shared_ptr<const std::function<void(CaseDb &)>> m_connectionHook;
-    QFutureWatcher<Result> m_watcher;
+    LatestResultJob<Result> m_job;
 };
 
 } // namespace flowscope

@@ -8,12 +8,10 @@
 #include "pivot/filter_compose.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
-#include "tasks/background_connection.h"
-#include "tasks/query_interrupt.h"
+#include "tasks/case_job.h"
 #include "tasks/work_pools.h"
 
 #include <QDateTime>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace flowscope {
 
@@ -33,16 +31,11 @@ QString endpoint(const QString &address, int port, int protocol)
 UnansweredRequestsModel::UnansweredRequestsModel(std::shared_ptr<CaseSnapshots> snapshots, QObject *parent)
     : QAbstractTableModel(parent)
     , m_caseSnapshots(std::move(snapshots))
+    , m_job(analysisPool(), [this](Result result) { show(std::move(result)); })
 {
-    connect(&m_watcher, &QFutureWatcher<Result>::finished, this, &UnansweredRequestsModel::onFinished);
 }
 
-UnansweredRequestsModel::~UnansweredRequestsModel()
-{
-    ++*m_generation;
-    m_pending = false;
-    m_watcher.waitForFinished();
-}
+UnansweredRequestsModel::~UnansweredRequestsModel() = default;
 
 QString UnansweredRequestsModel::verdictText(explain::RouteVerdict verdict)
 {
@@ -58,61 +51,31 @@ void UnansweredRequestsModel::compute(const QString &casePath, const QString &fi
 {
     m_case = casePath;
     m_filter = filter;
-    ++*m_generation;
-    if (m_watcher.isRunning()) {
-        m_pending = true; // starts when the stale one has stopped: never two at once
-        return;
-    }
-    start();
-}
-
-void UnansweredRequestsModel::start()
-{
-    m_pending = false;
-    ++m_started;
-    const quint64 generation = m_generation->load();
-    m_runningGeneration = generation;
-    const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
-    m_watcher.setFuture(QtConcurrent::run(
-        analysisPool(), [casePath = m_case, filterText = m_filter, snapshots = m_caseSnapshots, stale]() {
-            Result result;
-            if (casePath.isEmpty())
-                return result;
-            try {
-                auto caseDb = openForBackgroundReads(casePath.toStdString());
-                const QueryInterrupt interrupt(*caseDb, stale);
-                const auto compiled = explain::compileWithSnapshot(*caseDb, filterText.toStdString());
-                if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
-                    result.error = tr("The filter is not valid at position %1: %2")
-                                       .arg(invalid->position)
-                                       .arg(QString::fromStdString(invalid->message));
-                    return result;
-                }
-                const auto timeline = snapshots->timeline(casePath, *caseDb);
-                result.snapshots = static_cast<int>(timeline->snapshots().size());
-                explain::UnansweredRequestFinder finder(*caseDb, *timeline);
-                finder.find(
-                    *std::get<std::shared_ptr<const CaseFilter>>(compiled),
-                    [&](const explain::UnansweredRequest &request) { result.requests.push_back(request); }, stale);
-            } catch (const explain::RejectExplainCancelled &) {
-                result = Result(); // never shown: a newer request replaced it
-            } catch (const std::exception &error) {
-                result = Result();
-                if (!stale())
-                    result.error = QString::fromLocal8Bit(error.what());
+    m_job.request([casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {
+        Result result;
+        const QString error = runOnCase(casePath, stale, [&](CaseDb &caseDb) {
+            const auto compiled = explain::compileWithSnapshot(caseDb, filter.toStdString());
+            if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
+                result.error = tr("The filter is not valid at position %1: %2")
+                                   .arg(invalid->position)
+                                   .arg(QString::fromStdString(invalid->message));
+                return;
             }
-            return result;
-        }));
+            const auto timeline = snapshots->timeline(casePath, caseDb);
+            result.snapshots = static_cast<int>(timeline->snapshots().size());
+            explain::UnansweredRequestFinder finder(caseDb, *timeline);
+            finder.find(
+                *std::get<std::shared_ptr<const CaseFilter>>(compiled),
+                [&](const explain::UnansweredRequest &request) { result.requests.push_back(request); }, stale);
+        });
+        if (!error.isEmpty())
+            result = Result{{}, 0, error};
+        return result;
+    });
 }
 
-void UnansweredRequestsModel::onFinished()
+void UnansweredRequestsModel::show(Result result)
 {
-    if (m_runningGeneration != m_generation->load()) {
-        if (m_pending)
-            start();
-        return;
-    }
-    Result result = m_watcher.result();
     beginResetModel();
     m_requests = std::move(result.requests);
     m_snapshots = result.snapshots;

@@ -11,9 +11,8 @@
 #include "explain/unanswered_requests.h"
 
 #include <QAbstractTableModel>
-#include <QFutureWatcher>
+#include "tasks/latest_result_job.h"
 
-#include <atomic>
 #include <memory>
 
 namespace flowscope {
@@ -34,8 +33,8 @@ public:
 
     // Finds the unanswered requests `filter` keeps in `casePath` (all of them when empty).
     void compute(const QString &casePath, const QString &filter = {});
-    bool isComputing() const { return m_watcher.isRunning() || m_pending; }
-    int started() const { return m_started; }
+    bool isComputing() const { return m_job.isBusy(); }
+    int started() const { return m_job.started(); }
     int snapshots() const { return m_snapshots; }
 
     // The request's conversation: its protocol, addresses and ports, whatever
@@ -59,19 +58,14 @@ private:
         int snapshots = 0;
         QString error;
     };
-    void start();
-    void onFinished();
+    void show(Result result);
 
     std::shared_ptr<CaseSnapshots> m_caseSnapshots;
     QString m_case;
     QString m_filter;
     std::vector<explain::UnansweredRequest> m_requests;
     int m_snapshots = 0;
-    std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
-    quint64 m_runningGeneration = 0;
-    bool m_pending = false;
-    int m_started = 0;
-    QFutureWatcher<Result> m_watcher;
+    LatestResultJob<Result> m_job;
 };
 
 } // namespace flowscope

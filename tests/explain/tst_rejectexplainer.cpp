@@ -72,6 +72,7 @@ private Q_SLOTS:
     void snapshotInForceByTime();
     void allRejectsAgreeWithOneAtATime();
     void groupsRejects();
+    void foldsScanningSources();
     void refusesWhatIsNoReject();
     void cancels();
 
@@ -383,6 +384,58 @@ void TestRejectExplainer::groupsRejects()
     explainer.explainRejects(*filter, [&](const RecordExplanation &explanation) { fromRejects.insert(explanation.recordId); });
     QCOMPARE(fromEverything.size(), std::size_t(55));
     QCOMPARE(fromEverything, fromRejects);
+}
+
+// A port scan is one group, not one per port; the replies a network ACL
+// refuses to a client's many ephemeral ports are never taken for a scan, nor
+// one source's many rejects on one port.
+void TestRejectExplainer::foldsScanningSources()
+{
+    QByteArray content = kHeader;
+    for (int i = 0; i < kScanPorts + 5; ++i)
+        content += recordLine("eni-srv 203.0.113.5:40000 > 10.0.1.10:" + QByteArray::number(1000 + i)
+                              + " tcp 1000 1059 REJECT 2 ingress subnet-a -");
+    for (int i = 0; i < kScanPorts + 5; ++i) {
+        const QByteArray port = QByteArray::number(50000 + i);
+        content += recordLine("eni-srv 198.51.100.7:" + port + " > 10.0.1.10:443 tcp 1000 1059 ACCEPT 2 ingress subnet-a -");
+        content += recordLine("eni-srv 10.0.1.10:443 > 198.51.100.7:" + port + " tcp 1000 1059 REJECT 18 egress subnet-a -");
+        content += recordLine("eni-srv 198.51.100.9:" + port + " > 10.0.1.10:22 tcp 1000 1059 REJECT 2 ingress subnet-a -");
+    }
+    const Fixture fixture = importLines(m_dir, QStringLiteral("scan"), content);
+    const auto compiled = CaseFilter::compile(*fixture.caseDb, "action == reject");
+    const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
+    RejectExplainer explainer(*fixture.caseDb);
+    const RejectGroups groups = explainer.groupRejects(*filter);
+    const int n = kScanPorts + 5;
+    QCOMPARE(groups.rejects, std::int64_t(3 * n));
+    QCOMPARE(groups.groups.size(), std::size_t(3));
+    int scans = 0;
+    for (const RejectGroup &group : groups.groups) {
+        QCOMPARE(group.count, std::int64_t(n));
+        if (!group.scan)
+            continue;
+        ++scans;
+        QCOMPARE(QString::fromStdString(group.scan->source.toString()), QStringLiteral("203.0.113.5"));
+        QVERIFY(group.scan->onlyHost);
+        QCOMPARE(QString::fromStdString(group.scan->onlyHost->toString()), QStringLiteral("10.0.1.10"));
+        QCOMPARE(group.scan->ports, n);
+        QCOMPARE(group.scan->synOnly, std::int64_t(n));
+        QVERIFY(group.scan->mostlySynOnly());
+        QCOMPARE(group.scan->summary(), QStringLiteral("203.0.113.5 → 10.0.1.10: %1 ports").arg(n));
+        QCOMPARE(group.protocol, 6);
+        QCOMPARE(group.servicePort, 0);
+    }
+    QCOMPARE(scans, 1);
+
+    // The suggestion says so for the scan's records only.
+    int scanning = 0;
+    explainer.explainRejects(*filter, [&](const RecordExplanation &explanation) {
+        const bool fromScanner = fixture.lineOfId.at(explanation.recordId) <= n + 1;
+        QCOMPARE(bool(explanation.scanning), fromScanner);
+        QCOMPARE(explanation.suggestion.startsWith(QStringLiteral("These rejects look like scanning")), fromScanner);
+        scanning += fromScanner ? 1 : 0;
+    });
+    QCOMPARE(scanning, n);
 }
 
 void TestRejectExplainer::refusesWhatIsNoReject()
