@@ -70,7 +70,9 @@ std::uint64_t hashOf(const EncodedFlow &flow)
 
 bool isFlowRecord(const EncodedFlow &flow)
 {
-    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
+    // An absent action decodes as ACCEPT: without this test a record of a format
+    // that logs no action would pass for an accepted request or reply.
+    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.has(Field::Action) && flow.logStatus == LogStatus::Ok;
 }
 
 std::span<const PairingFlow> ConversationScan::conversationOf(const PairingFlow &target) const

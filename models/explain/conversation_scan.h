@@ -22,7 +22,7 @@ class CaseFilter;
 
 namespace flowscope::explain {
 
-// What tells a record's conversation and whether it is a flow (not NODATA, SKIPDATA).
+// What tells a record's conversation and whether it is a flow (not NODATA, SKIPDATA, nor without an action).
 constexpr ColumnMask kConversationColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
     | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
     | columnOf(Field::Action) | columnOf(Field::LogStatus);

@@ -142,6 +142,11 @@ void TestRejectExplainer::explainsOneRecord_data()
                       "eni-a 10.0.1.9:5432 > 10.0.1.5:40000 tcp 1000 1059 ACCEPT 18 ingress subnet-a -\n"
                       "eni-b 10.0.1.9:5432 > 10.0.1.5:40000 tcp 1100 1159 REJECT 1 egress subnet-a -")
         << 6 << "not-explained" << "" << "request:3, peer-reply:5, peer-request:2" << "split-window" << "reply";
+    // A record without an action is no evidence: it decodes as ACCEPT, but nothing says the request was accepted.
+    QTest::newRow("a request without an action is not an accepted request")
+        << QByteArray("eni-srv 198.51.100.7:51234 > 10.0.1.10:443 tcp 1000 1059 - 2 ingress subnet-a -\n"
+                      "eni-srv 10.0.1.10:443 > 198.51.100.7:51234 tcp 1000 1059 REJECT 18 egress subnet-a -")
+        << 3 << "security-group-or-network-acl" << "" << "" << "no-counterpart" << "reply";
     QTest::newRow("a SKIPDATA gap nearby")
         << QByteArray("eni-a 198.51.100.7:51234 > 10.0.1.10:443 tcp 1000 1059 REJECT 2 ingress subnet-a -\n"
                       "SKIP eni-a 1100 1159")
