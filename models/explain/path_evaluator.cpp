@@ -146,7 +146,7 @@ void summarise(const ConfigSnapshot &snapshot, const ExplainFlow &flow, const Pa
             (layer.atLoggingInterface ? unknownHere : unknownFurther) << layer.reason;
         if (layer.outcome != Outcome::Deny)
             continue;
-        out.blocking.push_back({blockingCode(snapshot, layer), layer.isSecurityGroup() ? layer.eni->groupIds.value(0) : layer.acl->id,
+        out.blocking.push_back({blockingCode(snapshot, layer), layer.isSecurityGroup() ? layer.eni->groupIds.join(QStringLiteral(", ")) : layer.acl->id,
                                 layer.egress(), i, layer.atLoggingInterface});
         if (!flow.withText) {
             if (layer.atLoggingInterface)

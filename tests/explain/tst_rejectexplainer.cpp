@@ -233,7 +233,7 @@ void TestRejectExplainer::snapshotDecides_data()
         << 2 << "not-explained" << "config" << "" << "";
     QTest::newRow("7 implicit deny of the groups")
         << QByteArray("eni-0web1 203.0.113.50:50000 > 10.0.3.21:22 tcp 1000 1059 REJECT 2 ingress subnet-0web -")
-        << 2 << "security-group" << "config" << "ENI_SG_RULES_MISMATCH sg-0web in -" << "";
+        << 2 << "security-group" << "config" << "ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -" << "";
     QTest::newRow("4 ICMP type undecided")
         << QByteArray("eni-0db1 10.0.3.21:0 > 10.0.2.20:0 icmp 1000 1059 REJECT - ingress subnet-0db -")
         << 2 << "inconclusive" << "config" << "" << "";

@@ -293,7 +293,7 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     const explain::RecordExplanation &e = *result.explanation;
     QString headline = verdictSentence(e.verdict);
     const QStringList groups = e.deniedGroups();
-    if (groups.size() > 1 && e.component == groups.value(0) && !e.rule) {
+    if (groups.size() > 1 && e.component == groups.join(QStringLiteral(", ")) && !e.rule) {
         // Several groups were attached and none admitted the flow: name them all, not the first alone.
         headline += QLatin1Char(' ')
             + tr("None of its %1 security groups (%2) admits it.").arg(groups.size()).arg(groups.join(QStringLiteral(", ")));
