@@ -277,6 +277,11 @@ void TestRejectExplainer::snapshotDecides()
         QCOMPARE(explanation->rule.has_value(), explanation->blocking.front().rule.has_value());
     }
     QVERIFY(!explanation->explanation.isEmpty());
+    // Block Public Access: internet requests are often scans, and switching the mode off is no repair.
+    if (explanation->verdict == RecordVerdict::BlockPublicAccess)
+        QVERIFY2(explanation->suggestion.contains(QStringLiteral("often scans"))
+                     && !explanation->suggestion.contains(QStringLiteral(", or switch its mode off")),
+                 qPrintable(explanation->suggestion));
     // Undecided with a snapshot loaded: the suggestion says what the snapshot lacks, not to load one.
     if (explanation->verdict == RecordVerdict::SecurityGroupOrNetworkAcl)
         QVERIFY2(explanation->suggestion.startsWith(QStringLiteral("the snapshot in force (#1, as of ")

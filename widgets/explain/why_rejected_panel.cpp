@@ -302,7 +302,10 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     }
     m_verdict->setText(headline);
     m_verdict->setToolTip(explain::recordVerdictName(e.verdict));
-    if (e.basis == explain::ExplanationBasis::Config && e.snapshot) {
+    if (e.verdict == explain::RecordVerdict::BlockPublicAccess) {
+        // The record's own reject-reason decides: no snapshot does.
+        m_basis->setText(tr("Decided by the record itself: its reject-reason is BPA (VPC Block Public Access)."));
+    } else if (e.basis == explain::ExplanationBasis::Config && e.snapshot) {
         const QString when = e.snapshot->asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
         m_basis->setText(e.snapshot->secondsApart == 0
                              ? tr("Decided by the configuration snapshot taken %1, at the record's time.").arg(when)
