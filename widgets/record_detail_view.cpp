@@ -3,7 +3,9 @@
 
 #include "explain/enrichment_details.h"
 #include "explain/enrichment_timeline.h"
+#include "format/field_description.h"
 #include "format/field_names.h"
+#include "format/record_parser.h"
 #include "store/flow_reader.h"
 
 #include <QDateTime>
@@ -20,6 +22,10 @@ QString fromView(std::string_view text) { return QString::fromUtf8(text.data(), 
 // What a coded value means, when it is coded.
 QString meaning(Field field, const FieldValue &value)
 {
+    if (const auto *text = std::get_if<std::string>(&value); text && field == Field::LogStatus) {
+        LogStatus status = LogStatus::Ok;
+        return parseLogStatus(*text, status) ? logStatusMeaning(status) : QString();
+    }
     const auto *number = std::get_if<std::int64_t>(&value);
     if (!number)
         return {};
@@ -29,6 +35,9 @@ QString meaning(Field field, const FieldValue &value)
     case Field::TrafficPath: return fromView(trafficPathName(static_cast<std::uint8_t>(*number)));
     case Field::Start:
     case Field::End:
+        // The value column is in UTC already: a local zone of UTC adds no second time.
+        if (QDateTime::fromSecsSinceEpoch(*number).offsetFromUtc() == 0)
+            return RecordDetailView::tr("%1 seconds since the epoch").arg(*number);
         return RecordDetailView::tr("%1 local time, %2 seconds since the epoch")
             .arg(QDateTime::fromSecsSinceEpoch(*number).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")))
             .arg(*number);

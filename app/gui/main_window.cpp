@@ -217,13 +217,7 @@ void MainWindow::createExplainDocks()
         if (visible)
             m_whyRejected->refreshIfStale();
     });
-    auto explainCurrent = [this] {
-        const QModelIndex current = m_table->currentIndex();
-        const bool loaded = current.isValid() && !current.data(FlowTableModel::LoadingRole).toBool();
-        m_whyRejected->showRecord(loaded ? std::optional<qint64>(current.data(FlowTableModel::RecordIdRole).toLongLong())
-                                         : std::nullopt,
-                                  loaded && current.data(FlowTableModel::RejectedRole).toBool());
-    };
+    auto explainCurrent = [this] { m_whyRejected->showRow(m_table->currentIndex()); };
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, explainCurrent);
     connect(m_flows, &QAbstractItemModel::modelReset, this, explainCurrent); // a new filter or order: another record there
     connect(m_flows, &FlowTableModel::pageLoaded, this, [this, explainCurrent](int first, int last) {

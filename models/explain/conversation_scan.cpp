@@ -70,7 +70,38 @@ std::uint64_t hashOf(const EncodedFlow &flow)
 
 bool isFlowRecord(const EncodedFlow &flow)
 {
-    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
+    // An absent action decodes as ACCEPT: without this test a record of a format
+    // that logs no action would pass for an accepted request or reply.
+    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.has(Field::Action) && flow.logStatus == LogStatus::Ok;
+}
+
+void TimeSpan::add(bool hasStart, std::int64_t start, std::int64_t end)
+{
+    if (!hasStart) {
+        undated = true;
+        return;
+    }
+    first = std::min(first, start);
+    last = std::max(last, end);
+}
+
+void TimeSpan::add(const TimeSpan &other)
+{
+    first = std::min(first, other.first);
+    last = std::max(last, other.last);
+    undated = undated || other.undated;
+}
+
+std::optional<std::vector<std::int64_t>> blocksAround(CaseDb &caseDb, const TimeSpan &span)
+{
+    if (span.undated || span.first > span.last)
+        return std::nullopt;
+    const std::string expression = "time >= " + std::to_string(std::max<std::int64_t>(0, span.first - kPairingSlackSeconds))
+        + " and time < " + std::to_string(span.last + kPairingSlackSeconds + 1);
+    const auto compiled = CaseFilter::compile(caseDb, expression);
+    if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))
+        return (*narrowed)->blocks();
+    return std::nullopt;
 }
 
 std::span<const PairingFlow> ConversationScan::conversationOf(const PairingFlow &target) const
@@ -89,38 +120,28 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
     std::mutex mutex;
     std::map<std::int64_t, std::vector<std::uint16_t>> targetSlots; // by block
     std::unordered_set<std::uint64_t> hashes;
-    std::int64_t first = INT64_MAX;
-    std::int64_t last = INT64_MIN;
-    bool undated = false;
-    scanBlocksConcurrently(caseDb, filter.blocks(), kConversationColumns | request.targetColumns | filter.columnsRead(),
+    TimeSpan span;
+    scanBlocksConcurrently(caseDb, request.targetBlocks ? request.targetBlocks : filter.blocks(),
+                           kConversationColumns | request.targetColumns | filter.columnsRead(),
                            [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
                                throwIfCancelled(request.cancelled);
                                std::vector<std::uint16_t> slots;
                                std::vector<std::uint64_t> found;
-                               std::int64_t blockFirst = INT64_MAX;
-                               std::int64_t blockLast = INT64_MIN;
-                               bool blockUndated = false;
+                               TimeSpan blockSpan;
                                for (std::size_t slot = 0; slot < rows.size(); ++slot) {
                                    const EncodedFlow &flow = rows[slot];
-                                   if (!isFlowRecord(flow) || !request.isTarget(flow))
+                                   if (!isFlowRecord(flow) || !request.isTarget(flow, recordId(block, slot)))
                                        continue;
                                    slots.push_back(static_cast<std::uint16_t>(slot));
                                    found.push_back(hashOf(flow));
-                                   if (!flow.has(Field::Start)) {
-                                       blockUndated = true;
-                                       continue;
-                                   }
-                                   blockFirst = std::min(blockFirst, flow.start);
-                                   blockLast = std::max(blockLast, flow.has(Field::End) ? flow.end : flow.start);
+                                   blockSpan.add(flow.has(Field::Start), flow.start, flow.has(Field::End) ? flow.end : flow.start);
                                }
                                if (slots.empty())
                                    return;
                                std::lock_guard lock(mutex);
                                targetSlots[block] = std::move(slots);
                                hashes.insert(found.begin(), found.end());
-                               first = std::min(first, blockFirst);
-                               last = std::max(last, blockLast);
-                               undated = undated || blockUndated;
+                               span.add(blockSpan);
                            });
     ConversationScan out;
     if (targetSlots.empty())
@@ -128,14 +149,7 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
 
     // 2. Every record of those conversations, in one scan of the blocks of
     // their time span: the targets themselves among them.
-    std::optional<std::vector<std::int64_t>> blocks;
-    if (!undated && first <= last) {
-        const std::string span = "time >= " + std::to_string(std::max<std::int64_t>(0, first - kPairingSlackSeconds))
-            + " and time < " + std::to_string(last + kPairingSlackSeconds + 1);
-        const auto compiled = CaseFilter::compile(caseDb, span);
-        if (const auto *narrowed = std::get_if<std::shared_ptr<const CaseFilter>>(&compiled))
-            blocks = (*narrowed)->blocks();
-    }
+    const std::optional<std::vector<std::int64_t>> blocks = blocksAround(caseDb, span);
     const HashFilter conversations(std::move(hashes));
     ByBlock recordsByBlock;
     std::map<std::int64_t, std::vector<std::int64_t>> targetsByBlock; // their ids

@@ -11,7 +11,9 @@
 #include "store/block_codec.h"
 #include "store/encoded_flow.h"
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -22,7 +24,7 @@ class CaseFilter;
 
 namespace flowscope::explain {
 
-// What tells a record's conversation and whether it is a flow (not NODATA, SKIPDATA).
+// What tells a record's conversation and whether it is a flow (not NODATA, SKIPDATA, nor without an action).
 constexpr ColumnMask kConversationColumns = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::SrcAddr)
     | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
     | columnOf(Field::Action) | columnOf(Field::LogStatus);
@@ -33,11 +35,28 @@ constexpr ColumnMask kPairingColumns = kConversationColumns | columnOf(Field::Tc
 
 bool isFlowRecord(const EncodedFlow &flow);
 
+// When chosen records happened, to read only the blocks near them.
+struct TimeSpan {
+    std::int64_t first = INT64_MAX;
+    std::int64_t last = INT64_MIN;
+    bool undated = false; // a record without a start: every block may hold its counterparts
+
+    void add(bool hasStart, std::int64_t start, std::int64_t end);
+    void add(const TimeSpan &other);
+};
+
+// The blocks with records within kPairingSlackSeconds of the span; every
+// block (nullopt) when a record had no start.
+std::optional<std::vector<std::int64_t>> blocksAround(CaseDb &caseDb, const TimeSpan &span);
+
 struct ConversationScanRequest {
-    // Chooses the targets among the filter's records; sees kConversationColumns,
-    // `targetColumns` and the filter's columns. Called from two threads at once.
-    std::function<bool(const EncodedFlow &)> isTarget;
+    // Chooses the targets among the filter's records (the record and its id);
+    // sees kConversationColumns, `targetColumns` and the filter's columns.
+    // Called from two threads at once.
+    std::function<bool(const EncodedFlow &, std::int64_t id)> isTarget;
     ColumnMask targetColumns = 0;
+    // When known, the only blocks of the filter's that hold targets.
+    std::optional<std::vector<std::int64_t>> targetBlocks;
     // Turns a stored record into what pairing needs (kPairingColumns decoded).
     std::function<PairingFlow(const EncodedFlow &, std::int64_t id)> pairingFlow;
     // Called for each target with its whole record, under a lock (to keep

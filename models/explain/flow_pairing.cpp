@@ -38,18 +38,6 @@ bool isPrivate(const flowscope::IpAddress &a)
     return (a.bytes[0] & 0xfe) == 0xfc; // fc00::/7, unique local
 }
 
-// Seconds between two records' windows, 0 when they overlap.
-std::int64_t gapBetween(const PairingFlow &a, const PairingFlow &b)
-{
-    if (!a.hasStart || !b.hasStart)
-        return 0;
-    if (b.end < a.start)
-        return a.start - b.end;
-    if (b.start > a.end)
-        return b.start - a.end;
-    return 0;
-}
-
 // The nearest record the test keeps, within the slack; an ACCEPT before a
 // REJECT at the same distance.
 std::optional<PairedRecord> nearest(const PairingFlow &rejected, std::span<const PairingFlow> conversation,
@@ -65,9 +53,7 @@ std::optional<PairedRecord> nearest(const PairingFlow &rejected, std::span<const
         const std::int64_t gap = gapBetween(rejected, flow);
         if (gap > kPairingSlackSeconds)
             continue;
-        const bool better = !best || gap < bestGap
-            || (gap == bestGap && flow.action == flowscope::Action::Accept && best->action != flowscope::Action::Accept);
-        if (better) {
+        if (!best || nearerCounterpart(flow, gap, *best, bestGap)) {
             best = &flow;
             bestGap = gap;
         }
@@ -90,6 +76,51 @@ bool replyByPorts(const PairingFlow &flow)
 }
 
 } // namespace
+
+std::int64_t gapBetween(const PairingFlow &a, const PairingFlow &b)
+{
+    if (!a.hasStart || !b.hasStart)
+        return 0;
+    if (b.end < a.start)
+        return a.start - b.end;
+    if (b.start > a.end)
+        return b.start - a.end;
+    return 0;
+}
+
+bool nearerCounterpart(const PairingFlow &a, std::int64_t gapA, const PairingFlow &b, std::int64_t gapB)
+{
+    if (gapA != gapB)
+        return gapA < gapB;
+    const bool acceptA = a.action == flowscope::Action::Accept;
+    const bool acceptB = b.action == flowscope::Action::Accept;
+    if (acceptA != acceptB)
+        return acceptA;
+    return a.start != b.start ? a.start < b.start : a.id < b.id;
+}
+
+RoleGuess roleOf(const PairingFlow &record, const PairingFlow *sameInterfaceReverse)
+{
+    RoleGuess out;
+    const PairingFlow *reverse = sameInterfaceReverse;
+    const bool tcpFlags = record.protocol == 6 && record.hasTcpFlags;
+    if (tcpFlags && (record.tcpFlags & kSynAck)) {
+        out.isReply = true;
+        out.roleKnown = out.fromFlags = true;
+    } else if (tcpFlags && (record.tcpFlags & kSyn)) {
+        out.isReply = false;
+        out.roleKnown = out.fromFlags = true;
+    } else if (reverse && reverse->protocol == 6 && reverse->hasTcpFlags && (reverse->tcpFlags & (kSyn | kSynAck))) {
+        out.isReply = !(reverse->tcpFlags & kSynAck); // the other one carried the SYN
+        out.roleKnown = true;
+    } else if (reverse && record.hasStart && reverse->start != record.start) {
+        out.isReply = reverse->start < record.start;
+        out.roleKnown = true;
+    } else {
+        out.isReply = replyByPorts(record);
+    }
+    return out;
+}
 
 std::uint64_t conversationHash(const flowscope::IpAddress &src, std::uint16_t srcPort, const flowscope::IpAddress &dst,
                                std::uint16_t dstPort, std::uint8_t protocol)
@@ -162,23 +193,10 @@ Pairing pairRecord(const PairingFlow &rejected, std::span<const PairingFlow> who
     const auto sameInterfaceReverse = nearest(rejected, conversation, [&](const PairingFlow &f) {
         return f.interface == rejected.interface && reverseTuple(rejected, f);
     });
-    const bool tcpFlags = rejected.protocol == 6 && rejected.hasTcpFlags;
-    if (tcpFlags && (rejected.tcpFlags & kSynAck)) {
-        out.isReply = true;
-        out.roleKnown = out.roleFromFlags = true;
-    } else if (tcpFlags && (rejected.tcpFlags & kSyn)) {
-        out.isReply = false;
-        out.roleKnown = out.roleFromFlags = true;
-    } else if (sameInterfaceReverse && sameInterfaceReverse->flow->protocol == 6 && sameInterfaceReverse->flow->hasTcpFlags
-               && (sameInterfaceReverse->flow->tcpFlags & (kSyn | kSynAck))) {
-        out.isReply = !(sameInterfaceReverse->flow->tcpFlags & kSynAck); // the other one carried the SYN
-        out.roleKnown = true;
-    } else if (sameInterfaceReverse && rejected.hasStart && sameInterfaceReverse->flow->start != rejected.start) {
-        out.isReply = sameInterfaceReverse->flow->start < rejected.start;
-        out.roleKnown = true;
-    } else {
-        out.isReply = replyByPorts(rejected);
-    }
+    const RoleGuess role = roleOf(rejected, sameInterfaceReverse ? sameInterfaceReverse->flow : nullptr);
+    out.isReply = role.isReply;
+    out.roleKnown = role.roleKnown;
+    out.roleFromFlags = role.fromFlags;
     if (out.isReply)
         out.request = sameInterfaceReverse;
     else

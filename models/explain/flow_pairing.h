@@ -76,6 +76,24 @@ struct Pairing {
     std::optional<PairedRecord> peerReverse; // other interface, reverse tuple
 };
 
+// Seconds between two records' windows, 0 when they overlap or either has no start.
+std::int64_t gapBetween(const PairingFlow &a, const PairingFlow &b);
+// Whether `a`, `gapA` seconds off, is a nearer counterpart than `b`: the
+// smaller gap, then an ACCEPT before another action, then the earlier record
+// (start, then id). pairRecord keeps the nearest of each kind.
+bool nearerCounterpart(const PairingFlow &a, std::int64_t gapA, const PairingFlow &b, std::int64_t gapB);
+
+// Request or reply: by the record's tcp-flags (SYN-ACK a reply, SYN a
+// request), then the flags of the nearest reverse record on its interface,
+// then which of the two came first, then the ports (the well-known or
+// lower port is the server's).
+struct RoleGuess {
+    bool isReply = false;
+    bool roleKnown = false; // not from the ports alone
+    bool fromFlags = false;
+};
+RoleGuess roleOf(const PairingFlow &record, const PairingFlow *sameInterfaceReverse);
+
 // `conversation`: records of the rejected one's conversation (it may be
 // among them), as prepareConversations leaves them.
 Pairing pairRecord(const PairingFlow &rejected, std::span<const PairingFlow> conversation);

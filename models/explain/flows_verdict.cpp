@@ -123,7 +123,7 @@ RecordExplanation explainFromFlows(const PairingFlow &rejected, const Pairing &p
         if (text) {
             out.explanation = tr("VPC Block Public Access rejected %1 (reject-reason BPA); security groups and network ACLs are not the cause")
                                   .arg(flowText);
-            out.suggestion = tr("add a Block Public Access exclusion for the VPC or subnet, or switch its mode off");
+            out.suggestion = tr("Block Public Access exists to refuse traffic from the internet, and unsolicited requests from there are often scans: check the source first; if this traffic is wanted, add a Block Public Access exclusion for the VPC or subnet rather than switching its mode off");
         }
         return out;
     }

@@ -146,7 +146,7 @@ void summarise(const ConfigSnapshot &snapshot, const ExplainFlow &flow, const Pa
             (layer.atLoggingInterface ? unknownHere : unknownFurther) << layer.reason;
         if (layer.outcome != Outcome::Deny)
             continue;
-        out.blocking.push_back({blockingCode(snapshot, layer), layer.isSecurityGroup() ? layer.eni->groupIds.value(0) : layer.acl->id,
+        out.blocking.push_back({blockingCode(snapshot, layer), layer.isSecurityGroup() ? layer.eni->groupIds.join(QStringLiteral(", ")) : layer.acl->id,
                                 layer.egress(), i, layer.atLoggingInterface});
         if (!flow.withText) {
             if (layer.atLoggingInterface)
@@ -219,7 +219,7 @@ PathExplanation explainFlow(const ConfigSnapshot &snapshot, const ExplainFlow &f
         out.verdict = Verdict::BlockPublicAccess;
         out.blocking.push_back({QStringLiteral("VPC_BLOCK_PUBLIC_ACCESS_ENABLED"), logged ? logged->vpcId : QString(), loggedIsSource, -1, true});
         out.explanation = tr("VPC Block Public Access rejected this traffic (reject-reason BPA); security groups and network ACLs are not the cause");
-        out.suggestion = tr("add a Block Public Access exclusion for the VPC or subnet, or switch its mode off");
+        out.suggestion = tr("Block Public Access exists to refuse traffic from the internet, and unsolicited requests from there are often scans: check the source first; if this traffic is wanted, add a Block Public Access exclusion for the VPC or subnet rather than switching its mode off");
         return out;
     }
     if (!src || !dst) {

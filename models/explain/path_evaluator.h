@@ -42,7 +42,7 @@ QString verdictName(Verdict verdict); // "security-group", "network-acl", ...
 
 struct BlockingLayer {
     QString code;      // Reachability Analyzer's: ENI_SG_RULES_MISMATCH, SUBNET_ACL_RESTRICTION, ...
-    QString component; // sg-… (the first group), acl-…, or the VPC
+    QString component; // every group of the interface ("sg-a, sg-b": none admits the packet), acl-…, or the VPC
     bool egress = false;
     int layer = -1; // index into layers; -1 for Block Public Access
     bool atLoggingInterface = true;

@@ -84,7 +84,7 @@ QStringList RecordExplanation::deniedGroups() const
     }
     for (const ExplainedBlock &block : blocking) {
         if (block.component.startsWith(QLatin1String("sg-")))
-            return {block.component};
+            return block.component.split(QStringLiteral(", "));
     }
     return {};
 }

@@ -316,7 +316,7 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
     m->packetAddresses.clear();
 
     ConversationScanRequest request;
-    request.isTarget = [&filter](const EncodedFlow &flow) {
+    request.isTarget = [&filter](const EncodedFlow &flow, std::int64_t) {
         return flow.action == Action::Reject && isFlowRecord(flow) && (filter.matchesEverything() || filter.predicate()(flow));
     };
     request.pairingFlow = [this](const EncodedFlow &flow, std::int64_t id) { return m->pairingFlow(flow, id); };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "unanswered_requests.h"
 
+#include "answered_requests.h"
 #include "conversation_scan.h"
 #include "flows_verdict.h"
 #include "pairing_source.h"
@@ -11,6 +12,8 @@
 #include "store/case_db.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace flowscope::explain {
 
@@ -81,9 +84,27 @@ UnansweredRequestFinder::~UnansweredRequestFinder() = default;
 void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function<void(const UnansweredRequest &)> &fn,
                                    const std::function<bool()> &cancelled)
 {
+    // Most requests are answered: a compact sieve drops those, and only the
+    // rest are paired with their whole conversations.
+    AnsweredRequestSieve sieve;
+    sieve.isRequest = [&filter](const EncodedFlow &flow) {
+        return looksLikeEgressRequest(flow) && (filter.matchesEverything() || filter.predicate()(flow));
+    };
+    sieve.requestColumns = columnOf(Field::FlowDirection) | columnOf(Field::TcpFlags);
+    sieve.cancelled = cancelled;
+    const SievedRequests sieved = sieveAnsweredRequests(m->db, filter, sieve);
+    if (sieved.notSurelyAnswered.empty())
+        return;
+    const std::vector<std::int64_t> &doubtful = sieved.notSurelyAnswered;
+
     ConversationScanRequest request;
-    request.isTarget = [&filter](const EncodedFlow &flow) { return looksLikeEgressRequest(flow) && (filter.matchesEverything() || filter.predicate()(flow)); };
-    request.targetColumns = columnOf(Field::FlowDirection) | columnOf(Field::TcpFlags);
+    request.isTarget = [&doubtful](const EncodedFlow &, std::int64_t id) {
+        return std::binary_search(doubtful.begin(), doubtful.end(), id);
+    };
+    request.targetBlocks.emplace();
+    for (const std::int64_t id : doubtful)
+        if (request.targetBlocks->empty() || request.targetBlocks->back() != id >> kBlockShift)
+            request.targetBlocks->push_back(id >> kBlockShift);
     request.pairingFlow = [this](const EncodedFlow &flow, std::int64_t id) { return m->source.pairingFlow(flow, id); };
     request.cancelled = cancelled;
     const ConversationScan scan = scanConversations(m->db, filter, request);

@@ -100,6 +100,13 @@ bool isReject(const FlowRow &row)
     return action && *action == "REJECT";
 }
 
+// A text field of the record whatever the columns shown: null when absent.
+QVariant textOf(const FlowRow &row, Field field)
+{
+    const auto *text = std::get_if<std::string>(&row.value(field));
+    return text ? QVariant(QString::fromStdString(*text)) : QVariant();
+}
+
 QString utcText(qint64 epoch)
 {
     return QDateTime::fromSecsSinceEpoch(epoch, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -463,6 +470,12 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
             return false;
         if (role == RecordIdRole)
             return QVariant::fromValue<qint64>(row.id);
+        if (role == RejectedRole)
+            return isReject(row);
+        if (role == ActionRole)
+            return textOf(row, Field::Action);
+        if (role == LogStatusRole)
+            return textOf(row, Field::LogStatus);
         return {};
     }
     const Field field = m_columns.at(index.column());
@@ -495,6 +508,10 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
         return isReject(row);
     case IocHitRole:
         return m_iocHighlight && rowMatchesIndicators(row, *m_iocHighlight);
+    case ActionRole:
+        return textOf(row, Field::Action);
+    case LogStatusRole:
+        return textOf(row, Field::LogStatus);
     case RecordIdRole:
         return QVariant::fromValue<qint64>(row.id);
     case RawValueRole:

@@ -52,6 +52,8 @@ public:
         LineRole,                       // qint64: its line in that file
         RejectedRole,                   // bool: the record's action is REJECT (views tint the row)
         IocHitRole,                     // bool: the record matches the case's IOC lists (views tint the row)
+        ActionRole,                     // QString: ACCEPT or REJECT; null when the record has none (NODATA, SKIPDATA)
+        LogStatusRole,                  // QString: OK, NODATA or SKIPDATA; null when not logged
     };
     static constexpr int kPageSize = 256;
 

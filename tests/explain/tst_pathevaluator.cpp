@@ -154,10 +154,10 @@ private Q_SLOTS:
         QTest::addRow("6 echo request needs the group") << false << "eni-0web1 in request 1 10.0.3.22 0 10.0.3.21 0 icmp=8"
                                                         << "not-explained" << none << QStringList{"dstSg allow sg-0web"};
         QTest::addRow("6 other icmp from the vpc is denied") << false << "eni-0web1 in request 1 10.0.3.22 0 10.0.3.21 0 icmp=13"
-                                                             << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web in -"} << none;
+                                                             << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -"} << none;
         // 7, 8. Every group of the interface; any allow wins.
         QTest::addRow("7 implicit deny over every group") << false << "eni-0web1 in request 6 203.0.113.50 50000 10.0.3.21 22"
-                                                          << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web in -"}
+                                                          << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -"}
                                                           << QStringList{"dstAcl allow 100", "dstSg deny"};
         QTest::addRow("8 the first group allows") << false << "eni-0web1 in request 6 203.0.113.50 50000 10.0.3.21 443"
                                                   << "not-explained" << none << QStringList{"dstSg allow sg-0web"};
@@ -177,7 +177,7 @@ private Q_SLOTS:
         QTest::addRow("11 prefix list entries admit") << true << "eni-0web1 in request 6 198.18.7.9 50000 10.0.3.21 8443"
                                                       << "not-explained" << none << QStringList{"dstSg allow sg-0web"};
         QTest::addRow("11 prefix list entries refuse") << true << "eni-0web1 in request 6 203.0.113.50 50000 10.0.3.21 8443"
-                                                       << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web in -"} << none;
+                                                       << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -"} << none;
         // 12, 13. Where network ACLs are crossed.
         QTest::addRow("12 same subnet crosses no nacl") << false << "eni-0app1 in request 6 10.0.1.12 40000 10.0.1.10 22"
                                                         << "not-explained" << none
@@ -219,7 +219,7 @@ private Q_SLOTS:
         QTest::addRow("19 icmpv6 rule") << false << "eni-0web1 in request 58 2001:db8::5 0 2600:1f18:abcd:1203::21 0"
                                         << "not-explained" << none << QStringList{"dstSg allow sg-0web"};
         QTest::addRow("19 ipv4 rule ignores ipv6") << false << "eni-0web1 in request 6 2001:db8::5 50000 2600:1f18:abcd:1203::21 22"
-                                                   << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web in -"} << none;
+                                                   << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -"} << none;
         // 21. Both layers, in path order.
         QTest::addRow("21 nacl and group") << false << "eni-0app1 in request 6 2001:db8::9 50000 2600:1f18:abcd:1201::10 22"
                                            << "security-group-and-network-acl"

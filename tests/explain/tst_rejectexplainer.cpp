@@ -143,6 +143,11 @@ void TestRejectExplainer::explainsOneRecord_data()
                       "eni-a 10.0.1.9:5432 > 10.0.1.5:40000 tcp 1000 1059 ACCEPT 18 ingress subnet-a -\n"
                       "eni-b 10.0.1.9:5432 > 10.0.1.5:40000 tcp 1100 1159 REJECT 1 egress subnet-a -")
         << 6 << "not-explained" << "" << "request:3, peer-reply:5, peer-request:2" << "split-window" << "reply";
+    // A record without an action is no evidence: it decodes as ACCEPT, but nothing says the request was accepted.
+    QTest::newRow("a request without an action is not an accepted request")
+        << QByteArray("eni-srv 198.51.100.7:51234 > 10.0.1.10:443 tcp 1000 1059 - 2 ingress subnet-a -\n"
+                      "eni-srv 10.0.1.10:443 > 198.51.100.7:51234 tcp 1000 1059 REJECT 18 egress subnet-a -")
+        << 3 << "security-group-or-network-acl" << "" << "" << "no-counterpart" << "reply";
     QTest::newRow("a SKIPDATA gap nearby")
         << QByteArray("eni-a 198.51.100.7:51234 > 10.0.1.10:443 tcp 1000 1059 REJECT 2 ingress subnet-a -\n"
                       "SKIP eni-a 1100 1159")
@@ -229,7 +234,7 @@ void TestRejectExplainer::snapshotDecides_data()
         << 2 << "not-explained" << "config" << "" << "";
     QTest::newRow("7 implicit deny of the groups")
         << QByteArray("eni-0web1 203.0.113.50:50000 > 10.0.3.21:22 tcp 1000 1059 REJECT 2 ingress subnet-0web -")
-        << 2 << "security-group" << "config" << "ENI_SG_RULES_MISMATCH sg-0web in -" << "";
+        << 2 << "security-group" << "config" << "ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -" << "";
     QTest::newRow("4 ICMP type undecided")
         << QByteArray("eni-0db1 10.0.3.21:0 > 10.0.2.20:0 icmp 1000 1059 REJECT - ingress subnet-0db -")
         << 2 << "inconclusive" << "config" << "" << "";
@@ -273,6 +278,11 @@ void TestRejectExplainer::snapshotDecides()
         QCOMPARE(explanation->rule.has_value(), explanation->blocking.front().rule.has_value());
     }
     QVERIFY(!explanation->explanation.isEmpty());
+    // Block Public Access: internet requests are often scans, and switching the mode off is no repair.
+    if (explanation->verdict == RecordVerdict::BlockPublicAccess)
+        QVERIFY2(explanation->suggestion.contains(QStringLiteral("often scans"))
+                     && !explanation->suggestion.contains(QStringLiteral(", or switch its mode off")),
+                 qPrintable(explanation->suggestion));
     // Undecided with a snapshot loaded: the suggestion says what the snapshot lacks, not to load one.
     if (explanation->verdict == RecordVerdict::SecurityGroupOrNetworkAcl)
         QVERIFY2(explanation->suggestion.startsWith(QStringLiteral("the snapshot in force (#1, as of ")

@@ -54,6 +54,8 @@ void TestUnansweredRequests::finds_data()
         << QByteArray("eni-a 10.0.1.5:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-a -\n"
                       "eni-a 203.0.113.9:443 > 10.0.1.5:40000 tcp 1000 1059 REJECT 18 ingress subnet-a -")
         << "";
+    QTest::newRow("a record without an action is no accepted request")
+        << QByteArray("eni-a 10.0.1.5:40000 > 203.0.113.9:443 tcp 1000 1059 - 2 egress subnet-a -") << "";
     QTest::newRow("an inbound request is not ours to find")
         << QByteArray("eni-a 203.0.113.9:40000 > 10.0.1.5:443 tcp 1000 1059 ACCEPT 2 ingress subnet-a -") << "";
     QTest::newRow("a reply going out is no request")

@@ -181,8 +181,11 @@ private Q_SLOTS:
             QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(QString::number(protocol)));
             const bool isReject = model.index(row, 1).data().toString() == QStringLiteral("REJECT");
             QCOMPARE(isReject, rejected);
-            for (int column = 0; column < model.columnCount(); ++column)
+            for (int column = 0; column < model.columnCount(); ++column) {
                 QCOMPARE(model.index(row, column).data(FlowTableModel::RejectedRole).toBool(), rejected);
+                QCOMPARE(model.index(row, column).data(FlowTableModel::ActionRole).toString(),
+                         rejected ? QStringLiteral("REJECT") : QStringLiteral("ACCEPT"));
+            }
         }
     }
 

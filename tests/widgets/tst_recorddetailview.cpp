@@ -9,6 +9,7 @@
 #include "store/flow_reader.h"
 
 #include <QHeaderView>
+#include <QDateTime>
 #include <QTest>
 
 using namespace flowscope;
@@ -62,6 +63,33 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const int meaningAt = view.header()->sectionPosition(2);
         QVERIFY2(meaningAt < view.viewport()->width() / 2, qPrintable(QString::number(meaningAt)));
+        // The value is in UTC: a local zone of UTC is not named a second time ("… UTC local time").
+        const QString start = item(view, QStringLiteral("start"))->text(2);
+        QVERIFY2(!start.contains(QStringLiteral("UTC local time")), qPrintable(start));
+        if (QDateTime::fromSecsSinceEpoch(1773108000).offsetFromUtc() == 0)
+            QVERIFY2(!start.contains(QStringLiteral("local time")), qPrintable(start));
+    }
+
+    // log-status values say what the record is: NODATA and SKIPDATA are gaps, not flows.
+    void explainsTheLogStatus_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("OK") << QStringLiteral("OK") << QStringLiteral("logged normally");
+        QTest::newRow("NODATA") << QStringLiteral("NODATA") << QStringLiteral("no traffic");
+        QTest::newRow("SKIPDATA") << QStringLiteral("SKIPDATA") << QStringLiteral("skipped");
+    }
+
+    void explainsTheLogStatus()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, says);
+        FlowRow row;
+        row.values[std::size_t(Field::LogStatus)] = status.toStdString();
+        RecordDetailView view;
+        view.showRecord(row);
+        QVERIFY2(item(view, QStringLiteral("log-status"))->text(2).contains(says),
+                 qPrintable(item(view, QStringLiteral("log-status"))->text(2)));
     }
 
     void showsTheSnapshot_data()

@@ -3,11 +3,15 @@
 // the selected REJECT row with the verdict in plain words, the deciding rule
 // of the snapshot highlighted, and the evidence records, a click on one
 // going to it in the table; it says what it needs for an accepted record or
-// without a snapshot; hidden, it explains nothing.
+// without a snapshot, and what a record without an action is (no verdict);
+// hidden, it explains nothing.
 
 #include "explain/rule_highlight_delegate.h"
 #include "explain/why_rejected_panel.h"
 #include "explain_case.h"
+#include "ingest/case_importer.h"
+#include "store/case_db.h"
+#include "test_files.h"
 #include "flow_table_view.h"
 #include "itemmodels/evidence_model.h"
 #include "itemmodels/explanation_rules_model.h"
@@ -44,16 +48,18 @@ struct Window {
         layout->addWidget(table, 2);
         layout->addWidget(panel, 1);
         table->setModel(&model);
+        // As the main window follows the table: the current row, and again when its page arrives or the rows reset.
         QObject::connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, panel, [this] { follow(); });
+        QObject::connect(&model, &QAbstractItemModel::modelReset, panel, [this] { follow(); });
+        QObject::connect(&model, &FlowTableModel::pageLoaded, panel, [this](int first, int last) {
+            const int current = table->currentIndex().row();
+            if (current >= first && current <= last)
+                follow();
+        });
         QObject::connect(panel, &WhyRejectedPanel::recordRequested, &locator, &RecordLocator::goTo);
         widget.resize(1400, 700);
     }
-    void follow()
-    {
-        const QModelIndex current = table->currentIndex();
-        panel->showRecord(current.data(FlowTableModel::RecordIdRole).toLongLong(),
-                          current.data(FlowTableModel::RejectedRole).toBool());
-    }
+    void follow() { panel->showRow(table->currentIndex()); }
     bool open(const QString &casePath)
     {
         panel->setCase(casePath);
@@ -193,7 +199,7 @@ private Q_SLOTS:
         QTRY_VERIFY(window.rowOf(m_flowsOnly.idOfLine.at(2)) >= 0);
         window.select(m_flowsOnly.idOfLine.at(2)); // an ACCEPT
         QVERIFY(!window.panel->showsExplanation());
-        QVERIFY(window.panel->shownText().contains(QStringLiteral("accepted")));
+        QTRY_VERIFY2(window.panel->shownText().contains(QStringLiteral("accepted")), qPrintable(window.panel->shownText()));
         QCOMPARE(window.panel->loader()->started(), 0);
 
         // Without a snapshot: the records' verdict, and what would make it exact.
@@ -204,6 +210,53 @@ private Q_SLOTS:
             WhyRejectedPanel::verdictSentence(explain::RecordVerdict::SecurityGroupOrNetworkAcl)));
         QVERIFY(window.panel->findChild<QLabel *>(QStringLiteral("basis"))->text().contains(QStringLiteral("configuration snapshot")));
         QVERIFY(!window.panel->rulesTree()->isVisible());
+    }
+
+    // NODATA and SKIPDATA reports, and a record whose action is '-', are no
+    // accepted traffic: the panel says what they are and gives no verdict.
+    void recordsWithoutActionGetNoVerdict_data()
+    {
+        QTest::addColumn<QByteArray>("record");
+        QTest::addColumn<QStringList>("says");
+        QTest::newRow("NODATA") << QByteArray("5 123456789012 eni-0web1 - - - - - - - 1600 1659 - NODATA - - - -")
+                                << QStringList{QStringLiteral("NODATA report"), QStringLiteral("gap in logging"),
+                                               QStringLiteral("no traffic"), QStringLiteral("no verdict")};
+        QTest::newRow("SKIPDATA") << QByteArray("5 123456789012 eni-0web1 - - - - - - - 1600 1659 - SKIPDATA - - - -")
+                                  << QStringList{QStringLiteral("SKIPDATA report"), QStringLiteral("gap in logging"),
+                                                 QStringLiteral("skipped"), QStringLiteral("no verdict")};
+        QTest::newRow("no action logged")
+            << QByteArray("5 123456789012 eni-0web1 203.0.113.50 10.0.3.21 50000 22 6 1 60 1600 1659 - OK 2 ingress subnet-0web -")
+            << QStringList{QStringLiteral("has no action"), QStringLiteral("no verdict")};
+    }
+
+    void recordsWithoutActionGetNoVerdict()
+    {
+        QFETCH(QByteArray, record);
+        QFETCH(QStringList, says);
+        QTemporaryDir dir;
+        const QString input = dir.filePath(QStringLiteral("gap.log"));
+        test::writeFile(input, "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end "
+                               "action log-status tcp-flags flow-direction subnet-id reject-reason\n"
+                               + record + '\n');
+        const QString casePath = dir.filePath(QStringLiteral("gap.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            CaseImporter(*caseDb).run({input.toStdString()}, {});
+        }
+        Window window;
+        window.widget.show();
+        QVERIFY(window.open(casePath));
+        QTRY_COMPARE(window.model.rowCount(), 1);
+        QTRY_VERIFY(!window.model.index(0, 0).data(FlowTableModel::LoadingRole).toBool());
+        QVERIFY(window.model.index(0, 0).data(FlowTableModel::ActionRole).isNull());
+        window.table->selectRow(0);
+        QTRY_VERIFY2(window.panel->shownText().contains(says.first()), qPrintable(window.panel->shownText()));
+        QVERIFY(!window.panel->showsExplanation());
+        const QString text = window.panel->shownText();
+        QVERIFY2(!text.contains(QStringLiteral("accepted"), Qt::CaseInsensitive), qPrintable(text));
+        for (const QString &part : says)
+            QVERIFY2(text.contains(part), qPrintable(text));
+        QCOMPARE(window.panel->loader()->started(), 0);
     }
 
     void hiddenExplainsNothing()

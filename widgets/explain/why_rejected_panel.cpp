@@ -6,6 +6,9 @@
 #include "itemmodels/case_snapshots.h"
 #include "itemmodels/evidence_model.h"
 #include "itemmodels/explanation_rules_model.h"
+#include "itemmodels/flow_table_model.h"
+#include "format/field_description.h"
+#include "format/record_parser.h"
 
 #include <QDateTime>
 #include <QItemSelectionModel>
@@ -60,6 +63,23 @@ QString ruleText(const explain::ExplainedRule &rule)
 {
     return WhyRejectedPanel::tr("%1 rule %2 (%3)")
         .arg(rule.egress ? WhyRejectedPanel::tr("outbound") : WhyRejectedPanel::tr("inbound"), rule.number, rule.action);
+}
+
+// A record without an action is no flow to judge: say what it is instead of a verdict.
+QString withoutActionText(qint64 recordId, const QString &logStatus)
+{
+    LogStatus status = LogStatus::Ok;
+    if (logStatus.isEmpty() || !parseLogStatus(logStatus.toStdString(), status) || status == LogStatus::Ok)
+        return WhyRejectedPanel::tr("Record %1 has no action (its flow log does not record one), so there is no "
+                                    "verdict to give.")
+            .arg(recordId);
+    QString text = WhyRejectedPanel::tr("Record %1 is a %2 report, a gap in logging rather than a flow: %3. It has no "
+                                        "action, so there is no verdict.")
+                       .arg(recordId)
+                       .arg(logStatus, logStatusMeaning(status));
+    if (status == LogStatus::SkipData)
+        text += QLatin1Char(' ') + WhyRejectedPanel::tr("Rejects of this interface near it carry the caveat that a counterpart may be missing.");
+    return text;
 }
 
 } // namespace
@@ -174,7 +194,7 @@ void WhyRejectedPanel::setCase(const QString &casePath)
     m_case = casePath;
     m_loader->setCase(casePath);
     m_snapshots->invalidate();
-    showRecord(std::nullopt, false);
+    showRecord(std::nullopt, RecordAction::None);
 }
 
 void WhyRejectedPanel::snapshotsChanged()
@@ -186,8 +206,21 @@ void WhyRejectedPanel::snapshotsChanged()
     }
 }
 
-void WhyRejectedPanel::showRecord(std::optional<qint64> recordId, bool rejected)
+void WhyRejectedPanel::showRow(const QModelIndex &current)
 {
+    if (!current.isValid() || current.data(FlowTableModel::LoadingRole).toBool())
+        return showRecord(std::nullopt, RecordAction::None);
+    const QVariant action = current.data(FlowTableModel::ActionRole);
+    showRecord(current.data(FlowTableModel::RecordIdRole).toLongLong(),
+               action.isNull()                              ? RecordAction::None
+                   : action.toString() == QLatin1String("REJECT") ? RecordAction::Reject
+                                                                  : RecordAction::Accept,
+               current.data(FlowTableModel::LogStatusRole).toString());
+}
+
+void WhyRejectedPanel::showRecord(std::optional<qint64> recordId, RecordAction action, const QString &logStatus)
+{
+    const bool rejected = action == RecordAction::Reject;
     if (recordId && rejected && recordId == m_record && (m_stale || m_loader->isBusy() || showsExplanation()))
         return; // already shown (a page arriving again for the same row)
     // Going through the evidence in the table keeps its explanation in view.
@@ -214,6 +247,8 @@ void WhyRejectedPanel::showRecord(std::optional<qint64> recordId, bool rejected)
         return showMessage(tr("No case open."));
     if (!recordId)
         return showMessage(tr("Select a REJECT record in the flow table to see why it was rejected."));
+    if (action == RecordAction::None)
+        return showMessage(withoutActionText(*recordId, logStatus));
     if (!rejected)
         return showMessage(tr("This record was accepted. Select a REJECT record to see why it was rejected "
                               "(the filter action == reject shows only those)."));
@@ -258,7 +293,7 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     const explain::RecordExplanation &e = *result.explanation;
     QString headline = verdictSentence(e.verdict);
     const QStringList groups = e.deniedGroups();
-    if (groups.size() > 1 && e.component == groups.value(0) && !e.rule) {
+    if (groups.size() > 1 && e.component == groups.join(QStringLiteral(", ")) && !e.rule) {
         // Several groups were attached and none admitted the flow: name them all, not the first alone.
         headline += QLatin1Char(' ')
             + tr("None of its %1 security groups (%2) admits it.").arg(groups.size()).arg(groups.join(QStringLiteral(", ")));
@@ -267,7 +302,10 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     }
     m_verdict->setText(headline);
     m_verdict->setToolTip(explain::recordVerdictName(e.verdict));
-    if (e.basis == explain::ExplanationBasis::Config && e.snapshot) {
+    if (e.verdict == explain::RecordVerdict::BlockPublicAccess) {
+        // The record's own reject-reason decides: no snapshot does.
+        m_basis->setText(tr("Decided by the record itself: its reject-reason is BPA (VPC Block Public Access)."));
+    } else if (e.basis == explain::ExplanationBasis::Config && e.snapshot) {
         const QString when = e.snapshot->asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
         m_basis->setText(e.snapshot->secondsApart == 0
                              ? tr("Decided by the configuration snapshot taken %1, at the record's time.").arg(when)

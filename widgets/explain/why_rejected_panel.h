@@ -5,7 +5,9 @@
 // or the configuration snapshot in force at the record's time), the records
 // that back it (a click goes to one in the table), the snapshot's rules along
 // the path with the deciding rule highlighted, the caveats and the suggested
-// fix. For an accepted record, or none, it says what it needs. Explained off
+// fix. For an accepted record, or none, it says what it needs; a record
+// without an action (a NODATA or SKIPDATA report) it calls a gap in
+// logging and gives no verdict. Explained off
 // the GUI thread and only while on screen; a newer selection cancels the
 // running explanation.
 
@@ -17,6 +19,7 @@
 #include <optional>
 
 class QLabel;
+class QModelIndex;
 class QScrollArea;
 class QTableView;
 class QTreeView;
@@ -35,9 +38,14 @@ public:
     explicit WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots = nullptr, QWidget *parent = nullptr);
 
     void setCase(const QString &casePath);
-    // The record selected in the flow table: its id and whether it is a
-    // REJECT; nullopt when none is selected or its row is still loading.
-    void showRecord(std::optional<qint64> recordId, bool rejected);
+    // What the selected record did: a NODATA or SKIPDATA report has no action.
+    enum class RecordAction { Accept, Reject, None };
+    // The record selected in the flow table: its id, its action and its
+    // log-status (empty when not logged); nullopt when none is selected or
+    // its row is still loading.
+    void showRecord(std::optional<qint64> recordId, RecordAction action, const QString &logStatus = {});
+    // The same for the current index of a FlowTableModel (invalid: none).
+    void showRow(const QModelIndex &current);
     // A snapshot was loaded into the case: explain again with it.
     void snapshotsChanged();
 
