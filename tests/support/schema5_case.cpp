@@ -17,6 +17,8 @@ void downgradeToSchema5(const std::string &caseFile)
         throw std::runtime_error("cannot open " + caseFile);
     }
     try {
+        execSql(db, "DROP TABLE IF EXISTS incident_record; DROP TABLE IF EXISTS record_tag;"
+                    " DROP TABLE IF EXISTS incident_note; DROP TABLE IF EXISTS note_tag;");
         execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP INDEX flow_block_extent; PRAGMA user_version = 5");
     } catch (...) {
         sqlite3_close(db);
