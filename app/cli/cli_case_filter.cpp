@@ -2,6 +2,7 @@
 #include "cli_case_filter.h"
 
 #include "explain/case_enrichment.h"
+#include "incident/incident_record_marks.h"
 #include "query/interface_attributes.h"
 
 namespace flowscope::cli {
@@ -21,6 +22,7 @@ std::variant<std::shared_ptr<const CaseFilter>, FilterError> CliCaseFilter::comp
     FilterParseOptions options;
     if (namesInterfaceAttributes(expression))
         options.interfaceAttributes = enrichment(caseDb);
+    const auto marks = incident::supplyRecordMarks(caseDb, expression, options);
     return CaseFilter::compile(caseDb, expression, options);
 }
 

@@ -2,6 +2,7 @@
 #include "case_enrichment.h"
 
 #include "snapshot_store.h"
+#include "incident/incident_record_marks.h"
 #include "query/filter_parser.h"
 #include "query/interface_attributes.h"
 #include "query/unlogged_traffic.h"
@@ -58,6 +59,7 @@ compileWithSnapshot(CaseDb &caseDb, std::string_view expression, IocMembership i
         enrichment = sharedCaseEnrichment(caseDb);
         options.interfaceAttributes = enrichment.get();
     }
+    const auto marks = incident::supplyRecordMarks(caseDb, expression, options);
     return CaseFilter::compile(caseDb, expression, options, std::move(iocLists));
 }
 

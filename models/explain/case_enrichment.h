@@ -34,7 +34,8 @@ std::shared_ptr<const InterfaceEnrichment> loadCaseEnrichment(CaseDb &caseDb);
 std::shared_ptr<const InterfaceEnrichment> sharedCaseEnrichment(CaseDb &caseDb);
 
 // CaseFilter::compile with the case's newest snapshot answering
-// security-group, instance-name, subnet-name and vpc-name (read only when the
+// security-group, instance-name, subnet-name and vpc-name, and the case's
+// stars and tags answering `starred` and `tag` (each read only when the
 // filter names one of them).
 std::variant<std::shared_ptr<const CaseFilter>, FilterError>
 compileWithSnapshot(CaseDb &caseDb, std::string_view expression, IocMembership iocLists = {});

@@ -46,6 +46,9 @@ struct BlockPlan {
         // they list are kept. A case of schema 3 or older opened read-only
         // has no such table: legacySql, a row per block, is run instead.
         ChunkSets,
+        // The blocks of records the filter named by id (`starred`, `tag`),
+        // known when it was parsed: no SQL.
+        Listed,
     };
     Kind kind = Kind::AllBlocks;
     std::vector<BlockPlan> children;           // Intersect, Union (two or more)
@@ -54,6 +57,7 @@ struct BlockPlan {
     std::vector<IntegerRange> ports;           // EphemeralPorts, for a case of format 2
     std::string table;                         // ChunkSets
     std::string legacySql;                     // ChunkSets, same parameters
+    std::vector<std::int64_t> blocks;          // Listed: sorted, unique
 };
 
 // Plans the preselection of a filter; no database needed.
