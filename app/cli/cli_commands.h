@@ -22,5 +22,6 @@ int runTimeline(const std::vector<std::string> &args);
 int runExplain(const std::vector<std::string> &args);
 int runConfig(const std::vector<std::string> &args);
 int runGraph(const std::vector<std::string> &args);
+int runIncident(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -60,6 +60,10 @@ void printUsage(std::ostream &out)
            "                      and outside peers per /24, /48 or AWS service, with flows, bytes,\n"
            "                      packets, accepts and rejects and each one's filter; the top N nodes\n"
            "                      (default 150) by --metric, the rest folded into \"+N more\"\n"
+           "  incident CASE list [--format json|table] | star ID... | unstar ID... | tag ID TAG...\n"
+           "        | note [--record ID] [--author NAME] TEXT\n"
+           "                      the incident timeline (starred and tagged records, notes) in time\n"
+           "                      order, and its stars, tags and notes; IDs as `query` shows them\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -95,6 +99,7 @@ int main(int argc, char **argv)
         {"explain", &flowscope::cli::runExplain},
         {"config", &flowscope::cli::runConfig},
         {"graph", &flowscope::cli::runGraph},
+        {"incident", &flowscope::cli::runIncident},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {
