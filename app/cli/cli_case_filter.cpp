@@ -2,6 +2,7 @@
 #include "cli_case_filter.h"
 
 #include "explain/case_enrichment.h"
+#include "incident/incident_record_marks.h"
 #include "query/interface_attributes.h"
 
 #include <iostream>

@@ -25,5 +25,6 @@ int runGraph(const std::vector<std::string> &args);
 int runExport(const std::vector<std::string> &args);
 int runDetect(const std::vector<std::string> &args);
 int runIoc(const std::vector<std::string> &args);
+int runIncident(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_arguments.h"
 #include "cli_commands.h"
+#include "incident/incident_record_marks.h"
 
 #include "query/athena_sql.h"
 #include "query/block_selection.h"
@@ -45,7 +46,11 @@ void printError(std::ostream &out, const std::string &expression, const FilterEr
 // case would evaluate it: index preselection first, record predicate after.
 int runCheck(const std::string &expression)
 {
-    const FilterParseResult result = parseFilter(expression);
+    // Without a case, `starred` and `tag` check as terms that select nothing.
+    const incident::RecordMarksSnapshot noMarks;
+    FilterParseOptions options;
+    options.recordMarks = &noMarks;
+    const FilterParseResult result = parseFilter(expression, options);
     if (!result.ok()) {
         printError(std::cout, expression, *result.error);
         return ExitRejected;
@@ -86,6 +91,8 @@ int runAthena(const std::string &expression, const Arguments &arguments)
 
     FilterParseOptions parseOptions;
     parseOptions.iocListExists = [](std::string_view) { return true; }; // lists are tables on the Athena side
+    const incident::RecordMarksSnapshot noMarks; // `starred` parses, then Athena refuses it by name
+    parseOptions.recordMarks = &noMarks;
     const FilterParseResult parsed = parseFilter(expression, parseOptions);
     if (!parsed.ok()) {
         printError(std::cerr, expression, *parsed.error);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli_arguments.h"
+#include "cli_case_filter.h"
 #include "cli_commands.h"
 
 #include "graph/flow_graph_builder.h"
@@ -57,7 +58,8 @@ int runGraph(const std::vector<std::string> &args)
     const std::string expression = arguments.positional().size() == 2 ? arguments.positional()[1] : std::string();
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
-        const auto compiled = CaseFilter::compile(*caseDb, expression);
+        CliCaseFilter caseFilter; // snapshot fields, stars and tags as every command has them
+        const auto compiled = caseFilter.compile(*caseDb, expression);
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli graph: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;

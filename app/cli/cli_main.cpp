@@ -84,6 +84,10 @@ void printUsage(std::ostream &out)
            "  ioc CASE hunt [NAME...] [--format json|table]\n"
            "                      every record matched against the lists (all without NAME): hits per\n"
            "                      indicator with records, accepted, rejected, first and last seen, ENIs\n"
+           "  incident CASE list [--format json|table] | star ID... | unstar ID... | tag ID TAG...\n"
+           "        | note [--record ID] [--author NAME] TEXT\n"
+           "                      the incident timeline (starred and tagged records, notes) in time\n"
+           "                      order, and its stars, tags and notes; IDs as `query` shows them\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -122,6 +126,7 @@ int main(int argc, char **argv)
         {"export", &flowscope::cli::runExport},
         {"detect", &flowscope::cli::runDetect},
         {"ioc", &flowscope::cli::runIoc},
+        {"incident", &flowscope::cli::runIncident},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -19,7 +19,8 @@ namespace flowscope::cli {
 
 namespace {
 
-// A column of the output: an AWS field, or provenance (_file, _line).
+// A column of the output: an AWS field, provenance (_file, _line) or the
+// record's id (_id, only when asked for: what `incident star` takes).
 struct Column {
     std::string name;
     std::optional<Field> field;
@@ -38,13 +39,13 @@ std::optional<std::vector<Column>> parseColumns(const std::optional<std::string>
     std::stringstream stream(*spec);
     std::string name;
     while (std::getline(stream, name, ',')) {
-        if (name == "_file" || name == "_line") {
+        if (name == "_file" || name == "_line" || name == "_id") {
             columns.push_back({name, std::nullopt});
             continue;
         }
         const auto field = fieldByName(name);
         if (!field) {
-            error = "unknown column '" + name + "' (use AWS field names such as srcaddr, interface-id, or _file, _line)";
+            error = "unknown column '" + name + "' (use AWS field names such as srcaddr, interface-id, or _file, _line, _id)";
             return std::nullopt;
         }
         columns.push_back({std::string(fieldInfo(*field).name), field});
@@ -59,14 +60,14 @@ std::optional<std::vector<Column>> parseColumns(const std::optional<std::string>
 std::string cellText(const FlowRow &row, const Column &column)
 {
     if (!column.field)
-        return column.name == "_file" ? row.file : std::to_string(row.line);
+        return column.name == "_file" ? row.file : std::to_string(column.name == "_id" ? row.id : static_cast<std::int64_t>(row.line));
     return fieldText(row.value(*column.field));
 }
 
 std::string cellJson(const FlowRow &row, const Column &column)
 {
     if (!column.field)
-        return column.name == "_file" ? jsonString(row.file) : std::to_string(row.line);
+        return column.name == "_file" ? jsonString(row.file) : std::to_string(column.name == "_id" ? row.id : static_cast<std::int64_t>(row.line));
     const FieldValue &value = row.value(*column.field);
     if (const auto *number = std::get_if<std::int64_t>(&value))
         return std::to_string(*number);

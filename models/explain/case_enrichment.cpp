@@ -2,6 +2,7 @@
 #include "case_enrichment.h"
 
 #include "snapshot_store.h"
+#include "incident/incident_record_marks.h"
 #include "query/filter_parser.h"
 #include "query/interface_attributes.h"
 #include "query/unlogged_traffic.h"
@@ -113,6 +114,7 @@ compileWithSnapshot(CaseDb &caseDb, std::string_view expression, IocMembership i
         chosen = snapshotForFilter(*sharedCaseEnrichments(caseDb), expression, summary.firstStart, summary.lastEnd);
         options.interfaceAttributes = chosen ? chosen->enrichment.get() : nullptr;
     }
+    const auto marks = incident::supplyRecordMarks(caseDb, expression, options);
     auto compiled = CaseFilter::compile(caseDb, expression, options, std::move(iocLists));
     if (choice)
         *choice = std::move(chosen);

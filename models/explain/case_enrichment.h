@@ -52,7 +52,8 @@ std::pair<qint64, qint64> filterSpan(const TimeWindow &window, std::optional<qin
 // vpc-name answered by one snapshot (read only when the filter names one of
 // them): the one in force over the filter's span. `choice`, when given, is
 // set to that choice (nothing when the filter names none of those fields
-// or the case holds no snapshot).
+// or the case holds no snapshot). The case's stars and tags answer
+// `starred` and `tag` (read only when the filter names them).
 std::variant<std::shared_ptr<const CaseFilter>, FilterError>
 compileWithSnapshot(CaseDb &caseDb, std::string_view expression, IocMembership iocLists = {},
                     std::optional<SpanSnapshotChoice> *choice = nullptr);

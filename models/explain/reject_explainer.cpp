@@ -246,7 +246,7 @@ struct RejectExplainer::Impl {
         if (!reader.read(id >> kBlockShift, kPairingColumns, data))
             return std::nullopt;
         std::vector<EncodedFlow> rows;
-        decodeBlockColumns(data, kPairingColumns, rows);
+        decodeBlockColumns(data, kPairingColumns, rows, id >> kBlockShift);
         const std::size_t slot = static_cast<std::size_t>(id & ((std::int64_t(1) << kBlockShift) - 1));
         if (slot >= rows.size())
             return std::nullopt;

@@ -60,6 +60,7 @@ struct Target {
     Field field = Field::Version;
     ValueSort sort = ValueSort::Integer;
     std::optional<InterfaceAttribute> attribute; // a field a configuration snapshot answers
+    bool tag = false;                            // `tag`: the analyst's tags on records
 };
 
 std::optional<Target> resolveTarget(std::string_view word)
@@ -81,6 +82,11 @@ std::optional<Target> resolveTarget(std::string_view word)
         return t;
     }
     if ((t.attribute = interfaceAttributeByName(word))) {
+        t.sort = ValueSort::Text;
+        return t;
+    }
+    if (equalsNoCase(word, "tag")) {
+        t.tag = true;
         t.sort = ValueSort::Text;
         return t;
     }
@@ -117,7 +123,7 @@ Position walk(const std::vector<FilterToken> &tokens)
         case Expect::Term:
             if (tok.type == TT::LParen || tok.type == TT::Bang || isKeyword(tok, "not"))
                 break;
-            if (isKeyword(tok, "true")) {
+            if (isKeyword(tok, "true") || (tok.type == TT::Word && equalsNoCase(tok.text, "starred"))) {
                 p.expect = Expect::Connective;
             } else if (tok.type == TT::Word && (p.target = resolveTarget(tok.text))) {
                 p.expect = Expect::Operator;
@@ -194,6 +200,8 @@ Candidates fieldCandidates()
         QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the name of the interface's subnet (from the configuration snapshot)"));
     add(out, "vpc-name",
         QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the name of the interface's VPC (from the configuration snapshot)"));
+    add(out, "starred", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "the records starred in this case (Ctrl+M)"));
+    add(out, "tag", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "a tag the analyst gave the record: tag == \"c2\""));
     add(out, "not", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "negates the term that follows"));
     return out;
 }
@@ -218,7 +226,7 @@ Candidates operatorCandidates(const Target &t)
         add(out, "contains", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "contains a string"));
         add(out, "matches", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "matches a regular expression"));
     }
-    if ((t.sort == ValueSort::Address || t.sort == ValueSort::Text) && !t.attribute)
+    if ((t.sort == ValueSort::Address || t.sort == ValueSort::Text) && !t.attribute && !t.tag)
         add(out, "in @", QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "in an IOC list: in @name"));
     return out;
 }
@@ -291,8 +299,18 @@ Candidates fromCase(const QStringList &values, bool quote)
     return out;
 }
 
-Candidates valueCandidates(const Target &t, const CaseValues *values, const InterfaceAttributes *attributes)
+Candidates valueCandidates(const Target &t, const CaseValues *values, const InterfaceAttributes *attributes,
+                           const RecordMarks *marks)
 {
+    if (t.tag) {
+        if (!marks)
+            return {};
+        const QString description = translated(QT_TRANSLATE_NOOP("flowscope::FilterCompletion", "tagged in this case"));
+        Candidates out;
+        for (const std::string &tag : marks->tags())
+            out.push_back({QLatin1Char('"') + QString::fromStdString(tag) + QLatin1Char('"'), description});
+        return out;
+    }
     if (t.attribute) {
         if (!attributes)
             return {};
@@ -360,7 +378,7 @@ QStringList FilterCompletion::matching() const
 }
 
 FilterCompletion completeFilter(const QString &text, int cursor, const CaseValues *values,
-                                const InterfaceAttributes *attributes)
+                                const InterfaceAttributes *attributes, const RecordMarks *marks)
 {
     FilterCompletion completion;
     cursor = std::clamp(cursor, 0, static_cast<int>(text.size()));
@@ -422,7 +440,7 @@ FilterCompletion completeFilter(const QString &text, int cursor, const CaseValue
     case Expect::SetValue:
         completion.kind = FilterCompletionKind::Value;
         completion.target = position.target->name;
-        completion.candidates = valueCandidates(*position.target, values, attributes);
+        completion.candidates = valueCandidates(*position.target, values, attributes, marks);
         break;
     case Expect::FlagName:
         completion.kind = FilterCompletionKind::Value;

@@ -14,6 +14,7 @@ namespace flowscope {
 
 struct CaseValues;
 class InterfaceAttributes;
+class RecordMarks;
 
 enum class FilterCompletionKind { None, FieldName, Operator, Value, Connective };
 
@@ -37,9 +38,9 @@ struct FilterCompletion {
 
 // `values` adds the case's own values where a value is expected;
 // `attributes`, the configuration snapshot's values of security-group,
-// instance-name, subnet-name and vpc-name.
+// instance-name, subnet-name and vpc-name; `marks`, the tags of the case.
 FilterCompletion completeFilter(const QString &text, int cursor, const CaseValues *values = nullptr,
-                                const InterfaceAttributes *attributes = nullptr);
+                                const InterfaceAttributes *attributes = nullptr, const RecordMarks *marks = nullptr);
 
 struct CompletedText {
     QString text;

@@ -70,13 +70,14 @@ bool couldContinue(const QString &expression, const FilterError &error)
 } // namespace
 
 FilterSyntax checkFilterSyntax(const QString &expression, const std::function<bool(const QString &)> &iocListExists,
-                               const InterfaceAttributes *interfaceAttributes)
+                               const InterfaceAttributes *interfaceAttributes, const RecordMarks *recordMarks)
 {
     FilterSyntax syntax;
     if (expression.trimmed().isEmpty())
         return syntax;
     FilterParseOptions options;
     options.interfaceAttributes = interfaceAttributes;
+    options.recordMarks = recordMarks;
     if (iocListExists)
         options.iocListExists = [&iocListExists](std::string_view name) {
             return iocListExists(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));

@@ -14,6 +14,7 @@
 namespace flowscope {
 
 class InterfaceAttributes;
+class RecordMarks;
 
 enum class FilterSyntaxState { Empty, Intermediate, Invalid, Valid };
 
@@ -24,10 +25,12 @@ struct FilterSyntax {
 
 // `iocListExists` answers whether `@name` names a list; unset means none does.
 // `interfaceAttributes` answers security-group and the other snapshot fields;
-// without it they are an error.
+// without it they are an error. `recordMarks` answers `starred` and `tag`
+// (an error without it).
 FilterSyntax checkFilterSyntax(const QString &expression,
                                const std::function<bool(const QString &)> &iocListExists = {},
-                               const InterfaceAttributes *interfaceAttributes = nullptr);
+                               const InterfaceAttributes *interfaceAttributes = nullptr,
+                               const RecordMarks *recordMarks = nullptr);
 
 inline FilterSyntaxState filterSyntaxState(const QString &expression,
                                            const std::function<bool(const QString &)> &iocListExists = {})

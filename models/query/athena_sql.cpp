@@ -173,6 +173,7 @@ public:
     }
 
     bool usesRegex() const { return m_usesRegex; }
+    const std::string &markTerm() const { return m_markTerm; }
 
 private:
     Sql on(const TrueNode &) { return literal("TRUE"); }
@@ -293,6 +294,13 @@ private:
         return n.test == AttributeTest::NotEquals ? negate(test) : test;
     }
 
+    // Stars and tags name records of this case by id: Athena's table has no such ids.
+    Sql on(const RecordMarkNode &n)
+    {
+        m_markTerm = n.kind == RecordMarkKind::Starred ? "starred" : "tag";
+        return literal("FALSE");
+    }
+
     Sql on(const IocListNode &n)
     {
         const std::string table = iocTableName(m_options, n.list);
@@ -360,6 +368,7 @@ private:
 
     const AthenaSqlOptions &m_options;
     bool m_usesRegex = false;
+    std::string m_markTerm; // `starred` or `tag` met: no query can be made
 };
 
 // ---- Partition bounds every match must meet.
@@ -620,6 +629,11 @@ AthenaSqlResult toAthenaSql(const FilterNode &filter, const AthenaSqlOptions &op
             add(*child);
     } else {
         add(filter);
+    }
+    if (!translator.markTerm().empty()) {
+        result.error = "'" + translator.markTerm() + "' names records of this case by id, which the Athena table "
+                       "does not hold: filter on the records' fields instead";
+        return result;
     }
     if (translator.usesRegex())
         result.notes.push_back("'matches' runs as a Java regular expression in Athena (ECMAScript here); "

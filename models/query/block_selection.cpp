@@ -3,6 +3,7 @@
 
 #include "filter_values.h"
 #include "ioc_indicators.h"
+#include "store/block_codec.h"
 #include "store/case_db.h"
 #include "store/ephemeral_port_index.h"
 #include "store/sqlite_handle.h"
@@ -145,6 +146,19 @@ private:
             && v.integer == 1)
             return query("SELECT id FROM flow_block WHERE rejects > 0");
         return allBlocks();
+    }
+
+    // The blocks holding the records named (block = id >> 12); `!=` cannot narrow.
+    BlockPlan planNode(const RecordMarkNode &n)
+    {
+        if (n.test == AttributeTest::NotEquals)
+            return allBlocks();
+        BlockPlan plan;
+        plan.kind = BlockPlan::Kind::Listed;
+        for (const std::int64_t record : n.records)
+            plan.blocks.push_back(record >> kBlockShift);
+        plan.blocks.erase(std::unique(plan.blocks.begin(), plan.blocks.end()), plan.blocks.end()); // ids sorted
+        return plan;
     }
 
     // The blocks of the node's interfaces; `!=` cannot narrow.
@@ -302,6 +316,7 @@ public:
         case BlockPlan::Kind::EphemeralPorts: return ephemeralBlocks(plan);
         case BlockPlan::Kind::ChunkSets: return chunkSetBlocks(plan);
         case BlockPlan::Kind::AddressRanges: return addressRangeBlocks(plan);
+        case BlockPlan::Kind::Listed: return plan.blocks;
         }
         return std::nullopt;
     }
@@ -530,6 +545,9 @@ void describe(const BlockPlan &plan, std::size_t indent, std::string &out)
     const std::string pad(indent, ' ');
     switch (plan.kind) {
     case BlockPlan::Kind::AllBlocks: out += pad + "every block\n"; return;
+    case BlockPlan::Kind::Listed:
+        out += pad + "the " + std::to_string(plan.blocks.size()) + " blocks of the records named by id\n";
+        return;
     case BlockPlan::Kind::Intersect:
     case BlockPlan::Kind::Union:
         out += pad + (plan.kind == BlockPlan::Kind::Intersect ? "blocks in all of:\n" : "blocks in any of:\n");

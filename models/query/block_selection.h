@@ -50,6 +50,9 @@ struct BlockPlan {
         // per range of `addresses` (prepared once, parameters bound each time);
         // legacySql likewise for a case of schema 3 or older.
         AddressRanges,
+        // The blocks of records the filter named by id (`starred`, `tag`),
+        // known when it was parsed: no SQL.
+        Listed,
     };
     Kind kind = Kind::AllBlocks;
     std::vector<BlockPlan> children;           // Intersect, Union (two or more)
@@ -59,6 +62,7 @@ struct BlockPlan {
     std::string table;                         // ChunkSets
     std::string legacySql;                     // ChunkSets, same parameters; AddressRanges
     std::vector<AddressRange> addresses;       // AddressRanges: sorted, disjoint
+    std::vector<std::int64_t> blocks;          // Listed: sorted, unique
 };
 
 // An address range as the two bound values of `address BETWEEN ? AND ?`

@@ -353,6 +353,8 @@ private:
     ColumnPredicate compileNode(const IocListNode &) { return unsupported(); }
     // The snapshot's interface sets are tested record by record.
     ColumnPredicate compileNode(const InterfaceAttributeNode &) { return unsupported(); }
+    // A block's columns do not say which block they are: records carry their ids.
+    ColumnPredicate compileNode(const RecordMarkNode &) { return unsupported(); }
 };
 
 } // namespace

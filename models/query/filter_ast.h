@@ -22,6 +22,7 @@
 #include "format/field_catalog.h"
 #include "format/ip_address.h"
 #include "interface_attributes.h"
+#include "record_marks.h"
 
 #include <cstdint>
 #include <memory>
@@ -115,9 +116,21 @@ struct InterfaceAttributeNode {
     std::vector<std::string> interfaceIds; // resolved when parsed: sorted, unique
 };
 
+// `starred`, `tag == "c2"`: the records the analyst starred or tagged (see
+// record_marks.h), resolved to their ids when parsed. `tag contains "c"` and
+// `matches` select the records holding a tag that passes; `tag != "c2"`, as
+// `security-group !=`, the records not tagged c2.
+enum class RecordMarkKind : std::uint8_t { Starred, Tag };
+struct RecordMarkNode {
+    RecordMarkKind kind = RecordMarkKind::Starred;
+    AttributeTest test = AttributeTest::Equals; // Tag only
+    std::string value;                          // Tag: as written
+    std::vector<std::int64_t> records;          // resolved when parsed: sorted, unique
+};
+
 struct FilterNode {
     std::variant<TrueNode, OrNode, AndNode, NotNode, CompareNode, InSetNode, TextMatchNode,
-                 HasFlagNode, IocListNode, InterfaceAttributeNode>
+                 HasFlagNode, IocListNode, InterfaceAttributeNode, RecordMarkNode>
         node;
 };
 

@@ -112,6 +112,19 @@ std::string print(const FilterNode &n)
             return std::string(fieldInfo(h.field).name) + " has " + std::string(tcpFlagName(h.mask));
         }
         std::string operator()(const IocListNode &l) const { return targetName(l.target) + " in @" + l.list; }
+        std::string operator()(const RecordMarkNode &m) const
+        {
+            if (m.kind == RecordMarkKind::Starred)
+                return "starred";
+            std::string_view op;
+            switch (m.test) {
+            case AttributeTest::Equals: op = " == "; break;
+            case AttributeTest::NotEquals: op = " != "; break;
+            case AttributeTest::Contains: op = " contains "; break;
+            case AttributeTest::Matches: op = " matches "; break;
+            }
+            return "tag" + std::string(op) + quoted(m.value);
+        }
         std::string operator()(const InterfaceAttributeNode &a) const
         {
             std::string_view op;

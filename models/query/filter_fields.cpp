@@ -58,6 +58,11 @@ FieldSet fieldsReadBy(const FilterNode &node)
                         fields |= fieldOf(Field::DstPort);
                 }
                 return fields;
+            } else if constexpr (std::is_same_v<T, RecordMarkNode>) {
+                // Marks are kept per record id, which no summary keeps: the
+                // start time (decoded with every record anyway) stands for it
+                // so that no rollup or total answers such a filter.
+                return fieldOf(Field::Start);
             } else {
                 return fieldsOf(n.target); // CompareNode, InSetNode, IocListNode
             }

@@ -304,6 +304,10 @@ private:
         }
         if (const auto attribute = interfaceAttributeByName(tok.text))
             return parseInterfaceAttribute(*attribute);
+        if (equalsLower(tok.text, "starred"))
+            return parseStarred();
+        if (equalsLower(tok.text, "tag"))
+            return parseTag();
         const std::optional<Target> target = resolveTarget(tok.text);
         if (!target)
             return fail(tok, "unknown field '" + tok.text + "': expected an AWS flow-log field name "
@@ -519,6 +523,76 @@ private:
         }
         take();
         return makeNode(TextMatchNode{target.target.field, mode, tok.text});
+    }
+
+    static bool equalsLower(std::string_view word, std::string_view lower)
+    {
+        return word.size() == lower.size()
+            && std::equal(word.begin(), word.end(), lower.begin(), [](char a, char b) {
+                   return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+               });
+    }
+
+    FilterNodePtr parseStarred()
+    {
+        const FilterToken &tok = take();
+        if (!m_options.recordMarks)
+            return fail(tok, "starred needs a case: stars are kept in it");
+        return makeNode(RecordMarkNode{RecordMarkKind::Starred, AttributeTest::Equals, {},
+                                       m_options.recordMarks->starredRecords()});
+    }
+
+    FilterNodePtr parseTag()
+    {
+        const FilterToken &fieldTok = take();
+        const RecordMarks *marks = m_options.recordMarks;
+        if (!marks)
+            return fail(fieldTok, "tag needs a case: tags are kept in it");
+        const FilterToken &opTok = peek();
+        RecordMarkNode node{RecordMarkKind::Tag, AttributeTest::Equals, {}, {}};
+        if (opTok.type == TT::Eq)
+            node.test = AttributeTest::Equals;
+        else if (opTok.type == TT::Ne)
+            node.test = AttributeTest::NotEquals;
+        else if (isKeyword(opTok, "contains"))
+            node.test = AttributeTest::Contains;
+        else if (isKeyword(opTok, "matches"))
+            node.test = AttributeTest::Matches;
+        else
+            return fail(opTok, "expected ==, !=, contains or matches after tag");
+        take();
+        const FilterToken &tok = peek();
+        if (tok.type != TT::String && (tok.type != TT::Word || isAnyKeyword(tok)))
+            return fail(tok, node.test == AttributeTest::Matches ? "expected a regular expression in double quotes"
+                                                                 : "expected a tag");
+        node.value = tok.text;
+        if (node.test == AttributeTest::Equals || node.test == AttributeTest::NotEquals) {
+            node.records = marks->recordsTagged(tok.text); // != selects the records outside
+        } else {
+            std::optional<std::regex> re;
+            if (node.test == AttributeTest::Matches) {
+                if (tok.text.size() > kMaxRegexLength)
+                    return fail(tok, "regular expression longer than " + std::to_string(kMaxRegexLength) + " bytes");
+                try {
+                    re.emplace(tok.text, std::regex::ECMAScript);
+                } catch (const std::regex_error &e) {
+                    return fail(tok, std::string("invalid regular expression: ") + e.what());
+                }
+            }
+            std::string lowered(tok.text);
+            for (char &c : lowered)
+                c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            for (const std::string &tag : marks->tags()) {
+                const bool pass = re ? std::regex_search(tag, *re) : tag.find(lowered) != std::string::npos;
+                if (pass)
+                    for (const std::int64_t record : marks->recordsTagged(tag))
+                        node.records.push_back(record);
+            }
+        }
+        std::sort(node.records.begin(), node.records.end());
+        node.records.erase(std::unique(node.records.begin(), node.records.end()), node.records.end());
+        take();
+        return makeNode(std::move(node));
     }
 
     FilterNodePtr parseInterfaceAttribute(InterfaceAttribute attribute)

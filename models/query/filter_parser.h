@@ -16,7 +16,9 @@
 // (interface-id) and time ([start, end]). An empty expression is `true`.
 // security-group, instance-name, subnet-name and vpc-name test what the
 // configuration snapshot says about the record's interface (==, !=,
-// contains, matches), resolved to interface ids while parsing.
+// contains, matches), resolved to interface ids while parsing; `starred`
+// and `tag` (==, !=, contains, matches) what the analyst marked, resolved to
+// record ids.
 
 #include "filter_ast.h"
 #include "filter_error.h"
@@ -40,6 +42,9 @@ struct FilterParseOptions {
     // instance-name, subnet-name and vpc-name; without it those fields are an
     // error. Must outlive the parse only (the tree keeps the interface ids).
     const InterfaceAttributes *interfaceAttributes = nullptr;
+    // The analyst's stars and tags, for `starred` and `tag`; without it
+    // those terms are an error. Must outlive the parse only.
+    const RecordMarks *recordMarks = nullptr;
     // Parentheses and `not` nest at most this deep (keeps recursion bounded).
     std::size_t maxDepth = 256;
 };

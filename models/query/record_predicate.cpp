@@ -161,7 +161,7 @@ private:
                     return n.mode == TextMatch::Contains ? 4 : 8;
                 } else if constexpr (std::is_same_v<T, IocListNode>) {
                     return 8;
-                } else if constexpr (std::is_same_v<T, InterfaceAttributeNode>) {
+                } else if constexpr (std::is_same_v<T, InterfaceAttributeNode> || std::is_same_v<T, RecordMarkNode>) {
                     return 1;
                 } else if constexpr (std::is_same_v<T, HasFlagNode>) {
                     return 1;
@@ -383,6 +383,18 @@ private:
 
     // Which interface contexts of the case have one of the node's interface
     // ids, by context id: the test is then one look-up per record.
+    // A binary search of the ids resolved when parsed; a record read without
+    // its id (-1) is never marked.
+    Predicate compileNode(const RecordMarkNode &n)
+    {
+        auto records = std::make_shared<const std::vector<std::int64_t>>(n.records);
+        const bool negated = n.test == AttributeTest::NotEquals;
+        return [records, negated](const EncodedFlow &f) {
+            const bool member = f.id >= 0 && std::binary_search(records->begin(), records->end(), f.id);
+            return member != negated;
+        };
+    }
+
     Predicate compileNode(const InterfaceAttributeNode &n)
     {
         auto chosen = std::make_shared<std::vector<bool>>(m_interfaces.size() + 1, false);

@@ -488,6 +488,13 @@ std::uint64_t readCount(Reader &r)
     return count;
 }
 
+// Each record's id from its block's and its slot (-1 when the block's is unknown).
+void assignRecordIds(std::vector<EncodedFlow> &rows, std::int64_t blockId)
+{
+    for (std::size_t slot = 0; slot < rows.size(); ++slot)
+        rows[slot].id = blockId < 0 ? -1 : recordId(blockId, slot);
+}
+
 void decodeFormat1(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows)
 {
     const std::string raw = decompressFormat1(data);
@@ -648,6 +655,7 @@ struct BlockRecordCursor::State {
     std::uint64_t runMask = 0;
     std::int64_t start = 0;
     std::int64_t line = 0;
+    std::int64_t blockId = -1;
     std::vector<Stream> streams;
     std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount); // by section id, reused
     std::uint64_t missing = 0; // fields a record must not have: no column holds them
@@ -663,9 +671,10 @@ BlockRecordCursor::~BlockRecordCursor() = default;
 
 std::size_t BlockRecordCursor::size() const { return m_state->whole ? m_state->rows.size() : m_state->count; }
 
-void BlockRecordCursor::open(std::string_view data, ColumnMask asked)
+void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64_t blockId)
 {
     State &s = *m_state;
+    s.blockId = blockId;
     s.index = 0;
     s.finished = false;
     s.streams.clear();
@@ -676,6 +685,7 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked)
     case kBlockFormat1:
         s.whole = true;
         decodeFormat1(data, asked, s.rows);
+        assignRecordIds(s.rows, blockId);
         return;
     case kBlockFormat2: break;
     default: throw StoreError("record block of an unknown format");
@@ -769,6 +779,7 @@ const EncodedFlow *BlockRecordCursor::next()
     }
     --s.runLeft;
     EncodedFlow &f = s.record;
+    f.id = s.blockId < 0 ? -1 : recordId(s.blockId, s.index);
     f.present = s.runMask;
     if (f.present & s.missing)
         throw StoreError("corrupt record block (a column is missing)");
@@ -1165,19 +1176,21 @@ int blockFormatOf(std::string_view data)
     return format == kBlockFormat1 || format == kBlockFormat2 ? format : 0;
 }
 
-void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows)
+void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows,
+                        std::int64_t blockId)
 {
     switch (blockFormatOf(data)) {
-    case kBlockFormat1: decodeFormat1(data, columns, rows); return;
-    case kBlockFormat2: decodeFormat2(data, columns, rows); return;
+    case kBlockFormat1: decodeFormat1(data, columns, rows); break;
+    case kBlockFormat2: decodeFormat2(data, columns, rows); break;
     default: throw StoreError("record block of an unknown format");
     }
+    assignRecordIds(rows, blockId);
 }
 
-std::vector<EncodedFlow> decodeBlock(std::string_view data)
+std::vector<EncodedFlow> decodeBlock(std::string_view data, std::int64_t blockId)
 {
     std::vector<EncodedFlow> rows;
-    decodeBlockColumns(data, kAllColumns, rows);
+    decodeBlockColumns(data, kAllColumns, rows, blockId);
     return rows;
 }
 

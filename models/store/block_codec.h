@@ -43,12 +43,13 @@ std::string encodeBlock(std::vector<EncodedFlow> &rows);
 // older cases).
 std::string encodeBlockFormat1(std::vector<EncodedFlow> &rows);
 // Every column. Throws StoreError when the data is not a valid block.
-std::vector<EncodedFlow> decodeBlock(std::string_view data);
+std::vector<EncodedFlow> decodeBlock(std::string_view data, std::int64_t blockId = -1);
 // Fills `rows` (reused, so a scan allocates once) with the block's records:
 // the presence masks, start times and the columns in `columns`; the values of
 // other fields are unspecified. Throws StoreError when the data is not a
 // valid block.
-void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows);
+void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows,
+                        std::int64_t blockId = -1);
 // Reads a block's records one at a time into one reused record, decoding
 // only `columns` (as decodeBlockColumns does): a scan that tests or adds up
 // records touches one record's memory rather than a block's. 4,096 decoded
@@ -64,7 +65,8 @@ public:
     // Starts on a stored block (or the first bytes of it that decoding
     // `columns` needs, see blockBytesNeeded). `data` must outlive the reading
     // of its records. Throws StoreError when it is not a valid block.
-    void open(std::string_view data, ColumnMask columns);
+    // Given the block's id, each record carries its own (EncodedFlow::id).
+    void open(std::string_view data, ColumnMask columns, std::int64_t blockId = -1);
     // The block's records.
     std::size_t size() const;
     // The next record in block order, valid until the next call, or null

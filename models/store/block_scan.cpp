@@ -174,7 +174,7 @@ void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> 
             std::string data;
             while (feed.next(sequence, id, data)) {
                 DecodedBlock block{id, decoded.spareRows()};
-                decodeBlockColumns(data, columns, block.rows);
+                decodeBlockColumns(data, columns, block.rows, id);
                 if (!decoded.put(sequence, std::move(block)))
                     break;
             }
@@ -233,7 +233,10 @@ void scanConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64
             std::string data;
             BlockReaderType records; // its buffers are reused from block to block
             while (!stop && feed.next(sequence, id, data)) {
-                records.open(data, columns);
+                if constexpr (std::is_same_v<BlockReaderType, BlockRecordCursor>)
+                    records.open(data, columns, id); // records carry their ids
+                else
+                    records.open(data, columns);
                 fn(id, records);
                 finish(records);
             }

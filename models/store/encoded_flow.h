@@ -17,6 +17,10 @@ struct EncodedFlow : FlowValues {
     std::uint32_t pktSrcService = 0;
     std::uint32_t pktDstService = 0;
     std::uint32_t rejectReason = 0;
+    // The record's id (block << 12 | slot) when read from a block of a case
+    // whose id the reader knew; -1 otherwise (a record being imported, a
+    // summary row). Filters on the analyst's marks (`starred`) test it.
+    std::int64_t id = -1;
 
     bool has(Field f) const { return (present >> static_cast<unsigned>(f)) & 1U; }
 };

@@ -99,7 +99,7 @@ std::shared_ptr<const FlowPager::Rows> FlowPager::rowsOf(const BlockInfo &block)
     std::string data;
     if (!m_reader->read(block.id, kAllColumns, data))
         throw StoreError("record block " + std::to_string(block.id) + " is missing");
-    auto rows = std::make_shared<const Rows>(decodeBlock(data));
+    auto rows = std::make_shared<const Rows>(decodeBlock(data, block.id));
     m_lru.emplace_front(block.id, rows);
     m_cache[block.id] = m_lru.begin();
     if (m_lru.size() > m_cacheCapacity) {
@@ -402,7 +402,7 @@ std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
     }
     // Record by record: only the wanted ones are kept, and the block's
     // records are never all held decoded at once.
-    cursor.open(data, kAllColumns);
+    cursor.open(data, kAllColumns, block.id);
     auto picked = std::make_shared<Picked>();
     std::size_t slot = 0;
     for (const EncodedFlow *record; (record = cursor.next()); ++slot) {

@@ -198,8 +198,26 @@ CREATE TABLE ioc_indicator(
   PRIMARY KEY(list, position)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, 8> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
-                                                  kSchemaSummaries, kSchemaDetections, kSchemaIocLists};
+// Next version, the incident the analyst builds (see models/incident):
+// - incident_record, a record (by id, block << 12 | slot) the analyst
+//   starred or tagged, with the severity given to it and who marked it when;
+// - record_tag, its tags (lower case), keyed by tag for the `tag` filter;
+// - incident_note, notes with author and time, on a record or free
+//   (record NULL), each with a severity, and note_tag their tags.
+// Times in Unix epoch seconds. Nothing derived: an older case gets them empty.
+constexpr const char *kSchemaIncident = R"sql(
+CREATE TABLE incident_record(
+  record INTEGER PRIMARY KEY, starred INTEGER NOT NULL, severity INTEGER NOT NULL,
+  marked_at INTEGER NOT NULL, author TEXT NOT NULL);
+CREATE TABLE record_tag(tag TEXT NOT NULL, record INTEGER NOT NULL, PRIMARY KEY(tag, record)) WITHOUT ROWID;
+CREATE TABLE incident_note(
+  id INTEGER PRIMARY KEY, record INTEGER, written_at INTEGER NOT NULL, author TEXT NOT NULL,
+  text TEXT NOT NULL, severity INTEGER NOT NULL);
+CREATE TABLE note_tag(note INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(note, tag)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char *, 9> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+                                                  kSchemaSummaries, kSchemaDetections, kSchemaIocLists, kSchemaIncident};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its

@@ -17,6 +17,8 @@ void downgradeToSchema5(const std::string &caseFile)
         throw std::runtime_error("cannot open " + caseFile);
     }
     try {
+        execSql(db, "DROP TABLE IF EXISTS incident_record; DROP TABLE IF EXISTS record_tag;"
+                    " DROP TABLE IF EXISTS incident_note; DROP TABLE IF EXISTS note_tag;");
         // Every object of the migrations after 5.
         execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP INDEX flow_block_extent; "
                     "DROP TABLE IF EXISTS finding; DROP TABLE IF EXISTS detection_run; DROP TABLE IF EXISTS ioc_indicator; "

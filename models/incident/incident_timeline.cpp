@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incident_timeline.h"
+
+#include "incident_case.h"
+#include "note.h"
+#include "record_star.h"
+#include "record_tag.h"
+#include "store/flow_pager.h"
+#include "store/flow_reader.h"
+#include "store/sqlite_handle.h"
+
+#include <algorithm>
+#include <map>
+
+namespace flowscope::incident {
+
+namespace {
+
+struct RecordFacts {
+    std::optional<std::int64_t> start;
+    std::string summary;
+};
+
+// "10.0.1.5:443 -> 198.51.100.7:51234 proto 6 ACCEPT"
+std::string summaryOf(const FlowRow &row)
+{
+    return fieldText(row.value(Field::SrcAddr)) + ":" + fieldText(row.value(Field::SrcPort)) + " -> "
+         + fieldText(row.value(Field::DstAddr)) + ":" + fieldText(row.value(Field::DstPort)) + " proto "
+         + fieldText(row.value(Field::Protocol)) + " " + fieldText(row.value(Field::Action));
+}
+
+// Each record read once, its block decoded once, whatever the order.
+std::map<std::int64_t, RecordFacts> factsOf(CaseDb &caseDb, std::vector<std::int64_t> records)
+{
+    std::map<std::int64_t, RecordFacts> facts;
+    std::sort(records.begin(), records.end());
+    records.erase(std::unique(records.begin(), records.end()), records.end());
+    records.erase(std::remove_if(records.begin(), records.end(),
+                                 [&caseDb](std::int64_t id) { return !recordExists(caseDb, id); }),
+                  records.end());
+    if (records.empty())
+        return facts;
+    FlowPager pager(caseDb);
+    for (const FlowRow &row : pager.rowsWithIds(records)) {
+        RecordFacts &f = facts[row.id];
+        if (const auto *start = std::get_if<std::int64_t>(&row.value(Field::Start)))
+            f.start = *start;
+        f.summary = summaryOf(row);
+    }
+    return facts;
+}
+
+class MarkedRecordSource final : public IncidentEntrySource {
+public:
+    MarkedRecordSource(CaseDb &caseDb, std::string author)
+        : m_case(caseDb)
+        , m_author(std::move(author))
+    {
+    }
+    bool provides(EntryKind kind) const override
+    {
+        return kind == EntryKind::StarredRecord || kind == EntryKind::TaggedRecord;
+    }
+    std::vector<IncidentEntry> entries() const override
+    {
+        const std::vector<MarkedRecord> marked = RecordStars(m_case).markedRecords();
+        std::vector<std::int64_t> ids;
+        for (const MarkedRecord &m : marked)
+            ids.push_back(m.record);
+        const auto facts = factsOf(m_case, ids);
+        std::vector<IncidentEntry> out;
+        for (const MarkedRecord &m : marked) {
+            IncidentEntry e;
+            e.kind = m.starred ? EntryKind::StarredRecord : EntryKind::TaggedRecord;
+            e.id = m.record;
+            e.record = m.record;
+            e.severity = m.severity;
+            e.tags = m.tags;
+            e.author = m.author;
+            e.writtenAt = m.markedAt;
+            if (auto it = facts.find(m.record); it != facts.end()) {
+                e.time = it->second.start;
+                e.text = it->second.summary;
+            }
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+    void setSeverity(const IncidentEntry &entry, Severity severity) override
+    {
+        RecordStars(m_case).setSeverity(entry.id, severity, m_author);
+    }
+    void setTags(const IncidentEntry &entry, const std::vector<std::string> &tags) override
+    {
+        RecordTags(m_case).set(entry.id, tags, m_author);
+    }
+    bool isTextEditable(const IncidentEntry &) const override { return false; }
+    void setText(const IncidentEntry &entry, const std::string &) override
+    {
+        throw StoreError("the text of record " + std::to_string(entry.id) + " is its summary: add a note instead");
+    }
+
+private:
+    CaseDb &m_case;
+    std::string m_author;
+};
+
+class NoteSource final : public IncidentEntrySource {
+public:
+    explicit NoteSource(CaseDb &caseDb)
+        : m_case(caseDb)
+    {
+    }
+    bool provides(EntryKind kind) const override { return kind == EntryKind::Note; }
+    std::vector<IncidentEntry> entries() const override
+    {
+        const std::vector<Note> notes = Notes(m_case).list();
+        std::vector<std::int64_t> ids;
+        for (const Note &n : notes)
+            if (n.record)
+                ids.push_back(*n.record);
+        const auto facts = factsOf(m_case, ids);
+        std::vector<IncidentEntry> out;
+        for (const Note &n : notes) {
+            IncidentEntry e;
+            e.kind = EntryKind::Note;
+            e.id = n.id;
+            e.record = n.record;
+            e.time = n.writtenAt;
+            if (n.record) {
+                auto it = facts.find(*n.record);
+                e.time = it != facts.end() ? it->second.start : std::nullopt;
+            }
+            e.severity = n.severity;
+            e.tags = n.tags;
+            e.text = n.text;
+            e.author = n.author;
+            e.writtenAt = n.writtenAt;
+            out.push_back(std::move(e));
+        }
+        return out;
+    }
+    void setSeverity(const IncidentEntry &entry, Severity severity) override
+    {
+        Notes(m_case).setSeverity(entry.id, severity);
+    }
+    void setTags(const IncidentEntry &entry, const std::vector<std::string> &tags) override
+    {
+        Notes(m_case).setTags(entry.id, tags);
+    }
+    bool isTextEditable(const IncidentEntry &) const override { return true; }
+    void setText(const IncidentEntry &entry, const std::string &text) override { Notes(m_case).setText(entry.id, text); }
+
+private:
+    CaseDb &m_case;
+};
+
+} // namespace
+
+std::unique_ptr<IncidentEntrySource> makeMarkedRecordSource(CaseDb &caseDb, std::string author)
+{
+    return std::make_unique<MarkedRecordSource>(caseDb, std::move(author));
+}
+
+std::unique_ptr<IncidentEntrySource> makeNoteSource(CaseDb &caseDb)
+{
+    return std::make_unique<NoteSource>(caseDb);
+}
+
+IncidentTimeline::IncidentTimeline(CaseDb &caseDb, std::string author)
+{
+    m_sources.push_back(makeMarkedRecordSource(caseDb, std::move(author)));
+    m_sources.push_back(makeNoteSource(caseDb));
+}
+
+void IncidentTimeline::addSource(std::unique_ptr<IncidentEntrySource> source)
+{
+    m_sources.push_back(std::move(source));
+}
+
+std::vector<IncidentEntry> IncidentTimeline::entries() const
+{
+    std::vector<IncidentEntry> all;
+    for (const auto &source : m_sources) {
+        std::vector<IncidentEntry> some = source->entries();
+        all.insert(all.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
+    }
+    std::sort(all.begin(), all.end(), entryBefore);
+    return all;
+}
+
+IncidentEntrySource &IncidentTimeline::sourceOf(const IncidentEntry &entry) const
+{
+    for (const auto &source : m_sources)
+        if (source->provides(entry.kind))
+            return *source;
+    throw StoreError("no source of " + std::string(entryKindName(entry.kind)) + " entries in this case");
+}
+
+void IncidentTimeline::setSeverity(const IncidentEntry &entry, Severity severity)
+{
+    sourceOf(entry).setSeverity(entry, severity);
+}
+
+void IncidentTimeline::setTags(const IncidentEntry &entry, const std::vector<std::string> &tags)
+{
+    sourceOf(entry).setTags(entry, tags);
+}
+
+bool IncidentTimeline::isTextEditable(const IncidentEntry &entry) const
+{
+    return sourceOf(entry).isTextEditable(entry);
+}
+
+void IncidentTimeline::setText(const IncidentEntry &entry, const std::string &text)
+{
+    sourceOf(entry).setText(entry, text);
+}
+
+} // namespace flowscope::incident

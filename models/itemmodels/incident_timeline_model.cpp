@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "incident_timeline_model.h"
+
+#include "incident/incident_timeline.h"
+#include "store/case_db.h"
+
+#include <QDateTime>
+
+namespace flowscope {
+
+namespace {
+
+QString joinedTags(const std::vector<std::string> &tags)
+{
+    QStringList out;
+    for (const std::string &tag : tags)
+        out << QString::fromStdString(tag);
+    return out.join(QStringLiteral(", "));
+}
+
+QString kindText(incident::EntryKind kind)
+{
+    switch (kind) {
+    case incident::EntryKind::StarredRecord: return IncidentTimelineModel::tr("starred");
+    case incident::EntryKind::TaggedRecord: return IncidentTimelineModel::tr("tagged");
+    case incident::EntryKind::Note: return IncidentTimelineModel::tr("note");
+    case incident::EntryKind::Finding: return IncidentTimelineModel::tr("finding");
+    case incident::EntryKind::CloudTrailEvent: return IncidentTimelineModel::tr("CloudTrail");
+    }
+    return {};
+}
+
+} // namespace
+
+IncidentTimelineModel::IncidentTimelineModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void IncidentTimelineModel::setCase(const QString &casePath, const QString &author)
+{
+    m_casePath = casePath;
+    m_author = author;
+    reload();
+}
+
+void IncidentTimelineModel::reload()
+{
+    std::vector<incident::IncidentEntry> entries;
+    QString error;
+    if (!m_casePath.isEmpty()) {
+        try {
+            // The entries are few (what the analyst marked): read on the
+            // calling thread, each marked record's block decoded once.
+            auto caseDb = CaseDb::open(m_casePath.toStdString(), CaseDb::Mode::ReadOnly);
+            entries = incident::IncidentTimeline(*caseDb, m_author.toStdString()).entries();
+        } catch (const std::exception &e) {
+            error = QString::fromUtf8(e.what());
+        }
+    }
+    beginResetModel();
+    m_entries = std::move(entries);
+    endResetModel();
+    if (!error.isEmpty())
+        Q_EMIT errorOccurred(error);
+}
+
+int IncidentTimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+int IncidentTimelineModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const incident::IncidentEntry &e = m_entries[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case RecordIdRole: return e.record ? QVariant(static_cast<qint64>(*e.record)) : QVariant();
+    case TimeRole: return e.time ? QVariant(static_cast<qint64>(*e.time)) : QVariant();
+    case KindRole: return static_cast<int>(e.kind);
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+        switch (index.column()) {
+        case TimeColumn:
+            return e.time ? QDateTime::fromSecsSinceEpoch(*e.time, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                          : tr("undated");
+        case KindColumn: return kindText(e.kind);
+        case SeverityColumn: return QString::fromLatin1(incident::severityName(e.severity).data());
+        case TagsColumn: return joinedTags(e.tags);
+        case TextColumn: return QString::fromStdString(e.text);
+        case AuthorColumn: return QString::fromStdString(e.author);
+        default: return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == TextColumn && e.record)
+            return tr("Record %1: double-click the entry to show it in the table").arg(*e.record);
+        return {};
+    default: return {};
+    }
+}
+
+QVariant IncidentTimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case TimeColumn: return tr("Time (UTC)");
+    case KindColumn: return tr("Kind");
+    case SeverityColumn: return tr("Severity");
+    case TagsColumn: return tr("Tags");
+    case TextColumn: return tr("Text");
+    case AuthorColumn: return tr("Author");
+    default: return {};
+    }
+}
+
+Qt::ItemFlags IncidentTimelineModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    const incident::IncidentEntry &e = m_entries[static_cast<std::size_t>(index.row())];
+    const bool own = e.kind == incident::EntryKind::StarredRecord || e.kind == incident::EntryKind::TaggedRecord
+        || e.kind == incident::EntryKind::Note;
+    if (own && (index.column() == SeverityColumn || index.column() == TagsColumn
+                || (index.column() == TextColumn && e.kind == incident::EntryKind::Note)))
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool IncidentTimelineModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    const incident::IncidentEntry entry = m_entries[static_cast<std::size_t>(index.row())];
+    try {
+        auto caseDb = CaseDb::open(m_casePath.toStdString(), CaseDb::Mode::ReadWrite);
+        incident::IncidentTimeline timeline(*caseDb, m_author.toStdString());
+        switch (index.column()) {
+        case SeverityColumn: {
+            const auto severity = incident::severityByName(value.toString().trimmed().toStdString());
+            if (!severity) {
+                Q_EMIT errorOccurred(tr("'%1' is not a severity: info, low, medium, high or critical")
+                                         .arg(value.toString()));
+                return false;
+            }
+            timeline.setSeverity(entry, *severity);
+            break;
+        }
+        case TagsColumn: {
+            std::vector<std::string> tags;
+            for (const QString &tag : value.toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+                if (!tag.trimmed().isEmpty())
+                    tags.push_back(tag.trimmed().toStdString());
+            timeline.setTags(entry, tags);
+            break;
+        }
+        case TextColumn: timeline.setText(entry, value.toString().toStdString()); break;
+        default: return false;
+        }
+    } catch (const std::exception &e) {
+        Q_EMIT errorOccurred(QString::fromUtf8(e.what()));
+        return false;
+    }
+    reload(); // an edit may change an entry's kind or place
+    return true;
+}
+
+} // namespace flowscope

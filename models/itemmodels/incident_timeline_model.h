@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The incident timeline of a case as a table for the Incident Timeline dock:
+// entries in time order with kind, time, severity, tags and text; severity,
+// tags (comma-separated) and a note's text are edited in place and written
+// to the case at once. reload() after stars, tags or notes change elsewhere.
+
+#include "incident/incident_entry.h"
+
+#include <QAbstractTableModel>
+#include <QString>
+
+#include <vector>
+
+namespace flowscope {
+
+class IncidentTimelineModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, KindColumn, SeverityColumn, TagsColumn, TextColumn, AuthorColumn, ColumnCount };
+    enum Role {
+        RecordIdRole = Qt::UserRole + 1, // qint64, or invalid for an entry without a record
+        TimeRole,                        // qint64 epoch seconds, or invalid when undated
+        KindRole,                        // int, incident::EntryKind
+    };
+
+    explicit IncidentTimelineModel(QObject *parent = nullptr);
+
+    // Reads the case's entries (no case when empty). `author` signs marks
+    // made through edits of records not yet marked.
+    void setCase(const QString &casePath, const QString &author);
+    QString casePath() const { return m_casePath; }
+    void reload();
+    const std::vector<incident::IncidentEntry> &entries() const { return m_entries; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+Q_SIGNALS:
+    void errorOccurred(const QString &message);
+
+private:
+    QString m_casePath;
+    QString m_author;
+    std::vector<incident::IncidentEntry> m_entries;
+};
+
+} // namespace flowscope
