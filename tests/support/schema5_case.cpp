@@ -17,7 +17,7 @@ void downgradeToSchema5(const std::string &caseFile)
         throw std::runtime_error("cannot open " + caseFile);
     }
     try {
-        execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP INDEX flow_block_extent; PRAGMA user_version = 5");
+        execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP TABLE graph_traffic_total; DROP INDEX flow_block_extent; PRAGMA user_version = 5");
     } catch (...) {
         sqlite3_close(db);
         throw;

@@ -2,7 +2,8 @@
 #pragma once
 // Turns a case of the current schema into the case Flowscope wrote at schema
 // version 5, for tests of reading and upgrading older cases: the records by
-// port and protocol, the minute rollups summed over the interfaces and the
+// port and protocol, the minute rollups summed over the interfaces, the
+// records per interface and address pair the graph reads and the
 // index of block extents are dropped.
 
 #include <string>
