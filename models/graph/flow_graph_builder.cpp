@@ -568,7 +568,7 @@ private:
     const StringDictionary &m_strings;
     const explain::ConfigSnapshot *m_snapshot;
     std::map<QString, EniInfo> m_enis;
-    std::map<QString, LevelNode> m_nodes;
+    std::unordered_map<QString, LevelNode> m_nodes; // ordered later, by weight and id
     std::map<QString, std::set<QString>> m_members; // level node → its interfaces
     QHash<QString, QString> m_caseNodes;             // interface → its level node
     struct OutsideHash {
