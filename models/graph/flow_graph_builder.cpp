@@ -9,6 +9,7 @@
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
+#include "store/graph_traffic_totals.h"
 
 #include <QHash>
 #include <QObject>
@@ -29,12 +30,10 @@ constexpr std::size_t kAccountSlot = 1; // in kInterfaceFields
 constexpr std::size_t kVpcSlot = 2;
 constexpr std::size_t kSubnetSlot = 3;
 constexpr std::size_t kInstanceSlot = 4;
-constexpr std::uint8_t kSyn = 0x02;
-constexpr std::uint8_t kAck = 0x10;
 constexpr std::size_t kCancelCheckEvery = 65536; // aggregated keys between two looks at a cancel
 
-enum class Side : std::uint8_t { Unknown, Source, Destination };
-enum class Logged : std::uint8_t { Unknown, Ingress, Egress };
+using Side = FlowInitiator;
+using Logged = LoggedDirection;
 
 // The records of one interface between two addresses, summed: a case has
 // far fewer of these than records.
@@ -84,31 +83,6 @@ constexpr ColumnMask kGraphColumns = columnOf(Field::SrcAddr) | columnOf(Field::
 constexpr ColumnMask kClaimColumns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::LogStatus)
     | columnOf(Field::FlowDirection) | columnOf(Field::InterfaceId);
 
-// Who opened the connection: a lone SYN is the initiator's, a SYN-ACK the
-// responder's; otherwise a well-known port (below 1024) against a higher
-// one is the server's.
-Side initiatorOf(const EncodedFlow &flow)
-{
-    if (flow.has(Field::TcpFlags) && (flow.tcpFlags & kSyn)) {
-        if (!(flow.tcpFlags & kAck))
-            return Side::Source;
-        if (flow.tcpFlags == (kSyn | kAck))
-            return Side::Destination;
-    }
-    if (!flow.has(Field::SrcPort) || !flow.has(Field::DstPort) || (flow.srcPort == 0 && flow.dstPort == 0))
-        return Side::Unknown;
-    if (flow.dstPort < 1024 && flow.srcPort >= 1024)
-        return Side::Source;
-    if (flow.srcPort < 1024 && flow.dstPort >= 1024)
-        return Side::Destination;
-    return Side::Unknown;
-}
-
-bool isFlow(const EncodedFlow &flow)
-{
-    return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
-}
-
 using Owners = std::unordered_map<IpAddress, QString, AddressHash>;
 
 IpAddress networkOf(const IpAddress &address);
@@ -123,11 +97,54 @@ struct ExpandedGroups {
     }
 };
 
-// The records `filter` keeps, summed per interface, addresses, services,
-// direction and initiator, an address no interface in `owners` owns
-// replaced by its /24 or /48: a case has far fewer of these than records.
-// With `owners` null, every record of the case, keeping only what tells
-// who owns an address (the claims addressOwners reads).
+// What tells who owns an address (the claims addressOwners reads): flows
+// per interface, logged direction and the address on the interface's side.
+void addClaim(RawTraffic &claims, std::uint32_t eni, Logged logged, const IpAddress &src, const IpAddress &dst,
+              std::uint64_t flows)
+{
+    RawKey key;
+    key.eni = eni;
+    key.logged = logged;
+    if (logged != Logged::Ingress)
+        key.src = src;
+    if (logged != Logged::Egress)
+        key.dst = dst;
+    claims[key].flows += flows;
+}
+
+// Traffic summed per interface, addresses, services and initiator, an
+// address no interface in `owners` owns replaced by its /24 or /48.
+void addTraffic(RawTraffic &raw, const Owners &owners, const ExpandedGroups &expanded, std::uint32_t eni,
+                const IpAddress &src, const IpAddress &dst, std::uint32_t srcService, std::uint32_t dstService,
+                Side initiator, const Traffic &traffic)
+{
+    RawKey key;
+    key.eni = eni;
+    key.srcService = srcService;
+    key.dstService = dstService;
+    const auto endpoint = [&owners, &expanded](const IpAddress &address, std::uint32_t service) {
+        if (owners.count(address))
+            return address;
+        const IpAddress network = networkOf(address);
+        return expanded.keeps(network, service) ? address : network;
+    };
+    key.src = endpoint(src, srcService);
+    key.dst = endpoint(dst, dstService);
+    // Which interface logged it matters only between two of them.
+    if (!owners.count(key.src) || !owners.count(key.dst))
+        key.eni = 0;
+    key.initiator = initiator;
+    raw[key] += traffic;
+}
+
+std::uint32_t eniOf(std::uint32_t interface, const InterfaceDictionary &interfaces)
+{
+    return interface && interface <= interfaces.size() ? interfaces.key(interface)[0] : 0;
+}
+
+// The records `filter` keeps, summed by addTraffic: a case has far fewer of
+// these than records. With `owners` null, every record of the case, summed
+// by addClaim.
 RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const InterfaceDictionary &interfaces,
                           const Owners *owners, const ExpandedGroups &expanded, const std::function<bool()> &cancelled)
 {
@@ -141,42 +158,26 @@ RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const Interf
                                RawTraffic local;
                                local.reserve(rows.size());
                                for (const EncodedFlow &flow : rows) {
-                                   if (!isFlow(flow) || (!everything && !filter->predicate()(flow)))
+                                   if (!isGraphFlow(flow) || (!everything && !filter->predicate()(flow)))
                                        continue;
-                                   RawKey key;
-                                   key.eni = flow.interface && flow.interface <= interfaces.size()
-                                       ? interfaces.key(flow.interface)[0]
-                                       : 0;
+                                   const std::uint32_t eni = eniOf(flow.interface, interfaces);
                                    if (!owners) {
+                                       Logged logged = Logged::Unknown;
                                        if (flow.has(Field::FlowDirection))
-                                           key.logged = flow.direction == FlowDirection::Egress ? Logged::Egress : Logged::Ingress;
-                                       if (key.logged != Logged::Ingress)
-                                           key.src = flow.srcAddr;
-                                       if (key.logged != Logged::Egress)
-                                           key.dst = flow.dstAddr;
-                                       ++local[key].flows;
+                                           logged = flow.direction == FlowDirection::Egress ? Logged::Egress : Logged::Ingress;
+                                       addClaim(local, eni, logged, flow.srcAddr, flow.dstAddr, 1);
                                        continue;
                                    }
-                                   key.srcService = flow.has(Field::PktSrcAwsService) ? flow.pktSrcService : 0;
-                                   key.dstService = flow.has(Field::PktDstAwsService) ? flow.pktDstService : 0;
-                                   const auto endpoint = [owners, &expanded](const IpAddress &address, std::uint32_t service) {
-                                       if (owners->count(address))
-                                           return address;
-                                       const IpAddress network = networkOf(address);
-                                       return expanded.keeps(network, service) ? address : network;
-                                   };
-                                   key.src = endpoint(flow.srcAddr, key.srcService);
-                                   key.dst = endpoint(flow.dstAddr, key.dstService);
-                                   // Which interface logged it matters only between two of them.
-                                   if (!owners->count(key.src) || !owners->count(key.dst))
-                                       key.eni = 0;
-                                   key.initiator = initiatorOf(flow);
-                                   Traffic &t = local[key];
-                                   ++t.flows;
-                                   t.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
-                                   t.packets += flow.has(Field::Packets) ? flow.packets : 0;
+                                   Traffic t;
+                                   t.flows = 1;
+                                   t.bytes = flow.has(Field::Bytes) ? flow.bytes : 0;
+                                   t.packets = flow.has(Field::Packets) ? flow.packets : 0;
                                    if (flow.has(Field::Action))
                                        ++(flow.action == Action::Reject ? t.reject : t.accept);
+                                   addTraffic(local, *owners, expanded, eni, flow.srcAddr, flow.dstAddr,
+                                              flow.has(Field::PktSrcAwsService) ? flow.pktSrcService : 0,
+                                              flow.has(Field::PktDstAwsService) ? flow.pktDstService : 0,
+                                              flowInitiator(flow), t);
                                }
                                std::lock_guard lock(mutex);
                                for (const auto &[key, traffic] : local)
@@ -567,7 +568,7 @@ private:
     const StringDictionary &m_strings;
     const explain::ConfigSnapshot *m_snapshot;
     std::map<QString, EniInfo> m_enis;
-    std::map<QString, LevelNode> m_nodes;
+    std::unordered_map<QString, LevelNode> m_nodes; // ordered later, by weight and id
     std::map<QString, std::set<QString>> m_members; // level node → its interfaces
     QHash<QString, QString> m_caseNodes;             // interface → its level node
     struct OutsideHash {
@@ -605,9 +606,37 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             expanded.networks.insert(networkOf(*network));
         }
     }
-    const Owners owners = addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, expanded, options.cancelled),
-                                        strings, options.snapshot.get());
-    const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, expanded, options.cancelled);
+    // The whole case: the totals kept beside the records hold both sums,
+    // added up by the same functions as the records would be.
+    const bool fromTotals = options.useStoredTotals && filter.matchesEverything() && !filter.blocks()
+        && hasGraphTrafficTotals(caseDb.handle());
+    Owners owners;
+    RawTraffic raw;
+    if (fromTotals) {
+        std::vector<std::pair<GraphTrafficKey, Traffic>> totals;
+        readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &key, const GraphTrafficSums &sums) {
+            if (totals.size() % kCancelCheckEvery == 0 && options.cancelled && options.cancelled())
+                throw GraphCancelled();
+            Traffic t;
+            t.flows = static_cast<std::uint64_t>(sums.flows);
+            t.bytes = static_cast<std::uint64_t>(sums.bytes);
+            t.packets = static_cast<std::uint64_t>(sums.packets);
+            t.accept = static_cast<std::uint64_t>(sums.accepts);
+            t.reject = static_cast<std::uint64_t>(sums.rejects);
+            totals.emplace_back(key, t);
+        });
+        RawTraffic claims;
+        for (const auto &[key, traffic] : totals)
+            addClaim(claims, eniOf(key.interface, interfaces), key.direction, key.src, key.dst, traffic.flows);
+        owners = addressOwners(claims, strings, options.snapshot.get());
+        for (const auto &[key, traffic] : totals)
+            addTraffic(raw, owners, expanded, eniOf(key.interface, interfaces), key.src, key.dst, key.srcService,
+                       key.dstService, key.initiator, traffic);
+    } else {
+        owners = addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, expanded, options.cancelled),
+                               strings, options.snapshot.get());
+        raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, expanded, options.cancelled);
+    }
     if (options.cancelled && options.cancelled())
         throw GraphCancelled();
     return GraphAssembler(options, strings, interfaces).assemble(raw, owners);

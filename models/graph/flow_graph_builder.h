@@ -16,6 +16,9 @@
 // direction and initiator, the side that logged more of those records
 // counts (the sender on a tie), so that a flow counts once, and still
 // counts when one end's logs are missing or the filter hides them.
+//
+// With an empty filter the sums come from the totals written at import
+// (graph_traffic_total), the same answer without reading a record.
 
 #include "flow_graph.h"
 
@@ -46,6 +49,9 @@ struct GraphOptions {
     std::shared_ptr<const explain::ConfigSnapshot> snapshot;
     // Asked once a block; true ends the build with GraphCancelled.
     std::function<bool()> cancelled;
+    // An empty filter reads the totals kept beside the records (table
+    // graph_traffic_total) instead of the records; false scans the records.
+    bool useStoredTotals = true;
 };
 
 class GraphCancelled : public std::runtime_error {

@@ -16,6 +16,7 @@ namespace {
 // of a day), so the rollup is weighed after each record.
 constexpr std::size_t kMaxRollupEntries = std::size_t(1) << 18;
 constexpr std::size_t kMaxCoverageSpans = std::size_t(1) << 18;
+constexpr std::size_t kMaxGraphTotals = std::size_t(1) << 18; // about 25 MB
 
 template <typename T>
 void sortUnique(std::vector<T> &values)
@@ -49,6 +50,9 @@ void DerivedTablesWriter::addBlock(std::int64_t block, const std::vector<Encoded
         ++m_recordTotals[std::uint64_t(flow.interface) << 16 | std::uint64_t(rollupActionCode(flow)) << 8
                          | rollupLogStatusCode(flow)];
         m_portProtocolTotals.add(flow);
+        m_graphTotals.add(flow);
+        if (m_graphTotals.size() > kMaxGraphTotals)
+            m_graphTotals.write(m_db);
         m_rollup.add(flow);
         if (m_rollup.size() > kMaxRollupEntries)
             writeRollup();
@@ -120,6 +124,7 @@ void DerivedTablesWriter::flush()
     m_ephemeralPorts.flush();
     writeRecordTotals();
     m_portProtocolTotals.write(m_db);
+    m_graphTotals.write(m_db);
     writeRollup();
     m_coverageGaps.flush();
 }
@@ -132,6 +137,7 @@ void DerivedTablesWriter::discard()
     m_ephemeralPorts.discard();
     m_recordTotals.clear();
     m_portProtocolTotals.clear();
+    m_graphTotals.clear();
     m_rollup.clear();
     m_coverageGaps.discard();
 }
@@ -180,7 +186,7 @@ void rebuildDerivedTables(sqlite3 *db)
     // Rollups written before schema 3 are dropped rather than kept: they
     // lack the spread shares, and placed records that start before 1970 in
     // the wrong minute.
-    execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total; DELETE FROM port_protocol_total;"
+    execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total; DELETE FROM port_protocol_total; DELETE FROM graph_traffic_total;"
                 " DELETE FROM ephemeral_port_block; DELETE FROM rollup_minute; DELETE FROM rollup_minute_total;"
                 " DELETE FROM rollup_long_span;"
                 " DELETE FROM coverage_gap");

@@ -4,13 +4,15 @@
 // (by an import, or by the upgrade of a case from an older schema): the
 // block indexes of addresses, ports and interfaces, the per-minute rollups
 // and long spans the timeline reads instead of records, the records by
-// interface, action and log status, the records by port and protocol, and
+// interface, action and log status, the records by port and protocol, the
+// records per interface and address pair the graph reads, and
 // the coverage gaps.
 
 #include "block_postings.h"
 #include "coverage_gaps.h"
 #include "encoded_flow.h"
 #include "ephemeral_port_index.h"
+#include "graph_traffic_totals.h"
 #include "minute_rollup.h"
 #include "port_protocol_totals.h"
 #include "sqlite_handle.h"
@@ -49,6 +51,7 @@ private:
     // codes of RollupKey).
     std::unordered_map<std::uint64_t, std::int64_t> m_recordTotals;
     PortProtocolTotals m_portProtocolTotals;
+    GraphTrafficTotals m_graphTotals;
     Statement m_upsertRecordTotal;
     RollupMinuteWriter m_upsertMinute;
     RollupMinuteTotalWriter m_minuteTotals;

@@ -4,6 +4,7 @@
 #include "block_codec.h"
 #include "block_posting_editor.h"
 #include "coverage_gaps.h"
+#include "graph_traffic_totals.h"
 #include "minute_rollup.h"
 #include "stored_address.h"
 
@@ -209,11 +210,19 @@ void replaceStoredRecords(sqlite3 *db, std::int64_t block, const std::vector<Rec
     write.exec();
 
     updateBlockIndexes(db, block, rows, replaced, replacements);
+    // The richer copy may add what the graph keys on (flow-direction,
+    // tcp-flags, AWS services): its totals move whatever the interface.
+    GraphTrafficTotals graphTotals;
+    for (std::size_t i = 0; i < replacements.size(); ++i) {
+        graphTotals.add(replaced[i], -1);
+        graphTotals.add(replacements[i].richer);
+    }
+    graphTotals.write(db);
     for (std::size_t i = 0; i < replacements.size(); ++i) {
         const EncodedFlow &old = replaced[i];
         const EncodedFlow &richer = replacements[i].richer;
         if (old.interface == richer.interface)
-            continue; // every derived table keys on fields the two copies share
+            continue; // every other derived table keys on fields the two copies share
         moveRollups(db, old, richer);
         moveRecordTotal(db, old, richer);
         if (const auto span = coverageSpanOf(old))

@@ -2,6 +2,7 @@
 #include "schema.h"
 
 #include "derived_tables.h"
+#include "graph_traffic_totals.h"
 #include "minute_rollup.h"
 #include "port_protocol_totals.h"
 #include "sqlite_handle.h"
@@ -216,8 +217,23 @@ CREATE TABLE incident_note(
 CREATE TABLE note_tag(note INTEGER NOT NULL, tag TEXT NOT NULL, PRIMARY KEY(note, tag)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, 9> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
-                                                  kSchemaSummaries, kSchemaDetections, kSchemaIocLists, kSchemaIncident};
+// Tables derived from the records; a case from before derives them when
+// upgraded:
+// - graph_traffic_total, the records per interface, addresses, AWS
+//   services, logged direction and initiator, so that the graph of a whole
+//   case reads no record block (see graph_traffic_totals.h).
+constexpr const char *kSchemaGraphTotals = R"sql(
+CREATE TABLE graph_traffic_total(
+  interface INTEGER NOT NULL, direction INTEGER NOT NULL, initiator INTEGER NOT NULL,
+  src NOT NULL, dst NOT NULL, src_service INTEGER NOT NULL, dst_service INTEGER NOT NULL,
+  flows INTEGER NOT NULL, packets INTEGER NOT NULL, bytes INTEGER NOT NULL,
+  accepts INTEGER NOT NULL, rejects INTEGER NOT NULL,
+  PRIMARY KEY(interface, direction, initiator, src, dst, src_service, dst_service)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char *, 10> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+                                                   kSchemaSummaries, kSchemaDetections, kSchemaIocLists, kSchemaIncident,
+                                                   kSchemaGraphTotals};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its
@@ -243,6 +259,7 @@ void migrateSchema(sqlite3 *db, int fromVersion)
 {
     const bool hadSummaries =
         queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'port_protocol_total'") > 0;
+    const bool hadGraphTotals = hasGraphTrafficTotals(db);
     for (int v = fromVersion + 1; v <= currentSchemaVersion(); ++v)
         applySchemaStatements(db, v);
     // A new case has no records yet; an older one gets its derived tables
@@ -254,6 +271,8 @@ void migrateSchema(sqlite3 *db, int fromVersion)
         derivePortProtocolTotals(db);
         deriveRollupMinuteTotals(db);
     }
+    if (fromVersion >= kLastDerivedVersion && !hadGraphTotals)
+        deriveGraphTrafficTotals(db);
     if (fromVersion == 0)
         createFlowIndexes(db);
     execSql(db, "PRAGMA application_id = " + std::to_string(kCaseApplicationId));

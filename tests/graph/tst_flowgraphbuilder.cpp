@@ -4,6 +4,8 @@
 #include "graph_fixture.h"
 #include "selection/case_filter.h"
 #include "store/block_scan.h"
+#include "store/sqlite_handle.h"
+#include "schema5_case.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -99,6 +101,94 @@ QString nodesOf(const FlowGraph &graph)
     return out.join(QStringLiteral("; "));
 }
 
+// Everything a graph shows, filters and labels included.
+QString dump(const FlowGraph &graph)
+{
+    QStringList out;
+    for (const GraphNode &n : graph.nodes)
+        out << QStringLiteral("node %1 %2 %3 [%4] %5 | %6").arg(n.id, nodeKindName(n.kind), n.label, describe(n.traffic), n.group, n.filter);
+    for (const GraphEdge &e : graph.edges)
+        out << QStringLiteral("edge %1 %2 %3 %4 [%5] | %6")
+                   .arg(e.source, e.target)
+                   .arg(e.directed)
+                   .arg(QString(), describe(e.traffic), e.filter);
+    out << QStringLiteral("left out %1 [%2]").arg(graph.nodesLeftOut).arg(describe(graph.trafficLeftOut));
+    return out.join(QLatin1Char('\n'));
+}
+
+// A case of the shape the graph meets: interfaces with IPv4 and IPv6
+// addresses talking to each other (logged at both ends, one end now and
+// then missing), to outside peers, some in an interface's own /24, to AWS
+// services, records without flow-direction, handshakes and replies.
+QByteArray randomCase(quint32 seed, int records)
+{
+    QRandomGenerator random(seed);
+    const int enis = 7;
+    const auto eniName = [](int i) { return QStringLiteral("eni-%1").arg(i); };
+    const auto own = [](int i) {
+        return i % 3 == 2 ? QStringLiteral("2001:db8:a:%1::5").arg(i) : QStringLiteral("10.0.%1.%2").arg(i % 2).arg(10 + i);
+    };
+    const QStringList outside{QStringLiteral("198.51.100.7"), QStringLiteral("198.51.100.99"), QStringLiteral("203.0.113.1"),
+                              QStringLiteral("10.0.1.200"), QStringLiteral("2001:db8:5:1::1"), QStringLiteral("2001:db8:a:99::2"),
+                              QStringLiteral("52.216.1.2"), QStringLiteral("52.216.9.9")};
+    const QStringList flags{QStringLiteral("-"), QStringLiteral("2"), QStringLiteral("18"), QStringLiteral("3")};
+    QByteArray out;
+    const auto line = [&](int logger, const QString &src, int sport, const QString &dst, int dport, bool reject,
+                          const QString &direction, const QString &srcService, const QString &dstService) {
+        out += QStringLiteral("%1 subnet-%2 vpc-%3 %4:%5 > %6:%7 tcp %8 %9 %10 %11 %12 %13\n")
+                   .arg(eniName(logger))
+                   .arg(logger % 3)
+                   .arg(logger % 2)
+                   .arg(src)
+                   .arg(sport)
+                   .arg(dst)
+                   .arg(dport)
+                   .arg(1 + random.bounded(5000))
+                   .arg(reject ? "REJECT" : "ACCEPT", flags[random.bounded(flags.size())], direction, srcService, dstService)
+                   .toUtf8();
+    };
+    const auto port = [&] { return random.bounded(3) == 0 ? 22 + random.bounded(1000) : 1024 + random.bounded(60000); };
+    for (int i = 0; i < records; ++i) {
+        const int a = random.bounded(enis);
+        const bool reject = random.bounded(5) == 0;
+        const int sport = port();
+        const int dport = port();
+        if (random.bounded(2) == 0) {
+            int b = random.bounded(enis - 1);
+            b += b >= a;
+            if (own(a).contains(':') != own(b).contains(':'))
+                continue;
+            if (random.bounded(8) != 0)
+                line(a, own(a), sport, own(b), dport, reject, QStringLiteral("egress"), QStringLiteral("-"), QStringLiteral("-"));
+            if (random.bounded(8) != 0)
+                line(b, own(a), sport, own(b), dport, reject, QStringLiteral("ingress"), QStringLiteral("-"), QStringLiteral("-"));
+            continue;
+        }
+        const QString peer = outside[random.bounded(outside.size())];
+        if (peer.contains(':') != own(a).contains(':'))
+            continue;
+        const QString service = peer.startsWith(QStringLiteral("52.216.")) ? QStringLiteral("S3") : QStringLiteral("-");
+        const int way = random.bounded(3);
+        if (way == 0)
+            line(a, peer, sport, own(a), dport, reject, QStringLiteral("ingress"), service, QStringLiteral("-"));
+        else if (way == 1)
+            line(a, own(a), sport, peer, dport, reject, QStringLiteral("egress"), QStringLiteral("-"), service);
+        else
+            line(a, own(a), sport, peer, dport, reject, QStringLiteral("-"), QStringLiteral("-"), QStringLiteral("-"));
+    }
+    return out;
+}
+
+// The graph of the whole case from the stored totals and from the records.
+std::pair<QString, QString> bothWays(CaseDb &caseDb, GraphOptions options)
+{
+    const auto everything = compiled(caseDb, {});
+    options.useStoredTotals = true;
+    const QString stored = dump(buildFlowGraph(caseDb, *everything, options));
+    options.useStoredTotals = false;
+    return {stored, dump(buildFlowGraph(caseDb, *everything, options))};
+}
+
 QString edgesOf(const FlowGraph &graph)
 {
     QStringList out;
@@ -124,6 +214,9 @@ private Q_SLOTS:
     void goldenOutput();
     void matchesBruteForceOnRandomCase();
     void cancelStopsTheBuild();
+    void storedTotalsAnswerAsTheRecords_data();
+    void storedTotalsAnswerAsTheRecords();
+    void upgradedCaseDerivesTheTotals();
 };
 
 void TestFlowGraphBuilder::aggregates_data()
@@ -400,6 +493,65 @@ void TestFlowGraphBuilder::cancelStopsTheBuild()
     GraphOptions options;
     options.cancelled = [] { return true; };
     QVERIFY_THROWS_EXCEPTION(GraphCancelled, buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options));
+}
+
+void TestFlowGraphBuilder::storedTotalsAnswerAsTheRecords_data()
+{
+    QTest::addColumn<QByteArray>("records");
+    QTest::addColumn<int>("level");
+    QTest::addColumn<int>("top");
+    QTest::addColumn<QStringList>("expanded");
+    const QList<std::pair<const char *, QByteArray>> cases{
+        {"mixed", kMixed}, {"one side missing", kOneSideMissing}, {"undirected", kUndirected},
+        {"random 1", randomCase(1, 600)}, {"random 2", randomCase(2, 600)}, {"random 3", randomCase(3, 1500)}};
+    const QList<std::pair<const char *, GraphLevel>> levels{
+        {"eni", GraphLevel::Eni}, {"subnet", GraphLevel::Subnet}, {"vpc", GraphLevel::Vpc}, {"account", GraphLevel::Account}};
+    for (const auto &[caseName, records] : cases) {
+        for (const auto &[levelName, level] : levels) {
+            QTest::addRow("%s, %s", caseName, levelName) << records << int(level) << 150 << QStringList();
+            QTest::addRow("%s, %s, top 4", caseName, levelName) << records << int(level) << 4 << QStringList();
+            QTest::addRow("%s, %s, expanded", caseName, levelName)
+                << records << int(level) << 150
+                << QStringList{QStringLiteral("198.51.100.0/24"), QStringLiteral("2001:db8:5::/48"), QStringLiteral("aws:S3")};
+        }
+    }
+}
+
+void TestFlowGraphBuilder::storedTotalsAnswerAsTheRecords()
+{
+    QFETCH(QByteArray, records);
+    QFETCH(int, level);
+    QFETCH(int, top);
+    QFETCH(QStringList, expanded);
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, records);
+    GraphOptions options;
+    options.level = static_cast<GraphLevel>(level);
+    options.topNodes = static_cast<std::size_t>(top);
+    options.expanded = std::set<QString>(expanded.begin(), expanded.end());
+    const auto [stored, scanned] = bothWays(*fixture.caseDb, options);
+    QVERIFY(scanned.contains(QStringLiteral("edge ")));
+    QCOMPARE(stored, scanned);
+}
+
+void TestFlowGraphBuilder::upgradedCaseDerivesTheTotals()
+{
+    QTemporaryDir dir;
+    FlowFixture fixture = importCase(dir, randomCase(4, 800));
+    GraphOptions options;
+    const auto [before, scannedBefore] = bothWays(*fixture.caseDb, options);
+    QCOMPARE(before, scannedBefore);
+    fixture.caseDb.reset();
+    const std::string file = dir.filePath(QStringLiteral("graph.flowcase")).toStdString();
+    downgradeToSchema5(file);
+    auto older = CaseDb::open(file, CaseDb::Mode::ReadOnly);
+    QCOMPARE(bothWays(*older, options).first, before); // no totals yet: the records answer
+    older.reset();
+    auto upgraded = CaseDb::open(file, CaseDb::Mode::ReadWrite);
+    QCOMPARE(queryInt(upgraded->handle(), "SELECT count(*) FROM graph_traffic_total") > 0, true);
+    const auto [after, scannedAfter] = bothWays(*upgraded, options);
+    QCOMPARE(after, before);
+    QCOMPARE(scannedAfter, before);
 }
 
 QTEST_GUILESS_MAIN(TestFlowGraphBuilder)

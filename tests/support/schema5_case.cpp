@@ -20,7 +20,7 @@ void downgradeToSchema5(const std::string &caseFile)
         execSql(db, "DROP TABLE IF EXISTS incident_record; DROP TABLE IF EXISTS record_tag;"
                     " DROP TABLE IF EXISTS incident_note; DROP TABLE IF EXISTS note_tag;");
         // Every object of the migrations after 5.
-        execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP INDEX flow_block_extent; "
+        execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP TABLE graph_traffic_total; DROP INDEX flow_block_extent; "
                     "DROP TABLE IF EXISTS finding; DROP TABLE IF EXISTS detection_run; DROP TABLE IF EXISTS ioc_indicator; "
                     "DROP TABLE IF EXISTS ioc_list_file; DROP TABLE IF EXISTS ioc_list; PRAGMA user_version = 5");
     } catch (...) {

@@ -3,7 +3,8 @@
 // Turns a case of the current schema into the case Flowscope wrote at schema
 // version 5, for tests of reading and upgrading older cases: the records by
 // port and protocol, the minute rollups summed over the interfaces and the
-// index of block extents are dropped, and so are the incident's
+// records per interface and address pair the graph reads and the index of
+// block extents are dropped, and so are the findings, IOC lists and the incident's
 // stars, tags and notes.
 
 #include <string>

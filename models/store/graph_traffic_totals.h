@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The records summed per interface, source and destination address, AWS
+// services, logged direction and initiator, kept beside the records (table
+// graph_traffic_total) so that the graph of a whole case reads no record
+// block. Only records with both addresses and log status OK count, as the
+// graph counts them. Addresses are kept whole: who owns an address is only
+// known when the graph is built (later imports and snapshots change it), and
+// on an internet-facing estate grouping the outside side per /24 saves
+// little (about 105,000 keys instead of 115,000 per million records).
+
+#include "encoded_flow.h"
+#include "sqlite_handle.h"
+
+#include <cstdint>
+#include <functional>
+#include <unordered_map>
+
+namespace flowscope {
+
+// Which end opened the connection, as far as a record tells.
+enum class FlowInitiator : std::uint8_t { Unknown = 0, Source = 1, Destination = 2 };
+// Which way the logging interface saw the record (flow-direction).
+enum class LoggedDirection : std::uint8_t { Unknown = 0, Ingress = 1, Egress = 2 };
+
+// A lone SYN is the initiator's, a SYN-ACK the responder's; otherwise a
+// well-known port (below 1024) against a higher one is the server's.
+FlowInitiator flowInitiator(const EncodedFlow &flow);
+// Both addresses and log status OK: a record the graph counts.
+bool isGraphFlow(const EncodedFlow &flow);
+
+struct GraphTrafficKey {
+    std::uint32_t interface = 0; // interface dictionary id, 0 when none
+    LoggedDirection direction = LoggedDirection::Unknown;
+    FlowInitiator initiator = FlowInitiator::Unknown;
+    IpAddress src;
+    IpAddress dst;
+    std::uint32_t srcService = 0; // string ids, 0 when none
+    std::uint32_t dstService = 0;
+    friend bool operator==(const GraphTrafficKey &, const GraphTrafficKey &) = default;
+};
+
+struct GraphTrafficSums {
+    std::int64_t flows = 0;
+    std::int64_t packets = 0;
+    std::int64_t bytes = 0;
+    std::int64_t accepts = 0;
+    std::int64_t rejects = 0;
+};
+
+class GraphTrafficTotals {
+public:
+    // Counts a record (sign -1 takes it away); records the graph does not count are left out.
+    void add(const EncodedFlow &flow, std::int64_t sign = 1);
+    // Adds what was gathered to the table, dropping rows left without flows, and forgets it.
+    void write(sqlite3 *db);
+    void clear() { m_totals.clear(); }
+    std::size_t size() const { return m_totals.size(); }
+
+    struct KeyHash {
+        std::size_t operator()(const GraphTrafficKey &k) const;
+    };
+
+private:
+    std::unordered_map<GraphTrafficKey, GraphTrafficSums, KeyHash> m_totals;
+};
+
+// Fills graph_traffic_total from every block of the case (decoding only the
+// columns it needs), inside the caller's transaction: for a case written
+// before the table existed.
+void deriveGraphTrafficTotals(sqlite3 *db);
+
+// Whether the case has the table (a case opened read-only at an older schema has not).
+bool hasGraphTrafficTotals(sqlite3 *db);
+
+// Every row of the table.
+void readGraphTrafficTotals(sqlite3 *db, const std::function<void(const GraphTrafficKey &, const GraphTrafficSums &)> &row);
+
+} // namespace flowscope
