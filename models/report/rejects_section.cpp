@@ -20,6 +20,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("RejectsSection", text);
 }
 
+// A scan makes a group per port: a rule's largest groups tell its story, the
+// rest are summed on one line (the CSV export lists every group).
+constexpr std::size_t kGroupsPerRule = 8;
+
 QString portOf(const explain::RejectGroup &group)
 {
     const QString protocol = group.protocol == 6 ? QStringLiteral("tcp")
@@ -71,10 +75,24 @@ void RejectsSection::render(ReportCanvas &canvas) const
         ReportTable table;
         table.headers = {tr("Verdict"), tr("Interface"), tr("Service"), tr("Records"), tr("Replies"), tr("Basis")};
         table.widths = {2.6, 1.9, 0.9, 0.9, 0.8, 0.7};
-        for (const explain::RejectGroup *group : byRule[key])
-            table.rows.push_back({explain::recordVerdictName(group->verdict), group->interfaceId, portOf(*group),
-                                  locale.toString(qlonglong(group->count)), locale.toString(qlonglong(group->replies)),
-                                  explain::basisName(group->basis)});
+        const auto &groups = byRule[key];
+        std::int64_t restRecords = 0, restReplies = 0;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            const explain::RejectGroup &group = *groups[i];
+            if (i >= kGroupsPerRule) {
+                restRecords += group.count;
+                restReplies += group.replies;
+                continue;
+            }
+            table.rows.push_back({explain::recordVerdictName(group.verdict), group.interfaceId, portOf(group),
+                                  locale.toString(qlonglong(group.count)), locale.toString(qlonglong(group.replies)),
+                                  explain::basisName(group.basis)});
+        }
+        if (groups.size() > kGroupsPerRule)
+            table.rows.push_back({QCoreApplication::translate("RejectsSection", "%n more group(s)", nullptr,
+                                                              int(groups.size() - kGroupsPerRule)),
+                                  QString(), QString(), locale.toString(qlonglong(restRecords)),
+                                  locale.toString(qlonglong(restReplies)), QString()});
         canvas.table(table);
     }
 }

@@ -28,13 +28,15 @@ QString utc(std::optional<std::int64_t> seconds)
 SourcesSection::SourcesSection(CaseDb &caseDb)
 {
     const QLocale locale = QLocale::system();
-    m_files.headers = {tr("Path"), tr("Bytes"), tr("SHA-256"), tr("Format"), tr("Records"), tr("Errors"), tr("First start"),
+    m_files.headers = {tr("Path"), tr("Bytes"), tr("SHA-256"), tr("Delivery"), tr("Records"), tr("Errors"), tr("First start"),
                        tr("Last end")};
-    m_files.widths = {2.4, 0.9, 2.4, 1.0, 0.9, 0.7, 1.3, 1.3};
+    m_files.widths = {2.6, 0.9, 2.6, 0.9, 0.9, 0.8, 1.3, 1.3};
+    m_files.fontPoints = 7;
     for (const ImportedFile &file : importedFiles(caseDb))
         m_files.rows.push_back({QString::fromStdString(file.path), locale.toString(qulonglong(file.size)),
                                 QString::fromStdString(file.sha256),
-                                QString::fromStdString(file.delivery + " " + file.logFormat).trimmed(),
+                                // The log format is a field list: too long for a column.
+                                QString::fromStdString(file.delivery),
                                 locale.toString(qulonglong(file.records)), locale.toString(qulonglong(file.errors)),
                                 utc(file.firstStart), utc(file.lastEnd)});
 }
