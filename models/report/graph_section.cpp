@@ -8,6 +8,7 @@
 #include "graph/graph_layout_input.h"
 
 #include <QCoreApplication>
+#include <QLineF>
 #include <QLocale>
 #include <QPainter>
 
@@ -118,7 +119,8 @@ void GraphSection::drawGraph(ReportCanvas &canvas) const
         heaviest = std::max<std::uint64_t>(heaviest, edge.traffic.bytes);
     for (const graph::GraphEdge &edge : m_graph.edges) {
         const auto from = place(edge.source), to = place(edge.target);
-        if (!from || !to)
+        // A line of no length (a node's traffic with itself) is no line: PDF readers choke on its empty path.
+        if (!from || !to || QLineF(*from, *to).length() < 0.01)
             continue;
         const double width = 0.4 + 3.0 * std::log1p(double(edge.traffic.bytes)) / std::log1p(double(heaviest));
         const QColor color = edge.traffic.reject > 0 && edge.traffic.accept == 0 ? QColor(0xc2, 0x3b, 0x3b, 170)
