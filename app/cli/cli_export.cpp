@@ -5,6 +5,7 @@
 #include "cli_arguments.h"
 #include "cli_case_filter.h"
 #include "cli_commands.h"
+#include "cli_export_report.h"
 
 #include "explain/snapshot_store.h"
 #include "export/case_csv_export.h"
@@ -17,6 +18,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace flowscope::cli {
 
@@ -24,7 +26,9 @@ namespace {
 
 const char *const kUsage =
     "Usage: flowscope-cli export CASE --what flows|conversations|endpoints|explanations [FILTER]\n"
-    "       [--by addresses|service | address|eni] [--group] [--format csv] [--out FILE|-] [--raw]\n";
+    "       [--by addresses|service | address|eni] [--group] [--format csv] [--out FILE|-] [--raw]\n"
+    "       flowscope-cli export CASE --what report [FILTER] --format pdf --out FILE [--analyst NAME]\n"
+    "       [--title TEXT] [--text TEXT] [--page a4|letter] [--sections summary,timeline,graph,rejects,sources]\n";
 
 int usage(const std::string &problem)
 {
@@ -105,7 +109,9 @@ const std::map<std::string, ExportKind> &exportKinds()
 
 int runExport(const std::vector<std::string> &args)
 {
-    const Arguments arguments(args, {"what", "format", "out", "by"}, {"raw", "group"});
+    std::set<std::string> valued{"what", "format", "out", "by"};
+    valued.insert(std::begin(kReportOptions), std::end(kReportOptions));
+    const Arguments arguments(args, valued, {"raw", "group"});
     if (!arguments.ok())
         return usage(arguments.error());
     if (arguments.positional().empty() || arguments.positional().size() > 2)
@@ -113,9 +119,14 @@ int runExport(const std::vector<std::string> &args)
     const auto what = arguments.value("what");
     if (!what)
         return usage("needs --what");
+    if (*what == "report")
+        return exportReport(arguments);
+    for (const char *option : kReportOptions)
+        if (arguments.value(option))
+            return usage(std::string("--") + option + " applies only to the report");
     const auto kind = exportKinds().find(*what);
     if (kind == exportKinds().end())
-        return usage("--what '" + *what + "' is not one of flows, conversations, endpoints, explanations");
+        return usage("--what '" + *what + "' is not one of flows, conversations, endpoints, explanations, report");
     const std::string format = arguments.value("format").value_or("csv");
     if (format != "csv")
         return usage("--format '" + format + "' is not csv");

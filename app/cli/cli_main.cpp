@@ -4,9 +4,12 @@
 #include "cli_commands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <iostream>
+#include <algorithm>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -88,17 +91,38 @@ void printUsage(std::ostream &out)
            "        | note [--record ID] [--author NAME] TEXT\n"
            "                      the incident timeline (starred and tagged records, notes) in time\n"
            "                      order, and its stars, tags and notes; IDs as `query` shows them\n"
+           "  export CASE --what report [FILTER] --format pdf --out FILE [--analyst NAME] [--title TEXT]\n"
+           "         [--text TEXT] [--page a4|letter] [--sections summary,timeline,graph,rejects,sources]\n"
+           "                      the PDF incident report: title page, contents, summary, timeline,\n"
+           "                      interfaces graph, reject explanations and source files appendix\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
            "Exit status: 0 success, 1 some input rejected (good data kept), 2 usage or fatal error.\n";
 }
 
+// The PDF report lays text out with fonts, which take a QGuiApplication; the
+// CLI shows no window, so it runs on the offscreen platform unless told otherwise.
+bool drawsWithFonts(int argc, char **argv)
+{
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    return !args.empty() && args[0] == "export" && std::find(args.begin(), args.end(), "report") != args.end();
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    if (!drawsWithFonts(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    const auto app = makeApplication(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("flowscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOWSCOPE_VERSION));
 

@@ -10,6 +10,7 @@ packages=(
   libqcustomplot-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev libssl-dev libgraphviz-dev
   libcsv-dev  # tests only: an independent parser the CSV exports are read back with
   graphviz  # sfdp, which the graph view runs for its layout
+  poppler-utils  # tests only: pdftotext, pdfinfo and pdffonts read the PDF report back
   clang libclang-rt-14-dev
   xvfb xauth x11-apps
   libqt6svg6  # the SVG icon engine, for the app icon when run from the build tree

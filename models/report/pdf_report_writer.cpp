@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pdf_report_writer.h"
+
+#include "report_canvas.h"
+#include "report_text.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QPageLayout>
+#include <QPainter>
+#include <QPdfWriter>
+
+namespace flowscope::report {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("PdfReportWriter", text);
+}
+
+QString titleOf(const ReportOptions &options)
+{
+    return options.title.isEmpty() ? tr("Incident report") : options.title;
+}
+
+void drawTitlePage(ReportCanvas &canvas, const ReportOptions &options, const QDateTime &exportedAt)
+{
+    canvas.space(canvas.body().height() * 0.18);
+    QPainter &painter = canvas.painter();
+    const QString title = visibleText(titleOf(options));
+    const QFont titleFont = canvas.font(24, true);
+    painter.setFont(titleFont);
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const double height = painter.boundingRect(QRectF(0, 0, canvas.body().width(), 1e6), flags, title).height();
+    painter.setPen(Qt::black);
+    painter.drawText(canvas.reserve(height), flags, title);
+    canvas.space(24);
+    canvas.keyValues({{tr("Case"), options.caseName},
+                      {tr("Analyst"), options.analyst.isEmpty() ? tr("(not named)") : options.analyst},
+                      {tr("Exported"), exportedAt.toUTC().toString(Qt::ISODate)}});
+    if (!options.freeText.isEmpty()) {
+        canvas.space(12);
+        canvas.paragraph(options.freeText);
+    }
+}
+
+void drawContents(ReportCanvas &canvas, const std::vector<TocEntry> &entries)
+{
+    canvas.newPage();
+    QPainter &painter = canvas.painter();
+    const QFont heading = canvas.font(18, true);
+    painter.setFont(heading);
+    painter.setPen(Qt::black);
+    painter.drawText(canvas.reserve(30), Qt::AlignLeft | Qt::AlignTop, tr("Contents"));
+    canvas.space(10);
+    const QFont entryFont = canvas.font(11);
+    for (const TocEntry &entry : entries) {
+        const QRectF line = canvas.reserve(20);
+        painter.setFont(entryFont);
+        painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, visibleText(entry.title));
+        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QString::number(entry.page));
+        painter.save();
+        painter.setPen(QPen(Qt::lightGray, 0.5, Qt::DotLine));
+        painter.drawLine(QPointF(line.left(), line.bottom() - 3), QPointF(line.right(), line.bottom() - 3));
+        painter.restore();
+    }
+}
+
+struct Pass {
+    std::vector<TocEntry> toc;
+    int pages = 0;
+    bool ok = false;
+};
+
+// The contents take one page: a report has a handful of sections.
+Pass drawReport(QIODevice &out, const ReportOptions &options, const ReportSections &sections,
+                const std::vector<TocEntry> &toc, int totalPages, const QDateTime &exportedAt)
+{
+    QPdfWriter writer(&out);
+    writer.setResolution(72);
+    writer.setPageLayout(QPageLayout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    writer.setTitle(titleOf(options));
+    writer.setCreator(QStringLiteral("Flowscope"));
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return {};
+    const QString footer = titleOf(options) + QStringLiteral(" · ") + options.caseName;
+    ReportCanvas canvas(writer, painter, footer, totalPages);
+    drawTitlePage(canvas, options, exportedAt);
+    drawContents(canvas, toc.empty() ? std::vector<TocEntry>(sections.size()) : toc);
+    for (const auto &section : sections) {
+        canvas.sectionHeading(section->title());
+        section->render(canvas);
+    }
+    canvas.finish();
+    Pass pass{canvas.toc(), canvas.page(), painter.end()};
+    return pass;
+}
+
+} // namespace
+
+bool writePdfReport(QIODevice &out, const ReportOptions &options, const ReportSections &sections)
+{
+    const QDateTime exportedAt = options.exportedAt.isValid() ? options.exportedAt : QDateTime::currentDateTimeUtc();
+    QBuffer counting;
+    counting.open(QIODevice::WriteOnly);
+    const Pass first = drawReport(counting, options, sections, {}, 0, exportedAt);
+    if (!first.ok)
+        return false;
+    const Pass final = drawReport(out, options, sections, first.toc, first.pages, exportedAt);
+    return final.ok;
+}
+
+} // namespace flowscope::report

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rejects_section.h"
+
+#include "report_canvas.h"
+
+#include "explain/snapshot_store.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <map>
+#include <utility>
+
+namespace flowscope::report {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RejectsSection", text);
+}
+
+// A scan makes a group per port: a rule's largest groups tell its story, the
+// rest are summed on one line (the CSV export lists every group).
+constexpr std::size_t kGroupsPerRule = 8;
+
+QString portOf(const explain::RejectGroup &group)
+{
+    const QString protocol = group.protocol == 6 ? QStringLiteral("tcp")
+        : group.protocol == 17                   ? QStringLiteral("udp")
+        : group.protocol == 1                    ? QStringLiteral("icmp")
+                                                 : QString::number(group.protocol);
+    return group.servicePort > 0 ? QStringLiteral("%1/%2").arg(protocol).arg(group.servicePort) : protocol;
+}
+
+} // namespace
+
+RejectsSection::RejectsSection(CaseDb &caseDb, const CaseFilter &filter)
+{
+    explain::SnapshotTimeline snapshots = explain::loadSnapshotTimeline(caseDb);
+    m_withSnapshots = !snapshots.isEmpty();
+    explain::RejectExplainer explainer(caseDb, std::move(snapshots));
+    m_groups = explainer.groupRejects(filter);
+}
+
+QString RejectsSection::title() const
+{
+    return tr("Reject explanations");
+}
+
+void RejectsSection::render(ReportCanvas &canvas) const
+{
+    const QLocale locale = QLocale::system();
+    canvas.paragraph(tr("%1 REJECT records in %2 groups, explained %3.")
+                         .arg(locale.toString(qlonglong(m_groups.rejects)))
+                         .arg(m_groups.groups.size())
+                         .arg(m_withSnapshots ? tr("against the configuration snapshot in force at each record's time")
+                                              : tr("from the flow records alone (the case holds no snapshot)")));
+    if (m_groups.groups.empty())
+        return;
+    // Under each component and rule, its groups largest first (the order they come in).
+    std::map<std::pair<QString, QString>, std::vector<const explain::RejectGroup *>> byRule;
+    std::vector<std::pair<QString, QString>> order;
+    for (const explain::RejectGroup &group : m_groups.groups) {
+        const std::pair<QString, QString> key{group.component, group.rule};
+        if (!byRule.count(key))
+            order.push_back(key);
+        byRule[key].push_back(&group);
+    }
+    for (const auto &key : order) {
+        const auto &[component, rule] = key;
+        const QString heading = (component.isEmpty() ? tr("No component named") : component) + QStringLiteral(" — ")
+            + (rule.isEmpty() ? tr("no rule named") : rule);
+        canvas.subheading(heading);
+        ReportTable table;
+        table.headers = {tr("Verdict"), tr("Interface"), tr("Service"), tr("Records"), tr("Replies"), tr("Basis")};
+        table.widths = {2.6, 1.9, 0.9, 0.9, 0.8, 0.7};
+        const auto &groups = byRule[key];
+        std::int64_t restRecords = 0, restReplies = 0;
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            const explain::RejectGroup &group = *groups[i];
+            if (i >= kGroupsPerRule) {
+                restRecords += group.count;
+                restReplies += group.replies;
+                continue;
+            }
+            table.rows.push_back({explain::recordVerdictName(group.verdict), group.interfaceId, portOf(group),
+                                  locale.toString(qlonglong(group.count)), locale.toString(qlonglong(group.replies)),
+                                  explain::basisName(group.basis)});
+        }
+        if (groups.size() > kGroupsPerRule)
+            table.rows.push_back({QCoreApplication::translate("RejectsSection", "%n more group(s)", nullptr,
+                                                              int(groups.size() - kGroupsPerRule)),
+                                  QString(), QString(), locale.toString(qlonglong(restRecords)),
+                                  locale.toString(qlonglong(restReplies)), QString()});
+        canvas.table(table);
+    }
+}
+
+} // namespace flowscope::report
