@@ -139,7 +139,7 @@ int runExport(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "export");
         if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli export: " << renderFilterError(expression, *invalid) << '\n';
             return ExitFatal;

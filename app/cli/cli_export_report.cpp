@@ -71,7 +71,7 @@ int exportReport(const Arguments &arguments)
     try {
         auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter;
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "export");
         if (const auto *invalid = std::get_if<FilterError>(&compiled))
             return fail(renderFilterError(expression, *invalid));
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);

@@ -59,7 +59,7 @@ int runGraph(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         CliCaseFilter caseFilter; // snapshot fields, stars and tags as every command has them
-        const auto compiled = caseFilter.compile(*caseDb, expression);
+        const auto compiled = caseFilter.compile(*caseDb, expression, "graph");
         if (const auto *error = std::get_if<FilterError>(&compiled)) {
             std::cerr << "flowscope-cli graph: " << renderFilterError(expression, *error) << '\n';
             return ExitFatal;
