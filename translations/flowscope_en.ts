@@ -31,6 +31,24 @@
     </message>
 </context>
 <context>
+    <name>flowscope</name>
+    <message>
+        <source>%1 flows, %2 bytes, %3 packets
+%4 accepted, %5 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+New: not seen before the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Gone: seen before the time range, not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::AboutDialog</name>
     <message>
         <source>About Flowscope</source>
@@ -179,6 +197,41 @@
     <message>
         <source>%1 files, %2 records: %3</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::CsvExportController</name>
+    <message>
+        <source>Exporting to %1…
+%2 rows written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled: %1 was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -777,6 +830,91 @@
         <source>either term holds</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the records starred in this case (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tag the analyst gave the record: tag == &quot;c2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tagged in this case</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FindingsModel</name>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::FindingsView</name>
+    <message>
+        <source>Run Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detections cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running detections…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FlowPageLoader</name>
@@ -1056,6 +1194,180 @@
     </message>
 </context>
 <context>
+    <name>flowscope::GraphEdgeItem</name>
+    <message>
+        <source>
+Initiator unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::GraphLoader</name>
+    <message>
+        <source>The filter is not valid at position %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::GraphView</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a node of the case is: an interface, or its subnet, VPC or account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heaviest nodes drawn; the others are folded into one &quot;+N more&quot; node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By flows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What ranks the nodes and sets the edges&apos; widths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a time range in the filter: also draw the nodes seen before it but not in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find node…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole graph (0); the wheel zooms, dragging the background pans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the graph…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The graph could not be computed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No traffic under this filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the %1 heaviest nodes are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Graphviz layout failed, so the nodes are on a circle: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since %1: %2 new nodes, %3 new edges (in blue, new nodes with a thick outline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 gone nodes drawn dashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (%1 more not drawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand %1 into Its Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpin All Nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay Out Again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the present positions: nodes otherwise keep their places when the filter changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not render the graph as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No graph to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graphviz could not draw the SVG: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Graph as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::ImportController</name>
     <message>
         <source>An import is already running: wait for it to finish or cancel it.</source>
@@ -1291,6 +1603,205 @@
     </message>
 </context>
 <context>
+    <name>flowscope::IncidentTimelineModel</name>
+    <message>
+        <source>starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloudTrail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1: double-click the entry to show it in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a severity: info, low, medium, high or critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::IocHitsModel</name>
+    <message>
+        <source>Double-click to show its records: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> +%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First seen (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ENIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::IocListsDialog</name>
+    <message>
+        <source>&amp;Add from Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hunt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match every record of the case against the selected lists (all lists when none is selected)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hits (double-click a row to show its records):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hunting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 indicators hit (%3 blocks read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@%1: %2 indicators added, %3 already in the list, %4 lines rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add IOC List Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC lists (*.txt *.csv *.gz *.lst);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC List Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add to the list (filters name it @name):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n file(s) to @%1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>flowscope::LogFormatDialog</name>
     <message>
         <source>Flow Log Format</source>
@@ -1462,6 +1973,38 @@
         <source>Imports store records that other files of the case already hold (the same flow delivered to S3 and CloudWatch) instead of counting them as duplicates</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current View as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every record of the filter, or the statistic or reject groups in focus, to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Investigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;IOC Lists…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add, remove and hunt lists of indicators (addresses, CIDR blocks, address:port); filters name them @name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;Detections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the detectors over the current filter&apos;s records and list their findings</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::MainWindow</name>
@@ -1569,6 +2112,18 @@
         <source>Import a Folder of Flow Logs into %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Graph exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::PivotFilterMenu</name>
@@ -1658,6 +2213,10 @@
         <source>%1 UTC</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 seconds since the epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::RejectGroupsModel</name>
@@ -1731,6 +2290,10 @@
     </message>
     <message>
         <source>Rejects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, rejected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2682,6 +3245,22 @@
     </message>
     <message>
         <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 has no action (its flow log does not record one), so there is no verdict to give.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 is a %2 report, a gap in logging rather than a flow: %3. It has no action, so there is no verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejects of this interface near it carry the caveat that a counterpart may be missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by the record itself: its reject-reason is BPA (VPC Block Public Access).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
