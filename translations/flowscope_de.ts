@@ -35,17 +35,20 @@
     <message>
         <source>%1 flows, %2 bytes, %3 packets
 %4 accepted, %5 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Flows, %2 Bytes, %3 Pakete
+%4 zugelassen, %5 abgelehnt</translation>
     </message>
     <message>
         <source>
 New: not seen before the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Neu: vor dem Zeitraum nicht gesehen</translation>
     </message>
     <message>
         <source>
 Gone: seen before the time range, not in it</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
 </context>
 <context>
@@ -204,33 +207,34 @@ Gone: seen before the time range, not in it</source>
     <message>
         <source>Exporting to %1…
 %2 rows written</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nach %1…
+%2 Zeilen geschrieben</translation>
     </message>
     <message>
         <source>Export as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export nach %1…</translation>
     </message>
     <message>
         <source>Export cancelled: %1 was not written</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen: %1 wurde nicht geschrieben</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile nach %1 exportiert</numerusform>
+            <numerusform>%n Zeilen nach %1 exportiert</numerusform>
         </translation>
     </message>
 </context>
@@ -832,88 +836,88 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message>
         <source>the records starred in this case (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>die in diesem Fall markierten Datensätze (Strg+M)</translation>
     </message>
     <message>
         <source>a tag the analyst gave the record: tag == &quot;c2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Tag, das der Analyst dem Datensatz gegeben hat: tag == &quot;c2&quot;</translation>
     </message>
     <message>
         <source>tagged in this case</source>
-        <translation type="unfinished"></translation>
+        <translation>in diesem Fall getaggt</translation>
     </message>
 </context>
 <context>
     <name>flowscope::FindingsModel</name>
     <message>
         <source>The filter is not valid at position %1: %2</source>
-        <translation type="unfinished">Der Filter ist an Position %1 ungültig: %2</translation>
+        <translation>Der Filter ist an Position %1 ungültig: %2</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Detector</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektor</translation>
     </message>
     <message>
         <source>Start (UTC)</source>
-        <translation type="unfinished">Beginn (UTC)</translation>
+        <translation>Beginn (UTC)</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished">Quelle</translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished">Ziel</translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished">Port</translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished">Datensätze</translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Bytes</source>
-        <translation type="unfinished">Bytes</translation>
+        <translation>Bytes</translation>
     </message>
     <message>
         <source>Period (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode (s)</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Feststellung</translation>
     </message>
 </context>
 <context>
     <name>flowscope::FindingsView</name>
     <message>
         <source>Run Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektionen ausführen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Feststellung</numerusform>
+            <numerusform>%n Feststellungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Detections cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektionen abgebrochen</translation>
     </message>
     <message>
         <source>Running detections…</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektionen laufen…</translation>
     </message>
 </context>
 <context>
@@ -1198,173 +1202,174 @@ Gone: seen before the time range, not in it</source>
     <message>
         <source>
 Initiator unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Initiator unbekannt</translation>
     </message>
 </context>
 <context>
     <name>flowscope::GraphLoader</name>
     <message>
         <source>The filter is not valid at position %1: %2</source>
-        <translation type="unfinished">Der Filter ist an Position %1 ungültig: %2</translation>
+        <translation>Der Filter ist an Position %1 ungültig: %2</translation>
     </message>
 </context>
 <context>
     <name>flowscope::GraphView</name>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschwunden</translation>
     </message>
     <message>
         <source>ENI</source>
-        <translation type="unfinished"></translation>
+        <translation>ENI</translation>
     </message>
     <message>
         <source>Subnet</source>
-        <translation type="unfinished">Subnetz</translation>
+        <translation>Subnetz</translation>
     </message>
     <message>
         <source>VPC</source>
-        <translation type="unfinished">VPC</translation>
+        <translation>VPC</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished">Konto</translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>What a node of the case is: an interface, or its subnet, VPC or account</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ein Knoten des Falls ist: eine Schnittstelle oder ihr Subnetz, ihre VPC oder ihr Konto</translation>
     </message>
     <message>
         <source>Top </source>
-        <translation type="unfinished"></translation>
+        <translation>Top </translation>
     </message>
     <message>
         <source>The heaviest nodes drawn; the others are folded into one &quot;+N more&quot; node</source>
-        <translation type="unfinished"></translation>
+        <translation>Die schwersten Knoten werden gezeichnet; die übrigen werden in einem Knoten &quot;+N weitere&quot; zusammengefasst</translation>
     </message>
     <message>
         <source>By bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Bytes</translation>
     </message>
     <message>
         <source>By flows</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Flows</translation>
     </message>
     <message>
         <source>What ranks the nodes and sets the edges&apos; widths</source>
-        <translation type="unfinished"></translation>
+        <translation>Wonach die Knoten gereiht werden und was die Breite der Kanten bestimmt</translation>
     </message>
     <message>
         <source>With a time range in the filter: also draw the nodes seen before it but not in it</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einem Zeitraum im Filter: auch die Knoten zeichnen, die davor, aber nicht darin gesehen wurden</translation>
     </message>
     <message>
         <source>Find node…</source>
-        <translation type="unfinished"></translation>
+        <translation>Knoten suchen…</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Einpassen</translation>
     </message>
     <message>
         <source>Show the whole graph (0); the wheel zooms, dragging the background pans</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ganzen Graphen zeigen (0); das Mausrad zoomt, Ziehen des Hintergrunds verschiebt die Ansicht</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">Exportieren</translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>%1…</source>
-        <translation type="unfinished">%1. {1…?}</translation>
+        <translation>%1…</translation>
     </message>
     <message>
         <source>No case open</source>
-        <translation type="unfinished">Kein Fall geöffnet</translation>
+        <translation>Kein Fall geöffnet</translation>
     </message>
     <message>
         <source>Computing the graph…</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph wird berechnet…</translation>
     </message>
     <message>
         <source>The graph could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Graph konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
         <source>No traffic under this filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Verkehr unter diesem Filter</translation>
     </message>
     <message>
         <source>Only the %1 heaviest nodes are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die %1 schwersten Knoten werden gezeichnet: %2 weitere (%3 Flows, %4) sind in &quot;+%2 weitere&quot; zusammengefasst</translation>
     </message>
     <message>
         <source>The Graphviz layout failed, so the nodes are on a circle: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Graphviz-Layout ist fehlgeschlagen, daher liegen die Knoten auf einem Kreis: %1</translation>
     </message>
     <message>
         <source>Since %1: %2 new nodes, %3 new edges (in blue, new nodes with a thick outline)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit %1: %2 neue Knoten, %3 neue Kanten (in Blau, neue Knoten mit dicker Umrandung)</translation>
     </message>
     <message>
         <source>; %1 gone nodes drawn dashed</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 verschwundene Knoten gestrichelt gezeichnet</translation>
     </message>
     <message>
         <source> (%1 more not drawn)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 weitere nicht gezeichnet)</translation>
     </message>
     <message>
         <source>Expand %1 into Its Addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in seine Adressen aufklappen</translation>
     </message>
     <message>
         <source>Collapse into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 zusammenklappen</translation>
     </message>
     <message>
         <source>Unpin</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösen</translation>
     </message>
     <message>
         <source>Unpin All Nodes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Knoten lösen</translation>
     </message>
     <message>
         <source>Lay Out Again</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu anordnen</translation>
     </message>
     <message>
         <source>Forget the present positions: nodes otherwise keep their places when the filter changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuellen Positionen verwerfen: Sonst behalten die Knoten ihre Plätze, wenn sich der Filter ändert</translation>
     </message>
     <message>
         <source>Fit to View</source>
-        <translation type="unfinished"></translation>
+        <translation>An Ansicht anpassen</translation>
     </message>
     <message>
         <source>Could not render the graph as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Graph konnte nicht als PNG gerendert werden</translation>
     </message>
     <message>
         <source>No graph to export</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Graph zum Exportieren</translation>
     </message>
     <message>
         <source>Graphviz could not draw the SVG: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphviz konnte das SVG nicht zeichnen: %1</translation>
     </message>
     <message>
         <source>Export Graph as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph als %1 exportieren</translation>
     </message>
     <message>
         <source>%1 files (*.%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Dateien (*.%2)</translation>
     </message>
 </context>
 <context>
@@ -1606,198 +1611,198 @@ Initiator unknown</source>
     <name>flowscope::IncidentTimelineModel</name>
     <message>
         <source>starred</source>
-        <translation type="unfinished"></translation>
+        <translation>markiert</translation>
     </message>
     <message>
         <source>tagged</source>
-        <translation type="unfinished"></translation>
+        <translation>getaggt</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>finding</source>
-        <translation type="unfinished"></translation>
+        <translation>Feststellung</translation>
     </message>
     <message>
         <source>CloudTrail</source>
-        <translation type="unfinished"></translation>
+        <translation>CloudTrail</translation>
     </message>
     <message>
         <source>undated</source>
-        <translation type="unfinished"></translation>
+        <translation>undatiert</translation>
     </message>
     <message>
         <source>Record %1: double-click the entry to show it in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1: Doppelklicken Sie auf den Eintrag, um ihn in der Tabelle anzuzeigen</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished">Zeit (UTC)</translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>Schweregrad</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Author</source>
-        <translation type="unfinished"></translation>
+        <translation>Autor</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a severity: info, low, medium, high or critical</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist kein Schweregrad: info, low, medium, high oder critical</translation>
     </message>
 </context>
 <context>
     <name>flowscope::IocHitsModel</name>
     <message>
         <source>Double-click to show its records: %1</source>
-        <translation type="unfinished">Doppelklicken, um die Datensätze anzuzeigen: %1</translation>
+        <translation>Doppelklicken, um die zugehörigen Datensätze anzuzeigen: %1</translation>
     </message>
     <message>
         <source> +%1</source>
-        <translation type="unfinished"></translation>
+        <translation> +%1</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Indicator</source>
-        <translation type="unfinished"></translation>
+        <translation>Indikator</translation>
     </message>
     <message>
         <source>Records</source>
-        <translation type="unfinished">Datensätze</translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugelassen</translation>
     </message>
     <message>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
         <source>First seen (UTC)</source>
-        <translation type="unfinished">Zuerst gesehen (UTC)</translation>
+        <translation>Zuerst gesehen (UTC)</translation>
     </message>
     <message>
         <source>Last seen (UTC)</source>
-        <translation type="unfinished">Zuletzt gesehen (UTC)</translation>
+        <translation>Zuletzt gesehen (UTC)</translation>
     </message>
     <message>
         <source>ENIs</source>
-        <translation type="unfinished">ENIs</translation>
+        <translation>ENIs</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
     <name>flowscope::IocListsDialog</name>
     <message>
         <source>&amp;Add from Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus Dateien &amp;hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Entfernen</translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>&amp;Hunt</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>IOC Lists</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Listen</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation>Indikatoren</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished">Dateien</translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Match every record of the case against the selected lists (all lists when none is selected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Datensatz des Falls mit den ausgewählten Listen abgleichen (mit allen Listen, wenn keine ausgewählt ist)</translation>
     </message>
     <message>
         <source>Hits (double-click a row to show its records):</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffer (Doppelklick auf eine Zeile zeigt ihre Datensätze):</translation>
     </message>
     <message>
         <source>Hunting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche läuft…</translation>
     </message>
     <message>
         <source>%1 of %2 indicators hit (%3 blocks read).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Indikatoren getroffen (%3 Blöcke gelesen).</translation>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
         <source>Nothing added: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts hinzugefügt: %1</translation>
     </message>
     <message>
         <source>@%1: %2 indicators added, %3 already in the list, %4 lines rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>@%1: %2 Indikatoren hinzugefügt, %3 schon in der Liste, %4 Zeilen abgewiesen.</translation>
     </message>
     <message>
         <source>Lines rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgewiesene Zeilen</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
         </translation>
     </message>
     <message>
         <source>Add IOC List Files</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Listendateien hinzufügen</translation>
     </message>
     <message>
         <source>IOC lists (*.txt *.csv *.gz *.lst);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Listen (*.txt *.csv *.gz *.lst);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>IOC List Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der IOC-Liste</translation>
     </message>
     <message>
         <source>Add to the list (filters name it @name):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Liste hinzufügen (Filter nennen sie @name):</translation>
     </message>
     <message numerus="yes">
         <source>Adding %n file(s) to @%1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei wird zu @%1 hinzugefügt…</numerusform>
+            <numerusform>%n Dateien werden zu @%1 hinzugefügt…</numerusform>
         </translation>
     </message>
 </context>
@@ -1975,35 +1980,35 @@ Initiator unknown</source>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xport</translation>
     </message>
     <message>
         <source>Current View as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Ansicht als &amp;CSV…</translation>
     </message>
     <message>
         <source>Write every record of the filter, or the statistic or reject groups in focus, to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden Datensatz des Filters oder die Statistik- bzw. Ablehnungsgruppen im Fokus in eine CSV-Datei schreiben</translation>
     </message>
     <message>
         <source>&amp;Investigation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ermittlung</translation>
     </message>
     <message>
         <source>&amp;IOC Lists…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;IOC-Listen…</translation>
     </message>
     <message>
         <source>Add, remove and hunt lists of indicators (addresses, CIDR blocks, address:port); filters name them @name</source>
-        <translation type="unfinished"></translation>
+        <translation>Listen von Indikatoren (Adressen, CIDR-Blöcke, Adresse:Port) hinzufügen, entfernen und durchsuchen; Filter nennen sie @name</translation>
     </message>
     <message>
         <source>Run &amp;Detections</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Detektionen ausführen</translation>
     </message>
     <message>
         <source>Run the detectors over the current filter&apos;s records and list their findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Detektoren über die Datensätze des aktuellen Filters laufen lassen und ihre Feststellungen auflisten</translation>
     </message>
 </context>
 <context>
@@ -2114,15 +2119,15 @@ Initiator unknown</source>
     </message>
     <message>
         <source>Findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Feststellungen</translation>
     </message>
     <message>
         <source>Graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph</translation>
     </message>
     <message>
         <source>Graph exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph nach %1 exportiert</translation>
     </message>
 </context>
 <context>
@@ -2215,7 +2220,7 @@ Initiator unknown</source>
     </message>
     <message>
         <source>%1 seconds since the epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Sekunden seit der Epoche</translation>
     </message>
 </context>
 <context>
@@ -2294,7 +2299,7 @@ Initiator unknown</source>
     </message>
     <message>
         <source>%1, rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -3249,19 +3254,19 @@ Initiator unknown</source>
     </message>
     <message>
         <source>Record %1 has no action (its flow log does not record one), so there is no verdict to give.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 hat keine Aktion (sein Flow Log zeichnet keine auf), daher gibt es kein Urteil.</translation>
     </message>
     <message>
         <source>Record %1 is a %2 report, a gap in logging rather than a flow: %3. It has no action, so there is no verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1 ist ein %2-Bericht, eine Lücke in der Protokollierung statt eines Flows: %3. Er hat keine Aktion, daher gibt es kein Urteil.</translation>
     </message>
     <message>
         <source>Rejects of this interface near it carry the caveat that a counterpart may be missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnungen dieser Schnittstelle in seiner Nähe tragen den Vorbehalt, dass ein Gegenstück fehlen kann.</translation>
     </message>
     <message>
         <source>Decided by the record itself: its reject-reason is BPA (VPC Block Public Access).</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Datensatz selbst entschieden: Sein reject-reason ist BPA (VPC Block Public Access).</translation>
     </message>
 </context>
 <context>
