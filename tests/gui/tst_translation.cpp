@@ -33,7 +33,7 @@ private Q_SLOTS:
         QVERIFY(installAppTranslation(QLocale(QLocale::German, QLocale::Germany)));
         MainWindow window;
         QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("&Datei"), QStringLiteral("&Ansicht"),
-                                                  QStringLiteral("&Hilfe")}));
+                                                  QStringLiteral("&Ermittlung"), QStringLiteral("&Hilfe")}));
         const int source = int(window.flowModel()->columns().indexOf(Field::SrcAddr));
         QCOMPARE(window.flowModel()->headerData(source, Qt::Horizontal).toString(), QStringLiteral("Quelle"));
         QCOMPARE(QCoreApplication::translate("flowscope::ImportProgressWidget", "Cancel"), QStringLiteral("Abbrechen"));
@@ -43,7 +43,8 @@ private Q_SLOTS:
     {
         QVERIFY(installAppTranslation(QLocale(QLocale::English)));
         MainWindow window;
-        QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Help")}));
+        QCOMPARE(menuTitles(window), (QStringList{QStringLiteral("&File"), QStringLiteral("&View"),
+                                                  QStringLiteral("&Investigation"), QStringLiteral("&Help")}));
         // Plural forms come from the English translation.
         QCOMPARE(QCoreApplication::translate("flowscope::CaseSummaryView", "%n format(s)", nullptr, 1),
                  QStringLiteral("1 format"));
