@@ -105,6 +105,30 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 0);
     }
 
+    // A timeline read before a snapshot was stored is not served after it,
+    // even when nobody said the snapshots changed (a job reading the case
+    // while the snapshot is stored may be the one that fills the cache).
+    void snapshotsFollowTheCase()
+    {
+        const test::ExplainCase flowsOnly = test::writeExplainCase(m_dir.path(), QStringLiteral("flows-only"), false);
+        CaseSnapshots snapshots;
+        const QString path = flowsOnly.path;
+        {
+            auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::ReadOnly);
+            QCOMPARE(snapshots.timeline(path, *caseDb)->snapshots().size(), 0u);
+        }
+        {
+            auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::ReadWrite);
+            QVERIFY(explain::importSnapshot(*caseDb, {QStringLiteral(FLOWSCOPE_EXPLAIN_DATA "/estate")},
+                                            QDateTime::fromSecsSinceEpoch(500, Qt::UTC))
+                        .isStored());
+        }
+        auto caseDb = CaseDb::open(path.toStdString(), CaseDb::Mode::ReadOnly);
+        const auto timeline = snapshots.timeline(path, *caseDb);
+        QCOMPARE(timeline->snapshots().size(), 1u);
+        QCOMPARE(snapshots.timeline(path, *caseDb), timeline); // kept while the case's snapshots stay the same
+    }
+
     void loaderDeliversTheNewest()
     {
         RecordExplanationLoader loader(std::make_shared<CaseSnapshots>());

@@ -7,6 +7,7 @@
 // hidden, it explains nothing.
 
 #include "explain/rule_highlight_delegate.h"
+#include "explain/snapshot_store.h"
 #include "explain/why_rejected_panel.h"
 #include "explain_case.h"
 #include "ingest/case_importer.h"
@@ -274,6 +275,32 @@ private Q_SLOTS:
         QVERIFY(explained.wait(20000));
         QCOMPARE(window.panel->loader()->started(), 1);
         QVERIFY(window.panel->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict::NetworkAcl)));
+    }
+    // A snapshot loaded while a reject is shown: the explanation is made
+    // again with it, without another click.
+    void snapshotLoadedReexplainsTheShownRecord()
+    {
+        const test::ExplainCase later = test::writeExplainCase(m_dir.path(), QStringLiteral("later"), false);
+        Window window;
+        window.widget.show();
+        QVERIFY(window.open(later.path));
+        QTRY_VERIFY(window.rowOf(later.idOfLine.at(4)) >= 0);
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        window.select(later.idOfLine.at(4));
+        QVERIFY(explained.wait(20000));
+        QVERIFY(window.panel->shownText().startsWith(
+            WhyRejectedPanel::verdictSentence(explain::RecordVerdict::SecurityGroupOrNetworkAcl)));
+        {
+            auto caseDb = CaseDb::open(later.path.toStdString(), CaseDb::Mode::ReadWrite);
+            QVERIFY(explain::importSnapshot(*caseDb, {QStringLiteral(FLOWSCOPE_EXPLAIN_DATA "/estate")},
+                                            QDateTime::fromSecsSinceEpoch(500, Qt::UTC))
+                        .isStored());
+        }
+        explained.clear();
+        window.panel->snapshotsChanged();
+        QVERIFY(explained.wait(20000));
+        QVERIFY2(window.panel->shownText().startsWith(WhyRejectedPanel::verdictSentence(explain::RecordVerdict::SecurityGroup)),
+                 qPrintable(window.panel->shownText()));
     }
 };
 
