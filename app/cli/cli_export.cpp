@@ -30,7 +30,8 @@ const char *const kUsage =
     "       [--by addresses|service | address|eni] [--group] [--format csv] [--out FILE|-] [--raw]\n"
     "       flowscope-cli export CASE --what findings|incident [--format csv] [--out FILE|-] [--raw]\n"
     "       flowscope-cli export CASE --what report [FILTER] --format pdf --out FILE [--analyst NAME]\n"
-    "       [--title TEXT] [--text TEXT] [--page a4|letter] [--sections summary,timeline,graph,rejects,sources]\n";
+    "       [--title TEXT] [--text TEXT] [--page a4|letter]\n"
+    "       [--sections summary,timeline,graph,findings,rejects,incident,sources]\n";
 
 int usage(const std::string &problem)
 {
