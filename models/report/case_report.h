@@ -9,9 +9,7 @@
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <optional>
-#include <stdexcept>
 #include <vector>
 
 namespace flowscope {
@@ -31,17 +29,8 @@ std::optional<ReportPart> reportPartFromName(const QString &name);
 // Every part's name, comma-separated, for messages.
 QString reportPartNames();
 
-// Asked before each section is made: true stops with ReportStopped.
-using ReportCancelled = std::function<bool()>;
-class ReportStopped : public std::runtime_error {
-public:
-    ReportStopped()
-        : std::runtime_error("the report was cancelled")
-    {
-    }
-};
-
-// Reads the case (on the calling thread: a worker's for the window).
+// Reads the case (on the calling thread: a worker's for the window);
+// `cancelled` is asked before each section.
 ReportSections caseReportSections(CaseDb &caseDb, const CaseFilter &filter, const std::vector<ReportPart> &parts,
                                   const ReportCancelled &cancelled = {});
 
