@@ -20,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -29,7 +30,7 @@ namespace flowscope {
 namespace {
 
 constexpr int kPreviewPages = 3;
-constexpr double kPreviewDotsPerInch = 40;
+constexpr double kPreviewDotsPerInch = 32; // an A4 page 265 by 374 pixels: three fit beside the form
 const QString kAnalystKey = QStringLiteral("export/reportAnalyst");
 const QString kLastFolderKey = QStringLiteral("export/lastFolder");
 
@@ -109,7 +110,15 @@ ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &f
 
     auto *previewBox = new QGroupBox(tr("Preview of the first pages"), this);
     auto *previewLayout = new QVBoxLayout(previewBox);
-    previewLayout->addLayout(m_previewRow);
+    // Pages scroll sideways on a narrow screen rather than widen the dialog past it.
+    auto *scroll = new QScrollArea(previewBox);
+    auto *strip = new QWidget(scroll);
+    strip->setLayout(m_previewRow);
+    scroll->setWidget(strip);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumSize(3 * 282, 420);
+    previewLayout->addWidget(scroll);
     m_previewNote->setWordWrap(true);
     m_previewNote->setTextFormat(Qt::PlainText);
     previewLayout->addWidget(m_previewNote);
@@ -203,7 +212,7 @@ void ReportExportDialog::showPreview(Preview preview)
     }
     m_previewPages = std::move(preview.pages);
     for (const QImage &page : m_previewPages) {
-        auto *label = new QLabel(this);
+        auto *label = new QLabel;
         label->setPixmap(QPixmap::fromImage(page));
         label->setFrameShape(QFrame::Box);
         label->setAlignment(Qt::AlignTop | Qt::AlignLeft);
