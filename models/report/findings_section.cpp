@@ -38,8 +38,8 @@ ReportTable evidenceTable()
     ReportTable table;
     table.headers = {tr("Start (UTC)"), tr("Interface"), tr("Source"), tr("Destination"), tr("Proto"), tr("Bytes"),
                      tr("Action")};
-    table.widths = {2.2, 1.7, 2.0, 2.0, 0.7, 0.9, 0.9};
-    table.fontPoints = 7.5;
+    table.widths = {2.3, 2.4, 2.0, 2.1, 0.7, 1.0, 1.0}; // whole times and interface ids on one line
+    table.fontPoints = 7;
     return table;
 }
 

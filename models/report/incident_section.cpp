@@ -34,14 +34,14 @@ QString kindOf(const incident::IncidentEntry &entry)
 IncidentSection::IncidentSection(CaseDb &caseDb)
 {
     m_entries.headers = {tr("Time (UTC)"), tr("Entry"), tr("Severity"), tr("Tags"), tr("Text"), tr("By, written (UTC)")};
-    m_entries.widths = {1.45, 1.1, 0.8, 1.0, 3.4, 1.6};
+    m_entries.widths = {2.2, 1.2, 0.95, 1.0, 2.55, 2.2}; // whole ISO times on one line
     m_entries.fontPoints = 7.5;
     if (!incident::incidentTablesExist(caseDb))
         return;
     for (const incident::IncidentEntry &e : incident::IncidentTimeline(caseDb, incident::defaultAuthor()).entries()) {
         switch (e.kind) {
-        case incident::EntryKind::StarredRecord: ++m_starred; break;
-        case incident::EntryKind::TaggedRecord: ++m_tagged; break;
+        case incident::EntryKind::StarredRecord:
+        case incident::EntryKind::TaggedRecord: ++m_records; break;
         case incident::EntryKind::Note: ++m_notes; break;
         default: ++m_other; break;
         }
@@ -65,10 +65,9 @@ void IncidentSection::render(ReportCanvas &canvas) const
         canvas.paragraph(tr("Nothing is marked yet: no record is starred or tagged and no note is written."), false, true);
         return;
     }
-    QString counts = tr("Starred records: %1; tagged records: %2; notes: %3. In time order: a note on a record at the "
-                        "record's start, a free note when it was written.")
-                         .arg(m_starred)
-                         .arg(m_tagged)
+    QString counts = tr("Records starred or tagged: %1; notes: %2. In time order: a note on a record at the record's "
+                        "start, a free note when it was written.")
+                         .arg(m_records)
                          .arg(m_notes);
     if (m_other > 0)
         counts += QLatin1Char(' ') + tr("Entries of other kinds: %1.").arg(m_other);

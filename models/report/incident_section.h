@@ -21,8 +21,7 @@ public:
 
 private:
     ReportTable m_entries;
-    int m_starred = 0;
-    int m_tagged = 0;
+    int m_records = 0; // starred or tagged
     int m_notes = 0;
     int m_other = 0;
 };
