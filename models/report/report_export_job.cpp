@@ -26,34 +26,85 @@ QString tr(const char *text)
     return QCoreApplication::translate("ReportExportJob", text);
 }
 
-// The request's sections, read from its case with its filter.
+// A section kept in the cache, drawn as itself.
+class SharedSection final : public ReportSection {
+public:
+    explicit SharedSection(std::shared_ptr<const ReportSection> section)
+        : m_section(std::move(section))
+    {
+    }
+    QString title() const override { return m_section->title(); }
+    void render(ReportCanvas &canvas) const override { m_section->render(canvas); }
+
+private:
+    std::shared_ptr<const ReportSection> m_section;
+};
+
+// The request's sections: from its cache, else read from its case with its
+// filter (and kept in the cache).
 ReportSections sectionsOf(const ReportRequest &request, const ReportCancelled &cancelled,
                           const std::function<void(int)> &sectionsMade)
 {
-    auto caseDb = openForBackgroundReads(request.casePath.toStdString());
-    const std::string expression = request.filter.toStdString();
-    const auto compiled = explain::compileWithSnapshot(*caseDb, expression);
-    if (const auto *invalid = std::get_if<FilterError>(&compiled))
-        throw std::runtime_error(tr("The filter is not valid: %1")
-                                     .arg(QString::fromStdString(renderFilterError(expression, *invalid)))
-                                     .toStdString());
-    const CaseFilter &filter = *std::get<std::shared_ptr<const CaseFilter>>(compiled);
-    // A cancel also stops the statement running inside SQLite.
-    const QueryInterrupt interrupt(*caseDb, [&] { return cancelled && cancelled(); });
-    ReportSections sections;
+    std::map<ReportPart, std::shared_ptr<const ReportSection>> found;
+    std::vector<ReportPart> missing;
     for (const ReportPart part : request.parts) {
-        auto made = caseReportSections(*caseDb, filter, {part}, cancelled);
-        for (auto &section : made)
-            sections.push_back(std::move(section));
-        if (sectionsMade)
-            sectionsMade(int(sections.size()));
+        if (auto section = request.cache ? request.cache->find(part) : nullptr)
+            found.emplace(part, std::move(section));
+        else
+            missing.push_back(part);
+    }
+    if (!missing.empty()) {
+        auto caseDb = openForBackgroundReads(request.casePath.toStdString());
+        const std::string expression = request.filter.toStdString();
+        const auto compiled = explain::compileWithSnapshot(*caseDb, expression);
+        if (const auto *invalid = std::get_if<FilterError>(&compiled))
+            throw std::runtime_error(tr("The filter is not valid: %1")
+                                         .arg(QString::fromStdString(renderFilterError(expression, *invalid)))
+                                         .toStdString());
+        const CaseFilter &filter = *std::get<std::shared_ptr<const CaseFilter>>(compiled);
+        // A cancel also stops the statement running inside SQLite.
+        const QueryInterrupt interrupt(*caseDb, [&] { return cancelled && cancelled(); });
+        for (const ReportPart part : missing) {
+            ReportSections made = caseReportSections(*caseDb, filter, {part}, cancelled);
+            std::shared_ptr<const ReportSection> section(std::move(made.front()));
+            if (request.cache)
+                request.cache->keep(part, section);
+            found.emplace(part, std::move(section));
+            if (sectionsMade)
+                sectionsMade(int(found.size()));
+        }
     }
     if (cancelled && cancelled())
         throw ReportStopped();
+    if (sectionsMade)
+        sectionsMade(int(found.size()));
+    ReportSections sections;
+    for (const ReportPart part : request.parts)
+        sections.push_back(std::make_unique<SharedSection>(found.at(part)));
     return sections;
 }
 
 } // namespace
+
+std::shared_ptr<const ReportSection> ReportSectionCache::find(ReportPart part) const
+{
+    const std::lock_guard lock(m_mutex);
+    const auto found = m_sections.find(part);
+    return found == m_sections.end() ? nullptr : found->second;
+}
+
+void ReportSectionCache::keep(ReportPart part, std::shared_ptr<const ReportSection> section)
+{
+    const std::lock_guard lock(m_mutex);
+    ++m_read;
+    m_sections.insert_or_assign(part, std::move(section));
+}
+
+int ReportSectionCache::sectionsRead() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_read;
+}
 
 QByteArray buildReportPdf(const ReportRequest &request, const ReportCancelled &cancelled,
                           const std::function<void(int)> &sectionsMade)

@@ -17,16 +17,36 @@
 #include <QString>
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace flowscope::report {
+
+// Sections already read from one case and filter, kept for the next
+// preview or the export: ticking a box or typing a title then redraws
+// without reading the case again. Safe to share between worker threads.
+class ReportSectionCache {
+public:
+    std::shared_ptr<const ReportSection> find(ReportPart part) const;
+    void keep(ReportPart part, std::shared_ptr<const ReportSection> section);
+    // Sections read from the case and kept so far (tests: each read once).
+    int sectionsRead() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<ReportPart, std::shared_ptr<const ReportSection>> m_sections;
+    int m_read = 0;
+};
 
 struct ReportRequest {
     QString casePath;
     QString filter; // the display filter, empty for every record
     std::vector<ReportPart> parts;
     ReportOptions options;
+    // For this case and filter only; none reads every section anew.
+    std::shared_ptr<ReportSectionCache> cache;
 };
 
 struct ReportOutcome {

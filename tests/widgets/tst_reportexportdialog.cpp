@@ -139,6 +139,45 @@ private Q_SLOTS:
         QVERIFY(summaryOnly > 2);
     }
 
+    // Ticking boxes, typing and changing the paper redraw without reading
+    // the case again; the export uses the sections the preview read.
+    void sectionsAreReadOnce()
+    {
+        ReportExportDialog dialog(m_case, QString());
+        QSignalSpy ready(&dialog, &ReportExportDialog::previewReady);
+        QVERIFY(ready.wait(60000));
+        const int parts = int(report::allReportParts().size());
+        QCOMPARE(dialog.sectionsRead(), parts);
+        choose(dialog, {int(ReportPart::Summary)});
+        dialog.paperBox()->setCurrentIndex(1);
+        dialog.titleEdit()->setText(QStringLiteral("Again"));
+        choose(dialog, {int(ReportPart::Summary), int(ReportPart::Incident)});
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 2 && dialog.previewPages().size() == 3, 60000);
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        const QString out = m_dir.filePath(QStringLiteral("once.pdf"));
+        dialog.exportTo(out);
+        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(test::pdfPages(out).join(QLatin1Char('\n')).contains(QStringLiteral("first hop <b>seen</b>")));
+        QCOMPARE(dialog.sectionsRead(), parts);
+    }
+
+    void escapeDuringExportCancelsIt()
+    {
+        ReportExportDialog dialog(m_case, QString());
+        dialog.show();
+        const QString out = m_dir.filePath(QStringLiteral("escaped.pdf"));
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        dialog.exportTo(out);
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(dialog.isVisible()); // still open: Escape cancelled the export, not the dialog
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(!QFile::exists(out));
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+    }
+
     void cancelLeavesNoFile()
     {
         ReportExportDialog dialog(m_case, QString());

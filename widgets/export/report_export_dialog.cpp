@@ -150,12 +150,7 @@ ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &f
     connect(m_paper, &QComboBox::currentIndexChanged, this, &ReportExportDialog::requestPreview);
 
     connect(m_export, &QPushButton::clicked, this, &ReportExportDialog::chooseFileAndExport);
-    connect(m_close, &QPushButton::clicked, this, [this] {
-        if (isExporting())
-            cancelExport();
-        else
-            reject();
-    });
+    connect(m_close, &QPushButton::clicked, this, &ReportExportDialog::reject);
     connect(m_job, &report::ReportExportJob::progress, this, [this](int done, int total) {
         m_progress->setRange(0, total);
         m_progress->setValue(done);
@@ -185,6 +180,7 @@ report::ReportRequest ReportExportDialog::request() const
     request.options.freeText = m_text->toPlainText();
     request.options.caseName = QFileInfo(m_casePath).fileName();
     request.options.pageSize = QPageSize::PageSizeId(m_paper->currentData().toInt());
+    request.cache = m_cache;
     return request;
 }
 
@@ -241,6 +237,14 @@ void ReportExportDialog::exportTo(const QString &path)
     QSettings().setValue(kAnalystKey, m_analyst->text().trimmed());
     setExporting(true);
     m_job->start(request(), path);
+}
+
+void ReportExportDialog::reject()
+{
+    if (isExporting())
+        cancelExport();
+    else
+        QDialog::reject();
 }
 
 void ReportExportDialog::cancelExport()

@@ -40,6 +40,10 @@ public:
     // Stops a running export (the Cancel button): no file is left.
     void cancelExport();
     bool isExporting() const;
+    // Sections read from the case so far (each once, whatever is redrawn).
+    int sectionsRead() const { return m_cache->sectionsRead(); }
+    // Escape or the window's close button during an export cancels it.
+    void reject() override;
 
     QLineEdit *titleEdit() const { return m_title; }
     QLineEdit *analystEdit() const { return m_analyst; }
@@ -83,6 +87,8 @@ private:
     std::vector<QImage> m_previewPages;
     QString m_outPath;
     bool m_exporting = false;
+    // The case and filter stay while the dialog is open: sections read once.
+    std::shared_ptr<report::ReportSectionCache> m_cache = std::make_shared<report::ReportSectionCache>();
 };
 
 } // namespace flowscope
