@@ -10,6 +10,7 @@
 #include "explain/snapshot_store.h"
 #include "export/case_csv_export.h"
 #include "export/csv_file.h"
+#include "export/incident_csv_export.h"
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
@@ -27,8 +28,10 @@ namespace {
 const char *const kUsage =
     "Usage: flowscope-cli export CASE --what flows|conversations|endpoints|explanations [FILTER]\n"
     "       [--by addresses|service | address|eni] [--group] [--format csv] [--out FILE|-] [--raw]\n"
+    "       flowscope-cli export CASE --what findings|incident [--format csv] [--out FILE|-] [--raw]\n"
     "       flowscope-cli export CASE --what report [FILTER] --format pdf --out FILE [--analyst NAME]\n"
-    "       [--title TEXT] [--text TEXT] [--page a4|letter] [--sections summary,timeline,graph,rejects,sources]\n";
+    "       [--title TEXT] [--text TEXT] [--page a4|letter]\n"
+    "       [--sections summary,timeline,graph,findings,rejects,incident,sources]\n";
 
 int usage(const std::string &problem)
 {
@@ -58,8 +61,16 @@ std::string noOption(const Arguments &arguments, const char *what)
     return {};
 }
 
-// The tables `export` writes. Findings and the incident timeline join here
-// as rows of their own once the case holds them.
+// What the case holds as a whole (findings, the incident timeline) is not
+// selected by a filter.
+std::string caseTable(const Arguments &arguments, const char *what)
+{
+    if (arguments.positional().size() == 2)
+        return std::string("a FILTER does not apply to ") + what + ": every one the case holds is exported";
+    return noOption(arguments, what);
+}
+
+// The tables `export` writes.
 const std::map<std::string, ExportKind> &exportKinds()
 {
     static const std::map<std::string, ExportKind> kinds{
@@ -101,6 +112,12 @@ const std::map<std::string, ExportKind> &exportKinds()
               return r.arguments.flag("group") ? writeRejectGroupsCsv(r.caseDb, r.filter, std::move(snapshots), r.writer)
                                                : writeExplanationsCsv(r.caseDb, r.filter, std::move(snapshots), r.writer);
           }}},
+        {"findings",
+         {[](const Arguments &a) { return caseTable(a, "findings"); },
+          [](const ExportRequest &r) { return writeFindingsCsv(r.caseDb, r.writer); }}},
+        {"incident",
+         {[](const Arguments &a) { return caseTable(a, "incident"); },
+          [](const ExportRequest &r) { return writeIncidentCsv(r.caseDb, r.writer); }}},
     };
     return kinds;
 }
@@ -126,7 +143,7 @@ int runExport(const std::vector<std::string> &args)
             return usage(std::string("--") + option + " applies only to the report");
     const auto kind = exportKinds().find(*what);
     if (kind == exportKinds().end())
-        return usage("--what '" + *what + "' is not one of flows, conversations, endpoints, explanations, report");
+        return usage("--what '" + *what + "' is not one of flows, conversations, endpoints, explanations, findings, incident, report");
     const std::string format = arguments.value("format").value_or("csv");
     if (format != "csv")
         return usage("--format '" + format + "' is not csv");

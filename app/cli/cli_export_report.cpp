@@ -54,8 +54,8 @@ int exportReport(const Arguments &arguments)
         for (const QString &name : QString::fromStdString(*names).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const auto part = report::reportPartFromName(name.trimmed());
             if (!part)
-                return fail("--sections: '" + name.toStdString()
-                            + "' is not one of summary, timeline, graph, rejects, sources");
+                return fail("--sections: '" + name.toStdString() + "' is not one of "
+                            + report::reportPartNames().toStdString());
             parts.push_back(*part);
         }
     } else {

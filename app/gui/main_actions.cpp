@@ -45,6 +45,9 @@ MainActions::MainActions(QMainWindow *window)
     exportViewCsv->setObjectName(QStringLiteral("exportViewCsv"));
     exportViewCsv->setStatusTip(tr("Write every record of the filter, or the statistic or reject groups in focus, "
                                    "to a CSV file"));
+    exportReport = exportMenu->addAction(tr("Incident &Report (PDF)…"));
+    exportReport->setObjectName(QStringLiteral("exportReport"));
+    exportReport->setStatusTip(tr("Write a PDF report of the case and the current filter for the incident ticket"));
     file->addSeparator();
     quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));

@@ -16,6 +16,7 @@
 #include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
 #include "export/csv_export_controller.h"
+#include "export/report_export_dialog.h"
 #include "filter_bar.h"
 #include "filter_controller.h"
 #include "flow_table_view.h"
@@ -441,9 +442,13 @@ void MainWindow::connectActions()
     });
     connect(m_csvExport, &CsvExportController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });
-    connect(m_session, &CaseSession::caseChanged, this,
-            [this](const QString &casePath) { m_actions->exportViewCsv->setEnabled(!casePath.isEmpty()); });
+    connect(m_actions->exportReport, &QAction::triggered, this, &MainWindow::exportReportDialog);
+    connect(m_session, &CaseSession::caseChanged, this, [this](const QString &casePath) {
+        m_actions->exportViewCsv->setEnabled(!casePath.isEmpty());
+        m_actions->exportReport->setEnabled(!casePath.isEmpty());
+    });
     m_actions->exportViewCsv->setEnabled(!m_session->casePath().isEmpty());
+    m_actions->exportReport->setEnabled(!m_session->casePath().isEmpty());
     connect(m_actions->quit, &QAction::triggered, this, &QWidget::close);
     connect(m_actions->about, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_actions->aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -731,6 +736,18 @@ void MainWindow::showIocLists()
     m_iocDialog->show();
     m_iocDialog->raise();
     m_iocDialog->activateWindow();
+}
+
+// A dialog per export, on the flow table's filter: it says in the status bar how the export ended.
+void MainWindow::exportReportDialog()
+{
+    if (!m_session->hasCase())
+        return;
+    auto *dialog = new ReportExportDialog(m_session->casePath(), m_flows->filter(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReportExportDialog::exportFinished, this,
+            [this](bool, const QString &text) { statusBar()->showMessage(text, kMessageMs); });
+    dialog->open();
 }
 
 void MainWindow::loadSnapshotDialog()

@@ -109,6 +109,7 @@ private:
     void importFolderDialog();
     void loadSnapshotDialog();
     void showIocLists();
+    void exportReportDialog();
     void showAbout();
 
     CaseSession *m_session;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The sections a case's report can hold, made from the case in the order the
-// caller lists them. Findings and the incident timeline join as parts of
-// their own: a ReportSection each, named here and made in caseReportSections.
+// caller lists them: a part named here is a ReportSection made in
+// caseReportSections.
 
 #include "pdf_report_writer.h"
 
@@ -19,14 +19,19 @@ class CaseFilter;
 
 namespace flowscope::report {
 
-enum class ReportPart { Summary, Timeline, Graph, Rejects, Sources };
+enum class ReportPart { Summary, Timeline, Graph, Findings, Rejects, Incident, Sources };
 
 // Every part, in the report's usual order.
 std::vector<ReportPart> allReportParts();
-QString reportPartName(ReportPart part); // "summary", "timeline", "graph", "rejects", "sources"
+// "summary", "timeline", "graph", "findings", "rejects", "incident", "sources"
+QString reportPartName(ReportPart part);
 std::optional<ReportPart> reportPartFromName(const QString &name);
+// Every part's name, comma-separated, for messages.
+QString reportPartNames();
 
-// Reads the case (on the calling thread: a worker's for the window).
-ReportSections caseReportSections(CaseDb &caseDb, const CaseFilter &filter, const std::vector<ReportPart> &parts);
+// Reads the case (on the calling thread: a worker's for the window);
+// `cancelled` is asked before each section.
+ReportSections caseReportSections(CaseDb &caseDb, const CaseFilter &filter, const std::vector<ReportPart> &parts,
+                                  const ReportCancelled &cancelled = {});
 
 } // namespace flowscope::report

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_section.h"
 
+#include "label_placement.h"
 #include "report_canvas.h"
 
 #include "graph/flow_graph_builder.h"
@@ -8,6 +9,7 @@
 #include "graph/graph_layout_input.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QLineF>
 #include <QLocale>
 #include <QPainter>
@@ -25,6 +27,7 @@ QString tr(const char *text)
 }
 
 constexpr std::size_t kTableEdges = 40;
+constexpr double kNodeRadius = 6;
 
 QColor colorOf(graph::NodeKind kind)
 {
@@ -100,7 +103,10 @@ void GraphSection::drawGraph(ReportCanvas &canvas) const
     QRectF bounds;
     for (const auto &[id, point] : m_positions)
         bounds = bounds.isNull() ? QRectF(point, QSizeF(0.01, 0.01)) : bounds.united(QRectF(point, QSizeF(0.01, 0.01)));
-    const QRectF room = canvas.reserve(std::min(canvas.body().width() * 0.9, canvas.body().height() * 0.62));
+    // As tall as the layout's shape asks, within bounds, so a wide layout leaves no blank band.
+    const double wanted = (canvas.body().width() - 120) * bounds.height() / std::max(1.0, bounds.width()) + 28;
+    const QRectF room = canvas.reserve(std::clamp(wanted, canvas.body().height() * 0.3,
+                                                  std::min(canvas.body().width() * 0.9, canvas.body().height() * 0.62)));
     const QRectF area = room.adjusted(60, 14, -60, -14);
     const double scale = std::min(area.width() / std::max(1.0, bounds.width()), area.height() / std::max(1.0, bounds.height()));
     const QPointF offset = area.center() - QPointF(bounds.center().x() * scale, bounds.center().y() * scale);
@@ -128,21 +134,46 @@ void GraphSection::drawGraph(ReportCanvas &canvas) const
         painter.setPen(QPen(color, width));
         painter.drawLine(*from, *to);
     }
-    painter.setFont(canvas.font(6));
+    // Every node carries its number (its rank by bytes); its name goes beside
+    // it where there is room, heaviest first, and the key below names the rest.
+    const QFont labelFont = canvas.font(6);
+    const QFontMetricsF metrics(labelFont, painter.device());
+    std::vector<LabelRequest> requests;
+    std::vector<const graph::GraphNode *> drawn;
     for (const graph::GraphNode &node : m_graph.nodes) {
-        const auto at = place(node.id);
-        if (!at)
-            continue;
+        if (const auto at = place(node.id)) {
+            drawn.push_back(&node);
+            requests.push_back({*at, metrics.size(Qt::TextSingleLine, elided(node.label, 30)) + QSizeF(1, 0)});
+        }
+    }
+    const std::vector<std::optional<QRectF>> labels = placeLabels(requests, kNodeRadius, room);
+    const QFont numberFont = canvas.font(kNodeRadius * 0.9, true);
+    QStringList unlabelled;
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+        const QPointF at = requests[i].node;
+        const QString number = QString::number(i + 1);
         painter.setPen(QPen(Qt::white, 0.8));
-        painter.setBrush(colorOf(node.kind));
-        painter.drawEllipse(*at, 5, 5);
-        painter.setPen(Qt::black);
-        painter.drawText(QRectF(at->x() - 60, at->y() + 6, 120, 10), Qt::AlignHCenter | Qt::AlignTop, elided(node.label, 30));
+        painter.setBrush(colorOf(drawn[i]->kind));
+        painter.drawEllipse(at, kNodeRadius, kNodeRadius);
+        painter.setFont(numberFont);
+        painter.drawText(QRectF(at.x() - kNodeRadius, at.y() - kNodeRadius, 2 * kNodeRadius, 2 * kNodeRadius),
+                         Qt::AlignCenter, number);
+        if (labels[i]) {
+            // Lines pass under a label without striking its text through.
+            painter.fillRect(*labels[i], QColor(255, 255, 255, 190));
+            painter.setPen(Qt::black);
+            painter.setFont(labelFont);
+            painter.drawText(*labels[i], Qt::AlignLeft | Qt::AlignVCenter, elided(drawn[i]->label, 30));
+        } else {
+            unlabelled << number + QLatin1Char(' ') + drawn[i]->label;
+        }
     }
     painter.restore();
     canvas.paragraph(tr("Blue: the case's interfaces; orange: outside addresses; purple: AWS services; grey: the rest. "
-                        "Red lines carry only REJECTs; line width grows with the bytes."),
+                        "Red lines carry only REJECTs; line width grows with the bytes. Nodes are numbered by bytes."),
                      true);
+    if (!unlabelled.isEmpty())
+        canvas.paragraph(tr("Named here for want of room on the drawing: %1.").arg(unlabelled.join(QStringLiteral("; "))), true);
 }
 
 void GraphSection::edgeTable(ReportCanvas &canvas) const
@@ -152,7 +183,7 @@ void GraphSection::edgeTable(ReportCanvas &canvas) const
         labels[node.id] = node.label;
     ReportTable table;
     table.headers = {tr("From"), tr("To"), tr("Bytes"), tr("Flows"), tr("ACCEPT"), tr("REJECT")};
-    table.widths = {2.4, 2.4, 1.1, 0.9, 0.9, 0.9};
+    table.widths = {2.3, 2.3, 1.4, 0.8, 0.9, 0.9};
     const QLocale locale = QLocale::system();
     for (std::size_t i = 0; i < m_graph.edges.size() && i < kTableEdges; ++i) {
         const graph::GraphEdge &edge = m_graph.edges[i];

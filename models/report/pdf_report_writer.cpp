@@ -2,6 +2,7 @@
 #include "pdf_report_writer.h"
 
 #include "report_canvas.h"
+#include "report_pages.h"
 #include "report_text.h"
 
 #include <QBuffer>
@@ -9,6 +10,8 @@
 #include <QPageLayout>
 #include <QPainter>
 #include <QPdfWriter>
+
+#include <optional>
 
 namespace flowscope::report {
 
@@ -70,46 +73,110 @@ void drawContents(ReportCanvas &canvas, const std::vector<TocEntry> &entries)
 struct Pass {
     std::vector<TocEntry> toc;
     int pages = 0;
-    bool ok = false;
 };
 
-// The contents take one page: a report has a handful of sections.
-Pass drawReport(QIODevice &out, const ReportOptions &options, const ReportSections &sections,
-                const std::vector<TocEntry> &toc, int totalPages, const QDateTime &exportedAt)
+QPageSize pageSizeOf(const ReportOptions &options)
 {
-    QPdfWriter writer(&out);
-    writer.setResolution(72);
-    writer.setPageLayout(QPageLayout(QPageSize(options.pageSize), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-    writer.setTitle(titleOf(options));
-    writer.setCreator(QStringLiteral("Flowscope"));
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return {};
+    return QPageSize(options.pageSize);
+}
+
+// The contents take one page: a report has a handful of sections. `stop`
+// is asked before each section: true ends the drawing there.
+Pass drawReport(ReportPages &pages, QPainter &painter, const ReportOptions &options, const ReportSections &sections,
+                const std::vector<TocEntry> &toc, int totalPages, const QDateTime &exportedAt,
+                const std::function<bool()> &stop)
+{
     const QString footer = titleOf(options) + QStringLiteral(" · ") + options.caseName;
-    ReportCanvas canvas(writer, painter, footer, totalPages);
+    ReportCanvas canvas(pages, painter, footer, totalPages);
     drawTitlePage(canvas, options, exportedAt);
     drawContents(canvas, toc.empty() ? std::vector<TocEntry>(sections.size()) : toc);
     for (const auto &section : sections) {
+        if (stop && stop())
+            break;
         canvas.sectionHeading(section->title());
         section->render(canvas);
     }
     canvas.finish();
-    Pass pass{canvas.toc(), canvas.page(), painter.end()};
+    return {canvas.toc(), canvas.page()};
+}
+
+std::function<bool()> throwWhen(const ReportCancelled &cancelled)
+{
+    return [&cancelled] {
+        if (cancelled && cancelled())
+            throw ReportStopped();
+        return false;
+    };
+}
+
+// One pass onto a PDF; nullopt when the device could not be written.
+std::optional<Pass> drawPdf(QIODevice &out, const ReportOptions &options, const ReportSections &sections,
+                            const std::vector<TocEntry> &toc, int totalPages, const QDateTime &exportedAt,
+                            const ReportCancelled &cancelled)
+{
+    QPdfWriter writer(&out);
+    writer.setResolution(72);
+    writer.setPageLayout(QPageLayout(pageSizeOf(options), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    writer.setTitle(titleOf(options));
+    writer.setCreator(QStringLiteral("Flowscope"));
+    QPainter painter;
+    if (!painter.begin(&writer))
+        return std::nullopt;
+    PdfPages pages(writer);
+    Pass pass;
+    try {
+        pass = drawReport(pages, painter, options, sections, toc, totalPages, exportedAt, throwWhen(cancelled));
+    } catch (...) {
+        painter.end();
+        throw;
+    }
+    if (!painter.end())
+        return std::nullopt;
     return pass;
+}
+
+QDateTime exportTime(const ReportOptions &options)
+{
+    return options.exportedAt.isValid() ? options.exportedAt : QDateTime::currentDateTimeUtc();
 }
 
 } // namespace
 
-bool writePdfReport(QIODevice &out, const ReportOptions &options, const ReportSections &sections)
+bool writePdfReport(QIODevice &out, const ReportOptions &options, const ReportSections &sections,
+                    const ReportCancelled &cancelled)
 {
-    const QDateTime exportedAt = options.exportedAt.isValid() ? options.exportedAt : QDateTime::currentDateTimeUtc();
+    const QDateTime exportedAt = exportTime(options);
     QBuffer counting;
     counting.open(QIODevice::WriteOnly);
-    const Pass first = drawReport(counting, options, sections, {}, 0, exportedAt);
-    if (!first.ok)
+    const auto first = drawPdf(counting, options, sections, {}, 0, exportedAt, cancelled);
+    if (!first)
         return false;
-    const Pass final = drawReport(out, options, sections, first.toc, first.pages, exportedAt);
-    return final.ok;
+    return drawPdf(out, options, sections, first->toc, first->pages, exportedAt, cancelled).has_value();
+}
+
+std::vector<QImage> renderReportPages(const ReportOptions &options, const ReportSections &sections, int maxPages,
+                                      double dotsPerInch, const ReportCancelled &cancelled)
+{
+    const QDateTime exportedAt = exportTime(options);
+    // The contents and "Page N of M" need the whole document counted first.
+    QBuffer counting;
+    counting.open(QIODevice::WriteOnly);
+    const auto first = drawPdf(counting, options, sections, {}, 0, exportedAt, cancelled);
+    if (!first)
+        return {};
+    ImagePages pages(pageSizeOf(options).size(QPageSize::Point), dotsPerInch, maxPages);
+    QPainter painter;
+    if (!pages.begin(painter))
+        return {};
+    const auto throwing = throwWhen(cancelled);
+    try {
+        drawReport(pages, painter, options, sections, first->toc, first->pages, exportedAt,
+                   [&] { return throwing() || pages.full(); });
+    } catch (...) {
+        pages.finish(painter);
+        throw;
+    }
+    return pages.finish(painter);
 }
 
 } // namespace flowscope::report

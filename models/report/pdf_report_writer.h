@@ -9,7 +9,11 @@
 #include "report_options.h"
 #include "report_section.h"
 
+#include <QImage>
+
+#include <functional>
 #include <memory>
+#include <stdexcept>
 #include <vector>
 
 class QIODevice;
@@ -18,7 +22,24 @@ namespace flowscope::report {
 
 using ReportSections = std::vector<std::unique_ptr<ReportSection>>;
 
+// Asked before each section is made or drawn: true stops with ReportStopped.
+using ReportCancelled = std::function<bool()>;
+class ReportStopped : public std::runtime_error {
+public:
+    ReportStopped()
+        : std::runtime_error("the report was cancelled")
+    {
+    }
+};
+
 // False when the device could not be written.
-bool writePdfReport(QIODevice &out, const ReportOptions &options, const ReportSections &sections);
+bool writePdfReport(QIODevice &out, const ReportOptions &options, const ReportSections &sections,
+                    const ReportCancelled &cancelled = {});
+
+// The report's first `maxPages` pages as images at `dotsPerInch`, drawn by
+// the same code as the PDF (a preview of the document, numbers and contents
+// included).
+std::vector<QImage> renderReportPages(const ReportOptions &options, const ReportSections &sections, int maxPages,
+                                      double dotsPerInch, const ReportCancelled &cancelled = {});
 
 } // namespace flowscope::report

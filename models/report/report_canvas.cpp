@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report_canvas.h"
 
+#include "report_pages.h"
 #include "report_text.h"
 
 #include <QCoreApplication>
-#include <QPagedPaintDevice>
 #include <QPainter>
 
 #include <algorithm>
@@ -24,13 +24,13 @@ constexpr int kCellFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
 
 } // namespace
 
-ReportCanvas::ReportCanvas(QPagedPaintDevice &device, QPainter &painter, const QString &footer, int totalPages)
-    : m_device(device)
+ReportCanvas::ReportCanvas(ReportPages &pages, QPainter &painter, const QString &footer, int totalPages)
+    : m_pages(pages)
     , m_painter(painter)
     , m_footer(footer)
     , m_totalPages(totalPages)
 {
-    const QRectF page(0, 0, device.width(), device.height());
+    const QRectF page(QPointF(0, 0), pages.pageSize());
     m_body = page.adjusted(kMargin, kMargin, -kMargin, -kMargin - kFooterHeight);
     m_y = m_body.top();
 }
@@ -65,7 +65,7 @@ void ReportCanvas::drawFooter()
 void ReportCanvas::newPage()
 {
     drawFooter();
-    m_device.newPage();
+    m_pages.newPage(m_painter);
     ++m_page;
     m_y = m_body.top();
     m_pageUsed = false;

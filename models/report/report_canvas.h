@@ -15,9 +15,10 @@
 #include <vector>
 
 class QPainter;
-class QPagedPaintDevice;
 
 namespace flowscope::report {
+
+class ReportPages;
 
 struct TocEntry {
     QString title;
@@ -27,7 +28,7 @@ struct TocEntry {
 class ReportCanvas {
 public:
     // totalPages: 0 while counting (the footer then says only "Page N").
-    ReportCanvas(QPagedPaintDevice &device, QPainter &painter, const QString &footer, int totalPages);
+    ReportCanvas(ReportPages &pages, QPainter &painter, const QString &footer, int totalPages);
 
     int page() const { return m_page; }
     QRectF body() const { return m_body; }
@@ -57,7 +58,7 @@ private:
                         const QFont &font, bool header);
     double tableRowHeight(const QStringList &cells, const std::vector<double> &w, const QFont &font) const;
 
-    QPagedPaintDevice &m_device;
+    ReportPages &m_pages;
     QPainter &m_painter;
     QString m_footer;
     int m_totalPages;

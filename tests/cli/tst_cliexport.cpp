@@ -76,6 +76,8 @@ private Q_SLOTS:
         QTest::newRow("endpoints by eni") << QStringList{"--what", "endpoints", "--by", "eni"} << 4 << "interface-id";
         QTest::newRow("explanations") << QStringList{"--what", "explanations"} << 1 << "_id";
         QTest::newRow("explanations grouped") << QStringList{"--what", "explanations", "--group"} << 1 << "count";
+        QTest::newRow("findings, none stored") << QStringList{"--what", "findings"} << 0 << "id";
+        QTest::newRow("incident, nothing marked") << QStringList{"--what", "incident"} << 0 << "time";
     }
 
     void tables()
@@ -115,7 +117,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("out");
         QTest::addColumn<QString>("message");
         QTest::newRow("bad filter") << QStringList{"--what", "flows", "srcaddr =="} << "bad.csv" << "expected an address";
-        QTest::newRow("unknown table") << QStringList{"--what", "findings"} << "findings.csv" << "--what 'findings'";
+        QTest::newRow("unknown table") << QStringList{"--what", "finding"} << "finding.csv" << "--what 'finding'";
+        QTest::newRow("filter on findings") << QStringList{"--what", "findings", "dstport == 443"} << "findings.csv"
+                                            << "a FILTER does not apply to findings";
         QTest::newRow("pdf") << QStringList{"--what", "flows", "--format", "pdf"} << "report.pdf" << "--format 'pdf'";
         QTest::newRow("option of another table") << QStringList{"--what", "flows", "--group"} << "group.csv" << "--group";
         QTest::newRow("no such folder") << QStringList{"--what", "flows"} << "missing/out.csv" << "missing/out.csv";

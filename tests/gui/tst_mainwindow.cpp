@@ -9,6 +9,7 @@
 #include "case_status_label.h"
 #include "demo/demo_generator.h"
 #include "explain/rejects_overview_view.h"
+#include "export/report_export_dialog.h"
 #include "explain/why_rejected_panel.h"
 #include "explain_case.h"
 #include "filter_bar.h"
@@ -540,6 +541,30 @@ private Q_SLOTS:
                                                 "Flowscope does not make").arg(casePath);
         QVERIFY2(box->text().startsWith(expected), qPrintable(box->text()));
         QVERIFY(window.statusBar()->currentMessage().startsWith(expected));
+    }
+
+    // File > Export > Incident Report (PDF) opens the dialog on the case and
+    // the flow table's filter.
+    void reportDialogTakesTheWindowsFilter()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openCase(path(QStringLiteral("drop.flowcase"))));
+        QTRY_COMPARE_WITH_TIMEOUT(window.flowModel()->rowCount(), 2, 30000);
+        window.filterBar()->applyFilterText(QStringLiteral("action == reject"));
+        QCOMPARE(window.flowModel()->filter(), QStringLiteral("action == reject"));
+        auto *action = window.findChild<QAction *>(QStringLiteral("exportReport"));
+        QVERIFY(action && action->isEnabled());
+        action->trigger();
+        auto *dialog = window.findChild<ReportExportDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
+        const report::ReportRequest request = dialog->request();
+        QCOMPARE(request.filter, QStringLiteral("action == reject"));
+        QCOMPARE(QFileInfo(request.casePath).fileName(), QStringLiteral("drop.flowcase"));
+        QCOMPARE(request.parts, report::allReportParts());
+        dialog->reject();
+        QTRY_VERIFY(!window.findChild<ReportExportDialog *>()); // deleted on close
     }
 
     void filterNarrowsTheWindow()

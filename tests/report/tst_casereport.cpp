@@ -8,13 +8,19 @@
 
 #include "pdf_text.h"
 
+#include "detect/finding_store.h"
+#include "incident/note.h"
+#include "incident/record_star.h"
 #include "report/graph_section.h"
 #include "report/pdf_report_writer.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
+#include "store/flow_pager.h"
+#include "store/flow_reader.h"
 #include "test_files.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -116,6 +122,59 @@ private Q_SLOTS:
         const QString text = pages.join(QLatin1Char('\n'));
         QVERIFY(text.contains(QStringLiteral("Summary")));
         QVERIFY(!text.contains(QStringLiteral("Appendix: source files")));
+    }
+
+    void findingsAndIncidentTimeline()
+    {
+        using namespace flowscope;
+        const QString casePath = path(QStringLiteral("incident.flowcase"));
+        QVERIFY(QFile::copy(m_case, casePath));
+        const std::string evidence = "dstport == 443";
+        std::vector<FlowRow> matches; // what the evidence filter selects, in time order
+        std::int64_t starred = 0;
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadWrite);
+            const auto filter = std::get<std::shared_ptr<const CaseFilter>>(CaseFilter::compile(*caseDb, evidence));
+            FlowPager(*caseDb).forEachMatching(filter->predicate(), filter->blocks(), [&](const FlowRow &row) {
+                matches.push_back(row);
+                return true;
+            });
+            QVERIFY(!matches.empty());
+            starred = matches.front().id;
+            Finding finding;
+            finding.id = "exfiltration-1";
+            finding.type = "exfiltration";
+            finding.severity = Severity::High;
+            finding.title = "large upload to 443";
+            finding.start = 1700000000;
+            finding.end = 1700000300;
+            finding.records = matches.size();
+            finding.evidenceFilter = evidence;
+            storeFindings(*caseDb, {"exfiltration"}, {"exfiltration", 1700001000, "", "", 5}, {finding});
+            incident::RecordStars(*caseDb).star({starred}, "j.okafor");
+            incident::Notes(*caseDb).add(starred, "=cmd|' /C calc'!A0\n<b>bold</b>\nabc\u200Fdef", "<i>eve</i>");
+        }
+        const QString out = path(QStringLiteral("incident.pdf"));
+        const Run run = cli({QStringLiteral("export"), casePath, QStringLiteral("--what"), QStringLiteral("report"),
+                             QStringLiteral("--out"), out, QStringLiteral("--sections"), QStringLiteral("findings,incident")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString text = flowscope::test::pdfPages(out).join(QLatin1Char('\n'));
+        const QString flat = text.simplified();
+        const auto start = [](const FlowRow &row) {
+            return QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(row.value(Field::Start)), Qt::UTC).toString(Qt::ISODate);
+        };
+        QStringList expected{QStringLiteral("Findings"), QStringLiteral("Incident timeline"),
+                             QStringLiteral("exfiltration-1 · HIGH · large upload to 443"),
+                             QStringLiteral("Evidence filter ") + QString::fromStdString(evidence),
+                             // the first evidence record, and the last of the few shown
+                             start(matches.front()), start(matches[std::min<std::size_t>(matches.size(), 5) - 1]),
+                             QStringLiteral("starred"), QStringLiteral("record %1").arg(starred), QStringLiteral("j.okafor"),
+                             // the analyst's words as written: no markup, no formula, the mark shown
+                             QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("<b>bold</b>"),
+                             QStringLiteral("abc[U+200F]def"), QStringLiteral("<i>eve</i>")};
+        for (const QString &value : expected)
+            QVERIFY2(flat.contains(value), qPrintable(value + QStringLiteral(" not in the report: ") + text));
+        QVERIFY(!flat.contains(QStringLiteral("Reject explanations")));
     }
 
     void paperSize_data()

@@ -8,10 +8,13 @@
 #include "report/pdf_report_writer.h"
 #include "report/report_canvas.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace flowscope::report;
 
@@ -161,6 +164,48 @@ private Q_SLOTS:
         }
         QVERIFY(pagesWithRows > 1);
         QCOMPARE(rowsSeen, rows);
+    }
+
+    void previewPagesAreTheDocumentsPages_data()
+    {
+        QTest::addColumn<int>("maxPages");
+        QTest::newRow("first two") << 2;
+        QTest::newRow("all") << 100;
+    }
+
+    void previewPagesAreTheDocumentsPages()
+    {
+        QFETCH(int, maxPages);
+        ReportSections sections;
+        sections.push_back(std::make_unique<TableSection>(QStringLiteral("Long table"), longTable(160)));
+        ReportOptions options;
+        options.pageSize = QPageSize::Letter;
+        const QString path = write(QStringLiteral("preview.pdf"), options, sections);
+        const int documentPages = int(flowscope::test::pdfPages(path).size());
+        QVERIFY(documentPages > 3);
+        const double dotsPerInch = 30;
+        const std::vector<QImage> pages = renderReportPages(options, sections, maxPages, dotsPerInch);
+        QCOMPARE(int(pages.size()), std::min(maxPages, documentPages));
+        const QSizeF points = QPageSize(QPageSize::Letter).size(QPageSize::Point);
+        for (const QImage &page : pages) {
+            QCOMPARE(page.width(), int(std::ceil(points.width() * dotsPerInch / 72)));
+            QCOMPARE(page.height(), int(std::ceil(points.height() * dotsPerInch / 72)));
+        }
+    }
+
+    void cancelStopsTheReport()
+    {
+        ReportSections sections;
+        sections.push_back(std::make_unique<TextSection>(QStringLiteral("One"), QStringLiteral("first")));
+        sections.push_back(std::make_unique<TextSection>(QStringLiteral("Two"), QStringLiteral("second")));
+        int asked = 0;
+        QBuffer out;
+        out.open(QIODevice::WriteOnly);
+        // Asked before each section: the second question stops it.
+        QVERIFY_THROWS_EXCEPTION(ReportStopped, writePdfReport(out, {}, sections, [&] { return ++asked > 1; }));
+        QCOMPARE(asked, 2);
+        asked = 0;
+        QVERIFY_THROWS_EXCEPTION(ReportStopped, renderReportPages({}, sections, 3, 20, [&] { return ++asked > 1; }));
     }
 
     void fontsAreEmbedded()

@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File > Export > Incident Report (PDF): the sections ticked and the title
+// page's words reach the document (read back with pdftotext), the preview
+// shows the first pages on the paper chosen, and a cancelled export leaves
+// no file, partial or complete.
+
+#include "export/report_export_dialog.h"
+
+#include "incident/note.h"
+#include "store/case_db.h"
+
+#include "incident_case.h"
+#include "pdf_text.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace flowscope;
+using report::ReportPart;
+
+namespace {
+
+const QStringList kSectionTitles{"Summary", "Timeline", "Network interfaces graph", "Findings", "Reject explanations",
+                                 "Incident timeline", "Appendix: source files"};
+
+QString titleOf(ReportPart part)
+{
+    return kSectionTitles.at(int(part));
+}
+
+} // namespace
+
+class TestReportExportDialog : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    void choose(ReportExportDialog &dialog, const QList<int> &parts)
+    {
+        for (const ReportPart part : report::allReportParts())
+            dialog.sectionBox(part)->setChecked(parts.contains(int(part)));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_case = m_dir.filePath(QStringLiteral("c.flowcase"));
+        const auto ids = test::makeSmallCase(m_case.toStdString());
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadWrite);
+        incident::Notes(*caseDb).add(ids[0], "first hop <b>seen</b>", "j.okafor");
+    }
+
+    void sectionsChosenReachTheDocument_data()
+    {
+        QTest::addColumn<QList<int>>("parts");
+        QTest::newRow("summary") << QList<int>{int(ReportPart::Summary)};
+        QTest::newRow("incident and appendix") << QList<int>{int(ReportPart::Incident), int(ReportPart::Sources)};
+        QTest::newRow("findings, rejects, graph")
+            << QList<int>{int(ReportPart::Graph), int(ReportPart::Findings), int(ReportPart::Rejects)};
+    }
+
+    void sectionsChosenReachTheDocument()
+    {
+        QFETCH(QList<int>, parts);
+        ReportExportDialog dialog(m_case, QString());
+        choose(dialog, parts);
+        dialog.titleEdit()->setText(QStringLiteral("Ticket 4711"));
+        dialog.analystEdit()->setText(QStringLiteral("A. Lind"));
+        dialog.freeTextEdit()->setPlainText(QStringLiteral("=cmd|' /C calc'!A0 stays text"));
+        const QString out = m_dir.filePath(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'))
+                                           + QStringLiteral(".pdf"));
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        dialog.exportTo(out);
+        QVERIFY(dialog.isExporting());
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY(!dialog.isExporting());
+        const QStringList pages = test::pdfPages(out);
+        QVERIFY(!pages.isEmpty());
+        QVERIFY(pages[0].contains(QStringLiteral("Ticket 4711")));
+        QVERIFY(pages[0].contains(QStringLiteral("A. Lind")));
+        QVERIFY(pages[0].contains(QStringLiteral("=cmd|' /C calc'!A0 stays text")));
+        // The contents page lists exactly the sections ticked.
+        const QString contents = pages.value(1);
+        for (const ReportPart part : report::allReportParts())
+            QVERIFY2(contents.contains(titleOf(part)) == parts.contains(int(part)), qPrintable(titleOf(part) + contents));
+    }
+
+    void previewShowsTheFirstPages_data()
+    {
+        QTest::addColumn<int>("paper");
+        QTest::newRow("a4") << 0;
+        QTest::newRow("letter") << 1;
+    }
+
+    void previewShowsTheFirstPages()
+    {
+        QFETCH(int, paper);
+        ReportExportDialog dialog(m_case, QStringLiteral("dstport == 443"));
+        QSignalSpy ready(&dialog, &ReportExportDialog::previewReady);
+        QVERIFY(ready.wait(60000));
+        ready.clear();
+        dialog.paperBox()->setCurrentIndex(paper);
+        if (paper != 0)
+            QVERIFY(ready.wait(60000));
+        const auto &pages = dialog.previewPages();
+        QCOMPARE(int(pages.size()), 3);
+        const QSizeF points = QPageSize(QPageSize::PageSizeId(dialog.paperBox()->currentData().toInt())).size(QPageSize::Point);
+        for (const QImage &page : pages) {
+            QVERIFY(std::abs(double(page.height()) / page.width() - points.height() / points.width()) < 0.01);
+            // Something is drawn: not every pixel is the paper's white.
+            bool drawn = false;
+            for (int y = 0; y < page.height() && !drawn; y += 2)
+                for (int x = 0; x < page.width() && !drawn; ++x)
+                    drawn = page.pixel(x, y) != qRgb(255, 255, 255);
+            QVERIFY(drawn);
+        }
+    }
+
+    void previewFollowsTheSections()
+    {
+        ReportExportDialog dialog(m_case, QString());
+        QSignalSpy ready(&dialog, &ReportExportDialog::previewReady);
+        QVERIFY(ready.wait(60000));
+        // Only the summary: title page, contents and one page of summary at most.
+        choose(dialog, {int(ReportPart::Summary)});
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 2 && dialog.previewPages().size() <= 3, 60000);
+        const std::size_t summaryOnly = dialog.previewPages().size();
+        choose(dialog, {});
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.previewPages().size() == 2, 60000); // title page and contents
+        QVERIFY(summaryOnly > 2);
+    }
+
+    // Ticking boxes, typing and changing the paper redraw without reading
+    // the case again; the export uses the sections the preview read.
+    void sectionsAreReadOnce()
+    {
+        ReportExportDialog dialog(m_case, QString());
+        QSignalSpy ready(&dialog, &ReportExportDialog::previewReady);
+        QVERIFY(ready.wait(60000));
+        const int parts = int(report::allReportParts().size());
+        QCOMPARE(dialog.sectionsRead(), parts);
+        choose(dialog, {int(ReportPart::Summary)});
+        dialog.paperBox()->setCurrentIndex(1);
+        dialog.titleEdit()->setText(QStringLiteral("Again"));
+        choose(dialog, {int(ReportPart::Summary), int(ReportPart::Incident)});
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 2 && dialog.previewPages().size() == 3, 60000);
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        const QString out = m_dir.filePath(QStringLiteral("once.pdf"));
+        dialog.exportTo(out);
+        QVERIFY(finished.wait(60000));
+        QVERIFY(finished.first().at(0).toBool());
+        QVERIFY(test::pdfPages(out).join(QLatin1Char('\n')).contains(QStringLiteral("first hop <b>seen</b>")));
+        QCOMPARE(dialog.sectionsRead(), parts);
+    }
+
+    void escapeDuringExportCancelsIt()
+    {
+        ReportExportDialog dialog(m_case, QString());
+        dialog.show();
+        const QString out = m_dir.filePath(QStringLiteral("escaped.pdf"));
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        dialog.exportTo(out);
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(dialog.isVisible()); // still open: Escape cancelled the export, not the dialog
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(!QFile::exists(out));
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+    }
+
+    void cancelLeavesNoFile()
+    {
+        ReportExportDialog dialog(m_case, QString());
+        const QString out = m_dir.filePath(QStringLiteral("cancelled.pdf"));
+        const QStringList before = QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden);
+        QSignalSpy finished(&dialog, &ReportExportDialog::exportFinished);
+        dialog.exportTo(out);
+        dialog.cancelExport();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).toBool(), false);
+        QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("cancelled")));
+        QVERIFY(!QFile::exists(out));
+        QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), before);
+        QVERIFY(dialog.isVisible() == false && !dialog.isExporting());
+    }
+};
+
+QTEST_MAIN(TestReportExportDialog)
+#include "tst_reportexportdialog.moc"
