@@ -3,6 +3,8 @@
 
 #include "cli_commands.h"
 
+#include "incident/ioc_hit_detector.h"
+
 #include <QCoreApplication>
 #include <QGuiApplication>
 
@@ -73,7 +75,7 @@ void printUsage(std::ostream &out)
            "                      unless --raw\n"
            "  detect CASE [FILTER] [--only TYPE,...] [--set DETECTOR.NAME=VALUE]... [--format json|table]\n"
            "                      run the detectors (port-scan, syn-only, beaconing, exfiltration,\n"
-           "                      lateral-movement, visibility-gap) over the filter's records, print\n"
+           "                      lateral-movement, visibility-gap, ioc-hit) over the filter's records, print\n"
            "                      their findings with evidence filters and store them in the case\n"
            "                      (replacing those of an earlier run of the same detectors)\n"
            "  ioc CASE add NAME FILE... [--format json|table]\n"
@@ -135,6 +137,7 @@ int main(int argc, char **argv)
         std::cout << "flowscope-cli " << FLOWSCOPE_VERSION << '\n';
         return flowscope::cli::ExitOk;
     }
+    flowscope::incident::registerIocHitDetector();
     const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
         {"import", &flowscope::cli::runImport},
         {"info", &flowscope::cli::runInfo},
