@@ -21,6 +21,7 @@ void printUsage(std::ostream &out)
            "Commands:\n"
            "  import CASE PATH... [--log-format FORMAT] [--keep-duplicates] [--json]\n"
            "                      import flow-log files or folders into CASE (created if needed)\n"
+           "                      and CloudTrail log files ({\"Records\":[...]}, .json or .json.gz)\n"
            "  info CASE [--json]  summary: records, time range, files, formats, ENIs, accounts, regions, errors\n"
            "  query CASE [FILTER] [--limit N] [--columns a,b,...] [--sort FIELD[:desc]]\n"
            "        [--format json|csv|table]\n"
@@ -97,6 +98,10 @@ void printUsage(std::ostream &out)
            "         [--text TEXT] [--page a4|letter] [--sections summary,timeline,graph,rejects,sources]\n"
            "                      the PDF incident report: title page, contents, summary, timeline,\n"
            "                      interfaces graph, reject explanations and source files appendix\n"
+           "  trail CASE [--eni ENI | --instance ID | --sg ID] [--format json|table]\n"
+           "                      the CloudTrail events imported into CASE that touch the interface,\n"
+           "                      its instance or their security groups (all events without one), with\n"
+           "                      who launched the instance from which address\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -154,6 +159,7 @@ int main(int argc, char **argv)
         {"detect", &flowscope::cli::runDetect},
         {"ioc", &flowscope::cli::runIoc},
         {"incident", &flowscope::cli::runIncident},
+        {"trail", &flowscope::cli::runTrail},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {
