@@ -6,6 +6,7 @@
 
 #include "detect/detection_run.h"
 #include "detect/detector_registry.h"
+#include "incident/ioc_hit_detector.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
 
@@ -64,6 +65,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "Usage: flowscope-bench-detect CASE [FILTER] [--each]\n");
         return 2;
     }
+    flowscope::incident::registerIocHitDetector();
     std::string expression;
     bool each = false;
     for (int i = 2; i < argc; ++i) {

@@ -32,8 +32,9 @@ int runDemo(const std::vector<std::string> &args)
         const auto casePath = arguments.value("case");
         if (!casePath) {
             const DemoSummary summary = writeDemoDataset(root, options);
+            const DemoCloudTrail trail = writeDemoCloudTrail(root, summary, options);
             std::cout << "wrote " << summary.records << " records in " << summary.files.size() << " files under "
-                      << root.string() << '\n';
+                      << root.string() << " and the CloudTrail log " << trail.relativePath << '\n';
             return ExitOk;
         }
         auto caseDb = CaseDb::open(*casePath, CaseDb::Mode::CreateIfMissing);

@@ -37,6 +37,7 @@ void printJsonReport(const ImportReport &report)
               << ",\"duplicate_records\":" << report.duplicateRecords
               << ",\"skipped_duplicate_files\":" << report.skippedDuplicateFiles
               << ",\"failed_files\":" << report.failedFiles << ",\"error_count\":" << report.errorCount
+              << ",\"cloudtrail_events\":" << report.cloudTrailEvents << ",\"skipped_events\":" << report.skippedEvents
               << ",\"cancelled\":" << (report.cancelled ? "true" : "false") << ",\"errors\":[";
     for (std::size_t i = 0; i < report.errors.size(); ++i) {
         const ImportIssue &issue = report.errors[i];
@@ -52,7 +53,11 @@ void printJsonReport(const ImportReport &report)
         const FileResult &file = report.fileResults[i];
         std::cout << (i ? "," : "") << "{\"file\":" << jsonString(file.path) << ",\"status\":\""
                   << outcomeName(file.outcome) << "\",\"records\":" << file.records
-                  << ",\"duplicate_records\":" << file.duplicateRecords << ",\"errors\":" << file.errors << '}';
+                  << ",\"duplicate_records\":" << file.duplicateRecords << ",\"errors\":" << file.errors;
+        if (file.delivery == "CloudTrail")
+            std::cout << ",\"events\":" << file.events << ",\"duplicate_events\":" << file.duplicateEvents
+                      << ",\"skipped_events\":" << file.skippedEvents;
+        std::cout << '}';
     }
     std::cout << "]}\n";
 }
@@ -76,6 +81,9 @@ void printTextReport(const ImportReport &report)
         std::cout << ", " << report.duplicateRecords << " duplicate records not stored again";
     if (report.skippedDuplicateFiles)
         std::cout << ", " << report.skippedDuplicateFiles << " duplicate files skipped";
+    if (report.cloudTrailEvents || report.skippedEvents)
+        std::cout << ", " << report.cloudTrailEvents << " CloudTrail network events (" << report.skippedEvents
+                  << " other events skipped)";
     if (report.errorCount)
         std::cout << ", " << report.errorCount << " errors";
     std::cout << '\n';

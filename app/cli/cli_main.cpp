@@ -3,6 +3,8 @@
 
 #include "cli_commands.h"
 
+#include "incident/ioc_hit_detector.h"
+
 #include <QCoreApplication>
 #include <QGuiApplication>
 
@@ -19,6 +21,7 @@ void printUsage(std::ostream &out)
            "Commands:\n"
            "  import CASE PATH... [--log-format FORMAT] [--keep-duplicates] [--json]\n"
            "                      import flow-log files or folders into CASE (created if needed)\n"
+           "                      and CloudTrail log files ({\"Records\":[...]}, .json or .json.gz)\n"
            "  info CASE [--json]  summary: records, time range, files, formats, ENIs, accounts, regions, errors\n"
            "  query CASE [FILTER] [--limit N] [--columns a,b,...] [--sort FIELD[:desc]]\n"
            "        [--format json|csv|table]\n"
@@ -76,7 +79,7 @@ void printUsage(std::ostream &out)
            "                      incident timeline (stars, tags, notes with author and time) as CSV\n"
            "  detect CASE [FILTER] [--only TYPE,...] [--set DETECTOR.NAME=VALUE]... [--format json|table]\n"
            "                      run the detectors (port-scan, syn-only, beaconing, exfiltration,\n"
-           "                      lateral-movement, visibility-gap) over the filter's records, print\n"
+           "                      lateral-movement, visibility-gap, ioc-hit) over the filter's records, print\n"
            "                      their findings with evidence filters and store them in the case\n"
            "                      (replacing those of an earlier run of the same detectors)\n"
            "  ioc CASE add NAME FILE... [--format json|table]\n"
@@ -100,6 +103,10 @@ void printUsage(std::ostream &out)
            "                      the PDF incident report: title page, contents, summary, timeline,\n"
            "                      interfaces graph, findings, reject explanations, incident timeline\n"
            "                      and source files appendix\n"
+           "  trail CASE [--eni ENI | --instance ID | --sg ID] [--format json|table]\n"
+           "                      the CloudTrail events imported into CASE that touch the interface,\n"
+           "                      its instance or their security groups (all events without one), with\n"
+           "                      who launched the instance from which address\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -140,6 +147,7 @@ int main(int argc, char **argv)
         std::cout << "flowscope-cli " << FLOWSCOPE_VERSION << '\n';
         return flowscope::cli::ExitOk;
     }
+    flowscope::incident::registerIocHitDetector();
     const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
         {"import", &flowscope::cli::runImport},
         {"info", &flowscope::cli::runInfo},
@@ -156,6 +164,7 @@ int main(int argc, char **argv)
         {"detect", &flowscope::cli::runDetect},
         {"ioc", &flowscope::cli::runIoc},
         {"incident", &flowscope::cli::runIncident},
+        {"trail", &flowscope::cli::runTrail},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -9,6 +9,7 @@
 #include "main_window.h"
 
 #include "demo/demo_case.h"
+#include "incident/ioc_hit_detector.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -68,6 +69,7 @@ int main(int argc, char **argv)
     if (!icon.isNull())
         QApplication::setWindowIcon(icon);
     flowscope::installConfiguredTranslation(); // the system's language unless the settings say otherwise
+    flowscope::incident::registerIocHitDetector();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Investigation workbench for AWS VPC Flow Logs"));

@@ -98,6 +98,8 @@ MainActions::MainActions(QMainWindow *window)
     iocLists->setEnabled(false); // until a case is open
     runDetections = investigation->addAction(tr("Run &Detections"));
     runDetections->setStatusTip(tr("Run the detectors over the current filter's records and list their findings"));
+    detectionSettings = investigation->addAction(tr("Detection &Settings…"));
+    detectionSettings->setStatusTip(tr("Change the detectors' thresholds for the next runs"));
 
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
     about = help->addAction(tr("&About Flowscope"));

@@ -11,6 +11,7 @@
 #include "case_summary_view.h"
 #include "dock_toggle.h"
 #include "dropped_paths.h"
+#include "detect/detection_settings_dialog.h"
 #include "detect/findings_view.h"
 #include "explain/rejects_overview_view.h"
 #include "explain/why_rejected_panel.h"
@@ -264,6 +265,10 @@ void MainWindow::createExplainDocks()
         m_findingsDock->show();
         m_findingsDock->raise();
         m_findings->runDetections();
+    });
+    connect(m_actions->detectionSettings, &QAction::triggered, this, [this] {
+        DetectionSettingsDialog dialog(this);
+        dialog.exec();
     });
 }
 

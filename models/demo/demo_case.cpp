@@ -6,6 +6,7 @@
 #include "incident/ioc_list_store.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
+#include "store/cloudtrail_event_rows.h"
 
 #include <QDateTime>
 
@@ -19,13 +20,14 @@ namespace flowscope {
 namespace {
 constexpr std::int64_t kDemoSnapshotLead = 3600; // the snapshot is taken before the records begin
 
-// A demo case built by an older Flowscope has no configuration snapshot or no
-// IOC list: it is built again.
+// A demo case built by an older Flowscope has no configuration snapshot, no
+// IOC list or no CloudTrail events: it is built again.
 bool holdsSnapshot(const std::filesystem::path &casePath)
 {
     try {
         auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
-        return !explain::listSnapshots(*caseDb).empty() && !incident::iocLists(*caseDb).empty();
+        return !explain::listSnapshots(*caseDb).empty() && !incident::iocLists(*caseDb).empty()
+            && !readCloudTrailEvents(caseDb->handle()).empty();
     } catch (const std::exception &) {
         return false;
     }
@@ -50,6 +52,19 @@ void addDemoIocList(CaseDb &caseDb, const std::filesystem::path &inputRoot, cons
     if (!added.stored || !added.errors.empty())
         throw std::logic_error("the demo's IOC list does not load: "
                                + (added.errors.empty() ? added.refusal : added.errors.front().toString()));
+}
+
+// The CloudTrail log of the incident, imported as an analyst's AWSLogs tree would be.
+DemoCloudTrail addDemoCloudTrail(CaseDb &caseDb, const std::filesystem::path &inputRoot, const DemoSummary &input,
+                                 const DemoOptions &options)
+{
+    DemoCloudTrail trail = writeDemoCloudTrail(inputRoot, input, options);
+    const ImportReport report = CaseImporter(caseDb).run({inputRoot / trail.relativePath}, {});
+    if (report.errorCount != 0 || report.cloudTrailEvents != static_cast<std::uint64_t>(trail.networkEvents))
+        throw std::logic_error("the demo's CloudTrail log does not load: "
+                               + (report.errors.empty() ? std::to_string(report.cloudTrailEvents) + " events stored"
+                                                        : report.errors.front().reason));
+    return trail;
 }
 
 } // namespace
@@ -86,6 +101,7 @@ DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inpu
                                + (snapshot.load.messages.empty() ? std::string() : snapshot.load.messages.front().toString().toStdString()));
     result.snapshotId = snapshot.id;
     addDemoIocList(caseDb, inputRoot, result.input);
+    result.cloudTrail = addDemoCloudTrail(caseDb, inputRoot, result.input, options);
     return result;
 }
 

@@ -5,6 +5,7 @@
 // configuration snapshot (demo_snapshot.h), taken an hour before the records
 // begin.
 
+#include "demo_cloudtrail.h"
 #include "demo_generator.h"
 #include "ingest/import_report.h"
 
@@ -19,6 +20,7 @@ struct DemoCaseResult {
     std::uint64_t records = 0;
     std::uint64_t errors = 0;
     std::int64_t snapshotId = 0;
+    DemoCloudTrail cloudTrail; // written under the input root and imported
 };
 
 // Writes the demo input under inputRoot and imports it and the configuration

@@ -38,6 +38,8 @@ DetectionResult runDetections(CaseDb &caseDb, const DetectionRequest &request)
         columns |= d->columns();
     const std::optional<std::vector<std::int64_t>> blocks = filter ? filter->blocks() : std::nullopt;
 
+    for (Detector *d : request.detectors)
+        d->prepare(caseDb);
     DetectionProgress progress;
     if (blocks) {
         progress.recordsTotal = blocks->size() * kRecordsPerBlock;

@@ -17,6 +17,7 @@
 
 namespace flowscope {
 
+class CaseDb;
 class InterfaceDictionary;
 class StringDictionary;
 
@@ -37,6 +38,9 @@ public:
     virtual std::string_view type() const = 0;
     // The thresholds, bound to this detector's parameter struct.
     virtual std::vector<DetectorParameter> parameters() = 0;
+    // Reads what the detector needs from the case before the scan (the
+    // case's IOC lists, say); most need nothing.
+    virtual void prepare(CaseDb &caseDb) { (void)caseDb; }
     // The block columns observe() reads.
     virtual ColumnMask columns() const = 0;
     // Every record the run's filter selects, NODATA and SKIPDATA too.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incident_timeline.h"
 
+#include "cloudtrail_entry_source.h"
 #include "incident_case.h"
 #include "note.h"
 #include "record_star.h"
@@ -171,6 +172,7 @@ IncidentTimeline::IncidentTimeline(CaseDb &caseDb, std::string author)
 {
     m_sources.push_back(makeMarkedRecordSource(caseDb, std::move(author)));
     m_sources.push_back(makeNoteSource(caseDb));
+    m_sources.push_back(makeCloudTrailSource(caseDb));
 }
 
 void IncidentTimeline::addSource(std::unique_ptr<IncidentEntrySource> source)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "case_importer.h"
 
+#include "cloudtrail/cloudtrail_file.h"
+#include "store/cloudtrail_event_rows.h"
+
 #include "file_decoder.h"
 #include "file_walker.h"
 #include "line_reader.h"
@@ -127,6 +130,10 @@ private:
     {
         FileResult result;
         result.path = path.string();
+        if (cloudtrail::looksLikeCloudTrailFile(path)) {
+            importCloudTrailFile(path, result);
+            return;
+        }
         if (skipIfDuplicate(path, result))
             return;
 
@@ -239,6 +246,43 @@ private:
         for (const auto &issue : issues)
             addReportError(result.path, issue.line, issue.reason);
         m_report.errorCount += summary.issues - std::min<std::uint64_t>(summary.issues, issues.size());
+        m_report.fileResults.push_back(result);
+    }
+
+    // A CloudTrail file: its network events in one transaction, the others
+    // counted as skipped; a bad item is reported with its place in Records
+    // and the good ones kept, a file that is no CloudTrail JSON refused whole.
+    void importCloudTrailFile(const std::filesystem::path &path, FileResult &result)
+    {
+        cloudtrail::CloudTrailFileContent content = cloudtrail::readCloudTrailFile(path);
+        if (!content.fatalError.empty()) {
+            recordFailure(result.path, content.fatalError);
+            return;
+        }
+        if (const auto previous = cloudTrailFileWithSha256(m_db, content.sha256)) {
+            result.outcome = FileOutcome::Duplicate;
+            result.sha256 = content.sha256;
+            result.duplicateOf = *previous;
+            ++m_report.skippedDuplicateFiles;
+            m_report.fileResults.push_back(result);
+            return;
+        }
+        Transaction transaction(m_db);
+        for (const cloudtrail::CloudTrailItemError &error : content.errors) {
+            m_writer.insertError(0, result.path, static_cast<std::uint64_t>(error.item), error.reason);
+            addReportError(result.path, static_cast<std::uint64_t>(error.item), error.reason);
+        }
+        for (const CloudTrailEventRow &event : content.events)
+            ++(insertCloudTrailEvent(m_db, event) ? result.events : result.duplicateEvents);
+        transaction.commit();
+        result.outcome = FileOutcome::Imported;
+        result.delivery = "CloudTrail";
+        result.sha256 = content.sha256;
+        result.skippedEvents = static_cast<std::uint64_t>(content.skipped);
+        result.errors = content.errors.size();
+        ++m_report.files;
+        m_report.cloudTrailEvents += result.events;
+        m_report.skippedEvents += result.skippedEvents;
         m_report.fileResults.push_back(result);
     }
 

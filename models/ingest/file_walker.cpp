@@ -40,6 +40,9 @@ public:
         // Within folders, skip the hidden files that tools leave (.DS_Store, ._x).
         if (!explicitlyNamed && path.filename().string().starts_with('.'))
             return;
+        // An AWSLogs tree's CloudTrail digests hold hashes of log files, no events.
+        if (!explicitlyNamed && path.parent_path().string().find("CloudTrail-Digest") != std::string::npos)
+            return;
         const auto canonical = std::filesystem::weakly_canonical(path, ec);
         if (!ec && !m_seenFiles.insert(canonical.string()).second)
             return; // the same file reached twice (a link or a repeated argument)

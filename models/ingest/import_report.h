@@ -10,7 +10,7 @@ namespace flowscope {
 
 struct ImportIssue {
     std::string file;
-    std::uint64_t line = 0; // 0: the issue concerns the whole file
+    std::uint64_t line = 0; // 0: the issue concerns the whole file; a CloudTrail file's item in Records
     std::string reason;
 };
 
@@ -26,6 +26,11 @@ struct FileResult {
     std::uint64_t duplicateRecords = 0; // records other files of the case already held
     std::uint64_t errors = 0;
     std::string duplicateOf; // Duplicate: the path imported before
+    // CloudTrail files: the network events stored, those the case already
+    // held (delivered twice), and the events that touch nothing of the network.
+    std::uint64_t events = 0;
+    std::uint64_t duplicateEvents = 0;
+    std::uint64_t skippedEvents = 0;
 };
 
 struct ImportReport {
@@ -35,6 +40,8 @@ struct ImportReport {
     std::uint64_t skippedDuplicateFiles = 0;
     std::uint64_t failedFiles = 0;
     std::uint64_t errorCount = 0; // every rejected line and file
+    std::uint64_t cloudTrailEvents = 0; // network events stored from CloudTrail files
+    std::uint64_t skippedEvents = 0;    // CloudTrail events that touch nothing of the network
     bool cancelled = false;
     std::vector<ImportIssue> errors; // the first kMaxReportedErrors of them
     std::vector<FileResult> fileResults;

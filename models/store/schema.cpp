@@ -231,9 +231,29 @@ CREATE TABLE graph_traffic_total(
   PRIMARY KEY(interface, direction, initiator, src, dst, src_service, dst_service)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char *, 10> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+// CloudTrail: the events of imported CloudTrail files that touch network
+// things (see models/cloudtrail), one row each, keyed by CloudTrail's
+// eventID so an event delivered twice is stored once. Time in Unix epoch
+// seconds; request and response the event's JSON as written; resources the
+// ENI, instance, security group and network ACL ids it names, and
+// attachments the ENI-instance pairs it states (`eni-1>i-2`), each list
+// space-separated with a space at both ends (found with instr); severity
+// and tags the analyst's, as the incident timeline edits them.
+constexpr const char *kSchemaCloudTrail = R"sql(
+CREATE TABLE cloudtrail_event(
+  id INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE, time INTEGER NOT NULL, event_name TEXT NOT NULL,
+  event_source TEXT NOT NULL, principal TEXT NOT NULL, source_ip TEXT NOT NULL, user_agent TEXT NOT NULL,
+  account TEXT NOT NULL, region TEXT NOT NULL, error_code TEXT NOT NULL,
+  request TEXT NOT NULL, response TEXT NOT NULL, resources TEXT NOT NULL, attachments TEXT NOT NULL,
+  file TEXT NOT NULL, file_sha256 TEXT NOT NULL, item INTEGER NOT NULL,
+  severity INTEGER NOT NULL, tags TEXT NOT NULL);
+CREATE INDEX cloudtrail_event_by_time ON cloudtrail_event(time);
+CREATE INDEX cloudtrail_event_by_file ON cloudtrail_event(file_sha256);
+)sql";
+
+constexpr std::array<const char *, 11> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
                                                    kSchemaSummaries, kSchemaDetections, kSchemaIocLists, kSchemaIncident,
-                                                   kSchemaGraphTotals};
+                                                   kSchemaGraphTotals, kSchemaCloudTrail};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its

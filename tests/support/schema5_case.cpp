@@ -22,7 +22,8 @@ void downgradeToSchema5(const std::string &caseFile)
         // Every object of the migrations after 5.
         execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP TABLE graph_traffic_total; DROP INDEX flow_block_extent; "
                     "DROP TABLE IF EXISTS finding; DROP TABLE IF EXISTS detection_run; DROP TABLE IF EXISTS ioc_indicator; "
-                    "DROP TABLE IF EXISTS ioc_list_file; DROP TABLE IF EXISTS ioc_list; PRAGMA user_version = 5");
+                    "DROP TABLE IF EXISTS ioc_list_file; DROP TABLE IF EXISTS ioc_list; DROP TABLE IF EXISTS cloudtrail_event; "
+                    "PRAGMA user_version = 5");
     } catch (...) {
         sqlite3_close(db);
         throw;

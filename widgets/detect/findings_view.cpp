@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "findings_view.h"
 
+#include "detect/detection_settings.h"
+
 #include "itemmodels/findings_model.h"
 
 #include <QHBoxLayout>
@@ -84,7 +86,11 @@ void FindingsView::runDetections()
     setBusy(true);
     m_progress->setValue(0);
     m_status->setText(tr("Running detections…"));
-    m_model->run(m_case, m_filter);
+    // The thresholds changed in Detection Settings, as `--set` gives them.
+    std::vector<std::pair<QString, QString>> settings;
+    for (const auto &[name, value] : loadDetectorSettings())
+        settings.emplace_back(QString::fromStdString(name), QString::fromStdString(value));
+    m_model->run(m_case, m_filter, {}, settings);
 }
 
 void FindingsView::cancel()
