@@ -26,5 +26,6 @@ int runExport(const std::vector<std::string> &args);
 int runDetect(const std::vector<std::string> &args);
 int runIoc(const std::vector<std::string> &args);
 int runIncident(const std::vector<std::string> &args);
+int runRemove(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

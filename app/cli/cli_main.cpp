@@ -95,6 +95,14 @@ void printUsage(std::ostream &out)
            "         [--text TEXT] [--page a4|letter] [--sections summary,timeline,graph,rejects,sources]\n"
            "                      the PDF incident report: title page, contents, summary, timeline,\n"
            "                      interfaces graph, reject explanations and source files appendix\n"
+           "  remove CASE FILE-ID|SHA256 [--json]\n"
+           "                      take an imported file back out of CASE: its records, their stars,\n"
+           "                      tags and notes, and everything derived from them, as if it had never\n"
+           "                      been imported (stored findings are dropped: run detect again); refused\n"
+           "                      (exit 1, case unchanged) when the id or SHA-256 is unknown or the file\n"
+           "                      shares duplicate records with other files\n"
+           "  remove CASE --list [--json]\n"
+           "                      the imported files with id, SHA-256, records and path\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -151,6 +159,7 @@ int main(int argc, char **argv)
         {"detect", &flowscope::cli::runDetect},
         {"ioc", &flowscope::cli::runIoc},
         {"incident", &flowscope::cli::runIncident},
+        {"remove", &flowscope::cli::runRemove},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {
