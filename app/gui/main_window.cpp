@@ -21,6 +21,7 @@
 #include "flow_table_view.h"
 #include "graph/graph_view.h"
 #include "import_controller.h"
+#include "ingest/file_removal_job.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
 #include "itemmodels/case_snapshots.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new CaseSession(this))
     , m_imports(new ImportController(this))
+    , m_removal(new FileRemovalJob(this))
     , m_flows(new FlowTableModel(this))
     , m_files(new ImportFilesModel(this))
     , m_errors(new ImportErrorsModel(this))
@@ -419,6 +421,39 @@ void MainWindow::connectImports()
         showError(message);
     });
     connect(m_progress, &ImportProgressWidget::cancelRequested, m_imports, &ImportController::cancel);
+    connect(m_report, &ImportReportView::removeFileRequested, this, &MainWindow::removeFile);
+    connect(m_removal, &FileRemovalJob::finished, this, &MainWindow::onFileRemoved);
+}
+
+void MainWindow::removeFile(const QString &path, const QString &sha256)
+{
+    if (m_imports->isBusy() || !m_removal->start(m_session->casePath(), sha256))
+        return;
+    // Nothing else writes to the case meanwhile.
+    m_actions->setImporting(true);
+    m_actions->cancelImport->setEnabled(false);
+    m_report->setRemovalAllowed(false);
+    statusBar()->showMessage(tr("Removing %1 from %2\u2026").arg(QFileInfo(path).fileName(),
+                                                               QFileInfo(m_session->casePath()).fileName()));
+}
+
+void MainWindow::onFileRemoved(const FileRemovalOutcome &outcome)
+{
+    m_actions->setImporting(false);
+    m_report->setRemovalAllowed(true);
+    if (!outcome.error.isEmpty()) {
+        showError(outcome.error);
+        return;
+    }
+    reloadCaseViews();
+    const FileRemovalResult &r = outcome.result;
+    QString text = tr("Removed %1 from %2: %3 records")
+                       .arg(QFileInfo(QString::fromStdString(r.file.path)).fileName(),
+                            QFileInfo(outcome.casePath).fileName(),
+                            QLocale().toString(static_cast<qulonglong>(r.file.records)));
+    if (r.detectionRuns > 0)
+        text += tr("; stored detections dropped: run the detectors again");
+    statusBar()->showMessage(text); // until the next message
 }
 
 void MainWindow::connectActions()
@@ -643,6 +678,7 @@ void MainWindow::loadImportReportIfStale()
 void MainWindow::onImportingChanged(bool importing)
 {
     m_actions->setImporting(importing);
+    m_report->setRemovalAllowed(!importing);
     if (importing)
         m_progress->setCasePath(m_session->casePath()); // where the evidence goes, in view while it goes
     m_progress->setVisible(importing);
@@ -671,10 +707,22 @@ void MainWindow::showError(const QString &message)
     box->open(); // window-modal, never blocks the caller
 }
 
+QString MainWindow::dialogFolder(const QString &purpose) const
+{
+    // Else near the evidence: the open case, the last case.
+    QStringList fallbacks;
+    if (purpose == QLatin1String("snapshots"))
+        fallbacks << m_settings.folder(QStringLiteral("imports"));
+    fallbacks << m_session->casePath();
+    if (!m_session->recentCases().isEmpty())
+        fallbacks << m_session->recentCases().constFirst();
+    return m_settings.startFolder(purpose, fallbacks);
+}
+
 bool MainWindow::newCaseDialog()
 {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("New Case"), m_settings.folder(QStringLiteral("cases")),
+        this, tr("New Case"), dialogFolder(QStringLiteral("cases")),
         tr("Flowscope cases (*.flowcase)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return false;
@@ -684,12 +732,11 @@ bool MainWindow::newCaseDialog()
 
 void MainWindow::openCaseDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), m_settings.folder(QStringLiteral("cases")),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), dialogFolder(QStringLiteral("cases")),
                                                       tr("Flowscope cases (*.flowcase);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setFolder(QStringLiteral("cases"), QFileInfo(path).absolutePath());
-    openCase(path);
+    // A file that is no case (/etc/passwd) leaves the folder where it was.
+    if (!path.isEmpty() && openCase(path))
+        m_settings.setFolder(QStringLiteral("cases"), QFileInfo(path).absolutePath());
 }
 
 void MainWindow::importFilesDialog()
@@ -698,7 +745,7 @@ void MainWindow::importFilesDialog()
     const QString caseName = QFileInfo(m_session->casePath()).fileName();
     const QStringList paths = QFileDialog::getOpenFileNames(
         this, caseName.isEmpty() ? tr("Import Flow-Log Files") : tr("Import Flow-Log Files into %1").arg(caseName),
-        m_settings.folder(QStringLiteral("imports")),
+        dialogFolder(QStringLiteral("imports")),
         tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
     if (paths.isEmpty())
         return;
@@ -711,7 +758,7 @@ void MainWindow::importFolderDialog()
     const QString caseName = QFileInfo(m_session->casePath()).fileName();
     const QString folder = QFileDialog::getExistingDirectory(
         this, caseName.isEmpty() ? tr("Import a Folder of Flow Logs") : tr("Import a Folder of Flow Logs into %1").arg(caseName),
-        m_settings.folder(QStringLiteral("imports")));
+        dialogFolder(QStringLiteral("imports")));
     if (folder.isEmpty())
         return;
     m_settings.setFolder(QStringLiteral("imports"), folder);
@@ -737,7 +784,7 @@ void MainWindow::loadSnapshotDialog()
 {
     if (!m_session->hasCase() && !newCaseDialog())
         return;
-    QString folder = m_settings.folder(QStringLiteral("snapshots"));
+    QString folder = dialogFolder(QStringLiteral("snapshots"));
     const auto request = askSnapshotLoad(this, folder, m_session->summary().firstStart, m_session->summary().lastEnd);
     m_settings.setFolder(QStringLiteral("snapshots"), folder);
     if (request)

@@ -28,6 +28,8 @@ class FindingsView;
 class IocListsController;
 class IocListsDialog;
 class FilterController;
+class FileRemovalJob;
+struct FileRemovalOutcome;
 class FlowTableModel;
 class FlowTableView;
 class RecordDetailView;
@@ -100,9 +102,12 @@ private:
     void applyPendingFilter();
     void onImportFinished(const ImportReport &report);
     void onImportingChanged(bool importing);
+    void removeFile(const QString &path, const QString &sha256);
+    void onFileRemoved(const FileRemovalOutcome &outcome);
     void reloadCaseViews();
     void loadImportReportIfStale();
 
+    QString dialogFolder(const QString &purpose) const;
     bool newCaseDialog();
     void openCaseDialog();
     void importFilesDialog();
@@ -113,6 +118,7 @@ private:
 
     CaseSession *m_session;
     ImportController *m_imports;
+    FileRemovalJob *m_removal;
     AppPalette *m_palette = nullptr;
     FlowTableModel *m_flows;
     ImportFilesModel *m_files;
