@@ -61,6 +61,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 namespace flowscope {
 
 namespace {
@@ -447,10 +450,11 @@ void MainWindow::onFileRemoved(const FileRemovalOutcome &outcome)
     }
     reloadCaseViews();
     const FileRemovalResult &r = outcome.result;
-    QString text = tr("Removed %1 from %2: %3 records")
+    // A file of over 2^31 records is not met: the count fits tr()'s plural forms.
+    QString text = tr("Removed %1 from %2: %Ln record(s)", nullptr,
+                      static_cast<int>(std::min<std::uint64_t>(r.file.records, std::numeric_limits<int>::max())))
                        .arg(QFileInfo(QString::fromStdString(r.file.path)).fileName(),
-                            QFileInfo(outcome.casePath).fileName(),
-                            QLocale().toString(static_cast<qulonglong>(r.file.records)));
+                            QFileInfo(outcome.casePath).fileName());
     if (r.detectionRuns > 0)
         text += tr("; stored detections dropped: run the detectors again");
     statusBar()->showMessage(text); // until the next message
