@@ -745,12 +745,7 @@ void MainWindow::openCaseDialog()
 
 void MainWindow::importFilesDialog()
 {
-    // The title names the case the files go into.
-    const QString caseName = QFileInfo(m_session->casePath()).fileName();
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, caseName.isEmpty() ? tr("Import Flow-Log Files") : tr("Import Flow-Log Files into %1").arg(caseName),
-        dialogFolder(QStringLiteral("imports")),
-        tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
+    const QStringList paths = askImportPaths(QFileDialog::ExistingFiles);
     if (paths.isEmpty())
         return;
     m_settings.setFolder(QStringLiteral("imports"), QFileInfo(paths.constFirst()).absolutePath());
@@ -759,14 +754,33 @@ void MainWindow::importFilesDialog()
 
 void MainWindow::importFolderDialog()
 {
-    const QString caseName = QFileInfo(m_session->casePath()).fileName();
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, caseName.isEmpty() ? tr("Import a Folder of Flow Logs") : tr("Import a Folder of Flow Logs into %1").arg(caseName),
-        dialogFolder(QStringLiteral("imports")));
-    if (folder.isEmpty())
+    const QStringList folders = askImportPaths(QFileDialog::Directory);
+    if (folders.isEmpty())
         return;
-    m_settings.setFolder(QStringLiteral("imports"), folder);
-    importPaths({folder});
+    m_settings.setFolder(QStringLiteral("imports"), folders.constFirst());
+    importPaths(folders);
+}
+
+// The title and the button that accepts name the case the files go into,
+// so that evidence is not poured into the wrong case unawares.
+QStringList MainWindow::askImportPaths(QFileDialog::FileMode mode)
+{
+    const QString caseName = QFileInfo(m_session->casePath()).fileName();
+    const bool folder = mode == QFileDialog::Directory;
+    QString title = folder ? tr("Import a Folder of Flow Logs") : tr("Import Flow-Log Files");
+    if (!caseName.isEmpty())
+        title = folder ? tr("Import a Folder of Flow Logs into %1").arg(caseName)
+                       : tr("Import Flow-Log Files into %1").arg(caseName);
+    QFileDialog dialog(this, title, dialogFolder(QStringLiteral("imports")),
+                       folder ? QString() : tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
+    dialog.setFileMode(mode);
+    if (folder)
+        dialog.setOption(QFileDialog::ShowDirsOnly);
+    if (!caseName.isEmpty())
+        dialog.setLabelText(QFileDialog::Accept, tr("Import into %1").arg(caseName));
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return dialog.selectedFiles();
 }
 
 // One dialog, kept while the window lives: a hunt's hits stay to come back to.

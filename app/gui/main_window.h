@@ -8,6 +8,7 @@
 #include "ingest/import_report.h"
 #include "window_settings.h"
 
+#include <QFileDialog>
 #include <QMainWindow>
 #include <optional>
 
@@ -112,6 +113,7 @@ private:
     void openCaseDialog();
     void importFilesDialog();
     void importFolderDialog();
+    QStringList askImportPaths(QFileDialog::FileMode mode);
     void loadSnapshotDialog();
     void showIocLists();
     void showAbout();
