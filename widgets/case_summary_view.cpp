@@ -10,6 +10,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 namespace flowscope {
 
 namespace {
@@ -56,18 +59,28 @@ void CaseSummaryView::showSummary(const QString &casePath, const CaseSummary &s)
     };
     add(tr("Records"), locale.toString(static_cast<qulonglong>(s.records)));
     add(tr("Time range"), s.firstStart && s.lastEnd ? tr("%1 to %2").arg(utc(*s.firstStart), utc(*s.lastEnd)) : tr("-"));
-    add(tr("Files"), tr("%1 imported, %2 rejected").arg(s.files).arg(s.failedFiles));
+    add(tr("Files"), tr("%1 imported, %2 rejected")
+                         .arg(locale.toString(static_cast<qulonglong>(s.files)),
+                              locale.toString(static_cast<qulonglong>(s.failedFiles))));
     add(tr("ENIs"), locale.toString(static_cast<qulonglong>(s.interfaces)));
     add(tr("Accounts"), joined(s.accounts));
     add(tr("Regions"), joined(s.regions));
     add(tr("Errors"), locale.toString(static_cast<qulonglong>(s.errors)));
     QTreeWidgetItem *formats = add(tr("Formats"), tr("%n format(s)", nullptr, static_cast<int>(s.formats.size())));
-    for (const FormatCount &f : s.formats)
+    // One file, one record: plural forms by the count (tr's %Ln takes an
+    // int; a larger count is written as a number alone).
+    const auto pluralCount = [](std::uint64_t n) {
+        return static_cast<int>(std::min<std::uint64_t>(n, std::numeric_limits<int>::max()));
+    };
+    for (const FormatCount &f : s.formats) {
+        const QString records = f.records > std::uint64_t(std::numeric_limits<int>::max())
+            ? tr("%1 records").arg(locale.toString(static_cast<qulonglong>(f.records)))
+            : tr("%Ln record(s)", nullptr, pluralCount(f.records));
         new QTreeWidgetItem(formats, {QString::fromStdString(f.delivery),
-                                      tr("%1 files, %2 records: %3")
-                                          .arg(f.files)
-                                          .arg(locale.toString(static_cast<qulonglong>(f.records)),
+                                      tr("%1, %2: %3")
+                                          .arg(tr("%Ln file(s)", nullptr, pluralCount(f.files)), records,
                                                QString::fromStdString(f.logFormat))});
+    }
     formats->setExpanded(true);
 }
 

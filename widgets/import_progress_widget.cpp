@@ -69,8 +69,8 @@ void ImportProgressWidget::showProgress(const ImportProgress &progress)
     const QLocale locale;
     m_bar->setRange(0, kBarSteps);
     m_bar->setValue(static_cast<int>(std::lround(rate.fraction * kBarSteps)));
-    const QString file = QString::number(static_cast<qulonglong>(progress.fileIndex + 1));
-    const QString files = QString::number(static_cast<qulonglong>(progress.fileCount));
+    const QString file = locale.toString(static_cast<qulonglong>(progress.fileIndex + 1));
+    const QString files = locale.toString(static_cast<qulonglong>(progress.fileCount));
     const QString records = locale.toString(static_cast<qulonglong>(progress.records));
     const QString perSecond = locale.toString(static_cast<qulonglong>(std::llround(rate.recordsPerSecond)));
     if (rate.secondsLeft)

@@ -3,12 +3,18 @@
 
 #include "itemmodels/import_report_model.h"
 
+#include <QAction>
+#include <QFileInfo>
 #include <QHeaderView>
+#include <QMessageBox>
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
 
 namespace flowscope {
 
@@ -57,6 +63,7 @@ ImportReportView::ImportReportView(QWidget *parent)
     , m_errorsCaption(new QLabel(this))
     , m_files(makeTable(this))
     , m_errors(makeTable(this))
+    , m_removeFile(new QAction(tr("Remove File from Case\u2026"), this))
 {
     m_splitter->setObjectName(QStringLiteral("importReportSplitter"));
     m_files->setObjectName(QStringLiteral("importFilesTable"));
@@ -67,7 +74,54 @@ ImportReportView::ImportReportView(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
+    m_removeFile->setObjectName(QStringLiteral("removeFileFromCase"));
+    m_removeFile->setToolTip(tr("Take the file's records, with everything derived from them, out of the case"));
+    m_files->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_files->addAction(m_removeFile);
+    connect(m_removeFile, &QAction::triggered, this, &ImportReportView::removeCurrentFile);
+    m_confirm = [this](const QString &question) {
+        return QMessageBox::question(this, tr("Remove File from Case"), question,
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+            == QMessageBox::Yes;
+    };
     updateCaptions();
+    updateRemoveAction();
+}
+
+QString ImportReportView::removalQuestion(const QString &path, quint64 records, const QString &casePath)
+{
+    // Plural forms by the count; a file of over 2^31 records is not met.
+    return tr("Remove %1 from %3?\n\nIts %Ln record(s) go, with their stars, tags and notes and everything "
+              "derived from them; stored detections are dropped. The case then holds what it would hold had the "
+              "file never been imported.\n\n%2",
+              nullptr, static_cast<int>(std::min<quint64>(records, INT_MAX)))
+        .arg(QFileInfo(path).fileName(), path, QFileInfo(casePath).fileName());
+}
+
+void ImportReportView::setRemovalAllowed(bool allowed)
+{
+    m_removalAllowed = allowed;
+    updateRemoveAction();
+}
+
+void ImportReportView::updateRemoveAction()
+{
+    const QModelIndex current = m_files->currentIndex();
+    const bool imported = m_filesModel && current.isValid()
+        && !m_filesModel->data(current, ImportFilesModel::RejectedRole).toBool();
+    m_removeFile->setEnabled(m_removalAllowed && imported);
+}
+
+void ImportReportView::removeCurrentFile()
+{
+    updateRemoveAction();
+    if (!m_removeFile->isEnabled())
+        return;
+    const ImportedFile &file = m_filesModel->files().at(static_cast<std::size_t>(m_files->currentIndex().row()));
+    const QString path = QString::fromStdString(file.path);
+    if (m_confirm && !m_confirm(removalQuestion(path, file.records, m_filesModel->casePath())))
+        return;
+    Q_EMIT removeFileRequested(path, QString::fromStdString(file.sha256));
 }
 
 void ImportReportView::setModels(ImportFilesModel *files, ImportErrorsModel *errors)
@@ -78,6 +132,9 @@ void ImportReportView::setModels(ImportFilesModel *files, ImportErrorsModel *err
     m_errors->setModel(errors);
     for (QAbstractItemModel *model : {static_cast<QAbstractItemModel *>(files), static_cast<QAbstractItemModel *>(errors)})
         connect(model, &QAbstractItemModel::modelReset, this, &ImportReportView::updateCaptions);
+    connect(files, &QAbstractItemModel::modelReset, this, &ImportReportView::updateRemoveAction);
+    connect(m_files->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ImportReportView::updateRemoveAction);
     const int charWidth = fontMetrics().averageCharWidth();
     m_files->setColumnWidth(ImportFilesModel::PathColumn, charWidth * 48);
     m_files->setColumnWidth(ImportFilesModel::StatusColumn, charWidth * 30);

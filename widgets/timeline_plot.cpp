@@ -18,6 +18,10 @@ const QColor kAcceptColor(46, 139, 87);
 const QColor kRejectColor(192, 57, 43);
 const QColor kNoDataColor(120, 120, 120, 45);
 const QColor kSkipDataColor(230, 150, 20, 70);
+// The strips along the top, over the bars, and the legend's keys.
+const QColor kNoDataStripColor(128, 128, 128, 190);
+const QColor kSkipDataStripColor(230, 150, 20, 210);
+constexpr double kStripRatio = 0.05; // of the plot's height
 constexpr int kMarkerHitPixels = 4;
 constexpr int kMinimumDragPixels = 3;
 constexpr double kMinimumViewSeconds = 10;
@@ -57,12 +61,42 @@ protected:
     }
 };
 
+// Counts in whole steps (no 0.5 flow), labelled as valueLabel() says.
+class ValueTicker : public QCPAxisTicker {
+public:
+    TimelineMetric metric = TimelineMetric::Flows;
+
+protected:
+    double getTickStep(const QCPRange &range) override
+    {
+        const double step = QCPAxisTicker::getTickStep(range);
+        return step < 1 ? 1 : (step < 10 ? std::floor(step) : step);
+    }
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return TimelinePlot::valueLabel(tick, metric, QLocale());
+    }
+};
+
+class LogValueTicker : public QCPAxisTickerLog {
+public:
+    TimelineMetric metric = TimelineMetric::Flows;
+
+protected:
+    QString getTickLabel(double tick, const QLocale &, QChar, int) override
+    {
+        return TimelinePlot::valueLabel(tick, metric, QLocale());
+    }
+};
+
 } // namespace
 
 TimelinePlot::TimelinePlot(QWidget *parent)
     : QCustomPlot(parent)
     , m_accept(new QCPBars(xAxis, yAxis))
     , m_reject(new QCPBars(xAxis, yAxis))
+    , m_noDataKey(new QCPBars(xAxis, yAxis))
+    , m_skipDataKey(new QCPBars(xAxis, yAxis))
     , m_message(new QCPItemText(this))
     , m_timeTicker(new QCPAxisTickerDateTime)
 {
@@ -73,6 +107,7 @@ TimelinePlot::TimelinePlot(QWidget *parent)
 
     addLayer(QStringLiteral("coverage"), layer(QStringLiteral("grid")), QCustomPlot::limAbove);
     addLayer(QStringLiteral("markers"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    addLayer(QStringLiteral("coverageStrips"), layer(QStringLiteral("main")), QCustomPlot::limAbove);
 
     for (QCPBars *bars : {m_accept, m_reject}) {
         bars->setWidthType(QCPBars::wtPlotCoords);
@@ -88,6 +123,15 @@ TimelinePlot::TimelinePlot(QWidget *parent)
     m_reject->setBrush(kRejectColor);
     m_reject->setPen(QPen(kRejectColor, 0));
     m_reject->moveAbove(m_accept);
+    m_noDataKey->setName(tr("NODATA (no traffic logged)"));
+    m_skipDataKey->setName(tr("SKIPDATA (records skipped)"));
+    for (QCPBars *key : {m_noDataKey, m_skipDataKey}) {
+        const QColor color = key == m_noDataKey ? kNoDataStripColor : kSkipDataStripColor;
+        key->setBrush(color);
+        key->setPen(QPen(color, 0));
+        key->setSelectable(QCP::stNone);
+        key->removeFromLegend();
+    }
 
     // One compact row in the corner, over the bars as little as possible.
     legend->setVisible(true);
@@ -96,13 +140,11 @@ TimelinePlot::TimelinePlot(QWidget *parent)
     legend->setIconSize(10, 10);
     legend->setColumnSpacing(10);
     legend->setMargins(QMargins(5, 2, 5, 2));
-    legend->setBrush(QColor(255, 255, 255, 210));
-    legend->setBorderPen(QPen(QColor(0, 0, 0, 60)));
     axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
 
     m_timeTicker->setDateTimeSpec(Qt::UTC);
     xAxis->setTicker(m_timeTicker);
-    yAxis->setNumberFormat(QStringLiteral("gb"));
+    yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new ValueTicker));
     yAxis->setRange(0, 1);
 
     m_message->setPositionAlignment(Qt::AlignCenter);
@@ -121,7 +163,89 @@ TimelinePlot::TimelinePlot(QWidget *parent)
     selectionRect()->setPen(QPen(QColor(52, 152, 219)));
     connect(selectionRect(), &QCPSelectionRect::accepted, this,
             [this](const QRect &rect, QMouseEvent *) { onSelectionAccepted(rect); });
+    applyPalette();
     updateTimeAxis();
+}
+
+void TimelinePlot::applyPalette()
+{
+    const QPalette &p = palette();
+    const QColor text = p.color(QPalette::Text);
+    const QColor base = p.color(QPalette::Base);
+    setBackground(base);
+    QColor grid = text;
+    grid.setAlpha(45);
+    QColor zero = text;
+    zero.setAlpha(100);
+    for (QCPAxis *axis : {xAxis, yAxis, xAxis2, yAxis2}) {
+        axis->setBasePen(QPen(text, 0));
+        axis->setTickPen(QPen(text, 0));
+        axis->setSubTickPen(QPen(text, 0));
+        axis->setTickLabelColor(text);
+        axis->setLabelColor(text);
+        axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
+        axis->grid()->setZeroLinePen(QPen(zero, 0));
+    }
+    QColor fill = base;
+    fill.setAlpha(215);
+    legend->setBrush(fill);
+    legend->setTextColor(text);
+    QColor border = text;
+    border.setAlpha(60);
+    legend->setBorderPen(QPen(border));
+    m_message->setColor(text);
+    if (m_caption)
+        m_caption->setTextColor(text);
+}
+
+void TimelinePlot::changeEvent(QEvent *event)
+{
+    QCustomPlot::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
+        applyPalette();
+        replot(rpQueuedReplot);
+    }
+}
+
+QString TimelinePlot::valueLabel(double value, TimelineMetric metric, const QLocale &locale)
+{
+    if (metric != TimelineMetric::Bytes)
+        return locale.toString(static_cast<qlonglong>(std::llround(value)));
+    static const char *const kUnits[] = {"B", "kB", "MB", "GB", "TB", "PB", "EB"};
+    std::size_t unit = 0;
+    while (std::abs(value) >= 1000 && unit + 1 < std::size(kUnits)) {
+        value /= 1000;
+        ++unit;
+    }
+    return locale.toString(value, 'g', 3) + QLatin1Char(' ') + QLatin1String(kUnits[unit]);
+}
+
+QStringList TimelinePlot::valueTickLabels() const
+{
+    QStringList labels;
+    for (const QString &label : yAxis->tickVectorLabels())
+        labels << label;
+    return labels;
+}
+
+void TimelinePlot::setCaption(const QString &caption)
+{
+    if (caption.isEmpty()) {
+        if (m_caption) {
+            plotLayout()->remove(m_caption);
+            plotLayout()->simplify();
+            m_caption = nullptr;
+        }
+    } else {
+        if (!m_caption) {
+            plotLayout()->insertRow(0);
+            m_caption = new QCPTextElement(this, caption, font());
+            plotLayout()->addElement(0, 0, m_caption);
+        }
+        m_caption->setText(caption);
+        m_caption->setTextColor(palette().color(QPalette::Text));
+    }
+    replot(rpImmediateRefresh);
 }
 
 void TimelinePlot::setTimeline(const Timeline &timeline, TimelineMetric metric)
@@ -134,6 +258,10 @@ void TimelinePlot::setTimeline(const Timeline &timeline, TimelineMetric metric)
     case TimelineMetric::Bytes: yAxis->setLabel(tr("Bytes")); break;
     case TimelineMetric::Packets: yAxis->setLabel(tr("Packets")); break;
     }
+    if (auto linear = yAxis->ticker().dynamicCast<ValueTicker>())
+        linear->metric = metric;
+    if (auto log = yAxis->ticker().dynamicCast<LogValueTicker>())
+        log->metric = metric;
     rebuildBars();
     rebuildCoverage();
     showAxes(true);
@@ -172,10 +300,16 @@ void TimelinePlot::setLogScale(bool on)
 {
     m_logScale = on;
     yAxis->setScaleType(on ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    if (on)
-        yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-    else
-        yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
+    if (on) {
+        QSharedPointer<LogValueTicker> ticker(new LogValueTicker);
+        ticker->metric = m_metric;
+        yAxis->setTicker(ticker);
+    } else {
+        QSharedPointer<ValueTicker> ticker(new ValueTicker);
+        ticker->metric = m_metric;
+        yAxis->setTicker(ticker);
+    }
+    rebuildBars();
     applyRange(xAxis->range().lower, xAxis->range().upper, false);
 }
 
@@ -287,20 +421,24 @@ void TimelinePlot::rebuildBars()
 {
     // A bar of no height still draws its outline: a bucket without rejects
     // gets no REJECT bar, or a red line on top would read as some rejects.
+    // In log scale side by side, ACCEPT left and REJECT right in the bucket.
     QVector<double> keys, accepts, rejectKeys, rejects;
     keys.reserve(qsizetype(m_timeline.buckets.size()));
     accepts.reserve(keys.capacity());
-    const double half = double(m_timeline.bucketSeconds) / 2;
+    const double width = double(std::max<std::int64_t>(m_timeline.bucketSeconds, 1));
+    const double acceptAt = m_logScale ? width / 4 : width / 2;
+    const double rejectAt = m_logScale ? width * 3 / 4 : width / 2;
     for (const TimelineBucket &b : m_timeline.buckets) {
-        keys << double(b.start) + half;
+        keys << double(b.start) + acceptAt;
         accepts << double(b.accept);
         if (b.reject > 0) {
-            rejectKeys << keys.back();
+            rejectKeys << double(b.start) + rejectAt;
             rejects << double(b.reject);
         }
     }
+    m_reject->moveAbove(m_logScale ? nullptr : m_accept);
     for (QCPBars *bars : {m_accept, m_reject})
-        bars->setWidth(double(std::max<std::int64_t>(m_timeline.bucketSeconds, 1)));
+        bars->setWidth(m_logScale ? width / 2 : width);
     m_accept->setData(keys, accepts, true);
     m_reject->setData(rejectKeys, rejects, true);
 }
@@ -328,7 +466,33 @@ void TimelinePlot::rebuildCoverage()
             band->topLeft->setCoords(double(intervals[i].begin), 0);
             band->bottomRight->setCoords(double(intervals[i].end), 1);
             m_coverageItems << band;
+            // Over the bars, which may hide the band below them.
+            auto *strip = new QCPItemRect(this);
+            strip->setLayer(QStringLiteral("coverageStrips"));
+            strip->setSelectable(false);
+            strip->setPen(Qt::NoPen);
+            strip->setBrush(status == LogStatus::NoData ? kNoDataStripColor : kSkipDataStripColor);
+            for (QCPItemPosition *corner : {strip->topLeft, strip->bottomRight}) {
+                corner->setTypeX(QCPItemPosition::ptPlotCoords);
+                corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            }
+            strip->topLeft->setCoords(double(intervals[i].begin), 0);
+            strip->bottomRight->setCoords(double(intervals[i].end), kStripRatio);
+            m_coverageItems << strip;
         }
+    }
+    updateLegend();
+}
+
+// The shades' keys only while the timeline shows them.
+void TimelinePlot::updateLegend()
+{
+    const auto shows = [this](LogStatus status) { return !coverageUnion(m_timeline, status).empty(); };
+    for (const auto &[key, status] : {std::pair{m_noDataKey, LogStatus::NoData}, std::pair{m_skipDataKey, LogStatus::SkipData}}) {
+        if (shows(status))
+            key->addToLegend();
+        else
+            key->removeFromLegend();
     }
 }
 

@@ -9,6 +9,13 @@
 // drag or Shift+drag pans; double-click or Home resets the zoom; + and -
 // zoom, the arrow keys pan. Hovering shows a bucket's values and the ENIs
 // whose evidence is missing there.
+//
+// It follows the widget's palette (the dark theme included). In log scale
+// ACCEPT and REJECT stand side by side in each bucket rather than stacked (a
+// stacked REJECT would be a sliver on top). Coverage gaps shade the whole
+// height behind the bars and mark a strip along the top over them, so they
+// stay in sight however tall the bars are; the legend names both shades.
+// Bytes read in B, kB, MB, GB; counts in whole, grouped numbers.
 
 #include "analysis/timeline.h"
 #include "timeline_marker.h"
@@ -57,6 +64,12 @@ public:
 
     // The text of the tooltip for the bucket under x (widget pixels).
     QString toolTipAt(int x) const;
+    // The value axis's tick labels as drawn (after a replot).
+    QStringList valueTickLabels() const;
+    // A line above the plot while it is saved as an image (empty: none).
+    void setCaption(const QString &caption);
+    // An axis label for `value` of `metric`: bytes with units, counts whole.
+    static QString valueLabel(double value, TimelineMetric metric, const QLocale &locale);
 
 Q_SIGNALS:
     // The analyst dragged across [begin, end), snapped outward to whole buckets.
@@ -73,8 +86,11 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void applyPalette();
+    void updateLegend();
     void onSelectionAccepted(const QRect &rect);
     void showAxes(bool shown);
     void rebuildBars();
@@ -95,6 +111,9 @@ private:
     bool m_utc = true;
     QCPBars *m_accept;
     QCPBars *m_reject;
+    QCPBars *m_noDataKey;   // legend entries only: no data
+    QCPBars *m_skipDataKey;
+    QCPTextElement *m_caption = nullptr;
     QCPItemText *m_message;
     QSharedPointer<QCPAxisTickerDateTime> m_timeTicker;
     QList<QCPAbstractItem *> m_coverageItems;

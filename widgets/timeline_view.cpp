@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -54,6 +55,16 @@ TimelineRequest baseRequest(const QString &casePath, const QString &filter, Time
     request.options.metric = metric;
     request.options.spread = spread;
     return request;
+}
+
+QString metricName(TimelineMetric metric)
+{
+    switch (metric) {
+    case TimelineMetric::Flows: return TimelineView::tr("Flows");
+    case TimelineMetric::Bytes: return TimelineView::tr("Bytes");
+    case TimelineMetric::Packets: return TimelineView::tr("Packets");
+    }
+    return {};
 }
 
 } // namespace
@@ -358,13 +369,37 @@ void TimelineView::updateStatus()
         parts << tr("%n record(s) without a start time not shown", nullptr, int(std::min<std::uint64_t>(shown.untimed, INT_MAX)));
     if (m_loader->isBusy())
         parts << tr("Computing…");
+    // A brushed window keeps every record whose span overlaps it, so bars
+    // and rows may start before it: said where the window is seen.
+    const TimeRange window = m_plot->extent(), limits = m_plot->zoomLimits();
+    const bool windowed = m_hasExtent && (limits.begin < window.begin || limits.end > window.end);
+    const QString overlap = tr("The filter's time window (shaded) keeps every record whose time span overlaps it, "
+                               "including records that start before it");
+    if (windowed)
+        parts << tr("Window: records overlapping it");
+    m_status->setToolTip(windowed ? overlap : QString());
     m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+QStringList TimelineView::exportDescription() const
+{
+    const Timeline &shown = m_plot->timeline();
+    QString metricText = metricName(metric());
+    if (metric() != TimelineMetric::Flows && m_spread->isChecked())
+        metricText += tr(" (spread over the buckets a record spans)");
+    return {tr("metric: %1").arg(metricText),
+            tr("buckets: %1").arg(shown.bucketSeconds > 0 ? widthLabel(shown.bucketSeconds) : QStringLiteral("-")),
+            tr("filter: %1").arg(m_filter.trimmed().isEmpty() ? tr("(none: every record)") : m_filter.simplified()),
+            tr("case: %1").arg(QDir::toNativeSeparators(m_case))};
 }
 
 bool TimelineView::exportSeries(const QString &path, QString *error) const
 {
     std::ostringstream text;
-    writeTimelineCsv(text, m_plot->timeline());
+    std::vector<std::string> comments;
+    for (const QString &line : exportDescription())
+        comments.push_back(line.toStdString());
+    writeTimelineCsv(text, m_plot->timeline(), comments);
     QSaveFile file(path);
     const std::string bytes = text.str();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())
@@ -379,8 +414,19 @@ bool TimelineView::exportSeries(const QString &path, QString *error) const
 bool TimelineView::exportPlot(const QString &path, QString *error)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
+    // A caption says what the image shows once it is away from the case.
+    const TimeRange visible = m_plot->visibleRange();
+    const auto time = [this](qint64 epoch) {
+        return QDateTime::fromSecsSinceEpoch(epoch, m_plot->isUtc() ? Qt::UTC : Qt::LocalTime)
+            .toString(QStringLiteral("yyyy-MM-dd hh:mm"));
+    };
+    const QStringList description = exportDescription();
+    m_plot->setCaption(tr("%1 · %2 · %3 · %4 – %5 %6")
+                           .arg(QFileInfo(m_case).fileName(), metricName(metric()), description.at(2), time(visible.begin),
+                                time(visible.end), m_plot->isUtc() ? QStringLiteral("UTC") : tr("local time")));
     const bool written = suffix == QLatin1String("pdf") ? m_plot->savePdf(path, 0, 0)
                                                          : m_plot->savePng(path, 0, 0, 2.0);
+    m_plot->setCaption({});
     if (!written && error)
         *error = tr("Cannot write %1").arg(QDir::toNativeSeparators(path));
     return written;
@@ -388,9 +434,16 @@ bool TimelineView::exportPlot(const QString &path, QString *error)
 
 void TimelineView::exportDialog(const QString &nameFilter, const QString &suffix)
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Timeline"), QString(), nameFilter);
+    // The folder of the last export, else the case's, never the process's working folder.
+    QSettings settings;
+    const QString folderKey = QStringLiteral("timeline/exportFolder");
+    QString folder = settings.value(folderKey).toString();
+    if (folder.isEmpty() || !QFileInfo(folder).isDir())
+        folder = m_case.isEmpty() ? QDir::homePath() : QFileInfo(m_case).absolutePath();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Timeline"), folder, nameFilter);
     if (path.isEmpty())
         return;
+    settings.setValue(folderKey, QFileInfo(path).absolutePath());
     if (QFileInfo(path).suffix().isEmpty())
         path += QLatin1Char('.') + suffix;
     QString error;

@@ -55,6 +55,8 @@ public:
     // false with `error` set when the file cannot be written.
     bool exportSeries(const QString &path, QString *error = nullptr) const;
     bool exportPlot(const QString &path, QString *error = nullptr);
+    // What the exports say about themselves: metric, buckets, filter, case.
+    QStringList exportDescription() const;
 
 Q_SIGNALS:
     void filterRequested(const QString &expression, bool apply);

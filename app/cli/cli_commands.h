@@ -27,5 +27,6 @@ int runDetect(const std::vector<std::string> &args);
 int runIoc(const std::vector<std::string> &args);
 int runIncident(const std::vector<std::string> &args);
 int runTrail(const std::vector<std::string> &args);
+int runRemove(const std::vector<std::string> &args);
 
 } // namespace flowscope::cli

@@ -107,6 +107,14 @@ void printUsage(std::ostream &out)
            "                      the CloudTrail events imported into CASE that touch the interface,\n"
            "                      its instance or their security groups (all events without one), with\n"
            "                      who launched the instance from which address\n"
+           "  remove CASE FILE-ID|SHA256 [--json]\n"
+           "                      take an imported file back out of CASE: its records, their stars,\n"
+           "                      tags and notes, and everything derived from them, as if it had never\n"
+           "                      been imported (stored findings are dropped: run detect again); refused\n"
+           "                      (exit 1, case unchanged) when the id or SHA-256 is unknown or the file\n"
+           "                      shares duplicate records with other files\n"
+           "  remove CASE --list [--json]\n"
+           "                      the imported files with id, SHA-256, records and path\n"
            "  demo OUTDIR [--case CASE]\n"
            "                      write the bundled demo input (and import it into CASE)\n"
            "  --version           print the version\n\n"
@@ -165,6 +173,7 @@ int main(int argc, char **argv)
         {"ioc", &flowscope::cli::runIoc},
         {"incident", &flowscope::cli::runIncident},
         {"trail", &flowscope::cli::runTrail},
+        {"remove", &flowscope::cli::runRemove},
     };
     const auto command = commands.find(args[0]);
     if (command == commands.end()) {

@@ -23,6 +23,7 @@
 #include "flow_table_view.h"
 #include "graph/graph_view.h"
 #include "import_controller.h"
+#include "ingest/file_removal_job.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
 #include "itemmodels/case_snapshots.h"
@@ -62,6 +63,9 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <limits>
+
 namespace flowscope {
 
 namespace {
@@ -77,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new CaseSession(this))
     , m_imports(new ImportController(this))
+    , m_removal(new FileRemovalJob(this))
     , m_flows(new FlowTableModel(this))
     , m_files(new ImportFilesModel(this))
     , m_errors(new ImportErrorsModel(this))
@@ -425,6 +430,40 @@ void MainWindow::connectImports()
         showError(message);
     });
     connect(m_progress, &ImportProgressWidget::cancelRequested, m_imports, &ImportController::cancel);
+    connect(m_report, &ImportReportView::removeFileRequested, this, &MainWindow::removeFile);
+    connect(m_removal, &FileRemovalJob::finished, this, &MainWindow::onFileRemoved);
+}
+
+void MainWindow::removeFile(const QString &path, const QString &sha256)
+{
+    if (m_imports->isBusy() || !m_removal->start(m_session->casePath(), sha256))
+        return;
+    // Nothing else writes to the case meanwhile.
+    m_actions->setImporting(true);
+    m_actions->cancelImport->setEnabled(false);
+    m_report->setRemovalAllowed(false);
+    statusBar()->showMessage(tr("Removing %1 from %2\u2026").arg(QFileInfo(path).fileName(),
+                                                               QFileInfo(m_session->casePath()).fileName()));
+}
+
+void MainWindow::onFileRemoved(const FileRemovalOutcome &outcome)
+{
+    m_actions->setImporting(false);
+    m_report->setRemovalAllowed(true);
+    if (!outcome.error.isEmpty()) {
+        showError(outcome.error);
+        return;
+    }
+    reloadCaseViews();
+    const FileRemovalResult &r = outcome.result;
+    // A file of over 2^31 records is not met: the count fits tr()'s plural forms.
+    QString text = tr("Removed %1 from %2: %Ln record(s)", nullptr,
+                      static_cast<int>(std::min<std::uint64_t>(r.file.records, std::numeric_limits<int>::max())))
+                       .arg(QFileInfo(QString::fromStdString(r.file.path)).fileName(),
+                            QFileInfo(outcome.casePath).fileName());
+    if (r.detectionRuns > 0)
+        text += tr("; stored detections dropped: run the detectors again");
+    statusBar()->showMessage(text); // until the next message
 }
 
 void MainWindow::connectActions()
@@ -653,6 +692,7 @@ void MainWindow::loadImportReportIfStale()
 void MainWindow::onImportingChanged(bool importing)
 {
     m_actions->setImporting(importing);
+    m_report->setRemovalAllowed(!importing);
     if (importing)
         m_progress->setCasePath(m_session->casePath()); // where the evidence goes, in view while it goes
     m_progress->setVisible(importing);
@@ -681,10 +721,22 @@ void MainWindow::showError(const QString &message)
     box->open(); // window-modal, never blocks the caller
 }
 
+QString MainWindow::dialogFolder(const QString &purpose) const
+{
+    // Else near the evidence: the open case, the last case.
+    QStringList fallbacks;
+    if (purpose == QLatin1String("snapshots"))
+        fallbacks << m_settings.folder(QStringLiteral("imports"));
+    fallbacks << m_session->casePath();
+    if (!m_session->recentCases().isEmpty())
+        fallbacks << m_session->recentCases().constFirst();
+    return m_settings.startFolder(purpose, fallbacks);
+}
+
 bool MainWindow::newCaseDialog()
 {
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("New Case"), m_settings.folder(QStringLiteral("cases")),
+        this, tr("New Case"), dialogFolder(QStringLiteral("cases")),
         tr("Flowscope cases (*.flowcase)"), nullptr, QFileDialog::DontConfirmOverwrite);
     if (path.isEmpty())
         return false;
@@ -694,22 +746,16 @@ bool MainWindow::newCaseDialog()
 
 void MainWindow::openCaseDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), m_settings.folder(QStringLiteral("cases")),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Case"), dialogFolder(QStringLiteral("cases")),
                                                       tr("Flowscope cases (*.flowcase);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setFolder(QStringLiteral("cases"), QFileInfo(path).absolutePath());
-    openCase(path);
+    // A file that is no case (/etc/passwd) leaves the folder where it was.
+    if (!path.isEmpty() && openCase(path))
+        m_settings.setFolder(QStringLiteral("cases"), QFileInfo(path).absolutePath());
 }
 
 void MainWindow::importFilesDialog()
 {
-    // The title names the case the files go into.
-    const QString caseName = QFileInfo(m_session->casePath()).fileName();
-    const QStringList paths = QFileDialog::getOpenFileNames(
-        this, caseName.isEmpty() ? tr("Import Flow-Log Files") : tr("Import Flow-Log Files into %1").arg(caseName),
-        m_settings.folder(QStringLiteral("imports")),
-        tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
+    const QStringList paths = askImportPaths(QFileDialog::ExistingFiles);
     if (paths.isEmpty())
         return;
     m_settings.setFolder(QStringLiteral("imports"), QFileInfo(paths.constFirst()).absolutePath());
@@ -718,14 +764,33 @@ void MainWindow::importFilesDialog()
 
 void MainWindow::importFolderDialog()
 {
-    const QString caseName = QFileInfo(m_session->casePath()).fileName();
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, caseName.isEmpty() ? tr("Import a Folder of Flow Logs") : tr("Import a Folder of Flow Logs into %1").arg(caseName),
-        m_settings.folder(QStringLiteral("imports")));
-    if (folder.isEmpty())
+    const QStringList folders = askImportPaths(QFileDialog::Directory);
+    if (folders.isEmpty())
         return;
-    m_settings.setFolder(QStringLiteral("imports"), folder);
-    importPaths({folder});
+    m_settings.setFolder(QStringLiteral("imports"), folders.constFirst());
+    importPaths(folders);
+}
+
+// The title and the button that accepts name the case the files go into,
+// so that evidence is not poured into the wrong case unawares.
+QStringList MainWindow::askImportPaths(QFileDialog::FileMode mode)
+{
+    const QString caseName = QFileInfo(m_session->casePath()).fileName();
+    const bool folder = mode == QFileDialog::Directory;
+    QString title = folder ? tr("Import a Folder of Flow Logs") : tr("Import Flow-Log Files");
+    if (!caseName.isEmpty())
+        title = folder ? tr("Import a Folder of Flow Logs into %1").arg(caseName)
+                       : tr("Import Flow-Log Files into %1").arg(caseName);
+    QFileDialog dialog(this, title, dialogFolder(QStringLiteral("imports")),
+                       folder ? QString() : tr("Flow logs (*.log *.log.gz *.gz *.json *.jsonl *.txt);;All files (*)"));
+    dialog.setFileMode(mode);
+    if (folder)
+        dialog.setOption(QFileDialog::ShowDirsOnly);
+    if (!caseName.isEmpty())
+        dialog.setLabelText(QFileDialog::Accept, tr("Import into %1").arg(caseName));
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return dialog.selectedFiles();
 }
 
 // One dialog, kept while the window lives: a hunt's hits stay to come back to.
@@ -759,7 +824,7 @@ void MainWindow::loadSnapshotDialog()
 {
     if (!m_session->hasCase() && !newCaseDialog())
         return;
-    QString folder = m_settings.folder(QStringLiteral("snapshots"));
+    QString folder = dialogFolder(QStringLiteral("snapshots"));
     const auto request = askSnapshotLoad(this, folder, m_session->summary().firstStart, m_session->summary().lastEnd);
     m_settings.setFolder(QStringLiteral("snapshots"), folder);
     if (request)

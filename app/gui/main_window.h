@@ -8,6 +8,7 @@
 #include "ingest/import_report.h"
 #include "window_settings.h"
 
+#include <QFileDialog>
 #include <QMainWindow>
 #include <optional>
 
@@ -28,6 +29,8 @@ class FindingsView;
 class IocListsController;
 class IocListsDialog;
 class FilterController;
+class FileRemovalJob;
+struct FileRemovalOutcome;
 class FlowTableModel;
 class FlowTableView;
 class RecordDetailView;
@@ -100,13 +103,17 @@ private:
     void applyPendingFilter();
     void onImportFinished(const ImportReport &report);
     void onImportingChanged(bool importing);
+    void removeFile(const QString &path, const QString &sha256);
+    void onFileRemoved(const FileRemovalOutcome &outcome);
     void reloadCaseViews();
     void loadImportReportIfStale();
 
+    QString dialogFolder(const QString &purpose) const;
     bool newCaseDialog();
     void openCaseDialog();
     void importFilesDialog();
     void importFolderDialog();
+    QStringList askImportPaths(QFileDialog::FileMode mode);
     void loadSnapshotDialog();
     void showIocLists();
     void exportReportDialog();
@@ -114,6 +121,7 @@ private:
 
     CaseSession *m_session;
     ImportController *m_imports;
+    FileRemovalJob *m_removal;
     AppPalette *m_palette = nullptr;
     FlowTableModel *m_flows;
     ImportFilesModel *m_files;

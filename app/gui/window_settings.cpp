@@ -3,6 +3,8 @@
 
 #include <QHeaderView>
 #include <QMainWindow>
+#include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QSplitter>
 
@@ -22,6 +24,22 @@ void WindowSettings::setState(const QString &key, const QByteArray &state) const
 QString WindowSettings::folder(const QString &purpose) const
 {
     return QSettings().value(QStringLiteral("folders/") + purpose).toString();
+}
+
+QString WindowSettings::startFolder(const QString &purpose, const QStringList &fallbacks) const
+{
+    QStringList candidates{folder(purpose)};
+    candidates += fallbacks;
+    for (const QString &candidate : std::as_const(candidates)) {
+        if (candidate.isEmpty())
+            continue;
+        const QFileInfo info(candidate);
+        if (info.isDir())
+            return info.absoluteFilePath();
+        if (info.isFile() && info.absoluteDir().exists())
+            return info.absolutePath();
+    }
+    return QDir::homePath();
 }
 
 void WindowSettings::setFolder(const QString &purpose, const QString &folder) const

@@ -38,6 +38,10 @@ public:
     void setFlag(const QString &key, bool on) const;
     // The folder a file dialog showed last, by purpose ("cases", "imports").
     QString folder(const QString &purpose) const;
+    // Where a file dialog for `purpose` starts: the folder it showed last,
+    // else the first of `fallbacks` (folders, or files: their folder) that
+    // exists, else the home folder; never the process's working folder.
+    QString startFolder(const QString &purpose, const QStringList &fallbacks = {}) const;
     void setFolder(const QString &purpose, const QString &folder) const;
 };
 

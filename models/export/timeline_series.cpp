@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <string_view>
 #include <utility>
 
@@ -86,6 +87,24 @@ void writeTimelineCsv(std::ostream &out, const Timeline &timeline)
     out << "bucket_start,accept,reject,nodata_enis,skipdata_enis\r\n";
     for (const TimelineBucket &b : timeline.buckets)
         out << b.start << ',' << b.accept << ',' << b.reject << ',' << b.nodataEnis << ',' << b.skipdataEnis << "\r\n";
+}
+
+void writeTimelineCsv(std::ostream &out, const Timeline &timeline, const std::vector<std::string> &comments)
+{
+    for (std::string comment : comments) {
+        std::replace_if(comment.begin(), comment.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+        out << "# " << comment << "\r\n";
+    }
+    out << "bucket_start,bucket_start_utc,accept,reject,nodata_enis,skipdata_enis\r\n";
+    for (const TimelineBucket &b : timeline.buckets) {
+        const std::time_t start = static_cast<std::time_t>(b.start);
+        std::tm utc{};
+        char iso[32] = "";
+        if (gmtime_r(&start, &utc))
+            std::strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M:%SZ", &utc);
+        out << b.start << ',' << iso << ',' << b.accept << ',' << b.reject << ',' << b.nodataEnis << ','
+            << b.skipdataEnis << "\r\n";
+    }
 }
 
 void writeTimelineJson(std::ostream &out, const Timeline &timeline)

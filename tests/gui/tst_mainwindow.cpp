@@ -146,6 +146,48 @@ private Q_SLOTS:
         QCOMPARE(report->filesTable()->model()->rowCount(), 1);
     }
 
+    // Remove File from Case in the Import Report: confirmed, the file's
+    // records leave the case, every view reads it again, the status bar says
+    // what went.
+    void removesAFileFromTheCase()
+    {
+        const QString kept = path(QStringLiteral("remove-kept.log"));
+        const QString wrong = path(QStringLiteral("remove-wrong.log"));
+        test::writeFile(kept, test::smallTrafficRecords());
+        test::writeFile(wrong, "2 123456789010 eni-0wrong 10.9.9.9 10.9.9.8 20641 22 6 20 4249 1418530010 1418530070 "
+                               "ACCEPT OK\n");
+        const QString casePath = path(QStringLiteral("remove.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            CaseImporter(*caseDb).run({kept.toStdString(), wrong.toStdString()}, {});
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.openCase(casePath));
+        QCOMPARE(window.session()->summary().records, 6u);
+        auto *dock = window.findChild<QDockWidget *>(QStringLiteral("importReportDock"));
+        auto *report = window.findChild<ImportReportView *>();
+        QVERIFY(dock && report);
+        dock->show();
+        dock->raise();
+        QTRY_COMPARE(report->filesTable()->model()->rowCount(), 2);
+        QString asked;
+        report->setConfirmation([&](const QString &question) {
+            asked = question;
+            return true;
+        });
+        report->filesTable()->setCurrentIndex(report->filesTable()->model()->index(1, 0));
+        report->removeFileAction()->trigger();
+        QVERIFY(asked.contains(QStringLiteral("remove-wrong.log")) && asked.contains(QStringLiteral("remove.flowcase")));
+        QTRY_COMPARE_WITH_TIMEOUT(window.session()->summary().records, 5u, 30000);
+        QCOMPARE(window.session()->summary().files, 1u);
+        QTRY_COMPARE(report->filesTable()->model()->rowCount(), 1);
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Removed remove-wrong.log from remove.flowcase")),
+                 qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(report->removeFileAction()->isEnabled() || !report->filesTable()->currentIndex().isValid());
+    }
+
     // With no saved layout the Case tab is in front of the Statistics tab:
     // statistics nobody sees compute nothing, though the filter changes,
     // and they start when their tab comes in front.

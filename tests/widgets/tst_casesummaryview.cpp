@@ -51,6 +51,29 @@ private Q_SLOTS:
         QCOMPARE(formats.first()->child(0)->text(0), QStringLiteral("s3-text"));
     }
 
+    // Numbers as the language writes them (German groups with a dot), and
+    // file and record counts by plural forms, never "1 files".
+    void writesNumbersInTheLanguage()
+    {
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        CaseSummary summary;
+        summary.records = 39815;
+        summary.files = 1234;
+        summary.failedFiles = 1;
+        summary.formats = {{"s3-text", "version srcaddr", 1, 39815}};
+        CaseSummaryView view;
+        view.showSummary(QStringLiteral("demo.flowcase"), summary);
+        auto *tree = view.findChild<QTreeWidget *>();
+        QVERIFY(tree);
+        QCOMPARE(valueOf(tree, QStringLiteral("Records")), QStringLiteral("39.815"));
+        QCOMPARE(valueOf(tree, QStringLiteral("Files")), QStringLiteral("1.234 imported, 1 rejected"));
+        const QString line = tree->findItems(QStringLiteral("Formats"), Qt::MatchExactly, 0).first()->child(0)->text(1);
+        QVERIFY2(line.contains(QStringLiteral("39.815")), qPrintable(line));
+        QVERIFY2(!line.contains(QStringLiteral("1 files")), qPrintable(line));
+        QVERIFY2(line.endsWith(QStringLiteral(": version srcaddr")), qPrintable(line));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
     void showsError()
     {
         CaseSummaryView view;

@@ -42,6 +42,21 @@ private Q_SLOTS:
         QCOMPARE(widget.text(), QStringLiteral("File 3 of 12, 1,204,311 records, 6,021,555 records/s"));
     }
 
+    // Every number grouped as the language writes it, file counts too.
+    void groupsNumbersAsTheLanguage()
+    {
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        ImportProgressWidget widget;
+        ImportProgress progress;
+        progress.fileIndex = 1199;
+        progress.fileCount = 1500;
+        progress.records = 39815;
+        progress.seconds = 0.2;
+        widget.showProgress(progress);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY2(widget.text().startsWith(QStringLiteral("File 1.200 of 1.500, 39.815 records")), qPrintable(widget.text()));
+    }
+
     void cancels()
     {
         ImportProgressWidget widget;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Import Report tab: each file's duplicate records in its row, and their
-// total in the caption above the files.
+// total in the caption above the files; Remove File from Case in a file's
+// context menu, asking first with the file's name and record count.
 
 #include "import_report_view.h"
 #include "ingest/case_importer.h"
@@ -8,7 +9,9 @@
 #include "store/case_db.h"
 #include "test_files.h"
 
+#include <QAction>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,6 +69,58 @@ private Q_SLOTS:
         const QModelIndex cell = view.filesTable()->model()->index(1, ImportFilesModel::DuplicatesColumn);
         QCOMPARE(cell.data().toString(), QStringLiteral("1"));
         QVERIFY(!view.filesTable()->isColumnHidden(ImportFilesModel::DuplicatesColumn));
+    }
+
+    void removeFileAsksFirst()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString log = dir.filePath(QStringLiteral("evidence.log"));
+        QByteArray lines;
+        for (int i = 0; i < 1200; ++i)
+            lines += QByteArray(kLine).replace("20641", QByteArray::number(20000 + i)) + '\n';
+        test::writeFile(log, lines);
+        const QString casePath = dir.filePath(QStringLiteral("case.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            CaseImporter(*caseDb).run({log.toStdString(), dir.filePath(QStringLiteral("missing.log")).toStdString()}, {});
+        }
+        ImportFilesModel files;
+        ImportErrorsModel errors;
+        ImportReportView view;
+        view.setModels(&files, &errors);
+        files.setCase(casePath);
+        QCOMPARE(files.rowCount(), 2); // the imported file, then the one that could not be
+        QVERIFY(view.filesTable()->actions().contains(view.removeFileAction()));
+        QVERIFY(!view.removeFileAction()->isEnabled()); // no file chosen
+
+        QStringList asked;
+        bool answer = false;
+        view.setConfirmation([&](const QString &question) {
+            asked << question;
+            return answer;
+        });
+        QSignalSpy requested(&view, &ImportReportView::removeFileRequested);
+        view.filesTable()->setCurrentIndex(files.index(1, 0));
+        QVERIFY(!view.removeFileAction()->isEnabled()); // not imported: nothing to remove
+
+        view.filesTable()->setCurrentIndex(files.index(0, 0));
+        QVERIFY(view.removeFileAction()->isEnabled());
+        view.removeFileAction()->trigger();
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked[0].contains(QStringLiteral("evidence.log")) && asked[0].contains(QStringLiteral("1,200 record"))
+                     && asked[0].contains(QStringLiteral("case.flowcase")),
+                 qPrintable(asked[0]));
+        QCOMPARE(requested.count(), 0); // declined
+
+        answer = true;
+        view.removeFileAction()->trigger();
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested[0][0].toString(), log);
+        QCOMPARE(requested[0][1].toString(), QString::fromStdString(files.files()[0].sha256));
+
+        view.setRemovalAllowed(false); // an import or a removal is running
+        QVERIFY(!view.removeFileAction()->isEnabled());
     }
 };
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline view over a small case: computed only while shown, stacked
 // bars of what the filter selects, a drag that becomes a time condition,
-// zoom that asks for finer buckets, coverage and markers, and exports.
+// zoom that asks for finer buckets, coverage and markers, and exports;
+// the palette followed, axis labels in units and whole counts, the log
+// scale keeping REJECT and the coverage shades in sight.
 
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
@@ -10,6 +12,7 @@
 #include "timeline_plot.h"
 #include "timeline_view.h"
 
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QSemaphore>
@@ -402,9 +405,21 @@ private Q_SLOTS:
         QFile file(csv);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QList<QByteArray> lines = file.readAll().split('\n');
-        QCOMPARE(lines.at(0), QByteArray("bucket_start,accept,reject,nodata_enis,skipdata_enis\r"));
-        QCOMPARE(lines.at(1), QByteArray("1700000000,1,0,1,0\r"));
-        QCOMPARE(lines.size(), 7 + 2); // header, 7 buckets, the empty rest after the last CRLF
+        // What the numbers are, before them: metric, buckets, filter, case.
+        QCOMPARE(lines.at(0), QByteArray("# metric: Flows\r"));
+        QCOMPARE(lines.at(1), QByteArray("# buckets: 100 s\r"));
+        QCOMPARE(lines.at(2), QByteArray("# filter: (none: every record)\r"));
+        QCOMPARE(lines.at(3), "# case: " + QDir::toNativeSeparators(m_case).toUtf8() + '\r');
+        QCOMPARE(lines.at(4), QByteArray("bucket_start,bucket_start_utc,accept,reject,nodata_enis,skipdata_enis\r"));
+        QCOMPARE(lines.at(5), QByteArray("1700000000,2023-11-14T22:13:20Z,1,0,1,0\r"));
+        QCOMPARE(lines.size(), 4 + 1 + 7 + 1); // comments, header, 7 buckets, the empty rest after the last CRLF
+        QVERIFY(view->exportSeries(csv));
+        view->setFilter(QStringLiteral("action == reject\n and dstport == 22"));
+        QVERIFY(QSignalSpy(view.get(), &TimelineView::computed).wait(10000));
+        QVERIFY(view->exportSeries(csv));
+        file.close(); // written anew, in another file of the same name
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().split('\n').at(2), QByteArray("# filter: action == reject and dstport == 22\r"));
 
         for (const QString &name : {QStringLiteral("plot.png"), QStringLiteral("plot.pdf")}) {
             const QString path = m_dir.filePath(name);
@@ -459,6 +474,126 @@ private Q_SLOTS:
         QCOMPARE(view.plot()->message(), QString());
         view.setCase({});
         QCOMPARE(view.plot()->message(), QStringLiteral("No case open"));
+    }
+
+    // The dark theme's palette reaches the plot: background, axes, legend.
+    void followsThePalette()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        const QColor lightBase = plot->palette().color(QPalette::Base);
+        QPalette dark = plot->palette();
+        dark.setColor(QPalette::Base, QColor(30, 30, 30));
+        dark.setColor(QPalette::Window, QColor(45, 45, 45));
+        dark.setColor(QPalette::Text, QColor(230, 230, 230));
+        view->setPalette(dark);
+        QCoreApplication::processEvents();
+        const QImage image = plot->toPixmap(400, 200).toImage();
+        QCOMPARE(image.pixelColor(2, 2), QColor(30, 30, 30)); // the corner: background, not white
+        QCOMPARE(plot->xAxis->tickLabelColor(), QColor(230, 230, 230));
+        QCOMPARE(plot->yAxis->labelColor(), QColor(230, 230, 230));
+        QCOMPARE(plot->legend->textColor(), QColor(230, 230, 230));
+        QCOMPARE(plot->legend->brush().color().rgb(), QColor(30, 30, 30).rgb());
+        QPalette light = dark;
+        light.setColor(QPalette::Base, lightBase);
+        view->setPalette(light);
+        QCoreApplication::processEvents();
+        QCOMPARE(plot->toPixmap(400, 200).toImage().pixelColor(2, 2), lightBase);
+    }
+
+    // Counts whole and grouped, bytes in units, in linear and log scale.
+    void axisLabelsReadAsValues_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("metric");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("flows") << 39815.0 << int(TimelineMetric::Flows) << QStringLiteral("39,815");
+        QTest::newRow("bytes") << 8e6 << int(TimelineMetric::Bytes) << QStringLiteral("8 MB");
+        QTest::newRow("kilobytes") << 2500.0 << int(TimelineMetric::Bytes) << QStringLiteral("2.5 kB");
+        QTest::newRow("bytes few") << 512.0 << int(TimelineMetric::Bytes) << QStringLiteral("512 B");
+        QTest::newRow("gigabytes") << 1.25e9 << int(TimelineMetric::Bytes) << QStringLiteral("1.25 GB");
+        QTest::newRow("packets") << 1e6 << int(TimelineMetric::Packets) << QStringLiteral("1,000,000");
+    }
+
+    void axisLabelsReadAsValues()
+    {
+        QFETCH(double, value);
+        QFETCH(int, metric);
+        QFETCH(QString, label);
+        QCOMPARE(TimelinePlot::valueLabel(value, TimelineMetric(metric), QLocale(QLocale::English)), label);
+    }
+
+    void axisTicksAreWholeCountsAndUnits()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto view = shownView(QStringLiteral("action == reject")); // one flow: a range of 0 to about 1
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QStringList labels = plot->valueTickLabels();
+        QVERIFY(!labels.isEmpty());
+        for (const QString &label : labels) {
+            bool whole = false;
+            label.toLongLong(&whole);
+            QVERIFY2(whole, qPrintable(labels.join(QLatin1Char('|'))));
+        }
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        view->setFilter({});
+        QVERIFY(computed.wait(10000));
+        view->setMetric(TimelineMetric::Bytes);
+        QVERIFY(computed.wait(10000));
+        for (bool log : {false, true}) {
+            view->setLogScale(log);
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            labels = plot->valueTickLabels();
+            QVERIFY(!labels.isEmpty());
+            for (const QString &label : labels)
+                QVERIFY2(label.endsWith(QLatin1String(" B")) || label.endsWith(QLatin1String(" kB")),
+                         qPrintable(labels.join(QLatin1Char('|'))));
+        }
+        view->setLogScale(false);
+    }
+
+    // Log scale: REJECT beside ACCEPT (not a sliver on top of it); the
+    // shades named in the legend and marked over the bars.
+    void logScaleKeepsRejectsAndShadesInSight()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        auto *reject = qobject_cast<QCPBars *>(plot->plottable(1));
+        auto *accept = qobject_cast<QCPBars *>(plot->plottable(0));
+        QVERIFY(reject && accept);
+        QCOMPARE(reject->barBelow(), accept);
+        view->setLogScale(true);
+        QVERIFY(!reject->barBelow());
+        QCOMPARE(reject->width(), 50.0);
+        QVERIFY(reject->data()->at(0)->key > accept->data()->at(0)->key);
+        QStringList legendNames;
+        for (int i = 0; i < plot->legend->itemCount(); ++i)
+            if (auto *item = qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(i)))
+                legendNames << item->plottable()->name();
+        QVERIFY2(legendNames.contains(QStringLiteral("NODATA (no traffic logged)")), qPrintable(legendNames.join('|')));
+        QVERIFY(!legendNames.contains(QStringLiteral("SKIPDATA (records skipped)"))); // none in this case
+        QVERIFY(plot->layer(QStringLiteral("coverageStrips"))->children().size() > 0);
+        view->setLogScale(false);
+        QCOMPARE(reject->barBelow(), accept);
+    }
+
+    // A brushed window keeps records overlapping it: the status line says so.
+    void saysTheWindowKeepsOverlappingRecords()
+    {
+        auto view = shownView(QStringLiteral("time >= %1 and time < %2").arg(kFirst + 200).arg(kFirst + 300));
+        QVERIFY(view);
+        auto *status = view->findChild<QLabel *>(QStringLiteral("timelineStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("overlapping")), qPrintable(status->text()));
+        QVERIFY(status->toolTip().contains(QStringLiteral("start before it")));
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        view->setFilter({});
+        QVERIFY(computed.wait(10000));
+        QVERIFY(!status->text().contains(QStringLiteral("overlapping")));
     }
 
     void metricAndScaleSwitches()
