@@ -148,9 +148,9 @@ void FlowWriter::writePending(std::int64_t fileId)
         return a.key != b.key ? a.key < b.key : a.line < b.line;
     });
     std::vector<EncodedFlow> block;
-    block.reserve(kBlockCapacity);
     for (std::size_t first = 0; first < order.size(); first += kBlockCapacity) {
-        block.clear();
+        block.clear(); // the derived tables took the last block's rows
+        block.reserve(kBlockCapacity);
         const std::size_t last = std::min(first + kBlockCapacity, order.size());
         for (std::size_t i = first; i < last; ++i)
             block.push_back(m_pending[order[i].index]);
@@ -204,7 +204,8 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     s.bindBlobStatic(10, data.data(), static_cast<int>(data.size()));
     s.exec();
 
-    // The block indexes, rollups and coverage: see derived_tables.h.
+    // The block indexes, rollups and coverage (see derived_tables.h), which
+    // take the rows over.
     m_derived.addBlock(block, rows);
 }
 

@@ -32,10 +32,12 @@ void MinuteRollup::add(const EncodedFlow &flow)
 
     const std::int64_t startIndex = kMinutes.indexOf(flow.start); // floor: right before 1970 too
     const std::int64_t lastIndex = kMinutes.indexOf(last);
-    RollupTotals &byStart = m_totals[RollupKey{minuteStart(startIndex), flow.interface, action, logStatus}];
-    ++byStart.flows;
-    byStart.packets += packets;
-    byStart.bytes += bytes;
+    {
+        RollupTotals &byStart = m_totals[RollupKey{minuteStart(startIndex), flow.interface, action, logStatus}];
+        ++byStart.flows;
+        byStart.packets += packets;
+        byStart.bytes += bytes;
+    }
 
     if (lastIndex - startIndex >= kMaxSpreadMinutes) {
         m_longSpans.push_back({flow.interface, action, logStatus, flow.start, last, packets, bytes});
@@ -50,8 +52,7 @@ void MinuteRollup::add(const EncodedFlow &flow)
         const auto byteShare = static_cast<std::int64_t>(byteShares.at(index));
         if (packetShare == 0 && byteShare == 0)
             continue;
-        // Node-based map: byStart stays valid while other minutes are added.
-        RollupTotals &totals = index == startIndex ? byStart : m_totals[RollupKey{minuteStart(index), flow.interface, action, logStatus}];
+        RollupTotals &totals = m_totals[RollupKey{minuteStart(index), flow.interface, action, logStatus}];
         totals.spreadPackets += packetShare;
         totals.spreadBytes += byteShare;
     }
