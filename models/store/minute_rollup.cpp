@@ -32,11 +32,14 @@ void MinuteRollup::add(const EncodedFlow &flow)
 
     const std::int64_t startIndex = kMinutes.indexOf(flow.start); // floor: right before 1970 too
     const std::int64_t lastIndex = kMinutes.indexOf(last);
-    {
-        RollupTotals &byStart = m_totals[RollupKey{minuteStart(startIndex), flow.interface, action, logStatus}];
-        ++byStart.flows;
-        byStart.packets += packets;
-        byStart.bytes += bytes;
+    RollupTotals &byStart = m_totals[RollupKey{minuteStart(startIndex), flow.interface, action, logStatus}];
+    ++byStart.flows;
+    byStart.packets += packets;
+    byStart.bytes += bytes;
+    if (lastIndex == startIndex) { // the common case: the whole record in its minute
+        byStart.spreadPackets += packets;
+        byStart.spreadBytes += bytes;
+        return;
     }
 
     if (lastIndex - startIndex >= kMaxSpreadMinutes) {
@@ -52,6 +55,7 @@ void MinuteRollup::add(const EncodedFlow &flow)
         const auto byteShare = static_cast<std::int64_t>(byteShares.at(index));
         if (packetShare == 0 && byteShare == 0)
             continue;
+        // Looked up again: adding other minutes may move the entries (byStart too).
         RollupTotals &totals = m_totals[RollupKey{minuteStart(index), flow.interface, action, logStatus}];
         totals.spreadPackets += packetShare;
         totals.spreadBytes += byteShare;
