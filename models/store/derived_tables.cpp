@@ -12,10 +12,6 @@ namespace flowscope {
 
 namespace {
 
-// Blocks handed to the gathering thread and not yet gathered: enough that
-// neither thread waits for the other's pace from block to block.
-constexpr std::size_t kBlocksInFlight = 8;
-
 template <typename T>
 void sortUnique(std::vector<T> &values)
 {

@@ -8,6 +8,7 @@
 // records per interface and address pair the graph reads, and
 // the coverage gaps.
 
+#include "block_codec.h"
 #include "block_postings.h"
 #include "coverage_gaps.h"
 #include "dense_hash_map.h"
@@ -31,14 +32,20 @@ namespace flowscope {
 // multiply, are gathered on the caller's thread. Every table is written on
 // the caller's thread, after the gathering thread has finished what it was
 // given: the connection is never used by two threads at once.
-// Entries held in memory before they are written: about 20 MB of rollups, 6
-// MB of coverage spans, 20 MB of graph totals and 16 MB of postings at
+// Blocks handed to the gathering thread and not yet gathered: enough that
+// neither thread waits for the other's pace from block to block.
+constexpr std::size_t kBlocksInFlight = 8;
+
+// Entries held in memory before they are written: about 15 MB of rollups, 6
+// MB of coverage spans, 17 MB of graph totals and 16 MB of postings at
 // most. A record adds up to 1,441 rollup entries (a span of a day), so the
-// rollup is weighed after each record, the others after each block.
+// rollup is weighed after each record, the others after each block; the
+// bounds leave that much room below 2^18 entries, so the arrays holding them
+// never double past it.
 struct DerivedTablesBounds {
-    std::size_t rollupEntries = std::size_t(1) << 18;
+    std::size_t rollupEntries = (std::size_t(1) << 18) - kMaxSpreadMinutes - 1;
     std::size_t coverageSpans = std::size_t(1) << 18;
-    std::size_t graphTotals = std::size_t(1) << 18;
+    std::size_t graphTotals = (std::size_t(1) << 18) - (kBlocksInFlight + 1) * kBlockCapacity;
     std::size_t postings = kMaxBlockPostings;
 };
 
