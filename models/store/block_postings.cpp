@@ -7,10 +7,6 @@ namespace flowscope {
 
 namespace {
 
-// Postings held before they are written: 16 MB of offsets at most, however
-// many distinct keys a chunk's blocks hold.
-constexpr std::size_t kMaxPostings = std::size_t(8) << 20;
-
 std::string selectSql(const BlockPostingsTable &t)
 {
     return std::string("SELECT blocks FROM ") + t.table + " WHERE " + t.keyColumn + " = ? AND chunk = ?";
@@ -23,8 +19,9 @@ std::string upsertSql(const BlockPostingsTable &t)
 
 } // namespace
 
-BlockPostingsWriter::BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &table)
-    : m_select(db, selectSql(table))
+BlockPostingsWriter::BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &table, std::size_t maxPostings)
+    : m_maxPostings(maxPostings)
+    , m_select(db, selectSql(table))
     , m_upsert(db, upsertSql(table))
 {
 }
@@ -51,16 +48,17 @@ void BlockPostingsWriter::add(std::int64_t block, std::int64_t key)
 {
     enter(block);
     note(m_integers[key]);
-    if (m_postings > kMaxPostings)
-        flush();
 }
 
 void BlockPostingsWriter::add(std::int64_t block, const std::array<std::uint8_t, 16> &key)
 {
     enter(block);
     note(m_blobs[key]);
-    if (m_postings > kMaxPostings)
-        flush();
+}
+
+bool BlockPostingsWriter::full() const
+{
+    return m_postings > m_maxPostings;
 }
 
 void BlockPostingsWriter::write(Offsets &offsets)
@@ -82,7 +80,7 @@ void BlockPostingsWriter::flush()
     // In key order: the inserts then walk the table's B-tree once.
     std::vector<std::pair<std::int64_t, Offsets *>> integers;
     integers.reserve(m_integers.size());
-    for (auto &[key, offsets] : m_integers)
+    for (auto &[key, offsets] : m_integers.entries())
         integers.emplace_back(key, &offsets);
     std::sort(integers.begin(), integers.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
     for (const auto &[key, offsets] : integers) {

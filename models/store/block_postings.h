@@ -13,6 +13,7 @@
 // an interface id) or 16-byte blobs (an IPv6 address): SQLite orders every
 // integer before every blob, so a range of either family is one range scan.
 
+#include "dense_hash_map.h"
 #include "ephemeral_port_index.h"
 #include "sqlite_handle.h"
 
@@ -34,14 +35,21 @@ constexpr BlockPostingsTable kAddressPostings{"address_block", "address"};
 constexpr BlockPostingsTable kPortPostings{"port_block", "port"};
 constexpr BlockPostingsTable kInterfacePostings{"interface_block", "interface"};
 
+// Postings a writer holds before it is full: 16 MB of offsets, however many
+// distinct keys a chunk's blocks hold.
+constexpr std::size_t kMaxBlockPostings = std::size_t(8) << 20;
+
 class BlockPostingsWriter {
 public:
-    BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &table);
+    BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &table, std::size_t maxPostings = kMaxBlockPostings);
 
     // Blocks come in increasing id order; a key may be added many times for
-    // one block. A block of a later chunk writes the chunk before.
+    // one block. A block of a later chunk writes the chunk before, unless
+    // flush() came first: adding then touches no table.
     void add(std::int64_t block, std::int64_t key);
     void add(std::int64_t block, const std::array<std::uint8_t, 16> &key);
+    // Whether what was gathered has grown past its bound and is to be flushed.
+    bool full() const;
     // Writes what was gathered, merged into the sets already stored (an
     // earlier import may have filled the start of the same chunk).
     void flush();
@@ -57,9 +65,13 @@ private:
 
     std::int64_t m_chunk = -1;
     std::uint16_t m_offset = 0; // of the block being added, in its chunk
-    std::unordered_map<std::int64_t, Offsets> m_integers;
+    struct KeyHash {
+        std::uint64_t operator()(std::int64_t key) const { return mixBits(static_cast<std::uint64_t>(key)); }
+    };
+    DenseHashMap<std::int64_t, Offsets, KeyHash> m_integers;
     std::map<std::array<std::uint8_t, 16>, Offsets> m_blobs;
     std::size_t m_postings = 0;
+    std::size_t m_maxPostings;
     Statement m_select;
     Statement m_upsert;
 };

@@ -5,18 +5,12 @@
 #include "stored_address.h"
 
 #include <algorithm>
+#include <memory>
 #include <tuple>
 
 namespace flowscope {
 
 namespace {
-
-// Entries held before they are written: about 20 MB of rollups and 6 MB of
-// coverage spans at most. A record adds up to 1,441 rollup entries (a span
-// of a day), so the rollup is weighed after each record.
-constexpr std::size_t kMaxRollupEntries = std::size_t(1) << 18;
-constexpr std::size_t kMaxCoverageSpans = std::size_t(1) << 18;
-constexpr std::size_t kMaxGraphTotals = std::size_t(1) << 18; // about 25 MB
 
 template <typename T>
 void sortUnique(std::vector<T> &values)
@@ -27,11 +21,12 @@ void sortUnique(std::vector<T> &values)
 
 } // namespace
 
-DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db)
+DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds)
     : m_db(db)
-    , m_addresses(db, kAddressPostings)
-    , m_ports(db, kPortPostings)
-    , m_interfaces(db, kInterfacePostings)
+    , m_bounds(bounds)
+    , m_addresses(db, kAddressPostings, bounds.postings)
+    , m_ports(db, kPortPostings, bounds.postings)
+    , m_interfaces(db, kInterfacePostings, bounds.postings)
     , m_ephemeralPorts(db)
     , m_coverageGaps(db)
     , m_upsertRecordTotal(db, "INSERT INTO record_total(interface, action, log_status, records) VALUES(?,?,?,?)"
@@ -40,10 +35,52 @@ DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db)
     , m_minuteTotals(db)
     , m_insertLongSpan(db, "INSERT INTO rollup_long_span(interface, action, log_status, start, last, packets, bytes)"
                            " VALUES(?,?,?,?,?,?,?)")
+    , m_gatherer(kBlocksInFlight)
 {
 }
 
-void DerivedTablesWriter::addBlock(std::int64_t block, const std::vector<EncodedFlow> &rows)
+DerivedTablesWriter::~DerivedTablesWriter()
+{
+    m_gatherer.waitQuietly();
+}
+
+void DerivedTablesWriter::addBlock(std::int64_t block, std::vector<EncodedFlow> &rows)
+{
+    writeFull(block);
+    for (const EncodedFlow &flow : rows) {
+        m_rollup.add(flow);
+        if (m_rollup.size() > m_bounds.rollupEntries)
+            writeRollup();
+    }
+    auto taken = std::make_shared<std::vector<EncodedFlow>>(std::move(rows));
+    rows.clear();
+    m_gatherer.post([this, block, taken] { gather(block, *taken); });
+}
+
+void DerivedTablesWriter::writeFull(std::int64_t nextBlock)
+{
+    // The postings and port sets are written a chunk at a time: a block of
+    // the next chunk writes those of the chunk before first.
+    const bool nextChunk = m_chunk != -1 && portChunkOf(nextBlock) != m_chunk;
+    m_chunk = portChunkOf(nextBlock);
+    if (!nextChunk && !m_gatheredFull.load(std::memory_order_acquire))
+        return;
+    m_gatherer.wait();
+    if (nextChunk || m_addresses.full() || m_ports.full() || m_interfaces.full()) {
+        m_addresses.flush();
+        m_ports.flush();
+        m_interfaces.flush();
+    }
+    if (nextChunk)
+        m_ephemeralPorts.flush();
+    if (m_graphTotals.size() > m_bounds.graphTotals)
+        m_graphTotals.write(m_db);
+    if (m_coverageGaps.size() > m_bounds.coverageSpans)
+        m_coverageGaps.flush();
+    m_gatheredFull.store(false, std::memory_order_release);
+}
+
+void DerivedTablesWriter::gather(std::int64_t block, const std::vector<EncodedFlow> &rows)
 {
     addPostings(block, rows);
     for (const EncodedFlow &flow : rows) {
@@ -51,15 +88,13 @@ void DerivedTablesWriter::addBlock(std::int64_t block, const std::vector<Encoded
                          | rollupLogStatusCode(flow)];
         m_portProtocolTotals.add(flow);
         m_graphTotals.add(flow);
-        if (m_graphTotals.size() > kMaxGraphTotals)
-            m_graphTotals.write(m_db);
-        m_rollup.add(flow);
-        if (m_rollup.size() > kMaxRollupEntries)
-            writeRollup();
         m_coverageGaps.add(flow);
     }
-    if (m_coverageGaps.size() > kMaxCoverageSpans)
-        m_coverageGaps.flush();
+    // A block adds at most a few thousand entries to each: the bounds hold
+    // within the blocks in flight.
+    if (m_graphTotals.size() > m_bounds.graphTotals || m_coverageGaps.size() > m_bounds.coverageSpans || m_addresses.full()
+        || m_ports.full() || m_interfaces.full())
+        m_gatheredFull.store(true, std::memory_order_release);
 }
 
 void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<EncodedFlow> &rows)
@@ -118,6 +153,7 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
 
 void DerivedTablesWriter::flush()
 {
+    m_gatherer.wait();
     m_addresses.flush();
     m_ports.flush();
     m_interfaces.flush();
@@ -127,10 +163,12 @@ void DerivedTablesWriter::flush()
     m_graphTotals.write(m_db);
     writeRollup();
     m_coverageGaps.flush();
+    m_gatheredFull.store(false, std::memory_order_release);
 }
 
 void DerivedTablesWriter::discard()
 {
+    m_gatherer.waitQuietly();
     m_addresses.discard();
     m_ports.discard();
     m_interfaces.discard();
@@ -140,6 +178,8 @@ void DerivedTablesWriter::discard()
     m_graphTotals.clear();
     m_rollup.clear();
     m_coverageGaps.discard();
+    m_chunk = -1;
+    m_gatheredFull.store(false, std::memory_order_release);
 }
 
 void DerivedTablesWriter::writeRecordTotals()
@@ -181,7 +221,7 @@ void DerivedTablesWriter::writeRollup()
     m_rollup.clear();
 }
 
-void rebuildDerivedTables(sqlite3 *db)
+void rebuildDerivedTables(sqlite3 *db, const DerivedTablesBounds &bounds)
 {
     // Rollups written before schema 3 are dropped rather than kept: they
     // lack the spread shares, and placed records that start before 1970 in
@@ -194,7 +234,7 @@ void rebuildDerivedTables(sqlite3 *db)
     // two blocks, so no other thread may read from it meanwhile.
     // The ids first: blocks are rewritten as they go, and a statement
     // reading a table while it changes may or may not see the changes.
-    DerivedTablesWriter writer(db);
+    DerivedTablesWriter writer(db, bounds);
     std::vector<std::int64_t> ids;
     Statement list(db, "SELECT id FROM flow_block ORDER BY id");
     while (list.step())
@@ -208,13 +248,13 @@ void rebuildDerivedTables(sqlite3 *db)
         std::vector<EncodedFlow> rows = decodeBlock(read.blob(0));
         const bool current = blockFormatOf(read.blob(0)) == kCurrentBlockFormat;
         read.reset();
-        writer.addBlock(id, rows);
         if (!current) {
             const std::string data = encodeBlock(rows);
             rewrite.bindBlobStatic(1, data.data(), static_cast<int>(data.size()));
             rewrite.bind(2, id);
             rewrite.exec();
         }
+        writer.addBlock(id, rows);
     }
     writer.flush();
 }

@@ -115,10 +115,14 @@ void FlowWriter::insertInterfaces(const std::vector<std::pair<std::uint32_t, Int
     }
 }
 
-void FlowWriter::addFlows(std::int64_t fileId, const std::vector<EncodedFlow> &flows)
+void FlowWriter::addFlows(std::int64_t fileId, std::vector<EncodedFlow> &flows)
 {
-    m_pending.insert(m_pending.end(), flows.begin(), flows.end());
-    if (m_pending.size() >= kSortRun)
+    if (flows.empty())
+        return;
+    m_pendingRecords += flows.size();
+    m_pending.push_back(std::move(flows));
+    flows.clear();
+    if (m_pendingRecords >= kSortRun)
         writePending(fileId);
 }
 
@@ -138,30 +142,35 @@ void FlowWriter::writePending(std::int64_t fileId)
     struct SortKey {
         std::int64_t key;
         std::uint64_t line;
-        std::size_t index;
+        std::uint32_t batch;
+        std::uint32_t index;
     };
     std::vector<SortKey> order;
-    order.reserve(m_pending.size());
-    for (std::size_t i = 0; i < m_pending.size(); ++i)
-        order.push_back({sortStart(m_pending[i]), m_pending[i].line, i});
+    order.reserve(m_pendingRecords);
+    for (std::size_t b = 0; b < m_pending.size(); ++b)
+        for (std::size_t i = 0; i < m_pending[b].size(); ++i)
+            order.push_back({sortStart(m_pending[b][i]), m_pending[b][i].line, static_cast<std::uint32_t>(b),
+                             static_cast<std::uint32_t>(i)});
     std::sort(order.begin(), order.end(), [](const SortKey &a, const SortKey &b) {
         return a.key != b.key ? a.key < b.key : a.line < b.line;
     });
     std::vector<EncodedFlow> block;
-    block.reserve(kBlockCapacity);
     for (std::size_t first = 0; first < order.size(); first += kBlockCapacity) {
-        block.clear();
+        block.clear(); // the derived tables took the last block's rows
+        block.reserve(kBlockCapacity);
         const std::size_t last = std::min(first + kBlockCapacity, order.size());
         for (std::size_t i = first; i < last; ++i)
-            block.push_back(m_pending[order[i].index]);
+            block.push_back(m_pending[order[i].batch][order[i].index]);
         writeBlock(fileId, block);
     }
     m_pending.clear();
+    m_pendingRecords = 0;
 }
 
 void FlowWriter::discardFlows()
 {
     m_pending.clear();
+    m_pendingRecords = 0;
     m_derived.discard();
     m_nextBlock = 0;
 }
@@ -204,7 +213,8 @@ void FlowWriter::writeBlock(std::int64_t fileId, std::vector<EncodedFlow> &rows)
     s.bindBlobStatic(10, data.data(), static_cast<int>(data.size()));
     s.exec();
 
-    // The block indexes, rollups and coverage: see derived_tables.h.
+    // The block indexes, rollups and coverage (see derived_tables.h), which
+    // take the rows over.
     m_derived.addBlock(block, rows);
 }
 

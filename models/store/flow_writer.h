@@ -30,8 +30,9 @@ public:
     void updateFile(std::int64_t fileId, const SourceFileRow &row);
     void insertStrings(const std::vector<std::pair<std::uint32_t, std::string>> &entries);
     void insertInterfaces(const std::vector<std::pair<std::uint32_t, InterfaceKey>> &entries);
-    // Records of the file being written: stored a block at a time.
-    void addFlows(std::int64_t fileId, const std::vector<EncodedFlow> &flows);
+    // Records of the file being written, taken over (`flows` is left
+    // empty): stored a block at a time.
+    void addFlows(std::int64_t fileId, std::vector<EncodedFlow> &flows);
     // Stores the last, partial block of the file, and the rest of what the
     // store derives from its records (see derived_tables.h).
     void finishFlows(std::int64_t fileId);
@@ -47,7 +48,9 @@ private:
 
     sqlite3 *m_db;
     Statement m_insertBlock;
-    std::vector<EncodedFlow> m_pending;
+    // The records of the sort run being gathered, in the batches they came in.
+    std::vector<std::vector<EncodedFlow>> m_pending;
+    std::size_t m_pendingRecords = 0;
     std::int64_t m_nextBlock = 0;
     DerivedTablesWriter m_derived;
     Statement m_insertString;

@@ -39,14 +39,6 @@ IpAddress addressAt(const Statement &statement, int column)
     throw StoreError("graph_traffic_total holds an address that is neither IPv4 nor IPv6");
 }
 
-bool lessKey(const GraphTrafficKey &a, const GraphTrafficKey &b)
-{
-    return std::tie(a.interface, a.direction, a.initiator, a.src.family, a.src.bytes, a.dst.family, a.dst.bytes,
-                    a.srcService, a.dstService)
-        < std::tie(b.interface, b.direction, b.initiator, b.src.family, b.src.bytes, b.dst.family, b.dst.bytes,
-                   b.srcService, b.dstService);
-}
-
 } // namespace
 
 FlowInitiator flowInitiator(const EncodedFlow &flow)
@@ -71,31 +63,45 @@ bool isGraphFlow(const EncodedFlow &flow)
     return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr) && flow.logStatus == LogStatus::Ok;
 }
 
-std::size_t GraphTrafficTotals::KeyHash::operator()(const GraphTrafficKey &k) const
+std::uint64_t GraphTrafficTotals::KeyHash::operator()(const Key &k) const
 {
-    std::uint64_t words[4];
-    std::memcpy(words, k.src.bytes.data(), 16);
-    std::memcpy(words + 2, k.dst.bytes.data(), 16);
-    std::uint64_t h = k.interface * 0x9E3779B97F4A7C15ULL;
-    for (const std::uint64_t w : words)
-        h = (h ^ w ^ (h >> 29)) * 0xBF58476D1CE4E5B9ULL;
-    h ^= (std::uint64_t(k.srcService) << 32 | k.dstService) * 0x94D049BB133111EBULL;
-    h ^= std::uint64_t(k.direction) << 8 | std::uint64_t(k.initiator) << 4 | std::uint64_t(k.src.family) << 2
-        | std::uint64_t(k.dst.family);
-    return h ^ (h >> 31);
+    std::uint64_t h = mixBits(std::uint64_t(k.src) << 32 | k.dst);
+    h = mixBits(h ^ (std::uint64_t(k.interface) << 32 | std::uint64_t(k.direction) << 8 | std::uint64_t(k.initiator)));
+    if (k.srcService != 0 || k.dstService != 0)
+        h = mixBits(h ^ (std::uint64_t(k.srcService) << 32 | k.dstService));
+    return h;
+}
+
+std::uint64_t GraphTrafficTotals::AddressHash::operator()(const IpAddress &a) const
+{
+    if (a.isV4())
+        return mixBits(a.v4());
+    std::uint64_t words[2];
+    std::memcpy(words, a.bytes.data(), 16);
+    return mixBits(mixBits(words[0]) ^ words[1] ^ 6);
+}
+
+std::uint32_t GraphTrafficTotals::idOf(const IpAddress &address)
+{
+    std::uint32_t &id = m_addressIds[address];
+    if (id == 0) {
+        m_addresses.push_back(address);
+        id = static_cast<std::uint32_t>(m_addresses.size()); // 0 stands for "not numbered yet"
+    }
+    return id - 1;
 }
 
 void GraphTrafficTotals::add(const EncodedFlow &flow, std::int64_t sign)
 {
     if (!isGraphFlow(flow))
         return;
-    GraphTrafficKey key;
+    Key key;
     key.interface = flow.interface;
     if (flow.has(Field::FlowDirection))
         key.direction = flow.direction == FlowDirection::Egress ? LoggedDirection::Egress : LoggedDirection::Ingress;
     key.initiator = flowInitiator(flow);
-    key.src = flow.srcAddr;
-    key.dst = flow.dstAddr;
+    key.src = idOf(flow.srcAddr);
+    key.dst = idOf(flow.dstAddr);
     key.srcService = flow.has(Field::PktSrcAwsService) ? flow.pktSrcService : 0;
     key.dstService = flow.has(Field::PktDstAwsService) ? flow.pktDstService : 0;
     GraphTrafficSums &sums = m_totals[key];
@@ -106,13 +112,40 @@ void GraphTrafficTotals::add(const EncodedFlow &flow, std::int64_t sign)
         (flow.action == Action::Reject ? sums.rejects : sums.accepts) += sign;
 }
 
+void GraphTrafficTotals::clear()
+{
+    m_totals.clear();
+    m_addressIds.clear();
+    m_addresses.clear();
+}
+
 void GraphTrafficTotals::write(sqlite3 *db)
 {
-    if (m_totals.empty())
+    if (m_totals.empty()) {
+        clear();
         return;
-    // In key order: the upserts walk the table's B-tree once.
-    std::vector<std::pair<GraphTrafficKey, GraphTrafficSums>> rows(m_totals.begin(), m_totals.end());
-    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return lessKey(a.first, b.first); });
+    }
+    // In key order, addresses as the table orders them (IPv4 before IPv6):
+    // the upserts walk the table's B-tree once. Addresses are ranked once,
+    // so the rows sort as integers.
+    std::vector<std::uint32_t> byAddress(m_addresses.size());
+    for (std::uint32_t i = 0; i < byAddress.size(); ++i)
+        byAddress[i] = i;
+    std::sort(byAddress.begin(), byAddress.end(), [this](std::uint32_t a, std::uint32_t b) {
+        const IpAddress &x = m_addresses[a];
+        const IpAddress &y = m_addresses[b];
+        return std::tie(x.family, x.bytes) < std::tie(y.family, y.bytes);
+    });
+    std::vector<std::uint32_t> rank(m_addresses.size());
+    for (std::uint32_t r = 0; r < byAddress.size(); ++r)
+        rank[byAddress[r]] = r;
+    auto &rows = m_totals.entries();
+    std::sort(rows.begin(), rows.end(), [&rank](const auto &a, const auto &b) {
+        const Key &x = a.first;
+        const Key &y = b.first;
+        return std::tie(x.interface, x.direction, x.initiator, rank[x.src], rank[x.dst], x.srcService, x.dstService)
+            < std::tie(y.interface, y.direction, y.initiator, rank[y.src], rank[y.dst], y.srcService, y.dstService);
+    });
     Statement upsert(db, "INSERT INTO graph_traffic_total(interface, direction, initiator, src, dst, src_service, dst_service,"
                          " flows, packets, bytes, accepts, rejects) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"
                          " ON CONFLICT DO UPDATE SET flows = flows + excluded.flows, packets = packets + excluded.packets,"
@@ -125,8 +158,8 @@ void GraphTrafficTotals::write(sqlite3 *db)
         upsert.bind(1, static_cast<std::int64_t>(key.interface));
         upsert.bind(2, static_cast<std::int64_t>(key.direction));
         upsert.bind(3, static_cast<std::int64_t>(key.initiator));
-        bindAddress(upsert, 4, key.src);
-        bindAddress(upsert, 5, key.dst);
+        bindAddress(upsert, 4, m_addresses[key.src]);
+        bindAddress(upsert, 5, m_addresses[key.dst]);
         upsert.bind(6, static_cast<std::int64_t>(key.srcService));
         upsert.bind(7, static_cast<std::int64_t>(key.dstService));
         upsert.bind(8, sums.flows);
@@ -139,7 +172,7 @@ void GraphTrafficTotals::write(sqlite3 *db)
     }
     if (shrank) // records taken away (replaced by richer copies): a key left without records goes
         execSql(db, "DELETE FROM graph_traffic_total WHERE flows = 0");
-    m_totals.clear();
+    clear();
 }
 
 void deriveGraphTrafficTotals(sqlite3 *db)

@@ -9,12 +9,13 @@
 // on an internet-facing estate grouping the outside side per /24 saves
 // little (about 105,000 keys instead of 115,000 per million records).
 
+#include "dense_hash_map.h"
 #include "encoded_flow.h"
 #include "sqlite_handle.h"
 
 #include <cstdint>
 #include <functional>
-#include <unordered_map>
+#include <vector>
 
 namespace flowscope {
 
@@ -48,21 +49,41 @@ struct GraphTrafficSums {
     std::int64_t rejects = 0;
 };
 
+// Gathers the sums in memory until written. Addresses are numbered as they
+// come (a few tens of thousands per million records), so a key is a few
+// integers and an entry one cache line.
 class GraphTrafficTotals {
 public:
     // Counts a record (sign -1 takes it away); records the graph does not count are left out.
     void add(const EncodedFlow &flow, std::int64_t sign = 1);
     // Adds what was gathered to the table, dropping rows left without flows, and forgets it.
     void write(sqlite3 *db);
-    void clear() { m_totals.clear(); }
+    void clear();
     std::size_t size() const { return m_totals.size(); }
 
+private:
+    struct Key {
+        std::uint32_t interface = 0;
+        std::uint32_t src = 0; // positions in m_addresses
+        std::uint32_t dst = 0;
+        std::uint32_t srcService = 0;
+        std::uint32_t dstService = 0;
+        LoggedDirection direction = LoggedDirection::Unknown;
+        FlowInitiator initiator = FlowInitiator::Unknown;
+        friend bool operator==(const Key &, const Key &) = default;
+    };
     struct KeyHash {
-        std::size_t operator()(const GraphTrafficKey &k) const;
+        std::uint64_t operator()(const Key &k) const;
+    };
+    struct AddressHash {
+        std::uint64_t operator()(const IpAddress &a) const;
     };
 
-private:
-    std::unordered_map<GraphTrafficKey, GraphTrafficSums, KeyHash> m_totals;
+    std::uint32_t idOf(const IpAddress &address);
+
+    DenseHashMap<IpAddress, std::uint32_t, AddressHash> m_addressIds;
+    std::vector<IpAddress> m_addresses;
+    DenseHashMap<Key, GraphTrafficSums, KeyHash> m_totals;
 };
 
 // Fills graph_traffic_total from every block of the case (decoding only the

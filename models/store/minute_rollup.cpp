@@ -36,6 +36,11 @@ void MinuteRollup::add(const EncodedFlow &flow)
     ++byStart.flows;
     byStart.packets += packets;
     byStart.bytes += bytes;
+    if (lastIndex == startIndex) { // the common case: the whole record in its minute
+        byStart.spreadPackets += packets;
+        byStart.spreadBytes += bytes;
+        return;
+    }
 
     if (lastIndex - startIndex >= kMaxSpreadMinutes) {
         m_longSpans.push_back({flow.interface, action, logStatus, flow.start, last, packets, bytes});
@@ -50,8 +55,8 @@ void MinuteRollup::add(const EncodedFlow &flow)
         const auto byteShare = static_cast<std::int64_t>(byteShares.at(index));
         if (packetShare == 0 && byteShare == 0)
             continue;
-        // Node-based map: byStart stays valid while other minutes are added.
-        RollupTotals &totals = index == startIndex ? byStart : m_totals[RollupKey{minuteStart(index), flow.interface, action, logStatus}];
+        // Looked up again: adding other minutes may move the entries (byStart too).
+        RollupTotals &totals = m_totals[RollupKey{minuteStart(index), flow.interface, action, logStatus}];
         totals.spreadPackets += packetShare;
         totals.spreadBytes += byteShare;
     }

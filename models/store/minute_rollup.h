@@ -8,6 +8,7 @@
 // Records spanning more than a day are kept whole instead, for a reader to
 // spread over its own buckets.
 
+#include "dense_hash_map.h"
 #include "encoded_flow.h"
 #include "sqlite_handle.h"
 
@@ -81,11 +82,10 @@ private:
 void deriveRollupMinuteTotals(sqlite3 *db);
 
 struct RollupKeyHash {
-    std::size_t operator()(const RollupKey &k) const noexcept
+    std::uint64_t operator()(const RollupKey &k) const noexcept
     {
-        std::uint64_t h = static_cast<std::uint64_t>(k.minute) * 0x9E3779B97F4A7C15ULL;
-        h ^= (std::uint64_t(k.interface) << 4 | std::uint64_t(k.action) << 2 | k.logStatus) + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
-        return static_cast<std::size_t>(h);
+        return mixBits(static_cast<std::uint64_t>(k.minute) ^ mixBits(std::uint64_t(k.interface) << 16
+                                                                       | std::uint64_t(k.action) << 8 | k.logStatus));
     }
 };
 
@@ -111,14 +111,14 @@ inline std::int64_t lastSecondOf(const EncodedFlow &flow)
 class MinuteRollup {
 public:
     void add(const EncodedFlow &flow);
-    const std::unordered_map<RollupKey, RollupTotals, RollupKeyHash> &totals() const { return m_totals; }
+    const DenseHashMap<RollupKey, RollupTotals, RollupKeyHash> &totals() const { return m_totals; }
     const std::vector<LongSpan> &longSpans() const { return m_longSpans; }
     // Entries held: what a writer weighs to bound memory.
     std::size_t size() const { return m_totals.size() + m_longSpans.size(); }
     void clear();
 
 private:
-    std::unordered_map<RollupKey, RollupTotals, RollupKeyHash> m_totals;
+    DenseHashMap<RollupKey, RollupTotals, RollupKeyHash> m_totals;
     std::vector<LongSpan> m_longSpans;
 };
 
