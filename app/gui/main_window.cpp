@@ -107,7 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_filterBar->setIocListResolver([this](const QString &name) { return m_iocLists->hasList(name); });
     connect(m_iocLists, &IocListsController::indicatorsChanged, m_flows, &FlowTableModel::setIocHighlight);
     connect(m_iocLists, &IocListsController::huntFinished, this, [this](const incident::IocHunt &hunt) {
-        m_timeline->setMarkers(iocHitMarkers(hunt));
+        m_timeline->setMarkers(QStringLiteral("ioc"), iocHitMarkers(hunt));
     });
     m_filterBar->setEnabled(false); // until a case is open
     layout->addWidget(m_filterBar);
