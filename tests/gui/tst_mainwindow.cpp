@@ -17,6 +17,8 @@
 #include "import_controller.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
+#include "incident/incident_timeline_view.h"
+#include "itemmodels/incident_timeline_model.h"
 #include "ingest/case_importer.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/reject_groups_model.h"
@@ -37,6 +39,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QTableView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -419,6 +422,8 @@ private Q_SLOTS:
         QTest::newRow("Why Rejected?, Ctrl+E") << QStringLiteral("whyRejectedDock") << int(Qt::Key_E) << int(Qt::ControlModifier);
         QTest::newRow("Graph, Ctrl+Shift+G")
             << QStringLiteral("graphDock") << int(Qt::Key_G) << int(Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::newRow("Incident Timeline, Ctrl+Shift+M")
+            << QStringLiteral("incidentTimelineDock") << int(Qt::Key_M) << int(Qt::ControlModifier | Qt::ShiftModifier);
     }
 
     void dockShortcutShowsAndRaises()
@@ -449,6 +454,48 @@ private Q_SLOTS:
         target->toggleViewAction()->trigger();
         QTRY_VERIFY(onScreen());
         QVERIFY(target->toggleViewAction()->isChecked());
+    }
+
+    // Ctrl+M in the table stars the record: the Incident Timeline lists it,
+    // the timeline marks it, the filter bar accepts `starred`, and a click
+    // on its marker brings the table back to it.
+    void starringReachesTheIncidentTimeline()
+    {
+        const QString input = path(QStringLiteral("star-input.log"));
+        test::writeFile(input, test::smallTrafficRecords());
+        const QString casePath = path(QStringLiteral("star.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+        }
+        QSettings().clear();
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openCase(casePath));
+        FlowTableModel *flows = window.flowModel();
+        QTRY_COMPARE(flows->rowCount(), 5);
+        QTRY_VERIFY(!flows->index(3, 0).data(FlowTableModel::LoadingRole).toBool());
+        const qint64 starred = flows->index(3, 0).data(FlowTableModel::RecordIdRole).toLongLong();
+        window.flowTable()->setFocus();
+        window.flowTable()->selectRow(3);
+        QTest::keyClick(window.flowTable(), Qt::Key_M, Qt::ControlModifier);
+        QVERIFY(flows->index(3, 0).data(FlowTableModel::StarredRole).toBool());
+
+        QAbstractItemModel *incident = window.incidentTimeline()->table()->model();
+        QCOMPARE(incident->rowCount(), 1);
+        QCOMPARE(incident->index(0, 0).data(IncidentTimelineModel::RecordIdRole).toLongLong(), starred);
+        const QString markerId = QStringLiteral("record:%1").arg(starred);
+        QCOMPARE(window.timeline()->markers(QStringLiteral("incident")).size(), 1);
+        QVERIFY(window.timeline()->marker(markerId));
+
+        window.filterBar()->setFilterText(QStringLiteral("starred"));
+        QCOMPARE(window.filterBar()->syntax().state, FilterSyntaxState::Valid);
+        window.filterBar()->setFilterText(QString());
+
+        window.flowTable()->selectRow(0);
+        Q_EMIT window.timeline()->markerActivated(markerId);
+        QTRY_COMPARE(window.flowTable()->currentIndex().row(), 3);
     }
 
     // A new session opens the case the analyst had open last (a restart to
