@@ -103,9 +103,11 @@ private Q_SLOTS:
         table.selectRows({0, 2});
         table.view.setFocus();
         QCOMPARE(table.actions->starAction()->text(), QStringLiteral("&Star"));
+        const int firstColumn = table.view.columnWidth(0);
 
         QTest::keyClick(&table.view, Qt::Key_M, Qt::ControlModifier);
         QCOMPARE(starredIn(file), (std::vector<std::int64_t>{ids[0], ids[2]}));
+        QTRY_VERIFY(table.view.columnWidth(0) > firstColumn); // room for the star before the text
         QVERIFY(table.starredRow(0));
         QVERIFY(!table.starredRow(1));
         QVERIFY(table.starredRow(2));
