@@ -324,6 +324,8 @@ void MainWindow::createIncidentDock()
     raiseOnToggle(m_incidentDock);
     connect(m_incident, &IncidentTimelineModel::errorOccurred, this, &MainWindow::showError);
     connect(m_incident, &IncidentTimelineModel::entriesEdited, m_marks, &RecordMarksController::reload); // tags for the bar
+    connect(m_incident, &IncidentTimelineModel::entriesEdited, this,
+            [this] { m_findings->setCase(m_session->casePath()); }); // a finding's severity
     connect(m_findings->model(), &FindingsModel::finished, m_incident, &IncidentTimelineModel::reload);
     // Findings and stars on the timeline, beside the IOC hits.
     connect(m_incident, &QAbstractItemModel::modelReset, this,

@@ -17,6 +17,9 @@
 #include "import_controller.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
+#include "detect/findings_view.h"
+#include "detect/finding_store.h"
+#include "itemmodels/findings_model.h"
 #include "incident/incident_timeline_view.h"
 #include "itemmodels/incident_timeline_model.h"
 #include "ingest/case_importer.h"
@@ -467,6 +470,14 @@ private Q_SLOTS:
         {
             auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
             QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+            Finding f;
+            f.id = "syn-only-1";
+            f.type = "syn-only";
+            f.title = "10.0.0.1 sent SYNs nobody answered";
+            f.start = 1700000000 - 60; // before every record
+            f.end = 1700000000;
+            f.evidenceFilter = "srcaddr == 10.0.0.1";
+            storeFindings(*caseDb, {"syn-only"}, StoredRun{"syn-only", 1, "", "", 5}, {f});
         }
         QSettings().clear();
         MainWindow window;
@@ -483,11 +494,18 @@ private Q_SLOTS:
         QVERIFY(flows->index(3, 0).data(FlowTableModel::StarredRole).toBool());
 
         QAbstractItemModel *incident = window.incidentTimeline()->table()->model();
-        QCOMPARE(incident->rowCount(), 1);
-        QCOMPARE(incident->index(0, 0).data(IncidentTimelineModel::RecordIdRole).toLongLong(), starred);
+        QCOMPARE(incident->rowCount(), 2); // the finding stored before, and the star
+        QCOMPARE(incident->index(1, 0).data(IncidentTimelineModel::RecordIdRole).toLongLong(), starred);
         const QString markerId = QStringLiteral("record:%1").arg(starred);
-        QCOMPARE(window.timeline()->markers(QStringLiteral("incident")).size(), 1);
+        QCOMPARE(window.timeline()->markers(QStringLiteral("incident")).size(), 2);
         QVERIFY(window.timeline()->marker(markerId));
+        QVERIFY(window.timeline()->marker(QStringLiteral("finding:syn-only-1")));
+
+        // The finding's severity edited in the dock: the Findings dock shows it too.
+        auto *findings = window.findChild<FindingsView *>(QStringLiteral("findingsView"));
+        QVERIFY(findings);
+        QVERIFY(incident->setData(incident->index(0, IncidentTimelineModel::SeverityColumn), QStringLiteral("critical")));
+        QTRY_COMPARE(findings->model()->index(0, FindingsModel::SeverityColumn).data().toString(), QStringLiteral("critical"));
 
         window.filterBar()->setFilterText(QStringLiteral("starred"));
         QCOMPARE(window.filterBar()->syntax().state, FilterSyntaxState::Valid);
