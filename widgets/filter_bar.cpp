@@ -174,6 +174,12 @@ void FilterBar::setInterfaceAttributes(std::shared_ptr<const InterfaceAttributes
     updateSyntax();
 }
 
+void FilterBar::setRecordMarks(std::shared_ptr<const RecordMarks> marks)
+{
+    m_recordMarks = std::move(marks);
+    updateSyntax();
+}
+
 void FilterBar::onTextEdited()
 {
     if (m_inserting)
@@ -185,7 +191,7 @@ void FilterBar::onTextEdited()
 void FilterBar::updateSyntax()
 {
     m_debounce.stop();
-    const FilterSyntax syntax = checkFilterSyntax(m_editor->text(), m_iocListExists, m_interfaceAttributes.get());
+    const FilterSyntax syntax = checkFilterSyntax(m_editor->text(), m_iocListExists, m_interfaceAttributes.get(), m_recordMarks.get());
     const bool changed = syntax.state != m_syntax.state;
     m_syntax = syntax;
     showSyntax();
@@ -280,7 +286,8 @@ void FilterBar::showCompletions() { updateCompletions(true); }
 
 void FilterBar::updateCompletions(bool force)
 {
-    m_completion = completeFilter(m_editor->text(), m_editor->cursorPosition(), &m_caseValues, m_interfaceAttributes.get());
+    m_completion = completeFilter(m_editor->text(), m_editor->cursorPosition(), &m_caseValues, m_interfaceAttributes.get(),
+                                  m_recordMarks.get());
     m_completionModel->clear();
     for (const FilterCompletionCandidate &candidate : m_completion.candidates) {
         auto *item = new QStandardItem(candidate.text);
@@ -381,7 +388,7 @@ bool FilterBar::saveFilter(const QString &name, const QString &expression, QStri
         return fail(tr("Open a case to save filters in it."));
     if (name.trimmed().isEmpty())
         return fail(tr("A saved filter needs a name."));
-    if (checkFilterSyntax(expression, m_iocListExists, m_interfaceAttributes.get()).state != FilterSyntaxState::Valid)
+    if (checkFilterSyntax(expression, m_iocListExists, m_interfaceAttributes.get(), m_recordMarks.get()).state != FilterSyntaxState::Valid)
         return fail(tr("Only a valid, non-empty filter can be saved."));
     try {
         auto caseDb = openCase(m_casePath, CaseDb::Mode::ReadWrite);

@@ -28,6 +28,7 @@ class QToolButton;
 namespace flowscope {
 
 class InterfaceAttributes;
+class RecordMarks;
 
 class FilterBarMenu;
 
@@ -63,6 +64,9 @@ public:
     // values of security-group and the other snapshot fields, which are an
     // error without it (null: no snapshot).
     void setInterfaceAttributes(std::shared_ptr<const InterfaceAttributes> attributes);
+    // The case's stars and tags: `starred` and `tag` check against them and
+    // the tags are completed (null: an error, as without a case).
+    void setRecordMarks(std::shared_ptr<const RecordMarks> marks);
 
     QString casePath() const { return m_casePath; }
     bool hasCaseValues() const { return !m_caseValues.isEmpty(); }
@@ -134,6 +138,7 @@ private:
     QStringList m_history; // newest first, as the settings will hold it
     std::function<bool(const QString &)> m_iocListExists;
     std::shared_ptr<const InterfaceAttributes> m_interfaceAttributes;
+    std::shared_ptr<const RecordMarks> m_recordMarks;
 
     QString m_casePath;
     CaseValues m_caseValues;

@@ -555,7 +555,7 @@ void FlowTableView::sizeColumnToRows(int logical)
     int width = horizontalHeader()->sectionSizeHint(logical);
     const int rows = std::min(model()->rowCount(), kSampleRows);
     for (int row = 0; row < rows; ++row)
-        width = std::max(width, textWidth(model()->index(row, logical).data().toString()));
+        width = std::max(width, cellWidth(model()->index(row, logical)));
     const bool sizing = std::exchange(m_sizingColumns, true);
     horizontalHeader()->resizeSection(logical, width);
     m_sizingColumns = sizing;
@@ -566,6 +566,15 @@ int FlowTableView::textWidth(const QString &text) const
     // The delegate's margins either side of the text, and a little air.
     const int padding = 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1) + 6;
     return fontMetrics().horizontalAdvance(text) + padding;
+}
+
+int FlowTableView::cellWidth(const QModelIndex &index) const
+{
+    int width = textWidth(index.data().toString());
+    // A starred row's star before the first column's text (RejectRowDelegate), a square of the font's height.
+    if (index.column() == 0 && index.data(FlowTableModel::StarredRole).toBool())
+        width += fontMetrics().height() + 2 * (style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, this) + 1);
+    return width;
 }
 
 void FlowTableView::fitColumnsSoon()
@@ -599,7 +608,7 @@ void FlowTableView::fitColumnsToShownRows()
         for (int row = first; row <= last; ++row) {
             const QModelIndex index = flows->index(row, logical);
             if (!index.data(FlowTableModel::LoadingRole).toBool())
-                width = std::max(width, textWidth(index.data().toString()));
+                width = std::max(width, cellWidth(index));
         }
         if (width > header->sectionSize(logical))
             header->resizeSection(logical, width);

@@ -105,6 +105,8 @@ private:
     void sizeColumnsOnce();
     void sizeColumnToRows(int logical);
     int textWidth(const QString &text) const;
+    int cellWidth(const QModelIndex &index) const; // its text, and a star when starred
+
     void fitColumnsSoon();
     void fitColumnsToShownRows();
 

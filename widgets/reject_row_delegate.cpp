@@ -3,7 +3,13 @@
 
 #include "itemmodels/flow_table_model.h"
 
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
+#include <QPolygonF>
+
+#include <cmath>
+#include <numbers>
 
 namespace flowscope {
 
@@ -42,6 +48,34 @@ void RejectRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QMod
         option->backgroundBrush = iocHitTint(option->palette, alternate);
     else if (index.data(FlowTableModel::RejectedRole).toBool())
         option->backgroundBrush = rejectTint(option->palette, alternate);
+    // The star at the start of the row: the first column, wherever it was dragged from.
+    if (index.column() == 0 && index.data(FlowTableModel::StarredRole).toBool()) {
+        option->features |= QStyleOptionViewItem::HasDecoration;
+        option->icon = starIcon();
+        const int side = option->fontMetrics.height();
+        option->decorationSize = QSize(side, side);
+    }
+}
+
+QIcon RejectRowDelegate::starIcon()
+{
+    static const QIcon icon = [] {
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        QPolygonF star;
+        for (int i = 0; i < 10; ++i) {
+            const double radius = i % 2 == 0 ? 15.0 : 6.5;
+            const double angle = -std::numbers::pi / 2 + i * std::numbers::pi / 5;
+            star << QPointF(16 + radius * std::cos(angle), 16.5 + radius * std::sin(angle));
+        }
+        painter.setPen(QPen(QColor(176, 120, 0), 1.5));
+        painter.setBrush(QColor(241, 196, 15)); // gold: Wireshark's marked packets stand out as much
+        painter.drawPolygon(star);
+        return QIcon(pixmap);
+    }();
+    return icon;
 }
 
 } // namespace flowscope

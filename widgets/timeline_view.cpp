@@ -228,7 +228,26 @@ void TimelineView::setFilter(const QString &filterText)
     markStale();
 }
 
-void TimelineView::setMarkers(const QList<TimelineMarker> &markers) { m_plot->setMarkers(markers); }
+void TimelineView::setMarkers(const QString &layer, const QList<TimelineMarker> &markers)
+{
+    if (markers.isEmpty())
+        m_markerLayers.remove(layer);
+    else
+        m_markerLayers.insert(layer, markers);
+    QList<TimelineMarker> all;
+    for (const QList<TimelineMarker> &some : std::as_const(m_markerLayers))
+        all += some;
+    m_plot->setMarkers(all);
+}
+
+std::optional<TimelineMarker> TimelineView::marker(const QString &id) const
+{
+    for (const QList<TimelineMarker> &some : m_markerLayers)
+        for (const TimelineMarker &m : some)
+            if (m.id == id)
+                return m;
+    return std::nullopt;
+}
 
 void TimelineView::setMetric(TimelineMetric metric) { m_metric->setCurrentIndex(m_metric->findData(int(metric))); }
 

@@ -11,6 +11,7 @@
 #include "analysis/timeline.h"
 #include "timeline_marker.h"
 
+#include <QMap>
 #include <QWidget>
 
 #include <optional>
@@ -36,7 +37,12 @@ public:
     void setCase(const QString &casePath);
     void setFilter(const QString &filterText);
     QString filter() const { return m_filter; }
-    void setMarkers(const QList<TimelineMarker> &markers);
+    // Markers come in layers, one per owner ("ioc", "incident"): setting a
+    // layer replaces only its own markers; an empty list removes it.
+    void setMarkers(const QString &layer, const QList<TimelineMarker> &markers);
+    QList<TimelineMarker> markers(const QString &layer) const { return m_markerLayers.value(layer); }
+    // The marker with that id in any layer, if there is one.
+    std::optional<TimelineMarker> marker(const QString &id) const;
 
     void setMetric(TimelineMetric metric);
     TimelineMetric metric() const;
@@ -88,6 +94,7 @@ private:
     QAction *m_spread = nullptr;
     QAction *m_log = nullptr;
     QLabel *m_status = nullptr;
+    QMap<QString, QList<TimelineMarker>> m_markerLayers;
     QString m_case;
     QString m_filter;
     QString m_error;

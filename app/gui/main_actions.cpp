@@ -93,6 +93,7 @@ MainActions::MainActions(QMainWindow *window)
     }
 
     QMenu *investigation = window->menuBar()->addMenu(tr("&Investigation"));
+    m_investigationMenu = investigation;
     iocLists = investigation->addAction(tr("&IOC Lists…"));
     iocLists->setStatusTip(tr("Add, remove and hunt lists of indicators (addresses, CIDR blocks, address:port); filters name them @name"));
     iocLists->setEnabled(false); // until a case is open
@@ -113,6 +114,13 @@ void MainActions::addViewToggle(QAction *toggle, const QKeySequence &shortcut)
     if (!shortcut.isEmpty())
         toggle->setShortcut(shortcut);
     m_viewMenu->insertAction(m_themeSeparator, toggle);
+}
+
+void MainActions::addInvestigationToggle(QAction *toggle, const QKeySequence &shortcut)
+{
+    if (!shortcut.isEmpty())
+        toggle->setShortcut(shortcut);
+    m_investigationMenu->addAction(toggle);
 }
 
 void MainActions::setLanguage(const QString &language)

@@ -43,6 +43,8 @@ public:
 
     // View > the docks' own toggle actions.
     void addViewToggle(QAction *toggle, const QKeySequence &shortcut = {});
+    // Investigation > a dock's toggle action (the Incident Timeline).
+    void addInvestigationToggle(QAction *toggle, const QKeySequence &shortcut = {});
     // View > Theme.
     void setTheme(AppPalette::Theme theme);
     // View > Language: an ISO 639 code, empty for the system's.
@@ -59,6 +61,7 @@ Q_SIGNALS:
 
 private:
     QMenu *m_viewMenu;
+    QMenu *m_investigationMenu;
     QAction *m_themeSeparator;
     QActionGroup *m_themes;
     QActionGroup *m_languages;

@@ -30,10 +30,17 @@
 #include "explain/case_enrichment.h"
 #include "itemmodels/case_enrichment_loader.h"
 #include "query/interface_attributes.h"
+#include "itemmodels/findings_model.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/import_report_model.h"
 #include "itemmodels/ioc_lists_controller.h"
+#include "incident/incident_case.h"
+#include "incident/incident_markers.h"
+#include "incident/incident_timeline_view.h"
 #include "incident/ioc_hit_markers.h"
+#include "incident/record_mark_actions.h"
+#include "itemmodels/incident_timeline_model.h"
+#include "itemmodels/record_marks_controller.h"
 #include "incident/ioc_lists_dialog.h"
 #include "log_format_prompt.h"
 #include "main_actions.h"
@@ -114,7 +121,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_filterBar->setIocListResolver([this](const QString &name) { return m_iocLists->hasList(name); });
     connect(m_iocLists, &IocListsController::indicatorsChanged, m_flows, &FlowTableModel::setIocHighlight);
     connect(m_iocLists, &IocListsController::huntFinished, this, [this](const incident::IocHunt &hunt) {
-        m_timeline->setMarkers(iocHitMarkers(hunt));
+        m_timeline->setMarkers(QStringLiteral("ioc"), iocHitMarkers(hunt));
     });
     m_filterBar->setEnabled(false); // until a case is open
     layout->addWidget(m_filterBar);
@@ -202,6 +209,7 @@ void MainWindow::createDocks()
     m_actions->addViewToggle(m_timelineDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::Key_L));
     createExplainDocks();
     createGraphDock();
+    createIncidentDock();
     raiseOnToggle(m_timelineDock);
     m_summary->showError(tr("No case open"));
 }
@@ -300,6 +308,64 @@ void MainWindow::createGraphDock()
         else
             showError(error);
     });
+}
+
+void MainWindow::createIncidentDock()
+{
+    // Stars, tags and notes made on the table's records, written to the case at once.
+    m_marks = new RecordMarksController(this);
+    m_markActions = new RecordMarkActions(m_table, m_marks, this);
+    connect(m_marks, &RecordMarksController::errorOccurred, this, &MainWindow::showError);
+    connect(m_marks, &RecordMarksController::marksChanged, this, [this] {
+        m_filterBar->setRecordMarks(m_marks->recordMarks());
+        m_incident->reload();
+    });
+
+    // The incident in time order: findings, starred and tagged records and notes, beside the findings.
+    m_incident = new IncidentTimelineModel(this);
+    m_incidentView = new IncidentTimelineView(m_incident, this);
+    m_incidentView->setObjectName(QStringLiteral("incidentTimeline"));
+    m_incidentDock = new QDockWidget(tr("Incident Timeline"), this);
+    m_incidentDock->setObjectName(QStringLiteral("incidentTimelineDock"));
+    m_incidentDock->setWidget(m_incidentView);
+    addDockWidget(Qt::BottomDockWidgetArea, m_incidentDock);
+    tabifyDockWidget(m_statsDock, m_incidentDock);
+    m_summaryDock->raise();
+    m_actions->addInvestigationToggle(m_incidentDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    raiseOnToggle(m_incidentDock);
+    connect(m_incident, &IncidentTimelineModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_incident, &IncidentTimelineModel::entriesEdited, m_marks, &RecordMarksController::reload); // tags for the bar
+    connect(m_incident, &IncidentTimelineModel::entriesEdited, this,
+            [this] { m_findings->setCase(m_session->casePath()); }); // a finding's severity
+    connect(m_findings->model(), &FindingsModel::finished, m_incident, &IncidentTimelineModel::reload);
+    // Findings and stars on the timeline, beside the IOC hits.
+    connect(m_incident, &QAbstractItemModel::modelReset, this,
+            [this] { m_timeline->setMarkers(QStringLiteral("incident"), incidentMarkers(m_incident->entries())); });
+    connect(m_incidentView, &IncidentTimelineView::recordRequested, m_locator, &RecordLocator::goTo);
+    connect(m_incidentView, &IncidentTimelineView::filterRequested, this,
+            [this](const QString &expression) { m_filter->request(expression, true); });
+    connect(m_timeline, &TimelineView::markerActivated, this, &MainWindow::goToMarker);
+}
+
+// A marker's record, a finding's evidence, or else the marker's time in the table.
+void MainWindow::goToMarker(const QString &id)
+{
+    const std::optional<TimelineMarker> marker = m_timeline->marker(id);
+    if (!marker)
+        return;
+    const MarkerJump jump = markerJump(*marker, m_incident->entries());
+    if (jump.record)
+        m_locator->goTo(*jump.record, jump.time);
+    else if (!jump.filter.isEmpty())
+        m_filter->request(jump.filter, true);
+    else
+        goToTime(jump.time);
+}
+
+void MainWindow::goToTime(qint64 epoch)
+{
+    m_goToTime = epoch;
+    m_flows->findRowOfTime(epoch);
 }
 
 void MainWindow::createStatusBar()
@@ -509,10 +575,8 @@ void MainWindow::connectActions()
         const QString suggestion
             = start ? QDateTime::fromSecsSinceEpoch(*start, Qt::UTC).toString(Qt::ISODate) : QString();
         const QString prompt = goToTimePrompt(summary.firstStart, summary.lastEnd);
-        if (const auto epoch = askGoToTime(this, suggestion, prompt)) {
-            m_goToTime = *epoch;
-            m_flows->findRowOfTime(*epoch);
-        }
+        if (const auto epoch = askGoToTime(this, suggestion, prompt))
+            goToTime(*epoch);
     });
     connect(m_flows, &FlowTableModel::rowOfTimeFound, this, [this](qint64 epoch, int row) {
         // Only Go to Time's own answer: the evidence locator asks for rows of a time too.
@@ -651,6 +715,9 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_rejects->setCase(casePath);
     m_graph->setCase(casePath);
     m_findings->setCase(casePath);
+    const QString author = QString::fromStdString(incident::defaultAuthor());
+    m_marks->setCase(casePath, author);
+    m_incident->setCase(casePath, author);
     m_reportStale = true;
     if (casePath.isEmpty() || isDockOnScreen(m_reportDock))
         loadImportReportIfStale();
@@ -675,6 +742,7 @@ void MainWindow::reloadCaseViews()
     m_rejects->setCase(m_session->casePath());
     m_graph->setCase(m_session->casePath());
     m_findings->setCase(m_session->casePath());
+    m_marks->reload(); // the incident timeline reads the new records' summaries with it
     m_reportStale = true;
     if (isDockOnScreen(m_reportDock))
         loadImportReportIfStale();

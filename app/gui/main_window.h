@@ -26,6 +26,8 @@ class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
 class FindingsView;
+class IncidentTimelineModel;
+class IncidentTimelineView;
 class IocListsController;
 class IocListsDialog;
 class FilterController;
@@ -42,6 +44,8 @@ class ImportProgressWidget;
 class ImportReportView;
 class MainActions;
 class RecordLocator;
+class RecordMarkActions;
+class RecordMarksController;
 class RejectsOverviewView;
 class ShownRecordsLabel;
 class TimelineView;
@@ -76,6 +80,8 @@ public:
     WhyRejectedPanel *whyRejected() const { return m_whyRejected; }
     RejectsOverviewView *rejectsOverview() const { return m_rejects; }
     GraphView *graph() const { return m_graph; }
+    IncidentTimelineView *incidentTimeline() const { return m_incidentView; }
+    RecordMarkActions *recordMarkActions() const { return m_markActions; }
 
 Q_SIGNALS:
     void importFinished(const flowscope::ImportReport &report);
@@ -89,6 +95,9 @@ private:
     void createDocks();
     void createExplainDocks();
     void createGraphDock();
+    void createIncidentDock();
+    void goToMarker(const QString &id);
+    void goToTime(qint64 epoch);
     void createStatusBar();
     void connectSession();
     void connectImports();
@@ -163,6 +172,11 @@ private:
     RecordLocator *m_locator = nullptr;
     GraphView *m_graph = nullptr;
     QDockWidget *m_graphDock = nullptr;
+    RecordMarksController *m_marks = nullptr;
+    RecordMarkActions *m_markActions = nullptr;
+    IncidentTimelineModel *m_incident = nullptr;
+    IncidentTimelineView *m_incidentView = nullptr;
+    QDockWidget *m_incidentDock = nullptr;
     std::optional<qint64> m_goToTime; // the time Go to Time asked for, until its row is found
     WindowSettings m_settings;
     bool m_reportStale = true; // the import report has not read the open case yet

@@ -6,6 +6,8 @@ namespace flowscope {
 std::string_view severityName(Severity severity)
 {
     switch (severity) {
+    case Severity::Critical:
+        return "critical";
     case Severity::High:
         return "high";
     case Severity::Medium:
@@ -18,7 +20,7 @@ std::string_view severityName(Severity severity)
 
 std::optional<Severity> parseSeverity(std::string_view name)
 {
-    for (const Severity s : {Severity::Low, Severity::Medium, Severity::High})
+    for (const Severity s : {Severity::Low, Severity::Medium, Severity::High, Severity::Critical})
         if (severityName(s) == name)
             return s;
     return std::nullopt;

@@ -13,7 +13,8 @@
 
 namespace flowscope {
 
-enum class Severity : std::uint8_t { Low = 0, Medium = 1, High = 2 };
+// Detectors give low to high; critical is the analyst's (the incident timeline).
+enum class Severity : std::uint8_t { Low = 0, Medium = 1, High = 2, Critical = 3 };
 
 std::string_view severityName(Severity severity);
 std::optional<Severity> parseSeverity(std::string_view name);

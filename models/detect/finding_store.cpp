@@ -124,4 +124,14 @@ std::vector<StoredRun> loadRuns(CaseDb &caseDb)
     return out;
 }
 
+void setFindingSeverity(CaseDb &caseDb, const std::string &id, Severity severity)
+{
+    Statement update(caseDb.handle(), "UPDATE finding SET severity = ? WHERE id = ?");
+    update.bind(1, std::string(severityName(severity)));
+    update.bind(2, id);
+    update.step();
+    if (sqlite3_changes(caseDb.handle()) == 0)
+        throw StoreError("no finding '" + id + "' in case '" + caseDb.path().string() + "'");
+}
+
 } // namespace flowscope

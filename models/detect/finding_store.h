@@ -30,4 +30,8 @@ void storeFindings(CaseDb &caseDb, const std::vector<std::string> &detectors, co
 std::vector<Finding> loadFindings(CaseDb &caseDb);
 std::vector<StoredRun> loadRuns(CaseDb &caseDb);
 
+// The analyst's severity of a stored finding (until a new run replaces it).
+// Throws StoreError naming the finding when the case holds none with `id`.
+void setFindingSeverity(CaseDb &caseDb, const std::string &id, Severity severity);
+
 } // namespace flowscope

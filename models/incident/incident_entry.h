@@ -43,6 +43,12 @@ struct IncidentEntry {
     std::string text;              // a note's text, a record's summary
     std::string author;
     std::int64_t writtenAt = 0; // when the analyst marked or wrote it
+    // A finding's own name ("port-scan-1") and the filter that selects its
+    // evidence records; empty for the others.
+    std::string reference;
+    std::string filter;
+    // Whether the analyst can change its tags (a finding keeps its detector's).
+    bool tagsEditable = true;
 };
 
 // Time order: undated entries last, then by kind and id so the order is stable.

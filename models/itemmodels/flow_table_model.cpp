@@ -121,6 +121,15 @@ void FlowTableModel::setIocHighlight(std::shared_ptr<const IocIndicatorSet> indi
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {IocHitRole});
 }
 
+void FlowTableModel::setStarredRecords(const QSet<qint64> &records)
+{
+    if (records == m_starred)
+        return;
+    m_starred = records;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {StarredRole});
+}
+
 FlowTableModel::FlowTableModel(QObject *parent)
     : QAbstractTableModel(parent)
     , m_columns(defaultColumns())
@@ -463,6 +472,8 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const FlowRow &row = (*cached)->rows[static_cast<std::size_t>(record % kPageSize)];
+    if (role == StarredRole)
+        return m_starred.contains(row.id);
     if (index.column() >= m_columns.size()) {
         if (role == Qt::DisplayRole)
             return snapshotColumnText(m_enrichments ? m_enrichments->forRecord(row).get() : nullptr, m_snapshotColumns.at(index.column() - m_columns.size()), row);

@@ -54,6 +54,7 @@ public:
         IocHitRole,                     // bool: the record matches the case's IOC lists (views tint the row)
         ActionRole,                     // QString: ACCEPT or REJECT; null when the record has none (NODATA, SKIPDATA)
         LogStatusRole,                  // QString: OK, NODATA or SKIPDATA; null when not logged
+        StarredRole,                    // bool: the analyst starred the record (views draw a star)
     };
     static constexpr int kPageSize = 256;
 
@@ -65,6 +66,8 @@ public:
     QString casePath() const { return m_casePath; }
     // The indicators whose records IocHitRole marks (none when null).
     void setIocHighlight(std::shared_ptr<const IocIndicatorSet> indicators);
+    // The records StarredRole marks (the case's stars, by record id).
+    void setStarredRecords(const QSet<qint64> &records);
 
     // Re-reads the case (after an import): recounts and reloads visible pages.
     void reload();
@@ -195,6 +198,7 @@ private:
     QList<SnapshotColumn> m_snapshotColumns;
     std::shared_ptr<const explain::EnrichmentTimeline> m_enrichments;
     std::shared_ptr<const IocIndicatorSet> m_iocHighlight;
+    QSet<qint64> m_starred;
     QString m_filter;
     qint64 m_records = 0; // shown
     qint64 m_windowStart = 0; // the record row of view row 0

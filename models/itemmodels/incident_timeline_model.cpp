@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incident_timeline_model.h"
 
+#include "incident/finding_entry_source.h"
 #include "incident/incident_timeline.h"
 #include "store/case_db.h"
 
@@ -53,7 +54,9 @@ void IncidentTimelineModel::reload()
             // The entries are few (what the analyst marked): read on the
             // calling thread, each marked record's block decoded once.
             auto caseDb = CaseDb::open(m_casePath.toStdString(), CaseDb::Mode::ReadOnly);
-            entries = incident::IncidentTimeline(*caseDb, m_author.toStdString()).entries();
+            incident::IncidentTimeline timeline(*caseDb, m_author.toStdString());
+            timeline.addSource(incident::makeFindingSource(*caseDb));
+            entries = timeline.entries();
         } catch (const std::exception &e) {
             error = QString::fromUtf8(e.what());
         }
@@ -81,6 +84,9 @@ QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const
     case RecordIdRole: return e.record ? QVariant(static_cast<qint64>(*e.record)) : QVariant();
     case TimeRole: return e.time ? QVariant(static_cast<qint64>(*e.time)) : QVariant();
     case KindRole: return static_cast<int>(e.kind);
+    case FilterRole: return QString::fromStdString(e.filter);
+    case ReferenceRole: return QString::fromStdString(e.reference);
+    case SeverityRole: return static_cast<int>(e.severity);
     case Qt::DisplayRole:
     case Qt::EditRole:
         switch (index.column()) {
@@ -97,6 +103,9 @@ QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == TextColumn && e.record)
             return tr("Record %1: double-click the entry to show it in the table").arg(*e.record);
+        if (index.column() == TextColumn && !e.filter.empty())
+            return tr("%1: double-click the entry to show its evidence (%2)")
+                .arg(QString::fromStdString(e.reference), QString::fromStdString(e.filter));
         return {};
     default: return {};
     }
@@ -123,12 +132,24 @@ Qt::ItemFlags IncidentTimelineModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
     const incident::IncidentEntry &e = m_entries[static_cast<std::size_t>(index.row())];
-    const bool own = e.kind == incident::EntryKind::StarredRecord || e.kind == incident::EntryKind::TaggedRecord
-        || e.kind == incident::EntryKind::Note;
-    if (own && (index.column() == SeverityColumn || index.column() == TagsColumn
-                || (index.column() == TextColumn && e.kind == incident::EntryKind::Note)))
+    // Linked CloudTrail events have no source that keeps edits yet.
+    const bool kept = e.kind != incident::EntryKind::CloudTrailEvent;
+    if (kept
+        && (index.column() == SeverityColumn || (index.column() == TagsColumn && e.tagsEditable)
+            || (index.column() == TextColumn && e.kind == incident::EntryKind::Note)))
         f |= Qt::ItemIsEditable;
     return f;
+}
+
+QStringList IncidentTimelineModel::severityChoices(const QModelIndex &index) const
+{
+    QStringList out;
+    if (!index.isValid() || index.row() >= rowCount())
+        return out;
+    const bool finding = m_entries[static_cast<std::size_t>(index.row())].kind == incident::EntryKind::Finding;
+    for (int s = finding ? 1 : 0; s < incident::kSeverityCount; ++s)
+        out << QString::fromLatin1(incident::severityName(static_cast<incident::Severity>(s)).data());
+    return out;
 }
 
 bool IncidentTimelineModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -139,6 +160,7 @@ bool IncidentTimelineModel::setData(const QModelIndex &index, const QVariant &va
     try {
         auto caseDb = CaseDb::open(m_casePath.toStdString(), CaseDb::Mode::ReadWrite);
         incident::IncidentTimeline timeline(*caseDb, m_author.toStdString());
+        timeline.addSource(incident::makeFindingSource(*caseDb));
         switch (index.column()) {
         case SeverityColumn: {
             const auto severity = incident::severityByName(value.toString().trimmed().toStdString());
@@ -165,7 +187,19 @@ bool IncidentTimelineModel::setData(const QModelIndex &index, const QVariant &va
         Q_EMIT errorOccurred(QString::fromUtf8(e.what()));
         return false;
     }
-    reload(); // an edit may change an entry's kind or place
+    // Read again once the edit is over: an edit may change an entry's kind or
+    // place, and a reset now would take the editor away from under its view.
+    if (!m_reloadQueued) {
+        m_reloadQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_reloadQueued = false;
+                reload();
+                Q_EMIT entriesEdited();
+            },
+            Qt::QueuedConnection);
+    }
     return true;
 }
 

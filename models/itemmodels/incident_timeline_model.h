@@ -3,12 +3,16 @@
 // The incident timeline of a case as a table for the Incident Timeline dock:
 // entries in time order with kind, time, severity, tags and text; severity,
 // tags (comma-separated) and a note's text are edited in place and written
-// to the case at once. reload() after stars, tags or notes change elsewhere.
+// to the case at once, the entries read again right after (entriesEdited()).
+// reload() after stars, tags or notes change elsewhere.
+// The case's findings are entries too: their severity is edited, their tags
+// and title are the detector's.
 
 #include "incident/incident_entry.h"
 
 #include <QAbstractTableModel>
 #include <QString>
+#include <QStringList>
 
 #include <vector>
 
@@ -22,6 +26,9 @@ public:
         RecordIdRole = Qt::UserRole + 1, // qint64, or invalid for an entry without a record
         TimeRole,                        // qint64 epoch seconds, or invalid when undated
         KindRole,                        // int, incident::EntryKind
+        FilterRole,                      // QString: the filter showing a finding's evidence; empty for others
+        ReferenceRole,                   // QString: a finding's name ("port-scan-1"); empty for others
+        SeverityRole,                    // int, incident::Severity
     };
 
     explicit IncidentTimelineModel(QObject *parent = nullptr);
@@ -31,6 +38,8 @@ public:
     void setCase(const QString &casePath, const QString &author);
     QString casePath() const { return m_casePath; }
     void reload();
+    // The severities an entry may take, in order (a finding is never info).
+    QStringList severityChoices(const QModelIndex &index) const;
     const std::vector<incident::IncidentEntry> &entries() const { return m_entries; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -42,11 +51,15 @@ public:
 
 Q_SIGNALS:
     void errorOccurred(const QString &message);
+    // The case's entries changed through an edit here (stars and tags the
+    // table and the filter bar show).
+    void entriesEdited();
 
 private:
     QString m_casePath;
     QString m_author;
     std::vector<incident::IncidentEntry> m_entries;
+    bool m_reloadQueued = false;
 };
 
 } // namespace flowscope

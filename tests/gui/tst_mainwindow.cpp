@@ -18,6 +18,11 @@
 #include "import_controller.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
+#include "detect/findings_view.h"
+#include "detect/finding_store.h"
+#include "itemmodels/findings_model.h"
+#include "incident/incident_timeline_view.h"
+#include "itemmodels/incident_timeline_model.h"
 #include "ingest/case_importer.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/reject_groups_model.h"
@@ -38,6 +43,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QTableView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -462,6 +468,8 @@ private Q_SLOTS:
         QTest::newRow("Why Rejected?, Ctrl+E") << QStringLiteral("whyRejectedDock") << int(Qt::Key_E) << int(Qt::ControlModifier);
         QTest::newRow("Graph, Ctrl+Shift+G")
             << QStringLiteral("graphDock") << int(Qt::Key_G) << int(Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::newRow("Incident Timeline, Ctrl+Shift+M")
+            << QStringLiteral("incidentTimelineDock") << int(Qt::Key_M) << int(Qt::ControlModifier | Qt::ShiftModifier);
     }
 
     void dockShortcutShowsAndRaises()
@@ -492,6 +500,63 @@ private Q_SLOTS:
         target->toggleViewAction()->trigger();
         QTRY_VERIFY(onScreen());
         QVERIFY(target->toggleViewAction()->isChecked());
+    }
+
+    // Ctrl+M in the table stars the record: the Incident Timeline lists it,
+    // the timeline marks it, the filter bar accepts `starred`, and a click
+    // on its marker brings the table back to it.
+    void starringReachesTheIncidentTimeline()
+    {
+        const QString input = path(QStringLiteral("star-input.log"));
+        test::writeFile(input, test::smallTrafficRecords());
+        const QString casePath = path(QStringLiteral("star.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+            Finding f;
+            f.id = "syn-only-1";
+            f.type = "syn-only";
+            f.title = "10.0.0.1 sent SYNs nobody answered";
+            f.start = 1700000000 - 60; // before every record
+            f.end = 1700000000;
+            f.evidenceFilter = "srcaddr == 10.0.0.1";
+            storeFindings(*caseDb, {"syn-only"}, StoredRun{"syn-only", 1, "", "", 5}, {f});
+        }
+        QSettings().clear();
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openCase(casePath));
+        FlowTableModel *flows = window.flowModel();
+        QTRY_COMPARE(flows->rowCount(), 5);
+        QTRY_VERIFY(!flows->index(3, 0).data(FlowTableModel::LoadingRole).toBool());
+        const qint64 starred = flows->index(3, 0).data(FlowTableModel::RecordIdRole).toLongLong();
+        window.flowTable()->setFocus();
+        window.flowTable()->selectRow(3);
+        QTest::keyClick(window.flowTable(), Qt::Key_M, Qt::ControlModifier);
+        QVERIFY(flows->index(3, 0).data(FlowTableModel::StarredRole).toBool());
+
+        QAbstractItemModel *incident = window.incidentTimeline()->table()->model();
+        QCOMPARE(incident->rowCount(), 2); // the finding stored before, and the star
+        QCOMPARE(incident->index(1, 0).data(IncidentTimelineModel::RecordIdRole).toLongLong(), starred);
+        const QString markerId = QStringLiteral("record:%1").arg(starred);
+        QCOMPARE(window.timeline()->markers(QStringLiteral("incident")).size(), 2);
+        QVERIFY(window.timeline()->marker(markerId));
+        QVERIFY(window.timeline()->marker(QStringLiteral("finding:syn-only-1")));
+
+        // The finding's severity edited in the dock: the Findings dock shows it too.
+        auto *findings = window.findChild<FindingsView *>(QStringLiteral("findingsView"));
+        QVERIFY(findings);
+        QVERIFY(incident->setData(incident->index(0, IncidentTimelineModel::SeverityColumn), QStringLiteral("critical")));
+        QTRY_COMPARE(findings->model()->index(0, FindingsModel::SeverityColumn).data().toString(), QStringLiteral("critical"));
+
+        window.filterBar()->setFilterText(QStringLiteral("starred"));
+        QCOMPARE(window.filterBar()->syntax().state, FilterSyntaxState::Valid);
+        window.filterBar()->setFilterText(QString());
+
+        window.flowTable()->selectRow(0);
+        Q_EMIT window.timeline()->markerActivated(markerId);
+        QTRY_COMPARE(window.flowTable()->currentIndex().row(), 3);
     }
 
     // A new session opens the case the analyst had open last (a restart to

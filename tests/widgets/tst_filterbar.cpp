@@ -5,8 +5,12 @@
 #include "filter_bar.h"
 #include "filter_bar_menu.h"
 #include "filterbar/filter_history.h"
+#include "incident/incident_record_marks.h"
+#include "incident/record_star.h"
+#include "incident/record_tag.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
+#include "store/flow_pager.h"
 #include "test_files.h"
 
 #include <QAbstractItemView>
@@ -294,6 +298,37 @@ private Q_SLOTS:
         QCOMPARE(completionsOf(bar), (QStringList{"eni-a", "eni-b", "eni-c"}));
         bar.setCase(QString()); // values of a closed case are not offered
         QVERIFY(!bar.hasCaseValues());
+    }
+
+    // The table filters by the case's stars and tags: the bar accepts
+    // `starred` and `tag` once it has them, and completes the tags.
+    void starsAndTagsOfTheCase()
+    {
+        {
+            auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadWrite);
+            const std::int64_t first = FlowPager(*caseDb).rowsAt(0, 1).front().id;
+            incident::RecordStars(*caseDb).star({first}, "erin");
+            incident::RecordTags(*caseDb).add(first, {"c2", "beacon"}, "erin");
+        }
+        FilterBar bar;
+        bar.show();
+        const auto stateOf = [&bar](const QString &text) {
+            bar.setFilterText(text);
+            return bar.syntax().state;
+        };
+        // Without the marks the filter bar cannot resolve them.
+        QCOMPARE(stateOf(QStringLiteral("starred")), FilterSyntaxState::Invalid);
+        auto caseDb = CaseDb::open(m_case.toStdString(), CaseDb::Mode::ReadOnly);
+        bar.setRecordMarks(std::make_shared<incident::RecordMarksSnapshot>(*caseDb));
+        QCOMPARE(stateOf(QStringLiteral("starred")), FilterSyntaxState::Valid);
+        QCOMPARE(stateOf(QStringLiteral("tag == \"c2\" and not starred")), FilterSyntaxState::Valid);
+        QCOMPARE(stateOf(QStringLiteral("tag contains \"bea\"")), FilterSyntaxState::Valid);
+        QCOMPARE(stateOf(QStringLiteral("tag ==")), FilterSyntaxState::Intermediate);
+        QVERIFY(bar.applyFilterText(QStringLiteral("tag == \"c2\"")));
+        QCOMPARE(bar.appliedFilter(), QStringLiteral("tag == \"c2\""));
+        bar.setFilterText(QString());
+        QTest::keyClicks(bar.editor(), QStringLiteral("tag == "));
+        QCOMPARE(completionsOf(bar), (QStringList{"\"beacon\"", "\"c2\""}));
     }
 
     void savedFiltersRoundTrip()

@@ -381,7 +381,8 @@ private Q_SLOTS:
         auto view = shownView();
         QVERIFY(view);
         const int itemsBefore = view->plot()->itemCount();
-        view->setMarkers({{QStringLiteral("b1"), kFirst + 420, QStringLiteral("Bookmark"), QColor(Qt::blue)}});
+        view->setMarkers(QStringLiteral("bookmarks"),
+                         {{QStringLiteral("b1"), kFirst + 420, QStringLiteral("Bookmark"), QColor(Qt::blue)}});
         QCOMPARE(view->plot()->itemCount(), itemsBefore + 2); // a line and its label
         QSignalSpy activated(view.get(), &TimelineView::markerActivated);
         QSignalSpy selected(view->plot(), &TimelinePlot::rangeSelected);
@@ -392,7 +393,47 @@ private Q_SLOTS:
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("b1"));
         QCOMPARE(selected.count(), 0);
-        view->setMarkers({});
+        view->setMarkers(QStringLiteral("bookmarks"), {});
+        QCOMPARE(view->plot()->itemCount(), itemsBefore);
+    }
+
+    // IOC hits and the incident's stars and findings are set by different
+    // owners: each replaces its own layer and leaves the other's markers.
+    void markerLayersCoexist()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        const int itemsBefore = view->plot()->itemCount();
+        const TimelineMarker ioc{QStringLiteral("ioc:feed:203.0.113.9"), kFirst + 100, QStringLiteral("@feed"), QColor(142, 68, 173)};
+        const TimelineMarker star{QStringLiteral("record:7"), kFirst + 300, QStringLiteral("star"), QColor(Qt::yellow)};
+        const TimelineMarker finding{QStringLiteral("finding:port-scan-1"), kFirst + 500, QStringLiteral("scan"), QColor(Qt::red)};
+        view->setMarkers(QStringLiteral("ioc"), {ioc});
+        view->setMarkers(QStringLiteral("incident"), {star, finding});
+        QCOMPARE(view->plot()->markers().size(), 3);
+        QCOMPARE(view->plot()->itemCount(), itemsBefore + 6);
+        // A new hunt replaces the IOC layer only.
+        const TimelineMarker other{QStringLiteral("ioc:feed:198.51.100.1"), kFirst + 200, QStringLiteral("@feed"), QColor(142, 68, 173)};
+        view->setMarkers(QStringLiteral("ioc"), {other});
+        QCOMPARE(view->plot()->markers().size(), 3);
+        QVERIFY(view->marker(QStringLiteral("record:7")));
+        QVERIFY(view->marker(QStringLiteral("ioc:feed:198.51.100.1")));
+        QVERIFY(!view->marker(QStringLiteral("ioc:feed:203.0.113.9")));
+        QCOMPARE(view->markers(QStringLiteral("incident")).size(), 2);
+        // A click reaches a marker of either layer.
+        QSignalSpy activated(view.get(), &TimelineView::markerActivated);
+        for (const qint64 time : {kFirst + 200, kFirst + 500}) {
+            const QPoint at(int(view->plot()->xAxis->coordToPixel(double(time))), view->plot()->axisRect()->center().y());
+            sendMouse(view->plot(), QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+            sendMouse(view->plot(), QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        }
+        QCOMPARE(activated.count(), 2);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("ioc:feed:198.51.100.1"));
+        QCOMPARE(activated.at(1).at(0).toString(), QStringLiteral("finding:port-scan-1"));
+        // Emptying the incident layer keeps the IOC marker.
+        view->setMarkers(QStringLiteral("incident"), {});
+        QCOMPARE(view->plot()->markers().size(), 1);
+        QCOMPARE(view->plot()->markers().front().id, QStringLiteral("ioc:feed:198.51.100.1"));
+        view->setMarkers(QStringLiteral("ioc"), {});
         QCOMPARE(view->plot()->itemCount(), itemsBefore);
     }
 

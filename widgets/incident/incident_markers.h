@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The incident timeline's findings and starred records as timeline markers,
+// and where a click on a marker takes the table: a starred record, a
+// finding's evidence (its filter), or else the marker's time.
+
+#include "incident/incident_entry.h"
+#include "timeline_marker.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace flowscope {
+
+// Findings ("finding:NAME", coloured by severity) and starred records
+// ("record:ID", gold); undated entries have no place on the timeline.
+QList<TimelineMarker> incidentMarkers(const std::vector<incident::IncidentEntry> &entries);
+
+struct MarkerJump {
+    std::optional<qint64> record; // go to this record (it starts at `time`)
+    QString filter;               // or show a finding's evidence
+    qint64 time = 0;              // or go to this time
+};
+MarkerJump markerJump(const TimelineMarker &marker, const std::vector<incident::IncidentEntry> &entries);
+
+} // namespace flowscope
