@@ -241,9 +241,8 @@ void MainWindow::createExplainDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_rejectsDock);
     tabifyDockWidget(m_statsDock, m_rejectsDock);
     m_summaryDock->raise();
-    raiseOnToggle(m_rejectsDock); // Ctrl+Shift+E brings the tab forward rather than removing it
     m_actions->addViewToggle(m_rejectsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    raiseOnToggle(m_rejectsDock);
+    raiseOnToggle(m_rejectsDock); // Ctrl+Shift+E brings the tab forward rather than removing it
     connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
         if (visible)
             m_rejects->refreshIfStale();
