@@ -317,6 +317,8 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_shown);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_status);
+    // A message's tooltip (the snapshot load's full report) goes with the message.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this] { statusBar()->setToolTip({}); });
 }
 
 // A filter on the snapshot's fields is answered by one snapshot, the one in
@@ -398,7 +400,10 @@ void MainWindow::connectSession()
     connect(m_session, &CaseSession::snapshotsChanged, m_graph, [this] { m_graph->setCase(m_session->casePath()); }); // names and owners
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
         const CaseSummary &summary = m_session->summary();
-        statusBar()->showMessage(snapshotLoadReport(outcome, summary.firstStart, summary.lastEnd).text, kMessageMs);
+        // A few words in the status bar, the whole paragraph in its tooltip and in the dialog.
+        const SnapshotLoadReport report = snapshotLoadReport(outcome, summary.firstStart, summary.lastEnd);
+        statusBar()->showMessage(report.summary, kMessageMs);
+        statusBar()->setToolTip(report.text);
         showSnapshotLoadReport(this, outcome, summary.firstStart, summary.lastEnd);
     });
     connect(m_flows, &FlowTableModel::errorOccurred, this, &MainWindow::showError);

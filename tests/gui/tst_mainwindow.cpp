@@ -642,6 +642,10 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport")));
         auto *report = window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport"));
         QVERIFY2(report->text().contains(u"1 VPC"), qPrintable(report->text()));
+        // The status bar says it in a few words, the whole report in its tooltip.
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(u"Configuration snapshot"), qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!window.statusBar()->currentMessage().contains(u"1 VPC"));
+        QCOMPARE(window.statusBar()->toolTip(), report->text());
         const QPointer<QMessageBox> first = report;
         report->close();
         QTRY_VERIFY(!first); // deleted on close
