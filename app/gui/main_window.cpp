@@ -56,6 +56,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -272,7 +273,13 @@ void MainWindow::createGraphDock()
     m_graph->setObjectName(QStringLiteral("graph"));
     m_graphDock = new QDockWidget(tr("Graph"), this);
     m_graphDock->setObjectName(QStringLiteral("graphDock"));
-    m_graphDock->setWidget(m_graph);
+    // Its row of controls is some 430 px wide: scrolled when narrower, it does not hold the Why
+    // Rejected? panel tabbed with it that wide.
+    auto *graphScroll = new QScrollArea(this);
+    graphScroll->setWidgetResizable(true);
+    graphScroll->setFrameShape(QFrame::NoFrame);
+    graphScroll->setWidget(m_graph);
+    m_graphDock->setWidget(graphScroll);
     addDockWidget(Qt::RightDockWidgetArea, m_graphDock);
     tabifyDockWidget(m_whyRejectedDock, m_graphDock);
     m_whyRejectedDock->raise();
@@ -541,8 +548,9 @@ void MainWindow::restoreSettings()
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
         // The table keeps most of the height: the docks above and below take a fifth each.
         resizeDocks({m_summaryDock, m_timelineDock}, {height() / 5, height() / 5}, Qt::Vertical);
-        // Wide enough for the panel's rules (a group id, action, protocol, ports and peer), within two fifths.
-        resizeDocks({m_whyRejectedDock}, {std::min(width() * 2 / 5, std::max(width() * 3 / 10, fontMetrics().averageCharWidth() * 90))},
+        // Room for the panel's rules (a group id, action, protocol, ports and peer) in about sixty characters,
+        // within a third of the window: the table beside it keeps its first columns in sight.
+        resizeDocks({m_whyRejectedDock}, {std::clamp(fontMetrics().averageCharWidth() * 60, width() / 5, width() / 3)},
                     Qt::Horizontal);
     }
     m_settings.restoreSplitter(*m_report->splitter());

@@ -692,6 +692,9 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The panel beside the table takes a third of the window at most (the graph tabbed with it holds it no wider).
+        auto *whyDock = window.findChild<QDockWidget *>(QStringLiteral("whyRejectedDock"));
+        QVERIFY2(whyDock->width() <= window.width() / 3 + 8, qPrintable(QStringLiteral("%1 of %2").arg(whyDock->width()).arg(window.width())));
         QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
         QVERIFY(window.openCase(fixture.path));
         QVERIFY(caseLoaded.wait(30000));
