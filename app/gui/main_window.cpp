@@ -230,7 +230,8 @@ void MainWindow::createExplainDocks()
     m_locator = new RecordLocator(m_table, m_flows, this);
     connect(m_whyRejected, &WhyRejectedPanel::recordRequested, m_locator, &RecordLocator::goTo);
     connect(m_locator, &RecordLocator::notFound, this, [this](qint64 id) {
-        statusBar()->showMessage(tr("Record %1 is not among the rows the filter shows.").arg(id), kMessageMs);
+        m_notShownMessage = tr("%1 is not among the rows the filter shows.").arg(m_whyRejected->describeRecord(id));
+        statusBar()->showMessage(m_notShownMessage, kMessageMs);
     });
 
     // Every reject of the filter, grouped, beside the statistics.
@@ -512,6 +513,7 @@ void MainWindow::connectFilter()
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
     connect(m_rejects, &RejectsOverviewView::filterRequested, m_filter, &FilterController::request);
+    connect(m_whyRejected, &WhyRejectedPanel::filterRequested, m_filter, &FilterController::request);
     connect(m_graph, &GraphView::filterRequested, m_filter, &FilterController::request);
     m_table->setCurrentFilterProvider([this] { return m_filterBar->filterText(); });
     m_table->addCellMenuAction(m_actions->goToTime);
@@ -525,6 +527,10 @@ void MainWindow::connectFilter()
         if (!m_filterError.isEmpty() && statusBar()->currentMessage() == m_filterError)
             statusBar()->clearMessage();
         m_filterError.clear();
+        // A record the old filter hid may be among the new filter's rows.
+        if (!m_notShownMessage.isEmpty() && statusBar()->currentMessage() == m_notShownMessage)
+            statusBar()->clearMessage();
+        m_notShownMessage.clear();
     });
 }
 

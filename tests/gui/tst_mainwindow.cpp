@@ -18,6 +18,7 @@
 #include "import_progress_widget.h"
 #include "import_report_view.h"
 #include "ingest/case_importer.h"
+#include "itemmodels/evidence_model.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/reject_groups_model.h"
 #include "log_format_history.h"
@@ -720,8 +721,28 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(window.flowTable()->currentIndex().data(FlowTableModel::RecordIdRole).toLongLong(), fixture.idOfLine.at(3));
 
-        RejectsOverviewView *rejects = window.rejectsOverview();
+        // An evidence record the filter hides is said so in the status bar until a new filter shows it.
         auto *bar = window.findChild<FilterBar *>();
+        QVERIFY(bar->applyFilterText(QStringLiteral("action == reject")));
+        QTRY_VERIFY(flows->rowCount() > 0 && loaded(*flows, 0));
+        for (int row = 0; row < flows->rowCount(); ++row)
+            if (flows->index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong() == fixture.idOfLine.at(3))
+                window.flowTable()->selectRow(row);
+        QTRY_VERIFY(window.whyRejected()->showsExplanation());
+        QAbstractItemModel *evidence = window.whyRejected()->evidenceTable()->model();
+        int accepted = -1;
+        for (int row = 0; row < evidence->rowCount(); ++row)
+            if (evidence->index(row, 0).data(EvidenceModel::AcceptedRole).toBool())
+                accepted = row;
+        QVERIFY(accepted >= 0);
+        const QString described = window.whyRejected()->describeRecord(evidence->index(accepted, 0).data(EvidenceModel::RecordIdRole).toLongLong());
+        QTest::mouseClick(window.whyRejected()->evidenceTable()->viewport(), Qt::LeftButton, {},
+                          window.whyRejected()->evidenceTable()->visualRect(evidence->index(accepted, 0)).center());
+        QTRY_COMPARE(window.statusBar()->currentMessage(), described + QStringLiteral(" is not among the rows the filter shows."));
+        QVERIFY(bar->applyFilterText(QString()));
+        QCOMPARE(window.statusBar()->currentMessage(), QString());
+
+        RejectsOverviewView *rejects = window.rejectsOverview();
         QVERIFY(bar->applyFilterText(QStringLiteral("dstport == 22")));
         QCoreApplication::processEvents();
         QCOMPARE(rejects->groups()->started(), 0); // behind the Case tab
