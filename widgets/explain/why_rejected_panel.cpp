@@ -310,7 +310,9 @@ void WhyRejectedPanel::showDecidingRule()
         return;
     // Current but not selected: the selection's colour would hide the highlight.
     m_rulesTree->selectionModel()->setCurrentIndex(deciding, QItemSelectionModel::NoUpdate);
-    m_rulesTree->scrollTo(deciding);
+    // In the middle: a rule's neighbours give it context, and row heights that settle later
+    // (a sentence wrapping anew) leave it in sight.
+    m_rulesTree->scrollTo(deciding, QAbstractItemView::PositionAtCenter);
 }
 
 QString WhyRejectedPanel::explainedRecordText() const
@@ -346,8 +348,10 @@ void WhyRejectedPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     // The layer sentences wrap to the new width.
-    if (m_rules->rowCount() > 0)
+    if (m_rules->rowCount() > 0) {
         m_rulesTree->doItemsLayout();
+        showDecidingRule();
+    }
 }
 
 void WhyRejectedPanel::refreshIfStale()
