@@ -71,7 +71,7 @@ private Q_SLOTS:
         QSignalSpy loaded(&flows, &FlowTableModel::caseLoaded);
         flows.setCase(m_case.path);
         QVERIFY(loaded.wait(20000));
-        QTRY_VERIFY(flows.rowCount() > 0 && !flows.index(flows.rowCount() - 1, 0).data(FlowTableModel::LoadingRole).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(flows.rowCount() > 0 && !flows.index(flows.rowCount() - 1, 0).data(FlowTableModel::LoadingRole).toBool(), 20000);
         std::optional<RecordIdentity> explained;
         for (int row = 0; row < flows.rowCount(); ++row)
             if (const auto record = flows.recordAt(row); record && record->id == m_case.idOfLine.at(3))
@@ -94,15 +94,15 @@ private Q_SLOTS:
             QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(filter));
             QSignalSpy counts(&flows, &FlowTableModel::countsChanged);
             flows.setFilter(filter);
-            QTRY_VERIFY(!counts.isEmpty() && !counts.last().at(2).toBool());
-            QTRY_VERIFY(flows.rowCount() == 1 && !flows.index(0, 0).data(FlowTableModel::LoadingRole).toBool());
+            QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(flows.rowCount() == 1 && !flows.index(0, 0).data(FlowTableModel::LoadingRole).toBool(), 20000);
             QCOMPARE(flows.index(0, 0).data(FlowTableModel::RecordIdRole).toLongLong(), id);
         }
         // The record explained: its own filter shows it alone.
         QSignalSpy counts(&flows, &FlowTableModel::countsChanged);
         flows.setFilter(explained->filter());
-        QTRY_VERIFY(!counts.isEmpty() && !counts.last().at(2).toBool());
-        QTRY_VERIFY(flows.rowCount() == 1 && !flows.index(0, 0).data(FlowTableModel::LoadingRole).toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(flows.rowCount() == 1 && !flows.index(0, 0).data(FlowTableModel::LoadingRole).toBool(), 20000);
         QCOMPARE(flows.index(0, 0).data(FlowTableModel::RecordIdRole).toLongLong(), m_case.idOfLine.at(3));
         QVERIFY(explained->text().startsWith(QStringLiteral("row ")));
         QVERIFY(explained->text().contains(explained->interfaceId));
