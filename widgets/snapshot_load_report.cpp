@@ -32,10 +32,12 @@ SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outc
     report.details = lines.join(u'\n');
     if (!outcome.error.isEmpty()) {
         report.text = QCoreApplication::translate("flowscope::SnapshotLoadReport", "The configuration snapshot was not loaded: %1").arg(outcome.error);
+        report.summary = QCoreApplication::translate("flowscope::SnapshotLoadReport", "The configuration snapshot was not loaded.");
         return report;
     }
     if (imported.cancelled) {
         report.text = QCoreApplication::translate("flowscope::SnapshotLoadReport", "Loading the configuration snapshot was cancelled; the case is unchanged.");
+        report.summary = report.text;
         return report;
     }
     if (!imported.isStored()) {
@@ -44,6 +46,7 @@ SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outc
                                         [](const explain::SnapshotMessage &m) { return m.severity == Severity::Error; });
         report.text = QCoreApplication::translate("flowscope::SnapshotLoadReport", "The configuration snapshot was refused, and the case is unchanged: %n error(s), the first: %1", nullptr, errors)
                           .arg(first == imported.load.messages.end() ? QString() : first->toString());
+        report.summary = QCoreApplication::translate("flowscope::SnapshotLoadReport", "The configuration snapshot was refused: %n error(s).", nullptr, errors);
         return report;
     }
     report.ok = true;
@@ -58,6 +61,13 @@ SnapshotLoadReport snapshotLoadReport(const explain::SnapshotImportOutcome &outc
     const QString distance = explain::snapshotDistanceNote(imported.asOf, firstRecord, lastRecord);
     if (!distance.isEmpty())
         report.text += u' ' + QCoreApplication::translate("flowscope::SnapshotLoadReport", "It was %1.").arg(distance);
+    report.summary = QCoreApplication::translate("flowscope::SnapshotLoadReport", "Configuration snapshot %1 loaded, as of %2.")
+                         .arg(imported.id)
+                         .arg(imported.asOf.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")));
+    if (warnings > 0)
+        report.summary += u' ' + QCoreApplication::translate("flowscope::SnapshotLoadReport", "%n unresolved reference(s).", nullptr, warnings);
+    if (!distance.isEmpty())
+        report.summary += u' ' + QCoreApplication::translate("flowscope::SnapshotLoadReport", "Far from the records.");
     return report;
 }
 

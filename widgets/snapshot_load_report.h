@@ -16,6 +16,7 @@ namespace flowscope {
 struct SnapshotLoadReport {
     bool ok = false;
     QString text;    // one paragraph
+    QString summary; // a few words for the status bar (the paragraph goes to its tooltip and the dialog)
     QString details; // every message, one a line
 };
 

@@ -66,6 +66,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -244,7 +245,8 @@ void MainWindow::createExplainDocks()
     m_locator = new RecordLocator(m_table, m_flows, this);
     connect(m_whyRejected, &WhyRejectedPanel::recordRequested, m_locator, &RecordLocator::goTo);
     connect(m_locator, &RecordLocator::notFound, this, [this](qint64 id) {
-        statusBar()->showMessage(tr("Record %1 is not among the rows the filter shows.").arg(id), kMessageMs);
+        m_notShownMessage = tr("%1 is not among the rows the filter shows.").arg(m_whyRejected->describeRecord(id));
+        statusBar()->showMessage(m_notShownMessage, kMessageMs);
     });
 
     // Every reject of the filter, grouped, beside the statistics.
@@ -256,9 +258,8 @@ void MainWindow::createExplainDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_rejectsDock);
     tabifyDockWidget(m_statsDock, m_rejectsDock);
     m_summaryDock->raise();
-    raiseOnToggle(m_rejectsDock); // Ctrl+Shift+E brings the tab forward rather than removing it
     m_actions->addViewToggle(m_rejectsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    raiseOnToggle(m_rejectsDock);
+    raiseOnToggle(m_rejectsDock); // Ctrl+Shift+E brings the tab forward rather than removing it
     connect(m_rejectsDock, &QDockWidget::visibilityChanged, m_rejects, [this](bool visible) {
         if (visible)
             m_rejects->refreshIfStale();
@@ -292,7 +293,13 @@ void MainWindow::createGraphDock()
     m_graph->setObjectName(QStringLiteral("graph"));
     m_graphDock = new QDockWidget(tr("Graph"), this);
     m_graphDock->setObjectName(QStringLiteral("graphDock"));
-    m_graphDock->setWidget(m_graph);
+    // Its row of controls is some 430 px wide: scrolled when narrower, it does not hold the Why
+    // Rejected? panel tabbed with it that wide.
+    auto *graphScroll = new QScrollArea(this);
+    graphScroll->setWidgetResizable(true);
+    graphScroll->setFrameShape(QFrame::NoFrame);
+    graphScroll->setWidget(m_graph);
+    m_graphDock->setWidget(graphScroll);
     addDockWidget(Qt::RightDockWidgetArea, m_graphDock);
     tabifyDockWidget(m_whyRejectedDock, m_graphDock);
     m_whyRejectedDock->raise();
@@ -395,6 +402,8 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_shown);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_status);
+    // A message's tooltip (the snapshot load's full report) goes with the message.
+    connect(statusBar(), &QStatusBar::messageChanged, this, [this] { statusBar()->setToolTip({}); });
 }
 
 // A filter on the snapshot's fields is answered by one snapshot, the one in
@@ -476,7 +485,10 @@ void MainWindow::connectSession()
     connect(m_session, &CaseSession::snapshotsChanged, m_graph, [this] { m_graph->setCase(m_session->casePath()); }); // names and owners
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
         const CaseSummary &summary = m_session->summary();
-        statusBar()->showMessage(snapshotLoadReport(outcome, summary.firstStart, summary.lastEnd).text, kMessageMs);
+        // A few words in the status bar, the whole paragraph in its tooltip and in the dialog.
+        const SnapshotLoadReport report = snapshotLoadReport(outcome, summary.firstStart, summary.lastEnd);
+        statusBar()->showMessage(report.summary, kMessageMs);
+        statusBar()->setToolTip(report.text);
         showSnapshotLoadReport(this, outcome, summary.firstStart, summary.lastEnd);
     });
     connect(m_flows, &FlowTableModel::errorOccurred, this, &MainWindow::showError);
@@ -614,6 +626,7 @@ void MainWindow::connectFilter()
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
     connect(m_rejects, &RejectsOverviewView::filterRequested, m_filter, &FilterController::request);
+    connect(m_whyRejected, &WhyRejectedPanel::filterRequested, m_filter, &FilterController::request);
     connect(m_graph, &GraphView::filterRequested, m_filter, &FilterController::request);
     m_table->setCurrentFilterProvider([this] { return m_filterBar->filterText(); });
     m_table->addCellMenuAction(m_actions->goToTime);
@@ -627,6 +640,10 @@ void MainWindow::connectFilter()
         if (!m_filterError.isEmpty() && statusBar()->currentMessage() == m_filterError)
             statusBar()->clearMessage();
         m_filterError.clear();
+        // A record the old filter hid may be among the new filter's rows.
+        if (!m_notShownMessage.isEmpty() && statusBar()->currentMessage() == m_notShownMessage)
+            statusBar()->clearMessage();
+        m_notShownMessage.clear();
     });
 }
 
@@ -650,8 +667,9 @@ void MainWindow::restoreSettings()
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
         // The table keeps most of the height: the docks above and below take a fifth each.
         resizeDocks({m_summaryDock, m_timelineDock}, {height() / 5, height() / 5}, Qt::Vertical);
-        // Wide enough for the panel's rules (a group id, action, protocol, ports and peer), within two fifths.
-        resizeDocks({m_whyRejectedDock}, {std::min(width() * 2 / 5, std::max(width() * 3 / 10, fontMetrics().averageCharWidth() * 90))},
+        // Room for the panel's rules (a group id, action, protocol, ports and peer) in about sixty characters,
+        // within a third of the window: the table beside it keeps its first columns in sight.
+        resizeDocks({m_whyRejectedDock}, {std::clamp(fontMetrics().averageCharWidth() * 60, width() / 5, width() / 3)},
                     Qt::Horizontal);
     }
     m_settings.restoreSplitter(*m_report->splitter());

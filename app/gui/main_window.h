@@ -157,6 +157,7 @@ private:
     bool m_unloggedNoteShown = false;
     QString m_emptyFilter; // the filter in force when it found nothing
     QString m_filterError; // the status bar's filter error, cleared by the next valid filter
+    QString m_notShownMessage; // "not among the rows the filter shows", cleared by the next filter
     void showFilterError(const QString &message, int timeoutMs);
     QString m_pendingFilter; // from the command line, waiting for the case's snapshot
     TrafficStatsView *m_stats = nullptr;

@@ -85,6 +85,41 @@ Match peerMatches(const ConfigSnapshot &snapshot, const SgRule &rule, const IpAd
     return Match::No;
 }
 
+bool hasPorts(int protocol) { return protocol == kTcp || protocol == kUdp; }
+
+// A rule that denies nothing but admits neither is a near miss when it differs
+// from the packet in one thing only, and that one thing is worth reading:
+// - the peer: the rule admits this protocol and port from (to) elsewhere;
+// - the port: the rule admits this protocol from (to) a peer it names; a rule
+//   open to every address differs from every probe by its port alone, which
+//   tells nothing about this flow;
+// - the protocol: a tcp rule for a udp packet to the same port (or the
+//   reverse); an ICMP rule has no port, so it is never "right port" for tcp
+//   or udp, nor a tcp or udp rule for ICMP.
+// Empty when it is no near miss; else what differs.
+QString nearMissText(const ConfigSnapshot &snapshot, const SgRule &rule, const Packet &packet, bool egress)
+{
+    QString ignored;
+    const Match protocol = protocolMatches(rule, packet);
+    const Match port = portMatches(rule, packet, &ignored);
+    const Match peer = peerMatches(snapshot, rule, egress ? packet.dst : packet.src, &ignored);
+    if (protocol == Match::No) {
+        if (!hasPorts(rule.protocol) || !hasPorts(packet.protocol) || port != Match::Yes || peer != Match::Yes)
+            return {};
+        return tr("only the protocol differs: the rule admits %1").arg(protocolName(rule.protocol));
+    }
+    if (port == Match::No) {
+        const bool namesPeer = rule.peerKind != SgPeerKind::Cidr || !rule.cidr.isAny();
+        if (peer != Match::Yes || !namesPeer)
+            return {};
+        return rule.protocol == kIcmp || rule.protocol == kIcmpv6 ? tr("only the ICMP type or code differs")
+                                                                   : tr("only the port differs");
+    }
+    if (peer == Match::No && port == Match::Yes)
+        return egress ? tr("only the destination differs") : tr("only the source differs");
+    return {};
+}
+
 } // namespace
 
 Match sgRuleMatches(const ConfigSnapshot &snapshot, const SgRule &rule, const Packet &packet, QString *reason)
@@ -122,19 +157,9 @@ SgVerdict evaluateSecurityGroups(const ConfigSnapshot &snapshot, const NetworkIn
                 verdict.reasons << group->id + QStringLiteral(": ") + reason;
                 continue;
             }
-            QString dummy;
-            const Match dims[] = {protocolMatches(rule, packet), portMatches(rule, packet, &dummy),
-                                  peerMatches(snapshot, rule, egress ? packet.dst : packet.src, &dummy)};
-            if (std::count(std::begin(dims), std::end(dims), Match::No) != 1 || std::count(std::begin(dims), std::end(dims), Match::Unknown))
+            const QString what = nearMissText(snapshot, rule, packet, egress);
+            if (what.isEmpty())
                 continue;
-            QString what;
-            if (dims[0] == Match::No)
-                what = tr("right port and peer, wrong protocol");
-            else if (dims[1] == Match::No)
-                what = rule.protocol == kIcmp || rule.protocol == kIcmpv6 ? tr("right protocol and peer, wrong ICMP type or code")
-                                                                           : tr("right protocol and peer, wrong port");
-            else
-                what = egress ? tr("right protocol and port, wrong destination") : tr("right protocol and port, wrong source");
             verdict.nearMisses.push_back({group, &rule, what});
         }
     }

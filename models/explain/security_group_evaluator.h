@@ -18,7 +18,7 @@ namespace flowscope::explain {
 struct SgNearMiss {
     const SecurityGroup *group = nullptr;
     const SgRule *rule = nullptr;
-    QString what; // "right protocol and port, wrong source"
+    QString what; // "only the source differs"
 };
 
 struct SgVerdict {

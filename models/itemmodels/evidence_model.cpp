@@ -5,11 +5,40 @@
 
 namespace flowscope {
 
-void EvidenceModel::setExplanation(std::shared_ptr<const explain::RecordExplanation> explanation)
+void EvidenceModel::setExplanation(std::shared_ptr<const explain::RecordExplanation> explanation, const RecordIdentity &explained)
 {
     beginResetModel();
     m_explanation = std::move(explanation);
+    m_explained = explained;
     endResetModel();
+}
+
+RecordIdentity EvidenceModel::identity(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return {};
+    const explain::EvidenceRecord &record = m_explanation->evidence.at(static_cast<std::size_t>(row));
+    const auto requestSide = [](explain::EvidenceRole role) {
+        return role == explain::EvidenceRole::Request || role == explain::EvidenceRole::PeerRequest;
+    };
+    // Pairing found it as this conversation's 5-tuple, turned round on the other side of it.
+    const bool reversed = requestSide(record.role) != (m_explanation->role == explain::FlowRole::Request);
+    if (!m_explained.isKnown()) {
+        RecordIdentity bare;
+        bare.id = record.id;
+        bare.interfaceId = record.interfaceId;
+        bare.start = record.start;
+        return bare;
+    }
+    return m_explained.counterpart(record.id, record.interfaceId, record.start, reversed);
+}
+
+int EvidenceModel::rowOf(qint64 recordId) const
+{
+    for (int row = 0; row < rowCount(); ++row)
+        if (m_explanation->evidence.at(static_cast<std::size_t>(row)).id == recordId)
+            return row;
+    return -1;
 }
 
 int EvidenceModel::rowCount(const QModelIndex &parent) const
@@ -45,10 +74,16 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
         case ActionColumn: return record.accepted ? QStringLiteral("ACCEPT") : QStringLiteral("REJECT");
         case StartColumn:
             return QDateTime::fromSecsSinceEpoch(record.start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        case RecordColumn: return QString::number(record.id);
+        case FlowColumn: return identity(index.row()).flowText();
         }
         return {};
-    case Qt::ToolTipRole: return tr("Click to go to record %1 in the flow table").arg(record.id);
+    case Qt::ToolTipRole: {
+        const QString filter = identity(index.row()).filter();
+        return filter.isEmpty() || !m_explained.isKnown()
+            ? tr("Click to go to it in the flow table")
+            : tr("Click to go to it in the flow table. This filter shows it: %1").arg(filter);
+    }
+    case FilterRole: return m_explained.isKnown() ? identity(index.row()).filter() : QString();
     case RecordIdRole: return QVariant::fromValue<qint64>(record.id);
     case StartRole: return QVariant::fromValue<qint64>(record.start);
     case AcceptedRole: return record.accepted;
@@ -65,7 +100,7 @@ QVariant EvidenceModel::headerData(int section, Qt::Orientation orientation, int
     case InterfaceColumn: return tr("Interface");
     case ActionColumn: return tr("Action");
     case StartColumn: return tr("Start (UTC)");
-    case RecordColumn: return tr("Id");
+    case FlowColumn: return tr("Flow");
     }
     return {};
 }

@@ -2,10 +2,13 @@
 #pragma once
 // The records behind an explanation (the request and the reply, on this
 // interface and on the other end's) as a table: what each stands for, the
-// interface that logged it, its action and start. RecordIdRole and StartRole
-// let a view go to the record in the flow table.
+// interface that logged it, its action, start and flow, as the flow table
+// shows records (the store's record ids stay internal). RecordIdRole and
+// StartRole let a view go to the record in the flow table, FilterRole is a
+// filter that shows it.
 
 #include "explain/record_explanation.h"
+#include "record_identity.h"
 
 #include <QAbstractTableModel>
 
@@ -16,17 +19,23 @@ namespace flowscope {
 class EvidenceModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { RoleColumn, InterfaceColumn, ActionColumn, StartColumn, RecordColumn, ColumnCount };
+    enum Column { RoleColumn, InterfaceColumn, ActionColumn, StartColumn, FlowColumn, ColumnCount };
     enum Role {
         RecordIdRole = Qt::UserRole + 1, // qint64
         StartRole,                       // qint64 epoch seconds
         AcceptedRole,                    // bool
+        FilterRole,                      // QString: shows the record
     };
 
     using QAbstractTableModel::QAbstractTableModel;
 
-    // Empty for none.
-    void setExplanation(std::shared_ptr<const explain::RecordExplanation> explanation);
+    // Empty for none. `explained` is the record explained, as the table
+    // shows it: the evidence shares its conversation.
+    void setExplanation(std::shared_ptr<const explain::RecordExplanation> explanation, const RecordIdentity &explained = {});
+    // The evidence record `row` as the table would show it.
+    RecordIdentity identity(int row) const;
+    // The row of the evidence record `recordId`; -1 when it is none.
+    int rowOf(qint64 recordId) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -38,6 +47,7 @@ public:
 
 private:
     std::shared_ptr<const explain::RecordExplanation> m_explanation;
+    RecordIdentity m_explained;
 };
 
 } // namespace flowscope

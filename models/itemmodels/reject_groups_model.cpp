@@ -53,6 +53,7 @@ QString RejectGroupsModel::verdictText(explain::RecordVerdict verdict)
 
 void RejectGroupsModel::compute(const QString &casePath, const QString &filter)
 {
+    m_cancelled = false;
     m_case = casePath;
     m_filter = filter;
     m_job.request([casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {
@@ -233,6 +234,8 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
             return group.basis == explain::ExplanationBasis::Config
                 ? tr("Decided by the configuration snapshot in force at each record's time")
                 : tr("Decided from the flow records alone");
+        if (index.column() == ComponentColumn || index.column() == RuleColumn) // a narrow column elides it
+            return index.data().toString() + u'\n' + tr("Double-click to show these rejects: %1").arg(filterForRow(index.row()));
         return tr("Double-click to show these rejects: %1").arg(filterForRow(index.row()));
     case VerdictRole: return explain::recordVerdictName(group.verdict);
     case FirstRecordRole: return QVariant::fromValue<qint64>(group.firstRecord);

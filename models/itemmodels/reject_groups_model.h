@@ -43,7 +43,14 @@ public:
 
     // Explains and groups the rejects `filter` keeps in `casePath` (all of them when empty).
     void compute(const QString &casePath, const QString &filter = {});
-    bool isComputing() const { return m_job.isBusy(); }
+    // Stops the running computation: nothing of it is delivered, the rows stay those of before.
+    void cancel()
+    {
+        m_job.cancel();
+        m_cancelled = true;
+    }
+    // True from compute() until its result is shown; false once cancelled.
+    bool isComputing() const { return m_job.isBusy() && !m_cancelled; }
     int started() const { return m_job.started(); }
     QString filter() const { return m_filter; }
     // The filter the rows shown were counted under.
@@ -100,6 +107,7 @@ private:
     int m_sortColumn = CountColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     LatestResultJob<Result> m_job;
+    bool m_cancelled = false;
 };
 
 } // namespace flowscope

@@ -49,6 +49,7 @@ QString UnansweredRequestsModel::verdictText(explain::RouteVerdict verdict)
 
 void UnansweredRequestsModel::compute(const QString &casePath, const QString &filter)
 {
+    m_cancelled = false;
     m_case = casePath;
     m_filter = filter;
     m_job.request([casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {

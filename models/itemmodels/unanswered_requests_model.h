@@ -33,7 +33,14 @@ public:
 
     // Finds the unanswered requests `filter` keeps in `casePath` (all of them when empty).
     void compute(const QString &casePath, const QString &filter = {});
-    bool isComputing() const { return m_job.isBusy(); }
+    // Stops the running computation: nothing of it is delivered, the rows stay those of before.
+    void cancel()
+    {
+        m_job.cancel();
+        m_cancelled = true;
+    }
+    // True from compute() until its result is shown; false once cancelled.
+    bool isComputing() const { return m_job.isBusy() && !m_cancelled; }
     int started() const { return m_job.started(); }
     int snapshots() const { return m_snapshots; }
 
@@ -66,6 +73,7 @@ private:
     std::vector<explain::UnansweredRequest> m_requests;
     int m_snapshots = 0;
     LatestResultJob<Result> m_job;
+    bool m_cancelled = false;
 };
 
 } // namespace flowscope

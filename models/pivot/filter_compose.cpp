@@ -7,6 +7,8 @@
 #include "query/filter_lexer.h"
 #include "query/filter_parser.h"
 #include "query/filter_values.h"
+#include "query/interface_attributes.h"
+#include "query/record_marks.h"
 
 #include <QDateTime>
 #include <QRegularExpression>
@@ -146,10 +148,32 @@ bool isOneGroup(const std::vector<FilterToken> &tokens)
     return false;
 }
 
+// Stand-ins for a case's interface attributes, stars and tags and IOC lists:
+// a filter naming them parses without the case, its structure being all that
+// matters here (`security-group == sg-…`, `starred`, `@list`).
+class AnyInterfaceAttributes : public InterfaceAttributes {
+public:
+    std::vector<std::string> interfacesWith(InterfaceAttribute, std::string_view) const override { return {}; }
+    std::vector<std::string> valuesOf(InterfaceAttribute) const override { return {}; }
+};
+
+class NoRecordMarks : public RecordMarks {
+public:
+    std::vector<std::int64_t> starredRecords() const override { return {}; }
+    std::vector<std::int64_t> recordsTagged(std::string_view) const override { return {}; }
+    std::vector<std::string> tags() const override { return {}; }
+};
+
 Shape shapeOf(const QString &expression)
 {
     const std::string text = expression.toStdString();
-    const FilterParseResult parsed = parseFilter(text);
+    static const AnyInterfaceAttributes attributes;
+    static const NoRecordMarks marks;
+    FilterParseOptions options;
+    options.iocListExists = [](std::string_view) { return true; };
+    options.interfaceAttributes = &attributes;
+    options.recordMarks = &marks;
+    const FilterParseResult parsed = parseFilter(text, options);
     if (!parsed.ok())
         return Shape::Invalid;
     if (isOneGroup(lexFilter(text).tokens))

@@ -24,6 +24,7 @@
 #include "incident/incident_timeline_view.h"
 #include "itemmodels/incident_timeline_model.h"
 #include "ingest/case_importer.h"
+#include "itemmodels/evidence_model.h"
 #include "itemmodels/flow_table_model.h"
 #include "itemmodels/reject_groups_model.h"
 #include "log_format_history.h"
@@ -455,14 +456,16 @@ private Q_SLOTS:
     }
 
     // A dock's shortcut on its tab behind another tab brings it to the front
-    // (it stays open); again, on screen, it closes; again, it opens in front.
-    // The View menu's action does the same.
+    // (it stays open); again, on screen, it stays. The View menu's entry
+    // closes it when on screen; the shortcut then opens it in front.
     void dockShortcutShowsAndRaises_data()
     {
         QTest::addColumn<QString>("dock");
         QTest::addColumn<int>("key");
         QTest::addColumn<int>("modifiers");
         QTest::newRow("Statistics, Ctrl+T") << QStringLiteral("statisticsDock") << int(Qt::Key_T) << int(Qt::ControlModifier);
+        QTest::newRow("Record, Ctrl+D") << QStringLiteral("recordDetailsDock") << int(Qt::Key_D) << int(Qt::ControlModifier);
+        QTest::newRow("Import Report, Ctrl+R") << QStringLiteral("importReportDock") << int(Qt::Key_R) << int(Qt::ControlModifier);
         QTest::newRow("Rejects, Ctrl+Shift+E")
             << QStringLiteral("rejectsDock") << int(Qt::Key_E) << int(Qt::ControlModifier | Qt::ShiftModifier);
         QTest::newRow("Why Rejected?, Ctrl+E") << QStringLiteral("whyRejectedDock") << int(Qt::Key_E) << int(Qt::ControlModifier);
@@ -495,9 +498,13 @@ private Q_SLOTS:
         QTRY_VERIFY(onScreen());
         QVERIFY(target->toggleViewAction()->isChecked());
         QTest::keyClick(&window, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+        QCoreApplication::processEvents();
+        QVERIFY(onScreen());
+        QVERIFY(target->toggleViewAction()->isChecked());
+        target->toggleViewAction()->trigger(); // the View menu's entry
         QTRY_VERIFY(target->isHidden());
         QVERIFY(!target->toggleViewAction()->isChecked());
-        target->toggleViewAction()->trigger();
+        QTest::keyClick(&window, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
         QTRY_VERIFY(onScreen());
         QVERIFY(target->toggleViewAction()->isChecked());
     }
@@ -768,6 +775,10 @@ private Q_SLOTS:
         QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport")));
         auto *report = window.findChild<QMessageBox *>(QStringLiteral("snapshotLoadReport"));
         QVERIFY2(report->text().contains(u"1 VPC"), qPrintable(report->text()));
+        // The status bar says it in a few words, the whole report in its tooltip.
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(u"Configuration snapshot"), qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(!window.statusBar()->currentMessage().contains(u"1 VPC"));
+        QCOMPARE(window.statusBar()->toolTip(), report->text());
         const QPointer<QMessageBox> first = report;
         report->close();
         QTRY_VERIFY(!first); // deleted on close
@@ -814,6 +825,9 @@ private Q_SLOTS:
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // The panel beside the table takes a third of the window at most (the graph tabbed with it holds it no wider).
+        auto *whyDock = window.findChild<QDockWidget *>(QStringLiteral("whyRejectedDock"));
+        QVERIFY2(whyDock->width() <= window.width() / 3 + 8, qPrintable(QStringLiteral("%1 of %2").arg(whyDock->width()).arg(window.width())));
         QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
         QVERIFY(window.openCase(fixture.path));
         QVERIFY(caseLoaded.wait(30000));
@@ -839,8 +853,28 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         QCOMPARE(window.flowTable()->currentIndex().data(FlowTableModel::RecordIdRole).toLongLong(), fixture.idOfLine.at(3));
 
-        RejectsOverviewView *rejects = window.rejectsOverview();
+        // An evidence record the filter hides is said so in the status bar until a new filter shows it.
         auto *bar = window.findChild<FilterBar *>();
+        QVERIFY(bar->applyFilterText(QStringLiteral("action == reject")));
+        QTRY_VERIFY(flows->rowCount() > 0 && loaded(*flows, 0));
+        for (int row = 0; row < flows->rowCount(); ++row)
+            if (flows->index(row, 0).data(FlowTableModel::RecordIdRole).toLongLong() == fixture.idOfLine.at(3))
+                window.flowTable()->selectRow(row);
+        QTRY_VERIFY(window.whyRejected()->showsExplanation());
+        QAbstractItemModel *evidence = window.whyRejected()->evidenceTable()->model();
+        int accepted = -1;
+        for (int row = 0; row < evidence->rowCount(); ++row)
+            if (evidence->index(row, 0).data(EvidenceModel::AcceptedRole).toBool())
+                accepted = row;
+        QVERIFY(accepted >= 0);
+        const QString described = window.whyRejected()->describeRecord(evidence->index(accepted, 0).data(EvidenceModel::RecordIdRole).toLongLong());
+        QTest::mouseClick(window.whyRejected()->evidenceTable()->viewport(), Qt::LeftButton, {},
+                          window.whyRejected()->evidenceTable()->visualRect(evidence->index(accepted, 0)).center());
+        QTRY_COMPARE(window.statusBar()->currentMessage(), described + QStringLiteral(" is not among the rows the filter shows."));
+        QVERIFY(bar->applyFilterText(QString()));
+        QCOMPARE(window.statusBar()->currentMessage(), QString());
+
+        RejectsOverviewView *rejects = window.rejectsOverview();
         QVERIFY(bar->applyFilterText(QStringLiteral("dstport == 22")));
         QCoreApplication::processEvents();
         QCOMPARE(rejects->groups()->started(), 0); // behind the Case tab
@@ -864,7 +898,7 @@ private Q_SLOTS:
         QCOMPARE(bar->filterText(), groupFilter);
         QTRY_VERIFY(!counts.isEmpty() && !counts.last().at(2).toBool());
         QCOMPARE(flows->rowCount(), 2);
-        // In front, the shortcut hides the dock; again, it comes back in front.
+        // In front, the View menu's entry hides the dock; again, it comes back in front.
         rejectsDock->toggleViewAction()->trigger();
         QVERIFY(rejectsDock->isHidden());
         QVERIFY(!rejectsDock->toggleViewAction()->isChecked());

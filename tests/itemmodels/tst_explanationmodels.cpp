@@ -11,6 +11,7 @@
 #include "itemmodels/case_snapshots.h"
 #include "itemmodels/evidence_model.h"
 #include "itemmodels/explanation_rules_model.h"
+#include "itemmodels/flow_table_model.h"
 #include "itemmodels/record_explanation_loader.h"
 #include "store/case_db.h"
 
@@ -57,6 +58,54 @@ private Q_SLOTS:
         QVERIFY(model.index(0, EvidenceModel::InterfaceColumn).data().toString().startsWith(QStringLiteral("eni-0app1")));
         model.setExplanation(nullptr);
         QCOMPARE(model.rowCount(), 0);
+    }
+
+    // Evidence is named as the table shows records (time, interface, flow),
+    // not by the store's internal id, and each row's filter shows that very
+    // record and no other.
+    void evidenceFiltersShowTheirRecords()
+    {
+        const auto explanation = explain(3);
+        QVERIFY(explanation);
+        FlowTableModel flows;
+        QSignalSpy loaded(&flows, &FlowTableModel::caseLoaded);
+        flows.setCase(m_case.path);
+        QVERIFY(loaded.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(flows.rowCount() > 0 && !flows.index(flows.rowCount() - 1, 0).data(FlowTableModel::LoadingRole).toBool(), 20000);
+        std::optional<RecordIdentity> explained;
+        for (int row = 0; row < flows.rowCount(); ++row)
+            if (const auto record = flows.recordAt(row); record && record->id == m_case.idOfLine.at(3))
+                explained = RecordIdentity::fromRow(*record, row + 1);
+        QVERIFY(explained);
+        EvidenceModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setExplanation(explanation, *explained);
+        QVERIFY(model.rowCount() >= 1);
+        QCOMPARE(model.headerData(EvidenceModel::FlowColumn, Qt::Horizontal).toString(), QStringLiteral("Flow"));
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const qint64 id = model.index(row, 0).data(EvidenceModel::RecordIdRole).toLongLong();
+            QCOMPARE(model.rowOf(id), row);
+            for (int column = 0; column < model.columnCount(); ++column)
+                QVERIFY(model.index(row, column).data().toString() != QString::number(id));
+            const QString flow = model.index(row, EvidenceModel::FlowColumn).data().toString();
+            QVERIFY2(flow.contains(explained->srcAddr) && flow.contains(explained->dstAddr), qPrintable(flow));
+            const QString filter = model.index(row, 0).data(EvidenceModel::FilterRole).toString();
+            QVERIFY(!filter.contains(u'('));
+            QVERIFY(model.index(row, 0).data(Qt::ToolTipRole).toString().contains(filter));
+            QSignalSpy counts(&flows, &FlowTableModel::countsChanged);
+            flows.setFilter(filter);
+            QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+            QTRY_VERIFY_WITH_TIMEOUT(flows.rowCount() == 1 && !flows.index(0, 0).data(FlowTableModel::LoadingRole).toBool(), 20000);
+            QCOMPARE(flows.index(0, 0).data(FlowTableModel::RecordIdRole).toLongLong(), id);
+        }
+        // The record explained: its own filter shows it alone.
+        QSignalSpy counts(&flows, &FlowTableModel::countsChanged);
+        flows.setFilter(explained->filter());
+        QTRY_VERIFY_WITH_TIMEOUT(!counts.isEmpty() && !counts.last().at(2).toBool(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(flows.rowCount() == 1 && !flows.index(0, 0).data(FlowTableModel::LoadingRole).toBool(), 20000);
+        QCOMPARE(flows.index(0, 0).data(FlowTableModel::RecordIdRole).toLongLong(), m_case.idOfLine.at(3));
+        QVERIFY(explained->text().startsWith(QStringLiteral("row ")));
+        QVERIFY(explained->text().contains(explained->interfaceId));
     }
 
     // The deciding rule: the ACL entry of a blocking ACL layer, or, for a

@@ -92,6 +92,8 @@ private Q_SLOTS:
             const QString groupFilter = model.filterForRow(row);
             if (!filter.isEmpty())
                 QVERIFY(groupFilter.contains(filter));
+            // One flat conjunction: no parentheses, even around a filter that parses only with the case.
+            QVERIFY2(!groupFilter.contains(u'(') && !groupFilter.contains(u')'), qPrintable(groupFilter));
             // No term twice: the filter counted under already may say `action == reject`.
             QCOMPARE(groupFilter.count(QStringLiteral("action == reject")), 1);
             // The service port on its side: a request's destination port, a reply's source port.

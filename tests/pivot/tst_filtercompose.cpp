@@ -234,6 +234,11 @@ private Q_SLOTS:
         row("two groups", "(port == 22) or (port == 80)", port, andS, "((port == 22) or (port == 80)) and dstport == 443");
         row("not current", "not port == 22", port, andS, "not port == 22 and dstport == 443");
         row("invalid current", "port ==", port, andS, "(port ==) and dstport == 443");
+        // Terms that parse only with a case keep the filter flat all the same.
+        row("case terms and", "security-group == sg-0web and action == reject", port, andS,
+            "security-group == sg-0web and action == reject and dstport == 443");
+        row("case terms, or under and", "starred or addr in @c2", port, andS, "(starred or addr in @c2) and dstport == 443");
+        row("case term, one", "tag == c2", port, orS, "tag == c2 or dstport == 443");
         row("compound term and", "action == reject", "addr == 10.0.0.1 and addr == 10.0.0.2", andS,
             "action == reject and addr == 10.0.0.1 and addr == 10.0.0.2");
         row("compound term or", "action == reject", "addr == 10.0.0.1 and addr == 10.0.0.2", orS,

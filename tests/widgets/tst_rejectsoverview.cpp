@@ -12,6 +12,9 @@
 #include "itemmodels/unanswered_requests_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QHeaderView>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -110,6 +113,86 @@ private Q_SLOTS:
         QVERIFY(table->isEnabled());
         QCOMPARE(groups->rowCount(), 1);
         QCOMPARE(groups->rejects(), qint64(1));
+    }
+
+    // While a tab computes it shows a busy bar and Cancel; Cancel stops it
+    // (nothing of it arrives) and becomes Explain, which computes it again.
+    void computingShowsProgressAndCancels_data()
+    {
+        QTest::addColumn<bool>("unanswered");
+        QTest::newRow("groups") << false;
+        QTest::newRow("unanswered requests") << true;
+    }
+
+    void computingShowsProgressAndCancels()
+    {
+        QFETCH(bool, unanswered);
+        RejectsOverviewView view;
+        view.resize(1000, 400);
+        if (unanswered)
+            view.showUnanswered();
+        QSignalSpy computed(&view, &RejectsOverviewView::computed);
+        view.setCase(m_case.path);
+        view.show(); // computes the tab in front; its result arrives through the event loop, not before
+        QVERIFY(view.busyBar()->isVisibleTo(&view));
+        QVERIFY(view.cancelButton()->isVisibleTo(&view));
+        QCOMPARE(view.cancelButton()->text(), QStringLiteral("Cancel"));
+        QVERIFY(view.statusText().endsWith(u'…'));
+        QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
+        QVERIFY(!view.busyBar()->isVisibleTo(&view));
+        QVERIFY2(view.statusText().startsWith(QStringLiteral("Cancelled")), qPrintable(view.statusText()));
+        QCOMPARE(view.cancelButton()->text(), QStringLiteral("Explain"));
+        QVERIFY(view.table()->isEnabled());
+        QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
+        QVERIFY(view.busyBar()->isVisibleTo(&view));
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(computed.size(), 1); // the cancelled computation delivered nothing
+        QVERIFY(!view.busyBar()->isVisibleTo(&view));
+        QVERIFY(!view.cancelButton()->isVisibleTo(&view));
+        QCOMPARE(unanswered ? view.unanswered()->started() : view.groups()->started(), 2);
+        QVERIFY(!view.statusText().startsWith(QStringLiteral("Cancelled")));
+    }
+
+    // Columns fit their values: one that is "-" on every row (Component and
+    // Rule without a snapshot) is hidden, the others show their widest value whole.
+    void columnsFitTheirValues_data()
+    {
+        QTest::addColumn<bool>("snapshot");
+        QTest::newRow("snapshot") << true;
+        QTest::newRow("flows only") << false;
+    }
+
+    void columnsFitTheirValues()
+    {
+        QFETCH(bool, snapshot);
+        const test::ExplainCase fixture = test::writeExplainCase(m_dir.path(), snapshot ? QStringLiteral("fit-snapshot") : QStringLiteral("fit-flows"), snapshot);
+        RejectsOverviewView view;
+        view.resize(700, 300);
+        QSignalSpy computed(&view, &RejectsOverviewView::computed);
+        view.setCase(fixture.path);
+        view.show();
+        QVERIFY(computed.wait(20000));
+        QTableView *table = view.table();
+        const RejectGroupsModel *groups = view.groups();
+        QVERIFY(groups->rowCount() > 0);
+        QVERIFY(!table->horizontalHeader()->stretchLastSection());
+        for (int column = 0; column < groups->columnCount(); ++column) {
+            bool empty = true;
+            int widest = 0;
+            for (int row = 0; row < groups->rowCount(); ++row) {
+                const QString text = groups->index(row, column).data().toString();
+                empty &= text == QStringLiteral("-") || text.isEmpty();
+                widest = std::max(widest, table->fontMetrics().horizontalAdvance(text));
+            }
+            QCOMPARE(table->isColumnHidden(column), empty);
+            if (!empty && column != RejectGroupsModel::ComponentColumn)
+                QVERIFY2(table->columnWidth(column) > widest, qPrintable(groups->headerData(column, Qt::Horizontal).toString()));
+        }
+        if (!snapshot) {
+            QVERIFY(table->isColumnHidden(RejectGroupsModel::ComponentColumn));
+            QVERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
+        }
+        QVERIFY(!table->isColumnHidden(RejectGroupsModel::PortColumn));
     }
 
     void unansweredRequestsOnTheSecondTab()

@@ -103,6 +103,7 @@ private Q_SLOTS:
                                       u"not match the configuration then"),
                  qPrintable(report.text));
         QVERIFY(!snapshotLoadReport(storedOutcome(0)).text.contains(u"taken"));
+        QVERIFY2(report.summary.endsWith(u"Far from the records."), qPrintable(report.summary));
     }
 
     void reportsWhatWasStored()
@@ -121,6 +122,12 @@ private Q_SLOTS:
         QVERIFY2(warned.text.contains(u"cannot resolve"), qPrintable(warned.text));
         QCOMPARE(warned.details.count(u'\n'), 1);
         QVERIFY(warned.details.startsWith(u"warning: /in/groups.json: sg-1 inbound tcp: references group sg-0far"));
+
+        // The status bar's few words: which snapshot, as of when; the counts stay in the paragraph.
+        QCOMPARE(report.summary, QStringLiteral("Configuration snapshot 3 loaded, as of 2026-03-01 09:00 UTC."));
+        QVERIFY(report.summary.size() < report.text.size());
+        QVERIFY2(warned.summary.startsWith(u"Configuration snapshot 3 loaded, as of 2026-03-01 09:00 UTC. 2 unresolved reference"),
+                 qPrintable(warned.summary));
     }
 
     void reportsARefusalNamingFileAndItem()

@@ -17,6 +17,7 @@
 #include "itemmodels/evidence_model.h"
 #include "itemmodels/explanation_rules_model.h"
 #include "itemmodels/flow_table_model.h"
+#include "itemmodels/record_identity.h"
 #include "itemmodels/reject_groups_model.h"
 #include "record_locator.h"
 
@@ -190,6 +191,69 @@ private Q_SLOTS:
         QCOMPARE(window.table->currentIndex().data(FlowTableModel::RecordIdRole).toLongLong(), m_withSnapshot.idOfLine.at(2));
         QCOMPARE(window.panel->shownText(), verdict);
         QCOMPARE(evidence->selectionModel()->selectedRows().value(0).row(), 0);
+    }
+
+    // The panel names the record it explains as the table shows it (its
+    // row, time, interface and flow); walking the evidence moves the evidence
+    // highlight with the table's row, and back on the record explained the
+    // highlight goes and the deciding rule is in view again.
+    void namesTheRecordAndFollowsTheWalk()
+    {
+        Window window;
+        window.widget.resize(900, 700); // a narrow panel: the layer sentences wrap rather than being cut
+        window.widget.show();
+        QVERIFY(window.open(m_withSnapshot.path));
+        QTRY_VERIFY(window.rowOf(m_withSnapshot.idOfLine.at(3)) >= 0);
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        const int rejectRow = window.rowOf(m_withSnapshot.idOfLine.at(3));
+        window.select(m_withSnapshot.idOfLine.at(3));
+        QVERIFY(explained.wait(20000));
+        const auto record = window.model.recordAt(rejectRow);
+        QVERIFY(record);
+        const RecordIdentity identity = RecordIdentity::fromRow(*record, rejectRow + 1);
+        auto *named = window.panel->findChild<QLabel *>(QStringLiteral("explainedRecord"));
+        QVERIFY(named->isVisible());
+        QCOMPARE(named->text(), window.panel->explainedRecordText());
+        for (const QString &part : {QStringLiteral("row %1").arg(rejectRow + 1), identity.startText(), identity.interfaceId, identity.flowText()})
+            QVERIFY2(named->text().contains(part), qPrintable(named->text() + QStringLiteral(" lacks ") + part));
+        QVERIFY(named->toolTip().contains(identity.filter()));
+
+        QTableView *evidence = window.panel->evidenceTable();
+        QTreeView *rules = window.panel->rulesTree();
+        const auto decidingInView = [rules] {
+            const QModelIndex deciding = rules->model()->index(0, 0).isValid() ? qobject_cast<ExplanationRulesModel *>(rules->model())->decidingRule() : QModelIndex();
+            return deciding.isValid() && rules->currentIndex() == deciding
+                && rules->viewport()->rect().contains(rules->visualRect(deciding));
+        };
+        QTRY_VERIFY(decidingInView());
+        QVERIFY(evidence->selectionModel()->selectedRows().isEmpty());
+        for (int row = 0; row < evidence->model()->rowCount(); ++row) {
+            const qint64 id = evidence->model()->index(row, 0).data(EvidenceModel::RecordIdRole).toLongLong();
+            window.select(id); // the analyst walks to it in the table
+            QCOMPARE(evidence->selectionModel()->selectedRows().value(0).row(), row);
+            QCOMPARE(window.panel->findChild<QLabel *>(QStringLiteral("explainedRecord"))->text(), named->text());
+            QVERIFY(window.panel->describeRecord(id).contains(evidence->model()->index(row, EvidenceModel::StartColumn).data().toString()));
+        }
+        rules->scrollToBottom();
+        window.select(m_withSnapshot.idOfLine.at(3)); // back on the record explained
+        QVERIFY(evidence->selectionModel()->selectedRows().isEmpty());
+        QTRY_VERIFY(decidingInView());
+        QCOMPARE(explained.size(), 1); // walking re-explained nothing
+
+        // Every layer's sentence is within the view, wrapped onto more lines where it is long.
+        const ExplanationRulesModel *model = window.panel->rules();
+        const int lineHeight = rules->fontMetrics().height();
+        bool wrapped = false;
+        for (int layer = 0; layer < model->rowCount(); ++layer) {
+            const QModelIndex index = model->index(layer, 0);
+            const int needed = rules->fontMetrics().horizontalAdvance(index.data().toString());
+            const int room = rules->viewport()->width() - rules->indentation();
+            if (needed > room) {
+                QVERIFY2(rules->visualRect(index).height() >= 2 * lineHeight, qPrintable(index.data().toString()));
+                wrapped = true;
+            }
+        }
+        QVERIFY(wrapped); // the panel is narrow enough for the test to mean something
     }
 
     void saysWhatItNeeds()

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rejects_overview_view.h"
 
+#include "column_fit.h"
+
 #include "itemmodels/case_snapshots.h"
 #include "itemmodels/reject_groups_model.h"
 #include "itemmodels/unanswered_requests_model.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTimer>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -23,7 +29,8 @@ void setUpTable(QTableView *table)
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(false);
-    table->horizontalHeader()->setStretchLastSection(true);
+    // Columns fit their values (fitColumns): a stretched last column would leave a wide gap before its few digits.
+    table->horizontalHeader()->setStretchLastSection(false);
     table->verticalHeader()->hide();
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
@@ -41,6 +48,9 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     , m_unansweredModel(new UnansweredRequestsModel(m_snapshots, this))
     , m_unansweredTable(new QTableView(this))
     , m_status(new QLabel(this))
+    , m_busy(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_tick(new QTimer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -60,7 +70,33 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     m_status->setWordWrap(true);
     m_status->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_status);
+    // Explaining every reject of millions takes a while: say so, count the seconds, offer to stop.
+    m_busy->setObjectName(QStringLiteral("rejectsBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(fontMetrics().averageCharWidth() * 12);
+    m_cancel->setObjectName(QStringLiteral("rejectsCancel"));
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setContentsMargins(0, 0, 4, 0);
+    statusRow->addWidget(m_busy);
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_cancel, 0, Qt::AlignTop);
+    layout->addLayout(statusRow);
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, &RejectsOverviewView::updateStatus);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (computingCurrent())
+            return cancelCurrent();
+        // Explain: compute the current tab again.
+        if (m_tabs->currentWidget() == m_table) {
+            m_cancelledGroups = false;
+            m_stale = true;
+        } else {
+            m_cancelledUnanswered = false;
+            m_unansweredStale = true;
+        }
+        refreshIfStale();
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
         refreshIfStale();
         updateStatus();
@@ -92,7 +128,7 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     });
     connect(m_model, &RejectGroupsModel::computed, this, [this] {
         m_table->setEnabled(true);
-        m_table->resizeColumnsToContents();
+        fitColumns(m_table);
         updateStatus();
         Q_EMIT computed();
     });
@@ -102,7 +138,7 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
         updateStatus();
     });
     connect(m_unansweredModel, &UnansweredRequestsModel::computed, this, [this] {
-        m_unansweredTable->resizeColumnsToContents();
+        fitColumns(m_unansweredTable);
         updateStatus();
         Q_EMIT computed();
     });
@@ -113,8 +149,34 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     updateStatus();
 }
 
+void RejectsOverviewView::fitColumns(QTableView *table)
+{
+    // A list of groups, a scan's summary: about forty characters, the rest in the tooltip.
+    fitColumnsToContent(table, table->fontMetrics().averageCharWidth() * 40);
+}
+
+bool RejectsOverviewView::computingCurrent() const
+{
+    return m_tabs->currentWidget() == m_unansweredTable ? m_unansweredModel->isComputing() : m_model->isComputing();
+}
+
+void RejectsOverviewView::cancelCurrent()
+{
+    if (m_tabs->currentWidget() == m_unansweredTable) {
+        m_unansweredModel->cancel();
+        m_cancelledUnanswered = true;
+    } else {
+        m_model->cancel();
+        m_cancelledGroups = true;
+        m_table->setEnabled(true);
+    }
+    updateStatus();
+}
+
 void RejectsOverviewView::markStale()
 {
+    m_cancelledGroups = false;
+    m_cancelledUnanswered = false;
     m_stale = true;
     m_unansweredStale = true;
     refreshIfStale();
@@ -161,23 +223,37 @@ void RejectsOverviewView::refreshIfStale()
         m_stale = false;
         m_error.clear();
         m_model->compute(m_case, m_filter);
+        m_elapsed.start();
         m_table->setEnabled(false); // the rows shown belong to the previous filter until it is done
     } else if (m_tabs->currentWidget() == m_unansweredTable && m_unansweredStale) {
         m_unansweredStale = false;
         m_unansweredError.clear();
         m_unansweredModel->compute(m_case, m_filter);
+        m_elapsed.start();
     }
     updateStatus();
 }
 
 QString RejectsOverviewView::statusText() const { return m_status->text(); }
 
+namespace {
+
+QString secondsText(const QElapsedTimer &elapsed)
+{
+    const qint64 seconds = elapsed.isValid() ? elapsed.elapsed() / 1000 : 0;
+    return seconds < 1 ? QString() : QLatin1Char(' ') + RejectsOverviewView::tr("(%n s)", nullptr, int(seconds));
+}
+
+} // namespace
+
 QString RejectsOverviewView::groupsStatus() const
 {
     if (!m_error.isEmpty())
         return m_error;
     if (m_model->isComputing())
-        return tr("Explaining the rejects…");
+        return tr("Explaining the rejects…") + secondsText(m_elapsed);
+    if (m_cancelledGroups)
+        return tr("Cancelled. The groups shown, if any, are of an earlier filter: Explain computes those of this one.");
     const QLocale locale;
     const qint64 rejects = m_model->rejects();
     const int groups = m_model->rowCount();
@@ -206,7 +282,9 @@ QString RejectsOverviewView::unansweredStatus() const
     if (!m_unansweredError.isEmpty())
         return m_unansweredError;
     if (m_unansweredModel->isComputing())
-        return tr("Looking for requests that no record answers…");
+        return tr("Looking for requests that no record answers…") + secondsText(m_elapsed);
+    if (m_cancelledUnanswered)
+        return tr("Cancelled. The requests shown, if any, are of an earlier filter: Explain looks for those of this one.");
     const QLocale locale;
     const int count = m_unansweredModel->rowCount();
     if (count == 0)
@@ -225,6 +303,15 @@ void RejectsOverviewView::updateStatus()
         m_status->setText(tr("No case open."));
     else
         m_status->setText(m_tabs->currentWidget() == m_unansweredTable ? unansweredStatus() : groupsStatus());
+    const bool computing = !m_case.isEmpty() && computingCurrent();
+    const bool cancelled = m_tabs->currentWidget() == m_unansweredTable ? m_cancelledUnanswered : m_cancelledGroups;
+    m_busy->setVisible(computing);
+    m_cancel->setVisible(computing || cancelled);
+    m_cancel->setText(computing ? tr("Cancel") : tr("Explain"));
+    if (computing && !m_tick->isActive())
+        m_tick->start();
+    else if (!computing)
+        m_tick->stop();
 }
 
 } // namespace flowscope

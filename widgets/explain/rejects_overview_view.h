@@ -10,11 +10,15 @@
 // dock tab behind another, or the tab not chosen computes nothing however
 // the filter changes.
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <memory>
 
 class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTimer;
 class QTabWidget;
 class QTableView;
 
@@ -46,6 +50,11 @@ public:
     bool isOnScreen() const;
     // Computes the current tab if stale and on screen; the window calls it when the dock comes in front.
     void refreshIfStale();
+    // While the current tab computes: a busy bar, the seconds spent and Cancel, which stops it
+    // (its rows stay those of before) and becomes Explain, to compute it again.
+    QPushButton *cancelButton() const { return m_cancel; }
+    QProgressBar *busyBar() const { return m_busy; }
+    void cancelCurrent();
 
 Q_SIGNALS:
     void filterRequested(const QString &expression, bool apply);
@@ -56,9 +65,11 @@ protected:
 
 private:
     void updateStatus();
+    void fitColumns(QTableView *table);
     QString groupsStatus() const;
     QString unansweredStatus() const;
     void markStale();
+    bool computingCurrent() const;
 
     std::shared_ptr<CaseSnapshots> m_snapshots;
     QTabWidget *m_tabs;
@@ -67,6 +78,12 @@ private:
     UnansweredRequestsModel *m_unansweredModel;
     QTableView *m_unansweredTable;
     QLabel *m_status;
+    QProgressBar *m_busy;
+    QPushButton *m_cancel;
+    QTimer *m_tick;          // the seconds spent, while computing
+    QElapsedTimer m_elapsed;
+    bool m_cancelledGroups = false;
+    bool m_cancelledUnanswered = false;
     QString m_case;
     QString m_filter;
     QString m_error;

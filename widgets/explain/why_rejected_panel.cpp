@@ -11,12 +11,16 @@
 #include "format/record_parser.h"
 
 #include <QDateTime>
+#include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
+#include <QMenu>
+#include <QClipboard>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -66,16 +70,14 @@ QString ruleText(const explain::ExplainedRule &rule)
 }
 
 // A record without an action is no flow to judge: say what it is instead of a verdict.
-QString withoutActionText(qint64 recordId, const QString &logStatus)
+QString withoutActionText(const QString &logStatus)
 {
     LogStatus status = LogStatus::Ok;
     if (logStatus.isEmpty() || !parseLogStatus(logStatus.toStdString(), status) || status == LogStatus::Ok)
-        return WhyRejectedPanel::tr("Record %1 has no action (its flow log does not record one), so there is no "
-                                    "verdict to give.")
-            .arg(recordId);
-    QString text = WhyRejectedPanel::tr("Record %1 is a %2 report, a gap in logging rather than a flow: %3. It has no "
+        return WhyRejectedPanel::tr("This record has no action (its flow log does not record one), so there is no "
+                                    "verdict to give.");
+    QString text = WhyRejectedPanel::tr("This record is a %1 report, a gap in logging rather than a flow: %2. It has no "
                                         "action, so there is no verdict.")
-                       .arg(recordId)
                        .arg(logStatus, logStatusMeaning(status));
     if (status == LogStatus::SkipData)
         text += QLatin1Char(' ') + WhyRejectedPanel::tr("Rejects of this interface near it carry the caveat that a counterpart may be missing.");
@@ -104,6 +106,9 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the text wraps, the tables scroll
     m_content = new QWidget(m_scroll);
     auto *layout = new QVBoxLayout(m_content);
+    // Which record this is about, as the table shows it: the analyst walks away from it through the evidence.
+    m_record = wrappedLabel(m_content, QStringLiteral("explainedRecord"));
+    layout->addWidget(m_record);
     m_verdict = wrappedLabel(m_content, QStringLiteral("verdict"));
     QFont big = m_verdict->font();
     big.setBold(true);
@@ -139,6 +144,18 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
         Q_EMIT recordRequested(index.data(EvidenceModel::RecordIdRole).toLongLong(),
                                index.data(EvidenceModel::StartRole).toLongLong());
     });
+    // The filter that shows an evidence record, for the filter bar or elsewhere.
+    m_evidenceTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_evidenceTable, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QString filter = m_evidenceTable->indexAt(at).data(EvidenceModel::FilterRole).toString();
+        if (filter.isEmpty())
+            return;
+        QMenu menu(this);
+        menu.addAction(tr("Apply as Filter"), this, [this, filter] { Q_EMIT filterRequested(filter, true); });
+        menu.addAction(tr("Prepare as Filter"), this, [this, filter] { Q_EMIT filterRequested(filter, false); });
+        menu.addAction(tr("Copy Filter"), this, [filter] { QGuiApplication::clipboard()->setText(filter); });
+        menu.exec(m_evidenceTable->viewport()->mapToGlobal(at));
+    });
 
     m_rulesTitle = sectionTitle(m_content, tr("Rules along the path"));
     layout->addWidget(m_rulesTitle);
@@ -147,7 +164,8 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     m_rulesTree->setModel(m_rules);
     m_rulesTree->setItemDelegate(new RuleHighlightDelegate(m_rulesTree));
     m_rulesTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_rulesTree->setUniformRowHeights(true);
+    // A layer's sentence wraps across its row (see RuleHighlightDelegate): rows differ in height.
+    m_rulesTree->setUniformRowHeights(false);
     // The notes go to each row's tooltip: the rule columns then fit the dock's default width.
     m_rulesTree->setColumnHidden(ExplanationRulesModel::NoteColumn, true);
     m_rulesTree->setMinimumHeight(m_rulesTree->fontMetrics().height() * 12);
@@ -200,7 +218,7 @@ void WhyRejectedPanel::setCase(const QString &casePath)
 void WhyRejectedPanel::snapshotsChanged()
 {
     m_snapshots->invalidate();
-    if (m_record) {
+    if (m_recordId) {
         m_stale = true;
         refreshIfStale();
     }
@@ -211,7 +229,12 @@ void WhyRejectedPanel::showRow(const QModelIndex &current)
     if (!current.isValid() || current.data(FlowTableModel::LoadingRole).toBool())
         return showRecord(std::nullopt, RecordAction::None);
     const QVariant action = current.data(FlowTableModel::ActionRole);
-    showRecord(current.data(FlowTableModel::RecordIdRole).toLongLong(),
+    const qint64 id = current.data(FlowTableModel::RecordIdRole).toLongLong();
+    if (const auto *flows = qobject_cast<const FlowTableModel *>(current.model())) {
+        if (const auto row = flows->recordAt(current.row()); row && row->id == id)
+            m_rowIdentity = RecordIdentity::fromRow(*row, flows->headerData(current.row(), Qt::Vertical).toLongLong());
+    }
+    showRecord(id,
                action.isNull()                              ? RecordAction::None
                    : action.toString() == QLatin1String("REJECT") ? RecordAction::Reject
                                                                   : RecordAction::Accept,
@@ -220,26 +243,34 @@ void WhyRejectedPanel::showRow(const QModelIndex &current)
 
 void WhyRejectedPanel::showRecord(std::optional<qint64> recordId, RecordAction action, const QString &logStatus)
 {
+    // How the table shows it, when it came from a row (showRow); a bare id otherwise.
+    RecordIdentity identity;
+    if (recordId && m_rowIdentity.id == *recordId)
+        identity = m_rowIdentity;
+    else if (recordId)
+        identity.id = *recordId;
+    m_rowIdentity = {};
+    m_tableRecord = recordId;
     const bool rejected = action == RecordAction::Reject;
-    if (recordId && rejected && recordId == m_record && (m_stale || m_loader->isBusy() || showsExplanation()))
-        return; // already shown (a page arriving again for the same row)
+    if (recordId && rejected && recordId == m_recordId && (m_stale || m_loader->isBusy() || showsExplanation())) {
+        // Already shown (a page arriving again for the same row, or a new filter or order): its row may have moved.
+        if (identity.isKnown()) {
+            m_identity = identity;
+            m_record->setText(explainedRecordText());
+        }
+        followTableRecord();
+        return;
+    }
     // Going through the evidence in the table keeps its explanation in view.
-    if (recordId && m_shown && showsExplanation()) {
-        const auto &evidence = m_shown->evidence;
-        const auto at = std::find_if(evidence.begin(), evidence.end(),
-                                     [&](const explain::EvidenceRecord &e) { return e.id == *recordId; });
-        if (at != evidence.end()) {
-            m_evidenceTable->selectRow(int(at - evidence.begin()));
-            return;
-        }
-        if (*recordId == m_shown->recordId) {
-            m_evidenceTable->clearSelection();
-            return;
-        }
+    if (recordId && m_shown && showsExplanation()
+        && (*recordId == m_shown->recordId || m_evidence->rowOf(*recordId) >= 0)) {
+        followTableRecord();
+        return;
     }
     m_loader->cancel();
     m_shown.reset();
-    m_record.reset();
+    m_recordId.reset();
+    m_identity = {};
     m_stale = false;
     m_evidence->setExplanation(nullptr);
     m_rules->setExplanation(nullptr);
@@ -248,14 +279,61 @@ void WhyRejectedPanel::showRecord(std::optional<qint64> recordId, RecordAction a
     if (!recordId)
         return showMessage(tr("Select a REJECT record in the flow table to see why it was rejected."));
     if (action == RecordAction::None)
-        return showMessage(withoutActionText(*recordId, logStatus));
+        return showMessage(withoutActionText(logStatus));
     if (!rejected)
         return showMessage(tr("This record was accepted. Select a REJECT record to see why it was rejected "
                               "(the filter action == reject shows only those)."));
-    m_record = recordId;
+    m_recordId = recordId;
+    m_identity = identity;
     m_stale = true;
-    showMessage(tr("Explaining record %1…").arg(*recordId));
+    showMessage(m_identity.isKnown() ? tr("Explaining %1…").arg(m_identity.text()) : tr("Explaining the record…"));
     refreshIfStale();
+}
+
+void WhyRejectedPanel::followTableRecord()
+{
+    const int row = m_tableRecord ? m_evidence->rowOf(*m_tableRecord) : -1;
+    if (row < 0) {
+        m_evidenceTable->clearSelection();
+        m_evidenceTable->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    } else {
+        m_evidenceTable->selectRow(row);
+        m_evidenceTable->scrollTo(m_evidence->index(row, 0));
+    }
+    showDecidingRule();
+}
+
+void WhyRejectedPanel::showDecidingRule()
+{
+    const QModelIndex deciding = m_rules->decidingRule();
+    if (!deciding.isValid() || m_rulesTree->isHidden())
+        return;
+    // Current but not selected: the selection's colour would hide the highlight.
+    m_rulesTree->selectionModel()->setCurrentIndex(deciding, QItemSelectionModel::NoUpdate);
+    // In the middle: a rule's neighbours give it context, and row heights that settle later
+    // (a sentence wrapping anew) leave it in sight.
+    m_rulesTree->scrollTo(deciding, QAbstractItemView::PositionAtCenter);
+}
+
+QString WhyRejectedPanel::explainedRecordText() const
+{
+    if (!m_identity.isKnown())
+        return {};
+    return tr("Explains %1").arg(m_identity.text());
+}
+
+QString WhyRejectedPanel::describeRecord(qint64 recordId) const
+{
+    if (m_shown && showsExplanation()) {
+        if (recordId == m_shown->recordId && m_identity.isKnown())
+            return tr("The record explained (%1)").arg(m_identity.text());
+        if (const int row = m_evidence->rowOf(recordId); row >= 0) {
+            const RecordIdentity identity = m_evidence->identity(row);
+            return tr("The %1 (%2)")
+                .arg(m_evidence->index(row, EvidenceModel::RoleColumn).data().toString().toLower(), identity.text());
+        }
+    }
+    return tr("Record %1").arg(recordId);
 }
 
 bool WhyRejectedPanel::isOnScreen() const { return isVisible() && !visibleRegion().isEmpty(); }
@@ -266,12 +344,22 @@ void WhyRejectedPanel::showEvent(QShowEvent *event)
     refreshIfStale();
 }
 
+void WhyRejectedPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The layer sentences wrap to the new width.
+    if (m_rules->rowCount() > 0) {
+        m_rulesTree->doItemsLayout();
+        showDecidingRule();
+    }
+}
+
 void WhyRejectedPanel::refreshIfStale()
 {
-    if (!m_stale || !m_record || !isOnScreen())
+    if (!m_stale || !m_recordId || !isOnScreen())
         return;
     m_stale = false;
-    m_loader->explain(*m_record);
+    m_loader->explain(*m_recordId);
 }
 
 void WhyRejectedPanel::showMessage(const QString &message)
@@ -283,12 +371,12 @@ void WhyRejectedPanel::showMessage(const QString &message)
 
 void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
 {
-    if (!m_record || result.recordId != *m_record)
+    if (!m_recordId || result.recordId != *m_recordId)
         return;
     if (!result.error.isEmpty())
-        return showMessage(tr("Record %1 could not be explained: %2").arg(result.recordId).arg(result.error));
+        return showMessage(tr("The record could not be explained: %1").arg(result.error));
     if (!result.explanation)
-        return showMessage(tr("Record %1 is not a REJECT of this case.").arg(result.recordId));
+        return showMessage(tr("The record is not a REJECT of this case."));
     m_shown = result.explanation;
     const explain::RecordExplanation &e = *result.explanation;
     QString headline = verdictSentence(e.verdict);
@@ -300,6 +388,9 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     } else if (!e.component.isEmpty()) {
         headline += QLatin1Char(' ') + (e.rule ? tr("%1, %2.").arg(e.component, ruleText(*e.rule)) : tr("%1.").arg(e.component));
     }
+    m_record->setText(explainedRecordText());
+    m_record->setToolTip(m_identity.isKnown() ? tr("This filter shows it: %1").arg(m_identity.filter()) : QString());
+    m_record->setVisible(m_identity.isKnown());
     m_verdict->setText(headline);
     m_verdict->setToolTip(explain::recordVerdictName(e.verdict));
     if (e.verdict == explain::RecordVerdict::BlockPublicAccess) {
@@ -323,7 +414,7 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     }
     m_explanation->setText(e.explanation);
     m_explanation->setVisible(!e.explanation.isEmpty());
-    m_evidence->setExplanation(result.explanation);
+    m_evidence->setExplanation(result.explanation, m_identity);
     m_evidenceTable->resizeColumnsToContents();
     // As tall as its few rows (four at most): the rules below want the room.
     int rows = 0;
@@ -351,18 +442,17 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
         const int cap = width() / 2;
         if (cap > 0 && m_rulesTree->columnWidth(0) > cap)
             m_rulesTree->setColumnWidth(0, cap);
-        const QModelIndex deciding = m_rules->decidingRule();
-        if (deciding.isValid()) {
-            // Current but not selected: the selection's colour would hide the highlight.
-            m_rulesTree->selectionModel()->setCurrentIndex(deciding, QItemSelectionModel::NoUpdate);
-            m_rulesTree->scrollTo(deciding);
-        }
     }
     const QStringList caveats = e.caveatTexts();
     m_caveats->setText(caveats.isEmpty() ? tr("None.") : QStringLiteral("• ") + caveats.join(QStringLiteral("\n• ")));
     m_suggestion->setText(e.suggestion.isEmpty() ? tr("None.") : e.suggestion);
     m_message->hide();
     m_scroll->show();
+    m_scroll->verticalScrollBar()->setValue(0); // the record and its verdict first
+    // The rows have their sizes once shown: then the deciding rule can be scrolled to.
+    m_rulesTree->doItemsLayout();
+    followTableRecord();
+    QTimer::singleShot(0, this, [this] { showDecidingRule(); }); // again once the layout has settled
     Q_EMIT explained();
 }
 

@@ -12,6 +12,7 @@
 // running explanation.
 
 #include "itemmodels/record_explanation_loader.h"
+#include "itemmodels/record_identity.h"
 
 #include <QWidget>
 
@@ -44,7 +45,8 @@ public:
     // log-status (empty when not logged); nullopt when none is selected or
     // its row is still loading.
     void showRecord(std::optional<qint64> recordId, RecordAction action, const QString &logStatus = {});
-    // The same for the current index of a FlowTableModel (invalid: none).
+    // The same for the current index of a FlowTableModel (invalid: none),
+    // which also says how the table shows the record (its row, time, flow).
     void showRow(const QModelIndex &current);
     // A snapshot was loaded into the case: explain again with it.
     void snapshotsChanged();
@@ -65,19 +67,30 @@ public:
     QString shownText() const;
     // The plain-words verdict.
     static QString verdictSentence(explain::RecordVerdict verdict);
+    // The record explained, or one of its evidence, as the table shows it
+    // ("the reply at the other end: 2025-… UTC, eni-…, tcp …").
+    QString describeRecord(qint64 recordId) const;
+    // The line naming the record explained.
+    QString explainedRecordText() const;
 
 Q_SIGNALS:
     // The analyst clicked an evidence record: go to it in the flow table.
     void recordRequested(qint64 recordId, qint64 start);
     // The explanation of the selected record is shown.
     void explained();
+    // A filter showing an evidence record (its context menu), applied or put in the bar.
+    void filterRequested(const QString &expression, bool apply);
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showMessage(const QString &message);
     void onExplained(const RecordExplanationResult &result);
+    // The evidence row of the table's current record selected (none when it is the explained one).
+    void followTableRecord();
+    void showDecidingRule();
 
     std::shared_ptr<CaseSnapshots> m_snapshots;
     RecordExplanationLoader *m_loader;
@@ -87,6 +100,7 @@ private:
     QVBoxLayout *m_layout;
     QWidget *m_content;
     QLabel *m_message;
+    QLabel *m_record;
     QLabel *m_verdict;
     QLabel *m_basis;
     QLabel *m_explanation;
@@ -97,7 +111,10 @@ private:
     QLabel *m_caveats;
     QLabel *m_suggestion;
     QString m_case;
-    std::optional<qint64> m_record; // the selected REJECT
+    std::optional<qint64> m_recordId; // the selected REJECT
+    RecordIdentity m_identity;        // how the table shows it
+    RecordIdentity m_rowIdentity;     // handed from showRow to showRecord
+    std::optional<qint64> m_tableRecord; // the table's current record (an evidence record while walking them)
     std::shared_ptr<const explain::RecordExplanation> m_shown;
     bool m_stale = false;           // m_record waits to be explained
 };
