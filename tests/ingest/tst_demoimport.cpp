@@ -97,6 +97,30 @@ private Q_SLOTS:
         QCOMPARE(std::uint64_t(queryInt(caseDb->handle(), "SELECT sum(flows) FROM rollup_minute")), result.input.records);
     }
 
+    // The snapshot's files as `flowscope-cli demo` writes them load as the
+    // demo case holds them: the same bytes, the same as-of by default.
+    void demoSnapshotFilesLoadAsTheCaseHoldsThem()
+    {
+        using namespace flowscope::explain;
+        QTemporaryDir folder;
+        const auto written = writeDemoSnapshotFiles(folder.filePath(QStringLiteral("demo-config")).toStdString());
+        auto held = CaseDb::open(casePath(), CaseDb::Mode::ReadOnly);
+        const std::vector<StoredSnapshot> snapshots = listSnapshots(*held);
+        QCOMPARE(written.size(), snapshots.front().files.size());
+        std::map<QString, QString> heldSha256; // by file name
+        for (const SnapshotFile &file : snapshots.front().files)
+            heldSha256[file.path.section(u'/', -1)] = file.sha256;
+
+        auto caseDb = CaseDb::open(folder.filePath(QStringLiteral("loaded.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
+        const SnapshotImport loaded = importSnapshot(*caseDb, {folder.filePath(QStringLiteral("demo-config"))});
+        QVERIFY(loaded.isStored());
+        QCOMPARE(loaded.load.messages.size(), 0u);
+        QCOMPARE(loaded.asOf.toSecsSinceEpoch(), demoSnapshotAsOf());
+        QCOMPARE(loaded.asOf, snapshots.front().asOf);
+        for (const SnapshotFile &file : loaded.load.snapshot.files)
+            QCOMPARE(file.sha256, heldSha256[file.path.section(u'/', -1)]);
+    }
+
     // The demo's configuration snapshot loads without a warning, is in force
     // for every record, and explains the rejects: the bastion's replies by
     // its subnet's network ACL, the probes by the destinations' security
