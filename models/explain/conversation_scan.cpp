@@ -173,10 +173,13 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
     std::map<std::int64_t, std::vector<std::uint16_t>> targetSlots; // by block
     std::vector<std::uint64_t> hashes;
     TimeSpan span;
-    scanBlocksConcurrently(caseDb, request.targetBlocks ? request.targetBlocks : filter.blocks(),
+    const std::optional<std::vector<std::int64_t>> targetBlocks = request.targetBlocks ? request.targetBlocks : filter.blocks();
+    StageProgress finding(request.progress, ExplainStage::Finding, request.progress ? blockCount(caseDb, targetBlocks) : 0);
+    scanBlocksConcurrently(caseDb, targetBlocks,
                            kConversationColumns | request.targetColumns | filter.columnsRead(),
                            [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
                                throwIfCancelled(request.cancelled);
+                               finding.step();
                                std::vector<std::uint16_t> slots;
                                std::vector<std::uint64_t> found;
                                TimeSpan blockSpan;
@@ -204,8 +207,10 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
     const std::optional<std::vector<std::int64_t>> blocks = blocksAround(caseDb, span);
     const HashFilter conversations(std::move(hashes));
     ByBlock recordsByBlock;
+    StageProgress reading(request.progress, ExplainStage::Reading, request.progress ? blockCount(caseDb, blocks) : 0);
     scanBlocksConcurrently(caseDb, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
         throwIfCancelled(request.cancelled);
+        reading.step();
         const auto slotsOfBlock = targetSlots.find(block);
         const std::vector<std::uint16_t> *slots = slotsOfBlock == targetSlots.end() ? nullptr : &slotsOfBlock->second;
         // Which records belong first, so the block's records are allocated once.

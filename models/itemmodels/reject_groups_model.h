@@ -44,6 +44,9 @@ public:
     // Explains and groups the rejects `filter` keeps in `casePath` (all of them when empty).
     void compute(const QString &casePath, const QString &filter = {});
     bool isComputing() const { return m_job.isBusy(); }
+    // Stops the running computation (inside SQL too) and drops a waiting
+    // one: nothing more is shown for them, and cancelled() says so.
+    void cancel();
     int started() const { return m_job.started(); }
     QString filter() const { return m_filter; }
     // The filter the rows shown were counted under.
@@ -78,6 +81,10 @@ public:
 
 Q_SIGNALS:
     void computed();
+    // While computing, from the worker thread (queued): how far the newest
+    // request has come, in per-mille, each value once.
+    void progress(int permille);
+    void cancelled();
     void errorOccurred(const QString &message);
 
 private:

@@ -34,6 +34,9 @@ public:
     // Finds the unanswered requests `filter` keeps in `casePath` (all of them when empty).
     void compute(const QString &casePath, const QString &filter = {});
     bool isComputing() const { return m_job.isBusy(); }
+    // Stops the running computation (inside SQL too) and drops a waiting
+    // one: nothing more is shown for them, and cancelled() says so.
+    void cancel();
     int started() const { return m_job.started(); }
     int snapshots() const { return m_snapshots; }
 
@@ -50,6 +53,10 @@ public:
 
 Q_SIGNALS:
     void computed();
+    // While computing, from the worker thread (queued): how far the newest
+    // request has come, in per-mille, each value once.
+    void progress(int permille);
+    void cancelled();
     void errorOccurred(const QString &message);
 
 private:

@@ -200,6 +200,31 @@ private Q_SLOTS:
         QCOMPARE(model.rejectsDecidedBySnapshot(), model.rejects());
     }
 
+    // While computing the model says how far it has come, up to the whole
+    // before the groups are shown; a cancel shows nothing and says so.
+    void reportsProgressAndCancels()
+    {
+        RejectGroupsModel model(std::make_shared<CaseSnapshots>());
+        QSignalSpy progress(&model, &RejectGroupsModel::progress);
+        computeAndWait(model, m_withSnapshot.path, QString());
+        QVERIFY(!progress.isEmpty());
+        for (const QList<QVariant> &step : progress)
+            QVERIFY(step.at(0).toInt() >= 0 && step.at(0).toInt() <= 1000);
+        QCOMPARE(progress.last().at(0).toInt(), 1000);
+
+        QSignalSpy cancelled(&model, &RejectGroupsModel::cancelled);
+        QSignalSpy computed(&model, &RejectGroupsModel::computed);
+        model.compute(m_withSnapshot.path, QStringLiteral("eni == eni-0web1"));
+        QVERIFY(model.isComputing());
+        model.cancel();
+        QCOMPARE(cancelled.size(), 1);
+        QTRY_VERIFY(!model.isComputing());
+        QCOMPARE(computed.size(), 0);
+        QCOMPARE(model.rowsFilter(), QString()); // the rows of before stay
+        model.cancel(); // nothing running: nothing to say
+        QCOMPARE(cancelled.size(), 1);
+    }
+
     void aWrongFilterSaysSo()
     {
         RejectGroupsModel model(std::make_shared<CaseSnapshots>());
