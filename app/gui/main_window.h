@@ -108,6 +108,7 @@ private:
     void importFilesDialog();
     void importFolderDialog();
     void loadSnapshotDialog();
+    void snapshotListDialog();
     void showIocLists();
     void showAbout();
 
