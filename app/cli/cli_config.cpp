@@ -5,6 +5,9 @@
 
 #include "explain/snapshot_store.h"
 #include "explain/snapshot_summary.h"
+#include "explain/snapshot_timeline.h"
+#include "format/record_parser.h"
+#include "store/case_summary.h"
 #include "store/case_db.h"
 #include "store/sqlite_handle.h"
 
@@ -19,7 +22,8 @@ namespace {
 
 using namespace flowscope::explain;
 
-const char *const kUsage = "Usage: flowscope-cli config CASE [PATH...] [--as-of ISO-TIME] [--label TEXT] [--format json|table]\n";
+const char *const kUsage = "Usage: flowscope-cli config CASE [PATH...] [--as-of ISO-TIME] [--label TEXT] [--format json|table]\n"
+                           "       flowscope-cli config CASE --remove ID [--format json|table]\n";
 
 std::string text(const QString &value) { return value.toStdString(); }
 std::string isoTime(const QDateTime &time) { return text(time.toUTC().toString(Qt::ISODate)); }
@@ -97,7 +101,24 @@ void printMessages(std::ostream &out, const std::vector<SnapshotMessage> &messag
             out << prefix << text(message.toString()) << '\n';
 }
 
-int printImport(const SnapshotImport &imported, bool json)
+// How far the snapshot lies from the case's records, when far ("taken 9
+// months after the case's last record: ..."), and whether its as-of is the
+// files' modification time, which says when they were copied rather than
+// when the configuration was described.
+std::string distanceNote(CaseDb &caseDb, const SnapshotImport &imported, bool asOfGiven)
+{
+    if (!imported.isStored())
+        return {};
+    const CaseSummary summary = summarizeCase(caseDb);
+    const QString note = snapshotDistanceNote(imported.asOf, summary.firstStart, summary.lastEnd);
+    if (note.isEmpty())
+        return {};
+    return "snapshot " + std::to_string(imported.id) + " was " + text(note)
+        + (asOfGiven ? std::string() : "; its as-of is the newest file modification time: give --as-of the time the describe-* output was taken, or remove it with --remove "
+                                           + std::to_string(imported.id));
+}
+
+int printImport(const SnapshotImport &imported, const std::string &note, bool json)
 {
     const SnapshotLoad &load = imported.load;
     const SnapshotCounts counts = countSnapshot(load.snapshot);
@@ -107,7 +128,8 @@ int printImport(const SnapshotImport &imported, bool json)
                                           : std::string("null"))
                   << ",\"files\":" << jsonFiles(load.snapshot.files) << ",\"counts\":" << jsonCounts(counts)
                   << ",\"warnings\":" << jsonMessages(load.messages, SnapshotMessage::Severity::Warning)
-                  << ",\"errors\":" << jsonMessages(load.messages, SnapshotMessage::Severity::Error) << "}\n";
+                  << ",\"errors\":" << jsonMessages(load.messages, SnapshotMessage::Severity::Error)
+                  << ",\"note\":" << (note.empty() ? std::string("null") : jsonString(note)) << "}\n";
     } else {
         printMessages(std::cerr, load.messages, SnapshotMessage::Severity::Error, "");
         if (!imported.isStored()) {
@@ -120,6 +142,8 @@ int printImport(const SnapshotImport &imported, bool json)
         printFilesTable(load.snapshot.files);
         printCountsTable(counts);
         printMessages(std::cout, load.messages, SnapshotMessage::Severity::Warning, "warning: ");
+        if (!note.empty())
+            std::cerr << "warning: " << note << '\n';
     }
     return imported.isStored() ? ExitOk : ExitRejected;
 }
@@ -153,12 +177,36 @@ void printList(CaseDb &caseDb, bool json)
         writeTable(std::cout, {"id", "as-of", "loaded", "files", "groups", "acls", "interfaces", "route tables", "label"}, rows);
 }
 
+int printRemoved(CaseDb &caseDb, const std::string &value, bool json)
+{
+    std::uint64_t id = 0;
+    if (!parseUnsigned(value, std::uint64_t(INT64_MAX), id) || id == 0) {
+        std::cerr << "flowscope-cli config: --remove '" << value << "' is not a snapshot id (see flowscope-cli config CASE)\n";
+        return ExitFatal;
+    }
+    const std::optional<StoredSnapshot> removed = removeSnapshot(caseDb, static_cast<qint64>(id));
+    if (!removed) {
+        std::cerr << "flowscope-cli config: " << caseDb.path().string() << " holds no configuration snapshot " << id
+                  << " (see flowscope-cli config CASE); nothing was removed\n";
+        return ExitRejected;
+    }
+    const std::size_t left = listSnapshots(caseDb).size();
+    if (json)
+        std::cout << "{\"removed\":" << jsonSnapshot(removed->id, removed->asOf, removed->loadedAt, removed->label)
+                  << ",\"files\":" << removed->files.size() << ",\"snapshots_left\":" << left << "}\n";
+    else
+        std::cout << "removed snapshot " << removed->id << " as of " << isoTime(removed->asOf) << " (" << text(removed->label)
+                  << ") and its " << removed->files.size() << " files; " << left
+                  << " snapshots left: explanations use those in force at each record's time\n";
+    return ExitOk;
+}
+
 } // namespace
 
 // `config CASE [PATH...]`: loads a configuration snapshot into the case, or lists those it holds.
 int runConfig(const std::vector<std::string> &args)
 {
-    const Arguments arguments(args, {"as-of", "format", "label"}, {});
+    const Arguments arguments(args, {"as-of", "format", "label", "remove"}, {});
     if (!arguments.ok() || arguments.positional().empty()) {
         std::cerr << "flowscope-cli config: " << (arguments.ok() ? "needs CASE" : arguments.error()) << '\n' << kUsage;
         return ExitFatal;
@@ -186,18 +234,26 @@ int runConfig(const std::vector<std::string> &args)
         }
         paths << QString::fromStdString(*it);
     }
+    const std::optional<std::string> remove = arguments.value("remove");
+    if (remove && (!paths.isEmpty() || asOf || arguments.value("label"))) {
+        std::cerr << "flowscope-cli config: --remove takes no PATH, --as-of or --label\n" << kUsage;
+        return ExitFatal;
+    }
     if (paths.isEmpty() && (asOf || arguments.value("label"))) {
         std::cerr << "flowscope-cli config: --as-of and --label need a PATH to load\n" << kUsage;
         return ExitFatal;
     }
     try {
-        auto caseDb = CaseDb::open(positional[0], paths.isEmpty() ? CaseDb::Mode::ReadOnly : CaseDb::Mode::ReadWrite);
+        auto caseDb = CaseDb::open(positional[0], paths.isEmpty() && !remove ? CaseDb::Mode::ReadOnly : CaseDb::Mode::ReadWrite);
+        if (remove)
+            return printRemoved(*caseDb, *remove, format == "json");
         if (paths.isEmpty()) {
             printList(*caseDb, format == "json");
             return ExitOk;
         }
         const QString label = QString::fromStdString(arguments.value("label").value_or(std::string()));
-        return printImport(importSnapshot(*caseDb, paths, asOf, label), format == "json");
+        const SnapshotImport imported = importSnapshot(*caseDb, paths, asOf, label);
+        return printImport(imported, distanceNote(*caseDb, imported, asOf.has_value()), format == "json");
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli config: " << error.what() << '\n';
         return ExitFatal;

@@ -29,12 +29,21 @@ int runDemo(const std::vector<std::string> &args)
         options.seed = value;
     }
     try {
+        // The configuration snapshot the demo case holds, as describe-* files
+        // beside the logs, their modification time its as-of.
+        const std::filesystem::path configFolder = root / "demo-config";
+        const auto snapshotNote = [&] {
+            const auto files = writeDemoSnapshotFiles(configFolder, options);
+            std::cout << "wrote the configuration snapshot of the demo estate in " << files.size() << " files under "
+                      << configFolder.string() << " (load it with flowscope-cli config CASE " << configFolder.string() << ")\n";
+        };
         const auto casePath = arguments.value("case");
         if (!casePath) {
             const DemoSummary summary = writeDemoDataset(root, options);
             const DemoCloudTrail trail = writeDemoCloudTrail(root, summary, options);
             std::cout << "wrote " << summary.records << " records in " << summary.files.size() << " files under "
                       << root.string() << " and the CloudTrail log " << trail.relativePath << '\n';
+            snapshotNote();
             return ExitOk;
         }
         auto caseDb = CaseDb::open(*casePath, CaseDb::Mode::CreateIfMissing);
@@ -43,6 +52,7 @@ int runDemo(const std::vector<std::string> &args)
                   << " files under " << root.string() << "; imported " << result.records << " records into "
                   << *casePath << " (" << result.errors << " errors) with configuration snapshot "
                   << result.snapshotId << " of the demo estate\n";
+        snapshotNote();
         return result.errors ? ExitRejected : ExitOk;
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli demo: " << error.what() << '\n';

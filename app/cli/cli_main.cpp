@@ -60,6 +60,8 @@ void printUsage(std::ostream &out)
            "                      refused whole (exit 1, case unchanged) when a file is bad\n"
            "  config CASE [--format json|table]\n"
            "                      the configuration snapshots CASE holds\n"
+           "  config CASE --remove ID [--format json|table]\n"
+           "                      remove snapshot ID and its files from CASE (one transaction)\n"
            "  graph CASE [FILTER] --level eni|subnet|vpc|account [--top N] [--metric bytes|flows]\n"
            "        --format json|dot\n"
            "                      who talked to whom: the case's interfaces (or subnets, VPCs, accounts)\n"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "case_session.h"
 
+#include "explain/snapshot_store.h"
 #include "store/case_db.h"
 
 #include <QDateTime>
@@ -33,6 +34,24 @@ bool CaseSession::loadSnapshot(const QStringList &paths, std::optional<qint64> a
     if (!m_snapshotJob.start(m_casePath, paths, time, label))
         return false;
     Q_EMIT snapshotLoadingChanged(true);
+    return true;
+}
+
+bool CaseSession::removeSnapshot(qint64 id)
+{
+    if (m_casePath.isEmpty() || m_snapshotJob.isRunning())
+        return false;
+    try {
+        auto caseDb = CaseDb::open(m_casePath.toStdString(), CaseDb::Mode::ReadWrite);
+        if (!explain::removeSnapshot(*caseDb, id)) {
+            Q_EMIT errorOccurred(tr("The case holds no configuration snapshot %1.").arg(id));
+            return false;
+        }
+    } catch (const std::exception &error) {
+        Q_EMIT errorOccurred(tr("Cannot remove configuration snapshot %1: %2").arg(id).arg(QString::fromLocal8Bit(error.what())));
+        return false;
+    }
+    Q_EMIT snapshotsChanged();
     return true;
 }
 

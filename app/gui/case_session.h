@@ -44,6 +44,10 @@ public:
     bool loadSnapshot(const QStringList &paths, std::optional<qint64> asOf = std::nullopt, const QString &label = {});
     bool isLoadingSnapshot() const { return m_snapshotJob.isRunning(); }
     void cancelSnapshotLoad() { m_snapshotJob.cancel(); }
+    // Removes a configuration snapshot and its files from the open case (one
+    // transaction, a few rows: on this thread); snapshotsChanged follows.
+    // False, with errorOccurred, when it cannot.
+    bool removeSnapshot(qint64 id);
 
     // Existing recent cases, newest first.
     QStringList recentCases() const;

@@ -31,6 +31,9 @@ MainActions::MainActions(QMainWindow *window)
     importFolder->setStatusTip(tr("Import every flow-log file under a folder into the case"));
     loadSnapshot = file->addAction(tr("Load &Configuration Snapshot…"));
     loadSnapshot->setStatusTip(tr("Load describe-* JSON of security groups, network ACLs, interfaces and routes into the case"));
+    snapshots = file->addAction(tr("Configuration &Snapshots…"));
+    snapshots->setObjectName(QStringLiteral("configurationSnapshots"));
+    snapshots->setStatusTip(tr("List the case's configuration snapshots and remove one"));
     keepDuplicates = file->addAction(tr("Keep &Duplicate Records"));
     keepDuplicates->setObjectName(QStringLiteral("keepDuplicates"));
     keepDuplicates->setCheckable(true);
@@ -137,7 +140,7 @@ void MainActions::setTheme(AppPalette::Theme theme)
 
 void MainActions::setImporting(bool importing)
 {
-    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot, keepDuplicates})
+    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot, snapshots, keepDuplicates})
         action->setEnabled(!importing);
     recentCases->setEnabled(!importing);
     cancelImport->setEnabled(importing);
@@ -145,7 +148,7 @@ void MainActions::setImporting(bool importing)
 
 void MainActions::setSnapshotLoading(bool loading)
 {
-    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot})
+    for (QAction *action : {newCase, openCase, importFiles, importFolder, loadSnapshot, snapshots})
         action->setEnabled(!loading);
     recentCases->setEnabled(!loading);
 }

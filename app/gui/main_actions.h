@@ -28,6 +28,7 @@ public:
     QAction *importFiles;
     QAction *importFolder;
     QAction *loadSnapshot;
+    QAction *snapshots; // File > Configuration Snapshots…: list and remove
     QAction *cancelImport;
     QAction *keepDuplicates; // checkable: imports store every copy of a record
     QAction *exportViewCsv; // File > Export > Current View as CSV…

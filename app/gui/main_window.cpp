@@ -47,6 +47,7 @@
 #include "recent_cases_menu.h"
 #include "record_locator.h"
 #include "shown_records_label.h"
+#include "snapshot_list_dialog.h"
 #include "snapshot_load_dialog.h"
 #include "snapshot_load_report.h"
 #include "timeline_view.h"
@@ -553,6 +554,7 @@ void MainWindow::connectActions()
     connect(m_actions->importFiles, &QAction::triggered, this, &MainWindow::importFilesDialog);
     connect(m_actions->importFolder, &QAction::triggered, this, &MainWindow::importFolderDialog);
     connect(m_actions->loadSnapshot, &QAction::triggered, this, &MainWindow::loadSnapshotDialog);
+    connect(m_actions->snapshots, &QAction::triggered, this, &MainWindow::snapshotListDialog);
     connect(m_actions->iocLists, &QAction::triggered, this, &MainWindow::showIocLists);
     connect(m_actions->cancelImport, &QAction::triggered, m_imports, &ImportController::cancel);
     connect(m_actions->keepDuplicates, &QAction::toggled, this, [this](bool keep) {
@@ -915,6 +917,20 @@ void MainWindow::loadSnapshotDialog()
     m_settings.setFolder(QStringLiteral("snapshots"), folder);
     if (request)
         m_session->loadSnapshot(request->paths, request->asOf, request->label);
+}
+
+void MainWindow::snapshotListDialog()
+{
+    if (!m_session->hasCase())
+        return;
+    SnapshotListDialog dialog(m_session->casePath(), this);
+    connect(&dialog, &SnapshotListDialog::removeRequested, this, [this, &dialog](qint64 id) {
+        if (m_session->removeSnapshot(id)) {
+            dialog.reload();
+            statusBar()->showMessage(tr("Configuration snapshot %1 removed: explanations use the snapshots left.").arg(id), kMessageMs);
+        }
+    });
+    dialog.exec();
 }
 
 void MainWindow::showAbout()

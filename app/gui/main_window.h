@@ -124,6 +124,7 @@ private:
     void importFolderDialog();
     QStringList askImportPaths(QFileDialog::FileMode mode);
     void loadSnapshotDialog();
+    void snapshotListDialog();
     void showIocLists();
     void exportReportDialog();
     void showAbout();

@@ -9,6 +9,7 @@
 #include "store/cloudtrail_event_rows.h"
 
 #include <QDateTime>
+#include <QFile>
 
 #include <fstream>
 
@@ -69,6 +70,25 @@ DemoCloudTrail addDemoCloudTrail(CaseDb &caseDb, const std::filesystem::path &in
 
 } // namespace
 
+std::int64_t demoSnapshotAsOf(const DemoOptions &options) { return options.startEpoch - kDemoSnapshotLead; }
+
+std::vector<std::filesystem::path> writeDemoSnapshotFiles(const std::filesystem::path &folder, const DemoOptions &options)
+{
+    std::filesystem::create_directories(folder);
+    const QDateTime asOf = QDateTime::fromSecsSinceEpoch(demoSnapshotAsOf(options), Qt::UTC);
+    std::vector<std::filesystem::path> written;
+    for (const demo::DemoSnapshotDocument &document : demo::demoSnapshotDocuments()) {
+        const std::filesystem::path path = folder / document.name.toStdString();
+        QFile file(QString::fromStdString(path.string()));
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(document.json) != document.json.size()
+            || !file.flush() // before the time is set: a later flush would set it again
+            || !file.setFileTime(asOf, QFileDevice::FileModificationTime))
+            throw std::runtime_error("cannot write " + path.string() + ": " + file.errorString().toStdString());
+        written.push_back(path);
+    }
+    return written;
+}
+
 DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inputRoot, const DemoOptions &options)
 {
     DemoCaseResult result;
@@ -90,7 +110,7 @@ DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inpu
     }
     // Kept in the case only (the input folder holds flow logs alone): named as
     // the AWS CLI calls that print them.
-    const QDateTime asOf = QDateTime::fromSecsSinceEpoch(options.startEpoch - kDemoSnapshotLead, Qt::UTC);
+    const QDateTime asOf = QDateTime::fromSecsSinceEpoch(demoSnapshotAsOf(options), Qt::UTC);
     std::vector<explain::SnapshotSource> sources;
     for (const demo::DemoSnapshotDocument &document : demo::demoSnapshotDocuments())
         sources.push_back({QStringLiteral("demo-config/") + document.name, asOf, document.json});

@@ -10,6 +10,7 @@
 #include "ingest/import_report.h"
 
 #include <filesystem>
+#include <vector>
 
 namespace flowscope {
 
@@ -22,6 +23,15 @@ struct DemoCaseResult {
     std::int64_t snapshotId = 0;
     DemoCloudTrail cloudTrail; // written under the input root and imported
 };
+
+// When the demo's configuration snapshot was taken: an hour before the records begin.
+std::int64_t demoSnapshotAsOf(const DemoOptions &options = {});
+
+// Writes the demo's configuration snapshot as the AWS CLI prints it,
+// `folder`/describe-*.json, each file's modification time the snapshot's
+// as-of, so that `flowscope-cli config CASE FOLDER` (or File > Load
+// Configuration Snapshot) loads it as the demo case holds it. Returns the files.
+std::vector<std::filesystem::path> writeDemoSnapshotFiles(const std::filesystem::path &folder, const DemoOptions &options = {});
 
 // Writes the demo input under inputRoot and imports it and the configuration
 // snapshot into caseDb.

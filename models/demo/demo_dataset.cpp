@@ -7,6 +7,7 @@
 #include "demo_deliveries.h"
 #include "demo_generator.h"
 #include "demo_incident.h"
+#include "demo_no_route.h"
 #include "demo_output.h"
 
 #include <algorithm>
@@ -135,6 +136,7 @@ public:
         , m_gapRandom(options.seed, "gaps")
         , m_background(m_internet, m_backgroundRandom, BackgroundTraffic::Scope::WholeEstate)
         , m_incident(options.seed, m_spanStart, m_spanEnd)
+        , m_noRoute(options.seed, m_spanStart, m_spanEnd)
         , m_volume(options, m_spanStart, m_spanEnd)
         , m_skipMinute(m_spanStart + (m_spanEnd - m_spanStart) * 45 / 100 / kMinute * kMinute)
         , m_router(m_skipMinute, {&m_estate.one(Role::NatGateway), m_estate.all(Role::Web).back()})
@@ -151,6 +153,7 @@ public:
             for (std::int64_t minute = window; minute < windowEnd; minute += kMinute)
                 generateMinute(minute, windowEnd);
             m_incident.emit(window, windowEnd, m_router);
+            m_noRoute.emit(window, windowEnd, m_router);
             m_writer.writeS3Object(window, m_router.of(Delivery::S3Text));
             m_router.of(Delivery::S3Text).clear();
         }
@@ -223,6 +226,7 @@ private:
     DemoRandom m_backgroundRandom, m_gapRandom;
     BackgroundTraffic m_background;
     Incident m_incident;
+    NoRouteAttempts m_noRoute;
     VolumePlan m_volume;
     std::int64_t m_skipMinute;
     Router m_router;

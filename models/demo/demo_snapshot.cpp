@@ -324,6 +324,11 @@ QByteArray routeTables(const QString &publicSubnet)
         route("DestinationCidrBlock", "0.0.0.0/0", "GatewayId", "igw-0e2f3a4b5c6d7e8f9"),
         route("DestinationPrefixListId", kS3EuWest1, "GatewayId", "vpce-0b2c3d4e5f6a7b8c9"),
     };
+    const QJsonArray vpcBPrivateRoutes{
+        route("DestinationCidrBlock", kVpcBCidr, "GatewayId", "local"),
+        route("DestinationCidrBlock", kVpcACidr, "VpcPeeringConnectionId", "pcx-0e1f2a3b4c5d6e7f8"),
+        route("DestinationPrefixListId", kS3EuWest1, "GatewayId", "vpce-0b2c3d4e5f6a7b8c9"),
+    };
     const QJsonArray tables{
         QJsonObject{{"RouteTableId", "rtb-0a1b2c3d4e5f60718"}, {"VpcId", "vpc-0f3c9a1b2d4e6f701"}, {"OwnerId", text(kMainAccount)},
                     {"Associations", QJsonArray{QJsonObject{{"Main", false}, {"SubnetId", publicSubnet}, {"RouteTableId", "rtb-0a1b2c3d4e5f60718"}}}},
@@ -331,6 +336,12 @@ QByteArray routeTables(const QString &publicSubnet)
         QJsonObject{{"RouteTableId", "rtb-0b2c3d4e5f6071829"}, {"VpcId", "vpc-0f3c9a1b2d4e6f701"}, {"OwnerId", text(kMainAccount)},
                     {"Associations", QJsonArray{QJsonObject{{"Main", true}, {"RouteTableId", "rtb-0b2c3d4e5f6071829"}}}},
                     {"Routes", privateRoutes}, {"Tags", nameTag(QStringLiteral("prod-use1 main"))}},
+        // ecs-b is private: its own table has no route to the internet (no
+        // NAT gateway), which the CI runner's unanswered requests run into.
+        QJsonObject{{"RouteTableId", "rtb-0d4e5f60718293a41"}, {"VpcId", "vpc-04d2e6f8a0b1c3e95"}, {"OwnerId", text(kMainAccount)},
+                    {"Associations", QJsonArray{QJsonObject{{"Main", false}, {"SubnetId", "subnet-0d0e4f5a6b7c8d904"},
+                                                            {"RouteTableId", "rtb-0d4e5f60718293a41"}}}},
+                    {"Routes", vpcBPrivateRoutes}, {"Tags", nameTag(QStringLiteral("ecs-b private"))}},
         QJsonObject{{"RouteTableId", "rtb-0c3d4e5f607182930"}, {"VpcId", "vpc-04d2e6f8a0b1c3e95"}, {"OwnerId", text(kMainAccount)},
                     {"Associations", QJsonArray{QJsonObject{{"Main", true}, {"RouteTableId", "rtb-0c3d4e5f607182930"}}}},
                     {"Routes", vpcBRoutes}, {"Tags", nameTag(QStringLiteral("shared-euw1 main"))}},

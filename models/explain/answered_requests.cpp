@@ -12,6 +12,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <map>
 #include <mutex>
@@ -126,10 +127,14 @@ SievedRequests sieveAnsweredRequests(CaseDb &caseDb, const CaseFilter &filter, c
     std::mutex mutex;
     std::map<std::int64_t, std::vector<Request>> byBlock;
     TimeSpan span;
+    // Both scans read about the same blocks: each counts as half.
+    const std::uint64_t filterBlocks = sieve.progress ? blockCount(caseDb, filter.blocks()) : 0;
+    StageProgress requestsRead(sieve.progress, ExplainStage::Finding, 2 * filterBlocks);
     scanBlocksConcurrently(
         caseDb, filter.blocks(), kSieveColumns | sieve.requestColumns | filter.columnsRead(),
         [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
             throwIfCancelled(sieve.cancelled);
+            requestsRead.step();
             std::vector<Request> found;
             TimeSpan blockSpan;
             for (std::size_t slot = 0; slot < rows.size(); ++slot) {
@@ -196,8 +201,13 @@ SievedRequests sieveAnsweredRequests(CaseDb &caseDb, const CaseFilter &filter, c
     // roleOf with the nearest such record does).
     std::vector<std::uint8_t> answered(requests.size(), 0);
     std::vector<std::optional<OwnReverse>> nearestOwn(loose);
-    scanBlocksConcurrently(caseDb, blocksAround(caseDb, span), kSieveColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
+    const std::optional<std::vector<std::int64_t>> answerBlocks = blocksAround(caseDb, span);
+    const std::uint64_t answerCount = sieve.progress ? blockCount(caseDb, answerBlocks) : 0;
+    std::atomic<std::uint64_t> answersRead{0};
+    scanBlocksConcurrently(caseDb, answerBlocks, kSieveColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
         throwIfCancelled(sieve.cancelled);
+        if (sieve.progress && answerCount)
+            sieve.progress({ExplainStage::Finding, filterBlocks + ++answersRead * filterBlocks / answerCount, 2 * filterBlocks});
         std::vector<std::uint32_t> answers;
         std::vector<std::pair<std::uint32_t, OwnReverse>> own;
         for (std::size_t slot = 0; slot < rows.size(); ++slot) {

@@ -10,10 +10,13 @@
 // (a reverse record at another interface, or on its own interface when the
 // request is told a request); what stays in doubt is left for pairRecord.
 
+#include "explain_progress.h"
+
 #include "store/block_codec.h"
 #include "store/encoded_flow.h"
 
 #include <cstdint>
+
 #include <functional>
 #include <vector>
 
@@ -32,6 +35,8 @@ struct AnsweredRequestSieve {
     ColumnMask requestColumns = 0;
     // Asked once a block; true ends the scans with RejectExplainCancelled.
     std::function<bool()> cancelled;
+    // Told of each block read (ExplainStage::Finding, both scans as one).
+    ExplainProgressFn progress;
 };
 
 struct SievedRequests {

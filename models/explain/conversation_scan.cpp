@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
-#include <unordered_set>
 
 namespace flowscope::explain {
 
@@ -32,27 +31,56 @@ std::vector<PairingFlow> concatenate(ByBlock &byBlock)
     return all;
 }
 
-// A bitmap of the conversations' hashes: most records of a case are turned
-// away after one probe of 2 MB, before the set is asked.
+// The conversations' hashes: a bitmap turns most records of a case away
+// after one probe of 2 MB, and the rest find their hash in an open-addressing
+// table with one more probe (a node-based set cost two or three cache misses
+// per record, most of the second scan's time).
 class HashFilter {
 public:
-    explicit HashFilter(std::unordered_set<std::uint64_t> hashes)
-        : m_hashes(std::move(hashes))
-        , m_bits(kBits / 64)
+    explicit HashFilter(std::vector<std::uint64_t> hashes)
+        : m_bits(kBits / 64)
     {
-        for (const std::uint64_t hash : m_hashes)
+        std::sort(hashes.begin(), hashes.end());
+        hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+        std::size_t slots = 16;
+        while (slots < 2 * hashes.size())
+            slots *= 2;
+        m_mask = slots - 1;
+        m_slots.assign(slots, kEmpty);
+        for (const std::uint64_t hash : hashes) {
             m_bits[bit(hash) / 64] |= std::uint64_t(1) << (bit(hash) % 64);
+            if (hash == kEmpty) {
+                m_holdsEmpty = true;
+                continue;
+            }
+            std::size_t slot = hash & m_mask;
+            while (m_slots[slot] != kEmpty)
+                slot = (slot + 1) & m_mask;
+            m_slots[slot] = hash;
+        }
     }
     bool contains(std::uint64_t hash) const
     {
-        return ((m_bits[bit(hash) / 64] >> (bit(hash) % 64)) & 1U) && m_hashes.count(hash);
+        if (!((m_bits[bit(hash) / 64] >> (bit(hash) % 64)) & 1U))
+            return false;
+        if (hash == kEmpty)
+            return m_holdsEmpty;
+        for (std::size_t slot = hash & m_mask;; slot = (slot + 1) & m_mask) {
+            if (m_slots[slot] == hash)
+                return true;
+            if (m_slots[slot] == kEmpty)
+                return false;
+        }
     }
 
 private:
     static constexpr std::uint64_t kBits = std::uint64_t(1) << 24;
+    static constexpr std::uint64_t kEmpty = 0; // a hash of 0 is kept aside
     static std::uint64_t bit(std::uint64_t hash) { return (hash >> 7) % kBits; }
-    std::unordered_set<std::uint64_t> m_hashes;
     std::vector<std::uint64_t> m_bits;
+    std::vector<std::uint64_t> m_slots;
+    std::size_t m_mask = 0;
+    bool m_holdsEmpty = false;
 };
 
 void throwIfCancelled(const std::function<bool()> &cancelled)
@@ -107,11 +135,35 @@ std::optional<std::vector<std::int64_t>> blocksAround(CaseDb &caseDb, const Time
 std::span<const PairingFlow> ConversationScan::conversationOf(const PairingFlow &target) const
 {
     const std::uint64_t hash = target.conversation;
-    const auto from = std::lower_bound(records.begin(), records.end(), hash,
-                                       [](const PairingFlow &flow, std::uint64_t h) { return flow.conversation < h; });
-    const auto to = std::upper_bound(from, records.end(), hash,
-                                     [](std::uint64_t h, const PairingFlow &flow) { return h < flow.conversation; });
-    return {records.data() + (from - records.begin()), static_cast<std::size_t>(to - from)};
+    const PairingFlow *const first = records.data();
+    const PairingFlow *const last = first + records.size();
+    if (&target < first || &target >= last) { // not one of ours: search the whole
+        const auto from = std::lower_bound(first, last, hash,
+                                           [](const PairingFlow &flow, std::uint64_t h) { return flow.conversation < h; });
+        const auto to = std::upper_bound(from, last, hash,
+                                         [](std::uint64_t h, const PairingFlow &flow) { return h < flow.conversation; });
+        return {from, static_cast<std::size_t>(to - from)};
+    }
+    // A target lies inside its conversation: gallop out from it, so a
+    // million targets stay near their own records instead of each
+    // searching all of them.
+    const auto before = [hash](const PairingFlow &flow) { return flow.conversation < hash; };
+    std::size_t step = 1;
+    const PairingFlow *low = &target;
+    while (low - first >= static_cast<std::ptrdiff_t>(step) && !before(*(low - step))) {
+        low -= step;
+        step *= 2;
+    }
+    const PairingFlow *from = std::partition_point(low - std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(step), low - first), low, before);
+    step = 1;
+    const PairingFlow *high = &target + 1;
+    while (last - high >= static_cast<std::ptrdiff_t>(step) && (high + step - 1)->conversation == hash) {
+        high += step;
+        step *= 2;
+    }
+    const PairingFlow *to = std::partition_point(high, high + std::min<std::ptrdiff_t>(static_cast<std::ptrdiff_t>(step), last - high),
+                                                 [hash](const PairingFlow &flow) { return flow.conversation == hash; });
+    return {from, static_cast<std::size_t>(to - from)};
 }
 
 ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, const ConversationScanRequest &request)
@@ -119,12 +171,15 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
     // 1. Which records are targets, and their conversations and time span.
     std::mutex mutex;
     std::map<std::int64_t, std::vector<std::uint16_t>> targetSlots; // by block
-    std::unordered_set<std::uint64_t> hashes;
+    std::vector<std::uint64_t> hashes;
     TimeSpan span;
-    scanBlocksConcurrently(caseDb, request.targetBlocks ? request.targetBlocks : filter.blocks(),
+    const std::optional<std::vector<std::int64_t>> targetBlocks = request.targetBlocks ? request.targetBlocks : filter.blocks();
+    StageProgress finding(request.progress, ExplainStage::Finding, request.progress ? blockCount(caseDb, targetBlocks) : 0);
+    scanBlocksConcurrently(caseDb, targetBlocks,
                            kConversationColumns | request.targetColumns | filter.columnsRead(),
                            [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
                                throwIfCancelled(request.cancelled);
+                               finding.step();
                                std::vector<std::uint16_t> slots;
                                std::vector<std::uint64_t> found;
                                TimeSpan blockSpan;
@@ -140,7 +195,7 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
                                    return;
                                std::lock_guard lock(mutex);
                                targetSlots[block] = std::move(slots);
-                               hashes.insert(found.begin(), found.end());
+                               hashes.insert(hashes.end(), found.begin(), found.end());
                                span.add(blockSpan);
                            });
     ConversationScan out;
@@ -148,54 +203,59 @@ ConversationScan scanConversations(CaseDb &caseDb, const CaseFilter &filter, con
         return out;
 
     // 2. Every record of those conversations, in one scan of the blocks of
-    // their time span: the targets themselves among them.
+    // their time span: the targets themselves among them, marked `chosen`.
     const std::optional<std::vector<std::int64_t>> blocks = blocksAround(caseDb, span);
     const HashFilter conversations(std::move(hashes));
     ByBlock recordsByBlock;
-    std::map<std::int64_t, std::vector<std::int64_t>> targetsByBlock; // their ids
+    StageProgress reading(request.progress, ExplainStage::Reading, request.progress ? blockCount(caseDb, blocks) : 0);
     scanBlocksConcurrently(caseDb, blocks, kPairingColumns, [&](std::int64_t block, const std::vector<EncodedFlow> &rows) {
         throwIfCancelled(request.cancelled);
+        reading.step();
         const auto slotsOfBlock = targetSlots.find(block);
         const std::vector<std::uint16_t> *slots = slotsOfBlock == targetSlots.end() ? nullptr : &slotsOfBlock->second;
-        std::vector<PairingFlow> found;
-        std::vector<std::int64_t> targets;
-        std::vector<std::pair<std::int64_t, const EncodedFlow *>> noted;
+        // Which records belong first, so the block's records are allocated once.
+        thread_local std::vector<std::pair<std::uint16_t, std::uint64_t>> kept;
+        kept.clear();
         for (std::size_t slot = 0; slot < rows.size(); ++slot) {
             const EncodedFlow &flow = rows[slot];
             if (!isFlowRecord(flow))
                 continue;
             const std::uint64_t hash = hashOf(flow);
-            if (!conversations.contains(hash))
-                continue;
+            if (conversations.contains(hash))
+                kept.emplace_back(static_cast<std::uint16_t>(slot), hash);
+        }
+        if (kept.empty())
+            return;
+        std::vector<PairingFlow> found;
+        found.reserve(kept.size());
+        std::vector<std::pair<std::int64_t, const EncodedFlow *>> noted;
+        auto nextTarget = slots ? slots->begin() : std::vector<std::uint16_t>::const_iterator();
+        for (const auto &[slot, hash] : kept) {
+            const EncodedFlow &flow = rows[slot];
             found.push_back(request.pairingFlow(flow, recordId(block, slot)));
             found.back().conversation = hash;
-            if (slots && std::binary_search(slots->begin(), slots->end(), static_cast<std::uint16_t>(slot))) {
-                targets.push_back(found.back().id);
-                noted.emplace_back(targets.back(), &flow);
+            if (slots) { // both in slot order
+                while (nextTarget != slots->end() && *nextTarget < slot)
+                    ++nextTarget;
+                if (nextTarget != slots->end() && *nextTarget == slot) {
+                    found.back().chosen = true;
+                    noted.emplace_back(found.back().id, &flow);
+                }
             }
         }
         std::lock_guard lock(mutex);
-        if (!found.empty())
-            recordsByBlock[block] = std::move(found);
-        if (!targets.empty())
-            targetsByBlock[block] = std::move(targets);
+        recordsByBlock[block] = std::move(found);
         if (request.noteTarget) {
             for (const auto &[id, flow] : noted)
                 request.noteTarget(*flow, id);
         }
     });
-    std::vector<std::int64_t> targetIds; // ascending: blocks in order, slots in order
-    for (auto &[block, ids] : targetsByBlock) {
-        targetIds.insert(targetIds.end(), ids.begin(), ids.end());
-        std::vector<std::int64_t>().swap(ids);
-    }
     out.records = concatenate(recordsByBlock);
     prepareConversations(out.records);
     // Each target's place among the sorted records, then back in record order.
     std::vector<std::pair<std::int64_t, std::uint32_t>> placed;
-    placed.reserve(targetIds.size());
     for (std::size_t i = 0; i < out.records.size(); ++i)
-        if (std::binary_search(targetIds.begin(), targetIds.end(), out.records[i].id))
+        if (out.records[i].chosen)
             placed.emplace_back(out.records[i].id, static_cast<std::uint32_t>(i));
     std::sort(placed.begin(), placed.end());
     out.targetIndexes.reserve(placed.size());

@@ -6,6 +6,7 @@
 // columns and the filter's, the second every block of their time span, kept
 // when a record's conversation is one of theirs. No query per record.
 
+#include "explain_progress.h"
 #include "flow_pairing.h"
 
 #include "store/block_codec.h"
@@ -64,6 +65,9 @@ struct ConversationScanRequest {
     std::function<void(const EncodedFlow &, std::int64_t id)> noteTarget;
     // Asked once a block; true ends the scan with RejectExplainCancelled.
     std::function<bool()> cancelled;
+    // Told of each block read: the targets' scan is ExplainStage::Finding,
+    // the conversations' ExplainStage::Reading.
+    ExplainProgressFn progress;
 };
 
 struct ConversationScan {

@@ -43,6 +43,7 @@ struct PairingFlow {
     flowscope::Action action = flowscope::Action::Accept;
     bool blockPublicAccess = false; // reject-reason BPA
     bool packetAddressesDiffer = false;
+    bool chosen = false; // one of the records a conversation scan was asked for (conversation_scan.h)
 };
 
 // Both directions of one conversation hash alike: the pairing groups records by it.

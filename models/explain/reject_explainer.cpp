@@ -308,7 +308,7 @@ std::optional<RecordExplanation> RejectExplainer::explainRecord(std::int64_t rec
 }
 
 void RejectExplainer::explainRejects(const CaseFilter &filter, const std::function<void(const RecordExplanation &)> &fn,
-                                     const ExplainCancelled &cancelled, bool withText)
+                                     const ExplainCancelled &cancelled, bool withText, const ExplainProgressFn &progress)
 {
     std::optional<QueryInterrupt> interrupt;
     if (cancelled)
@@ -326,6 +326,7 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
             m->notePacketAddresses(flow, id);
     };
     request.cancelled = cancelled;
+    request.progress = progress;
     const ConversationScan scan = scanConversations(m->db, filter, request);
     const ScanningSources scanning =
         findScanningSources(scan.targetCount(), [&scan](std::size_t i) -> const PairingFlow & { return scan.target(i); });
@@ -353,6 +354,8 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
     };
     for (std::size_t from = 0; from < scan.targetCount(); from += 2 * kExplainChunk) {
         throwIfCancelled(cancelled);
+        if (progress)
+            progress({ExplainStage::Explaining, from, scan.targetCount()});
         const std::size_t second = from + kExplainChunk;
         std::future<std::vector<RecordExplanation>> other;
         if (second < scan.targetCount())
@@ -364,8 +367,11 @@ void RejectExplainer::explainRejects(const CaseFilter &filter, const std::functi
         for (const RecordExplanation &explanation : next)
             fn(explanation);
     }
+    if (progress)
+        progress({ExplainStage::Explaining, scan.targetCount(), scan.targetCount()});
 }
-RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled)
+RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled,
+                                           const ExplainProgressFn &progress)
 {
     using Key = std::tuple<int, int, int, int, QString, QString, QString>;
     struct KeyHash {
@@ -431,7 +437,7 @@ RejectGroups RejectExplainer::groupRejects(const CaseFilter &filter, const Expla
             if (group.sampleRecords.size() < kSampleRecords)
                 group.sampleRecords.push_back(explanation.recordId);
         },
-        cancelled, false);
+        cancelled, false, progress);
     for (auto &[source, scan] : scans) {
         const auto common = std::max_element(scan.verdicts.begin(), scan.verdicts.end(),
                                              [](const auto &a, const auto &b) { return a.second < b.second; });

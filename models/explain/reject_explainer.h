@@ -14,6 +14,7 @@
 // block and between conversations, and a long SQL statement is interrupted
 // too (QueryInterrupt): RejectExplainCancelled then ends the work.
 
+#include "explain_progress.h"
 #include "record_explanation.h"
 #include "scanning_sources.h"
 #include "snapshot_timeline.h"
@@ -85,11 +86,14 @@ public:
     // Every REJECT the filter keeps (all of them when the filter is empty),
     // by record id. `withText` false skips the sentences
     // (explanation, suggestion, caveat texts), which grouping does not need.
+    // `progress` is told of each block read and chunk explained, from the
+    // worker threads.
     void explainRejects(const CaseFilter &filter, const std::function<void(const RecordExplanation &)> &fn,
-                        const ExplainCancelled &cancelled = {}, bool withText = true);
+                        const ExplainCancelled &cancelled = {}, bool withText = true, const ExplainProgressFn &progress = {});
 
     // The same, grouped.
-    RejectGroups groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled = {});
+    RejectGroups groupRejects(const CaseFilter &filter, const ExplainCancelled &cancelled = {},
+                              const ExplainProgressFn &progress = {});
 
 private:
     struct Impl;

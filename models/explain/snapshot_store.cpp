@@ -139,6 +139,15 @@ std::optional<SnapshotLoad> loadStoredSnapshot(CaseDb &caseDb, qint64 id)
     return std::nullopt;
 }
 
+std::optional<StoredSnapshot> removeSnapshot(CaseDb &caseDb, qint64 id)
+{
+    for (const ConfigSnapshotRow &row : ConfigSnapshotRows(caseDb).list(false)) {
+        if (row.id == id)
+            return ConfigSnapshotRows(caseDb).remove(id) ? std::optional(storedSnapshotOf(row)) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
 SnapshotTimeline loadSnapshotTimeline(CaseDb &caseDb)
 {
     SnapshotTimeline timeline;

@@ -58,6 +58,10 @@ struct StoredSnapshot {
 std::vector<StoredSnapshot> listSnapshots(CaseDb &caseDb);
 // One stored snapshot parsed again, with the warnings it loaded with.
 std::optional<SnapshotLoad> loadStoredSnapshot(CaseDb &caseDb, qint64 id);
+// Removes a stored snapshot and its files in one transaction: what was
+// removed, or nullopt when the case holds no snapshot of that id. Throws
+// StoreError when the case cannot be written.
+std::optional<StoredSnapshot> removeSnapshot(CaseDb &caseDb, qint64 id);
 // Every stored snapshot parsed again, to choose the one in force at a record's time.
 SnapshotTimeline loadSnapshotTimeline(CaseDb &caseDb);
 

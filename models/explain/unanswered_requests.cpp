@@ -82,7 +82,7 @@ UnansweredRequestFinder::UnansweredRequestFinder(CaseDb &caseDb, SnapshotTimelin
 UnansweredRequestFinder::~UnansweredRequestFinder() = default;
 
 void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function<void(const UnansweredRequest &)> &fn,
-                                   const std::function<bool()> &cancelled)
+                                   const std::function<bool()> &cancelled, const ExplainProgressFn &progress)
 {
     // Most requests are answered: a compact sieve drops those, and only the
     // rest are paired with their whole conversations.
@@ -92,9 +92,16 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
     };
     sieve.requestColumns = columnOf(Field::FlowDirection) | columnOf(Field::TcpFlags);
     sieve.cancelled = cancelled;
+    sieve.progress = progress;
     const SievedRequests sieved = sieveAnsweredRequests(m->db, filter, sieve);
-    if (sieved.notSurelyAnswered.empty())
+    const auto finished = [&progress] {
+        if (progress)
+            progress({ExplainStage::Explaining, 1, 1});
+    };
+    if (sieved.notSurelyAnswered.empty()) {
+        finished();
         return;
+    }
     const std::vector<std::int64_t> &doubtful = sieved.notSurelyAnswered;
 
     ConversationScanRequest request;
@@ -107,9 +114,18 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
             request.targetBlocks->push_back(id >> kBlockShift);
     request.pairingFlow = [this](const EncodedFlow &flow, std::int64_t id) { return m->source.pairingFlow(flow, id); };
     request.cancelled = cancelled;
+    // The sieve found the requests: the few blocks holding those in doubt are not worth a stage of their own.
+    const ExplainProgressFn reading = [&progress](const ExplainProgress &step) {
+        if (step.stage == ExplainStage::Reading)
+            progress(step);
+    };
+    if (progress)
+        request.progress = reading;
     const ConversationScan scan = scanConversations(m->db, filter, request);
 
     for (std::size_t i = 0; i < scan.targetCount(); ++i) {
+        if (progress && i % 4096 == 0)
+            progress({ExplainStage::Explaining, i, scan.targetCount()});
         const PairingFlow &target = scan.target(i);
         const Pairing pairing = pairRecord(target, scan.conversationOf(target));
         if (pairing.reply || pairing.peerReverse)
@@ -174,6 +190,7 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
         }
         fn(out);
     }
+    finished();
 }
 
 } // namespace flowscope::explain

@@ -9,6 +9,7 @@
 // internet gateway); without one, `unknown`, saying the cause lies outside
 // the flow logs' sight.
 
+#include "explain_progress.h"
 #include "record_explanation.h"
 #include "snapshot_timeline.h"
 
@@ -54,8 +55,9 @@ public:
 
     // The egress requests the filter keeps that no record answers, by record
     // id. `cancelled` as RejectExplainer's (RejectExplainCancelled).
+    // `progress` as RejectExplainer's.
     void find(const CaseFilter &filter, const std::function<void(const UnansweredRequest &)> &fn,
-              const std::function<bool()> &cancelled = {});
+              const std::function<bool()> &cancelled = {}, const ExplainProgressFn &progress = {});
 
 private:
     struct Impl;

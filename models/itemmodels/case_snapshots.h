@@ -3,7 +3,7 @@
 // The configuration snapshots of the open case, parsed once and shared by the
 // views that explain rejects (the panel and the overview), on whatever
 // worker thread first needs them. A snapshot loaded into the case later
-// makes them stale (invalidate()); a caller whose connection sees other
+// or removed makes them stale (invalidate()); a caller whose connection sees other
 // snapshots than the ones kept gets them read again.
 
 #include "explain/snapshot_timeline.h"
@@ -14,6 +14,7 @@
 
 #include <memory>
 #include <mutex>
+#include <string>
 
 namespace flowscope {
 
@@ -29,7 +30,7 @@ public:
 private:
     std::mutex m_mutex;
     QString m_casePath;
-    std::int64_t m_key = -1; // the snapshots m_timeline was read with (see case_snapshots.cpp)
+    std::string m_key; // the snapshots m_timeline was read with (see case_snapshots.cpp)
     std::shared_ptr<const explain::SnapshotTimeline> m_timeline;
 };
 

@@ -2,6 +2,7 @@
 #include "reject_groups_model.h"
 
 #include "case_snapshots.h"
+#include "explain_progress_reporter.h"
 #include "explain/case_enrichment.h"
 
 #include "pivot/filter_compose.h"
@@ -56,9 +57,10 @@ void RejectGroupsModel::compute(const QString &casePath, const QString &filter)
     m_cancelled = false;
     m_case = casePath;
     m_filter = filter;
-    m_job.request([casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {
+    m_job.request([this, casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {
         Result result;
         result.filter = filter;
+        const explain::ExplainProgressFn progress = progressReporter(this, stale);
         const QString error = runOnCase(casePath, stale, [&](CaseDb &caseDb) {
             const auto compiled = explain::compileWithSnapshot(caseDb, filter.toStdString());
             if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
@@ -73,13 +75,22 @@ void RejectGroupsModel::compute(const QString &casePath, const QString &filter)
             const auto timeline = snapshots->timeline(casePath, caseDb);
             result.snapshots = static_cast<int>(timeline->snapshots().size());
             explain::RejectExplainer explainer(caseDb, *timeline);
-            result.groups = explainer.groupRejects(*std::get<std::shared_ptr<const CaseFilter>>(rejects), stale);
+            result.groups = explainer.groupRejects(*std::get<std::shared_ptr<const CaseFilter>>(rejects), stale, progress);
         });
         if (!error.isEmpty()) {
             result = Result{{}, 0, filter, error};
         }
         return result;
     });
+}
+
+void RejectGroupsModel::cancel()
+{
+    if (!m_job.isBusy())
+        return;
+    m_job.cancel();
+    m_cancelled = true;
+    Q_EMIT cancelled();
 }
 
 void RejectGroupsModel::show(Result result)

@@ -2,6 +2,7 @@
 #include "unanswered_requests_model.h"
 
 #include "case_snapshots.h"
+#include "explain_progress_reporter.h"
 
 #include "explain/case_enrichment.h"
 #include "explain/reject_explainer.h"
@@ -52,8 +53,9 @@ void UnansweredRequestsModel::compute(const QString &casePath, const QString &fi
     m_cancelled = false;
     m_case = casePath;
     m_filter = filter;
-    m_job.request([casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {
+    m_job.request([this, casePath, filter, snapshots = m_caseSnapshots](const auto &stale) {
         Result result;
+        const explain::ExplainProgressFn progress = progressReporter(this, stale);
         const QString error = runOnCase(casePath, stale, [&](CaseDb &caseDb) {
             const auto compiled = explain::compileWithSnapshot(caseDb, filter.toStdString());
             if (const auto *invalid = std::get_if<FilterError>(&compiled)) {
@@ -67,12 +69,21 @@ void UnansweredRequestsModel::compute(const QString &casePath, const QString &fi
             explain::UnansweredRequestFinder finder(caseDb, *timeline);
             finder.find(
                 *std::get<std::shared_ptr<const CaseFilter>>(compiled),
-                [&](const explain::UnansweredRequest &request) { result.requests.push_back(request); }, stale);
+                [&](const explain::UnansweredRequest &request) { result.requests.push_back(request); }, stale, progress);
         });
         if (!error.isEmpty())
             result = Result{{}, 0, error};
         return result;
     });
+}
+
+void UnansweredRequestsModel::cancel()
+{
+    if (!m_job.isBusy())
+        return;
+    m_job.cancel();
+    m_cancelled = true;
+    Q_EMIT cancelled();
 }
 
 void UnansweredRequestsModel::show(Result result)

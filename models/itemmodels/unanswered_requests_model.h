@@ -33,14 +33,12 @@ public:
 
     // Finds the unanswered requests `filter` keeps in `casePath` (all of them when empty).
     void compute(const QString &casePath, const QString &filter = {});
-    // Stops the running computation: nothing of it is delivered, the rows stay those of before.
-    void cancel()
-    {
-        m_job.cancel();
-        m_cancelled = true;
-    }
     // True from compute() until its result is shown; false once cancelled.
     bool isComputing() const { return m_job.isBusy() && !m_cancelled; }
+    // Stops the running computation (inside SQL too) and drops a waiting
+    // one: nothing more is shown for them, the rows stay those of before,
+    // and cancelled() says so.
+    void cancel();
     int started() const { return m_job.started(); }
     int snapshots() const { return m_snapshots; }
 
@@ -57,6 +55,10 @@ public:
 
 Q_SIGNALS:
     void computed();
+    // While computing, from the worker thread (queued): how far the newest
+    // request has come, in per-mille, each value once.
+    void progress(int permille);
+    void cancelled();
     void errorOccurred(const QString &message);
 
 private:

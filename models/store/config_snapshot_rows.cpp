@@ -125,4 +125,24 @@ std::int64_t ConfigSnapshotRows::insert(const ConfigSnapshotRow &snapshot)
     return id;
 }
 
+bool ConfigSnapshotRows::remove(std::int64_t id)
+{
+    if (m_case.isReadOnly())
+        throw StoreError("case '" + m_case.path().string() + "' is open read-only: a configuration snapshot cannot be removed from it");
+    if (!isAvailable())
+        return false;
+    sqlite3 *db = m_case.handle();
+    Transaction transaction(db);
+    Statement files(db, "DELETE FROM config_snapshot_file WHERE snapshot = ?");
+    files.bind(1, id);
+    files.exec();
+    Statement row(db, "DELETE FROM config_snapshot WHERE id = ?");
+    row.bind(1, id);
+    row.exec();
+    if (sqlite3_changes(db) == 0)
+        return false; // the transaction rolls back: nothing was there
+    transaction.commit();
+    return true;
+}
+
 } // namespace flowscope

@@ -40,6 +40,9 @@ public:
     // Stores a snapshot and its files in one transaction; returns its id.
     // Throws StoreError for a read-only case.
     std::int64_t insert(const ConfigSnapshotRow &snapshot);
+    // Removes a snapshot and its files in one transaction; false when the
+    // case holds no snapshot of that id. Throws StoreError for a read-only case.
+    bool remove(std::int64_t id);
 
 private:
     CaseDb &m_case;

@@ -808,6 +808,57 @@ private Q_SLOTS:
         QVERIFY(table.out.contains("2026-03-01T09:00:00Z"));
     }
 
+    // A snapshot is removed by its id with its files; an unknown id changes nothing.
+    void configRemovesASnapshot()
+    {
+        const QString caseFile = path(QStringLiteral("config-remove.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        const QString vpcs = path(QStringLiteral("config/remove/vpcs.json"));
+        flowscope::test::writeFile(vpcs, kVpcs);
+        QCOMPARE(cli({QStringLiteral("config"), caseFile, vpcs, QStringLiteral("--as-of=2026-03-01T09:00:00Z")}).exitCode, 0);
+        QCOMPARE(cli({QStringLiteral("config"), caseFile, vpcs, QStringLiteral("--as-of=2026-03-02T09:00:00Z")}).exitCode, 0);
+
+        const Run removed = cli({QStringLiteral("config"), caseFile, QStringLiteral("--remove"), QStringLiteral("1"),
+                                 QStringLiteral("--format=json")});
+        QCOMPARE(removed.exitCode, 0);
+        const QJsonObject gone = jsonObject(removed.out);
+        QCOMPARE(gone.value(QStringLiteral("removed")).toObject().value(QStringLiteral("id")).toInt(), 1);
+        QCOMPARE(gone.value(QStringLiteral("removed")).toObject().value(QStringLiteral("as_of")).toString(),
+                 QStringLiteral("2026-03-01T09:00:00Z"));
+        QCOMPARE(gone.value(QStringLiteral("files")).toInt(), 1);
+        QCOMPARE(gone.value(QStringLiteral("snapshots_left")).toInt(), 1);
+        const Run list = cli({QStringLiteral("config"), caseFile, QStringLiteral("--format=json")});
+        const QJsonArray snapshots = jsonObject(list.out).value(QStringLiteral("snapshots")).toArray();
+        QCOMPARE(snapshots.size(), 1);
+        QCOMPARE(snapshots.at(0).toObject().value(QStringLiteral("id")).toInt(), 2);
+
+        const Run again = cli({QStringLiteral("config"), caseFile, QStringLiteral("--remove=1")});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("holds no configuration snapshot 1"), again.err.constData());
+        const Run table = cli({QStringLiteral("config"), caseFile, QStringLiteral("--remove=2")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.startsWith("removed snapshot 2 as of 2026-03-02T09:00:00Z"), table.out.constData());
+        QVERIFY(cli({QStringLiteral("config"), caseFile}).out.contains("no configuration snapshot"));
+    }
+
+    // A snapshot far from the records says so, and when its as-of was the files' time, how to set it.
+    void configWarnsOfASnapshotFarFromTheRecords()
+    {
+        const QString caseFile = path(QStringLiteral("config-distant.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), caseFile, path(QStringLiteral("in"))}).exitCode, 0);
+        const QString vpcs = path(QStringLiteral("config/distant/vpcs.json"));
+        flowscope::test::writeFile(vpcs, kVpcs); // modified now: long after the records
+        const Run run = cli({QStringLiteral("config"), caseFile, vpcs});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.err.contains("warning: snapshot 1 was taken ") && run.err.contains("after the case's last record"),
+                 run.err.constData());
+        QVERIFY2(run.err.contains("newest file modification time: give --as-of"), run.err.constData());
+        const Run json = cli({QStringLiteral("config"), caseFile, vpcs, QStringLiteral("--as-of=2030-01-01T00:00:00Z"),
+                              QStringLiteral("--format=json")});
+        const QString note = jsonObject(json.out).value(QStringLiteral("note")).toString();
+        QVERIFY2(note.contains(u"after the case's last record") && !note.contains(u"--as-of"), qPrintable(note));
+    }
+
     // One bad file refuses the whole snapshot, naming the file and the place; the case is unchanged.
     void configRefusesABadSnapshotWhole()
     {
@@ -843,6 +894,10 @@ private Q_SLOTS:
                                       << QByteArray("/nonexistent/groups.json: no such file or folder");
         QTest::newRow("missing case") << QStringList{path(QStringLiteral("nowhere.flowcase")), vpcs} << QByteArray("nowhere.flowcase");
         QTest::newRow("not a case") << QStringList{vpcs} << QByteArray("vpcs.json");
+        QTest::newRow("remove with a path") << QStringList{QStringLiteral("CASE"), vpcs, QStringLiteral("--remove=1")}
+                                            << QByteArray("--remove takes no PATH");
+        QTest::newRow("remove a word") << QStringList{QStringLiteral("CASE"), QStringLiteral("--remove=first")}
+                                       << QByteArray("--remove 'first' is not a snapshot id");
     }
 
     void configBadArguments()

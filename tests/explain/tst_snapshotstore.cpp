@@ -213,6 +213,52 @@ private Q_SLOTS:
         QCOMPARE(early->secondsApart, -3600);
     }
 
+    // A removed snapshot takes its files with it; the timeline then chooses among the others.
+    void removesASnapshotAndItsFiles()
+    {
+        QTemporaryDir before, after;
+        writeAt(before.filePath(QStringLiteral("acls.json")), aclAllowingSsh(true), utc("2026-03-01T09:00:00Z"));
+        writeAt(after.filePath(QStringLiteral("acls.json")), aclAllowingSsh(false), utc("2026-03-01T12:00:00Z"));
+        writeAt(after.filePath(QStringLiteral("vpcs.json")), kVpcs, utc("2026-03-01T12:00:00Z"));
+        auto caseDb = newCase();
+        const SnapshotImport first = importSnapshot(*caseDb, {before.path()});
+        const QByteArray withFirstOnly = snapshotTables(*caseDb);
+        const SnapshotImport second = importSnapshot(*caseDb, {after.path()});
+        QVERIFY(first.isStored() && second.isStored());
+        QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM config_snapshot_file"), 3);
+
+        const std::optional<StoredSnapshot> removed = removeSnapshot(*caseDb, second.id);
+        QVERIFY(removed);
+        QCOMPARE(removed->id, second.id);
+        QCOMPARE(removed->asOf, second.asOf);
+        QCOMPARE(removed->files.size(), 2u);
+        QCOMPARE(snapshotTables(*caseDb), withFirstOnly); // nothing of it is left
+        const SnapshotTimeline timeline = loadSnapshotTimeline(*caseDb);
+        QCOMPARE(timeline.snapshots().size(), 1u);
+        const auto inForce = timeline.inForceAt(utc("2026-03-01T13:00:00Z").toSecsSinceEpoch());
+        QCOMPARE(inForce->id, first.id);
+        QVERIFY(inForce->snapshot->networkAcls.at("acl-1").entries.front().allow);
+
+        QVERIFY(!removeSnapshot(*caseDb, second.id)); // gone already
+        QVERIFY(!removeSnapshot(*caseDb, 999));
+        QCOMPARE(snapshotTables(*caseDb), withFirstOnly);
+    }
+
+    void refusesToRemoveFromAReadOnlyCase()
+    {
+        const QString casePath = m_dir.filePath(QStringLiteral("readonly-remove.flowcase"));
+        QTemporaryDir files;
+        test::writeFile(files.filePath(QStringLiteral("vpcs.json")), kVpcs);
+        qint64 id = 0;
+        {
+            auto writable = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            id = importSnapshot(*writable, {files.path()}).id;
+        }
+        auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+        QVERIFY_THROWS_EXCEPTION(StoreError, removeSnapshot(*caseDb, id));
+        QCOMPARE(listSnapshots(*caseDb).size(), 1u);
+    }
+
     void refusesBadInputAndLeavesTheCaseAsItWas_data()
     {
         QTest::addColumn<QString>("name");

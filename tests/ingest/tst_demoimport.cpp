@@ -5,6 +5,8 @@
 #include "demo/demo_case.h"
 #include "explain/path_evaluator.h"
 #include "explain/snapshot_store.h"
+#include "explain/unanswered_requests.h"
+#include "selection/case_filter.h"
 #include "incident/ioc_hunt.h"
 #include "store/case_db.h"
 #include "store/case_summary.h"
@@ -97,6 +99,53 @@ private Q_SLOTS:
         QCOMPARE(std::uint64_t(queryInt(caseDb->handle(), "SELECT sum(flows) FROM rollup_minute")), result.input.records);
     }
 
+    // The snapshot's files as `flowscope-cli demo` writes them load as the
+    // demo case holds them: the same bytes, the same as-of by default.
+    void demoSnapshotFilesLoadAsTheCaseHoldsThem()
+    {
+        using namespace flowscope::explain;
+        QTemporaryDir folder;
+        const auto written = writeDemoSnapshotFiles(folder.filePath(QStringLiteral("demo-config")).toStdString());
+        auto held = CaseDb::open(casePath(), CaseDb::Mode::ReadOnly);
+        const std::vector<StoredSnapshot> snapshots = listSnapshots(*held);
+        QCOMPARE(written.size(), snapshots.front().files.size());
+        std::map<QString, QString> heldSha256; // by file name
+        for (const SnapshotFile &file : snapshots.front().files)
+            heldSha256[file.path.section(u'/', -1)] = file.sha256;
+
+        auto caseDb = CaseDb::open(folder.filePath(QStringLiteral("loaded.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
+        const SnapshotImport loaded = importSnapshot(*caseDb, {folder.filePath(QStringLiteral("demo-config"))});
+        QVERIFY(loaded.isStored());
+        QCOMPARE(loaded.load.messages.size(), 0u);
+        QCOMPARE(loaded.asOf.toSecsSinceEpoch(), demoSnapshotAsOf());
+        QCOMPARE(loaded.asOf, snapshots.front().asOf);
+        for (const SnapshotFile &file : loaded.load.snapshot.files)
+            QCOMPARE(file.sha256, heldSha256[file.path.section(u'/', -1)]);
+    }
+
+    // A new user meets an unanswered request: the CI runner's requests to an
+    // outside mirror, ACCEPTed out of its interface and never answered, run
+    // into a route table without a route to the internet.
+    void demoHasAnUnansweredRequestWithNoRoute()
+    {
+        using namespace flowscope::explain;
+        auto caseDb = CaseDb::open(casePath(), CaseDb::Mode::ReadOnly);
+        const auto compiled = CaseFilter::compile(*caseDb, "");
+        UnansweredRequestFinder finder(*caseDb, loadSnapshotTimeline(*caseDb));
+        std::vector<UnansweredRequest> found;
+        finder.find(*std::get<std::shared_ptr<const CaseFilter>>(compiled),
+                    [&](const UnansweredRequest &request) { found.push_back(request); });
+        QVERIFY(!found.empty());
+        for (const UnansweredRequest &request : found) {
+            QCOMPARE(request.interfaceId, QStringLiteral("eni-01b2c3d4e5f607182")); // ci-runner, subnet ecs-b
+            QCOMPARE(request.destination, QStringLiteral("203.0.113.80"));
+            QCOMPARE(request.servicePort, 443);
+            QVERIFY2(request.verdict == RouteVerdict::NoRoute, qPrintable(request.explanation));
+            QVERIFY(request.route.isEmpty());
+            QVERIFY2(request.suggestion.contains(u"rtb-0d4e5f60718293a41"), qPrintable(request.suggestion));
+        }
+    }
+
     // The demo's configuration snapshot loads without a warning, is in force
     // for every record, and explains the rejects: the bastion's replies by
     // its subnet's network ACL, the probes by the destinations' security
@@ -133,8 +182,8 @@ private Q_SLOTS:
             flow.interfaceId = QString::fromStdString(fieldText(row.value(Field::InterfaceId)));
             flow.rejectedByBlockPublicAccess = fieldText(row.value(Field::RejectReason)) == "BPA";
             const auto eni = inForce->snapshot->interfaces.find(flow.interfaceId);
-            const bool ingress = eni != inForce->snapshot->interfaces.end() && eni->second.owns(*IpAddress::parse(flow.dstAddr));
-            flow.direction = ingress ? FlowDirection::Ingress : FlowDirection::Egress;
+            const bool ingress = eni != inForce->snapshot->interfaces.end() && eni->second.owns(*explain::IpAddress::parse(flow.dstAddr));
+            flow.direction = ingress ? explain::FlowDirection::Ingress : explain::FlowDirection::Egress;
             // The bastion's rejected egress is its SSH server's reply.
             const bool reply = !ingress && flow.srcPort == 22 && flow.srcAddr.toStdString() == naclTarget;
             flow.role = reply ? FlowRole::Reply : FlowRole::Request;

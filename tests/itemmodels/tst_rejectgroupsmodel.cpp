@@ -7,6 +7,7 @@
 #include "explain_case.h"
 
 #include "explain/case_enrichment.h"
+#include "explain/snapshot_store.h"
 #include "itemmodels/case_snapshots.h"
 #include "itemmodels/reject_groups_model.h"
 #include "selection/case_filter.h"
@@ -168,6 +169,62 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, RejectGroupsModel::InterfaceColumn).data().toString(), QStringLiteral("eni-0web1"));
         QCOMPARE(model.started(), 2);
+    }
+
+    // A snapshot removed from the case (by another connection, as the CLI
+    // does) no longer decides, though the shared snapshots were not told;
+    // one stored again under the same id decides again.
+    void followsASnapshotRemovedOrStoredAgain()
+    {
+        const test::ExplainCase removing = test::writeExplainCase(m_dir.path(), QStringLiteral("removing"), true);
+        const auto snapshots = std::make_shared<CaseSnapshots>();
+        RejectGroupsModel model(snapshots);
+        QAbstractItemModelTester tester(&model);
+        computeAndWait(model, removing.path, QString());
+        QCOMPARE(model.snapshots(), 1);
+        QVERIFY(model.rejects() > 0);
+        QCOMPARE(model.rejectsDecidedBySnapshot(), model.rejects());
+        qint64 id = 0;
+        {
+            auto caseDb = CaseDb::open(removing.path.toStdString(), CaseDb::Mode::ReadWrite);
+            id = explain::listSnapshots(*caseDb).front().id;
+            QVERIFY(explain::removeSnapshot(*caseDb, id));
+        }
+        computeAndWait(model, removing.path, QString());
+        QCOMPARE(model.snapshots(), 0);
+        QCOMPARE(model.rejectsDecidedBySnapshot(), qint64(0));
+        {
+            auto caseDb = CaseDb::open(removing.path.toStdString(), CaseDb::Mode::ReadWrite);
+            QCOMPARE(explain::importSnapshot(*caseDb, {QStringLiteral(FLOWSCOPE_EXPLAIN_DATA "/estate")}).id, id);
+        }
+        computeAndWait(model, removing.path, QString());
+        QCOMPARE(model.snapshots(), 1);
+        QCOMPARE(model.rejectsDecidedBySnapshot(), model.rejects());
+    }
+
+    // While computing the model says how far it has come, up to the whole
+    // before the groups are shown; a cancel shows nothing and says so.
+    void reportsProgressAndCancels()
+    {
+        RejectGroupsModel model(std::make_shared<CaseSnapshots>());
+        QSignalSpy progress(&model, &RejectGroupsModel::progress);
+        computeAndWait(model, m_withSnapshot.path, QString());
+        QVERIFY(!progress.isEmpty());
+        for (const QList<QVariant> &step : progress)
+            QVERIFY(step.at(0).toInt() >= 0 && step.at(0).toInt() <= 1000);
+        QCOMPARE(progress.last().at(0).toInt(), 1000);
+
+        QSignalSpy cancelled(&model, &RejectGroupsModel::cancelled);
+        QSignalSpy computed(&model, &RejectGroupsModel::computed);
+        model.compute(m_withSnapshot.path, QStringLiteral("eni == eni-0web1"));
+        QVERIFY(model.isComputing());
+        model.cancel();
+        QCOMPARE(cancelled.size(), 1);
+        QTRY_VERIFY(!model.isComputing());
+        QCOMPARE(computed.size(), 0);
+        QCOMPARE(model.rowsFilter(), QString()); // the rows of before stay
+        model.cancel(); // nothing running: nothing to say
+        QCOMPARE(cancelled.size(), 1);
     }
 
     void aWrongFilterSaysSo()

@@ -107,6 +107,28 @@ private Q_SLOTS:
         QCOMPARE(model.started(), 2);
     }
 
+    // Progress up to the whole before the requests are shown; a cancel shows nothing and says so.
+    void reportsProgressAndCancels()
+    {
+        UnansweredRequestsModel model(std::make_shared<CaseSnapshots>());
+        QSignalSpy progress(&model, &UnansweredRequestsModel::progress);
+        computeAndWait(model, m_withSnapshot.path, QString());
+        QVERIFY(model.rowCount() > 0);
+        QVERIFY(!progress.isEmpty());
+        for (const QList<QVariant> &step : progress)
+            QVERIFY(step.at(0).toInt() >= 0 && step.at(0).toInt() <= 1000);
+
+        QSignalSpy cancelled(&model, &UnansweredRequestsModel::cancelled);
+        QSignalSpy computed(&model, &UnansweredRequestsModel::computed);
+        const int rows = model.rowCount();
+        model.compute(m_withSnapshot.path, QStringLiteral("protocol == 17"));
+        model.cancel();
+        QCOMPARE(cancelled.size(), 1);
+        QTRY_VERIFY(!model.isComputing());
+        QCOMPARE(computed.size(), 0);
+        QCOMPARE(model.rowCount(), rows);
+    }
+
     void aWrongFilterSaysSo()
     {
         UnansweredRequestsModel model(std::make_shared<CaseSnapshots>());
