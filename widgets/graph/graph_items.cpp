@@ -82,6 +82,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     using graph::NodeKind;
     const QColor fill = m_node.kind == NodeKind::Outside ? m_colours.outsideFill
         : m_node.kind == NodeKind::AwsService           ? m_colours.serviceFill
+        : m_node.kind == NodeKind::Ioc                  ? m_colours.iocFill
                                                          : m_colours.nodeFill;
     QPen pen(m_mark == BaselineMark::New ? m_colours.fresh : m_colours.border,
              m_mark == BaselineMark::New ? 3 : (option->state & QStyle::State_Selected ? 2.5 : 1));

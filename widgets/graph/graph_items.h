@@ -26,6 +26,7 @@ struct GraphColours {
     QColor nodeFill;
     QColor outsideFill;
     QColor serviceFill;
+    QColor iocFill; // addresses an IOC list holds
     QColor border;
     QColor edge;
     QColor reject;

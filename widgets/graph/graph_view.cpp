@@ -49,7 +49,9 @@ bool writeFile(const QString &path, const QByteArray &content, QString *error)
 
 bool isOutsideGroup(const graph::GraphNode &node)
 {
-    return (node.kind == graph::NodeKind::Outside || node.kind == graph::NodeKind::AwsService) && node.group.isEmpty();
+    return (node.kind == graph::NodeKind::Outside || node.kind == graph::NodeKind::AwsService
+            || node.kind == graph::NodeKind::Ioc)
+        && node.group.isEmpty();
 }
 
 } // namespace
@@ -391,6 +393,7 @@ GraphColours GraphView::colours() const
     c.nodeFill = p.color(QPalette::Base);
     c.outsideFill = p.color(QPalette::AlternateBase);
     c.serviceFill = dark ? QColor(92, 80, 40) : QColor(255, 243, 205);
+    c.iocFill = dark ? QColor(110, 40, 40) : QColor(255, 215, 210);
     c.border = p.color(QPalette::Mid);
     c.edge = p.color(QPalette::Text);
     c.edge.setAlpha(80); // many edges cross: each one light
