@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -67,6 +68,9 @@ struct FlowGraph {
     // What the top N left out, folded into the "more" node.
     std::size_t nodesLeftOut = 0;
     Traffic trafficLeftOut; // of the edges that touch a node left out
+    // The subnets and VPCs of the interfaces shown, by id: "subnet-1 (web-a)"
+    // with the snapshot's Name tag, else the id.
+    std::map<QString, QString> clusterLabels;
 };
 
 } // namespace flowscope::graph

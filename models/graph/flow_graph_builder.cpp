@@ -355,6 +355,10 @@ public:
             shownAt[order[i]] = static_cast<std::uint32_t>(i);
             keptFilters << node.node.filter;
             graph.nodes.push_back(node.node);
+            if (!node.node.subnet.isEmpty())
+                graph.clusterLabels.try_emplace(node.node.subnet, labelOf(NodeKind::Subnet, node.node.subnet, {}));
+            if (!node.node.vpc.isEmpty())
+                graph.clusterLabels.try_emplace(node.node.vpc, labelOf(NodeKind::Vpc, node.node.vpc, {}));
         }
         graph.nodesLeftOut = order.size() - kept;
         std::map<std::uint32_t, EdgeSums> toMore; // kNone: between two nodes left out

@@ -2,6 +2,7 @@
 #include "graph/flow_graph_builder.h"
 #include "graph/graph_format.h"
 #include "graph_fixture.h"
+#include "explain/config_snapshot.h"
 #include "incident/ioc_list_store.h"
 #include "selection/case_filter.h"
 #include "store/block_scan.h"
@@ -231,6 +232,7 @@ private Q_SLOTS:
     void expandsAGroupIntoItsAddresses_data();
     void expandsAGroupIntoItsAddresses();
     void interfacesKnowTheirSubnetAndVpc();
+    void clustersCarryTheSnapshotsNames();
     void groupsAddressesOfAnIocList();
     void expandsAnIocListIntoItsAddresses();
     void iocListsAnswerAsTheRecords_data();
@@ -411,6 +413,42 @@ void TestFlowGraphBuilder::interfacesKnowTheirSubnetAndVpc()
         if (n.kind != NodeKind::Eni)
             QVERIFY(n.subnet.isEmpty() && n.vpc.isEmpty());
     }
+}
+
+// The subnets and VPCs drawn around the interfaces carry their Name tags
+// where the snapshot has them, else their ids; the interfaces their
+// instance's name and type.
+void TestFlowGraphBuilder::clustersCarryTheSnapshotsNames()
+{
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    auto snapshot = std::make_shared<explain::ConfigSnapshot>();
+    snapshot->subnets[QStringLiteral("subnet-1")] = {QStringLiteral("subnet-1"), QStringLiteral("vpc-1"), QStringLiteral("web-a"), {}};
+    snapshot->vpcs[QStringLiteral("vpc-1")] = {QStringLiteral("vpc-1"), QStringLiteral("production"), {}, {}};
+    explain::NetworkInterface nat;
+    nat.id = QStringLiteral("eni-b");
+    nat.subnetId = QStringLiteral("subnet-2");
+    nat.vpcId = QStringLiteral("vpc-1");
+    nat.type = QStringLiteral("nat_gateway");
+    nat.description = QStringLiteral("Interface for NAT Gateway nat-1");
+    snapshot->interfaces[nat.id] = nat;
+    GraphOptions options;
+    options.snapshot = snapshot;
+    const FlowGraph named = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("subnet-1")), QStringLiteral("subnet-1 (web-a)"));
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("subnet-2")), QStringLiteral("subnet-2"));
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("vpc-1")), QStringLiteral("vpc-1 (production)"));
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("vpc-2")), QStringLiteral("vpc-2"));
+    QCOMPARE(nodesById(named)[QStringLiteral("eni-b")].label,
+             QStringLiteral("eni-b (Interface for NAT Gateway nat-1, nat_gateway)"));
+
+    // Without a snapshot: the ids; at the subnet level the nodes themselves carry the names.
+    const FlowGraph plain = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), {});
+    QCOMPARE(plain.clusterLabels.at(QStringLiteral("vpc-1")), QStringLiteral("vpc-1"));
+    options.level = GraphLevel::Subnet;
+    const FlowGraph subnets = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    QVERIFY(subnets.clusterLabels.empty());
+    QCOMPARE(nodesById(subnets)[QStringLiteral("subnet-1")].label, QStringLiteral("subnet-1 (web-a)"));
 }
 
 // 198.51.100.7 and 203.0.113.4 lie in @threat-feed: one node for both,

@@ -92,6 +92,7 @@ void GraphScene::showGraph(const GraphResult &result, const std::map<QString, QP
     if (result.baseline)
         for (const graph::GraphEdge &edge : result.baseline->goneEdges)
             addEdge(edge, BaselineMark::Gone);
+    m_clusterLabels = result.graph.clusterLabels;
     if (result.request.level == graph::GraphLevel::Eni)
         drawClusters();
     setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
@@ -118,12 +119,16 @@ void GraphScene::drawClusters()
             vpc = vpc.isNull() ? padded : vpc.united(padded);
         }
     }
+    const auto labelOf = [this](const QString &id) {
+        const auto named = m_clusterLabels.find(id);
+        return named == m_clusterLabels.end() ? id : named->second;
+    };
     for (const auto &[id, rect] : vpcs) {
-        m_clusters.push_back(new GraphClusterItem(id, rect, m_colours, 2));
+        m_clusters.push_back(new GraphClusterItem(labelOf(id), rect, m_colours, 2));
         addItem(m_clusters.back());
     }
     for (const auto &[id, rect] : subnets) {
-        m_clusters.push_back(new GraphClusterItem(id, rect, m_colours, 1));
+        m_clusters.push_back(new GraphClusterItem(labelOf(id), rect, m_colours, 1));
         addItem(m_clusters.back());
     }
 }
