@@ -63,6 +63,7 @@ GraphSection::GraphSection(CaseDb &caseDb, const CaseFilter &filter, const Graph
         return;
     graph::LayoutRequest request = graph::layoutRequestOf(m_graph);
     request.program = options.layoutProgram;
+    request.containmentProgram = options.containmentProgram;
     graph::LayoutResult layout = graph::layoutGraph(request);
     if (layout.fallback) {
         m_layoutError = layout.error.isEmpty() ? tr("the layout failed") : layout.error;

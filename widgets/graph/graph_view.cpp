@@ -188,10 +188,11 @@ void GraphView::setFilter(const QString &filterText)
     refreshIfStale();
 }
 
-void GraphView::setLayoutCommand(const QString &program, int timeoutMs)
+void GraphView::setLayoutCommand(const QString &program, int timeoutMs, const QString &containmentProgram)
 {
     m_program = program;
     m_timeoutMs = timeoutMs;
+    m_containmentProgram = containmentProgram;
 }
 
 void GraphView::layOutAgain()
@@ -247,6 +248,7 @@ void GraphView::request()
     if (!std::exchange(m_freshLayout, false))
         r.seeds = m_scene->positions(); // nodes that stay keep their places
     r.layoutProgram = m_program;
+    r.containmentProgram = m_containmentProgram;
     r.layoutTimeoutMs = m_timeoutMs;
     m_error.clear();
     m_loader->request(std::move(r));
@@ -295,6 +297,8 @@ void GraphView::showBanner()
                          .arg(g.nodesLeftOut)
                          .arg(locale.toString(qulonglong(g.trafficLeftOut.flows)))
                          .arg(locale.formattedDataSize(qint64(g.trafficLeftOut.bytes)));
+        if (!m_result->layout.note.isEmpty())
+            lines << tr("The subnets could not be laid out as boxes, so sfdp placed the nodes: %1").arg(m_result->layout.note);
         if (m_result->layout.fallback)
             lines << tr("The Graphviz layout failed, so the nodes are on a circle: %1").arg(m_result->layout.error);
         if (const auto &b = m_result->baseline) {
