@@ -123,14 +123,17 @@ void GraphScene::drawClusters()
         const auto named = m_clusterLabels.find(id);
         return named == m_clusterLabels.end() ? id : named->second;
     };
-    for (const auto &[id, rect] : vpcs) {
-        m_clusters.push_back(new GraphClusterItem(labelOf(id), rect, m_colours, 2));
+    const auto add = [this](const QString &label, const QRectF &rect, int depth) {
+        m_clusters.push_back(new GraphClusterItem(label, rect, m_colours, depth));
         addItem(m_clusters.back());
-    }
-    for (const auto &[id, rect] : subnets) {
-        m_clusters.push_back(new GraphClusterItem(labelOf(id), rect, m_colours, 1));
+        // The label over the edges (under the nodes), where busy edges would hide it.
+        m_clusters.push_back(new GraphClusterLabelItem(label, rect, m_colours));
         addItem(m_clusters.back());
-    }
+    };
+    for (const auto &[id, rect] : vpcs)
+        add(labelOf(id), rect, 2);
+    for (const auto &[id, rect] : subnets)
+        add(labelOf(id), rect, 1);
 }
 
 GraphNodeItem *GraphScene::nodeItem(const QString &id) const
