@@ -37,6 +37,22 @@ public:
 
     std::size_t size() const { return m_size; }
 
+    // Room for `count` keys without growing on the way.
+    void reserve(std::size_t count)
+    {
+        std::size_t slots = 1024;
+        while (slots < count * 2)
+            slots *= 2;
+        if (slots > m_slots.size()) {
+            std::vector<Slot> old = std::move(m_slots);
+            m_slots.assign(slots, Slot{});
+            m_size = 0;
+            for (const Slot &slot : old)
+                if (slot.value != kAbsent)
+                    findOrInsert(slot.key, slot.value);
+        }
+    }
+
 private:
     struct Slot {
         std::uint64_t key = 0;
@@ -51,15 +67,7 @@ private:
         return static_cast<std::size_t>(key);
     }
 
-    void grow()
-    {
-        std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-        m_size = 0;
-        for (const Slot &slot : old)
-            if (slot.value != kAbsent)
-                findOrInsert(slot.key, slot.value);
-    }
+    void grow() { reserve(m_slots.empty() ? 512 : m_slots.size()); }
 
     std::vector<Slot> m_slots;
     std::size_t m_size = 0;

@@ -279,6 +279,15 @@ public:
         m_caseNodes.assign(m_eniNames.size(), kNone);
     }
 
+    // Room for the nodes and edges of about `rows` sums (each makes at most one edge and two nodes).
+    void reserve(std::size_t rows)
+    {
+        m_nodes.reserve(rows);
+        m_edges.reserve(rows);
+        m_outsidePacked.reserve(rows / 2);
+        m_edgeIndex.reserve(rows / 2);
+    }
+
     // One sum of records: `eni` the string id of the interface that logged
     // them (0 when none), the addresses whole or as OutsideGroups::kept left them.
     void add(std::uint32_t eni, const IpAddress &src, const IpAddress &dst, std::uint32_t srcService,
@@ -713,12 +722,14 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     }
     GraphAssembler assembler(options, strings, interfaces, owners, groups);
     if (fromTotals) {
+        assembler.reserve(totals.size());
         for (const auto &[key, traffic] : totals)
             assembler.add(eniOf(key.interface, interfaces), key.src, key.dst, key.srcService, key.dstService,
                           key.initiator, traffic);
     } else {
         totals = {};
         const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, &groups, options.cancelled);
+        assembler.reserve(raw.size());
         for (const auto &[key, traffic] : raw)
             assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
     }
