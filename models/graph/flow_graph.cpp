@@ -55,6 +55,8 @@ QString nodeKindName(NodeKind kind)
         return QStringLiteral("outside");
     case NodeKind::AwsService:
         return QStringLiteral("aws-service");
+    case NodeKind::Ioc:
+        return QStringLiteral("ioc");
     case NodeKind::More:
         return QStringLiteral("more");
     }

@@ -2,12 +2,13 @@
 #pragma once
 // Who talked to whom: the records a filter keeps, aggregated into nodes (the
 // case's interfaces, or their subnets, VPCs or accounts, and outside peers
-// grouped per /24, /48 or AWS service) and the edges between them, bounded to
+// grouped per IOC list, AWS service, /24 or /48) and the edges between them, bounded to
 // the heaviest nodes so that a view can lay it out and draw it.
 
 #include <QString>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -27,9 +28,10 @@ enum class NodeKind {
     Account,    // of one account (account level)
     Outside,    // outside addresses of one /24 (IPv4) or /48 (IPv6)
     AwsService, // outside addresses pkt-src/dst-aws-service names
+    Ioc,        // outside addresses an IOC list of the case holds
     More,       // the nodes left out by the top N
 };
-QString nodeKindName(NodeKind kind); // "eni", "subnet", "vpc", "account", "outside", "aws-service", "more"
+QString nodeKindName(NodeKind kind); // "eni", "subnet", "vpc", "account", "outside", "aws-service", "ioc", "more"
 
 struct Traffic {
     std::uint64_t flows = 0; // records counted (a flow logged at both ends once)
@@ -42,14 +44,14 @@ struct Traffic {
 };
 
 struct GraphNode {
-    QString id;    // "eni-…", "subnet-…", "vpc-…", an account id, "198.51.100.0/24", "aws:S3", "more"
+    QString id;    // "eni-…", "subnet-…", "vpc-…", an account id, "198.51.100.0/24", "aws:S3", "ioc:NAME", "more"
     NodeKind kind = NodeKind::Eni;
     QString label; // the id with names from the records and the snapshot
     QString filter; // shows the node's records in the table
     Traffic traffic;
     QString subnet; // an interface's subnet and VPC (empty when unknown or not an interface):
     QString vpc;    // a view draws them as clusters around their interfaces
-    QString group;  // the outside group (/24, /48, "aws:S3") an expanded address belongs to
+    QString group;  // the outside group (/24, /48, "aws:S3", "ioc:NAME") an expanded address belongs to
 };
 
 struct GraphEdge {
@@ -66,6 +68,9 @@ struct FlowGraph {
     // What the top N left out, folded into the "more" node.
     std::size_t nodesLeftOut = 0;
     Traffic trafficLeftOut; // of the edges that touch a node left out
+    // The subnets and VPCs of the interfaces shown, by id: "subnet-1 (web-a)"
+    // with the snapshot's Name tag, else the id.
+    std::map<QString, QString> clusterLabels;
 };
 
 } // namespace flowscope::graph

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_graph_builder.h"
 
+#include "flat_index.h"
 #include "graph_filters.h"
+#include "outside_groups.h"
 
 #include "explain/config_snapshot.h"
 #include "explain/snapshot_store.h"
@@ -11,11 +13,11 @@
 #include "store/dictionaries.h"
 #include "store/graph_traffic_totals.h"
 
-#include <QHash>
 #include <QObject>
 
 #include <algorithm>
-#include <cstring>
+#include <deque>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <set>
@@ -48,20 +50,6 @@ struct RawKey {
     friend bool operator==(const RawKey &, const RawKey &) = default;
 };
 
-struct AddressHash {
-    std::size_t operator()(const IpAddress &a) const
-    {
-        // Two words mixed by multiplication: cheaper than a byte loop, as every record is hashed.
-        std::uint64_t low = 0;
-        std::uint64_t high = 0;
-        std::memcpy(&low, a.bytes.data(), 8);
-        std::memcpy(&high, a.bytes.data() + 8, 8);
-        std::uint64_t h = (low ^ static_cast<std::uint8_t>(a.family)) * 0x9E3779B97F4A7C15ULL;
-        h = (h ^ (h >> 29) ^ high) * 0xBF58476D1CE4E5B9ULL;
-        return h ^ (h >> 32);
-    }
-};
-
 struct RawKeyHash {
     std::size_t operator()(const RawKey &k) const
     {
@@ -85,17 +73,6 @@ constexpr ColumnMask kClaimColumns = columnOf(Field::SrcAddr) | columnOf(Field::
 
 using Owners = std::unordered_map<IpAddress, QString, AddressHash>;
 
-IpAddress networkOf(const IpAddress &address);
-
-// The outside groups GraphOptions::expanded names, as the scan meets them.
-struct ExpandedGroups {
-    std::unordered_set<IpAddress, AddressHash> networks;
-    std::unordered_set<std::uint32_t> services; // string ids
-    bool keeps(const IpAddress &network, std::uint32_t service) const
-    {
-        return (service && services.count(service)) || (!service && networks.count(network));
-    }
-};
 
 // What tells who owns an address (the claims addressOwners reads): flows
 // per interface, logged direction and the address on the interface's side.
@@ -113,8 +90,9 @@ void addClaim(RawTraffic &claims, std::uint32_t eni, Logged logged, const IpAddr
 }
 
 // Traffic summed per interface, addresses, services and initiator, an
-// address no interface in `owners` owns replaced by its /24 or /48.
-void addTraffic(RawTraffic &raw, const Owners &owners, const ExpandedGroups &expanded, std::uint32_t eni,
+// address no interface in `owners` owns replaced by what its outside group
+// needs of it (its /24 or /48 mostly).
+void addTraffic(RawTraffic &raw, const Owners &owners, const OutsideGroups &groups, std::uint32_t eni,
                 const IpAddress &src, const IpAddress &dst, std::uint32_t srcService, std::uint32_t dstService,
                 Side initiator, const Traffic &traffic)
 {
@@ -122,16 +100,12 @@ void addTraffic(RawTraffic &raw, const Owners &owners, const ExpandedGroups &exp
     key.eni = eni;
     key.srcService = srcService;
     key.dstService = dstService;
-    const auto endpoint = [&owners, &expanded](const IpAddress &address, std::uint32_t service) {
-        if (owners.count(address))
-            return address;
-        const IpAddress network = networkOf(address);
-        return expanded.keeps(network, service) ? address : network;
-    };
-    key.src = endpoint(src, srcService);
-    key.dst = endpoint(dst, dstService);
+    const bool srcOwned = owners.count(src) > 0;
+    const bool dstOwned = owners.count(dst) > 0;
+    key.src = srcOwned ? src : groups.kept(src, srcService);
+    key.dst = dstOwned ? dst : groups.kept(dst, dstService);
     // Which interface logged it matters only between two of them.
-    if (!owners.count(key.src) || !owners.count(key.dst))
+    if (!srcOwned || !dstOwned)
         key.eni = 0;
     key.initiator = initiator;
     raw[key] += traffic;
@@ -146,7 +120,7 @@ std::uint32_t eniOf(std::uint32_t interface, const InterfaceDictionary &interfac
 // these than records. With `owners` null, every record of the case, summed
 // by addClaim.
 RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const InterfaceDictionary &interfaces,
-                          const Owners *owners, const ExpandedGroups &expanded, const std::function<bool()> &cancelled)
+                          const Owners *owners, const OutsideGroups *groups, const std::function<bool()> &cancelled)
 {
     std::mutex mutex;
     RawTraffic all;
@@ -174,7 +148,7 @@ RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const Interf
                                    t.packets = flow.has(Field::Packets) ? flow.packets : 0;
                                    if (flow.has(Field::Action))
                                        ++(flow.action == Action::Reject ? t.reject : t.accept);
-                                   addTraffic(local, *owners, expanded, eni, flow.srcAddr, flow.dstAddr,
+                                   addTraffic(local, *owners, *groups, eni, flow.srcAddr, flow.dstAddr,
                                               flow.has(Field::PktSrcAwsService) ? flow.pktSrcService : 0,
                                               flow.has(Field::PktDstAwsService) ? flow.pktDstService : 0,
                                               flowInitiator(flow), t);
@@ -251,37 +225,34 @@ Owners addressOwners(const RawTraffic &raw, const StringDictionary &strings,
     return owners;
 }
 
-IpAddress networkOf(const IpAddress &address)
-{
-    if (address.isV4())
-        return IpAddress::fromV4(address.v4() & 0xFFFFFF00U);
-    IpAddress network = address;
-    std::fill(network.bytes.begin() + 6, network.bytes.end(), 0);
-    return network;
-}
-
-QString prefixOf(const IpAddress &address)
-{
-    return QString::fromStdString(networkOf(address).toString()) + (address.isV4() ? QStringLiteral("/24") : QStringLiteral("/48"));
-}
-
 struct LevelNode {
     GraphNode node;
     NodeSelector selector;
 };
 
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// Sums the traffic into nodes and edges told apart by numbers (interfaces
+// by their position, outside groups by OutsideKey), and names only the
+// nodes a graph shows or folds into "more": a case has some hundred
+// interfaces and, facing the internet, hundreds of thousands of outside
+// groups.
 class GraphAssembler {
 public:
-    GraphAssembler(const GraphOptions &options, const StringDictionary &strings, const InterfaceDictionary &interfaces)
+    GraphAssembler(const GraphOptions &options, const StringDictionary &strings, const InterfaceDictionary &interfaces,
+                   const Owners &owners, const OutsideGroups &groups)
         : m_options(options)
         , m_strings(strings)
+        , m_groups(groups)
         , m_snapshot(options.snapshot.get())
     {
         for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
             const InterfaceKey &key = interfaces.key(id);
             if (!key[0])
                 continue;
-            EniInfo &info = m_enis[text(strings, key[0])];
+            const std::uint32_t eni = eniIndex(text(strings, key[0]));
+            m_eniOfString.emplace(key[0], eni);
+            EniInfo &info = m_enis[eni];
             const auto fill = [&](QString &field, std::size_t slot) {
                 if (field.isEmpty())
                     field = text(strings, key[slot]);
@@ -293,154 +264,163 @@ public:
         }
         if (m_snapshot) {
             for (const auto &[id, eni] : m_snapshot->interfaces) {
-                EniInfo &info = m_enis[id];
+                EniInfo &info = m_enis[eniIndex(id)];
                 info.subnet = eni.subnetId.isEmpty() ? info.subnet : eni.subnetId;
                 info.vpc = eni.vpcId.isEmpty() ? info.vpc : eni.vpcId;
                 info.account = eni.ownerId.isEmpty() ? info.account : eni.ownerId;
                 info.instance = eni.instanceId.isEmpty() ? info.instance : eni.instanceId;
             }
         }
+        for (const auto &[address, eni] : owners) {
+            const std::uint32_t index = eniIndex(eni);
+            m_owners.emplace(address, index);
+            m_enis[index].addresses.insert(QString::fromStdString(address.toString()));
+        }
+        m_caseNodes.assign(m_eniNames.size(), kNone);
     }
 
-    FlowGraph assemble(const RawTraffic &raw, const Owners &owners)
+    // Room for the nodes and edges of about `rows` sums (each makes at most one edge and two nodes).
+    void reserve(std::size_t rows)
     {
-        for (const auto &[address, eni] : owners)
-            m_enis[eni].addresses.insert(QString::fromStdString(address.toString()));
-        const auto ownerOf = [&](const IpAddress &address) -> QString {
-            const auto it = owners.find(address);
-            return it == owners.end() ? QString() : it->second;
-        };
+        m_nodes.reserve(rows);
+        m_edges.reserve(rows);
+        m_outsidePacked.reserve(rows / 2);
+        m_edgeIndex.reserve(rows / 2);
+    }
 
-        struct EdgeSums {
-            Traffic traffic;
-            std::uint64_t fromLow = 0; // records whose initiator is the lower id
-            std::uint64_t fromHigh = 0;
-        };
-        QHash<std::pair<QString, QString>, EdgeSums> edges; // ordered later, by weight and ids
-        const auto add = [&](const RawKey &key, const QString &srcEni, const QString &dstEni, const Traffic &traffic) {
-            const QString a = nodeOf(srcEni, key.src, key.srcService);
-            const QString b = nodeOf(dstEni, key.dst, key.dstService);
-            const bool swapped = b < a;
-            EdgeSums &sums = edges[swapped ? std::make_pair(b, a) : std::make_pair(a, b)];
-            sums.traffic += traffic;
-            if (key.initiator != Side::Unknown) {
-                const bool fromA = key.initiator == Side::Source;
-                ((fromA != swapped) ? sums.fromLow : sums.fromHigh) += traffic.flows;
+    // One sum of records: `eni` the string id of the interface that logged
+    // them (0 when none), the addresses whole or as OutsideGroups::kept left them.
+    void add(std::uint32_t eni, const IpAddress &src, const IpAddress &dst, std::uint32_t srcService,
+             std::uint32_t dstService, Side initiator, const Traffic &traffic)
+    {
+        if (++m_added % kCancelCheckEvery == 0 && m_options.cancelled && m_options.cancelled())
+            throw GraphCancelled();
+        const std::uint32_t srcEni = ownerOf(src);
+        const std::uint32_t dstEni = ownerOf(dst);
+        if (srcEni != kNone && dstEni != kNone && srcEni != dstEni) {
+            // Between two interfaces of the case the same flows are logged as
+            // egress at the sender and ingress at the receiver: per address
+            // pair, direction and initiator, the side that logged more of them counts.
+            const auto logger = eni ? m_eniOfString.find(eni) : m_eniOfString.end();
+            const std::uint32_t loggedBy = logger == m_eniOfString.end() ? kNone : logger->second;
+            if (loggedBy == srcEni || loggedBy == dstEni) {
+                RawKey pair;
+                pair.src = src;
+                pair.dst = dst;
+                pair.srcService = srcService;
+                pair.dstService = dstService;
+                pair.initiator = initiator;
+                BothEnds &ends = m_bothEnds[pair];
+                (loggedBy == srcEni ? ends.sender : ends.receiver) += traffic;
+                return;
             }
-        };
-        // Between two interfaces of the case the same flows are logged as
-        // egress at the sender and ingress at the receiver: per address pair,
-        // direction and initiator, the side that logged more of them counts.
-        struct BothEnds {
-            Traffic sender;
-            Traffic receiver;
-        };
-        std::unordered_map<RawKey, BothEnds, RawKeyHash> bothEnds;
-        std::size_t seen = 0;
-        for (const auto &[key, traffic] : raw) {
-            if (++seen % kCancelCheckEvery == 0 && m_options.cancelled && m_options.cancelled())
-                throw GraphCancelled();
-            const QString srcEni = ownerOf(key.src);
-            const QString dstEni = ownerOf(key.dst);
-            if (srcEni.isEmpty() || dstEni.isEmpty() || srcEni == dstEni) {
-                add(key, srcEni, dstEni, traffic);
-                continue;
-            }
-            const QString logger = text(m_strings, key.eni);
-            if (logger != srcEni && logger != dstEni) { // logged on the way, by neither end
-                add(key, srcEni, dstEni, traffic);
-                continue;
-            }
-            RawKey pair = key;
-            pair.eni = 0;
-            BothEnds &ends = bothEnds[pair];
-            (logger == srcEni ? ends.sender : ends.receiver) += traffic;
         }
-        for (const auto &[key, ends] : bothEnds)
-            add(key, ownerOf(key.src), ownerOf(key.dst), ends.sender.flows >= ends.receiver.flows ? ends.sender : ends.receiver);
+        addEdge(nodeOf(srcEni, src, srcService), nodeOf(dstEni, dst, dstService), initiator, traffic);
+    }
+
+    FlowGraph assemble()
+    {
+        for (const auto &[key, ends] : m_bothEnds)
+            addEdge(nodeOf(ownerOf(key.src), key.src, key.srcService), nodeOf(ownerOf(key.dst), key.dst, key.dstService),
+                    key.initiator, ends.sender.flows >= ends.receiver.flows ? ends.sender : ends.receiver);
 
         // A case node's records are also those logged at the other end of its addresses.
-        for (const auto &[group, enis] : m_members) {
+        for (const auto &[node, enis] : m_members) {
             std::set<QString> addresses;
-            for (const QString &eni : enis)
+            for (const std::uint32_t eni : enis)
                 addresses.insert(m_enis[eni].addresses.begin(), m_enis[eni].addresses.end());
             for (const QString &address : addresses)
-                m_nodes.at(group).selector.addresses << address;
+                m_caseLevel[m_nodes[node].caseLevel].selector.addresses << address;
         }
 
         // Node totals: every edge that touches the node, once.
-        for (auto it = edges.cbegin(); it != edges.cend(); ++it) {
-            const auto &ends = it.key();
-            const EdgeSums &sums = it.value();
-            m_nodes.at(ends.first).node.traffic += sums.traffic;
-            if (ends.second != ends.first)
-                m_nodes.at(ends.second).node.traffic += sums.traffic;
+        for (const auto &[ends, sums] : m_edges) {
+            const auto [low, high] = split(ends);
+            m_nodes[low].traffic += sums.traffic;
+            if (high != low)
+                m_nodes[high].traffic += sums.traffic;
         }
-        std::vector<LevelNode *> order;
-        for (auto &[id, node] : m_nodes)
-            order.push_back(&node);
+        for (Node &node : m_nodes)
+            node.id = node.caseLevel != kNone ? m_caseLevel[node.caseLevel].node.id : m_groups.idOf(node.outside);
+        std::vector<std::uint32_t> order(m_nodes.size());
+        for (std::uint32_t i = 0; i < order.size(); ++i)
+            order[i] = i;
         const GraphMetric metric = m_options.metric;
-        std::sort(order.begin(), order.end(), [metric](const LevelNode *x, const LevelNode *y) {
-            const auto wx = x->node.traffic.weight(metric);
-            const auto wy = y->node.traffic.weight(metric);
-            return wx != wy ? wx > wy : x->node.id < y->node.id;
+        std::sort(order.begin(), order.end(), [this, metric](std::uint32_t x, std::uint32_t y) {
+            const auto wx = m_nodes[x].traffic.weight(metric);
+            const auto wy = m_nodes[y].traffic.weight(metric);
+            return wx != wy ? wx > wy : m_nodes[x].id < m_nodes[y].id;
         });
 
         FlowGraph graph;
         const std::size_t kept = std::min(order.size(), m_options.topNodes);
-        std::set<QString> keptIds;
+        std::vector<LevelNode> shown(m_nodes.size() > 0 ? kept : 0);
+        std::vector<std::uint32_t> shownAt(m_nodes.size(), kNone);
         QStringList keptFilters;
         for (std::size_t i = 0; i < kept; ++i) {
-            order[i]->node.filter = order[i]->selector.expression();
-            keptIds.insert(order[i]->node.id);
-            keptFilters << order[i]->node.filter;
-            graph.nodes.push_back(order[i]->node);
+            LevelNode &node = shown[i];
+            node = levelNode(order[i]);
+            node.node.filter = node.selector.expression();
+            shownAt[order[i]] = static_cast<std::uint32_t>(i);
+            keptFilters << node.node.filter;
+            graph.nodes.push_back(node.node);
+            if (!node.node.subnet.isEmpty())
+                graph.clusterLabels.try_emplace(node.node.subnet, labelOf(NodeKind::Subnet, node.node.subnet, {}));
+            if (!node.node.vpc.isEmpty())
+                graph.clusterLabels.try_emplace(node.node.vpc, labelOf(NodeKind::Vpc, node.node.vpc, {}));
         }
         graph.nodesLeftOut = order.size() - kept;
-        const QString more = QStringLiteral("more");
-        std::map<QString, EdgeSums> toMore;
-        for (auto it = edges.cbegin(); it != edges.cend(); ++it) {
-            const auto &ends = it.key();
-            const EdgeSums &sums = it.value();
-            const bool keepFirst = keptIds.count(ends.first) > 0;
-            const bool keepSecond = keptIds.count(ends.second) > 0;
+        std::map<std::uint32_t, EdgeSums> toMore; // kNone: between two nodes left out
+        for (const auto &[ends, sums] : m_edges) {
+            auto [first, second] = split(ends);
+            const bool keepFirst = shownAt[first] != kNone;
+            const bool keepSecond = shownAt[second] != kNone;
             if (keepFirst && keepSecond) {
+                // The ends in the order of their ids, as the records would tell them.
+                std::uint64_t fromFirst = sums.fromLow;
+                std::uint64_t fromSecond = sums.fromHigh;
+                if (m_nodes[second].id < m_nodes[first].id) {
+                    std::swap(first, second);
+                    std::swap(fromFirst, fromSecond);
+                }
+                const LevelNode &a = shown[shownAt[first]];
+                const LevelNode &b = shown[shownAt[second]];
                 GraphEdge edge;
-                const bool directed = (sums.fromLow > 0) != (sums.fromHigh > 0);
-                const bool reversed = directed && sums.fromHigh > 0;
-                edge.source = reversed ? ends.second : ends.first;
-                edge.target = reversed ? ends.first : ends.second;
+                const bool directed = (fromFirst > 0) != (fromSecond > 0);
+                const bool reversed = directed && fromSecond > 0;
+                const LevelNode &source = reversed ? b : a;
+                const LevelNode &target = reversed ? a : b;
+                edge.source = source.node.id;
+                edge.target = target.node.id;
                 edge.directed = directed;
                 edge.traffic = sums.traffic;
-                edge.filter = edgeExpression(m_nodes.at(edge.source).selector, m_nodes.at(edge.target).selector);
+                edge.filter = edgeExpression(source.selector, target.selector);
                 graph.edges.push_back(edge);
                 continue;
             }
             graph.trafficLeftOut += sums.traffic;
-            const QString inside = keepFirst ? ends.first : keepSecond ? ends.second : more;
-            toMore[inside].traffic += sums.traffic;
+            toMore[keepFirst ? first : keepSecond ? second : kNone].traffic += sums.traffic;
         }
         if (graph.nodesLeftOut > 0) {
+            const QString more = QStringLiteral("more");
             GraphNode node;
             node.id = more;
             node.kind = NodeKind::More;
             node.label = QObject::tr("+%1 more").arg(graph.nodesLeftOut);
-            QStringList folded;
-            for (std::size_t i = kept; i < order.size(); ++i)
-                folded << QLatin1Char('(') + order[i]->selector.expression() + QLatin1Char(')');
-            node.filter = folded.join(QStringLiteral(" or "));
+            node.filter = foldedExpression(order, kept);
             for (const auto &[inside, sums] : toMore) {
                 node.traffic += sums.traffic;
                 GraphEdge edge;
-                edge.source = inside;
+                edge.source = inside == kNone ? more : m_nodes[inside].id;
                 edge.target = more;
                 edge.traffic = sums.traffic;
-                if (inside == more) {
+                if (inside == kNone) {
                     edge.filter = node.filter;
                 } else {
+                    const QString &filter = shown[shownAt[inside]].node.filter;
                     QStringList others = keptFilters;
-                    others.removeOne(m_nodes.at(inside).node.filter);
-                    edge.filter = withoutExpression(m_nodes.at(inside).node.filter, others);
+                    others.removeOne(filter);
+                    edge.filter = withoutExpression(filter, others);
                 }
                 graph.edges.push_back(edge);
             }
@@ -455,55 +435,111 @@ public:
     }
 
 private:
-    // The level node an endpoint belongs to, created on first sight.
-    QString nodeOf(const QString &eni, const IpAddress &address, std::uint32_t service)
+    struct EdgeSums {
+        Traffic traffic;
+        std::uint64_t fromLow = 0; // records whose initiator is the node of the lower number
+        std::uint64_t fromHigh = 0;
+    };
+    struct BothEnds {
+        Traffic sender;
+        Traffic receiver;
+    };
+    // A level node: a case node (its GraphNode in m_caseLevel) or an outside group.
+    struct Node {
+        std::uint32_t caseLevel = kNone;
+        OutsideKey outside;
+        std::uint32_t seenService = 0; // the service of the address that made it
+        Traffic traffic;
+        QString id; // made once the sums are done
+    };
+
+    // An outside group as one number (form in the top bits), 0 for an IPv6 address of its own.
+    static std::uint64_t packedKey(const OutsideKey &key)
     {
-        if (!eni.isEmpty())
-            return caseNode(eni);
-        const auto cached = m_outside.find({address, service});
-        if (cached != m_outside.end())
-            return cached->second;
-        LevelNode node;
-        const QString serviceGroup = service ? QStringLiteral("aws:") + text(m_strings, service) : QString();
-        const QString group = service ? serviceGroup : prefixOf(address);
-        if (m_options.expanded.count(group)) { // one node per address
-            const QString name = QString::fromStdString(address.toString());
-            node.node.id = name;
-            node.node.kind = service ? NodeKind::AwsService : NodeKind::Outside;
-            node.node.label = service ? QObject::tr("%1 (%2)").arg(name, text(m_strings, service)) : name;
-            node.node.group = group;
-            node.selector.addresses << name;
-        } else if (service) {
-            const QString name = text(m_strings, service);
-            node.node.id = serviceGroup;
-            node.node.kind = NodeKind::AwsService;
-            node.node.label = QObject::tr("%1 (AWS)").arg(name);
-            node.selector.service = name;
-        } else {
-            node.node.id = prefixOf(address);
-            node.node.kind = NodeKind::Outside;
-            node.node.label = node.node.id;
-            node.selector.addresses << node.node.id;
+        const auto form = static_cast<std::uint64_t>(key.form) + 1;
+        switch (key.form) {
+        case OutsideKey::Form::Service:
+        case OutsideKey::Form::Ioc:
+            return form << 60 | key.group;
+        case OutsideKey::Form::Network:
+        case OutsideKey::Form::Address:
+            if (key.address.isV4())
+                return form << 60 | key.address.v4();
+            if (key.form == OutsideKey::Form::Network) { // a /48: six bytes
+                std::uint64_t bits = 0;
+                for (std::size_t i = 0; i < 6; ++i)
+                    bits = bits << 8 | key.address.bytes[i];
+                return form << 60 | std::uint64_t(1) << 56 | bits;
+            }
+            break;
         }
-        const QString id = node.node.id;
-        m_nodes.try_emplace(id, std::move(node));
-        m_outside.emplace(std::make_pair(address, service), id);
-        return id;
+        return 0;
     }
 
-    QString caseNode(const QString &eni)
+    static std::pair<std::uint32_t, std::uint32_t> split(std::uint64_t ends)
     {
-        const auto cached = m_caseNodes.constFind(eni);
-        if (cached != m_caseNodes.cend())
-            return cached.value();
-        const QString group = levelNodeOf(eni);
-        m_caseNodes.insert(eni, group);
-        return group;
+        return {static_cast<std::uint32_t>(ends >> 32), static_cast<std::uint32_t>(ends)};
     }
 
-    QString levelNodeOf(const QString &eni)
+    std::uint32_t eniIndex(const QString &eni)
     {
+        const auto [it, created] = m_eniIndex.try_emplace(eni, static_cast<std::uint32_t>(m_eniNames.size()));
+        if (created) {
+            m_eniNames.push_back(eni);
+            m_enis.emplace_back();
+        }
+        return it->second;
+    }
+
+    std::uint32_t ownerOf(const IpAddress &address) const
+    {
+        const auto it = m_owners.find(address);
+        return it == m_owners.end() ? kNone : it->second;
+    }
+
+    void addEdge(std::uint32_t a, std::uint32_t b, Side initiator, const Traffic &traffic)
+    {
+        const bool swapped = b < a;
+        const std::uint64_t ends = swapped ? (std::uint64_t(b) << 32 | a) : (std::uint64_t(a) << 32 | b);
+        const auto [index, created] = m_edgeIndex.findOrInsert(ends, static_cast<std::uint32_t>(m_edges.size()));
+        if (created)
+            m_edges.emplace_back(ends, EdgeSums());
+        EdgeSums &sums = m_edges[index].second;
+        sums.traffic += traffic;
+        if (initiator != Side::Unknown) {
+            const bool fromA = initiator == Side::Source;
+            ((fromA != swapped) ? sums.fromLow : sums.fromHigh) += traffic.flows;
+        }
+    }
+
+    // The level node an endpoint belongs to, created on first sight.
+    std::uint32_t nodeOf(std::uint32_t eni, const IpAddress &address, std::uint32_t service)
+    {
+        if (eni != kNone)
+            return caseNode(eni);
+        const OutsideKey key = m_groups.keyOf(address, service);
+        const auto next = static_cast<std::uint32_t>(m_nodes.size());
+        const std::uint64_t packed = packedKey(key);
+        const auto [index, created] = packed ? m_outsidePacked.findOrInsert(packed, next)
+                                             : [&] {
+                                                   const auto [it, added] = m_outside.try_emplace(key, next);
+                                                   return std::make_pair(it->second, added);
+                                               }();
+        if (created) {
+            Node node;
+            node.outside = key;
+            node.seenService = service;
+            m_nodes.push_back(node);
+        }
+        return index;
+    }
+
+    std::uint32_t caseNode(std::uint32_t eni)
+    {
+        if (m_caseNodes[eni] != kNone)
+            return m_caseNodes[eni];
         const EniInfo &info = m_enis[eni];
+        const QString &name = m_eniNames[eni];
         QString group;
         NodeKind kind = NodeKind::Eni;
         QString field = QStringLiteral("interface-id");
@@ -521,22 +557,68 @@ private:
             break;
         }
         if (group.isEmpty()) // not known at this level: the interface stands alone
-            group = eni, kind = NodeKind::Eni, field = QStringLiteral("interface-id");
-        auto [it, created] = m_nodes.try_emplace(group);
-        LevelNode &node = it->second;
+            group = name, kind = NodeKind::Eni, field = QStringLiteral("interface-id");
+        const auto [it, created] = m_caseGroups.try_emplace(group, static_cast<std::uint32_t>(m_nodes.size()));
         if (created) {
-            node.node.id = group;
-            node.node.kind = kind;
-            node.node.label = labelOf(kind, group, info);
+            LevelNode level;
+            level.node.id = group;
+            level.node.kind = kind;
+            level.node.label = labelOf(kind, group, info);
             if (kind == NodeKind::Eni) {
-                node.node.subnet = info.subnet;
-                node.node.vpc = info.vpc;
+                level.node.subnet = info.subnet;
+                level.node.vpc = info.vpc;
             }
-            node.selector.field = field;
-            node.selector.value = group;
+            level.selector.field = field;
+            level.selector.value = group;
+            Node node;
+            node.caseLevel = static_cast<std::uint32_t>(m_caseLevel.size());
+            m_caseLevel.push_back(level);
+            m_nodes.push_back(node);
         }
-        m_members[group].insert(eni);
-        return group;
+        m_members[it->second].insert(eni);
+        m_caseNodes[eni] = it->second;
+        return it->second;
+    }
+
+    LevelNode levelNode(std::uint32_t index) const
+    {
+        const Node &node = m_nodes[index];
+        if (node.caseLevel != kNone) {
+            LevelNode level = m_caseLevel[node.caseLevel];
+            level.node.traffic = node.traffic;
+            return level;
+        }
+        const OutsideNodeText text = m_groups.text(node.outside, node.seenService);
+        LevelNode level;
+        level.node.id = text.id;
+        level.node.kind = text.kind;
+        level.node.label = text.label;
+        level.node.group = text.group;
+        if (!text.addresses.isEmpty())
+            level.selector.addresses << text.addresses;
+        level.selector.service = text.service;
+        level.selector.iocList = text.iocList;
+        level.node.traffic = node.traffic;
+        return level;
+    }
+
+    // "(A) or (B) ...", the nodes from `from` on in `order`: what "more" holds.
+    QString foldedExpression(const std::vector<std::uint32_t> &order, std::size_t from) const
+    {
+        QString folded;
+        folded.reserve(static_cast<qsizetype>((order.size() - from) * 32));
+        const QString addressTest = QStringLiteral("(addr == ");
+        for (std::size_t i = from; i < order.size(); ++i) {
+            if (i > from)
+                folded += QStringLiteral(" or ");
+            const Node &node = m_nodes[order[i]];
+            if (node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Network) {
+                folded += addressTest + node.id + QLatin1Char(')'); // most of them, without the selector's lists
+                continue;
+            }
+            folded += QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')');
+        }
+        return folded;
     }
 
     QString labelOf(NodeKind kind, const QString &id, const EniInfo &info) const
@@ -566,15 +648,26 @@ private:
 
     const GraphOptions &m_options;
     const StringDictionary &m_strings;
+    const OutsideGroups &m_groups;
     const explain::ConfigSnapshot *m_snapshot;
-    std::map<QString, EniInfo> m_enis;
-    std::unordered_map<QString, LevelNode> m_nodes; // ordered later, by weight and id
-    std::map<QString, std::set<QString>> m_members; // level node → its interfaces
-    QHash<QString, QString> m_caseNodes;             // interface → its level node
-    struct OutsideHash {
-        std::size_t operator()(const std::pair<IpAddress, std::uint32_t> &k) const { return AddressHash()(k.first) * 31 + k.second; }
-    };
-    std::unordered_map<std::pair<IpAddress, std::uint32_t>, QString, OutsideHash> m_outside; // outside node ids
+    std::size_t m_added = 0;
+    // Interfaces by position.
+    std::vector<QString> m_eniNames;
+    std::vector<EniInfo> m_enis;
+    std::unordered_map<QString, std::uint32_t> m_eniIndex;
+    std::unordered_map<std::uint32_t, std::uint32_t> m_eniOfString; // string id → position
+    std::unordered_map<IpAddress, std::uint32_t, AddressHash> m_owners;
+    // Level nodes by number.
+    std::vector<Node> m_nodes;
+    std::vector<LevelNode> m_caseLevel;
+    std::vector<std::uint32_t> m_caseNodes;                     // interface → its level node
+    std::unordered_map<QString, std::uint32_t> m_caseGroups;    // level node id → number
+    std::map<std::uint32_t, std::set<std::uint32_t>> m_members; // level node → its interfaces
+    std::unordered_map<OutsideKey, std::uint32_t, OutsideKeyHash> m_outside; // IPv6 addresses of their own
+    FlatIndex m_outsidePacked; // the outside groups packedKey() packs
+    FlatIndex m_edgeIndex;     // low << 32 | high node number → position in m_edges
+    std::vector<std::pair<std::uint64_t, EdgeSums>> m_edges;
+    std::unordered_map<RawKey, BothEnds, RawKeyHash> m_bothEnds;
 };
 
 } // namespace
@@ -595,25 +688,13 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     strings.load(caseDb.handle());
     InterfaceDictionary interfaces;
     interfaces.load(caseDb.handle(), strings);
-    // First who owns which address, from every record: an address belongs
-    // to its interface even where the filter hides that interface's records.
-    ExpandedGroups expanded;
-    for (const QString &group : options.expanded) {
-        if (group.startsWith(QStringLiteral("aws:"))) {
-            if (const std::uint32_t id = strings.find(group.mid(4).toStdString()))
-                expanded.services.insert(id);
-        } else if (const auto network = IpAddress::parse(group.section(QLatin1Char('/'), 0, 0).toStdString())) {
-            expanded.networks.insert(networkOf(*network));
-        }
-    }
+    const OutsideGroups groups(options.expanded, strings, caseIocGroupLists(caseDb));
+    const bool haveTotals = options.useStoredTotals && hasGraphTrafficTotals(caseDb.handle());
     // The whole case: the totals kept beside the records hold both sums,
-    // added up by the same functions as the records would be.
-    const bool fromTotals = options.useStoredTotals && filter.matchesEverything() && !filter.blocks()
-        && hasGraphTrafficTotals(caseDb.handle());
-    Owners owners;
-    RawTraffic raw;
-    if (fromTotals) {
-        std::vector<std::pair<GraphTrafficKey, Traffic>> totals;
+    // added up as the records would be.
+    const bool fromTotals = haveTotals && filter.matchesEverything() && !filter.blocks();
+    std::deque<std::pair<GraphTrafficKey, Traffic>> totals; // no copying as it grows
+    if (haveTotals) {
         readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &key, const GraphTrafficSums &sums) {
             if (totals.size() % kCancelCheckEvery == 0 && options.cancelled && options.cancelled())
                 throw GraphCancelled();
@@ -625,21 +706,36 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             t.reject = static_cast<std::uint64_t>(sums.rejects);
             totals.emplace_back(key, t);
         });
+    }
+    // First who owns which address, from every record (or their totals):
+    // an address belongs to its interface even where the filter hides that
+    // interface's records.
+    Owners owners;
+    if (haveTotals) {
         RawTraffic claims;
         for (const auto &[key, traffic] : totals)
             addClaim(claims, eniOf(key.interface, interfaces), key.direction, key.src, key.dst, traffic.flows);
         owners = addressOwners(claims, strings, options.snapshot.get());
-        for (const auto &[key, traffic] : totals)
-            addTraffic(raw, owners, expanded, eniOf(key.interface, interfaces), key.src, key.dst, key.srcService,
-                       key.dstService, key.initiator, traffic);
     } else {
-        owners = addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, expanded, options.cancelled),
-                               strings, options.snapshot.get());
-        raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, expanded, options.cancelled);
+        owners = addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, nullptr, options.cancelled), strings,
+                               options.snapshot.get());
+    }
+    GraphAssembler assembler(options, strings, interfaces, owners, groups);
+    if (fromTotals) {
+        assembler.reserve(totals.size());
+        for (const auto &[key, traffic] : totals)
+            assembler.add(eniOf(key.interface, interfaces), key.src, key.dst, key.srcService, key.dstService,
+                          key.initiator, traffic);
+    } else {
+        totals = {};
+        const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, &groups, options.cancelled);
+        assembler.reserve(raw.size());
+        for (const auto &[key, traffic] : raw)
+            assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
     }
     if (options.cancelled && options.cancelled())
         throw GraphCancelled();
-    return GraphAssembler(options, strings, interfaces).assemble(raw, owners);
+    return assembler.assemble();
 }
 
 std::shared_ptr<const explain::ConfigSnapshot> newestSnapshot(CaseDb &caseDb)

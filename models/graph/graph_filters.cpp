@@ -33,11 +33,15 @@ QString NodeSelector::expression() const
     if (!service.isEmpty())
         parts << serviceTest(QStringLiteral("pkt-src-aws-service"), service)
               << serviceTest(QStringLiteral("pkt-dst-aws-service"), service);
+    if (!iocList.isEmpty())
+        parts << QStringLiteral("addr in @") + iocList;
     return parts.join(QStringLiteral(" or "));
 }
 
 QString NodeSelector::sideExpression(bool source) const
 {
+    if (!iocList.isEmpty())
+        return (source ? QStringLiteral("srcaddr in @") : QStringLiteral("dstaddr in @")) + iocList;
     if (!service.isEmpty())
         return serviceTest(source ? QStringLiteral("pkt-src-aws-service") : QStringLiteral("pkt-dst-aws-service"), service);
     if (!addresses.isEmpty())

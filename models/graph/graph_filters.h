@@ -10,13 +10,14 @@ namespace flowscope::graph {
 
 // What selects a node's records: a field of the logging interface
 // (`interface-id == "eni-…"`, `subnet-id == …`), the addresses its
-// interfaces own (logged at the other end), an address block, or an AWS
-// service name.
+// interfaces own (logged at the other end), an address block, an AWS
+// service name or an IOC list.
 struct NodeSelector {
     QString field;     // "interface-id", "subnet-id", "vpc-id", "account-id"; empty for none
     QString value;
     QStringList addresses; // owned addresses or CIDR blocks
     QString service;       // pkt-*-aws-service
+    QString iocList;       // addr in @NAME
     QString expression() const;
     // Only the records whose source (or destination) is the node: for
     // traffic inside one node (a subnet talking to itself).

@@ -79,6 +79,7 @@ std::string dotOf(const FlowGraph &graph, GraphMetric metric, const std::map<QSt
     for (const GraphNode &n : graph.nodes) {
         const char *shape = n.kind == NodeKind::Outside ? "ellipse"
             : n.kind == NodeKind::AwsService            ? "hexagon"
+            : n.kind == NodeKind::Ioc                   ? "octagon"
             : n.kind == NodeKind::More                  ? "note"
                                                         : "box";
         std::string pos;

@@ -5,7 +5,9 @@
 #include <QDeadlineTimer>
 #include <QProcess>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numbers>
 
 namespace flowscope::graph {
@@ -17,12 +19,19 @@ constexpr int kPollMs = 50;
 
 QString tr(const char *text) { return QCoreApplication::translate("flowscope::graph::GraphLayout", text); }
 
+bool isAnchor(const QString &id) { return id.startsWith(QChar(1)); } // as graph_layout_input.h names them
+
 // Nodes are named by index: ids need no quoting, and `plain` output stays
-// one token per name.
-QByteArray dotOf(const LayoutRequest &request)
+// one token per name. With `clusters`, subnets and VPCs are nested
+// subgraphs and the anchors that stand in for them are left out.
+QByteArray dotOf(const LayoutRequest &request, bool clusters)
 {
-    QByteArray dot = "graph layout {\n  graph [splines=false, overlap=prism];\n  node [shape=box, width=1.4, height=0.4, fixedsize=true];\n";
+    QByteArray dot = "graph layout {\n  graph [splines=false, overlap=prism";
+    dot += clusters ? ", sep=\"+8\"];\n" : "];\n";
+    dot += "  node [shape=box, width=1.4, height=0.4, fixedsize=true];\n";
     for (int i = 0; i < request.nodes.size(); ++i) {
+        if (clusters && isAnchor(request.nodes[i]))
+            continue;
         QByteArrayList attributes;
         const auto seed = request.seeds.find(request.nodes[i]);
         if (seed != request.seeds.end()) // Graphviz's y axis points up
@@ -36,12 +45,31 @@ QByteArray dotOf(const LayoutRequest &request)
         dot += ";\n";
     }
     for (const auto &[from, to] : request.edges)
-        dot += "  n" + QByteArray::number(from) + " -- n" + QByteArray::number(to) + ";\n";
+        if (!clusters || (!isAnchor(request.nodes[from]) && !isAnchor(request.nodes[to])))
+            dot += "  n" + QByteArray::number(from) + " -- n" + QByteArray::number(to) + ";\n";
+    if (clusters) {
+        const std::function<void(int, const QByteArray &)> write = [&](int parent, const QByteArray &indent) {
+            for (std::size_t c = 0; c < request.clusters.size(); ++c) {
+                if (request.clusters[c].parent != parent)
+                    continue;
+                // A top margin for the label the view draws inside the cluster.
+                dot += indent + "subgraph cluster_" + QByteArray::number(qulonglong(c)) + " {\n" + indent
+                    + "  graph [margin=20, label=\" \"];\n";
+                write(int(c), indent + "  ");
+                for (const int member : request.clusters[c].members)
+                    dot += indent + "  n" + QByteArray::number(member) + ";\n";
+                dot += indent + "}\n";
+            }
+        };
+        write(-1, "  ");
+    }
     return dot + "}\n";
 }
 
-// `plain`: "node NAME X Y W H ..." in inches, y up.
-bool parsePlain(const QByteArray &output, const QStringList &nodes, std::map<QString, QPointF> &positions, QString &error)
+// `plain`: "node NAME X Y W H ..." in inches, y up. `expected`: how many
+// nodes it must place.
+bool parsePlain(const QByteArray &output, const QStringList &nodes, qsizetype expected, std::map<QString, QPointF> &positions,
+                QString &error)
 {
     for (const QByteArray &line : output.split('\n')) {
         if (!line.startsWith("node "))
@@ -57,8 +85,8 @@ bool parsePlain(const QByteArray &output, const QStringList &nodes, std::map<QSt
         }
         positions[nodes[index]] = QPointF(x * kPointsPerInch, -y * kPointsPerInch);
     }
-    if (positions.size() != std::size_t(nodes.size())) {
-        error = tr("the layout placed %1 of %2 nodes").arg(positions.size()).arg(nodes.size());
+    if (positions.size() != std::size_t(expected)) {
+        error = tr("the layout placed %1 of %2 nodes").arg(positions.size()).arg(expected);
         return false;
     }
     return true;
@@ -66,7 +94,11 @@ bool parsePlain(const QByteArray &output, const QStringList &nodes, std::map<QSt
 
 LayoutResult failed(const LayoutRequest &request, const QString &error)
 {
-    return {settleOnSeeds(circleLayout(request.nodes), request.seeds), true, error};
+    LayoutResult result;
+    result.positions = settleOnSeeds(circleLayout(request.nodes), request.seeds);
+    result.fallback = true;
+    result.error = error;
+    return result;
 }
 
 QPointF centroid(const std::vector<QPointF> &points)
@@ -122,16 +154,18 @@ std::map<QString, QPointF> circleLayout(const QStringList &nodes)
     return positions;
 }
 
-LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool()> &cancelled)
+namespace {
+
+// One run of `program` on the request; fallback set when it failed.
+LayoutResult runLayout(const LayoutRequest &request, const QString &program, bool clusters,
+                       const std::function<bool()> &cancelled)
 {
-    if (request.nodes.isEmpty())
-        return {};
     QProcess process;
-    process.start(request.program, {QStringLiteral("-Tplain")});
+    process.start(program, {QStringLiteral("-Tplain")});
     if (!process.waitForStarted(request.timeoutMs))
         return failed(request, tr("the layout command '%1' could not be started: %2")
-                                   .arg(request.program, process.errorString()));
-    process.write(dotOf(request));
+                                   .arg(program, process.errorString()));
+    process.write(dotOf(request, clusters));
     process.closeWriteChannel();
     const QDeadlineTimer deadline(request.timeoutMs);
     while (!process.waitForFinished(kPollMs)) {
@@ -143,20 +177,43 @@ LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool(
             process.waitForFinished(-1);
             return failed(request, stop ? tr("the layout was cancelled")
                                         : tr("the layout command '%1' did not finish within %2 ms")
-                                              .arg(request.program).arg(request.timeoutMs));
+                                              .arg(program).arg(request.timeoutMs));
         }
     }
     if (process.exitStatus() == QProcess::CrashExit)
-        return failed(request, tr("the layout command '%1' crashed").arg(request.program));
+        return failed(request, tr("the layout command '%1' crashed").arg(program));
     if (process.exitCode() != 0)
         return failed(request, tr("the layout command '%1' failed (exit %2): %3")
-                                   .arg(request.program)
+                                   .arg(program)
                                    .arg(process.exitCode())
                                    .arg(QString::fromUtf8(process.readAllStandardError().trimmed().left(200))));
     LayoutResult result;
-    if (!parsePlain(process.readAllStandardOutput(), request.nodes, result.positions, result.error))
-        return failed(request, tr("the layout command '%1' gave no usable positions: %2").arg(request.program, result.error));
+    const qsizetype expected = clusters ? std::count_if(request.nodes.begin(), request.nodes.end(), [](const QString &id) { return !isAnchor(id); })
+                                       : request.nodes.size();
+    if (!parsePlain(process.readAllStandardOutput(), request.nodes, expected, result.positions, result.error))
+        return failed(request, tr("the layout command '%1' gave no usable positions: %2").arg(program, result.error));
     result.positions = settleOnSeeds(result.positions, request.seeds);
+    return result;
+}
+
+} // namespace
+
+LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool()> &cancelled)
+{
+    if (request.nodes.isEmpty())
+        return {};
+    const auto shown = std::count_if(request.nodes.begin(), request.nodes.end(), [](const QString &id) { return !isAnchor(id); });
+    if (request.clusters.empty() || request.containmentProgram.isEmpty() || shown > request.containmentLimit)
+        return runLayout(request, request.program, false, cancelled);
+    LayoutResult contained = runLayout(request, request.containmentProgram, true, cancelled);
+    if (!contained.fallback) {
+        contained.contained = true;
+        return contained;
+    }
+    if (cancelled && cancelled())
+        return contained;
+    LayoutResult result = runLayout(request, request.program, false, cancelled);
+    result.note = contained.error;
     return result;
 }
 

@@ -2,7 +2,10 @@
 #pragma once
 // Node positions for a graph from Graphviz, run as a separate process
 // (`sfdp -Tplain` by default, splines=false: positions only, the view draws
-// the edges). Graphviz is not thread-safe and some of its engines crash; a
+// the edges). A small graph with subnets and VPCs is laid out first by a
+// containment engine (`fdp`, which keeps a cluster's nodes inside it and
+// clusters apart); when that fails or hangs, sfdp places the nodes and the
+// result says why. Graphviz is not thread-safe and some of its engines crash; a
 // crash, a hang past the timeout or a missing command costs only the child:
 // the caller gets a circle and the reason.
 
@@ -17,6 +20,13 @@
 
 namespace flowscope::graph {
 
+// A subnet or VPC drawn around its nodes.
+struct LayoutCluster {
+    QString name;
+    int parent = -1;          // the enclosing cluster's index, -1 for none
+    std::vector<int> members; // indexes into LayoutRequest::nodes
+};
+
 struct LayoutRequest {
     QStringList nodes;                       // ids
     std::vector<std::pair<int, int>> edges;  // indexes into nodes
@@ -24,12 +34,20 @@ struct LayoutRequest {
     std::vector<double> widths;              // per node, in inches (the default box when missing)
     QString program = QStringLiteral("sfdp");
     int timeoutMs = 10000;
+    std::vector<LayoutCluster> clusters;
+    // Tried first when the graph has clusters and at most containmentLimit
+    // nodes (fdp takes seconds past a few hundred and has crashed at 500);
+    // empty: never.
+    QString containmentProgram = QStringLiteral("fdp");
+    int containmentLimit = 100;
 };
 
 struct LayoutResult {
     std::map<QString, QPointF> positions; // points, y pointing down as in Qt
     bool fallback = false;                // Graphviz failed: a circle
     QString error;                        // why, when it failed
+    bool contained = false;               // the containment engine placed the nodes
+    QString note;                         // why it did not, when it was tried
 };
 
 // Runs on the calling thread (a worker's, not the GUI's); `cancelled` is

@@ -70,6 +70,23 @@ LayoutRequest layoutRequestOf(const FlowGraph &graph, const std::vector<GraphNod
     for (const auto &[vpc, parts] : vpcParts)
         if (parts.size() >= 2)
             addAnchor(QStringLiteral("vpc:") + vpc, parts);
+
+    // The same as clusters, for a containment layout: VPCs, then their subnets.
+    std::map<QString, int> vpcClusters;
+    const auto vpcCluster = [&](const QString &vpc) {
+        const auto [it, created] = vpcClusters.try_emplace(vpc, int(request.clusters.size()));
+        if (created)
+            request.clusters.push_back({QStringLiteral("vpc:") + vpc, -1, {}});
+        return it->second;
+    };
+    for (const auto &[subnet, members] : subnets) {
+        const auto vpc = vpcOfSubnet.find(subnet);
+        const int parent = vpc == vpcOfSubnet.end() ? -1 : vpcCluster(vpc->second);
+        request.clusters.push_back({QStringLiteral("subnet:") + subnet, parent, members});
+    }
+    for (const GraphNode &node : graph.nodes) // in a VPC, subnet unknown
+        if (node.subnet.isEmpty() && !node.vpc.isEmpty())
+            request.clusters[std::size_t(vpcCluster(node.vpc))].members.push_back(index.value(node.id));
     return request;
 }
 

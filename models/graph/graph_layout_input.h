@@ -4,7 +4,8 @@
 // for each subnet of two or more interfaces an unseen anchor tied to them
 // (and for each VPC one tied to its subnets),
 // so that sfdp (which ignores clusters) keeps a subnet's interfaces close
-// enough for the view to draw the subnet around them.
+// enough for the view to draw the subnet around them; the same subnets and
+// VPCs as clusters for a containment layout (fdp) of a small graph.
 
 #include "flow_graph.h"
 #include "graph_layout.h"

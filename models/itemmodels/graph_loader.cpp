@@ -71,6 +71,7 @@ GraphResult compute(const GraphRequest &request, const std::function<bool()> &ca
         : graph::layoutRequestOf(result.graph);
     layout.seeds = request.seeds;
     layout.program = request.layoutProgram;
+    layout.containmentProgram = request.containmentProgram;
     layout.timeoutMs = request.layoutTimeoutMs;
     result.layout = graph::layoutGraph(layout, cancelled);
     if (cancelled())

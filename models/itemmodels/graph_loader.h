@@ -38,6 +38,7 @@ struct GraphRequest {
     std::size_t goneNodes = 0;
     std::map<QString, QPointF> seeds; // previous positions: nodes keep their places
     QString layoutProgram = QStringLiteral("sfdp");
+    QString containmentProgram = QStringLiteral("fdp"); // small graphs with subnets; empty: never
     int layoutTimeoutMs = 10000;
 };
 

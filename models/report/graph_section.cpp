@@ -41,6 +41,8 @@ QColor colorOf(graph::NodeKind kind)
         return QColor(0xd0, 0x8a, 0x2e);
     case graph::NodeKind::AwsService:
         return QColor(0x7a, 0x4f, 0xa8);
+    case graph::NodeKind::Ioc:
+        return QColor(0xe2, 0x4d, 0x42);
     case graph::NodeKind::More:
         return QColor(0x99, 0x99, 0x99);
     }
@@ -64,6 +66,7 @@ GraphSection::GraphSection(CaseDb &caseDb, const CaseFilter &filter, const Graph
         return;
     graph::LayoutRequest request = graph::layoutRequestOf(m_graph);
     request.program = options.layoutProgram;
+    request.containmentProgram = options.containmentProgram;
     graph::LayoutResult layout = graph::layoutGraph(request);
     if (layout.fallback) {
         m_layoutError = layout.error.isEmpty() ? tr("the layout failed") : layout.error;

@@ -23,6 +23,7 @@ namespace flowscope::report {
 struct GraphSectionOptions {
     std::size_t topNodes = 30;
     QString layoutProgram = QStringLiteral("sfdp");
+    QString containmentProgram = QStringLiteral("fdp"); // small graphs with subnets; empty: never
 };
 
 class GraphSection : public ReportSection {

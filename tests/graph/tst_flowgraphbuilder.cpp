@@ -2,6 +2,8 @@
 #include "graph/flow_graph_builder.h"
 #include "graph/graph_format.h"
 #include "graph_fixture.h"
+#include "explain/config_snapshot.h"
+#include "incident/ioc_list_store.h"
 #include "selection/case_filter.h"
 #include "store/block_scan.h"
 #include "store/sqlite_handle.h"
@@ -198,6 +200,26 @@ QString edgesOf(const FlowGraph &graph)
     return out.join(QStringLiteral("; "));
 }
 
+// Adds an IOC list of the given lines to the case.
+void addIocList(CaseDb &caseDb, const QTemporaryDir &dir, const QString &name, const QByteArray &lines)
+{
+    const QString path = dir.filePath(name + QStringLiteral(".txt"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(lines) != lines.size())
+        qFatal("cannot write %s", qPrintable(path));
+    file.close();
+    if (!incident::addIocFiles(caseDb, name.toStdString(), {path.toStdString()}).stored)
+        qFatal("IOC list %s not stored", qPrintable(name));
+}
+
+std::map<QString, GraphNode> nodesById(const FlowGraph &graph)
+{
+    std::map<QString, GraphNode> nodes;
+    for (const GraphNode &n : graph.nodes)
+        nodes[n.id] = n;
+    return nodes;
+}
+
 } // namespace
 
 class TestFlowGraphBuilder : public QObject {
@@ -210,6 +232,11 @@ private Q_SLOTS:
     void expandsAGroupIntoItsAddresses_data();
     void expandsAGroupIntoItsAddresses();
     void interfacesKnowTheirSubnetAndVpc();
+    void clustersCarryTheSnapshotsNames();
+    void groupsAddressesOfAnIocList();
+    void expandsAnIocListIntoItsAddresses();
+    void iocListsAnswerAsTheRecords_data();
+    void iocListsAnswerAsTheRecords();
     void goldenOutput_data();
     void goldenOutput();
     void matchesBruteForceOnRandomCase();
@@ -386,6 +413,123 @@ void TestFlowGraphBuilder::interfacesKnowTheirSubnetAndVpc()
         if (n.kind != NodeKind::Eni)
             QVERIFY(n.subnet.isEmpty() && n.vpc.isEmpty());
     }
+}
+
+// The subnets and VPCs drawn around the interfaces carry their Name tags
+// where the snapshot has them, else their ids; the interfaces their
+// instance's name and type.
+void TestFlowGraphBuilder::clustersCarryTheSnapshotsNames()
+{
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    auto snapshot = std::make_shared<explain::ConfigSnapshot>();
+    snapshot->subnets[QStringLiteral("subnet-1")] = {QStringLiteral("subnet-1"), QStringLiteral("vpc-1"), QStringLiteral("web-a"), {}};
+    snapshot->vpcs[QStringLiteral("vpc-1")] = {QStringLiteral("vpc-1"), QStringLiteral("production"), {}, {}};
+    explain::NetworkInterface nat;
+    nat.id = QStringLiteral("eni-b");
+    nat.subnetId = QStringLiteral("subnet-2");
+    nat.vpcId = QStringLiteral("vpc-1");
+    nat.type = QStringLiteral("nat_gateway");
+    nat.description = QStringLiteral("Interface for NAT Gateway nat-1");
+    snapshot->interfaces[nat.id] = nat;
+    GraphOptions options;
+    options.snapshot = snapshot;
+    const FlowGraph named = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("subnet-1")), QStringLiteral("subnet-1 (web-a)"));
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("subnet-2")), QStringLiteral("subnet-2"));
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("vpc-1")), QStringLiteral("vpc-1 (production)"));
+    QCOMPARE(named.clusterLabels.at(QStringLiteral("vpc-2")), QStringLiteral("vpc-2"));
+    QCOMPARE(nodesById(named)[QStringLiteral("eni-b")].label,
+             QStringLiteral("eni-b (Interface for NAT Gateway nat-1, nat_gateway)"));
+
+    // Without a snapshot: the ids; at the subnet level the nodes themselves carry the names.
+    const FlowGraph plain = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), {});
+    QCOMPARE(plain.clusterLabels.at(QStringLiteral("vpc-1")), QStringLiteral("vpc-1"));
+    options.level = GraphLevel::Subnet;
+    const FlowGraph subnets = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    QVERIFY(subnets.clusterLabels.empty());
+    QCOMPARE(nodesById(subnets)[QStringLiteral("subnet-1")].label, QStringLiteral("subnet-1 (web-a)"));
+}
+
+// 198.51.100.7 and 203.0.113.4 lie in @threat-feed: one node for both,
+// the rest of 198.51.100.0/24 stays its own group; an interface's address
+// in a list stays the interface.
+void TestFlowGraphBuilder::groupsAddressesOfAnIocList()
+{
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    addIocList(*fixture.caseDb, dir, QStringLiteral("threat-feed"), "198.51.100.7\n203.0.113.0/24\n");
+    addIocList(*fixture.caseDb, dir, QStringLiteral("own"), "10.0.1.5\n");
+    const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), {});
+    auto nodes = nodesById(graph);
+    QVERIFY(nodes.count(QStringLiteral("ioc:threat-feed")));
+    const GraphNode ioc = nodes[QStringLiteral("ioc:threat-feed")];
+    QCOMPARE(ioc.kind, NodeKind::Ioc);
+    QCOMPARE(nodeKindName(ioc.kind), QStringLiteral("ioc"));
+    QCOMPARE(ioc.label, QStringLiteral("IOC: threat-feed"));
+    QCOMPARE(ioc.filter, QStringLiteral("addr in @threat-feed"));
+    QCOMPARE(describe(ioc.traffic), QStringLiteral("2 160 4 1 1")); // 100 bytes accepted, 60 rejected, 2 packets each
+    QCOMPARE(describe(nodes[QStringLiteral("198.51.100.0/24")].traffic), QStringLiteral("1 200 2 1 0"));
+    QVERIFY(!nodes.count(QStringLiteral("203.0.113.0/24")));
+    QVERIFY(nodes.count(QStringLiteral("eni-a")));
+    QVERIFY(!nodes.count(QStringLiteral("ioc:own")));
+    QCOMPARE(matching(*fixture.caseDb, ioc.filter), ioc.traffic.flows);
+    for (const GraphEdge &e : graph.edges) {
+        if (e.source != ioc.id && e.target != ioc.id)
+            continue;
+        QVERIFY2(e.filter.contains(QStringLiteral("addr in @threat-feed")), qPrintable(e.filter));
+        QCOMPARE(matching(*fixture.caseDb, e.filter), e.traffic.flows);
+    }
+}
+
+void TestFlowGraphBuilder::expandsAnIocListIntoItsAddresses()
+{
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    addIocList(*fixture.caseDb, dir, QStringLiteral("threat-feed"), "198.51.100.7\n203.0.113.0/24\n");
+    GraphOptions options;
+    options.expanded = {QStringLiteral("ioc:threat-feed")};
+    const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
+    auto nodes = nodesById(graph);
+    QVERIFY(!nodes.count(QStringLiteral("ioc:threat-feed")));
+    for (const QString address : {QStringLiteral("198.51.100.7"), QStringLiteral("203.0.113.4")}) {
+        QVERIFY2(nodes.count(address), qPrintable(address));
+        QCOMPARE(nodes[address].kind, NodeKind::Ioc);
+        QCOMPARE(nodes[address].group, QStringLiteral("ioc:threat-feed"));
+        QCOMPARE(nodes[address].label, address + QStringLiteral(" (IOC: threat-feed)"));
+        QCOMPARE(matching(*fixture.caseDb, nodes[address].filter), nodes[address].traffic.flows);
+    }
+    QCOMPARE(describe(nodes[QStringLiteral("198.51.100.7")].traffic), QStringLiteral("1 100 2 1 0"));
+    QCOMPARE(describe(nodes[QStringLiteral("203.0.113.4")].traffic), QStringLiteral("1 60 2 0 1"));
+}
+
+void TestFlowGraphBuilder::iocListsAnswerAsTheRecords_data()
+{
+    QTest::addColumn<QByteArray>("records");
+    QTest::addColumn<QStringList>("expanded");
+    // 198.51.100.0/30 holds the /24's own address but none of the case's:
+    // 198.51.100.99 must stay in its /24.
+    for (const quint32 seed : {5u, 6u}) {
+        QTest::addRow("random %u", seed) << randomCase(seed, 900) << QStringList();
+        QTest::addRow("random %u, expanded", seed) << randomCase(seed, 900)
+                                                   << QStringList{QStringLiteral("ioc:bad"), QStringLiteral("198.51.100.0/24")};
+    }
+}
+
+void TestFlowGraphBuilder::iocListsAnswerAsTheRecords()
+{
+    QFETCH(QByteArray, records);
+    QFETCH(QStringList, expanded);
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, records);
+    addIocList(*fixture.caseDb, dir, QStringLiteral("bad"), "198.51.100.7\n52.216.1.2\n2001:db8:5:1::/64\n");
+    addIocList(*fixture.caseDb, dir, QStringLiteral("edge"), "198.51.100.0/30\n");
+    GraphOptions options;
+    options.expanded = std::set<QString>(expanded.begin(), expanded.end());
+    const auto [stored, scanned] = bothWays(*fixture.caseDb, options);
+    QVERIFY(scanned.contains(expanded.isEmpty() ? QStringLiteral("node ioc:bad ioc") : QStringLiteral("node 52.216.1.2 ioc")));
+    QVERIFY(!scanned.contains(QStringLiteral("ioc:edge")));
+    QCOMPARE(stored, scanned);
 }
 
 void TestFlowGraphBuilder::goldenOutput_data()

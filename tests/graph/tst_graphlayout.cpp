@@ -31,6 +31,32 @@ LayoutRequest triangle(const QString &program, int timeoutMs = 10000)
     return request;
 }
 
+// eni-a and eni-b in subnet-1, eni-c in subnet-2, both of vpc-1, and an outside peer.
+FlowGraph twoSubnets()
+{
+    FlowGraph graph;
+    const auto eni = [](const char *id, const char *subnet) {
+        GraphNode node;
+        node.id = QString::fromLatin1(id);
+        node.label = node.id;
+        node.subnet = QString::fromLatin1(subnet);
+        node.vpc = QStringLiteral("vpc-1");
+        return node;
+    };
+    GraphNode outside;
+    outside.id = QStringLiteral("198.51.100.0/24");
+    outside.kind = NodeKind::Outside;
+    graph.nodes = {eni("eni-a", "subnet-1"), eni("eni-b", "subnet-1"), eni("eni-c", "subnet-2"), outside};
+    const auto edge = [](const char *source, const char *target) {
+        GraphEdge e;
+        e.source = QString::fromLatin1(source);
+        e.target = QString::fromLatin1(target);
+        return e;
+    };
+    graph.edges = {edge("eni-a", "eni-c"), edge("eni-b", "198.51.100.0/24"), edge("eni-c", "198.51.100.0/24")};
+    return graph;
+}
+
 } // namespace
 
 class TestGraphLayout : public QObject {
@@ -44,6 +70,10 @@ private Q_SLOTS:
     void sfdpPlacesEveryNode();
     void subnetsGetAnAnchorTiedToTheirInterfaces();
     void seededNodesKeepTheirPlaces();
+    void smallGraphsKeepSubnetsApart();
+    void containmentGetsNestedClustersWithoutAnchors();
+    void failedContainmentFallsBackToSfdp();
+    void largeGraphsSkipContainment();
     void newNodesFollowTheSeedsFrame();
 };
 
@@ -139,6 +169,69 @@ void TestGraphLayout::subnetsGetAnAnchorTiedToTheirInterfaces()
     const double apart = std::abs(result.positions.at(QStringLiteral("eni-a")).x() - result.positions.at(QStringLiteral("eni-b")).x());
     const double above = std::abs(result.positions.at(QStringLiteral("eni-a")).y() - result.positions.at(QStringLiteral("eni-b")).y());
     QVERIFY(apart >= request.widths[0] * 72 - 1 || above >= 0.4 * 72 - 1);
+}
+
+// fdp draws subnet-1 as a box that eni-c (of subnet-2) stays out of.
+void TestGraphLayout::smallGraphsKeepSubnetsApart()
+{
+    const LayoutRequest request = layoutRequestOf(twoSubnets());
+    QCOMPARE(request.clusters.size(), std::size_t(3)); // vpc-1, subnet-1, subnet-2
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QVERIFY(result.contained);
+    QVERIFY(result.note.isEmpty());
+    const QPointF a = result.positions.at(QStringLiteral("eni-a"));
+    const QPointF b = result.positions.at(QStringLiteral("eni-b"));
+    const QPointF c = result.positions.at(QStringLiteral("eni-c"));
+    const QRectF subnet1 = QRectF(a, b).normalized();
+    QVERIFY(!subnet1.contains(c));
+}
+
+void TestGraphLayout::containmentGetsNestedClustersWithoutAnchors()
+{
+    QTemporaryDir dir;
+    LayoutRequest request = layoutRequestOf(twoSubnets());
+    const QString input = dir.filePath(QStringLiteral("input.dot"));
+    request.containmentProgram = script(dir, QStringLiteral("fake-fdp"), "cat > '" + input.toUtf8() + "'; exit 3");
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY(!result.contained);
+    QFile file(input);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray dot = file.readAll();
+    QVERIFY2(dot.contains("subgraph cluster_0 {"), dot.constData());
+    // subnet-1 (cluster 1) inside vpc-1 (cluster 0), holding n0 and n1.
+    const qsizetype vpc = dot.indexOf("subgraph cluster_0 {");
+    const qsizetype subnet = dot.indexOf("subgraph cluster_1 {");
+    QVERIFY(vpc >= 0 && subnet > vpc);
+    QVERIFY(dot.indexOf("n0;", subnet) > subnet && dot.indexOf("n1;", subnet) > subnet);
+    for (int i = 0; i < request.nodes.size(); ++i)
+        if (isLayoutAnchor(request.nodes[i]))
+            QVERIFY(!dot.contains(" n" + QByteArray::number(i)));
+}
+
+void TestGraphLayout::failedContainmentFallsBackToSfdp()
+{
+    QTemporaryDir dir;
+    LayoutRequest request = layoutRequestOf(twoSubnets());
+    request.containmentProgram = script(dir, QStringLiteral("crashing-fdp"), "cat >/dev/null; kill -SEGV $$");
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QVERIFY(!result.contained);
+    QVERIFY2(result.note.contains(QStringLiteral("crashed")), qPrintable(result.note));
+    QCOMPARE(result.positions.size(), std::size_t(request.nodes.size())); // sfdp placed the anchors too
+}
+
+void TestGraphLayout::largeGraphsSkipContainment()
+{
+    QTemporaryDir dir;
+    LayoutRequest request = layoutRequestOf(twoSubnets());
+    const QString marker = dir.filePath(QStringLiteral("ran"));
+    request.containmentProgram = script(dir, QStringLiteral("marking-fdp"), "touch '" + marker.toUtf8() + "'; exit 1");
+    request.containmentLimit = 3;
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QVERIFY(!QFile::exists(marker));
+    QVERIFY(result.note.isEmpty());
 }
 
 // sfdp lays out afresh; the seeded nodes still end where they were.

@@ -60,6 +60,7 @@ private:
         r.casePath = m_case;
         r.filter = filter;
         r.layoutProgram = program;
+        r.containmentProgram.clear();
         r.layoutTimeoutMs = timeoutMs;
         return r;
     }

@@ -237,6 +237,7 @@ private Q_SLOTS:
         const auto &filter = std::get<std::shared_ptr<const flowscope::CaseFilter>>(compiled);
         flowscope::report::GraphSectionOptions options;
         options.layoutProgram = QStringLiteral("flowscope-no-such-layout-program");
+        options.containmentProgram.clear();
         flowscope::report::ReportSections sections;
         sections.push_back(std::make_unique<flowscope::report::GraphSection>(*caseDb, *filter, options));
         const QString out = path(QStringLiteral("graph.pdf"));

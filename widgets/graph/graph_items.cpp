@@ -82,6 +82,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     using graph::NodeKind;
     const QColor fill = m_node.kind == NodeKind::Outside ? m_colours.outsideFill
         : m_node.kind == NodeKind::AwsService           ? m_colours.serviceFill
+        : m_node.kind == NodeKind::Ioc                  ? m_colours.iocFill
                                                          : m_colours.nodeFill;
     QPen pen(m_mark == BaselineMark::New ? m_colours.fresh : m_colours.border,
              m_mark == BaselineMark::New ? 3 : (option->state & QStyle::State_Selected ? 2.5 : 1));
@@ -207,7 +208,6 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 
 GraphClusterItem::GraphClusterItem(const QString &label, const QRectF &rect, const GraphColours &colours, int depth)
     : QGraphicsRectItem(rect)
-    , m_label(label)
     , m_colour(colours.cluster)
 {
     setZValue(-depth);
@@ -222,8 +222,25 @@ void GraphClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     painter->setPen(QPen(m_colour, 1, Qt::DashLine));
     painter->setBrush(fill);
     painter->drawRoundedRect(rect(), 8, 8);
-    painter->setPen(m_colour.darker(130));
-    painter->drawText(rect().adjusted(8, 4, -8, -4), Qt::AlignLeft | Qt::AlignTop, m_label);
+}
+
+GraphClusterLabelItem::GraphClusterLabelItem(const QString &label, const QRectF &cluster, const GraphColours &colours)
+    : QGraphicsSimpleTextItem(label)
+    , m_backing(colours.nodeFill)
+{
+    setBrush(colours.cluster.darker(130));
+    setPos(cluster.topLeft() + QPointF(8, 2));
+    setZValue(1.5); // edges 1, nodes 2
+    setToolTip(label);
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void GraphClusterLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    QColor backing = m_backing;
+    backing.setAlpha(200);
+    painter->fillRect(boundingRect().adjusted(-2, 0, 2, 0), backing);
+    QGraphicsSimpleTextItem::paint(painter, option, widget);
 }
 
 } // namespace flowscope

@@ -11,6 +11,7 @@
 #include <QGraphicsItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 
 #include <vector>
 
@@ -26,6 +27,7 @@ struct GraphColours {
     QColor nodeFill;
     QColor outsideFill;
     QColor serviceFill;
+    QColor iocFill; // addresses an IOC list holds
     QColor border;
     QColor edge;
     QColor reject;
@@ -99,8 +101,20 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    QString m_label;
     QColor m_colour;
+};
+
+// A cluster's name at its top left corner, above the edges and below the
+// nodes, on a backing of the view's base colour.
+class GraphClusterLabelItem : public QGraphicsSimpleTextItem {
+public:
+    enum { Type = UserType + 4 };
+    GraphClusterLabelItem(const QString &label, const QRectF &cluster, const GraphColours &colours);
+    int type() const override { return Type; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QColor m_backing;
 };
 
 } // namespace flowscope

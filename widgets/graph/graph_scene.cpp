@@ -92,6 +92,7 @@ void GraphScene::showGraph(const GraphResult &result, const std::map<QString, QP
     if (result.baseline)
         for (const graph::GraphEdge &edge : result.baseline->goneEdges)
             addEdge(edge, BaselineMark::Gone);
+    m_clusterLabels = result.graph.clusterLabels;
     if (result.request.level == graph::GraphLevel::Eni)
         drawClusters();
     setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
@@ -118,14 +119,21 @@ void GraphScene::drawClusters()
             vpc = vpc.isNull() ? padded : vpc.united(padded);
         }
     }
-    for (const auto &[id, rect] : vpcs) {
-        m_clusters.push_back(new GraphClusterItem(id, rect, m_colours, 2));
+    const auto labelOf = [this](const QString &id) {
+        const auto named = m_clusterLabels.find(id);
+        return named == m_clusterLabels.end() ? id : named->second;
+    };
+    const auto add = [this](const QString &label, const QRectF &rect, int depth) {
+        m_clusters.push_back(new GraphClusterItem(label, rect, m_colours, depth));
         addItem(m_clusters.back());
-    }
-    for (const auto &[id, rect] : subnets) {
-        m_clusters.push_back(new GraphClusterItem(id, rect, m_colours, 1));
+        // The label over the edges (under the nodes), where busy edges would hide it.
+        m_clusters.push_back(new GraphClusterLabelItem(label, rect, m_colours));
         addItem(m_clusters.back());
-    }
+    };
+    for (const auto &[id, rect] : vpcs)
+        add(labelOf(id), rect, 2);
+    for (const auto &[id, rect] : subnets)
+        add(labelOf(id), rect, 1);
 }
 
 GraphNodeItem *GraphScene::nodeItem(const QString &id) const

@@ -54,6 +54,7 @@ private:
     std::map<QString, GraphNodeItem *> m_nodes;
     std::vector<GraphEdgeItem *> m_edges;
     std::vector<QGraphicsItem *> m_clusters;
+    std::map<QString, QString> m_clusterLabels; // subnet and VPC ids → labels with names
     GraphColours m_colours;
     QGraphicsItem *m_pressed = nullptr;
     QPointF m_pressedAt; // the pressed node's position at the press

@@ -49,7 +49,9 @@ bool writeFile(const QString &path, const QByteArray &content, QString *error)
 
 bool isOutsideGroup(const graph::GraphNode &node)
 {
-    return (node.kind == graph::NodeKind::Outside || node.kind == graph::NodeKind::AwsService) && node.group.isEmpty();
+    return (node.kind == graph::NodeKind::Outside || node.kind == graph::NodeKind::AwsService
+            || node.kind == graph::NodeKind::Ioc)
+        && node.group.isEmpty();
 }
 
 } // namespace
@@ -186,10 +188,11 @@ void GraphView::setFilter(const QString &filterText)
     refreshIfStale();
 }
 
-void GraphView::setLayoutCommand(const QString &program, int timeoutMs)
+void GraphView::setLayoutCommand(const QString &program, int timeoutMs, const QString &containmentProgram)
 {
     m_program = program;
     m_timeoutMs = timeoutMs;
+    m_containmentProgram = containmentProgram;
 }
 
 void GraphView::layOutAgain()
@@ -245,6 +248,7 @@ void GraphView::request()
     if (!std::exchange(m_freshLayout, false))
         r.seeds = m_scene->positions(); // nodes that stay keep their places
     r.layoutProgram = m_program;
+    r.containmentProgram = m_containmentProgram;
     r.layoutTimeoutMs = m_timeoutMs;
     m_error.clear();
     m_loader->request(std::move(r));
@@ -293,6 +297,8 @@ void GraphView::showBanner()
                          .arg(g.nodesLeftOut)
                          .arg(locale.toString(qulonglong(g.trafficLeftOut.flows)))
                          .arg(locale.formattedDataSize(qint64(g.trafficLeftOut.bytes)));
+        if (!m_result->layout.note.isEmpty())
+            lines << tr("The subnets could not be laid out as boxes, so sfdp placed the nodes: %1").arg(m_result->layout.note);
         if (m_result->layout.fallback)
             lines << tr("The Graphviz layout failed, so the nodes are on a circle: %1").arg(m_result->layout.error);
         if (const auto &b = m_result->baseline) {
@@ -391,6 +397,7 @@ GraphColours GraphView::colours() const
     c.nodeFill = p.color(QPalette::Base);
     c.outsideFill = p.color(QPalette::AlternateBase);
     c.serviceFill = dark ? QColor(92, 80, 40) : QColor(255, 243, 205);
+    c.iocFill = dark ? QColor(110, 40, 40) : QColor(255, 215, 210);
     c.border = p.color(QPalette::Mid);
     c.edge = p.color(QPalette::Text);
     c.edge.setAlpha(80); // many edges cross: each one light

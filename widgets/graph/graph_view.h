@@ -48,8 +48,10 @@ public:
     void setCase(const QString &casePath);
     void setFilter(const QString &filterText);
     QString filter() const { return m_filter; }
-    // The Graphviz command and how long it may take (tests use stand-ins).
-    void setLayoutCommand(const QString &program, int timeoutMs);
+    // The Graphviz commands and how long each may take (tests use stand-ins):
+    // `program` for every graph, `containmentProgram` first for a small one
+    // with subnets (empty: never).
+    void setLayoutCommand(const QString &program, int timeoutMs, const QString &containmentProgram = {});
     // Lays the graph out afresh, forgetting the present positions (pins stay).
     void layOutAgain();
 
@@ -111,6 +113,7 @@ private:
     QString m_case;
     QString m_filter;
     QString m_program = QStringLiteral("sfdp");
+    QString m_containmentProgram = QStringLiteral("fdp"); // small graphs with subnets
     bool m_freshLayout = false; // the next layout ignores the present positions
     int m_timeoutMs = 10000;
     bool m_stale = true;
