@@ -86,7 +86,7 @@ void RejectGroupsModel::compute(const QString &casePath, const QString &filter)
 
 void RejectGroupsModel::cancel()
 {
-    if (!m_job.isBusy())
+    if (!isComputing())
         return;
     m_job.cancel();
     m_cancelled = true;

@@ -79,7 +79,7 @@ void UnansweredRequestsModel::compute(const QString &casePath, const QString &fi
 
 void UnansweredRequestsModel::cancel()
 {
-    if (!m_job.isBusy())
+    if (!isComputing())
         return;
     m_job.cancel();
     m_cancelled = true;

@@ -145,8 +145,15 @@ private Q_SLOTS:
         QVERIFY(view.table()->isEnabled());
         QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
         QVERIFY(view.busyBar()->isVisibleTo(&view));
+        QCOMPARE(view.busyBar()->maximum(), 0); // busy until the model's first step
+        QSignalSpy progress(unanswered ? static_cast<QObject *>(view.unanswered()) : view.groups(),
+                            SIGNAL(progress(int)));
         QVERIFY(computed.wait(20000));
         QCOMPARE(computed.size(), 1); // the cancelled computation delivered nothing
+        // The bar followed the model's steps up to the whole.
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(view.busyBar()->maximum(), 1000);
+        QCOMPARE(view.busyBar()->value(), progress.last().at(0).toInt());
         QVERIFY(!view.busyBar()->isVisibleTo(&view));
         QVERIFY(!view.cancelButton()->isVisibleTo(&view));
         QCOMPARE(unanswered ? view.unanswered()->started() : view.groups()->started(), 2);

@@ -84,6 +84,18 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     layout->addLayout(statusRow);
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, &RejectsOverviewView::updateStatus);
+    // The models say how far the current computation has come (permille);
+    // the bar shows the current tab's, busy until its first step.
+    const auto showProgress = [this](QWidget *tab, int permille) {
+        if (m_tabs->currentWidget() != tab)
+            return;
+        m_busy->setRange(0, 1000);
+        m_busy->setValue(permille);
+    };
+    connect(m_model, &RejectGroupsModel::progress, this,
+            [this, showProgress](int permille) { showProgress(m_table, permille); });
+    connect(m_unansweredModel, &UnansweredRequestsModel::progress, this,
+            [this, showProgress](int permille) { showProgress(m_unansweredTable, permille); });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (computingCurrent())
             return cancelCurrent();
@@ -223,12 +235,14 @@ void RejectsOverviewView::refreshIfStale()
         m_stale = false;
         m_error.clear();
         m_model->compute(m_case, m_filter);
+        m_busy->setRange(0, 0);
         m_elapsed.start();
         m_table->setEnabled(false); // the rows shown belong to the previous filter until it is done
     } else if (m_tabs->currentWidget() == m_unansweredTable && m_unansweredStale) {
         m_unansweredStale = false;
         m_unansweredError.clear();
         m_unansweredModel->compute(m_case, m_filter);
+        m_busy->setRange(0, 0);
         m_elapsed.start();
     }
     updateStatus();
