@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>FileRemovalJob</name>
+    <message>
+        <source>%1: no imported file has the SHA-256 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removal of %1 cancelled; the case is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the case is unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Go to Time</source>
@@ -83,6 +98,14 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message>
         <source>Cannot create the case %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case holds no configuration snapshot %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove configuration snapshot %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -195,8 +218,26 @@ Gone: seen before the time range, not in it</source>
         </translation>
     </message>
     <message>
-        <source>%1 files, %2 records: %3</source>
+        <source>%1 records</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln file(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln file</numerusform>
+            <numerusform>%Ln files</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -232,6 +273,41 @@ Gone: seen before the time range, not in it</source>
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::DetectionSettingsDialog</name>
+    <message>
+        <source>Detection Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds of Run Detections. Double-click a value to change it; byte counts take units (500MB, 2GiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -280,10 +356,6 @@ Gone: seen before the time range, not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click to go to record %1 in the flow table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,7 +372,15 @@ Gone: seen before the time range, not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Id</source>
+        <source>Click to go to it in the flow table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to go to it in the flow table. This filter shows it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flow</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1366,6 +1446,10 @@ Initiator unknown</source>
         <source>%1 files (*.%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The subnets could not be laid out as boxes, so sfdp placed the nodes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::ImportController</name>
@@ -1601,6 +1685,29 @@ Initiator unknown</source>
         <source>Files (%1; duplicate records not stored again: %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remove File from Case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the file&apos;s records, with everything derived from them, out of the case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove File from Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %1 from %3?
+
+Its %Ln record(s) go, with their stars, tags and notes and everything derived from them; stored detections are dropped. The case then holds what it would hold had the file never been imported.
+
+%2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>flowscope::IncidentTimelineModel</name>
@@ -1658,6 +1765,21 @@ Initiator unknown</source>
     </message>
     <message>
         <source>&apos;%1&apos; is not a severity: info, low, medium, high or critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: double-click the entry to show its evidence (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::IncidentTimelineView</name>
+    <message>
+        <source>Double-click an entry to show it in the table; F2 edits severity, tags or a note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing yet: star records in the table (Ctrl+M), tag or annotate them from its context menu, or run detections.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2005,6 +2127,30 @@ Initiator unknown</source>
         <source>Run the detectors over the current filter&apos;s records and list their findings</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Configuration &amp;Snapshots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the case&apos;s configuration snapshots and remove one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident &amp;Report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a PDF report of the case and the current filter for the incident ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detection &amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the detectors&apos; thresholds for the next runs</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::MainWindow</name>
@@ -2085,10 +2231,6 @@ Initiator unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record %1 is not among the rows the filter shows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rejects</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2122,6 +2264,37 @@ Initiator unknown</source>
     </message>
     <message>
         <source>Graph exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not among the rows the filter shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removing %1 from %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %1 from %2: %Ln record(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; stored detections dropped: run the detectors again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration snapshot %1 removed: explanations use the snapshots left.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2215,6 +2388,67 @@ Initiator unknown</source>
     </message>
     <message>
         <source>%1 seconds since the epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RecordIdentity</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::RecordMarkActions</name>
+    <message>
+        <source>&amp;Star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tag…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Star the selected records for the incident timeline, or unstar them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the selected records tags (filter them with tag == &quot;name&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a note on the current record for the incident timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Un&amp;star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags for %n record(s), separated by commas (letters, digits and - _ . : /):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on record %1:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2383,6 +2617,156 @@ Initiator unknown</source>
         <source>No case open.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled. The groups shown, if any, are of an earlier filter: Explain computes those of this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The requests shown, if any, are of an earlier filter: Explain looks for those of this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::ReportExportDialog</name>
+    <message>
+        <source>Summary (sources with SHA-256, time range, counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline of ACCEPTs and REJECTs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network interfaces graph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings with their evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject explanations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident timeline (stars, tags, notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appendix: source files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Incident Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words for the title page: the ticket, the question, what was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Analyst:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title page &amp;text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the first pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the case: section %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report cancelled: %1 was not written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::SchemaCheck</name>
@@ -2523,6 +2907,48 @@ Initiator unknown</source>
     </message>
 </context>
 <context>
+    <name>flowscope::SnapshotListDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each record is explained with the snapshot in force at its time (the newest taken at or before it, else the oldest). Removing a snapshot removes its files from the case; the explanations then use the snapshots left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove configuration snapshot %1 (%2) and its files from the case?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>flowscope::SnapshotListModel</name>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>flowscope::SnapshotLoadDialog</name>
     <message>
         <source>Load Configuration Snapshot</source>
@@ -2636,6 +3062,32 @@ Initiator unknown</source>
         <source>Configuration Snapshot</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The configuration snapshot was not loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration snapshot was refused: %n error(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Configuration snapshot %1 loaded, as of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unresolved reference(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Far from the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::TimelineLoader</name>
@@ -2700,6 +3152,14 @@ Initiator unknown</source>
     </message>
     <message>
         <source>%1 packet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NODATA (no traffic logged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKIPDATA (records skipped)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2849,6 +3309,46 @@ Initiator unknown</source>
     </message>
     <message>
         <source>Loading the case…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The filter&apos;s time window (shaded) keeps every record whose time span overlaps it, including records that start before it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window: records overlapping it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (spread over the buckets a record spans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>metric: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buckets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filter: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none: every record)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 · %4 – %5 %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3196,18 +3696,6 @@ Initiator unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Explaining record %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record %1 could not be explained: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record %1 is not a REJECT of this case.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>None of its %1 security groups (%2) admits it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3248,19 +3736,67 @@ Initiator unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record %1 has no action (its flow log does not record one), so there is no verdict to give.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record %1 is a %2 report, a gap in logging rather than a flow: %3. It has no action, so there is no verdict.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Rejects of this interface near it carry the caveat that a counterpart may be missing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Decided by the record itself: its reject-reason is BPA (VPC Block Public Access).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record has no action (its flow log does not record one), so there is no verdict to give.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record is a %1 report, a gap in logging rather than a flow: %2. It has no action, so there is no verdict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply as Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prepare as Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explaining the record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explains %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record explained (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record could not be explained: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record is not a REJECT of this case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This filter shows it: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
