@@ -5,15 +5,15 @@
     <name>FileRemovalJob</name>
     <message>
         <source>%1: no imported file has the SHA-256 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Keine importierte Datei hat den SHA-256 %2</translation>
     </message>
     <message>
         <source>Removal of %1 cancelled; the case is unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen von %1 abgebrochen; der Fall ist unverändert</translation>
     </message>
     <message>
         <source>%1; the case is unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; der Fall ist unverändert</translation>
     </message>
 </context>
 <context>
@@ -105,11 +105,11 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>The case holds no configuration snapshot %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall enthält keinen Konfigurations-Snapshot %1.</translation>
     </message>
     <message>
         <source>Cannot remove configuration snapshot %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot %1 kann nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -222,22 +222,22 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>%1 records</source>
-        <translation type="unfinished">%1 Datensätze</translation>
+        <translation>%1 Datensätze</translation>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln Datensatz</numerusform>
             <numerusform>%Ln Datensätze</numerusform>
         </translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished">%1, %2, %3 {1,?} {2:?}</translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln Datei</numerusform>
             <numerusform>%Ln Dateien</numerusform>
         </translation>
@@ -283,35 +283,35 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     <name>flowscope::DetectionSettingsDialog</name>
     <message>
         <source>Detection Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektionseinstellungen</translation>
     </message>
     <message>
         <source>Detector</source>
-        <translation type="unfinished">Detektor</translation>
+        <translation>Detektor</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellung</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
         <source>Meaning</source>
-        <translation type="unfinished">Bedeutung</translation>
+        <translation>Bedeutung</translation>
     </message>
     <message>
         <source>Thresholds of Run Detections. Double-click a value to change it; byte counts take units (500MB, 2GiB).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwerte von &quot;Detektionen ausführen&quot;. Doppelklicken Sie auf einen Wert, um ihn zu ändern; Bytezahlen können mit Einheit angegeben werden (500MB, 2GiB).</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
 </context>
 <context>
@@ -377,15 +377,15 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>Click to go to it in the flow table</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um in der Flow-Tabelle zu ihm zu gehen</translation>
     </message>
     <message>
         <source>Click to go to it in the flow table. This filter shows it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um in der Flow-Tabelle zu ihm zu gehen. Dieser Filter zeigt ihn: %1</translation>
     </message>
     <message>
         <source>Flow</source>
-        <translation type="unfinished"></translation>
+        <translation>Flow</translation>
     </message>
 </context>
 <context>
@@ -1453,7 +1453,7 @@ Initiator unbekannt</translation>
     </message>
     <message>
         <source>The subnets could not be laid out as boxes, so sfdp placed the nodes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Subnetze konnten nicht als Kästen angeordnet werden, daher hat sfdp die Knoten platziert: %1</translation>
     </message>
 </context>
 <context>
@@ -1692,15 +1692,15 @@ Initiator unbekannt</translation>
     </message>
     <message>
         <source>Remove File from Case…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei aus dem Fall entfernen…</translation>
     </message>
     <message>
         <source>Take the file&apos;s records, with everything derived from them, out of the case</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datensätze der Datei samt allem, was daraus abgeleitet ist, aus dem Fall nehmen</translation>
     </message>
     <message>
         <source>Remove File from Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei aus dem Fall entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Remove %1 from %3?
@@ -1708,9 +1708,17 @@ Initiator unbekannt</translation>
 Its %Ln record(s) go, with their stars, tags and notes and everything derived from them; stored detections are dropped. The case then holds what it would hold had the file never been imported.
 
 %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 aus %3 entfernen?
+
+Der %Ln Datensatz der Datei entfällt samt Markierung, Tags und Notizen und allem, was daraus abgeleitet ist; gespeicherte Detektionen werden verworfen. Der Fall enthält danach, was er enthielte, wäre die Datei nie importiert worden.
+
+%2</numerusform>
+            <numerusform>%1 aus %3 entfernen?
+
+Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und allem, was daraus abgeleitet ist; gespeicherte Detektionen werden verworfen. Der Fall enthält danach, was er enthielte, wäre die Datei nie importiert worden.
+
+%2</numerusform>
         </translation>
     </message>
 </context>
@@ -1774,18 +1782,18 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>%1: double-click the entry to show its evidence (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Doppelklicken Sie auf den Eintrag, um seine Belege anzuzeigen (%2)</translation>
     </message>
 </context>
 <context>
     <name>flowscope::IncidentTimelineView</name>
     <message>
         <source>Double-click an entry to show it in the table; F2 edits severity, tags or a note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doppelklick auf einen Eintrag zeigt ihn in der Tabelle; F2 bearbeitet Schweregrad, Tags oder Notiz.</translation>
     </message>
     <message>
         <source>Nothing yet: star records in the table (Ctrl+M), tag or annotate them from its context menu, or run detections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts vorhanden: Markieren Sie Datensätze in der Tabelle (Ctrl+M), taggen oder kommentieren Sie sie über das Kontextmenü der Tabelle, oder führen Sie Detektionen aus.</translation>
     </message>
 </context>
 <context>
@@ -2134,27 +2142,27 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>Configuration &amp;Snapshots…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-&amp;Snapshots…</translation>
     </message>
     <message>
         <source>List the case&apos;s configuration snapshots and remove one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurations-Snapshots des Falls auflisten und einen entfernen</translation>
     </message>
     <message>
         <source>Incident &amp;Report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorfallbericht (PDF)…</translation>
     </message>
     <message>
         <source>Write a PDF report of the case and the current filter for the incident ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen PDF-Bericht über den Fall und den aktuellen Filter für das Ticket des Vorfalls schreiben</translation>
     </message>
     <message>
         <source>Detection &amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Detektions&amp;einstellungen…</translation>
     </message>
     <message>
         <source>Change the detectors&apos; thresholds for the next runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schwellenwerte der Detektoren für die nächsten Läufe ändern</translation>
     </message>
 </context>
 <context>
@@ -2273,34 +2281,34 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>%1 is not among the rows the filter shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht unter den Zeilen, die der Filter zeigt.</translation>
     </message>
     <message>
         <source>Incident Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall-Zeitleiste</translation>
     </message>
     <message>
         <source>Removing %1 from %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird aus %2 entfernt…</translation>
     </message>
     <message numerus="yes">
         <source>Removed %1 from %2: %Ln record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 aus %2 entfernt: %Ln Datensatz</numerusform>
+            <numerusform>%1 aus %2 entfernt: %Ln Datensätze</numerusform>
         </translation>
     </message>
     <message>
         <source>; stored detections dropped: run the detectors again</source>
-        <translation type="unfinished"></translation>
+        <translation>; gespeicherte Detektionen verworfen: Führen Sie die Detektoren erneut aus</translation>
     </message>
     <message>
         <source>Import into %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 importieren</translation>
     </message>
     <message>
         <source>Configuration snapshot %1 removed: explanations use the snapshots left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot %1 entfernt: Erklärungen verwenden die verbleibenden Snapshots.</translation>
     </message>
 </context>
 <context>
@@ -2400,61 +2408,61 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     <name>flowscope::RecordIdentity</name>
     <message>
         <source>%1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>row %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
     <name>flowscope::RecordMarkActions</name>
     <message>
         <source>&amp;Star</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Markieren</translation>
     </message>
     <message>
         <source>&amp;Tag…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;ggen…</translation>
     </message>
     <message>
         <source>Add &amp;Note…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz hinzufügen…</translation>
     </message>
     <message>
         <source>Star the selected records for the incident timeline, or unstar them</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Datensätze für die Vorfall-Zeitleiste markieren oder ihre Markierung aufheben</translation>
     </message>
     <message>
         <source>Give the selected records tags (filter them with tag == &quot;name&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Datensätzen Tags geben (danach filtern mit tag == &quot;name&quot;)</translation>
     </message>
     <message>
         <source>Write a note on the current record for the incident timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Notiz zum aktuellen Datensatz für die Vorfall-Zeitleiste schreiben</translation>
     </message>
     <message>
         <source>Un&amp;star</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierung &amp;aufheben</translation>
     </message>
     <message>
         <source>Tag Records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze taggen</translation>
     </message>
     <message numerus="yes">
         <source>Tags for %n record(s), separated by commas (letters, digits and - _ . : /):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tags für %n Datensatz, durch Kommas getrennt (Buchstaben, Ziffern und - _ . : /):</numerusform>
+            <numerusform>Tags für %n Datensätze, durch Kommas getrennt (Buchstaben, Ziffern und - _ . : /):</numerusform>
         </translation>
     </message>
     <message>
         <source>Add Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz hinzufügen</translation>
     </message>
     <message>
         <source>Note on record %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu Datensatz %1:</translation>
     </message>
 </context>
 <context>
@@ -2624,153 +2632,153 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message numerus="yes">
         <source>(%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n s)</numerusform>
+            <numerusform>(%n s)</numerusform>
         </translation>
     </message>
     <message>
         <source>Cancelled. The groups shown, if any, are of an earlier filter: Explain computes those of this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. Die angezeigten Gruppen, falls vorhanden, gehören zu einem früheren Filter: Erklären berechnet die dieses Filters.</translation>
     </message>
     <message>
         <source>Cancelled. The requests shown, if any, are of an earlier filter: Explain looks for those of this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen. Die angezeigten Anfragen, falls vorhanden, gehören zu einem früheren Filter: Erklären sucht die dieses Filters.</translation>
     </message>
     <message>
         <source>Explain</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklären</translation>
     </message>
 </context>
 <context>
     <name>flowscope::ReportExportDialog</name>
     <message>
         <source>Summary (sources with SHA-256, time range, counts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung (Quellen mit SHA-256, Zeitraum, Anzahlen)</translation>
     </message>
     <message>
         <source>Timeline of ACCEPTs and REJECTs</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste der ACCEPTs und REJECTs</translation>
     </message>
     <message>
         <source>Network interfaces graph</source>
-        <translation type="unfinished"></translation>
+        <translation>Graph der Netzwerkschnittstellen</translation>
     </message>
     <message>
         <source>Findings with their evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Feststellungen mit ihren Belegen</translation>
     </message>
     <message>
         <source>Reject explanations</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärungen der Ablehnungen</translation>
     </message>
     <message>
         <source>Incident timeline (stars, tags, notes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfall-Zeitleiste (Markierungen, Tags, Notizen)</translation>
     </message>
     <message>
         <source>Appendix: source files</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang: Quelldateien</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Export Incident Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfallbericht exportieren</translation>
     </message>
     <message>
         <source>Incident report</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfallbericht</translation>
     </message>
     <message>
         <source>Words for the title page: the ticket, the question, what was found</source>
-        <translation type="unfinished"></translation>
+        <translation>Text für die Titelseite: das Ticket, die Fragestellung, was gefunden wurde</translation>
     </message>
     <message>
         <source>A4</source>
-        <translation type="unfinished"></translation>
+        <translation>A4</translation>
     </message>
     <message>
         <source>Letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Letter</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel:</translation>
     </message>
     <message>
         <source>&amp;Analyst:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Analyst:</translation>
     </message>
     <message>
         <source>Title page &amp;text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Text der Titel&amp;seite:</translation>
     </message>
     <message>
         <source>&amp;Paper:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Papier:</translation>
     </message>
     <message>
         <source>Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter:</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Abschnitte</translation>
     </message>
     <message>
         <source>Preview of the first pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau der ersten Seiten</translation>
     </message>
     <message>
         <source>Reading the case: section %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall wird gelesen: Abschnitt %1 von %2</translation>
     </message>
     <message>
         <source>Drawing the pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten werden gezeichnet</translation>
     </message>
     <message>
         <source>Drawing the preview…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau wird gezeichnet…</translation>
     </message>
     <message>
         <source>No preview: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau: %1</translation>
     </message>
     <message>
         <source>PDF files (*.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dateien (*.pdf);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Abbrechen</translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Report cancelled: %1 was not written</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht abgebrochen: %1 wurde nicht geschrieben</translation>
     </message>
     <message>
         <source>The report was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
     </message>
     <message>
         <source>Report failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Incident report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorfallbericht nach %1 geschrieben</translation>
     </message>
 </context>
 <context>
@@ -2915,42 +2923,42 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     <name>flowscope::SnapshotListDialog</name>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished">&amp;Entfernen</translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Configuration Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshots</translation>
     </message>
     <message>
         <source>Each record is explained with the snapshot in force at its time (the newest taken at or before it, else the oldest). Removing a snapshot removes its files from the case; the explanations then use the snapshots left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Datensatz wird mit dem zu seiner Zeit geltenden Snapshot erklärt (dem neuesten, der zu dieser Zeit oder davor aufgenommen wurde, sonst dem ältesten). Das Entfernen eines Snapshots entfernt seine Dateien aus dem Fall; die Erklärungen verwenden dann die verbleibenden Snapshots.</translation>
     </message>
     <message>
         <source>Remove configuration snapshot %1 (%2) and its files from the case?</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot %1 (%2) und seine Dateien aus dem Fall entfernen?</translation>
     </message>
 </context>
 <context>
     <name>flowscope::SnapshotListModel</name>
     <message>
         <source>Id</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>As of (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand (UTC)</translation>
     </message>
     <message>
         <source>Loaded (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geladen (UTC)</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished">Dateien</translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished">Bezeichnung</translation>
+        <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
@@ -3069,29 +3077,29 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>The configuration snapshot was not loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Konfigurations-Snapshot wurde nicht geladen.</translation>
     </message>
     <message numerus="yes">
         <source>The configuration snapshot was refused: %n error(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Konfigurations-Snapshot wurde abgelehnt: %n Fehler.</numerusform>
+            <numerusform>Der Konfigurations-Snapshot wurde abgelehnt: %n Fehler.</numerusform>
         </translation>
     </message>
     <message>
         <source>Configuration snapshot %1 loaded, as of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurations-Snapshot %1 geladen, Stand %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n unresolved reference(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nicht aufgelöster Verweis.</numerusform>
+            <numerusform>%n nicht aufgelöste Verweise.</numerusform>
         </translation>
     </message>
     <message>
         <source>Far from the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitlich weit entfernt von den Datensätzen.</translation>
     </message>
 </context>
 <context>
@@ -3161,11 +3169,11 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>NODATA (no traffic logged)</source>
-        <translation type="unfinished"></translation>
+        <translation>NODATA (kein Verkehr protokolliert)</translation>
     </message>
     <message>
         <source>SKIPDATA (records skipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>SKIPDATA (Datensätze übersprungen)</translation>
     </message>
 </context>
 <context>
@@ -3318,43 +3326,43 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>The filter&apos;s time window (shaded) keeps every record whose time span overlaps it, including records that start before it</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zeitfenster des Filters (schattiert) behält jeden Datensatz, dessen Zeitspanne es überschneidet, auch Datensätze, die vor ihm beginnen</translation>
     </message>
     <message>
         <source>Window: records overlapping it</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster: Datensätze, die es überschneiden</translation>
     </message>
     <message>
         <source> (spread over the buckets a record spans)</source>
-        <translation type="unfinished"></translation>
+        <translation> (verteilt auf die Intervalle, die ein Datensatz überspannt)</translation>
     </message>
     <message>
         <source>metric: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Metrik: %1</translation>
     </message>
     <message>
         <source>buckets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle: %1</translation>
     </message>
     <message>
         <source>filter: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter: %1</translation>
     </message>
     <message>
         <source>(none: every record)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keiner: alle Datensätze)</translation>
     </message>
     <message>
         <source>case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fall: %1</translation>
     </message>
     <message>
         <source>%1 · %2 · %3 · %4 – %5 %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 · %4 – %5 %6</translation>
     </message>
     <message>
         <source>local time</source>
-        <translation type="unfinished">Ortszeit</translation>
+        <translation>Ortszeit</translation>
     </message>
 </context>
 <context>
@@ -3750,59 +3758,59 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message>
         <source>This record has no action (its flow log does not record one), so there is no verdict to give.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz hat keine Aktion (sein Flow Log zeichnet keine auf), daher gibt es keinen Befund.</translation>
     </message>
     <message>
         <source>This record is a %1 report, a gap in logging rather than a flow: %2. It has no action, so there is no verdict.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datensatz ist eine %1-Meldung, eine Lücke in der Protokollierung statt eines Flows: %2. Er hat keine Aktion, daher gibt es keinen Befund.</translation>
     </message>
     <message>
         <source>Apply as Filter</source>
-        <translation type="unfinished">Als Filter anwenden</translation>
+        <translation>Als Filter anwenden</translation>
     </message>
     <message>
         <source>Prepare as Filter</source>
-        <translation type="unfinished">Als Filter vorbereiten</translation>
+        <translation>Als Filter vorbereiten</translation>
     </message>
     <message>
         <source>Copy Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter kopieren</translation>
     </message>
     <message>
         <source>Explaining %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird erklärt…</translation>
     </message>
     <message>
         <source>Explaining the record…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz wird erklärt…</translation>
     </message>
     <message>
         <source>Explains %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Erklärt %1</translation>
     </message>
     <message>
         <source>The record explained (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der erklärte Datensatz (%1)</translation>
     </message>
     <message>
         <source>The %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1 (%2)</translation>
     </message>
     <message>
         <source>Record %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz %1</translation>
     </message>
     <message>
         <source>The record could not be explained: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz konnte nicht erklärt werden: %1</translation>
     </message>
     <message>
         <source>The record is not a REJECT of this case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Datensatz ist kein REJECT dieses Falls.</translation>
     </message>
     <message>
         <source>This filter shows it: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Filter zeigt ihn: %1</translation>
     </message>
 </context>
 <context>

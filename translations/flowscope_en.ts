@@ -223,7 +223,7 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message numerus="yes">
         <source>%Ln record(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln record</numerusform>
             <numerusform>%Ln records</numerusform>
         </translation>
@@ -234,7 +234,7 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message numerus="yes">
         <source>%Ln file(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln file</numerusform>
             <numerusform>%Ln files</numerusform>
         </translation>
@@ -269,9 +269,9 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n row to %1</numerusform>
+            <numerusform>Exported %n rows to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -982,9 +982,9 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message numerus="yes">
         <source>%n finding(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n finding</numerusform>
+            <numerusform>%n findings</numerusform>
         </translation>
     </message>
     <message>
@@ -1703,9 +1703,17 @@ Initiator unknown</source>
 Its %Ln record(s) go, with their stars, tags and notes and everything derived from them; stored detections are dropped. The case then holds what it would hold had the file never been imported.
 
 %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Remove %1 from %3?
+
+Its %Ln record goes, with its star, tags and notes and everything derived from it; stored detections are dropped. The case then holds what it would hold had the file never been imported.
+
+%2</numerusform>
+            <numerusform>Remove %1 from %3?
+
+Its %Ln records go, with their stars, tags and notes and everything derived from them; stored detections are dropped. The case then holds what it would hold had the file never been imported.
+
+%2</numerusform>
         </translation>
     </message>
 </context>
@@ -1894,9 +1902,9 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message numerus="yes">
         <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file</numerusform>
+            <numerusform>%n files</numerusform>
         </translation>
     </message>
     <message>
@@ -1917,9 +1925,9 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message numerus="yes">
         <source>Adding %n file(s) to @%1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Adding %n file to @%1…</numerusform>
+            <numerusform>Adding %n files to @%1…</numerusform>
         </translation>
     </message>
 </context>
@@ -2280,9 +2288,9 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message numerus="yes">
         <source>Removed %1 from %2: %Ln record(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Removed %1 from %2: %Ln record</numerusform>
+            <numerusform>Removed %1 from %2: %Ln records</numerusform>
         </translation>
     </message>
     <message>
@@ -2438,9 +2446,9 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message numerus="yes">
         <source>Tags for %n record(s), separated by commas (letters, digits and - _ . : /):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tags for %n record, separated by commas (letters, digits and - _ . : /):</numerusform>
+            <numerusform>Tags for %n records, separated by commas (letters, digits and - _ . : /):</numerusform>
         </translation>
     </message>
     <message>
@@ -2623,9 +2631,9 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message numerus="yes">
         <source>(%n s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n s)</numerusform>
+            <numerusform>(%n s)</numerusform>
         </translation>
     </message>
     <message>
@@ -3068,9 +3076,9 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message numerus="yes">
         <source>The configuration snapshot was refused: %n error(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>The configuration snapshot was refused: %n error.</numerusform>
+            <numerusform>The configuration snapshot was refused: %n errors.</numerusform>
         </translation>
     </message>
     <message>
@@ -3079,9 +3087,9 @@ Its %Ln record(s) go, with their stars, tags and notes and everything derived fr
     </message>
     <message numerus="yes">
         <source>%n unresolved reference(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unresolved reference.</numerusform>
+            <numerusform>%n unresolved references.</numerusform>
         </translation>
     </message>
     <message>
