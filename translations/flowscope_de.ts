@@ -1793,7 +1793,7 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
     </message>
     <message>
         <source>Nothing yet: star records in the table (Ctrl+M), tag or annotate them from its context menu, or run detections.</source>
-        <translation>Noch nichts vorhanden: Markieren Sie Datensätze in der Tabelle (Ctrl+M), taggen oder kommentieren Sie sie über das Kontextmenü der Tabelle, oder führen Sie Detektionen aus.</translation>
+        <translation>Noch nichts vorhanden: Markieren Sie Datensätze in der Tabelle (Strg+M), taggen oder kommentieren Sie sie über das Kontextmenü der Tabelle, oder führen Sie Detektionen aus.</translation>
     </message>
 </context>
 <context>
@@ -3793,10 +3793,6 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>Der erklärte Datensatz (%1)</translation>
     </message>
     <message>
-        <source>The %1 (%2)</source>
-        <translation>Die %1 (%2)</translation>
-    </message>
-    <message>
         <source>Record %1</source>
         <translation>Datensatz %1</translation>
     </message>
@@ -3811,6 +3807,11 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
     <message>
         <source>This filter shows it: %1</source>
         <translation>Dieser Filter zeigt ihn: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>evidence role (record identity)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

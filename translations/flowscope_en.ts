@@ -3788,10 +3788,6 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Record %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3805,6 +3801,11 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
     </message>
     <message>
         <source>This filter shows it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>evidence role (record identity)</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

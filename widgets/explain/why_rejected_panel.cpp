@@ -329,8 +329,10 @@ QString WhyRejectedPanel::describeRecord(qint64 recordId) const
             return tr("The record explained (%1)").arg(m_identity.text());
         if (const int row = m_evidence->rowOf(recordId); row >= 0) {
             const RecordIdentity identity = m_evidence->identity(row);
-            return tr("The %1 (%2)")
-                .arg(m_evidence->index(row, EvidenceModel::RoleColumn).data().toString().toLower(), identity.text());
+            // The role as the evidence table names it ("Request at the other end"),
+            // not lower-cased into a sentence: some languages capitalise nouns.
+            return tr("%1 (%2)", "evidence role (record identity)")
+                .arg(m_evidence->index(row, EvidenceModel::RoleColumn).data().toString(), identity.text());
         }
     }
     return tr("Record %1").arg(recordId);
