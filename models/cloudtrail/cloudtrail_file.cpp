@@ -3,6 +3,7 @@
 
 #include "cloudtrail_event.h"
 #include "ingest/sha256.h"
+#include "ingest/whole_file_bytes.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,42 +11,20 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
-#include <zlib.h>
 
 namespace flowscope::cloudtrail {
 
 namespace {
 
-bool isGzip(const QByteArray &bytes)
-{
-    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
-// Inflates gzip input; with `partial`, as much as the bytes given allow (a
-// file's head), else the whole stream, which must end where it should.
+// The gzip bytes inflated (with `partial`, only a file's head), or false with the reason.
 bool gunzip(const QByteArray &in, QByteArray &out, std::string &error, bool partial = false)
 {
-    z_stream stream{};
-    if (inflateInit2(&stream, 15 + 32) != Z_OK) {
-        error = "cannot initialise the gzip decoder";
-        return false;
+    switch (gunzipBytes(in, out, partial ? 4096 : 0)) {
+    case GunzipFailure::None: return true;
+    case GunzipFailure::DecoderUnavailable: error = "cannot initialise the gzip decoder"; return false;
+    case GunzipFailure::Truncated: error = "the gzip stream is truncated"; return false;
+    case GunzipFailure::Corrupt: error = "the gzip stream is corrupt"; return false;
     }
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
-    stream.avail_in = static_cast<uInt>(in.size());
-    char chunk[64 * 1024];
-    int status = Z_OK;
-    while (status == Z_OK && (!partial || out.size() < 4096)) {
-        stream.next_out = reinterpret_cast<Bytef *>(chunk);
-        stream.avail_out = sizeof chunk;
-        status = inflate(&stream, Z_NO_FLUSH);
-        out.append(chunk, static_cast<qsizetype>(sizeof chunk - stream.avail_out));
-        if (status == Z_BUF_ERROR && stream.avail_in == 0)
-            break;
-    }
-    inflateEnd(&stream);
-    if (status == Z_STREAM_END || partial)
-        return true;
-    error = status == Z_BUF_ERROR ? "the gzip stream is truncated" : "the gzip stream is corrupt";
     return false;
 }
 
@@ -65,9 +44,8 @@ bool namedAsCloudTrail(const std::filesystem::path &path)
 
 QString lineAndColumn(const QByteArray &text, qsizetype offset)
 {
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const qsizetype lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    return QStringLiteral("line %1, column %2").arg(text.left(offset).count('\n') + 1).arg(offset - lineStart + 1);
+    const TextPosition at = textPosition(text, offset);
+    return QStringLiteral("line %1, column %2").arg(at.line).arg(at.column);
 }
 
 } // namespace
@@ -78,7 +56,7 @@ bool looksLikeCloudTrailFile(const std::filesystem::path &path)
     if (!file.open(QIODevice::ReadOnly))
         return namedAsCloudTrail(path);
     QByteArray head = file.read(64 * 1024);
-    if (isGzip(head)) {
+    if (looksGzip(head)) {
         QByteArray text;
         std::string error;
         gunzip(head, text, error, true);
@@ -103,7 +81,7 @@ CloudTrailFileContent readCloudTrailFile(const std::filesystem::path &path)
     hash.add(raw.constData(), static_cast<std::size_t>(raw.size()));
     const std::string sha256 = hash.hex();
     QByteArray text;
-    if (isGzip(raw)) {
+    if (looksGzip(raw)) {
         if (!gunzip(raw, text, content.fatalError))
             return content;
     } else {

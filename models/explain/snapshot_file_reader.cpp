@@ -2,12 +2,12 @@
 #include "snapshot_file_reader.h"
 
 #include "ingest/sha256.h"
+#include "ingest/whole_file_bytes.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 
-#include <zlib.h>
 
 namespace flowscope::explain {
 
@@ -15,44 +15,22 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("flowscope::explain::SnapshotLoader", text); }
 
-bool isGzip(const QByteArray &bytes)
-{
-    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f && static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
 // Inflates a whole gzip file; false with a reason when it is corrupt or cut short.
 bool gunzip(const QByteArray &in, QByteArray &out, QString &error)
 {
-    z_stream stream{};
-    if (inflateInit2(&stream, 15 + 32) != Z_OK) {
-        error = tr("cannot initialise the gzip decoder");
-        return false;
+    switch (gunzipBytes(in, out)) {
+    case GunzipFailure::None: return true;
+    case GunzipFailure::DecoderUnavailable: error = tr("cannot initialise the gzip decoder"); return false;
+    case GunzipFailure::Truncated: error = tr("the gzip stream is truncated"); return false;
+    case GunzipFailure::Corrupt: error = tr("the gzip stream is corrupt"); return false;
     }
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(in.constData()));
-    stream.avail_in = static_cast<uInt>(in.size());
-    char chunk[64 * 1024];
-    int status = Z_OK;
-    while (status == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef *>(chunk);
-        stream.avail_out = sizeof chunk;
-        status = inflate(&stream, Z_NO_FLUSH);
-        out.append(chunk, static_cast<qsizetype>(sizeof chunk - stream.avail_out));
-        if (status == Z_BUF_ERROR && stream.avail_in == 0)
-            break;
-    }
-    inflateEnd(&stream);
-    if (status == Z_STREAM_END)
-        return true;
-    error = status == Z_BUF_ERROR ? tr("the gzip stream is truncated") : tr("the gzip stream is corrupt");
     return false;
 }
 
 QString lineAndColumn(const QByteArray &text, qsizetype offset)
 {
-    offset = std::clamp<qsizetype>(offset, 0, text.size());
-    const qsizetype lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-    const qsizetype line = text.left(offset).count('\n') + 1;
-    return tr("line %1, column %2").arg(line).arg(offset - lineStart + 1);
+    const TextPosition at = textPosition(text, offset);
+    return tr("line %1, column %2").arg(at.line).arg(at.column);
 }
 
 } // namespace
@@ -76,7 +54,7 @@ SnapshotFileContent parseSnapshotBytes(const QByteArray &raw)
     content.sha256 = QString::fromStdString(hash.hex());
 
     QByteArray text;
-    if (isGzip(raw)) {
+    if (looksGzip(raw)) {
         if (!gunzip(raw, text, content.error))
             return content;
     } else {
