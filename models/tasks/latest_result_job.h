@@ -45,7 +45,7 @@ public:
     void request(Work work)
     {
         ++*m_generation;
-        if (m_watcher.isRunning()) {
+        if (m_active) {
             m_pending = std::move(work);
             return;
         }
@@ -58,7 +58,9 @@ public:
         ++*m_generation;
         m_pending.reset();
     }
-    bool isBusy() const { return m_watcher.isRunning() || m_pending.has_value(); }
+    // Busy from a request until its result is delivered (not only while the
+    // work runs: its result still crosses to this thread after that).
+    bool isBusy() const { return m_active || m_pending.has_value(); }
     // Jobs started so far (tests: a view nobody sees computes nothing).
     int started() const { return m_started; }
     // A check that is true once a newer request or a cancel came after now.
@@ -71,11 +73,13 @@ private:
     void start(Work work)
     {
         ++m_started;
+        m_active = true;
         m_runningGeneration = m_generation->load();
         m_watcher.setFuture(QtConcurrent::run(m_pool, [work = std::move(work), stale = staleAfterNow()] { return work(stale); }));
     }
     void onFinished()
     {
+        m_active = false;
         if (m_runningGeneration == m_generation->load()) {
             m_deliver(m_watcher.result());
             return;
@@ -94,6 +98,7 @@ private:
     quint64 m_runningGeneration = 0;
     std::optional<Work> m_pending;
     int m_started = 0;
+    bool m_active = false; // a job started and its finish not yet handled here
     QFutureWatcher<Result> m_watcher;
 };
 

@@ -82,6 +82,20 @@ private Q_SLOTS:
         QTRY_COMPARE(delivered, QStringList{QStringLiteral("4")});
     }
 
+    // Busy until the result is delivered here, not only while the work runs:
+    // a view that waits for "not busy" must then find the result shown.
+    void busyUntilTheResultIsDelivered()
+    {
+        QStringList delivered;
+        LatestResultJob<QString> job(&m_pool, [&](QString result) { delivered << result; });
+        job.request([](const LatestResultJob<QString>::Stale &) { return QStringLiteral("done"); });
+        QVERIFY(m_pool.waitForDone(10000)); // the work has finished; its result has not crossed yet
+        QVERIFY(delivered.isEmpty());
+        QVERIFY(job.isBusy());
+        QTRY_VERIFY(!job.isBusy());
+        QCOMPARE(delivered, QStringList{QStringLiteral("done")});
+    }
+
     void aDeliveryMayAskAgain()
     {
         QStringList delivered;
