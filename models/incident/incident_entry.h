@@ -49,6 +49,9 @@ struct IncidentEntry {
     std::string filter;
     // Whether the analyst can change its tags (a finding keeps its detector's).
     bool tagsEditable = true;
+    // Which of the timeline's sources listed it, so that an edit goes back
+    // to that source even when two provide the same kind; -1 when unknown.
+    int source = -1;
 };
 
 // Time order: undated entries last, then by kind and id so the order is stable.

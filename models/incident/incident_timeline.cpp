@@ -2,6 +2,7 @@
 #include "incident_timeline.h"
 
 #include "cloudtrail_entry_source.h"
+#include "finding_entry_source.h"
 #include "incident_case.h"
 #include "note.h"
 #include "record_star.h"
@@ -173,6 +174,7 @@ IncidentTimeline::IncidentTimeline(CaseDb &caseDb, std::string author)
     m_sources.push_back(makeMarkedRecordSource(caseDb, std::move(author)));
     m_sources.push_back(makeNoteSource(caseDb));
     m_sources.push_back(makeCloudTrailSource(caseDb));
+    m_sources.push_back(makeFindingSource(caseDb));
 }
 
 void IncidentTimeline::addSource(std::unique_ptr<IncidentEntrySource> source)
@@ -183,8 +185,10 @@ void IncidentTimeline::addSource(std::unique_ptr<IncidentEntrySource> source)
 std::vector<IncidentEntry> IncidentTimeline::entries() const
 {
     std::vector<IncidentEntry> all;
-    for (const auto &source : m_sources) {
-        std::vector<IncidentEntry> some = source->entries();
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+        std::vector<IncidentEntry> some = m_sources[i]->entries();
+        for (IncidentEntry &entry : some)
+            entry.source = static_cast<int>(i);
         all.insert(all.end(), std::make_move_iterator(some.begin()), std::make_move_iterator(some.end()));
     }
     std::sort(all.begin(), all.end(), entryBefore);
@@ -193,6 +197,9 @@ std::vector<IncidentEntry> IncidentTimeline::entries() const
 
 IncidentEntrySource &IncidentTimeline::sourceOf(const IncidentEntry &entry) const
 {
+    if (entry.source >= 0 && static_cast<std::size_t>(entry.source) < m_sources.size()
+        && m_sources[static_cast<std::size_t>(entry.source)]->provides(entry.kind))
+        return *m_sources[static_cast<std::size_t>(entry.source)];
     for (const auto &source : m_sources)
         if (source->provides(entry.kind))
             return *source;

@@ -25,7 +25,7 @@ std::unique_ptr<IncidentEntrySource> makeNoteSource(CaseDb &caseDb);
 
 class IncidentTimeline {
 public:
-    // With the marked-record, note and CloudTrail sources; `author` signs the marks made
+    // With the marked-record, note, CloudTrail and finding sources; `author` signs the marks made
     // through edits (severity, tags) of records not yet marked.
     explicit IncidentTimeline(CaseDb &caseDb, std::string author);
     void addSource(std::unique_ptr<IncidentEntrySource> source);

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incident_timeline_model.h"
 
-#include "incident/finding_entry_source.h"
 #include "incident/incident_timeline.h"
 #include "store/case_db.h"
 
@@ -55,7 +54,6 @@ void IncidentTimelineModel::reload()
             // calling thread, each marked record's block decoded once.
             auto caseDb = CaseDb::open(m_casePath.toStdString(), CaseDb::Mode::ReadOnly);
             incident::IncidentTimeline timeline(*caseDb, m_author.toStdString());
-            timeline.addSource(incident::makeFindingSource(*caseDb));
             entries = timeline.entries();
         } catch (const std::exception &e) {
             error = QString::fromUtf8(e.what());
@@ -160,7 +158,6 @@ bool IncidentTimelineModel::setData(const QModelIndex &index, const QVariant &va
     try {
         auto caseDb = CaseDb::open(m_casePath.toStdString(), CaseDb::Mode::ReadWrite);
         incident::IncidentTimeline timeline(*caseDb, m_author.toStdString());
-        timeline.addSource(incident::makeFindingSource(*caseDb));
         switch (index.column()) {
         case SeverityColumn: {
             const auto severity = incident::severityByName(value.toString().trimmed().toStdString());

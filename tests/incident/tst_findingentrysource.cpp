@@ -68,7 +68,6 @@ private Q_SLOTS:
         const std::string file = caseWithFinding(QStringLiteral("order.flowcase"), &ids);
         auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadOnly);
         IncidentTimeline timeline(*caseDb, "erin");
-        timeline.addSource(makeFindingSource(*caseDb));
         const std::vector<IncidentEntry> entries = timeline.entries();
         QCOMPARE(entries.size(), std::size_t(3));
         QCOMPARE(entries[0].record, std::optional<std::int64_t>(ids[0]));
@@ -91,8 +90,7 @@ private Q_SLOTS:
         {
             auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadWrite);
             IncidentTimeline timeline(*caseDb, "erin");
-            timeline.addSource(makeFindingSource(*caseDb));
-            const IncidentEntry finding = *findingIn(timeline.entries());
+                const IncidentEntry finding = *findingIn(timeline.entries());
             timeline.setSeverity(finding, incident::Severity::Critical);
             // Info is below what any detector reports: refused, naming the finding.
             try {
