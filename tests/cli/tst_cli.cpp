@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flowscope-cli as a script would use it: exit codes and JSON.
 
+#include "cli_process.h"
 #include "test_files.h"
 
 #include <QCryptographicHash>
@@ -29,20 +30,9 @@ const QByteArray kGroupsWithForeignReference =
     R"({"SecurityGroups": [{"GroupId": "sg-1", "OwnerId": "111122223333", "VpcId": "vpc-1", "IpPermissions": [)"
     R"({"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "UserIdGroupPairs": [{"GroupId": "444455556666/sg-0far"}]}]}]})";
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    if (!process.waitForFinished(120000))
-        return {-1, {}, "timeout"};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 QJsonObject jsonObject(const QByteArray &text) { return QJsonDocument::fromJson(text).object(); }
 

@@ -5,6 +5,7 @@
 // bad values, and findings stored in the case, a new run of a detector
 // replacing its own.
 
+#include "cli_process.h"
 #include "detect/finding_store.h"
 #include "store/case_db.h"
 
@@ -19,20 +20,9 @@ using namespace flowscope;
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    if (!process.waitForFinished(120000))
-        return {-1, {}, "timeout"};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 constexpr qint64 kT0 = 1'773'100'800;
 constexpr int kScanPorts = 30;

@@ -4,6 +4,7 @@
 // input lines), the error without a snapshot, and the note on stderr when a
 // filter finds nothing but names traffic flow logs never record.
 
+#include "cli_process.h"
 #include "explain/snapshot_loader.h"
 #include "explain/snapshot_store.h"
 #include "store/case_db.h"
@@ -19,20 +20,9 @@ using namespace flowscope;
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    if (!process.waitForFinished(120000))
-        return {-1, {}, "timeout"};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 const QStringList kEnis{QStringLiteral("eni-0web1"), QStringLiteral("eni-0web2"), QStringLiteral("eni-0app1"),
                         QStringLiteral("eni-0db1"), QStringLiteral("eni-0nat"), QStringLiteral("eni-0elsewhere")};

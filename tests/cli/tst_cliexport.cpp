@@ -2,6 +2,7 @@
 // flowscope-cli export: CSV to a file or stdout, read back with libcsv; bad
 // filters, unwritable files and unknown tables fail clearly and leave no file.
 
+#include "cli_process.h"
 #include "csv_parse.h"
 #include "test_files.h"
 
@@ -13,20 +14,9 @@
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    if (!process.waitForFinished(120000))
-        return {-1, {}, "timeout"};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 QByteArray readAll(const QString &path)
 {

@@ -3,6 +3,7 @@
 // command, listed in time order as JSON, unknown ids named; `starred` and
 // `tag` in the filters of count, query and graph.
 
+#include "cli_process.h"
 #include "incident_case.h"
 
 #include <QJsonArray>
@@ -14,20 +15,9 @@
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    if (!process.waitForFinished(120000))
-        return {-1, {}, "timeout"};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 } // namespace
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flowscope-cli ioc: add, list, hunt and remove, and @NAME in the filters of other commands.
+#include "cli_process.h"
 #include "ioc_case.h"
 
 #include "store/case_db.h"
@@ -15,18 +16,9 @@ using namespace flowscope;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    process.waitForFinished(120000);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 } // namespace
 

@@ -4,6 +4,7 @@
 // a case that imported only A; unknown ids and SHA-256 are refused with the
 // case unchanged.
 
+#include "cli_process.h"
 #include "generated_flow_log.h"
 #include "test_files.h"
 
@@ -16,20 +17,9 @@
 
 namespace {
 
-struct Run {
-    int exitCode;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    if (!process.waitForFinished(300000))
-        return {-1, {}, "timeout"};
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 // The questions asked of both cases (CASE stands for the case).
 const QList<QStringList> kQuestions{

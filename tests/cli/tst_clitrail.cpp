@@ -3,6 +3,7 @@
 // counts network and skipped events, a bad file is named with its reason,
 // and trail leads from an interface to who launched its instance.
 
+#include "cli_process.h"
 #include "cloudtrail_sample.h"
 #include "test_files.h"
 
@@ -17,18 +18,9 @@ using namespace flowscope::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-};
+using Run = flowscope::test::CliRun;
 
-Run cli(const QStringList &args)
-{
-    QProcess process;
-    process.start(QStringLiteral(FLOWSCOPE_CLI), args);
-    process.waitForFinished(120000);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+Run cli(const QStringList &args) { return flowscope::test::runCli(QStringLiteral(FLOWSCOPE_CLI), args); }
 
 } // namespace
 
