@@ -177,7 +177,7 @@ std::optional<SnapshotTimeline> adHocSnapshot(const Arguments &arguments, std::s
 std::string unansweredJson(const UnansweredRequest &request, const FlowRow &row)
 {
     std::string out = "{\"record\":" + recordJson(row) + ",\"verdict\":" + json(routeVerdictName(request.verdict))
-        + ",\"basis\":\"flows\",\"snapshot\":";
+        + ",\"code\":" + jsonOrNull(request.code) + ",\"basis\":" + json(basisName(request.basis)) + ",\"snapshot\":";
     out += request.snapshot ? "{\"id\":" + std::to_string(request.snapshot->id) + ",\"as_of\":"
             + json(request.snapshot->asOf.toUTC().toString(Qt::ISODate)) + '}'
                             : std::string("null");
@@ -244,13 +244,14 @@ int runUnanswered(CaseDb &caseDb, const CaseFilter &filter, SnapshotTimeline sna
                 table.push_back({std::to_string(row.id), requests[i].interfaceId.toStdString(),
                                  rowLabel(row, Field::SrcAddr, Field::SrcPort), rowLabel(row, Field::DstAddr, Field::DstPort),
                                  protocolLabel(row.value(Field::Protocol)), routeVerdictName(requests[i].verdict).toStdString(),
+                                 requests[i].code.isEmpty() ? std::string("-") : requests[i].code.toStdString(),
                                  requests[i].route.toStdString()});
         }
     }
     if (format == "json")
         out << "\n]\n";
     else
-        writeTable(out, {"_id", "interface-id", "source", "destination", "protocol", "verdict", "route"}, table);
+        writeTable(out, {"_id", "interface-id", "source", "destination", "protocol", "verdict", "code", "route"}, table);
     return ExitOk;
 }
 

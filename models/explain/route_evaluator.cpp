@@ -112,6 +112,8 @@ RouteDecision evaluateRoute(const ConfigSnapshot &snapshot, const NetworkInterfa
     if (decision.outcome == RouteOutcome::Routed && decision.kind == RouteTargetKind::InternetGateway) {
         // IPv6 addresses of a VPC are global; IPv4 needs a public or Elastic IP.
         decision.sourceHasPublicAddress = destination.v6 ? !source.ipv6.empty() : !source.publicIps.isEmpty();
+        if (!*decision.sourceHasPublicAddress)
+            decision.code = QStringLiteral("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS");
         explain(decision, destination.toString());
     }
     return decision;
@@ -170,6 +172,7 @@ RouteDecision evaluateRoute(const ConfigSnapshot &snapshot, const QString &subne
     } else if (d.route->state == u"blackhole") {
         d.outcome = RouteOutcome::Blackhole;
         d.kind = RouteTargetKind::Blackhole;
+        d.code = QStringLiteral("BAD_STATE_ROUTE"); // the route's target is gone
     } else {
         d.outcome = RouteOutcome::Routed;
         d.kind = routeTargetKindOf(d.route->target);

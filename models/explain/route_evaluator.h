@@ -50,7 +50,10 @@ struct RouteDecision {
     bool viaMainTable = false; // the subnet has no table of its own
     const Route *route = nullptr;
     QString matched;                         // the CIDR that matched (a prefix list's entry for a list route)
-    QString code;                            // NO_ROUTE_TO_DESTINATION when no route matches
+    // Reachability Analyzer's explanation code: NO_ROUTE_TO_DESTINATION (no route matches),
+    // BAD_STATE_ROUTE (a blackhole), IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS (an internet
+    // gateway for a source without a public address); empty when the route carries the traffic.
+    QString code;
     std::optional<bool> sourceHasPublicAddress; // for an internet gateway route from a known interface
     QString reason;                          // why inconclusive
     QString explanation;                     // one sentence

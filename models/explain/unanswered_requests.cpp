@@ -167,6 +167,8 @@ void UnansweredRequestFinder::find(const CaseFilter &filter, const std::function
             continue;
         }
         const RouteDecision route = evaluateRoute(*inForce->snapshot, *eni, *destination);
+        out.basis = ExplanationBasis::Config;
+        out.code = route.code;
         if (route.route)
             out.route = route.route->destination + QStringLiteral(" ") + route.route->target;
         out.explanation = silence + QStringLiteral(": ") + route.explanation + peerNote;

@@ -38,6 +38,12 @@ struct UnansweredRequest {
     int sourcePort = 0;
     std::int64_t start = 0; // 0 when the record has none
     RouteVerdict verdict = RouteVerdict::Unknown;
+    // Config when the route table of the snapshot in force was consulted (it
+    // holds the interface), Flows when the records alone speak.
+    ExplanationBasis basis = ExplanationBasis::Flows;
+    // Reachability Analyzer's explanation code when one applies
+    // (NO_ROUTE_TO_DESTINATION, BAD_STATE_ROUTE, IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS).
+    QString code;
     QString route; // the route that decided, empty when none did
     std::optional<SnapshotReference> snapshot;
     std::vector<EvidenceRecord> evidence; // the same request seen at the other end

@@ -138,6 +138,8 @@ QVariant UnansweredRequestsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole: {
         QString text = request.explanation;
+        if (!request.code.isEmpty()) // Reachability Analyzer's name for it
+            text += u'\n' + tr("Code: %1").arg(request.code);
         if (!request.suggestion.isEmpty())
             text += u'\n' + tr("Suggestion: %1").arg(request.suggestion);
         return text + u'\n' + tr("Double-click to show its records: %1").arg(filterForRow(index.row()));

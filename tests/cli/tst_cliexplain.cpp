@@ -135,7 +135,20 @@ private Q_SLOTS:
         QCOMPARE(request[QStringLiteral("verdict")].toString(), QStringLiteral("unknown"));
         QVERIFY(request[QStringLiteral("route")].isNull());
         QVERIFY(request[QStringLiteral("snapshot")].isNull());
+        QCOMPARE(request[QStringLiteral("basis")].toString(), QStringLiteral("flows"));
+        QVERIFY(request[QStringLiteral("code")].isNull());
         QVERIFY(request[QStringLiteral("explanation")].toString().contains(QStringLiteral("outside the flow logs' sight")));
+        // With the snapshot the route table decides, and says so: its source has no public address
+        // for the internet gateway, Reachability Analyzer's IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS.
+        const Run routed = cli({QStringLiteral("explain"), QStringLiteral("case.flowcase"), QStringLiteral("--unanswered"),
+                                QStringLiteral("--snapshot"), kEstate, QStringLiteral("--as-of"), QStringLiteral("2025-12-06T00:00:00Z")});
+        QCOMPARE(routed.exitCode, 0);
+        const QJsonObject decided = QJsonDocument::fromJson(routed.out).array()[0].toObject();
+        QCOMPARE(decided[QStringLiteral("verdict")].toString(), QStringLiteral("route-allows"));
+        QCOMPARE(decided[QStringLiteral("basis")].toString(), QStringLiteral("config"));
+        QCOMPARE(decided[QStringLiteral("code")].toString(), QStringLiteral("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS"));
+        QCOMPARE(decided[QStringLiteral("route")].toString(), QStringLiteral("0.0.0.0/0 igw-0prod"));
+        QVERIFY(!decided[QStringLiteral("snapshot")].isNull());
         const Run grouped = cli({QStringLiteral("explain"), QStringLiteral("case.flowcase"), QStringLiteral("--unanswered"),
                                  QStringLiteral("--group")});
         QCOMPARE(QJsonDocument::fromJson(grouped.out).array()[0].toObject()[QStringLiteral("count")].toInt(), 1);

@@ -84,6 +84,8 @@ void TestUnansweredRequests::finds()
             text += u':' + QString::number(fixture.lineOfId.at(evidence.id));
         lines << text;
         QCOMPARE(routeVerdictName(request.verdict), QStringLiteral("unknown"));
+        QCOMPARE(request.basis, ExplanationBasis::Flows);
+        QVERIFY(request.code.isEmpty());
         QVERIFY(request.explanation.contains(QStringLiteral("outside the flow logs' sight")));
         QVERIFY(!request.snapshot);
     });
@@ -97,19 +99,21 @@ void TestUnansweredRequests::routeDecides_data()
     QTest::addColumn<QString>("verdict");
     QTest::addColumn<QString>("route");
     QTest::addColumn<QString>("explains"); // a part of the explanation
+    QTest::addColumn<QString>("basis");
+    QTest::addColumn<QString>("code"); // Reachability Analyzer's, where one applies
 
     QTest::newRow("internet gateway, public address")
         << QByteArray("eni-0app1 10.0.1.10:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-0app -")
-        << "route-allows" << "0.0.0.0/0 igw-0prod" << "igw-0prod";
+        << "route-allows" << "0.0.0.0/0 igw-0prod" << "igw-0prod" << "config" << "";
     QTest::newRow("internet gateway, no public address")
         << QByteArray("eni-0db1 10.0.2.20:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-0db -")
-        << "route-allows" << "0.0.0.0/0 igw-0prod" << "no public address";
+        << "route-allows" << "0.0.0.0/0 igw-0prod" << "no public address" << "config" << "IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS";
     QTest::newRow("no IPv6 route")
         << QByteArray("eni-0app1 2600:1f18:abcd:1201::10:40000 > 2001:db8::9:443 tcp 1000 1059 ACCEPT 2 egress subnet-0app -")
-        << "no-route" << "" << "no route";
+        << "no-route" << "" << "no route" << "config" << "NO_ROUTE_TO_DESTINATION";
     QTest::newRow("an interface the snapshot lacks")
         << QByteArray("eni-gone 10.9.0.5:40000 > 203.0.113.9:443 tcp 1000 1059 ACCEPT 2 egress subnet-x -")
-        << "unknown" << "" << "outside the flow logs' sight";
+        << "unknown" << "" << "outside the flow logs' sight" << "flows" << "";
 }
 
 void TestUnansweredRequests::routeDecides()
@@ -118,6 +122,8 @@ void TestUnansweredRequests::routeDecides()
     QFETCH(QString, verdict);
     QFETCH(QString, route);
     QFETCH(QString, explains);
+    QFETCH(QString, basis);
+    QFETCH(QString, code);
     const auto fixture = test::importFlowLog(m_dir, QStringLiteral("case%1").arg(++m_cases), test::flowLogOf(record));
     SnapshotTimeline timeline;
     SnapshotLoad load = loadSnapshot({QStringLiteral(FLOWSCOPE_EXPLAIN_DATA) + QStringLiteral("/estate")});
@@ -132,6 +138,8 @@ void TestUnansweredRequests::routeDecides()
         QCOMPARE(request.servicePort, 443);
         QCOMPARE(routeVerdictName(request.verdict), verdict);
         QCOMPARE(request.route, route);
+        QCOMPARE(basisName(request.basis), basis);
+        QCOMPARE(request.code, code);
         QVERIFY2(request.explanation.contains(explains), qPrintable(request.explanation));
         QVERIFY(!request.suggestion.isEmpty());
     });
