@@ -220,6 +220,28 @@ private Q_SLOTS:
                                         << "not-explained" << none << QStringList{"dstSg allow sg-0web"};
         QTest::addRow("19 ipv4 rule ignores ipv6") << false << "eni-0web1 in request 6 2001:db8::5 50000 2600:1f18:abcd:1203::21 22"
                                                    << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -"} << none;
+        // 20. One protocol whatever its spelling: a group's "6" and "tcp" are tcp and never udp, an ACL's "1"
+        // is ICMP and never tcp (no ICMP type question for a tcp flow), "-1" every protocol in both.
+        QTest::addRow("20 group rule \"6\" admits tcp") << false << "eni-0app1 in request 6 10.0.1.12 40000 10.0.1.10 22"
+                                                        << "not-explained" << none << QStringList{"dstSg allow sg-0app"};
+        QTest::addRow("20 group rule \"6\" is no udp") << false << "eni-0app1 in request 17 10.0.1.12 40000 10.0.1.10 22"
+                                                       << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0app in -"}
+                                                       << QStringList{"dstSg deny"};
+        QTest::addRow("20 group rule \"tcp\" admits protocol 6") << false << "eni-0web1 in request 6 192.0.2.10 50000 10.0.3.21 22"
+                                                                 << "not-explained" << none << QStringList{"dstSg allow sg-0mgmt"};
+        QTest::addRow("20 group rule \"tcp\" is no udp") << false << "eni-0web1 in request 17 192.0.2.10 50000 10.0.3.21 22"
+                                                         << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0web, sg-0mgmt in -"}
+                                                         << QStringList{"dstAcl allow 100", "dstSg deny"};
+        QTest::addRow("20 acl entry \"1\" is no tcp") << false << "eni-0db1 in request 6 10.0.3.21 40000 10.0.2.20 22"
+                                                      << "security-group-and-network-acl"
+                                                      << QStringList{"SUBNET_ACL_RESTRICTION acl-0db in 32767", "ENI_SG_RULES_MISMATCH sg-0db in -"}
+                                                      << QStringList{"srcAcl allow 100", "dstAcl deny 32767"};
+        QTest::addRow("20 group rule \"-1\" admits udp") << false << "eni-0nat in request 17 10.0.3.22 40000 10.0.3.30 5353"
+                                                         << "not-explained" << none
+                                                         << QStringList{"srcSg allow sg-0default", "dstSg allow sg-0nat"};
+        QTest::addRow("20 acl entry \"-1\" admits udp") << false << "eni-0app1 in request 17 10.0.3.21 40000 10.0.1.10 5353"
+                                                        << "security-group" << QStringList{"ENI_SG_RULES_MISMATCH sg-0app in -"}
+                                                        << QStringList{"dstAcl allow 200", "dstSg deny"};
         // 21. Both layers, in path order.
         QTest::addRow("21 nacl and group") << false << "eni-0app1 in request 6 2001:db8::9 50000 2600:1f18:abcd:1201::10 22"
                                            << "security-group-and-network-acl"
