@@ -6,12 +6,13 @@
 #include "incident/ioc_list_store.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
-#include "store/cloudtrail_event_rows.h"
 
 #include <QDateTime>
 #include <QFile>
 
 #include <fstream>
+
+#include <sqlite3.h>
 
 #include <map>
 #include <stdexcept>
@@ -21,19 +22,44 @@ namespace flowscope {
 namespace {
 constexpr std::int64_t kDemoSnapshotLead = 3600; // the snapshot is taken before the records begin
 
-// A demo case built by an older Flowscope has no configuration snapshot, no
-// IOC list or no CloudTrail events: it is built again.
-bool holdsSnapshot(const std::filesystem::path &casePath)
+// Raised whenever what the demo case holds changes (its records, snapshot, IOC
+// list, CloudTrail log...): a demo case of another version is built again,
+// whatever it lacks or holds.
+constexpr int kDemoVersion = 2;
+constexpr const char *kDemoVersionKey = "demo-version";
+
+void storeDemoVersion(CaseDb &caseDb)
+{
+    sqlite3_stmt *statement = nullptr;
+    if (sqlite3_prepare_v2(caseDb.handle(), "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)", -1, &statement, nullptr)
+        != SQLITE_OK)
+        throw std::runtime_error(std::string("cannot mark the demo case: ") + sqlite3_errmsg(caseDb.handle()));
+    sqlite3_bind_text(statement, 1, kDemoVersionKey, -1, SQLITE_STATIC);
+    sqlite3_bind_int(statement, 2, kDemoVersion);
+    const int done = sqlite3_step(statement);
+    sqlite3_finalize(statement);
+    if (done != SQLITE_DONE)
+        throw std::runtime_error(std::string("cannot mark the demo case: ") + sqlite3_errmsg(caseDb.handle()));
+}
+} // namespace
+
+int demoCaseVersion() { return kDemoVersion; }
+
+int storedDemoVersion(const std::filesystem::path &casePath)
 {
     try {
         auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
-        return !explain::listSnapshots(*caseDb).empty() && !incident::iocLists(*caseDb).empty()
-            && !readCloudTrailEvents(caseDb->handle()).empty();
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(caseDb->handle(), "SELECT value FROM meta WHERE key = ?1", -1, &statement, nullptr) != SQLITE_OK)
+            return 0;
+        sqlite3_bind_text(statement, 1, kDemoVersionKey, -1, SQLITE_STATIC);
+        const int version = sqlite3_step(statement) == SQLITE_ROW ? sqlite3_column_int(statement, 0) : 0;
+        sqlite3_finalize(statement);
+        return version;
     } catch (const std::exception &) {
-        return false;
+        return 0; // not a case, or one this build cannot open
     }
 }
-} // namespace
 
 namespace {
 
@@ -122,13 +148,14 @@ DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inpu
     result.snapshotId = snapshot.id;
     addDemoIocList(caseDb, inputRoot, result.input);
     result.cloudTrail = addDemoCloudTrail(caseDb, inputRoot, result.input, options);
+    storeDemoVersion(caseDb);
     return result;
 }
 
 std::filesystem::path ensureDemoCase(const std::filesystem::path &folder)
 {
     const std::filesystem::path casePath = folder / "demo.flowcase";
-    if (std::filesystem::exists(casePath) && holdsSnapshot(casePath))
+    if (std::filesystem::exists(casePath) && storedDemoVersion(casePath) == kDemoVersion)
         return casePath;
     std::filesystem::create_directories(folder);
     // Build beside the final name and rename: a half-built demo is never opened.

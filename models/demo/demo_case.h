@@ -37,7 +37,13 @@ std::vector<std::filesystem::path> writeDemoSnapshotFiles(const std::filesystem:
 // snapshot into caseDb.
 DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inputRoot, const DemoOptions &options = {});
 
-// The demo case in `folder` (created on first use): returns its path.
+// The version of the demo's content; importDemoInput stores it in the case.
+int demoCaseVersion();
+// The demo version a case holds: 0 when none (built before versions, or not a demo case).
+int storedDemoVersion(const std::filesystem::path &casePath);
+
+// The demo case in `folder`, built on first use and again when it holds
+// another demo version than this build's: returns its path.
 std::filesystem::path ensureDemoCase(const std::filesystem::path &folder);
 
 } // namespace flowscope

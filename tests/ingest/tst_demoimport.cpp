@@ -14,6 +14,7 @@
 #include "store/sqlite_handle.h"
 
 #include <QTemporaryDir>
+#include <sqlite3.h>
 #include <QTest>
 
 #include <map>
@@ -97,6 +98,51 @@ private Q_SLOTS:
 
         // The rollups agree with the records.
         QCOMPARE(std::uint64_t(queryInt(caseDb->handle(), "SELECT sum(flows) FROM rollup_minute")), result.input.records);
+    }
+
+    // The bundled demo case is built again when, and only when, it holds
+    // another demo version than this build's: not because it lacks one kind
+    // of content (an analyst may have removed its CloudTrail events).
+    void demoCaseIsRebuiltForAnotherVersionOnly()
+    {
+        QCOMPARE(storedDemoVersion(casePath()), demoCaseVersion());
+        QTemporaryDir folder;
+        const std::filesystem::path bundled = folder.filePath(QStringLiteral("demo.flowcase")).toStdString();
+        const auto exec = [](const std::filesystem::path &path, const std::string &sql) {
+            auto caseDb = CaseDb::open(path, CaseDb::Mode::ReadWrite);
+            char *error = nullptr;
+            const int rc = sqlite3_exec(caseDb->handle(), sql.c_str(), nullptr, nullptr, &error);
+            const std::string message = error ? error : "";
+            sqlite3_free(error);
+            return rc == SQLITE_OK ? std::string() : message;
+        };
+        QCOMPARE(exec(casePath(), "VACUUM INTO '" + bundled.string() + "'"), std::string());
+        // A mark of this very file (a saved filter), and no CloudTrail events: still the current version, so kept.
+        const std::string mark = "INSERT OR REPLACE INTO saved_filter(name, expression, created_at) VALUES('kept', 'port == 1', 0); ";
+        QCOMPARE(exec(bundled, mark + "DELETE FROM cloudtrail_event;"), std::string());
+        const auto isKept = [&bundled] {
+            auto caseDb = CaseDb::open(bundled, CaseDb::Mode::ReadOnly);
+            sqlite3_stmt *statement = nullptr;
+            bool found = false;
+            if (sqlite3_prepare_v2(caseDb->handle(), "SELECT count(*) FROM saved_filter WHERE name = 'kept'", -1, &statement,
+                                   nullptr) == SQLITE_OK
+                && sqlite3_step(statement) == SQLITE_ROW)
+                found = sqlite3_column_int(statement, 0) == 1;
+            sqlite3_finalize(statement);
+            return found;
+        };
+        QCOMPARE(ensureDemoCase(folder.path().toStdString()), bundled);
+        QVERIFY(isKept());
+        // Another version (an older build's, or none at all): built again, with this version.
+        for (const std::string &older : {std::string("UPDATE meta SET value = value - 1 WHERE key = 'demo-version'"),
+                                         std::string("DELETE FROM meta WHERE key = 'demo-version'")}) {
+            QCOMPARE(exec(bundled, mark + older), std::string());
+            QVERIFY(storedDemoVersion(bundled) != demoCaseVersion());
+            QVERIFY(isKept());
+            QCOMPARE(ensureDemoCase(folder.path().toStdString()), bundled);
+            QVERIFY(!isKept());
+            QCOMPARE(storedDemoVersion(bundled), demoCaseVersion());
+        }
     }
 
     // The snapshot's files as `flowscope-cli demo` writes them load as the
