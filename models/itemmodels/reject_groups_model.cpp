@@ -214,10 +214,8 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case VerdictColumn: return verdictText(group.verdict);
-        case ComponentColumn:
-            if (group.scan)
-                return tr("%1, rejected").arg(group.scan->summary());
-            return group.component.isEmpty() ? QStringLiteral("-") : group.component;
+        case ComponentColumn: return group.component.isEmpty() ? QStringLiteral("-") : group.component;
+        case DetailColumn: return group.scan ? tr("Scan: %1, rejected").arg(group.scan->summary()) : QStringLiteral("-");
         case RuleColumn: return group.rule.isEmpty() ? QStringLiteral("-") : group.rule;
         case InterfaceColumn: return group.interfaceId.isEmpty() ? QStringLiteral("-") : group.interfaceId;
         case ProtocolColumn: return protocolText(group.protocol);
@@ -233,6 +231,7 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
         case InterfaceColumn: return group.interfaceId;
         case ProtocolColumn: return group.protocol;
         case PortColumn: return group.servicePort;
+        case DetailColumn: return group.scan ? group.scan->summary() : QString();
         case CountColumn: return QVariant::fromValue<qint64>(group.count);
         }
         return {};
@@ -245,7 +244,7 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
             return group.basis == explain::ExplanationBasis::Config
                 ? tr("Decided by the configuration snapshot in force at each record's time")
                 : tr("Decided from the flow records alone");
-        if (index.column() == ComponentColumn || index.column() == RuleColumn) // a narrow column elides it
+        if (index.column() == ComponentColumn || index.column() == RuleColumn || index.column() == DetailColumn) // a narrow column elides it
             return index.data().toString() + u'\n' + tr("Double-click to show these rejects: %1").arg(filterForRow(index.row()));
         return tr("Double-click to show these rejects: %1").arg(filterForRow(index.row()));
     case VerdictRole: return explain::recordVerdictName(group.verdict);
@@ -265,6 +264,7 @@ QVariant RejectGroupsModel::headerData(int section, Qt::Orientation orientation,
     case InterfaceColumn: return tr("Interface");
     case ProtocolColumn: return tr("Protocol");
     case PortColumn: return tr("Port");
+    case DetailColumn: return tr("Detail");
     case CountColumn: return tr("Rejects");
     }
     return {};
@@ -303,6 +303,7 @@ void RejectGroupsModel::applySort()
         case InterfaceColumn: return g.interfaceId;
         case ProtocolColumn: return g.protocol;
         case PortColumn: return g.servicePort;
+        case DetailColumn: return g.scan ? g.scan->summary() : QString();
         default: return QVariant::fromValue<qint64>(g.count);
         }
     };

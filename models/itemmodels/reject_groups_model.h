@@ -30,6 +30,7 @@ public:
         InterfaceColumn,
         ProtocolColumn,
         PortColumn,
+        DetailColumn, // what a group is besides its columns: a scanning source's summary
         ColumnCount
     };
     enum Role {

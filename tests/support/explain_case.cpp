@@ -14,7 +14,7 @@
 
 namespace flowscope::test {
 
-ExplainCase writeExplainCase(const QString &folder, const QString &name, bool withSnapshot, bool more)
+ExplainCase writeExplainCase(const QString &folder, const QString &name, bool withSnapshot, bool more, int scanPorts)
 {
     QByteArray records =
         "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action "
@@ -27,6 +27,9 @@ ExplainCase writeExplainCase(const QString &folder, const QString &name, bool wi
         records += "5 123456789012 eni-0app1 10.0.1.10 198.51.100.20 40000 443 6 1 60 1300 1359 ACCEPT OK 2 egress subnet-0app -\n"
                    "5 123456789012 eni-0web1 10.0.3.21 198.51.100.21 40001 5432 6 1 60 1400 1459 ACCEPT OK 2 egress subnet-0web -\n"
                    "5 123456789012 eni-0app1 203.0.113.8 10.0.1.10 51299 443 6 1 60 1500 1559 REJECT OK 2 ingress subnet-0app -\n";
+    for (int i = 0; i < scanPorts; ++i)
+        records += "5 123456789012 eni-0web1 198.51.100.66 10.0.3.21 45000 " + QByteArray::number(1000 + i)
+            + " 6 1 40 1600 1659 REJECT OK 2 ingress subnet-0web -\n";
     const QString input = QDir(folder).filePath(name + QStringLiteral(".log"));
     writeFile(input, records);
     ExplainCase result;

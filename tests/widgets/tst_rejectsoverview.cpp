@@ -5,6 +5,7 @@
 // what else it shows), the unanswered requests on the second tab, and
 // nothing computed while hidden or behind the other tab.
 
+#include "explain/column_fit.h"
 #include "explain/rejects_overview_view.h"
 #include "explain_case.h"
 #include "itemmodels/flow_table_model.h"
@@ -14,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QHeaderView>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -200,6 +202,82 @@ private Q_SLOTS:
             QVERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
         }
         QVERIFY(!table->isColumnHidden(RejectGroupsModel::PortColumn));
+    }
+
+    // A scanning source's group says what it is in a column of its own
+    // (Detail), not in Component, which names no component for it.
+    void aScanIsSummedUpInItsOwnColumn()
+    {
+        const test::ExplainCase scan = test::writeExplainCase(m_dir.path(), QStringLiteral("scan"), true, false, 25);
+        RejectsOverviewView view;
+        view.resize(1000, 400);
+        QSignalSpy computed(&view, &RejectsOverviewView::computed);
+        view.setCase(scan.path);
+        view.show();
+        QVERIFY(computed.wait(20000));
+        const RejectGroupsModel *groups = view.groups();
+        int scans = 0;
+        for (int row = 0; row < groups->rowCount(); ++row) {
+            const QString detail = groups->index(row, RejectGroupsModel::DetailColumn).data().toString();
+            const QString component = groups->index(row, RejectGroupsModel::ComponentColumn).data().toString();
+            QVERIFY2(!component.contains(QStringLiteral("→")), qPrintable(component));
+            if (detail == QStringLiteral("-"))
+                continue;
+            ++scans;
+            QVERIFY2(detail.contains(QStringLiteral("198.51.100.66")) && detail.contains(QStringLiteral("25 ports")), qPrintable(detail));
+            QCOMPARE(groups->index(row, RejectGroupsModel::CountColumn).data(RejectGroupsModel::SortValueRole).toLongLong(), qint64(25));
+            QVERIFY(groups->index(row, RejectGroupsModel::DetailColumn).data(Qt::ToolTipRole).toString().contains(detail));
+        }
+        QCOMPARE(scans, 1);
+        QVERIFY(!view.table()->isColumnHidden(RejectGroupsModel::DetailColumn));
+    }
+
+    // A column is hidden when it is "-" on every row in view, and shows again
+    // when a row with a value scrolls or sorts into view, or the groups are
+    // computed anew.
+    void emptyColumnsFollowTheRowsInView()
+    {
+        // Four groups: a scan, the groups' ssh denial, a request no layer denies, and the one with a rule.
+        const test::ExplainCase fixture = test::writeExplainCase(m_dir.path(), QStringLiteral("in-view"), true, true, 25);
+        RejectsOverviewView view;
+        view.resize(1000, 400);
+        QSignalSpy computed(&view, &RejectsOverviewView::computed);
+        view.setCase(fixture.path);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(computed.wait(20000));
+        QTableView *table = view.table();
+        const RejectGroupsModel *groups = view.groups();
+        QCOMPARE(groups->rowCount(), 4);
+        QVERIFY(!table->isColumnHidden(RejectGroupsModel::RuleColumn)); // every row in view
+        // The groups without a rule first, and room for fewer rows than they are.
+        table->sortByColumn(RejectGroupsModel::RuleColumn, Qt::AscendingOrder);
+        const int ruled = groups->rowCount() - 1;
+        QVERIFY(groups->index(ruled, RejectGroupsModel::RuleColumn).data().toString() != QStringLiteral("-"));
+        for (int row = 0; row < ruled; ++row)
+            QCOMPARE(groups->index(row, RejectGroupsModel::RuleColumn).data().toString(), QStringLiteral("-"));
+        view.resize(view.width(), view.minimumSizeHint().height());
+        QTRY_VERIFY(rowsInView(table).last < ruled);
+        QTRY_VERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
+        QVERIFY(!table->isColumnHidden(RejectGroupsModel::CountColumn));
+        // Scrolled to it: shown, wide enough for its value.
+        table->scrollToBottom();
+        QTRY_COMPARE(rowsInView(table).last, ruled);
+        QTRY_VERIFY(!table->isColumnHidden(RejectGroupsModel::RuleColumn));
+        QVERIFY(table->columnWidth(RejectGroupsModel::RuleColumn)
+                > table->fontMetrics().horizontalAdvance(groups->index(ruled, RejectGroupsModel::RuleColumn).data().toString()));
+        table->scrollToTop();
+        QTRY_VERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
+        // Sorted the other way, the group with a rule is in view at the top.
+        table->sortByColumn(RejectGroupsModel::RuleColumn, Qt::DescendingOrder);
+        QTRY_VERIFY(!table->isColumnHidden(RejectGroupsModel::RuleColumn));
+        // Computed anew for a filter keeping only groups without a rule: hidden again.
+        view.setFilter(QStringLiteral("eni == eni-0web1"));
+        QVERIFY(computed.wait(20000));
+        QVERIFY(groups->rowCount() > 0);
+        for (int row = 0; row < groups->rowCount(); ++row)
+            QCOMPARE(groups->index(row, RejectGroupsModel::RuleColumn).data().toString(), QStringLiteral("-"));
+        QVERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
     }
 
     void unansweredRequestsOnTheSecondTab()

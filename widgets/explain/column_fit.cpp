@@ -8,10 +8,35 @@
 
 namespace flowscope {
 
-bool isColumnEmpty(const QTableView *table, int column)
+namespace {
+
+void fitColumn(QTableView *table, int column, int maxWidth)
+{
+    QHeaderView *header = table->horizontalHeader();
+    table->resizeColumnToContents(column);
+    // The header's text and its sort indicator, which resizeColumnToContents may leave short.
+    const int wanted = std::max(header->sectionSize(column), header->sectionSizeHint(column));
+    header->resizeSection(column, std::min(wanted, std::max(maxWidth, header->sectionSizeHint(column))));
+}
+
+} // namespace
+
+RowSpan rowsInView(const QTableView *table)
 {
     const QAbstractItemModel *model = table->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
+    const int rows = model ? model->rowCount() : 0;
+    if (rows == 0)
+        return {};
+    const int first = std::max(0, table->rowAt(0));
+    const int bottom = table->rowAt(std::max(0, table->viewport()->height() - 1));
+    // Below the last row the viewport is empty: the rows in view run to the end.
+    return {first, bottom < 0 ? rows - 1 : bottom};
+}
+
+bool isColumnEmpty(const QTableView *table, int column, RowSpan rows)
+{
+    const QAbstractItemModel *model = table->model();
+    for (int row = rows.first; row <= rows.last; ++row) {
         const QString text = model->index(row, column).data().toString();
         if (!text.isEmpty() && text != QLatin1String("-"))
             return false;
@@ -19,23 +44,35 @@ bool isColumnEmpty(const QTableView *table, int column)
     return true;
 }
 
+bool hideColumnsEmptyInView(QTableView *table, int maxWidth)
+{
+    const QAbstractItemModel *model = table->model();
+    if (!model)
+        return false;
+    const RowSpan rows = rowsInView(table);
+    bool changed = false;
+    for (int column = 0; column < model->columnCount(); ++column) {
+        // With no rows at all, the headers say what will come.
+        const bool hide = rows.last >= rows.first && isColumnEmpty(table, column, rows);
+        if (hide == table->isColumnHidden(column))
+            continue;
+        table->setColumnHidden(column, hide);
+        if (!hide)
+            fitColumn(table, column, maxWidth);
+        changed = true;
+    }
+    return changed;
+}
+
 void fitColumnsToContent(QTableView *table, int maxWidth)
 {
     const QAbstractItemModel *model = table->model();
     if (!model)
         return;
-    const bool rows = model->rowCount() > 0;
-    QHeaderView *header = table->horizontalHeader();
-    for (int column = 0; column < model->columnCount(); ++column) {
-        // With no rows at all, the headers say what will come.
-        table->setColumnHidden(column, rows && isColumnEmpty(table, column));
-        if (table->isColumnHidden(column))
-            continue;
-        table->resizeColumnToContents(column);
-        // The header's text and its sort indicator, which resizeColumnToContents may leave short.
-        const int wanted = std::max(header->sectionSize(column), header->sectionSizeHint(column));
-        header->resizeSection(column, std::min(wanted, std::max(maxWidth, header->sectionSizeHint(column))));
-    }
+    hideColumnsEmptyInView(table, maxWidth);
+    for (int column = 0; column < model->columnCount(); ++column)
+        if (!table->isColumnHidden(column))
+            fitColumn(table, column, maxWidth);
 }
 
 } // namespace flowscope

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The explainer's tables fit their columns to what they hold: a column that
-// is "-" (or empty) on every row is hidden, as the Component and Rule of
-// rejects explained without a snapshot; the others get the width of their
-// widest value and header, a long text column no more than `maxWidth` (its
-// cells elide, the full text in the tooltip).
+// The explainer's tables fit their columns to what they show: a column that
+// is "-" (or empty) on every row in view is hidden, as the Component and Rule
+// of rejects explained without a snapshot, or the Rule of the largest groups
+// a security group denied (it shows again when a row with a value scrolls or
+// sorts into view); the others get the width of their widest value and
+// header, a long text column no more than `maxWidth` (its cells elide, the
+// full text in the tooltip).
 
 class QTableView;
 
@@ -12,7 +14,18 @@ namespace flowscope {
 
 void fitColumnsToContent(QTableView *table, int maxWidth);
 
-// True when every row shows "-" or nothing in `column`.
-bool isColumnEmpty(const QTableView *table, int column);
+// Hides the columns empty on the rows in view and shows the others again,
+// fitting a column that comes back; true when any column changed.
+bool hideColumnsEmptyInView(QTableView *table, int maxWidth);
+
+// The rows in view: [first, last]; last < first when there are none.
+struct RowSpan {
+    int first = 0;
+    int last = -1;
+};
+RowSpan rowsInView(const QTableView *table);
+
+// True when every row of `rows` shows "-" or nothing in `column`.
+bool isColumnEmpty(const QTableView *table, int column, RowSpan rows);
 
 } // namespace flowscope

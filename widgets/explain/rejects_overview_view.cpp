@@ -7,11 +7,13 @@
 #include "itemmodels/reject_groups_model.h"
 #include "itemmodels/unanswered_requests_model.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
+#include <QScrollBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QTabWidget>
@@ -62,6 +64,8 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     m_unansweredTable->setObjectName(QStringLiteral("unansweredRequests"));
     m_unansweredTable->setModel(m_unansweredModel);
     setUpTable(m_unansweredTable);
+    followRowsInView(m_table);
+    followRowsInView(m_unansweredTable);
     m_tabs->setObjectName(QStringLiteral("rejectsTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_table, tr("Groups"));
@@ -161,10 +165,31 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     updateStatus();
 }
 
-void RejectsOverviewView::fitColumns(QTableView *table)
+int RejectsOverviewView::longestColumn() const
 {
     // A list of groups, a scan's summary: about forty characters, the rest in the tooltip.
-    fitColumnsToContent(table, table->fontMetrics().averageCharWidth() * 40);
+    return fontMetrics().averageCharWidth() * 40;
+}
+
+void RejectsOverviewView::fitColumns(QTableView *table) { fitColumnsToContent(table, longestColumn()); }
+
+void RejectsOverviewView::followRowsInView(QTableView *table)
+{
+    const auto update = [this, table] { hideColumnsEmptyInView(table, longestColumn()); };
+    connect(table->verticalScrollBar(), &QScrollBar::valueChanged, this, update);
+    // A sort brings other rows into view (the columns were fitted on computing, not hidden on it alone).
+    connect(table->model(), &QAbstractItemModel::layoutChanged, this, update, Qt::QueuedConnection);
+    table->viewport()->installEventFilter(this);
+}
+
+bool RejectsOverviewView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize) {
+        for (QTableView *table : {m_table, m_unansweredTable})
+            if (watched == table->viewport())
+                hideColumnsEmptyInView(table, longestColumn());
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 bool RejectsOverviewView::computingCurrent() const

@@ -62,10 +62,14 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateStatus();
     void fitColumns(QTableView *table);
+    // Columns hidden or shown again as the rows in view change (scrolling, sorting, resizing).
+    void followRowsInView(QTableView *table);
+    int longestColumn() const;
     QString groupsStatus() const;
     QString unansweredStatus() const;
     void markStale();
