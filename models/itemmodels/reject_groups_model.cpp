@@ -215,7 +215,7 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case VerdictColumn: return verdictText(group.verdict);
         case ComponentColumn: return group.component.isEmpty() ? QStringLiteral("-") : group.component;
-        case DetailColumn: return group.scan ? tr("Scan: %1, rejected").arg(group.scan->summary()) : QStringLiteral("-");
+        case DetailColumn: return group.scan ? tr("Scan: %1").arg(group.scan->summary()) : QStringLiteral("-");
         case RuleColumn: return group.rule.isEmpty() ? QStringLiteral("-") : group.rule;
         case InterfaceColumn: return group.interfaceId.isEmpty() ? QStringLiteral("-") : group.interfaceId;
         case ProtocolColumn: return protocolText(group.protocol);

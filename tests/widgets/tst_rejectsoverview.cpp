@@ -229,7 +229,16 @@ private Q_SLOTS:
             QVERIFY(groups->index(row, RejectGroupsModel::DetailColumn).data(Qt::ToolTipRole).toString().contains(detail));
         }
         QCOMPARE(scans, 1);
-        QVERIFY(!view.table()->isColumnHidden(RejectGroupsModel::DetailColumn));
+        // Whole and in view: Component, whose lists elide into their tooltip, gives up room first.
+        QTableView *table = view.table();
+        QVERIFY(!table->isColumnHidden(RejectGroupsModel::DetailColumn));
+        view.resize(900, 400);
+        int widest = 0;
+        for (int row = 0; row < groups->rowCount(); ++row)
+            widest = std::max(widest, table->fontMetrics().horizontalAdvance(groups->index(row, RejectGroupsModel::DetailColumn).data().toString()));
+        QTRY_VERIFY(table->columnViewportPosition(RejectGroupsModel::DetailColumn) + table->columnWidth(RejectGroupsModel::DetailColumn)
+                    <= table->viewport()->width());
+        QVERIFY(table->columnWidth(RejectGroupsModel::DetailColumn) > widest);
     }
 
     // A column is hidden when it is "-" on every row in view, and shows again

@@ -20,6 +20,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace flowscope {
 
 namespace {
@@ -167,15 +169,37 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
 
 int RejectsOverviewView::longestColumn() const
 {
-    // A list of groups, a scan's summary: about forty characters, the rest in the tooltip.
-    return fontMetrics().averageCharWidth() * 40;
+    // A list of groups, a scan's summary (an IPv4 scan's whole): about sixty characters, the rest in
+    // the tooltip; Component gives up room first when the columns overrun the view.
+    return fontMetrics().averageCharWidth() * 60;
 }
 
-void RejectsOverviewView::fitColumns(QTableView *table) { fitColumnsToContent(table, longestColumn()); }
+void RejectsOverviewView::fitColumns(QTableView *table)
+{
+    fitColumnsToContent(table, longestColumn());
+    fitComponentToView(table);
+}
+
+void RejectsOverviewView::fitComponentToView(QTableView *table)
+{
+    // Component holds lists of groups, elided with the whole list in the tooltip: when
+    // the columns overrun the view, it gives up room first, so a scan's Detail shows whole.
+    if (table != m_table || table->isColumnHidden(RejectGroupsModel::ComponentColumn))
+        return;
+    QHeaderView *header = table->horizontalHeader();
+    const int excess = header->length() - table->viewport()->width();
+    const int width = header->sectionSize(RejectGroupsModel::ComponentColumn);
+    const int least = std::max(header->sectionSizeHint(RejectGroupsModel::ComponentColumn), fontMetrics().averageCharWidth() * 16);
+    if (excess > 0 && width > least)
+        header->resizeSection(RejectGroupsModel::ComponentColumn, std::max(least, width - excess));
+}
 
 void RejectsOverviewView::followRowsInView(QTableView *table)
 {
-    const auto update = [this, table] { hideColumnsEmptyInView(table, longestColumn()); };
+    const auto update = [this, table] {
+        if (hideColumnsEmptyInView(table, longestColumn()))
+            fitColumns(table);
+    };
     connect(table->verticalScrollBar(), &QScrollBar::valueChanged, this, update);
     // A sort brings other rows into view (the columns were fitted on computing, not hidden on it alone).
     connect(table->model(), &QAbstractItemModel::layoutChanged, this, update, Qt::QueuedConnection);
@@ -187,7 +211,7 @@ bool RejectsOverviewView::eventFilter(QObject *watched, QEvent *event)
     if (event->type() == QEvent::Resize) {
         for (QTableView *table : {m_table, m_unansweredTable})
             if (watched == table->viewport())
-                hideColumnsEmptyInView(table, longestColumn());
+                fitColumns(table); // other rows in view, and room for Component to take back
     }
     return QWidget::eventFilter(watched, event);
 }

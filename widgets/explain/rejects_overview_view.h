@@ -69,6 +69,8 @@ private:
     void fitColumns(QTableView *table);
     // Columns hidden or shown again as the rows in view change (scrolling, sorting, resizing).
     void followRowsInView(QTableView *table);
+    // The Component column narrower when the columns overrun the view.
+    void fitComponentToView(QTableView *table);
     int longestColumn() const;
     QString groupsStatus() const;
     QString unansweredStatus() const;
