@@ -234,6 +234,7 @@ PathExplanation explainFlow(const ConfigSnapshot &snapshot, const ExplainFlow &f
         out.caveats << tr("the packet's own addresses (pkt-srcaddr, pkt-dstaddr) differ from srcaddr/dstaddr: the rules are checked against the packet's");
 
     const Packet packet{*src, *dst, flow.protocol, flow.srcPort, flow.dstPort, flow.icmpType, flow.icmpCode};
+    out.packet = packet;
     const NetworkInterface *source = loggedIsSource ? logged : snapshot.interfaceOwning(packet.src, logged->vpcId);
     const NetworkInterface *destination = loggedIsSource ? snapshot.interfaceOwning(packet.dst, logged->vpcId) : logged;
     const IpAddress &far = loggedIsSource ? packet.dst : packet.src;

@@ -51,6 +51,7 @@ struct BlockingLayer {
 struct PathExplanation {
     Verdict verdict = Verdict::Inconclusive;
     std::vector<LayerResult> layers; // the four layers in path order
+    Packet packet;                   // as the layers saw it (the pkt-* addresses when logged)
     std::vector<BlockingLayer> blocking;
     QStringList caveats;
     QString explanation;

@@ -63,6 +63,22 @@ QString naclPorts(const NaclEntry &entry)
     return portsText(entry.protocol, entry.ports);
 }
 
+// "tcp 22", "all traffic", "icmp type 8": what a rule covers, for its line.
+QString coverText(const QString &protocol, const QString &ports)
+{
+    if (protocol == u"all")
+        return ExplanationRulesModel::tr("all traffic");
+    if (ports.isEmpty() || ports == ExplanationRulesModel::tr("all"))
+        return protocol;
+    return ExplanationRulesModel::tr("%1 %2", "protocol ports").arg(protocol, ports);
+}
+
+// "from 10.0.0.0/8" inbound, "to 0.0.0.0/0" outbound.
+QString peerClause(bool egress, const QString &peer)
+{
+    return egress ? ExplanationRulesModel::tr("to %1").arg(peer) : ExplanationRulesModel::tr("from %1").arg(peer);
+}
+
 } // namespace
 
 void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::RecordExplanation> explanation)
@@ -86,6 +102,7 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
             const QString title = component.isEmpty() ? layerTitle(result.kind) : tr("%1 %2").arg(layerTitle(result.kind), component);
             layer.line.cells = {tr("%1: %2").arg(outcomeText(result), title), outcomeText(result), QString(), QString(),
                                 component, QString()};
+            layer.line.line = layer.line.cells[RuleColumn];
             layer.line.blocking = blocking;
             // A group denies without a rule: the layer itself is what decided.
             layer.line.deciding = blocking && result.isSecurityGroup();
@@ -103,17 +120,33 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                     line.deciding = &entry == result.aclRule;
                     if (line.deciding)
                         line.cells[NoteColumn] = entry.allow ? tr("first match: allows") : tr("first match: denies");
+                    // "100 allow tcp 22 from 10.0.0.0/8 — first match"
+                    line.line = tr("%1 %2 %3 %4", "rule number, action, what, peer")
+                                    .arg(line.cells[RuleColumn], line.cells[ActionColumn],
+                                         coverText(line.cells[ProtocolColumn], line.cells[PortsColumn]),
+                                         peerClause(entry.egress, line.cells[PeerColumn]));
+                    if (line.deciding)
+                        line.line += tr(" — first match");
                     layer.rules.push_back(std::move(line));
                 }
             } else if (result.evaluated && result.isSecurityGroup() && result.eni) {
                 for (const QString &groupId : result.eni->groupIds) {
                     const SecurityGroup *group = findById(explanation->config->securityGroups, groupId);
                     if (!group) {
-                        layer.rules.push_back({{groupId, QString(), QString(), QString(), QString(),
-                                                tr("not in the snapshot")}});
+                        Line missing{{groupId, QString(), QString(), QString(), QString(), tr("not in the snapshot")}};
+                        missing.group = true;
+                        missing.line = tr("%1: not in the snapshot").arg(groupId);
+                        layer.rules.push_back(std::move(missing));
                         continue;
                     }
                     const QString groupText = group->name.isEmpty() ? group->id : tr("%1 (%2)").arg(group->id, group->name);
+                    // The group on a line of its own, whole: its rules under it need not repeat it.
+                    Line heading{{groupText, QString(), QString(), QString(), QString(), QString()}};
+                    heading.group = true;
+                    heading.line = groupText;
+                    heading.tooltip = groupText;
+                    layer.rules.push_back(std::move(heading));
+                    const std::size_t headingAt = layer.rules.size() - 1;
                     bool any = false;
                     for (const SgRule &rule : group->rules) {
                         if (rule.egress != result.egress())
@@ -130,19 +163,29 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                             about << rule.description;
                         line.tooltip = about.join(QStringLiteral(", "));
                         line.deciding = &rule == result.groups.rule;
-                        if (line.deciding)
+                        line.inGroup = true;
+                        // "allow tcp 3389 from 10.0.0.0/16"
+                        line.line = tr("%1 %2 %3", "action, what, peer")
+                                        .arg(line.cells[ActionColumn], coverText(line.cells[ProtocolColumn], line.cells[PortsColumn]),
+                                             peerClause(rule.egress, line.cells[PeerColumn]));
+                        if (line.deciding) {
                             line.cells[NoteColumn] = tr("admits the flow");
+                            line.line += tr(" — admits the flow");
+                        }
                         for (const SgNearMiss &miss : result.groups.nearMisses)
                             if (miss.rule == &rule) {
                                 line.nearMiss = true;
                                 line.cells[NoteColumn] = tr("near miss");
                                 line.tooltip = tr("near miss: %1").arg(miss.what) + u'\n' + line.tooltip;
+                                line.line += tr(" — near miss: %1").arg(miss.what);
                             }
                         layer.rules.push_back(std::move(line));
                     }
-                    if (!any)
-                        layer.rules.push_back({{groupText, QString(), QString(), QString(), QString(),
-                                                result.egress() ? tr("no outbound rules") : tr("no inbound rules")}});
+                    if (!any) {
+                        Line &empty = layer.rules[headingAt];
+                        empty.cells[NoteColumn] = result.egress() ? tr("no outbound rules") : tr("no inbound rules");
+                        empty.line = tr("%1: %2").arg(groupText, empty.cells[NoteColumn]);
+                    }
                 }
             }
             m_layers.push_back(std::move(layer));
@@ -218,6 +261,9 @@ QVariant ExplanationRulesModel::data(const QModelIndex &index, int role) const
     case DecidingRole: return line->deciding;
     case NearMissRole: return line->nearMiss;
     case BlockingRole: return line->blocking;
+    case LineRole: return line->line.isEmpty() ? line->cells.value(RuleColumn) : line->line;
+    case GroupRole: return line->group;
+    case InGroupRole: return line->inGroup;
     default: return {};
     }
 }

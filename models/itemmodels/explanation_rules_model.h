@@ -10,7 +10,11 @@
 // the columns describe rules, so "allow" is a rule's action. DecidingRole marks
 // the rule that decided (an ACL entry, the group rule that admitted, or a
 // blocking group layer itself), NearMissRole a group rule wrong in one respect
-// only, BlockingRole a layer that denies.
+// only, BlockingRole a layer that denies. LineRole gives each row as one line
+// of text (a rule: "100 deny tcp 22 from 10.0.0.0/8"), for a narrow view that
+// lays the rules out one under the other rather than in columns; a layer of
+// security groups lists each group on a line of its own (GroupRole), its
+// rules after it (InGroupRole).
 
 #include "explain/record_explanation.h"
 
@@ -30,6 +34,9 @@ public:
         DecidingRole = Qt::UserRole + 1, // bool: the rule that decided its layer
         NearMissRole,                    // bool: a group rule that came close
         BlockingRole,                    // bool: a layer that denies the flow
+        LineRole,                        // QString: the row as one line of text
+        GroupRole,                       // bool: a security group's line, its rules after it
+        InGroupRole,                     // bool: a rule of the group above it
     };
 
     using QAbstractItemModel::QAbstractItemModel;
@@ -52,6 +59,9 @@ private:
         bool deciding = false;
         bool nearMiss = false;
         bool blocking = false;
+        bool group = false;   // a security group's heading
+        bool inGroup = false; // a rule under a group's heading
+        QString line;         // the row as one line (LineRole)
         QString tooltip;
     };
     struct Layer {

@@ -25,6 +25,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -101,11 +102,17 @@ private Q_SLOTS:
         QTest::addColumn<int>("verdict");
         QTest::addColumn<QString>("deciding"); // the highlighted rule's first cell
         QTest::addColumn<QStringList>("named"); // the components the headline names
+        QTest::addColumn<QStringList>("says");  // what the explanation adds
         QTest::newRow("network ACL drops the reply") << 3 << int(explain::RecordVerdict::NetworkAcl) << QStringLiteral("*")
-                                                     << QStringList{QStringLiteral("acl-")};
+                                                     << QStringList{QStringLiteral("acl-")}
+                                                     << QStringList{QStringLiteral("first match"), QStringLiteral("outbound"),
+                                                                    QStringLiteral("tcp port 51234 to 203.0.113.7"),
+                                                                    QStringLiteral("reply"), QStringLiteral("stateless")};
         QTest::newRow("no group admits ssh") << 4 << int(explain::RecordVerdict::SecurityGroup)
                                              << QStringLiteral("DENIED it: Destination security groups, inbound eni-0web1")
-                                             << QStringList{QStringLiteral("sg-0web"), QStringLiteral("sg-0mgmt")};
+                                             << QStringList{QStringLiteral("sg-0web"), QStringLiteral("sg-0mgmt")}
+                                             << QStringList{QStringLiteral("no inbound rule"), QStringLiteral("tcp port 22 from 203.0.113.50"),
+                                                            QStringLiteral("came close")};
     }
 
     void explainsTheSelectedReject()
@@ -114,6 +121,7 @@ private Q_SLOTS:
         QFETCH(int, verdict);
         QFETCH(QString, deciding);
         QFETCH(QStringList, named);
+        QFETCH(QStringList, says);
         Window window;
         QAbstractItemModelTester evidenceTester(window.panel->evidence(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester rulesTester(window.panel->rules(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -130,6 +138,17 @@ private Q_SLOTS:
             QVERIFY2(window.panel->shownText().contains(component), qPrintable(window.panel->shownText()));
         QVERIFY(window.panel->findChild<QLabel *>(QStringLiteral("basis"))->text().contains(QStringLiteral("snapshot")));
         QVERIFY(!window.panel->findChild<QLabel *>(QStringLiteral("suggestion"))->text().isEmpty());
+        // The explanation is sentences, starting with a capital, that add to the verdict rather than
+        // repeat it: the groups the verdict names are not listed again; the explainer's words in the tooltip.
+        const QLabel *explanation = window.panel->findChild<QLabel *>(QStringLiteral("explanation"));
+        QVERIFY2(explanation->text().at(0).isUpper() && explanation->text().endsWith(u'.'), qPrintable(explanation->text()));
+        for (const QString &component : named)
+            QVERIFY2(!explanation->text().contains(component), qPrintable(explanation->text()));
+        QVERIFY(!explanation->toolTip().isEmpty() && explanation->toolTip() != explanation->text());
+        for (const QString &said : says)
+            QVERIFY2(explanation->text().contains(said), qPrintable(explanation->text()));
+        const QString suggestion = window.panel->findChild<QLabel *>(QStringLiteral("suggestion"))->text();
+        QVERIFY2(suggestion.at(0).isUpper(), qPrintable(suggestion));
         // The deciding rule is highlighted, current and visible.
         const QModelIndex current = window.panel->rulesTree()->currentIndex();
         QVERIFY(current.isValid());
@@ -254,6 +273,35 @@ private Q_SLOTS:
             }
         }
         QVERIFY(wrapped); // the panel is narrow enough for the test to mean something
+
+        // Every rule is one line under its layer (a group's rules under the group's own line), spanned
+        // across the view and wrapped rather than cut at its right edge: nothing scrolls sideways.
+        int groupLines = 0;
+        for (int layer = 0; layer < model->rowCount(); ++layer) {
+            const QModelIndex layerIndex = model->index(layer, 0);
+            for (int row = 0; row < model->rowCount(layerIndex); ++row) {
+                const QModelIndex index = model->index(row, 0, layerIndex);
+                QVERIFY(rules->isFirstColumnSpanned(row, layerIndex));
+                const QString line = index.data(ExplanationRulesModel::LineRole).toString();
+                QVERIFY(!line.isEmpty());
+                groupLines += index.data(ExplanationRulesModel::GroupRole).toBool();
+                if (index.data(ExplanationRulesModel::GroupRole).toBool())
+                    QVERIFY2(line.startsWith(model->index(row, ExplanationRulesModel::RuleColumn, layerIndex).data().toString().section(u' ', 0, 0)),
+                             qPrintable(line)); // the whole group id
+                rules->scrollTo(index);
+                QTRY_VERIFY(rules->visualRect(index).isValid());
+                const QRect rect = rules->visualRect(index);
+                const int needed = rules->fontMetrics().horizontalAdvance(line);
+                if (needed > rules->viewport()->width() - rect.left())
+                    QVERIFY2(rect.height() >= 2 * lineHeight, qPrintable(line));
+            }
+        }
+        QVERIFY(groupLines > 0);
+        QVERIFY(!rules->horizontalScrollBar()->isVisible());
+        // The content is as tall as its wrapped text: the suggestion is never cut, the panel scrolls instead.
+        const QLabel *suggestion = window.panel->findChild<QLabel *>(QStringLiteral("suggestion"));
+        QTRY_VERIFY2(suggestion->height() >= suggestion->heightForWidth(suggestion->width()),
+                     qPrintable(QStringLiteral("%1 < %2").arg(suggestion->height()).arg(suggestion->heightForWidth(suggestion->width()))));
     }
 
     void saysWhatItNeeds()

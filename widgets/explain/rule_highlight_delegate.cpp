@@ -11,6 +11,20 @@
 
 namespace flowscope {
 
+namespace {
+
+int depthOf(QModelIndex index)
+{
+    int depth = 0;
+    while (index.parent().isValid()) {
+        index = index.parent();
+        ++depth;
+    }
+    return depth;
+}
+
+} // namespace
+
 void RuleHighlightDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
@@ -25,23 +39,33 @@ void RuleHighlightDelegate::initStyleOption(QStyleOptionViewItem *option, const 
     }
     if (index.data(ExplanationRulesModel::NearMissRole).toBool())
         option->font.setItalic(true);
-    if (layer)
+    if (lineWidth(index) > 0) {
+        option->text = index.data(ExplanationRulesModel::LineRole).toString();
         option->features |= QStyleOptionViewItem::WrapText;
+    }
 }
 
-int RuleHighlightDelegate::sentenceWidth(const QModelIndex &index) const
+int RuleHighlightDelegate::groupIndent() const
 {
     const auto *tree = qobject_cast<const QTreeView *>(parent());
-    if (index.parent().isValid() || index.column() != 0 || !tree || !tree->isFirstColumnSpanned(index.row(), {}))
+    return tree ? tree->indentation() / 2 : 0;
+}
+
+int RuleHighlightDelegate::lineWidth(const QModelIndex &index) const
+{
+    const auto *tree = qobject_cast<const QTreeView *>(parent());
+    if (index.column() != 0 || !tree || !tree->isFirstColumnSpanned(index.row(), index.parent()))
         return 0;
-    // The visible width after the branch indicator, not the columns' total: they may scroll sideways.
-    return std::max(0, tree->viewport()->width() - (tree->rootIsDecorated() ? tree->indentation() : 0));
+    // The visible width after the branch indicators, not the columns' total: they may scroll sideways.
+    const int indent = tree->indentation() * (depthOf(index) + (tree->rootIsDecorated() ? 1 : 0))
+        + (index.data(ExplanationRulesModel::InGroupRole).toBool() ? groupIndent() : 0);
+    return std::max(0, tree->viewport()->width() - indent);
 }
 
 QSize RuleHighlightDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const QSize hint = QStyledItemDelegate::sizeHint(option, index);
-    const int width = sentenceWidth(index);
+    const int width = lineWidth(index);
     if (width <= 0)
         return hint;
     QStyleOptionViewItem wrapped = option;
@@ -49,17 +73,20 @@ QSize RuleHighlightDelegate::sizeHint(const QStyleOptionViewItem &option, const 
     const QFontMetrics metrics(wrapped.font);
     const int margin = 2 * (QApplication::style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr) + 1);
     const QRect text = metrics.boundingRect(QRect(0, 0, width - margin, 1 << 20), Qt::TextWordWrap, wrapped.text);
-    return {std::min(hint.width(), width), std::max(hint.height(), hint.height() - metrics.height() + text.height())};
+    const int oneLine = QStyledItemDelegate::sizeHint(wrapped, index).height();
+    return {std::min(hint.width(), width), std::max(oneLine, oneLine - metrics.height() + text.height())};
 }
 
 void RuleHighlightDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     const auto *tree = qobject_cast<const QTreeView *>(parent());
-    const int width = sentenceWidth(index) > 0 ? tree->viewport()->width() - std::max(0, option.rect.left()) : 0;
-    if (width <= 0 || option.rect.width() <= width)
+    if (lineWidth(index) <= 0)
         return QStyledItemDelegate::paint(painter, option, index);
     QStyleOptionViewItem visible = option;
-    visible.rect.setWidth(width); // wrapped within what the view shows
+    // A group's rules set in under it; wrapped within what the view shows.
+    if (index.data(ExplanationRulesModel::InGroupRole).toBool())
+        visible.rect.setLeft(visible.rect.left() + groupIndent());
+    visible.rect.setRight(std::min(visible.rect.right(), tree->viewport()->width() - 1));
     QStyledItemDelegate::paint(painter, visible, index);
 }
 

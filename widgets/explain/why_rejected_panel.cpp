@@ -9,6 +9,7 @@
 #include "itemmodels/flow_table_model.h"
 #include "format/field_description.h"
 #include "format/record_parser.h"
+#include "explain/config_snapshot.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
@@ -82,6 +83,90 @@ QString withoutActionText(const QString &logStatus)
     if (status == LogStatus::SkipData)
         text += QLatin1Char(' ') + WhyRejectedPanel::tr("Rejects of this interface near it carry the caveat that a counterpart may be missing.");
     return text;
+}
+
+bool isProtocolWord(const QString &word)
+{
+    for (const char *name : {"tcp", "udp", "icmp", "icmpv6", "all"})
+        if (word == QLatin1String(name))
+            return true;
+    return false;
+}
+
+// The explainer's texts are clauses ("the network ACL of … denies …"): shown
+// alone they start with a capital and end with a full stop. A text opening on
+// an identifier (eni-…) keeps it as written; one opening on a flow ("tcp
+// 10.0.0.5:…") is named as one.
+QString asSentence(QString text)
+{
+    text = text.trimmed();
+    if (text.isEmpty())
+        return text;
+    const QString first = text.section(u' ', 0, 0);
+    const bool plainWord = std::all_of(first.begin(), first.end(), [](QChar c) { return c.isLower(); });
+    if (isProtocolWord(first))
+        text = WhyRejectedPanel::tr("The flow %1").arg(text);
+    else if (plainWord)
+        text[0] = text[0].toUpper();
+    if (!text.endsWith(u'.') && !text.endsWith(u')') && !text.endsWith(u'!'))
+        text += u'.';
+    else if (text.endsWith(u')'))
+        text += u'.';
+    return text;
+}
+
+// "tcp port 3389", "icmp": what a rule would have to cover.
+QString whatText(const explain::Packet &packet)
+{
+    const QString protocol = explain::protocolName(packet.protocol);
+    if (packet.protocol != explain::kTcp && packet.protocol != explain::kUdp)
+        return protocol;
+    return WhyRejectedPanel::tr("%1 port %2").arg(protocol).arg(packet.dstPort);
+}
+
+// What the verdict line does not say: for each layer that denied the record on
+// its interface's side, why that layer denies it (a group allows only what a
+// rule admits; an ACL's first matching rule decides, and replies need their
+// own), and how many rules came close. Empty when a snapshot did not decide.
+QString blockDetail(const explain::RecordExplanation &e)
+{
+    using namespace explain;
+    if (e.basis != ExplanationBasis::Config || !e.path || !e.config)
+        return {};
+    const PathExplanation &path = *e.path;
+    const Packet &packet = path.packet;
+    const bool reply = e.role == FlowRole::Reply;
+    QStringList sentences;
+    for (const BlockingLayer &block : path.blocking) {
+        if (!block.atLoggingInterface || block.layer < 0)
+            continue;
+        const LayerResult &layer = path.layers[std::size_t(block.layer)];
+        const QString peer = (layer.egress() ? packet.dst : packet.src).toString();
+        const QString direction = layer.egress() ? WhyRejectedPanel::tr("outbound") : WhyRejectedPanel::tr("inbound");
+        const QString toOrFrom = layer.egress() ? WhyRejectedPanel::tr("to %1").arg(peer) : WhyRejectedPanel::tr("from %1").arg(peer);
+        if (layer.isSecurityGroup()) {
+            sentences << WhyRejectedPanel::tr("Security groups admit only what one of their rules allows, and no %1 rule of "
+                                              "these groups allows %2 %3.")
+                             .arg(direction, whatText(packet), toOrFrom);
+            if (reply)
+                sentences << WhyRejectedPanel::tr("This is a reply, but the groups did not admit its request, so it is "
+                                                  "judged as new traffic.");
+            const int near = static_cast<int>(layer.groups.nearMisses.size());
+            if (near > 0)
+                sentences << WhyRejectedPanel::tr("%n rule(s) came close (in italics under Rules along the path).", nullptr, near);
+        } else if (layer.acl) {
+            const QString subnet = layer.eni ? e.config->subnetName(layer.eni->subnetId) : QString();
+            const QString where = subnet.isEmpty() ? (layer.eni ? layer.eni->subnetId : layer.acl->id) : subnet;
+            const QString rule = layer.aclRule ? layer.aclRule->numberText() : QStringLiteral("*");
+            sentences << WhyRejectedPanel::tr("Network ACLs take their rules in number order and the first match decides: "
+                                              "the first %1 rule of subnet %2 matching %3 %4 is rule %5, a deny.")
+                             .arg(direction, where, whatText(packet), toOrFrom, rule);
+            if (reply)
+                sentences << WhyRejectedPanel::tr("This packet is the reply of a request, and network ACLs are stateless: "
+                                                  "replies need a rule of their own.");
+        }
+    }
+    return sentences.join(u' ');
 }
 
 } // namespace
@@ -164,10 +249,14 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     m_rulesTree->setModel(m_rules);
     m_rulesTree->setItemDelegate(new RuleHighlightDelegate(m_rulesTree));
     m_rulesTree->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // A layer's sentence wraps across its row (see RuleHighlightDelegate): rows differ in height.
+    // Every row is one line of text spanned across the view, wrapping where it is long
+    // (see RuleHighlightDelegate): rows differ in height, and no column runs off the right edge.
     m_rulesTree->setUniformRowHeights(false);
-    // The notes go to each row's tooltip: the rule columns then fit the dock's default width.
-    m_rulesTree->setColumnHidden(ExplanationRulesModel::NoteColumn, true);
+    m_rulesTree->setHeaderHidden(true);
+    m_rulesTree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_rulesTree->header()->setStretchLastSection(true);
+    for (int column = ExplanationRulesModel::RuleColumn + 1; column < ExplanationRulesModel::ColumnCount; ++column)
+        m_rulesTree->setColumnHidden(column, true);
     m_rulesTree->setMinimumHeight(m_rulesTree->fontMetrics().height() * 12);
     layout->addWidget(m_rulesTree, 1);
 
@@ -349,11 +438,25 @@ void WhyRejectedPanel::showEvent(QShowEvent *event)
 void WhyRejectedPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
+    fitContentHeight();
     // The layer sentences wrap to the new width.
     if (m_rules->rowCount() > 0) {
         m_rulesTree->doItemsLayout();
         showDecidingRule();
     }
+}
+
+void WhyRejectedPanel::fitContentHeight()
+{
+    // A scroll area sizes its widget by the minimum size hint, which for wrapped
+    // labels assumes some other width: the last lines (the suggestion's) would be
+    // cut rather than scrolled to. The height the text needs at the width it has:
+    int width = m_scroll->viewport()->width();
+    int needed = m_layout->totalHeightForWidth(width);
+    if (needed > m_scroll->viewport()->height()) // the vertical scroll bar takes its width
+        needed = m_layout->totalHeightForWidth(width - m_scroll->verticalScrollBar()->sizeHint().width());
+    if (needed > 0 && m_content->minimumHeight() != needed)
+        m_content->setMinimumHeight(needed);
 }
 
 void WhyRejectedPanel::refreshIfStale()
@@ -414,8 +517,11 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     } else {
         m_basis->setText(tr("From the flow records alone: the case's configuration snapshots do not decide this flow."));
     }
-    m_explanation->setText(e.explanation);
-    m_explanation->setVisible(!e.explanation.isEmpty());
+    // What the verdict line does not say already, as sentences.
+    const QString detail = blockDetail(e);
+    m_explanation->setText(detail.isEmpty() ? asSentence(e.explanation) : detail);
+    m_explanation->setToolTip(e.explanation); // the explainer's own words, as the CLI prints them
+    m_explanation->setVisible(!m_explanation->text().isEmpty());
     m_evidence->setExplanation(result.explanation, m_identity);
     m_evidenceTable->resizeColumnsToContents();
     // As tall as its few rows (four at most): the rules below want the room.
@@ -434,22 +540,20 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     m_layout->setStretch(m_layout->count() - 1, rules ? 0 : 1);
     if (rules) {
         m_rulesTree->expandAll();
-        // A layer's sentence spans its row; the columns fit the rules under it.
-        for (int layer = 0; layer < m_rules->rowCount(); ++layer)
+        // Each layer, group and rule is one line across the view, one under the other.
+        for (int layer = 0; layer < m_rules->rowCount(); ++layer) {
             m_rulesTree->setFirstColumnSpanned(layer, QModelIndex(), true);
-        for (int column = 0; column < m_rules->columnCount(); ++column)
-            m_rulesTree->resizeColumnToContents(column);
-        // The panel is narrow: long layer and group names would push each rule's
-        // outcome, protocol and ports out of sight, leaving rows that look alike.
-        const int cap = width() / 2;
-        if (cap > 0 && m_rulesTree->columnWidth(0) > cap)
-            m_rulesTree->setColumnWidth(0, cap);
+            const QModelIndex parent = m_rules->index(layer, 0);
+            for (int row = 0; row < m_rules->rowCount(parent); ++row)
+                m_rulesTree->setFirstColumnSpanned(row, parent, true);
+        }
     }
     const QStringList caveats = e.caveatTexts();
     m_caveats->setText(caveats.isEmpty() ? tr("None.") : QStringLiteral("• ") + caveats.join(QStringLiteral("\n• ")));
-    m_suggestion->setText(e.suggestion.isEmpty() ? tr("None.") : e.suggestion);
+    m_suggestion->setText(e.suggestion.isEmpty() ? tr("None.") : asSentence(e.suggestion));
     m_message->hide();
     m_scroll->show();
+    fitContentHeight();
     m_scroll->verticalScrollBar()->setValue(0); // the record and its verdict first
     // The rows have their sizes once shown: then the deciding rule can be scrolled to.
     m_rulesTree->doItemsLayout();

@@ -91,6 +91,8 @@ private:
     // The evidence row of the table's current record selected (none when it is the explained one).
     void followTableRecord();
     void showDecidingRule();
+    // The content as tall as its wrapped text needs at the panel's width.
+    void fitContentHeight();
 
     std::shared_ptr<CaseSnapshots> m_snapshots;
     RecordExplanationLoader *m_loader;
