@@ -39,7 +39,9 @@ constexpr const char *kUsage =
     "  or a folder of them, not stored in the case, instead; --unanswered lists the egress\n"
     "  requests ACCEPTed that no record answers (FILTER chooses among all records then)\n"
     "  a source whose rejected requests reach 20 ports (or, from outside private space,\n"
-    "  20 hosts) is scanning: --group folds its requests into one group with \"scan\"\n";
+    "  20 hosts) is scanning: --group folds its requests into one group with \"scan\"\n"
+    "  --unanswered gives each request its verdict (no-route, route-allows, unknown), basis,\n"
+    "  Reachability Analyzer's code where one applies and the route that decided\n";
 
 constexpr std::size_t kRowsAtOnce = 4096;
 
