@@ -2,7 +2,9 @@
 #include "demo_case.h"
 
 #include "demo_snapshot.h"
+#include "detect/finding_store.h"
 #include "explain/snapshot_store.h"
+#include "incident/ioc_hunt_store.h"
 #include "incident/ioc_list_store.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
@@ -22,13 +24,15 @@ namespace {
 constexpr std::int64_t kDemoSnapshotLead = 3600; // the snapshot is taken before the records begin
 
 // A demo case built by an older Flowscope has no configuration snapshot, no
-// IOC list or no CloudTrail events: it is built again.
+// IOC list, no CloudTrail events, or no stored detections and hunt: it is
+// built again.
 bool holdsSnapshot(const std::filesystem::path &casePath)
 {
     try {
         auto caseDb = CaseDb::open(casePath, CaseDb::Mode::ReadOnly);
         return !explain::listSnapshots(*caseDb).empty() && !incident::iocLists(*caseDb).empty()
-            && !readCloudTrailEvents(caseDb->handle()).empty();
+            && !readCloudTrailEvents(caseDb->handle()).empty() && !loadRuns(*caseDb).empty()
+            && incident::loadIocHunt(*caseDb).has_value();
     } catch (const std::exception &) {
         return false;
     }
@@ -122,6 +126,7 @@ DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inpu
     result.snapshotId = snapshot.id;
     addDemoIocList(caseDb, inputRoot, result.input);
     result.cloudTrail = addDemoCloudTrail(caseDb, inputRoot, result.input, options);
+    result.investigation = investigateDemoCase(caseDb, result.input, QDateTime::currentSecsSinceEpoch());
     return result;
 }
 
