@@ -146,11 +146,12 @@ int runDetect(const std::vector<std::string> &args)
         run.filter = expression;
         run.parameters = describeParameters(selection.detectors);
         run.recordsRead = result.recordsRead;
-        storeFindings(*caseDb, types, run, result.findings);
+        // As stored: a finding found again keeps its id and the analyst's severity.
+        const std::vector<Finding> stored = storeFindings(*caseDb, types, run, result.findings);
         if (format == "json")
-            printJson(result.findings);
+            printJson(stored);
         else
-            printTable(result.findings);
+            printTable(stored);
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli detect: " << error.what() << '\n';
         return ExitFatal;

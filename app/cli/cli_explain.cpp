@@ -41,7 +41,9 @@ constexpr const char *kUsage =
     "  a source whose rejected requests reach 20 ports (or, from outside private space,\n"
     "  20 hosts) is scanning: --group folds its requests into one group with \"scan\"\n"
     "  --unanswered gives each request its verdict (no-route, route-allows, unknown), basis,\n"
-    "  Reachability Analyzer's code where one applies and the route that decided\n";
+    "  Reachability Analyzer's code where one applies and the route that decided\n"
+    "  a reject whose group, network ACL or interface a CloudTrail event of the case changed\n"
+    "  before it shows the latest such change (config_change, config-change)\n";
 
 constexpr std::size_t kRowsAtOnce = 4096;
 
@@ -81,6 +83,16 @@ std::string recordJson(const FlowRow &row)
         + ",\"_line\":" + std::to_string(row.line) + '}';
 }
 
+// The CloudTrail change that may have caused the reject (config_changes.h).
+std::string configChangeJson(const std::optional<ConfigChange> &change)
+{
+    if (!change)
+        return "null";
+    return "{\"time\":" + std::to_string(change->time) + ",\"event\":" + json(change->eventName)
+        + ",\"principal\":" + json(change->principal) + ",\"component\":" + json(change->component)
+        + ",\"event_id\":" + json(change->eventId) + ",\"text\":" + json(change->text()) + '}';
+}
+
 std::string explanationJson(const RecordExplanation &e, const FlowRow &row)
 {
     std::string out = "{\"record\":" + recordJson(row) + ",\"verdict\":" + json(recordVerdictName(e.verdict))
@@ -100,7 +112,8 @@ std::string explanationJson(const RecordExplanation &e, const FlowRow &row)
     out += "],\"caveats\":[";
     for (std::size_t i = 0; i < e.caveats.size(); ++i)
         out += (i ? "," : "") + json(e.caveats[i].text);
-    return out + "],\"explanation\":" + json(e.explanation) + ",\"suggestion\":" + json(e.suggestion) + '}';
+    return out + "],\"explanation\":" + json(e.explanation) + ",\"suggestion\":" + json(e.suggestion)
+        + ",\"config_change\":" + configChangeJson(e.configChange) + '}';
 }
 
 std::string groupJson(const RejectGroup &group)
@@ -338,7 +351,8 @@ int runExplain(const std::vector<std::string> &args)
                                  rowLabel(rows[i], Field::SrcAddr, Field::SrcPort),
                                  rowLabel(rows[i], Field::DstAddr, Field::DstPort), protocolLabel(rows[i].value(Field::Protocol)),
                                  recordVerdictName(e.verdict).toStdString(), basisName(e.basis).toStdString(),
-                                 e.component.toStdString(), ruleLabel(e).toStdString(), evidence});
+                                 e.component.toStdString(), ruleLabel(e).toStdString(), evidence,
+                                 e.configChange ? e.configChange->text().toStdString() : std::string()});
             }
             batch.clear();
         };
@@ -353,7 +367,8 @@ int runExplain(const std::vector<std::string> &args)
         if (format == "json")
             out << "\n]\n";
         else
-            writeTable(out, {"_id", "interface-id", "source", "destination", "protocol", "verdict", "basis", "component", "rule", "evidence"},
+            writeTable(out, {"_id", "interface-id", "source", "destination", "protocol", "verdict", "basis", "component", "rule", "evidence",
+                             "config-change"},
                        table);
     } catch (const std::exception &exception) {
         std::cerr << "flowscope-cli explain: " << exception.what() << '\n';

@@ -5,6 +5,7 @@
 
 #include "store/case_db.h"
 #include "store/case_summary.h"
+#include "store/cloudtrail_event_rows.h"
 #include "store/sqlite_handle.h"
 
 #include <QDateTime>
@@ -36,7 +37,19 @@ std::string joined(const std::vector<std::string> &values)
     return out.empty() ? "-" : out;
 }
 
-void printJson(const CaseSummary &s)
+std::string cloudTrailJson(const std::vector<CloudTrailFileSummary> &files)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const CloudTrailFileSummary &f = files[i];
+        out += std::string(i ? "," : "") + "{\"path\":" + jsonString(f.path) + ",\"sha256\":" + jsonString(f.sha256)
+            + ",\"events\":" + std::to_string(f.events) + ",\"first_time\":" + std::to_string(f.firstTime)
+            + ",\"last_time\":" + std::to_string(f.lastTime) + '}';
+    }
+    return out + "]";
+}
+
+void printJson(const CaseSummary &s, const std::vector<CloudTrailFileSummary> &cloudTrail)
 {
     std::cout << "{\"records\":" << s.records << ",\"files\":" << s.files << ",\"failed_files\":" << s.failedFiles
               << ",\"errors\":" << s.errors << ",\"first_start\":"
@@ -49,10 +62,11 @@ void printJson(const CaseSummary &s)
                   << ",\"records\":" << f.records << '}';
     }
     std::cout << "],\"enis\":" << s.interfaces << ",\"accounts\":" << jsonList(s.accounts)
-              << ",\"regions\":" << jsonList(s.regions) << ",\"schema_version\":" << s.schemaVersion << "}\n";
+              << ",\"regions\":" << jsonList(s.regions) << ",\"cloudtrail_files\":" << cloudTrailJson(cloudTrail)
+              << ",\"schema_version\":" << s.schemaVersion << "}\n";
 }
 
-void printText(const std::string &path, const CaseSummary &s)
+void printText(const std::string &path, const CaseSummary &s, const std::vector<CloudTrailFileSummary> &cloudTrail)
 {
     std::cout << "Case:        " << path << '\n'
               << "Records:     " << s.records << '\n'
@@ -68,6 +82,12 @@ void printText(const std::string &path, const CaseSummary &s)
     for (const FormatCount &f : s.formats)
         std::cout << "  " << f.delivery << " (" << f.files << " files, " << f.records << " records): " << f.logFormat
                   << '\n';
+    // Beside the flow logs: the CloudTrail files whose network events the case holds.
+    std::cout << "CloudTrail:  " << cloudTrail.size() << (cloudTrail.size() == 1 ? " file" : " files") << '\n';
+    for (const CloudTrailFileSummary &f : cloudTrail)
+        std::cout << "  " << f.path << "\n    sha256 " << f.sha256 << ", " << f.events
+                  << (f.events == 1 ? " event, " : " events, ") << isoTime(f.firstTime) << " .. " << isoTime(f.lastTime)
+                  << " (UTC)\n";
 }
 
 } // namespace
@@ -83,10 +103,11 @@ int runInfo(const std::vector<std::string> &args)
     try {
         auto caseDb = CaseDb::open(arguments.positional()[0], CaseDb::Mode::ReadOnly);
         const CaseSummary summary = summarizeCase(*caseDb);
+        const std::vector<CloudTrailFileSummary> cloudTrail = cloudTrailFiles(caseDb->handle());
         if (arguments.flag("json"))
-            printJson(summary);
+            printJson(summary, cloudTrail);
         else
-            printText(arguments.positional()[0], summary);
+            printText(arguments.positional()[0], summary, cloudTrail);
     } catch (const std::exception &error) {
         std::cerr << "flowscope-cli info: " << error.what() << '\n';
         return ExitFatal;

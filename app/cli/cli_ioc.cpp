@@ -4,10 +4,12 @@
 #include "cli_output.h"
 
 #include "incident/ioc_hunt.h"
+#include "incident/ioc_hunt_store.h"
 #include "incident/ioc_list_store.h"
 #include "query/filter_values.h"
 #include "store/case_db.h"
 
+#include <chrono>
 #include <iostream>
 
 namespace flowscope::cli {
@@ -183,9 +185,17 @@ int runIoc(const std::vector<std::string> &args)
             return printAdd(addIocFiles(*caseDb, positional[2], files), format == "json");
         }
         if (action == "hunt") {
-            auto caseDb = CaseDb::open(positional[0], CaseDb::Mode::ReadOnly);
-            return printHunt(huntIocLists(*caseDb, std::vector<std::string>(positional.begin() + 2, positional.end())),
-                             format == "json");
+            // Kept in the case: the window shows the last hunt's hits when the case opens.
+            auto caseDb = CaseDb::open(positional[0], CaseDb::Mode::ReadWrite);
+            StoredIocHunt stored;
+            stored.lists.assign(positional.begin() + 2, positional.end());
+            stored.ranAt = std::chrono::duration_cast<std::chrono::seconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+            stored.hunt = huntIocLists(*caseDb, stored.lists);
+            if (stored.hunt.error.empty())
+                storeIocHunt(*caseDb, stored);
+            return printHunt(stored.hunt, format == "json");
         }
         if (action == "remove") {
             if (positional.size() != 3) {

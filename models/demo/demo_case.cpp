@@ -2,7 +2,9 @@
 #include "demo_case.h"
 
 #include "demo_snapshot.h"
+#include "detect/finding_store.h"
 #include "explain/snapshot_store.h"
+#include "incident/ioc_hunt_store.h"
 #include "incident/ioc_list_store.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
@@ -25,7 +27,7 @@ constexpr std::int64_t kDemoSnapshotLead = 3600; // the snapshot is taken before
 // Raised whenever what the demo case holds changes (its records, snapshot, IOC
 // list, CloudTrail log...): a demo case of another version is built again,
 // whatever it lacks or holds.
-constexpr int kDemoVersion = 2;
+constexpr int kDemoVersion = 3;
 constexpr const char *kDemoVersionKey = "demo-version";
 
 void storeDemoVersion(CaseDb &caseDb)
@@ -148,6 +150,7 @@ DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inpu
     result.snapshotId = snapshot.id;
     addDemoIocList(caseDb, inputRoot, result.input);
     result.cloudTrail = addDemoCloudTrail(caseDb, inputRoot, result.input, options);
+    result.investigation = investigateDemoCase(caseDb, result.input, QDateTime::currentSecsSinceEpoch());
     storeDemoVersion(caseDb);
     return result;
 }

@@ -7,6 +7,7 @@
 
 #include "demo_cloudtrail.h"
 #include "demo_generator.h"
+#include "demo_investigation.h"
 #include "ingest/import_report.h"
 
 #include <filesystem>
@@ -22,6 +23,7 @@ struct DemoCaseResult {
     std::uint64_t errors = 0;
     std::int64_t snapshotId = 0;
     DemoCloudTrail cloudTrail; // written under the input root and imported
+    DemoInvestigation investigation; // findings, hunt, stars and notes stored
 };
 
 // When the demo's configuration snapshot was taken: an hour before the records begin.
@@ -34,7 +36,8 @@ std::int64_t demoSnapshotAsOf(const DemoOptions &options = {});
 std::vector<std::filesystem::path> writeDemoSnapshotFiles(const std::filesystem::path &folder, const DemoOptions &options = {});
 
 // Writes the demo input under inputRoot and imports it and the configuration
-// snapshot into caseDb.
+// snapshot into caseDb, then stores the incident's investigation
+// (demo_investigation.h).
 DemoCaseResult importDemoInput(CaseDb &caseDb, const std::filesystem::path &inputRoot, const DemoOptions &options = {});
 
 // The version of the demo's content; importDemoInput stores it in the case.

@@ -182,6 +182,7 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
         f.src = m_state->addresses.address(source);
         if (destination)
             f.dst = m_state->addresses.address(*destination);
+        f.keyDetail = f.src->toString() + " to " + (f.dst ? f.dst->toString() : std::string("external"));
         f.start = t.firstStart;
         f.end = t.lastEnd;
         f.records = t.records;

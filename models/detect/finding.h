@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flowscope {
 
@@ -36,6 +37,27 @@ struct Finding {
     // Selects exactly the evidence records in the flow table (the run's
     // filter included).
     std::string evidenceFilter;
+    // What identifies the finding when its addresses may change between
+    // runs (a scan's single target, an IOC hit's single peer): set by such
+    // detectors, it replaces the key fields in the identity.
+    std::string keyDetail;
+
+    // Kept in the case across runs (finding_store.h), keyed by identity:
+    // which behaviour this is, so that a new run updates it rather than
+    // replacing it, and the analyst's edits stay.
+    std::string identity;
+    bool severityEdited = false;   // `severity` is the analyst's, not the detector's
+    std::vector<std::string> tags; // the analyst's, sorted, lower case
+    std::string note;              // the analyst's
+    bool stale = false;            // the last run of its detector no longer found it
 };
+
+// The finding's type and key fields (addresses, port, protocol, interface;
+// or keyDetail when set), the same in every run that finds the same behaviour.
+std::string findingKey(const Finding &finding);
+
+// Sets each finding's identity: its key, with "#2", "#3"... added, in time
+// order, to findings of one key beyond the first (a source scanning twice).
+void assignIdentities(std::vector<Finding> &findings);
 
 } // namespace flowscope

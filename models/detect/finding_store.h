@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Findings kept in the case (tables detection_run and finding): a run of
-// some detectors replaces their earlier findings and records the filter and
-// parameters that produced the new ones; the other detectors' stay.
+// some detectors updates their findings and records the filter and
+// parameters that produced them; the other detectors' stay. A finding the
+// run finds again (same identity, finding.h) keeps its id and the analyst's
+// severity, tags and note; one it no longer finds is removed, or, when the
+// analyst edited it, kept and marked stale.
 
 #include "finding.h"
 
@@ -22,16 +25,22 @@ struct StoredRun {
     std::uint64_t recordsRead = 0;
 };
 
-// In one transaction: the findings of `detectors` are replaced by `findings`.
-void storeFindings(CaseDb &caseDb, const std::vector<std::string> &detectors, const StoredRun &run,
-                   const std::vector<Finding> &findings);
+// In one transaction: the findings of `detectors` become `findings`, merged
+// with the stored ones as above. Returns `findings` as stored: identities
+// and ids set (a stored finding's id kept, new ones numbered after the
+// type's highest), the analyst's severity, tags and note applied.
+std::vector<Finding> storeFindings(CaseDb &caseDb, const std::vector<std::string> &detectors, const StoredRun &run,
+                                   std::vector<Finding> findings);
 
-// Every stored finding, by start time, then type and id.
+// Every stored finding (stale ones too), by start time, then type and id.
 std::vector<Finding> loadFindings(CaseDb &caseDb);
 std::vector<StoredRun> loadRuns(CaseDb &caseDb);
 
-// The analyst's severity of a stored finding (until a new run replaces it).
-// Throws StoreError naming the finding when the case holds none with `id`.
+// The analyst's edits of a stored finding, kept by later runs that find it
+// again. Tags sorted and lower case (incident::normalizedTags). Each throws
+// StoreError naming the finding when the case holds none with `id`.
 void setFindingSeverity(CaseDb &caseDb, const std::string &id, Severity severity);
+void setFindingTags(CaseDb &caseDb, const std::string &id, const std::vector<std::string> &tags);
+void setFindingNote(CaseDb &caseDb, const std::string &id, const std::string &note);
 
 } // namespace flowscope

@@ -132,6 +132,8 @@ std::vector<Finding> LateralMovementDetector::finish(const DetectContext &contex
             f.dst = m_state->addresses.address(g.destinations.front());
         f.dstPort = port;
         f.protocol = protocol;
+        // The destinations it lists change with the run's records.
+        f.keyDetail = f.src->toString() + " port " + std::to_string(port) + '/' + std::to_string(protocol);
         f.start = g.totals.firstStart;
         f.end = g.totals.lastEnd;
         f.records = g.totals.records;

@@ -198,6 +198,7 @@ std::vector<Finding> PortScanDetector::finish(const DetectContext &context, cons
         Finding f;
         f.type = "port-scan";
         f.src = m_state->addresses.address(scans[from].first);
+        f.keyDetail = "scan by " + f.src->toString(); // its targets change with the run's thresholds
         f.start = INT64_MAX;
         f.end = INT64_MIN;
         std::int64_t lastStart = INT64_MIN;

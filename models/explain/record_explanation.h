@@ -6,6 +6,7 @@
 // what may make it wrong. The "Why rejected?" panel, the Rejects overview and
 // `flowscope-cli explain` all show this one structure.
 
+#include "config_changes.h"
 #include "path_evaluator.h"
 
 #include <QDateTime>
@@ -121,6 +122,10 @@ struct RecordExplanation {
     std::vector<Caveat> caveats;
     QString explanation;
     QString suggestion;
+    // The latest CloudTrail change, before the reject, to a group, network
+    // ACL or interface the explanation names (config_changes.h): what may
+    // have caused it.
+    std::optional<ConfigChange> configChange;
     // A request from a source that scans (see scanning_sources.h), when the
     // rejects were explained together (a filter's, not one record's).
     std::shared_ptr<const ScanningSource> scanning;

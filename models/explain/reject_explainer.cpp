@@ -71,11 +71,13 @@ struct RejectExplainer::Impl {
     // lacks the subnet and instance its interface's other records carry.
     std::unordered_map<std::uint32_t, std::vector<std::pair<std::int64_t, std::int64_t>>> skipData;
     std::unordered_map<std::int64_t, PacketAddresses> packetAddresses; // of the rejects being explained
+    ConfigChangeIndex changes; // the case's CloudTrail changes to groups, ACLs and interfaces
 
     Impl(CaseDb &caseDb, SnapshotTimeline timeline)
         : db(caseDb)
         , snapshots(std::move(timeline))
         , source(caseDb)
+        , changes(ConfigChangeIndex::load(caseDb))
     {
         Statement gaps(db.handle(), "SELECT interface, begin, end FROM coverage_gap WHERE log_status = 2");
         while (gaps.step())
@@ -236,6 +238,8 @@ struct RejectExplainer::Impl {
             out.component = out.blocking.front().component;
             out.rule = out.blocking.front().rule;
         }
+        // A change made while the record's window was open may have caused it too.
+        out.configChange = changes.latestBefore(out, rejected.end);
         return out;
     }
 

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A detector's findings as incident timeline entries: each at its start,
-// titled, tagged with its detector's name, with the filter that shows its
-// evidence. The analyst's severity is written to the finding (low to
-// critical; a new run of its detector replaces it with the detector's).
+// titled (the analyst's note after the title), tagged with its detector's
+// name and the analyst's tags, with the filter that shows its evidence. The
+// analyst's severity (low to critical), tags and note are written to the
+// finding and kept by later runs that find it again (finding_store.h).
 
 #include "incident_entry_source.h"
 

@@ -139,6 +139,7 @@ std::vector<Finding> IocHitDetector::finish(const DetectContext &context, const 
         const std::optional<IocIndicator> indicator = parseIocIndicator(owner.indicator, error);
         Finding f;
         f.type = "ioc-hit";
+        f.keyDetail = '@' + owner.list + ' ' + owner.indicator; // its peers change with the run's records
         if (indicator && indicator->range.lo == indicator->range.hi)
             f.dst = indicator->range.lo;
         if (t.peers.size() == 1)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ioc_list_store.h"
 
+#include "ioc_hunt_store.h"
 #include "ioc_indicator_text.h"
 #include "store/case_db.h"
 #include "store/sqlite_handle.h"
@@ -120,6 +121,7 @@ IocAddResult addIocFiles(CaseDb &caseDb, const std::string &name, const std::vec
         result.refusal = paths.empty() ? "no file given" : "no file could be read";
         return result;
     }
+    forgetIocHunt(caseDb); // its hits may no longer hold
     transaction.commit();
     result.stored = true;
     return result;
@@ -133,6 +135,8 @@ bool removeIocList(CaseDb &caseDb, const std::string &name)
         throw StoreError("case '" + caseDb.path().string() + "' is open read-only");
     Transaction transaction(caseDb.handle());
     const bool removed = deleteIocList(caseDb.handle(), name);
+    if (removed)
+        forgetIocHunt(caseDb);
     transaction.commit();
     return removed;
 }

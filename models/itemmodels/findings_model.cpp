@@ -76,6 +76,7 @@ void FindingsModel::start()
             if (!request.detect) {
                 auto caseDb = openForBackgroundReads(request.casePath.toStdString());
                 result.findings = loadFindings(*caseDb);
+                result.runs = loadRuns(*caseDb);
                 return result;
             }
             std::vector<std::string> only;
@@ -121,6 +122,7 @@ void FindingsModel::start()
             run.recordsRead = detected.recordsRead;
             storeFindings(*caseDb, types, run, detected.findings);
             result.findings = loadFindings(*caseDb); // the other detectors' stored findings too
+            result.runs = loadRuns(*caseDb);
         } catch (const DetectionCancelled &) {
             result = Result();
             result.cancelled = true;
@@ -152,6 +154,7 @@ void FindingsModel::onFinished()
     }
     beginResetModel();
     m_rows = std::move(result.findings);
+    m_runs = std::move(result.runs);
     endResetModel();
     Q_EMIT finished();
 }
@@ -175,8 +178,14 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return QString::fromStdString(f.evidenceFilter);
     if (role == FindingIdRole)
         return QString::fromStdString(f.id);
-    if (role == Qt::ToolTipRole)
-        return QString::fromStdString(f.title + "\n" + f.evidenceFilter);
+    if (role == Qt::ToolTipRole) {
+        QString tip = QString::fromStdString(f.title + "\n" + f.evidenceFilter);
+        if (!f.note.empty())
+            tip += QLatin1Char('\n') + tr("Note: %1").arg(QString::fromStdString(f.note));
+        if (f.stale)
+            tip += QLatin1Char('\n') + tr("The last run of its detector no longer found it; kept for the analyst's edits.");
+        return tip;
+    }
     if (role == Qt::TextAlignmentRole)
         return index.column() == RecordsColumn || index.column() == BytesColumn || index.column() == PeriodColumn
             ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -186,7 +195,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     const QLocale locale;
     switch (index.column()) {
     case SeverityColumn:
-        return QString::fromUtf8(severityName(f.severity));
+        return f.stale ? tr("%1 (stale)").arg(QString::fromUtf8(severityName(f.severity)))
+                       : QString::fromUtf8(severityName(f.severity));
     case TypeColumn:
         return QString::fromStdString(f.type);
     case StartColumn:
@@ -204,8 +214,12 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         return locale.toString(static_cast<qulonglong>(f.bytes));
     case PeriodColumn:
         return f.periodSeconds ? QString::number(*f.periodSeconds) : QString();
-    case TitleColumn:
-        return QString::fromStdString(f.title);
+    case TitleColumn: {
+        QString title = QString::fromStdString(f.title);
+        for (const std::string &tag : f.tags)
+            title += QStringLiteral(" #") + QString::fromStdString(tag);
+        return title;
+    }
     }
     return {};
 }

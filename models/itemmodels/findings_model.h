@@ -7,6 +7,7 @@
 // row's evidence filter, for the filter bar.
 
 #include "detect/finding.h"
+#include "detect/finding_store.h"
 
 #include <QAbstractTableModel>
 #include <QFutureWatcher>
@@ -41,6 +42,9 @@ public:
     bool isBusy() const { return m_watcher.isRunning() || m_pending; }
 
     const Finding &finding(int row) const { return m_rows.at(static_cast<std::size_t>(row)); }
+    // The stored runs of each detector, as last loaded (empty: detections
+    // never ran on the case).
+    const std::vector<StoredRun> &runs() const { return m_runs; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -57,6 +61,7 @@ Q_SIGNALS:
 private:
     struct Result {
         std::vector<Finding> findings;
+        std::vector<StoredRun> runs;
         QString error;
         bool cancelled = false;
     };
@@ -71,6 +76,7 @@ private:
     void onFinished();
 
     std::vector<Finding> m_rows;
+    std::vector<StoredRun> m_runs;
     QFutureWatcher<Result> m_watcher;
     std::shared_ptr<std::atomic<quint64>> m_generation;
     quint64 m_runningGeneration = 0;

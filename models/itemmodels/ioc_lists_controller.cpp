@@ -5,6 +5,7 @@
 #include "store/case_db.h"
 #include "tasks/work_pools.h"
 
+#include <QDateTime>
 #include <QPointer>
 #include <QtConcurrent>
 
@@ -24,6 +25,7 @@ void IocListsController::setCase(const QString &casePath)
     m_lists.clear();
     m_names.clear();
     m_indicators.reset();
+    m_lastHunt.reset();
     Q_EMIT listsChanged();
     Q_EMIT indicatorsChanged(m_indicators);
     if (!casePath.isEmpty())
@@ -82,6 +84,7 @@ void IocListsController::refresh()
     struct Listed {
         std::vector<IocListRow> lists;
         std::shared_ptr<const IocIndicatorSet> indicators;
+        std::optional<incident::StoredIocHunt> hunt;
     };
     run(
         [](CaseDb &caseDb) {
@@ -93,6 +96,7 @@ void IocListsController::refresh()
                     all.insert(all.end(), set->indicators().begin(), set->indicators().end());
             if (!all.empty())
                 listed.indicators = std::make_shared<const IocIndicatorSet>(std::move(all));
+            listed.hunt = incident::loadIocHunt(caseDb); // forgotten when a list changed
             return listed;
         },
         [this](Listed listed) {
@@ -103,6 +107,13 @@ void IocListsController::refresh()
                 m_names << QString::fromStdString(list.name);
             Q_EMIT listsChanged();
             Q_EMIT indicatorsChanged(m_indicators);
+            const bool hadHunt = m_lastHunt.has_value();
+            if (!listed.hunt && !hadHunt)
+                return;
+            if (listed.hunt && hadHunt && listed.hunt->ranAt == m_lastHunt->ranAt)
+                return; // shown already
+            m_lastHunt = std::move(listed.hunt);
+            Q_EMIT huntFinished(m_lastHunt ? m_lastHunt->hunt : incident::IocHunt());
         });
 }
 
@@ -137,11 +148,22 @@ void IocListsController::hunt(const QStringList &names)
     for (const QString &name : names)
         lists.push_back(name.toStdString());
     Q_EMIT huntStarted();
-    run([lists, cancel](CaseDb &caseDb) { return incident::huntIocLists(caseDb, lists, cancel.get()); },
-        [this, generation](incident::IocHunt hunt) {
-            if (generation != m_huntGeneration || hunt.cancelled)
+    run(
+        [lists, cancel](CaseDb &caseDb) {
+            incident::StoredIocHunt stored;
+            stored.lists = lists;
+            stored.ranAt = QDateTime::currentSecsSinceEpoch();
+            stored.hunt = incident::huntIocLists(caseDb, lists, cancel.get());
+            if (!stored.hunt.cancelled && stored.hunt.error.empty() && !caseDb.isReadOnly())
+                incident::storeIocHunt(caseDb, stored);
+            return stored;
+        },
+        [this, generation](incident::StoredIocHunt stored) {
+            if (generation != m_huntGeneration || stored.hunt.cancelled)
                 return; // a newer hunt replaced it
-            Q_EMIT huntFinished(hunt);
+            if (stored.hunt.error.empty())
+                m_lastHunt = stored;
+            Q_EMIT huntFinished(stored.hunt);
         });
 }
 

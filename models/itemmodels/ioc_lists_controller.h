@@ -2,10 +2,13 @@
 #pragma once
 // The open case's IOC lists for the window: listing, adding files, removing
 // and hunting, each off the GUI thread on the analysis pool. A newer hunt
-// cancels an older one and only the newest result is reported. The names of
-// the lists are kept for the filter bar, which asks whether `@name` exists.
+// cancels an older one and only the newest result is reported; a hunt is
+// stored in the case, and the stored one is reported when a case opens. The
+// names of the lists are kept for the filter bar, which asks whether `@name`
+// exists.
 
 #include "incident/ioc_hunt.h"
+#include "incident/ioc_hunt_store.h"
 #include "incident/ioc_list_store.h"
 
 #include <QFutureWatcher>
@@ -14,6 +17,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace flowscope {
@@ -33,6 +37,9 @@ public:
     // Every list's indicators in one set, for the flow table's colour rule
     // (null without lists).
     const std::shared_ptr<const IocIndicatorSet> &indicators() const { return m_indicators; }
+    // The case's last hunt (stored or just run), when and over which lists;
+    // nullopt when none ran on it since its lists last changed.
+    const std::optional<incident::StoredIocHunt> &lastHunt() const { return m_lastHunt; }
 
     void refresh();
     void addFiles(const QString &name, const QStringList &paths);
@@ -48,6 +55,8 @@ Q_SIGNALS:
     void added(const flowscope::incident::IocAddResult &result);
     void removed(const QString &name, bool done);
     void huntStarted();
+    // A hunt finished, or the case's stored hunt was read (lastHunt() tells
+    // when it ran); with no hits when none is stored.
     void huntFinished(const flowscope::incident::IocHunt &hunt);
     void errorOccurred(const QString &message);
 
@@ -60,6 +69,7 @@ private:
     std::vector<IocListRow> m_lists;
     QStringList m_names;
     std::shared_ptr<const IocIndicatorSet> m_indicators;
+    std::optional<incident::StoredIocHunt> m_lastHunt;
     int m_busy = 0;
     std::shared_ptr<std::atomic_bool> m_huntCancel;
     quint64 m_huntGeneration = 0;

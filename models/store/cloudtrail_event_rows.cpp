@@ -145,4 +145,16 @@ bool updateCloudTrailEventMarks(sqlite3 *db, std::int64_t id, int severity, cons
     return sqlite3_changes(db) > 0;
 }
 
+std::vector<CloudTrailFileSummary> cloudTrailFiles(sqlite3 *db)
+{
+    std::vector<CloudTrailFileSummary> out;
+    if (!hasCloudTrailTable(db))
+        return out;
+    Statement select(db, "SELECT min(file), file_sha256, count(*), min(time), max(time) FROM cloudtrail_event"
+                         " GROUP BY file_sha256 ORDER BY min(file), file_sha256");
+    while (select.step())
+        out.push_back({select.text(0), select.text(1), select.int64(2), select.int64(3), select.int64(4)});
+    return out;
+}
+
 } // namespace flowscope

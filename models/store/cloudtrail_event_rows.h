@@ -39,6 +39,16 @@ std::optional<CloudTrailEventRow> readCloudTrailEvent(sqlite3 *db, std::int64_t 
 // False when no event has that row id.
 bool updateCloudTrailEventMarks(sqlite3 *db, std::int64_t id, int severity, const std::vector<std::string> &tags);
 
+// An imported CloudTrail file as its stored events show it (a file whose
+// events touched nothing of the network stored none and is not listed).
+struct CloudTrailFileSummary {
+    std::string path, sha256;
+    std::int64_t events = 0;
+    std::int64_t firstTime = 0, lastTime = 0; // epoch seconds of its earliest and latest stored event
+};
+// By path; none without the table.
+std::vector<CloudTrailFileSummary> cloudTrailFiles(sqlite3 *db);
+
 // " a b c ": the stored form of a list of ids or tags.
 std::string joinSpaced(const std::vector<std::string> &items);
 std::vector<std::string> splitSpaced(const std::string &text);

@@ -170,6 +170,8 @@ FileRemovalResult removeFileFromCase(sqlite3 *db, std::int64_t fileId)
     // Findings counted the file's records too.
     result.detectionRuns = static_cast<std::uint64_t>(queryInt(db, "SELECT count(*) FROM detection_run"));
     execSql(db, "DELETE FROM finding; DELETE FROM detection_run");
+    // So did the last IOC hunt's hits (incident/ioc_hunt_store.h).
+    execSql(db, "DELETE FROM ioc_hunt_hit; DELETE FROM ioc_hunt");
     compactInterfaces(db);
     rebuildDerivedTables(db);
     return result;

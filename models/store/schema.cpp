@@ -251,9 +251,36 @@ CREATE INDEX cloudtrail_event_by_time ON cloudtrail_event(time);
 CREATE INDEX cloudtrail_event_by_file ON cloudtrail_event(file_sha256);
 )sql";
 
-constexpr std::array<const char *, 11> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+// What the analyst keeps across runs of detectors and hunts:
+// - in finding, its identity (its detector and key fields, see
+//   detect/finding.h), so that a new run updates a finding it finds again
+//   rather than replacing it; the analyst's severity beside the detector's
+//   (NULL: none), tags (space-separated, a space at both ends) and note;
+//   stale when the last run of its detector no longer found it (kept
+//   because the analyst edited it). Findings from before have no identity:
+//   the next run of their detector replaces them.
+// - ioc_hunt and ioc_hunt_hit: the last retro-hunt of the case's IOC lists
+//   (when, over which lists, one name a line, none for all) and its hits
+//   (see incident/ioc_hunt_store.h), shown when the case opens.
+constexpr const char *kSchemaKeptFindingsAndHunt = R"sql(
+ALTER TABLE finding ADD COLUMN identity TEXT NOT NULL DEFAULT '';
+ALTER TABLE finding ADD COLUMN analyst_severity TEXT;
+ALTER TABLE finding ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+ALTER TABLE finding ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE finding ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX finding_by_identity ON finding(identity);
+CREATE TABLE ioc_hunt(
+  id INTEGER PRIMARY KEY CHECK (id = 1), ran_at INTEGER NOT NULL, lists TEXT NOT NULL,
+  indicators INTEGER NOT NULL, blocks_read INTEGER NOT NULL);
+CREATE TABLE ioc_hunt_hit(
+  position INTEGER PRIMARY KEY, list TEXT NOT NULL, indicator TEXT NOT NULL, label TEXT NOT NULL,
+  records INTEGER NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL,
+  first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, interfaces TEXT NOT NULL, filter TEXT NOT NULL);
+)sql";
+
+constexpr std::array<const char *, 12> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
                                                    kSchemaSummaries, kSchemaDetections, kSchemaIocLists, kSchemaIncident,
-                                                   kSchemaGraphTotals, kSchemaCloudTrail};
+                                                   kSchemaGraphTotals, kSchemaCloudTrail, kSchemaKeptFindingsAndHunt};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// flowscope-cli ioc: add, list, hunt and remove, and @NAME in the filters of other commands.
+// flowscope-cli ioc: add, list, hunt (kept in the case) and remove, and @NAME in the filters of other commands.
 #include "cli_process.h"
 #include "ioc_case.h"
 
+#include "incident/ioc_hunt_store.h"
 #include "store/case_db.h"
 
 #include <QJsonArray>
@@ -73,8 +74,25 @@ void TestCliIoc::addListHuntRemove()
     const Run table = cli({"ioc", casePath, "hunt", "c2"});
     QCOMPARE(table.exitCode, 0);
     QVERIFY2(table.out.contains("2 of 2 indicators hit"), table.out.constData());
+    {
+        // The last hunt is kept in the case, with the lists it covered, for the window to show.
+        auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+        const auto stored = incident::loadIocHunt(*caseDb);
+        QVERIFY(stored);
+        QCOMPARE(stored->lists, std::vector<std::string>{"c2"});
+        QVERIFY(stored->ranAt > 0);
+        QCOMPARE(stored->hunt.hits.size(), std::size_t(2));
+        QCOMPARE(stored->hunt.hits.front().indicator, std::string("198.51.100.7"));
+        QCOMPARE(stored->hunt.hits.front().records, std::int64_t(test::IocCase::kPlantedV4));
+        QCOMPARE(stored->hunt.hits.front().interfaces, std::vector<std::string>{"eni-1"});
+    }
 
     QCOMPARE(cli({"ioc", casePath, "remove", "c2"}).exitCode, 0);
+    {
+        // Its hits no longer hold once a list is gone.
+        auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadOnly);
+        QVERIFY(!incident::loadIocHunt(*caseDb));
+    }
     const Run again = cli({"ioc", casePath, "remove", "c2"});
     QCOMPARE(again.exitCode, 2);
     QVERIFY(again.err.contains("no IOC list 'c2'"));

@@ -7,6 +7,8 @@
 #include "cloudtrail_sample.h"
 #include "test_files.h"
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,9 +83,79 @@ private Q_SLOTS:
                                       "arn:aws:sts::123456789012:assumed-role/pipeline/run-1 from 198.51.100.23\n"),
                  table.out.constData());
 
+        // info lists the CloudTrail file beside the flow logs: path, SHA-256, events and time range.
+        const Run info = cli({QStringLiteral("info"), casePath, QStringLiteral("--json")});
+        QCOMPARE(info.exitCode, 0);
+        const QJsonArray trails = QJsonDocument::fromJson(info.out).object().value(QStringLiteral("cloudtrail_files")).toArray();
+        QCOMPARE(trails.size(), 1);
+        const QJsonObject trailInfo = trails.at(0).toObject();
+        QCOMPARE(trailInfo.value(QStringLiteral("path")).toString(), trail);
+        QFile trailBytes(trail);
+        QVERIFY(trailBytes.open(QIODevice::ReadOnly));
+        QCOMPARE(trailInfo.value(QStringLiteral("sha256")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(trailBytes.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(trailInfo.value(QStringLiteral("events")).toInt(), 1);
+        QCOMPARE(trailInfo.value(QStringLiteral("first_time")).toInteger(), 1773104400); // 2026-03-10T01:00:00Z
+        QCOMPARE(trailInfo.value(QStringLiteral("last_time")).toInteger(), 1773104400);
+        const Run infoText = cli({QStringLiteral("info"), casePath});
+        QVERIFY2(infoText.out.contains("CloudTrail:  1 file\n  " + trail.toUtf8() + "\n    sha256 "
+                                       + trailInfo.value(QStringLiteral("sha256")).toString().toUtf8()
+                                       + ", 1 event, 2026-03-10T01:00:00Z .. 2026-03-10T01:00:00Z (UTC)\n"),
+                 infoText.out.constData());
+
         const Run unknown = cli({QStringLiteral("trail"), casePath, QStringLiteral("--eni"), QStringLiteral("eni-0fffffffffffffff9")});
         QCOMPARE(unknown.exitCode, 0);
         QVERIFY(unknown.err.contains("no CloudTrail event of the case names eni-0fffffffffffffff9"));
+    }
+
+    // A change to an interface's groups is shown beside the rejects after
+    // it on that interface, in JSON and in the table; a failed call and a
+    // change of something else are not.
+    void explainShowsTheChange()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("flows.log"));
+        writeFile(log, "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n"
+                       "2 123456789012 eni-0aaaaaaaaaaaaaaa1 203.0.113.9 10.0.1.5 40000 22 6 1 60 1773104400 1773104459 REJECT OK\n"
+                       "2 123456789012 eni-0aaaaaaaaaaaaaaa1 203.0.113.9 10.0.1.5 40001 22 6 1 60 1773104520 1773104579 REJECT OK\n");
+        const auto modify = [](int second, const QString &id, bool groups) {
+            QJsonObject event = cloudTrailEvent(QStringLiteral("ModifyNetworkInterfaceAttribute"), second, id);
+            QJsonObject request{{QStringLiteral("networkInterfaceId"), QStringLiteral("eni-0aaaaaaaaaaaaaaa1")}};
+            if (groups)
+                request.insert(QStringLiteral("groupSet"),
+                               QJsonObject{{QStringLiteral("items"),
+                                            QJsonArray{QJsonObject{{QStringLiteral("groupId"), QStringLiteral("sg-0aaaaaaaaaaaaaaa2")}}}}});
+            else
+                request.insert(QStringLiteral("description"), QJsonObject{{QStringLiteral("value"), QStringLiteral("web")}});
+            event.insert(QStringLiteral("requestParameters"), request);
+            return event;
+        };
+        QJsonObject failed = modify(110, QStringLiteral("failed"), true);
+        failed.insert(QStringLiteral("errorCode"), QStringLiteral("Client.UnauthorizedOperation"));
+        const QString trail = dir.filePath(QStringLiteral("trail.json"));
+        writeFile(trail, cloudTrailFile({modify(100, QStringLiteral("groups"), true), failed,
+                                         modify(115, QStringLiteral("description"), false)}));
+        const QString casePath = dir.filePath(QStringLiteral("c.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), casePath, log, trail}).exitCode, 0);
+
+        const Run json = cli({QStringLiteral("explain"), casePath});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray explanations = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(explanations.size(), 2);
+        QVERIFY(explanations[0].toObject().value(QStringLiteral("config_change")).isNull()); // before the change
+        const QJsonObject change = explanations[1].toObject().value(QStringLiteral("config_change")).toObject();
+        QCOMPARE(change.value(QStringLiteral("event")).toString(), QStringLiteral("ModifyNetworkInterfaceAttribute"));
+        QCOMPARE(change.value(QStringLiteral("event_id")).toString(), QStringLiteral("ev-groups"));
+        QCOMPARE(change.value(QStringLiteral("component")).toString(), QStringLiteral("eni-0aaaaaaaaaaaaaaa1"));
+        QCOMPARE(change.value(QStringLiteral("time")).toInteger(), 1773104500);
+        QCOMPARE(change.value(QStringLiteral("principal")).toString(), QStringLiteral("arn:aws:iam::123456789012:user/ops"));
+
+        const Run table = cli({QStringLiteral("explain"), casePath, QStringLiteral("--format"), QStringLiteral("table")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("config-change"), table.out.constData());
+        QCOMPARE(table.out.count("changed at 2026-03-10 01:01:40 UTC by arn:aws:iam::123456789012:user/ops: "
+                                 "ModifyNetworkInterfaceAttribute"),
+                 qsizetype(1));
     }
 
     void usageErrors_data()

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A detector's findings join the incident timeline: at their start among
-// the marked records, with their evidence filter; the analyst's severity is
-// kept in the case (low to critical), their tags and text are the
-// detector's and refused with a reason.
+// the marked records, with their evidence filter; the analyst's severity
+// (low to critical), tags and note are kept in the case, the detector's
+// name stays a tag and its title the start of the text.
 
 #include "detect/finding_store.h"
 #include "incident/finding_entry_source.h"
@@ -79,8 +79,9 @@ private Q_SLOTS:
         QCOMPARE(f.severity, incident::Severity::Medium);
         QCOMPARE(f.tags, std::vector<std::string>{"port-scan"});
         QVERIFY(!f.record);
-        QVERIFY(!f.tagsEditable);
-        QVERIFY(!timeline.isTextEditable(f));
+        QVERIFY(f.tagsEditable);
+        QVERIFY(timeline.isTextEditable(f));
+        QCOMPARE(f.text, std::string("10.0.0.1 probed 40 ports"));
     }
 
     void severityKeptInTheCase()
@@ -99,17 +100,25 @@ private Q_SLOTS:
             } catch (const StoreError &e) {
                 QVERIFY(std::string(e.what()).find("port-scan-1") != std::string::npos);
             }
-            try {
-                timeline.setTags(finding, {"c2"});
-                QFAIL("a finding's tags were changed");
-            } catch (const StoreError &e) {
-                QVERIFY(std::string(e.what()).find("port-scan-1") != std::string::npos);
-            }
+            // The detector's name stays whatever the analyst sends; a bad tag is refused.
+            timeline.setTags(finding, {"C2", "recon"});
+            QVERIFY_THROWS_EXCEPTION(StoreError, timeline.setTags(finding, {"two words"}));
+            // The note is what follows the title, written with or without it.
+            timeline.setText(finding, "first contact");
+            timeline.setText(*findingIn(timeline.entries()), findingIn(timeline.entries())->text + "!");
         }
         auto reopened = CaseDb::open(file, CaseDb::Mode::ReadOnly);
-        QCOMPARE(findingIn(makeFindingSource(*reopened)->entries())->severity, incident::Severity::Critical);
+        const std::vector<IncidentEntry> entries = makeFindingSource(*reopened)->entries();
+        const IncidentEntry *entry = findingIn(entries);
+        QCOMPARE(entry->severity, incident::Severity::Critical);
+        QCOMPARE(entry->tags, (std::vector<std::string>{"c2", "port-scan", "recon"}));
+        QCOMPARE(entry->text, std::string("10.0.0.1 probed 40 ports \u2014 note: first contact!"));
         // The detector's view of it too (flowscope-cli detect lists what is stored).
-        QCOMPARE(loadFindings(*reopened).front().severity, flowscope::Severity::Critical);
+        const Finding stored = loadFindings(*reopened).front();
+        QCOMPARE(stored.severity, flowscope::Severity::Critical);
+        QVERIFY(stored.severityEdited);
+        QCOMPARE(stored.tags, (std::vector<std::string>{"c2", "recon"}));
+        QCOMPARE(stored.note, std::string("first contact!"));
     }
 
     void unknownFindingNamed()

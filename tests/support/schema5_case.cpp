@@ -23,6 +23,7 @@ void downgradeToSchema5(const std::string &caseFile)
         execSql(db, "DROP TABLE port_protocol_total; DROP TABLE rollup_minute_total; DROP TABLE graph_traffic_total; DROP INDEX flow_block_extent; "
                     "DROP TABLE IF EXISTS finding; DROP TABLE IF EXISTS detection_run; DROP TABLE IF EXISTS ioc_indicator; "
                     "DROP TABLE IF EXISTS ioc_list_file; DROP TABLE IF EXISTS ioc_list; DROP TABLE IF EXISTS cloudtrail_event; "
+                    "DROP TABLE IF EXISTS ioc_hunt_hit; DROP TABLE IF EXISTS ioc_hunt; "
                     "PRAGMA user_version = 5");
     } catch (...) {
         sqlite3_close(db);

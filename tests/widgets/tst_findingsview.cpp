@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
+#include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -61,6 +62,9 @@ private Q_SLOTS:
         view.setCase(m_path);
         QVERIFY(loaded.wait(60000));
         QCOMPARE(view.model()->rowCount(), 0); // nothing stored yet
+        auto *status = view.findChild<QLabel *>(QStringLiteral("findingsStatus"));
+        QVERIFY(status);
+        QVERIFY2(status->text().contains(QStringLiteral("have not been run")), qPrintable(status->text()));
         auto *run = view.findChild<QPushButton *>(QStringLiteral("runDetections"));
         QVERIFY(run);
         QTest::mouseClick(run, Qt::LeftButton);
@@ -71,6 +75,10 @@ private Q_SLOTS:
         QVERIFY(!view.findChild<QProgressBar *>()->isVisible());
         QCOMPARE(view.model()->rowCount(), 1);
         QCOMPARE(view.model()->finding(0).type, std::string("port-scan"));
+        // When and over what the detectors ran; their settings in the tooltip.
+        QVERIFY2(status->text().contains(QStringLiteral("last ran")) && status->text().contains(QStringLiteral("every record")),
+                 qPrintable(status->text()));
+        QVERIFY(status->toolTip().contains(QStringLiteral("port-scan.window-s=")));
 
         QSignalSpy requested(&view, &FindingsView::filterRequested);
         QTableView *table = view.table();

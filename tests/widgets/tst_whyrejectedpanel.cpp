@@ -372,6 +372,43 @@ private Q_SLOTS:
         QCOMPARE(window.panel->loader()->started(), 0);
     }
 
+    // A CloudTrail change of the rejecting interface's groups, made before
+    // the reject, is named under the basis line.
+    void showsTheChangeBeforeTheReject()
+    {
+        const QString log = m_dir.filePath(QStringLiteral("changed.log"));
+        test::writeFile(log, "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n"
+                             "2 123456789012 eni-0aaaaaaaaaaaaaaa1 203.0.113.9 10.0.1.5 40001 22 6 1 60 1773104520 1773104579 REJECT OK\n");
+        const QString trail = m_dir.filePath(QStringLiteral("changed-trail.json"));
+        test::writeFile(trail, R"({"Records":[{"eventVersion":"1.09","eventTime":"2026-03-10T01:01:40Z",)"
+                               R"("eventSource":"ec2.amazonaws.com","eventName":"ModifyNetworkInterfaceAttribute",)"
+                               R"("awsRegion":"us-east-1","sourceIPAddress":"203.0.113.44","userAgent":"aws-cli/2",)"
+                               R"("eventID":"ev-groups","recipientAccountId":"123456789012",)"
+                               R"("userIdentity":{"type":"IAMUser","arn":"arn:aws:iam::123456789012:user/ops"},)"
+                               R"("requestParameters":{"networkInterfaceId":"eni-0aaaaaaaaaaaaaaa1",)"
+                               R"("groupSet":{"items":[{"groupId":"sg-0aaaaaaaaaaaaaaa2"}]}}}]})");
+        const QString casePath = m_dir.filePath(QStringLiteral("changed.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            const ImportReport report = CaseImporter(*caseDb).run({log.toStdString(), trail.toStdString()}, {});
+            QCOMPARE(report.records, std::uint64_t(1));
+            QCOMPARE(report.cloudTrailEvents, std::uint64_t(1));
+        }
+        Window window;
+        window.widget.show();
+        QVERIFY(window.open(casePath));
+        QTRY_COMPARE(window.model.rowCount(), 1);
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        window.table->selectRow(0);
+        QVERIFY(explained.wait(20000));
+        const QLabel *change = window.panel->findChild<QLabel *>(QStringLiteral("configChange"));
+        QVERIFY(change);
+        QVERIFY(!change->isHidden());
+        QCOMPARE(change->text(), QStringLiteral("eni-0aaaaaaaaaaaaaaa1 was changed at 2026-03-10 01:01:40 UTC by "
+                                                "arn:aws:iam::123456789012:user/ops: ModifyNetworkInterfaceAttribute, "
+                                                "before this reject."));
+    }
+
     void hiddenExplainsNothing()
     {
         Window window;

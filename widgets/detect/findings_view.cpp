@@ -5,12 +5,14 @@
 
 #include "itemmodels/findings_model.h"
 
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace flowscope {
@@ -31,6 +33,8 @@ FindingsView::FindingsView(QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("findingsStatus"));
     m_run->setObjectName(QStringLiteral("runDetections"));
     m_cancel->setObjectName(QStringLiteral("cancelDetections"));
 
@@ -53,7 +57,7 @@ FindingsView::FindingsView(QWidget *parent)
     connect(m_model, &FindingsModel::finished, this, [this] {
         setBusy(false);
         m_table->resizeColumnsToContents();
-        m_status->setText(tr("%n finding(s)", nullptr, m_model->rowCount()));
+        showRunStatus();
     });
     connect(m_model, &FindingsModel::cancelled, this, [this] {
         if (!m_model->isBusy()) {
@@ -76,7 +80,36 @@ void FindingsView::setCase(const QString &casePath)
 {
     m_case = casePath;
     m_status->clear();
+    m_status->setToolTip({});
     m_model->load(casePath);
+}
+
+void FindingsView::showRunStatus()
+{
+    const std::vector<StoredRun> &runs = m_model->runs();
+    if (runs.empty()) {
+        m_status->setText(tr("Detections have not been run on this case yet: press Run Detections to look for scans, "
+                             "beacons, exfiltration, lateral movement and IOC hits."));
+        m_status->setToolTip({});
+        return;
+    }
+    // The latest run says when and over which records; every detector's settings in the tooltip.
+    const StoredRun *latest = &runs.front();
+    QStringList settings;
+    for (const StoredRun &run : runs) {
+        if (run.runAt > latest->runAt)
+            latest = &run;
+        settings << QStringLiteral("%1: %2").arg(QString::fromStdString(run.detector),
+                                                 run.parameters.empty() ? tr("defaults")
+                                                                        : QString::fromStdString(run.parameters));
+    }
+    const QString when = QDateTime::fromSecsSinceEpoch(latest->runAt, QTimeZone::utc())
+                             .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    const QString over = latest->filter.empty() ? tr("every record")
+                                                : tr("the filter %1").arg(QString::fromStdString(latest->filter));
+    m_status->setText(tr("%n finding(s); detections last ran %1 UTC over %2.", nullptr, m_model->rowCount())
+                          .arg(when, over));
+    m_status->setToolTip(tr("Settings of the last run of each detector:\n%1").arg(settings.join(QLatin1Char('\n'))));
 }
 
 void FindingsView::runDetections()

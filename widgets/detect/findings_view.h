@@ -38,6 +38,9 @@ Q_SIGNALS:
 
 private:
     void setBusy(bool busy);
+    // How many findings, and when the detectors last ran with which
+    // settings, or that they never ran on the case.
+    void showRunStatus();
 
     FindingsModel *m_model;
     QTableView *m_table;

@@ -16,6 +16,7 @@
 #include <QItemSelectionModel>
 #include <QHeaderView>
 #include <QLabel>
+#include <QTimeZone>
 #include <QScrollArea>
 #include <QMenu>
 #include <QClipboard>
@@ -201,8 +202,11 @@ WhyRejectedPanel::WhyRejectedPanel(std::shared_ptr<CaseSnapshots> snapshots, QWi
     m_verdict->setFont(big);
     m_basis = wrappedLabel(m_content, QStringLiteral("basis"));
     m_explanation = wrappedLabel(m_content, QStringLiteral("explanation"));
+    // A CloudTrail change to what the verdict names, before the reject: a likely cause.
+    m_configChange = wrappedLabel(m_content, QStringLiteral("configChange"));
     layout->addWidget(m_verdict);
     layout->addWidget(m_basis);
+    layout->addWidget(m_configChange);
     layout->addWidget(m_explanation);
 
     m_evidenceTitle = sectionTitle(m_content, tr("Evidence (click to go to a record)"));
@@ -517,6 +521,16 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     } else {
         m_basis->setText(tr("From the flow records alone: the case's configuration snapshots do not decide this flow."));
     }
+    if (e.configChange) {
+        const explain::ConfigChange &c = *e.configChange;
+        m_configChange->setText(
+            tr("%1 was changed at %2 UTC by %3: %4, before this reject.")
+                .arg(c.component,
+                     QDateTime::fromSecsSinceEpoch(c.time, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                     c.principal, c.eventName));
+        m_configChange->setToolTip(tr("CloudTrail event %1").arg(c.eventId));
+    }
+    m_configChange->setVisible(e.configChange.has_value());
     // What the verdict line does not say already, as sentences.
     const QString detail = blockDetail(e);
     m_explanation->setText(detail.isEmpty() ? asSentence(e.explanation) : detail);

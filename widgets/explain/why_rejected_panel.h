@@ -105,6 +105,7 @@ private:
     QLabel *m_record;
     QLabel *m_verdict;
     QLabel *m_basis;
+    QLabel *m_configChange;
     QLabel *m_explanation;
     QLabel *m_evidenceTitle;
     QTableView *m_evidenceTable;

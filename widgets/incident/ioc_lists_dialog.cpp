@@ -4,6 +4,7 @@
 #include "itemmodels/ioc_hits_model.h"
 #include "itemmodels/ioc_lists_controller.h"
 
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -15,6 +16,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace flowscope {
@@ -45,6 +47,7 @@ IocListsDialog::IocListsDialog(IocListsController *controller, QWidget *parent)
     m_hitsView->verticalHeader()->hide();
     m_hitsView->horizontalHeader()->setStretchLastSection(true);
     m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("iocStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *buttons = new QHBoxLayout;
@@ -77,22 +80,14 @@ IocListsDialog::IocListsDialog(IocListsController *controller, QWidget *parent)
         m_remove->setEnabled(!busy);
     });
     connect(m_controller, &IocListsController::huntStarted, this, [this] { m_status->setText(tr("Hunting…")); });
-    connect(m_controller, &IocListsController::huntFinished, this, [this](const incident::IocHunt &hunt) {
-        m_hits->setHits(hunt.hits);
-        m_hitsView->resizeColumnsToContents();
-        m_status->setText(hunt.error.empty()
-                              ? tr("%1 of %2 indicators hit (%3 blocks read).")
-                                    .arg(QLocale().toString(static_cast<qlonglong>(hunt.hits.size())),
-                                         QLocale().toString(static_cast<qlonglong>(hunt.indicators)),
-                                         QLocale().toString(static_cast<qlonglong>(hunt.blocksRead)))
-                              : QString::fromStdString(hunt.error));
-    });
+    connect(m_controller, &IocListsController::huntFinished, this, &IocListsDialog::showHunt);
     connect(m_controller, &IocListsController::added, this, [this](const incident::IocAddResult &result) {
         QStringList lines;
         for (std::size_t i = 0; i < result.errors.size() && i < 50; ++i)
             lines << QString::fromStdString(result.errors[i].toString());
         if (result.errors.size() > 50)
             lines << tr("… and %1 more").arg(result.errors.size() - 50);
+        m_statusIsHunt = false;
         if (!result.stored) {
             m_status->setText(tr("Nothing added: %1").arg(QString::fromStdString(result.refusal)));
         } else {
@@ -105,8 +100,43 @@ IocListsDialog::IocListsDialog(IocListsController *controller, QWidget *parent)
         if (!lines.isEmpty())
             QMessageBox::warning(this, tr("Lines rejected"), lines.join(QLatin1Char('\n')));
     });
-    connect(m_controller, &IocListsController::errorOccurred, m_status, &QLabel::setText);
+    connect(m_controller, &IocListsController::errorOccurred, this, [this](const QString &message) {
+        m_statusIsHunt = false;
+        m_status->setText(message);
+    });
     showLists();
+    // The case's stored hunt, or why the table is empty.
+    showHunt(m_controller->lastHunt() ? m_controller->lastHunt()->hunt : incident::IocHunt());
+}
+
+void IocListsDialog::showHunt(const incident::IocHunt &hunt)
+{
+    m_statusIsHunt = true;
+    m_hits->setHits(hunt.hits);
+    m_hitsView->resizeColumnsToContents();
+    if (!hunt.error.empty()) {
+        m_status->setText(QString::fromStdString(hunt.error));
+        return;
+    }
+    const auto &last = m_controller->lastHunt();
+    if (!last) {
+        m_status->setText(m_controller->lists().empty()
+                              ? tr("The case has no IOC lists: add one from files, then Hunt.")
+                              : tr("The lists have not been hunted on this case yet: press Hunt to match every record "
+                                   "against them."));
+        return;
+    }
+    QStringList lists;
+    for (const std::string &name : last->lists)
+        lists << QLatin1Char('@') + QString::fromStdString(name);
+    const QLocale locale;
+    m_status->setText(tr("Last hunt %1 UTC over %2: %3 of %4 indicators hit (%5 blocks read).")
+                          .arg(QDateTime::fromSecsSinceEpoch(last->ranAt, QTimeZone::utc())
+                                   .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                               lists.isEmpty() ? tr("every list") : lists.join(QStringLiteral(", ")),
+                               locale.toString(static_cast<qlonglong>(hunt.hits.size())),
+                               locale.toString(static_cast<qlonglong>(hunt.indicators)),
+                               locale.toString(static_cast<qlonglong>(hunt.blocksRead))));
 }
 
 void IocListsDialog::showLists()
@@ -124,6 +154,8 @@ void IocListsDialog::showLists()
     m_lists->resizeColumnsToContents();
     m_remove->setEnabled(!lists.empty() && !m_controller->isBusy());
     m_hunt->setEnabled(!lists.empty());
+    if (m_statusIsHunt) // whether lists exist to hunt changes what it says
+        showHunt(m_controller->lastHunt() ? m_controller->lastHunt()->hunt : incident::IocHunt());
 }
 
 QStringList IocListsDialog::selectedNames() const

@@ -4,6 +4,8 @@
 // retro-hunt over them whose hits fill a table; a double-click on a hit asks
 // for the filter that shows its records.
 
+#include "incident/ioc_hunt.h"
+
 #include <QDialog>
 
 class QLabel;
@@ -32,6 +34,8 @@ private:
     void addFiles();
     void removeSelected();
     void hunt();
+    // The hunt's hits and, with the controller's lastHunt(), when it ran over which lists.
+    void showHunt(const incident::IocHunt &hunt);
     QStringList selectedNames() const;
 
     IocListsController *m_controller;
@@ -42,6 +46,7 @@ private:
     QTableView *m_hitsView;
     IocHitsModel *m_hits;
     QLabel *m_status;
+    bool m_statusIsHunt = false; // the status line tells of the hunt (not of an addition or error)
 };
 
 } // namespace flowscope

@@ -98,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(rowOfKind(model, incident::EntryKind::Note), 2);
         const QModelIndex finding = model.index(0, IncidentTimelineModel::TagsColumn);
         QCOMPARE(finding.data().toString(), QStringLiteral("lateral-movement"));
-        QVERIFY(!(model.flags(finding) & Qt::ItemIsEditable)); // the detector's tag
+        QVERIFY(model.flags(finding) & Qt::ItemIsEditable); // the analyst's tags beside the detector's
         QVERIFY(model.flags(model.index(0, IncidentTimelineModel::SeverityColumn)) & Qt::ItemIsEditable);
         QCOMPARE(model.index(0, 0).data(IncidentTimelineModel::FilterRole).toString(), QString::fromLatin1(kEvidence));
         QCOMPARE(model.index(0, 0).data(IncidentTimelineModel::ReferenceRole).toString(), QStringLiteral("lateral-movement-1"));

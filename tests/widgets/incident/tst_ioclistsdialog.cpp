@@ -8,6 +8,7 @@
 #include "store/case_db.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -42,6 +43,9 @@ void TestIocListsDialog::listsHuntsAndFilters()
     QCOMPARE(lists->item(0, 0)->text(), QStringLiteral("c2"));
     QVERIFY(controller.hasList(QStringLiteral("c2")));
     QVERIFY(!controller.hasList(QStringLiteral("c3")));
+    auto *status = dialog.findChild<QLabel *>(QStringLiteral("iocStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().contains(QStringLiteral("have not been hunted")), qPrintable(status->text()));
 
     QSignalSpy finished(&controller, &IocListsController::huntFinished);
     QPushButton *hunt = nullptr;
@@ -57,6 +61,21 @@ void TestIocListsDialog::listsHuntsAndFilters()
     QCOMPARE(hits->index(0, IocHitsModel::Indicator).data().toString(), QStringLiteral("198.51.100.7"));
     QCOMPARE(hits->index(0, IocHitsModel::Records).data().toString(), QLocale().toString(test::IocCase::kPlantedV4));
     QCOMPARE(hits->index(1, IocHitsModel::Interfaces).data().toString(), QStringLiteral("eni-2"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("Last hunt ")) && status->text().contains(QStringLiteral("every list")),
+             qPrintable(status->text()));
+
+    // The hunt is kept in the case: opened again, its hits show without hunting.
+    {
+        IocListsController reopened;
+        QSignalSpy shown(&reopened, &IocListsController::huntFinished);
+        reopened.setCase(casePath);
+        QVERIFY(shown.wait(30000));
+        QVERIFY(reopened.lastHunt());
+        IocListsDialog again(&reopened);
+        QCOMPARE(again.hitsModel()->rowCount(), 2);
+        QCOMPARE(again.hitsModel()->index(0, IocHitsModel::Indicator).data().toString(), QStringLiteral("198.51.100.7"));
+        QVERIFY(again.findChild<QLabel *>(QStringLiteral("iocStatus"))->text().startsWith(QStringLiteral("Last hunt ")));
+    }
 
     QSignalSpy requested(&dialog, &IocListsDialog::filterRequested);
     dialog.show();
@@ -79,12 +98,20 @@ void TestIocListsDialog::removesAList()
     IocListsController controller;
     controller.setCase(QString::fromStdString(ioc.caseDb->path().string()));
     QTRY_VERIFY(controller.hasList(QStringLiteral("c2")));
+    QSignalSpy hunted(&controller, &IocListsController::huntFinished);
+    controller.hunt({});
+    QVERIFY(hunted.wait(30000));
+    QVERIFY(controller.lastHunt());
     QSignalSpy removed(&controller, &IocListsController::removed);
     controller.remove(QStringLiteral("c2"));
     QVERIFY(removed.wait(30000));
     QCOMPARE(removed.at(0).at(1).toBool(), true);
     QTRY_VERIFY(!controller.hasList(QStringLiteral("c2")));
     QVERIFY(controller.lists().empty());
+    // The list's hits no longer hold: the stored hunt is forgotten, and the views told.
+    QTRY_VERIFY(!controller.lastHunt());
+    QCOMPARE(hunted.size(), 2);
+    QCOMPARE(hunted.last().at(0).value<incident::IocHunt>().hits.size(), std::size_t(0));
 }
 
 QTEST_MAIN(TestIocListsDialog)
