@@ -67,8 +67,8 @@ GraphResult compute(const GraphRequest &request, const std::function<bool()> &ca
     }
 
     graph::LayoutRequest layout = result.baseline
-        ? graph::layoutRequestOf(result.graph, result.baseline->goneNodes, result.baseline->goneEdges)
-        : graph::layoutRequestOf(result.graph);
+        ? graph::layoutRequestOf(result.graph, result.baseline->goneNodes, result.baseline->goneEdges, request.labelCharWidth)
+        : graph::layoutRequestOf(result.graph, {}, {}, request.labelCharWidth);
     layout.seeds = request.seeds;
     layout.program = request.layoutProgram;
     layout.containmentProgram = request.containmentProgram;
