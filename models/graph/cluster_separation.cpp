@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <limits>
 
 namespace flowscope::graph {
 
@@ -14,8 +13,9 @@ namespace {
 
 constexpr double kPointsPerInch = 72.0;
 constexpr double kGap = 12;    // between two blocks, so that boxes never touch
-constexpr int kPasses = 200;   // of pairwise pushes before the blocks are spread by scaling
-constexpr double kNudge = 0.5; // apart, for blocks that sit exactly on each other
+constexpr int kPasses = 100;        // of pairwise pushes before the sweep
+constexpr double kNudge = 0.5;      // apart, for blocks that sit exactly on each other
+constexpr double kTolerance = 0.01; // an overlap smaller than this is none (rounding)
 
 bool isVpc(const LayoutCluster &cluster) { return cluster.name.startsWith(QStringLiteral("vpc:")); }
 
@@ -133,9 +133,26 @@ private:
         return {(a.box.width() + b.box.width()) / 2 + kGap, (a.box.height() + b.box.height()) / 2 + kGap};
     }
 
+    // How much two blocks overlap along x and y, gap included (both > 0: they do).
+    static QPointF overlap(const Block &a, const Block &b)
+    {
+        const QPointF d = b.box.center() - a.box.center();
+        const QPointF need = needed(a, b);
+        return {need.x() - std::abs(d.x()), need.y() - std::abs(d.y())};
+    }
+
+    static bool overlapping(const Block &a, const Block &b)
+    {
+        const QPointF over = overlap(a, b);
+        return over.x() > kTolerance && over.y() > kTolerance;
+    }
+
     // Pairwise pushes along the axis of least overlap, the lighter block
-    // moving more; what is left overlapping then goes by spreading every
-    // centre from their middle just enough, which always ends it.
+    // moving more (a block placed before not at all, when the other was
+    // not). What is still overlapping after that (pushes can go round in
+    // circles between blocks that must not move) goes by a sweep from the
+    // left: each block moved right past every block before it that it
+    // overlaps, which always ends it.
     void pushApart(std::vector<Block> &blocks)
     {
         const std::size_t n = blocks.size();
@@ -143,49 +160,49 @@ private:
             for (std::size_t j = i + 1; j < n; ++j)
                 if (blocks[i].box.center() == blocks[j].box.center())
                     shift(blocks[j], QPointF(kNudge * double(j - i), kNudge));
-        for (int pass = 0; pass < kPasses; ++pass) {
-            bool moved = false;
+        bool moved = true;
+        for (int pass = 0; pass < kPasses && moved; ++pass) {
+            moved = false;
             for (std::size_t i = 0; i < n; ++i) {
                 for (std::size_t j = i + 1; j < n; ++j) {
                     Block &a = blocks[i];
                     Block &b = blocks[j];
-                    const QPointF d = b.box.center() - a.box.center();
-                    const QPointF need = needed(a, b);
-                    const double overX = need.x() - std::abs(d.x());
-                    const double overY = need.y() - std::abs(d.y());
-                    if (overX <= 0 || overY <= 0)
+                    if (!overlapping(a, b))
                         continue;
+                    const QPointF d = b.box.center() - a.box.center();
+                    const QPointF over = overlap(a, b) + QPointF(kTolerance, kTolerance);
                     const double massA = double(a.nodes.size());
                     const double massB = double(b.nodes.size());
                     const double shareA = a.fixed == b.fixed ? massB / (massA + massB) : a.fixed ? 0.0 : 1.0;
-                    const QPointF push = overX < overY ? QPointF(d.x() < 0 ? -overX : overX, 0)
-                                                       : QPointF(0, d.y() < 0 ? -overY : overY);
+                    const QPointF push = over.x() < over.y() ? QPointF(d.x() < 0 ? -over.x() : over.x(), 0)
+                                                             : QPointF(0, d.y() < 0 ? -over.y() : over.y());
                     shift(a, -push * shareA);
                     shift(b, push * (1 - shareA));
                     moved = true;
                 }
             }
-            if (!moved)
-                return;
         }
-        double scale = 1;
-        for (std::size_t i = 0; i < n; ++i) {
-            for (std::size_t j = i + 1; j < n; ++j) {
-                const QPointF d = blocks[j].box.center() - blocks[i].box.center();
-                const QPointF need = needed(blocks[i], blocks[j]);
-                const double byX = d.x() ? need.x() / std::abs(d.x()) : std::numeric_limits<double>::infinity();
-                const double byY = d.y() ? need.y() / std::abs(d.y()) : std::numeric_limits<double>::infinity();
-                scale = std::max(scale, std::min(byX, byY));
+        if (!moved)
+            return;
+        std::vector<std::size_t> order(n);
+        for (std::size_t i = 0; i < n; ++i)
+            order[i] = i;
+        std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+            return blocks[x].box.left() != blocks[y].box.left() ? blocks[x].box.left() < blocks[y].box.left() : x < y;
+        });
+        for (std::size_t k = 1; k < n; ++k) {
+            Block &b = blocks[order[k]];
+            for (bool again = true; again;) {
+                again = false;
+                for (std::size_t m = 0; m < k; ++m) {
+                    const Block &a = blocks[order[m]];
+                    if (!overlapping(a, b))
+                        continue;
+                    shift(b, QPointF(a.box.right() + kGap - b.box.left(), 0));
+                    again = true;
+                }
             }
         }
-        if (scale <= 1)
-            return;
-        QPointF middle;
-        for (const Block &block : blocks)
-            middle += block.box.center();
-        middle /= double(n);
-        for (Block &block : blocks)
-            shift(block, (block.box.center() - middle) * (scale - 1));
     }
 
     const LayoutRequest &m_request;

@@ -18,7 +18,7 @@ constexpr double kNodePadding = 22;      // beside the text, outline included
 constexpr double kDefaultCharWidth = 6.2; // points per label character when the view does not measure
 constexpr double kSubnetMargin = 14;
 constexpr double kVpcMargin = 28;
-constexpr double kClusterLabelRoom = 14; // above the members, for the cluster's label
+constexpr double kClusterLabelRoom = 16; // above the members, for the cluster's label
 constexpr double kClusterLabelInset = 8;  // the label from the box's left and right
 
 // The width of a node's box: up to kNodeLabelChars characters of `charWidth`.
@@ -43,7 +43,9 @@ inline double clusterLabelWidth(const QString &label, double charWidth)
 inline QRectF clusterBox(const QRectF &members, bool outer, double labelWidth)
 {
     const double margin = outer ? kVpcMargin : kSubnetMargin;
-    QRectF box = members.adjusted(-margin, -margin - kClusterLabelRoom, margin, margin);
+    // A VPC's label goes above those of the subnets inside it.
+    const double labelRoom = outer ? 2 * kClusterLabelRoom : kClusterLabelRoom;
+    QRectF box = members.adjusted(-margin, -margin - labelRoom, margin, margin);
     const double wider = (labelWidth - box.width()) / 2;
     return wider > 0 ? box.adjusted(-wider, 0, wider, 0) : box;
 }

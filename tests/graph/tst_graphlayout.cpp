@@ -162,6 +162,7 @@ private Q_SLOTS:
     void sfdpClustersAreDisjointAndHoldOnlyTheirMembers();
     void separationMovesOutsidersOutOfABox();
     void separationLeavesDisjointClustersAlone();
+    void separationEndsWhereBlocksCannotMove();
 };
 
 void TestGraphLayout::failuresFallBackToACircle_data()
@@ -415,6 +416,27 @@ void TestGraphLayout::separationLeavesDisjointClustersAlone()
     std::map<QString, QPointF> after = before;
     separateClusters(request, after);
     QCOMPARE(after, before);
+}
+
+// A new node between two subnets that were placed before (seeded) and
+// leave it no room: pushes go back and forth; it still ends outside both,
+// and nothing flies far away.
+void TestGraphLayout::separationEndsWhereBlocksCannotMove()
+{
+    LayoutRequest request;
+    request.nodes = {QStringLiteral("eni-a"), QStringLiteral("eni-b"), QStringLiteral("198.51.100.0/24")};
+    request.widths = {2.0, 2.0, 2.0};
+    request.clusters = {{QStringLiteral("subnet:subnet-1"), QStringLiteral("subnet-1"), -1, {0}},
+                        {QStringLiteral("subnet:subnet-2"), QStringLiteral("subnet-2"), -1, {1}}};
+    std::map<QString, QPointF> positions{{QStringLiteral("eni-a"), QPointF(0, 0)},
+                                         {QStringLiteral("eni-b"), QPointF(200, 0)},
+                                         {QStringLiteral("198.51.100.0/24"), QPointF(100, 0)}};
+    request.seeds = {{QStringLiteral("eni-a"), QPointF(0, 0)}, {QStringLiteral("eni-b"), QPointF(200, 0)}};
+    separateClusters(request, positions);
+    const QStringList broken = brokenBoxes(request, positions);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QStringLiteral("; "))));
+    for (const auto &[id, at] : positions)
+        QVERIFY2(QLineF(at, QPointF(100, 0)).length() < 1000, qPrintable(id));
 }
 
 QTEST_GUILESS_MAIN(TestGraphLayout)
