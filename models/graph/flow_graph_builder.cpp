@@ -33,6 +33,9 @@ constexpr std::size_t kVpcSlot = 2;
 constexpr std::size_t kSubnetSlot = 3;
 constexpr std::size_t kInstanceSlot = 4;
 constexpr std::size_t kCancelCheckEvery = 65536; // aggregated keys between two looks at a cancel
+// The addresses of expanded groups drawn besides the top N: a /24 has at most
+// 256, an AWS service or an IOC list's range can have many more.
+constexpr std::size_t kExpandedAddressesShown = 500;
 
 using Side = FlowInitiator;
 using Logged = LoggedDirection;
@@ -352,8 +355,9 @@ public:
             return wx != wy ? wx > wy : m_nodes[x].id < m_nodes[y].id;
         });
 
+        const std::size_t kept = keepExpandedAddresses(order);
+
         FlowGraph graph;
-        const std::size_t kept = std::min(order.size(), m_options.topNodes);
         std::vector<LevelNode> shown(m_nodes.size() > 0 ? kept : 0);
         std::vector<std::uint32_t> shownAt(m_nodes.size(), kNone);
         QStringList keptFilters;
@@ -474,6 +478,31 @@ private:
             break;
         }
         return 0;
+    }
+
+    // Puts the nodes shown first in `order` (heaviest first) and returns
+    // how many: the top N, and besides them the addresses of the expanded
+    // groups, which the analyst asked to see whatever their weight (up to
+    // kExpandedAddressesShown of them, heaviest first).
+    std::size_t keepExpandedAddresses(std::vector<std::uint32_t> &order) const
+    {
+        std::vector<std::uint32_t> shown, folded;
+        std::size_t others = 0, addresses = 0;
+        for (const std::uint32_t i : order) {
+            const Node &node = m_nodes[i];
+            const bool address = node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Address;
+            std::size_t &count = address ? addresses : others;
+            if (count < (address ? kExpandedAddressesShown : m_options.topNodes)) {
+                ++count;
+                shown.push_back(i);
+            } else {
+                folded.push_back(i);
+            }
+        }
+        order = std::move(shown);
+        const std::size_t kept = order.size();
+        order.insert(order.end(), folded.begin(), folded.end());
+        return kept;
     }
 
     static std::pair<std::uint32_t, std::uint32_t> split(std::uint64_t ends)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_layout.h"
 
+#include "cluster_separation.h"
+#include "graph_geometry.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -28,7 +31,7 @@ QByteArray dotOf(const LayoutRequest &request, bool clusters)
 {
     QByteArray dot = "graph layout {\n  graph [splines=false, overlap=prism";
     dot += clusters ? ", sep=\"+8\"];\n" : "];\n";
-    dot += "  node [shape=box, width=1.4, height=0.4, fixedsize=true];\n";
+    dot += "  node [shape=box, width=1.4, height=" + QByteArray::number(kNodeHeight / kPointsPerInch, 'f', 3) + ", fixedsize=true];\n";
     for (int i = 0; i < request.nodes.size(); ++i) {
         if (clusters && isAnchor(request.nodes[i]))
             continue;
@@ -198,7 +201,9 @@ LayoutResult runLayout(const LayoutRequest &request, const QString &program, boo
 
 } // namespace
 
-LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool()> &cancelled)
+namespace {
+
+LayoutResult placeNodes(const LayoutRequest &request, const std::function<bool()> &cancelled)
 {
     if (request.nodes.isEmpty())
         return {};
@@ -214,6 +219,16 @@ LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool(
         return contained;
     LayoutResult result = runLayout(request, request.program, false, cancelled);
     result.note = contained.error;
+    return result;
+}
+
+} // namespace
+
+LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool()> &cancelled)
+{
+    LayoutResult result = placeNodes(request, cancelled);
+    // sfdp ignores clusters, and fdp's boxes are not the view's.
+    separateClusters(request, result.positions);
     return result;
 }
 

@@ -9,6 +9,8 @@
 // crash, a hang past the timeout or a missing command costs only the child:
 // the caller gets a circle and the reason.
 
+#include "graph_geometry.h"
+
 #include <QPointF>
 #include <QString>
 #include <QStringList>
@@ -22,7 +24,8 @@ namespace flowscope::graph {
 
 // A subnet or VPC drawn around its nodes.
 struct LayoutCluster {
-    QString name;
+    QString name;             // "subnet:ID" or "vpc:ID"
+    QString label;            // as the view draws it: its box is at least as wide
     int parent = -1;          // the enclosing cluster's index, -1 for none
     std::vector<int> members; // indexes into LayoutRequest::nodes
 };
@@ -32,6 +35,7 @@ struct LayoutRequest {
     std::vector<std::pair<int, int>> edges;  // indexes into nodes
     std::map<QString, QPointF> seeds;        // previous positions, kept where the node still exists
     std::vector<double> widths;              // per node, in inches (the default box when missing)
+    double charWidth = kDefaultCharWidth;    // points per label character (graph_geometry.h)
     QString program = QStringLiteral("sfdp");
     int timeoutMs = 10000;
     std::vector<LayoutCluster> clusters;
@@ -52,7 +56,9 @@ struct LayoutResult {
 
 // Runs on the calling thread (a worker's, not the GUI's); `cancelled` is
 // asked while the layout runs and kills it: the result is then the circle.
-// Seeded nodes keep their seeds (settleOnSeeds), on a circle too.
+// Seeded nodes keep their seeds (settleOnSeeds), on a circle too. Then the
+// clusters are made disjoint blocks that hold only their members
+// (separateClusters), whichever engine placed the nodes.
 LayoutResult layoutGraph(const LayoutRequest &request, const std::function<bool()> &cancelled = {});
 
 // Positions that hold still: a node with a seed stays there, and the

@@ -10,20 +10,17 @@ namespace flowscope::graph {
 
 namespace {
 const QString kAnchorPrefix = QStringLiteral("\x01"); // no node id starts so
-// The view's box around a label of up to 32 characters, in inches: the
-// layout keeps boxes apart only when it knows their widths.
-constexpr int kLabelChars = 32;
-constexpr double kInchesPerChar = 0.085;
-constexpr double kPaddingInches = 0.25;
+constexpr double kPointsPerInch = 72.0;
 constexpr double kAnchorInches = 0.05;
 } // namespace
 
 bool isLayoutAnchor(const QString &id) { return id.startsWith(kAnchorPrefix); }
 
 LayoutRequest layoutRequestOf(const FlowGraph &graph, const std::vector<GraphNode> &extraNodes,
-                              const std::vector<GraphEdge> &extraEdges)
+                              const std::vector<GraphEdge> &extraEdges, double charWidth)
 {
     LayoutRequest request;
+    request.charWidth = charWidth;
     QHash<QString, int> index;
     std::map<QString, std::vector<int>> subnets;
     std::map<QString, QString> vpcOfSubnet;
@@ -37,7 +34,8 @@ LayoutRequest layoutRequestOf(const FlowGraph &graph, const std::vector<GraphNod
                 vpcOfSubnet.emplace(node.subnet, node.vpc);
         }
         request.nodes << node.id;
-        request.widths.push_back(std::min<qsizetype>(node.label.size(), kLabelChars) * kInchesPerChar + kPaddingInches);
+        // The view's box: the layout keeps boxes apart only when it knows their widths.
+        request.widths.push_back(nodeBoxWidth(node.label, charWidth) / kPointsPerInch);
     };
     for (const GraphNode &node : graph.nodes)
         addNode(node);
@@ -73,20 +71,30 @@ LayoutRequest layoutRequestOf(const FlowGraph &graph, const std::vector<GraphNod
 
     // The same as clusters, for a containment layout: VPCs, then their subnets.
     std::map<QString, int> vpcClusters;
+    const auto labelOf = [&](const QString &id) {
+        const auto named = graph.clusterLabels.find(id);
+        return named == graph.clusterLabels.end() ? id : named->second;
+    };
     const auto vpcCluster = [&](const QString &vpc) {
         const auto [it, created] = vpcClusters.try_emplace(vpc, int(request.clusters.size()));
         if (created)
-            request.clusters.push_back({QStringLiteral("vpc:") + vpc, -1, {}});
+            request.clusters.push_back({QStringLiteral("vpc:") + vpc, labelOf(vpc), -1, {}});
         return it->second;
     };
     for (const auto &[subnet, members] : subnets) {
         const auto vpc = vpcOfSubnet.find(subnet);
         const int parent = vpc == vpcOfSubnet.end() ? -1 : vpcCluster(vpc->second);
-        request.clusters.push_back({QStringLiteral("subnet:") + subnet, parent, members});
+        request.clusters.push_back({QStringLiteral("subnet:") + subnet, labelOf(subnet), parent, members});
     }
-    for (const GraphNode &node : graph.nodes) // in a VPC, subnet unknown
+    const auto vpcMember = [&](const GraphNode &node) { // in a VPC, subnet unknown
         if (node.subnet.isEmpty() && !node.vpc.isEmpty())
             request.clusters[std::size_t(vpcCluster(node.vpc))].members.push_back(index.value(node.id));
+    };
+    for (const GraphNode &node : graph.nodes)
+        vpcMember(node);
+    for (const GraphNode &node : extraNodes)
+        if (std::none_of(graph.nodes.begin(), graph.nodes.end(), [&](const GraphNode &n) { return n.id == node.id; }))
+            vpcMember(node);
     return request;
 }
 

@@ -8,13 +8,16 @@
 // VPCs as clusters for a containment layout (fdp) of a small graph.
 
 #include "flow_graph.h"
+#include "graph_geometry.h"
 #include "graph_layout.h"
 
 namespace flowscope::graph {
 
 // `extraNodes` / `extraEdges`: drawn too (the baseline's gone ones).
+// `charWidth`: points per label character, as the view draws them
+// (graph_geometry.h), which sizes the nodes' boxes.
 LayoutRequest layoutRequestOf(const FlowGraph &graph, const std::vector<GraphNode> &extraNodes = {},
-                              const std::vector<GraphEdge> &extraEdges = {});
+                              const std::vector<GraphEdge> &extraEdges = {}, double charWidth = kDefaultCharWidth);
 
 // True for the ids layoutRequestOf adds as anchors (their positions are no node's).
 bool isLayoutAnchor(const QString &id);

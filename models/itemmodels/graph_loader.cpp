@@ -10,6 +10,7 @@
 #include "tasks/query_interrupt.h"
 #include "tasks/work_pools.h"
 
+#include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
@@ -53,6 +54,10 @@ GraphResult compute(const GraphRequest &request, const std::function<bool()> &ca
     options.snapshot = graph::newestSnapshot(*caseDb);
     options.cancelled = cancelled;
     result.graph = graph::buildFlowGraph(*caseDb, *filter, options);
+    // The view writes the count as the locale does ("+192,334 more"); the command line keeps digits.
+    for (graph::GraphNode &node : result.graph.nodes)
+        if (node.kind == graph::NodeKind::More)
+            node.label = QObject::tr("+%1 more").arg(QLocale().toString(qulonglong(result.graph.nodesLeftOut)));
 
     // Before the range, every record of the case, nothing folded away.
     const TimeWindow window = filter->timeWindow();
@@ -67,8 +72,8 @@ GraphResult compute(const GraphRequest &request, const std::function<bool()> &ca
     }
 
     graph::LayoutRequest layout = result.baseline
-        ? graph::layoutRequestOf(result.graph, result.baseline->goneNodes, result.baseline->goneEdges)
-        : graph::layoutRequestOf(result.graph);
+        ? graph::layoutRequestOf(result.graph, result.baseline->goneNodes, result.baseline->goneEdges, request.labelCharWidth)
+        : graph::layoutRequestOf(result.graph, {}, {}, request.labelCharWidth);
     layout.seeds = request.seeds;
     layout.program = request.layoutProgram;
     layout.containmentProgram = request.containmentProgram;

@@ -40,6 +40,7 @@ struct GraphRequest {
     QString layoutProgram = QStringLiteral("sfdp");
     QString containmentProgram = QStringLiteral("fdp"); // small graphs with subnets; empty: never
     int layoutTimeoutMs = 10000;
+    double labelCharWidth = graph::kDefaultCharWidth; // as the view draws labels: sizes the boxes laid out
 };
 
 struct GraphResult {

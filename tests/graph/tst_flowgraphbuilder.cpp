@@ -14,6 +14,7 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+#include <limits>
 #include <map>
 
 using namespace flowscope;
@@ -235,6 +236,8 @@ private Q_SLOTS:
     void clustersCarryTheSnapshotsNames();
     void groupsAddressesOfAnIocList();
     void expandsAnIocListIntoItsAddresses();
+    void expandedAddressesStayWhateverTheTopN_data();
+    void expandedAddressesStayWhateverTheTopN();
     void iocListsAnswerAsTheRecords_data();
     void iocListsAnswerAsTheRecords();
     void goldenOutput_data();
@@ -492,7 +495,7 @@ void TestFlowGraphBuilder::expandsAnIocListIntoItsAddresses()
     const FlowGraph graph = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), options);
     auto nodes = nodesById(graph);
     QVERIFY(!nodes.count(QStringLiteral("ioc:threat-feed")));
-    for (const QString address : {QStringLiteral("198.51.100.7"), QStringLiteral("203.0.113.4")}) {
+    for (const QString &address : {QStringLiteral("198.51.100.7"), QStringLiteral("203.0.113.4")}) {
         QVERIFY2(nodes.count(address), qPrintable(address));
         QCOMPARE(nodes[address].kind, NodeKind::Ioc);
         QCOMPARE(nodes[address].group, QStringLiteral("ioc:threat-feed"));
@@ -501,6 +504,69 @@ void TestFlowGraphBuilder::expandsAnIocListIntoItsAddresses()
     }
     QCOMPARE(describe(nodes[QStringLiteral("198.51.100.7")].traffic), QStringLiteral("1 100 2 1 0"));
     QCOMPARE(describe(nodes[QStringLiteral("203.0.113.4")].traffic), QStringLiteral("1 60 2 0 1"));
+}
+
+void TestFlowGraphBuilder::expandedAddressesStayWhateverTheTopN_data()
+{
+    QTest::addColumn<QString>("group");
+    QTest::addColumn<QStringList>("addresses");
+    QTest::newRow("IOC list") << "ioc:threat-feed" << QStringList{"198.51.100.7", "203.0.113.4"};
+    QTest::newRow("IPv4 /24") << "198.51.100.0/24" << QStringList{"198.51.100.9"};
+    QTest::newRow("IPv6 /48") << "2001:db8:1::/48" << QStringList{"2001:db8:1:2::5", "2001:db8:1:77::9"};
+    QTest::newRow("AWS service") << "aws:S3" << QStringList{"52.216.1.2"};
+}
+
+// Expanding a group shows all of its addresses, still of their group and
+// kind, even those lighter than the top N's cut; the top N counts the other
+// nodes, and what it folds is what would fold without the expansion.
+void TestFlowGraphBuilder::expandedAddressesStayWhateverTheTopN()
+{
+    QFETCH(QString, group);
+    QFETCH(QStringList, addresses);
+    QTemporaryDir dir;
+    const FlowFixture fixture = importCase(dir, kMixed);
+    addIocList(*fixture.caseDb, dir, QStringLiteral("threat-feed"), "198.51.100.7\n203.0.113.0/24\n");
+    const auto everything = compiled(*fixture.caseDb, {});
+    GraphOptions options;
+    options.topNodes = 2;
+    const FlowGraph collapsed = buildFlowGraph(*fixture.caseDb, *everything, options);
+    options.expanded = {group};
+    const FlowGraph expanded = buildFlowGraph(*fixture.caseDb, *everything, options);
+    options.topNodes = 1000;
+    const FlowGraph whole = buildFlowGraph(*fixture.caseDb, *everything, options);
+    const auto all = nodesById(whole);
+    auto shown = nodesById(expanded);
+
+    // The members lie below the cut: lighter than every other node kept.
+    std::uint64_t lightestKept = std::numeric_limits<std::uint64_t>::max();
+    std::size_t others = 0;
+    for (const GraphNode &n : expanded.nodes) {
+        if (n.kind == NodeKind::More || n.group == group)
+            continue;
+        ++others;
+        lightestKept = std::min(lightestKept, n.traffic.bytes);
+    }
+    QCOMPARE(others, std::size_t(2));
+    bool belowTheCut = false;
+    for (const QString &address : addresses) {
+        QVERIFY2(shown.count(address), qPrintable(address + QStringLiteral(" missing from ") + nodesOf(expanded)));
+        const GraphNode &node = shown[address];
+        QCOMPARE(node.group, group);
+        QCOMPARE(node.kind, all.at(address).kind);
+        QCOMPARE(describe(node.traffic), describe(all.at(address).traffic));
+        belowTheCut = belowTheCut || node.traffic.bytes < lightestKept;
+    }
+    QVERIFY2(belowTheCut, qPrintable(nodesOf(expanded)));
+    // Every address of the group is shown: none is folded into "more".
+    std::size_t members = 0;
+    for (const GraphNode &n : whole.nodes)
+        members += n.group == group;
+    QCOMPARE(members, std::size_t(addresses.size()));
+    QCOMPARE(expanded.nodes.size() - 1 + expanded.nodesLeftOut, whole.nodes.size());
+    // The other nodes shown are those shown before the expansion.
+    for (const GraphNode &n : collapsed.nodes)
+        if (n.id != group && n.kind != NodeKind::More)
+            QVERIFY2(shown.count(n.id), qPrintable(n.id));
 }
 
 void TestFlowGraphBuilder::iocListsAnswerAsTheRecords_data()

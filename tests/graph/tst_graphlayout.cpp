@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "graph/cluster_separation.h"
 #include "graph/graph_layout.h"
 #include "graph/graph_layout_input.h"
 #include "test_files.h"
 
 #include <QFile>
 #include <QLineF>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <set>
 
 using namespace flowscope::graph;
 
@@ -57,6 +61,85 @@ FlowGraph twoSubnets()
     return graph;
 }
 
+// A graph of the shape the ENI level draws: a quarter of the nodes
+// interfaces in subnets of three VPCs (some in a VPC alone), the rest
+// outside /24 groups, three edges a node, mostly between an interface and a
+// peer, with long labels.
+FlowGraph clusteredGraph(int nodes, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    FlowGraph graph;
+    const int enis = nodes / 4;
+    const int subnets = std::max(2, nodes / 20);
+    for (int i = 0; i < nodes; ++i) {
+        GraphNode node;
+        if (i < enis) {
+            node.id = QStringLiteral("eni-%1").arg(i, 17, 16, QLatin1Char('0'));
+            node.label = node.id + QStringLiteral(" (app-%1)").arg(i % 7);
+            const int subnet = int(random.bounded(subnets));
+            node.vpc = QStringLiteral("vpc-%1").arg(subnet % 3);
+            if (random.bounded(10) != 0) {
+                node.subnet = QStringLiteral("subnet-%1").arg(subnet);
+                graph.clusterLabels[node.subnet] = node.subnet + QStringLiteral(" (private-%1)").arg(subnet);
+            }
+        } else {
+            node.id = QStringLiteral("52.%1.%2.0/24").arg(i / 200).arg(i % 200);
+            node.kind = NodeKind::Outside;
+            node.label = node.id;
+        }
+        graph.nodes.push_back(node);
+    }
+    for (int e = 0; e < 3 * nodes; ++e) {
+        GraphEdge edge;
+        const int a = int(random.bounded(enis));
+        const int b = random.bounded(4) == 0 ? int(random.bounded(enis)) : enis + int(random.bounded(nodes - enis));
+        if (a == b)
+            continue;
+        edge.source = graph.nodes[std::size_t(a)].id;
+        edge.target = graph.nodes[std::size_t(b)].id;
+        graph.edges.push_back(edge);
+    }
+    return graph;
+}
+
+// Cluster `c` and every cluster inside it.
+std::set<int> clusterAndInner(const LayoutRequest &request, int c)
+{
+    std::set<int> inner{c};
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (std::size_t d = 0; d < request.clusters.size(); ++d)
+            if (inner.count(request.clusters[d].parent) && inner.insert(int(d)).second)
+                grew = true;
+    }
+    return inner;
+}
+
+// What the geometry breaks, empty when nothing: a box holding (touching) a
+// node that is not its member, two boxes overlapping where neither holds the other.
+QStringList brokenBoxes(const LayoutRequest &request, const std::map<QString, QPointF> &positions)
+{
+    QStringList broken;
+    const std::vector<QRectF> boxes = clusterBoxes(request, positions);
+    for (std::size_t c = 0; c < request.clusters.size(); ++c) {
+        const std::set<int> inner = clusterAndInner(request, int(c));
+        std::set<int> members;
+        for (const int d : inner)
+            members.insert(request.clusters[std::size_t(d)].members.begin(), request.clusters[std::size_t(d)].members.end());
+        for (int n = 0; n < request.nodes.size(); ++n) {
+            if (members.count(n) || isLayoutAnchor(request.nodes[n]))
+                continue;
+            const QRectF node = nodeBox(positions.at(request.nodes[n]), request.widths[std::size_t(n)] * 72);
+            if (boxes[c].intersects(node))
+                broken << request.clusters[c].name + QStringLiteral(" holds ") + request.nodes[n];
+        }
+        for (std::size_t d = c + 1; d < request.clusters.size(); ++d)
+            if (!inner.count(int(d)) && !clusterAndInner(request, int(d)).count(int(c)) && boxes[c].intersects(boxes[d]))
+                broken << request.clusters[c].name + QStringLiteral(" overlaps ") + request.clusters[d].name;
+    }
+    return broken;
+}
+
 } // namespace
 
 class TestGraphLayout : public QObject {
@@ -75,6 +158,11 @@ private Q_SLOTS:
     void failedContainmentFallsBackToSfdp();
     void largeGraphsSkipContainment();
     void newNodesFollowTheSeedsFrame();
+    void sfdpClustersAreDisjointAndHoldOnlyTheirMembers_data();
+    void sfdpClustersAreDisjointAndHoldOnlyTheirMembers();
+    void separationMovesOutsidersOutOfABox();
+    void separationLeavesDisjointClustersAlone();
+    void separationEndsWhereBlocksCannotMove();
 };
 
 void TestGraphLayout::failuresFallBackToACircle_data()
@@ -260,6 +348,95 @@ void TestGraphLayout::newNodesFollowTheSeedsFrame()
     QCOMPARE(settled.at(QStringLiteral("a")), QPointF(100, 100));
     QCOMPARE(settled.at(QStringLiteral("new")), QPointF(110, 110));
     QCOMPARE(settleOnSeeds(fresh, {}), fresh);
+}
+
+// At the default 150 nodes and at 300 the graph goes to sfdp, which
+// ignores clusters: the boxes drawn around subnets and VPCs must still hold
+// only their members and not overlap.
+void TestGraphLayout::sfdpClustersAreDisjointAndHoldOnlyTheirMembers_data()
+{
+    QTest::addColumn<int>("nodes");
+    QTest::addColumn<quint32>("seed");
+    for (const int nodes : {150, 300})
+        for (const quint32 seed : {1u, 2u})
+            QTest::addRow("%d nodes, seed %u", nodes, seed) << nodes << seed;
+}
+
+void TestGraphLayout::sfdpClustersAreDisjointAndHoldOnlyTheirMembers()
+{
+    QFETCH(int, nodes);
+    QFETCH(quint32, seed);
+    const LayoutRequest request = layoutRequestOf(clusteredGraph(nodes, seed));
+    QVERIFY(request.clusters.size() > 5);
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QVERIFY(!result.contained); // past the containment limit: sfdp's positions
+    const QStringList broken = brokenBoxes(request, result.positions);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.mid(0, 10).join(QStringLiteral("; "))));
+
+    // What sfdp gives by itself breaks them: the test looks at something.
+    LayoutRequest unseparated = request;
+    unseparated.clusters.clear();
+    const LayoutResult raw = layoutGraph(unseparated);
+    QVERIFY(!brokenBoxes(request, raw.positions).isEmpty());
+}
+
+// An outside node in the middle of a subnet's interfaces ends outside its box, which stays whole.
+void TestGraphLayout::separationMovesOutsidersOutOfABox()
+{
+    LayoutRequest request;
+    request.nodes = {QStringLiteral("eni-a"), QStringLiteral("eni-b"), QStringLiteral("198.51.100.0/24"), QStringLiteral("eni-c")};
+    request.widths = {1.5, 1.5, 1.5, 1.5};
+    request.clusters = {{QStringLiteral("vpc:vpc-1"), QStringLiteral("vpc-1"), -1, {}},
+                        {QStringLiteral("subnet:subnet-1"), QStringLiteral("subnet-1"), 0, {0, 1}},
+                        {QStringLiteral("subnet:subnet-2"), QStringLiteral("subnet-2"), 0, {3}}};
+    std::map<QString, QPointF> positions{{QStringLiteral("eni-a"), QPointF(0, 0)},
+                                         {QStringLiteral("eni-b"), QPointF(0, 120)},
+                                         {QStringLiteral("198.51.100.0/24"), QPointF(0, 60)},
+                                         {QStringLiteral("eni-c"), QPointF(20, 70)}};
+    QVERIFY(!brokenBoxes(request, positions).isEmpty());
+    separateClusters(request, positions);
+    const QStringList broken = brokenBoxes(request, positions);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QStringLiteral("; "))));
+    // The subnet's interfaces keep their places relative to each other.
+    QCOMPARE(positions.at(QStringLiteral("eni-b")) - positions.at(QStringLiteral("eni-a")), QPointF(0, 120));
+}
+
+// Nothing to mend: nobody moves (the picture holds still).
+void TestGraphLayout::separationLeavesDisjointClustersAlone()
+{
+    LayoutRequest request;
+    request.nodes = {QStringLiteral("eni-a"), QStringLiteral("eni-b"), QStringLiteral("198.51.100.0/24")};
+    request.widths = {1.5, 1.5, 1.5};
+    request.clusters = {{QStringLiteral("subnet:subnet-1"), QStringLiteral("subnet-1"), -1, {0}},
+                        {QStringLiteral("subnet:subnet-2"), QStringLiteral("subnet-2"), -1, {1}}};
+    const std::map<QString, QPointF> before{{QStringLiteral("eni-a"), QPointF(0, 0)},
+                                            {QStringLiteral("eni-b"), QPointF(400, 0)},
+                                            {QStringLiteral("198.51.100.0/24"), QPointF(200, 300)}};
+    std::map<QString, QPointF> after = before;
+    separateClusters(request, after);
+    QCOMPARE(after, before);
+}
+
+// A new node between two subnets that were placed before (seeded) and
+// leave it no room: pushes go back and forth; it still ends outside both,
+// and nothing flies far away.
+void TestGraphLayout::separationEndsWhereBlocksCannotMove()
+{
+    LayoutRequest request;
+    request.nodes = {QStringLiteral("eni-a"), QStringLiteral("eni-b"), QStringLiteral("198.51.100.0/24")};
+    request.widths = {2.0, 2.0, 2.0};
+    request.clusters = {{QStringLiteral("subnet:subnet-1"), QStringLiteral("subnet-1"), -1, {0}},
+                        {QStringLiteral("subnet:subnet-2"), QStringLiteral("subnet-2"), -1, {1}}};
+    std::map<QString, QPointF> positions{{QStringLiteral("eni-a"), QPointF(0, 0)},
+                                         {QStringLiteral("eni-b"), QPointF(200, 0)},
+                                         {QStringLiteral("198.51.100.0/24"), QPointF(100, 0)}};
+    request.seeds = {{QStringLiteral("eni-a"), QPointF(0, 0)}, {QStringLiteral("eni-b"), QPointF(200, 0)}};
+    separateClusters(request, positions);
+    const QStringList broken = brokenBoxes(request, positions);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QStringLiteral("; "))));
+    for (const auto &[id, at] : positions)
+        QVERIFY2(QLineF(at, QPointF(100, 0)).length() < 1000, qPrintable(id));
 }
 
 QTEST_GUILESS_MAIN(TestGraphLayout)

@@ -9,6 +9,7 @@
 #include "test_files.h"
 
 #include <QFile>
+#include <QLocale>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -190,6 +191,44 @@ private Q_SLOTS:
             QCOMPARE(node->filter, QStringLiteral("addr == ") + address);
         }
         QVERIFY(hasNode(graph, QStringLiteral("192.0.2.0/24"))); // not expanded
+    }
+
+    // "+1,197 more" as the locale groups digits (the command line keeps plain ones).
+    void theMoreNodeCountsInTheLocalesDigits_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::newRow("English") << QLocale(QLocale::English, QLocale::UnitedStates);
+        QTest::newRow("German") << QLocale(QLocale::German, QLocale::Germany);
+    }
+
+    void theMoreNodeCountsInTheLocalesDigits()
+    {
+        QFETCH(QLocale, locale);
+        QTemporaryDir dir;
+        QByteArray records;
+        for (int i = 0; i < 1200; ++i)
+            records += QStringLiteral("eni-a subnet-1 vpc-1 10.0.1.5:40000 > 100.%1.%2.7:443 tcp %3 ACCEPT 2 egress - -\n")
+                           .arg(i / 200)
+                           .arg(i % 200)
+                           .arg(100 + i)
+                           .toUtf8();
+        test::importFlowLog(dir, QStringLiteral("many"), test::graphFlowLogOf(records));
+        const QLocale before;
+        QLocale::setDefault(locale);
+        GraphLoader loader;
+        QSignalSpy finished(&loader, &GraphLoader::finished);
+        GraphRequest r = request(QString(), QStringLiteral("/bin/false")); // the layout does not matter here
+        r.casePath = dir.filePath(QStringLiteral("many.flowcase"));
+        r.topNodes = 5;
+        loader.request(r);
+        const bool delivered = finished.wait(20000);
+        QLocale::setDefault(before);
+        QVERIFY(delivered);
+        const FlowGraph graph = resultOf(finished, 0).graph;
+        QVERIFY(graph.nodesLeftOut >= 1000);
+        QCOMPARE(graph.nodes.back().kind, NodeKind::More);
+        QCOMPARE(graph.nodes.back().label, QStringLiteral("+%1 more").arg(locale.toString(qulonglong(graph.nodesLeftOut))));
+        QVERIFY(graph.nodes.back().label.contains(locale.groupSeparator()));
     }
 };
 

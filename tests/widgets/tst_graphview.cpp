@@ -17,10 +17,12 @@
 #include <QGraphicsView>
 #include <QImage>
 #include <QLineF>
+#include <QLocale>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace flowscope;
 
@@ -114,6 +116,94 @@ private Q_SLOTS:
         QTest::mouseDClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, node->pos()));
         QVERIFY(!requested.isEmpty());
         QCOMPARE(requested.last().at(1).toBool(), true); // a double-click applies
+    }
+
+    // A click says what it did: the item's names and totals, and that its
+    // filter waits in the bar until Enter or a double-click applies it.
+    void aClickShowsTheDetailsAndHowToApply()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QVERIFY(view.detailsText().isEmpty());
+        GraphNodeItem *node = view.scene()->nodeItem(QStringLiteral("eni-a"));
+        QVERIFY(node);
+        QGraphicsView *canvas = view.graphicsView();
+        QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, node->pos()));
+        const QString details = view.detailsText();
+        const QLocale locale;
+        QVERIFY2(details.contains(node->node().label), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("subnet-1")), qPrintable(details));
+        QVERIFY2(details.contains(locale.toString(qulonglong(node->node().traffic.flows)) + QStringLiteral(" flows")), qPrintable(details));
+        QVERIFY2(details.contains(locale.toString(qulonglong(node->node().traffic.accept)) + QStringLiteral(" accepted")), qPrintable(details));
+        QVERIFY2(details.contains(QStringLiteral("Enter")) && details.contains(QStringLiteral("double-click")), qPrintable(details));
+
+        GraphEdgeItem *edge = nullptr;
+        for (GraphEdgeItem *candidate : view.scene()->edgeItems())
+            if (candidate->edge().traffic.reject > 0)
+                edge = candidate;
+        QVERIFY(edge);
+        QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, uncoveredPointOf(edge)));
+        const QString edgeDetails = view.detailsText();
+        QVERIFY2(edgeDetails.contains(edge->source()->node().label) && edgeDetails.contains(edge->target()->node().label),
+                 qPrintable(edgeDetails));
+        QVERIFY2(edgeDetails.contains(locale.toString(qulonglong(edge->edge().traffic.reject)) + QStringLiteral(" rejected")),
+                 qPrintable(edgeDetails));
+    }
+
+    // In a narrow dock the toolbar still shows every control, on two rows; in a wide one, on one.
+    void theToolbarFitsANarrowDock()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        auto *options = view.findChild<QWidget *>(QStringLiteral("graphOptionsBar"));
+        auto *tools = view.findChild<QWidget *>(QStringLiteral("graphToolsBar"));
+        QVERIFY(options && tools);
+        QVERIFY(view.minimumSizeHint().width() <= 320);
+        view.resize(320, 600);
+        QTRY_VERIFY(tools->geometry().top() >= options->geometry().bottom()); // two rows
+        for (const char *name : {"graphLevel", "graphTopNodes", "graphMetric", "graphSearch", "graphFit", "graphExport"}) {
+            auto *control = view.findChild<QWidget *>(QString::fromLatin1(name));
+            QVERIFY2(control && control->isVisible(), name);
+            const QRect inView(control->mapTo(&view, QPoint()), control->size());
+            QVERIFY2(view.rect().contains(inView), name);
+        }
+        view.resize(1200, 600);
+        QTRY_COMPARE(tools->geometry().top(), options->geometry().top()); // one row
+    }
+
+    // Each new layout is shown whole, and a resize keeps it whole, until the
+    // analyst zooms: then the view stays as they left it.
+    void newLayoutsAreFittedUntilTheAnalystZooms()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QGraphicsView *canvas = view.graphicsView();
+        const auto wholeInView = [&] {
+            const QRect shown = canvas->mapFromScene(view.scene()->itemsBoundingRect()).boundingRect();
+            return canvas->viewport()->rect().adjusted(-1, -1, 1, 1).contains(shown);
+        };
+        QVERIFY(wholeInView());
+        const double before = canvas->transform().m11();
+        view.resize(view.width() / 2, view.height() / 2);
+        QTRY_VERIFY(canvas->transform().m11() < before);
+        QVERIFY(wholeInView());
+        QSignalSpy computed(&view, &GraphView::computed);
+        view.setFilter(QStringLiteral("action == accept"));
+        QVERIFY(computed.wait(20000));
+        QVERIFY(wholeInView());
+
+        const QTransform fitted = canvas->transform();
+        const QPoint centre = canvas->viewport()->rect().center();
+        QWheelEvent wheel(centre, canvas->viewport()->mapToGlobal(centre), {}, QPoint(0, 360), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(canvas->viewport(), &wheel);
+        const QTransform zoomed = canvas->transform();
+        QVERIFY(zoomed.m11() > fitted.m11());
+        view.setFilter(QString());
+        QVERIFY(computed.wait(20000));
+        QCOMPARE(canvas->transform(), zoomed); // the analyst's zoom stays
+        view.fitToView();
+        QVERIFY(wholeInView());
     }
 
     // Selecting a node fades what does not touch it.

@@ -2,6 +2,7 @@
 #include "graph_canvas.h"
 
 #include <QKeyEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -21,6 +22,9 @@ GraphCanvas::GraphCanvas(QWidget *parent)
     setDragMode(QGraphicsView::ScrollHandDrag); // items take their own presses first
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::BoundingRectViewportUpdate);
+    // Panned by dragging: scroll bars would only take room from a narrow dock.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 void GraphCanvas::zoomBy(double factor)
@@ -32,6 +36,7 @@ void GraphCanvas::zoomBy(double factor)
 
 void GraphCanvas::fit()
 {
+    m_movedByUser = false;
     if (!scene())
         return;
     const QRectF bounds = scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
@@ -43,24 +48,55 @@ void GraphCanvas::fit()
     centerOn(bounds.center());
 }
 
+void GraphCanvas::fitUnlessMoved()
+{
+    if (!m_movedByUser)
+        fit();
+}
+
+QPoint GraphCanvas::scrollPosition() const { return {horizontalScrollBar()->value(), verticalScrollBar()->value()}; }
+
 void GraphCanvas::wheelEvent(QWheelEvent *event)
 {
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0) {
         QGraphicsView::wheelEvent(event);
+        m_movedByUser = true;
         return;
     }
     zoomBy(std::pow(kStep, steps));
+    m_movedByUser = true;
     event->accept();
+}
+
+void GraphCanvas::mousePressEvent(QMouseEvent *event)
+{
+    m_pressScroll = scrollPosition();
+    QGraphicsView::mousePressEvent(event);
+}
+
+void GraphCanvas::mouseReleaseEvent(QMouseEvent *event)
+{
+    QGraphicsView::mouseReleaseEvent(event);
+    if (scrollPosition() != m_pressScroll) // the background dragged: the analyst looks somewhere
+        m_movedByUser = true;
+}
+
+void GraphCanvas::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    fitUnlessMoved();
 }
 
 void GraphCanvas::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal)
+    if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) {
         zoomBy(kStep);
-    else if (event->key() == Qt::Key_Minus)
+        m_movedByUser = true;
+    } else if (event->key() == Qt::Key_Minus) {
         zoomBy(1 / kStep);
-    else if (event->key() == Qt::Key_0)
+        m_movedByUser = true;
+    } else if (event->key() == Qt::Key_0)
         fit();
     else
         QGraphicsView::keyPressEvent(event);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_items.h"
 
+#include "graph/graph_geometry.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
@@ -14,9 +16,8 @@ namespace flowscope {
 
 namespace {
 
-constexpr int kLabelChars = 32;    // longer labels are elided; the tooltip has them whole
-constexpr double kPaddingX = 8;
-constexpr double kHeight = 24;
+constexpr double kOutline = 3;     // around the box, within the layout's node box
+constexpr double kPaddingX = graph::kNodePadding / 2 - kOutline;
 constexpr double kBend = 0.12;     // curve's offset, a share of the edge's length
 constexpr double kArrowSize = 9;
 
@@ -51,7 +52,15 @@ QPointF borderPoint(const QRectF &box, const QPointF &centre, const QPointF &tow
 
 } // namespace
 
-GraphNodeItem::GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, const GraphColours &colours)
+double graphLabelCharWidth()
+{
+    // Ids and addresses are mostly digits and hex letters, among the widest
+    // characters: measured on them, labels are rarely elided.
+    const QString typical = QStringLiteral("0123456789abcdef0123456789ABCDEFmore");
+    return QFontMetricsF(QFont()).horizontalAdvance(typical) / double(typical.size());
+}
+
+GraphNodeItem::GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, const GraphColours &colours, double charWidth)
     : m_node(node)
     , m_mark(mark)
     , m_colours(colours)
@@ -59,10 +68,9 @@ GraphNodeItem::GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, co
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
     setZValue(2);
-    m_text = node.label.size() > kLabelChars ? node.label.left(kLabelChars - 1) + QChar(0x2026) : node.label;
-    const QFontMetricsF metrics{QFont()};
-    const double width = metrics.horizontalAdvance(m_text) + 2 * kPaddingX;
-    m_rect = QRectF(-width / 2, -kHeight / 2, width, kHeight);
+    // The box the layout kept apart from the others; the label elided to it.
+    m_rect = graph::nodeBox(QPointF(), graph::nodeBoxWidth(node.label, charWidth)).adjusted(kOutline, kOutline, -kOutline, -kOutline);
+    m_text = QFontMetricsF(QFont()).elidedText(node.label, Qt::ElideRight, m_rect.width() - 2 * kPaddingX);
     setToolTip(node.label + (node.label == node.id ? QString() : QLatin1Char('\n') + node.id) + QLatin1Char('\n')
                + totals(node.traffic) + markText(mark));
     if (mark == BaselineMark::Gone)
@@ -75,7 +83,7 @@ void GraphNodeItem::setPinned(bool pinned)
     update();
 }
 
-QRectF GraphNodeItem::boundingRect() const { return m_rect.adjusted(-3, -3, 3, 3); }
+QRectF GraphNodeItem::boundingRect() const { return m_rect.adjusted(-kOutline, -kOutline, kOutline, kOutline); }
 
 void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
@@ -92,7 +100,7 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
     painter->setBrush(fill);
-    const double radius = m_node.kind == NodeKind::Eni ? 4 : kHeight / 2;
+    const double radius = m_node.kind == NodeKind::Eni ? 4 : m_rect.height() / 2;
     painter->drawRoundedRect(m_rect, radius, radius);
     if (m_node.traffic.reject > 0) { // a red corner: some of its traffic was rejected
         painter->setPen(Qt::NoPen);
@@ -225,11 +233,11 @@ void GraphClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 }
 
 GraphClusterLabelItem::GraphClusterLabelItem(const QString &label, const QRectF &cluster, const GraphColours &colours)
-    : QGraphicsSimpleTextItem(label)
+    : QGraphicsSimpleTextItem(QFontMetricsF(QFont()).elidedText(label, Qt::ElideRight, cluster.width() - 2 * graph::kClusterLabelInset))
     , m_backing(colours.nodeFill)
 {
     setBrush(colours.cluster.darker(130));
-    setPos(cluster.topLeft() + QPointF(8, 2));
+    setPos(cluster.topLeft() + QPointF(graph::kClusterLabelInset, 2));
     setZValue(1.5); // edges 1, nodes 2
     setToolTip(label);
     setAcceptedMouseButtons(Qt::NoButton);

@@ -19,6 +19,9 @@ namespace flowscope {
 
 class GraphEdgeItem;
 
+// Points per character of a typical label ("eni-0a1b… (web-a)", "52.218.0.0/24") in the view's font.
+double graphLabelCharWidth();
+
 // How the baseline marks an item.
 enum class BaselineMark { None, New, Gone };
 
@@ -38,7 +41,8 @@ struct GraphColours {
 class GraphNodeItem : public QGraphicsItem {
 public:
     enum { Type = UserType + 1 };
-    GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, const GraphColours &colours);
+    // `charWidth`: points per label character, as the layout sized the box (graph_geometry.h).
+    GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, const GraphColours &colours, double charWidth);
 
     const graph::GraphNode &node() const { return m_node; }
     BaselineMark mark() const { return m_mark; }
@@ -109,6 +113,7 @@ private:
 class GraphClusterLabelItem : public QGraphicsSimpleTextItem {
 public:
     enum { Type = UserType + 4 };
+    // Elided to the cluster's width.
     GraphClusterLabelItem(const QString &label, const QRectF &cluster, const GraphColours &colours);
     int type() const override { return Type; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_scene.h"
 
+#include "graph/graph_geometry.h"
+
 #include <QGraphicsSceneMouseEvent>
 #include <QGraphicsSceneContextMenuEvent>
 
@@ -14,8 +16,6 @@ namespace flowscope {
 namespace {
 
 constexpr double kFaded = 0.15;
-constexpr double kSubnetMargin = 14;
-constexpr double kVpcMargin = 28;
 
 double baseOpacity(BaselineMark mark) { return mark == BaselineMark::Gone ? 0.55 : 1.0; }
 
@@ -50,8 +50,9 @@ void GraphScene::showGraph(const GraphResult &result, const std::map<QString, QP
     m_clusters.clear();
     clear();
     m_colours = colours;
+    m_charWidth = result.request.labelCharWidth; // as the layout sized the boxes
     const auto addNode = [&](const graph::GraphNode &node, BaselineMark mark) {
-        auto *item = new GraphNodeItem(node, mark, m_colours);
+        auto *item = new GraphNodeItem(node, mark, m_colours, m_charWidth);
         const auto pin = pinned.find(node.id);
         const auto laid = result.layout.positions.find(node.id);
         item->setPos(pin != pinned.end() ? pin->second : laid != result.layout.positions.end() ? laid->second : QPointF());
@@ -103,6 +104,7 @@ void GraphScene::drawClusters()
     for (QGraphicsItem *cluster : m_clusters)
         delete cluster;
     m_clusters.clear();
+    // The members' boxes, then the cluster's margins as the layout kept them apart (graph_geometry.h).
     std::map<QString, QRectF> subnets;
     std::map<QString, QRectF> vpcs;
     for (const auto &[id, item] : m_nodes) {
@@ -110,30 +112,29 @@ void GraphScene::drawClusters()
         const graph::GraphNode &node = item->node();
         if (!node.subnet.isEmpty()) {
             QRectF &subnet = subnets[node.subnet];
-            const QRectF padded = box.adjusted(-kSubnetMargin, -kSubnetMargin - 14, kSubnetMargin, kSubnetMargin);
-            subnet = subnet.isNull() ? padded : subnet.united(padded);
+            subnet = subnet.isNull() ? box : subnet.united(box);
         }
         if (!node.vpc.isEmpty()) {
             QRectF &vpc = vpcs[node.vpc];
-            const QRectF padded = box.adjusted(-kVpcMargin, -kVpcMargin - 14, kVpcMargin, kVpcMargin);
-            vpc = vpc.isNull() ? padded : vpc.united(padded);
+            vpc = vpc.isNull() ? box : vpc.united(box);
         }
     }
     const auto labelOf = [this](const QString &id) {
         const auto named = m_clusterLabels.find(id);
         return named == m_clusterLabels.end() ? id : named->second;
     };
-    const auto add = [this](const QString &label, const QRectF &rect, int depth) {
-        m_clusters.push_back(new GraphClusterItem(label, rect, m_colours, depth));
+    const auto add = [this](const QString &label, const QRectF &members, bool outer) {
+        const QRectF rect = graph::clusterBox(members, outer, graph::clusterLabelWidth(label, m_charWidth));
+        m_clusters.push_back(new GraphClusterItem(label, rect, m_colours, outer ? 2 : 1));
         addItem(m_clusters.back());
         // The label over the edges (under the nodes), where busy edges would hide it.
         m_clusters.push_back(new GraphClusterLabelItem(label, rect, m_colours));
         addItem(m_clusters.back());
     };
-    for (const auto &[id, rect] : vpcs)
-        add(labelOf(id), rect, 2);
-    for (const auto &[id, rect] : subnets)
-        add(labelOf(id), rect, 1);
+    for (const auto &[id, members] : vpcs)
+        add(labelOf(id), members, true);
+    for (const auto &[id, members] : subnets)
+        add(labelOf(id), members, false);
 }
 
 GraphNodeItem *GraphScene::nodeItem(const QString &id) const

@@ -56,6 +56,7 @@ private:
     std::vector<QGraphicsItem *> m_clusters;
     std::map<QString, QString> m_clusterLabels; // subnet and VPC ids → labels with names
     GraphColours m_colours;
+    double m_charWidth = graph::kDefaultCharWidth;
     QGraphicsItem *m_pressed = nullptr;
     QPointF m_pressedAt; // the pressed node's position at the press
 };

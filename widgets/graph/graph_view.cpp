@@ -16,7 +16,9 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFutureWatcher>
-#include <QHBoxLayout>
+#include <QBoxLayout>
+#include <QResizeEvent>
+#include <QToolBar>
 #include <QBuffer>
 #include <QImage>
 #include <QLabel>
@@ -29,6 +31,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace flowscope {
 
@@ -68,6 +72,10 @@ GraphView::GraphView(QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_export(new QToolButton(this))
     , m_banner(new QLabel(this))
+    , m_details(new QLabel(this))
+    , m_options(new QToolBar(this))
+    , m_tools(new QToolBar(this))
+    , m_bars(new QBoxLayout(QBoxLayout::LeftToRight))
 {
     m_view->setObjectName(QStringLiteral("graphCanvas"));
     m_view->setScene(m_scene);
@@ -92,8 +100,9 @@ GraphView::GraphView(QWidget *parent)
     m_search->setObjectName(QStringLiteral("graphSearch"));
     m_search->setPlaceholderText(tr("Find node…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(220);
+    m_search->setMaximumWidth(260);
     auto *fit = new QToolButton(this);
+    fit->setObjectName(QStringLiteral("graphFit"));
     fit->setText(tr("Fit"));
     fit->setToolTip(tr("Show the whole graph (0); the wheel zooms, dragging the background pans"));
     m_export->setObjectName(QStringLiteral("graphExport"));
@@ -108,23 +117,44 @@ GraphView::GraphView(QWidget *parent)
     m_banner->setObjectName(QStringLiteral("graphBanner"));
     m_banner->setWordWrap(true);
     m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setObjectName(QStringLiteral("graphDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setTextFormat(Qt::PlainText);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->hide();
 
-    auto *bar = new QHBoxLayout;
-    bar->setContentsMargins(0, 0, 0, 0);
-    bar->addWidget(m_level);
-    bar->addWidget(m_top);
-    bar->addWidget(m_metric);
-    bar->addWidget(m_gone);
-    bar->addStretch(1);
-    bar->addWidget(m_search);
-    bar->addWidget(fit);
-    bar->addWidget(m_export);
+    // Two toolbars, side by side when the dock is wide enough and one above
+    // the other when not (resizeEvent); each hides what still does not fit
+    // behind its » button.
+    m_options->setObjectName(QStringLiteral("graphOptionsBar"));
+    m_tools->setObjectName(QStringLiteral("graphToolsBar"));
+    for (QToolBar *bar : {m_options, m_tools}) {
+        bar->setMovable(false);
+        bar->setFloatable(false);
+        bar->setIconSize(QSize(16, 16));
+        bar->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    }
+    m_options->addWidget(m_level);
+    m_options->addWidget(m_top);
+    m_options->addWidget(m_metric);
+    m_options->addWidget(m_gone);
+    m_search->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_search->setMinimumWidth(90);
+    m_tools->addWidget(m_search);
+    m_tools->addWidget(fit);
+    m_tools->addWidget(m_export);
+    m_bars->setContentsMargins(0, 0, 0, 0);
+    m_bars->setSpacing(0);
+    m_bars->addWidget(m_options, 1);
+    m_bars->addWidget(m_tools, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(2);
-    layout->addLayout(bar);
+    layout->addLayout(m_bars);
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_details);
 
     m_colours = colours();
     connect(m_loader, &GraphLoader::finished, this, &GraphView::onFinished);
@@ -146,8 +176,14 @@ GraphView::GraphView(QWidget *parent)
 
     const auto prepare = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), false); };
     const auto apply = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), true); };
-    connect(m_scene, &GraphScene::nodeClicked, this, [prepare](const graph::GraphNode &node) { prepare(node.filter); });
-    connect(m_scene, &GraphScene::edgeClicked, this, [prepare](const graph::GraphEdge &edge) { prepare(edge.filter); });
+    connect(m_scene, &GraphScene::nodeClicked, this, [this, prepare](const graph::GraphNode &node) {
+        prepare(node.filter);
+        showDetails(nodeDetails(node));
+    });
+    connect(m_scene, &GraphScene::edgeClicked, this, [this, prepare](const graph::GraphEdge &edge) {
+        prepare(edge.filter);
+        showDetails(edgeDetails(edge));
+    });
     connect(m_scene, &GraphScene::nodeActivated, this, [apply](const graph::GraphNode &node) { apply(node.filter); });
     connect(m_scene, &GraphScene::edgeActivated, this, [apply](const graph::GraphEdge &edge) { apply(edge.filter); });
     connect(m_scene, &GraphScene::nodeMoved, this, [this](const QString &id, QPointF position) { m_pinned[id] = position; });
@@ -250,6 +286,7 @@ void GraphView::request()
     r.layoutProgram = m_program;
     r.containmentProgram = m_containmentProgram;
     r.layoutTimeoutMs = m_timeoutMs;
+    r.labelCharWidth = graphLabelCharWidth(); // the layout keeps apart the boxes drawn here
     m_error.clear();
     m_loader->request(std::move(r));
     showBanner();
@@ -271,8 +308,13 @@ void GraphView::redraw()
     if (!m_result)
         return;
     m_scene->showGraph(*m_result, m_pinned, m_colours);
+    m_details->hide(); // it spoke of an item of the last graph
+    // Each new layout is shown whole, unless the analyst has zoomed or
+    // panned since the last fit; a new case or level fits in any case.
     if (std::exchange(m_fitPending, false))
         m_view->fit();
+    else
+        m_view->fitUnlessMoved();
 }
 
 QString GraphView::bannerText() const { return m_banner->text(); }
@@ -291,12 +333,21 @@ void GraphView::showBanner()
         const graph::FlowGraph &g = m_result->graph;
         if (g.nodes.empty())
             lines << tr("No traffic under this filter");
-        if (g.nodesLeftOut > 0)
-            lines << tr("Only the %1 heaviest nodes are drawn: %2 more (%3 flows, %4) are folded into \"+%2 more\"")
-                         .arg(g.nodes.size() - 1)
-                         .arg(g.nodesLeftOut)
-                         .arg(locale.toString(qulonglong(g.trafficLeftOut.flows)))
-                         .arg(locale.formattedDataSize(qint64(g.trafficLeftOut.bytes)));
+        if (g.nodesLeftOut > 0) {
+            // The addresses of expanded groups are drawn whatever their weight, besides the top N.
+            const auto members = std::size_t(std::count_if(g.nodes.begin(), g.nodes.end(), [](const graph::GraphNode &n) { return !n.group.isEmpty(); }));
+            const QString heaviest = locale.toString(qulonglong(g.nodes.size() - 1 - members));
+            const QString folded = locale.toString(qulonglong(g.nodesLeftOut));
+            const QString flows = locale.toString(qulonglong(g.trafficLeftOut.flows));
+            const QString bytes = locale.formattedDataSize(qint64(g.trafficLeftOut.bytes));
+            if (members == 0)
+                lines << tr("Only the %1 heaviest nodes are drawn: %2 more (%3 flows, %4) are folded into \"+%2 more\"")
+                             .arg(heaviest, folded, flows, bytes);
+            else
+                lines << tr("Only the %1 heaviest nodes and the %5 addresses of expanded groups are drawn: %2 more "
+                            "(%3 flows, %4) are folded into \"+%2 more\"")
+                             .arg(heaviest, folded, flows, bytes, locale.toString(qulonglong(members)));
+        }
         if (!m_result->layout.note.isEmpty())
             lines << tr("The subnets could not be laid out as boxes, so sfdp placed the nodes: %1").arg(m_result->layout.note);
         if (m_result->layout.fallback)
@@ -375,6 +426,105 @@ void GraphView::toggleExpanded(const QString &group, bool expand)
     refreshIfStale();
 }
 
+QString GraphView::detailsText() const { return m_details->isVisible() ? m_details->text() : QString(); }
+
+namespace {
+
+QString kindText(graph::NodeKind kind)
+{
+    using graph::NodeKind;
+    switch (kind) {
+    case NodeKind::Eni: return GraphView::tr("interface");
+    case NodeKind::Subnet: return GraphView::tr("subnet");
+    case NodeKind::Vpc: return GraphView::tr("VPC");
+    case NodeKind::Account: return GraphView::tr("account");
+    case NodeKind::Outside: return GraphView::tr("outside addresses");
+    case NodeKind::AwsService: return GraphView::tr("AWS service");
+    case NodeKind::Ioc: return GraphView::tr("IOC list");
+    case NodeKind::More: return GraphView::tr("nodes left out");
+    }
+    return {};
+}
+
+QString trafficText(const graph::Traffic &t)
+{
+    const QLocale locale;
+    return GraphView::tr("%1 flows · %2 · %3 packets · %4 accepted · %5 rejected")
+        .arg(locale.toString(qulonglong(t.flows)), locale.formattedDataSize(qint64(t.bytes)),
+             locale.toString(qulonglong(t.packets)), locale.toString(qulonglong(t.accept)),
+             locale.toString(qulonglong(t.reject)));
+}
+
+QString appliesHint()
+{
+    return GraphView::tr("Its filter is in the filter bar, not applied yet: Enter or Apply applies it, and a "
+                         "double-click on the graph applies it at once.");
+}
+
+} // namespace
+
+QString GraphView::nodeDetails(const graph::GraphNode &node) const
+{
+    const auto clusterLabel = [this](const QString &id) {
+        if (!m_result)
+            return id;
+        const auto named = m_result->graph.clusterLabels.find(id);
+        return named == m_result->graph.clusterLabels.end() ? id : named->second;
+    };
+    QString where = kindText(node.kind);
+    if (node.kind == graph::NodeKind::More)
+        where = tr("%1 nodes left out by the top N").arg(QLocale().toString(qulonglong(m_result ? m_result->graph.nodesLeftOut : 0)));
+    else if (!node.group.isEmpty())
+        where = tr("an address of %1").arg(node.group);
+    if (!node.subnet.isEmpty())
+        where += tr(" in %1").arg(clusterLabel(node.subnet));
+    if (!node.vpc.isEmpty())
+        where += (node.subnet.isEmpty() ? tr(" in %1") : tr(", %1")).arg(clusterLabel(node.vpc));
+    QStringList lines;
+    lines << (node.label == node.id ? node.label : node.label + QStringLiteral(" [") + node.id + QLatin1Char(']'))
+            + QStringLiteral(" — ") + where;
+    lines << trafficText(node.traffic);
+    if (m_result && m_result->baseline && m_result->baseline->newNodes.count(node.id))
+        lines << tr("New: not seen before the time range");
+    lines << appliesHint();
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString GraphView::edgeDetails(const graph::GraphEdge &edge) const
+{
+    const auto labelOf = [this](const QString &id) {
+        const GraphNodeItem *item = m_scene->nodeItem(id);
+        return item ? item->node().label : id;
+    };
+    QStringList lines;
+    lines << (edge.directed ? tr("%1 → %2 (the first one initiates)") : tr("%1 — %2 (initiator unknown)"))
+                 .arg(labelOf(edge.source), labelOf(edge.target));
+    lines << trafficText(edge.traffic);
+    lines << appliesHint();
+    return lines.join(QLatin1Char('\n'));
+}
+
+void GraphView::showDetails(const QString &text)
+{
+    m_details->setText(text);
+    m_details->setToolTip(text);
+    m_details->show();
+}
+
+void GraphView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeToolbars();
+}
+
+void GraphView::arrangeToolbars()
+{
+    // Side by side when both fit whole, else one above the other.
+    const int wanted = m_options->sizeHint().width() + m_tools->sizeHint().width();
+    const int room = contentsRect().width() - layout()->contentsMargins().left() - layout()->contentsMargins().right();
+    m_bars->setDirection(wanted <= room ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+}
+
 bool GraphView::findNode(const QString &text)
 {
     GraphNodeItem *node = m_scene->findNode(text);
@@ -382,7 +532,7 @@ bool GraphView::findNode(const QString &text)
         return false;
     m_scene->clearSelection();
     node->setSelected(true);
-    m_view->centerOn(node);
+    m_view->centerOn(node); // not the analyst's zoom: the next layout is still fitted
     return true;
 }
 

@@ -7,7 +7,8 @@
 // left out, a layout that failed, and what the time range's baseline found.
 //
 // A click on a node or an edge prepares the current filter narrowed to it
-// in the filter bar, a double-click applies it, and the context menu offers
+// in the filter bar (the line under the graph says so, with the item's
+// names and totals), a double-click applies it, and the context menu offers
 // the table's Apply / Prepare as Filter choices, expanding an outside group
 // into its addresses and collapsing it again, and unpinning. Dragging a
 // node pins it; the next layout starts from the present positions, so
@@ -31,7 +32,9 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QSpinBox;
+class QToolBar;
 class QToolButton;
+class QBoxLayout;
 
 namespace flowscope {
 
@@ -80,6 +83,9 @@ public:
     // Centres on the first node whose label or id holds `text`, selected; false when none does.
     bool findNode(const QString &text);
     void fitToView();
+    // What a click on a node or an edge shows under the graph (empty when
+    // hidden): its names, totals, and that its filter waits in the filter bar.
+    QString detailsText() const;
 
 Q_SIGNALS:
     void filterRequested(const QString &expression, bool apply);
@@ -90,6 +96,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void request();
@@ -99,6 +106,10 @@ private:
     void exportDialog(const QString &format);
     GraphColours colours() const;
     void toggleExpanded(const QString &group, bool expand);
+    QString nodeDetails(const graph::GraphNode &node) const;
+    QString edgeDetails(const graph::GraphEdge &edge) const;
+    void showDetails(const QString &text);
+    void arrangeToolbars();
 
     GraphLoader *m_loader;
     GraphScene *m_scene;
@@ -110,6 +121,10 @@ private:
     QLineEdit *m_search;
     QToolButton *m_export;
     QLabel *m_banner;
+    QLabel *m_details;
+    QToolBar *m_options; // level, top N, metric, gone
+    QToolBar *m_tools;   // find, fit, export
+    QBoxLayout *m_bars;
     QString m_case;
     QString m_filter;
     QString m_program = QStringLiteral("sfdp");
