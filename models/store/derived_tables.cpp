@@ -21,9 +21,10 @@ void sortUnique(std::vector<T> &values)
 
 } // namespace
 
-DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds)
+DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds, FlowBufferPool *buffers)
     : m_db(db)
     , m_bounds(bounds)
+    , m_buffers(buffers)
     , m_addresses(db, kAddressPostings, bounds.postings)
     , m_ports(db, kPortPostings, bounds.postings)
     , m_interfaces(db, kInterfacePostings, bounds.postings)
@@ -54,7 +55,11 @@ void DerivedTablesWriter::addBlock(std::int64_t block, std::vector<EncodedFlow> 
     }
     auto taken = std::make_shared<std::vector<EncodedFlow>>(std::move(rows));
     rows.clear();
-    m_gatherer.post([this, block, taken] { gather(block, *taken); });
+    m_gatherer.post([this, block, taken] {
+        gather(block, *taken);
+        if (m_buffers)
+            m_buffers->give(std::move(*taken));
+    });
 }
 
 void DerivedTablesWriter::writeFull(std::int64_t nextBlock)

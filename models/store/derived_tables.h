@@ -13,6 +13,7 @@
 #include "coverage_gaps.h"
 #include "dense_hash_map.h"
 #include "encoded_flow.h"
+#include "flow_buffer_pool.h"
 #include "ephemeral_port_index.h"
 #include "graph_traffic_totals.h"
 #include "minute_rollup.h"
@@ -51,7 +52,9 @@ struct DerivedTablesBounds {
 
 class DerivedTablesWriter {
 public:
-    explicit DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds = {});
+    // `buffers`, if given, takes back the rows of each block once gathered.
+    explicit DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds = {},
+                                 FlowBufferPool *buffers = nullptr);
     ~DerivedTablesWriter();
 
     // Blocks come in increasing id order; the rows are taken over (left
@@ -74,6 +77,7 @@ private:
 
     sqlite3 *m_db;
     const DerivedTablesBounds m_bounds;
+    FlowBufferPool *m_buffers;
     BlockPostingsWriter m_addresses;
     BlockPostingsWriter m_ports;
     BlockPostingsWriter m_interfaces;
