@@ -158,15 +158,24 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
 
 void DerivedTablesWriter::flush()
 {
+    // Once every block is gathered, the gathering thread sorts and encodes
+    // the postings and graph totals while this one writes the other tables.
+    m_gatherer.wait();
+    m_gatherer.post([this] {
+        m_addresses.prepare();
+        m_ports.prepare();
+        m_interfaces.prepare();
+        m_graphTotals.sortForWrite();
+    });
+    writeRollup();
+    writeRecordTotals();
+    m_portProtocolTotals.write(m_db);
+    m_ephemeralPorts.flush();
     m_gatherer.wait();
     m_addresses.flush();
     m_ports.flush();
     m_interfaces.flush();
-    m_ephemeralPorts.flush();
-    writeRecordTotals();
-    m_portProtocolTotals.write(m_db);
     m_graphTotals.write(m_db);
-    writeRollup();
     m_coverageGaps.flush();
     m_gatheredFull.store(false, std::memory_order_release);
 }
