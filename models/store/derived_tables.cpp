@@ -5,6 +5,7 @@
 #include "stored_address.h"
 
 #include <algorithm>
+#include <array>
 #include <memory>
 #include <tuple>
 
@@ -109,6 +110,8 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
     std::vector<std::uint32_t> v4Addresses;
     std::vector<std::array<std::uint8_t, 16>> v6Addresses;
     std::vector<std::uint16_t> ports;
+    // A bit per port from 32768 up, 4 KB.
+    std::array<std::uint64_t, (65536 - kFirstEphemeralPort) / 64> ephemeralPorts{};
     std::vector<std::uint32_t> interfaces;
     v4Addresses.reserve(rows.size() * 4);
     ports.reserve(rows.size() * 2);
@@ -120,10 +123,12 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
             v6Addresses.push_back(a.bytes);
     };
     const auto addPort = [&](std::uint16_t port) {
-        if (port < kFirstEphemeralPort)
+        if (port < kFirstEphemeralPort) {
             ports.push_back(port);
-        else
-            m_ephemeralPorts.add(block, port);
+        } else {
+            const unsigned bit = port - kFirstEphemeralPort;
+            ephemeralPorts[bit / 64] |= std::uint64_t(1) << (bit % 64);
+        }
     };
     for (const EncodedFlow &f : rows) {
         if (f.has(Field::SrcAddr))
@@ -151,6 +156,11 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
     sortUnique(ports);
     for (const std::uint16_t port : ports)
         m_ports.add(block, port);
+    // Each ephemeral port's set is 512 bytes of a 16 MB table: in port order,
+    // once a block, they are reached in one pass instead of a cache miss each.
+    for (std::size_t w = 0; w < ephemeralPorts.size(); ++w)
+        for (std::uint64_t bits = ephemeralPorts[w]; bits; bits &= bits - 1)
+            m_ephemeralPorts.add(block, static_cast<std::uint16_t>(kFirstEphemeralPort + w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
     sortUnique(interfaces);
     for (const std::uint32_t interface : interfaces)
         m_interfaces.add(block, interface);
