@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <tuple>
 
 namespace flowscope {
@@ -49,10 +51,17 @@ DerivedTablesWriter::~DerivedTablesWriter()
 void DerivedTablesWriter::addBlock(std::int64_t block, std::vector<EncodedFlow> &rows)
 {
     writeFull(block);
+    std::optional<std::int64_t> earliestStart;
     for (const EncodedFlow &flow : rows) {
         m_rollup.add(flow);
+        if (flow.has(Field::Start))
+            earliestStart = std::min(earliestStart.value_or(flow.start), flow.start);
         if (m_rollup.size() > m_bounds.rollupEntries)
             writeRollup();
+    }
+    if (earliestStart && ++m_blocksSinceRetire >= kRollupRetireBlocks) {
+        m_blocksSinceRetire = 0;
+        retireRollupMinutes(*earliestStart);
     }
     auto taken = std::make_shared<std::vector<EncodedFlow>>(std::move(rows));
     rows.clear();
@@ -203,6 +212,7 @@ void DerivedTablesWriter::discard()
     m_rollup.clear();
     m_coverageGaps.discard();
     m_chunk = -1;
+    m_blocksSinceRetire = 0;
     m_gatheredFull.store(false, std::memory_order_release);
 }
 
@@ -218,10 +228,25 @@ void DerivedTablesWriter::writeRecordTotals()
     m_recordTotals.clear();
 }
 
-void DerivedTablesWriter::writeRollup()
+void DerivedTablesWriter::retireRollupMinutes(std::int64_t earliestStart)
+{
+    // Records mostly come in time order (each sort run is, and runs follow
+    // the file): the minutes well before a block's earliest start are
+    // likely complete, so they are written now, while the other threads
+    // decode and gather, rather than at the end of the file with every
+    // thread but this one idle. A record that comes later for such a minute
+    // adds to its row: the upserts sum, so the table ends the same.
+    constexpr std::int64_t kMarginSeconds = 15 * 60;
+    if (earliestStart < std::numeric_limits<std::int64_t>::min() + kMarginSeconds)
+        return;
+    std::vector<std::pair<RollupKey, RollupTotals>> rows = m_rollup.takeMinutesBefore(earliestStart - kMarginSeconds);
+    if (!rows.empty())
+        writeRollupRows(rows);
+}
+
+void DerivedTablesWriter::writeRollupRows(std::vector<std::pair<RollupKey, RollupTotals>> &rows)
 {
     // In key order: the upserts then walk the table's B-tree once.
-    std::vector<std::pair<RollupKey, RollupTotals>> rows(m_rollup.totals().begin(), m_rollup.totals().end());
     std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
         return std::tie(a.first.minute, a.first.interface, a.first.action, a.first.logStatus)
             < std::tie(b.first.minute, b.first.interface, b.first.action, b.first.logStatus);
@@ -231,6 +256,12 @@ void DerivedTablesWriter::writeRollup()
         m_minuteTotals.add(key, totals);
     }
     m_minuteTotals.flush();
+}
+
+void DerivedTablesWriter::writeRollup()
+{
+    std::vector<std::pair<RollupKey, RollupTotals>> rows(m_rollup.totals().begin(), m_rollup.totals().end());
+    writeRollupRows(rows);
     for (const LongSpan &span : m_rollup.longSpans()) {
         Statement &l = m_insertLongSpan;
         l.bind(1, static_cast<std::int64_t>(span.interface));
