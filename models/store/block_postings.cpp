@@ -2,6 +2,7 @@
 #include "block_postings.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace flowscope {
 
@@ -28,10 +29,8 @@ BlockPostingsWriter::BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &
 
 void BlockPostingsWriter::enter(std::int64_t block)
 {
-    if (m_isPrepared) { // what was prepared points into the sets about to change
-        m_prepared.clear();
-        m_isPrepared = false;
-    }
+    if (m_isPrepared) // the sets prepared were emptied: flush() must come first
+        throw std::logic_error("block postings added between prepare() and flush()");
     const std::int64_t chunk = portChunkOf(block);
     if (chunk != m_chunk) {
         flush();
@@ -83,17 +82,19 @@ void BlockPostingsWriter::prepare()
     // inserts then walk the table's B-tree once.
     m_prepared.clear();
     m_prepared.reserve(m_integers.size() + m_blobs.size());
-    for (const auto &[key, offsets] : m_integers.entries())
-        m_prepared.push_back({key, nullptr, &offsets, {}});
+    // Each set's offsets are freed once encoded: the encoding is smaller.
+    const auto encode = [](Offsets &offsets) {
+        ChunkBlocks blocks{};
+        addOffsets(offsets, blocks);
+        Offsets().swap(offsets);
+        return encodeChunkBlocks(blocks);
+    };
+    for (auto &[key, offsets] : m_integers.entries())
+        m_prepared.push_back({key, nullptr, encode(offsets)});
     std::sort(m_prepared.begin(), m_prepared.end(),
               [](const PreparedSet &a, const PreparedSet &b) { return a.integer < b.integer; });
-    for (const auto &[key, offsets] : m_blobs)
-        m_prepared.push_back({0, &key, &offsets, {}});
-    for (PreparedSet &set : m_prepared) {
-        ChunkBlocks blocks{};
-        addOffsets(*set.offsets, blocks);
-        set.encoded = encodeChunkBlocks(blocks);
-    }
+    for (auto &[key, offsets] : m_blobs)
+        m_prepared.push_back({0, &key, encode(offsets)});
     m_isPrepared = true;
 }
 
@@ -111,7 +112,7 @@ void BlockPostingsWriter::write(PreparedSet &set)
         // An earlier import or flush stored part of the chunk: the union is stored.
         ChunkBlocks blocks{};
         addStoredChunkBlocks(m_select.blob(0), blocks);
-        addOffsets(*set.offsets, blocks);
+        addStoredChunkBlocks(set.encoded, blocks);
         set.encoded = encodeChunkBlocks(blocks);
     }
     m_select.reset();

@@ -67,8 +67,7 @@ private:
     struct PreparedSet {
         std::int64_t integer = 0;
         const std::array<std::uint8_t, 16> *blob = nullptr; // an IPv6 key, else the integer
-        const Offsets *offsets = nullptr;
-        std::string encoded; // of the offsets alone
+        std::string encoded; // the offsets gathered, which it replaces
     };
     void enter(std::int64_t block);
     void note(Offsets &offsets);
