@@ -151,7 +151,7 @@ private:
 
         // Room for more than one sort run of the writer, so the decoder never waits on it.
         BoundedQueue<DecodedBatch> queue(24);
-        FileDecoder decoder(path, logFormatFor(path), m_strings, m_interfaces, queue);
+        FileDecoder decoder(path, logFormatFor(path), m_strings, m_interfaces, queue, m_writer.buffers());
         std::thread decoding([&decoder] { decoder.run(); });
 
         std::vector<LineIssue> issues;

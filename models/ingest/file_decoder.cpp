@@ -7,15 +7,16 @@
 namespace flowscope {
 
 FileDecoder::FileDecoder(std::filesystem::path path, std::optional<LogFormat> logFormat, StringDictionary &strings,
-                         InterfaceDictionary &interfaces, BoundedQueue<DecodedBatch> &queue)
+                         InterfaceDictionary &interfaces, BoundedQueue<DecodedBatch> &queue, FlowBufferPool &buffers)
     : m_source(std::move(path), std::move(logFormat))
     , m_strings(strings)
     , m_interfaces(interfaces)
     , m_queue(queue)
+    , m_buffers(buffers)
 {
     m_sentStrings = strings.size();
     m_sentInterfaces = interfaces.size();
-    m_batch.flows.reserve(kBatchSize);
+    m_batch.flows = m_buffers.take(kBatchSize);
 }
 
 void FileDecoder::run()
@@ -108,7 +109,7 @@ bool FileDecoder::flush()
     m_sentInterfaces = m_interfaces.size();
     m_batch.rawBytesRead = m_source.reader().rawBytesRead();
     DecodedBatch next;
-    next.flows.reserve(kBatchSize);
+    next.flows = m_buffers.take(kBatchSize);
     std::swap(next, m_batch);
     return m_queue.push(std::move(next));
 }

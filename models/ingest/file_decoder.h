@@ -6,6 +6,7 @@
 #include "store/bounded_queue.h"
 #include "record_source.h"
 #include "store/encoded_flow.h"
+#include "store/flow_buffer_pool.h"
 
 #include <atomic>
 #include <optional>
@@ -45,7 +46,7 @@ public:
     static constexpr std::size_t kBatchSize = 4096;
 
     FileDecoder(std::filesystem::path path, std::optional<LogFormat> logFormat, StringDictionary &strings,
-                InterfaceDictionary &interfaces, BoundedQueue<DecodedBatch> &queue);
+                InterfaceDictionary &interfaces, BoundedQueue<DecodedBatch> &queue, FlowBufferPool &buffers);
 
     void run(); // on the decoding thread
     void stop() { m_stop = true; }
@@ -60,6 +61,7 @@ private:
     StringDictionary &m_strings;
     InterfaceDictionary &m_interfaces;
     BoundedQueue<DecodedBatch> &m_queue;
+    FlowBufferPool &m_buffers;
     std::atomic<bool> m_stop{false};
     DecodedBatch m_batch;
     std::uint32_t m_sentStrings = 0;

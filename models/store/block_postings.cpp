@@ -2,6 +2,7 @@
 #include "block_postings.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace flowscope {
 
@@ -28,6 +29,8 @@ BlockPostingsWriter::BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &
 
 void BlockPostingsWriter::enter(std::int64_t block)
 {
+    if (m_isPrepared) // the sets prepared were emptied: flush() must come first
+        throw std::logic_error("block postings added between prepare() and flush()");
     const std::int64_t chunk = portChunkOf(block);
     if (chunk != m_chunk) {
         flush();
@@ -61,40 +64,68 @@ bool BlockPostingsWriter::full() const
     return m_postings > m_maxPostings;
 }
 
-void BlockPostingsWriter::write(Offsets &offsets)
+namespace {
+
+void addOffsets(const std::vector<std::uint16_t> &offsets, ChunkBlocks &blocks)
 {
-    ChunkBlocks blocks{};
-    if (m_select.step())
-        addStoredChunkBlocks(m_select.blob(0), blocks);
-    m_select.reset();
     for (const std::uint16_t offset : offsets)
         blocks[offset / 64] |= std::uint64_t(1) << (offset % 64);
-    const std::string stored = encodeChunkBlocks(blocks);
+}
+
+} // namespace
+
+void BlockPostingsWriter::prepare()
+{
+    if (m_isPrepared)
+        return;
+    // In key order (integers, then blobs, as SQLite orders them): the
+    // inserts then walk the table's B-tree once.
+    m_prepared.clear();
+    m_prepared.reserve(m_integers.size() + m_blobs.size());
+    // Each set's offsets are freed once encoded: the encoding is smaller.
+    const auto encode = [](Offsets &offsets) {
+        ChunkBlocks blocks{};
+        addOffsets(offsets, blocks);
+        Offsets().swap(offsets);
+        return encodeChunkBlocks(blocks);
+    };
+    for (auto &[key, offsets] : m_integers.entries())
+        m_prepared.push_back({key, nullptr, encode(offsets)});
+    std::sort(m_prepared.begin(), m_prepared.end(),
+              [](const PreparedSet &a, const PreparedSet &b) { return a.integer < b.integer; });
+    for (auto &[key, offsets] : m_blobs)
+        m_prepared.push_back({0, &key, encode(offsets)});
+    m_isPrepared = true;
+}
+
+void BlockPostingsWriter::write(PreparedSet &set)
+{
+    if (set.blob) {
+        m_select.bindBlobStatic(1, set.blob->data(), static_cast<int>(set.blob->size()));
+        m_upsert.bindBlobStatic(1, set.blob->data(), static_cast<int>(set.blob->size()));
+    } else {
+        m_select.bind(1, set.integer);
+        m_upsert.bind(1, set.integer);
+    }
+    m_select.bind(2, m_chunk);
+    if (m_select.step()) {
+        // An earlier import or flush stored part of the chunk: the union is stored.
+        ChunkBlocks blocks{};
+        addStoredChunkBlocks(m_select.blob(0), blocks);
+        addStoredChunkBlocks(set.encoded, blocks);
+        set.encoded = encodeChunkBlocks(blocks);
+    }
+    m_select.reset();
     m_upsert.bind(2, m_chunk);
-    m_upsert.bindBlobStatic(3, stored.data(), static_cast<int>(stored.size()));
+    m_upsert.bindBlobStatic(3, set.encoded.data(), static_cast<int>(set.encoded.size()));
     m_upsert.exec();
 }
 
 void BlockPostingsWriter::flush()
 {
-    // In key order: the inserts then walk the table's B-tree once.
-    std::vector<std::pair<std::int64_t, Offsets *>> integers;
-    integers.reserve(m_integers.size());
-    for (auto &[key, offsets] : m_integers.entries())
-        integers.emplace_back(key, &offsets);
-    std::sort(integers.begin(), integers.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
-    for (const auto &[key, offsets] : integers) {
-        m_select.bind(1, key);
-        m_select.bind(2, m_chunk);
-        m_upsert.bind(1, key);
-        write(*offsets);
-    }
-    for (auto &[key, offsets] : m_blobs) {
-        m_select.bindBlobStatic(1, key.data(), static_cast<int>(key.size()));
-        m_select.bind(2, m_chunk);
-        m_upsert.bindBlobStatic(1, key.data(), static_cast<int>(key.size()));
-        write(offsets);
-    }
+    prepare();
+    for (PreparedSet &set : m_prepared)
+        write(set);
     clear();
 }
 
@@ -106,6 +137,8 @@ void BlockPostingsWriter::discard()
 
 void BlockPostingsWriter::clear()
 {
+    m_prepared.clear();
+    m_isPrepared = false;
     m_integers.clear();
     m_blobs.clear();
     m_postings = 0;

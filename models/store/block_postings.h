@@ -50,6 +50,11 @@ public:
     void add(std::int64_t block, const std::array<std::uint8_t, 16> &key);
     // Whether what was gathered has grown past its bound and is to be flushed.
     bool full() const;
+    // Puts what was gathered in key order and encodes each set as it would
+    // be stored if the table held none of it yet, touching no table: another
+    // thread may do this while the connection writes other tables, as long
+    // as nothing is added meanwhile. flush() does it when it was not done.
+    void prepare();
     // Writes what was gathered, merged into the sets already stored (an
     // earlier import may have filled the start of the same chunk).
     void flush();
@@ -58,9 +63,15 @@ public:
 
 private:
     using Offsets = std::vector<std::uint16_t>; // increasing offsets in the chunk
+    // A key's set, ready to store.
+    struct PreparedSet {
+        std::int64_t integer = 0;
+        const std::array<std::uint8_t, 16> *blob = nullptr; // an IPv6 key, else the integer
+        std::string encoded; // the offsets gathered, which it replaces
+    };
     void enter(std::int64_t block);
     void note(Offsets &offsets);
-    void write(Offsets &offsets);
+    void write(PreparedSet &set);
     void clear();
 
     std::int64_t m_chunk = -1;
@@ -70,6 +81,8 @@ private:
     };
     DenseHashMap<std::int64_t, Offsets, KeyHash> m_integers;
     std::map<std::array<std::uint8_t, 16>, Offsets> m_blobs;
+    std::vector<PreparedSet> m_prepared;
+    bool m_isPrepared = false;
     std::size_t m_postings = 0;
     std::size_t m_maxPostings;
     Statement m_select;

@@ -5,7 +5,10 @@
 #include "stored_address.h"
 
 #include <algorithm>
+#include <array>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <tuple>
 
 namespace flowscope {
@@ -21,9 +24,10 @@ void sortUnique(std::vector<T> &values)
 
 } // namespace
 
-DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds)
+DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds, FlowBufferPool *buffers)
     : m_db(db)
     , m_bounds(bounds)
+    , m_buffers(buffers)
     , m_addresses(db, kAddressPostings, bounds.postings)
     , m_ports(db, kPortPostings, bounds.postings)
     , m_interfaces(db, kInterfacePostings, bounds.postings)
@@ -47,14 +51,25 @@ DerivedTablesWriter::~DerivedTablesWriter()
 void DerivedTablesWriter::addBlock(std::int64_t block, std::vector<EncodedFlow> &rows)
 {
     writeFull(block);
+    std::optional<std::int64_t> earliestStart;
     for (const EncodedFlow &flow : rows) {
         m_rollup.add(flow);
+        if (flow.has(Field::Start))
+            earliestStart = std::min(earliestStart.value_or(flow.start), flow.start);
         if (m_rollup.size() > m_bounds.rollupEntries)
             writeRollup();
     }
+    if (earliestStart && ++m_blocksSinceRetire >= kRollupRetireBlocks) {
+        m_blocksSinceRetire = 0;
+        retireRollupMinutes(*earliestStart);
+    }
     auto taken = std::make_shared<std::vector<EncodedFlow>>(std::move(rows));
     rows.clear();
-    m_gatherer.post([this, block, taken] { gather(block, *taken); });
+    m_gatherer.post([this, block, taken] {
+        gather(block, *taken);
+        if (m_buffers)
+            m_buffers->give(std::move(*taken));
+    });
 }
 
 void DerivedTablesWriter::writeFull(std::int64_t nextBlock)
@@ -104,6 +119,8 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
     std::vector<std::uint32_t> v4Addresses;
     std::vector<std::array<std::uint8_t, 16>> v6Addresses;
     std::vector<std::uint16_t> ports;
+    // A bit per port from 32768 up, 4 KB.
+    std::array<std::uint64_t, (65536 - kFirstEphemeralPort) / 64> ephemeralPorts{};
     std::vector<std::uint32_t> interfaces;
     v4Addresses.reserve(rows.size() * 4);
     ports.reserve(rows.size() * 2);
@@ -115,10 +132,12 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
             v6Addresses.push_back(a.bytes);
     };
     const auto addPort = [&](std::uint16_t port) {
-        if (port < kFirstEphemeralPort)
+        if (port < kFirstEphemeralPort) {
             ports.push_back(port);
-        else
-            m_ephemeralPorts.add(block, port);
+        } else {
+            const unsigned bit = port - kFirstEphemeralPort;
+            ephemeralPorts[bit / 64] |= std::uint64_t(1) << (bit % 64);
+        }
     };
     for (const EncodedFlow &f : rows) {
         if (f.has(Field::SrcAddr))
@@ -146,6 +165,11 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
     sortUnique(ports);
     for (const std::uint16_t port : ports)
         m_ports.add(block, port);
+    // Each ephemeral port's set is 512 bytes of a 16 MB table: in port order,
+    // once a block, they are reached in one pass instead of a cache miss each.
+    for (std::size_t w = 0; w < ephemeralPorts.size(); ++w)
+        for (std::uint64_t bits = ephemeralPorts[w]; bits; bits &= bits - 1)
+            m_ephemeralPorts.add(block, static_cast<std::uint16_t>(kFirstEphemeralPort + w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))));
     sortUnique(interfaces);
     for (const std::uint32_t interface : interfaces)
         m_interfaces.add(block, interface);
@@ -153,15 +177,24 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
 
 void DerivedTablesWriter::flush()
 {
+    // Once every block is gathered, the gathering thread sorts and encodes
+    // the postings and graph totals while this one writes the other tables.
+    m_gatherer.wait();
+    m_gatherer.post([this] {
+        m_addresses.prepare();
+        m_ports.prepare();
+        m_interfaces.prepare();
+        m_graphTotals.sortForWrite();
+    });
+    writeRollup();
+    writeRecordTotals();
+    m_portProtocolTotals.write(m_db);
+    m_ephemeralPorts.flush();
     m_gatherer.wait();
     m_addresses.flush();
     m_ports.flush();
     m_interfaces.flush();
-    m_ephemeralPorts.flush();
-    writeRecordTotals();
-    m_portProtocolTotals.write(m_db);
     m_graphTotals.write(m_db);
-    writeRollup();
     m_coverageGaps.flush();
     m_gatheredFull.store(false, std::memory_order_release);
 }
@@ -179,6 +212,7 @@ void DerivedTablesWriter::discard()
     m_rollup.clear();
     m_coverageGaps.discard();
     m_chunk = -1;
+    m_blocksSinceRetire = 0;
     m_gatheredFull.store(false, std::memory_order_release);
 }
 
@@ -194,10 +228,25 @@ void DerivedTablesWriter::writeRecordTotals()
     m_recordTotals.clear();
 }
 
-void DerivedTablesWriter::writeRollup()
+void DerivedTablesWriter::retireRollupMinutes(std::int64_t earliestStart)
+{
+    // Records mostly come in time order (each sort run is, and runs follow
+    // the file): the minutes well before a block's earliest start are
+    // likely complete, so they are written now, while the other threads
+    // decode and gather, rather than at the end of the file with every
+    // thread but this one idle. A record that comes later for such a minute
+    // adds to its row: the upserts sum, so the table ends the same.
+    constexpr std::int64_t kMarginSeconds = 15 * 60;
+    if (earliestStart < std::numeric_limits<std::int64_t>::min() + kMarginSeconds)
+        return;
+    std::vector<std::pair<RollupKey, RollupTotals>> rows = m_rollup.takeMinutesBefore(earliestStart - kMarginSeconds);
+    if (!rows.empty())
+        writeRollupRows(rows);
+}
+
+void DerivedTablesWriter::writeRollupRows(std::vector<std::pair<RollupKey, RollupTotals>> &rows)
 {
     // In key order: the upserts then walk the table's B-tree once.
-    std::vector<std::pair<RollupKey, RollupTotals>> rows(m_rollup.totals().begin(), m_rollup.totals().end());
     std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
         return std::tie(a.first.minute, a.first.interface, a.first.action, a.first.logStatus)
             < std::tie(b.first.minute, b.first.interface, b.first.action, b.first.logStatus);
@@ -207,6 +256,12 @@ void DerivedTablesWriter::writeRollup()
         m_minuteTotals.add(key, totals);
     }
     m_minuteTotals.flush();
+}
+
+void DerivedTablesWriter::writeRollup()
+{
+    std::vector<std::pair<RollupKey, RollupTotals>> rows(m_rollup.totals().begin(), m_rollup.totals().end());
+    writeRollupRows(rows);
     for (const LongSpan &span : m_rollup.longSpans()) {
         Statement &l = m_insertLongSpan;
         l.bind(1, static_cast<std::int64_t>(span.interface));

@@ -13,6 +13,7 @@
 #include "coverage_gaps.h"
 #include "dense_hash_map.h"
 #include "encoded_flow.h"
+#include "flow_buffer_pool.h"
 #include "ephemeral_port_index.h"
 #include "graph_traffic_totals.h"
 #include "minute_rollup.h"
@@ -35,6 +36,9 @@ namespace flowscope {
 // Blocks handed to the gathering thread and not yet gathered: enough that
 // neither thread waits for the other's pace from block to block.
 constexpr std::size_t kBlocksInFlight = 8;
+// Blocks between two writes of the minute rollups' past minutes: a sort run
+// of the writer (see derived_tables.cpp, retireRollupMinutes()).
+constexpr std::size_t kRollupRetireBlocks = 16;
 
 // Entries held in memory before they are written: about 15 MB of rollups, 6
 // MB of coverage spans, 17 MB of graph totals and 16 MB of postings at
@@ -51,7 +55,9 @@ struct DerivedTablesBounds {
 
 class DerivedTablesWriter {
 public:
-    explicit DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds = {});
+    // `buffers`, if given, takes back the rows of each block once gathered.
+    explicit DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds = {},
+                                 FlowBufferPool *buffers = nullptr);
     ~DerivedTablesWriter();
 
     // Blocks come in increasing id order; the rows are taken over (left
@@ -69,11 +75,14 @@ private:
     void addPostings(std::int64_t block, const std::vector<EncodedFlow> &rows);
     // On the caller's thread, the gathering thread idle.
     void writeRollup();
+    void writeRollupRows(std::vector<std::pair<RollupKey, RollupTotals>> &rows);
+    void retireRollupMinutes(std::int64_t earliestStart);
     void writeRecordTotals();
     void writeFull(std::int64_t nextBlock);
 
     sqlite3 *m_db;
     const DerivedTablesBounds m_bounds;
+    FlowBufferPool *m_buffers;
     BlockPostingsWriter m_addresses;
     BlockPostingsWriter m_ports;
     BlockPostingsWriter m_interfaces;
@@ -92,6 +101,7 @@ private:
     RollupMinuteWriter m_upsertMinute;
     RollupMinuteTotalWriter m_minuteTotals;
     Statement m_insertLongSpan;
+    std::size_t m_blocksSinceRetire = 0; // see retireRollupMinutes()
     std::int64_t m_chunk = -1;              // of the blocks given to the gathering thread
     std::atomic<bool> m_gatheredFull{false}; // set by the gathering thread: something is to be written
     SerialWorker m_gatherer;

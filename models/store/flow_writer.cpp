@@ -36,7 +36,7 @@ FlowWriter::FlowWriter(sqlite3 *db)
     : m_db(db)
     , m_insertBlock(db, "INSERT INTO flow_block(id, file_id, records, start_min, start_max, end_max, undated,"
                         " rejects, ephemeral_ports, data) VALUES(?,?,?,?,?,?,?,?,?,?)")
-    , m_derived(db)
+    , m_derived(db, {}, &m_buffers)
     , m_insertString(db, "INSERT INTO dictionary(id, value) VALUES(?, ?)")
     , m_insertInterface(db, interfaceInsertSql())
     , m_insertError(db, "INSERT INTO import_error(file_id, path, line, reason, logged_at)"
@@ -154,15 +154,16 @@ void FlowWriter::writePending(std::int64_t fileId)
     std::sort(order.begin(), order.end(), [](const SortKey &a, const SortKey &b) {
         return a.key != b.key ? a.key < b.key : a.line < b.line;
     });
-    std::vector<EncodedFlow> block;
     for (std::size_t first = 0; first < order.size(); first += kBlockCapacity) {
-        block.clear(); // the derived tables took the last block's rows
-        block.reserve(kBlockCapacity);
+        // The derived tables take each block's rows over and give the buffer back.
+        std::vector<EncodedFlow> block = m_buffers.take(kBlockCapacity);
         const std::size_t last = std::min(first + kBlockCapacity, order.size());
         for (std::size_t i = first; i < last; ++i)
             block.push_back(m_pending[order[i].batch][order[i].index]);
         writeBlock(fileId, block);
     }
+    for (std::vector<EncodedFlow> &batch : m_pending)
+        m_buffers.give(std::move(batch));
     m_pending.clear();
     m_pendingRecords = 0;
 }

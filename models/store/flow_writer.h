@@ -8,6 +8,7 @@
 #include "derived_tables.h"
 #include "dictionaries.h"
 #include "encoded_flow.h"
+#include "flow_buffer_pool.h"
 #include "source_file_row.h"
 #include "sqlite_handle.h"
 
@@ -38,6 +39,9 @@ public:
     void finishFlows(std::int64_t fileId);
     // Forgets the file's pending records (its transaction was rolled back).
     void discardFlows();
+    // Where the record buffers of this writer's batches come from and return
+    // to (a decoder thread takes them, this writer gives them back).
+    FlowBufferPool &buffers() { return m_buffers; }
     // fileId 0: the error concerns a file that was not imported.
     void insertError(std::int64_t fileId, const std::string &path, std::uint64_t line, const std::string &reason);
 
@@ -47,6 +51,7 @@ private:
     void bindFile(Statement &statement, const SourceFileRow &row);
 
     sqlite3 *m_db;
+    FlowBufferPool m_buffers; // before m_derived, whose gathering thread gives buffers back
     Statement m_insertBlock;
     // The records of the sort run being gathered, in the batches they came in.
     std::vector<std::vector<EncodedFlow>> m_pending;

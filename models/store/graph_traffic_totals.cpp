@@ -114,17 +114,16 @@ void GraphTrafficTotals::add(const EncodedFlow &flow, std::int64_t sign)
 
 void GraphTrafficTotals::clear()
 {
+    m_sorted = false;
     m_totals.clear();
     m_addressIds.clear();
     m_addresses.clear();
 }
 
-void GraphTrafficTotals::write(sqlite3 *db)
+void GraphTrafficTotals::sortForWrite()
 {
-    if (m_totals.empty()) {
-        clear();
+    if (m_sorted)
         return;
-    }
     // In key order, addresses as the table orders them (IPv4 before IPv6):
     // the upserts walk the table's B-tree once. Addresses are ranked once,
     // so the rows sort as integers.
@@ -146,6 +145,17 @@ void GraphTrafficTotals::write(sqlite3 *db)
         return std::tie(x.interface, x.direction, x.initiator, rank[x.src], rank[x.dst], x.srcService, x.dstService)
             < std::tie(y.interface, y.direction, y.initiator, rank[y.src], rank[y.dst], y.srcService, y.dstService);
     });
+    m_sorted = true;
+}
+
+void GraphTrafficTotals::write(sqlite3 *db)
+{
+    if (m_totals.empty()) {
+        clear();
+        return;
+    }
+    sortForWrite();
+    const auto &rows = m_totals.entries();
     Statement upsert(db, "INSERT INTO graph_traffic_total(interface, direction, initiator, src, dst, src_service, dst_service,"
                          " flows, packets, bytes, accepts, rejects) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"
                          " ON CONFLICT DO UPDATE SET flows = flows + excluded.flows, packets = packets + excluded.packets,"

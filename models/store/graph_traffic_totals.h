@@ -56,6 +56,11 @@ class GraphTrafficTotals {
 public:
     // Counts a record (sign -1 takes it away); records the graph does not count are left out.
     void add(const EncodedFlow &flow, std::int64_t sign = 1);
+    // Puts what was gathered in the table's key order, touching no table:
+    // another thread may do this while the connection writes other tables.
+    // Nothing may be added after it until write() or clear(); write() does
+    // it when it was not done.
+    void sortForWrite();
     // Adds what was gathered to the table, dropping rows left without flows, and forgets it.
     void write(sqlite3 *db);
     void clear();
@@ -84,6 +89,7 @@ private:
     DenseHashMap<IpAddress, std::uint32_t, AddressHash> m_addressIds;
     std::vector<IpAddress> m_addresses;
     DenseHashMap<Key, GraphTrafficSums, KeyHash> m_totals;
+    bool m_sorted = false; // m_totals' entries are in key order, its slots stale
 };
 
 // Fills graph_traffic_total from every block of the case (decoding only the

@@ -62,6 +62,20 @@ void MinuteRollup::add(const EncodedFlow &flow)
     }
 }
 
+std::vector<std::pair<RollupKey, RollupTotals>> MinuteRollup::takeMinutesBefore(std::int64_t minute)
+{
+    std::vector<std::pair<RollupKey, RollupTotals>> taken;
+    std::vector<std::pair<RollupKey, RollupTotals>> kept;
+    for (const auto &entry : m_totals)
+        (entry.first.minute < minute ? taken : kept).push_back(entry);
+    if (taken.empty())
+        return taken;
+    m_totals.clear();
+    for (const auto &[key, totals] : kept)
+        m_totals[key] = totals;
+    return taken;
+}
+
 void MinuteRollup::clear()
 {
     m_totals.clear();

@@ -115,6 +115,9 @@ public:
     const std::vector<LongSpan> &longSpans() const { return m_longSpans; }
     // Entries held: what a writer weighs to bound memory.
     std::size_t size() const { return m_totals.size() + m_longSpans.size(); }
+    // Takes out the entries of the minutes that begin before `minute`,
+    // keeping the others (and the long spans).
+    std::vector<std::pair<RollupKey, RollupTotals>> takeMinutesBefore(std::int64_t minute);
     void clear();
 
 private:

@@ -413,6 +413,9 @@ private Q_SLOTS:
         QTest::newRow("three imports") << 2 << 3000 << 3 << 10;
         QTest::newRow("several blocks") << 3 << 9000 << 2 << 5;
         QTest::newRow("mostly gaps, four imports") << 4 << 2000 << 4 << 70;
+        // More than a sort run of blocks: the minutes before its last block are
+        // written during the file, and the records after them add to those rows.
+        QTest::newRow("past minutes written during the file") << 5 << 70000 << 1 << 5;
     }
 
     void randomCases()
