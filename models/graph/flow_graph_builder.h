@@ -52,6 +52,11 @@ struct GraphOptions {
     // An empty filter reads the totals kept beside the records (table
     // graph_traffic_total) instead of the records; false scans the records.
     bool useStoredTotals = true;
+    // A filter's records tested and summed a column at a time, by address
+    // numbers (given the totals, which number every address); false decodes
+    // and sums each record whole, by address: the general way, which the
+    // fast one answers as.
+    bool columnScan = true;
 };
 
 class GraphCancelled : public std::runtime_error {

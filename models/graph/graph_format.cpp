@@ -14,8 +14,19 @@ constexpr const char *kAcceptColour = "#7EB26D";
 
 std::string quoted(const QString &text)
 {
-    std::string out = "\"";
-    for (const char c : text.toStdString()) {
+    const std::string utf8 = text.toStdString();
+    std::string out;
+    out.reserve(utf8.size() + 2);
+    out += '"';
+    // Runs of characters that need no escape are copied at once: a "more"
+    // node's filter can be megabytes long.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const char c = utf8[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+            continue;
+        out.append(utf8, run, i - run);
+        run = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -26,16 +37,14 @@ std::string quoted(const QString &text)
         case '\n':
             out += "\\n";
             break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                out += escaped;
-            } else {
-                out += c;
-            }
+        default: {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            out += escaped;
+        }
         }
     }
+    out.append(utf8, run, utf8.size() - run);
     return out + '"';
 }
 
