@@ -11,10 +11,12 @@
 #include "explain/config_snapshot.h"
 #include "explain/snapshot_store.h"
 #include "selection/case_filter.h"
+#include "selection/match_collection.h"
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 #include "store/graph_traffic_totals.h"
+#include "store/sqlite_handle.h"
 
 #include <QObject>
 
@@ -685,7 +687,7 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     // interface's records. The totals' addresses are numbered on the way.
     AddressNumbers numbers;
     OwnerClaims claims;
-    std::vector<std::pair<SumKey, Traffic>> totals;
+    std::deque<std::pair<SumKey, Traffic>> totals; // no copying as it grows
     if (haveTotals) {
         std::size_t rows = 0;
         readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &row, const GraphTrafficSums &sums) {
@@ -706,7 +708,7 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             t.accept = static_cast<std::uint64_t>(sums.accepts);
             t.reject = static_cast<std::uint64_t>(sums.rejects);
             claims.add(key.eni, key.logged, key.src, key.dst, t.flows);
-            if (fromTotals)
+            if (fromTotals || options.columnScan)
                 totals.emplace_back(key, t);
         });
     } else {
@@ -746,10 +748,57 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             if (address.isV4() && !scan.owned[n] && scan.network[n] == n && groups.keepsNetworkWhole(address))
                 scan.wholeNetworksV4.findOrInsert(address.v4(), n);
         }
-        const GraphSums sums = scanGraphSums(caseDb, filter, numbers, scan, options.cancelled);
-        assembler.reserve(sums.size());
-        for (const auto &[key, traffic] : sums)
-            assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+        // The filter tested first, on its own columns; then the graph's
+        // columns of the blocks that matter: those with matches, or, when
+        // the filter keeps most records, those with records it leaves out,
+        // taken from the totals.
+        std::shared_ptr<const RecordMatchSet> matches;
+        try {
+            matches = collectMatches(caseDb, filter, options.cancelled);
+        } catch (const MatchCollectionCancelled &) {
+            throw GraphCancelled();
+        }
+        std::int64_t records = 0;
+        std::vector<std::pair<std::int64_t, std::int64_t>> blocks; // id, records
+        Statement list(caseDb.handle(), "SELECT id, records FROM flow_block ORDER BY id");
+        while (list.step()) {
+            blocks.emplace_back(list.int64(0), list.int64(1));
+            records += list.int64(1);
+        }
+        const bool fromLeftOut = matches->total() * 2 > records;
+        std::vector<std::int64_t> scanned;
+        for (const auto &[id, count] : blocks) {
+            const RecordMatchSet::Block *matched = matches->block(id);
+            const std::int64_t kept = matched ? matched->count : 0;
+            if (fromLeftOut ? kept < count : kept > 0)
+                scanned.push_back(id);
+        }
+        const GraphSums sums = scanGraphSums(caseDb, scanned, *matches,
+                                             fromLeftOut ? SumsOf::RecordsLeftOut : SumsOf::Matches, numbers, scan,
+                                             options.cancelled);
+        if (fromLeftOut) {
+            GraphSums kept;
+            for (const auto &[key, traffic] : totals)
+                kept[key] += traffic;
+            totals = {};
+            for (const auto &[key, traffic] : sums) {
+                Traffic &t = kept[key];
+                t.flows -= traffic.flows;
+                t.bytes -= traffic.bytes;
+                t.packets -= traffic.packets;
+                t.accept -= traffic.accept;
+                t.reject -= traffic.reject;
+            }
+            assembler.reserve(kept.size());
+            for (const auto &[key, traffic] : kept)
+                if (traffic.flows > 0)
+                    assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+        } else {
+            totals = {};
+            assembler.reserve(sums.size());
+            for (const auto &[key, traffic] : sums)
+                assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+        }
     } else {
         OwnedAddresses owned;
         for (const auto &[address, eni] : owners)

@@ -4,8 +4,9 @@
 #include "flow_graph_builder.h"
 #include "outside_groups.h"
 
-#include "selection/case_filter.h"
+#include "query/column_predicate.h"
 #include "store/block_scan.h"
+#include "store/record_match_set.h"
 
 #include <map>
 #include <memory>
@@ -29,6 +30,7 @@ struct Unnumbered {
     std::uint32_t srcService = 0;
     std::uint32_t dstService = 0;
     FlowInitiator initiator = FlowInitiator::Unknown;
+    LoggedDirection logged = LoggedDirection::Unknown;
     Traffic traffic;
 };
 
@@ -106,21 +108,42 @@ private:
 
 class RecordSummer {
 public:
-    RecordSummer(const AddressNumbers &numbers, const ScanAddresses &addresses)
+    // `whole`: keys as the totals have them (whole addresses, the logging
+    // interface and its direction), else as the graph needs them.
+    RecordSummer(const AddressNumbers &numbers, const ScanAddresses &addresses, bool whole)
         : m_numbers(numbers)
         , m_addresses(addresses)
+        , m_whole(whole)
     {
     }
 
+    bool whole() const { return m_whole; }
+
     void add(WorkerSums &worker, const IpAddress &src, const IpAddress &dst, std::uint32_t interface,
-             std::uint32_t srcService, std::uint32_t dstService, FlowInitiator initiator, const Traffic &traffic) const
+             std::uint32_t srcService, std::uint32_t dstService, FlowInitiator initiator, LoggedDirection logged,
+             const Traffic &traffic) const
     {
         const std::uint32_t eni = interface < m_addresses.eniOfInterface.size() ? m_addresses.eniOfInterface[interface] : 0;
+        SumKey key;
+        if (m_whole) {
+            key.src = m_numbers.find(src);
+            key.dst = m_numbers.find(dst);
+            if (key.src == AddressNumbers::kAbsent || key.dst == AddressNumbers::kAbsent) {
+                worker.unnumbered.push_back({eni, src, dst, srcService, dstService, initiator, logged, traffic});
+                return;
+            }
+            key.eni = eni;
+            key.logged = logged;
+            key.srcService = srcService;
+            key.dstService = dstService;
+            key.initiator = initiator;
+            worker.add(key, traffic);
+            return;
+        }
         bool srcOwned = false;
         bool dstOwned = false;
-        SumKey key;
         if (!numbered(src, srcService, key.src, srcOwned) || !numbered(dst, dstService, key.dst, dstOwned)) {
-            worker.unnumbered.push_back({eni, src, dst, srcService, dstService, initiator, traffic});
+            worker.unnumbered.push_back({eni, src, dst, srcService, dstService, initiator, logged, traffic});
             return;
         }
         key.eni = srcOwned && dstOwned ? eni : 0; // which interface logged it matters only between two of them
@@ -169,22 +192,14 @@ private:
 
     const AddressNumbers &m_numbers;
     const ScanAddresses &m_addresses;
+    bool m_whole = false;
 };
 
 bool bit(const std::uint64_t *bits, std::size_t slot) { return (bits[slot / 64] >> (slot % 64)) & 1U; }
 
-// A block's records a column at a time: the filter's test gives the
-// records it keeps, then the graph's columns of those are summed.
-void sumBlockColumns(BlockColumns &columns, const ColumnPredicate *test, const RecordSummer &summer, WorkerSums &worker)
+// A block's records in `keep` (a bit per slot), a column at a time.
+void sumBlockColumns(BlockColumns &columns, BlockMatchBits keep, const RecordSummer &summer, WorkerSums &worker)
 {
-    const std::size_t count = columns.size();
-    BlockMatchBits keep{};
-    if (test) {
-        (*test)(columns, keep);
-    } else {
-        for (std::size_t slot = 0; slot < count; ++slot)
-            keep[slot / 64] |= std::uint64_t(1) << (slot % 64);
-    }
     const std::uint64_t *hasSrc = columns.presence(Field::SrcAddr);
     const std::uint64_t *hasDst = columns.presence(Field::DstAddr);
     bool any = false;
@@ -215,6 +230,8 @@ void sumBlockColumns(BlockColumns &columns, const ColumnPredicate *test, const R
     const std::uint64_t *srcPorts = columns.integers(Field::SrcPort);
     const std::uint64_t *hasDstPort = columns.presence(Field::DstPort);
     const std::uint64_t *dstPorts = columns.integers(Field::DstPort);
+    const std::uint64_t *hasDirection = summer.whole() ? columns.presence(Field::FlowDirection) : nullptr;
+    const std::uint64_t *directions = summer.whole() ? columns.integers(Field::FlowDirection) : nullptr;
     for (std::size_t w = 0; w < keep.size(); ++w) {
         for (std::uint64_t word = keep[w]; word; word &= word - 1) {
             const std::size_t slot = w * 64 + static_cast<std::size_t>(__builtin_ctzll(word));
@@ -228,48 +245,38 @@ void sumBlockColumns(BlockColumns &columns, const ColumnPredicate *test, const R
                 ++(static_cast<Action>(actions[slot]) == Action::Reject ? t.reject : t.accept);
             const FlowInitiator initiator = flowInitiator(bit(hasFlags, slot), flags[slot], bit(hasSrcPort, slot),
                                                           srcPorts[slot], bit(hasDstPort, slot), dstPorts[slot]);
+            LoggedDirection logged = LoggedDirection::Unknown;
+            if (summer.whole() && bit(hasDirection, slot))
+                logged = static_cast<FlowDirection>(directions[slot]) == FlowDirection::Egress ? LoggedDirection::Egress
+                                                                                                : LoggedDirection::Ingress;
             summer.add(worker, src[slot], dst[slot], interfaces[slot], bit(hasSrcService, slot) ? srcServices[slot] : 0,
-                       bit(hasDstService, slot) ? dstServices[slot] : 0, initiator, t);
+                       bit(hasDstService, slot) ? dstServices[slot] : 0, initiator, logged, t);
         }
     }
 }
 
 } // namespace
 
-GraphSums scanGraphSums(CaseDb &caseDb, const CaseFilter &filter, AddressNumbers &numbers, const ScanAddresses &addresses,
+GraphSums scanGraphSums(CaseDb &caseDb, const std::vector<std::int64_t> &blocks, const RecordMatchSet &matches,
+                        SumsOf which, AddressNumbers &numbers, const ScanAddresses &addresses,
                         const std::function<bool()> &cancelled)
 {
     Workers workers;
-    const RecordSummer summer(numbers, addresses);
-    const ColumnMask columns = kGraphColumns | filter.columnsRead();
-    if (filter.matchesEverything() || filter.columnPredicate()) {
-        const ColumnPredicate *test = filter.matchesEverything() ? nullptr : &*filter.columnPredicate();
-        scanBlockColumnsConcurrently(caseDb, filter.blocks(), columns, [&](std::int64_t, BlockColumns &block) {
-            if (cancelled && cancelled())
-                throw GraphCancelled();
-            sumBlockColumns(block, test, summer, workers.mine());
-        });
-    } else {
-        const RecordPredicate &accept = filter.predicate();
-        scanBlockRecordsConcurrently(caseDb, filter.blocks(), columns, [&](std::int64_t, BlockRecordCursor &records) {
-            if (cancelled && cancelled())
-                throw GraphCancelled();
-            WorkerSums &worker = workers.mine();
-            while (const EncodedFlow *flow = records.next()) {
-                if (!isGraphFlow(*flow) || !accept(*flow))
-                    continue;
-                Traffic t;
-                t.flows = 1;
-                t.bytes = flow->has(Field::Bytes) ? flow->bytes : 0;
-                t.packets = flow->has(Field::Packets) ? flow->packets : 0;
-                if (flow->has(Field::Action))
-                    ++(flow->action == Action::Reject ? t.reject : t.accept);
-                summer.add(worker, flow->srcAddr, flow->dstAddr, flow->interface,
-                           flow->has(Field::PktSrcAwsService) ? flow->pktSrcService : 0,
-                           flow->has(Field::PktDstAwsService) ? flow->pktDstService : 0, flowInitiator(*flow), t);
-            }
-        });
-    }
+    const bool whole = which == SumsOf::RecordsLeftOut;
+    const RecordSummer summer(numbers, addresses, whole);
+    const ColumnMask columns = kGraphColumns | (whole ? columnOf(Field::FlowDirection) : 0);
+    scanBlockColumnsConcurrently(caseDb, blocks, columns, [&](std::int64_t id, BlockColumns &block) {
+        if (cancelled && cancelled())
+            throw GraphCancelled();
+        BlockMatchBits keep{};
+        if (const RecordMatchSet::Block *matched = matches.block(id))
+            keep = matched->bits;
+        if (whole) { // the records the filter leaves out
+            for (std::size_t slot = 0; slot < block.size(); ++slot)
+                keep[slot / 64] ^= std::uint64_t(1) << (slot % 64);
+        }
+        sumBlockColumns(block, keep, summer, workers.mine());
+    });
     // One table holds them all, partition by partition; then what had no
     // number, now numbered (no interface owns such an address: every owner
     // is numbered).
@@ -290,6 +297,17 @@ GraphSums scanGraphSums(CaseDb &caseDb, const CaseFilter &filter, AddressNumbers
     for (WorkerSums *worker : workers.all()) {
         for (const Unnumbered &u : worker->unnumbered) {
             SumKey key;
+            if (whole) {
+                key.eni = u.eni;
+                key.src = numbers.number(u.src);
+                key.dst = numbers.number(u.dst);
+                key.logged = u.logged;
+                key.srcService = u.srcService;
+                key.dstService = u.dstService;
+                key.initiator = u.initiator;
+                all[key] += u.traffic;
+                continue;
+            }
             const std::uint32_t s = numbers.find(u.src);
             const std::uint32_t d = numbers.find(u.dst);
             const bool srcOwned = s < addresses.owned.size() && addresses.owned[s];

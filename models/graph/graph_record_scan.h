@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The records a filter keeps, summed for the graph (see GraphSums) in one
-// scan of the blocks the filter's index lookup leaves, on two threads. Only
-// the columns the filter and the graph read are decoded; a filter that a
-// block's columns can answer (see ColumnPredicate) is tested a column at a
-// time, any other record by record. Each thread sums in a flat table of its
-// own; the tables are merged at the end.
+// The records a filter keeps (or leaves out), summed for the graph (see
+// GraphSums) in one scan of the blocks that hold them, on two threads, a
+// column at a time. The filter has been tested before (see collectMatches),
+// so only the graph's columns are decoded. Each thread sums in tables of
+// its own; the tables are merged at the end.
 
 #include "graph_sums.h"
 
@@ -14,7 +13,7 @@
 
 namespace flowscope {
 class CaseDb;
-class CaseFilter;
+class RecordMatchSet;
 } // namespace flowscope
 
 namespace flowscope::graph {
@@ -37,12 +36,19 @@ struct ScanAddresses {
     FlatIndex wholeNetworksV4;
 };
 
-// Sums the records `filter` keeps. An address no interface owns is kept as
-// OutsideGroups::kept says (its /24 or /48 mostly), and the logging
-// interface only between two owned addresses. Addresses without a number
-// are numbered after the scan. `cancelled` is asked once a block and
-// throws GraphCancelled.
-GraphSums scanGraphSums(CaseDb &caseDb, const CaseFilter &filter, AddressNumbers &numbers, const ScanAddresses &addresses,
+// Which records of the blocks a scan sums.
+enum class SumsOf {
+    Matches,        // those in the match set, keyed as the graph needs them: an address no
+                    // interface owns as OutsideGroups::kept says (its /24 or /48 mostly), the
+                    // logging interface only between two owned addresses
+    RecordsLeftOut, // the others, keyed as graph_traffic_total is (to be taken from its rows)
+};
+
+// Sums the records of `blocks` that `which` names, decoding only the
+// columns the graph reads. Addresses without a number are numbered after
+// the scan. `cancelled` is asked once a block and throws GraphCancelled.
+GraphSums scanGraphSums(CaseDb &caseDb, const std::vector<std::int64_t> &blocks, const RecordMatchSet &matches,
+                        SumsOf which, AddressNumbers &numbers, const ScanAddresses &addresses,
                         const std::function<bool()> &cancelled);
 
 } // namespace flowscope::graph

@@ -706,8 +706,9 @@ void TestFlowGraphBuilder::columnScanAnswersAsTheRecords_data()
     QTest::addColumn<int>("level");
     QTest::addColumn<QStringList>("expanded");
     // Tested a column at a time (times, actions, addresses, ports, numbers)
-    // or record by record (interface fields, services): both read the
-    // filter's records as the general scan does.
+    // or record by record (interface fields, services), keeping few records
+    // (summed) or most (the totals less those left out): each answers as
+    // the general scan does.
     const QStringList filters{
         QStringLiteral("bytes > 0"),
         QStringLiteral("bytes > 2500"),
@@ -722,6 +723,8 @@ void TestFlowGraphBuilder::columnScanAnswersAsTheRecords_data()
         QStringLiteral("dstport >= 1024 and flow-direction == egress"),
         QStringLiteral("interface-id == \"eni-3\""),
         QStringLiteral("pkt-dst-aws-service == \"S3\" or subnet-id == \"subnet-1\""),
+        QStringLiteral("bytes > 100 and not action == REJECT"), // most records: the totals less the others
+        QStringLiteral("not interface-id == \"eni-3\""),
         QStringLiteral("dstport == 9"), // no record
         QStringLiteral("time >= 2030-01-01T00:00Z"), // no block
     };
