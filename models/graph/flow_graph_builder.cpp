@@ -244,7 +244,7 @@ public:
     {
         m_nodes.reserve(rows);
         m_edges.reserve(rows);
-        m_outsidePacked.reserve(rows / 2);
+        m_outsidePacked.reserve(rows / 4); // outside nodes are far fewer than sums
         m_edgeIndex.reserve(rows / 2);
     }
 
@@ -690,12 +690,20 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     std::deque<std::pair<SumKey, Traffic>> totals; // no copying as it grows
     if (haveTotals) {
         std::size_t rows = 0;
+        // The rows come in the order of their key, the source address after
+        // the interface: runs of rows share it, and it is numbered once a run.
+        IpAddress lastSrc;
+        std::uint32_t lastSrcNumber = AddressNumbers::kAbsent;
         readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &row, const GraphTrafficSums &sums) {
             if (++rows % kCancelCheckEvery == 0 && options.cancelled && options.cancelled())
                 throw GraphCancelled();
             SumKey key;
             key.eni = row.interface < eniOfInterface.size() ? eniOfInterface[row.interface] : 0;
-            key.src = numbers.number(row.src);
+            if (lastSrcNumber == AddressNumbers::kAbsent || !(row.src == lastSrc)) {
+                lastSrc = row.src;
+                lastSrcNumber = numbers.number(row.src);
+            }
+            key.src = lastSrcNumber;
             key.dst = numbers.number(row.dst);
             key.srcService = row.srcService;
             key.dstService = row.dstService;
