@@ -687,6 +687,26 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     // interface's records. The totals' addresses are numbered on the way.
     AddressNumbers numbers;
     OwnerClaims claims;
+    // A filter is tested first, on its own columns: where it keeps most
+    // records, the graph is the totals less those it leaves out.
+    const bool columnScan = options.columnScan && haveTotals && !fromTotals;
+    std::shared_ptr<const RecordMatchSet> matches;
+    std::vector<std::pair<std::int64_t, std::int64_t>> blocks; // id, records
+    bool fromLeftOut = false;
+    if (columnScan) {
+        try {
+            matches = collectMatches(caseDb, filter, options.cancelled);
+        } catch (const MatchCollectionCancelled &) {
+            throw GraphCancelled();
+        }
+        std::int64_t records = 0;
+        Statement list(caseDb.handle(), "SELECT id, records FROM flow_block ORDER BY id");
+        while (list.step()) {
+            blocks.emplace_back(list.int64(0), list.int64(1));
+            records += list.int64(1);
+        }
+        fromLeftOut = matches->total() * 2 > records;
+    }
     std::deque<std::pair<SumKey, Traffic>> totals; // no copying as it grows
     if (haveTotals) {
         std::size_t rows = 0;
@@ -716,7 +736,7 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             t.accept = static_cast<std::uint64_t>(sums.accepts);
             t.reject = static_cast<std::uint64_t>(sums.rejects);
             claims.add(key.eni, key.logged, key.src, key.dst, t.flows);
-            if (fromTotals || options.columnScan)
+            if (fromTotals || fromLeftOut)
                 totals.emplace_back(key, t);
         });
     } else {
@@ -731,7 +751,7 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
         assembler.reserve(totals.size());
         for (const auto &[key, traffic] : totals)
             assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
-    } else if (options.columnScan && haveTotals) {
+    } else if (columnScan) {
         // Every address of the case is numbered: what the scan needs of
         // one is looked up by its number.
         ScanAddresses scan;
@@ -756,24 +776,9 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             if (address.isV4() && !scan.owned[n] && scan.network[n] == n && groups.keepsNetworkWhole(address))
                 scan.wholeNetworksV4.findOrInsert(address.v4(), n);
         }
-        // The filter tested first, on its own columns; then the graph's
-        // columns of the blocks that matter: those with matches, or, when
-        // the filter keeps most records, those with records it leaves out,
-        // taken from the totals.
-        std::shared_ptr<const RecordMatchSet> matches;
-        try {
-            matches = collectMatches(caseDb, filter, options.cancelled);
-        } catch (const MatchCollectionCancelled &) {
-            throw GraphCancelled();
-        }
-        std::int64_t records = 0;
-        std::vector<std::pair<std::int64_t, std::int64_t>> blocks; // id, records
-        Statement list(caseDb.handle(), "SELECT id, records FROM flow_block ORDER BY id");
-        while (list.step()) {
-            blocks.emplace_back(list.int64(0), list.int64(1));
-            records += list.int64(1);
-        }
-        const bool fromLeftOut = matches->total() * 2 > records;
+        // The graph's columns of the blocks that matter: those with
+        // matches, or, when the filter keeps most records, those with
+        // records it leaves out, taken from the totals.
         std::vector<std::int64_t> scanned;
         for (const auto &[id, count] : blocks) {
             const RecordMatchSet::Block *matched = matches->block(id);
