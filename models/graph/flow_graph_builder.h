@@ -18,7 +18,9 @@
 // counts when one end's logs are missing or the filter hides them.
 //
 // With an empty filter the sums come from the totals written at import
-// (graph_traffic_total), the same answer without reading a record.
+// (graph_traffic_total), the same answer without reading a record; with a
+// filter that keeps most records, from those totals less the records it
+// leaves out (see graph_record_scan.h).
 
 #include "flow_graph.h"
 
