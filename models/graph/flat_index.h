@@ -35,6 +35,19 @@ public:
         }
     }
 
+    // The number stored for `key`, or kAbsent.
+    std::uint32_t find(std::uint64_t key) const
+    {
+        if (m_slots.empty())
+            return kAbsent;
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+            const Slot &slot = m_slots[i];
+            if (slot.value == kAbsent || slot.key == key)
+                return slot.value;
+        }
+    }
+
     std::size_t size() const { return m_size; }
 
     // Room for `count` keys without growing on the way.

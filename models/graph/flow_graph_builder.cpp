@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_graph_builder.h"
 
+#include "address_owners.h"
 #include "flat_index.h"
 #include "graph_filters.h"
+#include "graph_record_scan.h"
+#include "graph_sums.h"
 #include "outside_groups.h"
 
 #include "explain/config_snapshot.h"
 #include "explain/snapshot_store.h"
 #include "selection/case_filter.h"
+#include "selection/match_collection.h"
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 #include "store/graph_traffic_totals.h"
+#include "store/sqlite_handle.h"
 
 #include <QObject>
 
@@ -74,10 +79,9 @@ constexpr ColumnMask kGraphColumns = columnOf(Field::SrcAddr) | columnOf(Field::
 constexpr ColumnMask kClaimColumns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::LogStatus)
     | columnOf(Field::FlowDirection) | columnOf(Field::InterfaceId);
 
-using Owners = std::unordered_map<IpAddress, QString, AddressHash>;
+using OwnedAddresses = std::unordered_set<IpAddress, AddressHash>;
 
-
-// What tells who owns an address (the claims addressOwners reads): flows
+// What tells who owns an address (the claims OwnerClaims reads): flows
 // per interface, logged direction and the address on the interface's side.
 void addClaim(RawTraffic &claims, std::uint32_t eni, Logged logged, const IpAddress &src, const IpAddress &dst,
               std::uint64_t flows)
@@ -93,9 +97,9 @@ void addClaim(RawTraffic &claims, std::uint32_t eni, Logged logged, const IpAddr
 }
 
 // Traffic summed per interface, addresses, services and initiator, an
-// address no interface in `owners` owns replaced by what its outside group
-// needs of it (its /24 or /48 mostly).
-void addTraffic(RawTraffic &raw, const Owners &owners, const OutsideGroups &groups, std::uint32_t eni,
+// address none of `owned` replaced by what its outside group needs of it
+// (its /24 or /48 mostly).
+void addTraffic(RawTraffic &raw, const OwnedAddresses &owned, const OutsideGroups &groups, std::uint32_t eni,
                 const IpAddress &src, const IpAddress &dst, std::uint32_t srcService, std::uint32_t dstService,
                 Side initiator, const Traffic &traffic)
 {
@@ -103,8 +107,8 @@ void addTraffic(RawTraffic &raw, const Owners &owners, const OutsideGroups &grou
     key.eni = eni;
     key.srcService = srcService;
     key.dstService = dstService;
-    const bool srcOwned = owners.count(src) > 0;
-    const bool dstOwned = owners.count(dst) > 0;
+    const bool srcOwned = owned.count(src) > 0;
+    const bool dstOwned = owned.count(dst) > 0;
     key.src = srcOwned ? src : groups.kept(src, srcService);
     key.dst = dstOwned ? dst : groups.kept(dst, dstService);
     // Which interface logged it matters only between two of them.
@@ -119,16 +123,17 @@ std::uint32_t eniOf(std::uint32_t interface, const InterfaceDictionary &interfac
     return interface && interface <= interfaces.size() ? interfaces.key(interface)[0] : 0;
 }
 
-// The records `filter` keeps, summed by addTraffic: a case has far fewer of
-// these than records. With `owners` null, every record of the case, summed
-// by addClaim.
+// Every record the filter keeps decoded whole, tested and summed by
+// addTraffic one at a time: the general path, which the column scan
+// (scanGraphSums) answers as. With `owned` null, every record of the case,
+// summed by addClaim.
 RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const InterfaceDictionary &interfaces,
-                          const Owners *owners, const OutsideGroups *groups, const std::function<bool()> &cancelled)
+                          const OwnedAddresses *owned, const OutsideGroups *groups, const std::function<bool()> &cancelled)
 {
     std::mutex mutex;
     RawTraffic all;
     const bool everything = !filter || filter->matchesEverything() || !filter->predicate();
-    scanBlocksConcurrently(caseDb, filter ? filter->blocks() : std::nullopt, !owners ? kClaimColumns : kGraphColumns | (filter ? filter->columnsRead() : 0),
+    scanBlocksConcurrently(caseDb, filter ? filter->blocks() : std::nullopt, !owned ? kClaimColumns : kGraphColumns | (filter ? filter->columnsRead() : 0),
                            [&](std::int64_t, const std::vector<EncodedFlow> &rows) {
                                if (cancelled && cancelled())
                                    throw GraphCancelled();
@@ -138,7 +143,7 @@ RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const Interf
                                    if (!isGraphFlow(flow) || (!everything && !filter->predicate()(flow)))
                                        continue;
                                    const std::uint32_t eni = eniOf(flow.interface, interfaces);
-                                   if (!owners) {
+                                   if (!owned) {
                                        Logged logged = Logged::Unknown;
                                        if (flow.has(Field::FlowDirection))
                                            logged = flow.direction == FlowDirection::Egress ? Logged::Egress : Logged::Ingress;
@@ -151,7 +156,7 @@ RawTraffic scanRawTraffic(CaseDb &caseDb, const CaseFilter *filter, const Interf
                                    t.packets = flow.has(Field::Packets) ? flow.packets : 0;
                                    if (flow.has(Field::Action))
                                        ++(flow.action == Action::Reject ? t.reject : t.accept);
-                                   addTraffic(local, *owners, *groups, eni, flow.srcAddr, flow.dstAddr,
+                                   addTraffic(local, *owned, *groups, eni, flow.srcAddr, flow.dstAddr,
                                               flow.has(Field::PktSrcAwsService) ? flow.pktSrcService : 0,
                                               flow.has(Field::PktDstAwsService) ? flow.pktDstService : 0,
                                               flowInitiator(flow), t);
@@ -172,60 +177,9 @@ struct EniInfo {
     std::set<QString> addresses; // owned, in text form
 };
 
-bool lessAddress(const IpAddress &a, const IpAddress &b)
-{
-    return std::tie(a.family, a.bytes) < std::tie(b.family, b.bytes);
-}
-
 QString text(const StringDictionary &strings, std::uint32_t id)
 {
     return id ? QString::fromStdString(strings.value(id)) : QString();
-}
-
-// Address → the ENI that owns it: the snapshot's first, then the records'.
-Owners addressOwners(const RawTraffic &raw, const StringDictionary &strings,
-                                                                 const explain::ConfigSnapshot *snapshot)
-{
-    // Flows per (address, ENI) that say the ENI owns the address.
-    std::unordered_map<IpAddress, std::map<std::uint32_t, std::uint64_t>, AddressHash> claims;
-    // Without flow-direction: flows per ENI per address seen at either end.
-    std::map<std::uint32_t, std::unordered_map<IpAddress, std::uint64_t, AddressHash>> seen;
-    for (const auto &[key, traffic] : raw) {
-        if (!key.eni)
-            continue;
-        if (key.logged == Logged::Egress)
-            claims[key.src][key.eni] += traffic.flows;
-        else if (key.logged == Logged::Ingress)
-            claims[key.dst][key.eni] += traffic.flows;
-        else {
-            seen[key.eni][key.src] += traffic.flows;
-            seen[key.eni][key.dst] += traffic.flows;
-        }
-    }
-    for (const auto &[eni, counts] : seen) {
-        const auto top = std::max_element(counts.begin(), counts.end(), [](const auto &a, const auto &b) {
-            return a.second != b.second ? a.second < b.second : lessAddress(b.first, a.first);
-        });
-        claims[top->first][eni] += top->second;
-    }
-    Owners owners;
-    for (const auto &[address, byEni] : claims) {
-        const auto best = std::max_element(byEni.begin(), byEni.end(), [](const auto &a, const auto &b) {
-            return a.second != b.second ? a.second < b.second : a.first > b.first;
-        });
-        owners[address] = text(strings, best->first);
-    }
-    if (snapshot) {
-        for (const auto &[id, eni] : snapshot->interfaces) {
-            for (const explain::IpAddress &a : eni.privateIpv4)
-                if (const auto parsed = flowscope::IpAddress::parse(a.toString().toStdString()))
-                    owners[*parsed] = id;
-            for (const explain::IpAddress &a : eni.ipv6)
-                if (const auto parsed = flowscope::IpAddress::parse(a.toString().toStdString()))
-                    owners[*parsed] = id;
-        }
-    }
-    return owners;
 }
 
 struct LevelNode {
@@ -243,9 +197,10 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 class GraphAssembler {
 public:
     GraphAssembler(const GraphOptions &options, const StringDictionary &strings, const InterfaceDictionary &interfaces,
-                   const Owners &owners, const OutsideGroups &groups)
+                   const AddressNumbers &numbers, const std::map<std::uint32_t, QString> &owners, const OutsideGroups &groups)
         : m_options(options)
         , m_strings(strings)
+        , m_numbers(numbers)
         , m_groups(groups)
         , m_snapshot(options.snapshot.get())
     {
@@ -276,24 +231,30 @@ public:
         }
         for (const auto &[address, eni] : owners) {
             const std::uint32_t index = eniIndex(eni);
-            m_owners.emplace(address, index);
-            m_enis[index].addresses.insert(QString::fromStdString(address.toString()));
+            if (m_owners.size() <= address)
+                m_owners.resize(address + 1, kNone);
+            m_owners[address] = index;
+            m_enis[index].addresses.insert(QString::fromStdString(numbers.address(address).toString()));
         }
         m_caseNodes.assign(m_eniNames.size(), kNone);
     }
+
+    // The interface (by position) that owns each numbered address, kNone for none.
+    const std::vector<std::uint32_t> &owners() const { return m_owners; }
 
     // Room for the nodes and edges of about `rows` sums (each makes at most one edge and two nodes).
     void reserve(std::size_t rows)
     {
         m_nodes.reserve(rows);
         m_edges.reserve(rows);
-        m_outsidePacked.reserve(rows / 2);
+        m_outsidePacked.reserve(rows / 4); // outside nodes are far fewer than sums
         m_edgeIndex.reserve(rows / 2);
     }
 
     // One sum of records: `eni` the string id of the interface that logged
-    // them (0 when none), the addresses whole or as OutsideGroups::kept left them.
-    void add(std::uint32_t eni, const IpAddress &src, const IpAddress &dst, std::uint32_t srcService,
+    // them (0 when none), the addresses (numbers) whole or as
+    // OutsideGroups::kept left them.
+    void add(std::uint32_t eni, std::uint32_t src, std::uint32_t dst, std::uint32_t srcService,
              std::uint32_t dstService, Side initiator, const Traffic &traffic)
     {
         if (++m_added % kCancelCheckEvery == 0 && m_options.cancelled && m_options.cancelled())
@@ -307,7 +268,7 @@ public:
             const auto logger = eni ? m_eniOfString.find(eni) : m_eniOfString.end();
             const std::uint32_t loggedBy = logger == m_eniOfString.end() ? kNone : logger->second;
             if (loggedBy == srcEni || loggedBy == dstEni) {
-                RawKey pair;
+                SumKey pair;
                 pair.src = src;
                 pair.dst = dst;
                 pair.srcService = srcService;
@@ -345,15 +306,25 @@ public:
         }
         for (Node &node : m_nodes)
             node.id = node.caseLevel != kNone ? m_caseLevel[node.caseLevel].node.id : m_groups.idOf(node.outside);
-        std::vector<std::uint32_t> order(m_nodes.size());
-        for (std::uint32_t i = 0; i < order.size(); ++i)
-            order[i] = i;
+        // Heaviest first, by id among equals: sorted by weight alone, then
+        // each run of equal weights by id (the ids are compared only there).
         const GraphMetric metric = m_options.metric;
-        std::sort(order.begin(), order.end(), [this, metric](std::uint32_t x, std::uint32_t y) {
-            const auto wx = m_nodes[x].traffic.weight(metric);
-            const auto wy = m_nodes[y].traffic.weight(metric);
-            return wx != wy ? wx > wy : m_nodes[x].id < m_nodes[y].id;
-        });
+        std::vector<std::pair<std::uint64_t, std::uint32_t>> byWeight(m_nodes.size());
+        for (std::uint32_t i = 0; i < byWeight.size(); ++i)
+            byWeight[i] = {m_nodes[i].traffic.weight(metric), i};
+        std::sort(byWeight.begin(), byWeight.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
+        std::vector<std::uint32_t> order(m_nodes.size());
+        for (std::size_t from = 0; from < byWeight.size();) {
+            std::size_t to = from + 1;
+            while (to < byWeight.size() && byWeight[to].first == byWeight[from].first)
+                ++to;
+            for (std::size_t i = from; i < to; ++i)
+                order[i] = byWeight[i].second;
+            if (to - from > 1)
+                std::sort(order.begin() + static_cast<std::ptrdiff_t>(from), order.begin() + static_cast<std::ptrdiff_t>(to),
+                          [this](std::uint32_t x, std::uint32_t y) { return m_nodes[x].id < m_nodes[y].id; });
+            from = to;
+        }
 
         const std::size_t kept = keepExpandedAddresses(order);
 
@@ -520,10 +491,9 @@ private:
         return it->second;
     }
 
-    std::uint32_t ownerOf(const IpAddress &address) const
+    std::uint32_t ownerOf(std::uint32_t address) const
     {
-        const auto it = m_owners.find(address);
-        return it == m_owners.end() ? kNone : it->second;
+        return address < m_owners.size() ? m_owners[address] : kNone;
     }
 
     void addEdge(std::uint32_t a, std::uint32_t b, Side initiator, const Traffic &traffic)
@@ -542,10 +512,22 @@ private:
     }
 
     // The level node an endpoint belongs to, created on first sight.
-    std::uint32_t nodeOf(std::uint32_t eni, const IpAddress &address, std::uint32_t service)
+    std::uint32_t nodeOf(std::uint32_t eni, std::uint32_t address, std::uint32_t service)
     {
         if (eni != kNone)
             return caseNode(eni);
+        if (service) // rare: not worth remembering
+            return outsideNode(m_numbers.address(address), service);
+        if (m_outsideOf.size() <= address)
+            m_outsideOf.resize(std::max<std::size_t>(address + 1, m_numbers.size()), kNone);
+        std::uint32_t &node = m_outsideOf[address];
+        if (node == kNone)
+            node = outsideNode(m_numbers.address(address), 0);
+        return node;
+    }
+
+    std::uint32_t outsideNode(const IpAddress &address, std::uint32_t service)
+    {
         const OutsideKey key = m_groups.keyOf(address, service);
         const auto next = static_cast<std::uint32_t>(m_nodes.size());
         const std::uint64_t packed = packedKey(key);
@@ -642,7 +624,9 @@ private:
                 folded += QStringLiteral(" or ");
             const Node &node = m_nodes[order[i]];
             if (node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Network) {
-                folded += addressTest + node.id + QLatin1Char(')'); // most of them, without the selector's lists
+                folded += addressTest; // most of them, without the selector's lists
+                folded += node.id;
+                folded += QLatin1Char(')');
                 continue;
             }
             folded += QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')');
@@ -677,6 +661,7 @@ private:
 
     const GraphOptions &m_options;
     const StringDictionary &m_strings;
+    const AddressNumbers &m_numbers;
     const OutsideGroups &m_groups;
     const explain::ConfigSnapshot *m_snapshot;
     std::size_t m_added = 0;
@@ -685,18 +670,19 @@ private:
     std::vector<EniInfo> m_enis;
     std::unordered_map<QString, std::uint32_t> m_eniIndex;
     std::unordered_map<std::uint32_t, std::uint32_t> m_eniOfString; // string id → position
-    std::unordered_map<IpAddress, std::uint32_t, AddressHash> m_owners;
+    std::vector<std::uint32_t> m_owners; // address number → interface position, kNone for none
     // Level nodes by number.
     std::vector<Node> m_nodes;
     std::vector<LevelNode> m_caseLevel;
     std::vector<std::uint32_t> m_caseNodes;                     // interface → its level node
     std::unordered_map<QString, std::uint32_t> m_caseGroups;    // level node id → number
     std::map<std::uint32_t, std::set<std::uint32_t>> m_members; // level node → its interfaces
+    std::vector<std::uint32_t> m_outsideOf; // address number → its outside node seen without a service
     std::unordered_map<OutsideKey, std::uint32_t, OutsideKeyHash> m_outside; // IPv6 addresses of their own
     FlatIndex m_outsidePacked; // the outside groups packedKey() packs
     FlatIndex m_edgeIndex;     // low << 32 | high node number → position in m_edges
     std::vector<std::pair<std::uint64_t, EdgeSums>> m_edges;
-    std::unordered_map<RawKey, BothEnds, RawKeyHash> m_bothEnds;
+    DenseHashMap<SumKey, BothEnds, SumKeyHash> m_bothEnds;
 };
 
 } // namespace
@@ -722,45 +708,148 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     // The whole case: the totals kept beside the records hold both sums,
     // added up as the records would be.
     const bool fromTotals = haveTotals && filter.matchesEverything() && !filter.blocks();
-    std::deque<std::pair<GraphTrafficKey, Traffic>> totals; // no copying as it grows
+    std::vector<std::uint32_t> eniOfInterface(interfaces.size() + 1, 0);
+    for (std::uint32_t id = 1; id <= interfaces.size(); ++id)
+        eniOfInterface[id] = interfaces.key(id)[0];
+    // First who owns which address, from every record (or their totals):
+    // an address belongs to its interface even where the filter hides that
+    // interface's records. The totals' addresses are numbered on the way.
+    AddressNumbers numbers;
+    OwnerClaims claims;
+    // A filter is tested first, on its own columns: where it keeps most
+    // records, the graph is the totals less those it leaves out.
+    const bool columnScan = options.columnScan && haveTotals && !fromTotals;
+    std::shared_ptr<const RecordMatchSet> matches;
+    std::vector<std::pair<std::int64_t, std::int64_t>> blocks; // id, records
+    bool fromLeftOut = false;
+    if (columnScan) {
+        try {
+            matches = collectMatches(caseDb, filter, options.cancelled);
+        } catch (const MatchCollectionCancelled &) {
+            throw GraphCancelled();
+        }
+        std::int64_t records = 0;
+        Statement list(caseDb.handle(), "SELECT id, records FROM flow_block ORDER BY id");
+        while (list.step()) {
+            blocks.emplace_back(list.int64(0), list.int64(1));
+            records += list.int64(1);
+        }
+        fromLeftOut = matches->total() * 2 > records;
+    }
+    std::deque<std::pair<SumKey, Traffic>> totals; // no copying as it grows
     if (haveTotals) {
-        readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &key, const GraphTrafficSums &sums) {
-            if (totals.size() % kCancelCheckEvery == 0 && options.cancelled && options.cancelled())
+        std::size_t rows = 0;
+        // The rows come in the order of their key, the source address after
+        // the interface: runs of rows share it, and it is numbered once a run.
+        IpAddress lastSrc;
+        std::uint32_t lastSrcNumber = AddressNumbers::kAbsent;
+        readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &row, const GraphTrafficSums &sums) {
+            if (++rows % kCancelCheckEvery == 0 && options.cancelled && options.cancelled())
                 throw GraphCancelled();
+            SumKey key;
+            key.eni = row.interface < eniOfInterface.size() ? eniOfInterface[row.interface] : 0;
+            if (lastSrcNumber == AddressNumbers::kAbsent || !(row.src == lastSrc)) {
+                lastSrc = row.src;
+                lastSrcNumber = numbers.number(row.src);
+            }
+            key.src = lastSrcNumber;
+            key.dst = numbers.number(row.dst);
+            key.srcService = row.srcService;
+            key.dstService = row.dstService;
+            key.logged = row.direction;
+            key.initiator = row.initiator;
             Traffic t;
             t.flows = static_cast<std::uint64_t>(sums.flows);
             t.bytes = static_cast<std::uint64_t>(sums.bytes);
             t.packets = static_cast<std::uint64_t>(sums.packets);
             t.accept = static_cast<std::uint64_t>(sums.accepts);
             t.reject = static_cast<std::uint64_t>(sums.rejects);
-            totals.emplace_back(key, t);
+            claims.add(key.eni, key.logged, key.src, key.dst, t.flows);
+            if (fromTotals || fromLeftOut)
+                totals.emplace_back(key, t);
         });
-    }
-    // First who owns which address, from every record (or their totals):
-    // an address belongs to its interface even where the filter hides that
-    // interface's records.
-    Owners owners;
-    if (haveTotals) {
-        RawTraffic claims;
-        for (const auto &[key, traffic] : totals)
-            addClaim(claims, eniOf(key.interface, interfaces), key.direction, key.src, key.dst, traffic.flows);
-        owners = addressOwners(claims, strings, options.snapshot.get());
     } else {
-        owners = addressOwners(scanRawTraffic(caseDb, nullptr, interfaces, nullptr, nullptr, options.cancelled), strings,
-                               options.snapshot.get());
+        for (const auto &[key, traffic] :
+             scanRawTraffic(caseDb, nullptr, interfaces, nullptr, nullptr, options.cancelled))
+            claims.add(key.eni, key.logged, key.logged != Logged::Ingress ? numbers.number(key.src) : 0,
+                       key.logged != Logged::Egress ? numbers.number(key.dst) : 0, traffic.flows);
     }
-    GraphAssembler assembler(options, strings, interfaces, owners, groups);
+    const std::map<std::uint32_t, QString> owners = claims.owners(numbers, strings, options.snapshot.get());
+    GraphAssembler assembler(options, strings, interfaces, numbers, owners, groups);
     if (fromTotals) {
         assembler.reserve(totals.size());
         for (const auto &[key, traffic] : totals)
-            assembler.add(eniOf(key.interface, interfaces), key.src, key.dst, key.srcService, key.dstService,
-                          key.initiator, traffic);
+            assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+    } else if (columnScan) {
+        // Every address of the case is numbered: what the scan needs of
+        // one is looked up by its number.
+        ScanAddresses scan;
+        scan.groups = &groups;
+        scan.eniOfInterface = std::move(eniOfInterface);
+        for (std::uint32_t n = 0; n < numbers.size(); ++n) { // the blocks are numbered on the way, after the addresses
+            const IpAddress address = numbers.address(n);
+            scan.network.push_back(numbers.number(networkOf(address)));
+        }
+        scan.owned.resize(numbers.size());
+        scan.kept.resize(numbers.size());
+        for (std::uint32_t n = 0; n < numbers.size(); ++n) {
+            scan.owned[n] = n < assembler.owners().size() && assembler.owners()[n] != kNone;
+            const IpAddress &address = numbers.address(n);
+            const IpAddress kept = scan.owned[n] ? address : groups.kept(address, 0);
+            scan.kept[n] = kept == address ? n : scan.network[n];
+            if (address.isV4() && scan.owned[n])
+                scan.ownedV4.findOrInsert(address.v4(), n);
+        }
+        for (std::uint32_t n = 0; n < numbers.size(); ++n) {
+            const IpAddress &address = numbers.address(n);
+            if (address.isV4() && !scan.owned[n] && scan.network[n] == n && groups.keepsNetworkWhole(address))
+                scan.wholeNetworksV4.findOrInsert(address.v4(), n);
+        }
+        // The graph's columns of the blocks that matter: those with
+        // matches, or, when the filter keeps most records, those with
+        // records it leaves out, taken from the totals.
+        std::vector<std::int64_t> scanned;
+        for (const auto &[id, count] : blocks) {
+            const RecordMatchSet::Block *matched = matches->block(id);
+            const std::int64_t kept = matched ? matched->count : 0;
+            if (fromLeftOut ? kept < count : kept > 0)
+                scanned.push_back(id);
+        }
+        const GraphSums sums = scanGraphSums(caseDb, scanned, *matches,
+                                             fromLeftOut ? SumsOf::RecordsLeftOut : SumsOf::Matches, numbers, scan,
+                                             options.cancelled);
+        if (fromLeftOut) {
+            GraphSums kept;
+            for (const auto &[key, traffic] : totals)
+                kept[key] += traffic;
+            totals = {};
+            for (const auto &[key, traffic] : sums) {
+                Traffic &t = kept[key];
+                t.flows -= traffic.flows;
+                t.bytes -= traffic.bytes;
+                t.packets -= traffic.packets;
+                t.accept -= traffic.accept;
+                t.reject -= traffic.reject;
+            }
+            assembler.reserve(kept.size());
+            for (const auto &[key, traffic] : kept)
+                if (traffic.flows > 0)
+                    assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+        } else {
+            totals = {};
+            assembler.reserve(sums.size());
+            for (const auto &[key, traffic] : sums)
+                assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+        }
     } else {
-        totals = {};
-        const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owners, &groups, options.cancelled);
+        OwnedAddresses owned;
+        for (const auto &[address, eni] : owners)
+            owned.insert(numbers.address(address));
+        const RawTraffic raw = scanRawTraffic(caseDb, &filter, interfaces, &owned, &groups, options.cancelled);
         assembler.reserve(raw.size());
         for (const auto &[key, traffic] : raw)
-            assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+            assembler.add(key.eni, numbers.number(key.src), numbers.number(key.dst), key.srcService, key.dstService,
+                          key.initiator, traffic);
     }
     if (options.cancelled && options.cancelled())
         throw GraphCancelled();

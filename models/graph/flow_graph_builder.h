@@ -18,7 +18,9 @@
 // counts when one end's logs are missing or the filter hides them.
 //
 // With an empty filter the sums come from the totals written at import
-// (graph_traffic_total), the same answer without reading a record.
+// (graph_traffic_total), the same answer without reading a record; with a
+// filter that keeps most records, from those totals less the records it
+// leaves out (see graph_record_scan.h).
 
 #include "flow_graph.h"
 
@@ -52,6 +54,11 @@ struct GraphOptions {
     // An empty filter reads the totals kept beside the records (table
     // graph_traffic_total) instead of the records; false scans the records.
     bool useStoredTotals = true;
+    // A filter's records tested and summed a column at a time, by address
+    // numbers (given the totals, which number every address); false decodes
+    // and sums each record whole, by address: the general way, which the
+    // fast one answers as.
+    bool columnScan = true;
 };
 
 class GraphCancelled : public std::runtime_error {

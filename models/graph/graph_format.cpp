@@ -12,10 +12,20 @@ namespace {
 constexpr const char *kRejectColour = "#E24D42"; // as the AWS sample VPC flow dashboard
 constexpr const char *kAcceptColour = "#7EB26D";
 
-std::string quoted(const QString &text)
+// Appends `text` as a JSON string: no copy of a long filter on the way.
+void appendQuoted(std::string &out, const QString &text)
 {
-    std::string out = "\"";
-    for (const char c : text.toStdString()) {
+    const QByteArray utf8 = text.toUtf8();
+    out += '"';
+    // Runs of characters that need no escape are copied at once: a "more"
+    // node's filter can be megabytes long.
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < static_cast<std::size_t>(utf8.size()); ++i) {
+        const char c = utf8.constData()[i];
+        if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20)
+            continue;
+        out.append(utf8.constData() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"':
             out += "\\\"";
@@ -26,17 +36,22 @@ std::string quoted(const QString &text)
         case '\n':
             out += "\\n";
             break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                out += escaped;
-            } else {
-                out += c;
-            }
+        default: {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            out += escaped;
+        }
         }
     }
-    return out + '"';
+    out.append(utf8.constData() + run, static_cast<std::size_t>(utf8.size()) - run);
+    out += '"';
+}
+
+std::string quoted(const QString &text)
+{
+    std::string out;
+    appendQuoted(out, text);
+    return out;
 }
 
 std::string number(std::uint64_t value) { return std::to_string(value); }
@@ -48,22 +63,33 @@ std::string graphJson(const FlowGraph &graph)
     std::string out = "{\"nodes\":[";
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         const GraphNode &n = graph.nodes[i];
-        out += std::string(i ? "," : "") + "{\"id\":" + quoted(n.id) + ",\"kind\":" + quoted(nodeKindName(n.kind))
-            + ",\"label\":" + quoted(n.label) + ",\"bytes\":" + number(n.traffic.bytes) + ",\"flows\":"
-            + number(n.traffic.flows) + ",\"accept\":" + number(n.traffic.accept) + ",\"reject\":"
-            + number(n.traffic.reject) + ",\"filter\":" + quoted(n.filter) + '}';
+        out += i ? ",{\"id\":" : "{\"id\":";
+        appendQuoted(out, n.id);
+        out += ",\"kind\":";
+        appendQuoted(out, nodeKindName(n.kind));
+        out += ",\"label\":";
+        appendQuoted(out, n.label);
+        out += ",\"bytes\":" + number(n.traffic.bytes) + ",\"flows\":" + number(n.traffic.flows) + ",\"accept\":"
+            + number(n.traffic.accept) + ",\"reject\":" + number(n.traffic.reject) + ",\"filter\":";
+        appendQuoted(out, n.filter);
+        out += '}';
     }
     out += "],\"edges\":[";
     for (std::size_t i = 0; i < graph.edges.size(); ++i) {
         const GraphEdge &e = graph.edges[i];
-        out += std::string(i ? "," : "") + "{\"source\":" + quoted(e.source) + ",\"target\":" + quoted(e.target)
-            + ",\"flows\":" + number(e.traffic.flows) + ",\"bytes\":" + number(e.traffic.bytes) + ",\"packets\":"
+        out += i ? ",{\"source\":" : "{\"source\":";
+        appendQuoted(out, e.source);
+        out += ",\"target\":";
+        appendQuoted(out, e.target);
+        out += ",\"flows\":" + number(e.traffic.flows) + ",\"bytes\":" + number(e.traffic.bytes) + ",\"packets\":"
             + number(e.traffic.packets) + ",\"accept\":" + number(e.traffic.accept) + ",\"reject\":"
-            + number(e.traffic.reject) + ",\"filter\":" + quoted(e.filter) + ",\"directed\":"
-            + (e.directed ? "true" : "false") + '}';
+            + number(e.traffic.reject) + ",\"filter\":";
+        appendQuoted(out, e.filter);
+        out += e.directed ? ",\"directed\":true}" : ",\"directed\":false}";
     }
-    return out + "],\"left_out\":{\"nodes\":" + number(graph.nodesLeftOut) + ",\"flows\":"
+    out += "],\"left_out\":{\"nodes\":" + number(graph.nodesLeftOut) + ",\"flows\":"
         + number(graph.trafficLeftOut.flows) + ",\"bytes\":" + number(graph.trafficLeftOut.bytes) + "}}\n";
+    return out;
 }
 
 namespace {

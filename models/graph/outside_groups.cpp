@@ -52,7 +52,25 @@ IpAddress networkOf(const IpAddress &address)
 
 QString prefixOf(const IpAddress &address)
 {
-    return addressText(networkOf(address)) + (address.isV4() ? QStringLiteral("/24") : QStringLiteral("/48"));
+    if (address.isV4()) {
+        // Written digit by digit: a graph names hundreds of thousands of these.
+        char text[20];
+        char *end = text;
+        const std::uint32_t network = address.v4() & 0xFFFFFF00U;
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            const unsigned octet = (network >> shift) & 0xFFU;
+            if (octet >= 100)
+                *end++ = static_cast<char>('0' + octet / 100);
+            if (octet >= 10)
+                *end++ = static_cast<char>('0' + octet / 10 % 10);
+            *end++ = static_cast<char>('0' + octet % 10);
+            *end++ = shift ? '.' : '/';
+        }
+        *end++ = '2';
+        *end++ = '4';
+        return QString::fromLatin1(text, end - text);
+    }
+    return addressText(networkOf(address)) + QStringLiteral("/48");
 }
 
 OutsideGroups::OutsideGroups(const std::set<QString> &expanded, const StringDictionary &strings,

@@ -91,6 +91,12 @@ public:
     IpAddress kept(const IpAddress &address, std::uint32_t service) const;
     OutsideNodeText text(const OutsideKey &key, std::uint32_t seenService) const;
     QString idOf(const OutsideKey &key) const;
+    // Whether every address of `network` (a /24 or /48) seen without a
+    // service is kept as the network: not expanded, and no IOC list to look in.
+    bool keepsNetworkWhole(const IpAddress &network) const
+    {
+        return m_iocLists.empty() && !m_expandedNetworks.count(network);
+    }
 
 private:
     // Position + 1 of the first list holding the address, 0 none.

@@ -837,10 +837,11 @@ struct BlockColumns::State {
     Reader starts{std::string_view()}; // the keys section after the runs
     std::array<std::optional<std::string_view>, 2 + kFieldCount> sections{}; // asked for and stored
     std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount);
-    std::uint64_t presenceDone = 0, integersDone = 0, addressesDone = 0; // a bit per Field
+    std::uint64_t presenceDone = 0, integersDone = 0, addressesDone = 0, idsDone = 0; // a bit per Field
     std::array<std::array<std::uint64_t, kBlockCapacity / 64>, kFieldCount> presence{};
     std::array<std::vector<std::uint64_t>, kFieldCount> integers;
     std::array<std::vector<IpAddress>, kFieldCount> addresses;
+    std::array<std::vector<std::uint32_t>, kFieldCount> ids;
 
     // Calls fn(slot) for each record that has `field`, in block order.
     template <typename Fn>
@@ -881,7 +882,7 @@ std::size_t BlockColumns::size() const { return m_state->count; }
 void BlockColumns::open(std::string_view data, ColumnMask asked)
 {
     State &s = *m_state;
-    s.presenceDone = s.integersDone = s.addressesDone = 0;
+    s.presenceDone = s.integersDone = s.addressesDone = s.idsDone = 0;
     s.runs.clear();
     s.sections.fill(std::nullopt);
     s.columns = asked;
@@ -1091,6 +1092,33 @@ const IpAddress *BlockColumns::addresses(Field field)
     if (!r.atEnd())
         throw StoreError("corrupt record block (column size)");
     s.addressesDone |= bit;
+    return values.data();
+}
+
+const std::uint32_t *BlockColumns::ids(Field field)
+{
+    State &s = *m_state;
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    auto &values = s.ids[static_cast<std::size_t>(field)];
+    if (s.idsDone & bit)
+        return values.data();
+    const auto member = idMemberOf(field);
+    if (!member)
+        throw StoreError("not an id column");
+    s.need(field);
+    values.assign(s.count, 0);
+    if (s.whole) {
+        for (std::size_t i = 0; i < s.count; ++i)
+            values[i] = s.rows[i].*member;
+    } else if (s.sections[sectionOf(field)]) { // a column left out holds zeros
+        // One id a record, whatever its fields.
+        Reader r = s.column(field);
+        for (std::size_t i = 0; i < s.count; ++i)
+            values[i] = static_cast<std::uint32_t>(r.varint());
+        if (!r.atEnd())
+            throw StoreError("corrupt record block (column size)");
+    }
+    s.idsDone |= bit;
     return values.data();
 }
 

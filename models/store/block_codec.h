@@ -104,6 +104,9 @@ public:
     const std::uint64_t *integers(Field field);
     // The same for an address field of `columns`.
     const IpAddress *addresses(Field field);
+    // The dictionary ids of InterfaceId (the interface context), the AWS
+    // services or RejectReason by slot, 0 where a record has none.
+    const std::uint32_t *ids(Field field);
 
 private:
     struct State;

@@ -41,21 +41,28 @@ IpAddress addressAt(const Statement &statement, int column)
 
 } // namespace
 
-FlowInitiator flowInitiator(const EncodedFlow &flow)
+FlowInitiator flowInitiator(bool hasTcpFlags, std::uint64_t tcpFlags, bool hasSrcPort, std::uint64_t srcPort,
+                            bool hasDstPort, std::uint64_t dstPort)
 {
-    if (flow.has(Field::TcpFlags) && (flow.tcpFlags & kSyn)) {
-        if (!(flow.tcpFlags & kAck))
+    if (hasTcpFlags && (tcpFlags & kSyn)) {
+        if (!(tcpFlags & kAck))
             return FlowInitiator::Source;
-        if (flow.tcpFlags == (kSyn | kAck))
+        if (tcpFlags == (kSyn | kAck))
             return FlowInitiator::Destination;
     }
-    if (!flow.has(Field::SrcPort) || !flow.has(Field::DstPort) || (flow.srcPort == 0 && flow.dstPort == 0))
+    if (!hasSrcPort || !hasDstPort || (srcPort == 0 && dstPort == 0))
         return FlowInitiator::Unknown;
-    if (flow.dstPort < 1024 && flow.srcPort >= 1024)
+    if (dstPort < 1024 && srcPort >= 1024)
         return FlowInitiator::Source;
-    if (flow.srcPort < 1024 && flow.dstPort >= 1024)
+    if (srcPort < 1024 && dstPort >= 1024)
         return FlowInitiator::Destination;
     return FlowInitiator::Unknown;
+}
+
+FlowInitiator flowInitiator(const EncodedFlow &flow)
+{
+    return flowInitiator(flow.has(Field::TcpFlags), flow.tcpFlags, flow.has(Field::SrcPort), flow.srcPort,
+                         flow.has(Field::DstPort), flow.dstPort);
 }
 
 bool isGraphFlow(const EncodedFlow &flow)

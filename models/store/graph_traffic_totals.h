@@ -27,6 +27,10 @@ enum class LoggedDirection : std::uint8_t { Unknown = 0, Ingress = 1, Egress = 2
 // A lone SYN is the initiator's, a SYN-ACK the responder's; otherwise a
 // well-known port (below 1024) against a higher one is the server's.
 FlowInitiator flowInitiator(const EncodedFlow &flow);
+// The same from the values (each field's presence, then its value), for a
+// reader that goes a column at a time.
+FlowInitiator flowInitiator(bool hasTcpFlags, std::uint64_t tcpFlags, bool hasSrcPort, std::uint64_t srcPort,
+                            bool hasDstPort, std::uint64_t dstPort);
 // Both addresses and log status OK: a record the graph counts.
 bool isGraphFlow(const EncodedFlow &flow);
 

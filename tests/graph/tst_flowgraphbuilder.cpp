@@ -247,6 +247,8 @@ private Q_SLOTS:
     void storedTotalsAnswerAsTheRecords_data();
     void storedTotalsAnswerAsTheRecords();
     void upgradedCaseDerivesTheTotals();
+    void columnScanAnswersAsTheRecords_data();
+    void columnScanAnswersAsTheRecords();
 };
 
 void TestFlowGraphBuilder::aggregates_data()
@@ -762,6 +764,67 @@ void TestFlowGraphBuilder::upgradedCaseDerivesTheTotals()
     const auto [after, scannedAfter] = bothWays(*upgraded, options);
     QCOMPARE(after, before);
     QCOMPARE(scannedAfter, before);
+}
+
+void TestFlowGraphBuilder::columnScanAnswersAsTheRecords_data()
+{
+    QTest::addColumn<QString>("filter");
+    QTest::addColumn<int>("level");
+    QTest::addColumn<QStringList>("expanded");
+    // Tested a column at a time (times, actions, addresses, ports, numbers)
+    // or record by record (interface fields, services), keeping few records
+    // (summed) or most (the totals less those left out): each answers as
+    // the general scan does.
+    const QStringList filters{
+        QStringLiteral("bytes > 0"),
+        QStringLiteral("bytes > 2500"),
+        QStringLiteral("action == REJECT"),
+        QStringLiteral("action == ACCEPT and tcp-flags has syn"),
+        QStringLiteral("time >= 2023-11-15T06:00Z and time < 2023-11-16T02:00Z"),
+        QStringLiteral("time >= 2023-11-18T00:00Z"),
+        QStringLiteral("addr == 198.51.100.7"),
+        QStringLiteral("srcaddr == 10.0.0.0/16 and not dstaddr == 10.0.1.11"),
+        QStringLiteral("addr == 2001:db8:a:2::5"),
+        QStringLiteral("dstport == 443 or srcport < 1024"),
+        QStringLiteral("dstport >= 1024 and flow-direction == egress"),
+        QStringLiteral("interface-id == \"eni-3\""),
+        QStringLiteral("pkt-dst-aws-service == \"S3\" or subnet-id == \"subnet-1\""),
+        QStringLiteral("bytes > 100 and not action == REJECT"), // most records: the totals less the others
+        QStringLiteral("not interface-id == \"eni-3\""),
+        QStringLiteral("dstport == 9"), // no record
+        QStringLiteral("time >= 2030-01-01T00:00Z"), // no block
+    };
+    const QList<std::pair<const char *, GraphLevel>> levels{{"eni", GraphLevel::Eni}, {"subnet", GraphLevel::Subnet}};
+    for (const QString &filter : filters) {
+        for (const auto &[levelName, level] : levels) {
+            QTest::addRow("%s, %s", qPrintable(filter), levelName) << filter << int(level) << QStringList();
+            QTest::addRow("%s, %s, expanded", qPrintable(filter), levelName)
+                << filter << int(level)
+                << QStringList{QStringLiteral("198.51.100.0/24"), QStringLiteral("2001:db8:5::/48"), QStringLiteral("aws:S3")};
+        }
+    }
+}
+
+void TestFlowGraphBuilder::columnScanAnswersAsTheRecords()
+{
+    QFETCH(QString, filter);
+    QFETCH(int, level);
+    QFETCH(QStringList, expanded);
+    // Three blocks of records, shared by the rows.
+    static QTemporaryDir dir;
+    static const FlowFixture fixture = importCase(dir, randomCase(5, 9000));
+    GraphOptions options;
+    options.level = static_cast<GraphLevel>(level);
+    options.topNodes = 6;
+    options.expanded = std::set<QString>(expanded.begin(), expanded.end());
+    const auto expression = compiled(*fixture.caseDb, filter);
+    options.columnScan = true;
+    const QString columns = dump(buildFlowGraph(*fixture.caseDb, *expression, options));
+    options.columnScan = false;
+    const QString records = dump(buildFlowGraph(*fixture.caseDb, *expression, options));
+    QCOMPARE(columns, records);
+    // Filters that keep records draw them; the others draw nothing.
+    QCOMPARE(columns.contains(QStringLiteral("edge ")), matching(*fixture.caseDb, filter) > 0);
 }
 
 QTEST_GUILESS_MAIN(TestFlowGraphBuilder)

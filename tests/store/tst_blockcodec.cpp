@@ -268,6 +268,19 @@ private Q_SLOTS:
             checkAddresses(Field::SrcAddr, &EncodedFlow::srcAddr);
             checkAddresses(Field::DstAddr, &EncodedFlow::dstAddr);
             checkAddresses(Field::PktSrcAddr, &EncodedFlow::pktSrcAddr);
+            const auto checkIds = [&](Field field, std::uint32_t EncodedFlow::*member) {
+                // Any field of the interface context brings its id.
+                const ColumnMask asking = field == Field::InterfaceId ? columnOf(field) | columnOf(Field::VpcId) : columnOf(field);
+                if (!(columns & asking))
+                    return;
+                const std::uint32_t *values = arrays.ids(field);
+                for (std::size_t i = 0; i < all.size(); ++i)
+                    QCOMPARE(values[i], all[i].*member);
+            };
+            checkIds(Field::InterfaceId, &EncodedFlow::interface);
+            checkIds(Field::PktSrcAwsService, &EncodedFlow::pktSrcService);
+            checkIds(Field::PktDstAwsService, &EncodedFlow::pktDstService);
+            checkIds(Field::RejectReason, &EncodedFlow::rejectReason);
         }
     }
 
