@@ -16,10 +16,11 @@ namespace {
 
 const QColor kAcceptColor(46, 139, 87);
 const QColor kRejectColor(192, 57, 43);
-const QColor kNoDataColor(120, 120, 120, 45);
+const QColor kNoDataColor(120, 120, 120, 40);
 const QColor kSkipDataColor(230, 150, 20, 70);
+const QColor kRemovedColor(142, 68, 173);
 // The strips along the top, over the bars, and the legend's keys.
-const QColor kNoDataStripColor(128, 128, 128, 190);
+const QColor kNoDataKeyColor(128, 128, 128, 110);
 const QColor kSkipDataStripColor(230, 150, 20, 210);
 constexpr double kStripRatio = 0.05; // of the plot's height
 constexpr int kMarkerHitPixels = 4;
@@ -97,6 +98,7 @@ TimelinePlot::TimelinePlot(QWidget *parent)
     , m_reject(new QCPBars(xAxis, yAxis))
     , m_noDataKey(new QCPBars(xAxis, yAxis))
     , m_skipDataKey(new QCPBars(xAxis, yAxis))
+    , m_removedKey(new QCPBars(xAxis, yAxis))
     , m_message(new QCPItemText(this))
     , m_timeTicker(new QCPAxisTickerDateTime)
 {
@@ -123,24 +125,37 @@ TimelinePlot::TimelinePlot(QWidget *parent)
     m_reject->setBrush(kRejectColor);
     m_reject->setPen(QPen(kRejectColor, 0));
     m_reject->moveAbove(m_accept);
-    m_noDataKey->setName(tr("NODATA (no traffic logged)"));
+    m_noDataKey->setName(tr("Quiet (NODATA, no records)"));
     m_skipDataKey->setName(tr("SKIPDATA (records skipped)"));
-    for (QCPBars *key : {m_noDataKey, m_skipDataKey}) {
-        const QColor color = key == m_noDataKey ? kNoDataStripColor : kSkipDataStripColor;
-        key->setBrush(color);
+    m_removedKey->setName(tr("Removed file"));
+    for (QCPBars *key : {m_noDataKey, m_skipDataKey, m_removedKey}) {
+        const QColor color = key == m_noDataKey ? kNoDataKeyColor : key == m_skipDataKey ? kSkipDataStripColor : kRemovedColor;
+        key->setBrush(key == m_removedKey ? QBrush(color, Qt::BDiagPattern) : QBrush(color));
         key->setPen(QPen(color, 0));
         key->setSelectable(QCP::stNone);
         key->removeFromLegend();
     }
 
-    // One compact row in the corner, over the bars as little as possible.
+    // One compact row above the plot, at the right: never over the bars or
+    // the markers. A spacer to its left takes the rest of the row.
     legend->setVisible(true);
     legend->setFont(font());
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     legend->setIconSize(10, 10);
     legend->setColumnSpacing(10);
-    legend->setMargins(QMargins(5, 2, 5, 2));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    legend->setMargins(QMargins(5, 0, 5, 0));
+    legend->setBorderPen(Qt::NoPen);
+    legend->setBrush(Qt::NoBrush);
+    axisRect()->insetLayout()->take(legend);
+    auto *keyRow = new QCPLayoutGrid;
+    keyRow->setMargins(QMargins(0, 2, 0, 0));
+    plotLayout()->insertRow(0);
+    plotLayout()->addElement(0, 0, keyRow);
+    plotLayout()->setRowStretchFactor(0, 0.001);
+    keyRow->addElement(0, 0, new QCPLayoutElement(this));
+    keyRow->addElement(0, 1, legend);
+    keyRow->setColumnStretchFactor(0, 1);
+    keyRow->setColumnStretchFactor(1, 0.001);
 
     m_timeTicker->setDateTimeSpec(Qt::UTC);
     xAxis->setTicker(m_timeTicker);
@@ -186,13 +201,7 @@ void TimelinePlot::applyPalette()
         axis->grid()->setPen(QPen(grid, 0, Qt::DotLine));
         axis->grid()->setZeroLinePen(QPen(zero, 0));
     }
-    QColor fill = base;
-    fill.setAlpha(215);
-    legend->setBrush(fill);
     legend->setTextColor(text);
-    QColor border = text;
-    border.setAlpha(60);
-    legend->setBorderPen(QPen(border));
     m_message->setColor(text);
     if (m_caption)
         m_caption->setTextColor(text);
@@ -443,43 +452,47 @@ void TimelinePlot::rebuildBars()
     m_reject->setData(rejectKeys, rejects, true);
 }
 
-// The union of the ENIs' gaps, as bands over the whole height: grey for
-// NODATA, amber for SKIPDATA.
+// Bands over the whole height: grey where interfaces reported NODATA and no
+// record falls (quiet, light: an idle interface beside busy ones is normal
+// and not shaded), amber for SKIPDATA (evidence lost), hatched purple where
+// a file removed from the case held records (a hole the analyst made).
+// SKIPDATA and removed files also get a strip along the top, over the bars
+// that may hide their band.
 void TimelinePlot::rebuildCoverage()
 {
     for (QCPAbstractItem *item : std::as_const(m_coverageItems))
         removeItem(item);
     m_coverageItems.clear();
-    for (const LogStatus status : {LogStatus::NoData, LogStatus::SkipData}) {
-        const auto intervals = coverageUnion(m_timeline, status);
-        for (std::size_t i = 0; i < std::min(intervals.size(), kMaxShadedIntervals); ++i) {
-            auto *band = new QCPItemRect(this);
-            band->setLayer(QStringLiteral("coverage"));
-            band->setSelectable(false);
-            band->setPen(Qt::NoPen);
-            QBrush brush(status == LogStatus::NoData ? kNoDataColor : kSkipDataColor);
-            band->setBrush(brush);
-            for (QCPItemPosition *corner : {band->topLeft, band->bottomRight}) {
-                corner->setTypeX(QCPItemPosition::ptPlotCoords);
-                corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            }
-            band->topLeft->setCoords(double(intervals[i].begin), 0);
-            band->bottomRight->setCoords(double(intervals[i].end), 1);
-            m_coverageItems << band;
-            // Over the bars, which may hide the band below them.
-            auto *strip = new QCPItemRect(this);
-            strip->setLayer(QStringLiteral("coverageStrips"));
-            strip->setSelectable(false);
-            strip->setPen(Qt::NoPen);
-            strip->setBrush(status == LogStatus::NoData ? kNoDataStripColor : kSkipDataStripColor);
-            for (QCPItemPosition *corner : {strip->topLeft, strip->bottomRight}) {
-                corner->setTypeX(QCPItemPosition::ptPlotCoords);
-                corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
-            }
-            strip->topLeft->setCoords(double(intervals[i].begin), 0);
-            strip->bottomRight->setCoords(double(intervals[i].end), kStripRatio);
-            m_coverageItems << strip;
+    const auto band = [this](double begin, double end, const QBrush &brush, const QString &layer, double bottom) {
+        auto *rect = new QCPItemRect(this);
+        rect->setLayer(layer);
+        rect->setSelectable(false);
+        rect->setPen(Qt::NoPen);
+        rect->setBrush(brush);
+        for (QCPItemPosition *corner : {rect->topLeft, rect->bottomRight}) {
+            corner->setTypeX(QCPItemPosition::ptPlotCoords);
+            corner->setTypeY(QCPItemPosition::ptAxisRectRatio);
         }
+        rect->topLeft->setCoords(begin, 0);
+        rect->bottomRight->setCoords(end, bottom);
+        m_coverageItems << rect;
+    };
+    const auto quiet = quietIntervals(m_timeline);
+    for (std::size_t i = 0; i < std::min(quiet.size(), kMaxShadedIntervals); ++i)
+        band(double(quiet[i].begin), double(quiet[i].end), kNoDataColor, QStringLiteral("coverage"), 1);
+    const auto skipped = coverageUnion(m_timeline, LogStatus::SkipData);
+    for (std::size_t i = 0; i < std::min(skipped.size(), kMaxShadedIntervals); ++i) {
+        band(double(skipped[i].begin), double(skipped[i].end), kSkipDataColor, QStringLiteral("coverage"), 1);
+        band(double(skipped[i].begin), double(skipped[i].end), kSkipDataStripColor, QStringLiteral("coverageStrips"),
+             kStripRatio);
+    }
+    for (const RemovedSpan &removed : m_timeline.removed) {
+        QColor hatch = kRemovedColor;
+        hatch.setAlpha(110);
+        band(double(removed.span.begin), double(removed.span.end), QBrush(hatch, Qt::BDiagPattern),
+             QStringLiteral("coverage"), 1);
+        band(double(removed.span.begin), double(removed.span.end), kRemovedColor, QStringLiteral("coverageStrips"),
+             kStripRatio);
     }
     updateLegend();
 }
@@ -487,13 +500,33 @@ void TimelinePlot::rebuildCoverage()
 // The shades' keys only while the timeline shows them.
 void TimelinePlot::updateLegend()
 {
-    const auto shows = [this](LogStatus status) { return !coverageUnion(m_timeline, status).empty(); };
-    for (const auto &[key, status] : {std::pair{m_noDataKey, LogStatus::NoData}, std::pair{m_skipDataKey, LogStatus::SkipData}}) {
-        if (shows(status))
+    const std::pair<QCPBars *, bool> keys[] = {{m_noDataKey, !quietIntervals(m_timeline).empty()},
+                                               {m_skipDataKey, !coverageUnion(m_timeline, LogStatus::SkipData).empty()},
+                                               {m_removedKey, !m_timeline.removed.empty()}};
+    for (const auto &[key, shown] : keys) {
+        if (shown)
             key->addToLegend();
         else
             key->removeFromLegend();
     }
+}
+
+QString TimelinePlot::legendToolTip(const QPoint &pos) const
+{
+    auto *item = qobject_cast<QCPPlottableLegendItem *>(layerableAt(pos, false));
+    if (!item)
+        return {};
+    if (item->plottable() == m_noDataKey)
+        return tr("Grey: interfaces reported NODATA (no traffic in their capture window) and no record of the filter "
+                  "falls here. Quiet, not lost evidence. An interface that is idle while others carry traffic is "
+                  "normal and not shaded; a bucket's tooltip names the interfaces that reported NODATA.");
+    if (item->plottable() == m_skipDataKey)
+        return tr("Amber: interfaces reported SKIPDATA. The flow log service skipped records (capacity or an "
+                  "internal error), so evidence may be missing here.");
+    if (item->plottable() == m_removedKey)
+        return tr("Hatched: a file removed from the case (Remove File from Case) held records here. Its evidence is "
+                  "no longer in the case; import the file again to fill the hole.");
+    return {};
 }
 
 void TimelinePlot::rebuildMarkers()
@@ -582,6 +615,9 @@ QString TimelinePlot::toolTipAt(int x) const
                       m_utc ? QStringLiteral("UTC") : tr("local time"));
     lines << tr("ACCEPT: %1").arg(formatValue(b.accept)) << tr("REJECT: %1").arg(formatValue(b.reject));
     const TimeRange bucket{b.start, end};
+    for (const RemovedSpan &removed : m_timeline.removed)
+        if (removed.span.begin < bucket.end && bucket.begin < removed.span.end)
+            lines << tr("Removed from the case: %1").arg(QString::fromStdString(removed.path));
     for (const auto &[status, name] :
          {std::pair{LogStatus::NoData, QStringLiteral("NODATA")}, std::pair{LogStatus::SkipData, QStringLiteral("SKIPDATA")}}) {
         const QString line = namesLine(name, enisMissingIn(m_timeline, bucket, status));
@@ -696,7 +732,8 @@ bool TimelinePlot::event(QEvent *event)
 {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = axisRect()->rect().contains(help->pos()) ? toolTipAt(help->pos().x()) : QString();
+        const QString text = axisRect()->rect().contains(help->pos()) ? toolTipAt(help->pos().x())
+                                                                       : legendToolTip(help->pos());
         if (text.isEmpty())
             QToolTip::hideText();
         else

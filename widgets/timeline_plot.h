@@ -12,9 +12,12 @@
 //
 // It follows the widget's palette (the dark theme included). In log scale
 // ACCEPT and REJECT stand side by side in each bucket rather than stacked (a
-// stacked REJECT would be a sliver on top). Coverage gaps shade the whole
+// stacked REJECT would be a sliver on top). NODATA is shaded lightly and only
+// where no record falls (an idle interface beside busy ones is normal);
+// SKIPDATA and the spans of files removed from the case shade the whole
 // height behind the bars and mark a strip along the top over them, so they
-// stay in sight however tall the bars are; the legend names both shades.
+// stay in sight however tall the bars are. The legend sits above the plot,
+// never over the bars, names each shade and explains it in its tooltip.
 // Bytes read in B, kB, MB, GB; counts in whole, grouped numbers.
 
 #include "analysis/timeline.h"
@@ -91,6 +94,7 @@ protected:
 private:
     void applyPalette();
     void updateLegend();
+    QString legendToolTip(const QPoint &pos) const;
     void onSelectionAccepted(const QRect &rect);
     void showAxes(bool shown);
     void rebuildBars();
@@ -113,6 +117,7 @@ private:
     QCPBars *m_reject;
     QCPBars *m_noDataKey;   // legend entries only: no data
     QCPBars *m_skipDataKey;
+    QCPBars *m_removedKey;
     QCPTextElement *m_caption = nullptr;
     QCPItemText *m_message;
     QSharedPointer<QCPAxisTickerDateTime> m_timeTicker;

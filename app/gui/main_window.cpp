@@ -562,7 +562,11 @@ void MainWindow::connectActions()
         m_settings.setFlag(kKeepDuplicatesKey, keep);
     });
     connect(m_actions->exportViewCsv, &QAction::triggered, this, [this] {
-        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_stats, m_rejects);
+        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_stats, m_rejects, m_findings);
+    });
+    connect(m_findings, &FindingsView::exportRequested, this, [this] {
+        const CurrentViewExport view = findingsExport(m_session->casePath());
+        m_csvExport->exportView(view.request, view.suggestedName);
     });
     connect(m_csvExport, &CsvExportController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });

@@ -8,6 +8,7 @@
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
+#include "store/file_removal.h"
 #include "store/sqlite_handle.h"
 #include "store/time_buckets.h"
 
@@ -276,7 +277,35 @@ Timeline overRange(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptio
 
 } // namespace
 
+namespace {
+
+std::vector<RemovedSpan> removedIn(CaseDb &caseDb, const TimeRange &range)
+{
+    std::vector<RemovedSpan> spans;
+    for (const RemovedFile &file : removedFiles(caseDb.handle())) {
+        if (!file.firstStart || !file.lastEnd)
+            continue;
+        const TimeRange span{std::max(*file.firstStart, range.begin), std::min(*file.lastEnd, range.end)};
+        if (span.begin < span.end)
+            spans.push_back({span, file.path});
+    }
+    return spans;
+}
+
+Timeline bucketedTimeline(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options);
+
+} // namespace
+
 Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options)
+{
+    Timeline timeline = bucketedTimeline(caseDb, filter, options);
+    timeline.removed = removedIn(caseDb, timeline.range);
+    return timeline;
+}
+
+namespace {
+
+Timeline bucketedTimeline(CaseDb &caseDb, const CaseFilter &filter, const TimelineOptions &options)
 {
     if (options.targetBuckets <= 0 && options.bucketSeconds < 1)
         throw TimelineError("the bucket width must be at least one second");
@@ -323,5 +352,7 @@ Timeline computeTimeline(CaseDb &caseDb, const CaseFilter &filter, const Timelin
     scopedCoverage(caseDb, filter, pass.selectedEnis(), TimeRange{grid.origin, grid.startOf(grid.count)}, gaps);
     return assemble(grid, extent, series, gaps, pass.untimed);
 }
+
+} // namespace
 
 } // namespace flowscope

@@ -84,6 +84,13 @@ struct EniCoverage {
     std::vector<CoverageInterval> intervals; // by begin, NODATA and SKIPDATA interleaved
 };
 
+// Where a file removed from the case held records (Remove File from Case):
+// a hole the analyst made, not silence.
+struct RemovedSpan {
+    TimeRange span; // cut to the timeline's range
+    std::string path;
+};
+
 struct Timeline {
     std::int64_t bucketSeconds = 0;
     // The range the buckets were laid over: the given one, or the selected
@@ -96,6 +103,8 @@ struct Timeline {
     // With caseRange: the case's extent the range was narrowed from (a view
     // may zoom out to it for context while the filter keeps its window).
     TimeRange caseExtent;
+    // The removed files' spans that overlap the range, whatever the filter.
+    std::vector<RemovedSpan> removed;
 };
 
 class TimelineError : public std::runtime_error {

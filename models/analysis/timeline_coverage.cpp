@@ -23,6 +23,31 @@ std::vector<CoverageInterval> coverageUnion(const Timeline &timeline, LogStatus 
     return merged;
 }
 
+std::vector<CoverageInterval> quietIntervals(const Timeline &timeline)
+{
+    std::vector<CoverageInterval> quiet;
+    const std::int64_t width = timeline.bucketSeconds;
+    const std::vector<CoverageInterval> noData = coverageUnion(timeline, LogStatus::NoData);
+    if (width <= 0 || noData.empty())
+        return quiet;
+    auto interval = noData.begin();
+    for (const TimelineBucket &bucket : timeline.buckets) {
+        if (bucket.accept + bucket.reject > 0)
+            continue;
+        const std::int64_t end = bucket.start + width;
+        while (interval != noData.end() && interval->end <= bucket.start)
+            ++interval;
+        for (auto it = interval; it != noData.end() && it->begin < end; ++it) {
+            const CoverageInterval part{std::max(it->begin, bucket.start), std::min(it->end, end), LogStatus::NoData};
+            if (!quiet.empty() && quiet.back().end >= part.begin)
+                quiet.back().end = std::max(quiet.back().end, part.end);
+            else
+                quiet.push_back(part);
+        }
+    }
+    return quiet;
+}
+
 std::vector<std::string> enisMissingIn(const Timeline &timeline, const TimeRange &range, LogStatus status)
 {
     std::vector<std::string> names; // timeline.coverage is sorted by name

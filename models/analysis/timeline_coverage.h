@@ -15,6 +15,11 @@ namespace flowscope {
 // SkipData): sorted, disjoint, touching intervals merged.
 std::vector<CoverageInterval> coverageUnion(const Timeline &timeline, LogStatus status);
 
+// Where the NODATA is worth shading: where some ENI reported NODATA and no
+// bucket holds a record of the timeline (the traffic it shows). An ENI that
+// is idle while others talk is the normal case and not shaded.
+std::vector<CoverageInterval> quietIntervals(const Timeline &timeline);
+
 // The ENIs (by name, sorted) with an interval of `status` overlapping `range`.
 std::vector<std::string> enisMissingIn(const Timeline &timeline, const TimeRange &range, LogStatus status);
 

@@ -5,6 +5,7 @@
 #include "explain/snapshot_store.h"
 #include "export/case_csv_export.h"
 #include "export/csv_file.h"
+#include "export/incident_csv_export.h"
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
@@ -58,6 +59,7 @@ CsvExportOutcome runCsvExport(const CsvExportRequest &request, const std::functi
             case Table::RejectGroups:
                 outcome.rows = writeRejectGroupsCsv(*caseDb, filter, explain::loadSnapshotTimeline(*caseDb), writer, stop);
                 break;
+            case Table::Findings: outcome.rows = writeFindingsCsv(*caseDb, writer); break;
             }
         }
         if (cancelled && cancelled(-1)) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The window's File > Export of the current view as CSV, off the GUI thread
-// on the analysis pool: the records of a filter, a statistic or the reject
-// groups, written whole or not at all (CsvFile). Rows written are reported
+// on the analysis pool: the records of a filter, a statistic, the reject
+// groups or the case's findings, written whole or not at all (CsvFile). Rows written are reported
 // as it goes; cancel() stops it and leaves no file. A newer start() cancels
 // an export still running.
 
@@ -18,9 +18,9 @@
 namespace flowscope {
 
 struct CsvExportRequest {
-    enum class Table { Flows, Conversations, ServiceConversations, AddressEndpoints, InterfaceEndpoints, RejectGroups };
+    enum class Table { Flows, Conversations, ServiceConversations, AddressEndpoints, InterfaceEndpoints, RejectGroups, Findings };
     QString casePath;
-    QString filter; // the display filter, empty for every record
+    QString filter; // the display filter, empty for every record; findings take none (every one is written)
     Table table = Table::Flows;
     QString outPath;
     CsvCells cells = CsvCells::Neutralised;

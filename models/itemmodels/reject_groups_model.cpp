@@ -4,6 +4,7 @@
 #include "case_snapshots.h"
 #include "explain_progress_reporter.h"
 #include "explain/case_enrichment.h"
+#include "explain/verdict_label.h"
 
 #include "pivot/filter_compose.h"
 #include "selection/case_filter.h"
@@ -36,21 +37,6 @@ RejectGroupsModel::RejectGroupsModel(std::shared_ptr<CaseSnapshots> snapshots, Q
 }
 
 RejectGroupsModel::~RejectGroupsModel() = default;
-
-QString RejectGroupsModel::verdictText(explain::RecordVerdict verdict)
-{
-    using explain::RecordVerdict;
-    switch (verdict) {
-    case RecordVerdict::SecurityGroup: return tr("Security group");
-    case RecordVerdict::NetworkAcl: return tr("Network ACL");
-    case RecordVerdict::SecurityGroupAndNetworkAcl: return tr("Security group and network ACL");
-    case RecordVerdict::SecurityGroupOrNetworkAcl: return tr("Security group or network ACL");
-    case RecordVerdict::BlockPublicAccess: return tr("Block Public Access");
-    case RecordVerdict::Inconclusive: return tr("Inconclusive");
-    case RecordVerdict::NotExplained: return tr("Not explained");
-    }
-    return {};
-}
 
 void RejectGroupsModel::compute(const QString &casePath, const QString &filter)
 {
@@ -213,7 +199,7 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case VerdictColumn: return verdictText(group.verdict);
+        case VerdictColumn: return explain::recordVerdictLabel(group.verdict);
         case ComponentColumn: return group.component.isEmpty() ? QStringLiteral("-") : group.component;
         case DetailColumn: return group.scan ? tr("Scan: %1").arg(group.scan->summary()) : QStringLiteral("-");
         case RuleColumn: return group.rule.isEmpty() ? QStringLiteral("-") : group.rule;
@@ -225,7 +211,7 @@ QVariant RejectGroupsModel::data(const QModelIndex &index, int role) const
         return {};
     case SortValueRole:
         switch (index.column()) {
-        case VerdictColumn: return verdictText(group.verdict);
+        case VerdictColumn: return explain::recordVerdictLabel(group.verdict);
         case ComponentColumn: return group.component;
         case RuleColumn: return group.rule;
         case InterfaceColumn: return group.interfaceId;
@@ -297,7 +283,7 @@ void RejectGroupsModel::applySort()
     // Ties: the larger group first, then the earlier first record, so the order is stable.
     const auto key = [this](const explain::RejectGroup &g) -> QVariant {
         switch (m_sortColumn) {
-        case VerdictColumn: return verdictText(g.verdict);
+        case VerdictColumn: return explain::recordVerdictLabel(g.verdict);
         case ComponentColumn: return g.component;
         case RuleColumn: return g.rule;
         case InterfaceColumn: return g.interfaceId;

@@ -73,9 +73,6 @@ public:
     // service port may add more).
     qint64 othersSharingFilter(int row) const;
 
-    // The verdict as the overview and the panel say it ("Network ACL", ...).
-    static QString verdictText(explain::RecordVerdict verdict);
-
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

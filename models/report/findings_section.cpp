@@ -2,6 +2,7 @@
 #include "findings_section.h"
 
 #include "report_canvas.h"
+#include "report_text.h"
 
 #include "detect/finding_store.h"
 #include "explain/case_enrichment.h"
@@ -25,7 +26,7 @@ QString tr(const char *text)
 
 QString utc(std::int64_t seconds)
 {
-    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+    return utcTime(seconds);
 }
 
 QString text(const FieldValue &value)
@@ -38,7 +39,7 @@ ReportTable evidenceTable()
     ReportTable table;
     table.headers = {tr("Start (UTC)"), tr("Interface"), tr("Source"), tr("Destination"), tr("Proto"), tr("Bytes"),
                      tr("Action")};
-    table.widths = {2.3, 2.4, 2.0, 2.1, 0.7, 1.0, 1.0}; // whole times and interface ids on one line
+    table.numericColumns = {5};
     table.fontPoints = 7;
     return table;
 }
@@ -51,6 +52,9 @@ QStringList evidenceRow(const FlowRow &row)
             text(row.value(Field::DstAddr)) + QLatin1Char(':') + text(row.value(Field::DstPort)),
             text(row.value(Field::Protocol)), text(row.value(Field::Bytes)), text(row.value(Field::Action))};
 }
+
+// Evidence rows that stay on the page of their finding's details.
+constexpr std::size_t kRowsKeptWithDetails = 6; // the evidence a finding shows by default, whole
 
 QString addressOf(const std::optional<IpAddress> &address)
 {
@@ -103,9 +107,10 @@ void FindingsSection::render(ReportCanvas &canvas) const
                          .arg(m_evidenceRecords));
     for (const Shown &shown : m_findings) {
         const Finding &f = shown.finding;
-        canvas.subheading(QStringLiteral("%1 · %2 · %3")
-                              .arg(QString::fromStdString(f.id), QString::fromStdString(std::string(severityName(f.severity))).toUpper(),
-                                   QString::fromStdString(f.title)));
+        const QString heading = QStringLiteral("%1 · %2 · %3")
+                                    .arg(QString::fromStdString(f.id),
+                                         QString::fromStdString(std::string(severityName(f.severity))).toUpper(),
+                                         QString::fromStdString(f.title));
         std::vector<std::pair<QString, QString>> facts{
             {tr("Detector"), QString::fromStdString(f.type)},
             {tr("Time (UTC)"), utc(f.start) + QStringLiteral(" – ") + utc(f.end)},
@@ -119,7 +124,14 @@ void FindingsSection::render(ReportCanvas &canvas) const
             facts.insert(facts.begin() + 2, {tr("Interface"), QString::fromStdString(*f.interfaceId)});
         if (f.periodSeconds)
             facts.push_back({tr("Period"), tr("%1 s").arg(std::llround(*f.periodSeconds))});
-        canvas.keyValues(facts);
+        // The heading, the details and the start of the evidence on one page.
+        const ReportTable details = ReportCanvas::keyValueTable(facts);
+        double together = canvas.subheadingHeight(heading) + canvas.tableHeight(details, details.rows.size());
+        if (shown.evidenceProblem.isEmpty() && !shown.evidence.rows.empty())
+            together += 10 + canvas.tableHeight(shown.evidence, kRowsKeptWithDetails);
+        canvas.keepTogether(together);
+        canvas.subheading(heading);
+        canvas.table(details);
         if (!shown.evidenceProblem.isEmpty())
             canvas.paragraph(tr("The evidence filter cannot be read in this case: %1").arg(shown.evidenceProblem), true, true);
         else if (shown.evidence.rows.empty())

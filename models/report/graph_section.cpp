@@ -186,7 +186,7 @@ void GraphSection::edgeTable(ReportCanvas &canvas) const
         labels[node.id] = node.label;
     ReportTable table;
     table.headers = {tr("From"), tr("To"), tr("Bytes"), tr("Flows"), tr("ACCEPT"), tr("REJECT")};
-    table.widths = {2.3, 2.3, 1.4, 0.8, 0.9, 0.9};
+    table.numericColumns = {2, 3, 4, 5};
     const QLocale locale = QLocale::system();
     for (std::size_t i = 0; i < m_graph.edges.size() && i < kTableEdges; ++i) {
         const graph::GraphEdge &edge = m_graph.edges[i];

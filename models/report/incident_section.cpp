@@ -2,7 +2,9 @@
 #include "incident_section.h"
 
 #include "report_canvas.h"
+#include "report_text.h"
 
+#include "cloudtrail/principal_text.h"
 #include "incident/incident_case.h"
 #include "incident/incident_timeline.h"
 
@@ -20,7 +22,7 @@ QString tr(const char *text)
 
 QString utc(std::optional<std::int64_t> seconds)
 {
-    return seconds ? QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC).toString(Qt::ISODate) : tr("undated");
+    return seconds ? utcTime(*seconds) : tr("undated");
 }
 
 QString kindOf(const incident::IncidentEntry &entry)
@@ -34,7 +36,6 @@ QString kindOf(const incident::IncidentEntry &entry)
 IncidentSection::IncidentSection(CaseDb &caseDb)
 {
     m_entries.headers = {tr("Time (UTC)"), tr("Entry"), tr("Severity"), tr("Tags"), tr("Text"), tr("By, written (UTC)")};
-    m_entries.widths = {2.2, 1.2, 0.95, 1.0, 2.55, 2.2}; // whole ISO times on one line
     m_entries.fontPoints = 7.5;
     if (!incident::incidentTablesExist(caseDb))
         return;
@@ -50,7 +51,9 @@ IncidentSection::IncidentSection(CaseDb &caseDb)
             tags << QString::fromStdString(tag);
         m_entries.rows.push_back({utc(e.time), kindOf(e), QString::fromStdString(std::string(incident::severityName(e.severity))),
                                   tags.join(QStringLiteral(", ")), QString::fromStdString(e.text),
-                                  QString::fromStdString(e.author) + QLatin1Char('\n') + utc(e.writtenAt)});
+                                  // A finding has no time it was written: its detector alone.
+                                  cloudtrail::shortPrincipal(QString::fromStdString(e.author))
+                                      + (e.writtenAt > 0 ? QLatin1Char('\n') + utcTime(e.writtenAt) : QString())});
     }
 }
 
@@ -66,7 +69,8 @@ void IncidentSection::render(ReportCanvas &canvas) const
         return;
     }
     QString counts = tr("Records starred or tagged: %1; notes: %2. In time order: a note on a record at the record's "
-                        "start, a free note when it was written.")
+                        "start, a free note when it was written. An ARN is shown as its resource and account; the "
+                        "incident CSV holds it whole.")
                          .arg(m_records)
                          .arg(m_notes);
     if (m_other > 0)

@@ -3,12 +3,15 @@
 
 #include "report_canvas.h"
 
+#include "explain/scanning_sources.h"
 #include "explain/snapshot_store.h"
+#include "explain/verdict_label.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
 #include <map>
+#include <tuple>
 #include <utility>
 
 namespace flowscope::report {
@@ -31,6 +34,17 @@ QString portOf(const explain::RejectGroup &group)
         : group.protocol == 1                    ? QStringLiteral("icmp")
                                                  : QString::number(group.protocol);
     return group.servicePort > 0 ? QStringLiteral("%1/%2").arg(protocol).arg(group.servicePort) : protocol;
+}
+
+// A scan's rejects under what the scan did, the others under the component
+// and rule that denied them (a security group denies without a rule).
+QString headingOf(const std::tuple<QString, QString, QString> &key)
+{
+    const auto &[scan, component, rule] = key;
+    if (!scan.isEmpty())
+        return tr("Scan: %1, rejected").arg(scan);
+    const QString denied = component.isEmpty() ? tr("Component not named by the records or a snapshot") : component;
+    return rule.isEmpty() ? denied : tr("%1, rule %2").arg(denied, rule);
 }
 
 } // namespace
@@ -58,23 +72,22 @@ void RejectsSection::render(ReportCanvas &canvas) const
                                               : tr("from the flow records alone (the case holds no snapshot)")));
     if (m_groups.groups.empty())
         return;
-    // Under each component and rule, its groups largest first (the order they come in).
-    std::map<std::pair<QString, QString>, std::vector<const explain::RejectGroup *>> byRule;
-    std::vector<std::pair<QString, QString>> order;
+    // Under each scan, or each component and rule, its groups largest first
+    // (the order they come in).
+    using Key = std::tuple<QString, QString, QString>; // scan summary, component, rule
+    std::map<Key, std::vector<const explain::RejectGroup *>> byRule;
+    std::vector<Key> order;
     for (const explain::RejectGroup &group : m_groups.groups) {
-        const std::pair<QString, QString> key{group.component, group.rule};
+        const Key key{group.scan ? group.scan->summary() : QString(), group.component, group.rule};
         if (!byRule.count(key))
             order.push_back(key);
         byRule[key].push_back(&group);
     }
     for (const auto &key : order) {
-        const auto &[component, rule] = key;
-        const QString heading = (component.isEmpty() ? tr("No component named") : component) + QStringLiteral(" — ")
-            + (rule.isEmpty() ? tr("no rule named") : rule);
-        canvas.subheading(heading);
+        canvas.subheading(headingOf(key));
         ReportTable table;
         table.headers = {tr("Verdict"), tr("Interface"), tr("Service"), tr("Records"), tr("Replies"), tr("Basis")};
-        table.widths = {2.6, 1.9, 0.9, 0.9, 0.8, 0.7};
+        table.numericColumns = {3, 4};
         const auto &groups = byRule[key];
         std::int64_t restRecords = 0, restReplies = 0;
         for (std::size_t i = 0; i < groups.size(); ++i) {
@@ -84,9 +97,9 @@ void RejectsSection::render(ReportCanvas &canvas) const
                 restReplies += group.replies;
                 continue;
             }
-            table.rows.push_back({explain::recordVerdictName(group.verdict), group.interfaceId, portOf(group),
+            table.rows.push_back({explain::recordVerdictLabel(group.verdict), group.interfaceId, portOf(group),
                                   locale.toString(qlonglong(group.count)), locale.toString(qlonglong(group.replies)),
-                                  explain::basisName(group.basis)});
+                                  explain::basisLabel(group.basis)});
         }
         if (groups.size() > kGroupsPerRule)
             table.rows.push_back({QCoreApplication::translate("RejectsSection", "%n more group(s)", nullptr,

@@ -3,6 +3,7 @@
 
 #include "report_pages.h"
 #include "report_text.h"
+#include "table_layout.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -19,8 +20,10 @@ constexpr double kMargin = 54;
 constexpr double kFooterHeight = 24;
 constexpr double kCellPadding = 3;
 constexpr int kParagraphFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
-// Cells hold hashes, paths and addresses: long words break anywhere.
-constexpr int kCellFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextWrapAnywhere;
+// Cells are broken into lines by wrapCell (tokens whole), drawn as they are.
+constexpr int kCellFlags = Qt::AlignLeft | Qt::AlignTop;
+constexpr int kMeasureFlags = Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine;
+constexpr double kSubheadingSpace = 6 + 4;
 
 } // namespace
 
@@ -144,29 +147,89 @@ void ReportCanvas::paragraph(const QString &text, bool small, bool italic)
     space(6);
 }
 
-void ReportCanvas::keyValues(const std::vector<std::pair<QString, QString>> &pairs)
+ReportTable ReportCanvas::keyValueTable(const std::vector<std::pair<QString, QString>> &pairs)
 {
     ReportTable rows;
-    rows.widths = {1, 2.6};
     for (const auto &[key, value] : pairs)
         rows.rows.push_back({key, value});
-    table(rows);
+    return rows;
+}
+
+void ReportCanvas::keyValues(const std::vector<std::pair<QString, QString>> &pairs)
+{
+    table(keyValueTable(pairs));
+}
+
+double ReportCanvas::subheadingHeight(const QString &text) const
+{
+    return textHeight(visibleText(text), font(12, true), m_body.width(), kParagraphFlags) + kSubheadingSpace;
+}
+
+void ReportCanvas::keepTogether(double height)
+{
+    if (m_pageUsed && remaining() < height)
+        newPage();
+}
+
+double ReportCanvas::textWidth(const QString &text, const QFont &font) const
+{
+    m_painter.setFont(font);
+    return m_painter.boundingRect(QRectF(0, 0, 1e6, 1e6), kMeasureFlags, text).width();
+}
+
+// Every cell measured, header included, with the padding either side.
+std::vector<double> ReportCanvas::columnWidthsOf(const ReportTable &table) const
+{
+    std::size_t columns = std::size_t(table.headers.size());
+    for (const QStringList &row : table.rows)
+        columns = std::max(columns, std::size_t(row.size()));
+    std::vector<ColumnExtent> extents(columns);
+    const auto measureRow = [&](const QStringList &cells, const QFont &font) {
+        const MeasureText measure = [&](const QString &text) { return textWidth(text, font); };
+        for (int i = 0; i < cells.size(); ++i)
+            extents[std::size_t(i)] = widest(extents[std::size_t(i)], measureCell(visibleText(cells[i]), measure));
+    };
+    measureRow(table.headers, font(table.fontPoints, true));
+    const QFont cellFont = font(table.fontPoints);
+    for (const QStringList &row : table.rows)
+        measureRow(row, cellFont);
+    for (ColumnExtent &extent : extents) {
+        // A little slack: the PDF and the preview measure with different hinting.
+        const double padding = 2 * kCellPadding + 1;
+        extent = {extent.token + padding, extent.piece + padding, extent.fragment + padding, extent.line + padding};
+    }
+    return columnWidths(extents, m_body.width());
+}
+
+QString ReportCanvas::cellText(const QString &cell, double width, const QFont &font) const
+{
+    const MeasureText measure = [&](const QString &text) { return textWidth(text, font); };
+    return wrapCell(visibleText(cell), width - 2 * kCellPadding, measure).join(QLatin1Char('\n'));
 }
 
 double ReportCanvas::tableRowHeight(const QStringList &cells, const std::vector<double> &w, const QFont &font) const
 {
     double height = 0;
-    for (int i = 0; i < cells.size() && i < int(w.size()); ++i)
-        height = std::max(height, textHeight(visibleText(cells[i]), font, w[i] - 2 * kCellPadding, kCellFlags));
+    for (int i = 0; i < cells.size() && i < int(w.size()); ++i) {
+        const QString text = cellText(cells[i], w[std::size_t(i)], font);
+        height = std::max(height, textHeight(text.isEmpty() ? QStringLiteral(" ") : text, font, 1e6, kCellFlags));
+    }
     return height + 2 * kCellPadding;
 }
 
-double ReportCanvas::drawTableRow(const QStringList &written, const std::vector<double> &x, const std::vector<double> &w,
-                                  const QFont &font, bool header)
+double ReportCanvas::tableHeight(const ReportTable &table, std::size_t rows) const
 {
-    QStringList cells;
-    for (const QString &cell : written)
-        cells << visibleText(cell);
+    const std::vector<double> w = columnWidthsOf(table);
+    double height = table.headers.isEmpty() ? 0 : tableRowHeight(table.headers, w, font(table.fontPoints, true));
+    const QFont cellFont = font(table.fontPoints);
+    for (std::size_t i = 0; i < rows && i < table.rows.size(); ++i)
+        height += tableRowHeight(table.rows[i], w, cellFont);
+    return height;
+}
+
+double ReportCanvas::drawTableRow(const QStringList &cells, const std::vector<double> &x, const std::vector<double> &w,
+                                  const QFont &font, bool header, const QList<int> &numeric)
+{
     const double height = std::min(tableRowHeight(cells, w, font), m_body.height());
     const QRectF row(m_body.left(), m_y, m_body.width(), height);
     m_painter.save();
@@ -175,10 +238,13 @@ double ReportCanvas::drawTableRow(const QStringList &written, const std::vector<
     m_painter.setPen(QPen(QColor(0xb0, 0xb6, 0xc0), 0.5));
     m_painter.drawLine(row.bottomLeft(), row.bottomRight());
     m_painter.setPen(Qt::black);
-    m_painter.setFont(font);
     for (int i = 0; i < cells.size() && i < int(w.size()); ++i) {
-        const QRectF cell(x[i] + kCellPadding, m_y + kCellPadding, w[i] - 2 * kCellPadding, height - 2 * kCellPadding);
-        m_painter.drawText(cell, kCellFlags, cells[i]);
+        const std::size_t c = std::size_t(i);
+        const QRectF cell(x[c] + kCellPadding, m_y + kCellPadding, w[c] - 2 * kCellPadding, height - 2 * kCellPadding);
+        const QString text = cellText(cells[i], w[c], font);
+        m_painter.setFont(font);
+        const int align = numeric.contains(i) ? (Qt::AlignRight | Qt::AlignTop) : kCellFlags;
+        m_painter.drawText(cell, align, text);
     }
     m_painter.restore();
     m_y += height;
@@ -188,18 +254,14 @@ double ReportCanvas::drawTableRow(const QStringList &written, const std::vector<
 
 void ReportCanvas::table(const ReportTable &table)
 {
-    const std::size_t columns = std::max<std::size_t>(table.headers.size(), table.widths.size());
-    if (columns == 0)
+    const std::vector<double> w = columnWidthsOf(table);
+    if (w.empty())
         return;
-    std::vector<double> weights = table.widths;
-    weights.resize(columns, 1.0);
-    const double total = std::accumulate(weights.begin(), weights.end(), 0.0);
-    std::vector<double> x, w;
+    std::vector<double> x;
     double left = m_body.left();
-    for (double weight : weights) {
+    for (const double width : w) {
         x.push_back(left);
-        w.push_back(m_body.width() * weight / total);
-        left += w.back();
+        left += width;
     }
     const QFont headerFont = font(table.fontPoints, true);
     const QFont cellFont = font(table.fontPoints);
@@ -210,7 +272,7 @@ void ReportCanvas::table(const ReportTable &table)
         if (m_pageUsed && remaining() < headerHeight + firstRow)
             newPage();
         if (hasHeader)
-            drawTableRow(table.headers, x, w, headerFont, true);
+            drawTableRow(table.headers, x, w, headerFont, true, table.numericColumns);
     };
     startPage(table.rows.empty() ? 0 : tableRowHeight(table.rows.front(), w, cellFont));
     for (const QStringList &row : table.rows) {
@@ -219,7 +281,7 @@ void ReportCanvas::table(const ReportTable &table)
             newPage();
             startPage(height);
         }
-        drawTableRow(row, x, w, cellFont, false);
+        drawTableRow(row, x, w, cellFont, false, table.numericColumns);
     }
     space(10);
 }

@@ -42,6 +42,15 @@ public:
     void paragraph(const QString &text, bool small = false, bool italic = false);
     void keyValues(const std::vector<std::pair<QString, QString>> &pairs);
     void table(const ReportTable &table);
+    // What keyValues() draws, as a table to measure.
+    static ReportTable keyValueTable(const std::vector<std::pair<QString, QString>> &pairs);
+
+    // Heights as drawn, to keep parts together: a subheading with its
+    // spacing, a table's header and first `rows` rows.
+    double subheadingHeight(const QString &text) const;
+    double tableHeight(const ReportTable &table, std::size_t rows) const;
+    // A new page unless `height` fits on this one (a new page holds what it can).
+    void keepTogether(double height);
     // Room for a drawing: on a new page when this one has not that much left.
     QRectF reserve(double height);
     void space(double height);
@@ -54,9 +63,12 @@ private:
     double remaining() const { return m_body.bottom() - m_y; }
     double textHeight(const QString &text, const QFont &font, double width, int flags) const;
     void drawFooter();
+    double textWidth(const QString &text, const QFont &font) const;
+    std::vector<double> columnWidthsOf(const ReportTable &table) const;
     double drawTableRow(const QStringList &cells, const std::vector<double> &x, const std::vector<double> &w,
-                        const QFont &font, bool header);
+                        const QFont &font, bool header, const QList<int> &numeric);
     double tableRowHeight(const QStringList &cells, const std::vector<double> &w, const QFont &font) const;
+    QString cellText(const QString &cell, double width, const QFont &font) const;
 
     ReportPages &m_pages;
     QPainter &m_painter;

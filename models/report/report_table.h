@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// A table of a report: its header repeats on every page the rows run onto.
+// A table of a report: its header repeats on every page the rows run onto;
+// its columns take the widths their content asks for (table_layout.h).
 
 #include <QString>
+#include <QList>
 #include <QStringList>
 
 #include <vector>
@@ -11,8 +13,8 @@ namespace flowscope::report {
 
 struct ReportTable {
     QStringList headers;
-    std::vector<double> widths; // relative column widths, one per header
     std::vector<QStringList> rows;
+    QList<int> numericColumns; // aligned right
     double fontPoints = 8.5; // smaller where a column must hold a whole SHA-256
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report_text.h"
 
+#include <QDateTime>
+
 namespace flowscope::report {
 
 namespace {
@@ -28,6 +30,11 @@ QString visibleText(const QString &text)
             shown += c;
     }
     return shown;
+}
+
+QString utcTime(std::int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 } // namespace flowscope::report

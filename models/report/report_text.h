@@ -7,8 +7,15 @@
 
 #include <QString>
 
+#include <cstdint>
+
 namespace flowscope::report {
 
 QString visibleText(const QString &text);
+
+// A time in the report's tables: "2026-03-10 02:00:40", as the flow table
+// shows it; the column or label says UTC. Date and time break apart at
+// the space in a narrow column, never inside either.
+QString utcTime(std::int64_t seconds);
 
 } // namespace flowscope::report

@@ -2,6 +2,7 @@
 #include "sources_section.h"
 
 #include "report_canvas.h"
+#include "report_text.h"
 
 #include "store/import_log.h"
 
@@ -20,7 +21,7 @@ QString tr(const char *text)
 
 QString utc(std::optional<std::int64_t> seconds)
 {
-    return seconds ? QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC).toString(Qt::ISODate) : QString();
+    return seconds ? utcTime(*seconds) : QString();
 }
 
 } // namespace
@@ -28,17 +29,19 @@ QString utc(std::optional<std::int64_t> seconds)
 SourcesSection::SourcesSection(CaseDb &caseDb)
 {
     const QLocale locale = QLocale::system();
-    m_files.headers = {tr("Path"), tr("Bytes"), tr("SHA-256"), tr("Delivery"), tr("Records"), tr("Errors"), tr("First start"),
-                       tr("Last end")};
-    m_files.widths = {2.6, 0.9, 2.6, 0.9, 0.9, 0.8, 1.3, 1.3};
+    // Eight columns do not fit a page with a whole SHA-256: the path, its
+    // hash and its delivery share a cell, one a line, and so do the times.
+    m_files.headers = {tr("File, SHA-256, delivery"), tr("Bytes"), tr("Records"), tr("Errors"),
+                       tr("First start, last end (UTC)")};
+    m_files.numericColumns = {1, 2, 3};
     m_files.fontPoints = 7;
     for (const ImportedFile &file : importedFiles(caseDb))
-        m_files.rows.push_back({QString::fromStdString(file.path), locale.toString(qulonglong(file.size)),
-                                QString::fromStdString(file.sha256),
-                                // The log format is a field list: too long for a column.
-                                QString::fromStdString(file.delivery),
-                                locale.toString(qulonglong(file.records)), locale.toString(qulonglong(file.errors)),
-                                utc(file.firstStart), utc(file.lastEnd)});
+        m_files.rows.push_back({QString::fromStdString(file.path) + QLatin1Char('\n') + QString::fromStdString(file.sha256)
+                                    // The log format is a field list: too long for a column.
+                                    + QLatin1Char('\n') + QString::fromStdString(file.delivery),
+                                locale.toString(qulonglong(file.size)), locale.toString(qulonglong(file.records)),
+                                locale.toString(qulonglong(file.errors)),
+                                utc(file.firstStart) + QLatin1Char('\n') + utc(file.lastEnd)});
 }
 
 QString SourcesSection::title() const

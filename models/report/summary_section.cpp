@@ -2,6 +2,7 @@
 #include "summary_section.h"
 
 #include "report_canvas.h"
+#include "report_text.h"
 
 #include "explain/snapshot_store.h"
 #include "selection/case_filter.h"
@@ -26,7 +27,7 @@ QString tr(const char *text)
 
 QString utc(std::optional<std::int64_t> seconds)
 {
-    return seconds ? QDateTime::fromSecsSinceEpoch(*seconds, Qt::UTC).toString(Qt::ISODate) : tr("(none)");
+    return seconds ? utcTime(*seconds) + QStringLiteral(" UTC") : tr("(none)");
 }
 
 QString number(std::uint64_t value)
@@ -67,18 +68,17 @@ SummarySection::SummarySection(CaseDb &caseDb, const CaseFilter &filter)
         m_facts.emplace_back(tr("Regions"), regions.join(QStringLiteral(", ")));
 
     m_sources.headers = {tr("File"), tr("SHA-256"), tr("Records")};
-    m_sources.widths = {1.4, 4.4, 0.7};
+    m_sources.numericColumns = {2};
     m_sources.fontPoints = 7; // the hashes whole on one line
     for (const ImportedFile &file : importedFiles(caseDb))
         m_sources.rows.push_back({QFileInfo(QString::fromStdString(file.path)).fileName(),
                                   QString::fromStdString(file.sha256), number(file.records)});
 
     m_snapshots.headers = {tr("Snapshot"), tr("As of (UTC)"), tr("Loaded (UTC)"), tr("Files")};
-    m_snapshots.widths = {2, 1.6, 1.6, 0.6};
+    m_snapshots.numericColumns = {3};
     for (const explain::StoredSnapshot &snapshot : explain::listSnapshots(caseDb))
         m_snapshots.rows.push_back({snapshot.label.isEmpty() ? QString::number(snapshot.id) : snapshot.label,
-                                    snapshot.asOf.toUTC().toString(Qt::ISODate),
-                                    snapshot.loadedAt.toUTC().toString(Qt::ISODate),
+                                    utcTime(snapshot.asOf.toSecsSinceEpoch()), utcTime(snapshot.loadedAt.toSecsSinceEpoch()),
                                     QString::number(snapshot.files.size())});
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline_section.h"
 
+#include "axis_ticks.h"
 #include "report_canvas.h"
 
 #include <QCoreApplication>
@@ -82,7 +83,8 @@ void TimelineSection::render(ReportCanvas &canvas) const
     const QRectF plot = room.adjusted(48, 8, -8, -36);
     const double span = std::max<std::int64_t>(1, m_timeline.range.end - m_timeline.range.begin);
     auto xOf = [&](std::int64_t seconds) { return plot.left() + plot.width() * double(seconds - m_timeline.range.begin) / span; };
-    auto yOf = [&](double value) { return plot.bottom() - plot.height() * value / double(peak); };
+    const AxisTicks ticks = roundTicks(peak);
+    auto yOf = [&](double value) { return plot.bottom() - plot.height() * value / double(ticks.top); };
 
     // Steps: each bucket holds its value across its width.
     std::vector<QPointF> base, acceptTop, totalTop;
@@ -102,15 +104,14 @@ void TimelineSection::render(ReportCanvas &canvas) const
     painter.drawLine(plot.bottomLeft(), plot.bottomRight());
     painter.drawLine(plot.bottomLeft(), plot.topLeft());
     painter.setFont(canvas.font(7));
-    for (int i = 0; i <= 4; ++i) {
-        const double value = double(peak) * i / 4;
-        const double y = yOf(value);
+    for (const std::uint64_t value : ticks.values()) {
+        const double y = yOf(double(value));
         painter.setPen(QPen(QColor(0xdd, 0xdd, 0xdd), 0.4));
-        if (i > 0)
+        if (value > 0)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter.setPen(Qt::black);
         painter.drawText(QRectF(room.left(), y - 6, 44, 12), Qt::AlignRight | Qt::AlignVCenter,
-                         locale.toString(qulonglong(value + 0.5)));
+                         locale.toString(qulonglong(value)));
     }
     for (int i = 0; i <= 4; ++i) {
         const std::int64_t seconds = m_timeline.range.begin + std::int64_t(span * i / 4);

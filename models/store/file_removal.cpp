@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 #include <map>
 #include <unordered_set>
 
@@ -47,6 +48,45 @@ std::uint64_t changed(sqlite3 *db, const std::string &sql, std::int64_t fileId)
     s.bind(1, fileId);
     s.exec();
     return static_cast<std::uint64_t>(sqlite3_changes(db));
+}
+
+// A removed file in the meta table: the key names its hash, the value holds
+// "first-start<TAB>last-end<TAB>records<TAB>removed-at<TAB>path", a time
+// empty when unknown (the path last: it may hold anything but a line end).
+constexpr std::string_view kRemovedKey = "removed-file/";
+
+std::string optionalNumber(const std::optional<std::int64_t> &value)
+{
+    return value ? std::to_string(*value) : std::string();
+}
+
+std::optional<std::int64_t> numberOr(const std::string &text)
+{
+    if (text.empty())
+        return std::nullopt;
+    try {
+        return std::stoll(text);
+    } catch (const std::exception &) {
+        return std::nullopt;
+    }
+}
+
+void rememberRemoval(sqlite3 *db, std::int64_t fileId)
+{
+    Statement file(db, "SELECT sha256, first_start, last_end, records, path FROM source_file WHERE id = ?");
+    file.bind(1, fileId);
+    if (!file.step())
+        return;
+    const auto optional = [&](int column) {
+        return file.isNull(column) ? std::optional<std::int64_t>() : std::optional(file.int64(column));
+    };
+    const std::string value = optionalNumber(optional(1)) + '\t' + optionalNumber(optional(2)) + '\t'
+        + std::to_string(file.int64(3)) + '\t' + std::to_string(std::time(nullptr)) + '\t' + file.text(4);
+    Statement insert(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+    const std::string key = std::string(kRemovedKey) + file.text(0);
+    insert.bind(1, std::string_view(key));
+    insert.bind(2, std::string_view(value));
+    insert.exec();
 }
 
 // Records of the file's blocks, by id (block << 12 | slot).
@@ -119,6 +159,41 @@ void compactInterfaces(sqlite3 *db)
 
 } // namespace
 
+std::vector<RemovedFile> removedFiles(sqlite3 *db)
+{
+    std::vector<RemovedFile> files;
+    Statement list(db, "SELECT substr(key, ?1), value FROM meta WHERE substr(key, 1, ?2) = ?3"
+                       " AND substr(key, ?1) NOT IN (SELECT sha256 FROM source_file)");
+    list.bind(1, static_cast<std::int64_t>(kRemovedKey.size() + 1));
+    list.bind(2, static_cast<std::int64_t>(kRemovedKey.size()));
+    list.bind(3, kRemovedKey);
+    while (list.step()) {
+        std::vector<std::string> parts;
+        std::string value = list.text(1);
+        for (int i = 0; i < 4; ++i) {
+            const auto tab = value.find('\t');
+            if (tab == std::string::npos)
+                break;
+            parts.push_back(value.substr(0, tab));
+            value.erase(0, tab + 1);
+        }
+        if (parts.size() < 4)
+            continue; // not written by this version: nothing to show
+        RemovedFile file;
+        file.sha256 = list.text(0);
+        file.firstStart = numberOr(parts[0]);
+        file.lastEnd = numberOr(parts[1]);
+        file.records = static_cast<std::uint64_t>(numberOr(parts[2]).value_or(0));
+        file.removedAt = numberOr(parts[3]).value_or(0);
+        file.path = value;
+        files.push_back(std::move(file));
+    }
+    std::sort(files.begin(), files.end(), [](const RemovedFile &a, const RemovedFile &b) {
+        return std::pair(a.firstStart.value_or(0), a.path) < std::pair(b.firstStart.value_or(0), b.path);
+    });
+    return files;
+}
+
 std::optional<CaseFileRef> findCaseFile(sqlite3 *db, const std::string &idOrSha256)
 {
     if (isSha256(idOrSha256)) {
@@ -166,6 +241,7 @@ FileRemovalResult removeFileFromCase(sqlite3 *db, std::int64_t fileId)
     changed(db, std::string("DELETE FROM record_tag WHERE record") + kOfFileRecords, fileId);
     result.blocks = changed(db, "DELETE FROM flow_block WHERE file_id = ?", fileId);
     result.importErrors = changed(db, "DELETE FROM import_error WHERE file_id = ?", fileId);
+    rememberRemoval(db, fileId);
     changed(db, "DELETE FROM source_file WHERE id = ?", fileId);
     // Findings counted the file's records too.
     result.detectionRuns = static_cast<std::uint64_t>(queryInt(db, "SELECT count(*) FROM detection_run"));

@@ -14,6 +14,11 @@
 // stored detections are dropped (a finding counts records of every file the
 // run read): detectors have to run again.
 //
+// The case remembers what was removed (in its meta table, so the schema stays
+// as it is): the file's path, hash, records and time span, so that the
+// timeline can mark the hole the removal left rather than show silence. A
+// file imported again fills its hole and is no longer listed.
+//
 // Refused when the file shares records with other files of the case: its
 // duplicates stand as records of another file (possibly replaced in place by
 // its richer copies, see record_replacement.h), or a file imported later had
@@ -26,6 +31,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace flowscope {
 
@@ -55,6 +61,17 @@ public:
 std::optional<CaseFileRef> findCaseFile(sqlite3 *db, const std::string &idOrSha256);
 // Why the file cannot be removed exactly (empty: it can).
 std::string fileRemovalObstacle(sqlite3 *db, const CaseFileRef &file);
+struct RemovedFile {
+    std::string path;
+    std::string sha256;
+    std::uint64_t records = 0;
+    std::optional<std::int64_t> firstStart, lastEnd; // none when no record had a time
+    std::int64_t removedAt = 0;
+};
+
+// The files removed from the case and not imported again, by first start.
+std::vector<RemovedFile> removedFiles(sqlite3 *db);
+
 // Removes the file inside the caller's transaction. Throws
 // FileRemovalRefused with fileRemovalObstacle()'s reason, StoreError when
 // the file is not in the case.

@@ -359,6 +359,26 @@ private Q_SLOTS:
     // Under a filter the gaps shown are those of the ENIs the selected
     // records came from: `action == reject` selects no NODATA record, yet
     // the evidence missing on those ENIs must still show.
+    // NODATA is shaded only where no bucket holds a record: an idle ENI
+    // beside busy ones is not.
+    void quietIntervalsLeaveBusyBucketsOut()
+    {
+        Timeline timeline;
+        timeline.bucketSeconds = 60;
+        timeline.range = {0, 240};
+        timeline.buckets = {{0, 5, 0, 1, 0}, {60, 0, 0, 1, 0}, {120, 0, 0, 2, 0}, {180, 0, 1, 1, 0}};
+        timeline.coverage = {{"eni-a", {{0, 150, LogStatus::NoData}}}, {"eni-b", {{170, 240, LogStatus::NoData}}}};
+        const auto quiet = quietIntervals(timeline);
+        QCOMPARE(quiet.size(), std::size_t(2));
+        QCOMPARE(quiet[0].begin, 60);
+        QCOMPARE(quiet[0].end, 150);
+        QCOMPARE(quiet[1].begin, 170);
+        QCOMPARE(quiet[1].end, 180);
+        timeline.buckets[1].accept = 1;
+        timeline.buckets[2].reject = 1;
+        QVERIFY(quietIntervals(timeline).empty());
+    }
+
     void coverageFollowsTheEnisInScope()
     {
         if (!m_random) {

@@ -78,6 +78,7 @@ private Q_SLOTS:
         QTest::newRow("none") << "dstport == 1" << Table::Flows << 0;
         QTest::newRow("interfaces") << "" << Table::InterfaceEndpoints << 4;
         QTest::newRow("reject groups") << "" << Table::RejectGroups << -1;
+        QTest::newRow("findings, none stored") << "" << Table::Findings << 0;
     }
 
     void tables()

@@ -23,6 +23,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,7 +162,8 @@ private Q_SLOTS:
         const QString text = flowscope::test::pdfPages(out).join(QLatin1Char('\n'));
         const QString flat = text.simplified();
         const auto start = [](const FlowRow &row) {
-            return QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(row.value(Field::Start)), Qt::UTC).toString(Qt::ISODate);
+            return QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(row.value(Field::Start)), Qt::UTC)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         };
         QStringList expected{QStringLiteral("Findings"), QStringLiteral("Incident timeline"),
                              QStringLiteral("exfiltration-1 · HIGH · large upload to 443"),
@@ -175,6 +177,42 @@ private Q_SLOTS:
         for (const QString &value : expected)
             QVERIFY2(flat.contains(value), qPrintable(value + QStringLiteral(" not in the report: ") + text));
         QVERIFY(!flat.contains(QStringLiteral("Reject explanations")));
+    }
+
+    // The demo case's report: tokens (ids, addresses) never break across
+    // lines, verdicts read as the window says them, the scan group is
+    // headed by the scan, ARNs are shortened.
+    void demoReportKeepsTokensWhole()
+    {
+        const QString demoCase = path(QStringLiteral("demo.flowcase"));
+        const Run demo = cli({QStringLiteral("demo"), path(QStringLiteral("demo")), QStringLiteral("--case"), demoCase});
+        QVERIFY2(demo.exitCode == 0, demo.err.constData());
+        const Run detect = cli({QStringLiteral("detect"), demoCase});
+        QVERIFY2(detect.exitCode == 0, detect.err.constData());
+        const QString out = path(QStringLiteral("demo.pdf"));
+        const Run run = cli({QStringLiteral("export"), demoCase, QStringLiteral("--what"), QStringLiteral("report"),
+                             QStringLiteral("--out"), out, QStringLiteral("--sections"),
+                             QStringLiteral("summary,findings,rejects,incident,sources")});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QString text = flowscope::test::pdfPages(out).join(QLatin1Char('\n'));
+        // AWS ids have 8 or 17 hex digits: a shorter run is a broken id.
+        const QRegularExpression id(QStringLiteral("\\b(eni|sg|vpc|subnet|acl|i)-([0-9a-f]+)\\b"));
+        int ids = 0;
+        for (auto it = id.globalMatch(text); it.hasNext(); ++ids) {
+            const auto match = it.next();
+            QVERIFY2(match.captured(2).size() == 17 || match.captured(2).size() == 8, qPrintable(match.captured(0)));
+        }
+        QVERIFY(ids > 50);
+        // Three dotted numbers not followed by a fourth: an address broken after its third part.
+        const QRegularExpression brokenAddress(QStringLiteral("(?<![\\d.])\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b(?!\\.\\d)"));
+        QVERIFY2(!brokenAddress.match(text).hasMatch(), qPrintable(brokenAddress.match(text).captured(0)));
+        const QString flat = text.simplified();
+        QVERIFY(flat.contains(QStringLiteral("Security group")));
+        QVERIFY(flat.contains(QStringLiteral("Scan: ")));
+        for (const QString &machine : {QStringLiteral("security-group"), QStringLiteral("not-explained"),
+                                       QStringLiteral("block-public-access"), QStringLiteral("No component named"),
+                                       QStringLiteral("arn:aws:")})
+            QVERIFY2(!flat.contains(machine), qPrintable(machine));
     }
 
     void paperSize_data()

@@ -53,7 +53,6 @@ ReportTable longTable(int rows)
 {
     ReportTable table;
     table.headers = {QStringLiteral("Column Alpha"), QStringLiteral("Column Beta")};
-    table.widths = {1, 2};
     for (int i = 0; i < rows; ++i)
         table.rows.push_back({QStringLiteral("row-%1").arg(i, 4, 10, QLatin1Char('0')), QStringLiteral("value %1").arg(i * 7)});
     return table;

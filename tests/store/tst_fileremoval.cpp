@@ -6,7 +6,9 @@
 // duplicate records are refused with the case unchanged.
 
 #include "generated_flow_log.h"
+#include "analysis/timeline.h"
 #include "ingest/case_importer.h"
+#include "selection/case_filter.h"
 #include "store/case_db.h"
 #include "store/file_removal.h"
 #include "store/schema.h"
@@ -158,6 +160,11 @@ private Q_SLOTS:
         // Marks and findings on records of both files.
         const std::int64_t removedId = fileIdOf(*full, removed);
         QVERIFY(removedId > 0);
+        Statement span(full->handle(), "SELECT sha256, first_start, last_end, records FROM source_file WHERE id = ?");
+        span.bind(1, removedId);
+        QVERIFY(span.step());
+        const std::string removedSha = span.text(0);
+        const std::int64_t removedStart = span.int64(1), removedEnd = span.int64(2), removedRecords = span.int64(3);
         execSql(full->handle(), "INSERT INTO incident_record(record, starred, severity, marked_at, author)"
                                 " SELECT id << 12, 1, 2, 0, 'x' FROM flow_block");
         execSql(full->handle(), "INSERT INTO record_tag(tag, record) SELECT 'c2', record FROM incident_record");
@@ -185,6 +192,17 @@ private Q_SLOTS:
         execSql(full->handle(), "DELETE FROM incident_record; DELETE FROM record_tag; DELETE FROM incident_note;"
                                 " DELETE FROM note_tag");
 
+        // The one difference: the case remembers the removal, to mark its hole.
+        const std::vector<RemovedFile> gone = removedFiles(full->handle());
+        QCOMPARE(gone.size(), std::size_t(1));
+        QCOMPARE(gone[0].sha256, removedSha);
+        QVERIFY(gone[0].path.ends_with(removed.toStdString()));
+        QCOMPARE(gone[0].firstStart, std::optional(removedStart));
+        QCOMPARE(gone[0].lastEnd, std::optional(removedEnd));
+        QCOMPARE(gone[0].records, std::uint64_t(removedRecords));
+        QVERIFY(removedFiles(never->handle()).empty());
+        execSql(full->handle(), "DELETE FROM meta WHERE key LIKE 'removed-file/%'");
+
         // The kept files' blocks, strings and contexts came first when the
         // removed file was the last: the same ids, so the same bytes.
         const bool sameIds = imports.last() == removed;
@@ -211,6 +229,34 @@ private Q_SLOTS:
                                      .arg(after[table].size())
                                      .arg(rows.size())));
         }
+    }
+
+    // A removed file imported again fills its hole: it is no longer listed.
+    void importingTheFileAgainFillsItsHole()
+    {
+        auto caseDb = importInto(QStringLiteral("again.flowcase"), {QStringLiteral("a.log.gz"), QStringLiteral("b.log.gz")});
+        {
+            Transaction transaction(caseDb->handle());
+            removeFileFromCase(caseDb->handle(), fileIdOf(*caseDb, QStringLiteral("b.log.gz")));
+            transaction.commit();
+        }
+        QCOMPARE(removedFiles(caseDb->handle()).size(), std::size_t(1));
+        // The timeline marks the hole, whatever the filter.
+        const auto timelineOf = [&](const std::string &expression) {
+            const auto filter = std::get<std::shared_ptr<const CaseFilter>>(CaseFilter::compile(*caseDb, expression));
+            TimelineOptions options;
+            options.caseRange = true;
+            options.targetBuckets = 50;
+            return computeTimeline(*caseDb, *filter, options);
+        };
+        const Timeline marked = timelineOf("action == reject");
+        QCOMPARE(marked.removed.size(), std::size_t(1));
+        QVERIFY(marked.removed[0].path.ends_with("b.log.gz"));
+        QVERIFY(marked.removed[0].span.begin < marked.removed[0].span.end);
+        QVERIFY(marked.removed[0].span.begin >= marked.range.begin && marked.removed[0].span.end <= marked.range.end);
+        CaseImporter(*caseDb).run({path(QStringLiteral("b.log.gz")).toStdString()}, {});
+        QVERIFY(removedFiles(caseDb->handle()).empty());
+        QVERIFY(timelineOf("").removed.empty());
     }
 
     void refusesUnknownFiles()

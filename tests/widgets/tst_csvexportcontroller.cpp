@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export > Current View as CSV: the view in focus decides the table
-// (a statistic, the reject groups, else the flow table's records), and the
-// export runs with a progress dialog and says how it ended.
+// (a statistic, the reject groups, the findings, else the flow table's
+// records), and the export runs with a progress dialog and says how it ended.
 
 #include "export/csv_export_controller.h"
 
+#include "detect/finding_store.h"
+#include "detect/findings_view.h"
 #include "explain/rejects_overview_view.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
@@ -39,7 +41,7 @@ private Q_SLOTS:
 
     void viewInFocusDecides_data()
     {
-        QTest::addColumn<int>("focus"); // 0 elsewhere, 1 statistics, 2 rejects
+        QTest::addColumn<int>("focus"); // 0 elsewhere, 1 statistics, 2 rejects, 3 findings
         QTest::addColumn<int>("kind");
         QTest::addColumn<CsvExportRequest::Table>("table");
         QTest::addColumn<QString>("filter");
@@ -51,6 +53,7 @@ private Q_SLOTS:
         QTest::newRow("addresses") << 1 << 2 << Table::AddressEndpoints << "stats filter" << "c-endpoints.csv";
         QTest::newRow("interfaces") << 1 << 3 << Table::InterfaceEndpoints << "stats filter" << "c-endpoints.csv";
         QTest::newRow("rejects") << 2 << 0 << Table::RejectGroups << "rejects filter" << "c-rejects.csv";
+        QTest::newRow("findings") << 3 << 0 << Table::Findings << "" << "c-findings.csv";
     }
 
     void viewInFocusDecides()
@@ -66,10 +69,13 @@ private Q_SLOTS:
         stats.setKind(static_cast<TrafficStatsView::Kind>(kind));
         RejectsOverviewView rejects;
         rejects.setFilter(QStringLiteral("rejects filter"));
+        FindingsView findings;
         const QWidget *focused = focus == 1 ? static_cast<QWidget *>(stats.table())
             : focus == 2                    ? static_cast<QWidget *>(rejects.table())
+            : focus == 3                    ? static_cast<QWidget *>(findings.table())
                                             : &elsewhere;
-        const CurrentViewExport view = currentViewExport(m_case, QStringLiteral("flows filter"), focused, &stats, &rejects);
+        const CurrentViewExport view =
+            currentViewExport(m_case, QStringLiteral("flows filter"), focused, &stats, &rejects, &findings);
         QCOMPARE(view.request.table, table);
         QCOMPARE(view.request.filter, filter);
         QCOMPARE(view.request.casePath, m_case);
@@ -94,6 +100,41 @@ private Q_SLOTS:
         QFile file(request.outPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().count("\r\n"), 4);
+    }
+
+    // The Findings view's export: every stored finding, through the one CSV writer.
+    void exportsTheFindings()
+    {
+        const QString casePath = m_dir.filePath(QStringLiteral("findings.flowcase"));
+        QVERIFY(QFile::copy(m_case, casePath));
+        Finding finding;
+        finding.id = "port-scan-1";
+        finding.type = "port-scan";
+        finding.severity = Severity::Medium;
+        finding.title = "=203.0.113.9 probed 40 ports";
+        finding.start = 1700000000;
+        finding.end = 1700000300;
+        finding.records = 40;
+        finding.evidenceFilter = "srcaddr == 203.0.113.9";
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadWrite);
+            storeFindings(*caseDb, {"port-scan"}, {"port-scan", 1700001000, "", "", 5}, {finding});
+        }
+        QWidget window;
+        CsvExportController controller(&window);
+        QSignalSpy message(&controller, &CsvExportController::message);
+        CsvExportRequest request = findingsExport(casePath).request;
+        request.outPath = m_dir.filePath(QStringLiteral("findings.csv"));
+        controller.exportTo(request);
+        QVERIFY(message.wait(30000));
+        QVERIFY2(message.at(0).at(0).toString().contains(QStringLiteral("Exported 1 row")),
+                 qPrintable(message.at(0).at(0).toString()));
+        QFile file(request.outPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString csv = QString::fromUtf8(file.readAll());
+        QVERIFY(csv.contains(QStringLiteral("port-scan-1")));
+        QVERIFY(csv.contains(QStringLiteral("'=203.0.113.9 probed 40 ports"))); // neutralised as a formula
+        QCOMPARE(csv.count(QStringLiteral("\r\n")), 2);
     }
 
     void failureSaysWhy()

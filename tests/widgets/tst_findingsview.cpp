@@ -10,6 +10,9 @@
 #include "itemmodels/findings_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QMenu>
+#include <QTimer>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -90,6 +93,31 @@ private Q_SLOTS:
         const QString evidence = requested.front().front().toString();
         QCOMPARE(evidence.toStdString(), view.model()->finding(0).evidenceFilter);
         QCOMPARE(selected(m_case->caseDb(), evidence.toStdString()).first, 40u);
+    }
+
+    // The table's context menu offers the findings as CSV.
+    void contextMenuAsksForTheCsvExport()
+    {
+        FindingsView view;
+        view.resize(900, 300);
+        view.show();
+        QSignalSpy loaded(view.model(), &FindingsModel::finished);
+        view.setCase(m_path);
+        QVERIFY(loaded.wait(60000));
+        QSignalSpy requested(&view, &FindingsView::exportRequested);
+        bool offered = false;
+        QTimer::singleShot(0, &view, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            QAction *exportCsv = menu ? menu->findChild<QAction *>(QStringLiteral("exportFindingsCsv")) : nullptr;
+            offered = exportCsv && exportCsv->isEnabled();
+            if (exportCsv)
+                exportCsv->trigger();
+            if (menu)
+                menu->close();
+        });
+        Q_EMIT view.table()->customContextMenuRequested(QPoint(10, 10));
+        QVERIFY(offered);
+        QCOMPARE(requested.count(), 1);
     }
 
     void cancelStopsTheRun()

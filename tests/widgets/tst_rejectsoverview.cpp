@@ -79,7 +79,7 @@ private Q_SLOTS:
         QVERIFY(view.statusText().contains(QStringLiteral("3 rejects in 2 groups")));
         // The largest group first: the two ssh attempts the groups deny.
         QCOMPARE(groups->index(0, RejectGroupsModel::VerdictColumn).data().toString(),
-                 RejectGroupsModel::verdictText(explain::RecordVerdict::SecurityGroup));
+                 QStringLiteral("Security group"));
         QCOMPARE(groups->index(0, RejectGroupsModel::CountColumn).data(RejectGroupsModel::SortValueRole).toLongLong(), qint64(2));
         QCOMPARE(groups->index(1, RejectGroupsModel::ComponentColumn).data().toString(), QStringLiteral("acl-0app"));
 

@@ -535,7 +535,9 @@ private Q_SLOTS:
         QCOMPARE(plot->xAxis->tickLabelColor(), QColor(230, 230, 230));
         QCOMPARE(plot->yAxis->labelColor(), QColor(230, 230, 230));
         QCOMPARE(plot->legend->textColor(), QColor(230, 230, 230));
-        QCOMPARE(plot->legend->brush().color().rgb(), QColor(30, 30, 30).rgb());
+        // Above the plot, on the background: never over the bars.
+        QCOMPARE(plot->legend->brush().style(), Qt::NoBrush);
+        QVERIFY(plot->legend->outerRect().bottom() <= plot->axisRect()->rect().top());
         QPalette light = dark;
         light.setColor(QPalette::Base, lightBase);
         view->setPalette(light);
@@ -615,9 +617,12 @@ private Q_SLOTS:
         for (int i = 0; i < plot->legend->itemCount(); ++i)
             if (auto *item = qobject_cast<QCPPlottableLegendItem *>(plot->legend->item(i)))
                 legendNames << item->plottable()->name();
-        QVERIFY2(legendNames.contains(QStringLiteral("NODATA (no traffic logged)")), qPrintable(legendNames.join('|')));
+        // The NODATA where no record falls, lightly and without a strip.
+        QVERIFY2(legendNames.contains(QStringLiteral("Quiet (NODATA, no records)")), qPrintable(legendNames.join('|')));
         QVERIFY(!legendNames.contains(QStringLiteral("SKIPDATA (records skipped)"))); // none in this case
-        QVERIFY(plot->layer(QStringLiteral("coverageStrips"))->children().size() > 0);
+        QVERIFY(!legendNames.contains(QStringLiteral("Removed file")));
+        QVERIFY(plot->layer(QStringLiteral("coverage"))->children().size() > 0);
+        QVERIFY(plot->layer(QStringLiteral("coverageStrips"))->children().empty());
         view->setLogScale(false);
         QCOMPARE(reject->barBelow(), accept);
     }

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
@@ -68,6 +69,15 @@ FindingsView::FindingsView(QWidget *parent)
     connect(m_model, &FindingsModel::errorOccurred, this, [this](const QString &message) {
         setBusy(false);
         m_status->setText(message);
+    });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        QMenu menu(this);
+        QAction *exportCsv = menu.addAction(tr("Export Findings as CSV…"));
+        exportCsv->setObjectName(QStringLiteral("exportFindingsCsv"));
+        exportCsv->setEnabled(!m_case.isEmpty());
+        connect(exportCsv, &QAction::triggered, this, &FindingsView::exportRequested);
+        menu.exec(m_table->viewport()->mapToGlobal(at));
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString evidence = index.data(FindingsModel::EvidenceFilterRole).toString();

@@ -3,7 +3,7 @@
 // The Findings dock: the case's findings, a Run Detections button that runs
 // every detector over the current filter off the GUI thread with a progress
 // bar and Cancel, and a double-click that asks for a finding's evidence
-// filter in the filter bar.
+// filter in the filter bar. Its context menu exports the findings as CSV.
 
 #include <QWidget>
 
@@ -35,6 +35,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     // A finding was double-clicked: show its evidence records.
     void filterRequested(const QString &expression);
+    // Export Findings as CSV… from the table's context menu.
+    void exportRequested();
 
 private:
     void setBusy(bool busy);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csv_export_controller.h"
 
+#include "detect/findings_view.h"
 #include "explain/rejects_overview_view.h"
 #include "traffic_stats_view.h"
 
@@ -21,9 +22,21 @@ const QString kLastFolderKey = QStringLiteral("export/lastFolder");
 bool holds(const QWidget *view, const QWidget *focus) { return view && focus && (view == focus || view->isAncestorOf(focus)); }
 } // namespace
 
-CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *focus,
-                                    const TrafficStatsView *stats, const RejectsOverviewView *rejects)
+CurrentViewExport findingsExport(const QString &casePath)
 {
+    CurrentViewExport view;
+    view.request.casePath = casePath;
+    view.request.table = CsvExportRequest::Table::Findings;
+    view.suggestedName = QFileInfo(casePath).completeBaseName() + QStringLiteral("-findings.csv");
+    return view;
+}
+
+CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *focus,
+                                    const TrafficStatsView *stats, const RejectsOverviewView *rejects,
+                                    const FindingsView *findings)
+{
+    if (holds(findings, focus))
+        return findingsExport(casePath);
     using Table = CsvExportRequest::Table;
     using Kind = TrafficStatsView::Kind;
     CurrentViewExport view;
@@ -85,9 +98,11 @@ void CsvExportController::exportView(CsvExportRequest request, const QString &su
 }
 
 void CsvExportController::exportCurrentView(const QString &casePath, const QString &flowFilter,
-                                            const TrafficStatsView *stats, const RejectsOverviewView *rejects)
+                                            const TrafficStatsView *stats, const RejectsOverviewView *rejects,
+                                            const FindingsView *findings)
 {
-    const CurrentViewExport view = currentViewExport(casePath, flowFilter, QApplication::focusWidget(), stats, rejects);
+    const CurrentViewExport view =
+        currentViewExport(casePath, flowFilter, QApplication::focusWidget(), stats, rejects, findings);
     exportView(view.request, view.suggestedName);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// File > Export > Current View as CSV: asks where (a save dialog starting in
+// File > Export > Current View as CSV (and the Findings view's Export
+// Findings as CSV): asks where (a save dialog starting in
 // the folder of the last export), then runs the export off the GUI thread
 // with a progress dialog whose Cancel stops it and leaves no file. Says how
 // it ended through message(), for the status bar.
@@ -15,18 +16,23 @@ class QWidget;
 
 namespace flowscope {
 
+class FindingsView;
 class RejectsOverviewView;
 class TrafficStatsView;
 
 // What "the current view" is: the statistic shown when the Statistics view
-// holds the focus, the reject groups when the Rejects view does, else the
-// records of the flow table's filter. Also the file name to offer.
+// holds the focus, the reject groups when the Rejects view does, the
+// case's findings when the Findings view does, else the records of the flow
+// table's filter. Also the file name to offer.
 struct CurrentViewExport {
     CsvExportRequest request;
     QString suggestedName;
 };
 CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *focus,
-                                    const TrafficStatsView *stats, const RejectsOverviewView *rejects);
+                                    const TrafficStatsView *stats, const RejectsOverviewView *rejects,
+                                    const FindingsView *findings = nullptr);
+// Every finding of the case (the Findings view's own Export).
+CurrentViewExport findingsExport(const QString &casePath);
 
 class CsvExportController : public QObject {
     Q_OBJECT
@@ -37,7 +43,7 @@ public:
     void exportView(CsvExportRequest request, const QString &suggestedName);
     // The view that has the focus (see currentViewExport), through the dialog.
     void exportCurrentView(const QString &casePath, const QString &flowFilter, const TrafficStatsView *stats,
-                           const RejectsOverviewView *rejects);
+                           const RejectsOverviewView *rejects, const FindingsView *findings = nullptr);
     // The same without the dialog.
     void exportTo(const CsvExportRequest &request);
 
