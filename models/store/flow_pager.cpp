@@ -177,9 +177,10 @@ void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const F
 
 // Picks the blocks of a filtered scan on a second thread, a few ahead of the
 // merge, which opens them one after another in the same order: each block
-// costs a read and a test, and two threads halve that on two cores. The
-// merge takes each block's pick in turn, picking it itself when the helper
-// has not started on it.
+// costs a read and a test, and a block holding matches a decode of their
+// every column, and two threads halve that on two cores. The merge takes
+// each block's pick in turn, picking it itself when the helper has not
+// started on it (and decoding its matches whole only when it shows them).
 class FlowPager::PickAhead {
 public:
     PickAhead(FlowPager &pager, std::vector<const BlockInfo *> blocks, const RecordTest &test)
@@ -229,10 +230,8 @@ public:
     BlockReader &reader() { return m_reader; }
 
 private:
-    // Picking decodes only the filter's columns (a small part of a block):
-    // many blocks ahead cost little, and a selective filter's blocks hold a
-    // match or two each.
-    static constexpr std::size_t kAhead = 16;
+    // A page that ends needs none of the blocks picked past it.
+    static constexpr std::size_t kAhead = 8;
 
     void run()
     {
@@ -255,6 +254,8 @@ private:
             std::exception_ptr failure;
             try {
                 picked = m_pager.pick(*m_blocks[index], m_test, reader, scratch);
+                if (!picked->whole && !picked->slots.empty())
+                    m_pager.decodeWhole(*m_blocks[index], m_test, *picked, reader, scratch);
             } catch (...) {
                 failure = std::current_exception();
             }
@@ -395,7 +396,7 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const RecordTest *tes
             --toSkip;
         } else {
             if (cursor.picked && !cursor.picked->whole) {
-                decodeWhole(*cursor.block, *test, *cursor.picked, ahead ? ahead->reader() : *m_reader);
+                decodeWhole(*cursor.block, *test, *cursor.picked, ahead ? ahead->reader() : *m_reader, m_scratch);
                 if (cursor.next >= cursor.size()) // the block changed meanwhile: fewer records match now
                     continue;
             }
@@ -468,9 +469,10 @@ std::shared_ptr<FlowPager::Picked> FlowPager::pick(const BlockInfo &block, const
     return picked;
 }
 
-void FlowPager::decodeWhole(const BlockInfo &block, const RecordTest &test, Picked &picked, BlockReader &reader)
+void FlowPager::decodeWhole(const BlockInfo &block, const RecordTest &test, Picked &picked, BlockReader &reader,
+                            Scratch &scratch)
 {
-    std::string &data = m_scratch.data;
+    std::string &data = scratch.data;
     {
         std::lock_guard lock(m_readMutex);
         if (!reader.read(block.id, kAllColumns, data))
@@ -478,7 +480,7 @@ void FlowPager::decodeWhole(const BlockInfo &block, const RecordTest &test, Pick
     }
     // Only the picked records are put together; the cursor walks over the
     // bytes of the others, and to the block's end, where damage shows.
-    BlockRecordCursor &cursor = m_scratch.cursor;
+    BlockRecordCursor &cursor = scratch.cursor;
     cursor.open(data, kAllColumns, block.id);
     picked.rows.clear();
     picked.rows.reserve(picked.slots.size());
@@ -487,8 +489,9 @@ void FlowPager::decodeWhole(const BlockInfo &block, const RecordTest &test, Pick
     for (std::size_t i = 0; i < picked.slots.size() && same; ++i) {
         cursor.skip(picked.slots[i] - at);
         const EncodedFlow *record = cursor.next();
-        // The block was read twice: a record replaced in between (a
-        // richer copy imported meanwhile) is tested again.
+        // The block is read twice, tested and then decoded whole: the
+        // scan's readers hold one snapshot of the case, and a record that
+        // differs all the same is tested again.
         same = record && sortStart(*record) == picked.keys[i] && test.accept(*record);
         if (same)
             picked.rows.push_back(*record);
@@ -504,7 +507,7 @@ void FlowPager::decodeWhole(const BlockInfo &block, const RecordTest &test, Pick
     // Picked again from this one reading of the block, every column at once.
     RecordTest again;
     again.accept = test.accept;
-    picked = *pick(block, again);
+    picked = *pick(block, again, reader, scratch);
 }
 
 void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,

@@ -101,8 +101,9 @@ private:
     std::shared_ptr<Picked> pick(const BlockInfo &block, const RecordTest &test);
     // The same with a reader and scratch of the caller's: for a second thread.
     std::shared_ptr<Picked> pick(const BlockInfo &block, const RecordTest &test, BlockReader &reader, Scratch &scratch);
-    // Decodes every column of the picked records (on the merge's thread).
-    void decodeWhole(const BlockInfo &block, const RecordTest &test, Picked &picked, BlockReader &reader);
+    // Decodes every column of the picked records.
+    void decodeWhole(const BlockInfo &block, const RecordTest &test, Picked &picked, BlockReader &reader,
+                     Scratch &scratch);
     class PickAhead;
     // The stored records of `count` ids (and their files' paths), by position.
     void gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
