@@ -110,7 +110,7 @@ int main(int argc, char **argv)
                 return 1;
             }
             std::size_t rows = 0;
-            pager.forEachMatching((*filter)->predicate(), (*filter)->blocks(),
+            pager.forEachMatching((*filter)->recordTest(), (*filter)->blocks(),
                                   [&](const flowscope::FlowRow &) { return ++rows < 256; });
             firstPageMs.push_back(msSince(started));
             firstPageCpuMs.push_back(processCpuMs() - cpuStarted);

@@ -157,7 +157,7 @@ int runQuery(const std::vector<std::string> &args)
             if (sort)
                 forEachSorted(*caseDb, *filter, *sort, rows, counted);
             else
-                reader.forEachMatchingInTimeOrder(rows, filter->predicate(), filter->blocks(), counted);
+                reader.forEachMatchingInTimeOrder(rows, filter->recordTest(), filter->blocks(), counted);
         };
         std::ostream &out = std::cout;
         if (format == "json") {

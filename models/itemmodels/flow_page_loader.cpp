@@ -182,12 +182,20 @@ void FlowPageLoader::open(quint64 generation, const QString &casePath, const QSt
         // looks out for a newer request now and then (from both threads
         // that test blocks).
         std::atomic<std::uint32_t> tested = 0;
-        const auto accept = [&](const EncodedFlow &flow) {
+        RecordTest test = filter->recordTest();
+        test.accept = [&](const EncodedFlow &flow) {
             if (++tested % 4096 == 0 && superseded(generation))
                 throw MatchCollectionCancelled();
             return filter->predicate()(flow);
         };
-        m_pager->forEachMatching(accept, filter->blocks(), [&](const FlowRow &row) {
+        if (test.columnTest)
+            test.columnTest = [&, columnTest = test.columnTest](BlockColumns &columns,
+                                                                std::array<std::uint64_t, kBlockCapacity / 64> &bits) {
+                if (superseded(generation)) // once a block
+                    throw MatchCollectionCancelled();
+                columnTest(columns, bits);
+            };
+        m_pager->forEachMatching(test, filter->blocks(), [&](const FlowRow &row) {
             preview->rows.push_back(row);
             return preview->rows.size() < static_cast<std::size_t>(m_pageSize) && !superseded(generation);
         });

@@ -77,7 +77,7 @@ FindingsSection::FindingsSection(CaseDb &caseDb, const FindingsSectionOptions &o
             shown.evidenceProblem = QString::fromStdString(renderFilterError(expression, *invalid));
         } else if (options.evidenceRecords > 0) {
             const CaseFilter &filter = *std::get<std::shared_ptr<const CaseFilter>>(compiled);
-            pager.forEachMatching(filter.predicate(), filter.blocks(), [&](const FlowRow &row) {
+            pager.forEachMatching(filter.recordTest(), filter.blocks(), [&](const FlowRow &row) {
                 shown.evidence.rows.push_back(evidenceRow(row));
                 return shown.evidence.rows.size() < options.evidenceRecords;
             });

@@ -42,4 +42,16 @@ CaseFilter::compile(CaseDb &caseDb, std::string_view expression, const FilterPar
     return std::shared_ptr<const CaseFilter>(std::move(filter));
 }
 
+RecordTest CaseFilter::recordTest() const
+{
+    RecordTest test;
+    if (m_everything)
+        return test;
+    test.accept = [this](const EncodedFlow &flow) { return m_predicate(flow); };
+    test.columns = columnsRead();
+    if (m_columnPredicate)
+        test.columnTest = *m_columnPredicate;
+    return test;
+}
+
 } // namespace flowscope

@@ -12,6 +12,7 @@
 #include "query/record_predicate.h"
 #include "store/block_codec.h"
 #include "store/dictionaries.h"
+#include "store/record_test.h"
 
 #include <cstdint>
 #include <memory>
@@ -49,6 +50,10 @@ public:
     // The block columns the predicate reads: a scan that only tests the
     // filter decodes these (see block_codec.h).
     ColumnMask columnsRead() const { return columnsOf(fieldsRead()); }
+    // The test as a filtered scan of blocks runs it: on the columns the
+    // filter reads, a column at a time where it can (no test for the empty
+    // filter). The filter must outlive it.
+    RecordTest recordTest() const;
     // The time window the filter's top-level `time` conditions leave.
     TimeWindow timeWindow() const { return m_root ? timeWindowOf(*m_root) : TimeWindow(); }
     // The parsed filter (TrueNode for the empty one).

@@ -126,6 +126,42 @@ public:
             throw StoreError("corrupt record block (address family)");
         }
     }
+    // Steps over `n` bytes, or `n` varints (each ends at a byte below 0x80),
+    // or an address, without reading their values: a record stepped over
+    // costs a scan of its bytes.
+    void skip(std::size_t n)
+    {
+        need(n);
+        m_pos += n;
+    }
+    void skipVarints(std::size_t n)
+    {
+        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
+        const std::size_t size = m_data.size();
+        // Eight bytes at a time while a word holds fewer ends than are left.
+        while (n >= 8 && size - m_pos >= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p + m_pos, 8);
+            const auto ends = static_cast<std::size_t>(__builtin_popcountll(~word & 0x8080808080808080ULL));
+            if (ends >= n)
+                break;
+            n -= ends;
+            m_pos += 8;
+        }
+        for (; n > 0; ++m_pos) {
+            if (m_pos >= size)
+                throw StoreError("corrupt record block (truncated)");
+            if (!(p[m_pos] & 0x80))
+                --n;
+        }
+    }
+    void skipAddress()
+    {
+        const std::uint8_t family = u8();
+        if (family != 4 && family != 6)
+            throw StoreError("corrupt record block (address family)");
+        skip(family == 4 ? 4 : 16);
+    }
     bool atEnd() const { return m_pos == m_data.size(); }
     std::size_t position() const { return m_pos; }
     std::uint8_t peek()
@@ -613,6 +649,24 @@ FieldDecoder decoderOf(Field field)
     return found;
 }
 
+// How a field's column stores a value, for stepping over records unread.
+enum class StoredWidth : std::uint8_t { Byte, Word, Varint, Address };
+
+StoredWidth storedWidthOf(Field field)
+{
+    switch (field) {
+    case Field::SrcPort:
+    case Field::DstPort: return StoredWidth::Word;
+    case Field::End: // a varint, or a zigzag varint without a start
+    case Field::Version:
+    case Field::Packets:
+    case Field::Bytes: return StoredWidth::Varint;
+    case Field::SrcAddr:
+    case Field::DstAddr: return StoredWidth::Address;
+    default: return StoredWidth::Byte;
+    }
+}
+
 std::uint32_t EncodedFlow::*idMemberOf(Field field)
 {
     switch (field) {
@@ -638,6 +692,7 @@ struct BlockRecordCursor::State {
         Reader reader;
         FieldDecoder decode;                  // Column
         std::uint32_t EncodedFlow::*member;   // Id
+        StoredWidth width = StoredWidth::Byte; // Column
     };
 
     // Format 1: the block decoded whole, handed out a record at a time.
@@ -724,7 +779,7 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
         else if (field == Field::PktSrcAddr || field == Field::PktDstAddr)
             s.streams.push_back({State::Stream::Kind::PacketAddress, field, bit, reader, nullptr, nullptr});
         else if (const FieldDecoder decode = decoderOf(field))
-            s.streams.push_back({State::Stream::Kind::Column, field, bit, reader, decode, nullptr});
+            s.streams.push_back({State::Stream::Kind::Column, field, bit, reader, decode, nullptr, storedWidthOf(field)});
         else
             throw StoreError("corrupt record block (unknown column)");
     }
@@ -823,6 +878,76 @@ const EncodedFlow *BlockRecordCursor::next()
         resetField(f, static_cast<Field>(__builtin_ctzll(absent)));
     ++s.index;
     return &f;
+}
+
+void BlockRecordCursor::skip(std::size_t n)
+{
+    State &s = *m_state;
+    if (s.whole) {
+        s.index = std::min(s.rows.size(), s.index + n);
+        return;
+    }
+    n = std::min(n, s.count - s.index);
+    // A run's records share their fields, so each column steps over a run's
+    // share of them at once.
+    while (n > 0) {
+        if (s.runLeft == 0) {
+            s.runMask = s.runs[s.run].first;
+            s.runLeft = s.runs[s.run].second;
+            ++s.run;
+        }
+        const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(n, s.runLeft));
+        const std::uint64_t mask = s.runMask;
+        if (mask & s.missing)
+            throw StoreError("corrupt record block (a column is missing)");
+        if ((mask >> static_cast<unsigned>(Field::Start)) & 1U)
+            for (std::size_t i = 0; i < step; ++i)
+                s.start += s.keys.zigzag();
+        for (State::Stream &stream : s.streams) {
+            switch (stream.kind) {
+            case State::Stream::Kind::Lines:
+                for (std::size_t i = 0; i < step; ++i)
+                    s.line += stream.reader.zigzag();
+                break;
+            case State::Stream::Kind::Id: stream.reader.skipVarints(step); break;
+            case State::Stream::Kind::Column:
+                if (!(mask & stream.bit))
+                    break;
+                switch (stream.width) {
+                case StoredWidth::Byte: stream.reader.skip(step); break;
+                case StoredWidth::Word: stream.reader.skip(2 * step); break;
+                case StoredWidth::Varint: stream.reader.skipVarints(step); break;
+                case StoredWidth::Address:
+                    for (std::size_t i = 0; i < step; ++i)
+                        stream.reader.skipAddress();
+                    break;
+                }
+                break;
+            case State::Stream::Kind::PacketAddress:
+                if (!(mask & stream.bit))
+                    break;
+                if (!(mask & (stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr)))) {
+                    // Without the record's own address a 0 byte is damage: read as next() does.
+                    for (std::size_t i = 0; i < step; ++i) {
+                        if (stream.reader.peek() == 0)
+                            throw StoreError("corrupt record block (packet address)");
+                        stream.reader.skipAddress();
+                    }
+                    break;
+                }
+                for (std::size_t i = 0; i < step; ++i) {
+                    if (stream.reader.peek() == 0)
+                        stream.reader.u8();
+                    else
+                        stream.reader.skipAddress();
+                }
+                break;
+            }
+        }
+        s.runLeft -= step;
+        s.index += step;
+        n -= step;
+    }
 }
 
 // ---- Reading a block a whole column at a time (format 2; format 1 is

@@ -73,6 +73,10 @@ public:
     // after the last. Throws StoreError when the block is damaged (some
     // damage shows only at the end).
     const EncodedFlow *next();
+    // Steps over the next `n` records (fewer at the block's end) without
+    // putting them together: a reader of a few records of a block walks the
+    // bytes of the others only. Throws StoreError as next() does.
+    void skip(std::size_t n);
 
 private:
     struct State;

@@ -172,21 +172,22 @@ void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const F
     if (first < 0 || first >= m_records)
         return;
     const auto [key, skip] = locate(first);
-    merge(key, skip, {}, {}, fn);
+    merge(key, skip, nullptr, {}, fn);
 }
 
 // Picks the blocks of a filtered scan on a second thread, a few ahead of the
 // merge, which opens them one after another in the same order: each block
-// costs a read and a decode, and two threads halve that on two cores. The
-// merge takes each block's pick in turn, picking it itself when the helper
-// has not started on it.
+// costs a read and a test, and a block holding matches a decode of their
+// every column, and two threads halve that on two cores. The merge takes
+// each block's pick in turn, picking it itself when the helper has not
+// started on it (and decoding its matches whole only when it shows them).
 class FlowPager::PickAhead {
 public:
-    PickAhead(FlowPager &pager, std::vector<const BlockInfo *> blocks,
-              const std::function<bool(const EncodedFlow &)> &accept)
+    PickAhead(FlowPager &pager, std::vector<const BlockInfo *> blocks, const RecordTest &test)
         : m_pager(pager)
         , m_blocks(std::move(blocks))
-        , m_accept(accept)
+        , m_test(test)
+        , m_reader(pager.m_case.handle(), true)
         , m_picked(m_blocks.size())
         , m_thread([this] { run(); })
     {
@@ -203,7 +204,7 @@ public:
     }
 
     // The pick of `block`, the next of the blocks in order.
-    std::shared_ptr<const Picked> take(const BlockInfo &block)
+    std::shared_ptr<Picked> take(const BlockInfo &block)
     {
         std::unique_lock lock(m_mutex);
         const std::size_t index = m_taken;
@@ -212,7 +213,7 @@ public:
         if (m_nextClaim == index) { // not started: pick it here
             ++m_nextClaim;
             lock.unlock();
-            auto picked = m_pager.pick(block, m_accept);
+            auto picked = m_pager.pick(block, m_test, m_reader, m_pager.m_scratch);
             lock.lock();
             m_picked[index] = std::move(picked);
         } else {
@@ -225,13 +226,21 @@ public:
         return std::move(m_picked[index]);
     }
 
+    // The merge's reader while the scan lasts.
+    BlockReader &reader() { return m_reader; }
+
 private:
+    // A page that ends needs none of the blocks picked past it.
     static constexpr std::size_t kAhead = 8;
 
     void run()
     {
-        BlockReader reader(m_pager.m_case.handle(), false);
-        BlockRecordCursor cursor;
+        // Both readers stay on their last block until the scan ends: moving
+        // a blob handle costs far less than opening one, and the case is
+        // read as one snapshot, so a block read twice (tested, then decoded
+        // whole) reads the same both times.
+        BlockReader reader(m_pager.m_case.handle(), true);
+        Scratch scratch;
         for (;;) {
             std::size_t index = 0;
             {
@@ -241,10 +250,12 @@ private:
                     return;
                 index = m_nextClaim++;
             }
-            std::shared_ptr<const Picked> picked;
+            std::shared_ptr<Picked> picked;
             std::exception_ptr failure;
             try {
-                picked = m_pager.pick(*m_blocks[index], m_accept, reader, cursor);
+                picked = m_pager.pick(*m_blocks[index], m_test, reader, scratch);
+                if (!picked->whole && !picked->slots.empty())
+                    m_pager.decodeWhole(*m_blocks[index], m_test, *picked, reader, scratch);
             } catch (...) {
                 failure = std::current_exception();
             }
@@ -261,10 +272,11 @@ private:
 
     FlowPager &m_pager;
     const std::vector<const BlockInfo *> m_blocks;
-    const std::function<bool(const EncodedFlow &)> &m_accept;
+    const RecordTest &m_test;
+    BlockReader m_reader;
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::vector<std::shared_ptr<const Picked>> m_picked;
+    std::vector<std::shared_ptr<Picked>> m_picked;
     std::map<std::size_t, std::exception_ptr> m_failures;
     std::size_t m_nextClaim = 0; // blocks before it are picked or being picked
     std::size_t m_taken = 0;     // blocks the merge has taken
@@ -276,13 +288,21 @@ void FlowPager::forEachMatching(const std::function<bool(const EncodedFlow &)> &
                                 const std::optional<std::vector<std::int64_t>> &blocks,
                                 const std::function<bool(const FlowRow &)> &fn)
 {
+    RecordTest test;
+    test.accept = accept;
+    forEachMatching(test, blocks, fn);
+}
+
+void FlowPager::forEachMatching(const RecordTest &test, const std::optional<std::vector<std::int64_t>> &blocks,
+                                const std::function<bool(const FlowRow &)> &fn)
+{
     if (m_records == 0)
         return;
     std::function<bool(std::int64_t)> only;
     if (blocks)
         only = [&blocks](std::int64_t id) { return std::binary_search(blocks->begin(), blocks->end(), id); };
-    if (!accept) {
-        merge(INT64_MIN, 0, accept, only, fn);
+    if (!test.accept) {
+        merge(INT64_MIN, 0, nullptr, only, fn);
         return;
     }
     // From the start, the merge opens every block `only` allows, in order.
@@ -290,16 +310,16 @@ void FlowPager::forEachMatching(const std::function<bool(const EncodedFlow &)> &
     for (const BlockInfo &block : m_blocks)
         if (!only || only(block.id))
             order.push_back(&block);
-    PickAhead ahead(*this, std::move(order), accept);
-    merge(INT64_MIN, 0, accept, only, fn, &ahead);
+    PickAhead ahead(*this, std::move(order), test);
+    merge(INT64_MIN, 0, &test, only, fn, &ahead);
 }
 
-void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
+void FlowPager::merge(std::int64_t key, std::int64_t skip, const RecordTest *test,
                       const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn,
                       PickAhead *ahead)
 {
     // The heap holds only records that are wanted (in the match set and
-    // kept by `accept`): a cursor steps over the others inside its block, so
+    // kept by the test): a cursor steps over the others inside its block, so
     // a selective filter costs a test per record, not a heap operation.
     struct Cursor {
         const BlockInfo *block;
@@ -307,11 +327,12 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
         // its wanted records are used up, so a filter whose matches spread
         // over hundreds of blocks keeps few decoded at once.
         std::shared_ptr<const void> keep;
-        const Rows *rows;
-        const std::vector<std::uint16_t> *slots; // rows are the wanted ones of these slots; null: the whole block
+        const Rows *rows;  // the whole block (an unfiltered merge)
+        Picked *picked;    // the wanted records (a filtered one)
         std::size_t next;
-        std::int64_t sortKey() const { return sortStart((*rows)[next]); }
-        std::size_t slot() const { return slots ? (*slots)[next] : next; }
+        std::size_t size() const { return picked ? picked->keys.size() : rows->size(); }
+        std::int64_t sortKey() const { return picked ? picked->keys[next] : sortStart((*rows)[next]); }
+        std::size_t slot() const { return picked ? picked->slots[next] : next; }
         std::int64_t id() const { return recordId(block->id, slot()); }
     };
     auto later = [](const Cursor &a, const Cursor &b) {
@@ -320,8 +341,8 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
     std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(later);
     // Moves the cursor to its next wanted record; false at the block's end.
     auto settle = [&](Cursor &cursor) {
-        if (cursor.slots)
-            return cursor.next < cursor.rows->size();
+        if (cursor.picked)
+            return cursor.next < cursor.size();
         for (; cursor.next < cursor.rows->size(); ++cursor.next)
             if (selected(*cursor.block, cursor.next))
                 return true;
@@ -332,20 +353,22 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
         if (only && !only(block.id))
             return;
         Cursor cursor{&block, {}, nullptr, nullptr, 0};
-        if (accept) {
-            // A filtered scan keeps only the wanted records of each block:
-            // decoding into one reused buffer costs far less than holding
-            // every candidate block whole.
-            auto picked = ahead ? ahead->take(block) : pick(block, accept);
-            cursor.rows = &picked->rows;
-            cursor.slots = &picked->slots;
+        if (test) {
+            // A filtered scan keeps only the sort keys and slots of the
+            // wanted records of each block until the time order reaches
+            // them: most candidate blocks of a page are never decoded whole.
+            auto picked = ahead ? ahead->take(block) : pick(block, *test);
+            cursor.picked = picked.get();
             cursor.keep = std::move(picked);
+            cursor.next = static_cast<std::size_t>(
+                std::lower_bound(cursor.picked->keys.begin(), cursor.picked->keys.end(), key)
+                - cursor.picked->keys.begin());
         } else {
             auto rows = rowsOf(block);
             cursor.rows = rows.get();
             cursor.keep = std::move(rows);
+            cursor.next = lowerBound(*cursor.rows, key);
         }
-        cursor.next = lowerBound(*cursor.rows, key);
         if (settle(cursor))
             heap.push(cursor);
     };
@@ -372,9 +395,14 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
         if (toSkip > 0) {
             --toSkip;
         } else {
+            if (cursor.picked && !cursor.picked->whole) {
+                decodeWhole(*cursor.block, *test, *cursor.picked, ahead ? ahead->reader() : *m_reader, m_scratch);
+                if (cursor.next >= cursor.size()) // the block changed meanwhile: fewer records match now
+                    continue;
+            }
+            const EncodedFlow &record = cursor.picked ? cursor.picked->rows[cursor.next] : (*cursor.rows)[cursor.next];
             const auto file = m_files.find(cursor.block->file);
-            m_decoder->decode((*cursor.rows)[cursor.next], cursor.id(),
-                              file == m_files.end() ? std::string() : file->second, row);
+            m_decoder->decode(record, cursor.id(), file == m_files.end() ? std::string() : file->second, row);
             if (!fn(row))
                 return;
         }
@@ -384,34 +412,102 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const std::function<b
     }
 }
 
-std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
-                                                         const std::function<bool(const EncodedFlow &)> &accept)
+std::shared_ptr<FlowPager::Picked> FlowPager::pick(const BlockInfo &block, const RecordTest &test)
 {
-    return pick(block, accept, *m_reader, m_scratch);
+    return pick(block, test, *m_reader, m_scratch);
 }
 
-std::shared_ptr<const FlowPager::Picked> FlowPager::pick(const BlockInfo &block,
-                                                         const std::function<bool(const EncodedFlow &)> &accept,
-                                                         BlockReader &reader, BlockRecordCursor &cursor)
+std::shared_ptr<FlowPager::Picked> FlowPager::pick(const BlockInfo &block, const RecordTest &test,
+                                                   BlockReader &reader, Scratch &scratch)
 {
-    std::string data;
+    // Every column when the test may read any: the records are then kept
+    // as they are tested.
+    const bool whole = !test.columnTest && test.columns == kAllColumns;
+    const ColumnMask columns = whole ? kAllColumns : test.columns;
+    std::string &data = scratch.data;
+    {
+        std::lock_guard lock(m_readMutex);
+        if (!reader.read(block.id, columns, data))
+            throw StoreError("record block " + std::to_string(block.id) + " is missing");
+    }
+    auto picked = std::make_shared<Picked>();
+    picked->whole = whole;
+    if (test.columnTest) {
+        // A column at a time, then the keys of the matches alone.
+        scratch.columns.open(data, columns);
+        std::array<std::uint64_t, kBlockCapacity / 64> bits{};
+        test.columnTest(scratch.columns, bits);
+        const std::uint64_t *dated = nullptr;
+        const std::uint64_t *starts = nullptr;
+        for (std::size_t word = 0; word < bits.size(); ++word) {
+            std::uint64_t wanted = bits[word] & (block.matches ? block.matches->bits[word] : ~std::uint64_t(0));
+            if (wanted && !starts) {
+                dated = scratch.columns.presence(Field::Start);
+                starts = scratch.columns.integers(Field::Start);
+            }
+            for (; wanted; wanted &= wanted - 1) {
+                const std::size_t slot = word * 64 + static_cast<std::size_t>(__builtin_ctzll(wanted));
+                picked->slots.push_back(static_cast<std::uint16_t>(slot));
+                picked->keys.push_back((dated[word] >> (slot % 64)) & 1U ? static_cast<std::int64_t>(starts[slot])
+                                                                         : INT64_MIN);
+            }
+        }
+        return picked;
+    }
+    // Record by record: only the wanted ones are kept, and the block's
+    // records are never all held decoded at once.
+    scratch.cursor.open(data, columns, block.id);
+    std::size_t slot = 0;
+    for (const EncodedFlow *record; (record = scratch.cursor.next()); ++slot) {
+        if (selected(block, slot) && test.accept(*record)) {
+            picked->slots.push_back(static_cast<std::uint16_t>(slot));
+            picked->keys.push_back(sortStart(*record));
+            if (whole)
+                picked->rows.push_back(*record);
+        }
+    }
+    return picked;
+}
+
+void FlowPager::decodeWhole(const BlockInfo &block, const RecordTest &test, Picked &picked, BlockReader &reader,
+                            Scratch &scratch)
+{
+    std::string &data = scratch.data;
     {
         std::lock_guard lock(m_readMutex);
         if (!reader.read(block.id, kAllColumns, data))
             throw StoreError("record block " + std::to_string(block.id) + " is missing");
     }
-    // Record by record: only the wanted ones are kept, and the block's
-    // records are never all held decoded at once.
+    // Only the picked records are put together; the cursor walks over the
+    // bytes of the others, and to the block's end, where damage shows.
+    BlockRecordCursor &cursor = scratch.cursor;
     cursor.open(data, kAllColumns, block.id);
-    auto picked = std::make_shared<Picked>();
-    std::size_t slot = 0;
-    for (const EncodedFlow *record; (record = cursor.next()); ++slot) {
-        if (selected(block, slot) && accept(*record)) {
-            picked->rows.push_back(*record);
-            picked->slots.push_back(static_cast<std::uint16_t>(slot));
-        }
+    picked.rows.clear();
+    picked.rows.reserve(picked.slots.size());
+    bool same = true;
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < picked.slots.size() && same; ++i) {
+        cursor.skip(picked.slots[i] - at);
+        const EncodedFlow *record = cursor.next();
+        // The block is read twice, tested and then decoded whole: the
+        // scan's readers hold one snapshot of the case, and a record that
+        // differs all the same is tested again.
+        same = record && sortStart(*record) == picked.keys[i] && test.accept(*record);
+        if (same)
+            picked.rows.push_back(*record);
+        at = picked.slots[i] + 1;
     }
-    return picked;
+    if (same) {
+        cursor.skip(cursor.size() - at);
+        if (cursor.next())
+            throw StoreError("corrupt record block (records past the end)");
+        picked.whole = true;
+        return;
+    }
+    // Picked again from this one reading of the block, every column at once.
+    RecordTest again;
+    again.accept = test.accept;
+    picked = *pick(block, again, reader, scratch);
 }
 
 void FlowPager::gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,

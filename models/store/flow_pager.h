@@ -10,6 +10,7 @@
 #include "encoded_flow.h"
 #include "flow_reader.h"
 #include "record_match_set.h"
+#include "record_test.h"
 
 #include <cstdint>
 #include <functional>
@@ -63,6 +64,12 @@ public:
     void forEachMatching(const std::function<bool(const EncodedFlow &)> &accept,
                          const std::optional<std::vector<std::int64_t>> &blocks,
                          const std::function<bool(const FlowRow &)> &fn);
+    // The same, testing each block on the columns `test` reads only; the
+    // other columns are decoded for the records fn gets, block by block as
+    // the time order reaches them, so a page of matches spread over many
+    // blocks decodes whole only the records it shows.
+    void forEachMatching(const RecordTest &test, const std::optional<std::vector<std::int64_t>> &blocks,
+                         const std::function<bool(const FlowRow &)> &fn);
 
 private:
     using Rows = std::vector<EncodedFlow>;
@@ -75,17 +82,28 @@ private:
         const RecordMatchSet::Block *matches; // null: every record
     };
 
-    // A block's records that a filtered scan wants, and their slots.
+    // A block's records that a filtered scan wants: their slots and sort
+    // keys, and the records themselves once decoded whole.
     struct Picked {
-        Rows rows;
         std::vector<std::uint16_t> slots;
+        std::vector<std::int64_t> keys;
+        Rows rows; // by slot's place, every column; empty until `whole`
+        bool whole = false;
+    };
+    // What a thread that picks blocks reuses from block to block.
+    struct Scratch {
+        std::string data;
+        BlockRecordCursor cursor;
+        BlockColumns columns;
     };
 
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);
-    std::shared_ptr<const Picked> pick(const BlockInfo &block, const std::function<bool(const EncodedFlow &)> &accept);
-    // The same with a reader and cursor of the caller's: for a second thread.
-    std::shared_ptr<const Picked> pick(const BlockInfo &block, const std::function<bool(const EncodedFlow &)> &accept,
-                                       BlockReader &reader, BlockRecordCursor &cursor);
+    std::shared_ptr<Picked> pick(const BlockInfo &block, const RecordTest &test);
+    // The same with a reader and scratch of the caller's: for a second thread.
+    std::shared_ptr<Picked> pick(const BlockInfo &block, const RecordTest &test, BlockReader &reader, Scratch &scratch);
+    // Decodes every column of the picked records.
+    void decodeWhole(const BlockInfo &block, const RecordTest &test, Picked &picked, BlockReader &reader,
+                     Scratch &scratch);
     class PickAhead;
     // The stored records of `count` ids (and their files' paths), by position.
     void gather(const std::int64_t *ids, std::size_t count, std::vector<EncodedFlow> &flows,
@@ -94,7 +112,7 @@ private:
     // `skip` records, then the records `accept` keeps.
     // `ahead`, when given, picks the blocks `only` allows in order, ahead
     // of the merge.
-    void merge(std::int64_t key, std::int64_t skip, const std::function<bool(const EncodedFlow &)> &accept,
+    void merge(std::int64_t key, std::int64_t skip, const RecordTest *test,
                const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn,
                PickAhead *ahead = nullptr);
     // A block's sort keys alone: 8 bytes a record, so many more blocks stay
@@ -129,7 +147,7 @@ private:
     std::size_t m_cacheCapacity;
     std::list<std::pair<std::int64_t, std::shared_ptr<const Rows>>> m_lru;
     std::unordered_map<std::int64_t, decltype(m_lru)::iterator> m_cache;
-    BlockRecordCursor m_scratch; // reused by pick()
+    Scratch m_scratch; // reused by pick() and decodeWhole() on the merge's thread
     std::mutex m_readMutex; // the connection serves one thread at a time
     std::list<std::pair<std::int64_t, std::vector<std::int64_t>>> m_keyLru;
     std::unordered_map<std::int64_t, decltype(m_keyLru)::iterator> m_keyCache;

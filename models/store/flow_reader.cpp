@@ -31,6 +31,17 @@ void FlowReader::forEachMatchingInTimeOrder(std::int64_t limit, const std::funct
                              [&](const FlowRow &row) { return fn(row) && (limit < 0 || ++emitted < limit); });
 }
 
+void FlowReader::forEachMatchingInTimeOrder(std::int64_t limit, const RecordTest &test,
+                                            const std::optional<std::vector<std::int64_t>> &blocks,
+                                            const std::function<bool(const FlowRow &)> &fn)
+{
+    if (limit == 0)
+        return;
+    std::int64_t emitted = 0;
+    m_pager->forEachMatching(test, blocks,
+                             [&](const FlowRow &row) { return fn(row) && (limit < 0 || ++emitted < limit); });
+}
+
 std::string fieldText(const FieldValue &value)
 {
     if (const auto *number = std::get_if<std::int64_t>(&value))

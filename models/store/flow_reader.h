@@ -4,6 +4,7 @@
 // file and line each came from.
 
 #include "format/field_catalog.h"
+#include "record_test.h"
 
 #include <array>
 #include <cstdint>
@@ -42,6 +43,10 @@ public:
     void forEachInTimeOrder(std::int64_t limit, const std::function<bool(const FlowRow &)> &fn);
     // The same for the records `accept` keeps, looking only into `blocks` when given.
     void forEachMatchingInTimeOrder(std::int64_t limit, const std::function<bool(const EncodedFlow &)> &accept,
+                                    const std::optional<std::vector<std::int64_t>> &blocks,
+                                    const std::function<bool(const FlowRow &)> &fn);
+    // The same with a filter's test on its own columns (see FlowPager).
+    void forEachMatchingInTimeOrder(std::int64_t limit, const RecordTest &test,
                                     const std::optional<std::vector<std::int64_t>> &blocks,
                                     const std::function<bool(const FlowRow &)> &fn);
 

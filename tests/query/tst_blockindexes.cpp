@@ -152,6 +152,23 @@ std::vector<std::int64_t> matchIds(CaseDb &caseDb, const CaseFilter &filter)
     return ids;
 }
 
+// Whether two rows hold the same record, every field, file and line.
+bool sameRow(const FlowRow &a, const FlowRow &b)
+{
+    return a.id == b.id && a.values == b.values && a.file == b.file && a.line == b.line;
+}
+
+// The first `count` rows a filtered scan of the pager gives.
+std::vector<FlowRow> pageOf(CaseDb &caseDb, const RecordTest &test, const CaseFilter &filter, std::size_t count)
+{
+    std::vector<FlowRow> rows;
+    FlowPager(caseDb).forEachMatching(test, filter.blocks(), [&](const FlowRow &row) {
+        rows.push_back(row);
+        return rows.size() < count;
+    });
+    return rows;
+}
+
 // A table's rows as text, for comparing two cases' indexes.
 QStringList tableRows(CaseDb &caseDb, const char *sql)
 {
@@ -276,6 +293,15 @@ private:
         for (std::size_t i = 0; i < expected.timeOrder.size() && i < 300; ++i)
             firstMatches.push_back(expected.timeOrder[i].second);
         QCOMPARE(page, firstMatches);
+        // The filter's own columns first, every column of the rows shown
+        // only: the same rows, field for field.
+        RecordTest whole;
+        whole.accept = filter->predicate();
+        const std::vector<FlowRow> expectedRows = pageOf(caseDb, whole, *filter, 300);
+        const std::vector<FlowRow> rows = pageOf(caseDb, filter->recordTest(), *filter, 300);
+        QCOMPARE(rows.size(), expectedRows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            QVERIFY2(sameRow(rows[i], expectedRows[i]), qPrintable(QStringLiteral("row %1 differs").arg(i)));
         const auto totals = countFromSummaries(caseDb, *filter);
         QCOMPARE(totals.has_value(), fromTotals && !legacy);
         if (totals)
@@ -315,6 +341,69 @@ private Q_SLOTS:
         QFETCH(bool, exactBlocks);
         QFETCH(bool, fromTotals);
         checkAnswers(*m_case, filter, exactBlocks, fromTotals, false);
+    }
+
+    // A page of a filter's matches, decoded whole only where it shows them,
+    // against the first rows of a full scan in time order that the filter
+    // keeps: for filters matching nothing, everything, and records at the
+    // first and last slots of blocks, each as a column test and as a record
+    // test, and pages ending inside, at and past a block's matches.
+    void pagesEqualFullScan_data()
+    {
+        QTest::addColumn<QByteArray>("filter");
+        QTest::newRow("nothing, by columns") << QByteArray("addr == 192.0.2.77");
+        QTest::newRow("nothing, by records") << QByteArray("addr == 10.0.0.5 and eni == eni-zz");
+        QTest::newRow("everything, by columns") << QByteArray("not addr == 192.0.2.77");
+        QTest::newRow("everything, by records") << QByteArray("not eni == eni-zz");
+        QTest::newRow("no filter") << QByteArray();
+        QTest::newRow("block edges, by columns") << QByteArray("edges");
+        QTest::newRow("block edges, by records") << QByteArray("edges and not eni == eni-zz");
+        QTest::newRow("rare addresses") << QByteArray("addr == 2a05:d018:1::/48 or addr == 2a05:d018:3::/48");
+        QTest::newRow("rejects of a port") << QByteArray("dstport == 22 and action == reject");
+    }
+
+    void pagesEqualFullScan()
+    {
+        QFETCH(QByteArray, filter);
+        // `edges`: the first, second, next to last and last records of every
+        // block (and the last of a block that is not full), by start and ports.
+        if (filter.startsWith("edges")) {
+            QByteArrayList edges;
+            Statement blocks(m_case->handle(), "SELECT id, data FROM flow_block ORDER BY id");
+            while (blocks.step()) {
+                const std::vector<EncodedFlow> rows = decodeBlock(blocks.blob(1));
+                for (const std::size_t slot : {std::size_t{0}, std::size_t{1}, rows.size() - 2, rows.size() - 1}) {
+                    const EncodedFlow &f = rows[slot];
+                    if (!f.has(Field::Start) || !f.has(Field::SrcPort) || !f.has(Field::DstPort))
+                        continue;
+                    edges << "(start == " + QByteArray::number(static_cast<qint64>(f.start)) + " and srcport == "
+                            + QByteArray::number(f.srcPort) + " and dstport == " + QByteArray::number(f.dstPort) + ')';
+                }
+            }
+            QVERIFY(edges.size() > 20);
+            filter.replace("edges", '(' + edges.join(" or ") + ')');
+        }
+        const auto compiled = compile(*m_case, filter);
+        const bool byColumns = filter.contains("eni") ? false : !filter.isEmpty();
+        QCOMPARE(compiled->recordTest().columnTest != nullptr, byColumns);
+        // The full scan: every record in time order, kept when it matches.
+        const Answer expected = compiled->matchesEverything() ? Answer() : bruteForce(*m_case, *compiled);
+        const std::set<std::int64_t> matching(expected.ids.begin(), expected.ids.end());
+        std::vector<FlowRow> scanned;
+        FlowPager(*m_case).forEachFrom(0, [&](const FlowRow &row) {
+            if (compiled->matchesEverything() || matching.count(row.id))
+                scanned.push_back(row);
+            return true;
+        });
+        QCOMPARE(scanned.empty(), QByteArray(QTest::currentDataTag()).startsWith("nothing"));
+        for (const std::size_t size : {std::size_t{1}, std::size_t{2}, std::size_t{255}, std::size_t{256},
+                                       std::size_t{257}, std::size_t{4097}, scanned.size() + 1}) {
+            const std::vector<FlowRow> page = pageOf(*m_case, compiled->recordTest(), *compiled, size);
+            QCOMPARE(page.size(), std::min(size, scanned.size()));
+            for (std::size_t i = 0; i < page.size(); ++i)
+                QVERIFY2(sameRow(page[i], scanned[i]),
+                         qPrintable(QStringLiteral("page of %1: row %2 differs").arg(size).arg(i)));
+        }
     }
 
     void derivedTablesWrittenInPiecesAreTheSame()

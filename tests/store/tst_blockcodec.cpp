@@ -284,6 +284,46 @@ private Q_SLOTS:
         }
     }
 
+    // Records stepped over and then read give what a whole decode gives at
+    // their slots: steps of every length, across runs of records with
+    // different fields, for blocks of both formats; a step past the end
+    // ends the block, and the end's checks still run.
+    void skippedRecordsLeaveTheRestIntact_data() { subsetsEqualAll_data(); }
+
+    void skippedRecordsLeaveTheRestIntact()
+    {
+        QFETCH(quint64, columns);
+        std::vector<EncodedFlow> first = generate(8, 4096, false);
+        std::vector<EncodedFlow> second = generate(9, 2500, true);
+        std::vector<EncodedFlow> third = generate(10, 1000, false);
+        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third)};
+        std::mt19937_64 random(11);
+        BlockRecordCursor cursor;
+        for (const std::string &data : blocks) {
+            const std::vector<EncodedFlow> all = decodeBlock(data, 5);
+            for (const std::size_t longest : {std::size_t{1}, std::size_t{3}, std::size_t{70}, std::size_t{900}}) {
+                cursor.open(data, columns, 5);
+                std::size_t slot = 0;
+                for (;;) {
+                    const std::size_t step = static_cast<std::size_t>(random() % (longest + 1));
+                    cursor.skip(step);
+                    slot = std::min(all.size(), slot + step);
+                    const EncodedFlow *record = cursor.next();
+                    if (slot == all.size()) {
+                        QVERIFY(!record);
+                        break;
+                    }
+                    QVERIFY2(record && sameColumns(*record, all[slot], columns) && record->id == recordId(5, slot),
+                             qPrintable(QStringLiteral("record %1 after steps up to %2").arg(slot).arg(longest)));
+                    ++slot;
+                }
+            }
+            cursor.open(data, columns);
+            cursor.skip(all.size() + 10);
+            QVERIFY(!cursor.next());
+        }
+    }
+
     void damagedBlocksAreRefused_data()
     {
         QTest::addColumn<int>("cut"); // bytes cut from the end, or -1: a byte changed
@@ -308,6 +348,13 @@ private Q_SLOTS:
             cursor.open(data, kAllColumns);
             while (cursor.next())
                 ;
+        });
+        // Stepped over to the end as well.
+        QVERIFY_THROWS_EXCEPTION(StoreError, {
+            BlockRecordCursor cursor;
+            cursor.open(data, kAllColumns);
+            cursor.skip(rows.size());
+            cursor.next();
         });
         // The line numbers come last, and a read a column at a time never
         // reads them: a cut there goes unseen, as in any partial decode.

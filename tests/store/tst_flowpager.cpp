@@ -100,7 +100,7 @@ private Q_SLOTS:
         std::vector<std::int64_t> firstBlock{m_all.front().id >> 12};
         std::size_t inFirst = 0;
         std::size_t total = 0;
-        pager.forEachMatching({}, firstBlock, [&](const FlowRow &row) {
+        pager.forEachMatching(RecordTest{}, firstBlock, [&](const FlowRow &row) {
             inFirst += (row.id >> 12) == firstBlock[0];
             ++total;
             return true;
