@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_table_view.h"
 
+#include "sort_arrow_header.h"
+
 #include "export/delimited_text.h"
 #include "format/field_description.h"
 #include "pivot_filter_menu.h"
@@ -43,6 +45,7 @@ QString awsName(Field field)
 FlowTableView::FlowTableView(QWidget *parent)
     : QTableView(parent)
 {
+    SortArrowHeader::install(this);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAlternatingRowColors(true);
     setWordWrap(false);
