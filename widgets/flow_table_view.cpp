@@ -191,7 +191,8 @@ QMenu *FlowTableView::createCellMenu(const QModelIndex &index)
     QAction *value = menu->addAction(tr("Copy &Value"));
     value->setObjectName(QStringLiteral("copyValue"));
     value->setEnabled(loaded);
-    const QString text = index.data().toString();
+    const QVariant exact = index.data(Qt::EditRole); // 127230000, not "127.2 MB"
+    const QString text = exact.isValid() ? exact.toString() : index.data().toString();
     connect(value, &QAction::triggered, this, [text] { QGuiApplication::clipboard()->setText(text); });
     QAction *asFilter = menu->addAction(tr("Copy as &Filter"));
     asFilter->setObjectName(QStringLiteral("copyAsFilter"));

@@ -14,6 +14,7 @@
 
 #include <QFile>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressDialog>
 #include <QSignalSpy>
 #include <QTableView>
@@ -94,6 +95,35 @@ private Q_SLOTS:
         QFile file(request.outPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().count("\r\n"), 4);
+    }
+
+    // The status message groups the count as the language writes numbers ("1.240" in German).
+    void rowCountGroupedByTheLocale()
+    {
+        QByteArray lines;
+        for (int i = 0; i < 1240; ++i)
+            lines += "2 123456789010 eni-a 10.0.0.1 10.0.0.2 " + QByteArray::number(30000 + i)
+                   + " 443 6 1 100 " + QByteArray::number(1700000000 + i) + ' ' + QByteArray::number(1700000060 + i)
+                   + " ACCEPT OK\n";
+        test::writeFile(m_dir.filePath(QStringLiteral("many.log")), lines);
+        const QString casePath = m_dir.filePath(QStringLiteral("many.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("many.log")).toStdString()}, {}).records, 1240u);
+        }
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QWidget window;
+        CsvExportController controller(&window);
+        QSignalSpy message(&controller, &CsvExportController::message);
+        CsvExportRequest request;
+        request.casePath = casePath;
+        request.outPath = m_dir.filePath(QStringLiteral("many.csv"));
+        controller.exportTo(request);
+        const bool ended = message.wait(30000);
+        QLocale::setDefault(before);
+        QVERIFY(ended);
+        QVERIFY2(message.at(0).at(0).toString().contains(QStringLiteral("1.240")), qPrintable(message.at(0).at(0).toString()));
     }
 
     void failureSaysWhy()

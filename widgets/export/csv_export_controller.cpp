@@ -118,7 +118,7 @@ void CsvExportController::onFinished(const CsvExportOutcome &outcome)
     else if (!outcome.ok)
         Q_EMIT message(tr("Export failed: %1").arg(outcome.error));
     else
-        Q_EMIT message(tr("Exported %n row(s) to %1", nullptr, int(std::min<qint64>(outcome.rows, INT_MAX)))
+        Q_EMIT message(tr("Exported %Ln row(s) to %1", nullptr, int(std::min<qint64>(outcome.rows, INT_MAX)))
                            .arg(QDir::toNativeSeparators(m_outPath)));
 }
 
