@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csv_export_controller.h"
 
+#include "dialog_folder.h"
+
 #include "explain/rejects_overview_view.h"
 #include "traffic_stats_view.h"
 
@@ -64,22 +66,24 @@ CsvExportController::CsvExportController(QWidget *window)
     });
 }
 
-QString CsvExportController::lastFolder()
+QString CsvExportController::lastFolder(const QString &casePath)
 {
-    const QString folder = QSettings().value(kLastFolderKey).toString();
-    return !folder.isEmpty() && QFileInfo(folder).isDir()
-        ? folder
-        : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return dialogStartFolder(kLastFolderKey, {casePath});
+}
+
+void CsvExportController::rememberFolder(const QString &chosen)
+{
+    rememberDialogFolder(kLastFolderKey, chosen);
 }
 
 void CsvExportController::exportView(CsvExportRequest request, const QString &suggestedName)
 {
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export as CSV"),
-                                                      QDir(lastFolder()).filePath(suggestedName),
+                                                      QDir(lastFolder(request.casePath)).filePath(suggestedName),
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    QSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
+    rememberFolder(path);
     request.outPath = path;
     exportTo(request);
 }
