@@ -10,6 +10,7 @@
 #include "itemmodels/findings_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QProgressBar>
 #include <QPushButton>
@@ -71,6 +72,15 @@ private Q_SLOTS:
         QVERIFY(!view.findChild<QProgressBar *>()->isVisible());
         QCOMPARE(view.model()->rowCount(), 1);
         QCOMPARE(view.model()->finding(0).type, std::string("port-scan"));
+        // One line each, the title as wide as it is (up to some 70 characters), the start as the table writes it.
+        QTableView *shown = view.table();
+        QVERIFY(!shown->wordWrap());
+        const QString title = view.model()->index(0, FindingsModel::TitleColumn).data().toString();
+        const int titleWidth = std::min(shown->fontMetrics().horizontalAdvance(title), 70 * shown->fontMetrics().averageCharWidth());
+        QVERIFY2(shown->columnWidth(FindingsModel::TitleColumn) >= titleWidth,
+                 qPrintable(QStringLiteral("%1 < %2").arg(shown->columnWidth(FindingsModel::TitleColumn)).arg(titleWidth)));
+        QCOMPARE(view.model()->index(0, FindingsModel::StartColumn).data().toString(),
+                 QDateTime::fromSecsSinceEpoch(view.model()->finding(0).start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 
         QSignalSpy requested(&view, &FindingsView::filterRequested);
         QTableView *table = view.table();

@@ -38,6 +38,7 @@ Q_SIGNALS:
 
 private:
     void setBusy(bool busy);
+    void fitColumns();
 
     FindingsModel *m_model;
     QTableView *m_table;
