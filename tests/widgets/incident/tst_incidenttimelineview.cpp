@@ -18,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -200,6 +201,9 @@ private Q_SLOTS:
         table->setCurrentIndex(model.index(rowOfKind(model, incident::EntryKind::Note), IncidentTimelineModel::TextColumn));
         QTest::keyClick(table, Qt::Key_Return);
         QCOMPARE(records.size() + filters.size(), 2);
+        auto *hint = view.findChild<QLabel *>(QStringLiteral("incidentHint"));
+        QVERIFY(hint);
+        QVERIFY2(hint->text().startsWith(QStringLiteral("phishing mail opened: about no record")), qPrintable(hint->text()));
     }
 
     void findingsAndStarsAsMarkers()
