@@ -44,6 +44,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTableView>
 #include <QMenu>
 #include <QMessageBox>
@@ -79,6 +80,11 @@ QString displayed(const FlowRow &row, Field field)
     if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Protocol
         && !protocolName(static_cast<std::uint8_t>(*number)).empty())
         return QString::fromStdString(std::string(protocolName(static_cast<std::uint8_t>(*number)))).toLower();
+    // Bytes with units, packets grouped as the language writes numbers.
+    if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Bytes)
+        return QLocale().formattedDataSize(*number, 1, QLocale::DataSizeSIFormat);
+    if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Packets)
+        return QLocale().toString(*number);
     return QString::fromStdString(fieldText(value));
 }
 
