@@ -58,7 +58,9 @@ QList<PlacedMarkerLabel> placeMarkerLabels(const QList<MarkerLabelRequest> &requ
                 return rect.left() >= area.plot.left() && rect.right() <= area.plot.right()
                     && !overlapsAny(rect.adjusted(-area.gap / 2, 0, area.gap / 2, 0), taken);
             };
-            const QRect *chosen = fits(right) ? &right : (fits(left) ? &left : nullptr);
+            // Left only where the edge or the legend leaves no room on the right, never in a crowd.
+            const bool rightWalled = right.right() > area.plot.right() || overlapsAny(right, area.blocked);
+            const QRect *chosen = fits(right) ? &right : (rightWalled && fits(left) ? &left : nullptr);
             if (!chosen)
                 continue;
             placed.append({cluster, text, *chosen});

@@ -4,7 +4,7 @@
 // markers a few pixels apart share one label ("3 markers"); each label takes
 // the first of a few rows along the top of the plot where it overlaps no
 // other label and no blocked area (the legend), to the right of its line or,
-// near the right edge, to its left; a label that fits nowhere is left out,
+// where the right edge or the legend leaves no room, to its left; a label that fits nowhere is left out,
 // and the marker's tooltip still names it. Long labels are elided.
 
 #include <QFontMetrics>

@@ -531,8 +531,10 @@ void TimelinePlot::placeMarkerLabelItems()
     MarkerLabelArea area;
     area.plot = axisRect()->rect();
     area.clusterPixels = kMarkerClusterPixels;
-    if (legend->visible() && legend->layer() && legend->outerRect().isValid())
+    if (legend->visible() && legend->outerRect().isValid())
         area.blocked << legend->outerRect();
+    if (!m_message->text().isEmpty()) // a note over the plot ("no records match here") stays readable
+        area.blocked << QRect(m_message->topLeft->pixelPosition().toPoint(), m_message->bottomRight->pixelPosition().toPoint());
     m_markerLabels = m_markers.isEmpty() ? QList<PlacedMarkerLabel>()
                                          : placeMarkerLabels(requests, area, QFontMetrics(font()));
     while (m_markerLabelItems.size() < m_markerLabels.size()) {
