@@ -36,19 +36,20 @@ std::string summaryOf(const cloudtrail::TrailEvent &event)
     return text;
 }
 
-// The records of the case's interfaces the event touches, from a little
-// before it (what led to it) to an hour after (what it changed: a new
-// instance's first flows, the rejects a rule change caused); empty when it
+// The records of the case's interfaces the event touches from a little
+// before it (what led to it) on: the table, in time order, then starts with
+// what it changed (a new instance's first flows, however long after its
+// launch they come; the rejects a rule change caused). Empty when it
 // touches none of them.
 std::string relatedRecordsFilter(const cloudtrail::TrailEvent &event)
 {
     if (event.caseInterfaces.empty())
         return {};
-    constexpr std::int64_t kBefore = 15 * 60, kAfter = 60 * 60;
+    constexpr std::int64_t kBefore = 15 * 60;
     std::string interfaces;
     for (const std::string &eni : event.caseInterfaces)
         interfaces += (interfaces.empty() ? "" : " or ") + EvidenceFilter().text("interface-id", eni).joinedTo({});
-    return EvidenceFilter().term(interfaces).startsBetween(event.row.time - kBefore, event.row.time + kAfter).joinedTo({});
+    return EvidenceFilter().term(interfaces).term("start >= " + isoUtcSeconds(event.row.time - kBefore)).joinedTo({});
 }
 
 class CloudTrailSource final : public IncidentEntrySource {

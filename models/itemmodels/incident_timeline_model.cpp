@@ -126,7 +126,7 @@ QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const
         if (e.kind == incident::EntryKind::CloudTrailEvent)
             return e.filter.empty()
                 ? tr("%1\nIt touches none of the case's interfaces: no records to show").arg(text)
-                : tr("%1\nDouble-click the entry to show its interfaces' records around it (%2)")
+                : tr("%1\nDouble-click the entry to show its interfaces' records from just before it on (%2)")
                       .arg(text, QString::fromStdString(e.filter));
         if (!e.filter.empty())
             return tr("%1: %2\nDouble-click the entry to show its evidence (%3)")

@@ -52,9 +52,9 @@ private Q_SLOTS:
             QCOMPARE(entries[0].severity, Severity::Low);
             QVERIFY2(entries[0].text.starts_with("RunInstances from 198.51.100.23:"), entries[0].text.c_str());
             QVERIFY2(entries[0].text.ends_with("(case: eni-0aaaaaaaaaaaaaaa1)"), entries[0].text.c_str());
-            // A double-click shows the records of the interface it launched, from before it to an hour after.
-            QCOMPARE(entries[0].filter, "interface-id == \"eni-0aaaaaaaaaaaaaaa1\" and start >= " + flowscope::isoUtcSeconds(1773104400 - 900)
-                                            + " and start <= " + flowscope::isoUtcSeconds(1773104400 + 3600));
+            // A double-click shows the records of the interface it launched, from a little before it on.
+            QCOMPARE(entries[0].filter,
+                     "interface-id == \"eni-0aaaaaaaaaaaaaaa1\" and start >= " + flowscope::isoUtcSeconds(1773104400 - 900));
             QVERIFY(flowscope::parseFilter(entries[0].filter).ok());
             QCOMPARE(entries[1].kind, EntryKind::Note);
             QCOMPARE(entries[2].kind, EntryKind::CloudTrailEvent);
