@@ -93,7 +93,8 @@ DetectionSettingsDialog::DetectionSettingsDialog(QWidget *parent)
                 ? bytesText(setting.defaultValue.toLongLong())
                 : (setting.kind == DetectorParameter::Kind::Flag
                        ? (setting.defaultValue == QLatin1String("1") ? tr("on") : tr("off"))
-                       : setting.defaultValue);
+                       : setting.kind == DetectorParameter::Kind::Seconds ? setting.defaultValue + tr(" s")
+                                                                           : setting.defaultValue);
             setting.meaning = tr("%1 (default %2)").arg(QString::fromStdString(p.help), shownDefault);
             auto *label = new QLabel(QString::fromStdString(p.name), group);
             label->setBuddy(editor);
