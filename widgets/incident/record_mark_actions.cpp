@@ -148,7 +148,9 @@ QString RecordMarkActions::recordText(qint64 record) const
     const auto *flows = qobject_cast<const FlowTableModel *>(m_view->model());
     if (!flows)
         return tr("the record");
-    for (const QModelIndex &row : m_view->selectionModel()->selectedRows() << m_view->currentIndex()) {
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    rows << m_view->currentIndex();
+    for (const QModelIndex &row : std::as_const(rows)) {
         if (!row.isValid() || row.siblingAtColumn(0).data(FlowTableModel::RecordIdRole).toLongLong() != record)
             continue;
         const std::optional<FlowRow> flow = flows->recordAt(row.row());
