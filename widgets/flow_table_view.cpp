@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flow_table_view.h"
 
+#include "sort_arrow_header.h"
+
 #include "export/delimited_text.h"
 #include "format/field_description.h"
 #include "pivot_filter_menu.h"
@@ -43,6 +45,7 @@ QString awsName(Field field)
 FlowTableView::FlowTableView(QWidget *parent)
     : QTableView(parent)
 {
+    SortArrowHeader::install(this);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAlternatingRowColors(true);
     setWordWrap(false);
@@ -188,7 +191,8 @@ QMenu *FlowTableView::createCellMenu(const QModelIndex &index)
     QAction *value = menu->addAction(tr("Copy &Value"));
     value->setObjectName(QStringLiteral("copyValue"));
     value->setEnabled(loaded);
-    const QString text = index.data().toString();
+    const QVariant exact = index.data(Qt::EditRole); // 127230000, not "127.2 MB"
+    const QString text = exact.isValid() ? exact.toString() : index.data().toString();
     connect(value, &QAction::triggered, this, [text] { QGuiApplication::clipboard()->setText(text); });
     QAction *asFilter = menu->addAction(tr("Copy as &Filter"));
     asFilter->setObjectName(QStringLiteral("copyAsFilter"));

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <numeric>
 
 namespace flowscope {
 
@@ -162,6 +163,17 @@ void ImportReportView::updateCaptions()
                                      .arg(locale.toString(shown), locale.toString(static_cast<qulonglong>(stored))));
     else
         m_errorsCaption->setText(tr("Errors (%1)").arg(locale.toString(shown)));
+    // Without errors their pane is only its caption, and the files take the room.
+    QWidget *errorsPane = m_errors->parentWidget();
+    const bool errorsCame = shown > 0 && m_errors->isHidden();
+    m_errors->setVisible(shown > 0);
+    errorsPane->setMaximumHeight(shown > 0 ? QWIDGETSIZE_MAX : errorsPane->minimumSizeHint().height());
+    if (errorsCame) { // room for them again, the files keeping the larger share
+        const QList<int> sizes = m_splitter->sizes();
+        const int total = std::accumulate(sizes.begin(), sizes.end(), 0);
+        if (total > 0)
+            m_splitter->setSizes({total * 3 / 5, total * 2 / 5});
+    }
 }
 
 } // namespace flowscope

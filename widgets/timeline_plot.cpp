@@ -2,6 +2,7 @@
 #include "timeline_plot.h"
 
 #include "analysis/timeline_coverage.h"
+#include "timeline_marker_layout.h"
 
 #include <QHelpEvent>
 #include <QLocale>
@@ -24,6 +25,7 @@ const QColor kNoDataKeyColor(128, 128, 128, 110);
 const QColor kSkipDataStripColor(230, 150, 20, 210);
 constexpr double kStripRatio = 0.05; // of the plot's height
 constexpr int kMarkerHitPixels = 4;
+constexpr int kMarkerClusterPixels = 6; // markers closer share a label and a tooltip
 constexpr int kMinimumDragPixels = 3;
 constexpr double kMinimumViewSeconds = 10;
 // More shaded intervals than this would not be told apart on screen.
@@ -178,6 +180,8 @@ TimelinePlot::TimelinePlot(QWidget *parent)
     selectionRect()->setPen(QPen(QColor(52, 152, 219)));
     connect(selectionRect(), &QCPSelectionRect::accepted, this,
             [this](const QRect &rect, QMouseEvent *) { onSelectionAccepted(rect); });
+    // Labels go where the lines are once the plot's rectangle and the legend have their places.
+    connect(this, &QCustomPlot::afterLayout, this, &TimelinePlot::placeMarkerLabelItems);
     applyPalette();
     updateTimeAxis();
 }
@@ -534,6 +538,10 @@ void TimelinePlot::rebuildMarkers()
     for (QCPAbstractItem *item : std::as_const(m_markerItems))
         removeItem(item);
     m_markerItems.clear();
+    for (QCPAbstractItem *item : std::as_const(m_markerLabelItems))
+        removeItem(item);
+    m_markerLabelItems.clear();
+    m_markerLabels.clear();
     for (const TimelineMarker &marker : std::as_const(m_markers)) {
         const QColor color = marker.color.isValid() ? marker.color : QColor(52, 73, 94);
         auto *line = new QCPItemStraightLine(this);
@@ -542,18 +550,62 @@ void TimelinePlot::rebuildMarkers()
         line->setPen(QPen(color, 1.5, Qt::DashLine));
         line->point1->setCoords(double(marker.time), 0);
         line->point2->setCoords(double(marker.time), 1);
+        m_markerItems << line;
+    }
+}
+
+// The labels go where the lines are now (after a zoom, pan or resize): see
+// placeMarkerLabels(). Items beyond the labels placed are kept hidden for the next time.
+void TimelinePlot::placeMarkerLabelItems()
+{
+    QList<MarkerLabelRequest> requests;
+    for (const TimelineMarker &marker : std::as_const(m_markers))
+        requests.append({xAxis->coordToPixel(double(marker.time)), marker.label});
+    MarkerLabelArea area;
+    area.plot = axisRect()->rect();
+    area.clusterPixels = kMarkerClusterPixels;
+    if (legend->visible() && legend->outerRect().isValid())
+        area.blocked << legend->outerRect();
+    if (!m_message->text().isEmpty()) // a note over the plot ("no records match here") stays readable
+        area.blocked << QRect(m_message->topLeft->pixelPosition().toPoint(), m_message->bottomRight->pixelPosition().toPoint());
+    m_markerLabels = m_markers.isEmpty() ? QList<PlacedMarkerLabel>()
+                                         : placeMarkerLabels(requests, area, QFontMetrics(font()));
+    while (m_markerLabelItems.size() < m_markerLabels.size()) {
         auto *label = new QCPItemText(this);
         label->setLayer(QStringLiteral("markers"));
         label->setSelectable(false);
-        label->setText(marker.label);
-        label->setColor(color);
+        label->setFont(font());
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
-        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
-        label->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        label->position->setCoords(double(marker.time), 0.02);
+        label->position->setType(QCPItemPosition::ptAbsolute);
         label->setPadding(QMargins(3, 0, 3, 0));
-        m_markerItems << line << label;
+        m_markerLabelItems << label;
     }
+    for (qsizetype i = 0; i < m_markerLabelItems.size(); ++i) {
+        QCPItemText *item = m_markerLabelItems[i];
+        item->setVisible(i < m_markerLabels.size());
+        if (i >= m_markerLabels.size())
+            continue;
+        const PlacedMarkerLabel &placed = m_markerLabels[i];
+        // A shared label in the text colour, one marker's in its own.
+        const TimelineMarker &first = m_markers[placed.markers.first()];
+        const bool one = placed.markers.size() == 1;
+        item->setColor(one && first.color.isValid() ? first.color : palette().color(QPalette::WindowText));
+        item->setText(placed.text);
+        item->position->setCoords(placed.rect.topLeft());
+    }
+}
+
+QList<int> TimelinePlot::markersNear(int x) const
+{
+    QList<int> near;
+    for (qsizetype i = 0; i < m_markers.size(); ++i)
+        if (std::abs(xAxis->coordToPixel(double(m_markers[i].time)) - x) <= kMarkerClusterPixels)
+            near << int(i);
+    std::sort(near.begin(), near.end(), [this, x](int a, int b) {
+        return std::abs(xAxis->coordToPixel(double(m_markers[a].time)) - x)
+            < std::abs(xAxis->coordToPixel(double(m_markers[b].time)) - x);
+    });
+    return near;
 }
 
 void TimelinePlot::updateTimeAxis()
@@ -601,9 +653,16 @@ QString TimelinePlot::formatValue(std::uint64_t value) const
 QString TimelinePlot::toolTipAt(int x) const
 {
     const double second = xAxis->pixelToCoord(x);
-    for (const TimelineMarker &marker : m_markers)
-        if (std::abs(xAxis->coordToPixel(double(marker.time)) - x) <= kMarkerHitPixels)
-            return marker.label + QLatin1Char('\n') + formatTime(marker.time, true);
+    // Every marker there, the ones whose labels were left out or shared too.
+    if (const QList<int> near = markersNear(x); !near.isEmpty()) {
+        QStringList lines;
+        for (const int index : near) {
+            const TimelineMarker &marker = m_markers[index];
+            lines << QStringLiteral("%1 \u2014 %2").arg(marker.detail.isEmpty() ? marker.label : marker.detail,
+                                                        formatTime(marker.time, true));
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
     const auto index = bucketAt(second);
     if (!index)
         return {};
@@ -658,12 +717,12 @@ void TimelinePlot::mousePressEvent(QMouseEvent *event)
         return;
     }
     if (event->button() == Qt::LeftButton) {
-        for (const TimelineMarker &marker : std::as_const(m_markers)) {
-            if (std::abs(xAxis->coordToPixel(double(marker.time)) - event->pos().x()) <= kMarkerHitPixels) {
-                Q_EMIT markerActivated(marker.id);
-                event->accept();
-                return;
-            }
+        const QList<int> near = markersNear(event->pos().x());
+        if (!near.isEmpty()
+            && std::abs(xAxis->coordToPixel(double(m_markers[near.first()].time)) - event->pos().x()) <= kMarkerHitPixels) {
+            Q_EMIT markerActivated(m_markers[near.first()].id);
+            event->accept();
+            return;
         }
     }
     QCustomPlot::mousePressEvent(event);

@@ -22,6 +22,7 @@
 
 #include "analysis/timeline.h"
 #include "timeline_marker.h"
+#include "timeline_marker_layout.h"
 
 #include "qcustomplot_include.h"
 
@@ -64,6 +65,8 @@ public:
 
     void setMarkers(const QList<TimelineMarker> &markers);
     QList<TimelineMarker> markers() const { return m_markers; }
+    // The marker labels as last drawn (indexes into markers()): none overlaps another.
+    QList<PlacedMarkerLabel> markerLabels() const { return m_markerLabels; }
 
     // The text of the tooltip for the bucket under x (widget pixels).
     QString toolTipAt(int x) const;
@@ -100,6 +103,9 @@ private:
     void rebuildBars();
     void rebuildCoverage();
     void rebuildMarkers();
+    void placeMarkerLabelItems();
+    // The markers within a few pixels of x, nearest first.
+    QList<int> markersNear(int x) const;
     void updateTimeAxis();
     void applyRange(double lower, double upper, bool byUser);
     std::optional<std::size_t> bucketAt(double second) const;
@@ -124,6 +130,8 @@ private:
     QList<QCPAbstractItem *> m_coverageItems;
     QList<QCPAbstractItem *> m_markerItems;
     QList<TimelineMarker> m_markers;
+    QList<QCPItemText *> m_markerLabelItems;
+    QList<PlacedMarkerLabel> m_markerLabels;
     std::optional<QPoint> m_panFrom;
     QCPRange m_panStartRange;
 };

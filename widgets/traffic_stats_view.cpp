@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats_view.h"
 
+#include "sort_arrow_header.h"
+
 #include "pivot_filter_menu.h"
 #include "pivot/filter_compose.h"
 #include "traffic_stats_display.h"
@@ -53,6 +55,7 @@ TrafficStatsView::TrafficStatsView(QWidget *parent)
     m_tabs->setTabToolTip(2, tr("Every address, with the flows it sent or received"));
     m_tabs->setTabToolTip(3, tr("Every network interface (ENI) that logged flows"));
 
+    SortArrowHeader::install(m_table);
     m_table->setObjectName(QStringLiteral("statsTable"));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

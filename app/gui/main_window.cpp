@@ -275,7 +275,8 @@ void MainWindow::createExplainDocks()
     addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
     tabifyDockWidget(m_statsDock, m_findingsDock);
     m_summaryDock->raise();
-    m_actions->addViewToggle(m_findingsDock->toggleViewAction());
+    m_actions->addViewToggle(m_findingsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    raiseOnToggle(m_findingsDock);
     connect(m_actions->runDetections, &QAction::triggered, this, [this] {
         m_findingsDock->show();
         m_findingsDock->raise();
@@ -339,7 +340,9 @@ void MainWindow::createIncidentDock()
     addDockWidget(Qt::BottomDockWidgetArea, m_incidentDock);
     tabifyDockWidget(m_statsDock, m_incidentDock);
     m_summaryDock->raise();
-    m_actions->addInvestigationToggle(m_incidentDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    // With the other docks under View, and under Investigation beside what fills it.
+    m_actions->addViewToggle(m_incidentDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    m_actions->addInvestigationToggle(m_incidentDock->toggleViewAction());
     raiseOnToggle(m_incidentDock);
     connect(m_incident, &IncidentTimelineModel::errorOccurred, this, &MainWindow::showError);
     connect(m_incident, &IncidentTimelineModel::entriesEdited, m_marks, &RecordMarksController::reload); // tags for the bar

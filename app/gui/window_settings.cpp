@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "window_settings.h"
 
+#include "dialog_folder.h"
+
 #include <QHeaderView>
 #include <QMainWindow>
 #include <QDir>
@@ -28,18 +30,7 @@ QString WindowSettings::folder(const QString &purpose) const
 
 QString WindowSettings::startFolder(const QString &purpose, const QStringList &fallbacks) const
 {
-    QStringList candidates{folder(purpose)};
-    candidates += fallbacks;
-    for (const QString &candidate : std::as_const(candidates)) {
-        if (candidate.isEmpty())
-            continue;
-        const QFileInfo info(candidate);
-        if (info.isDir())
-            return info.absoluteFilePath();
-        if (info.isFile() && info.absoluteDir().exists())
-            return info.absolutePath();
-    }
-    return QDir::homePath();
+    return dialogStartFolder(QStringLiteral("folders/") + purpose, fallbacks);
 }
 
 void WindowSettings::setFolder(const QString &purpose, const QString &folder) const

@@ -41,7 +41,12 @@ QString modelRowsAsText(const QAbstractItemModel &model, const QList<int> &rows,
     if (withHeader)
         writeLine([&](int column) { return model.headerData(column, Qt::Horizontal).toString(); });
     for (const int row : rows)
-        writeLine([&](int column) { return model.index(row, column).data().toString(); });
+        writeLine([&](int column) {
+            // The exact value where the view shows a rounded one (bytes in MB).
+            const QModelIndex cell = model.index(row, column);
+            const QVariant exact = cell.data(Qt::EditRole);
+            return exact.isValid() ? exact.toString() : cell.data().toString();
+        });
     return out;
 }
 

@@ -24,7 +24,8 @@ std::string delimitedField(std::string_view text, Delimiter delimiter, CsvCells 
 QString delimitedField(const QString &text, Delimiter delimiter, CsvCells cells = CsvCells::Raw);
 
 // The given rows of a model (in the order given), its columns in view order
-// (`columns`, or all when empty), DisplayRole text, with a header line of the
+// (`columns`, or all when empty), EditRole text where the model has one (the
+// exact value of a cell shown rounded, bytes as 127.2 MB), else DisplayRole text, with a header line of the
 // horizontal header texts. Lines end in CRLF as RFC 4180 asks. What lands on
 // the clipboard is pasted into spreadsheets: formulas are neutralised unless
 // `cells` is Raw.

@@ -4,6 +4,7 @@
 #include "incident_case.h"
 
 #include "cloudtrail/cloudtrail_trail.h"
+#include "detect/evidence_filter.h"
 #include "store/case_db.h"
 #include "store/cloudtrail_event_rows.h"
 #include "store/sqlite_handle.h"
@@ -35,6 +36,22 @@ std::string summaryOf(const cloudtrail::TrailEvent &event)
     return text;
 }
 
+// The records of the case's interfaces the event touches from a little
+// before it (what led to it) on: the table, in time order, then starts with
+// what it changed (a new instance's first flows, however long after its
+// launch they come; the rejects a rule change caused). Empty when it
+// touches none of them.
+std::string relatedRecordsFilter(const cloudtrail::TrailEvent &event)
+{
+    if (event.caseInterfaces.empty())
+        return {};
+    constexpr std::int64_t kBefore = 15 * 60;
+    std::string interfaces;
+    for (const std::string &eni : event.caseInterfaces)
+        interfaces += (interfaces.empty() ? "" : " or ") + EvidenceFilter().text("interface-id", eni).joinedTo({});
+    return EvidenceFilter().term(interfaces).term("start >= " + isoUtcSeconds(event.row.time - kBefore)).joinedTo({});
+}
+
 class CloudTrailSource final : public IncidentEntrySource {
 public:
     explicit CloudTrailSource(CaseDb &caseDb)
@@ -55,6 +72,7 @@ public:
             e.severity = severityFromInt(event.row.severity);
             e.tags = event.row.tags;
             e.text = summaryOf(event);
+            e.filter = relatedRecordsFilter(event);
             e.author = event.row.principal;
             e.writtenAt = event.row.time;
             out.push_back(std::move(e));

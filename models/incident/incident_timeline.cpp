@@ -7,11 +7,13 @@
 #include "note.h"
 #include "record_star.h"
 #include "record_tag.h"
+#include "format/field_names.h"
 #include "store/flow_pager.h"
 #include "store/flow_reader.h"
 #include "store/sqlite_handle.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace flowscope::incident {
@@ -23,12 +25,27 @@ struct RecordFacts {
     std::string summary;
 };
 
-// "10.0.1.5:443 -> 198.51.100.7:51234 proto 6 ACCEPT"
+// "tcp 10.0.1.5:51234 → 198.51.100.7:443 ACCEPT on eni-0a1b2c3d", or
+// "NODATA on eni-0a1b2c3d": what the analyst knows of a record from the
+// table (its start is the entry's time).
 std::string summaryOf(const FlowRow &row)
 {
-    return fieldText(row.value(Field::SrcAddr)) + ":" + fieldText(row.value(Field::SrcPort)) + " -> "
-         + fieldText(row.value(Field::DstAddr)) + ":" + fieldText(row.value(Field::DstPort)) + " proto "
-         + fieldText(row.value(Field::Protocol)) + " " + fieldText(row.value(Field::Action));
+    const std::string eni = fieldText(row.value(Field::InterfaceId));
+    const std::string on = eni == "-" ? std::string() : " on " + eni;
+    if (std::holds_alternative<std::monostate>(row.value(Field::SrcAddr))) // "NODATA on eni-0a1b2c3d"
+        return fieldText(row.value(Field::LogStatus)) + on;
+    const FieldValue &protocol = row.value(Field::Protocol);
+    std::string text;
+    if (const auto *number = std::get_if<std::int64_t>(&protocol); number && *number >= 0 && *number <= 255) {
+        std::string name(protocolName(static_cast<std::uint8_t>(*number)));
+        for (char &c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        text = (name.empty() ? "protocol " + std::to_string(*number) : name) + ' ';
+    }
+    text += fieldText(row.value(Field::SrcAddr)) + ":" + fieldText(row.value(Field::SrcPort)) + " \u2192 "
+          + fieldText(row.value(Field::DstAddr)) + ":" + fieldText(row.value(Field::DstPort)) + " "
+          + fieldText(row.value(Field::Action)) + on;
+    return text;
 }
 
 // Each record read once, its block decoded once, whatever the order.

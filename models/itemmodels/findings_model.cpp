@@ -200,7 +200,8 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
     case TypeColumn:
         return QString::fromStdString(f.type);
     case StartColumn:
-        return QString::fromStdString(isoUtcSeconds(f.start));
+        // As the flow table writes times (the header says UTC).
+        return QDateTime::fromSecsSinceEpoch(f.start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     case SourceColumn:
         return f.src ? QString::fromStdString(f.src->toString()) : QString();
     case DestinationColumn:

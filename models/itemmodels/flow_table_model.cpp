@@ -493,6 +493,14 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
     const FieldValue &value = row.value(field);
     switch (role) {
     case Qt::DisplayRole:
+        // Bytes with units and packets grouped as the locale groups them; the
+        // exact value is the tooltip's, and EditRole's for copies.
+        if (field == Field::Bytes && isNumber(value))
+            return QLocale().formattedDataSize(std::get<std::int64_t>(value), 1, QLocale::DataSizeSIFormat);
+        if (field == Field::Packets && isNumber(value))
+            return QLocale().toString(std::get<std::int64_t>(value));
+        [[fallthrough]];
+    case Qt::EditRole:
         if (std::holds_alternative<std::monostate>(value))
             return QStringLiteral("-");
         if (isTime(field))
@@ -503,6 +511,8 @@ QVariant FlowTableModel::data(const QModelIndex &index, int role) const
             return QString::number(*number);
         return QString::fromStdString(std::get<std::string>(value));
     case Qt::ToolTipRole:
+        if (field == Field::Bytes && isNumber(value))
+            return tr("%1 bytes").arg(QLocale().toString(std::get<std::int64_t>(value)));
         if (isTime(field) && isNumber(value))
             return tr("%1 local time").arg(QDateTime::fromSecsSinceEpoch(std::get<std::int64_t>(value))
                                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t")));

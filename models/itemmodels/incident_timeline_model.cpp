@@ -32,6 +32,22 @@ QString kindText(incident::EntryKind kind)
 
 } // namespace
 
+QString IncidentTimelineModel::shortAuthor(const QString &author)
+{
+    // arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE
+    const QStringList parts = author.split(QLatin1Char(':'));
+    if (parts.size() < 6 || parts.first() != QLatin1String("arn"))
+        return author;
+    const QString resource = parts.mid(5).join(QLatin1Char(':'));
+    if (resource == QLatin1String("root"))
+        return resource;
+    // user/PATH/NAME, role/PATH/NAME: the name; assumed-role/ROLE/SESSION: both, the session names who.
+    QStringList path = resource.split(QLatin1Char('/'));
+    if (path.size() >= 3 && path.first() == QLatin1String("assumed-role"))
+        return path.at(path.size() - 2) + QLatin1Char('/') + path.last();
+    return path.size() >= 2 ? path.last() : resource;
+}
+
 IncidentTimelineModel::IncidentTimelineModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
@@ -95,16 +111,28 @@ QVariant IncidentTimelineModel::data(const QModelIndex &index, int role) const
         case SeverityColumn: return QString::fromLatin1(incident::severityName(e.severity).data());
         case TagsColumn: return joinedTags(e.tags);
         case TextColumn: return QString::fromStdString(e.text);
-        case AuthorColumn: return QString::fromStdString(e.author);
+        case AuthorColumn:
+            return role == Qt::DisplayRole ? shortAuthor(QString::fromStdString(e.author)) : QString::fromStdString(e.author);
         default: return {};
         }
-    case Qt::ToolTipRole:
-        if (index.column() == TextColumn && e.record)
-            return tr("Record %1: double-click the entry to show it in the table").arg(*e.record);
-        if (index.column() == TextColumn && !e.filter.empty())
-            return tr("%1: double-click the entry to show its evidence (%2)")
-                .arg(QString::fromStdString(e.reference), QString::fromStdString(e.filter));
-        return {};
+    case Qt::ToolTipRole: {
+        const QString text = QString::fromStdString(e.text);
+        if (index.column() == AuthorColumn)
+            return QString::fromStdString(e.author);
+        if (index.column() != TextColumn)
+            return {};
+        if (e.record)
+            return tr("%1\nDouble-click the entry to show the record in the table").arg(text);
+        if (e.kind == incident::EntryKind::CloudTrailEvent)
+            return e.filter.empty()
+                ? tr("%1\nIt touches none of the case's interfaces: no records to show").arg(text)
+                : tr("%1\nDouble-click the entry to show its interfaces' records from just before it on (%2)")
+                      .arg(text, QString::fromStdString(e.filter));
+        if (!e.filter.empty())
+            return tr("%1: %2\nDouble-click the entry to show its evidence (%3)")
+                .arg(QString::fromStdString(e.reference), text, QString::fromStdString(e.filter));
+        return text;
+    }
     default: return {};
     }
 }

@@ -41,6 +41,10 @@ public:
     // The severities an entry may take, in order (a finding is never info).
     QStringList severityChoices(const QModelIndex &index) const;
     const std::vector<incident::IncidentEntry> &entries() const { return m_entries; }
+    // An author as the Author column shows it: a principal's ARN by its
+    // user or role name ("alice", "admin/alice" for an assumed role's
+    // session, "root"); the full ARN is the cell's tooltip. Others as they are.
+    static QString shortAuthor(const QString &author);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -44,8 +44,11 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QTableView>
 #include <QMenu>
+#include <QMenuBar>
+#include <QSet>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPointer>
@@ -79,6 +82,11 @@ QString displayed(const FlowRow &row, Field field)
     if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Protocol
         && !protocolName(static_cast<std::uint8_t>(*number)).empty())
         return QString::fromStdString(std::string(protocolName(static_cast<std::uint8_t>(*number)))).toLower();
+    // Bytes with units, packets grouped as the language writes numbers.
+    if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Bytes)
+        return QLocale().formattedDataSize(*number, 1, QLocale::DataSizeSIFormat);
+    if (const auto *number = std::get_if<std::int64_t>(&value); number && field == Field::Packets)
+        return QLocale().toString(*number);
     return QString::fromStdString(fieldText(value));
 }
 
@@ -473,6 +481,31 @@ private Q_SLOTS:
             << QStringLiteral("graphDock") << int(Qt::Key_G) << int(Qt::ControlModifier | Qt::ShiftModifier);
         QTest::newRow("Incident Timeline, Ctrl+Shift+M")
             << QStringLiteral("incidentTimelineDock") << int(Qt::Key_M) << int(Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::newRow("Findings, Ctrl+Shift+F")
+            << QStringLiteral("findingsDock") << int(Qt::Key_F) << int(Qt::ControlModifier | Qt::ShiftModifier);
+    }
+
+    // Every dock can be found under View, each with a shortcut of its own.
+    void viewMenuListsEveryDock()
+    {
+        MainWindow window;
+        QMenu *view = nullptr;
+        for (QAction *action : window.menuBar()->actions())
+            if (action->menu() && action->text() == QStringLiteral("&View"))
+                view = action->menu();
+        QVERIFY(view);
+        QSet<QKeySequence> shortcuts;
+        const QList<QDockWidget *> docks = window.findChildren<QDockWidget *>();
+        QVERIFY(docks.size() >= 10);
+        for (QDockWidget *dock : docks) {
+            QVERIFY2(view->actions().contains(dock->toggleViewAction()), qPrintable(dock->windowTitle()));
+            if (dock->objectName() == QLatin1String("caseSummaryDock"))
+                continue; // the Case tab is where the window starts
+            const QKeySequence shortcut = dock->toggleViewAction()->shortcut();
+            QVERIFY2(!shortcut.isEmpty(), qPrintable(dock->windowTitle()));
+            QVERIFY2(!shortcuts.contains(shortcut), qPrintable(shortcut.toString()));
+            shortcuts.insert(shortcut);
+        }
     }
 
     void dockShortcutShowsAndRaises()

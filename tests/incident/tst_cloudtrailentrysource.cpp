@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CloudTrail events on the incident timeline: in time order with the marked
 // records and notes, signed by their principal, naming the case interfaces
-// they touch; severity and tags edited and kept across reopening, the text
-// refused.
+// they touch, leading to those interfaces' records around them; severity
+// and tags edited and kept across reopening, the text refused.
 
 #include "cloudtrail_sample.h"
 #include "test_files.h"
 
+#include "detect/evidence_filter.h"
 #include "incident/incident_timeline.h"
 #include "incident/note.h"
 #include "ingest/case_importer.h"
+#include "query/filter_parser.h"
 #include "store/case_db.h"
 #include "store/sqlite_handle.h"
 
@@ -50,9 +52,14 @@ private Q_SLOTS:
             QCOMPARE(entries[0].severity, Severity::Low);
             QVERIFY2(entries[0].text.starts_with("RunInstances from 198.51.100.23:"), entries[0].text.c_str());
             QVERIFY2(entries[0].text.ends_with("(case: eni-0aaaaaaaaaaaaaaa1)"), entries[0].text.c_str());
+            // A double-click shows the records of the interface it launched, from a little before it on.
+            QCOMPARE(entries[0].filter,
+                     "interface-id == \"eni-0aaaaaaaaaaaaaaa1\" and start >= " + flowscope::isoUtcSeconds(1773104400 - 900));
+            QVERIFY(flowscope::parseFilter(entries[0].filter).ok());
             QCOMPARE(entries[1].kind, EntryKind::Note);
             QCOMPARE(entries[2].kind, EntryKind::CloudTrailEvent);
             QCOMPARE(entries[2].severity, Severity::Medium); // turning off flow logs hides the evidence
+            QVERIFY(entries[2].filter.empty()); // it touches none of the case's interfaces
             QVERIFY(!timeline.isTextEditable(entries[2]));
             QVERIFY_THROWS_EXCEPTION(StoreError, timeline.setText(entries[2], "mine"));
             QVERIFY_THROWS_EXCEPTION(StoreError, timeline.setTags(entries[2], {"not a tag"}));

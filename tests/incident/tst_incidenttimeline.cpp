@@ -73,8 +73,19 @@ private Q_SLOTS:
         for (const IncidentEntry &e : entries) {
             if (e.record)
                 QCOMPARE(e.time.value(), startOf(*caseDb, *e.record));
-            if (e.kind == EntryKind::StarredRecord || e.kind == EntryKind::TaggedRecord)
-                QVERIFY2(e.text.find(" -> ") != std::string::npos, e.text.c_str());
+            if (e.kind == EntryKind::StarredRecord || e.kind == EntryKind::TaggedRecord) {
+                // As the table shows the record: protocol name, arrow, action and interface.
+                const FlowRow row = FlowPager(*caseDb).rowsWithIds({*e.record}).front();
+                if (std::holds_alternative<std::monostate>(row.value(Field::SrcAddr))) { // a NODATA record
+                    QCOMPARE(QString::fromStdString(e.text), QStringLiteral("NODATA on %1").arg(QString::fromStdString(fieldText(row.value(Field::InterfaceId)))));
+                    continue;
+                }
+                const std::string expected = "tcp " + fieldText(row.value(Field::SrcAddr)) + ':'
+                    + fieldText(row.value(Field::SrcPort)) + " \u2192 " + fieldText(row.value(Field::DstAddr)) + ':'
+                    + fieldText(row.value(Field::DstPort)) + ' ' + fieldText(row.value(Field::Action)) + " on "
+                    + fieldText(row.value(Field::InterfaceId));
+                QCOMPARE(QString::fromStdString(e.text), QString::fromStdString(expected));
+            }
         }
         // The free note was written long after the records started.
         QCOMPARE(entries.back().kind, EntryKind::Note);

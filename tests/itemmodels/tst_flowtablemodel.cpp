@@ -94,7 +94,7 @@ private Q_SLOTS:
         QFETCH(int, row);
         FlowTableModel model;
         model.setWindowRows(int(kRecords)); // every record a row of its own
-        model.setColumns({Field::Start, Field::SrcAddr, Field::DstPort, Field::Bytes, Field::Action});
+        model.setColumns({Field::Start, Field::SrcAddr, Field::DstPort, Field::Bytes, Field::Action, Field::Packets});
         QSignalSpy loadedSpy(&model, &FlowTableModel::caseLoaded);
         model.setCase(m_case);
         QVERIFY(loadedSpy.wait(10000));
@@ -110,6 +110,16 @@ private Q_SLOTS:
         QCOMPARE(model.index(row, 2).data(FlowTableModel::RawValueRole).toLongLong(),
                  std::get<std::int64_t>(expected[0].value(Field::DstPort)));
         QCOMPARE(model.index(row, 4).data().toString(), QString::fromStdString(fieldText(expected[0].value(Field::Action))));
+        // Bytes with units (the exact count in the tooltip and for copies), packets grouped by the locale.
+        const qint64 bytes = std::get<std::int64_t>(expected[0].value(Field::Bytes));
+        const qint64 packets = std::get<std::int64_t>(expected[0].value(Field::Packets));
+        const QLocale locale;
+        QCOMPARE(model.index(row, 3).data().toString(), locale.formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat));
+        QCOMPARE(model.index(row, 3).data(Qt::ToolTipRole).toString(), QStringLiteral("%1 bytes").arg(locale.toString(bytes)));
+        QCOMPARE(model.index(row, 3).data(Qt::EditRole).toString(), QString::number(bytes));
+        QCOMPARE(model.index(row, 5).data().toString(), locale.toString(packets));
+        QCOMPARE(model.index(row, 5).data(Qt::EditRole).toString(), QString::number(packets));
+        QCOMPARE(model.index(row, 2).data().toString(), QString::number(std::get<std::int64_t>(expected[0].value(Field::DstPort)))); // a port is no count
         const qint64 start = std::get<std::int64_t>(expected[0].value(Field::Start));
         QCOMPARE(model.index(row, 0).data().toString(),
                  QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));

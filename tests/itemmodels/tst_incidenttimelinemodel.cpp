@@ -77,6 +77,39 @@ private Q_SLOTS:
                  QStringLiteral("first beacon"));
     }
 
+    void authorsShortenedWithTheFullArnInTheTooltip_data()
+    {
+        QTest::addColumn<QString>("author");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("iam user") << "arn:aws:iam::123456789012:user/ops/alice" << "alice";
+        QTest::newRow("assumed role") << "arn:aws:sts::123456789012:assumed-role/pipeline/run-1" << "pipeline/run-1";
+        QTest::newRow("role") << "arn:aws:iam::123456789012:role/deployer" << "deployer";
+        QTest::newRow("root") << "arn:aws:iam::123456789012:root" << "root";
+        QTest::newRow("local analyst") << "erin" << "erin";
+        QTest::newRow("not an arn") << "arn:broken" << "arn:broken";
+    }
+
+    void authorsShortenedWithTheFullArnInTheTooltip()
+    {
+        QFETCH(QString, author);
+        QFETCH(QString, shown);
+        const QString file = m_dir.filePath(QStringLiteral("author-%1.flowcase").arg(QTest::currentDataTag()).replace(u' ', u'-'));
+        const auto ids = test::makeSmallCase(file.toStdString());
+        {
+            auto caseDb = CaseDb::open(file.toStdString(), CaseDb::Mode::ReadWrite);
+            incident::Notes(*caseDb).add(ids[0], "seen", author.toStdString());
+        }
+        IncidentTimelineModel model;
+        model.setCase(file, QStringLiteral("a"));
+        QCOMPARE(model.rowCount(), 1);
+        const QModelIndex cell = model.index(0, IncidentTimelineModel::AuthorColumn);
+        QCOMPARE(cell.data().toString(), shown);
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), author);
+        // The text's tooltip holds all of it, without the store's record id.
+        const QString tip = model.index(0, IncidentTimelineModel::TextColumn).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.startsWith(QStringLiteral("seen\n")), qPrintable(tip));
+    }
+
     void noCaseNoRows()
     {
         IncidentTimelineModel model;

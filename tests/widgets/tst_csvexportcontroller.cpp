@@ -16,6 +16,7 @@
 
 #include <QFile>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressDialog>
 #include <QSignalSpy>
 #include <QTableView>
@@ -135,6 +136,35 @@ private Q_SLOTS:
         QVERIFY(csv.contains(QStringLiteral("port-scan-1")));
         QVERIFY(csv.contains(QStringLiteral("'=203.0.113.9 probed 40 ports"))); // neutralised as a formula
         QCOMPARE(csv.count(QStringLiteral("\r\n")), 2);
+    }
+
+    // The status message groups the count as the language writes numbers ("1.240" in German).
+    void rowCountGroupedByTheLocale()
+    {
+        QByteArray lines;
+        for (int i = 0; i < 1240; ++i)
+            lines += "2 123456789010 eni-a 10.0.0.1 10.0.0.2 " + QByteArray::number(30000 + i)
+                   + " 443 6 1 100 " + QByteArray::number(1700000000 + i) + ' ' + QByteArray::number(1700000060 + i)
+                   + " ACCEPT OK\n";
+        test::writeFile(m_dir.filePath(QStringLiteral("many.log")), lines);
+        const QString casePath = m_dir.filePath(QStringLiteral("many.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({m_dir.filePath(QStringLiteral("many.log")).toStdString()}, {}).records, 1240u);
+        }
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QWidget window;
+        CsvExportController controller(&window);
+        QSignalSpy message(&controller, &CsvExportController::message);
+        CsvExportRequest request;
+        request.casePath = casePath;
+        request.outPath = m_dir.filePath(QStringLiteral("many.csv"));
+        controller.exportTo(request);
+        const bool ended = message.wait(30000);
+        QLocale::setDefault(before);
+        QVERIFY(ended);
+        QVERIFY2(message.at(0).at(0).toString().contains(QStringLiteral("1.240")), qPrintable(message.at(0).at(0).toString()));
     }
 
     void failureSaysWhy()

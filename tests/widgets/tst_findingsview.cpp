@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QMenu>
 #include <QTimer>
+#include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QProgressBar>
@@ -82,6 +83,15 @@ private Q_SLOTS:
         QVERIFY2(status->text().contains(QStringLiteral("last ran")) && status->text().contains(QStringLiteral("every record")),
                  qPrintable(status->text()));
         QVERIFY(status->toolTip().contains(QStringLiteral("port-scan.window-s=")));
+        // One line each, the title as wide as it is (up to some 70 characters), the start as the table writes it.
+        QTableView *shown = view.table();
+        QVERIFY(!shown->wordWrap());
+        const QString title = view.model()->index(0, FindingsModel::TitleColumn).data().toString();
+        const int titleWidth = std::min(shown->fontMetrics().horizontalAdvance(title), 70 * shown->fontMetrics().averageCharWidth());
+        QVERIFY2(shown->columnWidth(FindingsModel::TitleColumn) >= titleWidth,
+                 qPrintable(QStringLiteral("%1 < %2").arg(shown->columnWidth(FindingsModel::TitleColumn)).arg(titleWidth)));
+        QCOMPARE(view.model()->index(0, FindingsModel::StartColumn).data().toString(),
+                 QDateTime::fromSecsSinceEpoch(view.model()->finding(0).start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
 
         QSignalSpy requested(&view, &FindingsView::filterRequested);
         QTableView *table = view.table();

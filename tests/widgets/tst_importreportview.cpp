@@ -71,6 +71,45 @@ private Q_SLOTS:
         QVERIFY(!view.filesTable()->isColumnHidden(ImportFilesModel::DuplicatesColumn));
     }
 
+    // Without errors the files take the tab; the errors' table comes back with the first error.
+    void filesTakeTheRoomWithoutErrors()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString good = dir.filePath(QStringLiteral("good.log"));
+        const QString bad = dir.filePath(QStringLiteral("bad.log"));
+        test::writeFile(good, kLine + '\n');
+        test::writeFile(bad, kLine + "\nnot a flow log record\n");
+        const QString casePath = dir.filePath(QStringLiteral("case.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            CaseImporter(*caseDb).run({good.toStdString()}, {});
+        }
+        ImportFilesModel files;
+        ImportErrorsModel errors;
+        ImportReportView view;
+        view.setModels(&files, &errors);
+        files.setCase(casePath);
+        errors.setCase(casePath);
+        view.resize(800, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(errors.rowCount(), 0);
+        QVERIFY(labelTexts(view).contains(QStringLiteral("Errors (0)")));
+        QVERIFY(!view.errorsTable()->isVisible());
+        QTRY_VERIFY2(view.filesTable()->height() > 450, qPrintable(QString::number(view.filesTable()->height())));
+
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::ReadWrite);
+            CaseImporter(*caseDb).run({bad.toStdString()}, {});
+        }
+        files.reload();
+        errors.reload();
+        QVERIFY(errors.rowCount() > 0);
+        QTRY_VERIFY(view.errorsTable()->isVisible());
+        QTRY_VERIFY(view.errorsTable()->height() > 100);
+    }
+
     void removeFileAsksFirst()
     {
         QTemporaryDir dir;

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QSemaphore>
 #include <QSettings>
+#include <QSet>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -383,7 +384,10 @@ private Q_SLOTS:
         const int itemsBefore = view->plot()->itemCount();
         view->setMarkers(QStringLiteral("bookmarks"),
                          {{QStringLiteral("b1"), kFirst + 420, QStringLiteral("Bookmark"), QColor(Qt::blue)}});
+        view->plot()->replot(); // labels are placed once the plot is laid out
         QCOMPARE(view->plot()->itemCount(), itemsBefore + 2); // a line and its label
+        QCOMPARE(view->plot()->markerLabels().size(), 1);
+        QCOMPARE(view->plot()->markerLabels().front().text, QStringLiteral("Bookmark"));
         QSignalSpy activated(view.get(), &TimelineView::markerActivated);
         QSignalSpy selected(view->plot(), &TimelinePlot::rangeSelected);
         const QPoint at(int(view->plot()->xAxis->coordToPixel(double(kFirst + 420))), view->plot()->axisRect()->center().y());
@@ -409,6 +413,7 @@ private Q_SLOTS:
         const TimelineMarker finding{QStringLiteral("finding:port-scan-1"), kFirst + 500, QStringLiteral("scan"), QColor(Qt::red)};
         view->setMarkers(QStringLiteral("ioc"), {ioc});
         view->setMarkers(QStringLiteral("incident"), {star, finding});
+        view->plot()->replot();
         QCOMPARE(view->plot()->markers().size(), 3);
         QCOMPARE(view->plot()->itemCount(), itemsBefore + 6);
         // A new hunt replaces the IOC layer only.
@@ -435,6 +440,56 @@ private Q_SLOTS:
         QCOMPARE(view->plot()->markers().front().id, QStringLiteral("ioc:feed:198.51.100.1"));
         view->setMarkers(QStringLiteral("ioc"), {});
         QCOMPARE(view->plot()->itemCount(), itemsBefore);
+    }
+
+    // Markers too close for their labels: no label drawn over another or over
+    // the legend; close ones share a label, the rest are left to the
+    // tooltip, which names every marker there.
+    void markerLabelsNeverOverlap()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        QList<TimelineMarker> markers;
+        for (int i = 0; i < 12; ++i) // every 10 s, some 13 pixels apart
+            markers.append({QStringLiteral("finding:f%1").arg(i), kFirst + 200 + 10 * i,
+                            QStringLiteral("lateral-movement-%1").arg(i), QColor(Qt::red)});
+        markers.append({QStringLiteral("finding:twin"), kFirst + 200, QStringLiteral("twin"), QColor(Qt::red)});
+        view->setMarkers(QStringLiteral("incident"), markers);
+        view->plot()->replot();
+        const QList<PlacedMarkerLabel> labels = view->plot()->markerLabels();
+        QVERIFY(!labels.isEmpty());
+        QSet<int> labelled;
+        for (qsizetype i = 0; i < labels.size(); ++i) {
+            QVERIFY(view->plot()->axisRect()->rect().contains(labels[i].rect));
+            QVERIFY(!labels[i].rect.intersects(view->plot()->legend->outerRect()));
+            for (qsizetype j = i + 1; j < labels.size(); ++j)
+                QVERIFY2(!labels[i].rect.intersects(labels[j].rect), qPrintable(labels[i].text + QLatin1String(" / ") + labels[j].text));
+            for (const int m : labels[i].markers)
+                labelled.insert(m);
+            if (labels[i].markers.size() > 1)
+                QCOMPARE(labels[i].text, QStringLiteral("%1 markers").arg(labels[i].markers.size()));
+        }
+        // The twin at the same second shares the first marker's label.
+        const auto shared = std::find_if(labels.begin(), labels.end(),
+                                         [](const PlacedMarkerLabel &l) { return l.markers.contains(0); });
+        QVERIFY(shared != labels.end());
+        QVERIFY(shared->markers.contains(12));
+        // A marker left without a label is still named where it is.
+        for (int m = 0; m < markers.size(); ++m) {
+            const int x = int(view->plot()->xAxis->coordToPixel(double(markers[m].time)));
+            QVERIFY2(view->plot()->toolTipAt(x).contains(markers[m].label), qPrintable(markers[m].label));
+        }
+        QVERIFY(labelled.size() < markers.size()); // too many for the room: some left to tooltips
+
+        // Zoomed in, there is room for every label again.
+        view->plot()->setVisibleRange({kFirst + 190, kFirst + 260});
+        view->plot()->replot();
+        QSet<int> labelledZoomed;
+        for (const PlacedMarkerLabel &label : view->plot()->markerLabels())
+            for (const int m : label.markers)
+                labelledZoomed.insert(m);
+        for (int m : {0, 1, 2, 12})
+            QVERIFY(labelledZoomed.contains(m));
     }
 
     void exportsSeriesAndPlot()

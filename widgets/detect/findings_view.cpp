@@ -31,6 +31,7 @@ FindingsView::FindingsView(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->setWordWrap(false); // one line a finding; the whole title is its tooltip
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(false);
@@ -57,7 +58,7 @@ FindingsView::FindingsView(QWidget *parent)
     });
     connect(m_model, &FindingsModel::finished, this, [this] {
         setBusy(false);
-        m_table->resizeColumnsToContents();
+        fitColumns();
         showRunStatus();
     });
     connect(m_model, &FindingsModel::cancelled, this, [this] {
@@ -139,6 +140,20 @@ void FindingsView::runDetections()
 void FindingsView::cancel()
 {
     m_model->cancel();
+}
+
+// Each column as wide as its values; the finding's title too, up to some
+// 70 characters (the rest elided, whole in the tooltip), and the room left.
+void FindingsView::fitColumns()
+{
+    QHeaderView *header = m_table->horizontalHeader();
+    const int charWidth = m_table->fontMetrics().averageCharWidth();
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        m_table->resizeColumnToContents(column);
+        const int wanted = std::max(header->sectionSize(column), header->sectionSizeHint(column));
+        const int cap = column == FindingsModel::TitleColumn ? 70 * charWidth : 40 * charWidth;
+        header->resizeSection(column, std::min(wanted, cap));
+    }
 }
 
 void FindingsView::setBusy(bool busy)

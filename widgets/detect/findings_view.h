@@ -43,6 +43,7 @@ private:
     // How many findings, and when the detectors last ran with which
     // settings, or that they never ran on the case.
     void showRunStatus();
+    void fitColumns();
 
     FindingsModel *m_model;
     QTableView *m_table;

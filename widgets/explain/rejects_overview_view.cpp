@@ -2,6 +2,7 @@
 #include "rejects_overview_view.h"
 
 #include "column_fit.h"
+#include "sort_arrow_header.h"
 
 #include "itemmodels/case_snapshots.h"
 #include "itemmodels/reject_groups_model.h"
@@ -30,6 +31,7 @@ namespace {
 // millions of rejects may have a hundred thousand groups.
 void setUpTable(QTableView *table)
 {
+    SortArrowHeader::install(table);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(false);

@@ -2,6 +2,8 @@
 #include "csv_export_controller.h"
 
 #include "detect/findings_view.h"
+#include "dialog_folder.h"
+
 #include "explain/rejects_overview_view.h"
 #include "traffic_stats_view.h"
 
@@ -77,22 +79,24 @@ CsvExportController::CsvExportController(QWidget *window)
     });
 }
 
-QString CsvExportController::lastFolder()
+QString CsvExportController::lastFolder(const QString &casePath)
 {
-    const QString folder = QSettings().value(kLastFolderKey).toString();
-    return !folder.isEmpty() && QFileInfo(folder).isDir()
-        ? folder
-        : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return dialogStartFolder(kLastFolderKey, {casePath});
+}
+
+void CsvExportController::rememberFolder(const QString &chosen)
+{
+    rememberDialogFolder(kLastFolderKey, chosen);
 }
 
 void CsvExportController::exportView(CsvExportRequest request, const QString &suggestedName)
 {
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Export as CSV"),
-                                                      QDir(lastFolder()).filePath(suggestedName),
+                                                      QDir(lastFolder(request.casePath)).filePath(suggestedName),
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
-    QSettings().setValue(kLastFolderKey, QFileInfo(path).absolutePath());
+    rememberFolder(path);
     request.outPath = path;
     exportTo(request);
 }
@@ -133,7 +137,7 @@ void CsvExportController::onFinished(const CsvExportOutcome &outcome)
     else if (!outcome.ok)
         Q_EMIT message(tr("Export failed: %1").arg(outcome.error));
     else
-        Q_EMIT message(tr("Exported %n row(s) to %1", nullptr, int(std::min<qint64>(outcome.rows, INT_MAX)))
+        Q_EMIT message(tr("Exported %Ln row(s) to %1", nullptr, int(std::min<qint64>(outcome.rows, INT_MAX)))
                            .arg(QDir::toNativeSeparators(m_outPath)));
 }
 

@@ -49,8 +49,11 @@ public:
 
     CsvExportJob *job() const { return m_job; }
     QProgressDialog *progressDialog() const { return m_progress; }
-    // The folder the save dialog starts in.
-    static QString lastFolder();
+    // The folder the save dialog starts in: the last export's, else the
+    // case's, else home (dialog_folder.h). The report's dialog shares it.
+    static QString lastFolder(const QString &casePath = {});
+    // Keeps the folder of a file chosen for an export as the next dialogs' start.
+    static void rememberFolder(const QString &chosen);
 
 Q_SIGNALS:
     void message(const QString &text);

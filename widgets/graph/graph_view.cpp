@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_view.h"
 
+#include "export/csv_export_controller.h"
+
 #include "graph/graph_export.h"
 #include "graph/graph_format.h"
 #include "graph_canvas.h"
@@ -14,6 +16,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
+#include <QDir>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QBoxLayout>
@@ -609,14 +612,20 @@ void GraphView::saveSvg(const QString &path)
     watcher->setFuture(QtConcurrent::run(analysisPool(), [dot] { return graph::renderSvg(dot); }));
 }
 
+QString GraphView::exportFolder() const
+{
+    return CsvExportController::lastFolder(m_case); // one folder for every export
+}
+
 void GraphView::exportDialog(const QString &format)
 {
     const QString suffix = format.toLower();
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Graph as %1").arg(format),
-                                                      QStringLiteral("graph.") + suffix,
+                                                      QDir(exportFolder()).filePath(QStringLiteral("graph.") + suffix),
                                                       tr("%1 files (*.%2)").arg(format, suffix));
     if (path.isEmpty())
         return;
+    CsvExportController::rememberFolder(path);
     QString error;
     if (suffix == QStringLiteral("svg")) {
         saveSvg(path);

@@ -57,6 +57,8 @@ public:
     void setLayoutCommand(const QString &program, int timeoutMs, const QString &containmentProgram = {});
     // Lays the graph out afresh, forgetting the present positions (pins stay).
     void layOutAgain();
+    // Where Export starts: the last export's folder, else the case's, else home.
+    QString exportFolder() const;
 
     void setLevel(graph::GraphLevel level);
     void setTopNodes(int nodes);

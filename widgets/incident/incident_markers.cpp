@@ -28,12 +28,16 @@ QList<TimelineMarker> incidentMarkers(const std::vector<incident::IncidentEntry>
     for (const incident::IncidentEntry &e : entries) {
         if (!e.time)
             continue;
-        if (e.kind == incident::EntryKind::Finding)
-            markers.append({kFindingPrefix + QString::fromStdString(e.reference), *e.time,
-                            QString::fromStdString(e.reference), findingColour(e.severity)});
-        else if (e.kind == incident::EntryKind::StarredRecord && e.record)
-            markers.append({kRecordPrefix + QString::number(*e.record), *e.time,
-                            QStringLiteral("★ %1").arg(*e.record), QColor(183, 149, 11)});
+        const QString text = QString::fromStdString(e.text);
+        if (e.kind == incident::EntryKind::Finding) {
+            const QString reference = QString::fromStdString(e.reference);
+            markers.append({kFindingPrefix + reference, *e.time, reference, findingColour(e.severity),
+                            text.isEmpty() ? reference : QStringLiteral("%1: %2").arg(reference, text)});
+        } else if (e.kind == incident::EntryKind::StarredRecord && e.record) {
+            // What the table shows of the record; the store's id stays internal.
+            markers.append({kRecordPrefix + QString::number(*e.record), *e.time, QStringLiteral("★ %1").arg(text),
+                            QColor(183, 149, 11), QStringLiteral("★ %1").arg(text)});
+        }
     }
     return markers;
 }

@@ -15,8 +15,10 @@
 
 namespace flowscope {
 
-// Findings ("finding:NAME", coloured by severity) and starred records
-// ("record:ID", gold); undated entries have no place on the timeline.
+// Findings ("finding:NAME", coloured by severity, labelled by name) and
+// starred records ("record:ID", gold, labelled by what the table shows of
+// them: protocol, addresses and ports, action, interface); undated entries
+// have no place on the timeline.
 QList<TimelineMarker> incidentMarkers(const std::vector<incident::IncidentEntry> &entries);
 
 struct MarkerJump {

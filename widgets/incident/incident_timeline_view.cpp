@@ -95,8 +95,15 @@ void IncidentTimelineView::activate(const QModelIndex &index)
         return;
     }
     const QString filter = index.data(IncidentTimelineModel::FilterRole).toString();
-    if (!filter.isEmpty())
+    if (!filter.isEmpty()) {
         Q_EMIT filterRequested(filter);
+        return;
+    }
+    // Nowhere to go (a free note, an event on none of the case's interfaces): say so, with all of it.
+    const QString text = index.siblingAtColumn(IncidentTimelineModel::TextColumn).data().toString();
+    m_hint->setText(index.data(IncidentTimelineModel::KindRole).toInt() == int(incident::EntryKind::CloudTrailEvent)
+                        ? tr("%1: touches none of the case's interfaces, so it has no records to show.").arg(text)
+                        : tr("%1: about no record, so there is nothing to show in the table.").arg(text));
 }
 
 void IncidentTimelineView::updateHint()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ioc_lists_dialog.h"
 
+#include "dialog_folder.h"
+
 #include "itemmodels/ioc_hits_model.h"
 #include "itemmodels/ioc_lists_controller.h"
 
@@ -20,6 +22,10 @@
 #include <QVBoxLayout>
 
 namespace flowscope {
+
+namespace {
+const QString kFolderKey = QStringLiteral("folders/iocLists");
+} // namespace
 
 IocListsDialog::IocListsDialog(IocListsController *controller, QWidget *parent)
     : QDialog(parent)
@@ -166,12 +172,18 @@ QStringList IocListsDialog::selectedNames() const
     return names;
 }
 
+QString IocListsDialog::startFolder() const
+{
+    return dialogStartFolder(kFolderKey, {m_controller->casePath()});
+}
+
 void IocListsDialog::addFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add IOC List Files"), QString(),
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add IOC List Files"), startFolder(),
                                                             tr("IOC lists (*.txt *.csv *.gz *.lst);;All files (*)"));
     if (files.isEmpty())
         return;
+    rememberDialogFolder(kFolderKey, files.constFirst());
     const QStringList selected = selectedNames();
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("IOC List Name"),

@@ -24,6 +24,8 @@ public:
     IocListsDialog(IocListsController *controller, QWidget *parent = nullptr);
 
     IocHitsModel *hitsModel() const { return m_hits; }
+    // Where Add… starts: the folder of the last lists added, else the case's, else home.
+    QString startFolder() const;
     QTableView *hitsView() const { return m_hitsView; }
 
 Q_SIGNALS:

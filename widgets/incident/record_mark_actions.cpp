@@ -3,6 +3,7 @@
 
 #include "flow_table_view.h"
 #include "itemmodels/flow_table_model.h"
+#include "itemmodels/record_identity.h"
 #include "itemmodels/record_marks_controller.h"
 
 #include <QAction>
@@ -118,6 +119,7 @@ void RecordMarkActions::tagSelected()
                                tr("Tags for %n record(s), separated by commas (letters, digits and - _ . : /):", nullptr,
                                   int(records.size())),
                                false);
+    returnFocusToTable();
     if (!text)
         return;
     const QStringList tags = splitTags(*text);
@@ -134,9 +136,41 @@ void RecordMarkActions::annotateCurrent()
     const QVariant current = m_view->currentIndex().siblingAtColumn(0).data(FlowTableModel::RecordIdRole);
     const qint64 record = current.isValid() && records.contains(current.toLongLong()) ? current.toLongLong()
                                                                                       : records.constFirst();
-    const auto text = m_prompt(m_view, tr("Add Note"), tr("Note on record %1:").arg(record), true);
+    const auto text = m_prompt(m_view, tr("Add Note"), tr("Note on %1:").arg(recordText(record)), true);
+    returnFocusToTable();
     if (text && !text->trimmed().isEmpty())
         m_marks->addNote(record, text->trimmed());
+}
+
+QString RecordMarkActions::recordText(qint64 record) const
+{
+    // The record as the table shows it (row, start, interface, flow, action); the store's id stays internal.
+    const auto *flows = qobject_cast<const FlowTableModel *>(m_view->model());
+    if (!flows)
+        return tr("the record");
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    rows << m_view->currentIndex();
+    for (const QModelIndex &row : std::as_const(rows)) {
+        if (!row.isValid() || row.siblingAtColumn(0).data(FlowTableModel::RecordIdRole).toLongLong() != record)
+            continue;
+        const std::optional<FlowRow> flow = flows->recordAt(row.row());
+        if (!flow)
+            break;
+        const qint64 tableRow = flows->headerData(row.row(), Qt::Vertical).toLongLong();
+        const QString action = row.siblingAtColumn(0).data(FlowTableModel::ActionRole).toString();
+        const QString text = RecordIdentity::fromRow(*flow, tableRow).text();
+        return action.isEmpty() ? text : tr("%1 %2").arg(text, action);
+    }
+    return tr("the record");
+}
+
+// A closed dialog hands the keyboard back to the table, so the window's
+// shortcuts (Ctrl+M, Ctrl+Shift+M) work at once, even where no window
+// manager activates the window again.
+void RecordMarkActions::returnFocusToTable()
+{
+    m_view->activateWindow();
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace flowscope

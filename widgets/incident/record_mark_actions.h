@@ -48,6 +48,8 @@ private:
     void toggleStar();
     void tagSelected();
     void annotateCurrent();
+    QString recordText(qint64 record) const;
+    void returnFocusToTable();
 
     FlowTableView *m_view;
     RecordMarksController *m_marks;

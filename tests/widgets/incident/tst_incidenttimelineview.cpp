@@ -18,6 +18,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -200,6 +201,9 @@ private Q_SLOTS:
         table->setCurrentIndex(model.index(rowOfKind(model, incident::EntryKind::Note), IncidentTimelineModel::TextColumn));
         QTest::keyClick(table, Qt::Key_Return);
         QCOMPARE(records.size() + filters.size(), 2);
+        auto *hint = view.findChild<QLabel *>(QStringLiteral("incidentHint"));
+        QVERIFY(hint);
+        QVERIFY2(hint->text().startsWith(QStringLiteral("phishing mail opened: about no record")), qPrintable(hint->text()));
     }
 
     void findingsAndStarsAsMarkers()
@@ -218,6 +222,12 @@ private Q_SLOTS:
         QCOMPARE(markers.at(0).time, 1700000050);
         QCOMPARE(markers.at(1).id, QStringLiteral("record:%1").arg(ids[3]));
         QCOMPARE(markers.at(1).time, startOf(file, ids[3]));
+        // Labelled as the analyst knows them: a finding by name, its title in the tooltip; a star by
+        // its flow, action and interface, never by the store's record id.
+        QCOMPARE(markers.at(0).label, QStringLiteral("lateral-movement-1"));
+        QVERIFY2(markers.at(0).detail.contains(QStringLiteral("10.0.0.1 reached 203.0.113.9 on port 22")),
+                 qPrintable(markers.at(0).detail));
+        QCOMPARE(markers.at(1).label, QStringLiteral("★ tcp 10.0.0.2:443 → 10.0.0.1:40000 REJECT on eni-b"));
 
         const MarkerJump toFinding = markerJump(markers.at(0), model.entries());
         QCOMPARE(toFinding.filter, QString::fromLatin1(kEvidence));

@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTime>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -180,6 +181,37 @@ private Q_SLOTS:
         QCOMPARE(notes.front().record, std::optional<std::int64_t>(ids[1]));
         QCOMPARE(notes.front().text, std::string("first beacon to the C2 host"));
         QCOMPARE(notes.front().author, std::string("erin"));
+    }
+
+    void noteNamesTheRowAndGivesTheKeyboardBack()
+    {
+        std::vector<std::int64_t> ids;
+        const QString file = newCase(QStringLiteral("note.flowcase"), &ids);
+        MarkedTable table(file);
+        QVERIFY(QTest::qWaitForWindowActive(&table.view));
+        QTRY_VERIFY(table.loaded());
+        QString label;
+        // A window of its own takes the keyboard while the analyst writes, as the dialog does.
+        table.actions->setTextPrompt([&](QWidget *, const QString &, const QString &text, bool) -> std::optional<QString> {
+            label = text;
+            QWidget dialog;
+            dialog.show();
+            dialog.activateWindow();
+            if (!QTest::qWaitForWindowActive(&dialog))
+                return std::nullopt;
+            dialog.hide();
+            return QStringLiteral("seen in the proxy logs");
+        });
+        table.selectRows({2});
+        table.actions->noteAction()->trigger();
+        // The row as the table numbers it, its start, interface, flow and action; not the store's id.
+        const QString start = QDateTime::fromSecsSinceEpoch(1700000100, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        QCOMPARE(label, QStringLiteral("Note on row 3: %1 UTC, eni-a, tcp 10.0.0.1:40001 → 10.0.0.2:443 ACCEPT:").arg(start));
+        // Ctrl+M works at once: the table has the keyboard again.
+        QTRY_COMPARE(QApplication::activeWindow(), &table.view);
+        QTRY_COMPARE(QApplication::focusWidget(), &table.view);
+        QTest::keyClick(&table.view, Qt::Key_M, Qt::ControlModifier);
+        QCOMPARE(starredIn(file), (std::vector<std::int64_t>{ids[2]}));
     }
 
     void starsSurviveReopening()

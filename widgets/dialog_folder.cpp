@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dialog_folder.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+
+namespace flowscope {
+
+QString dialogStartFolder(const QString &key, const QStringList &fallbacks)
+{
+    QStringList candidates{QSettings().value(key).toString()};
+    candidates += fallbacks;
+    for (const QString &candidate : std::as_const(candidates)) {
+        if (candidate.isEmpty())
+            continue;
+        const QFileInfo info(candidate);
+        if (info.isDir())
+            return info.absoluteFilePath();
+        if (info.isFile() && info.absoluteDir().exists())
+            return info.absolutePath();
+    }
+    return QDir::homePath();
+}
+
+void rememberDialogFolder(const QString &key, const QString &chosen)
+{
+    if (chosen.isEmpty())
+        return;
+    const QFileInfo info(chosen);
+    QSettings().setValue(key, info.isDir() ? info.absoluteFilePath() : info.absolutePath());
+}
+
+} // namespace flowscope
