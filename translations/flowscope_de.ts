@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>+%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Go to Time</source>
@@ -272,10 +279,10 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>%n Zeile nach %1 exportiert</numerusform>
-            <numerusform>%n Zeilen nach %1 exportiert</numerusform>
+        <source>Exported %Ln row(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -286,32 +293,36 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
         <translation>Detektionseinstellungen</translation>
     </message>
     <message>
-        <source>Detector</source>
-        <translation>Detektor</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>Einstellung</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation>Bedeutung</translation>
-    </message>
-    <message>
-        <source>Thresholds of Run Detections. Double-click a value to change it; byte counts take units (500MB, 2GiB).</source>
-        <translation>Schwellenwerte von &quot;Detektionen ausführen&quot;. Doppelklicken Sie auf einen Wert, um ihn zu ändern; Bytezahlen können mit Einheit angegeben werden (500MB, 2GiB).</translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds of Run Detections. Byte counts take units (500 MB, 2 GiB); port lists are separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -525,6 +536,49 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     <message>
         <source>Note</source>
         <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>all traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>protocol ports</comment>
+        <translation type="unfinished">%1 %2</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4</source>
+        <comment>rule number, action, what, peer</comment>
+        <translation type="unfinished">%1. {1 %2 %3 %4?}</translation>
+    </message>
+    <message>
+        <source> — first match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not in the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <comment>action, what, peer</comment>
+        <translation type="unfinished">%1. {1 %2 %3?}</translation>
+    </message>
+    <message>
+        <source> — admits the flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — near miss: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -973,6 +1027,18 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
         <source>Finding</source>
         <translation>Feststellung</translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last run of its detector no longer found it; kept for the analyst&apos;s edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FindingsView</name>
@@ -984,13 +1050,6 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
-    <message numerus="yes">
-        <source>%n finding(s)</source>
-        <translation>
-            <numerusform>%n Feststellung</numerusform>
-            <numerusform>%n Feststellungen</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Detections cancelled</source>
         <translation>Detektionen abgebrochen</translation>
@@ -998,6 +1057,38 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     <message>
         <source>Running detections…</source>
         <translation>Detektionen laufen…</translation>
+    </message>
+    <message>
+        <source>Export Findings as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detections have not been run on this case yet: press Run Detections to look for scans, beacons, exfiltration, lateral movement and IOC hits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the filter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s); detections last ran %1 UTC over %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings of the last run of each detector:
+%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1315,10 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     <message>
         <source>VPC name</source>
         <translation>VPC-Name</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished">%1 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1549,74 @@ Initiator unbekannt</translation>
     <message>
         <source>The subnets could not be laid out as boxes, so sfdp placed the nodes: %1</source>
         <translation>Die Subnetze konnten nicht als Kästen angeordnet werden, daher hat sfdp die Knoten platziert: %1</translation>
+    </message>
+    <message>
+        <source>Only the %1 heaviest nodes and the %5 addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flows · %2 · %3 packets · %4 accepted · %5 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its filter is in the filter bar, not applied yet: Enter or Apply applies it, and a double-click on the graph applies it at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes left out by the top N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: not seen before the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (the first one initiates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (initiator unknown)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1749,10 +1912,6 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>undatiert</translation>
     </message>
     <message>
-        <source>Record %1: double-click the entry to show it in the table</source>
-        <translation>Datensatz %1: Doppelklicken Sie auf den Eintrag, um ihn in der Tabelle anzuzeigen</translation>
-    </message>
-    <message>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
@@ -1781,8 +1940,24 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>&apos;%1&apos; ist kein Schweregrad: info, low, medium, high oder critical</translation>
     </message>
     <message>
-        <source>%1: double-click the entry to show its evidence (%2)</source>
-        <translation>%1: Doppelklicken Sie auf den Eintrag, um seine Belege anzuzeigen (%2)</translation>
+        <source>%1
+Double-click the entry to show the record in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+It touches none of the case&apos;s interfaces: no records to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Double-click the entry to show its interfaces&apos; records from just before it on (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+Double-click the entry to show its evidence (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1969,14 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
     <message>
         <source>Nothing yet: star records in the table (Ctrl+M), tag or annotate them from its context menu, or run detections.</source>
         <translation>Noch nichts vorhanden: Markieren Sie Datensätze in der Tabelle (Strg+M), taggen oder kommentieren Sie sie über das Kontextmenü der Tabelle, oder führen Sie Detektionen aus.</translation>
+    </message>
+    <message>
+        <source>%1: touches none of the case&apos;s interfaces, so it has no records to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: about no record, so there is nothing to show in the table.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1886,10 +2069,6 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>Suche läuft…</translation>
     </message>
     <message>
-        <source>%1 of %2 indicators hit (%3 blocks read).</source>
-        <translation>%1 von %2 Indikatoren getroffen (%3 Blöcke gelesen).</translation>
-    </message>
-    <message>
         <source>… and %1 more</source>
         <translation>… und %1 weitere</translation>
     </message>
@@ -1934,6 +2113,22 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
             <numerusform>%n Datei wird zu @%1 hinzugefügt…</numerusform>
             <numerusform>%n Dateien werden zu @%1 hinzugefügt…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The case has no IOC lists: add one from files, then Hunt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lists have not been hunted on this case yet: press Hunt to match every record against them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hunt %1 UTC over %2: %3 of %4 indicators hit (%5 blocks read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2117,10 +2312,6 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>Aktuelle Ansicht als &amp;CSV…</translation>
     </message>
     <message>
-        <source>Write every record of the filter, or the statistic or reject groups in focus, to a CSV file</source>
-        <translation>Jeden Datensatz des Filters oder die Statistik- bzw. Ablehnungsgruppen im Fokus in eine CSV-Datei schreiben</translation>
-    </message>
-    <message>
         <source>&amp;Investigation</source>
         <translation>&amp;Ermittlung</translation>
     </message>
@@ -2163,6 +2354,10 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
     <message>
         <source>Change the detectors&apos; thresholds for the next runs</source>
         <translation>Die Schwellenwerte der Detektoren für die nächsten Läufe ändern</translation>
+    </message>
+    <message>
+        <source>Write every record of the filter, or the statistic, reject groups or findings in focus, to a CSV file</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2461,40 +2656,20 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>Notiz hinzufügen</translation>
     </message>
     <message>
-        <source>Note on record %1:</source>
-        <translation>Notiz zu Datensatz %1:</translation>
+        <source>Note on %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1 %2</translation>
     </message>
 </context>
 <context>
     <name>flowscope::RejectGroupsModel</name>
-    <message>
-        <source>Security group</source>
-        <translation>Sicherheitsgruppe</translation>
-    </message>
-    <message>
-        <source>Network ACL</source>
-        <translation>Netzwerk-ACL</translation>
-    </message>
-    <message>
-        <source>Security group and network ACL</source>
-        <translation>Sicherheitsgruppe und Netzwerk-ACL</translation>
-    </message>
-    <message>
-        <source>Security group or network ACL</source>
-        <translation>Sicherheitsgruppe oder Netzwerk-ACL</translation>
-    </message>
-    <message>
-        <source>Block Public Access</source>
-        <translation>Block Public Access</translation>
-    </message>
-    <message>
-        <source>Inconclusive</source>
-        <translation>Nicht eindeutig</translation>
-    </message>
-    <message>
-        <source>Not explained</source>
-        <translation>Nicht erklärt</translation>
-    </message>
     <message>
         <source>The filter is not valid at position %1: %2</source>
         <translation>Der Filter ist an Position %1 ungültig: %2</translation>
@@ -2540,8 +2715,12 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>Ablehnungen</translation>
     </message>
     <message>
-        <source>%1, rejected</source>
-        <translation>%1, abgelehnt</translation>
+        <source>Scan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3168,12 +3347,39 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <translation>%1 Paket</translation>
     </message>
     <message>
-        <source>NODATA (no traffic logged)</source>
-        <translation>NODATA (kein Verkehr protokolliert)</translation>
-    </message>
-    <message>
         <source>SKIPDATA (records skipped)</source>
         <translation>SKIPDATA (Datensätze übersprungen)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n markers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quiet (NODATA, no records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grey: interfaces reported NODATA (no traffic in their capture window) and no record of the filter falls here. Quiet, not lost evidence. An interface that is idle while others carry traffic is normal and not shaded; a bucket&apos;s tooltip names the interfaces that reported NODATA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amber: interfaces reported SKIPDATA. The flow log service skipped records (capacity or an internal error), so evidence may be missing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hatched: a file removed from the case (Remove File from Case) held records here. Its evidence is no longer in the case; import the file again to fill the hole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from the case: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3612,6 +3818,10 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <source>Start</source>
         <translation>Beginn</translation>
     </message>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::WhyRejectedPanel</name>
@@ -3812,6 +4022,53 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
         <source>%1 (%2)</source>
         <comment>evidence role (record identity)</comment>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The flow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups admit only what one of their rules allows, and no %1 rule of these groups allows %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a reply, but the groups did not admit its request, so it is judged as new traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) came close (in italics under Rules along the path).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Network ACLs take their rules in number order and the first match decides: the first %1 rule of subnet %2 matching %3 %4 is rule %5, a deny.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This packet is the reply of a request, and network ACLs are stateless: replies need a rule of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed at %2 UTC by %3: %4, before this reject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloudTrail event %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,13 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>+%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QWidget</name>
     <message>
         <source>Go to Time</source>
@@ -268,10 +275,10 @@ Gone: seen before the time range, not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>Exported %n row to %1</numerusform>
-            <numerusform>Exported %n rows to %1</numerusform>
+        <source>Exported %Ln row(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>
@@ -282,31 +289,35 @@ Gone: seen before the time range, not in it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Detector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Meaning</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thresholds of Run Detections. Double-click a value to change it; byte counts take units (500MB, 2GiB).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (default %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds of Run Detections. Byte counts take units (500 MB, 2 GiB); port lists are separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -520,6 +531,49 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message>
         <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all traffic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>protocol ports</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 %4</source>
+        <comment>rule number, action, what, peer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — first match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not in the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <comment>action, what, peer</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — admits the flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — near miss: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -969,6 +1023,18 @@ Gone: seen before the time range, not in it</source>
         <source>Finding</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last run of its detector no longer found it; kept for the analyst&apos;s edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (stale)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FindingsView</name>
@@ -980,19 +1046,44 @@ Gone: seen before the time range, not in it</source>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n finding(s)</source>
-        <translation>
-            <numerusform>%n finding</numerusform>
-            <numerusform>%n findings</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Detections cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Running detections…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Findings as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detections have not been run on this case yet: press Run Detections to look for scans, beacons, exfiltration, lateral movement and IOC hits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the filter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s); detections last ran %1 UTC over %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Settings of the last run of each detector:
+%1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1219,6 +1310,10 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message>
         <source>VPC name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1448,6 +1543,74 @@ Initiator unknown</source>
     </message>
     <message>
         <source>The subnets could not be laid out as boxes, so sfdp placed the nodes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the %1 heaviest nodes and the %5 addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interface</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subnet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IOC list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flows · %2 · %3 packets · %4 accepted · %5 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its filter is in the filter bar, not applied yet: Enter or Apply applies it, and a double-click on the graph applies it at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 nodes left out by the top N</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New: not seen before the time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2 (the first one initiates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (initiator unknown)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1744,10 +1907,6 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Record %1: double-click the entry to show it in the table</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Time (UTC)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1776,7 +1935,23 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: double-click the entry to show its evidence (%2)</source>
+        <source>%1
+Double-click the entry to show the record in the table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+It touches none of the case&apos;s interfaces: no records to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Double-click the entry to show its interfaces&apos; records from just before it on (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2
+Double-click the entry to show its evidence (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1788,6 +1963,14 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
     </message>
     <message>
         <source>Nothing yet: star records in the table (Ctrl+M), tag or annotate them from its context menu, or run detections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: touches none of the case&apos;s interfaces, so it has no records to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: about no record, so there is nothing to show in the table.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1881,10 +2064,6 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 indicators hit (%3 blocks read).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>… and %1 more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1929,6 +2108,22 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
             <numerusform>Adding %n file to @%1…</numerusform>
             <numerusform>Adding %n files to @%1…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The case has no IOC lists: add one from files, then Hunt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lists have not been hunted on this case yet: press Hunt to match every record against them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hunt %1 UTC over %2: %3 of %4 indicators hit (%5 blocks read).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every list</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2112,10 +2307,6 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write every record of the filter, or the statistic or reject groups in focus, to a CSV file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Investigation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,6 +2348,10 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
     </message>
     <message>
         <source>Change the detectors&apos; thresholds for the next runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write every record of the filter, or the statistic, reject groups or findings in focus, to a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2456,40 +2651,20 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Note on record %1:</source>
+        <source>Note on %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>flowscope::RejectGroupsModel</name>
-    <message>
-        <source>Security group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network ACL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Security group and network ACL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Security group or network ACL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Block Public Access</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inconclusive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not explained</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>The filter is not valid at position %1: %2</source>
         <translation type="unfinished"></translation>
@@ -2535,7 +2710,11 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, rejected</source>
+        <source>Scan: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3163,11 +3342,38 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>NODATA (no traffic logged)</source>
+        <source>SKIPDATA (records skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n markers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quiet (NODATA, no records)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>SKIPDATA (records skipped)</source>
+        <source>Removed file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grey: interfaces reported NODATA (no traffic in their capture window) and no record of the filter falls here. Quiet, not lost evidence. An interface that is idle while others carry traffic is normal and not shaded; a bucket&apos;s tooltip names the interfaces that reported NODATA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amber: interfaces reported SKIPDATA. The flow log service skipped records (capacity or an internal error), so evidence may be missing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hatched: a file removed from the case (Remove File from Case) held records here. Its evidence is no longer in the case; import the file again to fill the hole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed from the case: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3607,6 +3813,10 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::WhyRejectedPanel</name>
@@ -3806,6 +4016,53 @@ Its %Ln records go, with their stars, tags and notes and everything derived from
     <message>
         <source>%1 (%2)</source>
         <comment>evidence role (record identity)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The flow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security groups admit only what one of their rules allows, and no %1 rule of these groups allows %2 %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a reply, but the groups did not admit its request, so it is judged as new traffic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) came close (in italics under Rules along the path).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Network ACLs take their rules in number order and the first match decides: the first %1 rule of subnet %2 matching %3 %4 is rule %5, a deny.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This packet is the reply of a request, and network ACLs are stateless: replies need a rule of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was changed at %2 UTC by %3: %4, before this reject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CloudTrail event %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
