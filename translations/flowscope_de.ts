@@ -20,7 +20,7 @@
     <name>QObject</name>
     <message>
         <source>+%1 more</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 weitere</translation>
     </message>
 </context>
 <context>
@@ -280,9 +280,9 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln row(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Zeile nach %1 exportiert</numerusform>
+            <numerusform>%Ln Zeilen nach %1 exportiert</numerusform>
         </translation>
     </message>
 </context>
@@ -298,31 +298,31 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>ein</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>aus</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>%1 (default %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Standard %2)</translation>
     </message>
     <message>
         <source>Thresholds of Run Detections. Byte counts take units (500 MB, 2 GiB); port lists are separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwerte für Detektionen ausführen. Byte-Angaben nehmen Einheiten an (500 MB, 2 GiB); Portlisten werden durch Kommas getrennt.</translation>
     </message>
     <message>
         <source>needs a value</source>
-        <translation type="unfinished"></translation>
+        <translation>braucht einen Wert</translation>
     </message>
     <message>
         <source>Not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültig: %1</translation>
     </message>
 </context>
 <context>
@@ -539,46 +539,46 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>all traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>gesamter Verkehr</translation>
     </message>
     <message>
         <source>%1 %2</source>
         <comment>protocol ports</comment>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
     <message>
         <source>%1 %2 %3 %4</source>
         <comment>rule number, action, what, peer</comment>
-        <translation type="unfinished">%1. {1 %2 %3 %4?}</translation>
+        <translation>%1 %2 %3 %4</translation>
     </message>
     <message>
         <source> — first match</source>
-        <translation type="unfinished"></translation>
+        <translation> — erster Treffer</translation>
     </message>
     <message>
         <source>%1: not in the snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht im Snapshot</translation>
     </message>
     <message>
         <source>%1 %2 %3</source>
         <comment>action, what, peer</comment>
-        <translation type="unfinished">%1. {1 %2 %3?}</translation>
+        <translation>%1 %2 %3</translation>
     </message>
     <message>
         <source> — admits the flow</source>
-        <translation type="unfinished"></translation>
+        <translation> — lässt den Flow zu</translation>
     </message>
     <message>
         <source> — near miss: %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — knapp verfehlt: %1</translation>
     </message>
 </context>
 <context>
@@ -1029,15 +1029,15 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz: %1</translation>
     </message>
     <message>
         <source>The last run of its detector no longer found it; kept for the analyst&apos;s edits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der letzte Lauf ihres Detektors hat sie nicht mehr gefunden; wegen der Bearbeitungen des Analysten aufbewahrt.</translation>
     </message>
     <message>
         <source>%1 (stale)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (veraltet)</translation>
     </message>
 </context>
 <context>
@@ -1060,35 +1060,36 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>Export Findings as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Feststellungen als CSV exportieren…</translation>
     </message>
     <message>
         <source>Detections have not been run on this case yet: press Run Detections to look for scans, beacons, exfiltration, lateral movement and IOC hits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Fall wurden noch keine Detektionen ausgeführt: Klicken Sie auf Detektionen ausführen, um nach Scans, Beacons, Exfiltration, Lateral Movement und IOC-Treffern zu suchen.</translation>
     </message>
     <message>
         <source>defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardwerte</translation>
     </message>
     <message>
         <source>every record</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Datensätze</translation>
     </message>
     <message>
         <source>the filter %1</source>
-        <translation type="unfinished"></translation>
+        <translation>den Filter %1</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s); detections last ran %1 UTC over %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Feststellung; Detektionen zuletzt ausgeführt am %1 UTC über %2.</numerusform>
+            <numerusform>%n Feststellungen; Detektionen zuletzt ausgeführt am %1 UTC über %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>Settings of the last run of each detector:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen des letzten Laufs jedes Detektors:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1318,7 +1319,7 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished">%1 Bytes</translation>
+        <translation>%1 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1552,71 +1553,71 @@ Initiator unbekannt</translation>
     </message>
     <message>
         <source>Only the %1 heaviest nodes and the %5 addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die %1 schwersten Knoten und die %5 Adressen aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in &quot;+%2 weitere&quot; zusammengefasst</translation>
     </message>
     <message>
         <source>interface</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle</translation>
     </message>
     <message>
         <source>subnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Subnetz</translation>
     </message>
     <message>
         <source>account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>outside addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>externe Adressen</translation>
     </message>
     <message>
         <source>AWS service</source>
-        <translation type="unfinished"></translation>
+        <translation>AWS-Dienst</translation>
     </message>
     <message>
         <source>IOC list</source>
-        <translation type="unfinished"></translation>
+        <translation>IOC-Liste</translation>
     </message>
     <message>
         <source>nodes left out</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgelassene Knoten</translation>
     </message>
     <message>
         <source>%1 flows · %2 · %3 packets · %4 accepted · %5 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Flows · %2 · %3 Pakete · %4 zugelassen · %5 abgelehnt</translation>
     </message>
     <message>
         <source>Its filter is in the filter bar, not applied yet: Enter or Apply applies it, and a double-click on the graph applies it at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein Filter steht in der Filterleiste, noch nicht angewendet: Eingabe oder Anwenden wendet ihn an, ein Doppelklick auf den Graphen wendet ihn sofort an.</translation>
     </message>
     <message>
         <source>%1 nodes left out by the top N</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Knoten durch die Top N ausgelassen</translation>
     </message>
     <message>
         <source>an address of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Adresse von %1</translation>
     </message>
     <message>
         <source> in %1</source>
-        <translation type="unfinished"></translation>
+        <translation> in %1</translation>
     </message>
     <message>
         <source>, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, %1</translation>
     </message>
     <message>
         <source>New: not seen before the time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu: vor dem Zeitraum nicht gesehen</translation>
     </message>
     <message>
         <source>%1 → %2 (the first one initiates)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2 (der erste initiiert)</translation>
     </message>
     <message>
         <source>%1 — %2 (initiator unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (Initiator unbekannt)</translation>
     </message>
 </context>
 <context>
@@ -1942,22 +1943,26 @@ Die %Ln Datensätze der Datei entfallen samt Markierungen, Tags und Notizen und 
     <message>
         <source>%1
 Double-click the entry to show the record in the table</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Doppelklick auf den Eintrag zeigt den Datensatz in der Tabelle</translation>
     </message>
     <message>
         <source>%1
 It touches none of the case&apos;s interfaces: no records to show</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Der Eintrag betrifft keine Schnittstelle des Falls: keine Datensätze anzuzeigen</translation>
     </message>
     <message>
         <source>%1
 Double-click the entry to show its interfaces&apos; records from just before it on (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Doppelklick auf den Eintrag zeigt die Datensätze seiner Schnittstellen ab kurz davor (%2)</translation>
     </message>
     <message>
         <source>%1: %2
 Double-click the entry to show its evidence (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2
+Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
     </message>
 </context>
 <context>
@@ -1972,11 +1977,11 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>%1: touches none of the case&apos;s interfaces, so it has no records to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: betrifft keine Schnittstelle des Falls, daher gibt es keine Datensätze anzuzeigen.</translation>
     </message>
     <message>
         <source>%1: about no record, so there is nothing to show in the table.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: bezieht sich auf keinen Datensatz, daher gibt es in der Tabelle nichts anzuzeigen.</translation>
     </message>
 </context>
 <context>
@@ -2116,19 +2121,19 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>The case has no IOC lists: add one from files, then Hunt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fall hat keine IOC-Listen: Fügen Sie eine aus Dateien hinzu, dann Suchen.</translation>
     </message>
     <message>
         <source>The lists have not been hunted on this case yet: press Hunt to match every record against them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit den Listen wurde in diesem Fall noch nicht gesucht: Klicken Sie auf Suchen, um jeden Datensatz mit ihnen abzugleichen.</translation>
     </message>
     <message>
         <source>Last hunt %1 UTC over %2: %3 of %4 indicators hit (%5 blocks read).</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Suche am %1 UTC über %2: %3 von %4 Indikatoren getroffen (%5 Blöcke gelesen).</translation>
     </message>
     <message>
         <source>every list</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Listen</translation>
     </message>
 </context>
 <context>
@@ -2357,7 +2362,7 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Write every record of the filter, or the statistic, reject groups or findings in focus, to a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Datensätze des Filters oder die Statistik, Ablehnungsgruppen oder Feststellungen im Fokus in eine CSV-Datei schreiben</translation>
     </message>
 </context>
 <context>
@@ -2657,15 +2662,15 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Note on %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu %1:</translation>
     </message>
     <message>
         <source>the record</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Datensatz</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -2716,11 +2721,11 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Scan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan: %1</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
 </context>
 <context>
@@ -3352,34 +3357,34 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message numerus="yes">
         <source>%n markers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Marker</numerusform>
+            <numerusform>%n Marker</numerusform>
         </translation>
     </message>
     <message>
         <source>Quiet (NODATA, no records)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruhig (NODATA, keine Datensätze)</translation>
     </message>
     <message>
         <source>Removed file</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernte Datei</translation>
     </message>
     <message>
         <source>Grey: interfaces reported NODATA (no traffic in their capture window) and no record of the filter falls here. Quiet, not lost evidence. An interface that is idle while others carry traffic is normal and not shaded; a bucket&apos;s tooltip names the interfaces that reported NODATA.</source>
-        <translation type="unfinished"></translation>
+        <translation>Grau: Schnittstellen meldeten NODATA (kein Verkehr in ihrem Erfassungsfenster), und kein Datensatz des Filters fällt hierher. Ruhe, keine verlorenen Belege. Eine Schnittstelle, die untätig ist, während andere Verkehr haben, ist normal und nicht schattiert; der Tooltip eines Intervalls nennt die Schnittstellen, die NODATA meldeten.</translation>
     </message>
     <message>
         <source>Amber: interfaces reported SKIPDATA. The flow log service skipped records (capacity or an internal error), so evidence may be missing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bernsteingelb: Schnittstellen meldeten SKIPDATA. Der Flow-Log-Dienst hat Datensätze übersprungen (Kapazität oder ein interner Fehler), daher können hier Belege fehlen.</translation>
     </message>
     <message>
         <source>Hatched: a file removed from the case (Remove File from Case) held records here. Its evidence is no longer in the case; import the file again to fill the hole.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schraffiert: Eine aus dem Fall entfernte Datei (Datei aus dem Fall entfernen) enthielt hier Datensätze. Ihre Belege sind nicht mehr im Fall; importieren Sie die Datei erneut, um die Lücke zu füllen.</translation>
     </message>
     <message>
         <source>Removed from the case: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Fall entfernt: %1</translation>
     </message>
 </context>
 <context>
@@ -3820,7 +3825,7 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Code: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Code: %1</translation>
     </message>
 </context>
 <context>
@@ -4025,50 +4030,50 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>The flow %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Flow %1</translation>
     </message>
     <message>
         <source>%1 port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Port %2</translation>
     </message>
     <message>
         <source>to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>nach %1</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>von %1</translation>
     </message>
     <message>
         <source>Security groups admit only what one of their rules allows, and no %1 rule of these groups allows %2 %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheitsgruppen lassen nur zu, was eine ihrer Regeln erlaubt, und keine %1 Regel dieser Gruppen erlaubt %2 %3.</translation>
     </message>
     <message>
         <source>This is a reply, but the groups did not admit its request, so it is judged as new traffic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist eine Antwort, aber die Gruppen haben ihre Anfrage nicht zugelassen, daher wird sie als neuer Verkehr beurteilt.</translation>
     </message>
     <message numerus="yes">
         <source>%n rule(s) came close (in italics under Rules along the path).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Regel hat knapp verfehlt (kursiv unter Regeln entlang des Pfads).</numerusform>
+            <numerusform>%n Regeln haben knapp verfehlt (kursiv unter Regeln entlang des Pfads).</numerusform>
         </translation>
     </message>
     <message>
         <source>Network ACLs take their rules in number order and the first match decides: the first %1 rule of subnet %2 matching %3 %4 is rule %5, a deny.</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerk-ACLs prüfen ihre Regeln in der Reihenfolge ihrer Nummern, und der erste Treffer entscheidet: Die erste %1 Regel von Subnetz %2, die auf %3 %4 passt, ist Regel %5, und sie verweigert.</translation>
     </message>
     <message>
         <source>This packet is the reply of a request, and network ACLs are stateless: replies need a rule of their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Paket ist die Antwort auf eine Anfrage, und Netzwerk-ACLs sind zustandslos: Antworten brauchen eine eigene Regel.</translation>
     </message>
     <message>
         <source>%1 was changed at %2 UTC by %3: %4, before this reject.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde am %2 UTC von %3 geändert: %4, vor dieser Ablehnung.</translation>
     </message>
     <message>
         <source>CloudTrail event %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CloudTrail-Ereignis %1</translation>
     </message>
 </context>
 <context>
