@@ -18,6 +18,7 @@
 #include <QScrollBar>
 #include <QHeaderView>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -267,6 +268,14 @@ private Q_SLOTS:
             QCOMPARE(groups->index(row, RejectGroupsModel::RuleColumn).data().toString(), QStringLiteral("-"));
         view.resize(view.width(), view.minimumSizeHint().height());
         QTRY_VERIFY(rowsInView(table).last < ruled);
+        // The column the rows are sorted by stays, with its sort arrow, though "-" on every row in view.
+        QTest::qWait(50);
+        QVERIFY(!table->isColumnHidden(RejectGroupsModel::RuleColumn));
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), int(RejectGroupsModel::RuleColumn));
+        // No longer sorted by it (sorting turned off keeps the order): hidden.
+        table->setSortingEnabled(false);
+        table->verticalScrollBar()->setValue(1);
+        table->verticalScrollBar()->setValue(0);
         QTRY_VERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
         QVERIFY(!table->isColumnHidden(RejectGroupsModel::CountColumn));
         // Scrolled to it: shown, wide enough for its value.
@@ -278,8 +287,10 @@ private Q_SLOTS:
         table->scrollToTop();
         QTRY_VERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
         // Sorted the other way, the group with a rule is in view at the top.
+        table->setSortingEnabled(true);
         table->sortByColumn(RejectGroupsModel::RuleColumn, Qt::DescendingOrder);
         QTRY_VERIFY(!table->isColumnHidden(RejectGroupsModel::RuleColumn));
+        table->sortByColumn(RejectGroupsModel::CountColumn, Qt::DescendingOrder);
         // Computed anew for a filter keeping only groups without a rule: hidden again.
         view.setFilter(QStringLiteral("eni == eni-0web1"));
         QVERIFY(computed.wait(20000));
@@ -287,6 +298,39 @@ private Q_SLOTS:
         for (int row = 0; row < groups->rowCount(); ++row)
             QCOMPARE(groups->index(row, RejectGroupsModel::RuleColumn).data().toString(), QStringLiteral("-"));
         QVERIFY(table->isColumnHidden(RejectGroupsModel::RuleColumn));
+    }
+
+    // Fitted to the first rows of many, a column widens when a wider value
+    // scrolls into view, and does not narrow again while scrolling.
+    void aWiderValueInViewWidensItsColumn()
+    {
+        QStandardItemModel model(1000, 2);
+        const QString wide = QStringLiteral("a value much wider than the others");
+        for (int row = 0; row < model.rowCount(); ++row) {
+            model.setItem(row, 0, new QStandardItem(QString::number(row)));
+            model.setItem(row, 1, new QStandardItem(row == 900 ? wide : QStringLiteral("short")));
+        }
+        QTableView table;
+        table.setModel(&model);
+        table.horizontalHeader()->setResizeContentsPrecision(200); // as the overview's tables
+        table.resize(500, 300);
+        table.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&table));
+        const int room = table.fontMetrics().horizontalAdvance(wide);
+        fitColumnsToContent(&table, 4 * room);
+        QVERIFY(table.columnWidth(1) < room);
+        table.scrollTo(model.index(900, 1));
+        QVERIFY(rowsInView(&table).first <= 900 && 900 <= rowsInView(&table).last);
+        QVERIFY(hideColumnsEmptyInView(&table, 4 * room));
+        QVERIFY(table.columnWidth(1) > room);
+        table.scrollToTop();
+        QVERIFY(!hideColumnsEmptyInView(&table, 4 * room));
+        QVERIFY(table.columnWidth(1) > room);
+        // No wider than a long column may be: its cells elide.
+        table.setColumnWidth(1, 10);
+        table.scrollTo(model.index(900, 1));
+        QVERIFY(hideColumnsEmptyInView(&table, room / 2));
+        QCOMPARE(table.columnWidth(1), std::max(room / 2, table.horizontalHeader()->sectionSizeHint(1)));
     }
 
     void unansweredRequestsOnTheSecondTab()

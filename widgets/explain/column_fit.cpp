@@ -19,6 +19,20 @@ void fitColumn(QTableView *table, int column, int maxWidth)
     header->resizeSection(column, std::min(wanted, std::max(maxWidth, header->sectionSizeHint(column))));
 }
 
+// The room the widest of `rows` needs in `column`, as resizeColumnToContents measures a cell.
+int widthOfRows(const QTableView *table, int column, RowSpan rows)
+{
+    int width = 0;
+    for (int row = rows.first; row <= rows.last; ++row)
+        width = std::max(width, table->sizeHintForIndex(table->model()->index(row, column)).width());
+    return width + (table->showGrid() ? 1 : 0);
+}
+
+bool isSortedBy(const QTableView *table, int column)
+{
+    return table->isSortingEnabled() && table->horizontalHeader()->sortIndicatorSection() == column;
+}
+
 } // namespace
 
 RowSpan rowsInView(const QTableView *table)
@@ -50,16 +64,24 @@ bool hideColumnsEmptyInView(QTableView *table, int maxWidth)
     if (!model)
         return false;
     const RowSpan rows = rowsInView(table);
+    const bool anyRows = rows.last >= rows.first; // with no rows at all, the headers say what will come
+    QHeaderView *header = table->horizontalHeader();
     bool changed = false;
     for (int column = 0; column < model->columnCount(); ++column) {
-        // With no rows at all, the headers say what will come.
-        const bool hide = rows.last >= rows.first && isColumnEmpty(table, column, rows);
-        if (hide == table->isColumnHidden(column))
-            continue;
-        table->setColumnHidden(column, hide);
-        if (!hide)
-            fitColumn(table, column, maxWidth);
-        changed = true;
+        const bool hide = anyRows && !isSortedBy(table, column) && isColumnEmpty(table, column, rows);
+        if (hide != table->isColumnHidden(column)) {
+            table->setColumnHidden(column, hide);
+            if (!hide)
+                fitColumn(table, column, maxWidth);
+            changed = true;
+        } else if (!hide && anyRows) {
+            // Fitted to other rows: a wider value now in view would be elided. Never narrower while scrolling.
+            const int wanted = std::min(widthOfRows(table, column, rows), std::max(maxWidth, header->sectionSizeHint(column)));
+            if (wanted > header->sectionSize(column)) {
+                header->resizeSection(column, wanted);
+                changed = true;
+            }
+        }
     }
     return changed;
 }

@@ -4,9 +4,11 @@
 // is "-" (or empty) on every row in view is hidden, as the Component and Rule
 // of rejects explained without a snapshot, or the Rule of the largest groups
 // a security group denied (it shows again when a row with a value scrolls or
-// sorts into view); the others get the width of their widest value and
-// header, a long text column no more than `maxWidth` (its cells elide, the
-// full text in the tooltip).
+// sorts into view), unless the rows are sorted by it (its header keeps the
+// sort arrow, and a click on it to sort must not take it away); the others
+// get the width of their widest value and header, a long text column no more
+// than `maxWidth` (its cells elide, the full text in the tooltip), and widen
+// when a wider value scrolls or sorts into view.
 
 class QTableView;
 
@@ -14,8 +16,9 @@ namespace flowscope {
 
 void fitColumnsToContent(QTableView *table, int maxWidth);
 
-// Hides the columns empty on the rows in view and shows the others again,
-// fitting a column that comes back; true when any column changed.
+// Hides the columns empty on the rows in view (but the one sorted by) and
+// shows the others again, fitting a column that comes back and widening one
+// too narrow for the rows in view; true when any column changed.
 bool hideColumnsEmptyInView(QTableView *table, int maxWidth);
 
 // The rows in view: [first, last]; last < first when there are none.
