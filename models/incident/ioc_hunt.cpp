@@ -2,6 +2,7 @@
 #include "ioc_hunt.h"
 
 #include "ioc_indicator_text.h"
+#include "ipv4_block_bitmap.h"
 #include "query/block_selection.h"
 #include "query/filter_values.h"
 #include "query/ioc_indicators.h"
@@ -93,6 +94,7 @@ IocHunt huntIocLists(CaseDb &caseDb, const std::vector<std::string> &names, cons
         if (indicators.empty())
             return hunt;
         const IocIndicatorSet set(std::move(indicators));
+        const Ipv4BlockBitmap touched(set.coveredRanges());
         BlockPlan plan;
         plan.kind = BlockPlan::Kind::AddressRanges;
         plan.table = "address_block";
@@ -119,7 +121,7 @@ IocHunt huntIocLists(CaseDb &caseDb, const std::vector<std::string> &names, cons
                 while (const EncodedFlow *f = records.next()) {
                     matched.clear();
                     const auto side = [&](Field address, Field port, const IpAddress &a, std::uint16_t p) {
-                        if (f->has(address))
+                        if (f->has(address) && touched.mayHold(a))
                             set.forEachMatch(a, f->has(port) ? std::optional<std::uint16_t>(p) : std::nullopt,
                                              [&](std::size_t i) { matched.push_back(set.givenIndex(i)); });
                     };
