@@ -216,6 +216,7 @@ void TimelinePlot::changeEvent(QEvent *event)
     QCustomPlot::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
         applyPalette();
+        rebuildMarkers(); // their lines and label boxes in the new colours
         replot(rpQueuedReplot);
     }
 }
@@ -544,7 +545,8 @@ void TimelinePlot::rebuildMarkers()
     m_markerLabelItems.clear();
     m_markerLabels.clear();
     for (const TimelineMarker &marker : std::as_const(m_markers)) {
-        const QColor color = marker.color.isValid() ? marker.color : QColor(52, 73, 94);
+        // A marker without a colour of its own in the text's: it reads on the dark theme too.
+        const QColor color = marker.color.isValid() ? marker.color : palette().color(QPalette::Text);
         auto *line = new QCPItemStraightLine(this);
         line->setLayer(QStringLiteral("markers"));
         line->setSelectable(false);

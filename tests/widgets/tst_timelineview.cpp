@@ -609,6 +609,19 @@ private Q_SLOTS:
         QCOMPARE(plot->xAxis->tickLabelColor(), QColor(230, 230, 230));
         QCOMPARE(plot->yAxis->labelColor(), QColor(230, 230, 230));
         QCOMPARE(plot->legend->textColor(), QColor(230, 230, 230));
+        // A marker without a colour of its own, and every label's box, follow it too.
+        view->setMarkers(QStringLiteral("test"), {{QStringLiteral("m"), kFirst + 300, QStringLiteral("plain"), QColor(), {}}});
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        int lines = 0, boxes = 0;
+        for (QCPLayerable *layerable : plot->layer(QStringLiteral("markers"))->children()) {
+            if (auto *line = qobject_cast<QCPItemStraightLine *>(layerable); line && ++lines)
+                QCOMPARE(line->pen().color(), QColor(230, 230, 230));
+            if (auto *text = qobject_cast<QCPItemText *>(layerable); text && text->visible() && ++boxes)
+                QCOMPARE(text->brush().color().rgb(), QColor(30, 30, 30).rgb());
+        }
+        QCOMPARE(lines, 1);
+        QCOMPARE(boxes, 1);
+        view->setMarkers(QStringLiteral("test"), {});
         // Above the plot, on the background: never over the bars.
         QCOMPARE(plot->legend->brush().style(), Qt::NoBrush);
         QVERIFY(plot->legend->outerRect().bottom() <= plot->axisRect()->rect().top());
