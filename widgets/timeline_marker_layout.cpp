@@ -11,6 +11,7 @@ namespace flowscope {
 namespace {
 
 constexpr int kPadding = 3; // the label's text from its line and its box
+constexpr int kRowSpacing = 1; // between two rows' boxes
 
 bool overlapsAny(const QRect &rect, const QList<QRect> &others)
 {
@@ -46,17 +47,20 @@ QList<PlacedMarkerLabel> placeMarkerLabels(const QList<MarkerLabelRequest> &requ
             : QCoreApplication::translate("flowscope::TimelinePlot", "%n markers", nullptr, int(cluster.size()));
         if (text.isEmpty())
             continue;
-        const int width = metrics.horizontalAdvance(text) + 2 * kPadding;
+        // As wide as the text is drawn (its bounding box can pass its advance by a pixel).
+        const int textWidth = std::max(metrics.horizontalAdvance(text),
+                                       metrics.boundingRect(QRect(), Qt::TextDontClip, text).width());
+        const int width = textWidth + 2 * kPadding;
         const int x = int(requests[cluster.first()].x);
         for (int row = 0; row < area.rows; ++row) {
-            const int top = area.plot.top() + 2 + row * height;
+            const int top = area.plot.top() + 2 + row * (height + kRowSpacing);
             if (top + height > area.plot.bottom())
                 break;
             // Right of the line, else (near the plot's right edge) left of it.
             const QRect right(x + 1, top, width, height), left(x - width, top, width, height);
             const auto fits = [&](const QRect &rect) {
                 return rect.left() >= area.plot.left() && rect.right() <= area.plot.right()
-                    && !overlapsAny(rect.adjusted(-area.gap / 2, 0, area.gap / 2, 0), taken);
+                    && !overlapsAny(rect.adjusted(-area.gap, 0, area.gap, 0), taken);
             };
             // Left only where the edge or the legend leaves no room on the right, never in a crowd.
             const bool rightWalled = right.right() > area.plot.right() || overlapsAny(right, area.blocked);

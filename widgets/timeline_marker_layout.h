@@ -31,7 +31,7 @@ struct MarkerLabelArea {
     int rows = 3;           // rows of labels along the top
     int clusterPixels = 6;  // markers closer than this share a label
     int maxLabelWidth = 220;
-    int gap = 6;            // between two labels in a row
+    int gap = 10;           // between two labels in a row, and a label and the legend: they read apart
 };
 
 // The labels to draw; requests in no returned label were left out.

@@ -3,6 +3,7 @@
 
 #include "analysis/timeline_coverage.h"
 #include "timeline_marker_layout.h"
+#include "timeline_value_ticker.h"
 
 #include <QHelpEvent>
 #include <QLocale>
@@ -27,6 +28,7 @@ constexpr double kStripRatio = 0.05; // of the plot's height
 constexpr int kMarkerHitPixels = 4;
 constexpr int kMarkerClusterPixels = 6; // markers closer share a label and a tooltip
 constexpr int kMinimumDragPixels = 3;
+constexpr double kValueTickSpacingLines = 1.8; // between two value ticks, in lines of text
 constexpr double kMinimumViewSeconds = 10;
 // More shaded intervals than this would not be told apart on screen.
 constexpr std::size_t kMaxShadedIntervals = 2000;
@@ -61,34 +63,6 @@ protected:
         painter->setPen(mPen);
         painter->setBrush(mBrush);
         painter->drawRect(QRect(QPoint(swept.left(), area.top()), QPoint(swept.right(), area.bottom())));
-    }
-};
-
-// Counts in whole steps (no 0.5 flow), labelled as valueLabel() says.
-class ValueTicker : public QCPAxisTicker {
-public:
-    TimelineMetric metric = TimelineMetric::Flows;
-
-protected:
-    double getTickStep(const QCPRange &range) override
-    {
-        const double step = QCPAxisTicker::getTickStep(range);
-        return step < 1 ? 1 : (step < 10 ? std::floor(step) : step);
-    }
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        return TimelinePlot::valueLabel(tick, metric, QLocale());
-    }
-};
-
-class LogValueTicker : public QCPAxisTickerLog {
-public:
-    TimelineMetric metric = TimelineMetric::Flows;
-
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        return TimelinePlot::valueLabel(tick, metric, QLocale());
     }
 };
 
@@ -182,8 +156,34 @@ TimelinePlot::TimelinePlot(QWidget *parent)
             [this](const QRect &rect, QMouseEvent *) { onSelectionAccepted(rect); });
     // Labels go where the lines are once the plot's rectangle and the legend have their places.
     connect(this, &QCustomPlot::afterLayout, this, &TimelinePlot::placeMarkerLabelItems);
+    // The value ticks as many as the plot's height holds: estimated before the
+    // layout from the last one's margins, checked after it (a resize).
+    connect(this, &QCustomPlot::beforeReplot, this, [this] {
+        if (m_valueAxisChrome >= 0)
+            fitValueTicks(viewport().height() - m_valueAxisChrome);
+    });
+    connect(this, &QCustomPlot::afterLayout, this, [this] {
+        m_valueAxisChrome = viewport().height() - axisRect()->height();
+        if (fitValueTicks(axisRect()->height()))
+            replot(rpQueuedReplot);
+    });
     applyPalette();
     updateTimeAxis();
+}
+
+bool TimelinePlot::fitValueTicks(int axisPixels)
+{
+    const int intervals =
+        valueTickIntervals(axisPixels, int(std::ceil(QFontMetrics(yAxis->tickLabelFont()).height() * kValueTickSpacingLines)));
+    int *current = nullptr;
+    if (auto linear = yAxis->ticker().dynamicCast<ValueTicker>())
+        current = &linear->intervals;
+    else if (auto log = yAxis->ticker().dynamicCast<LogValueTicker>())
+        current = &log->intervals;
+    if (!current || *current == intervals)
+        return false;
+    *current = intervals;
+    return true;
 }
 
 void TimelinePlot::applyPalette()
@@ -216,6 +216,7 @@ void TimelinePlot::changeEvent(QEvent *event)
     QCustomPlot::changeEvent(event);
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange) {
         applyPalette();
+        rebuildMarkers(); // their lines and label boxes in the new colours
         replot(rpQueuedReplot);
     }
 }
@@ -322,6 +323,7 @@ void TimelinePlot::setLogScale(bool on)
         ticker->metric = m_metric;
         yAxis->setTicker(ticker);
     }
+    fitValueTicks(axisRect()->height());
     rebuildBars();
     applyRange(xAxis->range().lower, xAxis->range().upper, false);
 }
@@ -543,7 +545,8 @@ void TimelinePlot::rebuildMarkers()
     m_markerLabelItems.clear();
     m_markerLabels.clear();
     for (const TimelineMarker &marker : std::as_const(m_markers)) {
-        const QColor color = marker.color.isValid() ? marker.color : QColor(52, 73, 94);
+        // A marker without a colour of its own in the text's: it reads on the dark theme too.
+        const QColor color = marker.color.isValid() ? marker.color : palette().color(QPalette::Text);
         auto *line = new QCPItemStraightLine(this);
         line->setLayer(QStringLiteral("markers"));
         line->setSelectable(false);
@@ -589,7 +592,16 @@ void TimelinePlot::placeMarkerLabelItems()
         // A shared label in the text colour, one marker's in its own.
         const TimelineMarker &first = m_markers[placed.markers.first()];
         const bool one = placed.markers.size() == 1;
-        item->setColor(one && first.color.isValid() ? first.color : palette().color(QPalette::WindowText));
+        const QColor color = one && first.color.isValid() ? first.color : palette().color(QPalette::Text);
+        item->setColor(color);
+        // On a box of the background, edged in its colour: the bars and the
+        // other markers' lines behind it never run through its text.
+        QColor box = palette().color(QPalette::Base);
+        box.setAlpha(235);
+        item->setBrush(box);
+        QColor edge = color;
+        edge.setAlpha(150);
+        item->setPen(QPen(edge, 0));
         item->setText(placed.text);
         item->position->setCoords(placed.rect.topLeft());
     }
@@ -608,16 +620,26 @@ QList<int> TimelinePlot::markersNear(int x) const
     return near;
 }
 
+// Tick labels of one line (the plot's height goes to the bars): the time of
+// day, the date said once in the axis's label while the view stays in a day.
 void TimelinePlot::updateTimeAxis()
 {
-    const double span = xAxis->range().size();
-    if (span <= 120)
-        m_timeTicker->setDateTimeFormat(QStringLiteral("hh:mm:ss"));
-    else if (span <= 2 * 86400)
-        m_timeTicker->setDateTimeFormat(QStringLiteral("hh:mm\nyyyy-MM-dd"));
-    else
+    const QCPRange range = xAxis->range();
+    const auto dateOf = [this](double second) {
+        return QDateTime::fromSecsSinceEpoch(qint64(std::floor(second)), m_utc ? Qt::UTC : Qt::LocalTime).date();
+    };
+    const QDate first = dateOf(range.lower), last = dateOf(std::max(range.lower, range.upper - 1));
+    QString zone = m_utc ? tr("Time (UTC)") : tr("Time (local)");
+    if (range.size() > 2 * 86400) {
         m_timeTicker->setDateTimeFormat(QStringLiteral("yyyy-MM-dd"));
-    xAxis->setLabel(m_utc ? tr("Time (UTC)") : tr("Time (local)"));
+    } else if (first == last) {
+        m_timeTicker->setDateTimeFormat(range.size() <= 600 ? QStringLiteral("hh:mm:ss") : QStringLiteral("hh:mm"));
+        zone = tr("%1, %2").arg(zone, first.toString(Qt::ISODate));
+    } else {
+        m_timeTicker->setDateTimeFormat(QStringLiteral("MM-dd hh:mm"));
+        zone = tr("%1, %2 to %3").arg(zone, first.toString(Qt::ISODate), last.toString(Qt::ISODate));
+    }
+    xAxis->setLabel(zone);
 }
 
 std::optional<std::size_t> TimelinePlot::bucketAt(double second) const

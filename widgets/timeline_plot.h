@@ -18,7 +18,8 @@
 // height behind the bars and mark a strip along the top over them, so they
 // stay in sight however tall the bars are. The legend sits above the plot,
 // never over the bars, names each shade and explains it in its tooltip.
-// Bytes read in B, kB, MB, GB; counts in whole, grouped numbers.
+// Bytes read in B, kB, MB, GB; counts in whole, grouped numbers; the value
+// ticks keep a readable spacing whatever the height (timeline_value_ticker.h).
 
 #include "analysis/timeline.h"
 #include "timeline_marker.h"
@@ -96,6 +97,8 @@ protected:
 
 private:
     void applyPalette();
+    // Sets the value tickers' number of intervals for an axis that tall; true when it changed.
+    bool fitValueTicks(int axisPixels);
     void updateLegend();
     QString legendToolTip(const QPoint &pos) const;
     void onSelectionAccepted(const QRect &rect);
@@ -118,6 +121,7 @@ private:
     TimeRange m_zoomLimits;
     QCPItemRect *m_windowShade = nullptr;
     bool m_logScale = false;
+    int m_valueAxisChrome = -1; // the plot's height less its value axis's, at the last layout
     bool m_utc = true;
     QCPBars *m_accept;
     QCPBars *m_reject;

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QIcon>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -35,18 +36,23 @@ QIcon applicationIcon()
 
 // The case named on the command line, the case open when Flowscope last
 // closed (a restart to change the language comes back to it), or the demo case.
+// The demo, first or last, opens on its incident (and is built again when
+// this build's demo differs).
 void openFirstCase(flowscope::MainWindow &window, const QStringList &arguments)
 {
     if (!arguments.isEmpty()) {
         window.openCase(arguments.constFirst());
         return;
     }
-    if (window.session()->reopenLastCase())
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo");
+    const QStringList recent = window.session()->recentCases();
+    const bool lastIsDemo = !recent.isEmpty()
+        && QFileInfo(recent.constFirst()) == QFileInfo(folder + QStringLiteral("/demo.flowcase"));
+    if (!lastIsDemo && window.session()->reopenLastCase())
         return;
-    const QString cache = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
     try {
-        const auto demo = flowscope::ensureDemoCase((cache + QStringLiteral("/demo")).toStdString());
-        window.openCase(QString::fromStdString(demo.string()));
+        const auto demo = flowscope::ensureDemoCase(folder.toStdString());
+        window.openDemoCase(QString::fromStdString(demo.string()));
     } catch (const std::exception &error) {
         window.showError(QApplication::translate("main", "Cannot build the demo case: %1")
                              .arg(QString::fromLocal8Bit(error.what())));

@@ -9,6 +9,7 @@
 #include "case_session.h"
 #include "case_status_label.h"
 #include "case_summary_view.h"
+#include "default_dock_layout.h"
 #include "dock_toggle.h"
 #include "dropped_paths.h"
 #include "detect/detection_settings_dialog.h"
@@ -674,12 +675,7 @@ void MainWindow::restoreSettings()
     if (!m_settings.restoreWindow(*this)) {
         const QRect screen = this->screen()->availableGeometry();
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
-        // The table keeps most of the height: the docks above and below take a fifth each.
-        resizeDocks({m_summaryDock, m_timelineDock}, {height() / 5, height() / 5}, Qt::Vertical);
-        // Room for the panel's rules (a group id, action, protocol, ports and peer) in about sixty characters,
-        // within a third of the window: the table beside it keeps its first columns in sight.
-        resizeDocks({m_whyRejectedDock}, {std::clamp(fontMetrics().averageCharWidth() * 60, width() / 5, width() / 3)},
-                    Qt::Horizontal);
+        m_defaultDockSizesPending = true; // the docks take sizes once shown (showEvent)
     }
     m_settings.restoreSplitter(*m_report->splitter());
     const bool keepDuplicates = m_settings.flag(kKeepDuplicatesKey, false);
@@ -716,6 +712,16 @@ void MainWindow::saveSettings() const
 }
 
 bool MainWindow::openCase(const QString &path) { return m_session->openCase(path); }
+
+bool MainWindow::openDemoCase(const QString &path)
+{
+    if (!openCase(path))
+        return false;
+    // Its incident is the story: the findings in front of their tabs, unless the analyst closed them.
+    if (!m_findingsDock->isHidden())
+        m_findingsDock->raise();
+    return true;
+}
 
 bool MainWindow::createCase(const QString &path) { return m_session->createCase(path); }
 
@@ -944,6 +950,15 @@ void MainWindow::showAbout()
 {
     AboutDialog dialog(this);
     dialog.exec();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_defaultDockSizesPending) {
+        m_defaultDockSizesPending = false;
+        applyDefaultDockSizes(*this, m_timelineDock, m_summaryDock, m_whyRejectedDock);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -59,6 +59,8 @@ public:
     ~MainWindow() override;
 
     bool openCase(const QString &path);
+    // The bundled demo case, with its findings in front.
+    bool openDemoCase(const QString &path);
     bool createCase(const QString &path);
     // Imports files and folders into the open case (asking for a new case
     // when none is open). The import menu actions and drag and drop come here.
@@ -87,6 +89,7 @@ Q_SIGNALS:
     void importFinished(const flowscope::ImportReport &report);
 
 protected:
+    void showEvent(QShowEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
@@ -182,6 +185,7 @@ private:
     std::optional<qint64> m_goToTime; // the time Go to Time asked for, until its row is found
     WindowSettings m_settings;
     bool m_reportStale = true; // the import report has not read the open case yet
+    bool m_defaultDockSizesPending = false; // no layout was saved: the defaults apply on the first show
 };
 
 } // namespace flowscope

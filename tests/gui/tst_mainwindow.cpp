@@ -7,7 +7,9 @@
 #include "app_translation.h"
 #include "case_session.h"
 #include "case_status_label.h"
+#include "demo/demo_case.h"
 #include "demo/demo_generator.h"
+#include "dock_toggle.h"
 #include "explain/rejects_overview_view.h"
 #include "export/report_export_dialog.h"
 #include "explain/why_rejected_panel.h"
@@ -937,6 +939,66 @@ private Q_SLOTS:
         QVERIFY(!rejectsDock->toggleViewAction()->isChecked());
         rejectsDock->toggleViewAction()->trigger();
         QTRY_VERIFY(rejects->isOnScreen());
+        QSettings().clear();
+    }
+
+    // With no saved layout, the demo opens on its findings; the flow table
+    // keeps the largest share of the height, the timeline above it is tall
+    // enough for a value axis of several ticks, the tabs below show rows.
+    // A layout the analyst saved comes back as saved.
+    void defaultLayoutAndTheDemosFindings()
+    {
+        QSettings().clear(); // the first start
+        const auto demo = ensureDemoCase(path(QStringLiteral("demo-layout")).toStdString());
+        int savedTimelineHeight = 0;
+        {
+            MainWindow window;
+            window.resize(1280, 800);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *timelineDock = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+            auto *summaryDock = window.findChild<QDockWidget *>(QStringLiteral("caseSummaryDock"));
+            auto *findingsDock = window.findChild<QDockWidget *>(QStringLiteral("findingsDock"));
+            QVERIFY(timelineDock && summaryDock && findingsDock);
+            QSignalSpy computed(window.timeline(), &TimelineView::computed);
+            QVERIFY(window.openDemoCase(QString::fromStdString(demo.string())));
+            QTRY_VERIFY(isDockOnScreen(findingsDock));
+            QVERIFY(!isDockOnScreen(summaryDock)); // behind the findings
+
+            const int table = window.centralWidget()->height();
+            const int column = table + timelineDock->height() + summaryDock->height();
+            const QString sizes = QStringLiteral("timeline %1, table %2, tabs %3")
+                                      .arg(timelineDock->height()).arg(table).arg(summaryDock->height());
+            QVERIFY2(table > timelineDock->height() && table > summaryDock->height(), qPrintable(sizes));
+            QVERIFY2(timelineDock->height() >= column / 4 && summaryDock->height() >= column / 5, qPrintable(sizes));
+            const int rowHeight = window.flowTable()->verticalHeader()->defaultSectionSize();
+            QVERIFY2(window.flowTable()->viewport()->height() >= 10 * rowHeight, qPrintable(sizes));
+
+            QVERIFY(computed.count() > 0 || computed.wait(30000));
+            TimelinePlot *plot = window.timeline()->plot();
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+            int inView = 0;
+            for (const double tick : plot->yAxis->tickVector())
+                inView += plot->yAxis->range().contains(tick) ? 1 : 0;
+            QVERIFY2(inView >= 3, qPrintable(QStringLiteral("%1 ticks on %2 px").arg(inView).arg(plot->axisRect()->height())));
+
+            // The analyst makes the timeline taller and closes the findings.
+            window.resizeDocks({timelineDock}, {timelineDock->height() + 60}, Qt::Vertical);
+            QCoreApplication::processEvents();
+            savedTimelineHeight = timelineDock->height();
+            findingsDock->close();
+            window.close(); // saves the layout
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(again.openDemoCase(QString::fromStdString(demo.string())));
+        QCoreApplication::processEvents();
+        auto *timelineDock = again.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
+        QVERIFY2(std::abs(timelineDock->height() - savedTimelineHeight) <= 4,
+                 qPrintable(QStringLiteral("%1, saved %2").arg(timelineDock->height()).arg(savedTimelineHeight)));
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("findingsDock"))->isHidden()); // closed stays closed
+        again.close();
         QSettings().clear();
     }
 

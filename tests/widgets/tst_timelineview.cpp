@@ -10,11 +10,13 @@
 #include "itemmodels/timeline_loader.h"
 #include "test_files.h"
 #include "timeline_plot.h"
+#include "timeline_value_ticker.h"
 #include "timeline_view.h"
 
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSemaphore>
 #include <QSettings>
 #include <QSet>
@@ -480,6 +482,23 @@ private Q_SLOTS:
             QVERIFY2(view->plot()->toolTipAt(x).contains(markers[m].label), qPrintable(markers[m].label));
         }
         QVERIFY(labelled.size() < markers.size()); // too many for the room: some left to tooltips
+        // As drawn: each label's box where the layout put it, on the background, none over another.
+        QList<QRectF> drawn;
+        for (QCPLayerable *layerable : view->plot()->layer(QStringLiteral("markers"))->children()) {
+            auto *text = qobject_cast<QCPItemText *>(layerable);
+            if (!text || !text->visible())
+                continue;
+            const QRectF box(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition());
+            const auto placed = std::find_if(labels.begin(), labels.end(),
+                                             [&](const PlacedMarkerLabel &l) { return l.text == text->text(); });
+            QVERIFY(placed != labels.end());
+            QVERIFY2(QRectF(placed->rect).adjusted(-0.5, -0.5, 1, 1).contains(box), qPrintable(text->text()));
+            QCOMPARE(text->brush().color().rgb(), view->plot()->palette().color(QPalette::Base).rgb());
+            for (const QRectF &other : std::as_const(drawn))
+                QVERIFY2(!box.intersects(other), qPrintable(text->text()));
+            drawn << box;
+        }
+        QCOMPARE(drawn.size(), labels.size());
 
         // Zoomed in, there is room for every label again.
         view->plot()->setVisibleRange({kFirst + 190, kFirst + 260});
@@ -590,6 +609,19 @@ private Q_SLOTS:
         QCOMPARE(plot->xAxis->tickLabelColor(), QColor(230, 230, 230));
         QCOMPARE(plot->yAxis->labelColor(), QColor(230, 230, 230));
         QCOMPARE(plot->legend->textColor(), QColor(230, 230, 230));
+        // A marker without a colour of its own, and every label's box, follow it too.
+        view->setMarkers(QStringLiteral("test"), {{QStringLiteral("m"), kFirst + 300, QStringLiteral("plain"), QColor(), {}}});
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        int lines = 0, boxes = 0;
+        for (QCPLayerable *layerable : plot->layer(QStringLiteral("markers"))->children()) {
+            if (auto *line = qobject_cast<QCPItemStraightLine *>(layerable); line && ++lines)
+                QCOMPARE(line->pen().color(), QColor(230, 230, 230));
+            if (auto *text = qobject_cast<QCPItemText *>(layerable); text && text->visible() && ++boxes)
+                QCOMPARE(text->brush().color().rgb(), QColor(30, 30, 30).rgb());
+        }
+        QCOMPARE(lines, 1);
+        QCOMPARE(boxes, 1);
+        view->setMarkers(QStringLiteral("test"), {});
         // Above the plot, on the background: never over the bars.
         QCOMPARE(plot->legend->brush().style(), Qt::NoBrush);
         QVERIFY(plot->legend->outerRect().bottom() <= plot->axisRect()->rect().top());
@@ -651,6 +683,156 @@ private Q_SLOTS:
                          qPrintable(labels.join(QLatin1Char('|'))));
         }
         view->setLogScale(false);
+    }
+
+    // Time tick labels of one line; the day said once, in the axis's title,
+    // while the view stays within it, and on each tick when it does not.
+    void timeAxisSaysTheDayOnce()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("Time (UTC), 2023-11-14"));
+        QVERIFY(!plot->xAxis->tickVectorLabels().isEmpty());
+        for (const QString &label : plot->xAxis->tickVectorLabels())
+            QVERIFY2(!label.contains(QLatin1Char('\n')) && !label.contains(QLatin1String("2023")), qPrintable(label));
+        plot->setZoomLimits({kFirst - 86400, kFirst + 86400});
+        plot->setVisibleRange({kFirst, kFirst + 3 * 3600}); // 22:13 to 01:13 UTC
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+        QCOMPARE(plot->xAxis->label(), QStringLiteral("Time (UTC), 2023-11-14 to 2023-11-15"));
+        for (const QString &label : plot->xAxis->tickVectorLabels())
+            QVERIFY2(!label.contains(QLatin1Char('\n')) && label.contains(QLatin1Char('-')), qPrintable(label));
+    }
+
+    // Round steps, rounded up: never more intervals than the height holds.
+    void valueStepsAreRound_data()
+    {
+        QTest::addColumn<double>("range");
+        QTest::addColumn<int>("intervals");
+        QTest::addColumn<bool>("whole");
+        QTest::addColumn<double>("step");
+        QTest::newRow("700 flows in 2") << 756.0 << 2 << true << 500.0;
+        QTest::newRow("700 flows in 10") << 756.0 << 10 << true << 100.0;
+        QTest::newRow("700 flows in 4") << 756.0 << 4 << true << 200.0;
+        QTest::newRow("one flow") << 1.08 << 5 << true << 1.0;
+        QTest::newRow("no 0.5 flow") << 1.08 << 2 << true << 1.0;
+        QTest::newRow("no 2.5 flows") << 9.0 << 4 << true << 5.0;
+        QTest::newRow("25 flows") << 90.0 << 4 << true << 25.0;
+        QTest::newRow("bytes") << 8.6e6 << 3 << true << 5e6;
+        QTest::newRow("fractions") << 0.9 << 4 << false << 0.25;
+        // A step past the range would leave one tick: the largest within it, for two.
+        QTest::newRow("one interval") << 39815.0 << 1 << true << 25000.0;
+        QTest::newRow("one interval, one flow") << 1.08 << 1 << true << 1.0;
+    }
+
+    void valueStepsAreRound()
+    {
+        QFETCH(double, range);
+        QFETCH(int, intervals);
+        QFETCH(bool, whole);
+        QFETCH(double, step);
+        QCOMPARE(roundValueStep(range, intervals, whole), step);
+        QVERIFY(range / step <= intervals + 1e-9 || (step <= range && range / step <= 2.5));
+        QCOMPARE(logDecadeStep(0.8, 2e6, 2), 4);  // 6.4 decades
+        QCOMPARE(logDecadeStep(0.8, 10, 1), 2);   // 1.1 decades in one interval
+        QCOMPARE(logDecadeStep(0.8, 10, 3), 1);
+        QCOMPARE(valueTickIntervals(40, 34), 1);  // a crowded axis before: now one interval
+        QCOMPARE(valueTickIntervals(340, 34), 10);
+    }
+
+    // Whatever the plot's height, metric, scale and palette: the value ticks
+    // in view are a readable distance apart (fewer when short), counts whole,
+    // bytes with units, in the palette's text colour.
+    void valueTicksKeepTheirSpacing_data()
+    {
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("metric");
+        QTest::addColumn<double>("highest");
+        QTest::addColumn<bool>("log");
+        QTest::addColumn<bool>("dark");
+        const std::pair<TimelineMetric, double> series[] = {{TimelineMetric::Flows, 1},
+                                                            {TimelineMetric::Flows, 700},
+                                                            {TimelineMetric::Packets, 39815},
+                                                            {TimelineMetric::Bytes, 900},
+                                                            {TimelineMetric::Bytes, 8.4e6}};
+        for (const int height : {140, 200, 320, 700})
+            for (const auto &[metric, highest] : series)
+                for (const bool log : {false, true})
+                    for (const bool dark : {false, true})
+                        QTest::newRow(qPrintable(QStringLiteral("%1 px, %2 up to %3%4%5")
+                                                     .arg(height)
+                                                     .arg(metric == TimelineMetric::Bytes ? "bytes" : "counts")
+                                                     .arg(highest)
+                                                     .arg(log ? ", log" : "")
+                                                     .arg(dark ? ", dark" : "")))
+                            << height << int(metric) << highest << log << dark;
+    }
+
+    void valueTicksKeepTheirSpacing()
+    {
+        QFETCH(int, height);
+        QFETCH(int, metric);
+        QFETCH(double, highest);
+        QFETCH(bool, log);
+        QFETCH(bool, dark);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        TimelinePlot plot;
+        plot.resize(700, height);
+        QPalette palette = plot.palette();
+        if (dark) {
+            palette.setColor(QPalette::Base, QColor(30, 30, 30));
+            palette.setColor(QPalette::Text, QColor(230, 230, 230));
+        }
+        plot.setPalette(palette);
+        Timeline timeline;
+        timeline.bucketSeconds = 60;
+        timeline.range = {kFirst, kFirst + 60 * 30};
+        for (int i = 0; i < 30; ++i) // from a few up to the highest, some rejected
+            timeline.buckets.push_back({kFirst + 60 * i, std::uint64_t(highest * (i + 1) / 30),
+                                        std::uint64_t(i % 4 == 0 ? highest / 10 : 0), 0, 0});
+        plot.setExtent(timeline.range);
+        plot.setTimeline(timeline, TimelineMetric(metric));
+        plot.setLogScale(log);
+        plot.setVisibleRange(timeline.range);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        QCoreApplication::processEvents();
+        plot.replot(QCustomPlot::rpImmediateRefresh);
+
+        const QCPRange range = plot.yAxis->range();
+        const QVector<double> ticks = plot.yAxis->tickVector();
+        const QVector<QString> labels = plot.yAxis->tickVectorLabels();
+        QList<double> pixels;
+        QStringList shown;
+        for (qsizetype i = 0; i < ticks.size(); ++i) {
+            if (!range.contains(ticks[i]))
+                continue;
+            pixels << plot.yAxis->coordToPixel(ticks[i]);
+            shown << labels[i];
+        }
+        const QString context =
+            QStringLiteral("axis of %1 px: %2").arg(plot.axisRect()->height()).arg(shown.join(QLatin1Char('|')));
+        QVERIFY2(shown.size() >= 2, qPrintable(context));
+        // Labels a line and a half apart at least: a line of text and room between.
+        const int line = QFontMetrics(plot.yAxis->tickLabelFont()).height();
+        for (qsizetype i = 1; i < pixels.size(); ++i)
+            QVERIFY2(std::abs(pixels[i] - pixels[i - 1]) >= 1.5 * line, qPrintable(context));
+        // A tall plot is not left with two ticks: about one every two lines.
+        if (!log && highest >= 100)
+            QVERIFY2(shown.size() >= plot.axisRect()->height() / (5 * line), qPrintable(context));
+        for (const QString &label : std::as_const(shown)) {
+            if (TimelineMetric(metric) == TimelineMetric::Bytes) {
+                QVERIFY2(QRegularExpression(QStringLiteral("^[0-9.]+ (B|kB|MB|GB)$")).match(label).hasMatch(),
+                         qPrintable(context));
+            } else {
+                bool whole = false;
+                QLocale().toLongLong(label, &whole);
+                QVERIFY2(whole, qPrintable(context));
+            }
+        }
+        QCOMPARE(plot.yAxis->tickLabelColor(), palette.color(QPalette::Text));
+        QCOMPARE(plot.toPixmap(200, 100).toImage().pixelColor(1, 1), palette.color(QPalette::Base));
     }
 
     // Log scale: REJECT beside ACCEPT (not a sliver on top of it); the
