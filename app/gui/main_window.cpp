@@ -488,6 +488,15 @@ void MainWindow::connectSession()
     connect(m_session, &CaseSession::snapshotsChanged, m_whyRejected, &WhyRejectedPanel::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotsChanged, m_rejects, &RejectsOverviewView::snapshotsChanged);
     connect(m_session, &CaseSession::snapshotsChanged, m_graph, [this] { m_graph->setCase(m_session->casePath()); }); // names and owners
+    // The graph groups outside addresses per IOC list: a list added or removed regroups them.
+    connect(m_iocLists, &IocListsController::added, m_graph, [this](const incident::IocAddResult &result) {
+        if (result.stored)
+            m_graph->setCase(m_session->casePath());
+    });
+    connect(m_iocLists, &IocListsController::removed, m_graph, [this](const QString &, bool done) {
+        if (done)
+            m_graph->setCase(m_session->casePath());
+    });
     connect(m_session, &CaseSession::snapshotLoadFinished, this, [this](const explain::SnapshotImportOutcome &outcome) {
         const CaseSummary &summary = m_session->summary();
         // A few words in the status bar, the whole paragraph in its tooltip and in the dialog.

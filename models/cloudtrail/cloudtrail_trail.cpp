@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cloudtrail_trail.h"
 
+#include "explain/config_changes.h"
+#include "explain/snapshot_store.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
 
@@ -21,17 +23,24 @@ bool placesGroups(const std::string &eventName)
         || eventName == "ModifyNetworkInterfaceAttribute" || eventName == "ModifyInstanceAttribute";
 }
 
-// What the events say about the resources, in one pass over them.
+// What the events and the snapshots say about the resources, in one pass over them.
 class TrailGraph {
 public:
-    explicit TrailGraph(const std::vector<CloudTrailEventRow> &rows)
+    TrailGraph(const std::vector<CloudTrailEventRow> &rows, SnapshotLinks links)
         : m_rows(rows)
+        , m_links(std::move(links))
     {
         for (const CloudTrailEventRow &row : rows)
             for (const auto &[eni, instance] : row.attachments) {
                 m_instancesOf[eni].insert(instance);
                 m_interfacesOf[instance].insert(eni);
             }
+        for (const auto &[eni, ids] : m_links)
+            for (const std::string &id : ids)
+                if (startsWith(id, "i-")) {
+                    m_instancesOf[eni].insert(id);
+                    m_interfacesOf[id].insert(eni);
+                }
     }
 
     std::set<std::string> instancesOf(const std::string &eni) const { return lookup(m_instancesOf, eni); }
@@ -59,6 +68,26 @@ public:
         return ids;
     }
 
+    // The groups and network ACLs the snapshots give the interfaces among `ids`.
+    std::set<std::string> configuredBy(const std::set<std::string> &ids) const
+    {
+        std::set<std::string> configured;
+        for (const std::string &id : ids)
+            if (const auto linked = m_links.find(id); linked != m_links.end())
+                for (const std::string &component : linked->second)
+                    if (!startsWith(component, "i-"))
+                        configured.insert(component);
+        return configured;
+    }
+
+    // An event reaches what it names, and a rule change reaches the
+    // interfaces the snapshots put behind the group or ACL it changed. A
+    // launch naming a group many interfaces share reaches only its own.
+    static bool reaches(const CloudTrailEventRow &row, const std::set<std::string> &ids, const std::set<std::string> &configured)
+    {
+        return touchesAny(row, ids) || (explain::isConfigChangeEvent(row.eventName) && touchesAny(row, configured));
+    }
+
     static bool touchesAny(const CloudTrailEventRow &row, const std::set<std::string> &ids)
     {
         return std::any_of(row.resources.begin(), row.resources.end(), [&](const std::string &r) { return ids.count(r); });
@@ -72,6 +101,7 @@ private:
     }
 
     const std::vector<CloudTrailEventRow> &m_rows;
+    SnapshotLinks m_links;
     std::map<std::string, std::set<std::string>> m_instancesOf, m_interfacesOf;
 };
 
@@ -95,21 +125,30 @@ std::vector<std::string> caseInterfaceIds(CaseDb &caseDb)
 Trail traceCloudTrail(CaseDb &caseDb, const TrailQuery &query)
 {
     const std::vector<CloudTrailEventRow> rows = readCloudTrailEvents(caseDb.handle());
-    const TrailGraph graph(rows);
+    const TrailGraph graph(rows, snapshotLinks(explain::loadSnapshotTimeline(caseDb)));
     Trail trail;
 
-    // Each case interface with what leads to it.
-    std::vector<std::pair<std::string, std::set<std::string>>> caseLinks;
-    for (const std::string &eni : caseInterfaceIds(caseDb))
-        caseLinks.emplace_back(eni, graph.closure(eni));
+    // Each case interface with what leads to it, and the groups and ACLs whose changes reach it.
+    struct CaseLink {
+        std::string eni;
+        std::set<std::string> ids, configured;
+    };
+    std::vector<CaseLink> caseLinks;
+    for (const std::string &eni : caseInterfaceIds(caseDb)) {
+        std::set<std::string> ids = graph.closure(eni);
+        std::set<std::string> configured = graph.configuredBy(ids);
+        caseLinks.push_back({eni, std::move(ids), std::move(configured)});
+    }
 
     std::set<std::string> asked;
+    std::set<std::string> askedConfigured;
     if (query.kind != TrailQuery::Kind::All) {
         if (query.kind == TrailQuery::Kind::SecurityGroup) {
             asked.insert(query.id);
             trail.securityGroups = {query.id};
         } else {
             asked = graph.closure(query.id);
+            askedConfigured = graph.configuredBy(asked);
         }
         for (const std::string &id : asked) {
             if (startsWith(id, "i-"))
@@ -119,14 +158,18 @@ Trail traceCloudTrail(CaseDb &caseDb, const TrailQuery &query)
             else if (startsWith(id, "sg-") && query.kind != TrailQuery::Kind::SecurityGroup)
                 trail.securityGroups.push_back(id);
         }
+        for (const std::string &id : askedConfigured)
+            if (startsWith(id, "sg-") && !asked.count(id))
+                trail.securityGroups.push_back(id);
+        std::sort(trail.securityGroups.begin(), trail.securityGroups.end());
     }
     for (const CloudTrailEventRow &row : rows) {
-        if (query.kind != TrailQuery::Kind::All && !TrailGraph::touchesAny(row, asked))
+        if (query.kind != TrailQuery::Kind::All && !TrailGraph::reaches(row, asked, askedConfigured))
             continue;
         TrailEvent event{row, {}};
-        for (const auto &[eni, linked] : caseLinks)
-            if (TrailGraph::touchesAny(row, linked))
-                event.caseInterfaces.push_back(eni);
+        for (const CaseLink &link : caseLinks)
+            if (TrailGraph::reaches(row, link.ids, link.configured))
+                event.caseInterfaces.push_back(link.eni);
         if (row.eventName == "RunInstances" && row.errorCode.empty())
             for (const auto &[eni, instance] : row.attachments)
                 if (query.kind == TrailQuery::Kind::All || asked.count(instance)) {

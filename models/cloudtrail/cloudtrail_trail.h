@@ -5,9 +5,11 @@
 // AttachNetworkInterface, CreateNetworkInterface with an attachment), the
 // instance to who launched it and from which address, and both to the
 // security groups those calls gave them, whose later changes then count as
-// theirs too. Events name ids only; an event naming an id the case's flow
+// theirs too; the case's configuration snapshots add each interface's
+// instance, groups and network ACL (snapshot_links.h). Events name ids only; an event naming an id the case's flow
 // logs never show is kept and listed, linked to no interface of the case.
 
+#include "snapshot_links.h"
 #include "store/cloudtrail_event_rows.h"
 
 #include <string>
@@ -28,7 +30,8 @@ struct TrailQuery {
 struct TrailEvent {
     CloudTrailEventRow row;
     // The case's interfaces (ENIs its flow logs show) the event touches,
-    // directly, through their instance or through their security groups.
+    // directly, through their instance, or through their security groups or
+    // network ACL.
     std::vector<std::string> caseInterfaces;
 };
 
@@ -42,7 +45,7 @@ struct InstanceLaunch {
 struct Trail {
     std::vector<std::string> instances;      // of the interface asked about (or the instance itself)
     std::vector<std::string> interfaces;     // of the instance asked about (or the interface itself)
-    std::vector<std::string> securityGroups; // the events gave them
+    std::vector<std::string> securityGroups; // the events or the snapshots gave them
     std::vector<InstanceLaunch> launches;    // of those instances
     std::vector<TrailEvent> events;          // linked to the query, in time order
 };

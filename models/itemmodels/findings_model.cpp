@@ -52,6 +52,14 @@ void FindingsModel::cancel()
 
 void FindingsModel::request(Request next)
 {
+    // A reload of the case whose detectors run (or wait to run) must not stop them.
+    const bool runRunning = m_watcher.isRunning() && m_running.detect && m_runningGeneration == m_generation->load();
+    const Request &run = m_pending ? m_next : m_running;
+    if (!next.detect && (m_pending ? m_next.detect : runRunning) && run.casePath == next.casePath) {
+        m_reloadAfterRun = true;
+        return;
+    }
+    m_reloadAfterRun = false;
     m_next = std::move(next);
     ++*m_generation;
     if (m_watcher.isRunning()) {
@@ -66,6 +74,7 @@ void FindingsModel::start()
     m_pending = false;
     const quint64 generation = m_generation->load();
     m_runningGeneration = generation;
+    m_running = m_next;
     const Request request = m_next;
     const auto stale = [latest = m_generation, generation] { return latest->load() != generation; };
     m_watcher.setFuture(QtConcurrent::run(analysisPool(), [this, request, stale]() -> Result {
@@ -138,25 +147,34 @@ void FindingsModel::onFinished()
 {
     Result result = m_watcher.result();
     if (m_runningGeneration != m_generation->load()) {
-        if (m_pending)
-            start();
-        else
-            Q_EMIT cancelled();
+        if (m_pending) {
+            start(); // a load waiting for it reloads when that one ends
+            return;
+        }
+        Q_EMIT cancelled();
+        reloadIfAsked();
         return;
     }
     if (result.cancelled) {
         Q_EMIT cancelled();
-        return;
-    }
-    if (!result.error.isEmpty()) {
+    } else if (!result.error.isEmpty()) {
         Q_EMIT errorOccurred(result.error);
-        return;
+    } else {
+        beginResetModel();
+        m_rows = std::move(result.findings);
+        m_runs = std::move(result.runs);
+        endResetModel();
+        Q_EMIT finished();
     }
-    beginResetModel();
-    m_rows = std::move(result.findings);
-    m_runs = std::move(result.runs);
-    endResetModel();
-    Q_EMIT finished();
+    reloadIfAsked();
+}
+
+// The load that waited for a run, once nothing runs: edits made meanwhile show.
+void FindingsModel::reloadIfAsked()
+{
+    if (!std::exchange(m_reloadAfterRun, false))
+        return;
+    load(m_running.casePath);
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const

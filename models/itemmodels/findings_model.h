@@ -30,7 +30,9 @@ public:
     explicit FindingsModel(QObject *parent = nullptr);
     ~FindingsModel() override;
 
-    // The findings stored in `casePath` (none when empty).
+    // The findings stored in `casePath` (none when empty). While detections
+    // run over that case, the load waits for the run instead of stopping it
+    // (an edit elsewhere reloads the findings), and is done after it.
     void load(const QString &casePath);
     // Runs the detectors (`only` names them, all when empty; `settings` as
     // "detector.name" -> value) over the records `filter` selects, stores
@@ -74,14 +76,17 @@ private:
     void request(Request request);
     void start();
     void onFinished();
+    void reloadIfAsked();
 
     std::vector<Finding> m_rows;
     std::vector<StoredRun> m_runs;
     QFutureWatcher<Result> m_watcher;
     std::shared_ptr<std::atomic<quint64>> m_generation;
     quint64 m_runningGeneration = 0;
+    Request m_running;
     Request m_next;
     bool m_pending = false;
+    bool m_reloadAfterRun = false; // a load of the running detections' case waits for them
 };
 
 } // namespace flowscope

@@ -2,15 +2,18 @@
 // Linking CloudTrail events to the case: an interface of the flow logs leads
 // to its instance, who launched it and from where, and to the changes of
 // its security groups; events for interfaces the case never saw stay
-// unlinked.
+// unlinked. A configuration snapshot links a group or network ACL change to
+// the interfaces behind it, though no call in the trail gave them that group.
 
 #include "cloudtrail_sample.h"
 #include "test_files.h"
 
 #include "cloudtrail/cloudtrail_trail.h"
+#include "explain/snapshot_store.h"
 #include "ingest/case_importer.h"
 #include "store/case_db.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -39,6 +42,15 @@ QStringList texts(const std::vector<std::string> &items)
     for (const std::string &item : items)
         out << QString::fromStdString(item);
     return out;
+}
+
+// Each event as "ev-id:eni,eni" with the case's interfaces it reaches.
+QStringList linkedInterfaces(const cloudtrail::Trail &trail)
+{
+    QStringList linked;
+    for (const cloudtrail::TrailEvent &e : trail.events)
+        linked << QString::fromStdString(e.row.eventId) + QLatin1Char(':') + texts(e.caseInterfaces).join(QLatin1Char(','));
+    return linked;
 }
 
 } // namespace
@@ -141,6 +153,57 @@ private Q_SLOTS:
         QVERIFY(unknown.launches.empty());
         QVERIFY(cloudtrail::traceCloudTrail(*m_case, {cloudtrail::TrailQuery::Kind::Interface, "eni-0eeeeeeeeeeeeeee5"})
                     .events.empty());
+    }
+
+    void theSnapshotLinksGroupAndAclChangesToTheirInterfaces()
+    {
+        // Two interfaces that no call of the trail names: the snapshot gives
+        // eni-...1 the groups sg-db and sg-shared, eni-...2 sg-shared, and
+        // eni-...2's subnet the network ACL acl-app.
+        QTemporaryDir dir;
+        const QString log = dir.filePath(QStringLiteral("flows.log"));
+        writeFile(log, "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status\n"
+                       "2 123456789012 eni-0111111111111111a 10.0.1.10 10.0.2.20 40000 3389 6 1 60 1773104400 1773104460 REJECT OK\n"
+                       "2 123456789012 eni-0222222222222222b 10.0.2.20 10.0.1.10 40001 22 6 1 60 1773104500 1773104560 REJECT OK\n");
+        const QString config = dir.filePath(QStringLiteral("config"));
+        QVERIFY(QDir().mkpath(config));
+        writeFile(config + QStringLiteral("/describe-network-interfaces.json"),
+                  R"({"NetworkInterfaces":[
+                     {"NetworkInterfaceId":"eni-0111111111111111a","SubnetId":"subnet-0db","VpcId":"vpc-01",
+                      "PrivateIpAddress":"10.0.1.10","Groups":[{"GroupId":"sg-0db00001"},{"GroupId":"sg-05ba0002"}]},
+                     {"NetworkInterfaceId":"eni-0222222222222222b","SubnetId":"subnet-0app","VpcId":"vpc-01",
+                      "PrivateIpAddress":"10.0.2.20","Groups":[{"GroupId":"sg-05ba0002"}]}]})");
+        writeFile(config + QStringLiteral("/describe-network-acls.json"),
+                  R"({"NetworkAcls":[{"NetworkAclId":"acl-0a000003","VpcId":"vpc-01","IsDefault":false,
+                      "Associations":[{"NetworkAclId":"acl-0a000003","SubnetId":"subnet-0app"}],"Entries":[]}]})");
+        const QString trailFile = dir.filePath(QStringLiteral("trail.json"));
+        writeFile(trailFile,
+                  cloudTrailFile({withRequest(cloudTrailEvent(QStringLiteral("AuthorizeSecurityGroupIngress"), 100, QStringLiteral("db-opened")),
+                                              {{QStringLiteral("groupId"), QStringLiteral("sg-0db00001")}}),
+                                  withRequest(cloudTrailEvent(QStringLiteral("CreateNetworkAclEntry"), 200, QStringLiteral("acl-entry")),
+                                              {{QStringLiteral("networkAclId"), QStringLiteral("acl-0a000003")}}),
+                                  // A launch naming a group the case's interfaces share is about its own instance only.
+                                  withRequest(cloudTrailEvent(QStringLiteral("CreateNetworkInterface"), 300, QStringLiteral("other-eni")),
+                                              {{QStringLiteral("subnetId"), QStringLiteral("subnet-0app")},
+                                               {QStringLiteral("groupSet"),
+                                                QJsonObject{{QStringLiteral("items"),
+                                                             QJsonArray{QJsonObject{{QStringLiteral("groupId"), QStringLiteral("sg-05ba0002")}}}}}}})}));
+        auto caseDb = CaseDb::open(dir.filePath(QStringLiteral("s.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
+        QCOMPARE(CaseImporter(*caseDb).run({log.toStdString(), trailFile.toStdString()}, {}).errorCount, 0u);
+
+        // Without a snapshot nothing leads to them.
+        QCOMPARE(linkedInterfaces(cloudtrail::traceCloudTrail(*caseDb, {})),
+                 (QStringList{QStringLiteral("ev-db-opened:"), QStringLiteral("ev-acl-entry:"), QStringLiteral("ev-other-eni:")}));
+
+        QVERIFY(explain::importSnapshot(*caseDb, {config}).isStored());
+        QCOMPARE(linkedInterfaces(cloudtrail::traceCloudTrail(*caseDb, {})),
+                 (QStringList{QStringLiteral("ev-db-opened:eni-0111111111111111a"), QStringLiteral("ev-acl-entry:eni-0222222222222222b"),
+                              QStringLiteral("ev-other-eni:")}));
+        const cloudtrail::Trail first = cloudtrail::traceCloudTrail(*caseDb, {cloudtrail::TrailQuery::Kind::Interface, "eni-0111111111111111a"});
+        QCOMPARE(names(first), QStringList{QStringLiteral("ev-db-opened")});
+        QCOMPARE(texts(first.securityGroups), (QStringList{QStringLiteral("sg-05ba0002"), QStringLiteral("sg-0db00001")}));
+        QCOMPARE(names(cloudtrail::traceCloudTrail(*caseDb, {cloudtrail::TrailQuery::Kind::Interface, "eni-0222222222222222b"})),
+                 QStringList{QStringLiteral("ev-acl-entry")});
     }
 };
 

@@ -13,6 +13,9 @@
 #include "explain/rejects_overview_view.h"
 #include "export/report_export_dialog.h"
 #include "explain/why_rejected_panel.h"
+#include "graph/graph_scene.h"
+#include "graph/graph_view.h"
+#include "itemmodels/ioc_lists_controller.h"
 #include "explain_case.h"
 #include "filter_bar.h"
 #include "format/field_names.h"
@@ -542,6 +545,40 @@ private Q_SLOTS:
         QTest::keyClick(&window, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
         QTRY_VERIFY(onScreen());
         QVERIFY(target->toggleViewAction()->isChecked());
+    }
+
+    // The graph groups outside addresses per IOC list: adding a list in the
+    // window regroups the graph on screen, removing it ungroups them.
+    void anIocListRegroupsTheGraph()
+    {
+        const QString input = path(QStringLiteral("ioc-graph-input.log"));
+        test::writeFile(input, test::smallTrafficRecords());
+        const QString casePath = path(QStringLiteral("ioc-graph.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+        }
+        const QString feed = path(QStringLiteral("ioc-graph-feed.txt"));
+        test::writeFile(feed, "203.0.113.9\n");
+        QSettings().clear();
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openCase(casePath));
+        auto *graph = window.findChild<GraphView *>(QStringLiteral("graph"));
+        QVERIFY(graph);
+        QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        const auto hasNode = [graph](const QString &id) { return graph->scene()->nodeItem(id) != nullptr; };
+        QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("203.0.113.0/24")), 20000);
+
+        auto *lists = window.findChild<IocListsController *>();
+        QVERIFY(lists);
+        lists->addFiles(QStringLiteral("feed"), {feed});
+        QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("ioc:feed")), 20000);
+        QVERIFY(!hasNode(QStringLiteral("203.0.113.0/24")));
+        lists->remove(QStringLiteral("feed"));
+        QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("203.0.113.0/24")), 20000);
+        QVERIFY(!hasNode(QStringLiteral("ioc:feed")));
     }
 
     // Ctrl+M in the table stars the record: the Incident Timeline lists it,

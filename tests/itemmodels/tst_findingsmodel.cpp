@@ -9,6 +9,7 @@
 #include "itemmodels/findings_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -115,6 +116,27 @@ private Q_SLOTS:
         QVERIFY(cancelled.wait(60000));
         QCOMPARE(model.rowCount(), rows);
         QVERIFY(!model.isBusy());
+    }
+
+    // An edit elsewhere reloads the findings while a run goes on: the run
+    // still ends with its findings, and the reload follows it.
+    void aReloadDoesNotStopARun()
+    {
+        FindingsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy finished(&model, &FindingsModel::finished);
+        QSignalSpy cancelled(&model, &FindingsModel::cancelled);
+        const qint64 before = QDateTime::currentSecsSinceEpoch();
+        model.run(m_path, QStringLiteral("dstport == 8080"), {QStringLiteral("beaconing")});
+        model.load(m_path);
+        QVERIFY(model.isBusy());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000); // the run, then the reload
+        QCOMPARE(cancelled.count(), 0);
+        QVERIFY(!model.isBusy());
+        bool ran = false; // the run stored, as the reload read it
+        for (const StoredRun &run : model.runs())
+            ran = ran || (run.detector == "beaconing" && run.filter == "dstport == 8080" && run.runAt >= before);
+        QVERIFY(ran);
     }
 
     void errors_data()

@@ -18,8 +18,13 @@ namespace flowscope {
 // Findings ("finding:NAME", coloured by severity, labelled by name) and
 // starred records ("record:ID", gold, labelled by what the table shows of
 // them: protocol, addresses and ports, action, interface); undated entries
-// have no place on the timeline.
-QList<TimelineMarker> incidentMarkers(const std::vector<incident::IncidentEntry> &entries);
+// have no place on the timeline. A busy case's detectors find thousands
+// (the internet scans all day): only `maxFindings` are marked, the most
+// severe, among equals those of the detector that found fewest, then the
+// earliest, so the plot stays readable; every star is.
+inline constexpr int kMarkedFindings = 40;
+QList<TimelineMarker> incidentMarkers(const std::vector<incident::IncidentEntry> &entries,
+                                      int maxFindings = kMarkedFindings);
 
 struct MarkerJump {
     std::optional<qint64> record; // go to this record (it starts at `time`)

@@ -241,6 +241,49 @@ private Q_SLOTS:
         QVERIFY(toTime.filter.isEmpty());
         QCOMPARE(toTime.time, 1700000120);
     }
+
+    void manyFindingsMarkOnlyTheMostSevere()
+    {
+        // A busy case: 100 low scans, 3 high findings, a low exfiltration and one star late in the day.
+        std::vector<incident::IncidentEntry> entries;
+        const auto finding = [&](int n, incident::Severity severity) {
+            incident::IncidentEntry e;
+            e.kind = incident::EntryKind::Finding;
+            e.id = n;
+            e.time = 1700000000 + n;
+            e.severity = severity;
+            e.reference = "port-scan-" + std::to_string(n);
+            entries.push_back(e);
+        };
+        for (int n = 1; n <= 100; ++n)
+            finding(n, incident::Severity::Low);
+        for (int n = 101; n <= 103; ++n)
+            finding(n, incident::Severity::High);
+        finding(104, incident::Severity::Low); // the one low finding of its detector
+        entries.back().reference = "exfiltration-1";
+        incident::IncidentEntry star;
+        star.kind = incident::EntryKind::StarredRecord;
+        star.id = star.record.emplace(4242);
+        star.time = 1700000500;
+        entries.push_back(star);
+
+        const QList<TimelineMarker> all = incidentMarkers(entries, 200);
+        QCOMPARE(all.size(), 105);
+
+        const QList<TimelineMarker> some = incidentMarkers(entries, 10);
+        QCOMPARE(some.size(), 11); // ten findings and the star
+        QStringList ids;
+        for (const TimelineMarker &m : some)
+            ids << m.id;
+        // The high ones, the low one of a rare detector, then the earliest low scans, in time order; every star.
+        QCOMPARE(ids, (QStringList{QStringLiteral("finding:port-scan-1"), QStringLiteral("finding:port-scan-2"),
+                                   QStringLiteral("finding:port-scan-3"), QStringLiteral("finding:port-scan-4"),
+                                   QStringLiteral("finding:port-scan-5"), QStringLiteral("finding:port-scan-6"),
+                                   QStringLiteral("finding:port-scan-101"),
+                                   QStringLiteral("finding:port-scan-102"), QStringLiteral("finding:port-scan-103"),
+                                   QStringLiteral("finding:exfiltration-1"), QStringLiteral("record:4242")}));
+        QCOMPARE(incidentMarkers(entries).size(), kMarkedFindings + 1);
+    }
 };
 
 QTEST_MAIN(TestIncidentTimelineView)
