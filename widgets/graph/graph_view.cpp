@@ -347,9 +347,9 @@ void GraphView::showBanner()
                 lines << tr("Only the %1 heaviest nodes are drawn: %2 more (%3 flows, %4) are folded into \"+%2 more\"")
                              .arg(heaviest, folded, flows, bytes);
             else
-                lines << tr("Only the %1 heaviest nodes and the %5 addresses of expanded groups are drawn: %2 more "
-                            "(%3 flows, %4) are folded into \"+%2 more\"")
-                             .arg(heaviest, folded, flows, bytes, locale.toString(qulonglong(members)));
+                lines << tr("Only the %1 heaviest nodes and the %Ln address(es) of expanded groups are drawn: %2 more "
+                            "(%3 flows, %4) are folded into \"+%2 more\"", nullptr, int(members))
+                             .arg(heaviest, folded, flows, bytes);
         }
         if (!m_result->layout.note.isEmpty())
             lines << tr("The subnets could not be laid out as boxes, so sfdp placed the nodes: %1").arg(m_result->layout.note);
