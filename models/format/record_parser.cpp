@@ -59,6 +59,15 @@ bool parseUnsigned(std::string_view token, std::uint64_t maxValue, std::uint64_t
 
 bool parseAction(std::string_view token, Action &out)
 {
+    // The spellings AWS writes first: a plain comparison each.
+    if (token == "ACCEPT") {
+        out = Action::Accept;
+        return true;
+    }
+    if (token == "REJECT") {
+        out = Action::Reject;
+        return true;
+    }
     if (equalsIgnoreCase(token, "ACCEPT"))
         out = Action::Accept;
     else if (equalsIgnoreCase(token, "REJECT"))
@@ -70,6 +79,10 @@ bool parseAction(std::string_view token, Action &out)
 
 bool parseLogStatus(std::string_view token, LogStatus &out)
 {
+    if (token == "OK") {
+        out = LogStatus::Ok;
+        return true;
+    }
     if (equalsIgnoreCase(token, "OK"))
         out = LogStatus::Ok;
     else if (equalsIgnoreCase(token, "NODATA"))
@@ -83,6 +96,10 @@ bool parseLogStatus(std::string_view token, LogStatus &out)
 
 bool parseTrafficType(std::string_view token, TrafficType &out)
 {
+    if (token == "IPv4") {
+        out = TrafficType::IPv4;
+        return true;
+    }
     if (equalsIgnoreCase(token, "IPv4"))
         out = TrafficType::IPv4;
     else if (equalsIgnoreCase(token, "IPv6"))
@@ -96,6 +113,14 @@ bool parseTrafficType(std::string_view token, TrafficType &out)
 
 bool parseFlowDirection(std::string_view token, FlowDirection &out)
 {
+    if (token == "ingress") {
+        out = FlowDirection::Ingress;
+        return true;
+    }
+    if (token == "egress") {
+        out = FlowDirection::Egress;
+        return true;
+    }
     if (equalsIgnoreCase(token, "ingress"))
         out = FlowDirection::Ingress;
     else if (equalsIgnoreCase(token, "egress"))
@@ -135,9 +160,132 @@ std::string_view flowDirectionName(FlowDirection d)
 RecordParser::RecordParser(LogFormat format)
     : m_format(std::move(format))
 {
+    for (const Field field : m_format.fields()) {
+        const FieldInfo &info = fieldInfo(field);
+        const int slot = info.kind == FieldKind::Text ? textSlot(field) : -1;
+        m_steps.push_back({field, info.kind, static_cast<std::int8_t>(slot), info.maxValue});
+    }
 }
 
 bool RecordParser::parse(std::string_view line, FlowRecord &record, std::string *reason) const
+{
+    return parseFast(line, record) || parseChecked(line, record, reason);
+}
+
+namespace {
+
+// parseUnsigned for the usual short token: up to 19 digits cannot overflow,
+// so the bound is checked once at the end rather than at every digit.
+inline bool parseUnsignedFast(std::string_view token, std::uint64_t maxValue, std::uint64_t &out)
+{
+    if (token.size() > 19)
+        return parseUnsigned(token, maxValue, out);
+    std::uint64_t value = 0;
+    for (const char c : token) {
+        const auto digit = static_cast<unsigned>(static_cast<unsigned char>(c) - '0');
+        if (digit > 9)
+            return false;
+        value = value * 10 + digit;
+    }
+    if (token.empty() || value > maxValue)
+        return false;
+    out = value;
+    return true;
+}
+
+inline bool storeInteger(Field field, std::uint64_t number, FlowRecord &record)
+{
+    switch (field) {
+    case Field::Version: record.version = static_cast<std::uint32_t>(number); break;
+    case Field::SrcPort: record.srcPort = static_cast<std::uint16_t>(number); break;
+    case Field::DstPort: record.dstPort = static_cast<std::uint16_t>(number); break;
+    case Field::Protocol: record.protocol = static_cast<std::uint8_t>(number); break;
+    case Field::Packets: record.packets = number; break;
+    case Field::Bytes: record.bytes = number; break;
+    case Field::Start: record.start = static_cast<std::int64_t>(number); break;
+    case Field::End: record.end = static_cast<std::int64_t>(number); break;
+    case Field::TcpFlags: record.tcpFlags = static_cast<std::uint8_t>(number); break;
+    case Field::TrafficPath: record.trafficPath = static_cast<std::uint8_t>(number); break;
+    case Field::EncryptionStatus: record.encryptionStatus = static_cast<std::uint8_t>(number); break;
+    default: break;
+    }
+    return true;
+}
+
+} // namespace
+
+bool RecordParser::parseFast(std::string_view line, FlowRecord &record) const
+{
+    const std::size_t fieldCount = m_steps.size();
+    if (fieldCount > static_cast<std::size_t>(kFieldCount))
+        return false;
+    record.present.reset();
+    record.text.fill({});
+    const char *p = line.data();
+    const char *const end = p + line.size();
+    std::size_t position = 0;
+    for (;;) {
+        while (p != end && isBlank(*p))
+            ++p;
+        if (p == end)
+            break;
+        const char *const begin = p;
+        while (p != end && !isBlank(*p))
+            ++p;
+        const std::string_view token(begin, static_cast<std::size_t>(p - begin));
+        if (position == fieldCount) {
+            // A trailing '#' comment (as in the AWS documentation) ends the record.
+            if (token.front() == '#')
+                break;
+            return false;
+        }
+        const Step &step = m_steps[position++];
+        if (token.size() == 1 && token.front() == '-')
+            continue; // absent, never zero
+        bool ok = true;
+        switch (step.kind) {
+        case FieldKind::Integer: {
+            std::uint64_t number = 0;
+            ok = parseUnsignedFast(token, step.maxValue, number) && storeInteger(step.field, number, record);
+            break;
+        }
+        case FieldKind::Address: {
+            const auto address = IpAddress::parse(token);
+            ok = address.has_value();
+            if (!ok)
+                break;
+            switch (step.field) {
+            case Field::SrcAddr: record.srcAddr = *address; break;
+            case Field::DstAddr: record.dstAddr = *address; break;
+            case Field::PktSrcAddr: record.pktSrcAddr = *address; break;
+            case Field::PktDstAddr: record.pktDstAddr = *address; break;
+            default: break;
+            }
+            break;
+        }
+        case FieldKind::Enum:
+            switch (step.field) {
+            case Field::Action: ok = parseAction(token, record.action); break;
+            case Field::LogStatus: ok = parseLogStatus(token, record.logStatus); break;
+            case Field::Type: ok = parseTrafficType(token, record.type); break;
+            case Field::FlowDirection: ok = parseFlowDirection(token, record.direction); break;
+            default: ok = false; break;
+            }
+            break;
+        case FieldKind::Text:
+            record.text[static_cast<std::size_t>(step.textSlot)] = token;
+            break;
+        }
+        if (!ok)
+            return false;
+        record.present.set(static_cast<std::size_t>(step.field));
+    }
+    if (position != fieldCount)
+        return false;
+    return !(record.has(Field::Start) && record.has(Field::End) && record.end < record.start);
+}
+
+bool RecordParser::parseChecked(std::string_view line, FlowRecord &record, std::string *reason) const
 {
     const auto &fields = m_format.fields();
     std::array<std::string_view, kFieldCount> tokens;

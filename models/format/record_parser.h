@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace flowscope {
 
@@ -23,7 +24,21 @@ public:
     bool parse(std::string_view line, FlowRecord &record, std::string *reason) const;
 
 private:
+    // What to do with the token at one position of the format, worked out once.
+    struct Step {
+        Field field;
+        FieldKind kind;
+        std::int8_t textSlot; // for FieldKind::Text
+        std::uint64_t maxValue; // for FieldKind::Integer
+    };
+    // One pass over the line for the records that parse (nearly all of them);
+    // false on anything else, which parseChecked() then goes over again to
+    // say what is wrong. Both give the same record for a line that parses.
+    bool parseFast(std::string_view line, FlowRecord &record) const;
+    bool parseChecked(std::string_view line, FlowRecord &record, std::string *reason) const;
+
     LogFormat m_format;
+    std::vector<Step> m_steps; // by position in the format
 };
 
 // Decoders shared with the filter language: each returns false on bad text.

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "line_reader.h"
 
+#include "gzip_inflater.h"
 #include "sha256.h"
-
-#include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
@@ -19,16 +18,10 @@ constexpr std::size_t kTextChunk = 1024 * 1024;
 } // namespace
 
 struct LineReader::Inflater {
-    z_stream stream{};
+    GzipInflater gzip;
     std::vector<std::uint8_t> raw = std::vector<std::uint8_t>(kRawChunk);
     bool rawEof = false;
     bool streamEnded = false;
-    bool initialised = false;
-    ~Inflater()
-    {
-        if (initialised)
-            inflateEnd(&stream);
-    }
 };
 
 LineReader::LineReader(std::filesystem::path path)
@@ -65,13 +58,7 @@ bool LineReader::open()
         return false;
     if (got >= 2 && inflater->raw[0] == 0x1f && inflater->raw[1] == 0x8b) {
         m_compressed = true;
-        if (inflateInit2(&inflater->stream, 15 + 32) != Z_OK) {
-            m_error = "cannot initialise gzip decoder";
-            return false;
-        }
-        inflater->initialised = true;
-        inflater->stream.next_in = inflater->raw.data();
-        inflater->stream.avail_in = static_cast<uInt>(got);
+        inflater->gzip.feed(inflater->raw.data(), got);
         inflater->rawEof = got == 0;
         m_inflater = std::move(inflater);
     } else {
@@ -104,55 +91,53 @@ bool LineReader::readRaw(std::uint8_t *buffer, std::size_t capacity, std::size_t
 bool LineReader::inflateMore()
 {
     Inflater &z = *m_inflater;
-    const std::size_t room = m_buffer.size() - m_end;
-    z.stream.next_out = reinterpret_cast<Bytef *>(m_buffer.data() + m_end);
-    z.stream.avail_out = static_cast<uInt>(room);
-    while (z.stream.avail_out > 0) {
-        if (z.stream.avail_in == 0 && !z.rawEof) {
+    std::size_t room = m_buffer.size() - m_end;
+    while (room > 0) {
+        if (z.gzip.inputLeft() == 0 && !z.rawEof) {
             std::size_t got = 0;
             if (!readRaw(z.raw.data(), z.raw.size(), got))
                 break;
             z.rawEof = got == 0;
-            z.stream.next_in = z.raw.data();
-            z.stream.avail_in = static_cast<uInt>(got);
+            z.gzip.feed(z.raw.data(), got);
         }
         if (z.streamEnded) {
             // Concatenated gzip members form one stream (RFC 1952 2.2).
-            if (z.stream.avail_in == 0 && z.rawEof) {
+            if (z.gzip.inputLeft() == 0 && z.rawEof) {
                 m_eof = true;
                 break;
             }
-            if (z.stream.avail_in >= 1 && z.stream.next_in[0] != 0x1f) {
+            if (z.gzip.inputLeft() >= 1 && z.gzip.nextInputByte() != 0x1f) {
                 m_error = "trailing garbage after the gzip stream";
                 m_truncated = true;
                 m_eof = true;
                 break;
             }
-            inflateReset(&z.stream);
+            z.gzip.startMember();
             z.streamEnded = false;
         }
-        if (z.stream.avail_in == 0 && z.rawEof) {
+        std::size_t written = 0;
+        const GzipInflater::Result result = z.gzip.inflate(m_buffer.data() + m_end, room, written);
+        m_end += written;
+        room -= written;
+        if (result == GzipInflater::Result::MemberEnd) {
+            z.streamEnded = true;
+            continue;
+        }
+        if (result == GzipInflater::Result::Corrupt) {
+            m_error = "corrupt gzip data: " + z.gzip.error() + " (at byte "
+                + std::to_string(m_rawBytes - z.gzip.inputLeft()) + ")";
+            m_truncated = true;
+            m_eof = true;
+            break;
+        }
+        // The input ran out within a member, and the decoder has nothing left to give.
+        if (z.gzip.inputLeft() == 0 && z.rawEof && written == 0) {
             m_error = "gzip stream is truncated (ends at byte " + std::to_string(m_rawBytes) + ")";
             m_truncated = true;
             m_eof = true;
             break;
         }
-        const int rc = inflate(&z.stream, Z_NO_FLUSH);
-        if (rc == Z_STREAM_END) {
-            z.streamEnded = true;
-            continue;
-        }
-        if (rc == Z_BUF_ERROR && z.stream.avail_in == 0)
-            continue; // needs more input
-        if (rc != Z_OK) {
-            m_error = std::string("corrupt gzip data: ") + (z.stream.msg ? z.stream.msg : "decoder error")
-                + " (at byte " + std::to_string(m_rawBytes - z.stream.avail_in) + ")";
-            m_truncated = true;
-            m_eof = true;
-            break;
-        }
     }
-    m_end = m_buffer.size() - z.stream.avail_out;
     return true;
 }
 

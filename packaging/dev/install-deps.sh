@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-  libqcustomplot-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev libssl-dev libgraphviz-dev
+  libqcustomplot-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev libisal-dev libssl-dev libgraphviz-dev
   libcsv-dev  # tests only: an independent parser the CSV exports are read back with
   graphviz  # sfdp, which the graph view runs for its layout
   poppler-utils  # tests only: pdftotext, pdfinfo and pdffonts read the PDF report back

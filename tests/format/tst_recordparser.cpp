@@ -819,6 +819,15 @@ void TestRecordParser::tolerated_data()
     QTest::newRow("start equals end") << kDefaultHeader << withToken(kEx1Accept, 11, "1418530010")
                                       << withToken(kEx1Accept, 11, "1418530010");
     QTest::newRow("v5 crlf") << kExample8Header << kEx8Egress + "\r" << kEx8Egress;
+    // Numbers of up to 19 digits are read without a check per digit, longer ones with it.
+    QTest::newRow("leading zeros") << kDefaultHeader << withToken(withToken(kEx1Accept, 5, "00020641"), 9, "0004249")
+                                   << kEx1Accept;
+    QTest::newRow("bytes 19 digits") << kDefaultHeader << withToken(kEx1Accept, 9, "0000000000000004249") << kEx1Accept;
+    QTest::newRow("bytes 20 digits") << kDefaultHeader << withToken(kEx1Accept, 9, "00000000000000004249") << kEx1Accept;
+    QTest::newRow("bytes 2^63-1") << kDefaultHeader << withToken(kEx1Accept, 9, "9223372036854775807")
+                                  << withToken(kEx1Accept, 9, "9223372036854775807");
+    QTest::newRow("mixed-case enums") << kDefaultHeader << QByteArray(kEx1Accept).replace("ACCEPT OK", "Accept oK")
+                                      << kEx1Accept;
 }
 
 void TestRecordParser::tolerated()

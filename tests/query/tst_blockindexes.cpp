@@ -33,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <map>
 #include <random>
 #include <set>
 
@@ -551,6 +552,60 @@ private Q_SLOTS:
         QCOMPARE(blocksOf("42"), (std::vector<std::int64_t>{1, 7, 4095, 4096, 4100, 4101, 3 * 4096 + 5}));
         QCOMPARE(blocksOf("v6"), (std::vector<std::int64_t>{1, 7, 4095, 4096, 4100, 3 * 4096 + 5}));
         QCOMPARE(blocksOf("-5"), (std::vector<std::int64_t>{4100}));
+    }
+
+    void setsAreStoredInTheirSmallerEncoding()
+    {
+        // Sets of every density, from one block to all of a chunk's, across
+        // the size where a bitmap becomes smaller than a list: each is stored
+        // as encodeChunkBlocks encodes it, whatever form it was gathered in.
+        const QString file = m_dir.filePath(QStringLiteral("densities.flowcase"));
+        auto caseDb = CaseDb::open(file.toStdString(), CaseDb::Mode::CreateIfMissing);
+        std::mt19937_64 random(7);
+        const std::vector<double> densities{0.0003, 0.01, 0.05, 0.1, 0.12, 0.13, 0.14, 0.2, 0.5, 0.97, 1.0};
+        std::map<std::int64_t, ChunkBlocks> expected;
+        std::vector<std::vector<std::int64_t>> keysOfBlock(kBlocksPerPortChunk);
+        for (std::size_t d = 0; d < densities.size(); ++d) {
+            for (int k = 0; k < 8; ++k) {
+                const std::int64_t key = static_cast<std::int64_t>(d * 100 + static_cast<std::size_t>(k));
+                ChunkBlocks &set = expected[key];
+                set = {};
+                // Blocks far apart too, so that gaps of more than one byte occur.
+                const std::int64_t last = k % 2 ? kBlocksPerPortChunk : kBlocksPerPortChunk / 3;
+                for (std::int64_t block = 0; block < last; ++block) {
+                    if (std::uniform_real_distribution<double>(0, 1)(random) >= densities[d])
+                        continue;
+                    set[static_cast<std::size_t>(block / 64)] |= std::uint64_t(1) << (block % 64);
+                    keysOfBlock[static_cast<std::size_t>(block)].push_back(key);
+                }
+                if (set == ChunkBlocks{}) { // never empty
+                    set[0] |= 1;
+                    keysOfBlock[0].push_back(key);
+                }
+            }
+        }
+        {
+            Transaction transaction(caseDb->handle());
+            BlockPostingsWriter writer(caseDb->handle(), kPortPostings);
+            for (std::int64_t block = 0; block < kBlocksPerPortChunk; ++block)
+                for (const std::int64_t key : keysOfBlock[static_cast<std::size_t>(block)]) {
+                    writer.add(block, key);
+                    writer.add(block, key); // twice in a block counts once
+                }
+            writer.flush();
+            transaction.commit();
+        }
+        Statement rows(caseDb->handle(), "SELECT port, chunk, blocks FROM port_block ORDER BY port");
+        std::size_t seen = 0;
+        while (rows.step()) {
+            ++seen;
+            const auto found = expected.find(rows.int64(0));
+            QVERIFY(found != expected.end());
+            QCOMPARE(rows.int64(1), 0);
+            const std::string_view stored = rows.blob(2);
+            QCOMPARE(std::string(stored), encodeChunkBlocks(found->second));
+        }
+        QCOMPARE(seen, expected.size());
     }
 
     void schema3ReadAsItIs_data() { addProbes(); }
