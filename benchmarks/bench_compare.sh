@@ -2,14 +2,16 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Flowscope beside DuckDB and zcat on one generated .log.gz, in one run:
 # import (time, records/s, peak RSS, size against the .gz), counts, top-100
-# conversations by bytes, the first 256 records of an external address in
-# time order, and a whole-day timeline in 10-minute buckets. Prints markdown
+# conversations by bytes, the first 256 records in time order of an external
+# address, an ENI, a port and an outside /24, the ENI-level graph of the
+# whole case, and a whole-day timeline in 10-minute buckets. Prints markdown
 # table rows. The values queried (the busiest ENI, the 500th most frequent
-# external address) are picked from the data once and used by both.
+# external address, the /24 of the 500th most frequent external IPv4
+# address) are picked from the data once and used by both.
 #
-# Flowscope's import, counts, statistics and timeline are timed as processes
-# (flowscope-cli: start, open the case, answer); its first page in-process
-# (flowscope-bench-filter). DuckDB's load and queries are timed inside one
+# Flowscope's import, counts, statistics, graph and timeline are timed as
+# processes (flowscope-cli: start, open the case, answer); its first pages
+# in-process (flowscope-bench-filter, wall and CPU time). DuckDB's load and queries are timed inside one
 # process (benchmarks/duckdb_compare.mjs), the queries after the load.
 # Counts and timeline: median of 3 runs; first pages: median of 5. DuckDB's
 # top-100 peak RSS is its process's while the query runs, the table loaded.
@@ -98,11 +100,31 @@ for shape in "${shapes[@]}"; do
     "$(same "$(( $(wc -l < "$work/out.txt") - 1 ))" "$(duck .queries.top100.value)")" "$(seconds "$top_s")" "$(mb "$top_kb")" \
     "$(seconds "$(duck .queries.top100.seconds)")" "$(mb "$(calc "$(duck .queries.top100.peakRssMb)*1024")")"
 
-  "$build/benchmarks/flowscope-bench-filter" "$case_file" 5 --filter "addr == $address" > "$work/filter.txt"
-  IFS='|' read -r _ _ page_matches page_ms _ < <(grep '^| given' "$work/filter.txt")
-  printf '| first 256 records of an external address (`addr == %s`, %s matches), time order | %s | %s ms (in-process) | %s | |\n' \
-    "$address" "$(echo $page_matches)" "$(same "$(( page_matches < 256 ? page_matches : 256 ))" "$(duck .queries.firstPage.value)")" \
-    "$(echo $page_ms)" "$(seconds "$(duck .queries.firstPage.seconds)")"
+  # First pages: the filter's first 256 records in time order, in-process
+  # (the page's wall and CPU time), beside DuckDB's ORDER BY start LIMIT 256.
+  cidr=$(duck .picks.cidr)
+  pages=("firstPage|addr == $address|an external address" "firstPageEni|eni == $eni|the busiest ENI"
+         "firstPagePort|dstport == 3306|a port" "firstPageCidr|addr == $cidr|an outside /24")
+  page_args=()
+  for page in "${pages[@]}"; do IFS='|' read -r _ filter _ <<< "$page"; page_args+=(--filter "$filter"); done
+  "$build/benchmarks/flowscope-bench-filter" "$case_file" 5 "${page_args[@]}" > "$work/filter.txt"
+  row=0
+  for page in "${pages[@]}"; do
+    IFS='|' read -r name filter label <<< "$page"
+    row=$((row + 1))
+    IFS="|" read -r _ _ page_matches page_ms _ _ page_cpu _ < <(grep '^| given' "$work/filter.txt" | sed -n "${row}p")
+    printf '| first 256 records of %s (`%s`, %s matches), time order | %s | %s ms, CPU %s ms (in-process) | %s | |\n' \
+      "$label" "$filter" "$(echo $page_matches)" \
+      "$(same "$(( page_matches < 256 ? page_matches : 256 ))" "$(duck ".queries.$name.value")")" \
+      "$(echo $page_ms)" "$(echo $page_cpu)" "$(seconds "$(duck ".queries.$name.seconds")")"
+  done
+
+  # The ENI-level graph of the whole case (150 nodes kept, the rest folded),
+  # beside DuckDB's sums per interface and peer address, the 150 heaviest.
+  read -r graph_s graph_kb < <(timed "$cli" graph "$case_file" --level eni --format json)
+  printf '| ENI-level graph, whole case | %s nodes (DuckDB: %s pairs) | %s, %s peak RSS | %s | |\n' \
+    "$(jq '.nodes | length' "$work/out.txt")" "$(duck .queries.graph.value)" "$(seconds "$graph_s")" "$(mb "$graph_kb")" \
+    "$(seconds "$(duck .queries.graph.seconds)")"
 
   s=$(median3 "$cli" timeline "$case_file" --bucket 600 --format csv)
   printf '| timeline, 10-minute buckets, whole case | %s buckets | %s | %s | |\n' \

@@ -41,7 +41,16 @@ const middlingRows = (await connection.runAndReadAll(`WITH addresses AS (
     SELECT srcaddr AS a FROM flows WHERE srcaddr IS NOT NULL
     UNION ALL SELECT dstaddr FROM flows WHERE dstaddr IS NOT NULL)
   SELECT a, count(*) AS n FROM addresses WHERE ${external} GROUP BY a ORDER BY n DESC, a LIMIT 1 OFFSET 499`)).getRows();
-const picks = { eni: busiestEni, address: middlingRows.length ? middlingRows[0][0] : null };
+// A block of outside addresses: the /24 of the 500th external IPv4 address.
+const middlingV4 = (await connection.runAndReadAll(`WITH addresses AS (
+    SELECT srcaddr AS a FROM flows WHERE srcaddr IS NOT NULL
+    UNION ALL SELECT dstaddr FROM flows WHERE dstaddr IS NOT NULL)
+  SELECT a, count(*) AS n FROM addresses WHERE ${external} AND a NOT LIKE '%:%'
+  GROUP BY a ORDER BY n DESC, a LIMIT 1 OFFSET 499`)).getRows();
+const prefix24 = middlingV4.length ? String(middlingV4[0][0]).split('.').slice(0, 3).join('.') : null;
+const picks = { eni: busiestEni, address: middlingRows.length ? middlingRows[0][0] : null,
+  cidr: prefix24 ? `${prefix24}.0/24` : null };
+const inCidr = `(srcaddr LIKE ${quote(`${prefix24}.%`)} OR dstaddr LIKE ${quote(`${prefix24}.%`)})`;
 
 const queries = {
   dstport3306: 'SELECT count(*) FROM flows WHERE dstport = 3306',
@@ -53,6 +62,18 @@ const queries = {
     GROUP BY 1, 2 ORDER BY bytes DESC LIMIT 100`,
   firstPage: `SELECT * FROM flows WHERE srcaddr = ${quote(picks.address)} OR dstaddr = ${quote(picks.address)}
     ORDER BY start LIMIT 256`,
+  firstPageEni: `SELECT * FROM flows WHERE "interface-id" = ${quote(picks.eni)} ORDER BY start LIMIT 256`,
+  firstPagePort: 'SELECT * FROM flows WHERE dstport = 3306 ORDER BY start LIMIT 256',
+  firstPageCidr: `SELECT * FROM flows WHERE ${inCidr} ORDER BY start LIMIT 256`,
+  // The ENI-level graph of the whole case: per interface and peer address
+  // (the destination of what it sent, the source of what it received), the
+  // records logged OK with both addresses; the 150 heaviest by bytes, as the
+  // graph keeps 150 nodes.
+  graph: `SELECT "interface-id" AS eni, CASE WHEN "flow-direction" = 'egress' THEN dstaddr ELSE srcaddr END AS peer,
+    count(*) AS flows, sum(bytes) AS bytes, sum(packets) AS packets,
+    count(*) FILTER (WHERE action = 'ACCEPT') AS accepts, count(*) FILTER (WHERE action = 'REJECT') AS rejects
+    FROM flows WHERE "log-status" = 'OK' AND srcaddr IS NOT NULL AND dstaddr IS NOT NULL
+    GROUP BY 1, 2 ORDER BY bytes DESC, 1, 2 LIMIT 150`,
   timeline: `SELECT start // 600 * 600 AS bucket, count(*) FILTER (WHERE action = 'ACCEPT') AS accept,
     count(*) FILTER (WHERE action = 'REJECT') AS reject FROM flows WHERE action IS NOT NULL GROUP BY 1 ORDER BY 1`,
 };

@@ -39,6 +39,21 @@ inline std::uint64_t hashWords(const std::uint64_t *words, std::size_t count)
     return foldedMultiply(h, 0xBF58476D1CE4E5B9ULL);
 }
 
+// Whether two keys hold the same bytes, compared a word at a time (a call
+// to memcmp for a 12-byte key costs more than the comparison).
+template <typename Key>
+bool sameKey(const Key &x, const Key &y)
+{
+    constexpr std::size_t kWords = (sizeof(Key) + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t);
+    std::uint64_t a[kWords] = {}, b[kWords] = {};
+    std::memcpy(a, &x, sizeof(Key));
+    std::memcpy(b, &y, sizeof(Key));
+    std::uint64_t differ = 0;
+    for (std::size_t i = 0; i < kWords; ++i)
+        differ |= a[i] ^ b[i];
+    return differ == 0;
+}
+
 // Zeroed memory for big tables, in 2 MiB pages where the system offers them
 // (Linux's transparent huge pages on request): tables of millions of entries
 // are read at random, and with 4 KiB pages nearly every access would also
@@ -133,7 +148,7 @@ public:
                 return add(i, tag, key);
             if ((slot >> 32) == tag) {
                 const std::size_t index = static_cast<std::size_t>(slot & 0xFFFFFFFFULL) - 1;
-                if (std::memcmp(&at(index).key, &key, sizeof(Key)) == 0)
+                if (sameKey(at(index).key, key))
                     return index;
             }
         }
@@ -249,9 +264,10 @@ public:
     {
     }
 
-    void add(const Key &key, const Sample &sample)
+    void add(const Key &key, const Sample &sample) { add(key, FlatTable<Entry>::hashOf(key), sample); }
+    // The same with the key's hash (FlatTable::hashOf) at hand.
+    void add(const Key &key, std::uint64_t h, const Sample &sample)
     {
-        const std::uint64_t h = FlatTable<Entry>::hashOf(key);
         m_table.prefetchSlot(h);
         Pending &pending = m_pending[m_count % kDepth];
         if (m_count >= kDepth)

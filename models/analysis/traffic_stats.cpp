@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats.h"
+#include "column_records.h"
 #include "flat_table.h"
+#include "partitioned_stats_tables.h"
 #include "traffic_stats_entry.h"
 #include "traffic_stats_keys.h"
 #include "traffic_stats_ranking.h"
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -59,9 +62,10 @@ constexpr std::array<std::pair<StatsOrder, std::string_view>, 7> kOrderNames{{
     {StatsOrder::LastSeen, "last-seen"},
 }};
 
-// How often a scan asks whether it is still wanted: often enough to stop
-// within a block or two, rarely enough to cost nothing.
-constexpr std::uint64_t kPollRecords = 4096;
+// How often a scan asks whether it is still wanted (records read by the
+// caller's thread): often enough to stop within a block or two, rarely
+// enough to cost nothing.
+constexpr std::uint64_t kPollRecords = 1024;
 
 // A conversation's key: both addresses as words, then with
 // ConversationKey::AddressesProtocolPort the protocol and the service port,
@@ -99,25 +103,63 @@ bool addressLess(const IpAddress &x, const IpAddress &y)
     return std::memcmp(x.bytes.data(), y.bytes.data(), x.isV4() ? 4 : 16) < 0;
 }
 
-// Visits the records the query selects, asking every kPollRecords records
-// read whether the query is still wanted. `relevant` drops records that
-// cannot count before the (costlier) filter is asked.
-// `columns`: what `relevant` and `visit` read besides FlowSample's fields.
+// Visits the records the query selects on the scan's threads at once,
+// visit(worker, record) telling which thread calls (see
+// scanBlockRecordsPerWorker). The caller's thread asks every kPollRecords
+// records whether the query is still wanted, with the records read so far
+// (a block's records are counted when it is opened, so the figure covers
+// every record visited); the other thread stops at its next block once it
+// is not. `relevant` drops records that cannot count before the (costlier)
+// filter is asked. `columns`: what `relevant` and `visit` read besides
+// FlowSample's fields.
 template <typename Relevant, typename Visit>
 void scanSelected(CaseDb &caseDb, const StatsQuery &query, ColumnMask columns, Relevant relevant, Visit visit)
 {
     const ColumnMask sampled = columnOf(Field::Packets) | columnOf(Field::Bytes) | columnOf(Field::Action)
         | columnOf(Field::Start) | columnOf(Field::End);
     const ColumnMask columnsRead = columns | sampled | (query.accept ? query.acceptColumns : 0);
-    std::uint64_t read = 0;
-    scanRecords(caseDb, query.blocks, columnsRead, [&](const EncodedFlow &flow, std::int64_t) {
-        if (++read % kPollRecords == 0 && query.cancelled && query.cancelled(read))
+    std::atomic<std::uint64_t> read = 0;
+    std::atomic<bool> stale = false;
+    const auto stillWanted = [&] {
+        if (query.cancelled && query.cancelled(read.load()))
+            stale = true;
+        return !stale;
+    };
+    const auto opened = [&](std::size_t worker, std::size_t records) {
+        read += records;
+        if (stale || (worker == 0 && !stillWanted()))
             throw StatsCancelled();
-        if (!relevant(flow) || (query.accept && !query.accept(flow)))
-            return;
-        visit(flow);
-    });
-    if (query.cancelled && query.cancelled(read))
+    };
+    if (!query.accept) {
+        // Every record of the blocks: each column decoded in one go, the
+        // records put together from the columns.
+        scanBlockColumnsPerWorker(caseDb, query.blocks, columnsRead,
+                                  [&](std::size_t worker, std::int64_t, BlockColumns &block) {
+                                      opened(worker, block.size());
+                                      const ColumnRecords records(block, columnsRead);
+                                      EncodedFlow flow;
+                                      for (std::size_t slot = 0; slot < records.size(); ++slot) {
+                                          if (worker == 0 && (slot + 1) % kPollRecords == 0 && !stillWanted())
+                                              throw StatsCancelled();
+                                          records.fill(slot, flow);
+                                          if (relevant(flow))
+                                              visit(worker, flow);
+                                      }
+                                  });
+    } else {
+        scanBlockRecordsPerWorker(caseDb, query.blocks, columnsRead,
+                                  [&](std::size_t worker, std::int64_t, BlockRecordCursor &records) {
+                                      opened(worker, records.size());
+                                      std::uint64_t visited = 0;
+                                      while (const EncodedFlow *flow = records.next()) {
+                                          if (worker == 0 && ++visited % kPollRecords == 0 && !stillWanted())
+                                              throw StatsCancelled();
+                                          if (relevant(*flow) && query.accept(*flow))
+                                              visit(worker, *flow);
+                                      }
+                                  });
+    }
+    if (query.cancelled && query.cancelled(read.load()))
         throw StatsCancelled();
 }
 
@@ -141,23 +183,22 @@ bool conversationLess(const AddressWords &words, const ConversationWords &x, con
 StatsTable<Endpoint> addressEndpoints(CaseDb &caseDb, const StatsQuery &query)
 {
     AddressWords words;
-    FlatTable<StatsEntry<EndpointWord>> table;
-    FlatTableFeed<StatsEntry<EndpointWord>, FlowSample> feed(table);
-    auto count = [&](const IpAddress &address, const FlowSample &sample) {
+    PartitionedStatsTables<StatsEntry<EndpointWord>, FlowSample> table;
+    auto count = [&](std::size_t worker, const IpAddress &address, const FlowSample &sample) {
         const AddressWord word = words.wordOf(address);
-        feed.add({word.value, word.v6}, sample);
+        table.add(worker, {word.value, word.v6}, sample);
     };
     scanSelected(
         caseDb, query, columnOf(Field::SrcAddr) | columnOf(Field::DstAddr), [](const EncodedFlow &) { return true; },
-        [&](const EncodedFlow &flow) {
+        [&](std::size_t worker, const EncodedFlow &flow) {
             const FlowSample sample = FlowSample::of(flow);
             // An address is an endpoint of every flow it sends or receives.
             if (flow.has(Field::SrcAddr))
-                count(flow.srcAddr, sample);
+                count(worker, flow.srcAddr, sample);
             if (flow.has(Field::DstAddr) && !(flow.has(Field::SrcAddr) && flow.dstAddr == flow.srcAddr))
-                count(flow.dstAddr, sample);
+                count(worker, flow.dstAddr, sample);
         });
-    feed.finish();
+    table.join();
     StatsTable<Endpoint> out;
     out.total = table.size();
     for (const std::size_t i : firstRows(table, query, [&](const EndpointWord &x, const EndpointWord &y) {
@@ -177,10 +218,19 @@ StatsTable<Endpoint> interfaceEndpoints(CaseDb &caseDb, const StatsQuery &query)
     interfaces.load(caseDb.handle(), strings);
     // Per interface context first (a dense id), then per ENI, since several
     // contexts can share one ENI.
-    std::vector<StatsEntry<std::uint32_t>> byInterface(interfaces.size() + 1);
+    // A table a scanning thread, then added together.
+    std::vector<std::vector<StatsEntry<std::uint32_t>>> byWorker(
+        kScanWorkers, std::vector<StatsEntry<std::uint32_t>>(interfaces.size() + 1));
     scanSelected(
         caseDb, query, columnOf(Field::InterfaceId), [](const EncodedFlow &flow) { return flow.interface != 0; },
-        [&](const EncodedFlow &flow) { byInterface[flow.interface].add(FlowSample::of(flow)); });
+        [&](std::size_t worker, const EncodedFlow &flow) {
+            byWorker[worker][flow.interface].add(FlowSample::of(flow));
+        });
+    std::vector<StatsEntry<std::uint32_t>> &byInterface = byWorker[0];
+    for (std::size_t worker = 1; worker < kScanWorkers; ++worker)
+        for (std::size_t id = 0; id < byInterface.size(); ++id)
+            if (byWorker[worker][id].flows() != 0)
+                byInterface[id].add(byWorker[worker][id]);
     std::vector<StatsEntry<std::uint32_t>> byEni;
     std::vector<std::size_t> eniIndex(strings.size() + 1, SIZE_MAX);
     for (std::uint32_t id = 1; id <= interfaces.size(); ++id) {
@@ -233,17 +283,20 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
 {
     const bool service = key == ConversationKey::AddressesProtocolPort;
     AddressWords words;
-    FlatTable<StatsEntry<ConversationWords>> table;
-    FlatTableFeed<StatsEntry<ConversationWords>, FlowSample> feed(table);
+    PartitionedStatsTables<StatsEntry<ConversationWords>, FlowSample> table;
     const ColumnMask serviceColumns = columnOf(Field::Protocol) | columnOf(Field::SrcPort) | columnOf(Field::DstPort);
     scanSelected(
         caseDb, query, columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | (service ? serviceColumns : 0),
         // NODATA / SKIPDATA: no conversation
         [](const EncodedFlow &flow) { return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr); },
-        [&](const EncodedFlow &flow) {
-            const bool srcFirst = !addressLess(flow.dstAddr, flow.srcAddr);
-            const AddressWord a = words.wordOf(srcFirst ? flow.srcAddr : flow.dstAddr);
-            const AddressWord b = words.wordOf(srcFirst ? flow.dstAddr : flow.srcAddr);
+        [&](std::size_t worker, const EncodedFlow &flow) {
+            // Two IPv4 addresses compare as their words (most records).
+            const AddressWord src = words.wordOf(flow.srcAddr);
+            const AddressWord dst = words.wordOf(flow.dstAddr);
+            const bool srcFirst
+                = !src.v6 && !dst.v6 ? src.value <= dst.value : !addressLess(flow.dstAddr, flow.srcAddr);
+            const AddressWord a = srcFirst ? src : dst;
+            const AddressWord b = srcFirst ? dst : src;
             ConversationWords slotKey{a.value, b.value,
                                       (a.v6 ? ConversationWords::kAIsV6 : 0U) | (b.v6 ? ConversationWords::kBIsV6 : 0U)};
             if (service) {
@@ -253,9 +306,9 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
                     slotKey.extra |= ConversationWords::kHasPort
                         | std::uint32_t(std::min(flow.srcPort, flow.dstPort)) << 16;
             }
-            feed.add(slotKey, FlowSample::of(flow));
+            table.add(worker, slotKey, FlowSample::of(flow));
         });
-    feed.finish();
+    table.join();
     StatsTable<Conversation> out;
     out.total = table.size();
     for (const std::size_t i : firstRows(table, query, [&](const ConversationWords &x, const ConversationWords &y) {

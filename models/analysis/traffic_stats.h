@@ -62,7 +62,9 @@ std::optional<StatsOrder> parseStatsOrder(std::string_view name);
 SortDirection defaultDirection(StatsOrder order);
 
 // `accept` decides which records count (all when empty); `blocks` narrows the
-// scan as a filter's index lookup would (all blocks when empty).
+// scan as a filter's index lookup would (all blocks when empty). The records
+// are read and added up on two threads: `accept` must be safe to call from
+// both at once (as a RecordPredicate is).
 using RecordFilter = std::function<bool(const EncodedFlow &)>;
 
 struct StatsQuery {
@@ -74,9 +76,9 @@ struct StatsQuery {
     // decodes these and the ones its statistic adds up, no others.
     ColumnMask acceptColumns = kAllColumns;
     std::optional<std::vector<std::int64_t>> blocks;
-    // Polled every few thousand records read, with how many were read so
-    // far: true stops the scan with StatsCancelled (a newer request has made
-    // this one stale).
+    // Polled every thousand or so records read, from the caller's thread
+    // only, with how many were read so far: true stops the scan with
+    // StatsCancelled (a newer request has made this one stale).
     std::function<bool(std::uint64_t recordsRead)> cancelled;
 };
 

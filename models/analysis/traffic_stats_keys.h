@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 
 namespace flowscope {
 
@@ -19,6 +20,9 @@ struct AddressWord {
     bool v6 = false;
 };
 
+// wordOf may be called from several threads at once (the IPv6 addresses,
+// a few in a hundred, are numbered under a lock); address and less only
+// once no thread numbers any more.
 class AddressWords {
 public:
     AddressWord wordOf(const IpAddress &address)
@@ -26,6 +30,7 @@ public:
         const auto &b = address.bytes;
         if (address.isV4())
             return {std::uint32_t(b[0]) << 24 | std::uint32_t(b[1]) << 16 | std::uint32_t(b[2]) << 8 | b[3], false};
+        std::lock_guard lock(m_v6Mutex);
         return {static_cast<std::uint32_t>(m_v6.indexOf(b)), true};
     }
 
@@ -54,6 +59,7 @@ private:
         std::array<std::uint8_t, 16> key{};
     };
     FlatTable<V6Entry> m_v6;
+    std::mutex m_v6Mutex;
 };
 
 } // namespace flowscope

@@ -747,6 +747,10 @@ struct BlockRecordCursor::State {
     std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount); // by section id, reused
     std::uint64_t missing = 0; // fields a record must not have: no column holds them
     std::uint64_t reset = 0;   // fields asked for: an absent one gets a fresh record's value
+    // Sections already decompressed from an earlier reading of the block
+    // (see open(..., const BlockColumns &)), with the directory entry they
+    // were read from; set only while opening.
+    std::array<std::optional<std::pair<DirectoryEntry, std::string_view>>, 2 + kFieldCount> reused{};
 };
 
 BlockRecordCursor::BlockRecordCursor()
@@ -795,7 +799,10 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
             continue;
         if (e.offset + e.stored > data.size())
             throw StoreError("corrupt record block (truncated)");
-        Reader reader(sectionBytes(data, e, s.buffers[e.id]));
+        const auto &earlier = s.reused[e.id];
+        const bool same = earlier && earlier->first.stored == e.stored && earlier->first.raw == e.raw
+            && earlier->first.offset == e.offset;
+        Reader reader(same ? earlier->second : sectionBytes(data, e, s.buffers[e.id]));
         if (e.id == kKeysSection) {
             s.keys = reader;
             continue;
@@ -993,6 +1000,7 @@ struct BlockColumns::State {
     std::vector<std::pair<std::uint64_t, std::uint64_t>> runs; // (presence mask, length)
     Reader starts{std::string_view()}; // the keys section after the runs
     std::array<std::optional<std::string_view>, 2 + kFieldCount> sections{}; // asked for and stored
+    std::vector<DirectoryEntry> entries; // format 2: where each section was read from
     std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount);
     std::uint64_t presenceDone = 0, integersDone = 0, addressesDone = 0, idsDone = 0; // a bit per Field
     std::array<std::array<std::uint64_t, kBlockCapacity / 64>, kFieldCount> presence{};
@@ -1042,6 +1050,7 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
     s.presenceDone = s.integersDone = s.addressesDone = s.idsDone = 0;
     s.runs.clear();
     s.sections.fill(std::nullopt);
+    s.entries.clear();
     s.columns = asked;
     s.whole = false;
     switch (blockFormatOf(data)) {
@@ -1063,7 +1072,8 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
     const ColumnMask columns = withDependencies(asked);
     std::size_t end = 0;
     std::uint64_t count = 0;
-    const std::vector<DirectoryEntry> entries = readDirectory(data, count, end);
+    s.entries = readDirectory(data, count, end);
+    const std::vector<DirectoryEntry> &entries = s.entries;
     if (end < data.size())
         throw StoreError("corrupt record block (trailing data)");
     s.count = count;
@@ -1277,6 +1287,26 @@ const std::uint32_t *BlockColumns::ids(Field field)
     }
     s.idsDone |= bit;
     return values.data();
+}
+
+void BlockRecordCursor::open(std::string_view data, ColumnMask columns, std::int64_t blockId,
+                             const BlockColumns &decoded)
+{
+    // Only the sections `decoded` decompressed itself are worth taking: one
+    // stored as it is costs nothing to read again from `data`.
+    const BlockColumns::State &earlier = *decoded.m_state;
+    auto &reused = m_state->reused;
+    if (!earlier.whole)
+        for (const DirectoryEntry &e : earlier.entries)
+            if (earlier.sections[e.id] && e.stored != e.raw)
+                reused[e.id].emplace(e, *earlier.sections[e.id]);
+    try {
+        open(data, columns, blockId);
+    } catch (...) {
+        reused.fill(std::nullopt);
+        throw;
+    }
+    reused.fill(std::nullopt);
 }
 
 namespace {

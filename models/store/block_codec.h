@@ -55,6 +55,8 @@ void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<E
 // records touches one record's memory rather than a block's. 4,096 decoded
 // records do not fit a core's cache, and a decode column by column into them
 // goes over that memory once a column.
+class BlockColumns;
+
 class BlockRecordCursor {
 public:
     BlockRecordCursor();
@@ -67,6 +69,13 @@ public:
     // of its records. Throws StoreError when it is not a valid block.
     // Given the block's id, each record carries its own (EncodedFlow::id).
     void open(std::string_view data, ColumnMask columns, std::int64_t blockId = -1);
+    // The same, taking the columns `decoded` has already decompressed from it
+    // rather than decompressing them again: `decoded` must have been opened
+    // on an earlier reading of this same block (a test of the filter's
+    // columns before the matches are read whole) and not reopened since,
+    // and must outlive the reading of the records. A column whose place or
+    // sizes differ between the two readings is decompressed from `data`.
+    void open(std::string_view data, ColumnMask columns, std::int64_t blockId, const BlockColumns &decoded);
     // The block's records.
     std::size_t size() const;
     // The next record in block order, valid until the next call, or null
@@ -113,6 +122,7 @@ public:
     const std::uint32_t *ids(Field field);
 
 private:
+    friend class BlockRecordCursor; // takes the sections already decompressed
     struct State;
     std::unique_ptr<State> m_state;
 };

@@ -214,19 +214,20 @@ void scanRecords(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> 
 
 namespace {
 
-// Two threads (the caller's one of them) take blocks from one feed and hand
-// each, opened in a reader of their own (BlockRecordCursor or BlockColumns),
-// to fn; the first exception ends the scan and reaches the caller.
-template <typename BlockReaderType, typename Finish>
+// Two threads (the caller's one of them, worker 0) take blocks from one feed
+// and hand each, opened in a reader of their own (BlockRecordCursor or
+// BlockColumns), to fn(worker, block, reader); the first exception ends the
+// scan and reaches the caller.
+template <typename BlockReaderType, typename Fn, typename Finish>
 void scanConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
-                      const std::function<void(std::int64_t block, BlockReaderType &records)> &fn, Finish finish)
+                      const Fn &fn, Finish finish)
 {
-    constexpr std::size_t kWorkers = 2;
+    constexpr std::size_t kWorkers = kScanWorkers;
     BlockFeed feed(caseDb, blocks, columns);
     std::mutex failureMutex;
     std::exception_ptr failure;
     std::atomic<bool> stop = false;
-    auto work = [&] {
+    auto work = [&](std::size_t worker) {
         try {
             std::size_t sequence = 0;
             std::int64_t id = 0;
@@ -237,7 +238,7 @@ void scanConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64
                     records.open(data, columns, id); // records carry their ids
                 else
                     records.open(data, columns);
-                fn(id, records);
+                fn(worker, id, records);
                 finish(records);
             }
         } catch (...) {
@@ -249,8 +250,8 @@ void scanConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64
     };
     std::vector<std::thread> workers;
     for (std::size_t i = 1; i < kWorkers; ++i)
-        workers.emplace_back(work);
-    work(); // the caller's thread is the last worker
+        workers.emplace_back(work, i);
+    work(0); // the caller's thread is a worker too
     for (std::thread &worker : workers)
         worker.join();
     if (failure)
@@ -263,6 +264,14 @@ void scanBlockRecordsConcurrently(CaseDb &caseDb, const std::optional<std::vecto
                                   ColumnMask columns,
                                   const std::function<void(std::int64_t block, BlockRecordCursor &records)> &fn)
 {
+    scanBlockRecordsPerWorker(caseDb, blocks, columns,
+                              [&](std::size_t, std::int64_t block, BlockRecordCursor &records) { fn(block, records); });
+}
+
+void scanBlockRecordsPerWorker(
+    CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+    const std::function<void(std::size_t worker, std::int64_t block, BlockRecordCursor &records)> &fn)
+{
     scanConcurrently<BlockRecordCursor>(caseDb, blocks, columns, fn, [](BlockRecordCursor &records) {
         while (records.next()) // what fn left unread, so that a damaged block is noticed
             ;
@@ -272,6 +281,15 @@ void scanBlockRecordsConcurrently(CaseDb &caseDb, const std::optional<std::vecto
 void scanBlockColumnsConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
                                   ColumnMask columns,
                                   const std::function<void(std::int64_t block, BlockColumns &columns)> &fn)
+{
+    scanConcurrently<BlockColumns>(
+        caseDb, blocks, columns, [&](std::size_t, std::int64_t block, BlockColumns &reader) { fn(block, reader); },
+        [](BlockColumns &) {});
+}
+
+void scanBlockColumnsPerWorker(
+    CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+    const std::function<void(std::size_t worker, std::int64_t block, BlockColumns &columns)> &fn)
 {
     scanConcurrently<BlockColumns>(caseDb, blocks, columns, fn, [](BlockColumns &) {});
 }

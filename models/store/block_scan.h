@@ -40,6 +40,19 @@ void scanBlocksConcurrently(CaseDb &caseDb, const std::optional<std::vector<std:
 void scanBlockRecordsConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,
                                   ColumnMask columns,
                                   const std::function<void(std::int64_t block, BlockRecordCursor &records)> &fn);
+// The threads the concurrent scans run on, the caller's one of them.
+constexpr std::size_t kScanWorkers = 2;
+// The same, telling fn which thread calls it (0 to kScanWorkers - 1, 0 being
+// the caller's): for work that keeps a part of its result per thread and
+// joins the parts after the scan, so that no two threads share one.
+void scanBlockRecordsPerWorker(
+    CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+    const std::function<void(std::size_t worker, std::int64_t block, BlockRecordCursor &records)> &fn);
+// The same with each block opened for reading a column at a time (see
+// BlockColumns).
+void scanBlockColumnsPerWorker(
+    CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks, ColumnMask columns,
+    const std::function<void(std::size_t worker, std::int64_t block, BlockColumns &columns)> &fn);
 // The same, handing fn each block opened for reading a column at a time (see
 // BlockColumns): for a test of the records that goes column by column.
 void scanBlockColumnsConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64_t>> &blocks,

@@ -434,7 +434,9 @@ std::shared_ptr<FlowPager::Picked> FlowPager::pick(const BlockInfo &block, const
     picked->whole = whole;
     if (test.columnTest) {
         // A column at a time, then the keys of the matches alone.
+        scratch.columnsBlock = -1;
         scratch.columns.open(data, columns);
+        scratch.columnsBlock = block.id;
         std::array<std::uint64_t, kBlockCapacity / 64> bits{};
         test.columnTest(scratch.columns, bits);
         const std::uint64_t *dated = nullptr;
@@ -480,8 +482,13 @@ void FlowPager::decodeWhole(const BlockInfo &block, const RecordTest &test, Pick
     }
     // Only the picked records are put together; the cursor walks over the
     // bytes of the others, and to the block's end, where damage shows.
+    // The columns the test decompressed (the filter's and the start times)
+    // are taken from it, not decompressed a second time.
     BlockRecordCursor &cursor = scratch.cursor;
-    cursor.open(data, kAllColumns, block.id);
+    if (scratch.columnsBlock == block.id)
+        cursor.open(data, kAllColumns, block.id, scratch.columns);
+    else
+        cursor.open(data, kAllColumns, block.id);
     picked.rows.clear();
     picked.rows.reserve(picked.slots.size());
     bool same = true;

@@ -95,6 +95,9 @@ private:
         std::string data;
         BlockRecordCursor cursor;
         BlockColumns columns;
+        // The block `columns` was last opened on: its columns decompressed
+        // for the test are taken again when that block is decoded whole.
+        std::int64_t columnsBlock = -1;
     };
 
     std::shared_ptr<const Rows> rowsOf(const BlockInfo &block);

@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <compare>
 #include <map>
 #include <random>
@@ -175,7 +176,10 @@ QString conversationText(const IpAddress &a, const IpAddress &b, const std::opti
 // address order differ, IPv6), ports on both sides of 32768 and absent,
 // protocols absent and 255, values that tie, absent times, NODATA records,
 // records without an ENI, ENIs in two accounts.
-QByteArray randomRecords(unsigned seed, int count, std::vector<Truth> &truths)
+// `wide`: thousands of addresses on one side and tens on the other, so that
+// the keys outnumber what a scanning thread gathers at once and spread over
+// many blocks read by both threads.
+QByteArray randomRecords(unsigned seed, int count, std::vector<Truth> &truths, bool wide = false)
 {
     std::mt19937 random(seed);
     auto pick = [&random](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
@@ -204,8 +208,15 @@ QByteArray randomRecords(unsigned seed, int count, std::vector<Truth> &truths)
         }
         // Both addresses of one family, as flow logs have them.
         const bool v6 = pick(4) == 0;
-        const QString src = v6 ? addresses.at(6 + pick(3)) : addresses.at(pick(6) == 0 ? 9 : pick(6));
-        const QString dst = v6 ? addresses.at(6 + pick(3)) : addresses.at(pick(6) == 0 ? 9 : pick(6));
+        QString src = v6 ? addresses.at(6 + pick(3)) : addresses.at(pick(6) == 0 ? 9 : pick(6));
+        QString dst = v6 ? addresses.at(6 + pick(3)) : addresses.at(pick(6) == 0 ? 9 : pick(6));
+        if (wide) {
+            src = v6 ? QStringLiteral("2001:db8::%1").arg(pick(3000), 0, 16)
+                     : QStringLiteral("10.0.%1.%2").arg(pick(100)).arg(pick(100));
+            dst = v6 ? QStringLiteral("2001:db8:1::%1").arg(pick(40), 0, 16) : QStringLiteral("198.51.100.%1").arg(pick(40));
+            if (pick(2) == 0)
+                std::swap(src, dst);
+        }
         r.src = IpAddress::parse(src.toStdString());
         r.dst = IpAddress::parse(dst.toStdString());
         if (const int p = ports.at(pick(ports.size())); p >= 0)
@@ -257,10 +268,11 @@ private Q_SLOTS:
         m_edges = CaseDb::open(m_dir.filePath(QStringLiteral("edges.flowcase")).toStdString(), CaseDb::Mode::CreateIfMissing);
         QCOMPARE(CaseImporter(*m_edges).run({m_dir.filePath(QStringLiteral("edges.log")).toStdString()}, {}).records, 7u);
 
-        for (const auto &[seed, count] : {std::pair(1u, 3000), std::pair(2u, 300), std::pair(3u, 40)}) {
+        for (const auto &[seed, count] :
+             {std::pair(1u, 3000), std::pair(2u, 300), std::pair(3u, 40), std::pair(4u, 30000)}) {
             std::vector<Truth> truths;
             const QString log = m_dir.filePath(QStringLiteral("random%1.log").arg(seed));
-            test::writeFile(log, randomRecords(seed, count, truths));
+            test::writeFile(log, randomRecords(seed, count, truths, seed == 4));
             auto caseDb = CaseDb::open(m_dir.filePath(QStringLiteral("random%1.flowcase").arg(seed)).toStdString(),
                                        CaseDb::Mode::CreateIfMissing);
             const auto report = CaseImporter(*caseDb).run({log.toStdString()}, {});
@@ -417,7 +429,7 @@ private Q_SLOTS:
                     .total;
             return endpointStats(*m_large, kind == 2 ? EndpointKey::Address : EndpointKey::Interface, query).total;
         };
-        std::uint64_t filtered = 0;
+        std::atomic<std::uint64_t> filtered = 0; // the filter runs on both scanning threads
         std::vector<std::uint64_t> polls;
         StatsQuery query;
         query.accept = [&filtered](const EncodedFlow &) { return ++filtered > 0; };
@@ -426,7 +438,7 @@ private Q_SLOTS:
             return false;
         };
         QVERIFY(run(query) > 0);
-        QCOMPARE(filtered, std::uint64_t(kLargeRecords)); // a full scan filters every record
+        QCOMPARE(filtered.load(), std::uint64_t(kLargeRecords)); // a full scan filters every record
         QVERIFY(polls.size() > 3);
         QCOMPARE(polls.back(), std::uint64_t(kLargeRecords));
 
@@ -438,8 +450,27 @@ private Q_SLOTS:
         };
         QVERIFY_THROWS_EXCEPTION(StatsCancelled, run(query));
         QCOMPARE(polls.size(), std::size_t(1));
-        QVERIFY(filtered < polls.front());
-        QVERIFY(filtered < std::uint64_t(kLargeRecords) / 4);
+        QVERIFY(filtered.load() < polls.front());
+        QVERIFY(filtered.load() < std::uint64_t(kLargeRecords) / 4);
+
+        // Without a filter (the columns read in one go): polled as often,
+        // and stopped as soon.
+        query.accept = {};
+        polls.clear();
+        query.cancelled = [&polls](std::uint64_t read) {
+            polls.push_back(read);
+            return false;
+        };
+        QCOMPARE(run(query), run(StatsQuery{}));
+        QVERIFY(polls.size() > 3);
+        QCOMPARE(polls.back(), std::uint64_t(kLargeRecords));
+        polls.clear();
+        query.cancelled = [&polls](std::uint64_t read) {
+            polls.push_back(read);
+            return true;
+        };
+        QVERIFY_THROWS_EXCEPTION(StatsCancelled, run(query));
+        QCOMPARE(polls.size(), std::size_t(1));
     }
 
     void conversationsByAddresses()

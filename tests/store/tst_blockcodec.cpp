@@ -324,6 +324,50 @@ private Q_SLOTS:
         }
     }
 
+    // A cursor that takes the columns a test already decompressed gives
+    // every column as a cursor of its own does: for blocks of both formats
+    // and a partial one, the earlier reading holding only some columns
+    // (decoded or not yet) or those of another block (which must not be
+    // taken), and records skipped on the way.
+    void cursorTakingDecodedColumnsEqualsAll_data() { subsetsEqualAll_data(); }
+
+    void cursorTakingDecodedColumnsEqualsAll()
+    {
+        QFETCH(quint64, columns);
+        std::vector<EncodedFlow> first = generate(12, 4096, false);
+        std::vector<EncodedFlow> second = generate(13, 2500, true);
+        std::vector<EncodedFlow> third = generate(14, 1000, false);
+        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third)};
+        BlockColumns tested;
+        BlockRecordCursor cursor;
+        for (std::size_t b = 0; b < std::size(blocks); ++b) {
+            const std::vector<EncodedFlow> all = decodeBlock(blocks[b], 3);
+            for (const std::size_t earlier : {b, (b + 1) % std::size(blocks)}) {
+                // The test's reading: only what `columns` needs (zeros past it).
+                std::string head = blocks[earlier];
+                if (const auto needed = blockBytesNeeded(head, head.size(), columns))
+                    head.resize(*needed);
+                tested.open(head, columns);
+                if (columns & columnOf(Field::SrcAddr))
+                    tested.addresses(Field::SrcAddr);
+                cursor.open(blocks[b], kAllColumns, 3, tested);
+                std::size_t slot = 0;
+                for (std::size_t step = 0;; ++step) {
+                    cursor.skip(step % 3);
+                    slot = std::min(all.size(), slot + step % 3);
+                    const EncodedFlow *record = cursor.next();
+                    if (slot == all.size()) {
+                        QVERIFY(!record);
+                        break;
+                    }
+                    QVERIFY2(record && sameRecord(*record, all[slot]) && record->id == recordId(3, slot),
+                             qPrintable(QStringLiteral("block %1 (earlier %2): record %3").arg(b).arg(earlier).arg(slot)));
+                    ++slot;
+                }
+            }
+        }
+    }
+
     void damagedBlocksAreRefused_data()
     {
         QTest::addColumn<int>("cut"); // bytes cut from the end, or -1: a byte changed
