@@ -6,6 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build ccache pkg-config
+  lld  # a faster linker for the test executables (cmake/FlowscopeLinker.cmake)
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   libqcustomplot-dev libsqlite3-dev sqlite3 zlib1g-dev libzstd-dev libisal-dev libssl-dev libgraphviz-dev
   libcsv-dev  # tests only: an independent parser the CSV exports are read back with
