@@ -643,7 +643,8 @@ void MainWindow::connectFilter()
             [this](const QStringList &names) { m_settings.setList(kFlowColumnsKey, names); });
     connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusEditor);
     connect(m_filterBar, &FilterBar::filterApplied, this, &MainWindow::showFilterSnapshotNote);
-    connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, kMessageMs); });
+    // Until a filter is applied: the table and the bar disagree meanwhile.
+    connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, 0); });
     // A valid filter applied: an earlier filter's error no longer holds.
     m_filter->addFollower([this](const QString &) {
         if (!m_filterError.isEmpty() && statusBar()->currentMessage() == m_filterError)
