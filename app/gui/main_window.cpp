@@ -17,6 +17,7 @@
 #include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
 #include "export/csv_export_controller.h"
+#include "export/export_view_tracker.h"
 #include "export/report_export_dialog.h"
 #include "filter_bar.h"
 #include "filter_controller.h"
@@ -564,8 +565,16 @@ void MainWindow::connectActions()
         m_imports->setKeepDuplicates(keep);
         m_settings.setFlag(kKeepDuplicatesKey, keep);
     });
+    // The view the analyst turned to last (a dock tab clicked leaves the focus in the flow table).
+    m_exportViews = new ExportViewTracker(this);
+    m_exportViews->setRecordsView(m_table);
+    m_exportViews->addView(m_stats, m_statsDock);
+    m_exportViews->addView(m_rejects, m_rejectsDock);
+    m_exportViews->addView(m_findings, m_findingsDock);
+    m_exportViews->addView(m_incidentView, m_incidentDock);
     connect(m_actions->exportViewCsv, &QAction::triggered, this, [this] {
-        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_stats, m_rejects, m_findings);
+        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_exportViews->current(), m_stats,
+                                       m_rejects, m_findings, m_incidentView);
     });
     connect(m_findings, &FindingsView::exportRequested, this, [this] {
         const CurrentViewExport view = findingsExport(m_session->casePath());
