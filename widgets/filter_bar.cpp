@@ -242,7 +242,11 @@ bool FilterBar::apply()
     updateSyntax();
     if (m_syntax.state == FilterSyntaxState::Invalid || m_syntax.state == FilterSyntaxState::Intermediate) {
         showErrorToolTip();
-        Q_EMIT applyRejected(QString::fromStdString(m_syntax.error ? m_syntax.error->message : std::string()));
+        // The table keeps the filter in force: say which, so bar and table are not taken to agree.
+        const QString error = QString::fromStdString(m_syntax.error ? m_syntax.error->message : std::string());
+        Q_EMIT applyRejected(m_applied.isEmpty()
+                                 ? tr("Filter not applied (%1): the table still shows every record.").arg(error)
+                                 : tr("Filter not applied (%1): the table still shows %2").arg(error, m_applied));
         return false;
     }
     m_completer->popup()->hide();

@@ -104,6 +104,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void filterApplied(const QString &expression);
+    // Enter on a wrong or unfinished filter: the error and the filter still in force.
     void applyRejected(const QString &message);
     void syntaxStateChanged(const QString &state);
     void caseValuesLoaded();

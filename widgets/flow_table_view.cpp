@@ -21,6 +21,7 @@
 #include <QHelpEvent>
 #include <QMenu>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStyle>
 #include <QTimer>
 #include <QToolTip>
@@ -632,6 +633,18 @@ bool FlowTableView::restoreHeaderState(const QByteArray &state)
         applyColumns(fieldsInViewOrder());
     updateSortIndicator();
     return true;
+}
+
+void FlowTableView::focusInEvent(QFocusEvent *event)
+{
+    // QAbstractItemView makes the first row current when focus arrives without a current
+    // index, also when focus merely moves here because another widget was hidden.
+    const bool hadCurrent = currentIndex().isValid();
+    QItemSelectionModel *selection = selectionModel();
+    const QSignalBlocker blocker(selection);
+    QTableView::focusInEvent(event);
+    if (!hadCurrent && selection && selection->currentIndex().isValid())
+        selection->clearCurrentIndex();
 }
 
 void FlowTableView::changeEvent(QEvent *event)

@@ -85,6 +85,9 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Focus alone (a dock tab clicked, a dialog closed) makes no row current:
+    // the record panels follow the current row, which only the analyst picks.
+    void focusInEvent(QFocusEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
     QModelIndex moveCursor(CursorAction cursorAction, Qt::KeyboardModifiers modifiers) override;
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -46,8 +46,8 @@ MainActions::MainActions(QMainWindow *window)
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportViewCsv = exportMenu->addAction(tr("Current View as &CSV…"));
     exportViewCsv->setObjectName(QStringLiteral("exportViewCsv"));
-    exportViewCsv->setStatusTip(tr("Write every record of the filter, or the statistic, reject groups or findings in "
-                                   "focus, to a CSV file"));
+    exportViewCsv->setStatusTip(tr("Write every record of the filter, or the statistic, reject groups, findings or "
+                                   "incident timeline last brought to the front or clicked, to a CSV file"));
     exportReport = exportMenu->addAction(tr("Incident &Report (PDF)…"));
     exportReport->setObjectName(QStringLiteral("exportReport"));
     exportReport->setStatusTip(tr("Write a PDF report of the case and the current filter for the incident ticket"));

@@ -18,6 +18,7 @@
 #include "explain/why_rejected_panel.h"
 #include "empty_case_view.h"
 #include "export/csv_export_controller.h"
+#include "export/export_view_tracker.h"
 #include "export/report_export_dialog.h"
 #include "filter_bar.h"
 #include "filter_controller.h"
@@ -574,8 +575,16 @@ void MainWindow::connectActions()
         m_imports->setKeepDuplicates(keep);
         m_settings.setFlag(kKeepDuplicatesKey, keep);
     });
+    // The view the analyst turned to last (a dock tab clicked leaves the focus in the flow table).
+    m_exportViews = new ExportViewTracker(this);
+    m_exportViews->setRecordsView(m_table);
+    m_exportViews->addView(m_stats, m_statsDock);
+    m_exportViews->addView(m_rejects, m_rejectsDock);
+    m_exportViews->addView(m_findings, m_findingsDock);
+    m_exportViews->addView(m_incidentView, m_incidentDock);
     connect(m_actions->exportViewCsv, &QAction::triggered, this, [this] {
-        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_stats, m_rejects, m_findings);
+        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_exportViews->current(), m_stats,
+                                       m_rejects, m_findings, m_incidentView);
     });
     connect(m_findings, &FindingsView::exportRequested, this, [this] {
         const CurrentViewExport view = findingsExport(m_session->casePath());
@@ -653,7 +662,8 @@ void MainWindow::connectFilter()
             [this](const QStringList &names) { m_settings.setList(kFlowColumnsKey, names); });
     connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusEditor);
     connect(m_filterBar, &FilterBar::filterApplied, this, &MainWindow::showFilterSnapshotNote);
-    connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, kMessageMs); });
+    // Until a filter is applied: the table and the bar disagree meanwhile.
+    connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, 0); });
     // A valid filter applied: an earlier filter's error no longer holds.
     m_filter->addFollower([this](const QString &) {
         if (!m_filterError.isEmpty() && statusBar()->currentMessage() == m_filterError)

@@ -22,6 +22,7 @@ class CaseEnrichmentLoader;
 class CaseSession;
 class CaseStatusLabel;
 class CsvExportController;
+class ExportViewTracker;
 class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
@@ -141,6 +142,7 @@ private:
     ImportErrorsModel *m_errors;
     MainActions *m_actions;
     CsvExportController *m_csvExport;
+    ExportViewTracker *m_exportViews = nullptr; // what Current View as CSV means
     QStackedWidget *m_center;
     EmptyCaseView *m_empty;
     FlowTableView *m_table;

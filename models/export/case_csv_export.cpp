@@ -282,8 +282,9 @@ std::int64_t writeRejectGroupsCsv(CaseDb &caseDb, const CaseFilter &filter, expl
     } catch (const RejectExplainCancelled &) {
         throw CsvExportStopped();
     }
+    // `scan` last: a scanning source's requests folded into one group are told by it, not by a port.
     writer.header({"count", "verdict", "basis", "component", "rule", "interface-id", "protocol", "port", "replies",
-                   "first_record", "sample_records"});
+                   "first_record", "sample_records", "scan"});
     std::int64_t rows = 0;
     for (const RejectGroup &group : groups.groups) {
         writer.number(group.count);
@@ -293,13 +294,14 @@ std::int64_t writeRejectGroupsCsv(CaseDb &caseDb, const CaseFilter &filter, expl
         writeText(writer, group.rule);
         writeText(writer, group.interfaceId);
         writer.number(group.protocol);
-        writer.number(group.servicePort);
+        group.scan ? writer.absent() : writer.number(group.servicePort);
         writer.number(group.replies);
         writer.number(group.firstRecord);
         std::string samples;
         for (const std::int64_t id : group.sampleRecords)
             samples += (samples.empty() ? "" : " ") + std::to_string(id);
         samples.empty() ? writer.absent() : writer.text(samples);
+        group.scan ? writeText(writer, group.scan->summary()) : writer.absent();
         writer.endRow();
         ++rows;
         if (!writer.ok())

@@ -60,6 +60,7 @@ CsvExportOutcome runCsvExport(const CsvExportRequest &request, const std::functi
                 outcome.rows = writeRejectGroupsCsv(*caseDb, filter, explain::loadSnapshotTimeline(*caseDb), writer, stop);
                 break;
             case Table::Findings: outcome.rows = writeFindingsCsv(*caseDb, writer); break;
+            case Table::Incident: outcome.rows = writeIncidentCsv(*caseDb, writer); break;
             }
         }
         if (cancelled && cancelled(-1)) {

@@ -18,9 +18,9 @@
 namespace flowscope {
 
 struct CsvExportRequest {
-    enum class Table { Flows, Conversations, ServiceConversations, AddressEndpoints, InterfaceEndpoints, RejectGroups, Findings };
+    enum class Table { Flows, Conversations, ServiceConversations, AddressEndpoints, InterfaceEndpoints, RejectGroups, Findings, Incident };
     QString casePath;
-    QString filter; // the display filter, empty for every record; findings take none (every one is written)
+    QString filter; // the display filter, empty for every record; findings and the incident take none (all are written)
     Table table = Table::Flows;
     QString outPath;
     CsvCells cells = CsvCells::Neutralised;

@@ -19,7 +19,8 @@ namespace flowscope {
 class EvidenceModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { RoleColumn, InterfaceColumn, ActionColumn, StartColumn, FlowColumn, ColumnCount };
+    // What a narrow panel must show first: the role and what the record did, then when.
+    enum Column { RoleColumn, ActionColumn, StartColumn, InterfaceColumn, FlowColumn, ColumnCount };
     enum Role {
         RecordIdRole = Qt::UserRole + 1, // qint64
         StartRole,                       // qint64 epoch seconds

@@ -233,6 +233,28 @@ private Q_SLOTS:
         QCOMPARE(grouped[1][1], perRecord[1][9]);
     }
 
+    // A scanning source's requests are one group, told by its summary rather than a port.
+    void scanGroupCarriesItsSummary()
+    {
+        QByteArray lines = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start "
+                           "end action log-status tcp-flags\n";
+        for (int port = 1; port <= 25; ++port)
+            lines += "5 123456789010 eni-s 198.51.100.7 10.0.1.5 44000 " + QByteArray::number(port) + " 6 1 44 "
+                   + QByteArray::number(1700000000 + port) + ' ' + QByteArray::number(1700000001 + port) + " REJECT OK 2\n";
+        lines += "5 123456789010 eni-s 203.0.113.9 10.0.1.5 45000 22 6 1 44 1700000100 1700000101 REJECT OK 2\n";
+        const auto caseDb = import(QStringLiteral("scan"), lines, 26);
+        const Rows grouped = exported([&](CsvWriter &w) { writeRejectGroupsCsv(*caseDb, *compiled(*caseDb, ""), {}, w); });
+        QCOMPARE(grouped.size(), std::size_t(3));
+        QCOMPARE(grouped[0].back(), QStringLiteral("scan"));
+        QCOMPARE(grouped[0][7], QStringLiteral("port"));
+        QCOMPARE(grouped[1][0], QStringLiteral("25"));
+        QVERIFY(!grouped[1][7].has_value()); // many ports: none to name
+        QVERIFY2(grouped[1].back().value_or(QString()).contains(QStringLiteral("198.51.100.7")),
+                 qPrintable(grouped[1].back().value_or(QStringLiteral("(absent)"))));
+        QCOMPARE(grouped[2][7], QStringLiteral("22"));
+        QVERIFY(!grouped[2].back().has_value()); // no scan
+    }
+
     void cancelledExportLeavesNoFile()
     {
         const QString path = m_dir.filePath(QStringLiteral("cancelled.csv"));

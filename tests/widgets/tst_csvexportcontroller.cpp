@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// File > Export > Current View as CSV: the view in focus decides the table
-// (a statistic, the reject groups, the findings, else the flow table's
-// records), and the export runs with a progress dialog and says how it ended.
+// File > Export > Current View as CSV: the view the analyst turned to decides
+// the table (a statistic, the reject groups, the findings, the incident
+// timeline, else the flow table's records), and the export runs with a
+// progress dialog and says how it ended.
 
 #include "export/csv_export_controller.h"
+#include "export/export_view_tracker.h"
 
 #include "detect/finding_store.h"
 #include "detect/findings_view.h"
@@ -14,11 +16,14 @@
 
 #include "test_files.h"
 
+#include <QDockWidget>
 #include <QFile>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMainWindow>
 #include <QProgressDialog>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,7 +47,7 @@ private Q_SLOTS:
 
     void viewInFocusDecides_data()
     {
-        QTest::addColumn<int>("focus"); // 0 elsewhere, 1 statistics, 2 rejects, 3 findings
+        QTest::addColumn<int>("focus"); // 0 elsewhere, 1 statistics, 2 rejects, 3 findings, 4 incident
         QTest::addColumn<int>("kind");
         QTest::addColumn<CsvExportRequest::Table>("table");
         QTest::addColumn<QString>("filter");
@@ -55,6 +60,7 @@ private Q_SLOTS:
         QTest::newRow("interfaces") << 1 << 3 << Table::InterfaceEndpoints << "stats filter" << "c-endpoints.csv";
         QTest::newRow("rejects") << 2 << 0 << Table::RejectGroups << "rejects filter" << "c-rejects.csv";
         QTest::newRow("findings") << 3 << 0 << Table::Findings << "" << "c-findings.csv";
+        QTest::newRow("incident") << 4 << 0 << Table::Incident << "" << "c-incident.csv";
     }
 
     void viewInFocusDecides()
@@ -71,16 +77,60 @@ private Q_SLOTS:
         RejectsOverviewView rejects;
         rejects.setFilter(QStringLiteral("rejects filter"));
         FindingsView findings;
+        QWidget incident;
+        QTableView incidentTable(&incident);
         const QWidget *focused = focus == 1 ? static_cast<QWidget *>(stats.table())
             : focus == 2                    ? static_cast<QWidget *>(rejects.table())
             : focus == 3                    ? static_cast<QWidget *>(findings.table())
+            : focus == 4                    ? static_cast<QWidget *>(&incidentTable)
                                             : &elsewhere;
         const CurrentViewExport view =
-            currentViewExport(m_case, QStringLiteral("flows filter"), focused, &stats, &rejects, &findings);
+            currentViewExport(m_case, QStringLiteral("flows filter"), focused, &stats, &rejects, &findings, &incident);
         QCOMPARE(view.request.table, table);
         QCOMPARE(view.request.filter, filter);
         QCOMPARE(view.request.casePath, m_case);
         QCOMPARE(view.suggestedName, name);
+    }
+
+    // The view is the one brought to the front or clicked last, not the keyboard focus:
+    // a dock tab clicked leaves the focus in the flow table.
+    void viewTurnedToLastDecides()
+    {
+        QMainWindow window;
+        QStandardItemModel rows(3, 2);
+        auto *table = new QTableView(&window);
+        table->setModel(&rows);
+        window.setCentralWidget(table);
+        auto *statsDock = new QDockWidget(QStringLiteral("Statistics"), &window);
+        auto *stats = new QTableView(statsDock);
+        statsDock->setWidget(stats);
+        auto *rejectsDock = new QDockWidget(QStringLiteral("Rejects"), &window);
+        auto *rejects = new QTableView(rejectsDock);
+        rejectsDock->setWidget(rejects);
+        window.addDockWidget(Qt::BottomDockWidgetArea, statsDock);
+        window.addDockWidget(Qt::BottomDockWidgetArea, rejectsDock);
+        window.tabifyDockWidget(statsDock, rejectsDock);
+        ExportViewTracker tracker;
+        tracker.setRecordsView(table);
+        tracker.addView(stats, statsDock);
+        tracker.addView(rejects, rejectsDock);
+        window.resize(800, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        rejectsDock->raise();
+        QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(rejects));
+        table->setFocus(); // where the focus goes when a tab is clicked: no choice of the analyst
+        QCOMPARE(tracker.current(), static_cast<QWidget *>(rejects));
+        statsDock->raise();
+        QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(stats));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(rows.index(1, 0)).center());
+        QCOMPARE(tracker.current(), static_cast<QWidget *>(table));
+        rejectsDock->raise();
+        QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(rejects));
+        rejectsDock->close(); // the tab behind comes to the front
+        QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(stats));
+        statsDock->close(); // a view no longer on screen is not what the analyst looks at
+        QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(table));
     }
 
     void exportsWithProgressAndSaysSo()

@@ -194,6 +194,31 @@ private Q_SLOTS:
         }
     }
 
+    // Enter on a wrong filter leaves the table on the filter in force: the message says which.
+    void rejectedApplyNamesTheFilterInForce()
+    {
+        FilterBar bar;
+        bar.setDebounceInterval(60000);
+        bar.show();
+        QSignalSpy rejected(&bar, &FilterBar::applyRejected);
+        QTest::keyClicks(bar.editor(), QStringLiteral("dstport =="));
+        bar.completer()->popup()->hide();
+        QTest::keyClick(bar.editor(), Qt::Key_Return);
+        QCOMPARE(rejected.size(), 1);
+        QVERIFY2(rejected.last().first().toString().contains(QStringLiteral("every record")),
+                 qPrintable(rejected.last().first().toString()));
+        bar.applyFilterText(QStringLiteral("action == reject"));
+        QCOMPARE(bar.appliedFilter(), QStringLiteral("action == reject"));
+        bar.editor()->clear();
+        QTest::keyClicks(bar.editor(), QStringLiteral("dstport == 22 and"));
+        bar.completer()->popup()->hide();
+        QTest::keyClick(bar.editor(), Qt::Key_Return);
+        QCOMPARE(rejected.size(), 2);
+        const QString message = rejected.last().first().toString();
+        QVERIFY2(message.contains(QStringLiteral("still shows action == reject")), qPrintable(message));
+        QCOMPARE(bar.appliedFilter(), QStringLiteral("action == reject"));
+    }
+
     void escRestoresApplied()
     {
         FilterBar bar;

@@ -11,6 +11,7 @@
 #include "test_files.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -127,6 +128,38 @@ private Q_SLOTS:
         view.addCellMenuAction(&goToTime);
         std::unique_ptr<QMenu> again(view.createCellMenu({}));
         QVERIFY(again->actions().contains(&goToTime));
+    }
+
+    // Focus arriving (a dock tab clicked hides the widget that had it, a dialog closes)
+    // makes no row current: the Why Rejected? panel and the Record tab follow the current row.
+    void focusAloneMakesNoRowCurrent_data()
+    {
+        QTest::addColumn<int>("reason");
+        QTest::newRow("tab") << int(Qt::TabFocusReason);
+        QTest::newRow("other") << int(Qt::OtherFocusReason);
+        QTest::newRow("window") << int(Qt::ActiveWindowFocusReason);
+    }
+
+    void focusAloneMakesNoRowCurrent()
+    {
+        QFETCH(int, reason);
+        QStandardItemModel plain(3, 2);
+        FlowTableView view;
+        view.setModel(&plain);
+        view.resize(400, 300);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy current(view.selectionModel(), &QItemSelectionModel::currentRowChanged);
+        QFocusEvent focusIn(QEvent::FocusIn, static_cast<Qt::FocusReason>(reason));
+        QApplication::sendEvent(&view, &focusIn);
+        QVERIFY(!view.currentIndex().isValid());
+        QCOMPARE(current.count(), 0);
+        // The keyboard still starts at the first row, and a chosen row stays current.
+        QTest::keyClick(&view, Qt::Key_Down);
+        QVERIFY(view.currentIndex().isValid());
+        const int row = view.currentIndex().row();
+        QApplication::sendEvent(&view, &focusIn);
+        QCOMPARE(view.currentIndex().row(), row);
     }
 
     void columnChooserRoundTrip()

@@ -367,7 +367,12 @@ private Q_SLOTS:
         QVERIFY(computed.wait(20000));
         QCOMPARE(requests->started(), 1);
         view.showUnanswered();
+        // The older filter's requests cannot be double-clicked while the new one is computed.
+        QVERIFY(!view.unansweredTable()->isEnabled());
+        doubleClick(view.unansweredTable(), requests->index(0, UnansweredRequestsModel::VerdictColumn));
+        QCOMPARE(requested.size(), 1);
         QVERIFY(computed.wait(20000));
+        QVERIFY(view.unansweredTable()->isEnabled());
         QCOMPARE(requests->started(), 2);
         QCOMPARE(requests->rowCount(), 1);
         QVERIFY(view.statusText().startsWith(QStringLiteral("1 egress request ")));

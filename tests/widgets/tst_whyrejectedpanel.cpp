@@ -187,6 +187,28 @@ private Q_SLOTS:
                                 .arg(window.panel->rulesTree()->viewport()->width())));
     }
 
+    // In a narrow panel the evidence shows what each record did (the accepted request beside
+    // the rejected reply is the argument) without scrolling sideways.
+    void evidenceActionInViewWhenNarrow()
+    {
+        Window window;
+        window.widget.resize(900, 700);
+        window.widget.show();
+        QVERIFY(window.open(m_withSnapshot.path));
+        QTRY_VERIFY(window.rowOf(m_withSnapshot.idOfLine.at(3)) >= 0);
+        QSignalSpy explained(window.panel, &WhyRejectedPanel::explained);
+        window.select(m_withSnapshot.idOfLine.at(3));
+        QVERIFY(explained.wait(20000));
+        QTableView *evidence = window.panel->evidenceTable();
+        QTRY_VERIFY(evidence->isVisible());
+        QVERIFY(evidence->model()->rowCount() > 0);
+        for (int row = 0; row < evidence->model()->rowCount(); ++row) {
+            const QRect action = evidence->visualRect(evidence->model()->index(row, EvidenceModel::ActionColumn));
+            QVERIFY2(action.right() <= evidence->viewport()->width(),
+                     qPrintable(QStringLiteral("%1 > %2").arg(action.right()).arg(evidence->viewport()->width())));
+        }
+    }
+
     // A click on the request behind a rejected reply selects it in the
     // table, and the panel keeps the reply's explanation in view.
     void evidenceClickGoesToTheRecord()

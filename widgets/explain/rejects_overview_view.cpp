@@ -142,6 +142,9 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
         Q_EMIT filterRequested(filter, true);
     });
     connect(m_unansweredTable, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex &index) {
+        // Rows of an older filter while the new one is computed, as for the groups.
+        if (m_unansweredModel->isComputing())
+            return;
         const QString filter = m_unansweredModel->filterForRow(index.row());
         if (!filter.isEmpty())
             Q_EMIT filterRequested(filter, true);
@@ -158,11 +161,13 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
         updateStatus();
     });
     connect(m_unansweredModel, &UnansweredRequestsModel::computed, this, [this] {
+        m_unansweredTable->setEnabled(true);
         fitColumns(m_unansweredTable);
         updateStatus();
         Q_EMIT computed();
     });
     connect(m_unansweredModel, &UnansweredRequestsModel::errorOccurred, this, [this](const QString &message) {
+        m_unansweredTable->setEnabled(true);
         m_unansweredError = message;
         updateStatus();
     });
@@ -228,6 +233,7 @@ void RejectsOverviewView::cancelCurrent()
     if (m_tabs->currentWidget() == m_unansweredTable) {
         m_unansweredModel->cancel();
         m_cancelledUnanswered = true;
+        m_unansweredTable->setEnabled(true);
     } else {
         m_model->cancel();
         m_cancelledGroups = true;
@@ -295,6 +301,7 @@ void RejectsOverviewView::refreshIfStale()
         m_unansweredModel->compute(m_case, m_filter);
         m_busy->setRange(0, 0);
         m_elapsed.start();
+        m_unansweredTable->setEnabled(false); // the rows shown belong to the previous filter until it is done
     }
     updateStatus();
 }

@@ -7,7 +7,6 @@
 #include "explain/rejects_overview_view.h"
 #include "traffic_stats_view.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -33,12 +32,23 @@ CurrentViewExport findingsExport(const QString &casePath)
     return view;
 }
 
+CurrentViewExport incidentExport(const QString &casePath)
+{
+    CurrentViewExport view;
+    view.request.casePath = casePath;
+    view.request.table = CsvExportRequest::Table::Incident;
+    view.suggestedName = QFileInfo(casePath).completeBaseName() + QStringLiteral("-incident.csv");
+    return view;
+}
+
 CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *focus,
                                     const TrafficStatsView *stats, const RejectsOverviewView *rejects,
-                                    const FindingsView *findings)
+                                    const FindingsView *findings, const QWidget *incident)
 {
     if (holds(findings, focus))
         return findingsExport(casePath);
+    if (holds(incident, focus))
+        return incidentExport(casePath);
     using Table = CsvExportRequest::Table;
     using Kind = TrafficStatsView::Kind;
     CurrentViewExport view;
@@ -101,13 +111,12 @@ void CsvExportController::exportView(CsvExportRequest request, const QString &su
     exportTo(request);
 }
 
-void CsvExportController::exportCurrentView(const QString &casePath, const QString &flowFilter,
+void CsvExportController::exportCurrentView(const QString &casePath, const QString &flowFilter, const QWidget *view,
                                             const TrafficStatsView *stats, const RejectsOverviewView *rejects,
-                                            const FindingsView *findings)
+                                            const FindingsView *findings, const QWidget *incident)
 {
-    const CurrentViewExport view =
-        currentViewExport(casePath, flowFilter, QApplication::focusWidget(), stats, rejects, findings);
-    exportView(view.request, view.suggestedName);
+    const CurrentViewExport chosen = currentViewExport(casePath, flowFilter, view, stats, rejects, findings, incident);
+    exportView(chosen.request, chosen.suggestedName);
 }
 
 void CsvExportController::exportTo(const CsvExportRequest &request)

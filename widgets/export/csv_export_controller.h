@@ -20,19 +20,22 @@ class FindingsView;
 class RejectsOverviewView;
 class TrafficStatsView;
 
-// What "the current view" is: the statistic shown when the Statistics view
-// holds the focus, the reject groups when the Rejects view does, the
-// case's findings when the Findings view does, else the records of the flow
-// table's filter. Also the file name to offer.
+// What "the current view" is: the statistic shown when `view` is (or holds)
+// the Statistics view, the reject groups for the Rejects view, the case's
+// findings for the Findings view, its incident timeline for the Incident
+// Timeline view, else the records of the flow table's filter. `view` is the
+// one the analyst turned to (ExportViewTracker). Also the file name to offer.
 struct CurrentViewExport {
     CsvExportRequest request;
     QString suggestedName;
 };
-CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *focus,
+CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *view,
                                     const TrafficStatsView *stats, const RejectsOverviewView *rejects,
-                                    const FindingsView *findings = nullptr);
+                                    const FindingsView *findings = nullptr, const QWidget *incident = nullptr);
 // Every finding of the case (the Findings view's own Export).
 CurrentViewExport findingsExport(const QString &casePath);
+// The case's incident timeline: findings, stars, tags and notes.
+CurrentViewExport incidentExport(const QString &casePath);
 
 class CsvExportController : public QObject {
     Q_OBJECT
@@ -41,9 +44,10 @@ public:
 
     // `request` without its outPath; `suggestedName` the file name the dialog offers.
     void exportView(CsvExportRequest request, const QString &suggestedName);
-    // The view that has the focus (see currentViewExport), through the dialog.
-    void exportCurrentView(const QString &casePath, const QString &flowFilter, const TrafficStatsView *stats,
-                           const RejectsOverviewView *rejects, const FindingsView *findings = nullptr);
+    // The view the analyst turned to (see currentViewExport), through the dialog.
+    void exportCurrentView(const QString &casePath, const QString &flowFilter, const QWidget *view,
+                           const TrafficStatsView *stats, const RejectsOverviewView *rejects,
+                           const FindingsView *findings = nullptr, const QWidget *incident = nullptr);
     // The same without the dialog.
     void exportTo(const CsvExportRequest &request);
 
