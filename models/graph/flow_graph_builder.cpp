@@ -15,13 +15,13 @@
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
+#include "store/graph_total_runs.h"
 #include "store/graph_traffic_totals.h"
 #include "store/sqlite_handle.h"
 
 #include <QObject>
 
 #include <algorithm>
-#include <deque>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -736,38 +736,40 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
         }
         fromLeftOut = matches->total() * 2 > records;
     }
-    std::deque<std::pair<SumKey, Traffic>> totals; // no copying as it grows
-    if (haveTotals) {
+    // The totals kept beside the records, a row at a time; their
+    // addresses are positions in the totals' sorted list, which become the
+    // addresses' numbers as they are. Read once for the owners, and again
+    // where the graph adds them up (reading is cheaper than keeping them).
+    std::size_t storedRows = 0;
+    const auto forEachTotal = [&](const auto &use) {
+        GraphTotalsReader reader(caseDb.handle());
+        if (numbers.size() == 0)
+            numbers.adopt(reader.addresses());
+        storedRows = static_cast<std::size_t>(reader.storedRows());
         std::size_t rows = 0;
-        // The rows come in the order of their key, the source address after
-        // the interface: runs of rows share it, and it is numbered once a run.
-        IpAddress lastSrc;
-        std::uint32_t lastSrcNumber = AddressNumbers::kAbsent;
-        readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &row, const GraphTrafficSums &sums) {
+        GraphTotalRow row;
+        while (reader.next(row)) {
             if (++rows % kCancelCheckEvery == 0 && options.cancelled && options.cancelled())
                 throw GraphCancelled();
             SumKey key;
             key.eni = row.interface < eniOfInterface.size() ? eniOfInterface[row.interface] : 0;
-            if (lastSrcNumber == AddressNumbers::kAbsent || !(row.src == lastSrc)) {
-                lastSrc = row.src;
-                lastSrcNumber = numbers.number(row.src);
-            }
-            key.src = lastSrcNumber;
-            key.dst = numbers.number(row.dst);
+            key.src = row.src;
+            key.dst = row.dst;
             key.srcService = row.srcService;
             key.dstService = row.dstService;
             key.logged = row.direction;
             key.initiator = row.initiator;
             Traffic t;
-            t.flows = static_cast<std::uint64_t>(sums.flows);
-            t.bytes = static_cast<std::uint64_t>(sums.bytes);
-            t.packets = static_cast<std::uint64_t>(sums.packets);
-            t.accept = static_cast<std::uint64_t>(sums.accepts);
-            t.reject = static_cast<std::uint64_t>(sums.rejects);
-            claims.add(key.eni, key.logged, key.src, key.dst, t.flows);
-            if (fromTotals || fromLeftOut)
-                totals.emplace_back(key, t);
-        });
+            t.flows = static_cast<std::uint64_t>(row.sums.flows);
+            t.bytes = static_cast<std::uint64_t>(row.sums.bytes);
+            t.packets = static_cast<std::uint64_t>(row.sums.packets);
+            t.accept = static_cast<std::uint64_t>(row.sums.accepts);
+            t.reject = static_cast<std::uint64_t>(row.sums.rejects);
+            use(key, t);
+        }
+    };
+    if (haveTotals) {
+        forEachTotal([&](const SumKey &key, const Traffic &t) { claims.add(key.eni, key.logged, key.src, key.dst, t.flows); });
     } else {
         for (const auto &[key, traffic] :
              scanRawTraffic(caseDb, nullptr, interfaces, nullptr, nullptr, options.cancelled))
@@ -777,15 +779,16 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     const std::map<std::uint32_t, QString> owners = claims.owners(numbers, strings, options.snapshot.get());
     GraphAssembler assembler(options, strings, interfaces, numbers, owners, groups);
     if (fromTotals) {
-        assembler.reserve(totals.size());
-        for (const auto &[key, traffic] : totals)
+        assembler.reserve(storedRows);
+        forEachTotal([&](const SumKey &key, const Traffic &traffic) {
             assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+        });
     } else if (columnScan) {
         // Every address of the case is numbered: what the scan needs of
         // one is looked up by its number.
         ScanAddresses scan;
         scan.groups = &groups;
-        scan.eniOfInterface = std::move(eniOfInterface);
+        scan.eniOfInterface = eniOfInterface; // the totals are read again below
         for (std::uint32_t n = 0; n < numbers.size(); ++n) { // the blocks are numbered on the way, after the addresses
             const IpAddress address = numbers.address(n);
             scan.network.push_back(numbers.number(networkOf(address)));
@@ -820,9 +823,7 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
                                              options.cancelled);
         if (fromLeftOut) {
             GraphSums kept;
-            for (const auto &[key, traffic] : totals)
-                kept[key] += traffic;
-            totals = {};
+            forEachTotal([&](const SumKey &key, const Traffic &traffic) { kept[key] += traffic; });
             for (const auto &[key, traffic] : sums) {
                 Traffic &t = kept[key];
                 t.flows -= traffic.flows;
@@ -836,7 +837,6 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
                 if (traffic.flows > 0)
                     assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
         } else {
-            totals = {};
             assembler.reserve(sums.size());
             for (const auto &[key, traffic] : sums)
                 assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
