@@ -6,6 +6,7 @@
 #include "graph_filters.h"
 #include "graph_record_scan.h"
 #include "graph_sums.h"
+#include "node_order.h"
 #include "outside_groups.h"
 
 #include "explain/config_snapshot.h"
@@ -306,25 +307,15 @@ public:
         }
         for (Node &node : m_nodes)
             node.id = node.caseLevel != kNone ? m_caseLevel[node.caseLevel].node.id : m_groups.idOf(node.outside);
-        // Heaviest first, by id among equals: sorted by weight alone, then
-        // each run of equal weights by id (the ids are compared only there).
+        // Heaviest first, by id among equals.
         const GraphMetric metric = m_options.metric;
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> byWeight(m_nodes.size());
-        for (std::uint32_t i = 0; i < byWeight.size(); ++i)
-            byWeight[i] = {m_nodes[i].traffic.weight(metric), i};
-        std::sort(byWeight.begin(), byWeight.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
-        std::vector<std::uint32_t> order(m_nodes.size());
-        for (std::size_t from = 0; from < byWeight.size();) {
-            std::size_t to = from + 1;
-            while (to < byWeight.size() && byWeight[to].first == byWeight[from].first)
-                ++to;
-            for (std::size_t i = from; i < to; ++i)
-                order[i] = byWeight[i].second;
-            if (to - from > 1)
-                std::sort(order.begin() + static_cast<std::ptrdiff_t>(from), order.begin() + static_cast<std::ptrdiff_t>(to),
-                          [this](std::uint32_t x, std::uint32_t y) { return m_nodes[x].id < m_nodes[y].id; });
-            from = to;
+        std::vector<std::uint64_t> weights(m_nodes.size());
+        std::vector<const QString *> ids(m_nodes.size());
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            weights[i] = m_nodes[i].traffic.weight(metric);
+            ids[i] = &m_nodes[i].id;
         }
+        std::vector<std::uint32_t> order = heaviestFirst(weights, ids);
 
         const std::size_t kept = keepExpandedAddresses(order);
 
@@ -616,20 +607,42 @@ private:
     // "(A) or (B) ...", the nodes from `from` on in `order`: what "more" holds.
     QString foldedExpression(const std::vector<std::uint32_t> &order, std::size_t from) const
     {
-        QString folded;
-        folded.reserve(static_cast<qsizetype>((order.size() - from) * 32));
-        const QString addressTest = QStringLiteral("(addr == ");
+        // Hundreds of thousands of groups facing the internet: their texts
+        // are measured first, then copied into one string made to size.
+        const QStringView addressTest = u"(addr == ";
+        const QStringView orText = u" or ";
+        const auto network = [this](std::uint32_t node) {
+            return m_nodes[node].caseLevel == kNone && m_nodes[node].outside.form == OutsideKey::Form::Network;
+        };
+        std::vector<QString> others; // the other nodes' tests (the selector's lists), in order
+        qsizetype length = 0;
         for (std::size_t i = from; i < order.size(); ++i) {
             if (i > from)
-                folded += QStringLiteral(" or ");
-            const Node &node = m_nodes[order[i]];
-            if (node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Network) {
-                folded += addressTest; // most of them, without the selector's lists
-                folded += node.id;
-                folded += QLatin1Char(')');
+                length += orText.size();
+            if (network(order[i])) {
+                length += addressTest.size() + m_nodes[order[i]].id.size() + 1;
                 continue;
             }
-            folded += QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')');
+            others.push_back(QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')'));
+            length += others.back().size();
+        }
+        QString folded(length, Qt::Uninitialized);
+        QChar *out = folded.data();
+        const auto put = [&out](QStringView text) {
+            std::copy(text.begin(), text.end(), out);
+            out += text.size();
+        };
+        auto other = others.begin();
+        for (std::size_t i = from; i < order.size(); ++i) {
+            if (i > from)
+                put(orText);
+            if (network(order[i])) {
+                put(addressTest);
+                put(m_nodes[order[i]].id);
+                put(u")");
+            } else {
+                put(*other++);
+            }
         }
         return folded;
     }
