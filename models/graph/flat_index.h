@@ -20,19 +20,14 @@ public:
     // second: whether it was stored now.
     std::pair<std::uint32_t, bool> findOrInsert(std::uint64_t key, std::uint32_t next)
     {
-        if ((m_size + 1) * 2 > m_slots.size())
-            grow();
-        const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
-            Slot &slot = m_slots[i];
-            if (slot.value == kAbsent) {
-                slot = {key, next};
-                ++m_size;
-                return {next, true};
-            }
-            if (slot.key == key)
-                return {slot.value, false};
-        }
+        // Keys often come again at once (the graph's sums come in address
+        // order: the edge and the /24 of the row before): no probe then.
+        if (key == m_lastKey && m_lastValue != kAbsent)
+            return {m_lastValue, false};
+        const auto found = probe(key, next);
+        m_lastKey = key;
+        m_lastValue = found.first;
+        return found;
     }
 
     // The number stored for `key`, or kAbsent.
@@ -62,11 +57,28 @@ public:
             m_size = 0;
             for (const Slot &slot : old)
                 if (slot.value != kAbsent)
-                    findOrInsert(slot.key, slot.value);
+                    probe(slot.key, slot.value);
         }
     }
 
 private:
+    std::pair<std::uint32_t, bool> probe(std::uint64_t key, std::uint32_t next)
+    {
+        if ((m_size + 1) * 2 > m_slots.size())
+            grow();
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+            Slot &slot = m_slots[i];
+            if (slot.value == kAbsent) {
+                slot = {key, next};
+                ++m_size;
+                return {next, true};
+            }
+            if (slot.key == key)
+                return {slot.value, false};
+        }
+    }
+
     struct Slot {
         std::uint64_t key = 0;
         std::uint32_t value = kAbsent;
@@ -84,6 +96,8 @@ private:
 
     std::vector<Slot> m_slots;
     std::size_t m_size = 0;
+    std::uint64_t m_lastKey = 0; // the key of the last findOrInsert and its number
+    std::uint32_t m_lastValue = kAbsent;
 };
 
 } // namespace flowscope::graph

@@ -6,6 +6,7 @@
 #include "graph_filters.h"
 #include "graph_record_scan.h"
 #include "graph_sums.h"
+#include "node_order.h"
 #include "outside_groups.h"
 
 #include "explain/config_snapshot.h"
@@ -15,13 +16,13 @@
 #include "store/block_scan.h"
 #include "store/case_db.h"
 #include "store/dictionaries.h"
+#include "store/graph_total_runs.h"
 #include "store/graph_traffic_totals.h"
 #include "store/sqlite_handle.h"
 
 #include <QObject>
 
 #include <algorithm>
-#include <deque>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -306,25 +307,15 @@ public:
         }
         for (Node &node : m_nodes)
             node.id = node.caseLevel != kNone ? m_caseLevel[node.caseLevel].node.id : m_groups.idOf(node.outside);
-        // Heaviest first, by id among equals: sorted by weight alone, then
-        // each run of equal weights by id (the ids are compared only there).
+        // Heaviest first, by id among equals.
         const GraphMetric metric = m_options.metric;
-        std::vector<std::pair<std::uint64_t, std::uint32_t>> byWeight(m_nodes.size());
-        for (std::uint32_t i = 0; i < byWeight.size(); ++i)
-            byWeight[i] = {m_nodes[i].traffic.weight(metric), i};
-        std::sort(byWeight.begin(), byWeight.end(), [](const auto &x, const auto &y) { return x.first > y.first; });
-        std::vector<std::uint32_t> order(m_nodes.size());
-        for (std::size_t from = 0; from < byWeight.size();) {
-            std::size_t to = from + 1;
-            while (to < byWeight.size() && byWeight[to].first == byWeight[from].first)
-                ++to;
-            for (std::size_t i = from; i < to; ++i)
-                order[i] = byWeight[i].second;
-            if (to - from > 1)
-                std::sort(order.begin() + static_cast<std::ptrdiff_t>(from), order.begin() + static_cast<std::ptrdiff_t>(to),
-                          [this](std::uint32_t x, std::uint32_t y) { return m_nodes[x].id < m_nodes[y].id; });
-            from = to;
+        std::vector<std::uint64_t> weights(m_nodes.size());
+        std::vector<const QString *> ids(m_nodes.size());
+        for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+            weights[i] = m_nodes[i].traffic.weight(metric);
+            ids[i] = &m_nodes[i].id;
         }
+        std::vector<std::uint32_t> order = heaviestFirst(weights, ids);
 
         const std::size_t kept = keepExpandedAddresses(order);
 
@@ -616,20 +607,42 @@ private:
     // "(A) or (B) ...", the nodes from `from` on in `order`: what "more" holds.
     QString foldedExpression(const std::vector<std::uint32_t> &order, std::size_t from) const
     {
-        QString folded;
-        folded.reserve(static_cast<qsizetype>((order.size() - from) * 32));
-        const QString addressTest = QStringLiteral("(addr == ");
+        // Hundreds of thousands of groups facing the internet: their texts
+        // are measured first, then copied into one string made to size.
+        const QStringView addressTest = u"(addr == ";
+        const QStringView orText = u" or ";
+        const auto network = [this](std::uint32_t node) {
+            return m_nodes[node].caseLevel == kNone && m_nodes[node].outside.form == OutsideKey::Form::Network;
+        };
+        std::vector<QString> others; // the other nodes' tests (the selector's lists), in order
+        qsizetype length = 0;
         for (std::size_t i = from; i < order.size(); ++i) {
             if (i > from)
-                folded += QStringLiteral(" or ");
-            const Node &node = m_nodes[order[i]];
-            if (node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Network) {
-                folded += addressTest; // most of them, without the selector's lists
-                folded += node.id;
-                folded += QLatin1Char(')');
+                length += orText.size();
+            if (network(order[i])) {
+                length += addressTest.size() + m_nodes[order[i]].id.size() + 1;
                 continue;
             }
-            folded += QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')');
+            others.push_back(QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')'));
+            length += others.back().size();
+        }
+        QString folded(length, Qt::Uninitialized);
+        QChar *out = folded.data();
+        const auto put = [&out](QStringView text) {
+            std::copy(text.begin(), text.end(), out);
+            out += text.size();
+        };
+        auto other = others.begin();
+        for (std::size_t i = from; i < order.size(); ++i) {
+            if (i > from)
+                put(orText);
+            if (network(order[i])) {
+                put(addressTest);
+                put(m_nodes[order[i]].id);
+                put(u")");
+            } else {
+                put(*other++);
+            }
         }
         return folded;
     }
@@ -736,38 +749,40 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
         }
         fromLeftOut = matches->total() * 2 > records;
     }
-    std::deque<std::pair<SumKey, Traffic>> totals; // no copying as it grows
-    if (haveTotals) {
+    // The totals kept beside the records, a row at a time; their
+    // addresses are positions in the totals' sorted list, which become the
+    // addresses' numbers as they are. Read once for the owners, and again
+    // where the graph adds them up (reading is cheaper than keeping them).
+    std::size_t storedRows = 0;
+    const auto forEachTotal = [&](const auto &use) {
+        GraphTotalsReader reader(caseDb.handle());
+        if (numbers.size() == 0)
+            numbers.adopt(reader.addresses());
+        storedRows = static_cast<std::size_t>(reader.storedRows());
         std::size_t rows = 0;
-        // The rows come in the order of their key, the source address after
-        // the interface: runs of rows share it, and it is numbered once a run.
-        IpAddress lastSrc;
-        std::uint32_t lastSrcNumber = AddressNumbers::kAbsent;
-        readGraphTrafficTotals(caseDb.handle(), [&](const GraphTrafficKey &row, const GraphTrafficSums &sums) {
+        GraphTotalRow row;
+        while (reader.next(row)) {
             if (++rows % kCancelCheckEvery == 0 && options.cancelled && options.cancelled())
                 throw GraphCancelled();
             SumKey key;
             key.eni = row.interface < eniOfInterface.size() ? eniOfInterface[row.interface] : 0;
-            if (lastSrcNumber == AddressNumbers::kAbsent || !(row.src == lastSrc)) {
-                lastSrc = row.src;
-                lastSrcNumber = numbers.number(row.src);
-            }
-            key.src = lastSrcNumber;
-            key.dst = numbers.number(row.dst);
+            key.src = row.src;
+            key.dst = row.dst;
             key.srcService = row.srcService;
             key.dstService = row.dstService;
             key.logged = row.direction;
             key.initiator = row.initiator;
             Traffic t;
-            t.flows = static_cast<std::uint64_t>(sums.flows);
-            t.bytes = static_cast<std::uint64_t>(sums.bytes);
-            t.packets = static_cast<std::uint64_t>(sums.packets);
-            t.accept = static_cast<std::uint64_t>(sums.accepts);
-            t.reject = static_cast<std::uint64_t>(sums.rejects);
-            claims.add(key.eni, key.logged, key.src, key.dst, t.flows);
-            if (fromTotals || fromLeftOut)
-                totals.emplace_back(key, t);
-        });
+            t.flows = static_cast<std::uint64_t>(row.sums.flows);
+            t.bytes = static_cast<std::uint64_t>(row.sums.bytes);
+            t.packets = static_cast<std::uint64_t>(row.sums.packets);
+            t.accept = static_cast<std::uint64_t>(row.sums.accepts);
+            t.reject = static_cast<std::uint64_t>(row.sums.rejects);
+            use(key, t);
+        }
+    };
+    if (haveTotals) {
+        forEachTotal([&](const SumKey &key, const Traffic &t) { claims.add(key.eni, key.logged, key.src, key.dst, t.flows); });
     } else {
         for (const auto &[key, traffic] :
              scanRawTraffic(caseDb, nullptr, interfaces, nullptr, nullptr, options.cancelled))
@@ -777,15 +792,16 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     const std::map<std::uint32_t, QString> owners = claims.owners(numbers, strings, options.snapshot.get());
     GraphAssembler assembler(options, strings, interfaces, numbers, owners, groups);
     if (fromTotals) {
-        assembler.reserve(totals.size());
-        for (const auto &[key, traffic] : totals)
+        assembler.reserve(storedRows);
+        forEachTotal([&](const SumKey &key, const Traffic &traffic) {
             assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
+        });
     } else if (columnScan) {
         // Every address of the case is numbered: what the scan needs of
         // one is looked up by its number.
         ScanAddresses scan;
         scan.groups = &groups;
-        scan.eniOfInterface = std::move(eniOfInterface);
+        scan.eniOfInterface = eniOfInterface; // the totals are read again below
         for (std::uint32_t n = 0; n < numbers.size(); ++n) { // the blocks are numbered on the way, after the addresses
             const IpAddress address = numbers.address(n);
             scan.network.push_back(numbers.number(networkOf(address)));
@@ -820,9 +836,7 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
                                              options.cancelled);
         if (fromLeftOut) {
             GraphSums kept;
-            for (const auto &[key, traffic] : totals)
-                kept[key] += traffic;
-            totals = {};
+            forEachTotal([&](const SumKey &key, const Traffic &traffic) { kept[key] += traffic; });
             for (const auto &[key, traffic] : sums) {
                 Traffic &t = kept[key];
                 t.flows -= traffic.flows;
@@ -836,7 +850,6 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
                 if (traffic.flows > 0)
                     assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
         } else {
-            totals = {};
             assembler.reserve(sums.size());
             for (const auto &[key, traffic] : sums)
                 assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);

@@ -18,7 +18,7 @@
 // counts when one end's logs are missing or the filter hides them.
 //
 // With an empty filter the sums come from the totals written at import
-// (graph_traffic_total), the same answer without reading a record; with a
+// (graph_total_runs.h), the same answer without reading a record; with a
 // filter that keeps most records, from those totals less the records it
 // leaves out (see graph_record_scan.h).
 
@@ -51,8 +51,8 @@ struct GraphOptions {
     std::shared_ptr<const explain::ConfigSnapshot> snapshot;
     // Asked once a block; true ends the build with GraphCancelled.
     std::function<bool()> cancelled;
-    // An empty filter reads the totals kept beside the records (table
-    // graph_traffic_total) instead of the records; false scans the records.
+    // An empty filter reads the totals kept beside the records (sorted
+    // runs, see graph_total_runs.h) instead of the records; false scans the records.
     bool useStoredTotals = true;
     // A filter's records tested and summed a column at a time, by address
     // numbers (given the totals, which number every address); false decodes

@@ -41,7 +41,7 @@ enum class SumsOf {
     Matches,        // those in the match set, keyed as the graph needs them: an address no
                     // interface owns as OutsideGroups::kept says (its /24 or /48 mostly), the
                     // logging interface only between two owned addresses
-    RecordsLeftOut, // the others, keyed as graph_traffic_total is (to be taken from its rows)
+    RecordsLeftOut, // the others, keyed as the stored totals are (to be taken from their rows)
 };
 
 // Sums the records of `blocks` that `which` names, decoding only the

@@ -2,6 +2,7 @@
 #include "derived_tables.h"
 
 #include "block_codec.h"
+#include "graph_total_runs.h"
 #include "stored_address.h"
 
 #include <algorithm>
@@ -194,7 +195,7 @@ void DerivedTablesWriter::flush()
     m_addresses.flush();
     m_ports.flush();
     m_interfaces.flush();
-    m_graphTotals.write(m_db);
+    m_graphTotals.writeAndMerge(m_db);
     m_coverageGaps.flush();
     m_gatheredFull.store(false, std::memory_order_release);
 }
@@ -281,10 +282,11 @@ void rebuildDerivedTables(sqlite3 *db, const DerivedTablesBounds &bounds)
     // Rollups written before schema 3 are dropped rather than kept: they
     // lack the spread shares, and placed records that start before 1970 in
     // the wrong minute.
-    execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total; DELETE FROM port_protocol_total; DELETE FROM graph_traffic_total;"
+    execSql(db, "DELETE FROM address_block; DELETE FROM port_block; DELETE FROM interface_block; DELETE FROM record_total; DELETE FROM port_protocol_total;"
                 " DELETE FROM ephemeral_port_block; DELETE FROM rollup_minute; DELETE FROM rollup_minute_total;"
                 " DELETE FROM rollup_long_span;"
                 " DELETE FROM coverage_gap");
+    clearGraphTotalRuns(db);
     // Block by block on this thread: the writer needs the connection between
     // two blocks, so no other thread may read from it meanwhile.
     // The ids first: blocks are rewritten as they go, and a statement

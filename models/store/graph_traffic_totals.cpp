@@ -2,7 +2,7 @@
 #include "graph_traffic_totals.h"
 
 #include "block_codec.h"
-#include "stored_address.h"
+#include "graph_total_runs.h"
 
 #include <algorithm>
 #include <cstring>
@@ -20,24 +20,6 @@ constexpr ColumnMask kColumns = columnOf(Field::SrcAddr) | columnOf(Field::DstAd
     | columnOf(Field::DstPort) | columnOf(Field::Action) | columnOf(Field::LogStatus) | columnOf(Field::Bytes)
     | columnOf(Field::Packets) | columnOf(Field::TcpFlags) | columnOf(Field::FlowDirection)
     | columnOf(Field::InterfaceId) | columnOf(Field::PktSrcAwsService) | columnOf(Field::PktDstAwsService);
-
-// IPv4 as its biased integer, IPv6 as its 16 bytes, as address_block keeps them.
-void bindAddress(Statement &statement, int index, const IpAddress &address)
-{
-    if (address.isV4())
-        statement.bind(index, storedIpv4(address.v4()));
-    else
-        statement.bindBlobStatic(index, address.bytes.data(), 16);
-}
-
-IpAddress addressAt(const Statement &statement, int column)
-{
-    if (statement.columnType(column) == SQLITE_INTEGER)
-        return ipv4FromStored(statement.int64(column));
-    if (const auto address = ipv6FromStored(statement.blob(column)))
-        return *address;
-    throw StoreError("graph_traffic_total holds an address that is neither IPv4 nor IPv6");
-}
 
 } // namespace
 
@@ -119,7 +101,7 @@ void GraphTrafficTotals::add(const EncodedFlow &flow, std::int64_t sign)
         (flow.action == Action::Reject ? sums.rejects : sums.accepts) += sign;
 }
 
-void GraphTrafficTotals::clear()
+void GraphTrafficTotals::forget()
 {
     m_sorted = false;
     m_totals.clear();
@@ -127,30 +109,39 @@ void GraphTrafficTotals::clear()
     m_addresses.clear();
 }
 
+void GraphTrafficTotals::clear()
+{
+    forget();
+    m_firstUnmerged = 0;
+}
+
 void GraphTrafficTotals::sortForWrite()
 {
     if (m_sorted)
         return;
-    // In key order, addresses as the table orders them (IPv4 before IPv6):
-    // the upserts walk the table's B-tree once. Addresses are ranked once,
-    // so the rows sort as integers.
+    // Addresses are ranked once, so the rows sort as integers.
     std::vector<std::uint32_t> byAddress(m_addresses.size());
     for (std::uint32_t i = 0; i < byAddress.size(); ++i)
         byAddress[i] = i;
-    std::sort(byAddress.begin(), byAddress.end(), [this](std::uint32_t a, std::uint32_t b) {
-        const IpAddress &x = m_addresses[a];
-        const IpAddress &y = m_addresses[b];
-        return std::tie(x.family, x.bytes) < std::tie(y.family, y.bytes);
-    });
+    std::sort(byAddress.begin(), byAddress.end(),
+              [this](std::uint32_t a, std::uint32_t b) { return graphAddressLess(m_addresses[a], m_addresses[b]); });
     std::vector<std::uint32_t> rank(m_addresses.size());
     for (std::uint32_t r = 0; r < byAddress.size(); ++r)
         rank[byAddress[r]] = r;
+    std::vector<IpAddress> sorted(m_addresses.size());
+    for (std::uint32_t r = 0; r < byAddress.size(); ++r)
+        sorted[r] = m_addresses[byAddress[r]];
+    m_addresses = std::move(sorted);
     auto &rows = m_totals.entries();
-    std::sort(rows.begin(), rows.end(), [&rank](const auto &a, const auto &b) {
+    for (auto &[key, sums] : rows) {
+        key.src = rank[key.src];
+        key.dst = rank[key.dst];
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
         const Key &x = a.first;
         const Key &y = b.first;
-        return std::tie(x.interface, x.direction, x.initiator, rank[x.src], rank[x.dst], x.srcService, x.dstService)
-            < std::tie(y.interface, y.direction, y.initiator, rank[y.src], rank[y.dst], y.srcService, y.dstService);
+        return std::tie(x.interface, x.direction, x.initiator, x.src, x.dst, x.srcService, x.dstService)
+            < std::tie(y.interface, y.direction, y.initiator, y.src, y.dst, y.srcService, y.dstService);
     });
     m_sorted = true;
 }
@@ -158,43 +149,44 @@ void GraphTrafficTotals::sortForWrite()
 void GraphTrafficTotals::write(sqlite3 *db)
 {
     if (m_totals.empty()) {
-        clear();
+        forget();
         return;
     }
     sortForWrite();
-    const auto &rows = m_totals.entries();
-    Statement upsert(db, "INSERT INTO graph_traffic_total(interface, direction, initiator, src, dst, src_service, dst_service,"
-                         " flows, packets, bytes, accepts, rejects) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)"
-                         " ON CONFLICT DO UPDATE SET flows = flows + excluded.flows, packets = packets + excluded.packets,"
-                         " bytes = bytes + excluded.bytes, accepts = accepts + excluded.accepts,"
-                         " rejects = rejects + excluded.rejects");
-    bool shrank = false;
-    for (const auto &[key, sums] : rows) {
+    GraphTotalRunWriter writer(db, std::move(m_addresses));
+    for (const auto &[key, sums] : m_totals.entries()) {
         if (sums.flows == 0 && sums.packets == 0 && sums.bytes == 0 && sums.accepts == 0 && sums.rejects == 0)
             continue;
-        upsert.bind(1, static_cast<std::int64_t>(key.interface));
-        upsert.bind(2, static_cast<std::int64_t>(key.direction));
-        upsert.bind(3, static_cast<std::int64_t>(key.initiator));
-        bindAddress(upsert, 4, m_addresses[key.src]);
-        bindAddress(upsert, 5, m_addresses[key.dst]);
-        upsert.bind(6, static_cast<std::int64_t>(key.srcService));
-        upsert.bind(7, static_cast<std::int64_t>(key.dstService));
-        upsert.bind(8, sums.flows);
-        upsert.bind(9, sums.packets);
-        upsert.bind(10, sums.bytes);
-        upsert.bind(11, sums.accepts);
-        upsert.bind(12, sums.rejects);
-        upsert.exec();
-        shrank = shrank || sums.flows < 0;
+        GraphTotalRow row;
+        row.interface = key.interface;
+        row.direction = key.direction;
+        row.initiator = key.initiator;
+        row.src = key.src;
+        row.dst = key.dst;
+        row.srcService = key.srcService;
+        row.dstService = key.dstService;
+        row.sums = sums;
+        writer.add(row);
     }
-    if (shrank) // records taken away (replaced by richer copies): a key left without records goes
-        execSql(db, "DELETE FROM graph_traffic_total WHERE flows = 0");
-    clear();
+    const std::int64_t run = writer.finish();
+    if (run != 0 && m_firstUnmerged == 0)
+        m_firstUnmerged = run;
+    forget();
+}
+
+void GraphTrafficTotals::writeAndMerge(sqlite3 *db)
+{
+    write(db);
+    if (m_firstUnmerged != 0)
+        mergeGraphTotalRuns(db, m_firstUnmerged);
+    m_firstUnmerged = 0;
 }
 
 void deriveGraphTrafficTotals(sqlite3 *db)
 {
-    execSql(db, "DELETE FROM graph_traffic_total");
+    // As an import gathers them: a run each time memory holds about 2^18 keys.
+    constexpr std::size_t kRunKeys = std::size_t(1) << 18;
+    clearGraphTotalRuns(db);
     GraphTrafficTotals totals;
     std::vector<EncodedFlow> rows;
     Statement blocks(db, "SELECT data FROM flow_block");
@@ -202,36 +194,32 @@ void deriveGraphTrafficTotals(sqlite3 *db)
         decodeBlockColumns(blocks.blob(0), kColumns, rows);
         for (const EncodedFlow &flow : rows)
             totals.add(flow);
+        if (totals.size() > kRunKeys)
+            totals.write(db);
     }
     blocks.reset();
-    totals.write(db);
+    totals.writeAndMerge(db);
 }
 
 bool hasGraphTrafficTotals(sqlite3 *db)
 {
-    return queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'graph_traffic_total'") > 0;
+    return queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'graph_total_run'") > 0;
 }
 
 void readGraphTrafficTotals(sqlite3 *db, const std::function<void(const GraphTrafficKey &, const GraphTrafficSums &)> &row)
 {
-    Statement read(db, "SELECT interface, direction, initiator, src, dst, src_service, dst_service,"
-                       " flows, packets, bytes, accepts, rejects FROM graph_traffic_total");
-    while (read.step()) {
+    GraphTotalsReader reader(db);
+    GraphTotalRow stored;
+    while (reader.next(stored)) {
         GraphTrafficKey key;
-        key.interface = static_cast<std::uint32_t>(read.int64(0));
-        key.direction = static_cast<LoggedDirection>(read.int64(1));
-        key.initiator = static_cast<FlowInitiator>(read.int64(2));
-        key.src = addressAt(read, 3);
-        key.dst = addressAt(read, 4);
-        key.srcService = static_cast<std::uint32_t>(read.int64(5));
-        key.dstService = static_cast<std::uint32_t>(read.int64(6));
-        GraphTrafficSums sums;
-        sums.flows = read.int64(7);
-        sums.packets = read.int64(8);
-        sums.bytes = read.int64(9);
-        sums.accepts = read.int64(10);
-        sums.rejects = read.int64(11);
-        row(key, sums);
+        key.interface = stored.interface;
+        key.direction = stored.direction;
+        key.initiator = stored.initiator;
+        key.src = reader.addresses()[stored.src];
+        key.dst = reader.addresses()[stored.dst];
+        key.srcService = stored.srcService;
+        key.dstService = stored.dstService;
+        row(key, stored.sums);
     }
 }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The records summed per interface, source and destination address, AWS
-// services, logged direction and initiator, kept beside the records (table
-// graph_traffic_total) so that the graph of a whole case reads no record
-// block. Only records with both addresses and log status OK count, as the
+// services, logged direction and initiator, kept beside the records (in
+// sorted runs, see graph_total_runs.h) so that the graph of a whole case
+// reads no record block. Only records with both addresses and log status OK count, as the
 // graph counts them. Addresses are kept whole: who owns an address is only
 // known when the graph is built (later imports and snapshots change it), and
 // on an internet-facing estate grouping the outside side per /24 saves
@@ -60,20 +60,25 @@ class GraphTrafficTotals {
 public:
     // Counts a record (sign -1 takes it away); records the graph does not count are left out.
     void add(const EncodedFlow &flow, std::int64_t sign = 1);
-    // Puts what was gathered in the table's key order, touching no table:
-    // another thread may do this while the connection writes other tables.
-    // Nothing may be added after it until write() or clear(); write() does
-    // it when it was not done.
+    // Puts what was gathered in key order, touching no table: another
+    // thread may do this while the connection writes other tables. Nothing
+    // may be added after it until write() or clear(); write() does it when
+    // it was not done.
     void sortForWrite();
-    // Adds what was gathered to the table, dropping rows left without flows, and forgets it.
+    // Stores what was gathered as a run of its own (leaving out keys whose
+    // sums are all zero) and forgets it.
     void write(sqlite3 *db);
+    // The same, then merges the runs written since the last merge (see
+    // mergeGraphTotalRuns): at the end of a file.
+    void writeAndMerge(sqlite3 *db);
+    // Forgets what was gathered and the runs written (their transaction was rolled back).
     void clear();
     std::size_t size() const { return m_totals.size(); }
 
 private:
     struct Key {
         std::uint32_t interface = 0;
-        std::uint32_t src = 0; // positions in m_addresses
+        std::uint32_t src = 0; // positions in m_addresses (in address order once sorted)
         std::uint32_t dst = 0;
         std::uint32_t srcService = 0;
         std::uint32_t dstService = 0;
@@ -89,22 +94,25 @@ private:
     };
 
     std::uint32_t idOf(const IpAddress &address);
+    void forget();
 
     DenseHashMap<IpAddress, std::uint32_t, AddressHash> m_addressIds;
     std::vector<IpAddress> m_addresses;
     DenseHashMap<Key, GraphTrafficSums, KeyHash> m_totals;
     bool m_sorted = false; // m_totals' entries are in key order, its slots stale
+    std::int64_t m_firstUnmerged = 0; // the first run written since the last merge, 0 for none
 };
 
-// Fills graph_traffic_total from every block of the case (decoding only the
+// Derives the totals from every block of the case (decoding only the
 // columns it needs), inside the caller's transaction: for a case written
-// before the table existed.
+// before they existed.
 void deriveGraphTrafficTotals(sqlite3 *db);
 
-// Whether the case has the table (a case opened read-only at an older schema has not).
+// Whether the case keeps the totals as this version does (a case opened
+// read-only at an older schema does not).
 bool hasGraphTrafficTotals(sqlite3 *db);
 
-// Every row of the table.
+// Every key with its sums over the runs, in key order.
 void readGraphTrafficTotals(sqlite3 *db, const std::function<void(const GraphTrafficKey &, const GraphTrafficSums &)> &row);
 
 } // namespace flowscope

@@ -217,7 +217,7 @@ void replaceStoredRecords(sqlite3 *db, std::int64_t block, const std::vector<Rec
         graphTotals.add(replaced[i], -1);
         graphTotals.add(replacements[i].richer);
     }
-    graphTotals.write(db);
+    graphTotals.writeAndMerge(db);
     for (std::size_t i = 0; i < replacements.size(); ++i) {
         const EncodedFlow &old = replaced[i];
         const EncodedFlow &richer = replacements[i].richer;

@@ -2,6 +2,7 @@
 #include "schema.h"
 
 #include "derived_tables.h"
+#include "graph_total_runs.h"
 #include "graph_traffic_totals.h"
 #include "minute_rollup.h"
 #include "port_protocol_totals.h"
@@ -278,9 +279,24 @@ CREATE TABLE ioc_hunt_hit(
   first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL, interfaces TEXT NOT NULL, filter TEXT NOT NULL);
 )sql";
 
-constexpr std::array<const char *, 12> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
+// The graph's totals as sorted runs (see graph_total_runs.h) instead of a
+// row per key in graph_traffic_total: an import writes each row once, in
+// order, and the graph reads them in one go. A run's addresses are in
+// `addresses`, its rows in pieces. migrateSchema() moves the rows of
+// graph_traffic_total into a run, then drops it.
+constexpr const char *kSchemaGraphTotalRuns = R"sql(
+CREATE TABLE graph_total_run(
+  id INTEGER PRIMARY KEY, rows INTEGER NOT NULL, pieces INTEGER NOT NULL, addresses BLOB NOT NULL);
+CREATE TABLE graph_total_piece(
+  run INTEGER NOT NULL, piece INTEGER NOT NULL, rows INTEGER NOT NULL, data BLOB NOT NULL,
+  PRIMARY KEY(run, piece)) WITHOUT ROWID;
+)sql";
+constexpr int kGraphTotalRunsVersion = 13;
+
+constexpr std::array<const char *, 13> kMigrations{kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5,
                                                    kSchemaSummaries, kSchemaDetections, kSchemaIocLists, kSchemaIncident,
-                                                   kSchemaGraphTotals, kSchemaCloudTrail, kSchemaKeptFindingsAndHunt};
+                                                   kSchemaGraphTotals, kSchemaCloudTrail, kSchemaKeptFindingsAndHunt,
+                                                   kSchemaGraphTotalRuns};
 
 // The last version that changed the tables derived from the records (see
 // derived_tables.h) or the block format: an older case gets them from its
@@ -306,9 +322,15 @@ void migrateSchema(sqlite3 *db, int fromVersion)
 {
     const bool hadSummaries =
         queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'port_protocol_total'") > 0;
-    const bool hadGraphTotals = hasGraphTrafficTotals(db);
-    for (int v = fromVersion + 1; v <= currentSchemaVersion(); ++v)
+    const bool hadGraphTotals = hasGraphTrafficTotals(db)
+        || queryInt(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'graph_traffic_total'") > 0;
+    for (int v = fromVersion + 1; v <= currentSchemaVersion(); ++v) {
         applySchemaStatements(db, v);
+        if (v == kGraphTotalRunsVersion) {
+            convertGraphTrafficTable(db);
+            execSql(db, "DROP TABLE graph_traffic_total");
+        }
+    }
     // A new case has no records yet; an older one gets its derived tables
     // from the blocks it holds (all of them, its blocks written again, when
     // older than the block format; else only the tables added since).

@@ -247,6 +247,7 @@ private Q_SLOTS:
     void storedTotalsAnswerAsTheRecords_data();
     void storedTotalsAnswerAsTheRecords();
     void upgradedCaseDerivesTheTotals();
+    void schema12CaseConvertsTheTotals();
     void columnScanAnswersAsTheRecords_data();
     void columnScanAnswersAsTheRecords();
 };
@@ -760,10 +761,26 @@ void TestFlowGraphBuilder::upgradedCaseDerivesTheTotals()
     QCOMPARE(bothWays(*older, options).first, before); // no totals yet: the records answer
     older.reset();
     auto upgraded = CaseDb::open(file, CaseDb::Mode::ReadWrite);
-    QCOMPARE(queryInt(upgraded->handle(), "SELECT count(*) FROM graph_traffic_total") > 0, true);
+    QCOMPARE(queryInt(upgraded->handle(), "SELECT count(*) FROM graph_total_run") > 0, true);
     const auto [after, scannedAfter] = bothWays(*upgraded, options);
     QCOMPARE(after, before);
     QCOMPARE(scannedAfter, before);
+}
+
+void TestFlowGraphBuilder::schema12CaseConvertsTheTotals()
+{
+    QTemporaryDir dir;
+    FlowFixture fixture = importCase(dir, randomCase(5, 800));
+    GraphOptions options;
+    options.level = GraphLevel::Subnet;
+    const auto [before, scannedBefore] = bothWays(*fixture.caseDb, options);
+    QCOMPARE(before, scannedBefore);
+    fixture.caseDb.reset();
+    const std::string file = dir.filePath(QStringLiteral("graph.flowcase")).toStdString();
+    downgradeToSchema12(file);
+    auto upgraded = CaseDb::open(file, CaseDb::Mode::ReadWrite);
+    QCOMPARE(queryInt(upgraded->handle(), "SELECT count(*) FROM graph_total_run"), std::int64_t{1});
+    QCOMPARE(bothWays(*upgraded, options).first, before);
 }
 
 void TestFlowGraphBuilder::columnScanAnswersAsTheRecords_data()

@@ -17,6 +17,7 @@
 #include "store/stored_address.h"
 #include "port_protocol_scan.h"
 #include "store/graph_traffic_totals.h"
+#include "graph_total_rows.h"
 #include "schema3_case.h"
 #include "store/ephemeral_port_index.h"
 #include "test_files.h"
@@ -192,28 +193,13 @@ std::vector<std::string> recordTexts(CaseDb &caseDb)
 }
 
 // Checks each block's address and interface index entries against its records.
-// The graph's totals as stored, one line a row in key order.
-QStringList graphTotalsOf(sqlite3 *db)
-{
-    QStringList rows;
-    Statement read(db, "SELECT interface, direction, initiator, quote(src), quote(dst), src_service, dst_service, flows, packets,"
-                       " bytes, accepts, rejects FROM graph_traffic_total ORDER BY 1, 2, 3, 4, 5, 6, 7");
-    while (read.step()) {
-        QStringList row;
-        for (int c = 0; c < 12; ++c)
-            row << QString::fromStdString(read.text(c));
-        rows << row.join(QLatin1Char(' '));
-    }
-    return rows;
-}
-
 // Stored totals against those derived from the blocks as they are now.
 void verifyGraphTotals(sqlite3 *db)
 {
-    const QStringList stored = graphTotalsOf(db);
+    const QStringList stored = test::storedGraphTotals(db);
     QVERIFY(!stored.isEmpty());
     deriveGraphTrafficTotals(db);
-    QCOMPARE(stored, graphTotalsOf(db));
+    QCOMPARE(stored, test::storedGraphTotals(db));
 }
 
 void verifyBlockIndexes(sqlite3 *db)

@@ -16,6 +16,7 @@
 #include "query/filter_parser.h"
 #include "port_protocol_scan.h"
 #include "schema3_case.h"
+#include "graph_total_rows.h"
 #include "schema5_case.h"
 #include "selection/case_filter.h"
 #include "selection/match_collection.h"
@@ -25,6 +26,7 @@
 #include "store/case_db.h"
 #include "store/derived_tables.h"
 #include "store/flow_pager.h"
+#include "store/graph_traffic_totals.h"
 #include "store/schema.h"
 #include "store/sqlite_handle.h"
 #include "test_files.h"
@@ -420,9 +422,13 @@ private Q_SLOTS:
             rebuildDerivedTables(pieces->handle(), DerivedTablesBounds{1, 1, 1, 1});
             transaction.commit();
         }
-        QVERIFY(queryInt(pieces->handle(), "SELECT count(*) FROM graph_traffic_total") > 1000);
+        // The graph's totals, written as a run per block, are merged into
+        // few runs at the end and read back the same.
+        const QStringList graphTotals = test::storedGraphTotals(pieces->handle());
+        QVERIFY(graphTotals.size() > 1000);
+        QCOMPARE(graphTotals, test::storedGraphTotals(m_case->handle()));
+        QCOMPARE(queryInt(pieces->handle(), "SELECT count(*) FROM graph_total_run"), std::int64_t{1});
         const char *const derived[] = {
-            "SELECT * FROM graph_traffic_total ORDER BY 1, 2, 3, 4, 5, 6, 7",
             "SELECT * FROM rollup_minute ORDER BY 1, 2, 3, 4",
             "SELECT * FROM rollup_long_span ORDER BY 1, 2, 3, 4, 5, 6, 7",
             "SELECT * FROM coverage_gap ORDER BY 1, 2, 3",
@@ -466,6 +472,26 @@ private Q_SLOTS:
             QVERIFY(counted);
             QCOMPARE(*counted, static_cast<std::int64_t>(bruteForce(*upgraded, *filter).ids.size()));
         }
+    }
+
+    void schema12GraphTotalsConvertedInPlace()
+    {
+        // A row per key in graph_traffic_total becomes a run, the same sums.
+        const QString older = m_dir.filePath(QStringLiteral("schema12-upgrade.flowcase"));
+        QVERIFY(QFile::copy(m_caseFile, older));
+        test::downgradeToSchema12(older.toStdString());
+        {
+            auto readOnly = CaseDb::open(older.toStdString(), CaseDb::Mode::ReadOnly);
+            QVERIFY(!hasGraphTrafficTotals(readOnly->handle()));
+        }
+        auto upgraded = CaseDb::open(older.toStdString(), CaseDb::Mode::ReadWrite);
+        QCOMPARE(queryInt(upgraded->handle(), "PRAGMA user_version"), currentSchemaVersion());
+        QCOMPARE(queryInt(upgraded->handle(), "SELECT count(*) FROM sqlite_schema WHERE name = 'graph_traffic_total'"),
+                 std::int64_t{0});
+        QCOMPARE(queryInt(upgraded->handle(), "SELECT count(*) FROM graph_total_run"), std::int64_t{1});
+        const QStringList converted = test::storedGraphTotals(upgraded->handle());
+        QVERIFY(converted.size() > 1000);
+        QCOMPARE(converted, test::storedGraphTotals(m_case->handle()));
     }
 
     void addressSetsAreExact()

@@ -13,4 +13,9 @@ namespace flowscope::test {
 
 void downgradeToSchema5(const std::string &caseFile);
 
+// Turns a case of the current schema into the case Flowscope wrote at
+// schema version 12: the graph's totals a row per key in
+// graph_traffic_total rather than in sorted runs.
+void downgradeToSchema12(const std::string &caseFile);
+
 } // namespace flowscope::test
