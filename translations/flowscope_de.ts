@@ -830,6 +830,14 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
         <source>Name for %1:</source>
         <translation>Name für %1:</translation>
     </message>
+    <message>
+        <source>Filter not applied (%1): the table still shows every record.</source>
+        <translation>Filter nicht angewendet (%1): Die Tabelle zeigt weiterhin alle Datensätze.</translation>
+    </message>
+    <message>
+        <source>Filter not applied (%1): the table still shows %2</source>
+        <translation>Filter nicht angewendet (%1): Die Tabelle zeigt weiterhin %2</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FilterBarMenu</name>
@@ -1552,10 +1560,6 @@ Initiator unbekannt</translation>
         <translation>Die Subnetze konnten nicht als Kästen angeordnet werden, daher hat sfdp die Knoten platziert: %1</translation>
     </message>
     <message>
-        <source>Only the %1 heaviest nodes and the %5 addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
-        <translation>Nur die %1 schwersten Knoten und die %5 Adressen aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in &quot;+%2 weitere&quot; zusammengefasst</translation>
-    </message>
-    <message>
         <source>interface</source>
         <translation>Schnittstelle</translation>
     </message>
@@ -1618,6 +1622,13 @@ Initiator unbekannt</translation>
     <message>
         <source>%1 — %2 (initiator unknown)</source>
         <translation>%1 — %2 (Initiator unbekannt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %1 heaviest nodes and the %Ln address(es) of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
+        <translation>
+            <numerusform>Nur die %1 schwersten Knoten und die %Ln Adresse aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in "+%2 weitere" zusammengefasst</numerusform>
+            <numerusform>Nur die %1 schwersten Knoten und die %Ln Adressen aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in "+%2 weitere" zusammengefasst</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2361,8 +2372,8 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
         <translation>Die Schwellenwerte der Detektoren für die nächsten Läufe ändern</translation>
     </message>
     <message>
-        <source>Write every record of the filter, or the statistic, reject groups or findings in focus, to a CSV file</source>
-        <translation>Alle Datensätze des Filters oder die Statistik, Ablehnungsgruppen oder Feststellungen im Fokus in eine CSV-Datei schreiben</translation>
+        <source>Write every record of the filter, or the statistic, reject groups, findings or incident timeline last brought to the front or clicked, to a CSV file</source>
+        <translation>Alle Datensätze des Filters oder die zuletzt nach vorn geholte bzw. angeklickte Statistik, Ablehnungsgruppen, Feststellungen oder Vorfall-Zeitleiste in eine CSV-Datei schreiben</translation>
     </message>
 </context>
 <context>
@@ -3385,6 +3396,14 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
     <message>
         <source>Removed from the case: %1</source>
         <translation>Aus dem Fall entfernt: %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
+        <translation>%1, %2 bis %3</translation>
     </message>
 </context>
 <context>

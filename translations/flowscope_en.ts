@@ -276,9 +276,9 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message numerus="yes">
         <source>Exported %Ln row(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %Ln row to %1</numerusform>
+            <numerusform>Exported %Ln rows to %1</numerusform>
         </translation>
     </message>
 </context>
@@ -826,6 +826,14 @@ Gone: seen before the time range, not in it</source>
         <source>Name for %1:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Filter not applied (%1): the table still shows every record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter not applied (%1): the table still shows %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::FilterBarMenu</name>
@@ -1076,9 +1084,9 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message numerus="yes">
         <source>%n finding(s); detections last ran %1 UTC over %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n finding; detections last ran %1 UTC over %2.</numerusform>
+            <numerusform>%n findings; detections last ran %1 UTC over %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -1546,10 +1554,6 @@ Initiator unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the %1 heaviest nodes and the %5 addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>interface</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,6 +1616,13 @@ Initiator unknown</source>
     <message>
         <source>%1 — %2 (initiator unknown)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the %1 heaviest nodes and the %Ln address(es) of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
+        <translation>
+            <numerusform>Only the %1 heaviest nodes and the %Ln address of an expanded group are drawn: %2 more (%3 flows, %4) are folded into "+%2 more"</numerusform>
+            <numerusform>Only the %1 heaviest nodes and the %Ln addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into "+%2 more"</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2351,7 +2362,7 @@ Double-click the entry to show its evidence (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Write every record of the filter, or the statistic, reject groups or findings in focus, to a CSV file</source>
+        <source>Write every record of the filter, or the statistic, reject groups, findings or incident timeline last brought to the front or clicked, to a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3347,9 +3358,9 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message numerus="yes">
         <source>%n markers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n marker</numerusform>
+            <numerusform>%n markers</numerusform>
         </translation>
     </message>
     <message>
@@ -3374,6 +3385,14 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Removed from the case: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 to %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4044,9 +4063,9 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message numerus="yes">
         <source>%n rule(s) came close (in italics under Rules along the path).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rule came close (in italics under Rules along the path).</numerusform>
+            <numerusform>%n rules came close (in italics under Rules along the path).</numerusform>
         </translation>
     </message>
     <message>
