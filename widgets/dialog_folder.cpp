@@ -4,8 +4,22 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace flowscope {
+
+namespace {
+
+// The application's cache folder holds the bundled demo case: its folder is
+// no place an analyst looks for evidence or keeps an export.
+bool inApplicationCache(const QFileInfo &info)
+{
+    const QString cache = QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).canonicalPath();
+    const QString path = (info.isDir() ? QDir(info.absoluteFilePath()) : info.absoluteDir()).canonicalPath();
+    return !cache.isEmpty() && (path == cache || path.startsWith(cache + QLatin1Char('/')));
+}
+
+} // namespace
 
 QString dialogStartFolder(const QString &key, const QStringList &fallbacks)
 {
@@ -15,6 +29,8 @@ QString dialogStartFolder(const QString &key, const QStringList &fallbacks)
         if (candidate.isEmpty())
             continue;
         const QFileInfo info(candidate);
+        if (inApplicationCache(info))
+            continue;
         if (info.isDir())
             return info.absoluteFilePath();
         if (info.isFile() && info.absoluteDir().exists())

@@ -4,7 +4,8 @@
 // purpose (kept in the application's settings under `key`) while it still
 // exists, else the first of `fallbacks` that exists (a folder, or a file's
 // folder: the open case's), else the home folder; never the process's
-// working folder, which for a desktop launch is wherever it happened to be.
+// working folder, which for a desktop launch is wherever it happened to be,
+// nor the application's cache folder, where the bundled demo case lives.
 
 #include <QString>
 #include <QStringList>

@@ -54,6 +54,7 @@ private Q_SLOTS:
         QTest::newRow("never chosen: the case's") << "" << true << "case";
         QTest::newRow("no case: home") << "" << false << "home";
         QTest::newRow("gone and no case: home") << "gone" << false << "home";
+        QTest::newRow("demo case in the cache: home") << "" << true << "demo";
     }
 
     void startFolder()
@@ -65,7 +66,16 @@ private Q_SLOTS:
             rememberDialogFolder(QStringLiteral("folders/test"), QDir(m_last).filePath(QStringLiteral("chosen.txt")));
         else if (kept == QLatin1String("gone"))
             QSettings().setValue(QStringLiteral("folders/test"), QDir(m_dir.path()).filePath(QStringLiteral("removed")));
-        const QString folder = dialogStartFolder(QStringLiteral("folders/test"), withCase ? QStringList{m_case} : QStringList{});
+        QString caseFile = m_case;
+        if (expected == QLatin1String("demo")) { // the bundled demo case lives in the application's cache
+            const QDir demo(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/demo"));
+            QVERIFY(demo.mkpath(QStringLiteral(".")));
+            caseFile = demo.filePath(QStringLiteral("demo.flowcase"));
+            QFile file(caseFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            expected = QStringLiteral("home");
+        }
+        const QString folder = dialogStartFolder(QStringLiteral("folders/test"), withCase ? QStringList{caseFile} : QStringList{});
         const QString wanted = expected == QLatin1String("last") ? m_last
             : expected == QLatin1String("case")                  ? m_caseFolder
                                                                  : QDir::homePath();
