@@ -427,15 +427,15 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
     <message>
         <source>allowed it (the reply of an allowed request)</source>
-        <translation>hat ihn erlaubt (die Antwort auf eine erlaubte Anfrage)</translation>
+        <translation>Erlaubt (die Antwort auf eine erlaubte Anfrage)</translation>
     </message>
     <message>
         <source>allowed it</source>
-        <translation>hat ihn erlaubt</translation>
+        <translation>Erlaubt</translation>
     </message>
     <message>
         <source>DENIED it</source>
-        <translation>hat ihn VERWEIGERT</translation>
+        <translation>VERWEIGERT</translation>
     </message>
     <message>
         <source>inconclusive</source>
