@@ -739,6 +739,14 @@ void TimelinePlot::mousePressEvent(QMouseEvent *event)
         return;
     }
     if (event->button() == Qt::LeftButton) {
+        // A label stands for its markers: a click on it is a click on its (first) line.
+        for (const PlacedMarkerLabel &label : std::as_const(m_markerLabels)) {
+            if (label.rect.contains(event->pos()) && !label.markers.isEmpty() && label.markers.first() < m_markers.size()) {
+                Q_EMIT markerActivated(m_markers[label.markers.first()].id);
+                event->accept();
+                return;
+            }
+        }
         const QList<int> near = markersNear(event->pos().x());
         if (!near.isEmpty()
             && std::abs(xAxis->coordToPixel(double(m_markers[near.first()].time)) - event->pos().x()) <= kMarkerHitPixels) {

@@ -63,4 +63,13 @@ QString nodeKindName(NodeKind kind)
     return {};
 }
 
+QString nodeTitle(const GraphNode &node)
+{
+    if (node.label.isEmpty())
+        return node.id;
+    if (node.label.startsWith(node.id))
+        return node.label;
+    return node.label + QStringLiteral(" [") + node.id + QLatin1Char(']');
+}
+
 } // namespace flowscope::graph

@@ -62,6 +62,10 @@ struct GraphEdge {
     Traffic traffic;
 };
 
+// The node's names, each once: its label, and its id in brackets only when
+// the label does not already begin with it ("eni-1 (bastion)", "IOC: feed [ioc:feed]").
+QString nodeTitle(const GraphNode &node);
+
 struct FlowGraph {
     std::vector<GraphNode> nodes; // heaviest first, "more" last
     std::vector<GraphEdge> edges; // heaviest first

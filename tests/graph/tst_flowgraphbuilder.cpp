@@ -447,6 +447,9 @@ void TestFlowGraphBuilder::clustersCarryTheSnapshotsNames()
     QCOMPARE(named.clusterLabels.at(QStringLiteral("vpc-2")), QStringLiteral("vpc-2"));
     QCOMPARE(nodesById(named)[QStringLiteral("eni-b")].label,
              QStringLiteral("eni-b (Interface for NAT Gateway nat-1, nat_gateway)"));
+    // Details name a node once: its label already begins with its id.
+    QCOMPARE(nodeTitle(nodesById(named)[QStringLiteral("eni-b")]),
+             QStringLiteral("eni-b (Interface for NAT Gateway nat-1, nat_gateway)"));
 
     // Without a snapshot: the ids; at the subnet level the nodes themselves carry the names.
     const FlowGraph plain = buildFlowGraph(*fixture.caseDb, *compiled(*fixture.caseDb, {}), {});
@@ -473,6 +476,7 @@ void TestFlowGraphBuilder::groupsAddressesOfAnIocList()
     QCOMPARE(ioc.kind, NodeKind::Ioc);
     QCOMPARE(nodeKindName(ioc.kind), QStringLiteral("ioc"));
     QCOMPARE(ioc.label, QStringLiteral("IOC: threat-feed"));
+    QCOMPARE(nodeTitle(ioc), QStringLiteral("IOC: threat-feed [ioc:threat-feed]")); // a label without the id keeps it
     QCOMPARE(ioc.filter, QStringLiteral("addr in @threat-feed"));
     QCOMPARE(describe(ioc.traffic), QStringLiteral("2 160 4 1 1")); // 100 bytes accepted, 60 rejected, 2 packets each
     QCOMPARE(describe(nodes[QStringLiteral("198.51.100.0/24")].traffic), QStringLiteral("1 200 2 1 0"));

@@ -399,6 +399,15 @@ private Q_SLOTS:
         QCOMPARE(activated.count(), 1);
         QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("b1"));
         QCOMPARE(selected.count(), 0);
+        // A click on the label, away from the line, does what a click on the line does.
+        const QRect label = view->plot()->markerLabels().front().rect;
+        const QPoint onLabel(label.right() - 2, label.center().y());
+        QVERIFY(std::abs(onLabel.x() - at.x()) > 4);
+        sendMouse(view->plot(), QEvent::MouseButtonPress, onLabel, Qt::LeftButton, Qt::LeftButton);
+        sendMouse(view->plot(), QEvent::MouseButtonRelease, onLabel, Qt::LeftButton, Qt::NoButton);
+        QCOMPARE(activated.count(), 2);
+        QCOMPARE(activated.at(1).at(0).toString(), QStringLiteral("b1"));
+        QCOMPARE(selected.count(), 0);
         view->setMarkers(QStringLiteral("bookmarks"), {});
         QCOMPARE(view->plot()->itemCount(), itemsBefore);
     }

@@ -484,8 +484,7 @@ QString GraphView::nodeDetails(const graph::GraphNode &node) const
     if (!node.vpc.isEmpty())
         where += (node.subnet.isEmpty() ? tr(" in %1") : tr(", %1")).arg(clusterLabel(node.vpc));
     QStringList lines;
-    lines << (node.label == node.id ? node.label : node.label + QStringLiteral(" [") + node.id + QLatin1Char(']'))
-            + QStringLiteral(" — ") + where;
+    lines << graph::nodeTitle(node) + QStringLiteral(" — ") + where;
     lines << trafficText(node.traffic);
     if (m_result && m_result->baseline && m_result->baseline->newNodes.count(node.id))
         lines << tr("New: not seen before the time range");
