@@ -20,7 +20,7 @@ QString flowsEvidenceText(const explain::RecordExplanation &e)
     const bool reply = e.role == FlowRole::Reply;
     const QString way = e.direction == FlowDirection::Egress ? tr("outbound") : tr("inbound");
     QStringList sentences;
-    sentences << (reply ? tr("%1 logged this reply %2.") : tr("%1 logged this request %2.")).arg(e.interfaceId, way);
+    sentences << (reply ? tr("This reply was logged %1 by %2.") : tr("This request was logged %1 by %2.")).arg(way, e.interfaceId);
     bool sameInterface = false;
     bool otherEnd = false;
     for (const EvidenceRecord &record : e.evidence) {
