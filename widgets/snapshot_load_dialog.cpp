@@ -32,7 +32,8 @@ SnapshotLoadDialog::SnapshotLoadDialog(const QString &startFolder, QWidget *pare
     setWindowTitle(tr("Load Configuration Snapshot"));
     auto *intro = new QLabel(tr("The JSON that aws ec2 describe-security-groups, describe-network-acls, "
                                 "describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, "
-                                "describe-instances, describe-security-group-rules and get-managed-prefix-list-entries "
+                                "describe-instances, describe-security-group-rules, describe-prefix-lists, "
+                                "describe-managed-prefix-lists and get-managed-prefix-list-entries "
                                 "print (.json or .json.gz, any names). The snapshot is stored in the case; a bad file "
                                 "refuses it whole."),
                              this);
@@ -98,6 +99,13 @@ void SnapshotLoadDialog::setAsOfText(const QString &text) { m_asOf->setText(text
 
 void SnapshotLoadDialog::setLabel(const QString &label) { m_label->setText(label); }
 
+void SnapshotLoadDialog::setCaseName(const QString &caseName)
+{
+    setWindowTitle(caseName.isEmpty() ? tr("Load Configuration Snapshot")
+                                      : tr("Load Configuration Snapshot into %1").arg(caseName));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(caseName.isEmpty() ? tr("&Load") : tr("&Load into %1").arg(caseName));
+}
+
 void SnapshotLoadDialog::setCaseRecords(std::optional<qint64> first, std::optional<qint64> last)
 {
     m_firstRecord = first;
@@ -162,10 +170,11 @@ void SnapshotLoadDialog::updateState()
     m_distanceNote->setVisible(!distance.isEmpty());
 }
 
-std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder, std::optional<qint64> firstRecord,
-                                                   std::optional<qint64> lastRecord)
+std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder, const QString &caseName,
+                                                   std::optional<qint64> firstRecord, std::optional<qint64> lastRecord)
 {
     SnapshotLoadDialog dialog(folder, parent);
+    dialog.setCaseName(caseName);
     dialog.setCaseRecords(firstRecord, lastRecord);
     const bool accepted = dialog.exec() == QDialog::Accepted;
     folder = dialog.lastFolder();

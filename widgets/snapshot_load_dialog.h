@@ -30,6 +30,9 @@ public:
     void addPaths(const QStringList &paths);
     void setAsOfText(const QString &text);
     void setLabel(const QString &label);
+    // The case the snapshot goes into, named in the title and the Load button
+    // (as the import dialogs do), so that it is not stored in the wrong case unawares.
+    void setCaseName(const QString &caseName);
     // The case's first and last record times (epoch seconds): a snapshot taken
     // far from them gets a warning under its time.
     void setCaseRecords(std::optional<qint64> first, std::optional<qint64> last);
@@ -54,7 +57,8 @@ private:
 
 // Shows the dialog; nothing when cancelled. folder: where the file choosers
 // start, updated to the last one used.
-std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder, std::optional<qint64> firstRecord = {},
+std::optional<SnapshotLoadRequest> askSnapshotLoad(QWidget *parent, QString &folder, const QString &caseName,
+                                                   std::optional<qint64> firstRecord = {},
                                                    std::optional<qint64> lastRecord = {});
 
 } // namespace flowscope

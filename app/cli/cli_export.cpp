@@ -166,11 +166,13 @@ int runExport(const std::vector<std::string> &args)
         if (out == "-") {
             CsvWriter writer([](std::string_view text) { return std::fwrite(text.data(), 1, text.size(), stdout) == text.size(); },
                              cells);
-            kind->second.write({*caseDb, *filter, arguments, writer});
+            const std::int64_t rows = kind->second.write({*caseDb, *filter, arguments, writer});
             if (!writer.flush() || std::fflush(stdout) != 0) {
                 std::cerr << "flowscope-cli export: writing to standard output failed\n";
                 return ExitFatal;
             }
+            if (*what == "flows") // on stderr, as with --out: the CSV stays clean
+                caseFilter.noteWhenEmpty(*caseDb, *filter, rows, "export", std::cerr);
             return ExitOk;
         }
         CsvFile file(QString::fromStdString(out));

@@ -945,7 +945,8 @@ void MainWindow::loadSnapshotDialog()
     if (!m_session->hasCase() && !newCaseDialog())
         return;
     QString folder = dialogFolder(QStringLiteral("snapshots"));
-    const auto request = askSnapshotLoad(this, folder, m_session->summary().firstStart, m_session->summary().lastEnd);
+    const auto request = askSnapshotLoad(this, folder, QFileInfo(m_session->casePath()).fileName(),
+                                         m_session->summary().firstStart, m_session->summary().lastEnd);
     m_settings.setFolder(QStringLiteral("snapshots"), folder);
     if (request)
         m_session->loadSnapshot(request->paths, request->asOf, request->label);

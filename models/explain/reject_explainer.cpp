@@ -190,7 +190,6 @@ struct RejectExplainer::Impl {
             return;
         }
         out.verdict = recordVerdictOf(path.verdict);
-        out.basis = ExplanationBasis::Config;
         out.snapshot = reference;
         out.direction = flow.direction;
         out.blocking.clear();
@@ -200,6 +199,12 @@ struct RejectExplainer::Impl {
                 explained.rule = ruleOf(*path.layers[block.layer].aclRule);
             out.blocking.push_back(std::move(explained));
         }
+        if (path.verdict == Verdict::BlockPublicAccess) {
+            // The record's reject-reason decided (its words stand); the snapshot only names the VPC.
+            out.basis = ExplanationBasis::Flows;
+            return;
+        }
+        out.basis = ExplanationBasis::Config;
         if (!withText) {
             out.caveats.clear();
             return;

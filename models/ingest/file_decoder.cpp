@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "file_decoder.h"
 
+#include "flow_record_shape.h"
+
 #include <algorithm>
 #include <cstring>
 
 namespace flowscope {
+
+namespace {
+// Headerless text: nothing but its lines says whether it is a flow log at all.
+bool isRecordText(Delivery delivery) { return delivery == Delivery::PlainText || delivery == Delivery::CloudWatchExport; }
+} // namespace
 
 FileDecoder::FileDecoder(std::filesystem::path path, std::optional<LogFormat> logFormat, StringDictionary &strings,
                          InterfaceDictionary &interfaces, BoundedQueue<DecodedBatch> &queue, FlowBufferPool &buffers)
@@ -51,6 +58,13 @@ void FileDecoder::run()
             addIssue(item.number, "line contains NUL bytes");
             continue;
         }
+        if (!m_sawFlowShapedLine && isRecordText(m_source.delivery())) {
+            if (m_textLines++ == 0) {
+                m_firstTextLine = item.number;
+                m_firstText = std::string(item.text.substr(0, 256));
+            }
+            m_sawFlowShapedLine = looksLikeFlowRecord(item.text);
+        }
         if (m_source.parser().parse(item.text, record, &reason)) {
             addRecord(record, item.number);
         } else if (!m_source.adoptHeader(item.text)) {
@@ -67,6 +81,8 @@ void FileDecoder::run()
         if (reader.truncated()) {
             m_summary.truncated = true;
             addIssue(0, reader.error() + "; the records before it were kept");
+        } else if (m_summary.records == 0 && m_textLines > 0 && !m_sawFlowShapedLine) {
+            m_summary.fatalError = notFlowRecordsReason(m_firstTextLine, m_firstText);
         } else if (m_summary.records == 0 && !m_source.notFlowLogReason().empty()) {
             m_summary.fatalError = m_source.notFlowLogReason();
         } else if (!m_source.sawAnyLine()) {

@@ -68,6 +68,11 @@ private:
     std::uint32_t m_sentInterfaces = 0;
     std::size_t m_sentLongLines = 0;
     DecodedFileSummary m_summary;
+    // Text lines read as records, and whether any looks like one (flow_record_shape.h).
+    std::uint64_t m_textLines = 0;
+    bool m_sawFlowShapedLine = false;
+    std::uint64_t m_firstTextLine = 0;
+    std::string m_firstText;
 };
 
 } // namespace flowscope

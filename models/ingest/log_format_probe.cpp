@@ -2,6 +2,7 @@
 #include "log_format_probe.h"
 
 #include "file_walker.h"
+#include "flow_record_shape.h"
 #include "record_source.h"
 #include "format/log_format.h"
 #include "format/text_tokens.h"
@@ -39,6 +40,8 @@ LogFormatProbe probeLogFormat(const std::filesystem::path &file)
             continue;
         if (source.delivery() == Delivery::S3Text)
             return probe; // the header says which fields
+        if (!looksLikeFlowRecord(item.text))
+            continue; // not a record of any version: no format string reads it (the import refuses such a file)
         probe.firstRecord = std::string(trimLine(item.text));
         probe.fields = fieldCount(probe.firstRecord);
         probe.needsFormat = probe.fields != LogFormat::defaultV2().fields().size();

@@ -2,8 +2,10 @@
 #pragma once
 // Whether input needs the flow log's format string before it can be read:
 // a file without a header line whose records do not have the default
-// format's 14 fields. Looks at the first record only (of any delivery:
-// plain or gzip text, CloudWatch exports, JSON), so it is cheap.
+// format's 14 fields. Looks at the first record that looks like one
+// (flow_record_shape.h) among the first few lines (of any delivery: plain or
+// gzip text, CloudWatch exports, JSON), so it is cheap; text with none asks
+// for nothing, as no format string would read it.
 
 #include <cstddef>
 #include <filesystem>

@@ -13,6 +13,7 @@
 #include "tasks/work_pools.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 
 namespace flowscope {
 
@@ -130,10 +131,12 @@ QVariant UnansweredRequestsModel::data(const QModelIndex &index, int role) const
         case RouteColumn: return request.route.isEmpty() ? QStringLiteral("-") : request.route;
         case InterfaceColumn: return request.interfaceId.isEmpty() ? QStringLiteral("-") : request.interfaceId;
         case ProtocolColumn: return request.protocol == 0 ? QStringLiteral("-") : explain::protocolName(request.protocol);
+        case SourceColumn: return endpoint(request.source, request.sourcePort, request.protocol);
         case DestinationColumn: return endpoint(request.destination, request.servicePort, request.protocol);
-        case StartColumn:
-            return request.start > 0 ? QDateTime::fromSecsSinceEpoch(request.start, Qt::UTC).toString(Qt::ISODate)
-                                     : QStringLiteral("-");
+        case StartColumn: // UTC, as every table of the window writes times
+            return request.start > 0
+                ? QDateTime::fromSecsSinceEpoch(request.start, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                : QStringLiteral("-");
         }
         return {};
     case Qt::ToolTipRole: {
@@ -159,6 +162,7 @@ QVariant UnansweredRequestsModel::headerData(int section, Qt::Orientation orient
     case RouteColumn: return tr("Route");
     case InterfaceColumn: return tr("Interface");
     case ProtocolColumn: return tr("Protocol");
+    case SourceColumn: return tr("Source");
     case DestinationColumn: return tr("Destination");
     case StartColumn: return tr("Start");
     }

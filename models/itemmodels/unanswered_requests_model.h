@@ -22,7 +22,7 @@ class CaseSnapshots;
 class UnansweredRequestsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { VerdictColumn, RouteColumn, InterfaceColumn, ProtocolColumn, DestinationColumn, StartColumn, ColumnCount };
+    enum Column { VerdictColumn, RouteColumn, InterfaceColumn, ProtocolColumn, SourceColumn, DestinationColumn, StartColumn, ColumnCount };
     enum Role {
         VerdictRole = Qt::UserRole + 1, // QString: "no-route", "route-allows", "unknown"
         RecordIdRole,                   // qint64

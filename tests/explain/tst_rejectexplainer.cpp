@@ -228,7 +228,7 @@ void TestRejectExplainer::snapshotDecides_data()
         << "";
     QTest::newRow("15 Block Public Access over allowing rules")
         << QByteArray("eni-0web1 203.0.113.50:50000 > 10.0.3.21:443 tcp 1000 1059 REJECT 2 ingress subnet-0web BPA")
-        << 2 << "block-public-access" << "config" << "VPC_BLOCK_PUBLIC_ACCESS_ENABLED vpc-0prod in -" << "";
+        << 2 << "block-public-access" << "flows" << "VPC_BLOCK_PUBLIC_ACCESS_ENABLED vpc-0prod in -" << "";
     QTest::newRow("16 allowed everywhere: not explained")
         << QByteArray("eni-0app1 10.1.2.3:50000 > 10.0.1.10:443 tcp 1000 1059 REJECT 2 ingress subnet-0app -")
         << 2 << "not-explained" << "config" << "" << "";

@@ -283,6 +283,49 @@ private Q_SLOTS:
         }
     }
 
+    // Text in which no line looks like a flow record of any version is refused
+    // whole, saying why; a broken record among such lines is a record's error.
+    void textThatIsNoFlowLog_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("reason"); // empty: imported, with errors
+        QTest::newRow("prose") << QByteArray("Meeting notes for Monday\nask about the firewall rules\n")
+                               << "not a flow log (no line looks like a flow record of any version; line 1 reads "
+                                  "\"Meeting notes for Monday\")";
+        QTest::newRow("prose after blank lines")
+            << QByteArray("\n\nThe quick brown fox jumps over the lazy dog, again and again and again and again.\n")
+            << "line 3 reads \"The quick brown fox jumps over the lazy dog, again and again…\"";
+        QTest::newRow("a broken record among prose")
+            << QByteArray("exported by hand\n2 123456789012 eni-0a1b2c3d 10.0.0.1 10.0.0.2 443 49152 6 x 84 1 2 ACCEPT OK\n")
+            << QString();
+    }
+
+    void textThatIsNoFlowLog()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, reason);
+        const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
+        const QString file = path(QStringLiteral("text-refusals/%1.txt").arg(tag));
+        test::writeFile(file, content);
+        auto caseDb = newCase();
+        const ImportReport report = importPaths(*caseDb, {file});
+        QCOMPARE(report.records, 0u);
+        QVERIFY(report.hasRejections());
+        QVERIFY(!report.errors.empty());
+        const QString said = QString::fromStdString(report.errors.at(0).reason);
+        if (reason.isEmpty()) {
+            QCOMPARE(report.failedFiles, 0u);
+            QCOMPARE(report.files, 1u);
+            QVERIFY2(!said.contains(QStringLiteral("not a flow log")), qPrintable(said));
+        } else {
+            QCOMPARE(report.failedFiles, 1u);
+            QCOMPARE(report.files, 0u);
+            QVERIFY2(said.contains(reason), qPrintable(said));
+            QCOMPARE(report.errorCount, 1u);
+            QCOMPARE(queryInt(caseDb->handle(), "SELECT count(*) FROM source_file"), 0);
+        }
+    }
+
     void decodedValuesRoundTrip()
     {
         const QString file = path(QStringLiteral("roundtrip/s3.log.gz"));

@@ -62,6 +62,11 @@ private Q_SLOTS:
         QTest::newRow("cloudwatch json default")
             << "events.json" << QByteArray("{\"events\":[{\"message\":\"" + kDefaultLine + "\"}]}\n") << false << false << 14;
         QTest::newRow("empty") << "empty.log" << QByteArray() << false << false << 0;
+        // No line looks like a record of any version: no format string would read it.
+        QTest::newRow("prose") << "notes.txt" << QByteArray("Meeting notes for Monday\nask about the firewall rules\n")
+                               << false << false << 0;
+        QTest::newRow("prose before a custom record")
+            << "mixed.log" << QByteArray("exported by hand, do not edit\n" + kCustomLine + "\n") << false << true << 5;
     }
 
     void probe()

@@ -104,6 +104,11 @@ private Q_SLOTS:
         QCOMPARE(computed.size(), 1);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.index(0, UnansweredRequestsModel::InterfaceColumn).data().toString(), QStringLiteral("eni-0app1"));
+        // Which host asked, and when, written as the other tables write times (UTC).
+        QCOMPARE(model.headerData(UnansweredRequestsModel::SourceColumn, Qt::Horizontal).toString(), QStringLiteral("Source"));
+        QCOMPARE(model.index(0, UnansweredRequestsModel::SourceColumn).data().toString(), QStringLiteral("10.0.1.10:40000"));
+        QCOMPARE(model.index(0, UnansweredRequestsModel::DestinationColumn).data().toString(), QStringLiteral("198.51.100.20:443"));
+        QCOMPARE(model.index(0, UnansweredRequestsModel::StartColumn).data().toString(), QStringLiteral("1970-01-01 00:21:40"));
         QCOMPARE(model.started(), 2);
     }
 

@@ -68,6 +68,23 @@ private Q_SLOTS:
         QCOMPARE(request->label, QStringLiteral("before the change"));
     }
 
+    // As the import dialogs do, it names the case the snapshot goes into, and
+    // its text names every kind of document it accepts, prefix lists too.
+    void dialogNamesTheCaseAndWhatItAccepts()
+    {
+        SnapshotLoadDialog dialog(QStringLiteral("/tmp"));
+        dialog.setCaseName(QStringLiteral("incident.flowcase"));
+        QVERIFY2(dialog.windowTitle().endsWith(u"into incident.flowcase"), qPrintable(dialog.windowTitle()));
+        const QString load = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->text();
+        QVERIFY2(load.contains(u"incident.flowcase"), qPrintable(load));
+        QString intro;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            intro += label->text();
+        for (const char *command : {"describe-prefix-lists", "describe-managed-prefix-lists", "get-managed-prefix-list-entries",
+                                    "describe-security-groups", "describe-route-tables"})
+            QVERIFY2(intro.contains(QLatin1String(command)), command);
+    }
+
     // The time defaults to the files' modification time: nine months after the
     // case's records, the dialog and the report after loading warn of it.
     void warnsOfASnapshotFarFromTheRecords()

@@ -345,6 +345,15 @@ private Q_SLOTS:
             WhyRejectedPanel::verdictSentence(explain::RecordVerdict::SecurityGroupOrNetworkAcl)));
         QVERIFY(window.panel->findChild<QLabel *>(QStringLiteral("basis"))->text().contains(QStringLiteral("configuration snapshot")));
         QVERIFY(!window.panel->rulesTree()->isVisible());
+        // The explanation adds what the records show (no reply, nothing at the other end), not the verdict
+        // again, in sentences that start with a capital.
+        const QString explanation = window.panel->findChild<QLabel *>(QStringLiteral("explanation"))->text();
+        QVERIFY2(!explanation.contains(QStringLiteral("cannot tell")) && !explanation.contains(QStringLiteral("denied it")),
+                 qPrintable(explanation));
+        for (const QString &said : {QStringLiteral("This request was logged inbound by eni-0web1"), QStringLiteral("No reply"),
+                                    QStringLiteral("other end")})
+            QVERIFY2(explanation.contains(said), qPrintable(explanation));
+        QVERIFY2(explanation.at(0).isUpper(), qPrintable(explanation));
     }
 
     // NODATA and SKIPDATA reports, and a record whose action is '-', are no

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "why_rejected_panel.h"
 
+#include "flows_evidence_text.h"
 #include "rule_highlight_delegate.h"
 
 #include "itemmodels/case_snapshots.h"
@@ -532,7 +533,9 @@ void WhyRejectedPanel::onExplained(const RecordExplanationResult &result)
     }
     m_configChange->setVisible(e.configChange.has_value());
     // What the verdict line does not say already, as sentences.
-    const QString detail = blockDetail(e);
+    const bool undecided = e.basis == explain::ExplanationBasis::Flows
+        && e.verdict == explain::RecordVerdict::SecurityGroupOrNetworkAcl;
+    const QString detail = undecided ? flowsEvidenceText(e) : blockDetail(e);
     m_explanation->setText(detail.isEmpty() ? asSentence(e.explanation) : detail);
     m_explanation->setToolTip(e.explanation); // the explainer's own words, as the CLI prints them
     m_explanation->setVisible(!m_explanation->text().isEmpty());
