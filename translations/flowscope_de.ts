@@ -72,6 +72,62 @@ Gone: seen before the time range, not in it</source>
         <translation>
 Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     </message>
+    <message>
+        <source>ACCEPT</source>
+        <translation>ACCEPT</translation>
+    </message>
+    <message>
+        <source>REJECT</source>
+        <translation>REJECT</translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation>ausgehend</translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation>eingehend</translation>
+    </message>
+    <message>
+        <source>This reply was logged %1 by %2.</source>
+        <translation>Diese Antwort wurde von %2 %1 protokolliert.</translation>
+    </message>
+    <message>
+        <source>This request was logged %1 by %2.</source>
+        <translation>Diese Anfrage wurde von %2 %1 protokolliert.</translation>
+    </message>
+    <message>
+        <source>Its request is record %1 there (%2).</source>
+        <translation>Ihre Anfrage ist dort Datensatz %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Its reply is record %1 there (%2).</source>
+        <translation>Ihre Antwort ist dort Datensatz %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 at the other end logged the request as record %2 (ACCEPT): it left there and was rejected entering %3.</source>
+        <translation>%1 am anderen Ende hat die Anfrage als Datensatz %2 (ACCEPT) protokolliert: Sie hat es dort verlassen und wurde beim Eintritt in %3 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>%1 at the other end logged the request as record %2 (%3).</source>
+        <translation>%1 am anderen Ende hat die Anfrage als Datensatz %2 (%3) protokolliert.</translation>
+    </message>
+    <message>
+        <source>%1 at the other end logged the reply as record %2 (%3).</source>
+        <translation>%1 am anderen Ende hat die Antwort als Datensatz %2 (%3) protokolliert.</translation>
+    </message>
+    <message>
+        <source>No request for it lies nearby on %1: a network ACL, or a packet after the connection closed, is likelier than a security group.</source>
+        <translation>Keine Anfrage dazu liegt in der Nähe auf %1: Eine Netzwerk-ACL oder ein Paket nach dem Ende der Verbindung ist wahrscheinlicher als eine Sicherheitsgruppe.</translation>
+    </message>
+    <message>
+        <source>No reply to it lies nearby on %1.</source>
+        <translation>Keine Antwort darauf liegt in der Nähe auf %1.</translation>
+    </message>
+    <message>
+        <source>No interface of the case logged it at the other end (that end may not be logged).</source>
+        <translation>Keine Schnittstelle des Falls hat ihn am anderen Ende protokolliert (dieses Ende wird vielleicht nicht protokolliert).</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::AboutDialog</name>
@@ -1626,8 +1682,8 @@ Initiator unbekannt</translation>
     <message numerus="yes">
         <source>Only the %1 heaviest nodes and the %Ln address(es) of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
         <translation>
-            <numerusform>Nur die %1 schwersten Knoten und die %Ln Adresse aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in "+%2 weitere" zusammengefasst</numerusform>
-            <numerusform>Nur die %1 schwersten Knoten und die %Ln Adressen aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in "+%2 weitere" zusammengefasst</numerusform>
+            <numerusform>Nur die %1 schwersten Knoten und die %Ln Adresse aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in &quot;+%2 weitere&quot; zusammengefasst</numerusform>
+            <numerusform>Nur die %1 schwersten Knoten und die %Ln Adressen aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in &quot;+%2 weitere&quot; zusammengefasst</numerusform>
         </translation>
     </message>
 </context>
@@ -3163,10 +3219,6 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
         <translation>Konfigurations-Snapshot laden</translation>
     </message>
     <message>
-        <source>The JSON that aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules and get-managed-prefix-list-entries print (.json or .json.gz, any names). The snapshot is stored in the case; a bad file refuses it whole.</source>
-        <translation>Das JSON, das aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules und get-managed-prefix-list-entries ausgeben (.json oder .json.gz, beliebige Namen). Der Snapshot wird im Fall gespeichert; ist eine Datei fehlerhaft, wird er ganz abgewiesen.</translation>
-    </message>
-    <message>
         <source>Add &amp;Files…</source>
         <translation>&amp;Dateien hinzufügen…</translation>
     </message>
@@ -3221,6 +3273,18 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
     <message>
         <source>Warning: %1 (%2). Give the time it was taken above if you know it.</source>
         <translation>Warnung: %1 (%2). Geben Sie oben an, wann er aufgenommen wurde, falls Sie es wissen.</translation>
+    </message>
+    <message>
+        <source>The JSON that aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules, describe-prefix-lists, describe-managed-prefix-lists and get-managed-prefix-list-entries print (.json or .json.gz, any names). The snapshot is stored in the case; a bad file refuses it whole.</source>
+        <translation>Das JSON, das aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules, describe-prefix-lists, describe-managed-prefix-lists und get-managed-prefix-list-entries ausgeben (.json oder .json.gz, beliebige Namen). Der Snapshot wird im Fall gespeichert; eine fehlerhafte Datei weist ihn ganz zurück.</translation>
+    </message>
+    <message>
+        <source>Load Configuration Snapshot into %1</source>
+        <translation>Konfigurations-Snapshot in %1 laden</translation>
+    </message>
+    <message>
+        <source>&amp;Load into %1</source>
+        <translation>In %1 &amp;laden</translation>
     </message>
 </context>
 <context>
@@ -3845,6 +3909,10 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
     <message>
         <source>Code: %1</source>
         <translation>Code: %1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
     </message>
 </context>
 <context>

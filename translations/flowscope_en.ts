@@ -69,6 +69,62 @@ New: not seen before the time range</source>
 Gone: seen before the time range, not in it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>ACCEPT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>REJECT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reply was logged %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request was logged %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its request is record %1 there (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its reply is record %1 there (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the other end logged the request as record %2 (ACCEPT): it left there and was rejected entering %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the other end logged the request as record %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at the other end logged the reply as record %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No request for it lies nearby on %1: a network ACL, or a packet after the connection closed, is likelier than a security group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply to it lies nearby on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No interface of the case logged it at the other end (that end may not be logged).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::AboutDialog</name>
@@ -1620,8 +1676,8 @@ Initiator unknown</source>
     <message numerus="yes">
         <source>Only the %1 heaviest nodes and the %Ln address(es) of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</source>
         <translation>
-            <numerusform>Only the %1 heaviest nodes and the %Ln address of an expanded group are drawn: %2 more (%3 flows, %4) are folded into "+%2 more"</numerusform>
-            <numerusform>Only the %1 heaviest nodes and the %Ln addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into "+%2 more"</numerusform>
+            <numerusform>Only the %1 heaviest nodes and the %Ln address of an expanded group are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</numerusform>
+            <numerusform>Only the %1 heaviest nodes and the %Ln addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</numerusform>
         </translation>
     </message>
 </context>
@@ -3153,10 +3209,6 @@ Double-click the entry to show its evidence (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The JSON that aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules and get-managed-prefix-list-entries print (.json or .json.gz, any names). The snapshot is stored in the case; a bad file refuses it whole.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add &amp;Files…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3210,6 +3262,18 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Warning: %1 (%2). Give the time it was taken above if you know it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON that aws ec2 describe-security-groups, describe-network-acls, describe-network-interfaces, describe-subnets, describe-vpcs, describe-route-tables, describe-instances, describe-security-group-rules, describe-prefix-lists, describe-managed-prefix-lists and get-managed-prefix-list-entries print (.json or .json.gz, any names). The snapshot is stored in the case; a bad file refuses it whole.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Configuration Snapshot into %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load into %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3834,6 +3898,10 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
