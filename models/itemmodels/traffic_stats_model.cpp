@@ -71,9 +71,10 @@ std::optional<StatsOrder> TrafficStatsModel::orderOfColumn(int column) const
     return kColumnOrders[static_cast<std::size_t>(total)];
 }
 
-void TrafficStatsModel::setScanCheckpoint(std::function<void(quint64)> checkpoint)
+void TrafficStatsModel::setScanCheckpoint(std::function<void(quint64, quint64)> checkpoint)
 {
-    m_checkpoint = checkpoint ? std::make_shared<const std::function<void(quint64)>>(std::move(checkpoint)) : nullptr;
+    m_checkpoint =
+        checkpoint ? std::make_shared<const std::function<void(quint64, quint64)>>(std::move(checkpoint)) : nullptr;
 }
 
 void TrafficStatsModel::setConnectionHook(std::function<void(CaseDb &)> hook)
@@ -108,11 +109,12 @@ void TrafficStatsModel::request()
     query.top = static_cast<std::size_t>(std::max(1, m_top));
     query.order = m_order;
     query.direction = m_direction;
+    const quint64 scan = ++m_scans;
     m_job.request([=, casePath = m_case, filterText = m_filter, checkpoint = m_checkpoint,
                    hook = m_connectionHook](const auto &stale) mutable {
-        query.cancelled = [&stale, checkpoint](std::uint64_t read) {
+        query.cancelled = [&stale, checkpoint, scan](std::uint64_t read) {
             if (checkpoint)
-                (*checkpoint)(read);
+                (*checkpoint)(scan, read);
             return stale();
         };
         Result result;

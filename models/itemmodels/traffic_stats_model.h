@@ -55,9 +55,10 @@ public:
     quint64 totalRows() const { return m_total; }
 
     // Called on the worker thread each time the running scan asks whether it
-    // is still wanted, with the records it has read (tests use it to hold a
-    // computation in flight).
-    void setScanCheckpoint(std::function<void(quint64 recordsRead)> checkpoint);
+    // is still wanted, with the scan's number (1 for the first compute or
+    // sort, counting up) and the records it has read (tests use it to hold a
+    // computation in flight and to tell a superseded scan's polls apart).
+    void setScanCheckpoint(std::function<void(quint64 scan, quint64 recordsRead)> checkpoint);
     // Called on the worker thread with the connection a computation reads,
     // once it is open and before the filter is compiled (tests check its
     // cache and run statements on it while the computation is superseded).
@@ -99,7 +100,8 @@ private:
     QString m_filter;
     std::vector<Row> m_rows;
     quint64 m_total = 0;
-    std::shared_ptr<const std::function<void(quint64)>> m_checkpoint;
+    std::shared_ptr<const std::function<void(quint64, quint64)>> m_checkpoint;
+    quint64 m_scans = 0; // requests made, numbering the scans for the checkpoint
     std::shared_ptr<const std::function<void(CaseDb &)>> m_connectionHook;
     LatestResultJob<Result> m_job;
 };

@@ -18,6 +18,7 @@
 #include <QSemaphore>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <vector>
@@ -177,16 +178,16 @@ private Q_SLOTS:
         }
         QSemaphore reached, proceed;
         std::mutex mutex;
-        std::vector<quint64> checkpoints; // records read at each poll, in order
+        std::vector<std::pair<quint64, quint64>> checkpoints; // (scan, records read) at each poll, in order
         TrafficStatsModel model(TrafficStatsModel::Kind::Conversations);
         const auto releaseAtEnd = qScopeGuard([&proceed] { proceed.release(); }); // never left held
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setScanCheckpoint([&](quint64 read) {
+        model.setScanCheckpoint([&](quint64 scan, quint64 read) {
             bool first = false;
             {
                 std::lock_guard lock(mutex);
                 first = checkpoints.empty();
-                checkpoints.push_back(read);
+                checkpoints.emplace_back(scan, read);
             }
             if (first) { // hold the first scan in flight until the newer request is made
                 reached.release();
@@ -203,11 +204,15 @@ private Q_SLOTS:
         QCOMPARE(computed.size(), 1);
         QCOMPARE(model.totalRows(), 20u); // the rejected flows' conversations only
         std::lock_guard lock(mutex);
+        QCOMPARE(checkpoints.front().first, quint64{1});
+        // The first scan stopped at the poll it was held at: it never asked
+        // again, not even at its end (a finished scan asks once more with
+        // every record read); every later poll is the newer scan's.
+        const auto firstScanPolls =
+            std::count_if(checkpoints.begin(), checkpoints.end(), [](const auto &poll) { return poll.first == 1; });
+        QCOMPARE(firstScanPolls, std::ptrdiff_t{1});
         QVERIFY(checkpoints.size() >= 2);
-        // The first scan stopped at the poll it was held at; the next poll
-        // counts from the start again: the newer scan's.
-        QVERIFY(checkpoints[1] <= checkpoints[0]);
-        QVERIFY(checkpoints[0] < 20000);
+        QCOMPARE(checkpoints.back().first, quint64{2}); // the newer scan ran to its end
     }
 
     // The case's own 64 MiB cache would add up across the window's views.

@@ -292,7 +292,7 @@ private Q_SLOTS:
         TrafficStatsView view;
         const auto releaseAtEnd = qScopeGuard([&proceed] { proceed.release(); }); // never left held
         view.resize(600, 400);
-        view.statsModel(TrafficStatsView::Kind::Conversations)->setScanCheckpoint([&](quint64) {
+        view.statsModel(TrafficStatsView::Kind::Conversations)->setScanCheckpoint([&](quint64, quint64) {
             if (held.exchange(true))
                 return;
             reached.release();
