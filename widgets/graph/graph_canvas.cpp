@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_canvas.h"
 
+#include "graph_items.h"
+
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -34,9 +36,10 @@ void GraphCanvas::zoomBy(double factor)
     scale(next / now, next / now);
 }
 
-void GraphCanvas::fit()
+void GraphCanvas::fit(Fit how)
 {
     m_movedByUser = false;
+    m_fit = how;
     if (!scene())
         return;
     const QRectF bounds = scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
@@ -45,13 +48,19 @@ void GraphCanvas::fit()
     fitInView(bounds, Qt::KeepAspectRatio);
     if (transform().m11() > 1.5) // a few nodes are not blown up
         setTransform(QTransform::fromScale(1.5, 1.5));
+    const double readable = readableLabelScale();
+    if (how == Fit::Readable && transform().m11() < readable) {
+        setTransform(QTransform::fromScale(readable, readable));
+        centerOn(bounds.contains(m_focus) ? m_focus : bounds.center());
+        return;
+    }
     centerOn(bounds.center());
 }
 
 void GraphCanvas::fitUnlessMoved()
 {
     if (!m_movedByUser)
-        fit();
+        fit(m_fit);
 }
 
 QPoint GraphCanvas::scrollPosition() const { return {horizontalScrollBar()->value(), verticalScrollBar()->value()}; }
@@ -97,7 +106,7 @@ void GraphCanvas::keyPressEvent(QKeyEvent *event)
         zoomBy(1 / kStep);
         m_movedByUser = true;
     } else if (event->key() == Qt::Key_0)
-        fit();
+        fit(Fit::Whole);
     else
         QGraphicsView::keyPressEvent(event);
 }

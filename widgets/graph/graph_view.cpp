@@ -314,6 +314,10 @@ void GraphView::redraw()
     m_details->hide(); // it spoke of an item of the last graph
     // Each new layout is shown whole, unless the analyst has zoomed or
     // panned since the last fit; a new case or level fits in any case.
+    // Nodes come heaviest first: a graph too large to read whole opens around the first.
+    const auto &nodes = m_result->graph.nodes;
+    if (const GraphNodeItem *heaviest = nodes.empty() ? nullptr : m_scene->nodeItem(nodes.front().id))
+        m_view->setFocusPoint(heaviest->sceneBoundingRect().center());
     if (std::exchange(m_fitPending, false))
         m_view->fit();
     else
@@ -538,7 +542,7 @@ bool GraphView::findNode(const QString &text)
     return true;
 }
 
-void GraphView::fitToView() { m_view->fit(); }
+void GraphView::fitToView() { m_view->fit(GraphCanvas::Fit::Whole); }
 
 GraphColours GraphView::colours() const
 {
