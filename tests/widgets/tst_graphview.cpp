@@ -234,8 +234,10 @@ private Q_SLOTS:
         const GraphNodeItem *heaviest = view.scene()->nodeItem(QStringLiteral("eni-a"));
         QVERIFY(heaviest);
         QVERIFY(viewport.contains(canvas->mapFromScene(heaviest->sceneBoundingRect()).boundingRect()));
+        QVERIFY2(view.bannerText().contains(QStringLiteral("Fit (0) shows the whole graph")), qPrintable(view.bannerText()));
 
         view.fitToView();
+        QVERIFY(!view.bannerText().contains(QStringLiteral("Fit (0)")));
         const auto wholeInView = [&] {
             return canvas->viewport()->rect().adjusted(-1, -1, 1, 1).contains(
                 canvas->mapFromScene(view.scene()->itemsBoundingRect()).boundingRect());

@@ -8,6 +8,7 @@
 #include <QWheelEvent>
 
 #include <cmath>
+#include <utility>
 
 namespace flowscope {
 
@@ -49,12 +50,26 @@ void GraphCanvas::fit(Fit how)
     if (transform().m11() > 1.5) // a few nodes are not blown up
         setTransform(QTransform::fromScale(1.5, 1.5));
     const double readable = readableLabelScale();
-    if (how == Fit::Readable && transform().m11() < readable) {
+    const bool part = how == Fit::Readable && transform().m11() < readable;
+    if (part) {
         setTransform(QTransform::fromScale(readable, readable));
         centerOn(bounds.contains(m_focus) ? m_focus : bounds.center());
-        return;
+    } else {
+        centerOn(bounds.center());
     }
-    centerOn(bounds.center());
+    setShowsPart(part);
+}
+
+void GraphCanvas::setShowsPart(bool part)
+{
+    if (std::exchange(m_showsPart, part) != part)
+        Q_EMIT showsPartChanged(part);
+}
+
+void GraphCanvas::movedByAnalyst()
+{
+    m_movedByUser = true;
+    setShowsPart(false); // where the analyst looks is their choice: nothing to point out
 }
 
 void GraphCanvas::fitUnlessMoved()
@@ -70,11 +85,11 @@ void GraphCanvas::wheelEvent(QWheelEvent *event)
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0) {
         QGraphicsView::wheelEvent(event);
-        m_movedByUser = true;
+        movedByAnalyst();
         return;
     }
     zoomBy(std::pow(kStep, steps));
-    m_movedByUser = true;
+    movedByAnalyst();
     event->accept();
 }
 
@@ -88,7 +103,7 @@ void GraphCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
     QGraphicsView::mouseReleaseEvent(event);
     if (scrollPosition() != m_pressScroll) // the background dragged: the analyst looks somewhere
-        m_movedByUser = true;
+        movedByAnalyst();
 }
 
 void GraphCanvas::resizeEvent(QResizeEvent *event)
@@ -101,10 +116,10 @@ void GraphCanvas::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) {
         zoomBy(kStep);
-        m_movedByUser = true;
+        movedByAnalyst();
     } else if (event->key() == Qt::Key_Minus) {
         zoomBy(1 / kStep);
-        m_movedByUser = true;
+        movedByAnalyst();
     } else if (event->key() == Qt::Key_0)
         fit(Fit::Whole);
     else

@@ -30,6 +30,11 @@ public:
     bool movedByUser() const { return m_movedByUser; }
     // Where a readable fit of a graph too large for the view centres (scene coordinates).
     void setFocusPoint(QPointF point) { m_focus = point; }
+    // True while a readable fit shows only part of the graph (until the analyst zooms or pans).
+    bool showsPart() const { return m_showsPart; }
+
+Q_SIGNALS:
+    void showsPartChanged(bool part);
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
@@ -40,10 +45,13 @@ protected:
 
 private:
     QPoint scrollPosition() const;
+    void setShowsPart(bool part);
+    void movedByAnalyst();
 
     bool m_movedByUser = false;
     Fit m_fit = Fit::Readable;
     QPointF m_focus;
+    bool m_showsPart = false;
     QPoint m_pressScroll; // where the view was scrolled at a press, to tell a pan
 };
 

@@ -176,6 +176,7 @@ GraphView::GraphView(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, [this] { findNode(m_search->text()); });
     connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) { findNode(text); });
     connect(fit, &QToolButton::clicked, this, &GraphView::fitToView);
+    connect(m_view, &GraphCanvas::showsPartChanged, this, &GraphView::showBanner);
 
     const auto prepare = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), false); };
     const auto apply = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), true); };
@@ -355,6 +356,8 @@ void GraphView::showBanner()
                             "(%3 flows, %4) are folded into \"+%2 more\"", nullptr, int(members))
                              .arg(heaviest, folded, flows, bytes);
         }
+        if (m_view->showsPart())
+            lines << tr("Zoomed in for the labels to read, around the heaviest node: Fit (0) shows the whole graph");
         if (!m_result->layout.note.isEmpty())
             lines << tr("The subnets could not be laid out as boxes, so sfdp placed the nodes: %1").arg(m_result->layout.note);
         if (m_result->layout.fallback)
