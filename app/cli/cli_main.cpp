@@ -1,17 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flowscope-cli: the scripting face of Flowscope, over the same core as the GUI.
 
+#include "cli_application.h"
 #include "cli_commands.h"
 
 #include "incident/ioc_hit_detector.h"
 
 #include <QCoreApplication>
-#include <QGuiApplication>
 
 #include <iostream>
-#include <algorithm>
 #include <map>
-#include <memory>
 
 namespace {
 
@@ -123,28 +121,11 @@ void printUsage(std::ostream &out)
            "Exit status: 0 success, 1 some input rejected (good data kept), 2 usage or fatal error.\n";
 }
 
-// The PDF report lays text out with fonts, which take a QGuiApplication; the
-// CLI shows no window, so it runs on the offscreen platform unless told otherwise.
-bool drawsWithFonts(int argc, char **argv)
-{
-    const std::vector<std::string> args(argv + 1, argv + argc);
-    return !args.empty() && args[0] == "export" && std::find(args.begin(), args.end(), "report") != args.end();
-}
-
-std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
-{
-    if (!drawsWithFonts(argc, argv))
-        return std::make_unique<QCoreApplication>(argc, argv);
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    return std::make_unique<QGuiApplication>(argc, argv);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
 {
-    const auto app = makeApplication(argc, argv);
+    const flowscope::cli::CliApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("flowscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOWSCOPE_VERSION));
 

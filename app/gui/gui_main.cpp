@@ -36,8 +36,8 @@ QIcon applicationIcon()
 
 // The case named on the command line, the case open when Flowscope last
 // closed (a restart to change the language comes back to it), or the demo case.
-// The demo, first or last, opens on its incident (and is built again when
-// this build's demo differs).
+// The demo is built again when this build's demo differs; like any case with
+// findings, it opens on them in the default layout.
 void openFirstCase(flowscope::MainWindow &window, const QStringList &arguments)
 {
     if (!arguments.isEmpty()) {
@@ -52,7 +52,7 @@ void openFirstCase(flowscope::MainWindow &window, const QStringList &arguments)
         return;
     try {
         const auto demo = flowscope::ensureDemoCase(folder.toStdString());
-        window.openDemoCase(QString::fromStdString(demo.string()));
+        window.openCase(QString::fromStdString(demo.string()));
     } catch (const std::exception &error) {
         window.showError(QApplication::translate("main", "Cannot build the demo case: %1")
                              .arg(QString::fromLocal8Bit(error.what())));

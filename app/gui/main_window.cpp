@@ -22,6 +22,7 @@
 #include "export/report_export_dialog.h"
 #include "filter_bar.h"
 #include "filter_controller.h"
+#include "findings_in_front.h"
 #include "flow_table_view.h"
 #include "graph/graph_view.h"
 #include "import_controller.h"
@@ -279,6 +280,7 @@ void MainWindow::createExplainDocks()
     m_summaryDock->raise();
     m_actions->addViewToggle(m_findingsDock->toggleViewAction(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     raiseOnToggle(m_findingsDock);
+    m_findingsInFront = new FindingsInFront(m_findingsDock, m_findings->model(), this);
     connect(m_actions->runDetections, &QAction::triggered, this, [this] {
         m_findingsDock->show();
         m_findingsDock->raise();
@@ -691,7 +693,9 @@ void MainWindow::setAppPalette(AppPalette *palette)
 
 void MainWindow::restoreSettings()
 {
-    if (!m_settings.restoreWindow(*this)) {
+    const WindowSettings::Restored restored = m_settings.restoreWindow(*this);
+    m_findingsInFront->setSavedLayout(restored.layout);
+    if (!restored.geometry) {
         const QRect screen = this->screen()->availableGeometry();
         resize(std::min(1400, screen.width() * 4 / 5), std::min(860, screen.height() * 4 / 5));
         m_defaultDockSizesPending = true; // the docks take sizes once shown (showEvent)
@@ -732,16 +736,6 @@ void MainWindow::saveSettings() const
 
 bool MainWindow::openCase(const QString &path) { return m_session->openCase(path); }
 
-bool MainWindow::openDemoCase(const QString &path)
-{
-    if (!openCase(path))
-        return false;
-    // Its incident is the story: the findings in front of their tabs, unless the analyst closed them.
-    if (!m_findingsDock->isHidden())
-        m_findingsDock->raise();
-    return true;
-}
-
 bool MainWindow::createCase(const QString &path) { return m_session->createCase(path); }
 
 void MainWindow::importPaths(const QStringList &paths)
@@ -767,6 +761,8 @@ void MainWindow::onCaseChanged(const QString &casePath)
     m_rejects->setCase(casePath);
     m_graph->setCase(casePath);
     m_findings->setCase(casePath);
+    if (!casePath.isEmpty())
+        m_findingsInFront->caseOpened();
     const QString author = QString::fromStdString(incident::defaultAuthor());
     m_marks->setCase(casePath, author);
     m_incident->setCase(casePath, author);

@@ -26,6 +26,7 @@ class ExportViewTracker;
 class CaseSummaryView;
 class EmptyCaseView;
 class FilterBar;
+class FindingsInFront;
 class FindingsView;
 class IncidentTimelineModel;
 class IncidentTimelineView;
@@ -59,9 +60,8 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // In the default layout, a case with findings opens with them in front.
     bool openCase(const QString &path);
-    // The bundled demo case, with its findings in front.
-    bool openDemoCase(const QString &path);
     bool createCase(const QString &path);
     // Imports files and folders into the open case (asking for a new case
     // when none is open). The import menu actions and drag and drop come here.
@@ -175,6 +175,7 @@ private:
     RejectsOverviewView *m_rejects = nullptr;
     FindingsView *m_findings = nullptr;
     QDockWidget *m_findingsDock = nullptr;
+    FindingsInFront *m_findingsInFront = nullptr;
     QDockWidget *m_rejectsDock = nullptr;
     RecordLocator *m_locator = nullptr;
     GraphView *m_graph = nullptr;

@@ -58,13 +58,13 @@ void WindowSettings::setList(const QString &key, const QStringList &values) cons
     QSettings().setValue(QStringLiteral("lists/") + key, values);
 }
 
-bool WindowSettings::restoreWindow(QMainWindow &window) const
+WindowSettings::Restored WindowSettings::restoreWindow(QMainWindow &window) const
 {
+    Restored restored;
     const QByteArray geometry = state(QStringLiteral("geometry"));
-    const bool restored = !geometry.isEmpty() && window.restoreGeometry(geometry);
+    restored.geometry = !geometry.isEmpty() && window.restoreGeometry(geometry);
     const QByteArray layout = state(QStringLiteral("state"));
-    if (!layout.isEmpty())
-        window.restoreState(layout, kLayoutVersion);
+    restored.layout = !layout.isEmpty() && window.restoreState(layout, kLayoutVersion);
     return restored;
 }
 

@@ -19,8 +19,13 @@ public:
     // 2: the Statistics dock; 3: the Timeline dock; 4: the Import Report a tab, the table most of the height.
     static constexpr int kLayoutVersion = 4;
 
-    // False when nothing was saved yet (the window keeps its default layout).
-    bool restoreWindow(QMainWindow &window) const;
+    // What came back of what was saved: the geometry and the docks' layout
+    // (a layout of an earlier version does not). False where the window keeps its defaults.
+    struct Restored {
+        bool geometry = false;
+        bool layout = false;
+    };
+    Restored restoreWindow(QMainWindow &window) const;
     void saveWindow(const QMainWindow &window) const;
     // Keyed by the splitter's objectName.
     bool restoreSplitter(QSplitter &splitter) const;

@@ -3,6 +3,8 @@
 
 #include <QDateTime>
 
+#include <algorithm>
+
 namespace flowscope {
 
 void EvidenceModel::setExplanation(std::shared_ptr<const explain::RecordExplanation> explanation, const RecordIdentity &explained)
@@ -10,6 +12,11 @@ void EvidenceModel::setExplanation(std::shared_ptr<const explain::RecordExplanat
     beginResetModel();
     m_explanation = std::move(explanation);
     m_explained = explained;
+    // Evidence lies within the aggregation windows around the record: nearly always the same day.
+    const auto day = [](qint64 start) { return start >= 0 ? start / 86400 : (start - 86399) / 86400; };
+    m_timesOnly = m_explanation && m_explained.isKnown()
+        && std::all_of(m_explanation->evidence.begin(), m_explanation->evidence.end(),
+                       [&](const explain::EvidenceRecord &record) { return day(record.start) == day(m_explained.start); });
     endResetModel();
 }
 
@@ -73,15 +80,20 @@ QVariant EvidenceModel::data(const QModelIndex &index, int role) const
                                         : tr("%1 (this interface)").arg(record.interfaceId);
         case ActionColumn: return record.accepted ? QStringLiteral("ACCEPT") : QStringLiteral("REJECT");
         case StartColumn:
-            return QDateTime::fromSecsSinceEpoch(record.start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            return QDateTime::fromSecsSinceEpoch(record.start, Qt::UTC)
+                .toString(m_timesOnly ? QStringLiteral("HH:mm:ss") : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
         case FlowColumn: return identity(index.row()).flowText();
         }
         return {};
     case Qt::ToolTipRole: {
         const QString filter = identity(index.row()).filter();
-        return filter.isEmpty() || !m_explained.isKnown()
+        const QString click = filter.isEmpty() || !m_explained.isKnown()
             ? tr("Click to go to it in the flow table")
             : tr("Click to go to it in the flow table. This filter shows it: %1").arg(filter);
+        if (index.column() != StartColumn)
+            return click;
+        const QString start = QDateTime::fromSecsSinceEpoch(record.start, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+        return tr("Started %1 UTC.").arg(start) + QLatin1Char(' ') + click;
     }
     case FilterRole: return m_explained.isKnown() ? identity(index.row()).filter() : QString();
     case RecordIdRole: return QVariant::fromValue<qint64>(record.id);

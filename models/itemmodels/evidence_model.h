@@ -3,7 +3,10 @@
 // The records behind an explanation (the request and the reply, on this
 // interface and on the other end's) as a table: what each stands for, the
 // interface that logged it, its action, start and flow, as the flow table
-// shows records (the store's record ids stay internal). RecordIdRole and
+// shows records (the store's record ids stay internal); a start on the
+// explained record's day shows its time only (the line above the table gives
+// the date, the cell's tooltip the whole), so that a narrow panel shows it
+// whole beside the role and the action. RecordIdRole and
 // StartRole let a view go to the record in the flow table, FilterRole is a
 // filter that shows it.
 
@@ -49,6 +52,7 @@ public:
 private:
     std::shared_ptr<const explain::RecordExplanation> m_explanation;
     RecordIdentity m_explained;
+    bool m_timesOnly = false; // every start on the explained record's day
 };
 
 } // namespace flowscope

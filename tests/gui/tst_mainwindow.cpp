@@ -65,6 +65,9 @@
 #include <QTest>
 #include <QUrl>
 
+#include <array>
+#include <memory>
+
 using namespace flowscope;
 
 namespace {
@@ -979,26 +982,35 @@ private Q_SLOTS:
         QSettings().clear();
     }
 
-    // With no saved layout, the demo opens on its findings; the flow table
-    // keeps the largest share of the height, the timeline above it is tall
-    // enough for a value axis of several ticks, the tabs below show rows.
-    // A layout the analyst saved comes back as saved.
-    void defaultLayoutAndTheDemosFindings()
+    // With no saved layout, a case with findings (the demo) opens on them,
+    // whenever it opens, and one without keeps the Case tab in front; the
+    // flow table keeps the largest share of the height, the timeline above it
+    // is tall enough for a value axis of several ticks, the tabs below show
+    // rows. A layout the analyst saved comes back as saved: what is in
+    // front, the sizes, a closed Findings dock.
+    void defaultLayoutAndFindingsInFront()
     {
         QSettings().clear(); // the first start
-        const auto demo = ensureDemoCase(path(QStringLiteral("demo-layout")).toStdString());
+        const QString demo = QString::fromStdString(ensureDemoCase(path(QStringLiteral("demo-layout")).toStdString()).string());
         int savedTimelineHeight = 0;
+        const auto docks = [](const MainWindow &window) {
+            return std::array{window.findChild<QDockWidget *>(QStringLiteral("timelineDock")),
+                              window.findChild<QDockWidget *>(QStringLiteral("caseSummaryDock")),
+                              window.findChild<QDockWidget *>(QStringLiteral("findingsDock")),
+                              window.findChild<QDockWidget *>(QStringLiteral("statisticsDock"))};
+        };
+        const auto findingsLoaded = [](const MainWindow &window) {
+            return new QSignalSpy(window.findChild<FindingsView *>(QStringLiteral("findingsView"))->model(), &FindingsModel::finished);
+        };
         {
             MainWindow window;
             window.resize(1280, 800);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
-            auto *timelineDock = window.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
-            auto *summaryDock = window.findChild<QDockWidget *>(QStringLiteral("caseSummaryDock"));
-            auto *findingsDock = window.findChild<QDockWidget *>(QStringLiteral("findingsDock"));
-            QVERIFY(timelineDock && summaryDock && findingsDock);
+            const auto [timelineDock, summaryDock, findingsDock, statsDock] = docks(window);
+            QVERIFY(timelineDock && summaryDock && findingsDock && statsDock);
             QSignalSpy computed(window.timeline(), &TimelineView::computed);
-            QVERIFY(window.openDemoCase(QString::fromStdString(demo.string())));
+            QVERIFY(window.openCase(demo));
             QTRY_VERIFY(isDockOnScreen(findingsDock));
             QVERIFY(!isDockOnScreen(summaryDock)); // behind the findings
 
@@ -1007,9 +1019,14 @@ private Q_SLOTS:
             const QString sizes = QStringLiteral("timeline %1, table %2, tabs %3")
                                       .arg(timelineDock->height()).arg(table).arg(summaryDock->height());
             QVERIFY2(table > timelineDock->height() && table > summaryDock->height(), qPrintable(sizes));
-            QVERIFY2(timelineDock->height() >= column / 4 && summaryDock->height() >= column / 5, qPrintable(sizes));
+            QVERIFY2(timelineDock->height() >= column / 5 && summaryDock->height() >= column / 4, qPrintable(sizes));
             const int rowHeight = window.flowTable()->verticalHeader()->defaultSectionSize();
             QVERIFY2(window.flowTable()->viewport()->height() >= 10 * rowHeight, qPrintable(sizes));
+            // The tabs below show rows enough to read down (five at least), not three.
+            auto *findingsTable = window.findChild<FindingsView *>(QStringLiteral("findingsView"))->table();
+            QVERIFY(findingsTable);
+            QVERIFY2(findingsTable->viewport()->height() >= 5 * findingsTable->verticalHeader()->defaultSectionSize(),
+                     qPrintable(sizes + QStringLiteral(", findings %1 px").arg(findingsTable->viewport()->height())));
 
             QVERIFY(computed.count() > 0 || computed.wait(30000));
             TimelinePlot *plot = window.timeline()->plot();
@@ -1019,23 +1036,47 @@ private Q_SLOTS:
                 inView += plot->yAxis->range().contains(tick) ? 1 : 0;
             QVERIFY2(inView >= 3, qPrintable(QStringLiteral("%1 ticks on %2 px").arg(inView).arg(plot->axisRect()->height())));
 
-            // The analyst makes the timeline taller and closes the findings.
+            // A case without findings keeps the tab in front; the demo again brings its findings forward.
+            statsDock->raise();
+            std::unique_ptr<QSignalSpy> loaded(findingsLoaded(window));
+            QVERIFY(window.createCase(path(QStringLiteral("no-findings.flowcase"))));
+            QVERIFY(loaded->wait(20000));
+            QCoreApplication::processEvents();
+            QVERIFY(isDockOnScreen(statsDock) && !isDockOnScreen(findingsDock));
+            QVERIFY(window.openCase(demo));
+            QTRY_VERIFY(isDockOnScreen(findingsDock));
+
+            // The analyst makes the timeline taller and puts the statistics in front.
             window.resizeDocks({timelineDock}, {timelineDock->height() + 60}, Qt::Vertical);
             QCoreApplication::processEvents();
             savedTimelineHeight = timelineDock->height();
-            findingsDock->close();
+            statsDock->raise();
+            QCoreApplication::processEvents();
             window.close(); // saves the layout
         }
-        MainWindow again;
-        again.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&again));
-        QVERIFY(again.openDemoCase(QString::fromStdString(demo.string())));
+        {
+            MainWindow again;
+            again.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&again));
+            const auto [timelineDock, summaryDock, findingsDock, statsDock] = docks(again);
+            std::unique_ptr<QSignalSpy> loaded(findingsLoaded(again));
+            QVERIFY(again.openCase(demo));
+            QVERIFY(loaded->wait(20000));
+            QCoreApplication::processEvents();
+            QVERIFY2(std::abs(timelineDock->height() - savedTimelineHeight) <= 4,
+                     qPrintable(QStringLiteral("%1, saved %2").arg(timelineDock->height()).arg(savedTimelineHeight)));
+            QVERIFY(isDockOnScreen(statsDock)); // the saved layout's, though the case has findings
+            QVERIFY(!isDockOnScreen(findingsDock) && !findingsDock->isHidden());
+            findingsDock->close();
+            again.close();
+        }
+        MainWindow closed;
+        closed.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&closed));
+        QVERIFY(closed.openCase(demo));
         QCoreApplication::processEvents();
-        auto *timelineDock = again.findChild<QDockWidget *>(QStringLiteral("timelineDock"));
-        QVERIFY2(std::abs(timelineDock->height() - savedTimelineHeight) <= 4,
-                 qPrintable(QStringLiteral("%1, saved %2").arg(timelineDock->height()).arg(savedTimelineHeight)));
-        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("findingsDock"))->isHidden()); // closed stays closed
-        again.close();
+        QVERIFY(closed.findChild<QDockWidget *>(QStringLiteral("findingsDock"))->isHidden()); // closed stays closed
+        closed.close();
         QSettings().clear();
     }
 

@@ -35,9 +35,10 @@ struct Run {
     QByteArray err;
 };
 
-Run cli(const QStringList &args)
+Run cli(const QStringList &args, const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(FLOWSCOPE_CLI), args);
     if (!process.waitForFinished(120000))
         return {-1, {}, "timeout"};
@@ -234,6 +235,22 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QSizeF size = flowscope::test::pdfPageSize(out);
         QVERIFY(std::abs(size.width() - points.width()) < 1 && std::abs(size.height() - points.height()) < 1);
+    }
+
+    // A bare shell (a cron job, a container) has no XDG_RUNTIME_DIR, no display
+    // and no QT_QPA_PLATFORM: stderr says what was written, nothing of Qt's.
+    void reportInABareShellPrintsOnlyItsOwnLine()
+    {
+        const QString out = path(QStringLiteral("bare.pdf"));
+        QProcessEnvironment bare = QProcessEnvironment::systemEnvironment();
+        for (const char *name : {"XDG_RUNTIME_DIR", "QT_QPA_PLATFORM", "QT_LOGGING_RULES", "DISPLAY", "WAYLAND_DISPLAY"})
+            bare.remove(QString::fromLatin1(name));
+        const Run run = cli({QStringLiteral("export"), m_case, QStringLiteral("--what"), QStringLiteral("report"),
+                             QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), out},
+                            bare);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(QString::fromUtf8(run.err), QStringLiteral("flowscope-cli export: report written to %1\n").arg(out));
+        QVERIFY(!flowscope::test::pdfPages(out).isEmpty());
     }
 
     void badRequestsWriteNothing_data()

@@ -206,6 +206,51 @@ private Q_SLOTS:
         QVERIFY(wholeInView());
     }
 
+    // The top 150 in a narrow dock: the graph opens where its labels read,
+    // around its heaviest node; Fit shows it whole, leaving out the labels
+    // too small to read (each node's tooltip names it), and keeps it whole
+    // as the dock is resized.
+    void aLargeGraphReadsInANarrowDock()
+    {
+        QByteArray records;
+        for (int peer = 0; peer < 150; ++peer)
+            records += QStringLiteral("eni-a subnet-1 vpc-1 10.0.1.5:%1 > 198.51.%2.7:443 tcp %3 ACCEPT 2 egress - -\n")
+                           .arg(40000 + peer).arg(peer).arg(1000 + 10 * peer).toLatin1();
+        QTemporaryDir dir;
+        test::importFlowLog(dir, QStringLiteral("large"), test::graphFlowLogOf(records));
+        GraphView view;
+        QSignalSpy computed(&view, &GraphView::computed);
+        view.resize(420, 600);
+        view.setCase(dir.filePath(QStringLiteral("large.flowcase")));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(computed.count() > 0 || computed.wait(30000));
+        QVERIFY(view.scene()->nodeItems().size() > 100);
+        QGraphicsView *canvas = view.graphicsView();
+        QVERIFY(labelReadableAt(canvas->transform().m11()));
+        const QRect viewport = canvas->viewport()->rect();
+        QVERIFY(!viewport.contains(canvas->mapFromScene(view.scene()->itemsBoundingRect()).boundingRect()));
+        // The heaviest: the interface, which talks to every peer.
+        const GraphNodeItem *heaviest = view.scene()->nodeItem(QStringLiteral("eni-a"));
+        QVERIFY(heaviest);
+        QVERIFY(viewport.contains(canvas->mapFromScene(heaviest->sceneBoundingRect()).boundingRect()));
+        QVERIFY2(view.bannerText().contains(QStringLiteral("Fit (0) shows the whole graph")), qPrintable(view.bannerText()));
+
+        view.fitToView();
+        QVERIFY(!view.bannerText().contains(QStringLiteral("Fit (0)")));
+        const auto wholeInView = [&] {
+            return canvas->viewport()->rect().adjusted(-1, -1, 1, 1).contains(
+                canvas->mapFromScene(view.scene()->itemsBoundingRect()).boundingRect());
+        };
+        QVERIFY(wholeInView());
+        QVERIFY(!labelReadableAt(canvas->transform().m11()));
+        QVERIFY(heaviest->toolTip().startsWith(heaviest->node().label));
+        const double whole = canvas->transform().m11();
+        view.resize(view.width() - 80, view.height());
+        QTRY_VERIFY(canvas->transform().m11() != whole);
+        QVERIFY(wholeInView());
+    }
+
     // Selecting a node fades what does not touch it.
     void selectingHighlightsTheNeighbours()
     {

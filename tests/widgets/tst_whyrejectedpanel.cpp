@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QDateTime>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QStyleOptionViewItem>
@@ -206,6 +207,16 @@ private Q_SLOTS:
             const QRect action = evidence->visualRect(evidence->model()->index(row, EvidenceModel::ActionColumn));
             QVERIFY2(action.right() <= evidence->viewport()->width(),
                      qPrintable(QStringLiteral("%1 > %2").arg(action.right()).arg(evidence->viewport()->width())));
+            // And when, whole: the time on the explained record's day, the date in the line above and the tooltip.
+            const QModelIndex start = evidence->model()->index(row, EvidenceModel::StartColumn);
+            const QRect startCell = evidence->visualRect(start);
+            QVERIFY2(startCell.right() <= evidence->viewport()->width(),
+                     qPrintable(QStringLiteral("%1 > %2").arg(startCell.right()).arg(evidence->viewport()->width())));
+            QVERIFY(evidence->fontMetrics().horizontalAdvance(start.data().toString()) < startCell.width());
+            const QString whole = QDateTime::fromSecsSinceEpoch(start.data(EvidenceModel::StartRole).toLongLong(), Qt::UTC)
+                                      .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            QCOMPARE(start.data().toString(), whole.mid(11));
+            QVERIFY(start.data(Qt::ToolTipRole).toString().contains(whole));
         }
     }
 

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "column_fit.h"
 
+#include <QEvent>
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QTableView>
 
 #include <algorithm>
+#include <utility>
 
 namespace flowscope {
 
@@ -95,6 +98,43 @@ void fitColumnsToContent(QTableView *table, int maxWidth)
     for (int column = 0; column < model->columnCount(); ++column)
         if (!table->isColumnHidden(column))
             fitColumn(table, column, maxWidth);
+}
+
+ColumnFit::ColumnFit(QTableView *table, std::function<int()> maxWidth)
+    : QObject(table)
+    , m_table(table)
+    , m_maxWidth(std::move(maxWidth))
+{
+    connect(table->verticalScrollBar(), &QScrollBar::valueChanged, this, &ColumnFit::followRowsInView);
+    // A sort brings other rows into view (the columns were fitted on computing, not hidden on it alone).
+    connect(table->model(), &QAbstractItemModel::layoutChanged, this, &ColumnFit::followRowsInView, Qt::QueuedConnection);
+    table->viewport()->installEventFilter(this);
+}
+
+void ColumnFit::fitAll()
+{
+    fitColumnsToContent(m_table, m_maxWidth());
+    reportFitted();
+}
+
+void ColumnFit::followRowsInView()
+{
+    if (hideColumnsEmptyInView(m_table, m_maxWidth()))
+        fitColumnsToContent(m_table, m_maxWidth());
+    reportFitted();
+}
+
+void ColumnFit::reportFitted()
+{
+    const RowSpan rows = rowsInView(m_table);
+    Q_EMIT fitted(rows.first, rows.last);
+}
+
+bool ColumnFit::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitAll(); // other rows in view, and room for a column to take back
+    return QObject::eventFilter(watched, event);
 }
 
 } // namespace flowscope

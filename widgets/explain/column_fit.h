@@ -10,6 +10,10 @@
 // than `maxWidth` (its cells elide, the full text in the tooltip), and widen
 // when a wider value scrolls or sorts into view.
 
+#include <QObject>
+
+#include <functional>
+
 class QTableView;
 
 namespace flowscope {
@@ -30,5 +34,35 @@ RowSpan rowsInView(const QTableView *table);
 
 // True when every row of `rows` shows "-" or nothing in `column`.
 bool isColumnEmpty(const QTableView *table, int column, RowSpan rows);
+
+// Keeps a table's columns fitted as its rows in view change: a scroll or a
+// sort (the model's layoutChanged, queued: the view has the new order then)
+// hides or shows columns by the rows now in view, a resized viewport fits
+// them all again. fitted() follows every pass, whether or not a column
+// changed, so that a caller (or a test) knows the rows in view were looked at.
+class ColumnFit : public QObject {
+    Q_OBJECT
+public:
+    // `maxWidth` gives a long text column's widest (read at each pass: it may follow the font).
+    // A child of `table`, which must have its model.
+    ColumnFit(QTableView *table, std::function<int()> maxWidth);
+
+    // Fits every column to the rows (new rows were computed).
+    void fitAll();
+
+Q_SIGNALS:
+    // A pass over the rows [firstRow, lastRow] in view is done.
+    void fitted(int firstRow, int lastRow);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void followRowsInView();
+    void reportFitted();
+
+    QTableView *m_table;
+    std::function<int()> m_maxWidth;
+};
 
 } // namespace flowscope

@@ -8,13 +8,11 @@
 #include "itemmodels/reject_groups_model.h"
 #include "itemmodels/unanswered_requests_model.h"
 
-#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
-#include <QScrollBar>
 #include <QPushButton>
 #include <QTimer>
 #include <QTabWidget>
@@ -35,7 +33,7 @@ void setUpTable(QTableView *table)
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(false);
-    // Columns fit their values (fitColumns): a stretched last column would leave a wide gap before its few digits.
+    // Columns fit their values (ColumnFit): a stretched last column would leave a wide gap before its few digits.
     table->horizontalHeader()->setStretchLastSection(false);
     table->verticalHeader()->hide();
     table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -68,8 +66,10 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     m_unansweredTable->setObjectName(QStringLiteral("unansweredRequests"));
     m_unansweredTable->setModel(m_unansweredModel);
     setUpTable(m_unansweredTable);
-    followRowsInView(m_table);
-    followRowsInView(m_unansweredTable);
+    const auto widest = [this] { return longestColumn(); };
+    m_groupsFit = new ColumnFit(m_table, widest);
+    m_unansweredFit = new ColumnFit(m_unansweredTable, widest);
+    connect(m_groupsFit, &ColumnFit::fitted, this, &RejectsOverviewView::fitComponentToView);
     m_tabs->setObjectName(QStringLiteral("rejectsTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_table, tr("Groups"));
@@ -151,7 +151,7 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     });
     connect(m_model, &RejectGroupsModel::computed, this, [this] {
         m_table->setEnabled(true);
-        fitColumns(m_table);
+        m_groupsFit->fitAll();
         updateStatus();
         Q_EMIT computed();
     });
@@ -162,7 +162,7 @@ RejectsOverviewView::RejectsOverviewView(std::shared_ptr<CaseSnapshots> snapshot
     });
     connect(m_unansweredModel, &UnansweredRequestsModel::computed, this, [this] {
         m_unansweredTable->setEnabled(true);
-        fitColumns(m_unansweredTable);
+        m_unansweredFit->fitAll();
         updateStatus();
         Q_EMIT computed();
     });
@@ -181,17 +181,12 @@ int RejectsOverviewView::longestColumn() const
     return fontMetrics().averageCharWidth() * 60;
 }
 
-void RejectsOverviewView::fitColumns(QTableView *table)
-{
-    fitColumnsToContent(table, longestColumn());
-    fitComponentToView(table);
-}
-
-void RejectsOverviewView::fitComponentToView(QTableView *table)
+void RejectsOverviewView::fitComponentToView()
 {
     // Component holds lists of groups, elided with the whole list in the tooltip: when
     // the columns overrun the view, it gives up room first, so a scan's Detail shows whole.
-    if (table != m_table || table->isColumnHidden(RejectGroupsModel::ComponentColumn))
+    QTableView *table = m_table;
+    if (table->isColumnHidden(RejectGroupsModel::ComponentColumn))
         return;
     QHeaderView *header = table->horizontalHeader();
     const int excess = header->length() - table->viewport()->width();
@@ -199,28 +194,6 @@ void RejectsOverviewView::fitComponentToView(QTableView *table)
     const int least = std::max(header->sectionSizeHint(RejectGroupsModel::ComponentColumn), fontMetrics().averageCharWidth() * 16);
     if (excess > 0 && width > least)
         header->resizeSection(RejectGroupsModel::ComponentColumn, std::max(least, width - excess));
-}
-
-void RejectsOverviewView::followRowsInView(QTableView *table)
-{
-    const auto update = [this, table] {
-        if (hideColumnsEmptyInView(table, longestColumn()))
-            fitColumns(table);
-    };
-    connect(table->verticalScrollBar(), &QScrollBar::valueChanged, this, update);
-    // A sort brings other rows into view (the columns were fitted on computing, not hidden on it alone).
-    connect(table->model(), &QAbstractItemModel::layoutChanged, this, update, Qt::QueuedConnection);
-    table->viewport()->installEventFilter(this);
-}
-
-bool RejectsOverviewView::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Resize) {
-        for (QTableView *table : {m_table, m_unansweredTable})
-            if (watched == table->viewport())
-                fitColumns(table); // other rows in view, and room for Component to take back
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 bool RejectsOverviewView::computingCurrent() const

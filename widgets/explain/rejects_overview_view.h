@@ -25,6 +25,7 @@ class QTableView;
 namespace flowscope {
 
 class CaseSnapshots;
+class ColumnFit;
 class RejectGroupsModel;
 class UnansweredRequestsModel;
 
@@ -62,15 +63,11 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void updateStatus();
-    void fitColumns(QTableView *table);
-    // Columns hidden or shown again as the rows in view change (scrolling, sorting, resizing).
-    void followRowsInView(QTableView *table);
     // The Component column narrower when the columns overrun the view.
-    void fitComponentToView(QTableView *table);
+    void fitComponentToView();
     int longestColumn() const;
     QString groupsStatus() const;
     QString unansweredStatus() const;
@@ -83,6 +80,9 @@ private:
     QTableView *m_table;
     UnansweredRequestsModel *m_unansweredModel;
     QTableView *m_unansweredTable;
+    // Each table's columns hidden or shown again as the rows in view change (scrolling, sorting, resizing).
+    ColumnFit *m_groupsFit;
+    ColumnFit *m_unansweredFit;
     QLabel *m_status;
     QProgressBar *m_busy;
     QPushButton *m_cancel;

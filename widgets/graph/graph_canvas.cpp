@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "graph_canvas.h"
 
+#include "graph_items.h"
+
 #include <QKeyEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
 
 #include <cmath>
+#include <utility>
 
 namespace flowscope {
 
@@ -34,9 +37,10 @@ void GraphCanvas::zoomBy(double factor)
     scale(next / now, next / now);
 }
 
-void GraphCanvas::fit()
+void GraphCanvas::fit(Fit how)
 {
     m_movedByUser = false;
+    m_fit = how;
     if (!scene())
         return;
     const QRectF bounds = scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
@@ -45,13 +49,33 @@ void GraphCanvas::fit()
     fitInView(bounds, Qt::KeepAspectRatio);
     if (transform().m11() > 1.5) // a few nodes are not blown up
         setTransform(QTransform::fromScale(1.5, 1.5));
-    centerOn(bounds.center());
+    const double readable = readableLabelScale();
+    const bool part = how == Fit::Readable && transform().m11() < readable;
+    if (part) {
+        setTransform(QTransform::fromScale(readable, readable));
+        centerOn(bounds.contains(m_focus) ? m_focus : bounds.center());
+    } else {
+        centerOn(bounds.center());
+    }
+    setShowsPart(part);
+}
+
+void GraphCanvas::setShowsPart(bool part)
+{
+    if (std::exchange(m_showsPart, part) != part)
+        Q_EMIT showsPartChanged(part);
+}
+
+void GraphCanvas::movedByAnalyst()
+{
+    m_movedByUser = true;
+    setShowsPart(false); // where the analyst looks is their choice: nothing to point out
 }
 
 void GraphCanvas::fitUnlessMoved()
 {
     if (!m_movedByUser)
-        fit();
+        fit(m_fit);
 }
 
 QPoint GraphCanvas::scrollPosition() const { return {horizontalScrollBar()->value(), verticalScrollBar()->value()}; }
@@ -61,11 +85,11 @@ void GraphCanvas::wheelEvent(QWheelEvent *event)
     const double steps = event->angleDelta().y() / 120.0;
     if (steps == 0) {
         QGraphicsView::wheelEvent(event);
-        m_movedByUser = true;
+        movedByAnalyst();
         return;
     }
     zoomBy(std::pow(kStep, steps));
-    m_movedByUser = true;
+    movedByAnalyst();
     event->accept();
 }
 
@@ -79,7 +103,7 @@ void GraphCanvas::mouseReleaseEvent(QMouseEvent *event)
 {
     QGraphicsView::mouseReleaseEvent(event);
     if (scrollPosition() != m_pressScroll) // the background dragged: the analyst looks somewhere
-        m_movedByUser = true;
+        movedByAnalyst();
 }
 
 void GraphCanvas::resizeEvent(QResizeEvent *event)
@@ -92,12 +116,12 @@ void GraphCanvas::keyPressEvent(QKeyEvent *event)
 {
     if (event->key() == Qt::Key_Plus || event->key() == Qt::Key_Equal) {
         zoomBy(kStep);
-        m_movedByUser = true;
+        movedByAnalyst();
     } else if (event->key() == Qt::Key_Minus) {
         zoomBy(1 / kStep);
-        m_movedByUser = true;
+        movedByAnalyst();
     } else if (event->key() == Qt::Key_0)
-        fit();
+        fit(Fit::Whole);
     else
         QGraphicsView::keyPressEvent(event);
 }

@@ -4,12 +4,14 @@
 #include "graph/graph_geometry.h"
 
 #include <QCoreApplication>
+#include <QFontInfo>
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QLocale>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace flowscope {
@@ -20,6 +22,7 @@ constexpr double kOutline = 3;     // around the box, within the layout's node b
 constexpr double kPaddingX = graph::kNodePadding / 2 - kOutline;
 constexpr double kBend = 0.12;     // curve's offset, a share of the edge's length
 constexpr double kArrowSize = 9;
+constexpr double kReadablePixels = 8; // the smallest font size that reads on screen
 
 QString tr(const char *text) { return QCoreApplication::translate("flowscope::GraphItems", text); }
 
@@ -59,6 +62,14 @@ double graphLabelCharWidth()
     const QString typical = QStringLiteral("0123456789abcdef0123456789ABCDEFmore");
     return QFontMetricsF(QFont()).horizontalAdvance(typical) / double(typical.size());
 }
+
+double readableLabelScale()
+{
+    const QFontInfo font{QFont()};
+    return kReadablePixels / std::max(1, font.pixelSize());
+}
+
+bool labelReadableAt(double scale) { return scale >= readableLabelScale() - 1e-9; }
 
 GraphNodeItem::GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, const GraphColours &colours, double charWidth)
     : m_node(node)
@@ -111,6 +122,9 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->setPen(QPen(m_colours.text, 1.5));
         painter->drawLine(QPointF(m_rect.left() + 3, m_rect.bottom() - 3), QPointF(m_rect.left() + 8, m_rect.bottom() - 3));
     }
+    // Too small to read, a label would only be noise: the tooltip names the node.
+    if (!labelReadableAt(option->levelOfDetailFromTransform(painter->worldTransform())))
+        return;
     painter->setPen(m_colours.text);
     painter->drawText(m_rect, Qt::AlignCenter, m_text);
 }
@@ -245,6 +259,8 @@ GraphClusterLabelItem::GraphClusterLabelItem(const QString &label, const QRectF 
 
 void GraphClusterLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
+    if (!labelReadableAt(option->levelOfDetailFromTransform(painter->worldTransform())))
+        return; // the cluster's tooltip names it
     QColor backing = m_backing;
     backing.setAlpha(200);
     painter->fillRect(boundingRect().adjusted(-2, 0, 2, 0), backing);

@@ -22,6 +22,12 @@ class GraphEdgeItem;
 // Points per character of a typical label ("eni-0a1b… (web-a)", "52.218.0.0/24") in the view's font.
 double graphLabelCharWidth();
 
+// Labels drawn at `scale` (the view's zoom) smaller than about 8 pixels do
+// not read: below that scale the items leave their labels out and name
+// themselves in their tooltips, and a fitted view zooms out no further (graph_canvas.h).
+double readableLabelScale();
+bool labelReadableAt(double scale);
+
 // How the baseline marks an item.
 enum class BaselineMark { None, New, Gone };
 

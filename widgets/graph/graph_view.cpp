@@ -176,6 +176,7 @@ GraphView::GraphView(QWidget *parent)
     connect(m_search, &QLineEdit::returnPressed, this, [this] { findNode(m_search->text()); });
     connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) { findNode(text); });
     connect(fit, &QToolButton::clicked, this, &GraphView::fitToView);
+    connect(m_view, &GraphCanvas::showsPartChanged, this, &GraphView::showBanner);
 
     const auto prepare = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), false); };
     const auto apply = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), true); };
@@ -314,6 +315,10 @@ void GraphView::redraw()
     m_details->hide(); // it spoke of an item of the last graph
     // Each new layout is shown whole, unless the analyst has zoomed or
     // panned since the last fit; a new case or level fits in any case.
+    // Nodes come heaviest first: a graph too large to read whole opens around the first.
+    const auto &nodes = m_result->graph.nodes;
+    if (const GraphNodeItem *heaviest = nodes.empty() ? nullptr : m_scene->nodeItem(nodes.front().id))
+        m_view->setFocusPoint(heaviest->sceneBoundingRect().center());
     if (std::exchange(m_fitPending, false))
         m_view->fit();
     else
@@ -351,6 +356,8 @@ void GraphView::showBanner()
                             "(%3 flows, %4) are folded into \"+%2 more\"", nullptr, int(members))
                              .arg(heaviest, folded, flows, bytes);
         }
+        if (m_view->showsPart())
+            lines << tr("Zoomed in for the labels to read, around the heaviest node: Fit (0) shows the whole graph");
         if (!m_result->layout.note.isEmpty())
             lines << tr("The subnets could not be laid out as boxes, so sfdp placed the nodes: %1").arg(m_result->layout.note);
         if (m_result->layout.fallback)
@@ -538,7 +545,7 @@ bool GraphView::findNode(const QString &text)
     return true;
 }
 
-void GraphView::fitToView() { m_view->fit(); }
+void GraphView::fitToView() { m_view->fit(GraphCanvas::Fit::Whole); }
 
 GraphColours GraphView::colours() const
 {

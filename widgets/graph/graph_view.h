@@ -84,6 +84,7 @@ public:
     void saveSvg(const QString &path);
     // Centres on the first node whose label or id holds `text`, selected; false when none does.
     bool findNode(const QString &text);
+    // The whole graph in view, however small (Fit, 0): labels too small to read are left out.
     void fitToView();
     // What a click on a node or an edge shows under the graph (empty when
     // hidden): its names, totals, and that its filter waits in the filter bar.
