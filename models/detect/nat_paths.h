@@ -36,8 +36,7 @@ public:
     // The destination the record's flow had before translation: pkt-dstaddr
     // when it differs from dstaddr (a record addressed to a NAT gateway),
     // else dstaddr. Learns the gateway and the host behind it from such
-    // records, and from their answers (pkt-srcaddr differing from srcaddr).
-    // The record must have both addresses.
+    // records. The record must have both addresses.
     IpAddress observe(const EncodedFlow &flow);
 
     bool isGateway(const IpAddress &address) const;
