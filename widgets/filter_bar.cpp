@@ -11,17 +11,19 @@
 #include <QApplication>
 #include <QCompleter>
 #include <QHBoxLayout>
+#include <QVBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QStyle>
+#include <QTextDocumentFragment>
 #include <QThreadPool>
 #include <QToolButton>
-#include <QToolTip>
 
 namespace flowscope {
 
@@ -77,6 +79,7 @@ FilterBar::FilterBar(QWidget *parent)
     , m_editor(new QLineEdit(this))
     , m_menuButton(new QToolButton(this))
     , m_applyButton(new QToolButton(this))
+    , m_message(new QLabel(this))
     , m_menu(new FilterBarMenu(this))
     , m_completer(new QCompleter(this))
     , m_completionModel(new QStandardItemModel(this))
@@ -102,12 +105,30 @@ FilterBar::FilterBar(QWidget *parent)
     m_applyButton->setAccessibleName(tr("Apply filter"));
     m_applyButton->setFocusPolicy(Qt::TabFocus);
 
-    auto *layout = new QHBoxLayout(this);
+    // Under the editor, in the layout: it pushes the table down rather than covering its rows.
+    m_message->setObjectName(QStringLiteral("filterMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::RichText);
+    m_message->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_message->setAutoFillBackground(true);
+    m_message->setContentsMargins(4, 2, 4, 2);
+    m_message->hide();
+    connect(m_message, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == QLatin1String("back"))
+            goBack();
+    });
+
+    auto *row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(2);
+    row->addWidget(m_editor, 1);
+    row->addWidget(m_menuButton);
+    row->addWidget(m_applyButton);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(m_editor, 1);
-    layout->addWidget(m_menuButton);
-    layout->addWidget(m_applyButton);
+    layout->addLayout(row);
+    layout->addWidget(m_message);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(kDefaultDebounceMs);
@@ -218,11 +239,49 @@ void FilterBar::showSyntax()
     }
 }
 
-void FilterBar::showErrorToolTip()
+QString FilterBar::message() const
 {
-    if (!m_syntax.error)
+    return m_message->isHidden() ? QString() : QTextDocumentFragment::fromHtml(m_message->text()).toPlainText();
+}
+
+void FilterBar::showMessage(MessageKind kind, const QString &html)
+{
+    m_messageKind = kind;
+    QPalette palette;
+    const QColor hue = kind == MessageKind::Error ? hueOf(FilterSyntaxState::Invalid) : QColor(0x3b, 0x82, 0xd6);
+    for (auto group : {QPalette::Active, QPalette::Inactive})
+        palette.setColor(group, QPalette::Window, tinted(this->palette().color(group, QPalette::Base), hue));
+    m_message->setPalette(palette);
+    m_message->setText(html);
+    m_message->setAccessibleDescription(QTextDocumentFragment::fromHtml(html).toPlainText());
+    m_message->show();
+}
+
+// Clears the message line when it shows a message of `kind` (None: any).
+void FilterBar::clearMessage(MessageKind kind)
+{
+    if (kind != MessageKind::None && kind != m_messageKind)
         return;
-    QToolTip::showText(m_editor->mapToGlobal(QPoint(0, m_editor->height())), m_editor->toolTip(), m_editor);
+    m_messageKind = MessageKind::None;
+    m_message->clear();
+    m_message->hide();
+    if (kind != MessageKind::Error)
+        m_backFilter.reset();
+}
+
+// The error with a caret under it, and the filter the table still shows.
+void FilterBar::showRejection(const QString &inForce)
+{
+    QString caret;
+    if (m_syntax.error) {
+        const QByteArray utf8 = m_editor->text().toUtf8();
+        const QStringList lines = QString::fromStdString(renderFilterError(
+                                      std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), *m_syntax.error))
+                                      .split(QLatin1Char('\n'));
+        caret = QStringLiteral("<pre style=\"margin: 0\">%1\n%2</pre>")
+                    .arg(lines.value(0).toHtmlEscaped(), lines.value(1).toHtmlEscaped());
+    }
+    showMessage(MessageKind::Error, QStringLiteral("<qt>%1<b>%2</b></qt>").arg(caret, inForce.toHtmlEscaped()));
 }
 
 // The settings file is written and synced to disk on a thread of its own:
@@ -241,15 +300,17 @@ bool FilterBar::apply()
 {
     updateSyntax();
     if (m_syntax.state == FilterSyntaxState::Invalid || m_syntax.state == FilterSyntaxState::Intermediate) {
-        showErrorToolTip();
         // The table keeps the filter in force: say which, so bar and table are not taken to agree.
         const QString error = QString::fromStdString(m_syntax.error ? m_syntax.error->message : std::string());
-        Q_EMIT applyRejected(m_applied.isEmpty()
-                                 ? tr("Filter not applied (%1): the table still shows every record.").arg(error)
-                                 : tr("Filter not applied (%1): the table still shows %2").arg(error, m_applied));
+        const QString message = m_applied.isEmpty()
+            ? tr("Filter not applied (%1): the table still shows every record.").arg(error)
+            : tr("Filter not applied (%1): the table still shows %2").arg(error, m_applied);
+        showRejection(message);
+        Q_EMIT applyRejected(message);
         return false;
     }
     m_completer->popup()->hide();
+    clearMessage(MessageKind::None); // a new filter in force: neither an error nor a finding's notice holds
     m_applied = m_editor->text().trimmed();
     if (QStringList after = FilterHistory::added(m_history, m_applied); after != m_history) {
         m_history = std::move(after);
@@ -262,9 +323,9 @@ bool FilterBar::apply()
 void FilterBar::restore()
 {
     m_completer->popup()->hide();
-    QToolTip::hideText();
     m_editor->setText(m_applied);
     updateSyntax();
+    clearMessage(MessageKind::Error); // the bar shows the filter in force again
 }
 
 void FilterBar::setFilterText(const QString &text)
@@ -278,6 +339,29 @@ bool FilterBar::applyFilterText(const QString &text)
 {
     setFilterText(text);
     return apply();
+}
+
+bool FilterBar::applyEvidenceFilter(const QString &expression, const QString &finding, const QString &title)
+{
+    // Back to the filter before the first of several findings looked at in a row.
+    const QString before = m_backFilter.value_or(m_applied);
+    if (!applyFilterText(expression))
+        return false;
+    const QString named = title.isEmpty() ? finding : tr("%1 (%2)").arg(finding, title);
+    QString html = tr("Showing the evidence of finding %1.").arg(named).toHtmlEscaped();
+    if (before.trimmed() != m_applied) { // else there is no other filter to go back to
+        m_backFilter = before;
+        const QString back = before.isEmpty() ? tr("Back to every record") : tr("Back to %1").arg(before);
+        html += QStringLiteral(" <a href=\"back\">%1</a>").arg(back.toHtmlEscaped());
+    }
+    showMessage(MessageKind::Notice, QStringLiteral("<qt>%1</qt>").arg(html));
+    return true;
+}
+
+void FilterBar::goBack()
+{
+    if (const std::optional<QString> before = std::exchange(m_backFilter, std::nullopt))
+        applyFilterText(*before);
 }
 
 void FilterBar::focusEditor()
@@ -342,6 +426,7 @@ void FilterBar::insertCompletion(const QString &candidate)
 void FilterBar::setCase(const QString &casePath)
 {
     m_casePath = casePath;
+    clearMessage(MessageKind::None);
     refreshCaseValues();
 }
 

@@ -5,6 +5,10 @@
 // the error and a caret in its tooltip), completes field names, operators and
 // values (from the open case too), and applies on Enter; Esc goes back to the
 // filter in force. Its menu holds the recent filters and those saved in the case.
+// A line under the editor (hidden when it has nothing to say, so it covers
+// no row of the table) says why a filter was not applied and which one is
+// still in force, or which finding's evidence a filter shows, with a link
+// back to the filter before it.
 
 #include "filterbar/case_values.h"
 #include "filterbar/filter_completion.h"
@@ -18,9 +22,11 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QCompleter;
+class QLabel;
 class QLineEdit;
 class QStandardItemModel;
 class QToolButton;
@@ -77,6 +83,12 @@ public:
     bool saveFilter(const QString &name, const QString &expression, QString *error = nullptr);
     bool removeSavedFilter(const QString &name, QString *error = nullptr);
 
+    // What the message line under the editor says (plain text; empty when hidden).
+    QString message() const;
+    QLabel *messageLine() const { return m_message; }
+    // Whether the message line offers the filter before a finding's evidence.
+    bool canGoBack() const { return m_backFilter.has_value(); }
+
     QLineEdit *editor() const { return m_editor; }
     QCompleter *completer() const { return m_completer; }
     FilterBarMenu *menu() const { return m_menu; }
@@ -90,6 +102,12 @@ public Q_SLOTS:
     void setFilterText(const QString &text);
     // Puts `text` in the editor and applies it ("Apply as filter", brushing).
     bool applyFilterText(const QString &text);
+    // Applies a finding's evidence filter ("Apply as filter" from a finding):
+    // the message line names the finding (`finding`, its name, and `title`)
+    // and offers the filter in force before it.
+    bool applyEvidenceFilter(const QString &expression, const QString &finding, const QString &title);
+    // Applies the filter in force before the finding's evidence.
+    void goBack();
     // Applies the editor's text when it is valid or empty; otherwise shows
     // the error and returns false.
     bool apply();
@@ -117,7 +135,10 @@ private:
     void onTextEdited();
     void updateSyntax();
     void showSyntax();
-    void showErrorToolTip();
+    enum class MessageKind { None, Error, Notice };
+    void showMessage(MessageKind kind, const QString &html);
+    void clearMessage(MessageKind kind);
+    void showRejection(const QString &inForce);
     void updateCompletions(bool force);
     void insertCompletion(const QString &candidate);
     void populateMenu();
@@ -127,6 +148,9 @@ private:
     QLineEdit *m_editor = nullptr;
     QToolButton *m_menuButton = nullptr;
     QToolButton *m_applyButton = nullptr;
+    QLabel *m_message = nullptr;
+    MessageKind m_messageKind = MessageKind::None;
+    std::optional<QString> m_backFilter; // the filter before a finding's evidence
     FilterBarMenu *m_menu = nullptr;
     QCompleter *m_completer = nullptr;
     QStandardItemModel *m_completionModel = nullptr;

@@ -29,6 +29,12 @@ void FilterController::request(const QString &expression, bool apply)
     m_bar->focusEditor();
 }
 
+void FilterController::requestEvidence(const QString &expression, const QString &finding, const QString &title)
+{
+    if (m_bar)
+        m_bar->applyEvidenceFilter(expression, finding, title); // an invalid one stays in the bar, with its error
+}
+
 void FilterController::broadcast(const QString &expression)
 {
     for (const auto &follow : m_followers)

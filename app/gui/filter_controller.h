@@ -27,6 +27,10 @@ public:
 public Q_SLOTS:
     // From a view: apply at once, or put in the bar for the analyst to edit.
     void request(const QString &expression, bool apply);
+    // A finding's evidence (from the Findings dock, the incident timeline or
+    // a timeline marker): applied, the bar naming the finding and offering
+    // the filter before it.
+    void requestEvidence(const QString &expression, const QString &finding, const QString &title);
 
 private:
     void broadcast(const QString &expression);

@@ -357,8 +357,7 @@ void MainWindow::createIncidentDock()
     connect(m_incident, &QAbstractItemModel::modelReset, this,
             [this] { m_timeline->setMarkers(QStringLiteral("incident"), incidentMarkers(m_incident->entries())); });
     connect(m_incidentView, &IncidentTimelineView::recordRequested, m_locator, &RecordLocator::goTo);
-    connect(m_incidentView, &IncidentTimelineView::filterRequested, this,
-            [this](const QString &expression) { m_filter->request(expression, true); });
+    connect(m_incidentView, &IncidentTimelineView::filterRequested, m_filter, &FilterController::requestEvidence);
     connect(m_timeline, &TimelineView::markerActivated, this, &MainWindow::goToMarker);
 }
 
@@ -372,7 +371,7 @@ void MainWindow::goToMarker(const QString &id)
     if (jump.record)
         m_locator->goTo(*jump.record, jump.time);
     else if (!jump.filter.isEmpty())
-        m_filter->request(jump.filter, true);
+        m_filter->requestEvidence(jump.filter, jump.finding, jump.title); // the bar says whose evidence it shows
     else
         goToTime(jump.time);
 }
@@ -650,8 +649,7 @@ void MainWindow::connectFilter()
     m_filter->addFollower([this](const QString &expression) { m_rejects->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_graph->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_findings->setFilter(expression); });
-    connect(m_findings, &FindingsView::filterRequested, m_filter,
-            [this](const QString &expression) { m_filter->request(expression, true); }); // shows the evidence at once
+    connect(m_findings, &FindingsView::filterRequested, m_filter, &FilterController::requestEvidence); // at once
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);
@@ -664,8 +662,6 @@ void MainWindow::connectFilter()
             [this](const QStringList &names) { m_settings.setList(kFlowColumnsKey, names); });
     connect(m_actions->focusFilter, &QAction::triggered, m_filterBar, &FilterBar::focusEditor);
     connect(m_filterBar, &FilterBar::filterApplied, this, &MainWindow::showFilterSnapshotNote);
-    // Until a filter is applied: the table and the bar disagree meanwhile.
-    connect(m_filterBar, &FilterBar::applyRejected, this, [this](const QString &message) { showFilterError(message, 0); });
     // A valid filter applied: an earlier filter's error no longer holds.
     m_filter->addFollower([this](const QString &) {
         if (!m_filterError.isEmpty() && statusBar()->currentMessage() == m_filterError)

@@ -3,11 +3,13 @@
 #include "beacon_score.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "nat_paths.h"
 
 #include "analysis/flat_table.h"
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -28,6 +30,7 @@ struct SeriesEntry {
     std::uint64_t bytes = 0;
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastEnd = INT64_MIN;
+    bool translated = false; // holds a NAT gateway's inside records (to the gateway, pkt-dstaddr the destination)
 };
 
 // One record of a series, kept until the scan ends.
@@ -71,6 +74,7 @@ void connectionsOf(std::vector<Sample> records, std::int64_t jitter, std::vector
 
 struct BeaconingDetector::State {
     AddressIds addresses;
+    NatPaths nat;
     FlatTable<SeriesEntry> series;
     std::vector<Sample> samples;
 };
@@ -93,9 +97,11 @@ std::vector<DetectorParameter> BeaconingDetector::parameters()
             flagParameter("external-only", "only series from internal to external addresses", p.externalOnly)};
 }
 
+void BeaconingDetector::prepare(CaseDb &caseDb) { m_state->nat.prepare(caseDb); }
+
 ColumnMask BeaconingDetector::columns() const
 {
-    return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort)
+    return NatPaths::columns() | columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort)
         | columnOf(Field::Protocol)
         | columnOf(Field::Bytes) | columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::InterfaceId);
 }
@@ -104,14 +110,17 @@ void BeaconingDetector::observe(const EncodedFlow &flow)
 {
     if (!flow.has(Field::SrcAddr) || !flow.has(Field::DstAddr) || !flow.has(Field::Start))
         return;
-    if (m_parameters.externalOnly && (!isInternalAddress(flow.srcAddr) || isInternalAddress(flow.dstAddr)))
+    // A NAT gateway's inside record counts towards the host's series to the real destination.
+    const IpAddress dst = m_state->nat.observe(flow);
+    if (m_parameters.externalOnly && (!isInternalAddress(flow.srcAddr) || isInternalAddress(dst)))
         return;
-    const SeriesKey key{m_state->addresses.idOf(flow.srcAddr), m_state->addresses.idOf(flow.dstAddr),
+    const SeriesKey key{m_state->addresses.idOf(flow.srcAddr), m_state->addresses.idOf(dst),
                         flow.has(Field::DstPort) ? flow.dstPort : 0x10000U,
                         flow.has(Field::Protocol) ? 0x100U | flow.protocol : 0U};
     const std::size_t index = m_state->series.indexOf(key);
     SeriesEntry &entry = m_state->series.at(index);
     ++entry.records;
+    entry.translated = entry.translated || !(dst == flow.dstAddr);
     const std::uint64_t bytes = flow.has(Field::Bytes) ? flow.bytes : 0;
     entry.bytes += bytes;
     entry.firstStart = std::min(entry.firstStart, flow.start);
@@ -141,7 +150,12 @@ std::vector<Finding> BeaconingDetector::finish(const DetectContext &context, con
     samples.clear();
     samples.shrink_to_fit();
 
-    std::vector<Finding> findings;
+    struct Candidate {
+        std::size_t series;
+        Finding finding;
+        std::string what; // the title after its subject: " connects to ..."
+    };
+    std::vector<Candidate> candidates;
     for (std::size_t series = 0; series < m_state->series.size(); ++series) {
         const std::size_t from = offsets[series], to = offsets[series + 1];
         if (static_cast<std::int64_t>(to - from) < p.minConnections)
@@ -181,15 +195,78 @@ std::vector<Finding> BeaconingDetector::finish(const DetectContext &context, con
         f.severity = score->score >= 0.95 && !isInternalAddress(*f.dst) ? Severity::High : Severity::Medium;
         char scoreText[16];
         std::snprintf(scoreText, sizeof scoreText, "%.2f", score->score);
-        f.title = f.src->toString() + " connects to " + f.dst->toString()
+        std::string what = " connects to " + f.dst->toString()
             + (f.dstPort ? ':' + std::to_string(*f.dstPort) : std::string()) + " every "
             + std::to_string(static_cast<std::int64_t>(*f.periodSeconds)) + " s (" + std::to_string(score->connections)
             + " times, score " + scoreText + ')';
         EvidenceFilter evidence;
-        evidence.address("srcaddr", *f.src).address("dstaddr", *f.dst);
+        evidence.address("srcaddr", *f.src);
+        if (entry.translated) // the gateway's inside records too, addressed to the gateway
+            evidence.term("dstaddr == " + f.dst->toString() + " or pkt-dstaddr == " + f.dst->toString());
+        else
+            evidence.address("dstaddr", *f.dst);
         evidence.term(f.dstPort ? "dstport == " + std::to_string(*f.dstPort) : std::string("not dstport >= 0"));
         evidence.term(f.protocol ? "protocol == " + std::to_string(*f.protocol) : std::string("not protocol >= 0"));
         f.evidenceFilter = evidence.joinedTo(context.filterExpression);
+        candidates.push_back({series, std::move(f), std::move(what)});
+    }
+
+    // Traffic a NAT gateway translated: the gateway's own series (from its
+    // address) is the traffic of the hosts behind it, reported at them.
+    NatPaths &nat = m_state->nat;
+    const auto addressOf = [this](std::uint64_t id) { return m_state->addresses.address(id); };
+    const auto target = [](const SeriesKey &k) { return std::tuple(k.dst, k.port, k.protocol); };
+    for (const Candidate &c : candidates) {
+        // A snapshot names the gateway, not its hosts: they are the internal sources of the same calls.
+        const SeriesKey &key = m_state->series.at(c.series).key;
+        if (!nat.isSnapshotGateway(*c.finding.src) || !nat.sendersThrough(*c.finding.src, *c.finding.dst).empty())
+            continue;
+        for (std::size_t other = 0; other < m_state->series.size(); ++other) {
+            const SeriesKey &k = m_state->series.at(other).key;
+            if (other != c.series && target(k) == target(key) && isInternalAddress(addressOf(k.src))
+                && !nat.isGateway(addressOf(k.src)) && nat.sentTo(*c.finding.src, addressOf(k.src)))
+                nat.addSender(*c.finding.src, addressOf(k.src), *c.finding.dst);
+        }
+        // No host's own records show the calls: the gateway's one host, if it has one.
+        if (const auto hosts = nat.sendersTo(*c.finding.src);
+            hosts.size() == 1 && nat.sendersThrough(*c.finding.src, *c.finding.dst).empty())
+            nat.addSender(*c.finding.src, hosts.front(), *c.finding.dst);
+    }
+    std::set<std::tuple<std::uint64_t, std::uint64_t, std::uint32_t, std::uint32_t>> hostsFound;
+    for (const Candidate &c : candidates)
+        if (!nat.isGateway(*c.finding.src)) {
+            const SeriesKey &k = m_state->series.at(c.series).key;
+            hostsFound.insert({k.src, k.dst, k.port, k.protocol});
+        }
+    std::vector<Finding> findings;
+    for (Candidate &c : candidates) {
+        Finding &f = c.finding;
+        const SeriesKey &k = m_state->series.at(c.series).key;
+        if (!nat.isGateway(*f.src)) {
+            f.title = f.src->toString() + c.what + natPathText(nat.gatewaysOf(*f.src, *f.dst));
+            findings.push_back(std::move(f));
+            continue;
+        }
+        const IpAddress gateway = *f.src;
+        const std::vector<IpAddress> senders = nat.sendersThrough(gateway, *f.dst);
+        const bool hostReported = std::any_of(senders.begin(), senders.end(), [&](const IpAddress &sender) {
+            return hostsFound.count({m_state->addresses.idOf(sender), k.dst, k.port, k.protocol}) > 0;
+        });
+        if (hostReported)
+            continue; // the host's own finding holds this traffic
+        // Only the gateway's translated records show it (the host's interface
+        // logged no flow log, or its series scored lower): the finding gives the
+        // gateway's records, attributed to its one host when there is one.
+        if (senders.size() == 1) {
+            f.src = senders.front();
+            f.title = f.src->toString() + c.what + natPathText({gateway}) + " (the gateway's records)";
+        } else {
+            std::string hosts;
+            for (const IpAddress &sender : senders)
+                hosts += (hosts.empty() ? "" : ", ") + sender.toString();
+            f.title = "NAT gateway " + gateway.toString() + c.what
+                + (hosts.empty() ? std::string(", for a host the case does not show") : ", for " + hosts);
+        }
         findings.push_back(std::move(f));
     }
     return findings;

@@ -8,7 +8,8 @@
 // of them (a flow logged at both ends is one connection, and so is a
 // connection of one source port logged over several aggregation windows); a
 // score of at least `min-score` is a finding, reporting the median interval
-// as the period.
+// as the period. Traffic a NAT gateway translated is reported once, at the
+// host that sent it, with the gateway in the title (see nat_paths.h).
 
 #include "detector.h"
 
@@ -29,6 +30,7 @@ public:
 
     std::string_view type() const override { return "beaconing"; }
     std::vector<DetectorParameter> parameters() override;
+    void prepare(CaseDb &caseDb) override;
     ColumnMask columns() const override;
     void observe(const EncodedFlow &flow) override;
     std::vector<Finding> finish(const DetectContext &context, const std::vector<Finding> &earlier) override;

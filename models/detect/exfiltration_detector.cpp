@@ -2,6 +2,7 @@
 #include "exfiltration_detector.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "nat_paths.h"
 
 #include "analysis/flat_table.h"
 
@@ -30,6 +31,7 @@ struct Totals {
     std::int64_t lastStart = INT64_MIN;
     std::int64_t lastEnd = INT64_MIN;
     std::vector<std::pair<std::uint32_t, std::uint64_t>> bytesByInterface; // a few interfaces at most
+    bool translated = false; // holds a NAT gateway's inside records (to the gateway, pkt-dstaddr the destination)
 
     void addBytes(std::uint32_t interface, std::uint64_t b)
     {
@@ -94,10 +96,12 @@ struct EgressEntry {
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastStart = INT64_MIN;
     std::int64_t lastEnd = INT64_MIN;
+    bool translated = false;
 };
 
 struct ExfiltrationDetector::State {
     AddressIds addresses;
+    NatPaths nat;
     FlatTable<EgressEntry> egress;
 };
 
@@ -120,19 +124,25 @@ std::vector<DetectorParameter> ExfiltrationDetector::parameters()
                            p.baselineMinWindows)};
 }
 
+void ExfiltrationDetector::prepare(CaseDb &caseDb) { m_state->nat.prepare(caseDb); }
+
 ColumnMask ExfiltrationDetector::columns() const
 {
-    return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::Action) | columnOf(Field::Bytes)
+    return NatPaths::columns() | columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::Action) | columnOf(Field::Bytes)
         | columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::InterfaceId);
 }
 
 void ExfiltrationDetector::observe(const EncodedFlow &flow)
 {
-    if (!flow.has(Field::SrcAddr) || !flow.has(Field::DstAddr) || !flow.has(Field::Start) || !flow.has(Field::Action)
-        || flow.action != Action::Accept || !isInternalAddress(flow.srcAddr) || isInternalAddress(flow.dstAddr))
+    if (!flow.has(Field::SrcAddr) || !flow.has(Field::DstAddr))
+        return;
+    // A NAT gateway's inside record counts towards the host's egress to the real destination.
+    const IpAddress destination = m_state->nat.observe(flow);
+    if (!flow.has(Field::Start) || !flow.has(Field::Action) || flow.action != Action::Accept
+        || !isInternalAddress(flow.srcAddr) || isInternalAddress(destination))
         return;
     const std::uint64_t src = m_state->addresses.idOf(flow.srcAddr);
-    const std::uint64_t dst = m_state->addresses.idOf(flow.dstAddr);
+    const std::uint64_t dst = m_state->addresses.idOf(destination);
     const std::int64_t window = floorDiv(flow.start, std::max<std::int64_t>(1, m_parameters.windowSeconds));
     EgressEntry &e = m_state->egress.findOrAdd({src, dst, window, flow.interface});
     ++e.records;
@@ -140,6 +150,7 @@ void ExfiltrationDetector::observe(const EncodedFlow &flow)
     e.firstStart = std::min(e.firstStart, flow.start);
     e.lastStart = std::max(e.lastStart, flow.start);
     e.lastEnd = std::max(e.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
+    e.translated = e.translated || !(destination == flow.dstAddr);
 }
 
 std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, const std::vector<Finding> &)
@@ -158,6 +169,7 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
             t.lastStart = std::max(t.lastStart, e.lastStart);
             t.lastEnd = std::max(t.lastEnd, e.lastEnd);
             t.addBytes(static_cast<std::uint32_t>(e.key.interface), e.bytes);
+            t.translated = t.translated || e.translated;
         }
     }
     // Each source's median window of egress, over its windows with egress.
@@ -173,40 +185,21 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
         baseline[source] = sizes[sizes.size() / 2];
     }
 
-    std::vector<Finding> findings;
-    std::set<std::pair<std::uint64_t, std::int64_t>> reported; // (source, window) with a per-destination finding
-    auto makeFinding = [&](std::uint64_t source, std::optional<std::uint64_t> destination, const Totals &t,
-                           const std::string &why) {
-        Finding f;
-        f.type = "exfiltration";
-        f.src = m_state->addresses.address(source);
-        if (destination)
-            f.dst = m_state->addresses.address(*destination);
-        f.keyDetail = f.src->toString() + " to " + (f.dst ? f.dst->toString() : std::string("external"));
-        f.start = t.firstStart;
-        f.end = t.lastEnd;
-        f.records = t.records;
-        f.bytes = t.bytes;
-        f.severity = t.weighed() >= static_cast<std::uint64_t>(std::max<std::int64_t>(1, p.minBytes)) * 4 ? Severity::High
-                                                                                                         : Severity::Medium;
-        f.title = f.src->toString() + " sent " + readableBytes(t.weighed()) + " to "
-            + (f.dst ? f.dst->toString() : std::string("external addresses")) + " in "
-            + std::to_string(p.windowSeconds / 60) + " min" + why;
-        EvidenceFilter evidence;
-        evidence.address("srcaddr", *f.src);
-        if (f.dst)
-            evidence.address("dstaddr", *f.dst);
-        else
-            evidence.term("not dstaddr in " + std::string(internalRangesFilterSet()));
-        evidence.term("action == accept").startsBetween(t.firstStart, t.lastStart);
-        f.evidenceFilter = evidence.joinedTo(context.filterExpression);
-        findings.push_back(std::move(f));
+    // Candidates first: traffic a NAT gateway translated is then reported once, at its host.
+    struct Candidate {
+        std::uint64_t source;
+        std::optional<std::uint64_t> destination;
+        std::int64_t window;
+        const Totals *totals;
+        std::string why;
     };
+    std::vector<Candidate> candidates;
+    std::set<std::pair<std::uint64_t, std::int64_t>> reported; // (source, window) with a per-destination finding
     for (const auto &[key, totals] : windows) {
         const auto &[source, destination, window] = key;
         if (destination == kAllDestinations || totals.weighed() < static_cast<std::uint64_t>(p.minBytes))
             continue;
-        makeFinding(source, destination, totals, "");
+        candidates.push_back({source, destination, window, &totals, ""});
         reported.insert({source, window});
     }
     for (const auto &[key, totals] : windows) {
@@ -216,10 +209,99 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
             || totals.weighed() < static_cast<std::uint64_t>(p.baselineMinBytes)
             || static_cast<double>(totals.weighed()) < p.baselineFactor * static_cast<double>(base->second))
             continue;
-        makeFinding(source, std::nullopt, totals,
-                    ", " + std::to_string(static_cast<std::uint64_t>(static_cast<double>(totals.weighed())
-                                                                     / std::max<double>(1, static_cast<double>(base->second))))
-                        + " times its median of " + readableBytes(base->second));
+        candidates.push_back({source, std::nullopt, window, &totals,
+                              ", " + std::to_string(static_cast<std::uint64_t>(static_cast<double>(totals.weighed())
+                                                                               / std::max<double>(1, static_cast<double>(base->second))))
+                                  + " times its median of " + readableBytes(base->second)});
+    }
+
+    NatPaths &nat = m_state->nat;
+    const auto addressOf = [this](std::uint64_t id) { return m_state->addresses.address(id); };
+    // A snapshot names the gateway, not its hosts: they are the internal
+    // sources of egress to the same destination in the same window.
+    for (const Candidate &c : candidates) {
+        const IpAddress gateway = addressOf(c.source);
+        if (!c.destination || !nat.isSnapshotGateway(gateway) || !nat.sendersThrough(gateway, addressOf(*c.destination)).empty())
+            continue;
+        for (const auto &[key, totals] : windows)
+            if (std::get<1>(key) == *c.destination && std::get<2>(key) == c.window && std::get<0>(key) != c.source
+                && !nat.isGateway(addressOf(std::get<0>(key))) && nat.sentTo(gateway, addressOf(std::get<0>(key))))
+                nat.addSender(gateway, addressOf(std::get<0>(key)), addressOf(*c.destination));
+        // No host's own records show the upload: the gateway's one host, if it has one.
+        if (const auto hosts = nat.sendersTo(gateway);
+            hosts.size() == 1 && nat.sendersThrough(gateway, addressOf(*c.destination)).empty())
+            nat.addSender(gateway, hosts.front(), addressOf(*c.destination));
+    }
+    std::set<std::tuple<std::uint64_t, std::uint64_t, std::int64_t>> hostsFound;
+    for (const Candidate &c : candidates)
+        if (c.destination && !nat.isGateway(addressOf(c.source)))
+            hostsFound.insert({c.source, *c.destination, c.window});
+
+    std::vector<Finding> findings;
+    for (const Candidate &c : candidates) {
+        const Totals &t = *c.totals;
+        Finding f;
+        f.type = "exfiltration";
+        f.src = addressOf(c.source);
+        if (c.destination)
+            f.dst = addressOf(*c.destination);
+        std::string subject = f.src->toString();
+        std::string path;
+        if (!nat.isGateway(*f.src)) {
+            if (f.dst)
+                path = natPathText(nat.gatewaysOf(*f.src, *f.dst));
+        } else if (!f.dst) {
+            // The gateway's egress is its hosts': their own baselines judge them.
+            if (nat.hasSenders(*f.src))
+                continue;
+            subject = "NAT gateway " + subject;
+        } else {
+            const IpAddress gateway = *f.src;
+            const std::vector<IpAddress> senders = nat.sendersThrough(gateway, *f.dst);
+            if (std::any_of(senders.begin(), senders.end(), [&](const IpAddress &sender) {
+                    return hostsFound.count({m_state->addresses.idOf(sender), *c.destination, c.window}) > 0;
+                }))
+                continue; // the host's own finding holds this traffic
+            // Only the gateway's translated records show it: attributed to its one host when there is one.
+            if (senders.size() == 1) {
+                f.src = senders.front();
+                subject = f.src->toString();
+                path = natPathText({gateway}) + " (the gateway's records)";
+            } else {
+                std::string hosts;
+                for (const IpAddress &sender : senders)
+                    hosts += (hosts.empty() ? "" : ", ") + sender.toString();
+                subject = "NAT gateway " + gateway.toString();
+                path = hosts.empty() ? std::string(", for a host the case does not show") : ", for " + hosts;
+            }
+        }
+        f.keyDetail = f.src->toString() + " to " + (f.dst ? f.dst->toString() : std::string("external"));
+        f.start = t.firstStart;
+        f.end = t.lastEnd;
+        f.records = t.records;
+        f.bytes = t.bytes;
+        f.severity = t.weighed() >= static_cast<std::uint64_t>(std::max<std::int64_t>(1, p.minBytes)) * 4 ? Severity::High
+                                                                                                         : Severity::Medium;
+        f.title = subject + " sent " + readableBytes(t.weighed()) + " to "
+            + (f.dst ? f.dst->toString() : std::string("external addresses")) + " in "
+            + std::to_string(p.windowSeconds / 60) + " min" + c.why + path;
+        // The evidence is the records counted: from the source's address
+        // (the gateway's, for its own records), the gateway's inside records too.
+        EvidenceFilter evidence;
+        evidence.address("srcaddr", addressOf(c.source));
+        const std::string internal(internalRangesFilterSet());
+        if (f.dst && t.translated)
+            evidence.term("dstaddr == " + f.dst->toString() + " or pkt-dstaddr == " + f.dst->toString());
+        else if (f.dst)
+            evidence.address("dstaddr", *f.dst);
+        else if (t.translated)
+            evidence.term("not dstaddr in " + internal + " or pkt-dstaddr in {0.0.0.0/0, ::/0} and not pkt-dstaddr in "
+                          + internal);
+        else
+            evidence.term("not dstaddr in " + internal);
+        evidence.term("action == accept").startsBetween(t.firstStart, t.lastStart);
+        f.evidenceFilter = evidence.joinedTo(context.filterExpression);
+        findings.push_back(std::move(f));
     }
     return findings;
 }

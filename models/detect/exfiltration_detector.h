@@ -28,6 +28,7 @@ public:
 
     std::string_view type() const override { return "exfiltration"; }
     std::vector<DetectorParameter> parameters() override;
+    void prepare(CaseDb &caseDb) override;
     ColumnMask columns() const override;
     void observe(const EncodedFlow &flow) override;
     std::vector<Finding> finish(const DetectContext &context, const std::vector<Finding> &earlier) override;

@@ -3,6 +3,7 @@
 
 #include "detect/detection_run.h"
 #include "detect/detector_registry.h"
+#include "explain/snapshot_store.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
 #include "store/block_scan.h"
@@ -10,14 +11,20 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 namespace flowscope::test {
 
 namespace {
 
 QByteArray flowLog(const std::vector<LogLine> &lines)
 {
+    const bool packetLevel =
+        std::any_of(lines.begin(), lines.end(), [](const LogLine &l) { return !l.pktSrc.empty() || !l.pktDst.empty(); });
     QByteArray out = "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end "
-                     "action log-status tcp-flags\n";
+                     "action log-status tcp-flags";
+    out += packetLevel ? " pkt-srcaddr pkt-dstaddr\n" : "\n";
+    const auto orDash = [](const std::string &text) { return text.empty() ? std::string("-") : text; };
     for (const LogLine &l : lines) {
         const std::int64_t end = l.end ? l.end : l.start + 60;
         std::string line;
@@ -29,6 +36,8 @@ QByteArray flowLog(const std::vector<LogLine> &lines)
                 + std::to_string(l.dstPort) + ' ' + std::to_string(l.protocol) + " 1 " + std::to_string(l.bytes) + ' '
                 + std::to_string(l.start) + ' ' + std::to_string(end) + (l.reject ? " REJECT OK " : " ACCEPT OK ")
                 + (l.flags < 0 ? std::string("-") : std::to_string(l.flags));
+        if (packetLevel)
+            line += ' ' + orDash(l.pktSrc) + ' ' + orDash(l.pktDst);
         out += QByteArray::fromStdString(line) + '\n';
     }
     return out;
@@ -45,6 +54,44 @@ DetectCase::DetectCase(const std::vector<LogLine> &lines)
     if (report.records != lines.size())
         qFatal("generated flow log imported %llu of %zu records", static_cast<unsigned long long>(report.records),
                lines.size());
+}
+
+DetectCase::DetectCase(const std::vector<LogLine> &lines, const QByteArray &networkInterfaces)
+    : DetectCase(lines)
+{
+    explain::SnapshotSource source{m_dir.filePath(QStringLiteral("network-interfaces.json")),
+                                   QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC), networkInterfaces};
+    if (!explain::importSnapshotSources(*m_case, {source}).isStored())
+        qFatal("the generated snapshot was refused");
+}
+
+std::vector<LogLine> throughNatGateway(const LogLine &request, const std::string &address, bool packetLevel,
+                                       const std::string &eni)
+{
+    LogLine inside = request;
+    inside.eni = eni;
+    inside.dst = address;
+    if (packetLevel) {
+        inside.pktSrc = request.src;
+        inside.pktDst = request.dst;
+    }
+    LogLine outside = request;
+    outside.eni = eni;
+    outside.src = address;
+    outside.srcPort = 1024 + (request.srcPort * 7) % 60000;
+    return {inside, outside};
+}
+
+QByteArray natGatewayInterfaces(const std::string &gatewayEni, const std::string &gatewayAddress,
+                                const std::string &instanceEni, const std::string &instanceAddress)
+{
+    const auto interface = [](const std::string &eni, const std::string &type, const std::string &address) {
+        return R"({"NetworkInterfaceId": ")" + eni + R"(", "SubnetId": "subnet-1", "VpcId": "vpc-1", "InterfaceType": ")"
+            + type + R"(", "Groups": [], "PrivateIpAddresses": [{"Primary": true, "PrivateIpAddress": ")" + address
+            + R"("}]})";
+    };
+    return QByteArray::fromStdString(R"({"NetworkInterfaces": [)" + interface(gatewayEni, "nat_gateway", gatewayAddress)
+                                     + ", " + interface(instanceEni, "interface", instanceAddress) + "]}");
 }
 
 std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression)

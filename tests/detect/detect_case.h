@@ -28,11 +28,16 @@ struct LogLine {
     int flags = -1; // -1: absent
     std::string eni = "eni-a";
     std::string status = "OK"; // NODATA and SKIPDATA lines have no addresses
+    // Packet-level addresses: written (as '-' when empty) when any line of the log has one.
+    std::string pktSrc = {}, pktDst = {};
 };
 
 class DetectCase {
 public:
     explicit DetectCase(const std::vector<LogLine> &lines);
+    // The same with a configuration snapshot of these network interfaces
+    // (describe-network-interfaces JSON).
+    DetectCase(const std::vector<LogLine> &lines, const QByteArray &networkInterfaces);
 
     // The findings of one detector type, with "type.name" settings; fails
     // the test (QVERIFY) unless each evidence filter parses and selects
@@ -45,6 +50,17 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<CaseDb> m_case;
 };
+
+// The two records a NAT gateway's interface `eni` logs for a host's request
+// through it: the inside one, addressed to the gateway's `address` (with the
+// real destination as pkt-dstaddr when `packetLevel`), and the translated
+// one, from the gateway's address and a port of its own.
+std::vector<LogLine> throughNatGateway(const LogLine &request, const std::string &address, bool packetLevel,
+                                       const std::string &eni = "eni-nat");
+// describe-network-interfaces JSON: a NAT gateway's interface and an
+// instance's (type "interface"), each with one private address.
+QByteArray natGatewayInterfaces(const std::string &gatewayEni, const std::string &gatewayAddress,
+                                const std::string &instanceEni, const std::string &instanceAddress);
 
 // The records and bytes `expression` selects in the case.
 std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression);

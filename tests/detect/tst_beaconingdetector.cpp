@@ -2,7 +2,10 @@
 // beaconing on generated series with known periods: a jittered beacon, one
 // seen through a 10-minute aggregation window and logged at two interfaces
 // are found with their period; random browsing, too short a series and an
-// internal health check (unless asked for) are not.
+// internal health check (unless asked for) are not. A beacon that leaves
+// through a NAT gateway is found once, at the instance, when the records
+// (pkt-dstaddr) or the snapshot (a nat_gateway interface) show the gateway;
+// a busy host that is no gateway is still found.
 
 #include "detect_case.h"
 
@@ -64,6 +67,19 @@ std::vector<LogLine> browsing(int count, unsigned seed)
     return out;
 }
 
+std::vector<LogLine> withGateway(const std::vector<LogLine> &requests, bool atInstance, bool packetLevel)
+{
+    std::vector<LogLine> out;
+    for (LogLine request : requests) {
+        request.eni = "eni-app";
+        if (atInstance)
+            out.push_back(request);
+        for (const LogLine &leg : throughNatGateway(request, "10.0.0.220", packetLevel))
+            out.push_back(leg);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestBeaconingDetector : public QObject {
@@ -121,6 +137,64 @@ private Q_SLOTS:
         const auto found = detectCase.run("beaconing", {{"beaconing.external-only", "0"}});
         QCOMPARE(found.size(), std::size_t(1));
         QCOMPARE(found.front().severity, Severity::Medium);
+    }
+
+    void natGatewayBeaconFoundOnce_data()
+    {
+        QTest::addColumn<bool>("atInstance");
+        QTest::addColumn<bool>("packetLevel");
+        QTest::addColumn<bool>("snapshot");
+        QTest::newRow("instance and gateway, pkt-dstaddr") << true << true << false;
+        QTest::newRow("gateway alone, pkt-dstaddr") << false << true << false;
+        QTest::newRow("instance and gateway, snapshot") << true << false << true;
+        QTest::newRow("gateway alone, snapshot") << false << false << true;
+    }
+
+    void natGatewayBeaconFoundOnce()
+    {
+        QFETCH(bool, atInstance);
+        QFETCH(bool, packetLevel);
+        QFETCH(bool, snapshot);
+        const auto lines = withGateway(beacon("10.0.1.5", "203.0.113.9", 60, 60, 5, 20, 11), atInstance, packetLevel);
+        DetectCase detectCase = snapshot
+            ? DetectCase(lines, natGatewayInterfaces("eni-nat", "10.0.0.220", "eni-app", "10.0.1.5"))
+            : DetectCase(lines);
+        const auto found = detectCase.run("beaconing"); // each evidence filter checked against its records
+        QCOMPARE(found.size(), std::size_t(1));
+        const Finding &f = found.front();
+        QCOMPARE(f.src->toString(), std::string("10.0.1.5"));
+        QCOMPARE(f.dst->toString(), std::string("203.0.113.9"));
+        QVERIFY2(f.title.find("through NAT gateway 10.0.0.220") != std::string::npos, f.title.c_str());
+    }
+
+    // Without pkt-dstaddr or a snapshot nothing says the gateway translates: both are found.
+    void natGatewayUnseenWithoutPacketAddresses()
+    {
+        DetectCase detectCase(withGateway(beacon("10.0.1.5", "203.0.113.9", 60, 60, 5, 20, 11), true, false));
+        QCOMPARE(detectCase.run("beaconing").size(), std::size_t(2));
+    }
+
+    // A busy host calling out on its own is no gateway, nor behind one: its
+    // beacon to the same address is still found, beside the one through the
+    // snapshot's gateway, each once.
+    void busyHostBesideAGatewayStillFound()
+    {
+        auto lines = withGateway(beacon("10.0.1.5", "203.0.113.9", 60, 60, 5, 20, 11), true, false);
+        for (LogLine l : beacon("10.0.0.221", "203.0.113.9", 60, 60, 5, 20, 12)) {
+            l.eni = "eni-busy";
+            lines.push_back(l);
+        }
+        for (LogLine l : browsing(200, 13)) {
+            l.src = "10.0.0.221";
+            l.eni = "eni-busy";
+            lines.push_back(l);
+        }
+        DetectCase detectCase(lines, natGatewayInterfaces("eni-nat", "10.0.0.220", "eni-busy", "10.0.0.221"));
+        QStringList found;
+        for (const Finding &f : detectCase.run("beaconing"))
+            found << QString::fromStdString(f.src->toString() + ' ' + f.title.substr(f.title.find(')') + 1));
+        found.sort();
+        QCOMPARE(found, (QStringList{"10.0.0.221 ", "10.0.1.5 , through NAT gateway 10.0.0.220"}));
     }
 };
 

@@ -2,7 +2,9 @@
 // exfiltration on generated egress: a bulk upload to one internet address and
 // an hour far above the source's own baseline are found; a bulk transfer
 // inside the VPC, and an upload under the threshold that a NAT gateway's
-// interface logs a second time, are not.
+// interface logs a second time, are not. An upload through a NAT gateway is
+// found once, at the instance, when pkt-dstaddr or a snapshot shows the
+// gateway; a busy host that is no gateway is still found.
 
 #include "detect_case.h"
 
@@ -30,6 +32,21 @@ std::vector<LogLine> join(std::vector<std::vector<LogLine>> parts)
     std::vector<LogLine> out;
     for (auto &p : parts)
         out.insert(out.end(), p.begin(), p.end());
+    return out;
+}
+
+// The gateway's records of `requests` (its inside and translated ones), and
+// the instance's own when `atInstance`.
+std::vector<LogLine> withGateway(const std::vector<LogLine> &requests, bool atInstance, bool packetLevel)
+{
+    std::vector<LogLine> out;
+    for (LogLine request : requests) {
+        request.eni = "eni-app";
+        if (atInstance)
+            out.push_back(request);
+        for (const LogLine &leg : throughNatGateway(request, "10.0.0.220", packetLevel))
+            out.push_back(leg);
+    }
     return out;
 }
 
@@ -88,6 +105,66 @@ private Q_SLOTS:
         const auto found = detectCase.run("exfiltration", {{"exfiltration.min-bytes", "250MB"}});
         QCOMPARE(found.size(), std::size_t(1));
         QCOMPARE(found.front().bytes, 300'000'000u);
+    }
+
+    void natGatewayUploadFoundOnce_data()
+    {
+        QTest::addColumn<bool>("atInstance");
+        QTest::addColumn<bool>("packetLevel");
+        QTest::addColumn<bool>("snapshot");
+        QTest::newRow("instance and gateway, pkt-dstaddr") << true << true << false;
+        QTest::newRow("gateway alone, pkt-dstaddr") << false << true << false;
+        QTest::newRow("instance and gateway, snapshot") << true << false << true;
+        QTest::newRow("gateway alone, snapshot") << false << false << true;
+    }
+
+    void natGatewayUploadFoundOnce()
+    {
+        QFETCH(bool, atInstance);
+        QFETCH(bool, packetLevel);
+        QFETCH(bool, snapshot);
+        const auto lines = withGateway(transfer("10.0.1.5", "203.0.113.200", 640'000'000, 8, kT0), atInstance, packetLevel);
+        DetectCase detectCase = snapshot
+            ? DetectCase(lines, natGatewayInterfaces("eni-nat", "10.0.0.220", "eni-app", "10.0.1.5"))
+            : DetectCase(lines);
+        const auto found = detectCase.run("exfiltration"); // each evidence filter checked against its records
+        QCOMPARE(found.size(), std::size_t(1));
+        const Finding &f = found.front();
+        QCOMPARE(f.src->toString(), std::string("10.0.1.5"));
+        QCOMPARE(f.dst->toString(), std::string("203.0.113.200"));
+        QVERIFY2(f.title.find("640.0 MB") != std::string::npos, f.title.c_str());
+        QVERIFY2(f.title.find("through NAT gateway 10.0.0.220") != std::string::npos, f.title.c_str());
+    }
+
+    // Without pkt-dstaddr or a snapshot nothing says the gateway translates: both are found.
+    void natGatewayUnseenWithoutPacketAddresses()
+    {
+        DetectCase detectCase(withGateway(transfer("10.0.1.5", "203.0.113.200", 640'000'000, 8, kT0), true, false));
+        QCOMPARE(detectCase.run("exfiltration").size(), std::size_t(2));
+    }
+
+    // A busy host uploading on its own is no gateway, nor behind one: its
+    // upload to the same address is still found, beside the one through the
+    // snapshot's gateway, and the gateway's busy hours are no baseline finding.
+    void busyHostBesideAGatewayStillFound()
+    {
+        auto lines = withGateway(transfer("10.0.1.5", "203.0.113.200", 640'000'000, 8, kT0), true, false);
+        for (int h = 0; h < 8; ++h)
+            for (LogLine l : transfer("10.0.1.6", "198.51.100.7", 5'000'000, 2, kT0 + h * 3600)) {
+                l.eni = "eni-app2";
+                for (const LogLine &leg : throughNatGateway(l, "10.0.0.220", false))
+                    lines.push_back(leg);
+            }
+        for (LogLine l : transfer("10.0.0.221", "203.0.113.200", 700'000'000, 7, kT0)) {
+            l.eni = "eni-busy";
+            lines.push_back(l);
+        }
+        DetectCase detectCase(lines, natGatewayInterfaces("eni-nat", "10.0.0.220", "eni-busy", "10.0.0.221"));
+        QStringList found;
+        for (const Finding &f : detectCase.run("exfiltration"))
+            found << QString::fromStdString(describe(f) + (f.title.find("NAT gateway") != std::string::npos ? " via NAT" : ""));
+        found.sort();
+        QCOMPARE(found, (QStringList{"10.0.0.221 203.0.113.200 - 7", "10.0.1.5 203.0.113.200 - 8 via NAT"}));
     }
 };
 

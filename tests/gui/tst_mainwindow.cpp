@@ -48,6 +48,7 @@
 #include <QFile>
 #include <QDockWidget>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QTableView>
@@ -639,6 +640,29 @@ private Q_SLOTS:
         window.flowTable()->selectRow(0);
         Q_EMIT window.timeline()->markerActivated(markerId);
         QTRY_COMPARE(window.flowTable()->currentIndex().row(), 3);
+
+        // A finding's marker shows its evidence, and the bar says so, with the way back.
+        FilterBar *bar = window.filterBar();
+        QVERIFY(bar->applyFilterText(QStringLiteral("dstport == 443")));
+        Q_EMIT window.timeline()->markerActivated(QStringLiteral("finding:syn-only-1"));
+        QCOMPARE(bar->appliedFilter(), QStringLiteral("srcaddr == 10.0.0.1"));
+        QTRY_COMPARE(flows->filter(), QStringLiteral("srcaddr == 10.0.0.1"));
+        QVERIFY2(bar->message().contains(QStringLiteral("syn-only-1")), qPrintable(bar->message()));
+        QVERIFY2(bar->message().contains(QStringLiteral("Back to dstport == 443")), qPrintable(bar->message()));
+        QVERIFY(bar->messageLine()->isVisible());
+        // As a double-click in the Findings dock does.
+        QVERIFY(bar->applyFilterText(QStringLiteral("dstport == 443")));
+        QVERIFY(bar->message().isEmpty());
+        QTableView *findingsTable = findings->table();
+        const QRect cell = findingsTable->visualRect(findings->model()->index(0, FindingsModel::TitleColumn));
+        QTest::mouseClick(findingsTable->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseDClick(findingsTable->viewport(), Qt::LeftButton, {}, cell.center());
+        QCOMPARE(bar->appliedFilter(), QStringLiteral("srcaddr == 10.0.0.1"));
+        QVERIFY2(bar->message().contains(QStringLiteral("syn-only-1")), qPrintable(bar->message()));
+        Q_EMIT bar->messageLine()->linkActivated(QStringLiteral("back"));
+        QCOMPARE(bar->appliedFilter(), QStringLiteral("dstport == 443"));
+        QTRY_COMPARE(flows->filter(), QStringLiteral("dstport == 443"));
+        QVERIFY(bar->message().isEmpty());
     }
 
     // A new session opens the case the analyst had open last (a restart to
@@ -808,7 +832,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 30000);
     }
 
-    // A filter's error stays in the status bar until a valid filter is applied.
+    // A filter's error stays under the bar until a valid filter is applied.
     void validFilterClearsTheFilterError()
     {
         MainWindow window;
@@ -819,12 +843,13 @@ private Q_SLOTS:
         FilterBar *bar = window.filterBar();
         bar->setFilterText(QStringLiteral("dstport =="));
         QVERIFY(!bar->apply());
-        const QString error = window.statusBar()->currentMessage();
-        QVERIFY(!error.isEmpty());
+        QVERIFY2(bar->message().contains(QStringLiteral("still shows every record")), qPrintable(bar->message()));
+        QVERIFY(bar->messageLine()->isVisible());
         bar->setFilterText(QStringLiteral("action == reject"));
         QVERIFY(bar->apply());
         QCOMPARE(window.flowModel()->filter(), QStringLiteral("action == reject"));
-        QVERIFY2(window.statusBar()->currentMessage() != error, qPrintable(window.statusBar()->currentMessage()));
+        QVERIFY(bar->message().isEmpty());
+        QVERIFY(!bar->messageLine()->isVisible());
     }
 
     // File > Load Configuration Snapshot stores it off the GUI thread, reports

@@ -15,6 +15,7 @@
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
 #include <QSettings>
@@ -23,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
+#include <QToolTip>
+#include <QVBoxLayout>
 
 using namespace flowscope;
 
@@ -217,6 +220,81 @@ private Q_SLOTS:
         const QString message = rejected.last().first().toString();
         QVERIFY2(message.contains(QStringLiteral("still shows action == reject")), qPrintable(message));
         QCOMPARE(bar.appliedFilter(), QStringLiteral("action == reject"));
+    }
+
+    // The error goes on a line under the editor, in the bar's layout: it pushes
+    // the table below down instead of covering its first rows, as a tooltip did.
+    void rejectedFilterSaysSoUnderTheBar()
+    {
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *bar = new FilterBar(&window);
+        auto *below = new QLabel(QStringLiteral("the table"), &window);
+        layout->addWidget(bar);
+        layout->addWidget(below, 1);
+        window.resize(600, 300);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(bar->applyFilterText(QStringLiteral("action == reject")));
+        QVERIFY(bar->message().isEmpty());
+        QVERIFY(!bar->messageLine()->isVisible());
+
+        bar->setFilterText(QStringLiteral("dstport == 22 and"));
+        QVERIFY(!bar->apply());
+        QVERIFY(bar->messageLine()->isVisible());
+        QVERIFY2(bar->message().contains(QStringLiteral("still shows action == reject")), qPrintable(bar->message()));
+        QVERIFY2(bar->message().contains(QStringLiteral("dstport == 22 and")), qPrintable(bar->message())); // with its caret
+        QVERIFY(!QToolTip::isVisible());
+        // Laid out above the table, not over it.
+        QTRY_VERIFY(below->geometry().top() >= bar->mapTo(&window, bar->messageLine()->geometry().bottomLeft()).y());
+
+        // Esc puts the filter in force back in the editor: nothing left to warn about.
+        QTest::keyClick(bar->editor(), Qt::Key_Escape);
+        QVERIFY(bar->message().isEmpty());
+        bar->setFilterText(QStringLiteral("dstport =="));
+        QVERIFY(!bar->apply());
+        QVERIFY(!bar->message().isEmpty());
+        QVERIFY(bar->applyFilterText(QStringLiteral("dstport == 22")));
+        QVERIFY(bar->message().isEmpty());
+        QVERIFY(!bar->messageLine()->isVisible());
+    }
+
+    // A finding's evidence applied: the line names the finding and leads back
+    // to the filter before it, the first one when several findings are looked at in a row.
+    void evidenceNoticeNamesTheFindingAndGoesBack()
+    {
+        FilterBar bar;
+        bar.show();
+        QSignalSpy applied(&bar, &FilterBar::filterApplied);
+        QVERIFY(bar.applyFilterText(QStringLiteral("action == reject")));
+        QVERIFY(bar.applyEvidenceFilter(QStringLiteral("srcaddr == 10.0.0.1"), QStringLiteral("beaconing-1"),
+                                        QStringLiteral("10.0.0.1 connects to 203.0.113.9:443 every 60 s")));
+        QCOMPARE(bar.appliedFilter(), QStringLiteral("srcaddr == 10.0.0.1"));
+        QCOMPARE(applied.size(), 2);
+        QVERIFY2(bar.message().contains(QStringLiteral("beaconing-1 (10.0.0.1 connects to 203.0.113.9:443 every 60 s)")),
+                 qPrintable(bar.message()));
+        QVERIFY2(bar.message().contains(QStringLiteral("Back to action == reject")), qPrintable(bar.message()));
+        QVERIFY(bar.canGoBack());
+        QVERIFY(bar.applyEvidenceFilter(QStringLiteral("srcaddr == 10.0.0.2"), QStringLiteral("port-scan-3"), {}));
+        QVERIFY2(bar.message().contains(QStringLiteral("port-scan-3")), qPrintable(bar.message()));
+        QVERIFY2(bar.message().contains(QStringLiteral("Back to action == reject")), qPrintable(bar.message()));
+        Q_EMIT bar.messageLine()->linkActivated(QStringLiteral("back"));
+        QCOMPARE(bar.appliedFilter(), QStringLiteral("action == reject"));
+        QCOMPARE(applied.last().first().toString(), QStringLiteral("action == reject"));
+        QVERIFY(bar.message().isEmpty());
+        QVERIFY(!bar.canGoBack());
+
+        // Another filter applied by hand ends the notice; from every record, Back goes to every record.
+        QVERIFY(bar.applyFilterText(QString()));
+        QVERIFY(bar.applyEvidenceFilter(QStringLiteral("srcaddr == 10.0.0.1"), QStringLiteral("beaconing-1"), {}));
+        QVERIFY2(bar.message().contains(QStringLiteral("Back to every record")), qPrintable(bar.message()));
+        QVERIFY(bar.applyFilterText(QStringLiteral("dstport == 22")));
+        QVERIFY(bar.message().isEmpty());
+        QVERIFY(!bar.canGoBack());
+        // A wrong evidence filter is refused as any filter: the one in force stays, and says so.
+        QVERIFY(!bar.applyEvidenceFilter(QStringLiteral("srcaddr =="), QStringLiteral("x-1"), {}));
+        QCOMPARE(bar.appliedFilter(), QStringLiteral("dstport == 22"));
+        QVERIFY2(bar.message().contains(QStringLiteral("still shows dstport == 22")), qPrintable(bar.message()));
     }
 
     void escRestoresApplied()

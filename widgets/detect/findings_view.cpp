@@ -83,7 +83,8 @@ FindingsView::FindingsView(QWidget *parent)
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         const QString evidence = index.data(FindingsModel::EvidenceFilterRole).toString();
         if (!evidence.isEmpty())
-            Q_EMIT filterRequested(evidence);
+            Q_EMIT filterRequested(evidence, index.data(FindingsModel::FindingIdRole).toString(),
+                                   index.siblingAtColumn(FindingsModel::TitleColumn).data().toString());
     });
 }
 

@@ -33,8 +33,9 @@ public Q_SLOTS:
     void cancel();
 
 Q_SIGNALS:
-    // A finding was double-clicked: show its evidence records.
-    void filterRequested(const QString &expression);
+    // A finding was double-clicked: show its evidence records (`finding`
+    // its name, "beaconing-1", and `title` what it found).
+    void filterRequested(const QString &expression, const QString &finding, const QString &title);
     // Export Findings as CSV… from the table's context menu.
     void exportRequested();
 

@@ -88,8 +88,11 @@ MarkerJump markerJump(const TimelineMarker &marker, const std::vector<incident::
     } else if (marker.id.startsWith(kFindingPrefix)) {
         const std::string reference = marker.id.mid(kFindingPrefix.size()).toStdString();
         for (const incident::IncidentEntry &e : entries)
-            if (e.kind == incident::EntryKind::Finding && e.reference == reference)
+            if (e.kind == incident::EntryKind::Finding && e.reference == reference) {
                 jump.filter = QString::fromStdString(e.filter);
+                jump.finding = QString::fromStdString(e.reference);
+                jump.title = QString::fromStdString(e.text);
+            }
     }
     return jump;
 }

@@ -29,6 +29,7 @@ QList<TimelineMarker> incidentMarkers(const std::vector<incident::IncidentEntry>
 struct MarkerJump {
     std::optional<qint64> record; // go to this record (it starts at `time`)
     QString filter;               // or show a finding's evidence
+    QString finding, title;       // that finding's name and title, for the filter bar's notice
     qint64 time = 0;              // or go to this time
 };
 MarkerJump markerJump(const TimelineMarker &marker, const std::vector<incident::IncidentEntry> &entries);

@@ -96,7 +96,8 @@ void IncidentTimelineView::activate(const QModelIndex &index)
     }
     const QString filter = index.data(IncidentTimelineModel::FilterRole).toString();
     if (!filter.isEmpty()) {
-        Q_EMIT filterRequested(filter);
+        Q_EMIT filterRequested(filter, index.data(IncidentTimelineModel::ReferenceRole).toString(),
+                               index.siblingAtColumn(IncidentTimelineModel::TextColumn).data().toString());
         return;
     }
     // Nowhere to go (a free note, an event on none of the case's interfaces): say so, with all of it.

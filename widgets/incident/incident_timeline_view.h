@@ -26,8 +26,9 @@ public:
 Q_SIGNALS:
     // An entry about a record was activated: go to it (its start, for the table's index).
     void recordRequested(qint64 record, qint64 start);
-    // A finding was activated: apply the filter that shows its evidence.
-    void filterRequested(const QString &expression);
+    // A finding was activated: apply the filter that shows its evidence
+    // (`finding` its name, `text` its line's text).
+    void filterRequested(const QString &expression, const QString &finding, const QString &text);
 
 private:
     void activate(const QModelIndex &index);

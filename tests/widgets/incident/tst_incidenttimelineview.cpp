@@ -195,6 +195,8 @@ private Q_SLOTS:
         QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(filters.size(), 1);
         QCOMPARE(filters.first().at(0).toString(), QString::fromLatin1(kEvidence));
+        QCOMPARE(filters.first().at(1).toString(), finding.data(IncidentTimelineModel::ReferenceRole).toString()); // for the bar's notice
+        QVERIFY(!filters.first().at(1).toString().isEmpty());
         QCOMPARE(records.size(), 1);
 
         // A free note has nowhere to go.
@@ -231,6 +233,8 @@ private Q_SLOTS:
 
         const MarkerJump toFinding = markerJump(markers.at(0), model.entries());
         QCOMPARE(toFinding.filter, QString::fromLatin1(kEvidence));
+        QVERIFY(!toFinding.finding.isEmpty()); // named in the filter bar's notice
+        QVERIFY2(markers.at(0).detail.contains(toFinding.title), qPrintable(toFinding.title));
         QVERIFY(!toFinding.record);
         const MarkerJump toRecord = markerJump(markers.at(1), model.entries());
         QCOMPARE(toRecord.record, std::optional<qint64>(ids[3]));
