@@ -40,6 +40,7 @@ struct Traffic {
     std::uint64_t accept = 0;
     std::uint64_t reject = 0;
     Traffic &operator+=(const Traffic &other);
+    Traffic &operator-=(const Traffic &other); // of a sum `other` is part of
     std::uint64_t weight(GraphMetric metric) const { return metric == GraphMetric::Bytes ? bytes : flows; }
 };
 
