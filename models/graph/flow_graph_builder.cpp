@@ -553,8 +553,29 @@ private:
             m_outsideOf.resize(std::max<std::size_t>(address + 1, m_numbers.size()), kNone);
         std::uint32_t &node = m_outsideOf[address];
         if (node == kNone)
+            node = sameNetworkNode(address);
+        if (node == kNone)
             node = outsideNode(m_numbers.address(address), 0);
         return node;
+    }
+
+    // The node of a neighbouring number in the same /24 or /48, where the
+    // network is the node: numbered from the totals, addresses are in
+    // order, so a /24's addresses are neighbours and need no look-up.
+    std::uint32_t sameNetworkNode(std::uint32_t address) const
+    {
+        const IpAddress &own = m_numbers.address(address);
+        for (const std::uint32_t neighbour : {address - 1, address + 1}) {
+            if (neighbour >= m_outsideOf.size() || m_outsideOf[neighbour] == kNone)
+                continue;
+            const Node &node = m_nodes[m_outsideOf[neighbour]];
+            if (node.outside.form != OutsideKey::Form::Network)
+                continue;
+            const IpAddress network = networkOf(own);
+            if (node.outside.address == network && m_groups.keepsNetworkWhole(network))
+                return m_outsideOf[neighbour];
+        }
+        return kNone;
     }
 
     std::uint32_t outsideNode(const IpAddress &address, std::uint32_t service)
@@ -751,26 +772,6 @@ private:
 };
 
 } // namespace
-
-Traffic &Traffic::operator+=(const Traffic &other)
-{
-    flows += other.flows;
-    bytes += other.bytes;
-    packets += other.packets;
-    accept += other.accept;
-    reject += other.reject;
-    return *this;
-}
-
-Traffic &Traffic::operator-=(const Traffic &other)
-{
-    flows -= other.flows;
-    bytes -= other.bytes;
-    packets -= other.packets;
-    accept -= other.accept;
-    reject -= other.reject;
-    return *this;
-}
 
 FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOptions &options)
 {
