@@ -11,8 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include <QStringList>
-
 namespace flowscope::graph {
 
 // A node's strongest edges given to the layout (and up to this many edges a
