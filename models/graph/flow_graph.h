@@ -39,7 +39,25 @@ struct Traffic {
     std::uint64_t packets = 0;
     std::uint64_t accept = 0;
     std::uint64_t reject = 0;
-    Traffic &operator+=(const Traffic &other);
+    // Inline: the graph adds a few per summed row.
+    Traffic &operator+=(const Traffic &other)
+    {
+        flows += other.flows;
+        bytes += other.bytes;
+        packets += other.packets;
+        accept += other.accept;
+        reject += other.reject;
+        return *this;
+    }
+    Traffic &operator-=(const Traffic &other) // of a sum `other` is part of
+    {
+        flows -= other.flows;
+        bytes -= other.bytes;
+        packets -= other.packets;
+        accept -= other.accept;
+        reject -= other.reject;
+        return *this;
+    }
     std::uint64_t weight(GraphMetric metric) const { return metric == GraphMetric::Bytes ? bytes : flows; }
 };
 

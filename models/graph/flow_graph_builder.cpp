@@ -194,7 +194,12 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 // by their position, outside groups by OutsideKey), and names only the
 // nodes a graph shows or folds into "more": a case has some hundred
 // interfaces and, facing the internet, hundreds of thousands of outside
-// groups.
+// groups. The sums make the nodes' totals, which choose the nodes shown;
+// only then are the edges between two nodes shown summed, from the sums
+// kept in order, and what the others carry follows from the totals. A case
+// facing the internet has hundreds of thousands of edges, nearly all of them
+// to nodes folded into "more": summing each of them took a table larger
+// than the caches, missed once a sum.
 class GraphAssembler {
 public:
     GraphAssembler(const GraphOptions &options, const StringDictionary &strings, const InterfaceDictionary &interfaces,
@@ -243,13 +248,12 @@ public:
     // The interface (by position) that owns each numbered address, kNone for none.
     const std::vector<std::uint32_t> &owners() const { return m_owners; }
 
-    // Room for the nodes and edges of about `rows` sums (each makes at most one edge and two nodes).
+    // Room for the nodes of about `rows` sums (each makes at most two).
     void reserve(std::size_t rows)
     {
         m_nodes.reserve(rows);
-        m_edges.reserve(rows);
+        m_contributions.reserve(rows);
         m_outsidePacked.reserve(rows / 4); // outside nodes are far fewer than sums
-        m_edgeIndex.reserve(rows / 2);
     }
 
     // One sum of records: `eni` the string id of the interface that logged
@@ -285,26 +289,16 @@ public:
 
     FlowGraph assemble()
     {
-        for (const auto &[key, ends] : m_bothEnds)
-            addEdge(nodeOf(ownerOf(key.src), key.src, key.srcService), nodeOf(ownerOf(key.dst), key.dst, key.dstService),
-                    key.initiator, ends.sender.flows >= ends.receiver.flows ? ends.sender : ends.receiver);
+        chooseShown();
+        return assembleShown();
+    }
 
-        // A case node's records are also those logged at the other end of its addresses.
-        for (const auto &[node, enis] : m_members) {
-            std::set<QString> addresses;
-            for (const std::uint32_t eni : enis)
-                addresses.insert(m_enis[eni].addresses.begin(), m_enis[eni].addresses.end());
-            for (const QString &address : addresses)
-                m_caseLevel[m_nodes[node].caseLevel].selector.addresses << address;
-        }
-
-        // Node totals: every edge that touches the node, once.
-        for (const auto &[ends, sums] : m_edges) {
-            const auto [low, high] = split(ends);
-            m_nodes[low].traffic += sums.traffic;
-            if (high != low)
-                m_nodes[high].traffic += sums.traffic;
-        }
+private:
+    // The nodes' totals are known, and with them the nodes shown: the
+    // edges between two of them are summed.
+    void chooseShown()
+    {
+        addBothEnds();
         for (Node &node : m_nodes)
             node.id = node.caseLevel != kNone ? m_caseLevel[node.caseLevel].node.id : m_groups.idOf(node.outside);
         // Heaviest first, by id among equals.
@@ -315,19 +309,40 @@ public:
             weights[i] = m_nodes[i].traffic.weight(metric);
             ids[i] = &m_nodes[i].id;
         }
-        std::vector<std::uint32_t> order = heaviestFirst(weights, ids);
+        m_order = heaviestFirst(weights, ids);
+        m_kept = keepExpandedAddresses(m_order);
+        m_shownAt.assign(m_nodes.size(), kNone);
+        for (std::size_t i = 0; i < m_kept; ++i)
+            m_shownAt[m_order[i]] = static_cast<std::uint32_t>(i);
+        m_shownChosen = true;
+        for (const Contribution &c : m_contributions)
+            if (m_shownAt[c.a] != kNone && m_shownAt[c.b] != kNone)
+                addEdge(c.a, c.b, c.initiator, c.traffic);
+        m_contributions = {};
+    }
 
-        const std::size_t kept = keepExpandedAddresses(order);
+    FlowGraph assembleShown()
+    {
+        // A case node's records are also those logged at the other end of its addresses.
+        for (const auto &[node, enis] : m_members) {
+            std::set<QString> addresses;
+            for (const std::uint32_t eni : enis)
+                addresses.insert(m_enis[eni].addresses.begin(), m_enis[eni].addresses.end());
+            for (const QString &address : addresses)
+                m_caseLevel[m_nodes[node].caseLevel].selector.addresses << address;
+        }
+        const GraphMetric metric = m_options.metric;
+        const std::vector<std::uint32_t> &order = m_order;
+        const std::size_t kept = m_kept;
+        const std::vector<std::uint32_t> &shownAt = m_shownAt;
 
         FlowGraph graph;
         std::vector<LevelNode> shown(m_nodes.size() > 0 ? kept : 0);
-        std::vector<std::uint32_t> shownAt(m_nodes.size(), kNone);
         QStringList keptFilters;
         for (std::size_t i = 0; i < kept; ++i) {
             LevelNode &node = shown[i];
             node = levelNode(order[i]);
             node.node.filter = node.selector.expression();
-            shownAt[order[i]] = static_cast<std::uint32_t>(i);
             keptFilters << node.node.filter;
             graph.nodes.push_back(node.node);
             if (!node.node.subnet.isEmpty())
@@ -336,37 +351,45 @@ public:
                 graph.clusterLabels.try_emplace(node.node.vpc, labelOf(NodeKind::Vpc, node.node.vpc, {}));
         }
         graph.nodesLeftOut = order.size() - kept;
-        std::map<std::uint32_t, EdgeSums> toMore; // kNone: between two nodes left out
+        // What the edges between two nodes shown leave of a shown node's
+        // total goes to "more", and what they leave of all traffic is left out.
+        std::map<std::uint32_t, Traffic> toMore; // kNone: between two nodes left out
+        graph.trafficLeftOut = m_total;
+        for (std::size_t i = 0; i < kept; ++i)
+            toMore[order[i]] = m_nodes[order[i]].traffic;
         for (const auto &[ends, sums] : m_edges) {
             auto [first, second] = split(ends);
-            const bool keepFirst = shownAt[first] != kNone;
-            const bool keepSecond = shownAt[second] != kNone;
-            if (keepFirst && keepSecond) {
-                // The ends in the order of their ids, as the records would tell them.
-                std::uint64_t fromFirst = sums.fromLow;
-                std::uint64_t fromSecond = sums.fromHigh;
-                if (m_nodes[second].id < m_nodes[first].id) {
-                    std::swap(first, second);
-                    std::swap(fromFirst, fromSecond);
-                }
-                const LevelNode &a = shown[shownAt[first]];
-                const LevelNode &b = shown[shownAt[second]];
-                GraphEdge edge;
-                const bool directed = (fromFirst > 0) != (fromSecond > 0);
-                const bool reversed = directed && fromSecond > 0;
-                const LevelNode &source = reversed ? b : a;
-                const LevelNode &target = reversed ? a : b;
-                edge.source = source.node.id;
-                edge.target = target.node.id;
-                edge.directed = directed;
-                edge.traffic = sums.traffic;
-                edge.filter = edgeExpression(source.selector, target.selector);
-                graph.edges.push_back(edge);
-                continue;
+            graph.trafficLeftOut -= sums.traffic;
+            toMore[first] -= sums.traffic;
+            if (second != first)
+                toMore[second] -= sums.traffic;
+            // The ends in the order of their ids, as the records would tell them.
+            std::uint64_t fromFirst = sums.fromLow;
+            std::uint64_t fromSecond = sums.fromHigh;
+            if (m_nodes[second].id < m_nodes[first].id) {
+                std::swap(first, second);
+                std::swap(fromFirst, fromSecond);
             }
-            graph.trafficLeftOut += sums.traffic;
-            toMore[keepFirst ? first : keepSecond ? second : kNone].traffic += sums.traffic;
+            const LevelNode &a = shown[shownAt[first]];
+            const LevelNode &b = shown[shownAt[second]];
+            GraphEdge edge;
+            const bool directed = (fromFirst > 0) != (fromSecond > 0);
+            const bool reversed = directed && fromSecond > 0;
+            const LevelNode &source = reversed ? b : a;
+            const LevelNode &target = reversed ? a : b;
+            edge.source = source.node.id;
+            edge.target = target.node.id;
+            edge.directed = directed;
+            edge.traffic = sums.traffic;
+            edge.filter = edgeExpression(source.selector, target.selector);
+            graph.edges.push_back(edge);
         }
+        Traffic betweenLeftOut = graph.trafficLeftOut;
+        for (const auto &[node, traffic] : toMore)
+            betweenLeftOut -= traffic;
+        toMore[kNone] = betweenLeftOut;
+        // Every edge has flows: a node without any to "more" has no edge there.
+        std::erase_if(toMore, [](const auto &entry) { return entry.second.flows == 0; });
         if (graph.nodesLeftOut > 0) {
             const QString more = QStringLiteral("more");
             GraphNode node;
@@ -374,12 +397,12 @@ public:
             node.kind = NodeKind::More;
             node.label = QObject::tr("+%1 more").arg(graph.nodesLeftOut);
             node.filter = foldedExpression(order, kept);
-            for (const auto &[inside, sums] : toMore) {
-                node.traffic += sums.traffic;
+            for (const auto &[inside, traffic] : toMore) {
+                node.traffic += traffic;
                 GraphEdge edge;
                 edge.source = inside == kNone ? more : m_nodes[inside].id;
                 edge.target = more;
-                edge.traffic = sums.traffic;
+                edge.traffic = traffic;
                 if (inside == kNone) {
                     edge.filter = node.filter;
                 } else {
@@ -400,7 +423,6 @@ public:
         return graph;
     }
 
-private:
     struct EdgeSums {
         Traffic traffic;
         std::uint64_t fromLow = 0; // records whose initiator is the node of the lower number
@@ -487,8 +509,26 @@ private:
         return address < m_owners.size() ? m_owners[address] : kNone;
     }
 
+    // Between two interfaces, the side that logged more.
+    void addBothEnds()
+    {
+        for (const auto &[key, ends] : m_bothEnds)
+            addEdge(nodeOf(ownerOf(key.src), key.src, key.srcService), nodeOf(ownerOf(key.dst), key.dst, key.dstService),
+                    key.initiator, ends.sender.flows >= ends.receiver.flows ? ends.sender : ends.receiver);
+    }
+
+    // Before the nodes shown are chosen: the nodes' totals (every edge that
+    // touches a node, once), the sum kept for later; after: the edges.
     void addEdge(std::uint32_t a, std::uint32_t b, Side initiator, const Traffic &traffic)
     {
+        if (!m_shownChosen) {
+            m_nodes[a].traffic += traffic;
+            if (b != a)
+                m_nodes[b].traffic += traffic;
+            m_total += traffic;
+            m_contributions.push_back({a, b, initiator, traffic});
+            return;
+        }
         const bool swapped = b < a;
         const std::uint64_t ends = swapped ? (std::uint64_t(b) << 32 | a) : (std::uint64_t(a) << 32 | b);
         const auto [index, created] = m_edgeIndex.findOrInsert(ends, static_cast<std::uint32_t>(m_edges.size()));
@@ -513,8 +553,29 @@ private:
             m_outsideOf.resize(std::max<std::size_t>(address + 1, m_numbers.size()), kNone);
         std::uint32_t &node = m_outsideOf[address];
         if (node == kNone)
+            node = sameNetworkNode(address);
+        if (node == kNone)
             node = outsideNode(m_numbers.address(address), 0);
         return node;
+    }
+
+    // The node of a neighbouring number in the same /24 or /48, where the
+    // network is the node: numbered from the totals, addresses are in
+    // order, so a /24's addresses are neighbours and need no look-up.
+    std::uint32_t sameNetworkNode(std::uint32_t address) const
+    {
+        const IpAddress &own = m_numbers.address(address);
+        for (const std::uint32_t neighbour : {address - 1, address + 1}) {
+            if (neighbour >= m_outsideOf.size() || m_outsideOf[neighbour] == kNone)
+                continue;
+            const Node &node = m_nodes[m_outsideOf[neighbour]];
+            if (node.outside.form != OutsideKey::Form::Network)
+                continue;
+            const IpAddress network = networkOf(own);
+            if (node.outside.address == network && m_groups.keepsNetworkWhole(network))
+                return m_outsideOf[neighbour];
+        }
+        return kNone;
     }
 
     std::uint32_t outsideNode(const IpAddress &address, std::uint32_t service)
@@ -693,22 +754,24 @@ private:
     std::vector<std::uint32_t> m_outsideOf; // address number → its outside node seen without a service
     std::unordered_map<OutsideKey, std::uint32_t, OutsideKeyHash> m_outside; // IPv6 addresses of their own
     FlatIndex m_outsidePacked; // the outside groups packedKey() packs
-    FlatIndex m_edgeIndex;     // low << 32 | high node number → position in m_edges
+    FlatIndex m_edgeIndex;     // low << 32 | high node number → position in m_edges (nodes shown only)
     std::vector<std::pair<std::uint64_t, EdgeSums>> m_edges;
     DenseHashMap<SumKey, BothEnds, SumKeyHash> m_bothEnds;
+    Traffic m_total; // every edge's
+    bool m_shownChosen = false;
+    struct Contribution {
+        std::uint32_t a = 0;
+        std::uint32_t b = 0;
+        Side initiator = Side::Unknown;
+        Traffic traffic;
+    };
+    std::vector<Contribution> m_contributions; // every sum's edge, in order, until the nodes shown are chosen
+    std::vector<std::uint32_t> m_order;  // heaviest first
+    std::size_t m_kept = 0;              // of m_order, shown
+    std::vector<std::uint32_t> m_shownAt; // node → its place in m_order when shown, kNone
 };
 
 } // namespace
-
-Traffic &Traffic::operator+=(const Traffic &other)
-{
-    flows += other.flows;
-    bytes += other.bytes;
-    packets += other.packets;
-    accept += other.accept;
-    reject += other.reject;
-    return *this;
-}
 
 FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOptions &options)
 {

@@ -3,6 +3,7 @@
 
 #include "cluster_separation.h"
 #include "graph_geometry.h"
+#include "layout_edges.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -47,9 +48,21 @@ QByteArray dotOf(const LayoutRequest &request, bool clusters)
             dot += " [" + attributes.join(", ") + ']';
         dot += ";\n";
     }
-    for (const auto &[from, to] : request.edges)
-        if (!clusters || (!isAnchor(request.nodes[from]) && !isAnchor(request.nodes[to])))
-            dot += "  n" + QByteArray::number(from) + " -- n" + QByteArray::number(to) + ";\n";
+    std::vector<bool> anchors(std::size_t(request.nodes.size()));
+    for (int i = 0; i < request.nodes.size(); ++i)
+        anchors[std::size_t(i)] = isAnchor(request.nodes[i]);
+    // The containment layout takes small graphs only: every edge; sfdp the strongest (layout_edges.h).
+    const auto writeEdge = [&](std::pair<int, int> edge) {
+        dot += "  n" + QByteArray::number(edge.first) + " -- n" + QByteArray::number(edge.second) + ";\n";
+    };
+    if (clusters) {
+        for (const auto &edge : request.edges)
+            if (!anchors[std::size_t(edge.first)] && !anchors[std::size_t(edge.second)])
+                writeEdge(edge);
+    } else {
+        for (const std::size_t e : layoutEdges(anchors.size(), request.edges, anchors))
+            writeEdge(request.edges[e]);
+    }
     if (clusters) {
         const std::function<void(int, const QByteArray &)> write = [&](int parent, const QByteArray &indent) {
             for (std::size_t c = 0; c < request.clusters.size(); ++c) {

@@ -32,7 +32,9 @@ struct LayoutCluster {
 
 struct LayoutRequest {
     QStringList nodes;                       // ids
-    std::vector<std::pair<int, int>> edges;  // indexes into nodes
+    // Indexes into nodes, strongest first: past a few a node, the layout is
+    // given each node's strongest and a spanning forest (layout_edges.h).
+    std::vector<std::pair<int, int>> edges;
     std::map<QString, QPointF> seeds;        // previous positions, kept where the node still exists
     std::vector<double> widths;              // per node, in inches (the default box when missing)
     double charWidth = kDefaultCharWidth;    // points per label character (graph_geometry.h)

@@ -67,6 +67,14 @@ eni-a subnet-1 vpc-1 198.51.100.7:443 > 10.0.1.5:40000 tcp 100 ACCEPT - - - -
 eni-a subnet-1 vpc-1 10.0.1.5:40001 > 192.0.2.8:53 udp 50 ACCEPT - - - -
 )";
 
+// Outside groups that talk among themselves (one with itself), all folded.
+const QByteArray kFoldedTalk = R"(
+eni-a subnet-1 vpc-1 10.0.1.5:40000 > 198.51.1.1:443 tcp 4000 ACCEPT - - - -
+eni-a subnet-1 vpc-1 10.0.1.5:40001 > 198.51.1.1:443 tcp 10 ACCEPT - - - -
+eni-a subnet-1 vpc-1 198.51.5.1:40002 > 198.51.6.1:443 tcp 50 ACCEPT - - - -
+eni-a subnet-1 vpc-1 198.51.7.1:40003 > 198.51.7.2:443 tcp 30 REJECT - - - -
+)";
+
 FlowFixture importCase(const QTemporaryDir &dir, const QByteArray &records)
 {
     return importFlowLog(dir, QStringLiteral("graph"), graphFlowLogOf(records));
@@ -309,6 +317,9 @@ void TestFlowGraphBuilder::aggregates_data()
     QTest::newRow("top by flows") << kFour << QString() << "eni" << "flows" << 2
                                   << "eni-a eni 10 7306 20 9 1; 198.51.4.0/24 outside 4 103 8 4 0; more more 6 7203 12 5 1"
                                   << "eni-a - more 6 7203 12 5 1; eni-a > 198.51.4.0/24 4 103 8 4 0" << 3;
+    QTest::newRow("folded nodes among themselves") << kFoldedTalk << QString() << "eni" << "bytes" << 2
+                                                   << "198.51.1.0/24 outside 2 4010 4 2 0; eni-a eni 2 4010 4 2 0; more more 2 80 4 1 1"
+                                                   << "eni-a > 198.51.1.0/24 2 4010 4 2 0; more - more 2 80 4 1 1" << 3;
     QTest::newRow("owner without direction") << kUndirected << QString() << "eni" << "flows" << 150
                                              << "eni-a eni 3 250 6 3 0; 198.51.100.0/24 outside 2 200 4 2 0; 192.0.2.0/24 outside 1 50 2 1 0"
                                              << "eni-a > 198.51.100.0/24 2 200 4 2 0; eni-a > 192.0.2.0/24 1 50 2 1 0" << 0;

@@ -2,6 +2,7 @@
 #include "graph/cluster_separation.h"
 #include "graph/graph_layout.h"
 #include "graph/graph_layout_input.h"
+#include "graph/layout_edges.h"
 #include "test_files.h"
 
 #include <QFile>
@@ -10,6 +11,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <numeric>
 #include <set>
 
 using namespace flowscope::graph;
@@ -140,6 +142,38 @@ QStringList brokenBoxes(const LayoutRequest &request, const std::map<QString, QP
     return broken;
 }
 
+// Union-find, to test what the chosen edges connect.
+struct Parts {
+    std::vector<std::size_t> parent;
+    explicit Parts(std::size_t n)
+        : parent(n)
+    {
+        std::iota(parent.begin(), parent.end(), std::size_t(0));
+    }
+    std::size_t find(std::size_t x) { return parent[x] == x ? x : parent[x] = find(parent[x]); }
+    void join(std::size_t a, std::size_t b) { parent[find(a)] = find(b); }
+};
+
+// `count` random edges among `nodes`, a few of them within a busy core, plus
+// a pair off on their own; the last `anchors` nodes are anchors tied to 3 nodes each.
+std::vector<std::pair<int, int>> randomEdges(int nodes, int count, int anchors, quint32 seed)
+{
+    QRandomGenerator random(seed);
+    std::vector<std::pair<int, int>> edges;
+    const int plain = nodes - anchors - 2;
+    for (int e = 0; e < count; ++e) {
+        const int a = random.bounded(4) == 0 ? int(random.bounded(std::min(plain, 10))) : int(random.bounded(plain));
+        const int b = int(random.bounded(plain));
+        if (a != b)
+            edges.emplace_back(a, b);
+    }
+    edges.emplace_back(plain, plain + 1);
+    for (int anchor = nodes - anchors; anchor < nodes; ++anchor)
+        for (int k = 0; k < 3; ++k)
+            edges.emplace_back(anchor, int(random.bounded(plain)));
+    return edges;
+}
+
 } // namespace
 
 class TestGraphLayout : public QObject {
@@ -163,6 +197,10 @@ private Q_SLOTS:
     void separationMovesOutsidersOutOfABox();
     void separationLeavesDisjointClustersAlone();
     void separationEndsWhereBlocksCannotMove();
+    void fewEdgesAllGoToTheLayout();
+    void layoutGetsStrongestEdgesAndASpanningForest_data();
+    void layoutGetsStrongestEdgesAndASpanningForest();
+    void sfdpIsGivenTheChosenEdgesOnly();
 };
 
 void TestGraphLayout::failuresFallBackToACircle_data()
@@ -437,6 +475,90 @@ void TestGraphLayout::separationEndsWhereBlocksCannotMove()
     QVERIFY2(broken.isEmpty(), qPrintable(broken.join(QStringLiteral("; "))));
     for (const auto &[id, at] : positions)
         QVERIFY2(QLineF(at, QPointF(100, 0)).length() < 1000, qPrintable(id));
+}
+
+void TestGraphLayout::fewEdgesAllGoToTheLayout()
+{
+    const std::vector<std::pair<int, int>> edges = {{0, 1}, {1, 2}, {2, 0}, {0, 1}};
+    QCOMPARE(layoutEdges(3, edges, {}, 2), (std::vector<std::size_t>{0, 1, 2, 3}));
+}
+
+void TestGraphLayout::layoutGetsStrongestEdgesAndASpanningForest_data()
+{
+    QTest::addColumn<int>("nodes");
+    QTest::addColumn<int>("edges");
+    QTest::addColumn<int>("anchors");
+    QTest::addColumn<int>("perNode");
+    QTest::newRow("500 nodes, 20,000 edges") << 500 << 20000 << 30 << 4;
+    QTest::newRow("150 nodes, 2,700 edges, 2 a node") << 150 << 2700 << 20 << 2;
+    QTest::newRow("sparse parts, 1 a node") << 400 << 500 << 0 << 1;
+}
+
+// Every anchor's edge, each node's strongest, and for each edge left out a
+// path of stronger chosen edges between its ends (a maximum spanning forest):
+// what was connected stays connected.
+void TestGraphLayout::layoutGetsStrongestEdgesAndASpanningForest()
+{
+    QFETCH(int, nodes);
+    QFETCH(int, edges);
+    QFETCH(int, anchors);
+    QFETCH(int, perNode);
+    const std::vector<std::pair<int, int>> all = randomEdges(nodes, edges, anchors, 7);
+    std::vector<bool> isAnchor(std::size_t(nodes), false);
+    for (int a = nodes - anchors; a < nodes; ++a)
+        isAnchor[std::size_t(a)] = true;
+    const std::vector<std::size_t> chosen = layoutEdges(std::size_t(nodes), all, isAnchor, std::size_t(perNode));
+    QVERIFY(std::is_sorted(chosen.begin(), chosen.end()));
+    std::vector<bool> kept(all.size(), false);
+    for (const std::size_t e : chosen)
+        kept[e] = true;
+    if (all.size() > std::size_t(nodes * perNode))
+        QVERIFY2(chosen.size() < all.size() / 2 || edges < nodes * 2, qPrintable(QString::number(chosen.size())));
+    const auto anchored = [&](std::pair<int, int> edge) { return isAnchor[std::size_t(edge.first)] || isAnchor[std::size_t(edge.second)]; };
+    Parts stronger{std::size_t(nodes)}; // the anchors' edges and the chosen edges before the one looked at
+    for (std::size_t e = 0; e < all.size(); ++e) {
+        if (anchored(all[e])) {
+            QVERIFY2(kept[e], "an anchor's edge left out");
+            stronger.join(std::size_t(all[e].first), std::size_t(all[e].second));
+        }
+    }
+    std::vector<int> met(std::size_t(nodes), 0);
+    for (std::size_t e = 0; e < all.size(); ++e) {
+        const auto [a, b] = all[e];
+        if (anchored(all[e]))
+            continue;
+        const bool strongest = met[std::size_t(a)] < perNode || met[std::size_t(b)] < perNode;
+        ++met[std::size_t(a)];
+        ++met[std::size_t(b)];
+        if (strongest)
+            QVERIFY2(kept[e], qPrintable(QStringLiteral("edge %1 is among %2's or %3's strongest").arg(e).arg(a).arg(b)));
+        else if (!kept[e])
+            QVERIFY2(stronger.find(std::size_t(a)) == stronger.find(std::size_t(b)),
+                     qPrintable(QStringLiteral("edge %1 left out joins two parts").arg(e)));
+        if (kept[e])
+            stronger.join(std::size_t(a), std::size_t(b));
+    }
+}
+
+// A graph of 300 nodes with 20 edges each: sfdp gets the chosen ones and places every node.
+void TestGraphLayout::sfdpIsGivenTheChosenEdgesOnly()
+{
+    QTemporaryDir dir;
+    const QString sent = dir.filePath(QStringLiteral("sent.dot"));
+    LayoutRequest request;
+    const std::vector<std::pair<int, int>> edges = randomEdges(300, 6000, 0, 11);
+    for (int i = 0; i < 300; ++i)
+        request.nodes << QStringLiteral("n%1").arg(i);
+    request.edges = edges;
+    request.program = script(dir, QStringLiteral("keeping-sfdp"), "tee '" + sent.toUtf8() + "' | sfdp \"$@\"");
+    const LayoutResult result = layoutGraph(request);
+    QVERIFY2(!result.fallback, qPrintable(result.error));
+    QCOMPARE(result.positions.size(), std::size_t(300));
+    QFile file(sent);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray dot = file.readAll();
+    QCOMPARE(std::size_t(dot.count(" -- ")), layoutEdges(300, edges, std::vector<bool>(300, false)).size());
+    QVERIFY(dot.count(" -- ") < qsizetype(edges.size() / 2));
 }
 
 QTEST_GUILESS_MAIN(TestGraphLayout)
