@@ -16,6 +16,8 @@
 // Rows are built in a buffer handed to a sink in large pieces, so a writer
 // of millions of rows makes a few thousand writes.
 
+#include "format/ip_address.h"
+
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -64,6 +66,12 @@ public:
     void encoded(std::string_view cell);
     // Epoch seconds as the ISO 8601 UTC time.
     void isoTime(std::int64_t epochSeconds);
+    // An address as IpAddress::toString() writes it (never quoted: it has
+    // no comma, quote or line break and cannot start a formula).
+    void address(const IpAddress &value)
+    {
+        cellEnd(value.writeText(cellStart(IpAddress::kMaxTextSize)));
+    }
     void endRow();
 
     // Hands the buffer to the sink; false when the sink refused (now or before).
@@ -98,6 +106,11 @@ private:
     std::size_t m_used = 0;
     bool m_rowStarted = false;
     bool m_ok = true;
+    // The date part ("2024-03-01T") of the last time written: a case's
+    // times fall on few days, and the calendar is worked out once for each.
+    std::int64_t m_isoDay = INT64_MIN;
+    char m_isoDayText[32] = {};
+    std::size_t m_isoDaySize = 0;
 };
 
 } // namespace flowscope
