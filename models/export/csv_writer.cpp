@@ -224,26 +224,6 @@ void CsvWriter::text(std::string_view value)
     cellEnd(writeCell(out, value, m_cells));
 }
 
-void CsvWriter::number(std::int64_t value)
-{
-    char *out = cellStart(24);
-    cellEnd(std::to_chars(out, out + 24, value).ptr);
-}
-
-void CsvWriter::unsignedNumber(std::uint64_t value)
-{
-    char *out = cellStart(24);
-    cellEnd(std::to_chars(out, out + 24, value).ptr);
-}
-
-
-void CsvWriter::encoded(std::string_view cell)
-{
-    char *out = cellStart(cell.size());
-    std::memcpy(out, cell.data(), cell.size());
-    cellEnd(out + cell.size());
-}
-
 void CsvWriter::isoTime(std::int64_t epochSeconds)
 {
     std::int64_t days = 0, seconds = 0;

@@ -9,8 +9,19 @@ namespace flowscope {
 
 namespace {
 
+// The runs of adjacent interface columns, in column order.
+const std::array<std::vector<Field>, 5> kInterfaceRuns{{
+    {Field::AccountId, Field::InterfaceId},
+    {Field::VpcId, Field::SubnetId, Field::InstanceId},
+    {Field::Region, Field::AzId, Field::SublocationType, Field::SublocationId},
+    {Field::EcsClusterArn, Field::EcsClusterName, Field::EcsContainerInstanceArn, Field::EcsContainerInstanceId,
+     Field::EcsContainerId, Field::EcsSecondContainerId, Field::EcsServiceName, Field::EcsTaskDefinitionArn,
+     Field::EcsTaskArn, Field::EcsTaskId},
+    {Field::ResourceId},
+}};
+
 // The place of a field in an InterfaceKey.
-constexpr std::size_t interfaceIndex(Field field)
+std::size_t interfaceIndex(Field field)
 {
     return static_cast<std::size_t>(std::find(kInterfaceFields.begin(), kInterfaceFields.end(), field)
                                     - kInterfaceFields.begin());
@@ -41,20 +52,46 @@ void FlowCsvRows::text(std::uint32_t id)
         m_writer.text(value);
 }
 
-void FlowCsvRows::interfaceText(const std::uint32_t *key, std::size_t index)
+std::string FlowCsvRows::cellOf(std::uint32_t id) const
 {
-    if (key)
-        text(key[index]);
-    else
-        m_writer.absent();
+    return id == 0 || id > m_decoder.textCount() ? std::string() : csvCell(m_decoder.text(id), m_writer.cells());
+}
+
+FlowCsvRows::InterfaceRuns FlowCsvRows::makeRuns(std::uint32_t interface) const
+{
+    const InterfaceKey *key = m_decoder.interfaceKey(interface);
+    InterfaceRuns runs;
+    for (std::size_t run = 0; run < runs.size(); ++run)
+        for (std::size_t i = 0; i < kInterfaceRuns[run].size(); ++i) {
+            if (i > 0)
+                runs[run] += ',';
+            if (key)
+                runs[run] += cellOf((*key)[interfaceIndex(kInterfaceRuns[run][i])]);
+        }
+    return runs;
+}
+
+const FlowCsvRows::InterfaceRuns &FlowCsvRows::interfaceRuns(std::uint32_t interface)
+{
+    // An id the case does not know writes as no interface, as decoding does.
+    const std::size_t id = m_decoder.interfaceKey(interface) ? interface : 0;
+    if (id >= m_interfaceRuns.size()) {
+        m_interfaceRuns.resize(id + 1);
+        m_interfaceRunsMade.resize(id + 1);
+    }
+    if (!m_interfaceRunsMade[id]) {
+        m_interfaceRuns[id] = makeRuns(static_cast<std::uint32_t>(id));
+        m_interfaceRunsMade[id] = true;
+    }
+    return m_interfaceRuns[id];
 }
 
 void FlowCsvRows::write(const EncodedFlow &f, const std::string &file)
 {
     // The columns in catalogue order, as flowCsvHeader() names them.
     CsvWriter &w = m_writer;
-    const InterfaceKey *interface = m_decoder.interfaceKey(f.interface);
-    const std::uint32_t *key = interface ? interface->data() : nullptr;
+    // A run of cells goes in as one: encoded() puts the comma before it.
+    const InterfaceRuns &runs = interfaceRuns(f.interface);
     const auto number = [&](Field field, std::int64_t value) { f.has(field) ? w.number(value) : w.absent(); };
     const auto address = [&](Field field, const IpAddress &value) { f.has(field) ? w.address(value) : w.absent(); };
     const auto name = [&](Field field, std::string_view value) { f.has(field) ? w.text(value) : w.absent(); };
@@ -68,8 +105,7 @@ void FlowCsvRows::write(const EncodedFlow &f, const std::string &file)
         }
     };
     number(Field::Version, f.version);
-    interfaceText(key, interfaceIndex(Field::AccountId));
-    interfaceText(key, interfaceIndex(Field::InterfaceId));
+    w.encoded(runs[0]); // account-id, interface-id
     address(Field::SrcAddr, f.srcAddr);
     address(Field::DstAddr, f.dstAddr);
     number(Field::SrcPort, f.srcPort);
@@ -82,25 +118,19 @@ void FlowCsvRows::write(const EncodedFlow &f, const std::string &file)
     time(Field::End, f.end);
     name(Field::Action, actionName(f.action));
     name(Field::LogStatus, logStatusName(f.logStatus));
-    interfaceText(key, interfaceIndex(Field::VpcId));
-    interfaceText(key, interfaceIndex(Field::SubnetId));
-    interfaceText(key, interfaceIndex(Field::InstanceId));
+    w.encoded(runs[1]); // vpc-id, subnet-id, instance-id
     number(Field::TcpFlags, f.tcpFlags);
     name(Field::Type, trafficTypeName(f.type));
     address(Field::PktSrcAddr, f.pktSrcAddr);
     address(Field::PktDstAddr, f.pktDstAddr);
-    for (const Field field : {Field::Region, Field::AzId, Field::SublocationType, Field::SublocationId})
-        interfaceText(key, interfaceIndex(field));
+    w.encoded(runs[2]); // region to sublocation-id
     text(f.pktSrcService);
     text(f.pktDstService);
     name(Field::FlowDirection, flowDirectionName(f.direction));
     number(Field::TrafficPath, f.trafficPath);
-    for (const Field field : {Field::EcsClusterArn, Field::EcsClusterName, Field::EcsContainerInstanceArn,
-                              Field::EcsContainerInstanceId, Field::EcsContainerId, Field::EcsSecondContainerId,
-                              Field::EcsServiceName, Field::EcsTaskDefinitionArn, Field::EcsTaskArn, Field::EcsTaskId})
-        interfaceText(key, interfaceIndex(field));
+    w.encoded(runs[3]); // the ten ecs- fields
     text(f.rejectReason);
-    interfaceText(key, interfaceIndex(Field::ResourceId));
+    w.encoded(runs[4]); // resource-id
     number(Field::EncryptionStatus, f.encryptionStatus);
 
     if (&file != m_lastFile) {

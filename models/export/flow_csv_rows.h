@@ -9,6 +9,7 @@
 
 #include "csv_writer.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,9 +28,15 @@ public:
     void write(const EncodedFlow &flow, const std::string &file);
 
 private:
-    // A dictionary text: a cell of its own unless empty.
+    // The interface's texts sit in five runs of adjacent columns: each run's
+    // cells joined by commas, made once per interface.
+    using InterfaceRuns = std::array<std::string, 5>;
+    const InterfaceRuns &interfaceRuns(std::uint32_t interface);
+    InterfaceRuns makeRuns(std::uint32_t interface) const;
+    // A dictionary text (empty for none) as its cell.
+    std::string cellOf(std::uint32_t id) const;
+    // A dictionary text: a cell of its own, empty when absent.
     void text(std::uint32_t id);
-    void interfaceText(const std::uint32_t *key, std::size_t index);
 
     const FlowRowDecoder &m_decoder;
     CsvWriter &m_writer;
@@ -37,6 +44,8 @@ private:
     // neutralising), by id: each text is checked once, not on every row.
     enum class TextCell : std::uint8_t { Unchecked, AsIs, Encoded };
     std::vector<TextCell> m_textCells;
+    std::vector<InterfaceRuns> m_interfaceRuns; // by interface id; [0]: no interface
+    std::vector<bool> m_interfaceRunsMade;
     // Rows come a block, so a file, at a time: its cell is made once per
     // file, and the path compared only when another string is handed on.
     const std::string *m_lastFile = nullptr;
