@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # CSV export speed of a whole case beside DuckDB's COPY of the same records.
-# Flowscope: the floor (every record read and decoded, nothing written), the
-# CSV written to a sink that drops it (flowscope-bench-export), and
+# Flowscope: the floor (every record read and decompressed, nothing written),
+# the same records decoded into field values, the CSV written to a sink that
+# drops it (flowscope-bench-export), and
 # `flowscope-cli export --what flows --out FILE` as a process. DuckDB:
 # `COPY (SELECT * FROM flows) TO FILE`, as stored and ordered by start, in
 # one process (benchmarks/duckdb_export.mjs) over a database opened read-only.

@@ -2,6 +2,7 @@
 #include "case_csv_export.h"
 
 #include "explain/reject_explainer.h"
+#include "flow_csv_rows.h"
 #include "format/field_catalog.h"
 #include "selection/case_filter.h"
 #include "store/flow_pager.h"
@@ -115,35 +116,22 @@ std::int64_t writeFlowsCsv(CaseDb &caseDb, const CaseFilter &filter, CsvWriter &
     const CancelCheck check(cancelled);
     std::int64_t rows = 0;
     FlowPager pager(caseDb);
-    std::string file, fileCell; // rows come a block, so a file, at a time
-    const std::function<bool(const FlowRow &)> write = [&](const FlowRow &row) {
-        for (const FieldInfo &info : allFields()) {
-            const FieldValue &value = row.value(info.field);
-            writeValue(writer, value);
-            if (info.field == Field::Start || info.field == Field::End) {
-                if (const auto *epoch = std::get_if<std::int64_t>(&value))
-                    writer.isoTime(*epoch);
-                else
-                    writer.absent();
-            }
-        }
-        if (row.file != file) {
-            file = row.file;
-            fileCell = csvCell(file, writer.cells());
-        }
-        writer.encoded(fileCell);
-        writer.unsignedNumber(row.line);
-        writer.endRow();
+    FlowCsvRows csvRows(pager.decoder(), writer);
+    const FlowPager::StoredRecordFn write = [&](const EncodedFlow &flow, std::int64_t, const std::string &file) {
+        csvRows.write(flow, file);
         check.row(++rows);
         return writer.ok();
     };
     // Every record too goes through the filtered scan: it reads and
     // decompresses blocks on a second thread, ahead of the rows written here.
-    const auto everything = [](const EncodedFlow &) { return true; };
-    if (filter.matchesEverything())
-        pager.forEachMatching(everything, std::nullopt, write);
-    else
-        pager.forEachMatching(filter.predicate(), filter.blocks(), write);
+    RecordTest test;
+    if (filter.matchesEverything()) {
+        test.accept = [](const EncodedFlow &) { return true; };
+        pager.forEachMatchingStored(test, std::nullopt, write);
+    } else {
+        test.accept = filter.predicate();
+        pager.forEachMatchingStored(test, filter.blocks(), write);
+    }
     writer.flush();
     return rows;
 }

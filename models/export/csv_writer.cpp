@@ -84,14 +84,20 @@ char *writeTwoDigits(char *out, unsigned value)
 // Up to kIsoTimeRoom characters: "YYYY-MM-DDTHH:MM:SSZ", years beyond 0..9999 in full.
 constexpr std::size_t kIsoTimeRoom = 40;
 
-char *writeIsoTime(char *out, std::int64_t epoch)
+// Epoch seconds as whole days since 1970-01-01 and seconds into that day.
+void splitDays(std::int64_t epoch, std::int64_t &days, std::int64_t &seconds)
 {
-    std::int64_t days = epoch / 86400;
-    std::int64_t seconds = epoch % 86400;
+    days = epoch / 86400;
+    seconds = epoch % 86400;
     if (seconds < 0) {
         seconds += 86400;
         --days;
     }
+}
+
+// "YYYY-MM-DDT" of a day, years beyond 0..9999 in full.
+char *writeIsoDate(char *out, std::int64_t days)
+{
     std::int64_t year = 0;
     unsigned month = 0, day = 0;
     civilFromDays(days, year, month, day);
@@ -107,6 +113,12 @@ char *writeIsoTime(char *out, std::int64_t epoch)
     *out++ = '-';
     out = writeTwoDigits(out, day);
     *out++ = 'T';
+    return out;
+}
+
+// "HH:MM:SSZ" of the seconds into a day.
+char *writeIsoClock(char *out, std::int64_t seconds)
+{
     out = writeTwoDigits(out, static_cast<unsigned>(seconds / 3600));
     *out++ = ':';
     out = writeTwoDigits(out, static_cast<unsigned>(seconds / 60 % 60));
@@ -114,6 +126,13 @@ char *writeIsoTime(char *out, std::int64_t epoch)
     out = writeTwoDigits(out, static_cast<unsigned>(seconds % 60));
     *out++ = 'Z';
     return out;
+}
+
+char *writeIsoTime(char *out, std::int64_t epoch)
+{
+    std::int64_t days = 0, seconds = 0;
+    splitDays(epoch, days, seconds);
+    return writeIsoClock(writeIsoDate(out, days), seconds);
 }
 
 } // namespace
@@ -205,29 +224,17 @@ void CsvWriter::text(std::string_view value)
     cellEnd(writeCell(out, value, m_cells));
 }
 
-void CsvWriter::number(std::int64_t value)
-{
-    char *out = cellStart(24);
-    cellEnd(std::to_chars(out, out + 24, value).ptr);
-}
-
-void CsvWriter::unsignedNumber(std::uint64_t value)
-{
-    char *out = cellStart(24);
-    cellEnd(std::to_chars(out, out + 24, value).ptr);
-}
-
-
-void CsvWriter::encoded(std::string_view cell)
-{
-    char *out = cellStart(cell.size());
-    std::memcpy(out, cell.data(), cell.size());
-    cellEnd(out + cell.size());
-}
-
 void CsvWriter::isoTime(std::int64_t epochSeconds)
 {
-    cellEnd(writeIsoTime(cellStart(kIsoTimeRoom), epochSeconds));
+    std::int64_t days = 0, seconds = 0;
+    splitDays(epochSeconds, days, seconds);
+    if (days != m_isoDay) {
+        m_isoDay = days;
+        m_isoDaySize = static_cast<std::size_t>(writeIsoDate(m_isoDayText, days) - m_isoDayText);
+    }
+    char *out = cellStart(kIsoTimeRoom);
+    std::memcpy(out, m_isoDayText, m_isoDaySize);
+    cellEnd(writeIsoClock(out + m_isoDaySize, seconds));
 }
 
 void CsvWriter::endRow()

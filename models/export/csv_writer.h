@@ -16,7 +16,11 @@
 // Rows are built in a buffer handed to a sink in large pieces, so a writer
 // of millions of rows makes a few thousand writes.
 
+#include "format/ip_address.h"
+
+#include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <initializer_list>
 #include <string>
@@ -56,14 +60,36 @@ public:
     void header(const std::vector<std::string> &names);
 
     void text(std::string_view value);
-    void number(std::int64_t value);
-    void unsignedNumber(std::uint64_t value);
+    // Numbers, times and addresses are written in place (inline: a row of
+    // a case's records is a dozen of them).
+    void number(std::int64_t value)
+    {
+        char *out = cellStart(24);
+        cellEnd(std::to_chars(out, out + 24, value).ptr);
+    }
+    void unsignedNumber(std::uint64_t value)
+    {
+        char *out = cellStart(24);
+        cellEnd(std::to_chars(out, out + 24, value).ptr);
+    }
     void absent() { cellEnd(cellStart(0)); }
-    // A cell csvCell() made with this writer's CsvCells: a value repeated on
-    // many rows (a record's file) is checked and quoted once.
-    void encoded(std::string_view cell);
+    // A cell csvCell() made with this writer's CsvCells, or several joined
+    // by commas: a value repeated on many rows (a record's file, its
+    // interface's texts) is checked and quoted once.
+    void encoded(std::string_view cell)
+    {
+        char *out = cellStart(cell.size());
+        std::memcpy(out, cell.data(), cell.size());
+        cellEnd(out + cell.size());
+    }
     // Epoch seconds as the ISO 8601 UTC time.
     void isoTime(std::int64_t epochSeconds);
+    // An address as IpAddress::toString() writes it (never quoted: it has
+    // no comma, quote or line break and cannot start a formula).
+    void address(const IpAddress &value)
+    {
+        cellEnd(value.writeText(cellStart(IpAddress::kMaxTextSize)));
+    }
     void endRow();
 
     // Hands the buffer to the sink; false when the sink refused (now or before).
@@ -98,6 +124,11 @@ private:
     std::size_t m_used = 0;
     bool m_rowStarted = false;
     bool m_ok = true;
+    // The date part ("2024-03-01T") of the last time written: a case's
+    // times fall on few days, and the calendar is worked out once for each.
+    std::int64_t m_isoDay = INT64_MIN;
+    char m_isoDayText[32] = {};
+    std::size_t m_isoDaySize = 0;
 };
 
 } // namespace flowscope

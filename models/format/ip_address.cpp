@@ -83,29 +83,83 @@ std::uint32_t IpAddress::v4() const
         | (std::uint32_t(bytes[2]) << 8) | std::uint32_t(bytes[3]);
 }
 
+namespace {
+
+char *writeV4(char *out, const std::uint8_t *octets)
+{
+    for (int i = 0; i < 4; ++i) {
+        const unsigned octet = octets[i];
+        if (i > 0)
+            *out++ = '.';
+        if (octet >= 100)
+            *out++ = static_cast<char>('0' + octet / 100);
+        if (octet >= 10)
+            *out++ = static_cast<char>('0' + octet / 10 % 10);
+        *out++ = static_cast<char>('0' + octet % 10);
+    }
+    return out;
+}
+
+// The text glibc's inet_ntop writes (RFC 5952: lower-case hex, the first
+// longest run of two or more zero groups as "::", an IPv4 tail for mapped
+// and compatible addresses), by hand: inet_ntop formats each group through
+// sprintf, most of the time of a CSV export's IPv6 addresses.
+char *writeV6(char *out, const std::array<std::uint8_t, 16> &bytes)
+{
+    std::array<unsigned, 8> words{};
+    for (std::size_t i = 0; i < 8; ++i)
+        words[i] = unsigned(bytes[2 * i]) << 8 | bytes[2 * i + 1];
+    int bestBase = -1, bestLength = 0;
+    for (int i = 0; i < 8;) {
+        if (words[std::size_t(i)] != 0) {
+            ++i;
+            continue;
+        }
+        int end = i;
+        while (end < 8 && words[std::size_t(end)] == 0)
+            ++end;
+        if (end - i > bestLength) {
+            bestBase = i;
+            bestLength = end - i;
+        }
+        i = end;
+    }
+    if (bestLength < 2)
+        bestBase = -1;
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (int i = 0; i < 8; ++i) {
+        if (bestBase != -1 && i >= bestBase && i < bestBase + bestLength) {
+            if (i == bestBase)
+                *out++ = ':';
+            continue;
+        }
+        if (i != 0)
+            *out++ = ':';
+        if (i == 6 && bestBase == 0 && (bestLength == 6 || (bestLength == 5 && words[5] == 0xffff)))
+            return writeV4(out, bytes.data() + 12);
+        const unsigned word = words[std::size_t(i)];
+        for (int shift = word >= 0x1000 ? 12 : word >= 0x100 ? 8 : word >= 0x10 ? 4 : 0; shift >= 0; shift -= 4)
+            *out++ = kHex[(word >> shift) & 0xf];
+    }
+    if (bestBase != -1 && bestBase + bestLength == 8)
+        *out++ = ':';
+    return out;
+}
+
+} // namespace
+
 std::string IpAddress::toString() const
 {
-    if (isV4()) {
-        // By hand: inet_ntop goes through sprintf, a third of the time of a CSV export.
-        char buffer[16];
-        char *out = buffer;
-        for (int i = 0; i < 4; ++i) {
-            const unsigned octet = bytes[static_cast<std::size_t>(i)];
-            if (i > 0)
-                *out++ = '.';
-            if (octet >= 100)
-                *out++ = static_cast<char>('0' + octet / 100);
-            if (octet >= 10)
-                *out++ = static_cast<char>('0' + octet / 10 % 10);
-            *out++ = static_cast<char>('0' + octet % 10);
-        }
-        return std::string(buffer, out);
-    }
-    char buffer[INET6_ADDRSTRLEN];
-    const int af = isV4() ? AF_INET : AF_INET6;
-    if (!inet_ntop(af, bytes.data(), buffer, sizeof buffer))
-        return {};
-    return buffer;
+    char buffer[kMaxTextSize];
+    return std::string(buffer, writeText(buffer));
+}
+
+char *IpAddress::writeText(char *out) const
+{
+    // By hand: inet_ntop goes through sprintf, a third of the time of a CSV export.
+    if (isV4())
+        return writeV4(out, bytes.data());
+    return writeV6(out, bytes);
 }
 
 } // namespace flowscope

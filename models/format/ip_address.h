@@ -23,6 +23,10 @@ struct IpAddress {
     bool isV4() const { return family == Family::V4; }
     std::uint32_t v4() const; // host order; only for isV4()
     std::string toString() const;
+    // The same text written at `out`, which has room for kMaxTextSize
+    // characters; returns its end. For writers of millions of addresses.
+    static constexpr std::size_t kMaxTextSize = 46;
+    char *writeText(char *out) const;
 
     friend bool operator==(const IpAddress &, const IpAddress &) = default;
 };

@@ -172,7 +172,8 @@ void FlowPager::forEachFrom(std::int64_t first, const std::function<bool(const F
     if (first < 0 || first >= m_records)
         return;
     const auto [key, skip] = locate(first);
-    merge(key, skip, nullptr, {}, fn);
+    FlowRow row;
+    merge(key, skip, nullptr, {}, decoding(fn, row));
 }
 
 // Picks the blocks of a filtered scan on a second thread, a few ahead of the
@@ -296,6 +297,13 @@ void FlowPager::forEachMatching(const std::function<bool(const EncodedFlow &)> &
 void FlowPager::forEachMatching(const RecordTest &test, const std::optional<std::vector<std::int64_t>> &blocks,
                                 const std::function<bool(const FlowRow &)> &fn)
 {
+    FlowRow row;
+    forEachMatchingStored(test, blocks, decoding(fn, row));
+}
+
+void FlowPager::forEachMatchingStored(const RecordTest &test, const std::optional<std::vector<std::int64_t>> &blocks,
+                                      const StoredRecordFn &fn)
+{
     if (m_records == 0)
         return;
     std::function<bool(std::int64_t)> only;
@@ -314,9 +322,16 @@ void FlowPager::forEachMatching(const RecordTest &test, const std::optional<std:
     merge(INT64_MIN, 0, &test, only, fn, &ahead);
 }
 
+FlowPager::StoredRecordFn FlowPager::decoding(const std::function<bool(const FlowRow &)> &fn, FlowRow &row) const
+{
+    return [this, &fn, &row](const EncodedFlow &flow, std::int64_t id, const std::string &file) {
+        m_decoder->decode(flow, id, file, row);
+        return fn(row);
+    };
+}
+
 void FlowPager::merge(std::int64_t key, std::int64_t skip, const RecordTest *test,
-                      const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn,
-                      PickAhead *ahead)
+                      const std::function<bool(std::int64_t)> &only, const StoredRecordFn &fn, PickAhead *ahead)
 {
     // The heap holds only records that are wanted (in the match set and
     // kept by the test): a cursor steps over the others inside its block, so
@@ -377,7 +392,9 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const RecordTest *tes
         if (m_blocks[nextBlock].maxKey >= key)
             open(m_blocks[nextBlock]);
 
-    FlowRow row;
+    const std::string noFile;
+    std::int64_t fileId = -1; // the last record's file, looked up again only when it changes
+    const std::string *file = &noFile;
     std::int64_t toSkip = skip;
     for (;;) {
         if (heap.empty()) {
@@ -401,9 +418,12 @@ void FlowPager::merge(std::int64_t key, std::int64_t skip, const RecordTest *tes
                     continue;
             }
             const EncodedFlow &record = cursor.picked ? cursor.picked->rows[cursor.next] : (*cursor.rows)[cursor.next];
-            const auto file = m_files.find(cursor.block->file);
-            m_decoder->decode(record, cursor.id(), file == m_files.end() ? std::string() : file->second, row);
-            if (!fn(row))
+            if (cursor.block->file != fileId) {
+                fileId = cursor.block->file;
+                const auto found = m_files.find(fileId);
+                file = found == m_files.end() ? &noFile : &found->second;
+            }
+            if (!fn(record, cursor.id(), *file))
                 return;
         }
         ++cursor.next;

@@ -29,6 +29,10 @@ class BlockReader;
 
 class FlowPager {
 public:
+    // A stored record as a scan hands it on before it is decoded into
+    // texts: its id and its file's path (empty when unknown) beside it.
+    using StoredRecordFn = std::function<bool(const EncodedFlow &flow, std::int64_t id, const std::string &file)>;
+
     explicit FlowPager(CaseDb &caseDb, std::size_t cachedBlocks = 64);
     // Only the records in `matches` (all when null).
     FlowPager(CaseDb &caseDb, std::shared_ptr<const RecordMatchSet> matches, std::size_t cachedBlocks = 64);
@@ -70,6 +74,12 @@ public:
     // blocks decodes whole only the records it shows.
     void forEachMatching(const RecordTest &test, const std::optional<std::vector<std::int64_t>> &blocks,
                          const std::function<bool(const FlowRow &)> &fn);
+    // The same, handing on the stored records undecoded, for a writer that
+    // formats their values itself (millions of rows): texts through decoder().
+    void forEachMatchingStored(const RecordTest &test, const std::optional<std::vector<std::int64_t>> &blocks,
+                               const StoredRecordFn &fn);
+    // Resolves the dictionary ids of the records forEachMatchingStored hands on.
+    const FlowRowDecoder &decoder() const { return *m_decoder; }
 
 private:
     using Rows = std::vector<EncodedFlow>;
@@ -116,8 +126,9 @@ private:
     // `ahead`, when given, picks the blocks `only` allows in order, ahead
     // of the merge.
     void merge(std::int64_t key, std::int64_t skip, const RecordTest *test,
-               const std::function<bool(std::int64_t)> &only, const std::function<bool(const FlowRow &)> &fn,
-               PickAhead *ahead = nullptr);
+               const std::function<bool(std::int64_t)> &only, const StoredRecordFn &fn, PickAhead *ahead = nullptr);
+    // fn behind a decode of each record into a row.
+    StoredRecordFn decoding(const std::function<bool(const FlowRow &)> &fn, FlowRow &row) const;
     // A block's sort keys alone: 8 bytes a record, so many more blocks stay
     // cached for the binary search than whole decoded blocks.
     const std::vector<std::int64_t> &keysOf(const BlockInfo &block);

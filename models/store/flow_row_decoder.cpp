@@ -42,11 +42,9 @@ void FlowRowDecoder::decode(const EncodedFlow &f, std::int64_t id, const std::st
     set(Field::FlowDirection, std::string(flowDirectionName(f.direction)));
     set(Field::TrafficPath, std::int64_t(f.trafficPath));
     set(Field::EncryptionStatus, std::int64_t(f.encryptionStatus));
-    if (f.interface >= 1 && f.interface <= m_interfaces.size()) {
-        const InterfaceKey &key = m_interfaces.key(f.interface);
+    if (const InterfaceKey *key = interfaceKey(f.interface))
         for (std::size_t i = 0; i < kInterfaceFields.size(); ++i)
-            setText(kInterfaceFields[i], key[i]);
-    }
+            setText(kInterfaceFields[i], (*key)[i]);
     setText(Field::PktSrcAwsService, f.pktSrcService);
     setText(Field::PktDstAwsService, f.pktDstService);
     setText(Field::RejectReason, f.rejectReason);

@@ -15,6 +15,16 @@ public:
     explicit FlowRowDecoder(sqlite3 *db);
     void decode(const EncodedFlow &flow, std::int64_t id, const std::string &file, FlowRow &row) const;
 
+    // What decode() resolves, for a reader of the stored values themselves:
+    // the text of a dictionary id ("" for 0), and the texts' ids of a
+    // record's interface (null when it has none).
+    const std::string &text(std::uint32_t id) const { return m_strings.value(id); }
+    std::uint32_t textCount() const { return m_strings.size(); }
+    const InterfaceKey *interfaceKey(std::uint32_t id) const
+    {
+        return id >= 1 && id <= m_interfaces.size() ? &m_interfaces.key(id) : nullptr;
+    }
+
 private:
     StringDictionary m_strings;
     InterfaceDictionary m_interfaces;

@@ -141,6 +141,61 @@ private Q_SLOTS:
                      QDateTime::fromSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODate));
     }
 
+    // The writer's own times (the date worked out once per day) are the
+    // cells of isoUtcTime, in any order of days and across their edges.
+    void writtenTimesAreTheIsoTimes()
+    {
+        const std::vector<qint64> times{0, -1, 86399, 86400, -86400, -86401, 951782399, 951782400, 951868800,
+                                        253402300799 /* 9999-12-31T23:59:59Z */, 253402300800, -62135596800,
+                                        -62167219201 /* year -1 */, 1700000000, 1700000001, 0,
+                                        std::numeric_limits<std::int64_t>::max() / 2,
+                                        std::numeric_limits<std::int64_t>::min() / 2};
+        QByteArray expected;
+        for (const qint64 t : times)
+            expected += QByteArray::fromStdString(isoUtcTime(t)) + "\r\n";
+        const QByteArray out = written(CsvCells::Neutralised, [&](CsvWriter &w) {
+            for (const qint64 t : times) {
+                w.isoTime(t);
+                w.endRow();
+            }
+        });
+        QCOMPARE(out, expected);
+        QVERIFY(out.startsWith("1970-01-01T00:00:00Z\r\n1969-12-31T23:59:59Z\r\n1970-01-01T23:59:59Z\r\n"
+                               "1970-01-02T00:00:00Z\r\n"));
+    }
+
+    void addresses_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("cell");
+        QTest::newRow("v4 zero") << "0.0.0.0" << "0.0.0.0";
+        QTest::newRow("v4 all ones") << "255.255.255.255" << "255.255.255.255";
+        QTest::newRow("v4 mixed widths") << "10.0.100.9" << "10.0.100.9";
+        QTest::newRow("v6 unspecified") << "::" << "::";
+        QTest::newRow("v6 loopback") << "::1" << "::1";
+        QTest::newRow("v6 compressed") << "2001:0db8:0:0:0:0:1:9" << "2001:db8::1:9";
+        QTest::newRow("v6 full") << "2001:db8:85a3:1:2:8a2e:370:7334" << "2001:db8:85a3:1:2:8a2e:370:7334";
+        QTest::newRow("v6 longest") << "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255"
+                                    << "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff";
+        QTest::newRow("v4-mapped") << "::ffff:192.0.2.1" << "::ffff:192.0.2.1";
+    }
+
+    // An address cell is the address's text, as toString() writes it, never quoted.
+    void addresses()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, cell);
+        const auto address = IpAddress::parse(text.toStdString());
+        QVERIFY(address);
+        QCOMPARE(QString::fromStdString(address->toString()), cell);
+        const QByteArray out = written(CsvCells::Neutralised, [&](CsvWriter &w) {
+            w.absent();
+            w.address(*address);
+            w.endRow();
+        });
+        QCOMPARE(out, "," + cell.toUtf8() + "\r\n");
+    }
+
     void refusingSinkStopsTheWriter()
     {
         int calls = 0;

@@ -5,10 +5,14 @@
 #include "format/ip_address.h"
 
 #include <QByteArray>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <arpa/inet.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 using flowscope::IpAddress;
 
@@ -29,6 +33,7 @@ private Q_SLOTS:
     void parseV6();
     void roundTrip_data();
     void roundTrip();
+    void printedAsInetNtopPrints();
     void fromV4();
     void familiesDiffer();
 };
@@ -217,6 +222,40 @@ void TestIpAddress::familiesDiffer()
     QVERIFY(v4 && mapped);
     QVERIFY(!(*v4 == *mapped));
     QVERIFY(!(*IpAddress::parse("::") == *IpAddress::parse("0.0.0.0")));
+}
+
+// The IPv6 text is written by hand; it is the C library's, byte for byte:
+// every run of zero groups (none, one, several of equal length, at either
+// end), mapped and compatible IPv4 tails, groups of one to four digits.
+void TestIpAddress::printedAsInetNtopPrints()
+{
+    std::vector<IpAddress> addresses;
+    for (const char *text : {"::", "::1", "1::", "::ffff:1.2.3.4", "::1.2.3.4", "::0.0.0.1", "::ffff:0:1.2.3.4",
+                             "::fffe:1.2.3.4", "1:0:0:2:0:0:0:3", "1:0:0:2:0:0:3:4", "0:1:0:1:0:1:0:1", "1:2:3:4:5:6:7::",
+                             "0:0:1::", "ffff::", "::ffff:0:0"}) {
+        IpAddress address;
+        address.family = IpAddress::Family::V6;
+        QVERIFY(inet_pton(AF_INET6, text, address.bytes.data()) == 1);
+        addresses.push_back(address);
+    }
+    QRandomGenerator random(14);
+    const quint16 groups[] = {0, 0, 0, 1, 0xf, 0x10, 0xff, 0x100, 0xfff, 0x1000, 0xffff, 0xdb8, 0x2001};
+    for (int n = 0; n < 100000; ++n) {
+        IpAddress address;
+        address.family = IpAddress::Family::V6;
+        for (std::size_t word = 0; word < 8; ++word) {
+            const quint16 value = n % 2 ? groups[random.bounded(int(std::size(groups)))] : quint16(random.bounded(0x10000));
+            address.bytes[2 * word] = static_cast<std::uint8_t>(value >> 8);
+            address.bytes[2 * word + 1] = static_cast<std::uint8_t>(value & 0xff);
+        }
+        addresses.push_back(address);
+    }
+    for (const IpAddress &address : addresses) {
+        char expected[INET6_ADDRSTRLEN];
+        QVERIFY(inet_ntop(AF_INET6, address.bytes.data(), expected, sizeof expected));
+        if (address.toString() != expected)
+            QFAIL(qPrintable(QStringLiteral("%1 printed as %2").arg(expected, QString::fromStdString(address.toString()))));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestIpAddress)
