@@ -193,6 +193,25 @@ public:
             throw StoreError("corrupt record block (address family)");
         skip(family == 4 ? 4 : 16);
     }
+    // Steps over `n` addresses in one tight loop (a family byte, then 4 or
+    // 16 bytes each).
+    void skipAddresses(std::size_t n)
+    {
+        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
+        const std::size_t size = m_data.size();
+        std::size_t pos = m_pos;
+        for (; n > 0; --n) {
+            if (pos >= size)
+                throw StoreError("corrupt record block (truncated)");
+            const std::uint8_t family = p[pos];
+            if (family != 4 && family != 6)
+                throw StoreError("corrupt record block (address family)");
+            pos += family == 4 ? 5 : 17;
+        }
+        if (pos > size)
+            throw StoreError("corrupt record block (truncated)");
+        m_pos = pos;
+    }
     bool atEnd() const { return m_pos == m_data.size(); }
     std::size_t position() const { return m_pos; }
     std::uint8_t peek()
@@ -744,6 +763,7 @@ struct BlockRecordCursor::State {
     std::int64_t line = 0;
     std::int64_t blockId = -1;
     std::vector<Stream> streams;
+    std::vector<std::size_t> skipCounts; // skip(): values each stream steps over, reused
     std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount); // by section id, reused
     std::uint64_t missing = 0; // fields a record must not have: no column holds them
     std::uint64_t reset = 0;   // fields asked for: an absent one gets a fresh record's value
@@ -927,54 +947,51 @@ void BlockRecordCursor::skip(std::size_t n)
         return;
     }
     n = std::min(n, s.count - s.index);
-    // A run's records share their fields, so each column steps over a run's
-    // share of them at once.
-    while (n > 0) {
+    if (n == 0)
+        return;
+    // The runs are walked once to learn how many of the records stepped
+    // over each column holds (a run's records share their fields); each
+    // column then steps over all its values at once, rather than a run at a
+    // time: blocks of real traffic change their set of fields every few
+    // records, around each ICMP or NODATA record.
+    s.skipCounts.assign(s.streams.size(), 0);
+    std::size_t dated = 0;
+    for (std::size_t left = n; left > 0;) {
         if (s.runLeft == 0) {
             s.runMask = s.runs[s.run].first;
             s.runLeft = s.runs[s.run].second;
             ++s.run;
         }
-        const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(n, s.runLeft));
+        const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(left, s.runLeft));
         const std::uint64_t mask = s.runMask;
         if (mask & s.missing)
             throw StoreError("corrupt record block (a column is missing)");
         if ((mask >> static_cast<unsigned>(Field::Start)) & 1U)
-            for (std::size_t i = 0; i < step; ++i)
-                s.start += s.keys.zigzag();
-        for (State::Stream &stream : s.streams) {
+            dated += step;
+        for (std::size_t i = 0; i < s.streams.size(); ++i) {
+            State::Stream &stream = s.streams[i];
             switch (stream.kind) {
             case State::Stream::Kind::Lines:
-                for (std::size_t i = 0; i < step; ++i)
-                    s.line += stream.reader.zigzag();
-                break;
-            case State::Stream::Kind::Id: stream.reader.skipVarints(step); break;
+            case State::Stream::Kind::Id: s.skipCounts[i] += step; break;
             case State::Stream::Kind::Column:
-                if (!(mask & stream.bit))
-                    break;
-                switch (stream.width) {
-                case StoredWidth::Byte: stream.reader.skip(step); break;
-                case StoredWidth::Word: stream.reader.skip(2 * step); break;
-                case StoredWidth::Varint: stream.reader.skipVarints(step); break;
-                case StoredWidth::Address:
-                    for (std::size_t i = 0; i < step; ++i)
-                        stream.reader.skipAddress();
-                    break;
-                }
+                if (mask & stream.bit)
+                    s.skipCounts[i] += step;
                 break;
             case State::Stream::Kind::PacketAddress:
+                // Whether a 0 byte is allowed depends on the run's fields:
+                // stepped over a run at a time.
                 if (!(mask & stream.bit))
                     break;
                 if (!(mask & (stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr)))) {
                     // Without the record's own address a 0 byte is damage: read as next() does.
-                    for (std::size_t i = 0; i < step; ++i) {
+                    for (std::size_t r = 0; r < step; ++r) {
                         if (stream.reader.peek() == 0)
                             throw StoreError("corrupt record block (packet address)");
                         stream.reader.skipAddress();
                     }
                     break;
                 }
-                for (std::size_t i = 0; i < step; ++i) {
+                for (std::size_t r = 0; r < step; ++r) {
                     if (stream.reader.peek() == 0)
                         stream.reader.u8();
                     else
@@ -984,9 +1001,31 @@ void BlockRecordCursor::skip(std::size_t n)
             }
         }
         s.runLeft -= step;
-        s.index += step;
-        n -= step;
+        left -= step;
     }
+    for (std::size_t i = 0; i < dated; ++i)
+        s.start += s.keys.zigzag();
+    for (std::size_t i = 0; i < s.streams.size(); ++i) {
+        State::Stream &stream = s.streams[i];
+        const std::size_t count = s.skipCounts[i];
+        switch (stream.kind) {
+        case State::Stream::Kind::Lines:
+            for (std::size_t r = 0; r < count; ++r)
+                s.line += stream.reader.zigzag();
+            break;
+        case State::Stream::Kind::Id: stream.reader.skipVarints(count); break;
+        case State::Stream::Kind::Column:
+            switch (stream.width) {
+            case StoredWidth::Byte: stream.reader.skip(count); break;
+            case StoredWidth::Word: stream.reader.skip(2 * count); break;
+            case StoredWidth::Varint: stream.reader.skipVarints(count); break;
+            case StoredWidth::Address: stream.reader.skipAddresses(count); break;
+            }
+            break;
+        case State::Stream::Kind::PacketAddress: break; // stepped over above
+        }
+    }
+    s.index += n;
 }
 
 // ---- Reading a block a whole column at a time (format 2; format 1 is
