@@ -1301,6 +1301,79 @@ const IpAddress *BlockColumns::addresses(Field field)
     return values.data();
 }
 
+void BlockColumns::matchAddresses(Field field, const AddressWordRange *ranges, std::size_t count,
+                                  std::array<std::uint64_t, kBlockCapacity / 64> &out)
+{
+    State &s = *m_state;
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    const auto within = [&](bool v6, std::uint64_t high, std::uint64_t low) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const AddressWordRange &r = ranges[i];
+            if (r.v6 == v6 && std::pair(r.loHigh, r.loLow) <= std::pair(high, low)
+                && std::pair(high, low) <= std::pair(r.hiHigh, r.hiLow))
+                return true;
+        }
+        return false;
+    };
+    out.fill(0);
+    const bool stored = !s.whole && (field == Field::SrcAddr || field == Field::DstAddr) && !(s.addressesDone & bit);
+    if (!stored) {
+        // Already put together, or kept another way: compare those.
+        const IpAddress *values = addresses(field);
+        const std::uint64_t *has = presence(field);
+        for (std::size_t slot = 0; slot < s.count; ++slot) {
+            if (!((has[slot / 64] >> (slot % 64)) & 1U))
+                continue;
+            const IpAddress &a = values[slot];
+            std::uint64_t high = 0, low = 0;
+            if (a.isV4()) {
+                std::uint32_t word = 0;
+                std::memcpy(&word, a.bytes.data(), 4);
+                high = __builtin_bswap32(word);
+            } else {
+                std::memcpy(&high, a.bytes.data(), 8);
+                std::memcpy(&low, a.bytes.data() + 8, 8);
+                high = __builtin_bswap64(high);
+                low = __builtin_bswap64(low);
+            }
+            if (within(!a.isV4(), high, low))
+                out[slot / 64] |= std::uint64_t(1) << (slot % 64);
+        }
+        return;
+    }
+    s.need(field);
+    const auto &section = s.sections[sectionOf(field)];
+    const auto *p = reinterpret_cast<const std::uint8_t *>(section ? section->data() : nullptr);
+    const std::size_t size = section ? section->size() : 0;
+    std::size_t pos = 0;
+    s.forEachWith(field, [&](std::size_t slot) {
+        if (pos >= size)
+            throw StoreError("corrupt record block (truncated)");
+        bool match = false;
+        if (p[pos] == 4) {
+            if (size - pos < 5)
+                throw StoreError("corrupt record block (truncated)");
+            std::uint32_t word = 0;
+            std::memcpy(&word, p + pos + 1, 4);
+            match = within(false, __builtin_bswap32(word), 0);
+            pos += 5;
+        } else if (p[pos] == 6) {
+            if (size - pos < 17)
+                throw StoreError("corrupt record block (truncated)");
+            std::uint64_t high = 0, low = 0;
+            std::memcpy(&high, p + pos + 1, 8);
+            std::memcpy(&low, p + pos + 9, 8);
+            match = within(true, __builtin_bswap64(high), __builtin_bswap64(low));
+            pos += 17;
+        } else {
+            throw StoreError("corrupt record block (address family)");
+        }
+        out[slot / 64] |= std::uint64_t(match) << (slot % 64);
+    });
+    if (pos != size)
+        throw StoreError("corrupt record block (column size)");
+}
+
 const std::uint32_t *BlockColumns::ids(Field field)
 {
     State &s = *m_state;
