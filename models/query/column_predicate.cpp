@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -54,40 +55,32 @@ bool compareNumbers(std::uint64_t value, CompareOp op, std::uint64_t operand)
     return false;
 }
 
-// An address range tested as numbers: an IPv4 address as one big-endian
-// word, an IPv6 one as two.
-class RangeTest {
-public:
-    explicit RangeTest(const AddressRange &range)
-        : m_family(range.lo.family)
-        , m_lo(words(range.lo))
-        , m_hi(words(range.hi))
-    {
+// Address ranges as the block's column test takes them (see
+// BlockColumns::matchAddresses): an IPv4 address as one big-endian word, an
+// IPv6 one as two.
+std::vector<AddressWordRange> wordRanges(const std::vector<AddressRange> &ranges)
+{
+    std::vector<AddressWordRange> out;
+    for (const AddressRange &range : ranges) {
+        const auto words = [](const IpAddress &a) {
+            std::uint64_t high = 0, low = 0;
+            if (a.isV4()) {
+                std::uint32_t word = 0;
+                std::memcpy(&word, a.bytes.data(), 4);
+                return std::pair<std::uint64_t, std::uint64_t>(__builtin_bswap32(word), 0);
+            }
+            std::memcpy(&high, a.bytes.data(), 8);
+            std::memcpy(&low, a.bytes.data() + 8, 8);
+            return std::pair(__builtin_bswap64(high), __builtin_bswap64(low));
+        };
+        AddressWordRange r;
+        r.v6 = !range.lo.isV4();
+        std::tie(r.loHigh, r.loLow) = words(range.lo);
+        std::tie(r.hiHigh, r.hiLow) = words(range.hi);
+        out.push_back(r);
     }
-    bool operator()(const IpAddress &a) const
-    {
-        if (a.family != m_family)
-            return false;
-        const auto w = words(a);
-        return m_lo <= w && w <= m_hi;
-    }
-
-private:
-    static std::pair<std::uint64_t, std::uint64_t> words(const IpAddress &a)
-    {
-        if (a.isV4()) {
-            std::uint32_t word = 0;
-            std::memcpy(&word, a.bytes.data(), 4);
-            return {__builtin_bswap32(word), 0};
-        }
-        std::uint64_t high = 0, low = 0;
-        std::memcpy(&high, a.bytes.data(), 8);
-        std::memcpy(&low, a.bytes.data() + 8, 8);
-        return {__builtin_bswap64(high), __builtin_bswap64(low)};
-    }
-    IpAddress::Family m_family;
-    std::pair<std::uint64_t, std::uint64_t> m_lo, m_hi;
-};
+    return out;
+}
 
 // The integer and enum fields a block stores as numbers (the record
 // predicate's integerOf): any other such field never matches there.
@@ -126,11 +119,12 @@ ColumnPredicate numberTest(Field field, Test test)
     };
 }
 
-template <typename Test>
-ColumnPredicate addressTest(Field field, Test test)
+// An address field within any of `ranges`, compared on the column as
+// stored.
+ColumnPredicate addressRangesTest(Field field, const std::vector<AddressRange> &ranges)
 {
-    return [field, test](BlockColumns &columns, Bits &out) {
-        testColumn(columns.presence(field), columns.addresses(field), columns.size(), test, out);
+    return [field, words = wordRanges(ranges)](BlockColumns &columns, Bits &out) {
+        columns.matchAddresses(field, words.data(), words.size(), out);
     };
 }
 
@@ -267,10 +261,8 @@ private:
         const FilterValue &v = n.value;
         const CompareOp op = n.op;
         switch (n.target.kind) {
-        case FilterTargetKind::AnyAddress: {
-            const RangeTest test(v.address);
-            return either(addressTest(Field::SrcAddr, test), addressTest(Field::DstAddr, test));
-        }
+        case FilterTargetKind::AnyAddress:
+            return either(addressRangesTest(Field::SrcAddr, {v.address}), addressRangesTest(Field::DstAddr, {v.address}));
         case FilterTargetKind::AnyPort: {
             const auto test = [op, operand = v.integer](std::uint64_t value) { return compareNumbers(value, op, operand); };
             return either(numberTest(Field::SrcPort, test), numberTest(Field::DstPort, test));
@@ -305,7 +297,7 @@ private:
         }
         const Field field = n.target.field;
         if (isAddressColumn(field))
-            return addressTest(field, RangeTest(v.address));
+            return addressRangesTest(field, {v.address});
         if (!isNumberColumn(field))
             return unsupported();
         const std::uint64_t operand = v.kind == ValueKind::Time ? static_cast<std::uint64_t>(v.time) : v.integer;
@@ -317,17 +309,11 @@ private:
     ColumnPredicate compileNode(const InSetNode &n)
     {
         if (!n.addresses.empty()) {
-            std::vector<RangeTest> tests;
-            for (const AddressRange &range : n.addresses)
-                tests.emplace_back(range);
-            const auto test = [tests](const IpAddress &a) {
-                return std::any_of(tests.begin(), tests.end(), [&](const RangeTest &t) { return t(a); });
-            };
             if (n.target.kind == FilterTargetKind::AnyAddress)
-                return either(addressTest(Field::SrcAddr, test), addressTest(Field::DstAddr, test));
+                return either(addressRangesTest(Field::SrcAddr, n.addresses), addressRangesTest(Field::DstAddr, n.addresses));
             if (n.target.kind != FilterTargetKind::Field || !isAddressColumn(n.target.field))
                 return unsupported();
-            return addressTest(n.target.field, test);
+            return addressRangesTest(n.target.field, n.addresses);
         }
         const auto test = [ranges = n.integers](std::uint64_t value) {
             // Ranges are sorted and disjoint: the one that may hold value is found by its start.

@@ -193,6 +193,25 @@ public:
             throw StoreError("corrupt record block (address family)");
         skip(family == 4 ? 4 : 16);
     }
+    // Steps over `n` addresses in one tight loop (a family byte, then 4 or
+    // 16 bytes each).
+    void skipAddresses(std::size_t n)
+    {
+        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
+        const std::size_t size = m_data.size();
+        std::size_t pos = m_pos;
+        for (; n > 0; --n) {
+            if (pos >= size)
+                throw StoreError("corrupt record block (truncated)");
+            const std::uint8_t family = p[pos];
+            if (family != 4 && family != 6)
+                throw StoreError("corrupt record block (address family)");
+            pos += family == 4 ? 5 : 17;
+        }
+        if (pos > size)
+            throw StoreError("corrupt record block (truncated)");
+        m_pos = pos;
+    }
     bool atEnd() const { return m_pos == m_data.size(); }
     std::size_t position() const { return m_pos; }
     std::uint8_t peek()
@@ -744,6 +763,7 @@ struct BlockRecordCursor::State {
     std::int64_t line = 0;
     std::int64_t blockId = -1;
     std::vector<Stream> streams;
+    std::vector<std::size_t> skipCounts; // skip(): values each stream steps over, reused
     std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount); // by section id, reused
     std::uint64_t missing = 0; // fields a record must not have: no column holds them
     std::uint64_t reset = 0;   // fields asked for: an absent one gets a fresh record's value
@@ -927,54 +947,51 @@ void BlockRecordCursor::skip(std::size_t n)
         return;
     }
     n = std::min(n, s.count - s.index);
-    // A run's records share their fields, so each column steps over a run's
-    // share of them at once.
-    while (n > 0) {
+    if (n == 0)
+        return;
+    // The runs are walked once to learn how many of the records stepped
+    // over each column holds (a run's records share their fields); each
+    // column then steps over all its values at once, rather than a run at a
+    // time: blocks of real traffic change their set of fields every few
+    // records, around each ICMP or NODATA record.
+    s.skipCounts.assign(s.streams.size(), 0);
+    std::size_t dated = 0;
+    for (std::size_t left = n; left > 0;) {
         if (s.runLeft == 0) {
             s.runMask = s.runs[s.run].first;
             s.runLeft = s.runs[s.run].second;
             ++s.run;
         }
-        const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(n, s.runLeft));
+        const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(left, s.runLeft));
         const std::uint64_t mask = s.runMask;
         if (mask & s.missing)
             throw StoreError("corrupt record block (a column is missing)");
         if ((mask >> static_cast<unsigned>(Field::Start)) & 1U)
-            for (std::size_t i = 0; i < step; ++i)
-                s.start += s.keys.zigzag();
-        for (State::Stream &stream : s.streams) {
+            dated += step;
+        for (std::size_t i = 0; i < s.streams.size(); ++i) {
+            State::Stream &stream = s.streams[i];
             switch (stream.kind) {
             case State::Stream::Kind::Lines:
-                for (std::size_t i = 0; i < step; ++i)
-                    s.line += stream.reader.zigzag();
-                break;
-            case State::Stream::Kind::Id: stream.reader.skipVarints(step); break;
+            case State::Stream::Kind::Id: s.skipCounts[i] += step; break;
             case State::Stream::Kind::Column:
-                if (!(mask & stream.bit))
-                    break;
-                switch (stream.width) {
-                case StoredWidth::Byte: stream.reader.skip(step); break;
-                case StoredWidth::Word: stream.reader.skip(2 * step); break;
-                case StoredWidth::Varint: stream.reader.skipVarints(step); break;
-                case StoredWidth::Address:
-                    for (std::size_t i = 0; i < step; ++i)
-                        stream.reader.skipAddress();
-                    break;
-                }
+                if (mask & stream.bit)
+                    s.skipCounts[i] += step;
                 break;
             case State::Stream::Kind::PacketAddress:
+                // Whether a 0 byte is allowed depends on the run's fields:
+                // stepped over a run at a time.
                 if (!(mask & stream.bit))
                     break;
                 if (!(mask & (stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr)))) {
                     // Without the record's own address a 0 byte is damage: read as next() does.
-                    for (std::size_t i = 0; i < step; ++i) {
+                    for (std::size_t r = 0; r < step; ++r) {
                         if (stream.reader.peek() == 0)
                             throw StoreError("corrupt record block (packet address)");
                         stream.reader.skipAddress();
                     }
                     break;
                 }
-                for (std::size_t i = 0; i < step; ++i) {
+                for (std::size_t r = 0; r < step; ++r) {
                     if (stream.reader.peek() == 0)
                         stream.reader.u8();
                     else
@@ -984,9 +1001,31 @@ void BlockRecordCursor::skip(std::size_t n)
             }
         }
         s.runLeft -= step;
-        s.index += step;
-        n -= step;
+        left -= step;
     }
+    for (std::size_t i = 0; i < dated; ++i)
+        s.start += s.keys.zigzag();
+    for (std::size_t i = 0; i < s.streams.size(); ++i) {
+        State::Stream &stream = s.streams[i];
+        const std::size_t count = s.skipCounts[i];
+        switch (stream.kind) {
+        case State::Stream::Kind::Lines:
+            for (std::size_t r = 0; r < count; ++r)
+                s.line += stream.reader.zigzag();
+            break;
+        case State::Stream::Kind::Id: stream.reader.skipVarints(count); break;
+        case State::Stream::Kind::Column:
+            switch (stream.width) {
+            case StoredWidth::Byte: stream.reader.skip(count); break;
+            case StoredWidth::Word: stream.reader.skip(2 * count); break;
+            case StoredWidth::Varint: stream.reader.skipVarints(count); break;
+            case StoredWidth::Address: stream.reader.skipAddresses(count); break;
+            }
+            break;
+        case State::Stream::Kind::PacketAddress: break; // stepped over above
+        }
+    }
+    s.index += n;
 }
 
 // ---- Reading a block a whole column at a time (format 2; format 1 is
@@ -1260,6 +1299,79 @@ const IpAddress *BlockColumns::addresses(Field field)
         throw StoreError("corrupt record block (column size)");
     s.addressesDone |= bit;
     return values.data();
+}
+
+void BlockColumns::matchAddresses(Field field, const AddressWordRange *ranges, std::size_t count,
+                                  std::array<std::uint64_t, kBlockCapacity / 64> &out)
+{
+    State &s = *m_state;
+    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+    const auto within = [&](bool v6, std::uint64_t high, std::uint64_t low) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const AddressWordRange &r = ranges[i];
+            if (r.v6 == v6 && std::pair(r.loHigh, r.loLow) <= std::pair(high, low)
+                && std::pair(high, low) <= std::pair(r.hiHigh, r.hiLow))
+                return true;
+        }
+        return false;
+    };
+    out.fill(0);
+    const bool stored = !s.whole && (field == Field::SrcAddr || field == Field::DstAddr) && !(s.addressesDone & bit);
+    if (!stored) {
+        // Already put together, or kept another way: compare those.
+        const IpAddress *values = addresses(field);
+        const std::uint64_t *has = presence(field);
+        for (std::size_t slot = 0; slot < s.count; ++slot) {
+            if (!((has[slot / 64] >> (slot % 64)) & 1U))
+                continue;
+            const IpAddress &a = values[slot];
+            std::uint64_t high = 0, low = 0;
+            if (a.isV4()) {
+                std::uint32_t word = 0;
+                std::memcpy(&word, a.bytes.data(), 4);
+                high = __builtin_bswap32(word);
+            } else {
+                std::memcpy(&high, a.bytes.data(), 8);
+                std::memcpy(&low, a.bytes.data() + 8, 8);
+                high = __builtin_bswap64(high);
+                low = __builtin_bswap64(low);
+            }
+            if (within(!a.isV4(), high, low))
+                out[slot / 64] |= std::uint64_t(1) << (slot % 64);
+        }
+        return;
+    }
+    s.need(field);
+    const auto &section = s.sections[sectionOf(field)];
+    const auto *p = reinterpret_cast<const std::uint8_t *>(section ? section->data() : nullptr);
+    const std::size_t size = section ? section->size() : 0;
+    std::size_t pos = 0;
+    s.forEachWith(field, [&](std::size_t slot) {
+        if (pos >= size)
+            throw StoreError("corrupt record block (truncated)");
+        bool match = false;
+        if (p[pos] == 4) {
+            if (size - pos < 5)
+                throw StoreError("corrupt record block (truncated)");
+            std::uint32_t word = 0;
+            std::memcpy(&word, p + pos + 1, 4);
+            match = within(false, __builtin_bswap32(word), 0);
+            pos += 5;
+        } else if (p[pos] == 6) {
+            if (size - pos < 17)
+                throw StoreError("corrupt record block (truncated)");
+            std::uint64_t high = 0, low = 0;
+            std::memcpy(&high, p + pos + 1, 8);
+            std::memcpy(&low, p + pos + 9, 8);
+            match = within(true, __builtin_bswap64(high), __builtin_bswap64(low));
+            pos += 17;
+        } else {
+            throw StoreError("corrupt record block (address family)");
+        }
+        out[slot / 64] |= std::uint64_t(match) << (slot % 64);
+    });
+    if (pos != size)
+        throw StoreError("corrupt record block (column size)");
 }
 
 const std::uint32_t *BlockColumns::ids(Field field)

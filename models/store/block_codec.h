@@ -13,6 +13,8 @@
 
 #include "encoded_flow.h"
 
+#include <array>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -56,6 +58,14 @@ void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<E
 // records do not fit a core's cache, and a decode column by column into them
 // goes over that memory once a column.
 class BlockColumns;
+
+// An address range as numbers, for a test on a column as stored: an IPv4
+// address as its big-endian word (in `high`), an IPv6 one as two words. A
+// range holds addresses of its own family only.
+struct AddressWordRange {
+    bool v6 = false;
+    std::uint64_t loHigh = 0, loLow = 0, hiHigh = 0, hiLow = 0;
+};
 
 class BlockRecordCursor {
 public:
@@ -117,6 +127,13 @@ public:
     const std::uint64_t *integers(Field field);
     // The same for an address field of `columns`.
     const IpAddress *addresses(Field field);
+    // Sets bit s of `out` (and clears the others) when the record at slot s
+    // has the address field `field` of `columns` within one of `ranges`.
+    // The stored addresses are compared where they lie, without being put
+    // together: testing a rare address or a CIDR block over a whole case
+    // is mostly this walk. Throws StoreError when the column is damaged.
+    void matchAddresses(Field field, const AddressWordRange *ranges, std::size_t count,
+                        std::array<std::uint64_t, kBlockCapacity / 64> &out);
     // The dictionary ids of InterfaceId (the interface context), the AWS
     // services or RejectReason by slot, 0 where a record has none.
     const std::uint32_t *ids(Field field);

@@ -63,8 +63,8 @@ public:
     void forEachFrom(std::int64_t first, const std::function<bool(const FlowRow &)> &fn);
     // Calls fn, in time order, for each record `accept` keeps, looking only
     // into `blocks` when given (a filter's index preselection). Blocks are
-    // read and tested on two threads: `accept` must be safe to call from
-    // both at once (as a RecordPredicate is).
+    // read and tested on two threads besides the caller's: `accept` must be
+    // safe to call from several at once (as a RecordPredicate is).
     void forEachMatching(const std::function<bool(const EncodedFlow &)> &accept,
                          const std::optional<std::vector<std::int64_t>> &blocks,
                          const std::function<bool(const FlowRow &)> &fn);

@@ -107,7 +107,9 @@ private Q_SLOTS:
                  "time >= 1773101000 and time < 1773101500", "time == 1773101234", "time > 1773102000",
                  "time <= 1773100900", "start >= 1773101000", "end < 1773101000",
                  "bytes > 100000 and not (srcport == 443 or dstport == 443) and protocol == tcp",
-                 "dstaddr == 9.9.9.9"}) {
+                 "dstaddr == 9.9.9.9", "addr == 18.0.3.0/24", "addr == 2a05::42", "dstaddr in {2a05::/112, 10.0.0.0/16}",
+                 // the source addresses put together for the packet's before the range is compared
+                 "pkt-srcaddr == 192.168.0.0/16 or srcaddr == 10.0.0.0/24"}) {
             QTest::newRow(filter) << QString::fromLatin1(filter);
         }
     }
