@@ -137,9 +137,11 @@ void BlockPostingsWriter::discard()
 
 void BlockPostingsWriter::clear()
 {
-    m_prepared.clear();
+    // Freed, not kept for the next chunk: a chunk's keys fill these to tens
+    // of MB, which the end of a file needs for the graph totals' merge.
+    std::vector<PreparedSet>().swap(m_prepared);
     m_isPrepared = false;
-    m_integers.clear();
+    m_integers.release();
     m_blobs.clear();
     m_postings = 0;
 }

@@ -53,6 +53,13 @@ public:
         m_entries.clear();
         std::fill(m_slots.begin(), m_slots.end(), Slot{});
     }
+    // Forgets every entry and frees the memory, for a map that may not fill
+    // again soon (its high-water arrays are tens of MB).
+    void release()
+    {
+        std::vector<Entry>().swap(m_entries);
+        std::vector<Slot>().swap(m_slots);
+    }
 
     // In insertion order; a caller may sort them (the map is then to be cleared).
     std::vector<Entry> &entries() { return m_entries; }

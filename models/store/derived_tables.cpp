@@ -181,6 +181,10 @@ void DerivedTablesWriter::flush()
     // Once every block is gathered, the gathering thread sorts and encodes
     // the postings and graph totals while this one writes the other tables.
     m_gatherer.wait();
+    // Every record buffer is back and none is needed before the next file:
+    // their tens of MB go to the tables written below instead.
+    if (m_buffers)
+        m_buffers->release();
     m_gatherer.post([this] {
         m_addresses.prepare();
         m_ports.prepare();

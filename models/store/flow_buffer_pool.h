@@ -49,6 +49,16 @@ public:
             m_free.push_back(std::move(buffer));
     }
 
+    // Frees the buffers kept (at the end of a file, when none is in use).
+    void release()
+    {
+        std::vector<std::vector<EncodedFlow>> kept;
+        {
+            std::lock_guard lock(m_mutex);
+            kept.swap(m_free);
+        }
+    }
+
 private:
     const std::size_t m_kept;
     std::mutex m_mutex;

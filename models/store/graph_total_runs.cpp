@@ -253,9 +253,10 @@ bool graphKeyEqual(const GraphTotalRow &a, const GraphTotalRow &b)
 
 // ---- Writing ----
 
-GraphTotalRunWriter::GraphTotalRunWriter(sqlite3 *db, std::vector<IpAddress> addresses)
+GraphTotalRunWriter::GraphTotalRunWriter(sqlite3 *db, const std::vector<IpAddress> &addresses)
     : m_db(db)
-    , m_addresses(std::move(addresses))
+    , m_addresses(encodeAddresses(addresses))
+    , m_addressCount(addresses.size())
     , m_insertPiece(db, "INSERT INTO graph_total_piece(run, piece, rows, data) VALUES(?,?,?,?)")
 {
     m_run = queryInt(db, "SELECT max(id) FROM graph_total_run", 0) + 1;
@@ -263,7 +264,7 @@ GraphTotalRunWriter::GraphTotalRunWriter(sqlite3 *db, std::vector<IpAddress> add
 
 void GraphTotalRunWriter::add(const GraphTotalRow &row)
 {
-    if (row.src >= m_addresses.size() || row.dst >= m_addresses.size())
+    if (row.src >= m_addressCount || row.dst >= m_addressCount)
         throw StoreError("graph totals: an address outside the run's list");
     if (m_rows > 0 && !graphKeyLess(m_last, row))
         throw StoreError("graph totals: rows out of key order");
@@ -303,12 +304,11 @@ std::int64_t GraphTotalRunWriter::finish()
     if (m_rows == 0)
         return 0;
     writePiece();
-    const std::string addresses = encodeAddresses(m_addresses);
     Statement insert(m_db, "INSERT INTO graph_total_run(id, rows, pieces, addresses) VALUES(?,?,?,?)");
     insert.bind(1, m_run);
     insert.bind(2, m_rows);
     insert.bind(3, m_pieces);
-    insert.bindBlobStatic(4, addresses.data(), static_cast<int>(addresses.size()));
+    insert.bindBlobStatic(4, m_addresses.data(), static_cast<int>(m_addresses.size()));
     insert.exec();
     m_rows = 0;
     return m_run;

@@ -43,10 +43,12 @@ bool graphKeyEqual(const GraphTotalRow &a, const GraphTotalRow &b);
 bool graphAddressLess(const IpAddress &a, const IpAddress &b);
 
 // Writes one run, given its addresses (sorted, distinct) and its rows in
-// strictly increasing key order.
+// strictly increasing key order. The addresses are encoded at once (a few
+// bytes each) rather than copied: a merge's list holds every address of
+// the file.
 class GraphTotalRunWriter {
 public:
-    GraphTotalRunWriter(sqlite3 *db, std::vector<IpAddress> addresses);
+    GraphTotalRunWriter(sqlite3 *db, const std::vector<IpAddress> &addresses);
     void add(const GraphTotalRow &row);
     // Stores the run; its id, 0 when it had no row (nothing is stored then).
     std::int64_t finish();
@@ -55,7 +57,8 @@ private:
     void writePiece();
 
     sqlite3 *m_db;
-    std::vector<IpAddress> m_addresses;
+    std::string m_addresses; // encoded
+    std::size_t m_addressCount = 0;
     std::int64_t m_run = 0;
     std::int64_t m_rows = 0;
     std::int64_t m_pieces = 0;

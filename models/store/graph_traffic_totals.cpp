@@ -3,6 +3,7 @@
 
 #include "block_codec.h"
 #include "graph_total_runs.h"
+#include "returned_memory.h"
 
 #include <algorithm>
 #include <cstring>
@@ -153,7 +154,7 @@ void GraphTrafficTotals::write(sqlite3 *db)
         return;
     }
     sortForWrite();
-    GraphTotalRunWriter writer(db, std::move(m_addresses));
+    GraphTotalRunWriter writer(db, m_addresses);
     for (const auto &[key, sums] : m_totals.entries()) {
         if (sums.flows == 0 && sums.packets == 0 && sums.bytes == 0 && sums.accepts == 0 && sums.rejects == 0)
             continue;
@@ -176,7 +177,18 @@ void GraphTrafficTotals::write(sqlite3 *db)
 
 void GraphTrafficTotals::writeAndMerge(sqlite3 *db)
 {
+    const std::int64_t firstUnmerged = m_firstUnmerged;
     write(db);
+    if (m_firstUnmerged != 0 && firstUnmerged != 0) {
+        // Runs to merge, so the file was large: the gathering arrays (tens
+        // of MB at their bound) are freed and freed memory given back first,
+        // so that the merge's address lists take its place rather than add
+        // to the file's high-water mark.
+        m_totals.release();
+        m_addressIds.release();
+        std::vector<IpAddress>().swap(m_addresses);
+        returnFreedMemory();
+    }
     if (m_firstUnmerged != 0)
         mergeGraphTotalRuns(db, m_firstUnmerged);
     m_firstUnmerged = 0;

@@ -253,6 +253,43 @@ private Q_SLOTS:
         QVERIFY(merged.size() > 1000);
     }
 
+    void totalsGatherAgainAfterAFilesMerge()
+    {
+        // A large file's merge frees the gathering map; the next file's
+        // records gather into it again and read as one gathering of both.
+        Database db;
+        std::mt19937 random(5);
+        std::vector<EncodedFlow> flows;
+        for (int i = 0; i < 3000; ++i) {
+            EncodedFlow f;
+            for (const Field field : {Field::SrcAddr, Field::DstAddr, Field::LogStatus, Field::Packets})
+                f.present |= std::uint64_t(1) << static_cast<unsigned>(field);
+            f.srcAddr = randomAddress(random);
+            f.dstAddr = randomAddress(random);
+            f.logStatus = LogStatus::Ok;
+            f.packets = 1 + random() % 50;
+            f.interface = static_cast<std::uint32_t>(random() % 3);
+            flows.push_back(f);
+        }
+        GraphTrafficTotals files;
+        for (std::size_t i = 0; i < flows.size(); ++i) {
+            files.add(flows[i]);
+            if (i % 400 == 399)
+                files.write(db.get());
+            if (i == 1999) // the end of the first file: several runs merged
+                files.writeAndMerge(db.get());
+        }
+        files.writeAndMerge(db.get());
+        QVERIFY(graphTotalRuns(db.get()).size() <= 2);
+
+        Database once;
+        GraphTrafficTotals whole;
+        for (const EncodedFlow &f : flows)
+            whole.add(f);
+        whole.writeAndMerge(once.get());
+        QCOMPARE(stored(db.get()), stored(once.get()));
+    }
+
     void rowsOutOfOrderAreRefused()
     {
         Database db;
