@@ -49,11 +49,6 @@ Parsed parse(DetectorParameter::Kind kind, const QString &text)
     return {QString::fromStdString(parameter.text()), {}};
 }
 
-bool isSpinBox(DetectorParameter::Kind kind)
-{
-    return kind == DetectorParameter::Kind::Count || kind == DetectorParameter::Kind::Seconds;
-}
-
 } // namespace
 
 DetectionSettingsDialog::DetectionSettingsDialog(QWidget *parent)

@@ -13,7 +13,7 @@ QList<TimelineMarker> iocHitMarkers(const incident::IocHunt &hunt, int limit)
             continue;
         const QString list = QString::fromStdString(hit.list), indicator = QString::fromStdString(hit.indicator);
         markers.append({QStringLiteral("ioc:%1:%2").arg(list, indicator), hit.firstSeen,
-                        QStringLiteral("@%1 %2").arg(list, indicator), QColor(142, 68, 173)});
+                        QStringLiteral("@%1 %2").arg(list, indicator), QColor(142, 68, 173), QString()});
     }
     return markers;
 }
