@@ -454,6 +454,10 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
         <source>Flow</source>
         <translation>Flow</translation>
     </message>
+    <message>
+        <source>Started %1 UTC.</source>
+        <translation>Begonnen %1 UTC.</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::ExplanationRulesModel</name>
@@ -893,6 +897,22 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     <message>
         <source>Filter not applied (%1): the table still shows %2</source>
         <translation>Filter nicht angewendet (%1): Die Tabelle zeigt weiterhin %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Showing the evidence of finding %1.</source>
+        <translation>Gezeigt werden die Belege des Befunds %1.</translation>
+    </message>
+    <message>
+        <source>Back to every record</source>
+        <translation>Zurück zu allen Datensätzen</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>Zurück zu %1</translation>
     </message>
 </context>
 <context>
@@ -1685,6 +1705,10 @@ Initiator unbekannt</translation>
             <numerusform>Nur die %1 schwersten Knoten und die %Ln Adresse aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in &quot;+%2 weitere&quot; zusammengefasst</numerusform>
             <numerusform>Nur die %1 schwersten Knoten und die %Ln Adressen aufgeklappter Gruppen werden gezeichnet: %2 weitere (%3 Flows, %4) sind in &quot;+%2 weitere&quot; zusammengefasst</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Zoomed in for the labels to read, around the heaviest node: Fit (0) shows the whole graph</source>
+        <translation>Vergrößert, damit die Beschriftungen lesbar sind, um den gewichtigsten Knoten: Einpassen (0) zeigt den ganzen Graphen</translation>
     </message>
 </context>
 <context>

@@ -450,6 +450,10 @@ Gone: seen before the time range, not in it</source>
         <source>Flow</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Started %1 UTC.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::ExplanationRulesModel</name>
@@ -888,6 +892,22 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message>
         <source>Filter not applied (%1): the table still shows %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the evidence of finding %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to every record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1679,6 +1699,10 @@ Initiator unknown</source>
             <numerusform>Only the %1 heaviest nodes and the %Ln address of an expanded group are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</numerusform>
             <numerusform>Only the %1 heaviest nodes and the %Ln addresses of expanded groups are drawn: %2 more (%3 flows, %4) are folded into &quot;+%2 more&quot;</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Zoomed in for the labels to read, around the heaviest node: Fit (0) shows the whole graph</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
