@@ -24,12 +24,12 @@ set(FLOWSCOPE_PCH_WIDGETS_HEADERS
   <QtWidgets/QLabel> <QtWidgets/QLineEdit> <QtWidgets/QMenu> <QtWidgets/QMessageBox>
   <QtWidgets/QPushButton> <QtWidgets/QTableView> <QtWidgets/QVBoxLayout> <QtWidgets/QWidget>)
 
-# GCC 12 warns about std::string's memcpy (-Warray-bounds) when it reads
-# <string> from a precompiled header, where it no longer treats
+# GCC 12 warns about std::string's memcpy (-Warray-bounds, -Wstringop-*)
+# when it reads <string> from a precompiled header, where it no longer treats
 # it as a system header; without precompiled headers the same code is silent.
 function(flowscope_pch_warnings target)
   if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
-    target_compile_options(${target} PRIVATE -Wno-array-bounds)
+    target_compile_options(${target} PRIVATE -Wno-array-bounds -Wno-stringop-overflow -Wno-stringop-overread)
   endif()
 endfunction()
 
