@@ -276,7 +276,7 @@ private:
     Deliveries m_in;
     CaseContents m_once;
     int m_counter = 0;
-    static constexpr std::size_t kRecords = 20000; // several blocks, and sort runs of more than one
+    static constexpr std::size_t kRecords = 10000; // several blocks, and sort runs of more than one
 
     std::unique_ptr<CaseDb> newCase()
     {
