@@ -133,7 +133,8 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                 for (const QString &groupId : result.eni->groupIds) {
                     const SecurityGroup *group = findById(explanation->config->securityGroups, groupId);
                     if (!group) {
-                        Line missing{{groupId, QString(), QString(), QString(), QString(), tr("not in the snapshot")}};
+                        Line missing;
+                        missing.cells = {groupId, QString(), QString(), QString(), QString(), tr("not in the snapshot")};
                         missing.group = true;
                         missing.line = tr("%1: not in the snapshot").arg(groupId);
                         layer.rules.push_back(std::move(missing));
@@ -141,7 +142,8 @@ void ExplanationRulesModel::setExplanation(std::shared_ptr<const explain::Record
                     }
                     const QString groupText = group->name.isEmpty() ? group->id : tr("%1 (%2)").arg(group->id, group->name);
                     // The group on a line of its own, whole: its rules under it need not repeat it.
-                    Line heading{{groupText, QString(), QString(), QString(), QString(), QString()}};
+                    Line heading;
+                    heading.cells = {groupText, QString(), QString(), QString(), QString(), QString()};
                     heading.group = true;
                     heading.line = groupText;
                     heading.tooltip = groupText;

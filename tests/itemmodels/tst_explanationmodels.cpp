@@ -141,11 +141,11 @@ private Q_SLOTS:
             QVERIFY(deciding.data(ExplanationRulesModel::DecidingRole).toBool());
             // The ACL entry the explanation names, and only one deciding entry in its layer.
             QCOMPARE(deciding.data().toString(), explanation->rule->number);
-            // As one line: number, action, what and peer, and that it matched first.
-            const QString line = deciding.data(ExplanationRulesModel::LineRole).toString();
-            QVERIFY2(line.startsWith(explanation->rule->number + u' ' + explanation->rule->action) && line.contains(explanation->rule->cidr)
-                         && line.contains(QStringLiteral("first match")),
-                     qPrintable(line));
+            // As one text: number, action, what and peer, and that it matched first.
+            const QString text = deciding.data(ExplanationRulesModel::LineRole).toString();
+            QVERIFY2(text.startsWith(explanation->rule->number + u' ' + explanation->rule->action) && text.contains(explanation->rule->cidr)
+                         && text.contains(QStringLiteral("first match")),
+                     qPrintable(text));
             int marked = 0;
             for (int r = 0; r < model.rowCount(layer); ++r)
                 marked += model.index(r, 0, layer).data(ExplanationRulesModel::DecidingRole).toBool();
@@ -154,17 +154,17 @@ private Q_SLOTS:
             QVERIFY(model.rowCount(layer) > 0); // the groups' rules, none of which admits
             for (int r = 0; r < model.rowCount(layer); ++r)
                 QVERIFY(!model.index(r, 0, layer).data(ExplanationRulesModel::DecidingRole).toBool());
-            // Each group on a line of its own, its rules after it, set in and not repeating it.
+            // Each group on a text of its own, its rules after it, set in and not repeating it.
             QStringList groups;
             for (int r = 0; r < model.rowCount(layer); ++r) {
                 const QModelIndex rule = model.index(r, 0, layer);
-                const QString line = rule.data(ExplanationRulesModel::LineRole).toString();
+                const QString text = rule.data(ExplanationRulesModel::LineRole).toString();
                 if (rule.data(ExplanationRulesModel::GroupRole).toBool()) {
-                    groups << line.section(u' ', 0, 0);
+                    groups << text.section(u' ', 0, 0);
                     continue;
                 }
                 QVERIFY(rule.data(ExplanationRulesModel::InGroupRole).toBool());
-                QVERIFY2(line.startsWith(QStringLiteral("allow ")) && !line.contains(QStringLiteral("sg-0")), qPrintable(line));
+                QVERIFY2(text.startsWith(QStringLiteral("allow ")) && !text.contains(QStringLiteral("sg-0")), qPrintable(text));
             }
             QCOMPARE(groups, explanation->deniedGroups());
         }

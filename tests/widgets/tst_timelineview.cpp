@@ -385,7 +385,7 @@ private Q_SLOTS:
         QVERIFY(view);
         const int itemsBefore = view->plot()->itemCount();
         view->setMarkers(QStringLiteral("bookmarks"),
-                         {{QStringLiteral("b1"), kFirst + 420, QStringLiteral("Bookmark"), QColor(Qt::blue)}});
+                         {{QStringLiteral("b1"), kFirst + 420, QStringLiteral("Bookmark"), QColor(Qt::blue), {}}});
         view->plot()->replot(); // labels are placed once the plot is laid out
         QCOMPARE(view->plot()->itemCount(), itemsBefore + 2); // a line and its label
         QCOMPARE(view->plot()->markerLabels().size(), 1);
@@ -419,16 +419,16 @@ private Q_SLOTS:
         auto view = shownView();
         QVERIFY(view);
         const int itemsBefore = view->plot()->itemCount();
-        const TimelineMarker ioc{QStringLiteral("ioc:feed:203.0.113.9"), kFirst + 100, QStringLiteral("@feed"), QColor(142, 68, 173)};
-        const TimelineMarker star{QStringLiteral("record:7"), kFirst + 300, QStringLiteral("star"), QColor(Qt::yellow)};
-        const TimelineMarker finding{QStringLiteral("finding:port-scan-1"), kFirst + 500, QStringLiteral("scan"), QColor(Qt::red)};
+        const TimelineMarker ioc{QStringLiteral("ioc:feed:203.0.113.9"), kFirst + 100, QStringLiteral("@feed"), QColor(142, 68, 173), {}};
+        const TimelineMarker star{QStringLiteral("record:7"), kFirst + 300, QStringLiteral("star"), QColor(Qt::yellow), {}};
+        const TimelineMarker finding{QStringLiteral("finding:port-scan-1"), kFirst + 500, QStringLiteral("scan"), QColor(Qt::red), {}};
         view->setMarkers(QStringLiteral("ioc"), {ioc});
         view->setMarkers(QStringLiteral("incident"), {star, finding});
         view->plot()->replot();
         QCOMPARE(view->plot()->markers().size(), 3);
         QCOMPARE(view->plot()->itemCount(), itemsBefore + 6);
         // A new hunt replaces the IOC layer only.
-        const TimelineMarker other{QStringLiteral("ioc:feed:198.51.100.1"), kFirst + 200, QStringLiteral("@feed"), QColor(142, 68, 173)};
+        const TimelineMarker other{QStringLiteral("ioc:feed:198.51.100.1"), kFirst + 200, QStringLiteral("@feed"), QColor(142, 68, 173), {}};
         view->setMarkers(QStringLiteral("ioc"), {other});
         QCOMPARE(view->plot()->markers().size(), 3);
         QVERIFY(view->marker(QStringLiteral("record:7")));
@@ -463,8 +463,8 @@ private Q_SLOTS:
         QList<TimelineMarker> markers;
         for (int i = 0; i < 12; ++i) // every 10 s, some 13 pixels apart
             markers.append({QStringLiteral("finding:f%1").arg(i), kFirst + 200 + 10 * i,
-                            QStringLiteral("lateral-movement-%1").arg(i), QColor(Qt::red)});
-        markers.append({QStringLiteral("finding:twin"), kFirst + 200, QStringLiteral("twin"), QColor(Qt::red)});
+                            QStringLiteral("lateral-movement-%1").arg(i), QColor(Qt::red), {}});
+        markers.append({QStringLiteral("finding:twin"), kFirst + 200, QStringLiteral("twin"), QColor(Qt::red), {}});
         view->setMarkers(QStringLiteral("incident"), markers);
         view->plot()->replot();
         const QList<PlacedMarkerLabel> labels = view->plot()->markerLabels();
