@@ -32,9 +32,12 @@ public:
     // read error or a damaged block.
     bool read(std::int64_t id, ColumnMask columns, std::string &data);
 
+    // Lets go of the blob handle now (the destructor does too): a reader
+    // sharing its connection with other threads closes under their lock.
+    void close();
+
 private:
     bool readOpen(std::int64_t id, ColumnMask columns, std::string &data);
-    void close();
 
     sqlite3 *m_db;
     bool m_keepOpen;

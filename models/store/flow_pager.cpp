@@ -7,6 +7,8 @@
 #include "flow_row_decoder.h"
 #include "sqlite_handle.h"
 
+#include <QScopeGuard>
+
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
@@ -247,6 +249,13 @@ private:
         // read as one snapshot, so a block read twice (tested, then decoded
         // whole) reads the same both times.
         BlockReader reader(m_pager.m_case.handle(), true);
+        // The connection serves one thread at a time: the blob handle is
+        // closed under the read lock too, not as the thread ends while
+        // another thread reads.
+        const auto closeReader = qScopeGuard([&] {
+            std::lock_guard lock(m_pager.m_readMutex);
+            reader.close();
+        });
         Scratch scratch;
         for (;;) {
             std::size_t index = 0;

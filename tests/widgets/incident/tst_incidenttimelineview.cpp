@@ -240,7 +240,7 @@ private Q_SLOTS:
         QCOMPARE(toRecord.record, std::optional<qint64>(ids[3]));
         QCOMPARE(toRecord.time, startOf(file, ids[3]));
         // Another layer's marker (an IOC hit) leads to its time.
-        const MarkerJump toTime = markerJump({QStringLiteral("ioc:feed:203.0.113.9"), 1700000120, {}, {}}, model.entries());
+        const MarkerJump toTime = markerJump({QStringLiteral("ioc:feed:203.0.113.9"), 1700000120, {}, {}, {}}, model.entries());
         QVERIFY(!toTime.record);
         QVERIFY(toTime.filter.isEmpty());
         QCOMPARE(toTime.time, 1700000120);
