@@ -29,6 +29,12 @@ void FilterController::request(const QString &expression, bool apply)
     m_bar->focusEditor();
 }
 
+void FilterController::show(const QString &expression)
+{
+    if (m_bar)
+        m_bar->setFilterText(expression);
+}
+
 void FilterController::requestEvidence(const QString &expression, const QString &finding, const QString &title)
 {
     if (m_bar)

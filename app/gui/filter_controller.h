@@ -27,6 +27,9 @@ public:
 public Q_SLOTS:
     // From a view: apply at once, or put in the bar for the analyst to edit.
     void request(const QString &expression, bool apply);
+    // A selection in a view (the graph's click): the filter shown in the
+    // bar, the keyboard left with the view that is being browsed.
+    void show(const QString &expression);
     // A finding's evidence (from the Findings dock, the incident timeline or
     // a timeline marker): applied, the bar naming the finding and offering
     // the filter before it.

@@ -656,6 +656,7 @@ void MainWindow::connectFilter()
     connect(m_rejects, &RejectsOverviewView::filterRequested, m_filter, &FilterController::request);
     connect(m_whyRejected, &WhyRejectedPanel::filterRequested, m_filter, &FilterController::request);
     connect(m_graph, &GraphView::filterRequested, m_filter, &FilterController::request);
+    connect(m_graph, &GraphView::filterSelected, m_filter, &FilterController::show);
     m_table->setCurrentFilterProvider([this] { return m_filterBar->filterText(); });
     m_table->addCellMenuAction(m_actions->goToTime);
     connect(m_table, &FlowTableView::columnsChanged, this,

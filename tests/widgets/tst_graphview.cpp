@@ -84,20 +84,24 @@ private Q_SLOTS:
         m_case = m_dir.filePath(QStringLiteral("graph.flowcase"));
     }
 
+    // A click shows the item's filter in the bar and leaves the keyboard on
+    // the graph (zooming with 0, + and - goes on); Enter or a double-click
+    // applies it.
     void clickingANodeOrAnEdgePreparesItsFilter()
     {
         GraphView view;
         QVERIFY(showGraph(view, QStringLiteral("protocol == 6")));
         GraphNodeItem *node = view.scene()->nodeItem(QStringLiteral("eni-b"));
         QVERIFY(node);
+        QSignalSpy selected(&view, &GraphView::filterSelected);
         QSignalSpy requested(&view, &GraphView::filterRequested);
         QGraphicsView *canvas = view.graphicsView();
         QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, node->pos()));
-        QCOMPARE(requested.count(), 1);
-        QCOMPARE(requested.at(0).at(0).toString(),
+        QCOMPARE(selected.count(), 1);
+        QCOMPARE(selected.at(0).at(0).toString(),
                  combineFilter(QStringLiteral("protocol == 6"), node->node().filter, FilterCombine::And));
-        QVERIFY(requested.at(0).at(0).toString().contains(QStringLiteral("eni-b")));
-        QCOMPARE(requested.at(0).at(1).toBool(), false);
+        QVERIFY(selected.at(0).at(0).toString().contains(QStringLiteral("eni-b")));
+        QVERIFY(requested.isEmpty()); // shown, not applied
         QVERIFY(node->isSelected());
         QVERIFY(!node->isPinned()); // a click moves nothing
 
@@ -107,15 +111,20 @@ private Q_SLOTS:
                 edge = candidate;
         QVERIFY(edge);
         QTest::mouseClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, uncoveredPointOf(edge)));
-        QCOMPARE(requested.count(), 2);
-        QCOMPARE(requested.at(1).at(0).toString(),
-                 combineFilter(QStringLiteral("protocol == 6"), edge->edge().filter, FilterCombine::And));
-        QVERIFY(requested.at(1).at(0).toString().contains(QStringLiteral("203.0.113.0/24")));
-        QCOMPARE(requested.at(1).at(1).toBool(), false);
+        QCOMPARE(selected.count(), 2);
+        const QString edgeFilter = combineFilter(QStringLiteral("protocol == 6"), edge->edge().filter, FilterCombine::And);
+        QCOMPARE(selected.at(1).at(0).toString(), edgeFilter);
+        QVERIFY(edgeFilter.contains(QStringLiteral("203.0.113.0/24")));
+        QVERIFY(requested.isEmpty());
+
+        QTest::keyClick(canvas, Qt::Key_Return); // Enter on the graph applies the selection
+        QCOMPARE(requested.count(), 1);
+        QCOMPARE(requested.at(0).at(0).toString(), edgeFilter);
+        QCOMPARE(requested.at(0).at(1).toBool(), true);
 
         QTest::mouseDClick(canvas->viewport(), Qt::LeftButton, {}, viewPointOf(canvas, node->pos()));
-        QVERIFY(!requested.isEmpty());
         QCOMPARE(requested.last().at(1).toBool(), true); // a double-click applies
+        QCOMPARE(requested.last().at(0).toString(), selected.at(0).at(0).toString());
     }
 
     // A click says what it did: the item's names and totals, and that its

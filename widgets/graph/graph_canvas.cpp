@@ -122,6 +122,8 @@ void GraphCanvas::keyPressEvent(QKeyEvent *event)
         movedByAnalyst();
     } else if (event->key() == Qt::Key_0)
         fit(Fit::Whole);
+    else if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        Q_EMIT applyRequested();
     else
         QGraphicsView::keyPressEvent(event);
 }

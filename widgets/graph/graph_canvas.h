@@ -35,6 +35,8 @@ public:
 
 Q_SIGNALS:
     void showsPartChanged(bool part);
+    // Enter or Return with the keyboard on the graph.
+    void applyRequested();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

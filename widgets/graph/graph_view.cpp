@@ -178,15 +178,24 @@ GraphView::GraphView(QWidget *parent)
     connect(fit, &QToolButton::clicked, this, &GraphView::fitToView);
     connect(m_view, &GraphCanvas::showsPartChanged, this, &GraphView::showBanner);
 
-    const auto prepare = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), false); };
     const auto apply = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), true); };
-    connect(m_scene, &GraphScene::nodeClicked, this, [this, prepare](const graph::GraphNode &node) {
-        prepare(node.filter);
+    // A click browses: the filter waits in the bar, and the keyboard stays
+    // here for zooming (0, +, -) and Enter.
+    const auto select = [this](const QString &term) {
+        m_selectedFilter = filterFor(term);
+        Q_EMIT filterSelected(m_selectedFilter);
+    };
+    connect(m_scene, &GraphScene::nodeClicked, this, [this, select](const graph::GraphNode &node) {
+        select(node.filter);
         showDetails(nodeDetails(node));
     });
-    connect(m_scene, &GraphScene::edgeClicked, this, [this, prepare](const graph::GraphEdge &edge) {
-        prepare(edge.filter);
+    connect(m_scene, &GraphScene::edgeClicked, this, [this, select](const graph::GraphEdge &edge) {
+        select(edge.filter);
         showDetails(edgeDetails(edge));
+    });
+    connect(m_view, &GraphCanvas::applyRequested, this, [this] {
+        if (!m_selectedFilter.isEmpty() && !m_scene->selectedItems().isEmpty()) // not a redrawn graph's
+            Q_EMIT filterRequested(m_selectedFilter, true);
     });
     connect(m_scene, &GraphScene::nodeActivated, this, [apply](const graph::GraphNode &node) { apply(node.filter); });
     connect(m_scene, &GraphScene::edgeActivated, this, [apply](const graph::GraphEdge &edge) { apply(edge.filter); });

@@ -92,6 +92,9 @@ public:
 
 Q_SIGNALS:
     void filterRequested(const QString &expression, bool apply);
+    // A click chose a node or an edge: its filter is to be shown in the bar
+    // while the keyboard stays on the graph (Enter there applies it).
+    void filterSelected(const QString &expression);
     // A graph was drawn (or its computation failed).
     void computed();
     void exported(const QString &path, const QString &error);
@@ -117,6 +120,7 @@ private:
     GraphLoader *m_loader;
     GraphScene *m_scene;
     GraphCanvas *m_view;
+    QString m_selectedFilter; // the clicked item's, for Enter
     QComboBox *m_level;
     QSpinBox *m_top;
     QComboBox *m_metric;
