@@ -94,6 +94,36 @@ QByteArray natGatewayInterfaces(const std::string &gatewayEni, const std::string
                                      + ", " + interface(instanceEni, "interface", instanceAddress) + "]}");
 }
 
+std::vector<LogLine> withGateway(const std::vector<LogLine> &requests, bool atInstance, bool packetLevel)
+{
+    std::vector<LogLine> out;
+    for (LogLine request : requests) {
+        request.eni = "eni-app";
+        if (atInstance)
+            out.push_back(request);
+        for (const LogLine &leg : throughNatGateway(request, "10.0.0.220", packetLevel))
+            out.push_back(leg);
+    }
+    return out;
+}
+
+void addNatGatewayRows()
+{
+    QTest::addColumn<bool>("atInstance");
+    QTest::addColumn<bool>("packetLevel");
+    QTest::addColumn<bool>("snapshot");
+    QTest::newRow("instance and gateway, pkt-dstaddr") << true << true << false;
+    QTest::newRow("gateway alone, pkt-dstaddr") << false << true << false;
+    QTest::newRow("instance and gateway, snapshot") << true << false << true;
+    QTest::newRow("gateway alone, snapshot") << false << false << true;
+}
+
+DetectCase natGatewayCase(const std::vector<LogLine> &lines, bool snapshot)
+{
+    return snapshot ? DetectCase(lines, natGatewayInterfaces("eni-nat", "10.0.0.220", "eni-app", "10.0.1.5"))
+                    : DetectCase(lines);
+}
+
 std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression)
 {
     const auto compiled = CaseFilter::compile(caseDb, expression);

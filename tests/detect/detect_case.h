@@ -62,6 +62,18 @@ std::vector<LogLine> throughNatGateway(const LogLine &request, const std::string
 QByteArray natGatewayInterfaces(const std::string &gatewayEni, const std::string &gatewayAddress,
                                 const std::string &instanceEni, const std::string &instanceAddress);
 
+// The NAT-gateway test estate: every request made by the instance
+// eni-app (10.0.1.5) through the gateway eni-nat (10.0.0.220), logged at the
+// gateway and, when `atInstance`, at the instance too.
+std::vector<LogLine> withGateway(const std::vector<LogLine> &requests, bool atInstance, bool packetLevel);
+// The data columns atInstance, packetLevel and snapshot: the four ways a
+// case can show the gateway (pkt-dstaddr or a snapshot, with or without the
+// instance's own records).
+void addNatGatewayRows();
+// `lines` imported, with the snapshot naming eni-nat a NAT gateway when
+// `snapshot`.
+DetectCase natGatewayCase(const std::vector<LogLine> &lines, bool snapshot);
+
 // The records and bytes `expression` selects in the case.
 std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression);
 

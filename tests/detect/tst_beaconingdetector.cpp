@@ -67,19 +67,6 @@ std::vector<LogLine> browsing(int count, unsigned seed)
     return out;
 }
 
-std::vector<LogLine> withGateway(const std::vector<LogLine> &requests, bool atInstance, bool packetLevel)
-{
-    std::vector<LogLine> out;
-    for (LogLine request : requests) {
-        request.eni = "eni-app";
-        if (atInstance)
-            out.push_back(request);
-        for (const LogLine &leg : throughNatGateway(request, "10.0.0.220", packetLevel))
-            out.push_back(leg);
-    }
-    return out;
-}
-
 } // namespace
 
 class TestBeaconingDetector : public QObject {
@@ -141,13 +128,7 @@ private Q_SLOTS:
 
     void natGatewayBeaconFoundOnce_data()
     {
-        QTest::addColumn<bool>("atInstance");
-        QTest::addColumn<bool>("packetLevel");
-        QTest::addColumn<bool>("snapshot");
-        QTest::newRow("instance and gateway, pkt-dstaddr") << true << true << false;
-        QTest::newRow("gateway alone, pkt-dstaddr") << false << true << false;
-        QTest::newRow("instance and gateway, snapshot") << true << false << true;
-        QTest::newRow("gateway alone, snapshot") << false << false << true;
+        addNatGatewayRows();
     }
 
     void natGatewayBeaconFoundOnce()
@@ -156,9 +137,7 @@ private Q_SLOTS:
         QFETCH(bool, packetLevel);
         QFETCH(bool, snapshot);
         const auto lines = withGateway(beacon("10.0.1.5", "203.0.113.9", 60, 60, 5, 20, 11), atInstance, packetLevel);
-        DetectCase detectCase = snapshot
-            ? DetectCase(lines, natGatewayInterfaces("eni-nat", "10.0.0.220", "eni-app", "10.0.1.5"))
-            : DetectCase(lines);
+        DetectCase detectCase = natGatewayCase(lines, snapshot);
         const auto found = detectCase.run("beaconing"); // each evidence filter checked against its records
         QCOMPARE(found.size(), std::size_t(1));
         const Finding &f = found.front();

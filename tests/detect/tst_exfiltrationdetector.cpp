@@ -37,19 +37,6 @@ std::vector<LogLine> join(std::vector<std::vector<LogLine>> parts)
 
 // The gateway's records of `requests` (its inside and translated ones), and
 // the instance's own when `atInstance`.
-std::vector<LogLine> withGateway(const std::vector<LogLine> &requests, bool atInstance, bool packetLevel)
-{
-    std::vector<LogLine> out;
-    for (LogLine request : requests) {
-        request.eni = "eni-app";
-        if (atInstance)
-            out.push_back(request);
-        for (const LogLine &leg : throughNatGateway(request, "10.0.0.220", packetLevel))
-            out.push_back(leg);
-    }
-    return out;
-}
-
 } // namespace
 
 class TestExfiltrationDetector : public QObject {
@@ -109,13 +96,7 @@ private Q_SLOTS:
 
     void natGatewayUploadFoundOnce_data()
     {
-        QTest::addColumn<bool>("atInstance");
-        QTest::addColumn<bool>("packetLevel");
-        QTest::addColumn<bool>("snapshot");
-        QTest::newRow("instance and gateway, pkt-dstaddr") << true << true << false;
-        QTest::newRow("gateway alone, pkt-dstaddr") << false << true << false;
-        QTest::newRow("instance and gateway, snapshot") << true << false << true;
-        QTest::newRow("gateway alone, snapshot") << false << false << true;
+        addNatGatewayRows();
     }
 
     void natGatewayUploadFoundOnce()
@@ -124,9 +105,7 @@ private Q_SLOTS:
         QFETCH(bool, packetLevel);
         QFETCH(bool, snapshot);
         const auto lines = withGateway(transfer("10.0.1.5", "203.0.113.200", 640'000'000, 8, kT0), atInstance, packetLevel);
-        DetectCase detectCase = snapshot
-            ? DetectCase(lines, natGatewayInterfaces("eni-nat", "10.0.0.220", "eni-app", "10.0.1.5"))
-            : DetectCase(lines);
+        DetectCase detectCase = natGatewayCase(lines, snapshot);
         const auto found = detectCase.run("exfiltration"); // each evidence filter checked against its records
         QCOMPARE(found.size(), std::size_t(1));
         const Finding &f = found.front();
