@@ -68,7 +68,10 @@ std::vector<EncodedFlow> generate(std::uint64_t seed, std::size_t count, bool sp
         f.bytes = below(100) == 0 ? (std::uint64_t(1) << 50) : below(3000000);
         f.srcAddr = below(30) == 0 ? v6(below(300)) : v4(0x0a000000 + static_cast<std::uint32_t>(below(600)));
         f.dstAddr = below(30) == 0 ? v6(below(20000)) : v4(0x12000000 + static_cast<std::uint32_t>(below(20000)));
-        f.pktSrcAddr = below(5) == 0 ? v4(0xc0a80000 + static_cast<std::uint32_t>(below(100))) : f.srcAddr;
+        // Packet addresses of both families apart from the record's own, stepped over unread too.
+        f.pktSrcAddr = below(5) == 0
+            ? (below(4) == 0 ? v6(0x5000 + below(100)) : v4(0xc0a80000 + static_cast<std::uint32_t>(below(100))))
+            : f.srcAddr;
         f.pktDstAddr = f.dstAddr;
         f.interface = static_cast<std::uint32_t>(below(300));
         f.pktSrcService = below(10) == 0 ? 7 : 0;
@@ -301,7 +304,7 @@ private Q_SLOTS:
         BlockRecordCursor cursor;
         for (const std::string &data : blocks) {
             const std::vector<EncodedFlow> all = decodeBlock(data, 5);
-            for (const std::size_t longest : {std::size_t{1}, std::size_t{3}, std::size_t{70}, std::size_t{900}}) {
+            for (const std::size_t longest : {std::size_t{1}, std::size_t{3}, std::size_t{70}, std::size_t{900}, std::size_t{4095}}) {
                 cursor.open(data, columns, 5);
                 std::size_t slot = 0;
                 for (;;) {
@@ -317,6 +320,15 @@ private Q_SLOTS:
                              qPrintable(QStringLiteral("record %1 after steps up to %2").arg(slot).arg(longest)));
                     ++slot;
                 }
+            }
+            // Straight to a record at the start, in the middle and at the end
+            // (a page reads a block only as far as its last record shown).
+            for (const std::size_t slot : {std::size_t{0}, std::size_t{1}, all.size() / 2, all.size() - 2, all.size() - 1}) {
+                cursor.open(data, columns, 5);
+                cursor.skip(slot);
+                const EncodedFlow *record = cursor.next();
+                QVERIFY2(record && sameColumns(*record, all[slot], columns) && record->id == recordId(5, slot),
+                         qPrintable(QStringLiteral("record %1 alone").arg(slot)));
             }
             cursor.open(data, columns);
             cursor.skip(all.size() + 10);
