@@ -1104,6 +1104,7 @@ struct BlockColumns::State {
     std::array<std::vector<std::uint64_t>, kFieldCount> integers;
     std::array<std::vector<IpAddress>, kFieldCount> addresses;
     std::array<std::vector<std::uint32_t>, kFieldCount> ids;
+    std::vector<std::uint32_t> hits; // matchAddresses(), reused
 
     // Calls fn(slot) for each record that has `field`, in block order.
     template <typename Fn>
@@ -1403,33 +1404,68 @@ void BlockColumns::matchAddresses(Field field, const AddressWordRange *ranges, s
     const auto &section = s.sections[sectionOf(field)];
     const auto *p = reinterpret_cast<const std::uint8_t *>(section ? section->data() : nullptr);
     const std::size_t size = section ? section->size() : 0;
+    // The column is walked on its own, a value at a time, and only the
+    // matches (few, for a rare address or block) are placed on their
+    // records' slots afterwards: no per-record call, and the values of a
+    // family no range holds are stepped over without being compared.
+    bool anyV4 = false, anyV6 = false;
+    for (std::size_t i = 0; i < count; ++i)
+        (ranges[i].v6 ? anyV6 : anyV4) = true;
+    std::vector<std::uint32_t> &hits = s.hits; // value indexes, in order
+    hits.clear();
     std::size_t pos = 0;
-    s.forEachWith(field, [&](std::size_t slot) {
-        if (pos >= size)
-            throw StoreError("corrupt record block (truncated)");
-        bool match = false;
+    std::uint32_t index = 0;
+    while (pos < size) {
         if (p[pos] == 4) {
             if (size - pos < 5)
                 throw StoreError("corrupt record block (truncated)");
-            std::uint32_t word = 0;
-            std::memcpy(&word, p + pos + 1, 4);
-            match = within(false, __builtin_bswap32(word), 0);
+            if (anyV4) {
+                std::uint32_t word = 0;
+                std::memcpy(&word, p + pos + 1, 4);
+                if (within(false, __builtin_bswap32(word), 0))
+                    hits.push_back(index);
+            }
             pos += 5;
         } else if (p[pos] == 6) {
             if (size - pos < 17)
                 throw StoreError("corrupt record block (truncated)");
-            std::uint64_t high = 0, low = 0;
-            std::memcpy(&high, p + pos + 1, 8);
-            std::memcpy(&low, p + pos + 9, 8);
-            match = within(true, __builtin_bswap64(high), __builtin_bswap64(low));
+            if (anyV6) {
+                std::uint64_t high = 0, low = 0;
+                std::memcpy(&high, p + pos + 1, 8);
+                std::memcpy(&low, p + pos + 9, 8);
+                if (within(true, __builtin_bswap64(high), __builtin_bswap64(low)))
+                    hits.push_back(index);
+            }
             pos += 17;
         } else {
             throw StoreError("corrupt record block (address family)");
         }
-        out[slot / 64] |= std::uint64_t(match) << (slot % 64);
-    });
-    if (pos != size)
+        ++index;
+    }
+    // As many values as records holding the field.
+    std::size_t holders = 0;
+    for (const auto &[mask, length] : s.runs)
+        if (mask & bit)
+            holders += length;
+    if (index < holders)
+        throw StoreError("corrupt record block (truncated)");
+    if (index > holders)
         throw StoreError("corrupt record block (column size)");
+    // The n-th value belongs to the n-th record holding the field.
+    std::size_t slot = 0, before = 0; // records holding it before the run at `slot`
+    auto hit = hits.begin();
+    for (const auto &[mask, length] : s.runs) {
+        if (hit == hits.end())
+            break;
+        if (mask & bit) {
+            for (; hit != hits.end() && *hit < before + length; ++hit) {
+                const std::size_t at = slot + (*hit - before);
+                out[at / 64] |= std::uint64_t(1) << (at % 64);
+            }
+            before += length;
+        }
+        slot += length;
+    }
 }
 
 const std::uint32_t *BlockColumns::ids(Field field)

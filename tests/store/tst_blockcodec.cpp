@@ -380,6 +380,57 @@ private Q_SLOTS:
         }
     }
 
+    // Addresses compared as stored give what a comparison of the addresses
+    // put together gives: ranges of either family, both, one address, none,
+    // on blocks with and without absent addresses.
+    void storedAddressesMatchAsDecoded_data()
+    {
+        QTest::addColumn<int>("ranges"); // what the ranges hold, below
+        QTest::addColumn<bool>("matches"); // whether some record matches
+        QTest::newRow("an IPv4 block") << 0 << true;
+        QTest::newRow("an IPv6 block") << 1 << true;
+        QTest::newRow("both families") << 2 << true;
+        QTest::newRow("one IPv6 address") << 3 << true;
+        QTest::newRow("nothing") << 4 << false;
+    }
+
+    void storedAddressesMatchAsDecoded()
+    {
+        QFETCH(int, ranges);
+        QFETCH(bool, matches);
+        std::vector<AddressWordRange> within;
+        const auto v4Range = [](std::uint32_t lo, std::uint32_t hi) { return AddressWordRange{false, lo, 0, hi, 0}; };
+        const auto v6Range = [](std::uint64_t lo, std::uint64_t hi) {
+            return AddressWordRange{true, 0x2a05000000000000ULL, lo, 0x2a05000000000000ULL, hi};
+        };
+        if (ranges == 0 || ranges == 2)
+            within.push_back(v4Range(0x12000000, 0x120000ff));
+        if (ranges == 1 || ranges == 2)
+            within.push_back(v6Range(0, 40));
+        if (ranges == 3)
+            within.push_back(v6Range(7, 7));
+        if (ranges == 4)
+            within.push_back(v4Range(0xc6336400, 0xc63364ff));
+        std::vector<EncodedFlow> first = generate(21, 4096, false);
+        std::vector<EncodedFlow> second = generate(22, 2500, true);
+        const ColumnMask columns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr);
+        bool any = false;
+        for (const std::string &data : {encodeBlock(first), encodeBlock(second)}) {
+            for (const Field field : {Field::SrcAddr, Field::DstAddr}) {
+                BlockColumns stored, decoded;
+                stored.open(data, columns);
+                decoded.open(data, columns);
+                decoded.addresses(field); // compared once put together
+                std::array<std::uint64_t, kBlockCapacity / 64> got{}, expected{};
+                stored.matchAddresses(field, within.data(), within.size(), got);
+                decoded.matchAddresses(field, within.data(), within.size(), expected);
+                QCOMPARE(got, expected);
+                any = any || std::any_of(got.begin(), got.end(), [](std::uint64_t w) { return w != 0; });
+            }
+        }
+        QCOMPARE(any, matches);
+    }
+
     void damagedBlocksAreRefused_data()
     {
         QTest::addColumn<int>("cut"); // bytes cut from the end, or -1: a byte changed
