@@ -173,7 +173,10 @@ public:
         while (n >= 8 && size - m_pos >= 8) {
             std::uint64_t word;
             std::memcpy(&word, p + m_pos, 8);
-            const auto ends = static_cast<std::size_t>(__builtin_popcountll(~word & 0x8080808080808080ULL));
+            // The bytes below 0x80 counted by a multiply (a popcount is a
+            // library call on the baseline x86-64 this is built for).
+            const std::uint64_t last = (~word & 0x8080808080808080ULL) >> 7;
+            const auto ends = static_cast<std::size_t>((last * 0x0101010101010101ULL) >> 56);
             if (ends >= n)
                 break;
             n -= ends;
@@ -185,6 +188,24 @@ public:
             if (!(p[m_pos] & 0x80))
                 --n;
         }
+    }
+    // The sum of the next `n` zigzag varints (deltas read only for their
+    // total): one loop without a call a value.
+    std::int64_t sumZigzags(std::size_t n)
+    {
+        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
+        const std::size_t size = m_data.size();
+        std::uint64_t sum = 0; // wraps as the deltas' int64 sum would
+        for (; n > 0; --n) {
+            if (m_pos < size && p[m_pos] < 0x80) { // most deltas fit a byte
+                const std::uint64_t v = p[m_pos++];
+                sum += (v >> 1) ^ (~(v & 1) + 1);
+                continue;
+            }
+            const std::uint64_t v = varint();
+            sum += (v >> 1) ^ (~(v & 1) + 1);
+        }
+        return static_cast<std::int64_t>(sum);
     }
     void skipAddress()
     {
@@ -207,6 +228,25 @@ public:
             if (family != 4 && family != 6)
                 throw StoreError("corrupt record block (address family)");
             pos += family == 4 ? 5 : 17;
+        }
+        if (pos > size)
+            throw StoreError("corrupt record block (truncated)");
+        m_pos = pos;
+    }
+    // Steps over `n` packet addresses: each a 0 byte (the record's own
+    // address) or an address.
+    void skipPacketAddresses(std::size_t n)
+    {
+        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
+        const std::size_t size = m_data.size();
+        std::size_t pos = m_pos;
+        for (; n > 0; --n) {
+            if (pos >= size)
+                throw StoreError("corrupt record block (truncated)");
+            const std::uint8_t family = p[pos];
+            if (family != 0 && family != 4 && family != 6)
+                throw StoreError("corrupt record block (address family)");
+            pos += family == 0 ? 1 : family == 4 ? 5 : 17;
         }
         if (pos > size)
             throw StoreError("corrupt record block (truncated)");
@@ -763,7 +803,7 @@ struct BlockRecordCursor::State {
     std::int64_t line = 0;
     std::int64_t blockId = -1;
     std::vector<Stream> streams;
-    std::vector<std::size_t> skipCounts; // skip(): values each stream steps over, reused
+    std::vector<std::pair<std::uint64_t, std::size_t>> skipSets; // skip(): records by set of fields, reused
     std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount); // by section id, reused
     std::uint64_t missing = 0; // fields a record must not have: no column holds them
     std::uint64_t reset = 0;   // fields asked for: an absent one gets a fresh record's value
@@ -949,13 +989,17 @@ void BlockRecordCursor::skip(std::size_t n)
     n = std::min(n, s.count - s.index);
     if (n == 0)
         return;
-    // The runs are walked once to learn how many of the records stepped
-    // over each column holds (a run's records share their fields); each
-    // column then steps over all its values at once, rather than a run at a
-    // time: blocks of real traffic change their set of fields every few
-    // records, around each ICMP or NODATA record.
-    s.skipCounts.assign(s.streams.size(), 0);
+    // The runs are walked once to learn how many records of each set of
+    // fields are stepped over (a run's records share their fields); each
+    // column then steps over all its values at once. Blocks of real traffic
+    // change their set of fields every few records, around each ICMP or
+    // NODATA record, but among few sets: adding up by set rather than by
+    // run keeps the walk from visiting every column at every run.
+    std::vector<std::pair<std::uint64_t, std::size_t>> &sets = s.skipSets; // (fields, records)
+    sets.clear();
     std::size_t dated = 0;
+    const std::size_t runsFrom = s.run; // for a packet address column read strictly, below
+    const std::uint64_t runLeftFrom = s.runLeft;
     for (std::size_t left = n; left > 0;) {
         if (s.runLeft == 0) {
             s.runMask = s.runs[s.run].first;
@@ -968,51 +1012,30 @@ void BlockRecordCursor::skip(std::size_t n)
             throw StoreError("corrupt record block (a column is missing)");
         if ((mask >> static_cast<unsigned>(Field::Start)) & 1U)
             dated += step;
-        for (std::size_t i = 0; i < s.streams.size(); ++i) {
-            State::Stream &stream = s.streams[i];
-            switch (stream.kind) {
-            case State::Stream::Kind::Lines:
-            case State::Stream::Kind::Id: s.skipCounts[i] += step; break;
-            case State::Stream::Kind::Column:
-                if (mask & stream.bit)
-                    s.skipCounts[i] += step;
-                break;
-            case State::Stream::Kind::PacketAddress:
-                // Whether a 0 byte is allowed depends on the run's fields:
-                // stepped over a run at a time.
-                if (!(mask & stream.bit))
-                    break;
-                if (!(mask & (stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr)))) {
-                    // Without the record's own address a 0 byte is damage: read as next() does.
-                    for (std::size_t r = 0; r < step; ++r) {
-                        if (stream.reader.peek() == 0)
-                            throw StoreError("corrupt record block (packet address)");
-                        stream.reader.skipAddress();
-                    }
-                    break;
-                }
-                for (std::size_t r = 0; r < step; ++r) {
-                    if (stream.reader.peek() == 0)
-                        stream.reader.u8();
-                    else
-                        stream.reader.skipAddress();
-                }
-                break;
-            }
-        }
+        auto set = sets.begin();
+        while (set != sets.end() && set->first != mask)
+            ++set;
+        if (set == sets.end())
+            sets.emplace_back(mask, step);
+        else
+            set->second += step;
         s.runLeft -= step;
         left -= step;
     }
-    for (std::size_t i = 0; i < dated; ++i)
-        s.start += s.keys.zigzag();
-    for (std::size_t i = 0; i < s.streams.size(); ++i) {
-        State::Stream &stream = s.streams[i];
-        const std::size_t count = s.skipCounts[i];
+    s.start += s.keys.sumZigzags(dated);
+    for (State::Stream &stream : s.streams) {
+        std::size_t count = 0;
+        bool strict = false; // some record has the packet address but not its own
+        for (const auto &[mask, records] : sets) {
+            if (stream.kind == State::Stream::Kind::Lines || stream.kind == State::Stream::Kind::Id
+                || (mask & stream.bit))
+                count += records;
+            if (stream.kind == State::Stream::Kind::PacketAddress && (mask & stream.bit)
+                && !(mask & (stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr))))
+                strict = true;
+        }
         switch (stream.kind) {
-        case State::Stream::Kind::Lines:
-            for (std::size_t r = 0; r < count; ++r)
-                s.line += stream.reader.zigzag();
-            break;
+        case State::Stream::Kind::Lines: s.line += stream.reader.sumZigzags(count); break;
         case State::Stream::Kind::Id: stream.reader.skipVarints(count); break;
         case State::Stream::Kind::Column:
             switch (stream.width) {
@@ -1022,7 +1045,42 @@ void BlockRecordCursor::skip(std::size_t n)
             case StoredWidth::Address: stream.reader.skipAddresses(count); break;
             }
             break;
-        case State::Stream::Kind::PacketAddress: break; // stepped over above
+        case State::Stream::Kind::PacketAddress:
+            if (!strict) {
+                stream.reader.skipPacketAddresses(count); // a 0 byte (the record's own address) or an address
+                break;
+            }
+            // A 0 byte is damage where the record lacks its own address:
+            // stepped over run by run, as next() reads them.
+            {
+                const std::uint64_t own
+                    = stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr);
+                std::size_t run = runsFrom;
+                std::uint64_t runLeft = runLeftFrom;
+                std::uint64_t mask = runLeftFrom ? s.runs[runsFrom - 1].first : 0;
+                for (std::size_t left = n; left > 0;) {
+                    if (runLeft == 0) {
+                        mask = s.runs[run].first;
+                        runLeft = s.runs[run].second;
+                        ++run;
+                    }
+                    const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(left, runLeft));
+                    if (mask & stream.bit) {
+                        if (mask & own) {
+                            stream.reader.skipPacketAddresses(step);
+                        } else {
+                            for (std::size_t r = 0; r < step; ++r) {
+                                if (stream.reader.peek() == 0)
+                                    throw StoreError("corrupt record block (packet address)");
+                                stream.reader.skipAddress();
+                            }
+                        }
+                    }
+                    runLeft -= step;
+                    left -= step;
+                }
+            }
+            break;
         }
     }
     s.index += n;
@@ -1046,6 +1104,7 @@ struct BlockColumns::State {
     std::array<std::vector<std::uint64_t>, kFieldCount> integers;
     std::array<std::vector<IpAddress>, kFieldCount> addresses;
     std::array<std::vector<std::uint32_t>, kFieldCount> ids;
+    std::vector<std::uint32_t> hits; // matchAddresses(), reused
 
     // Calls fn(slot) for each record that has `field`, in block order.
     template <typename Fn>
@@ -1345,33 +1404,68 @@ void BlockColumns::matchAddresses(Field field, const AddressWordRange *ranges, s
     const auto &section = s.sections[sectionOf(field)];
     const auto *p = reinterpret_cast<const std::uint8_t *>(section ? section->data() : nullptr);
     const std::size_t size = section ? section->size() : 0;
+    // The column is walked on its own, a value at a time, and only the
+    // matches (few, for a rare address or block) are placed on their
+    // records' slots afterwards: no per-record call, and the values of a
+    // family no range holds are stepped over without being compared.
+    bool anyV4 = false, anyV6 = false;
+    for (std::size_t i = 0; i < count; ++i)
+        (ranges[i].v6 ? anyV6 : anyV4) = true;
+    std::vector<std::uint32_t> &hits = s.hits; // value indexes, in order
+    hits.clear();
     std::size_t pos = 0;
-    s.forEachWith(field, [&](std::size_t slot) {
-        if (pos >= size)
-            throw StoreError("corrupt record block (truncated)");
-        bool match = false;
+    std::uint32_t index = 0;
+    while (pos < size) {
         if (p[pos] == 4) {
             if (size - pos < 5)
                 throw StoreError("corrupt record block (truncated)");
-            std::uint32_t word = 0;
-            std::memcpy(&word, p + pos + 1, 4);
-            match = within(false, __builtin_bswap32(word), 0);
+            if (anyV4) {
+                std::uint32_t word = 0;
+                std::memcpy(&word, p + pos + 1, 4);
+                if (within(false, __builtin_bswap32(word), 0))
+                    hits.push_back(index);
+            }
             pos += 5;
         } else if (p[pos] == 6) {
             if (size - pos < 17)
                 throw StoreError("corrupt record block (truncated)");
-            std::uint64_t high = 0, low = 0;
-            std::memcpy(&high, p + pos + 1, 8);
-            std::memcpy(&low, p + pos + 9, 8);
-            match = within(true, __builtin_bswap64(high), __builtin_bswap64(low));
+            if (anyV6) {
+                std::uint64_t high = 0, low = 0;
+                std::memcpy(&high, p + pos + 1, 8);
+                std::memcpy(&low, p + pos + 9, 8);
+                if (within(true, __builtin_bswap64(high), __builtin_bswap64(low)))
+                    hits.push_back(index);
+            }
             pos += 17;
         } else {
             throw StoreError("corrupt record block (address family)");
         }
-        out[slot / 64] |= std::uint64_t(match) << (slot % 64);
-    });
-    if (pos != size)
+        ++index;
+    }
+    // As many values as records holding the field.
+    std::size_t holders = 0;
+    for (const auto &[mask, length] : s.runs)
+        if (mask & bit)
+            holders += length;
+    if (index < holders)
+        throw StoreError("corrupt record block (truncated)");
+    if (index > holders)
         throw StoreError("corrupt record block (column size)");
+    // The n-th value belongs to the n-th record holding the field.
+    std::size_t slot = 0, before = 0; // records holding it before the run at `slot`
+    auto hit = hits.begin();
+    for (const auto &[mask, length] : s.runs) {
+        if (hit == hits.end())
+            break;
+        if (mask & bit) {
+            for (; hit != hits.end() && *hit < before + length; ++hit) {
+                const std::size_t at = slot + (*hit - before);
+                out[at / 64] |= std::uint64_t(1) << (at % 64);
+            }
+            before += length;
+        }
+        slot += length;
+    }
 }
 
 const std::uint32_t *BlockColumns::ids(Field field)

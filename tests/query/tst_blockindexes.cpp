@@ -361,6 +361,12 @@ private Q_SLOTS:
         QTest::newRow("no filter") << QByteArray();
         QTest::newRow("block edges, by columns") << QByteArray("edges");
         QTest::newRow("block edges, by records") << QByteArray("edges and not eni == eni-zz");
+        // One record a block, so each block decoded whole stops at it: in the
+        // middle, at the last slot, and an IPv6 address at the last slot that has one.
+        QTest::newRow("block middles, by columns") << QByteArray("middles");
+        QTest::newRow("last records, by columns") << QByteArray("lasts");
+        QTest::newRow("last records, by records") << QByteArray("lasts and not eni == eni-zz");
+        QTest::newRow("last IPv6 sources, by columns") << QByteArray("v6 lasts");
         QTest::newRow("rare addresses") << QByteArray("addr == 2a05:d018:1::/48 or addr == 2a05:d018:3::/48");
         QTest::newRow("rejects of a port") << QByteArray("dstport == 22 and action == reject");
     }
@@ -369,22 +375,39 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, filter);
         // `edges`: the first, second, next to last and last records of every
-        // block (and the last of a block that is not full), by start and ports.
-        if (filter.startsWith("edges")) {
-            QByteArrayList edges;
+        // block (and the last of a block that is not full), by start and
+        // ports; `middles` the record in the middle of each, `lasts` the last;
+        // `v6 lasts` the IPv6 source address of the last record of each block
+        // that has one.
+        for (const QByteArray &slots : {QByteArray("edges"), QByteArray("middles"), QByteArray("v6 lasts"), QByteArray("lasts")}) {
+            if (!filter.startsWith(slots))
+                continue;
+            QByteArrayList terms;
             Statement blocks(m_case->handle(), "SELECT id, data FROM flow_block ORDER BY id");
             while (blocks.step()) {
                 const std::vector<EncodedFlow> rows = decodeBlock(blocks.blob(1));
-                for (const std::size_t slot : {std::size_t{0}, std::size_t{1}, rows.size() - 2, rows.size() - 1}) {
+                if (slots == "v6 lasts") {
+                    const auto last = std::find_if(rows.rbegin(), rows.rend(), [](const EncodedFlow &f) {
+                        return f.has(Field::SrcAddr) && !f.srcAddr.isV4();
+                    });
+                    if (last != rows.rend())
+                        terms << "addr == " + QByteArray::fromStdString(last->srcAddr.toString());
+                    continue;
+                }
+                const std::vector<std::size_t> chosen = slots == "edges"
+                    ? std::vector<std::size_t>{0, 1, rows.size() - 2, rows.size() - 1}
+                    : std::vector<std::size_t>{slots == "middles" ? rows.size() / 2 : rows.size() - 1};
+                for (const std::size_t slot : chosen) {
                     const EncodedFlow &f = rows[slot];
                     if (!f.has(Field::Start) || !f.has(Field::SrcPort) || !f.has(Field::DstPort))
                         continue;
-                    edges << "(start == " + QByteArray::number(static_cast<qint64>(f.start)) + " and srcport == "
+                    terms << "(start == " + QByteArray::number(static_cast<qint64>(f.start)) + " and srcport == "
                             + QByteArray::number(f.srcPort) + " and dstport == " + QByteArray::number(f.dstPort) + ')';
                 }
             }
-            QVERIFY(edges.size() > 20);
-            filter.replace("edges", '(' + edges.join(" or ") + ')');
+            QVERIFY(terms.size() > 5);
+            filter.replace(0, slots.size(), '(' + terms.join(" or ") + ')');
+            break;
         }
         const auto compiled = compile(*m_case, filter);
         const bool byColumns = filter.contains("eni") ? false : !filter.isEmpty();

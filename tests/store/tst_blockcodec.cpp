@@ -68,7 +68,10 @@ std::vector<EncodedFlow> generate(std::uint64_t seed, std::size_t count, bool sp
         f.bytes = below(100) == 0 ? (std::uint64_t(1) << 50) : below(3000000);
         f.srcAddr = below(30) == 0 ? v6(below(300)) : v4(0x0a000000 + static_cast<std::uint32_t>(below(600)));
         f.dstAddr = below(30) == 0 ? v6(below(20000)) : v4(0x12000000 + static_cast<std::uint32_t>(below(20000)));
-        f.pktSrcAddr = below(5) == 0 ? v4(0xc0a80000 + static_cast<std::uint32_t>(below(100))) : f.srcAddr;
+        // Packet addresses of both families apart from the record's own, stepped over unread too.
+        f.pktSrcAddr = below(5) == 0
+            ? (below(4) == 0 ? v6(0x5000 + below(100)) : v4(0xc0a80000 + static_cast<std::uint32_t>(below(100))))
+            : f.srcAddr;
         f.pktDstAddr = f.dstAddr;
         f.interface = static_cast<std::uint32_t>(below(300));
         f.pktSrcService = below(10) == 0 ? 7 : 0;
@@ -301,7 +304,7 @@ private Q_SLOTS:
         BlockRecordCursor cursor;
         for (const std::string &data : blocks) {
             const std::vector<EncodedFlow> all = decodeBlock(data, 5);
-            for (const std::size_t longest : {std::size_t{1}, std::size_t{3}, std::size_t{70}, std::size_t{900}}) {
+            for (const std::size_t longest : {std::size_t{1}, std::size_t{3}, std::size_t{70}, std::size_t{900}, std::size_t{4095}}) {
                 cursor.open(data, columns, 5);
                 std::size_t slot = 0;
                 for (;;) {
@@ -317,6 +320,15 @@ private Q_SLOTS:
                              qPrintable(QStringLiteral("record %1 after steps up to %2").arg(slot).arg(longest)));
                     ++slot;
                 }
+            }
+            // Straight to a record at the start, in the middle and at the end
+            // (a page reads a block only as far as its last record shown).
+            for (const std::size_t slot : {std::size_t{0}, std::size_t{1}, all.size() / 2, all.size() - 2, all.size() - 1}) {
+                cursor.open(data, columns, 5);
+                cursor.skip(slot);
+                const EncodedFlow *record = cursor.next();
+                QVERIFY2(record && sameColumns(*record, all[slot], columns) && record->id == recordId(5, slot),
+                         qPrintable(QStringLiteral("record %1 alone").arg(slot)));
             }
             cursor.open(data, columns);
             cursor.skip(all.size() + 10);
@@ -366,6 +378,57 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // Addresses compared as stored give what a comparison of the addresses
+    // put together gives: ranges of either family, both, one address, none,
+    // on blocks with and without absent addresses.
+    void storedAddressesMatchAsDecoded_data()
+    {
+        QTest::addColumn<int>("ranges"); // what the ranges hold, below
+        QTest::addColumn<bool>("matches"); // whether some record matches
+        QTest::newRow("an IPv4 block") << 0 << true;
+        QTest::newRow("an IPv6 block") << 1 << true;
+        QTest::newRow("both families") << 2 << true;
+        QTest::newRow("one IPv6 address") << 3 << true;
+        QTest::newRow("nothing") << 4 << false;
+    }
+
+    void storedAddressesMatchAsDecoded()
+    {
+        QFETCH(int, ranges);
+        QFETCH(bool, matches);
+        std::vector<AddressWordRange> within;
+        const auto v4Range = [](std::uint32_t lo, std::uint32_t hi) { return AddressWordRange{false, lo, 0, hi, 0}; };
+        const auto v6Range = [](std::uint64_t lo, std::uint64_t hi) {
+            return AddressWordRange{true, 0x2a05000000000000ULL, lo, 0x2a05000000000000ULL, hi};
+        };
+        if (ranges == 0 || ranges == 2)
+            within.push_back(v4Range(0x12000000, 0x120000ff));
+        if (ranges == 1 || ranges == 2)
+            within.push_back(v6Range(0, 40));
+        if (ranges == 3)
+            within.push_back(v6Range(7, 7));
+        if (ranges == 4)
+            within.push_back(v4Range(0xc6336400, 0xc63364ff));
+        std::vector<EncodedFlow> first = generate(21, 4096, false);
+        std::vector<EncodedFlow> second = generate(22, 2500, true);
+        const ColumnMask columns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr);
+        bool any = false;
+        for (const std::string &data : {encodeBlock(first), encodeBlock(second)}) {
+            for (const Field field : {Field::SrcAddr, Field::DstAddr}) {
+                BlockColumns stored, decoded;
+                stored.open(data, columns);
+                decoded.open(data, columns);
+                decoded.addresses(field); // compared once put together
+                std::array<std::uint64_t, kBlockCapacity / 64> got{}, expected{};
+                stored.matchAddresses(field, within.data(), within.size(), got);
+                decoded.matchAddresses(field, within.data(), within.size(), expected);
+                QCOMPARE(got, expected);
+                any = any || std::any_of(got.begin(), got.end(), [](std::uint64_t w) { return w != 0; });
+            }
+        }
+        QCOMPARE(any, matches);
     }
 
     void damagedBlocksAreRefused_data()
