@@ -322,13 +322,13 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
         const bool srcFirst = !src.v6 && !dst.v6 ? src.value <= dst.value : !addressLess(dstAddr, srcAddr);
         const AddressWord a = srcFirst ? src : dst;
         const AddressWord b = srcFirst ? dst : src;
-        ConversationWords key{a.value, b.value,
-                              (a.v6 ? ConversationWords::kAIsV6 : 0U) | (b.v6 ? ConversationWords::kBIsV6 : 0U)};
+        ConversationWords slotKey{a.value, b.value,
+                                  (a.v6 ? ConversationWords::kAIsV6 : 0U) | (b.v6 ? ConversationWords::kBIsV6 : 0U)};
         if (protocol)
-            key.extra |= ConversationWords::kHasProtocol | std::uint32_t(*protocol) << 8;
+            slotKey.extra |= ConversationWords::kHasProtocol | std::uint32_t(*protocol) << 8;
         if (srcPort && dstPort)
-            key.extra |= ConversationWords::kHasPort | std::uint32_t(std::min(*srcPort, *dstPort)) << 16;
-        return key;
+            slotKey.extra |= ConversationWords::kHasPort | std::uint32_t(std::min(*srcPort, *dstPort)) << 16;
+        return slotKey;
     };
     if (!query.accept) {
         // Every record: keys and samples read from the columns by slot.
