@@ -9,7 +9,10 @@
 // threads share a table, every key has one entry (the big tables together
 // hold the keys once, not once per thread: half the memory the random
 // updates reach, more of it in the processor's cache) and nothing is left
-// to join after the scan but the last batches.
+// to join after the scan but the last batches. A thread whose batches are
+// not taken (the other is descheduled, or has no blocks left) keeps the
+// next ones in a table of its own for that part, joined after the scan, so
+// waiting batches stay a few MiB.
 
 #include "flat_table.h"
 #include "gathering_stats_table.h"
@@ -68,6 +71,7 @@ public:
         auto finishCatching = [this, &failures](std::size_t part) {
             try {
                 receive(part);
+                joinAside(part);
                 m_parts[part].feed->finish();
             } catch (...) {
                 failures[part] = std::current_exception();
@@ -111,6 +115,8 @@ private:
     // Entries handed over at once: few enough to stay in the cache, enough
     // that the lock is taken rarely.
     static constexpr std::size_t kBatch = 1024;
+    // Batches that may wait for a part's thread (72 KiB each).
+    static constexpr std::size_t kMaxWaiting = 64;
 
     struct Part {
         std::unique_ptr<Table> table;
@@ -138,20 +144,57 @@ private:
             if (batch.capacity() == 0)
                 batch.reserve(kBatch);
             batch.push_back({h, entry});
-            if (batch.size() == kBatch)
-                post(part, std::move(batch));
+            if (batch.size() == kBatch && !post(part, std::move(batch), kMaxWaiting))
+                keepAside(worker, part, batch);
         };
     }
 
-    void post(std::size_t part, Batch &&batch)
+    // Hands `batch` to `part`'s thread unless `limit` batches already wait
+    // for it (its thread is not taking them: descheduled, or done with its
+    // blocks): false then, `batch` left as it was.
+    bool post(std::size_t part, Batch &&batch, std::size_t limit = SIZE_MAX)
     {
         Part &to = m_parts[part];
         {
             std::lock_guard lock(to.inboxMutex);
+            if (to.inbox.size() >= limit)
+                return false;
             to.inbox.push_back(std::move(batch));
             to.mail.store(true, std::memory_order_relaxed);
         }
         batch = Batch();
+        return true;
+    }
+
+    // A batch its part's thread is not taking, added to a table the
+    // handing thread keeps for that part (joined after the scan), so that
+    // waiting batches never hold more than kMaxWaiting batches of memory.
+    void keepAside(std::size_t worker, std::size_t part, Batch &batch)
+    {
+        auto &aside = m_aside[worker][part];
+        if (!aside.table) {
+            aside.table = std::make_unique<Table>();
+            aside.feed = std::make_unique<Feed>(*aside.table);
+        }
+        for (const Handed &handed : batch)
+            aside.feed->add(handed.entry.key, handed.hash, handed.entry);
+        batch.clear();
+    }
+
+    // After the scan: the tables kept aside for `part` added to it.
+    void joinAside(std::size_t part)
+    {
+        Part &to = m_parts[part];
+        for (std::size_t worker = 0; worker < kScanWorkers; ++worker) {
+            auto &aside = m_aside[worker][part];
+            if (!aside.table)
+                continue;
+            aside.feed->finish();
+            for (std::size_t i = 0; i < aside.table->size(); ++i)
+                to.feed->add(aside.table->at(i).key, aside.table->at(i));
+            aside.feed.reset();
+            aside.table.reset(); // its memory back before the next is joined
+        }
     }
 
     // Adds the batches handed to `part`, on the part's own thread.
@@ -171,6 +214,11 @@ private:
 
     std::array<Part, kParts> m_parts;
     std::array<std::array<Batch, kParts>, kScanWorkers> m_outbox; // [worker][part], by that worker only
+    struct Aside {
+        std::unique_ptr<Table> table;
+        std::unique_ptr<Feed> feed;
+    };
+    std::array<std::array<Aside, kParts>, kScanWorkers> m_aside; // [worker][part], by that worker until the join
     std::array<GatheringStatsTable<Entry>, kScanWorkers> m_gathering;
 };
 

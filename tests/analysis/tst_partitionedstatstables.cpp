@@ -32,16 +32,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("keys");
         QTest::addColumn<int>("samplesPerWorker");
-        QTest::newRow("nothing") << 100 << 0;
-        QTest::newRow("a few keys, many samples") << 50 << 20000;
-        QTest::newRow("more keys than a gathering table") << 20000 << 60000;
-        QTest::newRow("keys mostly seen once") << 300000 << 200000;
+        QTest::addColumn<bool>("oneAfterTheOther"); // a thread that takes no batches while the other runs
+        QTest::newRow("nothing") << 100 << 0 << false;
+        QTest::newRow("a few keys, many samples") << 50 << 20000 << false;
+        QTest::newRow("more keys than a gathering table") << 20000 << 60000 << false;
+        QTest::newRow("keys mostly seen once") << 300000 << 200000 << false;
+        QTest::newRow("batches not taken, kept aside") << 300000 << 200000 << true;
     }
 
     void everyKeyOnceWithAllItsSamples()
     {
         QFETCH(int, keys);
         QFETCH(int, samplesPerWorker);
+        QFETCH(bool, oneAfterTheOther);
         static_assert(kScanWorkers == 2);
         PartitionedStatsTables<StatsEntry<std::uint64_t>, FlowSample> tables;
         // The samples each worker adds, decided before the threads start.
@@ -71,12 +74,18 @@ private Q_SLOTS:
                 e.last = std::max(e.last, s.end);
             }
         }
-        std::thread other([&] {
-            for (const auto &[key, sample] : samples[1])
-                tables.add(1, key, sample);
-        });
-        for (const auto &[key, sample] : samples[0])
-            tables.add(0, key, sample);
+        const auto addAll = [&](std::size_t worker) {
+            for (const auto &[key, sample] : samples[worker])
+                tables.add(worker, key, sample);
+        };
+        std::thread other;
+        if (oneAfterTheOther) { // worker 0's batches for worker 1 wait until it runs, far more than may wait
+            addAll(0);
+            other = std::thread(addAll, 1);
+        } else {
+            other = std::thread(addAll, 1);
+            addAll(0);
+        }
         other.join();
         tables.join();
 
