@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "traffic_stats.h"
 #include "column_records.h"
+#include "column_samples.h"
 #include "flat_table.h"
 #include "partitioned_stats_tables.h"
 #include "traffic_stats_entry.h"
@@ -163,6 +164,31 @@ void scanSelected(CaseDb &caseDb, const StatsQuery &query, ColumnMask columns, R
         throw StatsCancelled();
 }
 
+// The same for a query without a filter, handing each block opened a column
+// at a time to visitBlock(worker, columns, stillWanted), which reads the
+// records by slot and asks stillWanted() every kPollRecords records from
+// worker 0 (a false answer: throw StatsCancelled).
+template <typename VisitBlock>
+void scanAllColumns(CaseDb &caseDb, const StatsQuery &query, ColumnMask columns, VisitBlock visitBlock)
+{
+    const ColumnMask columnsRead = columns | ColumnSamples::kColumns;
+    std::atomic<std::uint64_t> read = 0;
+    std::atomic<bool> stale = false;
+    const auto stillWanted = [&] {
+        if (query.cancelled && query.cancelled(read.load()))
+            stale = true;
+        return !stale;
+    };
+    scanBlockColumnsPerWorker(caseDb, query.blocks, columnsRead, [&](std::size_t worker, std::int64_t, BlockColumns &block) {
+        read += block.size();
+        if (stale || (worker == 0 && !stillWanted()))
+            throw StatsCancelled();
+        visitBlock(worker, block, stillWanted);
+    });
+    if (query.cancelled && query.cancelled(read.load()))
+        throw StatsCancelled();
+}
+
 template <typename Table, typename KeyLess>
 std::vector<std::size_t> firstRows(const Table &table, const StatsQuery &query, KeyLess keyLess)
 {
@@ -285,29 +311,76 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
     AddressWords words;
     PartitionedStatsTables<StatsEntry<ConversationWords>, FlowSample> table;
     const ColumnMask serviceColumns = columnOf(Field::Protocol) | columnOf(Field::SrcPort) | columnOf(Field::DstPort);
-    scanSelected(
-        caseDb, query, columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | (service ? serviceColumns : 0),
-        // NODATA / SKIPDATA: no conversation
-        [](const EncodedFlow &flow) { return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr); },
-        [&](std::size_t worker, const EncodedFlow &flow) {
-            // Two IPv4 addresses compare as their words (most records).
-            const AddressWord src = words.wordOf(flow.srcAddr);
-            const AddressWord dst = words.wordOf(flow.dstAddr);
-            const bool srcFirst
-                = !src.v6 && !dst.v6 ? src.value <= dst.value : !addressLess(flow.dstAddr, flow.srcAddr);
-            const AddressWord a = srcFirst ? src : dst;
-            const AddressWord b = srcFirst ? dst : src;
-            ConversationWords slotKey{a.value, b.value,
-                                      (a.v6 ? ConversationWords::kAIsV6 : 0U) | (b.v6 ? ConversationWords::kBIsV6 : 0U)};
-            if (service) {
-                if (flow.has(Field::Protocol))
-                    slotKey.extra |= ConversationWords::kHasProtocol | std::uint32_t(flow.protocol) << 8;
-                if (flow.has(Field::SrcPort) && flow.has(Field::DstPort))
-                    slotKey.extra |= ConversationWords::kHasPort
-                        | std::uint32_t(std::min(flow.srcPort, flow.dstPort)) << 16;
+    const ColumnMask columns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | (service ? serviceColumns : 0);
+    // A record's key from its addresses and, by service, its protocol and
+    // ports (nothing where the record lacks them).
+    const auto keyOf = [&](const IpAddress &srcAddr, const IpAddress &dstAddr, const std::uint8_t *protocol,
+                           const std::uint16_t *srcPort, const std::uint16_t *dstPort) {
+        // Two IPv4 addresses compare as their words (most records).
+        const AddressWord src = words.wordOf(srcAddr);
+        const AddressWord dst = words.wordOf(dstAddr);
+        const bool srcFirst = !src.v6 && !dst.v6 ? src.value <= dst.value : !addressLess(dstAddr, srcAddr);
+        const AddressWord a = srcFirst ? src : dst;
+        const AddressWord b = srcFirst ? dst : src;
+        ConversationWords slotKey{a.value, b.value,
+                                  (a.v6 ? ConversationWords::kAIsV6 : 0U) | (b.v6 ? ConversationWords::kBIsV6 : 0U)};
+        if (protocol)
+            slotKey.extra |= ConversationWords::kHasProtocol | std::uint32_t(*protocol) << 8;
+        if (srcPort && dstPort)
+            slotKey.extra |= ConversationWords::kHasPort | std::uint32_t(std::min(*srcPort, *dstPort)) << 16;
+        return slotKey;
+    };
+    if (!query.accept) {
+        // Every record: keys and samples read from the columns by slot.
+        scanAllColumns(caseDb, query, columns, [&](std::size_t worker, BlockColumns &block, const auto &stillWanted) {
+            const ColumnSamples samples(block);
+            const std::uint64_t *hasSrc = block.presence(Field::SrcAddr);
+            const std::uint64_t *hasDst = block.presence(Field::DstAddr);
+            const IpAddress *srcs = block.addresses(Field::SrcAddr);
+            const IpAddress *dsts = block.addresses(Field::DstAddr);
+            const std::uint64_t *hasProtocol = service ? block.presence(Field::Protocol) : nullptr;
+            const std::uint64_t *hasSrcPort = service ? block.presence(Field::SrcPort) : nullptr;
+            const std::uint64_t *hasDstPort = service ? block.presence(Field::DstPort) : nullptr;
+            const std::uint64_t *protocols = service ? block.integers(Field::Protocol) : nullptr;
+            const std::uint64_t *srcPorts = service ? block.integers(Field::SrcPort) : nullptr;
+            const std::uint64_t *dstPorts = service ? block.integers(Field::DstPort) : nullptr;
+            for (std::size_t slot = 0; slot < block.size(); ++slot) {
+                if (worker == 0 && (slot + 1) % kPollRecords == 0 && !stillWanted())
+                    throw StatsCancelled();
+                const std::size_t word = slot / 64;
+                const std::uint64_t bit = std::uint64_t(1) << (slot % 64);
+                if (!(hasSrc[word] & hasDst[word] & bit))
+                    continue; // NODATA / SKIPDATA: no conversation
+                std::uint8_t protocol = 0;
+                std::uint16_t srcPort = 0, dstPort = 0;
+                bool withProtocol = false, withPorts = false;
+                if (service) {
+                    protocol = static_cast<std::uint8_t>(protocols[slot]);
+                    srcPort = static_cast<std::uint16_t>(srcPorts[slot]);
+                    dstPort = static_cast<std::uint16_t>(dstPorts[slot]);
+                    withProtocol = hasProtocol[word] & bit;
+                    withPorts = hasSrcPort[word] & hasDstPort[word] & bit;
+                }
+                table.add(worker,
+                          keyOf(srcs[slot], dsts[slot], withProtocol ? &protocol : nullptr,
+                                withPorts ? &srcPort : nullptr, withPorts ? &dstPort : nullptr),
+                          samples.at(slot));
             }
-            table.add(worker, slotKey, FlowSample::of(flow));
         });
+    } else {
+        scanSelected(
+            caseDb, query, columns,
+            // NODATA / SKIPDATA: no conversation
+            [](const EncodedFlow &flow) { return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr); },
+            [&](std::size_t worker, const EncodedFlow &flow) {
+                const bool withPorts = service && flow.has(Field::SrcPort) && flow.has(Field::DstPort);
+                table.add(worker,
+                          keyOf(flow.srcAddr, flow.dstAddr,
+                                service && flow.has(Field::Protocol) ? &flow.protocol : nullptr,
+                                withPorts ? &flow.srcPort : nullptr, withPorts ? &flow.dstPort : nullptr),
+                          FlowSample::of(flow));
+            });
+    }
     table.join();
     StatsTable<Conversation> out;
     out.total = table.size();

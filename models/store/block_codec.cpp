@@ -93,6 +93,50 @@ public:
     }
     std::uint64_t varint()
     {
+        if (m_data.size() - m_pos >= 2) {
+            // One or two bytes (most values): read where they lie, inlined.
+            const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data()) + m_pos;
+            if (!(p[0] & 0x80)) {
+                m_pos += 1;
+                return p[0];
+            }
+            if (!(p[1] & 0x80)) {
+                m_pos += 2;
+                return std::uint64_t(p[0] & 0x7f) | std::uint64_t(p[1]) << 7;
+            }
+        }
+        return longVarint();
+    }
+    // `n` varints into `out`, in one loop that keeps its position in a
+    // register (a column of packets or bytes).
+    void varints(std::uint64_t *out, std::size_t n)
+    {
+        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
+        const std::size_t size = m_data.size();
+        std::size_t pos = m_pos;
+        for (std::size_t i = 0; i < n; ++i) {
+            if (size - pos < 10) { // near the end: checked a byte at a time
+                m_pos = pos;
+                out[i] = longVarint();
+                pos = m_pos;
+                continue;
+            }
+            std::uint64_t v = 0;
+            for (unsigned shift = 0;; shift += 7) {
+                const std::uint8_t b = p[pos++];
+                v |= std::uint64_t(b & 0x7f) << shift;
+                if (!(b & 0x80))
+                    break;
+                if (shift == 63)
+                    throw StoreError("corrupt record block (varint too long)");
+            }
+            out[i] = v;
+        }
+        m_pos = pos;
+    }
+    // A varint of three bytes or more, or near the end: not inlined.
+    [[gnu::noinline]] std::uint64_t longVarint()
+    {
         if (m_data.size() - m_pos >= 10) {
             // Far from the end: no bounds check a byte (the longest varint is 10).
             const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data()) + m_pos;
@@ -251,6 +295,15 @@ public:
         if (pos > size)
             throw StoreError("corrupt record block (truncated)");
         m_pos = pos;
+    }
+    // The next `n` bytes, checked once: a column of bytes or 16-bit values
+    // read a run at a time rather than a checked byte at a time.
+    const std::uint8_t *take(std::size_t n)
+    {
+        need(n);
+        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data()) + m_pos;
+        m_pos += n;
+        return p;
     }
     bool atEnd() const { return m_pos == m_data.size(); }
     std::size_t position() const { return m_pos; }
@@ -1105,6 +1158,9 @@ struct BlockColumns::State {
     std::array<std::vector<IpAddress>, kFieldCount> addresses;
     std::array<std::vector<std::uint32_t>, kFieldCount> ids;
     std::vector<std::uint32_t> hits; // matchAddresses(), reused
+    std::string_view data; // format 2: the block, for the sections not yet decompressed
+    static constexpr std::size_t kNotPending = SIZE_MAX;
+    std::array<std::size_t, 2 + kFieldCount> pending{}; // by section id: its entry, or kNotPending
 
     // Calls fn(slot) for each record that has `field`, in block order.
     template <typename Fn>
@@ -1120,9 +1176,36 @@ struct BlockColumns::State {
         }
     }
 
-    Reader column(Field field) const
+    // Calls fn(first slot, length) for each run of records that have `field`.
+    template <typename Fn>
+    void forEachRunWith(Field field, Fn &&fn) const
     {
-        const auto &bytes = sections[sectionOf(field)];
+        const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+        std::size_t slot = 0;
+        for (const auto &[mask, length] : runs) {
+            if (mask & bit)
+                fn(slot, static_cast<std::size_t>(length));
+            slot += length;
+        }
+    }
+
+    // A section asked for, decompressed when first read: a test that has
+    // nothing left after its cheap columns (`dstport == 3306 and addr ==
+    // ...`) never decompresses the costly ones. Nothing when the block
+    // does not store it.
+    const std::optional<std::string_view> &section(std::uint64_t id)
+    {
+        if (pending[id] != kNotPending) {
+            const DirectoryEntry &e = entries[pending[id]];
+            pending[id] = kNotPending;
+            sections[id] = sectionBytes(data, e, buffers[id]);
+        }
+        return sections[id];
+    }
+
+    Reader column(Field field)
+    {
+        const auto &bytes = section(sectionOf(field));
         return Reader(bytes ? *bytes : std::string_view());
     }
 
@@ -1148,6 +1231,7 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
     s.presenceDone = s.integersDone = s.addressesDone = s.idsDone = 0;
     s.runs.clear();
     s.sections.fill(std::nullopt);
+    s.pending.fill(State::kNotPending);
     s.entries.clear();
     s.columns = asked;
     s.whole = false;
@@ -1175,15 +1259,20 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
     if (end < data.size())
         throw StoreError("corrupt record block (trailing data)");
     s.count = count;
+    s.data = data;
     std::uint64_t columnsFound = 0;
-    for (const DirectoryEntry &e : entries) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const DirectoryEntry &e = entries[i];
         if (e.id >= 2)
             columnsFound |= std::uint64_t(1) << (e.id - 2);
         if (!wantsSection(columns, e.id) || e.id == kLinesSection)
             continue;
         if (e.offset + e.stored > data.size())
             throw StoreError("corrupt record block (truncated)");
-        s.sections[e.id] = sectionBytes(data, e, s.buffers[e.id]);
+        if (e.id == kKeysSection) // the presence runs: read now
+            s.sections[e.id] = sectionBytes(data, e, s.buffers[e.id]);
+        else
+            s.pending[e.id] = i;
     }
     Reader keys(*s.sections[kKeysSection]);
     for (std::uint64_t covered = 0; covered < count;) {
@@ -1287,10 +1376,18 @@ const std::uint64_t *BlockColumns::integers(Field field)
         break;
     }
     case Field::SrcPort:
-    case Field::DstPort: s.forEachWith(field, [&](std::size_t slot) { values[slot] = r.u16(); }); break;
+    case Field::DstPort:
+        s.forEachRunWith(field, [&](std::size_t slot, std::size_t length) {
+            const std::uint8_t *b = r.take(2 * length);
+            for (std::size_t i = 0; i < length; ++i)
+                values[slot + i] = std::uint64_t(b[2 * i]) | std::uint64_t(b[2 * i + 1]) << 8;
+        });
+        break;
     case Field::Version:
     case Field::Packets:
-    case Field::Bytes: s.forEachWith(field, [&](std::size_t slot) { values[slot] = r.varint(); }); break;
+    case Field::Bytes:
+        s.forEachRunWith(field, [&](std::size_t slot, std::size_t length) { r.varints(values.data() + slot, length); });
+        break;
     case Field::Protocol:
     case Field::TcpFlags:
     case Field::TrafficPath:
@@ -1298,7 +1395,13 @@ const std::uint64_t *BlockColumns::integers(Field field)
     case Field::Action:
     case Field::LogStatus:
     case Field::Type:
-    case Field::FlowDirection: s.forEachWith(field, [&](std::size_t slot) { values[slot] = r.u8(); }); break;
+    case Field::FlowDirection:
+        s.forEachRunWith(field, [&](std::size_t slot, std::size_t length) {
+            const std::uint8_t *b = r.take(length);
+            for (std::size_t i = 0; i < length; ++i)
+                values[slot + i] = b[i];
+        });
+        break;
     default: throw StoreError("not an integer column");
     }
     if (!r.atEnd())
@@ -1401,46 +1504,87 @@ void BlockColumns::matchAddresses(Field field, const AddressWordRange *ranges, s
         return;
     }
     s.need(field);
-    const auto &section = s.sections[sectionOf(field)];
+    const auto &section = s.section(sectionOf(field));
     const auto *p = reinterpret_cast<const std::uint8_t *>(section ? section->data() : nullptr);
     const std::size_t size = section ? section->size() : 0;
     // The column is walked on its own, a value at a time, and only the
-    // matches (few, for a rare address or block) are placed on their
-    // records' slots afterwards: no per-record call, and the values of a
-    // family no range holds are stepped over without being compared.
+    // matches are placed on their records' slots afterwards: no per-record
+    // call, and the values of a family no range holds are stepped over
+    // without being compared.
     bool anyV4 = false, anyV6 = false;
     for (std::size_t i = 0; i < count; ++i)
         (ranges[i].v6 ? anyV6 : anyV4) = true;
-    std::vector<std::uint32_t> &hits = s.hits; // value indexes, in order
-    hits.clear();
-    std::size_t pos = 0;
-    std::uint32_t index = 0;
-    while (pos < size) {
-        if (p[pos] == 4) {
-            if (size - pos < 5)
-                throw StoreError("corrupt record block (truncated)");
-            if (anyV4) {
-                std::uint32_t word = 0;
-                std::memcpy(&word, p + pos + 1, 4);
-                if (within(false, __builtin_bswap32(word), 0))
-                    hits.push_back(index);
-            }
-            pos += 5;
-        } else if (p[pos] == 6) {
-            if (size - pos < 17)
-                throw StoreError("corrupt record block (truncated)");
-            if (anyV6) {
-                std::uint64_t high = 0, low = 0;
-                std::memcpy(&high, p + pos + 1, 8);
-                std::memcpy(&low, p + pos + 9, 8);
-                if (within(true, __builtin_bswap64(high), __builtin_bswap64(low)))
-                    hits.push_back(index);
-            }
-            pos += 17;
-        } else {
-            throw StoreError("corrupt record block (address family)");
+    // A few IPv4 ranges (a CIDR block, an address) are tested, and a match
+    // kept, without a branch: about half the addresses of a column may fall
+    // in a block like 10.0.0.0/8, and a branch on each would be guessed
+    // wrong half the time.
+    constexpr std::size_t kFewRanges = 4;
+    std::array<std::uint32_t, kFewRanges> v4First{}, v4Span{};
+    std::size_t v4Ranges = 0;
+    bool fewV4 = true;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (ranges[i].v6)
+            continue;
+        if (v4Ranges == kFewRanges) {
+            fewV4 = false;
+            break;
         }
-        ++index;
+        v4First[v4Ranges] = static_cast<std::uint32_t>(ranges[i].loHigh);
+        v4Span[v4Ranges] = static_cast<std::uint32_t>(ranges[i].hiHigh - ranges[i].loHigh);
+        ++v4Ranges;
+    }
+    std::vector<std::uint32_t> &hits = s.hits; // value indexes, in order; room for every value
+    if (hits.size() < size / 5 + 1)
+        hits.resize(size / 5 + 1); // a value takes 5 bytes or more
+    // One walk per kind of test, each with its bounds in registers.
+    const auto walk = [&](auto testV4, std::size_t &found) {
+        std::size_t pos = 0;
+        std::uint32_t index = 0;
+        while (pos < size) {
+            if (p[pos] == 4) {
+                if (size - pos < 5)
+                    throw StoreError("corrupt record block (truncated)");
+                if (anyV4) {
+                    std::uint32_t word = 0;
+                    std::memcpy(&word, p + pos + 1, 4);
+                    hits[found] = index; // kept only if it matches
+                    found += testV4(__builtin_bswap32(word)) ? 1 : 0;
+                }
+                pos += 5;
+            } else if (p[pos] == 6) {
+                if (size - pos < 17)
+                    throw StoreError("corrupt record block (truncated)");
+                if (anyV6) {
+                    std::uint64_t high = 0, low = 0;
+                    std::memcpy(&high, p + pos + 1, 8);
+                    std::memcpy(&low, p + pos + 9, 8);
+                    if (within(true, __builtin_bswap64(high), __builtin_bswap64(low)))
+                        hits[found++] = index;
+                }
+                pos += 17;
+            } else {
+                throw StoreError("corrupt record block (address family)");
+            }
+            ++index;
+        }
+        return index;
+    };
+    std::size_t found = 0;
+    std::uint32_t index = 0;
+    if (fewV4 && v4Ranges == 1) {
+        const std::uint32_t first = v4First[0], span = v4Span[0];
+        index = walk([first, span](std::uint32_t value) { return value - first <= span; }, found);
+    } else if (fewV4) {
+        index = walk(
+            [&](std::uint32_t value) {
+                unsigned inside = 0;
+                for (std::size_t i = 0; i < v4Ranges; ++i)
+                    inside |= unsigned(value - v4First[i] <= v4Span[i]);
+                return inside != 0;
+            },
+            found);
+    } else {
+        index = walk([&](std::uint32_t value) { return within(false, value, 0); }, found);
     }
     // As many values as records holding the field.
     std::size_t holders = 0;
@@ -1454,11 +1598,12 @@ void BlockColumns::matchAddresses(Field field, const AddressWordRange *ranges, s
     // The n-th value belongs to the n-th record holding the field.
     std::size_t slot = 0, before = 0; // records holding it before the run at `slot`
     auto hit = hits.begin();
+    const auto hitsEnd = hits.begin() + static_cast<std::ptrdiff_t>(found);
     for (const auto &[mask, length] : s.runs) {
-        if (hit == hits.end())
+        if (hit == hitsEnd)
             break;
         if (mask & bit) {
-            for (; hit != hits.end() && *hit < before + length; ++hit) {
+            for (; hit != hitsEnd && *hit < before + length; ++hit) {
                 const std::size_t at = slot + (*hit - before);
                 out[at / 64] |= std::uint64_t(1) << (at % 64);
             }
@@ -1483,7 +1628,7 @@ const std::uint32_t *BlockColumns::ids(Field field)
     if (s.whole) {
         for (std::size_t i = 0; i < s.count; ++i)
             values[i] = s.rows[i].*member;
-    } else if (s.sections[sectionOf(field)]) { // a column left out holds zeros
+    } else if (s.section(sectionOf(field))) { // a column left out holds zeros
         // One id a record, whatever its fields.
         Reader r = s.column(field);
         for (std::size_t i = 0; i < s.count; ++i)

@@ -108,6 +108,11 @@ private Q_SLOTS:
                  "time <= 1773100900", "start >= 1773101000", "end < 1773101000",
                  "bytes > 100000 and not (srcport == 443 or dstport == 443) and protocol == tcp",
                  "dstaddr == 9.9.9.9", "addr == 18.0.3.0/24", "addr == 2a05::42", "dstaddr in {2a05::/112, 10.0.0.0/16}",
+                 // IPv4 ranges tested without a branch (up to four) and beyond, at the ends of the space
+                 "addr in {10.0.0.1, 10.0.0.2/31, 10.0.2.0/24, 18.0.0.0/9}",
+                 "addr in {10.0.0.1, 10.0.0.3, 10.0.0.5, 10.0.0.7, 10.0.0.9, 2a05::/16}",
+                 "srcaddr in {0.0.0.0/32, 255.255.255.255/32, 2600::/16}", "dstaddr == 0.0.0.0/1",
+                 "dstaddr == 128.0.0.0/1 and action == accept",
                  // the source addresses put together for the packet's before the range is compared
                  "pkt-srcaddr == 192.168.0.0/16 or srcaddr == 10.0.0.0/24"}) {
             QTest::newRow(filter) << QString::fromLatin1(filter);
