@@ -3,10 +3,12 @@
 // written (the floor: the blocks read and decompressed, as the export reads
 // them), the same records decoded into field values (as the table and most
 // readers take them, for comparison), then written as CSV to a sink that
-// drops it, and to a file when one is given. Prints wall and CPU
-// time and records/s of each, one JSON object per line, with the CPU time of
-// the busier of the two threads (the records are read ahead on a second).
-// Usage: flowscope-bench-export CASE [OUT.csv]
+// drops it, and to a file when one is given (written on a thread of its
+// own: the main thread's CPU time is the formatting's), then each FILTER's
+// matches to a sink that drops them. Prints wall and CPU time and records/s
+// of each, one JSON object per line, with the CPU time of the main thread
+// and of the busier of it and the others (the records are read ahead).
+// Usage: flowscope-bench-export CASE [OUT.csv|-] [FILTER...]
 
 #include "export/case_csv_export.h"
 #include "export/csv_file.h"
@@ -57,8 +59,8 @@ void measure(const char *name, const std::function<std::int64_t()> &run)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2 || argc > 3) {
-        std::cerr << "Usage: flowscope-bench-export CASE [OUT.csv]\n";
+    if (argc < 2) {
+        std::cerr << "Usage: flowscope-bench-export CASE [OUT.csv|-] [FILTER...]\n";
         return 2;
     }
     auto caseDb = CaseDb::open(argv[1], CaseDb::Mode::ReadOnly);
@@ -87,7 +89,7 @@ int main(int argc, char **argv)
         return writeFlowsCsv(*caseDb, filter, writer);
     });
     std::printf("{\"csv_bytes\":%llu}\n", static_cast<unsigned long long>(bytes));
-    if (argc == 3)
+    if (argc >= 3 && std::string_view(argv[2]) != "-")
         measure("csv-file", [&] {
             CsvFile file(QString::fromLocal8Bit(argv[2]));
             if (!file.open())
@@ -99,5 +101,17 @@ int main(int argc, char **argv)
             }
             return file.commit() ? rows : std::int64_t{0};
         });
+    for (int i = 3; i < argc; ++i) {
+        const auto matching = CaseFilter::compile(*caseDb, argv[i]);
+        if (!std::holds_alternative<std::shared_ptr<const CaseFilter>>(matching)) {
+            std::cerr << "flowscope-bench-export: not a filter: " << argv[i] << '\n';
+            return 2;
+        }
+        const std::string step = std::string("csv-null ") + argv[i];
+        measure(step.c_str(), [&] {
+            CsvWriter writer([](std::string_view) { return true; });
+            return writeFlowsCsv(*caseDb, *std::get<std::shared_ptr<const CaseFilter>>(matching), writer);
+        });
+    }
     return 0;
 }

@@ -11,11 +11,14 @@
 #include "export/case_csv_export.h"
 #include "export/csv_file.h"
 #include "export/incident_csv_export.h"
+#include "export/write_behind.h"
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
 #include "store/case_db.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -164,11 +167,27 @@ int runExport(const std::vector<std::string> &args)
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
 
         if (out == "-") {
-            CsvWriter writer([](std::string_view text) { return std::fwrite(text.data(), 1, text.size(), stdout) == text.size(); },
-                             cells);
-            const std::int64_t rows = kind->second.write({*caseDb, *filter, arguments, writer});
-            if (!writer.flush() || std::fflush(stdout) != 0) {
-                std::cerr << "flowscope-cli export: writing to standard output failed\n";
+            // Written on a thread of its own, as a file is (CsvFile); the
+            // first failure's reason is kept for the message.
+            int writeErrno = 0;
+            WriteBehind writeBehind([&writeErrno](std::string_view text) {
+                if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size())
+                    return true;
+                writeErrno = errno;
+                return false;
+            });
+            std::int64_t rows = 0;
+            bool written = false;
+            {
+                CsvWriter writer(writeBehind.sink(), cells);
+                rows = kind->second.write({*caseDb, *filter, arguments, writer});
+                written = writer.flush();
+            }
+            written = writeBehind.finish() && written;
+            if (!written || std::fflush(stdout) != 0) {
+                const int reason = writeErrno != 0 ? writeErrno : errno;
+                std::cerr << "flowscope-cli export: writing to standard output failed"
+                          << (reason != 0 ? std::string(": ") + std::strerror(reason) : std::string()) << '\n';
                 return ExitFatal;
             }
             if (*what == "flows") // on stderr, as with --out: the CSV stays clean

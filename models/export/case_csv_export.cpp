@@ -124,13 +124,15 @@ std::int64_t writeFlowsCsv(CaseDb &caseDb, const CaseFilter &filter, CsvWriter &
     };
     // Every record too goes through the filtered scan: it reads and
     // decompresses blocks on a second thread, ahead of the rows written here.
-    RecordTest test;
     if (filter.matchesEverything()) {
-        test.accept = [](const EncodedFlow &) { return true; };
-        pager.forEachMatchingStored(test, std::nullopt, write);
+        RecordTest everything;
+        everything.accept = [](const EncodedFlow &) { return true; };
+        pager.forEachMatchingStored(everything, std::nullopt, write);
     } else {
-        test.accept = filter.predicate();
-        pager.forEachMatchingStored(test, filter.blocks(), write);
+        // As the table's filtered pages: the filter's own columns tested
+        // first (a column at a time where it can be), the other columns
+        // decoded for the matches alone.
+        pager.forEachMatchingStored(filter.recordTest(), filter.blocks(), write);
     }
     writer.flush();
     return rows;

@@ -196,6 +196,14 @@ CsvWriter::CsvWriter(Sink sink, CsvCells cells, std::size_t bufferBytes)
     m_buffer.resize(m_bufferBytes + kSlack);
 }
 
+CsvWriter::CsvWriter(BufferSink sink, CsvCells cells, std::size_t bufferBytes)
+    : m_bufferSink(std::move(sink))
+    , m_cells(cells)
+    , m_bufferBytes(bufferBytes)
+{
+    m_buffer.resize(m_bufferBytes + kSlack);
+}
+
 CsvWriter::~CsvWriter() { flush(); }
 
 void CsvWriter::header(std::initializer_list<std::string_view> names)
@@ -250,10 +258,16 @@ void CsvWriter::endRow()
 
 bool CsvWriter::flush()
 {
-    if (m_ok && m_used > 0 && m_sink)
-        m_ok = m_sink(std::string_view(m_buffer.data(), m_used));
+    if (m_ok && m_used > 0) {
+        if (m_bufferSink)
+            m_ok = m_bufferSink(m_buffer, m_used);
+        else if (m_sink)
+            m_ok = m_sink(std::string_view(m_buffer.data(), m_used));
+    }
     m_used = 0;
-    if (m_buffer.size() > m_bufferBytes + kSlack)
+    // Back to its size: shrunk after a long row, or a new or reused buffer
+    // from a BufferSink.
+    if (m_buffer.size() != m_bufferBytes + kSlack)
         m_buffer.resize(m_bufferBytes + kSlack);
     return m_ok;
 }

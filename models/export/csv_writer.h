@@ -48,8 +48,15 @@ public:
     // (a full disk, a cancelled export): later writes are dropped and ok()
     // turns false.
     using Sink = std::function<bool(std::string_view)>;
+    // Takes the filled buffer (its first `used` characters) and leaves in
+    // its place another to fill, of any size, so that a writer on another
+    // thread (WriteBehind) keeps the filled one meanwhile, uncopied. False
+    // stops the writer as Sink does.
+    using BufferSink = std::function<bool(std::vector<char> &buffer, std::size_t used)>;
 
     explicit CsvWriter(Sink sink, CsvCells cells = CsvCells::Neutralised, std::size_t bufferBytes = std::size_t{1} << 20);
+    explicit CsvWriter(BufferSink sink, CsvCells cells = CsvCells::Neutralised,
+                       std::size_t bufferBytes = std::size_t{1} << 20);
     ~CsvWriter(); // flushes
     CsvWriter(const CsvWriter &) = delete;
     CsvWriter &operator=(const CsvWriter &) = delete;
@@ -118,6 +125,7 @@ private:
     void cellEnd(const char *end) { m_used = static_cast<std::size_t>(end - m_buffer.data()); }
 
     Sink m_sink;
+    BufferSink m_bufferSink;
     CsvCells m_cells;
     std::size_t m_bufferBytes;
     std::vector<char> m_buffer;

@@ -129,6 +129,22 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path(out)));
         QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden), before);
     }
+
+    // Standard output on a full device: the writing thread's failure ends
+    // the export with exit 2 and the reason.
+    void fullStandardOutputSaysWhy()
+    {
+        if (!QFile::exists(QStringLiteral("/dev/full")))
+            QSKIP("no /dev/full here");
+        QProcess process;
+        process.setStandardOutputFile(QStringLiteral("/dev/full"));
+        process.start(QStringLiteral(FLOWSCOPE_CLI), {QStringLiteral("export"), m_case, QStringLiteral("--what"),
+                                                      QStringLiteral("flows")});
+        QVERIFY(process.waitForFinished(300000));
+        QCOMPARE(process.exitCode(), 2);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("writing to standard output failed: No space left on device"), err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliExport)

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A case's records, statistics and reject explanations as CSV, read back
 // with libcsv: every match of a filter (none, a few, many) in time order,
-// with the values the case holds, and a file written whole or not at all.
+// with the values the case holds, and a file written whole or not at all,
+// a failed write included.
 
 #include "export/case_csv_export.h"
 #include "export/csv_file.h"
@@ -20,6 +21,10 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/resource.h>
+
+#include <csignal>
 
 using namespace flowscope;
 
@@ -270,6 +275,44 @@ private Q_SLOTS:
         QVERIFY(older.open(QIODevice::ReadOnly));
         QCOMPARE(older.readAll(), QByteArray("an older export\n"));
         QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("cancelled.csv*")}, QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    // A write that fails halfway (here the process's file size limit, as a
+    // full disk would): the writing thread's error names the file, the
+    // export stops, and neither the partial file nor its temporary is left.
+    void failedWriteLeavesNoFile()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("too-large.csv"));
+        test::writeFile(path, "an older export\n");
+        rlimit before{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &before), 0);
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN); // EFBIG rather than the signal
+        rlimit limit = before;
+        limit.rlim_cur = 64 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        std::int64_t rows = 0;
+        bool committed = true;
+        QString error;
+        {
+            CsvFile file(path);
+            if (file.open()) {
+                {
+                    CsvWriter writer(file.sink(), CsvCells::Neutralised, 4096);
+                    rows = writeFlowsCsv(*m_many, *compiled(*m_many, ""), writer);
+                }
+                committed = file.commit();
+                error = file.error();
+            }
+        }
+        setrlimit(RLIMIT_FSIZE, &before);
+        std::signal(SIGXFSZ, oldHandler);
+        QVERIFY(!committed);
+        QVERIFY2(error.contains(path) && error.contains(QStringLiteral("write failed")), qPrintable(error));
+        QVERIFY2(rows < kManyRecords, qPrintable(QString::number(rows))); // it stopped early
+        QFile older(path);
+        QVERIFY(older.open(QIODevice::ReadOnly));
+        QCOMPARE(older.readAll(), QByteArray("an older export\n"));
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("too-large.csv*")}, QDir::Files | QDir::Hidden).size(), 1);
     }
 
     void unwritableFileSaysWhy()
