@@ -650,6 +650,8 @@ void MainWindow::connectFilter()
     m_filter->addFollower([this](const QString &expression) { m_graph->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_findings->setFilter(expression); });
     connect(m_findings, &FindingsView::filterRequested, m_filter, &FilterController::requestEvidence); // at once
+    // From the dock, a timeline marker or the incident timeline: the finding shown is the one selected.
+    connect(m_filter, &FilterController::evidenceShown, m_findings, &FindingsView::showFinding);
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);

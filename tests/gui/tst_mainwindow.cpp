@@ -62,6 +62,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QStandardPaths>
+#include <QWheelEvent>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -583,6 +584,57 @@ private Q_SLOTS:
         lists->remove(QStringLiteral("feed"));
         QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("203.0.113.0/24")), 20000);
         QVERIFY(!hasNode(QStringLiteral("ioc:feed")));
+    }
+
+    void evidenceShownSelectsItsFinding_data()
+    {
+        QTest::addColumn<bool>("fromMarker"); // else from the incident timeline
+        QTest::newRow("its timeline marker") << true;
+        QTest::newRow("its incident timeline entry") << false;
+    }
+
+    // A finding's evidence applied from its timeline marker or its incident
+    // timeline entry: the Findings table selects that finding (scrolled to
+    // it), not the one chosen there before.
+    void evidenceShownSelectsItsFinding()
+    {
+        QFETCH(bool, fromMarker);
+        QSettings().clear();
+        const QString demo = QString::fromStdString(ensureDemoCase(path(QStringLiteral("demo-evidence")).toStdString()).string());
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *findings = window.findChild<FindingsView *>(QStringLiteral("findingsView"));
+        QVERIFY(findings);
+        QSignalSpy loaded(findings->model(), &FindingsModel::finished);
+        QVERIFY(window.openCase(demo));
+        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+        QVERIFY(findings->model()->rowCount() > 2);
+        QTableView *table = findings->table();
+        table->selectRow(0); // the analyst's earlier choice
+        const int otherRow = findings->model()->rowCount() - 1;
+        const QString other = findings->model()->index(otherRow, 0).data(FindingsModel::FindingIdRole).toString();
+        const QString evidence = findings->model()->index(otherRow, 0).data(FindingsModel::EvidenceFilterRole).toString();
+        QVERIFY(!other.isEmpty() && !evidence.isEmpty());
+
+        if (fromMarker) {
+            QTRY_VERIFY(window.timeline()->marker(QStringLiteral("finding:") + other));
+            Q_EMIT window.timeline()->markerActivated(QStringLiteral("finding:") + other);
+        } else {
+            QAbstractItemModel *incident = window.incidentTimeline()->table()->model();
+            QTRY_VERIFY(incident->rowCount() > 0);
+            const QModelIndexList entry = incident->match(incident->index(0, 0), IncidentTimelineModel::ReferenceRole, other,
+                                                          1, Qt::MatchExactly);
+            QVERIFY(!entry.isEmpty());
+            Q_EMIT window.incidentTimeline()->table()->activated(entry.front());
+        }
+        QCOMPARE(window.filterBar()->appliedFilter(), evidence.trimmed());
+        const QModelIndexList selected = table->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.front().data(FindingsModel::FindingIdRole).toString(), other);
+        QCOMPARE(table->currentIndex().row(), otherRow);
+        QVERIFY(table->viewport()->rect().intersects(table->visualRect(selected.front())));
     }
 
     // Ctrl+M in the table stars the record: the Incident Timeline lists it,
