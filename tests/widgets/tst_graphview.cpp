@@ -85,7 +85,8 @@ QString nodeWithoutLabel(QGraphicsView *canvas, const GraphScene *scene)
     const QImage image = canvas->viewport()->grab().toImage();
     for (GraphNodeItem *node : scene->nodeItems()) {
         const QRect box = canvas->mapFromScene(node->sceneBoundingRect()).boundingRect();
-        const QRect band(box.left() + 10, box.center().y() - 2, box.width() - 20, 5);
+        const int inset = std::min(10, box.width() / 4); // clear of the outline
+        const QRect band(box.left() + inset, box.center().y() - 2, box.width() - 2 * inset, 5);
         int dark = 0;
         for (int y = band.top(); y <= band.bottom(); ++y)
             for (int x = band.left(); x <= band.right(); ++x)

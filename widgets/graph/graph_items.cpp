@@ -23,7 +23,7 @@ constexpr double kPaddingX = graph::kNodePadding / 2 - kOutline;
 constexpr double kBend = 0.12;     // curve's offset, a share of the edge's length
 constexpr double kArrowSize = 9;
 constexpr double kReadablePixels = 8; // the smallest font size that reads on screen
-constexpr double kLineRoom = 1.25;    // a line of text is this much taller than its font size
+constexpr double kLineRoom = 0.75;    // of a label's font size, what its box must hold (the line may cover the outline)
 constexpr double kLabelRoom = graph::kNodeHeight - 2 * kOutline; // a node box's inner height
 
 // The smallest zoom at which a node's box holds a line of readable text.
@@ -144,7 +144,8 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
                                          : QFontMetricsF(font).elidedText(m_node.label, Qt::ElideRight, m_rect.width() - 2 * kPaddingX);
     painter->setFont(font);
     painter->setPen(m_colours.text);
-    painter->drawText(m_rect, Qt::AlignCenter, text);
+    // Far out, a box a little lower than the line does not cut it: it reads over the outline.
+    painter->drawText(m_rect, Qt::AlignCenter | Qt::TextDontClip, text);
 }
 
 QVariant GraphNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
