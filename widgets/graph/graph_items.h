@@ -26,7 +26,7 @@ double graphLabelCharWidth();
 // Labels are drawn no smaller than about 8 pixels on screen. From
 // readableLabelScale() (the view's zoom) up they are drawn at their own
 // size; below it, enlarged to those 8 pixels and elided to their box, as
-// long as the box still holds a line of that height (labelReadableAt).
+// long as the box is three quarters of that line's height (labelReadableAt).
 // Further out the items leave their labels out and name themselves in
 // their tooltips. A readable fit shows the whole graph down to one zoom
 // step below readableLabelScale(), and no further (graph_canvas.h).
