@@ -230,8 +230,12 @@ void FilterBar::showSyntax()
     }
     m_editor->setPalette(palette);
     m_editor->setProperty("syntaxState", syntaxStateName());
-    m_editor->setToolTip(m_syntax.error ? filterErrorToolTip(m_editor->text(), m_syntax)
-                                        : tr("Display filter: Enter applies it, Escape restores the filter in force"));
+    // The whole expression in the tooltip: a long one does not fit the editor.
+    const QString hint = tr("Display filter: Enter applies it, Escape restores the filter in force");
+    m_editor->setToolTip(m_syntax.error        ? filterErrorToolTip(m_editor->text(), m_syntax)
+                             : m_editor->text().isEmpty() ? hint
+                                                          : QStringLiteral("<qt>%1<br>%2</qt>")
+                                                                .arg(m_editor->text().toHtmlEscaped(), hint.toHtmlEscaped()));
     // Style sheets select on the property: they must see it change.
     if (!styleSheet().isEmpty() || !qApp->styleSheet().isEmpty()) {
         style()->unpolish(m_editor);
@@ -332,6 +336,9 @@ void FilterBar::setFilterText(const QString &text)
 {
     m_completer->popup()->hide();
     m_editor->setText(text);
+    // A filter put here from a view reads from its start (where the fields it
+    // narrows are named), not scrolled to its end as setText() leaves it.
+    m_editor->setCursorPosition(0);
     updateSyntax();
 }
 
@@ -367,7 +374,8 @@ void FilterBar::goBack()
 void FilterBar::focusEditor()
 {
     m_editor->setFocus(Qt::ShortcutFocusReason);
-    m_editor->selectAll();
+    // All selected, the cursor at the start: a long filter shows its beginning.
+    m_editor->setSelection(m_editor->text().size(), -m_editor->text().size());
 }
 
 void FilterBar::showCompletions() { updateCompletions(true); }

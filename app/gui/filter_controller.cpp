@@ -37,8 +37,9 @@ void FilterController::show(const QString &expression)
 
 void FilterController::requestEvidence(const QString &expression, const QString &finding, const QString &title)
 {
-    if (m_bar)
-        m_bar->applyEvidenceFilter(expression, finding, title); // an invalid one stays in the bar, with its error
+    // An invalid one stays in the bar, with its error, and shows no finding's evidence.
+    if (m_bar && m_bar->applyEvidenceFilter(expression, finding, title))
+        Q_EMIT evidenceShown(finding);
 }
 
 void FilterController::broadcast(const QString &expression)

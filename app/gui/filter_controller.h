@@ -35,6 +35,10 @@ public Q_SLOTS:
     // the filter before it.
     void requestEvidence(const QString &expression, const QString &finding, const QString &title);
 
+Q_SIGNALS:
+    // A finding's evidence was applied (`finding` its name): the Findings dock selects it.
+    void evidenceShown(const QString &finding);
+
 private:
     void broadcast(const QString &expression);
 

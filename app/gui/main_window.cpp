@@ -29,6 +29,7 @@
 #include "ingest/file_removal_job.h"
 #include "import_progress_widget.h"
 #include "import_report_view.h"
+#include "keyboard_on_raise.h"
 #include "itemmodels/case_snapshots.h"
 #include "explain/case_enrichment.h"
 #include "itemmodels/case_enrichment_loader.h"
@@ -61,6 +62,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsView>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
@@ -315,6 +317,8 @@ void MainWindow::createGraphDock()
         if (visible)
             m_graph->refreshIfStale();
     });
+    // The Graph tab chosen: 0, + and - fit and zoom at once, without a click into the graph first.
+    keyboardOnRaise(m_graphDock, m_graph->graphicsView(), m_filterBar);
     connect(m_graph, &GraphView::exported, this, [this](const QString &path, const QString &error) {
         if (error.isEmpty())
             statusBar()->showMessage(tr("Graph exported to %1").arg(path), kMessageMs);
@@ -650,6 +654,8 @@ void MainWindow::connectFilter()
     m_filter->addFollower([this](const QString &expression) { m_graph->setFilter(expression); });
     m_filter->addFollower([this](const QString &expression) { m_findings->setFilter(expression); });
     connect(m_findings, &FindingsView::filterRequested, m_filter, &FilterController::requestEvidence); // at once
+    // From the dock, a timeline marker or the incident timeline: the finding shown is the one selected.
+    connect(m_filter, &FilterController::evidenceShown, m_findings, &FindingsView::showFinding);
     connect(m_table, &FlowTableView::filterRequested, m_filter, &FilterController::request);
     connect(m_stats, &TrafficStatsView::filterRequested, m_filter, &FilterController::request);
     connect(m_timeline, &TimelineView::filterRequested, m_filter, &FilterController::request);

@@ -15,7 +15,11 @@
 #include <QLocale>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <chrono>
+#include <compare>
+#include <map>
+#include <tuple>
 
 namespace flowscope {
 
@@ -163,6 +167,7 @@ void FindingsModel::onFinished()
         beginResetModel();
         m_rows = std::move(result.findings);
         m_runs = std::move(result.runs);
+        sortRows(); // the case stores them by start
         endResetModel();
         Q_EMIT finished();
     }
@@ -175,6 +180,90 @@ void FindingsModel::reloadIfAsked()
     if (!std::exchange(m_reloadAfterRun, false))
         return;
     load(m_running.casePath);
+}
+
+namespace {
+
+std::weak_ordering compareAddresses(const std::optional<IpAddress> &a, const std::optional<IpAddress> &b)
+{
+    if (a.has_value() != b.has_value())
+        return a.has_value() ? std::weak_ordering::less : std::weak_ordering::greater; // the empty ones last
+    if (!a)
+        return std::weak_ordering::equivalent;
+    return std::tie(a->family, a->bytes) <=> std::tie(b->family, b->bytes);
+}
+
+template <typename T>
+std::weak_ordering compareOptional(const std::optional<T> &a, const std::optional<T> &b)
+{
+    if (a.has_value() != b.has_value())
+        return a.has_value() ? std::weak_ordering::less : std::weak_ordering::greater;
+    if (!a)
+        return std::weak_ordering::equivalent;
+    return *a < *b ? std::weak_ordering::less : *b < *a ? std::weak_ordering::greater : std::weak_ordering::equivalent;
+}
+
+// How two findings compare in a column, ascending.
+std::weak_ordering compareIn(int column, const Finding &a, const Finding &b)
+{
+    switch (column) {
+    case FindingsModel::SeverityColumn: return a.severity <=> b.severity;
+    case FindingsModel::TypeColumn: return a.type <=> b.type;
+    case FindingsModel::StartColumn: return a.start <=> b.start;
+    case FindingsModel::SourceColumn: return compareAddresses(a.src, b.src);
+    case FindingsModel::DestinationColumn:
+        if (const auto byAddress = compareAddresses(a.dst, b.dst); byAddress != 0 || a.dst)
+            return byAddress;
+        return compareOptional(a.interfaceId, b.interfaceId);
+    case FindingsModel::PortColumn: return compareOptional(a.dstPort, b.dstPort);
+    case FindingsModel::RecordsColumn: return a.records <=> b.records;
+    case FindingsModel::BytesColumn: return a.bytes <=> b.bytes;
+    case FindingsModel::PeriodColumn: return compareOptional(a.periodSeconds, b.periodSeconds);
+    case FindingsModel::TitleColumn: return a.title <=> b.title;
+    }
+    return std::weak_ordering::equivalent;
+}
+
+} // namespace
+
+void FindingsModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<std::string> ids; // what each persistent index pointed at
+    for (const QModelIndex &index : before)
+        ids.push_back(m_rows[std::size_t(index.row())].id);
+    m_sortColumn = column;
+    m_sortOrder = order;
+    sortRows();
+    std::map<std::string, int> rowOf;
+    for (std::size_t row = 0; row < m_rows.size(); ++row)
+        rowOf.emplace(m_rows[row].id, int(row));
+    QModelIndexList after;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const auto found = rowOf.find(ids[i]);
+        after.append(found == rowOf.end() ? QModelIndex() : index(found->second, before[int(i)].column()));
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void FindingsModel::sortRows()
+{
+    const int column = m_sortColumn;
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    std::stable_sort(m_rows.begin(), m_rows.end(), [column, descending](const Finding &a, const Finding &b) {
+        if (const auto byColumn = compareIn(column, a, b); byColumn != 0)
+            return descending ? byColumn > 0 : byColumn < 0;
+        // Alike in the column: the earliest, then the most severe, then by name, whichever way it goes.
+        if (const auto byStart = a.start <=> b.start; byStart != 0)
+            return byStart < 0;
+        if (const auto bySeverity = a.severity <=> b.severity; bySeverity != 0)
+            return bySeverity > 0;
+        return a.id < b.id;
+    });
 }
 
 int FindingsModel::rowCount(const QModelIndex &parent) const

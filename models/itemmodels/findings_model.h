@@ -52,6 +52,11 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // By a column's values (numbers as numbers, addresses as addresses);
+    // rows alike in it stay earliest first, then most severe first.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
 Q_SIGNALS:
     // From the worker thread, queued: records read of about `total`.
@@ -77,8 +82,11 @@ private:
     void start();
     void onFinished();
     void reloadIfAsked();
+    void sortRows();
 
     std::vector<Finding> m_rows;
+    int m_sortColumn = SeverityColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     std::vector<StoredRun> m_runs;
     QFutureWatcher<Result> m_watcher;
     std::shared_ptr<std::atomic<quint64>> m_generation;

@@ -62,6 +62,8 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QWheelEvent>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -583,6 +585,150 @@ private Q_SLOTS:
         lists->remove(QStringLiteral("feed"));
         QTRY_VERIFY_WITH_TIMEOUT(hasNode(QStringLiteral("203.0.113.0/24")), 20000);
         QVERIFY(!hasNode(QStringLiteral("ioc:feed")));
+    }
+
+    void theGraphTabTakesTheKeys_data()
+    {
+        QTest::addColumn<bool>("byShortcut"); // else its tab clicked
+        QTest::addColumn<bool>("typing");     // a filter typed in the bar, not applied
+        QTest::newRow("tab clicked") << false << false;
+        QTest::newRow("Ctrl+Shift+G") << true << false;
+        QTest::newRow("tab clicked while typing a filter") << false << true;
+        QTest::newRow("Ctrl+Shift+G while typing a filter") << true << true;
+    }
+
+    // The Graph tab chosen, 0 fits the graph at once (and + and - zoom),
+    // without a click into the graph first; but a filter being typed keeps
+    // the keyboard.
+    void theGraphTabTakesTheKeys()
+    {
+        QFETCH(bool, byShortcut);
+        QFETCH(bool, typing);
+        const QString casePath = path(QStringLiteral("graph-keys.flowcase"));
+        if (!QFile::exists(casePath)) {
+            const QString input = path(QStringLiteral("graph-keys-input.log"));
+            test::writeFile(input, test::smallTrafficRecords());
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+        }
+        QSettings().clear();
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openCase(casePath));
+        auto *graph = window.findChild<GraphView *>(QStringLiteral("graph"));
+        auto *graphDock = window.findChild<QDockWidget *>(QStringLiteral("graphDock"));
+        auto *whyDock = window.findChild<QDockWidget *>(QStringLiteral("whyRejectedDock"));
+        QVERIFY(graph && graphDock && whyDock);
+        QTest::keyClick(&window, Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!graph->scene()->nodeItems().empty() && !graph->isComputing(), 20000);
+        QGraphicsView *canvas = graph->graphicsView();
+        const auto wholeInView = [canvas] {
+            const QRect shown = canvas->mapFromScene(canvas->scene()->itemsBoundingRect()).boundingRect();
+            return canvas->viewport()->rect().adjusted(-1, -1, 1, 1).contains(shown);
+        };
+        // Zoomed in, then another tab in front and the keyboard elsewhere.
+        const QPoint centre = canvas->viewport()->rect().center();
+        QWheelEvent wheel(centre, canvas->viewport()->mapToGlobal(centre), {}, QPoint(0, 600), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(canvas->viewport(), &wheel);
+        QVERIFY(!wholeInView());
+        const double zoomed = canvas->transform().m11();
+        whyDock->raise();
+        QTRY_VERIFY(!isDockOnScreen(graphDock));
+        QLineEdit *editor = window.filterBar()->editor();
+        if (typing) {
+            editor->setFocus();
+            QTest::keyClicks(editor, QStringLiteral("dstport == 2"));
+        } else {
+            window.flowTable()->setFocus();
+        }
+        QWidget *before = QApplication::focusWidget();
+        QVERIFY(before);
+
+        if (byShortcut) {
+            QTest::keyClick(before, Qt::Key_G, Qt::ControlModifier | Qt::ShiftModifier);
+        } else {
+            QTabBar *tabs = nullptr;
+            int tab = -1;
+            for (QTabBar *bar : window.findChildren<QTabBar *>())
+                for (int i = 0; bar->isVisible() && i < bar->count(); ++i)
+                    if (bar->tabText(i) == QLatin1String("Graph")) {
+                        tabs = bar;
+                        tab = i;
+                    }
+            QVERIFY(tabs);
+            QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(tab).center());
+        }
+        QTRY_VERIFY(isDockOnScreen(graphDock));
+        if (typing) {
+            for (int i = 0; i < 3; ++i) // what the dock coming in front posted has run
+                QCoreApplication::processEvents();
+            QCOMPARE(QApplication::focusWidget(), before);
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_0);
+            QCOMPARE(window.filterBar()->filterText(), QStringLiteral("dstport == 20")); // the 0 is the analyst's
+            QCOMPARE(canvas->transform().m11(), zoomed);
+            return;
+        }
+        QTRY_COMPARE(QApplication::focusWidget(), canvas);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_0);
+        QVERIFY(wholeInView());
+        QVERIFY(canvas->transform().m11() < zoomed);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Plus);
+        QVERIFY(canvas->transform().m11() > canvas->transform().m22() - 1e-9); // still square
+        QVERIFY(!window.filterBar()->filterText().contains(QLatin1Char('0')));
+    }
+
+    void evidenceShownSelectsItsFinding_data()
+    {
+        QTest::addColumn<bool>("fromMarker"); // else from the incident timeline
+        QTest::newRow("its timeline marker") << true;
+        QTest::newRow("its incident timeline entry") << false;
+    }
+
+    // A finding's evidence applied from its timeline marker or its incident
+    // timeline entry: the Findings table selects that finding (scrolled to
+    // it), not the one chosen there before.
+    void evidenceShownSelectsItsFinding()
+    {
+        QFETCH(bool, fromMarker);
+        QSettings().clear();
+        const QString demo = QString::fromStdString(ensureDemoCase(path(QStringLiteral("demo-evidence")).toStdString()).string());
+        MainWindow window;
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *findings = window.findChild<FindingsView *>(QStringLiteral("findingsView"));
+        QVERIFY(findings);
+        QSignalSpy loaded(findings->model(), &FindingsModel::finished);
+        QVERIFY(window.openCase(demo));
+        QVERIFY(loaded.count() > 0 || loaded.wait(20000));
+        QVERIFY(findings->model()->rowCount() > 2);
+        QTableView *table = findings->table();
+        table->selectRow(0); // the analyst's earlier choice
+        const int otherRow = findings->model()->rowCount() - 1;
+        const QString other = findings->model()->index(otherRow, 0).data(FindingsModel::FindingIdRole).toString();
+        const QString evidence = findings->model()->index(otherRow, 0).data(FindingsModel::EvidenceFilterRole).toString();
+        QVERIFY(!other.isEmpty() && !evidence.isEmpty());
+
+        if (fromMarker) {
+            QTRY_VERIFY(window.timeline()->marker(QStringLiteral("finding:") + other));
+            Q_EMIT window.timeline()->markerActivated(QStringLiteral("finding:") + other);
+        } else {
+            QAbstractItemModel *incident = window.incidentTimeline()->table()->model();
+            QTRY_VERIFY(incident->rowCount() > 0);
+            const QModelIndexList entry = incident->match(incident->index(0, 0), IncidentTimelineModel::ReferenceRole, other,
+                                                          1, Qt::MatchExactly);
+            QVERIFY(!entry.isEmpty());
+            Q_EMIT window.incidentTimeline()->table()->activated(entry.front());
+        }
+        QCOMPARE(window.filterBar()->appliedFilter(), evidence.trimmed());
+        const QModelIndexList selected = table->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.front().data(FindingsModel::FindingIdRole).toString(), other);
+        QCOMPARE(table->currentIndex().row(), otherRow);
+        QVERIFY(table->viewport()->rect().intersects(table->visualRect(selected.front())));
     }
 
     // Ctrl+M in the table stars the record: the Incident Timeline lists it,

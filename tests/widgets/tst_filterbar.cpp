@@ -297,6 +297,46 @@ private Q_SLOTS:
         QVERIFY2(bar.message().contains(QStringLiteral("still shows dstport == 22")), qPrintable(bar.message()));
     }
 
+    void aLongFilterShowsItsStart_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("prepared") << "prepare";
+        QTest::newRow("prepared, the editor focused") << "focus";
+        QTest::newRow("applied") << "apply";
+        QTest::newRow("a finding's evidence") << "evidence";
+    }
+
+    // A long filter put in the bar by a view (a finding's evidence, a graph
+    // click) shows its start in a narrow editor, not its end; the tooltip
+    // holds the whole expression.
+    void aLongFilterShowsItsStart()
+    {
+        QFETCH(QString, how);
+        const QString expression = QStringLiteral(
+            "srcaddr == 203.0.113.66 and dstaddr in {10.0.1.10, 10.0.1.11, 10.0.1.12, 10.0.1.13} and action == reject "
+            "and dstport in {22, 80, 443, 3389, 5432} and time >= 2026-03-10T06:00Z and bytes > 1000");
+        FilterBar bar;
+        bar.resize(260, bar.sizeHint().height());
+        bar.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&bar));
+        if (how == QLatin1String("prepare") || how == QLatin1String("focus")) {
+            bar.setFilterText(expression);
+            if (how == QLatin1String("focus"))
+                bar.focusEditor();
+        } else if (how == QLatin1String("apply")) {
+            QVERIFY(bar.applyFilterText(expression));
+        } else {
+            QVERIFY(bar.applyEvidenceFilter(expression, QStringLiteral("port-scan-1"), {}));
+        }
+        QCOMPARE(bar.filterText(), expression);
+        QCOMPARE(bar.editor()->cursorPosition(), 0);
+        // The start is drawn at the editor's left, the end is out of sight.
+        const QRect cursor = bar.editor()->inputMethodQuery(Qt::ImCursorRectangle).toRect();
+        QVERIFY2(cursor.left() < bar.editor()->width() / 4, qPrintable(QString::number(cursor.left())));
+        const QString toolTip = QTextDocumentFragment::fromHtml(bar.editor()->toolTip()).toPlainText();
+        QVERIFY2(toolTip.simplified().contains(expression), qPrintable(toolTip));
+    }
+
     void escRestoresApplied()
     {
         FilterBar bar;

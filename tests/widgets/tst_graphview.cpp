@@ -22,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QScrollBar>
 #include <QWheelEvent>
 
 using namespace flowscope;
@@ -55,6 +56,45 @@ QPointF uncoveredPointOf(const GraphEdgeItem *edge)
             return point;
     }
     return edge->middle();
+}
+
+// eni-a talking with `peers` outside /24s, imported into `dir` as "star.flowcase".
+QString starCase(QTemporaryDir &dir, int peers)
+{
+    QByteArray records;
+    for (int peer = 0; peer < peers; ++peer)
+        records += QStringLiteral("eni-a subnet-1 vpc-1 10.0.1.5:%1 > 198.51.%2.7:443 tcp %3 ACCEPT 2 egress - -\n")
+                       .arg(40000 + peer).arg(peer).arg(1000 + 10 * peer).toLatin1();
+    test::importFlowLog(dir, QStringLiteral("star"), test::graphFlowLogOf(records));
+    return dir.filePath(QStringLiteral("star.flowcase"));
+}
+
+// The labels drawn: nodes and cluster names.
+std::vector<QGraphicsItem *> labelledItems(const GraphScene *scene)
+{
+    std::vector<QGraphicsItem *> items;
+    for (QGraphicsItem *item : scene->items())
+        if (item->type() == GraphNodeItem::Type || item->type() == GraphClusterLabelItem::Type)
+            items.push_back(item);
+    return items;
+}
+
+// The first node whose label is not drawn on screen (its box's middle holds no text), or none.
+QString nodeWithoutLabel(QGraphicsView *canvas, const GraphScene *scene)
+{
+    const QImage image = canvas->viewport()->grab().toImage();
+    for (GraphNodeItem *node : scene->nodeItems()) {
+        const QRect box = canvas->mapFromScene(node->sceneBoundingRect()).boundingRect();
+        const int inset = std::min(10, box.width() / 4); // clear of the outline
+        const QRect band(box.left() + inset, box.center().y() - 2, box.width() - 2 * inset, 5);
+        int dark = 0;
+        for (int y = band.top(); y <= band.bottom(); ++y)
+            for (int x = band.left(); x <= band.right(); ++x)
+                dark += image.rect().contains(x, y) && qGray(image.pixel(x, y)) < 110 ? 1 : 0;
+        if (dark < 3)
+            return node->node().id;
+    }
+    return {};
 }
 
 } // namespace
@@ -258,6 +298,130 @@ private Q_SLOTS:
         view.resize(view.width() - 80, view.height());
         QTRY_VERIFY(canvas->transform().m11() != whole);
         QVERIFY(wholeInView());
+    }
+
+    void aFittedSmallGraphShowsEveryLabel_data()
+    {
+        QTest::addColumn<int>("peers");
+        QTest::addColumn<double>("scale"); // the dock as narrow as fits the whole graph at this zoom
+        QTest::addColumn<bool>("fitKey");  // else as it opens
+        // Just short of the labels' own size, as a narrow dock leaves a small graph.
+        QTest::newRow("2 nodes, Fit (0)") << 1 << 0.9 * readableLabelScale() << true;
+        QTest::newRow("2 nodes, as it opens") << 1 << 0.9 * readableLabelScale() << false;
+        QTest::newRow("10 nodes, Fit (0)") << 9 << 0.9 * readableLabelScale() << true;
+        QTest::newRow("10 nodes, Fit (0), a narrower dock") << 9 << 0.7 * readableLabelScale() << true;
+    }
+
+    // A small graph fitted in a narrow dock shows every label, whole: drawn
+    // no smaller than readable, elided to its box, rather than left out
+    // while one zoom step would show it.
+    void aFittedSmallGraphShowsEveryLabel()
+    {
+        QFETCH(int, peers);
+        QFETCH(double, scale);
+        QFETCH(bool, fitKey);
+        QTemporaryDir dir;
+        GraphView view;
+        QSignalSpy computed(&view, &GraphView::computed);
+        view.resize(1200, 900);
+        view.setCase(starCase(dir, peers));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(computed.count() > 0 || computed.wait(20000));
+        QCOMPARE(view.scene()->nodeItems().size(), std::size_t(peers + 1));
+        QGraphicsView *canvas = view.graphicsView();
+        // Narrowed until the whole graph fits at `scale` (the fit keeps 20 points around it).
+        const QRectF bounds = view.scene()->itemsBoundingRect().adjusted(-20, -20, 20, 20);
+        const int width = view.width() - canvas->viewport()->width() + int(bounds.width() * scale);
+        const int height = view.height() - canvas->viewport()->height() + int(bounds.height() * scale) + 300;
+        view.resize(width, height);
+        QTRY_VERIFY(std::abs(canvas->viewport()->width() - bounds.width() * scale) <= 1);
+        if (fitKey) {
+            QTest::keyClick(canvas, Qt::Key_Plus);
+            QTest::keyClick(canvas, Qt::Key_0);
+        }
+        QVERIFY2(std::abs(canvas->transform().m11() - scale) < 0.05, qPrintable(QString::number(canvas->transform().m11())));
+        QVERIFY(labelReadableAt(canvas->transform().m11()));
+        QVERIFY(!view.bannerText().contains(QStringLiteral("Fit (0)"))); // shown whole
+        const QRect viewport = canvas->viewport()->rect();
+        for (QGraphicsItem *item : labelledItems(view.scene())) {
+            const QRect shown = canvas->mapFromScene(item->sceneBoundingRect()).boundingRect();
+            QVERIFY2(viewport.contains(shown), qPrintable(item->toolTip()));
+        }
+        const QString unlabelled = nodeWithoutLabel(canvas, view.scene());
+        QVERIFY2(unlabelled.isEmpty(), qPrintable(unlabelled));
+    }
+
+    void aZoomedViewPansToEveryLabelWhole_data()
+    {
+        QTest::addColumn<QString>("side");
+        QTest::addColumn<bool>("dropped"); // a node dragged far past the side first
+        for (const char *side : {"left", "right", "top", "bottom"})
+            QTest::newRow(side) << QString::fromLatin1(side) << false;
+        QTest::newRow("right, a node dropped past it") << QStringLiteral("right") << true;
+        QTest::newRow("bottom, a node dropped past it") << QStringLiteral("bottom") << true;
+    }
+
+    // Zoomed in, the view pans far enough to each side to show the labels
+    // there whole, a node the analyst dropped past the graph's edge too.
+    void aZoomedViewPansToEveryLabelWhole()
+    {
+        QFETCH(QString, side);
+        QFETCH(bool, dropped);
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QGraphicsView *canvas = view.graphicsView();
+        const auto zoom = [canvas](int notches) {
+            const QPoint centre = canvas->viewport()->rect().center();
+            QWheelEvent wheel(centre, canvas->viewport()->mapToGlobal(centre), {}, QPoint(0, 120 * notches), Qt::NoButton,
+                              Qt::NoModifier, Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(canvas->viewport(), &wheel);
+        };
+        const bool horizontal = side == QLatin1String("left") || side == QLatin1String("right");
+        const bool towardsEnd = side == QLatin1String("right") || side == QLatin1String("bottom");
+        if (dropped) {
+            GraphNodeItem *node = view.scene()->nodeItem(QStringLiteral("eni-b"));
+            QVERIFY(node);
+            zoom(-6); // the whole graph small, room to drop it far past the others
+            const QPoint from = canvas->mapFromScene(node->pos());
+            const QPoint to = horizontal ? QPoint(canvas->viewport()->width() - 5, from.y())
+                                         : QPoint(from.x(), canvas->viewport()->height() - 5);
+            QTest::mousePress(canvas->viewport(), Qt::LeftButton, {}, from);
+            QMouseEvent move(QEvent::MouseMove, to, canvas->viewport()->mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
+                             Qt::NoModifier);
+            QCoreApplication::sendEvent(canvas->viewport(), &move);
+            QTest::mouseRelease(canvas->viewport(), Qt::LeftButton, {}, to);
+            QVERIFY(node->isPinned());
+            view.fitToView();
+        }
+        const double fitted = canvas->transform().m11();
+        zoom(2);
+        QVERIFY(canvas->transform().m11() > 1.5 * fitted);
+        QScrollBar *bar = horizontal ? canvas->horizontalScrollBar() : canvas->verticalScrollBar();
+        bar->setValue(towardsEnd ? bar->maximum() : bar->minimum());
+        // The nodes at that side of the graph, each whole along it.
+        std::vector<QGraphicsItem *> items;
+        for (GraphNodeItem *node : view.scene()->nodeItems())
+            items.push_back(node);
+        const auto edgeOf = [&](const QGraphicsItem *item) {
+            const QRectF box = item->sceneBoundingRect();
+            return horizontal ? (towardsEnd ? box.right() : -box.left()) : (towardsEnd ? box.bottom() : -box.top());
+        };
+        double outermost = -1e9;
+        for (const QGraphicsItem *item : items)
+            outermost = std::max(outermost, edgeOf(item));
+        const QRect viewport = canvas->viewport()->rect();
+        for (const QGraphicsItem *item : items) {
+            if (edgeOf(item) < outermost - 1)
+                continue;
+            const QRect shown = canvas->mapFromScene(item->sceneBoundingRect()).boundingRect();
+            const bool whole = horizontal ? shown.left() >= viewport.left() && shown.right() <= viewport.right()
+                                          : shown.top() >= viewport.top() && shown.bottom() <= viewport.bottom();
+            QVERIFY2(whole, qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in %6x%7")
+                                           .arg(item->toolTip().section(QLatin1Char('\n'), 0, 0))
+                                           .arg(shown.x()).arg(shown.y()).arg(shown.width()).arg(shown.height())
+                                           .arg(viewport.width()).arg(viewport.height())));
+        }
     }
 
     // Selecting a node fades what does not touch it.

@@ -4,10 +4,12 @@
 #include "detect/detection_settings.h"
 
 #include "itemmodels/findings_model.h"
+#include "sort_arrow_header.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenu>
 #include <QProgressBar>
@@ -15,6 +17,8 @@
 #include <QTableView>
 #include <QTimeZone>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace flowscope {
 
@@ -27,7 +31,11 @@ FindingsView::FindingsView(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_status(new QLabel(this))
 {
+    SortArrowHeader::install(m_table);
     m_table->setModel(m_model);
+    // Most severe first until the analyst clicks another header (the model keeps the order across reloads).
+    m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
@@ -60,6 +68,7 @@ FindingsView::FindingsView(QWidget *parent)
         setBusy(false);
         fitColumns();
         showRunStatus();
+        selectShown();
     });
     connect(m_model, &FindingsModel::cancelled, this, [this] {
         if (!m_model->isBusy()) {
@@ -90,6 +99,8 @@ FindingsView::FindingsView(QWidget *parent)
 
 void FindingsView::setCase(const QString &casePath)
 {
+    if (casePath != m_case)
+        m_shown.clear();
     m_case = casePath;
     m_status->clear();
     m_status->setToolTip({});
@@ -136,6 +147,29 @@ void FindingsView::runDetections()
     for (const auto &[name, value] : loadDetectorSettings())
         settings.emplace_back(QString::fromStdString(name), QString::fromStdString(value));
     m_model->run(m_case, m_filter, {}, settings);
+}
+
+void FindingsView::showFinding(const QString &id)
+{
+    m_shown = id;
+    selectShown();
+}
+
+void FindingsView::selectShown()
+{
+    if (m_shown.isEmpty())
+        return;
+    const QModelIndexList found = m_model->match(m_model->index(0, FindingsModel::TitleColumn), FindingsModel::FindingIdRole,
+                                                 m_shown, 1, Qt::MatchExactly);
+    if (found.isEmpty()) { // evidence of no listed finding: none of them is what the table shows
+        m_table->clearSelection();
+        m_table->setCurrentIndex({});
+        return;
+    }
+    // Scrolled down or up to it, not sideways: the columns in view stay.
+    const QModelIndex row = found.front().siblingAtColumn(std::max(0, m_table->columnAt(0)));
+    m_table->selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(row);
 }
 
 void FindingsView::cancel()

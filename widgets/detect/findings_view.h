@@ -4,6 +4,10 @@
 // every detector over the current filter off the GUI thread with a progress
 // bar and Cancel, and a double-click that asks for a finding's evidence
 // filter in the filter bar. Its context menu exports the findings as CSV.
+// The list opens most severe first (the earliest first among equals); a
+// header click sorts by that column. Whichever way a finding's evidence was
+// applied (here, its timeline marker, the incident timeline), that finding
+// is the one selected here.
 
 #include <QWidget>
 
@@ -30,6 +34,9 @@ public:
 
 public Q_SLOTS:
     void runDetections();
+    // Selects the finding named `id` ("beaconing-1") and scrolls to it, as
+    // its evidence is now shown; none selected when no finding has that name.
+    void showFinding(const QString &id);
     void cancel();
 
 Q_SIGNALS:
@@ -45,6 +52,7 @@ private:
     // settings, or that they never ran on the case.
     void showRunStatus();
     void fitColumns();
+    void selectShown();
 
     FindingsModel *m_model;
     QTableView *m_table;
@@ -53,6 +61,7 @@ private:
     QProgressBar *m_progress;
     QLabel *m_status;
     QString m_case, m_filter;
+    QString m_shown; // the finding whose evidence was last shown, selected again after a reload
 };
 
 } // namespace flowscope

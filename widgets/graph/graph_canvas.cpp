@@ -49,8 +49,10 @@ void GraphCanvas::fit(Fit how)
     fitInView(bounds, Qt::KeepAspectRatio);
     if (transform().m11() > 1.5) // a few nodes are not blown up
         setTransform(QTransform::fromScale(1.5, 1.5));
+    // Within a zoom step of their own size the labels still read (drawn at
+    // the smallest readable size, a little elided): the whole graph is shown.
     const double readable = readableLabelScale();
-    const bool part = how == Fit::Readable && transform().m11() < readable;
+    const bool part = how == Fit::Readable && transform().m11() < readable / kStep - 1e-9;
     if (part) {
         setTransform(QTransform::fromScale(readable, readable));
         centerOn(bounds.contains(m_focus) ? m_focus : bounds.center());

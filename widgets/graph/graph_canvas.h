@@ -4,11 +4,13 @@
 // around the pointer (within bounds), + and - zoom, 0 fits the whole graph.
 // Until the analyst zooms or pans, the graph stays fitted: as the viewport
 // is resized, and (when the owner asks, after each new layout) refitted.
-// A fit that reads zooms out only as far as labels can be read: a graph too
-// large for the view at that scale (the top 150 in a narrow dock) shows the
-// part around its focus (the heaviest node), and the rest is a pan, a wheel
-// or 0 away. The whole graph fitted, labels too small to read are left out
-// and the items' tooltips name them.
+// A fit that reads zooms out only as far as labels can be read (down to a
+// zoom step below their own size, where they are drawn at the smallest
+// readable size): a graph too large for the view at that scale (the top 150
+// in a narrow dock) shows the part around its focus (the heaviest node), and
+// the rest is a pan, a wheel or 0 away. The whole graph fitted, labels are
+// drawn as long as their boxes hold a readable line (graph_items.h); smaller,
+// they are left out and the items' tooltips name them.
 
 #include <QGraphicsView>
 

@@ -23,6 +23,13 @@ constexpr double kPaddingX = graph::kNodePadding / 2 - kOutline;
 constexpr double kBend = 0.12;     // curve's offset, a share of the edge's length
 constexpr double kArrowSize = 9;
 constexpr double kReadablePixels = 8; // the smallest font size that reads on screen
+constexpr double kLineRoom = 0.75;    // of a label's font size, what its box must hold (the line may cover the outline)
+constexpr double kLabelRoom = graph::kNodeHeight - 2 * kOutline; // a node box's inner height
+
+// The smallest zoom at which a node's box holds a line of readable text.
+double smallestLabelScale() { return kReadablePixels * kLineRoom / kLabelRoom; }
+
+int fontPixels(const QFont &font) { return std::max(1, QFontInfo(font).pixelSize()); }
 
 QString tr(const char *text) { return QCoreApplication::translate("flowscope::GraphItems", text); }
 
@@ -63,13 +70,17 @@ double graphLabelCharWidth()
     return QFontMetricsF(QFont()).horizontalAdvance(typical) / double(typical.size());
 }
 
-double readableLabelScale()
-{
-    const QFontInfo font{QFont()};
-    return kReadablePixels / std::max(1, font.pixelSize());
-}
+double readableLabelScale() { return kReadablePixels / fontPixels(QFont()); }
 
-bool labelReadableAt(double scale) { return scale >= readableLabelScale() - 1e-9; }
+bool labelReadableAt(double scale) { return scale >= std::min(smallestLabelScale(), readableLabelScale()) - 1e-9; }
+
+QFont graphLabelFontAt(double scale)
+{
+    QFont font;
+    if (scale < readableLabelScale() && scale > 0)
+        font.setPixelSize(int(std::ceil(kReadablePixels / scale)));
+    return font;
+}
 
 GraphNodeItem::GraphNodeItem(const graph::GraphNode &node, BaselineMark mark, const GraphColours &colours, double charWidth)
     : m_node(node)
@@ -123,10 +134,18 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawLine(QPointF(m_rect.left() + 3, m_rect.bottom() - 3), QPointF(m_rect.left() + 8, m_rect.bottom() - 3));
     }
     // Too small to read, a label would only be noise: the tooltip names the node.
-    if (!labelReadableAt(option->levelOfDetailFromTransform(painter->worldTransform())))
+    const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (!labelReadableAt(scale))
         return;
+    // In the font the box was sized and the label elided for (not the view's, which may differ),
+    // or larger where that would not read, elided again to the box.
+    const QFont font = graphLabelFontAt(scale);
+    const QString text = font == QFont() ? m_text
+                                         : QFontMetricsF(font).elidedText(m_node.label, Qt::ElideRight, m_rect.width() - 2 * kPaddingX);
+    painter->setFont(font);
     painter->setPen(m_colours.text);
-    painter->drawText(m_rect, Qt::AlignCenter, m_text);
+    // Far out, a box a little lower than the line does not cut it: it reads over the outline.
+    painter->drawText(m_rect, Qt::AlignCenter | Qt::TextDontClip, text);
 }
 
 QVariant GraphNodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
@@ -248,6 +267,8 @@ void GraphClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 
 GraphClusterLabelItem::GraphClusterLabelItem(const QString &label, const QRectF &cluster, const GraphColours &colours)
     : QGraphicsSimpleTextItem(QFontMetricsF(QFont()).elidedText(label, Qt::ElideRight, cluster.width() - 2 * graph::kClusterLabelInset))
+    , m_label(label)
+    , m_width(cluster.width() - 2 * graph::kClusterLabelInset)
     , m_backing(colours.nodeFill)
 {
     setBrush(colours.cluster.darker(130));
@@ -257,14 +278,29 @@ GraphClusterLabelItem::GraphClusterLabelItem(const QString &label, const QRectF 
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
-void GraphClusterLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+QRectF GraphClusterLabelItem::boundingRect() const
 {
-    if (!labelReadableAt(option->levelOfDetailFromTransform(painter->worldTransform())))
+    // At most this much larger than its own size, at the smallest zoom that draws it.
+    const double grow = std::max(1.0, readableLabelScale() / std::min(smallestLabelScale(), readableLabelScale()));
+    return QRectF(-2, 0, std::max(0.0, m_width) + 4, QFontMetricsF(QFont()).height() * grow);
+}
+
+void GraphClusterLabelItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const double scale = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (!labelReadableAt(scale))
         return; // the cluster's tooltip names it
+    // As the nodes' labels: no smaller than readable, elided to the cluster's width.
+    const QFont font = graphLabelFontAt(scale);
+    const QFontMetricsF metrics(font);
+    const QString text = metrics.elidedText(m_label, Qt::ElideRight, m_width);
+    const QRectF box(0, 0, metrics.horizontalAdvance(text), metrics.height());
     QColor backing = m_backing;
     backing.setAlpha(200);
-    painter->fillRect(boundingRect().adjusted(-2, 0, 2, 0), backing);
-    QGraphicsSimpleTextItem::paint(painter, option, widget);
+    painter->fillRect(box.adjusted(-2, 0, 2, 0), backing);
+    painter->setFont(font);
+    painter->setPen(brush().color());
+    painter->drawText(box, Qt::AlignLeft | Qt::AlignVCenter, text);
 }
 
 } // namespace flowscope

@@ -8,6 +8,7 @@
 #include "graph/flow_graph.h"
 
 #include <QColor>
+#include <QFont>
 #include <QGraphicsItem>
 #include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
@@ -22,11 +23,17 @@ class GraphEdgeItem;
 // Points per character of a typical label ("eni-0a1b… (web-a)", "52.218.0.0/24") in the view's font.
 double graphLabelCharWidth();
 
-// Labels drawn at `scale` (the view's zoom) smaller than about 8 pixels do
-// not read: below that scale the items leave their labels out and name
-// themselves in their tooltips, and a fitted view zooms out no further (graph_canvas.h).
+// Labels are drawn no smaller than about 8 pixels on screen. From
+// readableLabelScale() (the view's zoom) up they are drawn at their own
+// size; below it, enlarged to those 8 pixels and elided to their box, as
+// long as the box is three quarters of that line's height (labelReadableAt).
+// Further out the items leave their labels out and name themselves in
+// their tooltips. A readable fit shows the whole graph down to one zoom
+// step below readableLabelScale(), and no further (graph_canvas.h).
 double readableLabelScale();
 bool labelReadableAt(double scale);
+// The font a label is drawn in at `scale`: the view's, or larger to read (scene units).
+QFont graphLabelFontAt(double scale);
 
 // How the baseline marks an item.
 enum class BaselineMark { None, New, Gone };
@@ -122,9 +129,13 @@ public:
     // Elided to the cluster's width.
     GraphClusterLabelItem(const QString &label, const QRectF &cluster, const GraphColours &colours);
     int type() const override { return Type; }
+    // Room for the label as large as it is ever drawn (graphLabelFontAt).
+    QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    QString m_label;
+    double m_width; // the cluster's, less the insets
     QColor m_backing;
 };
 

@@ -96,8 +96,18 @@ void GraphScene::showGraph(const GraphResult &result, const std::map<QString, QP
     m_clusterLabels = result.graph.clusterLabels;
     if (result.request.level == graph::GraphLevel::Eni)
         drawClusters();
-    setSceneRect(itemsBoundingRect().adjusted(-200, -200, 200, 200));
+    setSceneRect(roomAround());
 }
+
+// Room around everything drawn (labels included), so that a zoomed view
+// pans to each item at the edge and shows it whole.
+QRectF GraphScene::roomAround() const
+{
+    constexpr double kRoom = 200;
+    return itemsBoundingRect().adjusted(-kRoom, -kRoom, kRoom, kRoom);
+}
+
+void GraphScene::growSceneRect() { setSceneRect(sceneRect().united(roomAround())); }
 
 void GraphScene::drawClusters()
 {
@@ -216,6 +226,7 @@ void GraphScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         if (node->pos() != m_pressedAt) { // dragged: pinned where it was dropped
             node->setPinned(true);
             drawClusters();
+            growSceneRect(); // dropped beyond the edge: the view still pans to it
             Q_EMIT nodeMoved(node->node().id, node->pos());
             return;
         }

@@ -49,6 +49,8 @@ protected:
 private:
     void highlightNeighbours();
     void drawClusters();
+    QRectF roomAround() const;
+    void growSceneRect();
     QGraphicsItem *clickableAt(const QPointF &scenePos) const;
 
     std::map<QString, GraphNodeItem *> m_nodes;
