@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "network_numbers.h"
+
+#include "store/graph_total_runs.h"
+
+#include <algorithm>
+
+namespace flowscope::graph {
+
+void NetworkNumbers::cover(const AddressNumbers &numbers)
+{
+    m_network.reserve(numbers.size());
+    // While every address so far is in order, m_sorted is where the next one goes.
+    IpAddress previousNetwork = m_sorted ? networkOf(numbers.address(static_cast<std::uint32_t>(m_sorted - 1))) : IpAddress();
+    for (std::size_t n = m_network.size(); n < numbers.size(); ++n) {
+        const IpAddress &address = numbers.address(static_cast<std::uint32_t>(n));
+        if (m_stillSorted && (n == 0 || graphAddressLess(numbers.address(static_cast<std::uint32_t>(n - 1)), address))) {
+            const IpAddress network = networkOf(address);
+            const bool sameNetwork = n > 0 && network == previousNetwork;
+            m_network.push_back(sameNetwork ? m_network.back() : m_count++);
+            m_sorted = n + 1;
+            previousNetwork = network;
+            continue;
+        }
+        m_stillSorted = false;
+        m_network.push_back(numberOf(numbers, networkOf(address)));
+    }
+}
+
+std::uint32_t NetworkNumbers::numberOf(const AddressNumbers &numbers, const IpAddress &network)
+{
+    // The first sorted address at or after the network's first is in it when any is.
+    std::size_t low = 0;
+    std::size_t high = m_sorted;
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (graphAddressLess(numbers.address(static_cast<std::uint32_t>(middle)), network))
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    if (low < m_sorted && networkOf(numbers.address(static_cast<std::uint32_t>(low))) == network)
+        return m_network[low];
+    const auto [it, created] = m_others.try_emplace(network, m_count);
+    if (created)
+        ++m_count;
+    return it->second;
+}
+
+} // namespace flowscope::graph
