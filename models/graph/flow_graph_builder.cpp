@@ -714,7 +714,11 @@ private:
                 length += addressTest.size() + static_cast<qsizetype>(size) + 1;
                 continue;
             }
-            others.push_back(QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')'));
+            const Node &node = m_nodes[order[i]];
+            if (node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Network) // a /48
+                others.push_back(addressTest.toString() + prefixOf(node.outside.address) + QLatin1Char(')'));
+            else
+                others.push_back(QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')'));
             length += others.back().size();
         }
         QString folded(length, Qt::Uninitialized);

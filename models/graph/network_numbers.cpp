@@ -10,16 +10,18 @@ namespace flowscope::graph {
 void NetworkNumbers::cover(const AddressNumbers &numbers)
 {
     m_network.reserve(numbers.size());
-    // While every address so far is in order, m_sorted is where the next one goes.
-    IpAddress previousNetwork = m_sorted ? networkOf(numbers.address(static_cast<std::uint32_t>(m_sorted - 1))) : IpAddress();
     for (std::size_t n = m_network.size(); n < numbers.size(); ++n) {
         const IpAddress &address = numbers.address(static_cast<std::uint32_t>(n));
-        if (m_stillSorted && (n == 0 || graphAddressLess(numbers.address(static_cast<std::uint32_t>(n - 1)), address))) {
-            const IpAddress network = networkOf(address);
-            const bool sameNetwork = n > 0 && network == previousNetwork;
+        const IpAddress *previous = n > 0 ? &numbers.address(static_cast<std::uint32_t>(n - 1)) : nullptr;
+        if (m_stillSorted && (!previous || graphAddressLess(*previous, address))) {
+            // While every address so far is in order, a network's addresses are neighbours.
+            bool sameNetwork = false;
+            if (previous && previous->isV4() && address.isV4())
+                sameNetwork = (previous->v4() >> 8) == (address.v4() >> 8);
+            else if (previous)
+                sameNetwork = networkOf(*previous) == networkOf(address);
             m_network.push_back(sameNetwork ? m_network.back() : m_count++);
             m_sorted = n + 1;
-            previousNetwork = network;
             continue;
         }
         m_stillSorted = false;

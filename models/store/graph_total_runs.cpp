@@ -468,6 +468,19 @@ bool GraphTotalsReader::advance(Cursor &cursor)
 
 bool GraphTotalsReader::next(GraphTotalRow &row)
 {
+    if (m_cursors.size() == 1) {
+        // One run (a case imported at once): its keys are distinct and in
+        // order, nothing to merge.
+        Cursor &cursor = m_cursors.front();
+        while (!m_heap.empty()) {
+            row = cursor.row;
+            if (!advance(cursor))
+                m_heap.clear();
+            if (row.sums.flows != 0)
+                return true;
+        }
+        return false;
+    }
     const auto after = [this](std::size_t a, std::size_t b) { return before(b, a); };
     while (!m_heap.empty()) {
         std::pop_heap(m_heap.begin(), m_heap.end(), after);
