@@ -256,7 +256,38 @@ public:
     {
         m_nodes.reserve(rows);
         m_traffic.reserve(rows);
+        m_light.reserve(rows);
         m_contributions.reserve(rows);
+    }
+
+    // Given, per address number, the weight of the sums it is on without a
+    // service (before any is added): the networks too light to be among the
+    // nodes shown, whose sums need not be kept for the edges. A network's
+    // node weighs at most its addresses' weights (U) and at least half of
+    // them (a sum has two ends); a network with U below the top N's
+    // U/2 is outweighed by N nodes. A case facing the internet has a couple
+    // of hundred thousand one-off networks: their sums were nearly all the
+    // sums kept.
+    void foldLightNetworks(const std::vector<std::uint64_t> &addressWeights)
+    {
+        if (!m_groups.keepsEveryNetworkWhole() || !m_options.expanded.empty() || m_options.topNodes == 0)
+            return;
+        coverNetworks();
+        std::vector<std::uint64_t> most(m_networks.count(), 0); // U per network
+        for (std::uint32_t a = 0; a < addressWeights.size() && a < m_networks.covered(); ++a)
+            if (ownerOf(a) == kNone)
+                most[m_networks.of(a)] += addressWeights[a];
+        if (most.size() < m_options.topNodes)
+            return;
+        std::vector<std::uint64_t> least(most.size());
+        for (std::size_t n = 0; n < most.size(); ++n)
+            least[n] = most[n] / 2;
+        const auto kth = least.begin() + static_cast<std::ptrdiff_t>(m_options.topNodes - 1);
+        std::nth_element(least.begin(), kth, least.end(), std::greater<>());
+        const std::uint64_t bar = *kth; // N networks weigh at least this
+        m_lightNetworks.assign(most.size(), 0);
+        for (std::size_t n = 0; n < most.size(); ++n)
+            m_lightNetworks[n] = most[n] < bar;
     }
 
     // One sum of records: `eni` the string id of the interface that logged
@@ -321,8 +352,11 @@ private:
         m_order = ranking.heaviestFirst();
         m_kept = keepExpandedAddresses(m_order);
         m_shownAt.assign(m_nodes.size(), kNone);
-        for (std::size_t i = 0; i < m_kept; ++i)
+        for (std::size_t i = 0; i < m_kept; ++i) {
+            if (m_light[m_order[i]])
+                throw std::logic_error("graph: a network found too light to be shown is shown");
             m_shownAt[m_order[i]] = static_cast<std::uint32_t>(i);
+        }
         m_shownChosen = true;
         for (const Contribution &c : m_contributions)
             if (m_shownAt[c.a] != kNone && m_shownAt[c.b] != kNone)
@@ -457,6 +491,7 @@ private:
     {
         m_nodes.push_back(node);
         m_traffic.emplace_back();
+        m_light.push_back(0);
         return static_cast<std::uint32_t>(m_nodes.size() - 1);
     }
 
@@ -545,6 +580,8 @@ private:
             if (b != a)
                 m_traffic[b] += traffic;
             m_total += traffic;
+            if (m_light[a] || m_light[b]) // never shown: no edge of its own
+                return;
             // Sums come in key order: the same two nodes often come again at once
             // (the addresses of one /24 on one side), kept as one.
             if (!m_contributions.empty()) {
@@ -579,17 +616,17 @@ private:
             return outsideNode(m_numbers.address(address), service);
         // Most outside addresses are their /24 or /48: its node is found by
         // the network's number, in an array.
-        if (address >= m_networks.covered()) {
-            m_networks.cover(m_numbers);
-            m_networkNodes.resize(m_networks.count(), kNone);
-        }
-        std::uint32_t &network = m_networkNodes[m_networks.of(address)];
+        if (address >= m_networks.covered())
+            coverNetworks();
+        const std::uint32_t number = m_networks.of(address);
+        std::uint32_t &network = m_networkNodes[number];
         if (network == kNone) {
             const IpAddress &own = m_numbers.address(address);
             if (m_groups.keepsNetworkWhole(networkOf(own))) {
                 Node node;
                 node.outside = m_groups.keyOf(own, 0);
                 network = newNode(node);
+                m_light[network] = number < m_lightNetworks.size() && m_lightNetworks[number];
             } else {
                 network = kByAddress;
             }
@@ -602,6 +639,12 @@ private:
         if (node == kNone)
             node = outsideNode(m_numbers.address(address), 0);
         return node;
+    }
+
+    void coverNetworks()
+    {
+        m_networks.cover(m_numbers);
+        m_networkNodes.resize(m_networks.count(), kNone);
     }
 
     std::uint32_t outsideNode(const IpAddress &address, std::uint32_t service)
@@ -785,6 +828,8 @@ private:
     // Level nodes by number.
     std::vector<Node> m_nodes;
     std::vector<Traffic> m_traffic; // by node number: every edge's that touches it
+    std::vector<std::uint8_t> m_light; // by node number: a network too light to be shown
+    std::vector<std::uint8_t> m_lightNetworks; // by network number, see foldLightNetworks
     std::vector<LevelNode> m_caseLevel;
     std::vector<std::uint32_t> m_caseNodes;                     // interface → its level node
     std::unordered_map<QString, std::uint32_t> m_caseGroups;    // level node id → number
@@ -889,7 +934,21 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             use(key, t);
         }
     };
-    if (haveTotals) {
+    // The whole case: each address's weight without a service, which tells
+    // the networks too light to be shown (GraphAssembler::foldLightNetworks).
+    std::vector<std::uint64_t> addressWeights;
+    if (haveTotals && fromTotals) {
+        forEachTotal([&](const SumKey &key, const Traffic &t) {
+            claims.add(key.eni, key.logged, key.src, key.dst, t.flows);
+            if (addressWeights.empty())
+                addressWeights.resize(numbers.size(), 0);
+            const std::uint64_t weight = t.weight(options.metric);
+            if (!key.srcService)
+                addressWeights[key.src] += weight;
+            if (!key.dstService)
+                addressWeights[key.dst] += weight;
+        });
+    } else if (haveTotals) {
         forEachTotal([&](const SumKey &key, const Traffic &t) { claims.add(key.eni, key.logged, key.src, key.dst, t.flows); });
     } else {
         for (const auto &[key, traffic] :
@@ -901,6 +960,8 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     GraphAssembler assembler(options, strings, interfaces, numbers, owners, groups);
     if (fromTotals) {
         assembler.reserve(storedRows);
+        assembler.foldLightNetworks(addressWeights);
+        addressWeights = {};
         forEachTotal([&](const SumKey &key, const Traffic &traffic) {
             assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
         });

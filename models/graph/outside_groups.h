@@ -101,6 +101,8 @@ public:
     {
         return m_iocLists.empty() && !m_expandedNetworks.count(network);
     }
+    // Whether every network is kept whole: nothing expanded, no IOC list.
+    bool keepsEveryNetworkWhole() const { return m_iocLists.empty() && m_expandedNetworks.empty(); }
 
 private:
     // Position + 1 of the first list holding the address, 0 none.
