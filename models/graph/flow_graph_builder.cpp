@@ -621,10 +621,11 @@ private:
         const std::uint32_t number = m_networks.of(address);
         std::uint32_t &network = m_networkNodes[number];
         if (network == kNone) {
-            const IpAddress &own = m_numbers.address(address);
-            if (m_groups.keepsNetworkWhole(networkOf(own))) {
+            const IpAddress whole = networkOf(m_numbers.address(address));
+            if (m_groups.keepsNetworkWhole(whole)) { // its key, as OutsideGroups::keyOf makes it
                 Node node;
-                node.outside = m_groups.keyOf(own, 0);
+                node.outside.form = OutsideKey::Form::Network;
+                node.outside.address = whole;
                 network = newNode(node);
                 m_light[network] = number < m_lightNetworks.size() && m_lightNetworks[number];
             } else {
