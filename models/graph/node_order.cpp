@@ -25,9 +25,8 @@ void NodeRanking::add(std::uint64_t weight, const QString &id)
         ascii = c != 0 && c < 0x80;
         ranked.head[i / 8] |= std::uint64_t(c) << (56 - 8 * (i % 8));
     }
-    ranked.whole = ascii && static_cast<std::size_t>(id.size()) <= kPacked;
     m_packed = m_packed && ascii;
-    if (!ranked.whole) {
+    if (!ascii || static_cast<std::size_t>(id.size()) > kPacked) {
         ranked.text = static_cast<std::uint32_t>(m_texts.size());
         m_texts.push_back(id);
     }
@@ -45,7 +44,6 @@ void NodeRanking::addAscii(std::uint64_t weight, const char *id, std::size_t siz
     ranked.node = static_cast<std::uint32_t>(m_ranked.size());
     for (std::size_t i = 0; i < size; ++i)
         ranked.head[i / 8] |= std::uint64_t(static_cast<unsigned char>(id[i])) << (56 - 8 * (i % 8));
-    ranked.whole = true;
     m_ranked.push_back(ranked);
 }
 
@@ -78,8 +76,8 @@ std::vector<std::uint32_t> NodeRanking::heaviestFirst()
                 return x.head[0] < y.head[0];
             if (x.head[1] != y.head[1])
                 return x.head[1] < y.head[1];
-            if (x.whole || y.whole)
-                return x.whole && !y.whole;
+            if (x.whole() || y.whole())
+                return x.whole() && !y.whole();
             return m_texts[x.text] < m_texts[y.text];
         });
     } else {

@@ -31,8 +31,10 @@ private:
         std::uint64_t weight = 0;
         std::uint64_t head[2] = {0, 0}; // the first 16 characters, big-endian, zero after the end
         std::uint32_t node = 0;
-        std::uint32_t text = kNoText; // in m_texts: an id not whole in its head
-        bool whole = false;           // the id is its head: ASCII, no longer than 16 characters
+        // In m_texts: an id not whole in its head; kNoText: the id is its
+        // head (ASCII, no longer than 16 characters).
+        std::uint32_t text = kNoText;
+        bool whole() const { return text == kNoText; }
     };
     static constexpr std::uint32_t kNoText = 0xFFFFFFFFU;
     QString textOf(const Ranked &ranked) const;
