@@ -275,9 +275,14 @@ public:
             return;
         coverNetworks();
         std::vector<std::uint64_t> most(m_networks.count(), 0); // U per network
-        for (std::uint32_t a = 0; a < addressWeights.size() && a < m_networks.covered(); ++a)
-            if (ownerOf(a) == kNone)
-                most[m_networks.of(a)] += addressWeights[a];
+        for (std::uint32_t a = 0; a < addressWeights.size() && a < m_networks.covered(); ++a) {
+            if (ownerOf(a) == kNone) {
+                const std::uint32_t network = m_networks.of(m_numbers, a);
+                if (network >= most.size())
+                    most.resize(network + 1, 0);
+                most[network] += addressWeights[a];
+            }
+        }
         if (most.size() < m_options.topNodes)
             return;
         std::vector<std::uint64_t> least(most.size());
@@ -627,7 +632,9 @@ private:
         // the network's number, in an array.
         if (address >= m_networks.covered())
             coverNetworks();
-        const std::uint32_t number = m_networks.of(address);
+        const std::uint32_t number = m_networks.of(m_numbers, address);
+        if (number >= m_networkNodes.size())
+            m_networkNodes.resize(m_networks.count(), kNone);
         std::uint32_t &network = m_networkNodes[number];
         if (network == kNone) {
             const IpAddress whole = networkOf(m_numbers.address(address));

@@ -25,7 +25,7 @@ void NetworkNumbers::cover(const AddressNumbers &numbers)
             continue;
         }
         m_stillSorted = false;
-        m_network.push_back(numberOf(numbers, networkOf(address)));
+        m_network.push_back(kNotYet);
     }
 }
 

@@ -5,8 +5,8 @@
 // array by its address's number costs no look-up by key. Numbered from the
 // totals, addresses come sorted, so a network's addresses are neighbours and
 // a new network is told by comparing with the address before; any address
-// out of that order (numbered later) finds its network by a binary search
-// in the sorted ones, or in a table of the others.
+// out of that order (numbered later) finds its network when first asked, by
+// a binary search in the sorted ones or in a table of the others.
 
 #include "address_numbers.h"
 
@@ -19,7 +19,11 @@ namespace flowscope::graph {
 class NetworkNumbers {
 public:
     // The network number of address number `address` (below covered()).
-    std::uint32_t of(std::uint32_t address) const { return m_network[address]; }
+    std::uint32_t of(const AddressNumbers &numbers, std::uint32_t address)
+    {
+        const std::uint32_t network = m_network[address];
+        return network != kNotYet ? network : (m_network[address] = numberOf(numbers, networkOf(numbers.address(address))));
+    }
     // Addresses numbered so far that have a network number.
     std::size_t covered() const { return m_network.size(); }
     // Networks numbered.
@@ -28,6 +32,7 @@ public:
     void cover(const AddressNumbers &numbers);
 
 private:
+    static constexpr std::uint32_t kNotYet = 0xFFFFFFFFU;
     std::uint32_t numberOf(const AddressNumbers &numbers, const IpAddress &network);
 
     std::vector<std::uint32_t> m_network; // address number → network number
