@@ -84,8 +84,9 @@ std::vector<std::uint32_t> NodeRanking::heaviestFirst()
         // An id outside ASCII: every id compared whole, as text.
         for (Ranked &ranked : m_ranked) {
             if (ranked.text == kNoText) {
+                QString text = textOf(ranked);
                 ranked.text = static_cast<std::uint32_t>(m_texts.size());
-                m_texts.push_back(textOf(ranked));
+                m_texts.push_back(std::move(text));
             }
         }
         std::sort(m_ranked.begin(), m_ranked.end(), [this](const Ranked &x, const Ranked &y) {
