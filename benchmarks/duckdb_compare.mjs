@@ -2,13 +2,17 @@
 // DuckDB's side of benchmarks/bench_compare.sh: loads a flow-log .log.gz into
 // a table (read_csv, as duckdb_load.mjs does), picks the values the queries
 // use from the data, and times each query in-process after the load.
-// Usage: node duckdb_compare.mjs INPUT.log.gz OUT.duckdb [RUNS=3]
-// Prints one JSON object: load, picks, and per query its median seconds,
-// result and the SQL.
+// Usage: node duckdb_compare.mjs INPUT.log.gz OUT.duckdb [RUNS=3] [QUERY...]
+//   INPUT "-": no load, OUT.duckdb (loaded before) opened read-only.
+//   QUERY: only these queries (names as in the output), else all.
+// Prints one JSON object: load, picks, and per query its median seconds
+// (wall) and median CPU seconds (every thread of the process), result and
+// the SQL.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync, writeFileSync, statSync } from 'node:fs';
 
-const [input, output, runsText] = process.argv.slice(2);
+const [input, output, runsText, ...only] = process.argv.slice(2);
+const reuse = input === '-';
 const runs = Math.max(1, Number(runsText ?? 3));
 const quote = (text) => `'${String(text).replaceAll("'", "''")}'`;
 
@@ -19,14 +23,18 @@ const resetPeakRss = () => { try { writeFileSync('/proc/self/clear_refs', '5'); 
 const seconds = (started) => Number(process.hrtime.bigint() - started) / 1e9;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-const instance = await DuckDBInstance.create(output);
+const cpuSeconds = (since) => { const used = process.cpuUsage(since); return (used.user + used.system) / 1e6; };
+
+const instance = await DuckDBInstance.create(output, reuse ? { access_mode: 'READ_ONLY' } : {});
 const connection = await instance.connect();
 
 let started = process.hrtime.bigint();
-await connection.run(`CREATE TABLE flows AS SELECT * FROM read_csv(${quote(input)},
-  delim=' ', header=true, nullstr='-', compression='gzip')`);
-await connection.run('CHECKPOINT');
-const load = { seconds: seconds(started), peakRssMb: peakRssMb() };
+if (!reuse) {
+  await connection.run(`CREATE TABLE flows AS SELECT * FROM read_csv(${quote(input)},
+    delim=' ', header=true, nullstr='-', compression='gzip')`);
+  await connection.run('CHECKPOINT');
+}
+const load = { seconds: reuse ? 0 : seconds(started), peakRssMb: peakRssMb() };
 load.records = Number((await connection.runAndReadAll('SELECT count(*) FROM flows')).getRows()[0][0]);
 load.bytes = statSync(output).size;
 
@@ -80,15 +88,21 @@ const queries = {
 
 const results = {};
 for (const [name, sql] of Object.entries(queries)) {
+  if (only.length && !only.includes(name))
+    continue;
   resetPeakRss();
   const times = [];
+  const cpu = [];
   let rows = [];
   for (let run = 0; run < runs; ++run) {
     started = process.hrtime.bigint();
+    const cpuStarted = process.cpuUsage();
     rows = (await connection.runAndReadAll(sql)).getRows();
     times.push(seconds(started));
+    cpu.push(cpuSeconds(cpuStarted));
   }
   const value = rows.length === 1 && rows[0].length === 1 ? Number(rows[0][0]) : rows.length;
-  results[name] = { seconds: median(times), value, peakRssMb: peakRssMb(), sql: sql.replace(/\s+/g, ' ') };
+  results[name] = { seconds: median(times), cpuSeconds: median(cpu), value, peakRssMb: peakRssMb(),
+    sql: sql.replace(/\s+/g, ' ') };
 }
 console.log(JSON.stringify({ load, picks, queries: results }));

@@ -6,6 +6,7 @@
 #include "graph_filters.h"
 #include "graph_record_scan.h"
 #include "graph_sums.h"
+#include "network_numbers.h"
 #include "node_order.h"
 #include "outside_groups.h"
 
@@ -26,6 +27,7 @@
 #include <limits>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -189,6 +191,7 @@ struct LevelNode {
 };
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+constexpr std::uint32_t kByAddress = kNone - 1; // a network whose addresses are nodes or groups of their own
 
 // Sums the traffic into nodes and edges told apart by numbers (interfaces
 // by their position, outside groups by OutsideKey), and names only the
@@ -252,8 +255,45 @@ public:
     void reserve(std::size_t rows)
     {
         m_nodes.reserve(rows);
+        m_traffic.reserve(rows);
+        m_weight.reserve(rows);
+        m_light.reserve(rows);
         m_contributions.reserve(rows);
-        m_outsidePacked.reserve(rows / 4); // outside nodes are far fewer than sums
+    }
+
+    // Given, per address number, the weight of the sums it is on without a
+    // service (before any is added): the networks too light to be among the
+    // nodes shown, whose sums need not be kept for the edges. A network's
+    // node weighs at most its addresses' weights (U) and at least half of
+    // them (a sum has two ends); a network with U below the top N's
+    // U/2 is outweighed by N nodes. A case facing the internet has a couple
+    // of hundred thousand one-off networks: their sums were nearly all the
+    // sums kept.
+    void foldLightNetworks(const std::vector<std::uint64_t> &addressWeights)
+    {
+        if (!m_groups.keepsEveryNetworkWhole() || !m_options.expanded.empty() || m_options.topNodes == 0)
+            return;
+        coverNetworks();
+        std::vector<std::uint64_t> most(m_networks.count(), 0); // U per network
+        for (std::uint32_t a = 0; a < addressWeights.size() && a < m_networks.covered(); ++a) {
+            if (ownerOf(a) == kNone) {
+                const std::uint32_t network = m_networks.of(m_numbers, a);
+                if (network >= most.size())
+                    most.resize(network + 1, 0);
+                most[network] += addressWeights[a];
+            }
+        }
+        if (most.size() < m_options.topNodes)
+            return;
+        std::vector<std::uint64_t> least(most.size());
+        for (std::size_t n = 0; n < most.size(); ++n)
+            least[n] = most[n] / 2;
+        const auto kth = least.begin() + static_cast<std::ptrdiff_t>(m_options.topNodes - 1);
+        std::nth_element(least.begin(), kth, least.end(), std::greater<>());
+        const std::uint64_t bar = *kth; // N networks weigh at least this
+        m_lightNetworks.assign(most.size(), 0);
+        for (std::size_t n = 0; n < most.size(); ++n)
+            m_lightNetworks[n] = most[n] < bar;
     }
 
     // One sum of records: `eni` the string id of the interface that logged
@@ -299,21 +339,29 @@ private:
     void chooseShown()
     {
         addBothEnds();
-        for (Node &node : m_nodes)
-            node.id = node.caseLevel != kNone ? m_caseLevel[node.caseLevel].node.id : m_groups.idOf(node.outside);
-        // Heaviest first, by id among equals.
-        const GraphMetric metric = m_options.metric;
-        std::vector<std::uint64_t> weights(m_nodes.size());
-        std::vector<const QString *> ids(m_nodes.size());
+        // Heaviest first, by id among equals; a /24's id is written, not kept.
+        NodeRanking ranking;
+        ranking.reserve(m_nodes.size());
         for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-            weights[i] = m_nodes[i].traffic.weight(metric);
-            ids[i] = &m_nodes[i].id;
+            const Node &node = m_nodes[i];
+            const std::uint64_t weight = m_weight[i];
+            if (node.caseLevel != kNone) {
+                ranking.add(weight, m_caseLevel[node.caseLevel].node.id);
+            } else if (isV4Network(node)) {
+                char id[kV4PrefixMaxSize];
+                ranking.addAscii(weight, id, writeV4Prefix(node.outside.address.v4(), id));
+            } else {
+                ranking.add(weight, m_groups.idOf(node.outside));
+            }
         }
-        m_order = heaviestFirst(weights, ids);
+        m_order = ranking.heaviestFirst();
         m_kept = keepExpandedAddresses(m_order);
         m_shownAt.assign(m_nodes.size(), kNone);
-        for (std::size_t i = 0; i < m_kept; ++i)
+        for (std::size_t i = 0; i < m_kept; ++i) {
+            if (m_light[m_order[i]])
+                throw std::logic_error("graph: a network found too light to be shown is shown");
             m_shownAt[m_order[i]] = static_cast<std::uint32_t>(i);
+        }
         m_shownChosen = true;
         for (const Contribution &c : m_contributions)
             if (m_shownAt[c.a] != kNone && m_shownAt[c.b] != kNone)
@@ -356,7 +404,7 @@ private:
         std::map<std::uint32_t, Traffic> toMore; // kNone: between two nodes left out
         graph.trafficLeftOut = m_total;
         for (std::size_t i = 0; i < kept; ++i)
-            toMore[order[i]] = m_nodes[order[i]].traffic;
+            toMore[order[i]] = m_traffic[order[i]];
         for (const auto &[ends, sums] : m_edges) {
             auto [first, second] = split(ends);
             graph.trafficLeftOut -= sums.traffic;
@@ -366,7 +414,7 @@ private:
             // The ends in the order of their ids, as the records would tell them.
             std::uint64_t fromFirst = sums.fromLow;
             std::uint64_t fromSecond = sums.fromHigh;
-            if (m_nodes[second].id < m_nodes[first].id) {
+            if (shown[shownAt[second]].node.id < shown[shownAt[first]].node.id) {
                 std::swap(first, second);
                 std::swap(fromFirst, fromSecond);
             }
@@ -400,7 +448,7 @@ private:
             for (const auto &[inside, traffic] : toMore) {
                 node.traffic += traffic;
                 GraphEdge edge;
-                edge.source = inside == kNone ? more : m_nodes[inside].id;
+                edge.source = inside == kNone ? more : shown[shownAt[inside]].node.id;
                 edge.target = more;
                 edge.traffic = traffic;
                 if (inside == kNone) {
@@ -437,9 +485,21 @@ private:
         std::uint32_t caseLevel = kNone;
         OutsideKey outside;
         std::uint32_t seenService = 0; // the service of the address that made it
-        Traffic traffic;
-        QString id; // made once the sums are done
     };
+
+    static bool isV4Network(const Node &node)
+    {
+        return node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Network && node.outside.address.isV4();
+    }
+
+    std::uint32_t newNode(const Node &node)
+    {
+        m_nodes.push_back(node);
+        m_traffic.emplace_back();
+        m_weight.push_back(0);
+        m_light.push_back(0);
+        return static_cast<std::uint32_t>(m_nodes.size() - 1);
+    }
 
     // An outside group as one number (form in the top bits), 0 for an IPv6 address of its own.
     static std::uint64_t packedKey(const OutsideKey &key)
@@ -522,10 +582,29 @@ private:
     void addEdge(std::uint32_t a, std::uint32_t b, Side initiator, const Traffic &traffic)
     {
         if (!m_shownChosen) {
-            m_nodes[a].traffic += traffic;
-            if (b != a)
-                m_nodes[b].traffic += traffic;
+            // A light network needs only its weight (its totals are never
+            // shown): a smaller array, fewer cache misses.
+            const std::uint64_t weight = traffic.weight(m_options.metric);
+            m_weight[a] += weight;
+            if (!m_light[a])
+                m_traffic[a] += traffic;
+            if (b != a) {
+                m_weight[b] += weight;
+                if (!m_light[b])
+                    m_traffic[b] += traffic;
+            }
             m_total += traffic;
+            if (m_light[a] || m_light[b]) // never shown: no edge of its own
+                return;
+            // Sums come in key order: the same two nodes often come again at once
+            // (the addresses of one /24 on one side), kept as one.
+            if (!m_contributions.empty()) {
+                Contribution &last = m_contributions.back();
+                if (last.a == a && last.b == b && last.initiator == initiator) {
+                    last.traffic += traffic;
+                    return;
+                }
+            }
             m_contributions.push_back({a, b, initiator, traffic});
             return;
         }
@@ -549,33 +628,40 @@ private:
             return caseNode(eni);
         if (service) // rare: not worth remembering
             return outsideNode(m_numbers.address(address), service);
+        // Most outside addresses are their /24 or /48: its node is found by
+        // the network's number, in an array.
+        if (address >= m_networks.covered())
+            coverNetworks();
+        const std::uint32_t number = m_networks.of(m_numbers, address);
+        if (number >= m_networkNodes.size())
+            m_networkNodes.resize(m_networks.count(), kNone);
+        std::uint32_t &network = m_networkNodes[number];
+        if (network == kNone) {
+            const IpAddress whole = networkOf(m_numbers.address(address));
+            if (m_groups.keepsNetworkWhole(whole)) { // its key, as OutsideGroups::keyOf makes it
+                Node node;
+                node.outside.form = OutsideKey::Form::Network;
+                node.outside.address = whole;
+                network = newNode(node);
+                m_light[network] = number < m_lightNetworks.size() && m_lightNetworks[number];
+            } else {
+                network = kByAddress;
+            }
+        }
+        if (network != kByAddress)
+            return network;
         if (m_outsideOf.size() <= address)
             m_outsideOf.resize(std::max<std::size_t>(address + 1, m_numbers.size()), kNone);
         std::uint32_t &node = m_outsideOf[address];
-        if (node == kNone)
-            node = sameNetworkNode(address);
         if (node == kNone)
             node = outsideNode(m_numbers.address(address), 0);
         return node;
     }
 
-    // The node of a neighbouring number in the same /24 or /48, where the
-    // network is the node: numbered from the totals, addresses are in
-    // order, so a /24's addresses are neighbours and need no look-up.
-    std::uint32_t sameNetworkNode(std::uint32_t address) const
+    void coverNetworks()
     {
-        const IpAddress &own = m_numbers.address(address);
-        for (const std::uint32_t neighbour : {address - 1, address + 1}) {
-            if (neighbour >= m_outsideOf.size() || m_outsideOf[neighbour] == kNone)
-                continue;
-            const Node &node = m_nodes[m_outsideOf[neighbour]];
-            if (node.outside.form != OutsideKey::Form::Network)
-                continue;
-            const IpAddress network = networkOf(own);
-            if (node.outside.address == network && m_groups.keepsNetworkWhole(network))
-                return m_outsideOf[neighbour];
-        }
-        return kNone;
+        m_networks.cover(m_numbers);
+        m_networkNodes.resize(m_networks.count(), kNone);
     }
 
     std::uint32_t outsideNode(const IpAddress &address, std::uint32_t service)
@@ -592,7 +678,7 @@ private:
             Node node;
             node.outside = key;
             node.seenService = service;
-            m_nodes.push_back(node);
+            newNode(node);
         }
         return index;
     }
@@ -636,7 +722,7 @@ private:
             Node node;
             node.caseLevel = static_cast<std::uint32_t>(m_caseLevel.size());
             m_caseLevel.push_back(level);
-            m_nodes.push_back(node);
+            newNode(node);
         }
         m_members[it->second].insert(eni);
         m_caseNodes[eni] = it->second;
@@ -648,7 +734,7 @@ private:
         const Node &node = m_nodes[index];
         if (node.caseLevel != kNone) {
             LevelNode level = m_caseLevel[node.caseLevel];
-            level.node.traffic = node.traffic;
+            level.node.traffic = m_traffic[index];
             return level;
         }
         const OutsideNodeText text = m_groups.text(node.outside, node.seenService);
@@ -661,7 +747,7 @@ private:
             level.selector.addresses << text.addresses;
         level.selector.service = text.service;
         level.selector.iocList = text.iocList;
-        level.node.traffic = node.traffic;
+        level.node.traffic = m_traffic[index];
         return level;
     }
 
@@ -672,19 +758,27 @@ private:
         // are measured first, then copied into one string made to size.
         const QStringView addressTest = u"(addr == ";
         const QStringView orText = u" or ";
-        const auto network = [this](std::uint32_t node) {
-            return m_nodes[node].caseLevel == kNone && m_nodes[node].outside.form == OutsideKey::Form::Network;
-        };
+        const auto network = [this](std::uint32_t node) { return isV4Network(m_nodes[node]); };
+        std::string ids;                    // the /24s' ids, one after the other, in order
+        std::vector<std::uint8_t> idSizes;  // and their lengths
         std::vector<QString> others; // the other nodes' tests (the selector's lists), in order
         qsizetype length = 0;
         for (std::size_t i = from; i < order.size(); ++i) {
             if (i > from)
                 length += orText.size();
             if (network(order[i])) {
-                length += addressTest.size() + m_nodes[order[i]].id.size() + 1;
+                char id[kV4PrefixMaxSize];
+                const std::size_t size = writeV4Prefix(m_nodes[order[i]].outside.address.v4(), id);
+                ids.append(id, size);
+                idSizes.push_back(static_cast<std::uint8_t>(size));
+                length += addressTest.size() + static_cast<qsizetype>(size) + 1;
                 continue;
             }
-            others.push_back(QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')'));
+            const Node &node = m_nodes[order[i]];
+            if (node.caseLevel == kNone && node.outside.form == OutsideKey::Form::Network) // a /48
+                others.push_back(addressTest.toString() + prefixOf(node.outside.address) + QLatin1Char(')'));
+            else
+                others.push_back(QLatin1Char('(') + levelNode(order[i]).selector.expression() + QLatin1Char(')'));
             length += others.back().size();
         }
         QString folded(length, Qt::Uninitialized);
@@ -694,12 +788,15 @@ private:
             out += text.size();
         };
         auto other = others.begin();
+        const char *id = ids.data();
+        auto idSize = idSizes.begin();
         for (std::size_t i = from; i < order.size(); ++i) {
             if (i > from)
                 put(orText);
             if (network(order[i])) {
                 put(addressTest);
-                put(m_nodes[order[i]].id);
+                for (const char *end = id + *idSize++; id != end; ++id)
+                    *out++ = QLatin1Char(*id);
                 put(u")");
             } else {
                 put(*other++);
@@ -747,11 +844,17 @@ private:
     std::vector<std::uint32_t> m_owners; // address number → interface position, kNone for none
     // Level nodes by number.
     std::vector<Node> m_nodes;
+    std::vector<Traffic> m_traffic; // by node number: every edge's that touches it
+    std::vector<std::uint64_t> m_weight; // by node number: its traffic's weight by the metric
+    std::vector<std::uint8_t> m_light; // by node number: a network too light to be shown (m_traffic left empty)
+    std::vector<std::uint8_t> m_lightNetworks; // by network number, see foldLightNetworks
     std::vector<LevelNode> m_caseLevel;
     std::vector<std::uint32_t> m_caseNodes;                     // interface → its level node
     std::unordered_map<QString, std::uint32_t> m_caseGroups;    // level node id → number
     std::map<std::uint32_t, std::set<std::uint32_t>> m_members; // level node → its interfaces
-    std::vector<std::uint32_t> m_outsideOf; // address number → its outside node seen without a service
+    NetworkNumbers m_networks;              // address number → its /24 or /48 as a number
+    std::vector<std::uint32_t> m_networkNodes; // network number → its node, kByAddress where its addresses are looked up
+    std::vector<std::uint32_t> m_outsideOf; // address number → its outside node seen without a service, looked up
     std::unordered_map<OutsideKey, std::uint32_t, OutsideKeyHash> m_outside; // IPv6 addresses of their own
     FlatIndex m_outsidePacked; // the outside groups packedKey() packs
     FlatIndex m_edgeIndex;     // low << 32 | high node number → position in m_edges (nodes shown only)
@@ -817,10 +920,15 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     // addresses' numbers as they are. Read once for the owners, and again
     // where the graph adds them up (reading is cheaper than keeping them).
     std::size_t storedRows = 0;
+    std::optional<GraphTotalsReader> totals; // read again from the first row, its addresses decoded once
     const auto forEachTotal = [&](const auto &use) {
-        GraphTotalsReader reader(caseDb.handle());
-        if (numbers.size() == 0)
-            numbers.adopt(reader.addresses());
+        if (!totals) {
+            totals.emplace(caseDb.handle());
+            numbers.adopt(totals->takeAddresses());
+        } else {
+            totals->rewind();
+        }
+        GraphTotalsReader &reader = *totals;
         storedRows = static_cast<std::size_t>(reader.storedRows());
         std::size_t rows = 0;
         GraphTotalRow row;
@@ -844,7 +952,21 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
             use(key, t);
         }
     };
-    if (haveTotals) {
+    // The whole case: each address's weight without a service, which tells
+    // the networks too light to be shown (GraphAssembler::foldLightNetworks).
+    std::vector<std::uint64_t> addressWeights;
+    if (haveTotals && fromTotals) {
+        forEachTotal([&](const SumKey &key, const Traffic &t) {
+            claims.add(key.eni, key.logged, key.src, key.dst, t.flows);
+            if (addressWeights.empty())
+                addressWeights.resize(numbers.size(), 0);
+            const std::uint64_t weight = t.weight(options.metric);
+            if (!key.srcService)
+                addressWeights[key.src] += weight;
+            if (!key.dstService)
+                addressWeights[key.dst] += weight;
+        });
+    } else if (haveTotals) {
         forEachTotal([&](const SumKey &key, const Traffic &t) { claims.add(key.eni, key.logged, key.src, key.dst, t.flows); });
     } else {
         for (const auto &[key, traffic] :
@@ -856,6 +978,8 @@ FlowGraph buildFlowGraph(CaseDb &caseDb, const CaseFilter &filter, const GraphOp
     GraphAssembler assembler(options, strings, interfaces, numbers, owners, groups);
     if (fromTotals) {
         assembler.reserve(storedRows);
+        assembler.foldLightNetworks(addressWeights);
+        addressWeights = {};
         forEachTotal([&](const SumKey &key, const Traffic &traffic) {
             assembler.add(key.eni, key.src, key.dst, key.srcService, key.dstService, key.initiator, traffic);
         });

@@ -12,13 +12,10 @@ namespace {
 constexpr const char *kRejectColour = "#E24D42"; // as the AWS sample VPC flow dashboard
 constexpr const char *kAcceptColour = "#7EB26D";
 
-// Appends `text` as a JSON string: no copy of a long filter on the way.
-void appendQuoted(std::string &out, const QString &text)
+// Appends UTF-8 `utf8` escaped for a JSON string.
+void appendEscaped(std::string &out, const QByteArray &utf8)
 {
-    const QByteArray utf8 = text.toUtf8();
-    out += '"';
-    // Runs of characters that need no escape are copied at once: a "more"
-    // node's filter can be megabytes long.
+    // Runs of characters that need no escape are copied at once.
     std::size_t run = 0;
     for (std::size_t i = 0; i < static_cast<std::size_t>(utf8.size()); ++i) {
         const char c = utf8.constData()[i];
@@ -44,6 +41,32 @@ void appendQuoted(std::string &out, const QString &text)
         }
     }
     out.append(utf8.constData() + run, static_cast<std::size_t>(utf8.size()) - run);
+}
+
+// Appends `text` as a JSON string. A "more" node's filter can be megabytes
+// long: ASCII, nearly all there is, is narrowed straight into `out` (quotes
+// and backslashes escaped on the way), and only from the first other
+// character on does the text go through UTF-8.
+void appendQuoted(std::string &out, const QString &text)
+{
+    out += '"';
+    const auto *in = reinterpret_cast<const char16_t *>(text.constData());
+    const auto size = static_cast<std::size_t>(text.size());
+    const std::size_t start = out.size();
+    out.resize(start + 2 * size); // every character escaped at most
+    char *narrow = out.data() + start;
+    std::size_t i = 0;
+    for (; i < size; ++i) {
+        const char16_t c = in[i];
+        if (c >= 0x80 || c < 0x20)
+            break;
+        if (c == u'"' || c == u'\\')
+            *narrow++ = '\\';
+        *narrow++ = static_cast<char>(c);
+    }
+    out.resize(static_cast<std::size_t>(narrow - out.data()));
+    if (i < size)
+        appendEscaped(out, QStringView(text).mid(static_cast<qsizetype>(i)).toUtf8());
     out += '"';
 }
 
@@ -60,7 +83,16 @@ std::string number(std::uint64_t value) { return std::to_string(value); }
 
 std::string graphJson(const FlowGraph &graph)
 {
-    std::string out = "{\"nodes\":[";
+    // Room made at once (ASCII texts, each escaped at most twice its
+    // length): the "more" filter is written twice, megabytes each.
+    std::size_t estimate = 64;
+    for (const GraphNode &n : graph.nodes)
+        estimate += 160 + 2 * static_cast<std::size_t>(n.id.size() + n.label.size() + n.filter.size());
+    for (const GraphEdge &e : graph.edges)
+        estimate += 200 + 2 * static_cast<std::size_t>(e.source.size() + e.target.size() + e.filter.size());
+    std::string out;
+    out.reserve(estimate);
+    out += "{\"nodes\":[";
     for (std::size_t i = 0; i < graph.nodes.size(); ++i) {
         const GraphNode &n = graph.nodes[i];
         out += i ? ",{\"id\":" : "{\"id\":";

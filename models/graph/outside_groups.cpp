@@ -50,25 +50,30 @@ IpAddress networkOf(const IpAddress &address)
     return network;
 }
 
+std::size_t writeV4Prefix(std::uint32_t address, char *out)
+{
+    // Written digit by digit: a graph names hundreds of thousands of these.
+    char *end = out;
+    const std::uint32_t network = address & 0xFFFFFF00U;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        const unsigned octet = (network >> shift) & 0xFFU;
+        if (octet >= 100)
+            *end++ = static_cast<char>('0' + octet / 100);
+        if (octet >= 10)
+            *end++ = static_cast<char>('0' + octet / 10 % 10);
+        *end++ = static_cast<char>('0' + octet % 10);
+        *end++ = shift ? '.' : '/';
+    }
+    *end++ = '2';
+    *end++ = '4';
+    return static_cast<std::size_t>(end - out);
+}
+
 QString prefixOf(const IpAddress &address)
 {
     if (address.isV4()) {
-        // Written digit by digit: a graph names hundreds of thousands of these.
-        char text[20];
-        char *end = text;
-        const std::uint32_t network = address.v4() & 0xFFFFFF00U;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            const unsigned octet = (network >> shift) & 0xFFU;
-            if (octet >= 100)
-                *end++ = static_cast<char>('0' + octet / 100);
-            if (octet >= 10)
-                *end++ = static_cast<char>('0' + octet / 10 % 10);
-            *end++ = static_cast<char>('0' + octet % 10);
-            *end++ = shift ? '.' : '/';
-        }
-        *end++ = '2';
-        *end++ = '4';
-        return QString::fromLatin1(text, end - text);
+        char text[kV4PrefixMaxSize];
+        return QString::fromLatin1(text, static_cast<qsizetype>(writeV4Prefix(address.v4(), text)));
     }
     return addressText(networkOf(address)) + QStringLiteral("/48");
 }

@@ -52,6 +52,10 @@ std::vector<IocGroupList> caseIocGroupLists(CaseDb &caseDb);
 
 IpAddress networkOf(const IpAddress &address);  // its /24 or /48
 QString prefixOf(const IpAddress &address);     // "198.51.100.0/24", "2001:db8:1::/48"
+// The /24 of an IPv4 address (host order) as prefixOf writes it, at `out`
+// (room for kV4PrefixMaxSize characters); returns its length.
+constexpr std::size_t kV4PrefixMaxSize = 16; // "255.255.255.0/24"
+std::size_t writeV4Prefix(std::uint32_t address, char *out);
 
 // The outside node an address belongs to, as numbers.
 struct OutsideKey {
@@ -97,6 +101,8 @@ public:
     {
         return m_iocLists.empty() && !m_expandedNetworks.count(network);
     }
+    // Whether every network is kept whole: nothing expanded, no IOC list.
+    bool keepsEveryNetworkWhole() const { return m_iocLists.empty() && m_expandedNetworks.empty(); }
 
 private:
     // Position + 1 of the first list holding the address, 0 none.

@@ -395,10 +395,27 @@ void GraphTotalsReader::open(const std::vector<std::int64_t> &runs)
             m_addresses.push_back(a);
         }
     }
+    m_addressCount = m_addresses.size();
+    start();
+}
+
+void GraphTotalsReader::start()
+{
+    m_heap.clear();
     for (std::size_t i = 0; i < m_cursors.size(); ++i)
         if (advance(m_cursors[i]))
             m_heap.push_back(i);
     std::make_heap(m_heap.begin(), m_heap.end(), [this](std::size_t a, std::size_t b) { return before(b, a); });
+}
+
+void GraphTotalsReader::rewind()
+{
+    for (Cursor &cursor : m_cursors) {
+        cursor.nextPiece = 0;
+        cursor.pieceRows = 0;
+        cursor.offset = 0;
+    }
+    start();
 }
 
 bool GraphTotalsReader::before(std::size_t a, std::size_t b) const
@@ -443,7 +460,7 @@ bool GraphTotalsReader::advance(Cursor &cursor)
             Bytes::corrupt();
         cursor.row.src = cursor.positions[cursor.decoded.src];
         cursor.row.dst = cursor.positions[cursor.decoded.dst];
-    } else if (cursor.decoded.src >= m_addresses.size() || cursor.decoded.dst >= m_addresses.size()) {
+    } else if (cursor.decoded.src >= m_addressCount || cursor.decoded.dst >= m_addressCount) {
         Bytes::corrupt();
     }
     return true;
@@ -451,6 +468,19 @@ bool GraphTotalsReader::advance(Cursor &cursor)
 
 bool GraphTotalsReader::next(GraphTotalRow &row)
 {
+    if (m_cursors.size() == 1) {
+        // One run (a case imported at once): its keys are distinct and in
+        // order, nothing to merge.
+        Cursor &cursor = m_cursors.front();
+        while (!m_heap.empty()) {
+            row = cursor.row;
+            if (!advance(cursor))
+                m_heap.clear();
+            if (row.sums.flows != 0)
+                return true;
+        }
+        return false;
+    }
     const auto after = [this](std::size_t a, std::size_t b) { return before(b, a); };
     while (!m_heap.empty()) {
         std::pop_heap(m_heap.begin(), m_heap.end(), after);

@@ -83,20 +83,28 @@ public:
     // Sorted and distinct: the rows' src and dst are positions here. May
     // hold addresses no row has any more.
     const std::vector<IpAddress> &addresses() const { return m_addresses; }
+    // The same list handed over (addresses() is empty after): a whole
+    // case's is megabytes, and a reader that rereads its rows needs only
+    // its length.
+    std::vector<IpAddress> takeAddresses() { return std::move(m_addresses); }
     // Rows stored, over every run (keys in several runs counted in each).
     std::int64_t storedRows() const { return m_storedRows; }
     // The next row; false at the end.
     bool next(GraphTotalRow &row);
+    // Back to the first row, the addresses kept as they are numbered.
+    void rewind();
 
 private:
     struct Cursor;
     void open(const std::vector<std::int64_t> &runs);
+    void start();
     bool advance(Cursor &cursor);
     bool before(std::size_t a, std::size_t b) const;
 
     sqlite3 *m_db;
     Statement m_readPiece;
     std::vector<IpAddress> m_addresses;
+    std::size_t m_addressCount = 0; // of the list, taken or not
     std::vector<Cursor> m_cursors;
     std::vector<std::size_t> m_heap; // cursors with a row, smallest key first
     std::int64_t m_storedRows = 0;

@@ -16,6 +16,7 @@
 #include <random>
 #include <set>
 #include <tuple>
+#include <vector>
 
 using namespace flowscope;
 
@@ -165,6 +166,42 @@ private Q_SLOTS:
         QCOMPARE(stored(db.get()), expected);
         QCOMPARE(queryInt(db.get(), "SELECT pieces FROM graph_total_run"),
                  static_cast<std::int64_t>((static_cast<std::size_t>(rows) + kGraphRowsPerPiece - 1) / kGraphRowsPerPiece));
+    }
+
+    void rowsReadAgainAfterRewind_data()
+    {
+        QTest::addColumn<int>("runs");
+        QTest::newRow("one run") << 1;
+        QTest::newRow("runs merged as read") << 3;
+    }
+    void rowsReadAgainAfterRewind()
+    {
+        QFETCH(int, runs);
+        Database db;
+        std::mt19937 random(11);
+        Expected expected;
+        for (int run = 0; run < runs; ++run)
+            writeRandomRun(db.get(), random, kGraphRowsPerPiece + 500, expected);
+        const auto readAll = [](GraphTotalsReader &reader) {
+            std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t, std::int64_t, std::int64_t>> rows;
+            GraphTotalRow row;
+            while (reader.next(row))
+                rows.emplace_back(row.interface, row.src, row.dst, row.sums.flows, row.sums.bytes);
+            return rows;
+        };
+        GraphTotalsReader reader(db.get());
+        const std::size_t addresses = reader.addresses().size();
+        const auto first = readAll(reader);
+        QCOMPARE(first.size(), expected.size());
+        // The addresses handed over, the rows read again the same, their positions still in the list.
+        QCOMPARE(reader.takeAddresses().size(), addresses);
+        QVERIFY(reader.addresses().empty());
+        reader.rewind();
+        QCOMPARE(readAll(reader), first);
+        reader.rewind();
+        GraphTotalRow row;
+        QVERIFY(reader.next(row));
+        QCOMPARE(std::get<1>(first.front()), row.src);
     }
 
     void runsReadAsTheirSums()
