@@ -23,6 +23,25 @@ void sortUnique(std::vector<T> &values)
     values.erase(std::unique(values.begin(), values.end()), values.end());
 }
 
+// The same for a block's IPv4 addresses (two a record, thousands a block):
+// a radix sort, a byte a pass, takes about half a comparison sort's time on
+// them, which had been a tenth of the gathering thread's.
+void sortUnique(std::vector<std::uint32_t> &values, std::vector<std::uint32_t> &scratch)
+{
+    scratch.resize(values.size());
+    for (unsigned shift = 0; shift < 32; shift += 8) {
+        std::array<std::size_t, 257> starts{};
+        for (const std::uint32_t v : values)
+            ++starts[((v >> shift) & 0xff) + 1];
+        for (std::size_t i = 1; i < starts.size(); ++i)
+            starts[i] += starts[i - 1];
+        for (const std::uint32_t v : values)
+            scratch[starts[(v >> shift) & 0xff]++] = v;
+        values.swap(scratch);
+    }
+    values.erase(std::unique(values.begin(), values.end()), values.end());
+}
+
 } // namespace
 
 DerivedTablesWriter::DerivedTablesWriter(sqlite3 *db, const DerivedTablesBounds &bounds, FlowBufferPool *buffers)
@@ -157,7 +176,8 @@ void DerivedTablesWriter::addPostings(std::int64_t block, const std::vector<Enco
         if (f.interface)
             interfaces.push_back(f.interface);
     }
-    sortUnique(v4Addresses);
+    thread_local std::vector<std::uint32_t> scratch;
+    sortUnique(v4Addresses, scratch);
     for (const std::uint32_t address : v4Addresses)
         m_addresses.add(block, storedIpv4(address));
     sortUnique(v6Addresses);
