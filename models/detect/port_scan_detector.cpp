@@ -2,6 +2,7 @@
 #include "port_scan_detector.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "logged_once.h"
 
 #include "analysis/flat_table.h"
 
@@ -22,12 +23,25 @@ struct WindowKey {
 
 struct WindowEntry {
     WindowKey key;
-    // The source's failed requests (its evidence filter selects them).
-    std::uint64_t records = 0;
-    std::uint64_t bytes = 0;
+    // The times of the source's failed requests (its evidence filter selects them).
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastStart = INT64_MIN;
     std::int64_t lastEnd = INT64_MIN;
+};
+
+// A source's failed requests to one host in one window, as one interface
+// logged them: a request logged at both ends counts once (logged_once.h).
+struct PairKey {
+    std::uint64_t source = 0;
+    std::uint64_t host = 0;
+    std::int64_t window = 0;
+    std::uint64_t interface = 0;
+};
+
+struct PairEntry {
+    PairKey key;
+    std::uint64_t records = 0;
+    std::uint64_t bytes = 0;
 };
 
 // One target (host, and protocol and port) a source tried in one window.
@@ -95,6 +109,7 @@ struct PortScanDetector::State {
     AddressIds addresses;
     FlatTable<WindowEntry> windows;
     FlatTable<TargetEntry> targets;
+    FlatTable<PairEntry> pairs;
     SuccessSketch successes;
 };
 
@@ -122,7 +137,7 @@ ColumnMask PortScanDetector::columns() const
 {
     return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort)
         | columnOf(Field::Protocol) | columnOf(Field::TcpFlags) | columnOf(Field::Action) | columnOf(Field::Bytes)
-        | columnOf(Field::Start) | columnOf(Field::End);
+        | columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::InterfaceId);
 }
 
 void PortScanDetector::observe(const EncodedFlow &flow)
@@ -141,16 +156,17 @@ void PortScanDetector::observe(const EncodedFlow &flow)
         return;
     }
     WindowEntry &w = s.windows.findOrAdd({source, window});
-    ++w.records;
-    w.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
     w.firstStart = std::min(w.firstStart, flow.start);
     w.lastStart = std::max(w.lastStart, flow.start);
     w.lastEnd = std::max(w.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
     const std::uint32_t port = (flow.has(Field::DstPort) ? flow.dstPort : 0U)
         | (flow.has(Field::Protocol) ? std::uint32_t(flow.protocol) << 16 : 0U);
-    TargetEntry &target = s.targets.findOrAdd(
-        {source, flow.has(Field::DstAddr) ? s.addresses.idOf(flow.dstAddr) : 0, window, port, 0});
+    const std::uint64_t host = flow.has(Field::DstAddr) ? s.addresses.idOf(flow.dstAddr) : 0;
+    TargetEntry &target = s.targets.findOrAdd({source, host, window, port, 0});
     target.outcome |= kFailed;
+    PairEntry &pair = s.pairs.findOrAdd({source, host, window, flow.interface});
+    ++pair.records;
+    pair.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
 }
 
 std::vector<Finding> PortScanDetector::finish(const DetectContext &context, const std::vector<Finding> &)
@@ -188,6 +204,16 @@ std::vector<Finding> PortScanDetector::finish(const DetectContext &context, cons
         if (scanSet.count({t.key.source, t.key.window}))
             tried[{t.key.source, t.key.window}].push_back(&t);
     }
+    // The failed requests of each scan window, per host the interfaces
+    // that logged them, a request counted once.
+    std::unordered_map<std::pair<std::uint64_t, std::int64_t>, std::unordered_map<std::uint64_t, LoggedOnce>, WindowKeyHash>
+        requests;
+    for (std::size_t i = 0; i < m_state->pairs.size(); ++i) {
+        const PairEntry &pair = m_state->pairs.at(i);
+        if (scanSet.count({pair.key.source, pair.key.window}))
+            requests[{pair.key.source, pair.key.window}][pair.key.host].add(static_cast<std::uint32_t>(pair.key.interface),
+                                                                           pair.records, pair.bytes);
+    }
 
     std::vector<Finding> findings;
     for (std::size_t from = 0; from < scans.size();) {
@@ -207,8 +233,11 @@ std::vector<Finding> PortScanDetector::finish(const DetectContext &context, cons
         std::uint64_t targets = 0, failedTargets = 0;
         for (std::size_t s = from; s <= to; ++s) {
             const WindowEntry &w = m_state->windows.findOrAdd({scans[s].first, scans[s].second});
-            f.records += w.records;
-            f.bytes += w.bytes;
+            for (const auto &[host, logged] : requests[scans[s]]) {
+                const InterfaceShare counted = logged.counted();
+                f.records += counted.records;
+                f.bytes += counted.bytes;
+            }
             f.start = std::min(f.start, w.firstStart);
             lastStart = std::max(lastStart, w.lastStart);
             f.end = std::max(f.end, w.lastEnd);

@@ -2,10 +2,12 @@
 #include "syn_only_detector.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "logged_once.h"
 
 #include "analysis/flat_table.h"
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -21,8 +23,16 @@ struct TripleKey {
     std::uint64_t port = 0;
 };
 
+// One interface's SYN-only records of an attempt.
+struct AttemptKey {
+    std::uint64_t from = 0;
+    std::uint64_t to = 0;
+    std::uint64_t port = 0;
+    std::uint64_t interface = 0;
+};
+
 struct AttemptEntry {
-    TripleKey key;
+    AttemptKey key;
     std::uint64_t records = 0;
     std::uint64_t bytes = 0;
     std::int64_t firstStart = INT64_MAX;
@@ -72,7 +82,7 @@ ColumnMask SynOnlyDetector::columns() const
 {
     return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort)
         | columnOf(Field::Protocol) | columnOf(Field::TcpFlags) | columnOf(Field::Action) | columnOf(Field::Bytes) | columnOf(Field::Start)
-        | columnOf(Field::End);
+        | columnOf(Field::End) | columnOf(Field::InterfaceId);
 }
 
 void SynOnlyDetector::observe(const EncodedFlow &flow)
@@ -90,7 +100,7 @@ void SynOnlyDetector::observe(const EncodedFlow &flow)
     m_state->sent.push_back(digest(src, dst, flow.srcPort)); // a SYN answers nothing, but is a record sent
     if (!m_parameters.includeRejected && flow.has(Field::Action) && flow.action == Action::Reject)
         return;
-    AttemptEntry &attempt = m_state->attempts.findOrAdd({src, dst, flow.dstPort});
+    AttemptEntry &attempt = m_state->attempts.findOrAdd({src, dst, flow.dstPort, flow.interface});
     ++attempt.records;
     attempt.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
     if (flow.has(Field::Start))
@@ -101,23 +111,54 @@ void SynOnlyDetector::observe(const EncodedFlow &flow)
 
 std::vector<Finding> SynOnlyDetector::finish(const DetectContext &context, const std::vector<Finding> &)
 {
+    // Each attempt's interfaces together, an attempt logged at both ends
+    // counted once (logged_once.h).
+    struct Attempt {
+        TripleKey key;
+        InterfaceShare counted;
+        std::int64_t firstStart = INT64_MAX;
+        std::int64_t lastEnd = INT64_MIN;
+    };
+    std::vector<std::size_t> order(m_state->attempts.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    const auto tripleOf = [this](std::size_t i) {
+        const AttemptKey &k = m_state->attempts.at(i).key;
+        return std::tie(k.from, k.to, k.port);
+    };
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return tripleOf(a) < tripleOf(b) || (tripleOf(a) == tripleOf(b) && a < b); });
+    std::vector<Attempt> attempts;
+    for (std::size_t i = 0; i < order.size();) {
+        Attempt attempt;
+        LoggedOnce logged;
+        std::size_t next = i;
+        for (; next < order.size() && tripleOf(order[next]) == tripleOf(order[i]); ++next) {
+            const AttemptEntry &e = m_state->attempts.at(order[next]);
+            logged.add(static_cast<std::uint32_t>(e.key.interface), e.records, e.bytes);
+            attempt.firstStart = std::min(attempt.firstStart, e.firstStart);
+            attempt.lastEnd = std::max(attempt.lastEnd, e.lastEnd);
+        }
+        const AttemptKey &k = m_state->attempts.at(order[i]).key;
+        attempt.key = {k.from, k.to, k.port};
+        attempt.counted = logged.counted();
+        if (static_cast<std::int64_t>(attempt.counted.records) >= m_parameters.minRecords)
+            attempts.push_back(attempt);
+        i = next;
+    }
     // The attempts with enough records, by the digest an answer would have.
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> byAnswer;
-    for (std::size_t i = 0; i < m_state->attempts.size(); ++i) {
-        const AttemptEntry &attempt = m_state->attempts.at(i);
-        if (static_cast<std::int64_t>(attempt.records) >= m_parameters.minRecords)
-            byAnswer[digest(attempt.key.to, attempt.key.from, attempt.key.port)].push_back(i);
-    }
+    for (std::size_t i = 0; i < attempts.size(); ++i)
+        byAnswer[digest(attempts[i].key.to, attempts[i].key.from, attempts[i].key.port)].push_back(i);
     for (const std::uint64_t sent : m_state->sent)
         if (!byAnswer.empty())
             byAnswer.erase(sent); // the destination answered from that port
     std::vector<std::size_t> unanswered;
-    for (const auto &[answer, attempts] : byAnswer)
-        unanswered.insert(unanswered.end(), attempts.begin(), attempts.end());
+    for (const auto &[answer, indexes] : byAnswer)
+        unanswered.insert(unanswered.end(), indexes.begin(), indexes.end());
     std::sort(unanswered.begin(), unanswered.end());
     std::vector<Finding> findings;
     for (const std::size_t i : unanswered) {
-        const AttemptEntry &attempt = m_state->attempts.at(i);
+        const Attempt &attempt = attempts[i];
         Finding f;
         f.type = "syn-only";
         f.src = m_state->addresses.address(attempt.key.from);
@@ -126,11 +167,11 @@ std::vector<Finding> SynOnlyDetector::finish(const DetectContext &context, const
         f.protocol = kTcp;
         f.start = attempt.firstStart == INT64_MAX ? 0 : attempt.firstStart;
         f.end = attempt.lastEnd == INT64_MIN ? f.start : attempt.lastEnd;
-        f.records = attempt.records;
-        f.bytes = attempt.bytes;
-        f.severity = static_cast<std::int64_t>(attempt.records) >= m_parameters.highRecords ? Severity::High
-                                                                                           : Severity::Medium;
-        f.title = std::to_string(attempt.records) + " SYNs from " + f.src->toString() + " to " + f.dst->toString() + ':'
+        f.records = attempt.counted.records;
+        f.bytes = attempt.counted.bytes;
+        f.severity = static_cast<std::int64_t>(f.records) >= m_parameters.highRecords ? Severity::High
+                                                                                      : Severity::Medium;
+        f.title = std::to_string(f.records) + " SYNs from " + f.src->toString() + " to " + f.dst->toString() + ':'
             + std::to_string(*f.dstPort) + " never answered";
         EvidenceFilter evidence;
         evidence.address("srcaddr", *f.src)
