@@ -7,7 +7,6 @@
 #include "analysis/flat_table.h"
 
 #include <algorithm>
-#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -23,20 +22,28 @@ struct TripleKey {
     std::uint64_t port = 0;
 };
 
-// One interface's SYN-only records of an attempt.
-struct AttemptKey {
-    std::uint64_t from = 0;
-    std::uint64_t to = 0;
-    std::uint64_t port = 0;
-    std::uint64_t interface = 0;
-};
-
+// An attempt's SYN-only records at the first interface that logged it;
+// another interface's go to a table of their own, rare but for traffic
+// inside the estate, so that a SYN logged at both ends counts once
+// (logged_once.h).
 struct AttemptEntry {
-    AttemptKey key;
-    std::uint64_t records = 0;
+    TripleKey key;
+    std::uint32_t interface = 0;
+    std::uint32_t records = 0; // saturates; the rest then goes to the other table
     std::uint64_t bytes = 0;
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastEnd = INT64_MIN;
+};
+
+struct OtherInterfaceKey {
+    std::uint64_t attempt = 0; // its index among the attempts
+    std::uint64_t interface = 0;
+};
+
+struct OtherInterfaceEntry {
+    OtherInterfaceKey key;
+    std::uint64_t records = 0;
+    std::uint64_t bytes = 0;
 };
 
 // A 64-bit digest of (from, to, port): a reply's digest equals its
@@ -55,6 +62,7 @@ std::uint64_t digest(std::uint64_t from, std::uint64_t to, std::uint64_t port)
 struct SynOnlyDetector::State {
     AddressIds addresses;
     FlatTable<AttemptEntry> attempts;
+    FlatTable<OtherInterfaceEntry> otherInterfaces;
     // Every TCP record as digest(sender, receiver, sender's port), appended
     // (cheaper than a hash table of millions) and searched once at the end.
     std::vector<std::uint64_t> sent;
@@ -100,9 +108,18 @@ void SynOnlyDetector::observe(const EncodedFlow &flow)
     m_state->sent.push_back(digest(src, dst, flow.srcPort)); // a SYN answers nothing, but is a record sent
     if (!m_parameters.includeRejected && flow.has(Field::Action) && flow.action == Action::Reject)
         return;
-    AttemptEntry &attempt = m_state->attempts.findOrAdd({src, dst, flow.dstPort, flow.interface});
-    ++attempt.records;
-    attempt.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
+    const std::size_t index = m_state->attempts.indexOf({src, dst, flow.dstPort});
+    AttemptEntry &attempt = m_state->attempts.at(index);
+    const std::uint64_t bytes = flow.has(Field::Bytes) ? flow.bytes : 0;
+    if (attempt.records == 0 || (attempt.interface == flow.interface && attempt.records < UINT32_MAX)) {
+        attempt.interface = flow.interface;
+        ++attempt.records;
+        attempt.bytes += bytes;
+    } else {
+        OtherInterfaceEntry &other = m_state->otherInterfaces.findOrAdd({index, flow.interface});
+        ++other.records;
+        other.bytes += bytes;
+    }
     if (flow.has(Field::Start))
         attempt.firstStart = std::min(attempt.firstStart, flow.start);
     if (flow.has(Field::End))
@@ -119,31 +136,24 @@ std::vector<Finding> SynOnlyDetector::finish(const DetectContext &context, const
         std::int64_t firstStart = INT64_MAX;
         std::int64_t lastEnd = INT64_MIN;
     };
-    std::vector<std::size_t> order(m_state->attempts.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    const auto tripleOf = [this](std::size_t i) {
-        const AttemptKey &k = m_state->attempts.at(i).key;
-        return std::tie(k.from, k.to, k.port);
-    };
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return tripleOf(a) < tripleOf(b) || (tripleOf(a) == tripleOf(b) && a < b); });
-    std::vector<Attempt> attempts;
-    for (std::size_t i = 0; i < order.size();) {
-        Attempt attempt;
-        LoggedOnce logged;
-        std::size_t next = i;
-        for (; next < order.size() && tripleOf(order[next]) == tripleOf(order[i]); ++next) {
-            const AttemptEntry &e = m_state->attempts.at(order[next]);
-            logged.add(static_cast<std::uint32_t>(e.key.interface), e.records, e.bytes);
-            attempt.firstStart = std::min(attempt.firstStart, e.firstStart);
-            attempt.lastEnd = std::max(attempt.lastEnd, e.lastEnd);
+    std::unordered_map<std::size_t, LoggedOnce> shared; // the attempts other interfaces logged too
+    for (std::size_t i = 0; i < m_state->otherInterfaces.size(); ++i) {
+        const OtherInterfaceEntry &other = m_state->otherInterfaces.at(i);
+        LoggedOnce &logged = shared[other.key.attempt];
+        if (logged.interfaces() == 0) {
+            const AttemptEntry &first = m_state->attempts.at(other.key.attempt);
+            logged.add(first.interface, first.records, first.bytes);
         }
-        const AttemptKey &k = m_state->attempts.at(order[i]).key;
-        attempt.key = {k.from, k.to, k.port};
-        attempt.counted = logged.counted();
+        logged.add(static_cast<std::uint32_t>(other.key.interface), other.records, other.bytes);
+    }
+    std::vector<Attempt> attempts;
+    for (std::size_t i = 0; i < m_state->attempts.size(); ++i) {
+        const AttemptEntry &e = m_state->attempts.at(i);
+        const auto logged = shared.find(i);
+        Attempt attempt{e.key, logged == shared.end() ? InterfaceShare{e.interface, e.records, e.bytes} : logged->second.counted(),
+                        e.firstStart, e.lastEnd};
         if (static_cast<std::int64_t>(attempt.counted.records) >= m_parameters.minRecords)
             attempts.push_back(attempt);
-        i = next;
     }
     // The attempts with enough records, by the digest an answer would have.
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> byAnswer;
