@@ -22,7 +22,7 @@ void LoggedOnce::add(const LoggedOnce &other)
         add(share.interface, share.records, share.bytes);
 }
 
-InterfaceShare LoggedOnce::counted() const
+InterfaceShare LoggedOnce::busiest() const
 {
     InterfaceShare best;
     bool found = false;

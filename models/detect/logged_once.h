@@ -26,11 +26,13 @@ public:
     void add(std::uint32_t interface, std::uint64_t records, std::uint64_t bytes);
     void add(const LoggedOnce &other);
     // The interface that counts (all zero when nothing was added).
-    InterfaceShare counted() const;
+    InterfaceShare counted() const { return m_shares.size() == 1 ? m_shares.front() : busiest(); }
     // How many interfaces logged the pair.
     std::size_t interfaces() const { return m_shares.size(); }
 
 private:
+    InterfaceShare busiest() const;
+
     std::vector<InterfaceShare> m_shares; // a few interfaces at most
 };
 
