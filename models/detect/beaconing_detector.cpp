@@ -3,6 +3,7 @@
 #include "beacon_score.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "logged_once.h"
 #include "nat_paths.h"
 
 #include "analysis/flat_table.h"
@@ -11,7 +12,6 @@
 #include <cmath>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
 namespace flowscope {
 
@@ -26,8 +26,6 @@ struct SeriesKey {
 
 struct SeriesEntry {
     SeriesKey key;
-    std::uint64_t records = 0;
-    std::uint64_t bytes = 0;
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastEnd = INT64_MIN;
     bool translated = false; // holds a NAT gateway's inside records (to the gateway, pkt-dstaddr the destination)
@@ -119,10 +117,8 @@ void BeaconingDetector::observe(const EncodedFlow &flow)
                         flow.has(Field::Protocol) ? 0x100U | flow.protocol : 0U};
     const std::size_t index = m_state->series.indexOf(key);
     SeriesEntry &entry = m_state->series.at(index);
-    ++entry.records;
     entry.translated = entry.translated || !(dst == flow.dstAddr);
     const std::uint64_t bytes = flow.has(Field::Bytes) ? flow.bytes : 0;
-    entry.bytes += bytes;
     entry.firstStart = std::min(entry.firstStart, flow.start);
     entry.lastEnd = std::max(entry.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
     const std::int64_t duration = flow.has(Field::End) ? std::clamp<std::int64_t>(flow.end - flow.start, 0, UINT32_MAX) : 0;
@@ -160,16 +156,15 @@ std::vector<Finding> BeaconingDetector::finish(const DetectContext &context, con
         const std::size_t from = offsets[series], to = offsets[series + 1];
         if (static_cast<std::int64_t>(to - from) < p.minConnections)
             continue;
-        // The interface that logged most of the series.
-        std::unordered_map<std::uint32_t, std::size_t> perInterface;
+        // The interface that logged most of the series: its records are the
+        // series, the other interfaces' the same connections again.
+        LoggedOnce logged;
         for (std::size_t i = from; i < to; ++i)
-            ++perInterface[grouped[i].interface];
-        const std::uint32_t interface = std::max_element(perInterface.begin(), perInterface.end(), [](const auto &a, const auto &b) {
-                                            return a.second < b.second || (a.second == b.second && a.first > b.first);
-                                        })->first;
+            logged.add(grouped[i].interface, 1, grouped[i].bytes);
+        const InterfaceShare counted = logged.counted();
         std::vector<Sample> records;
         for (std::size_t i = from; i < to; ++i)
-            if (grouped[i].interface == interface)
+            if (grouped[i].interface == counted.interface)
                 records.push_back(grouped[i]);
         std::vector<std::int64_t> starts;
         std::vector<std::uint64_t> sizes;
@@ -189,8 +184,8 @@ std::vector<Finding> BeaconingDetector::finish(const DetectContext &context, con
             f.protocol = static_cast<std::uint8_t>(entry.key.protocol & 0xFF);
         f.start = entry.firstStart;
         f.end = entry.lastEnd;
-        f.records = entry.records;
-        f.bytes = entry.bytes;
+        f.records = counted.records;
+        f.bytes = counted.bytes;
         f.periodSeconds = std::round(score->periodSeconds);
         f.severity = score->score >= 0.95 && !isInternalAddress(*f.dst) ? Severity::High : Severity::Medium;
         char scoreText[16];

@@ -2,6 +2,7 @@
 #include "exfiltration_detector.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "logged_once.h"
 #include "nat_paths.h"
 
 #include "analysis/flat_table.h"
@@ -24,31 +25,23 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 
 constexpr std::uint64_t kAllDestinations = ~std::uint64_t(0);
 
+// One window's egress: per destination, its records and bytes counted once
+// (logged_once.h); over all destinations, the destinations' sums.
 struct Totals {
+    LoggedOnce logged; // per destination: the interfaces that logged it
     std::uint64_t records = 0;
     std::uint64_t bytes = 0;
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastStart = INT64_MIN;
     std::int64_t lastEnd = INT64_MIN;
-    std::vector<std::pair<std::uint32_t, std::uint64_t>> bytesByInterface; // a few interfaces at most
     bool translated = false; // holds a NAT gateway's inside records (to the gateway, pkt-dstaddr the destination)
 
-    void addBytes(std::uint32_t interface, std::uint64_t b)
+    void addTimes(const Totals &other)
     {
-        for (auto &[known, sum] : bytesByInterface)
-            if (known == interface) {
-                sum += b;
-                return;
-            }
-        bytesByInterface.emplace_back(interface, b);
-    }
-
-    std::uint64_t weighed() const
-    {
-        std::uint64_t most = 0;
-        for (const auto &[interface, b] : bytesByInterface)
-            most = std::max(most, b);
-        return most;
+        firstStart = std::min(firstStart, other.firstStart);
+        lastStart = std::max(lastStart, other.lastStart);
+        lastEnd = std::max(lastEnd, other.lastEnd);
+        translated = translated || other.translated;
     }
 };
 
@@ -65,6 +58,16 @@ struct WindowKeyHash {
 };
 
 } // namespace
+
+std::string readableSpan(std::int64_t seconds)
+{
+    if (seconds < 120)
+        return std::to_string(seconds) + " s";
+    const std::int64_t minutes = (seconds + 30) / 60;
+    if (minutes < 120)
+        return std::to_string(minutes) + " min";
+    return std::to_string(minutes / 60) + " h" + (minutes % 60 ? ' ' + std::to_string(minutes % 60) + " min" : std::string());
+}
 
 std::string readableBytes(std::uint64_t bytes)
 {
@@ -156,27 +159,35 @@ void ExfiltrationDetector::observe(const EncodedFlow &flow)
 std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, const std::vector<Finding> &)
 {
     const auto &p = m_parameters;
-    // Per (source, destination, window), and per (source, window) over every
-    // external destination, the interfaces' records added up.
+    // Per (source, destination, window) the interfaces' records, a flow
+    // counted once; per (source, window) over every external destination,
+    // the destinations' counts added up.
     std::unordered_map<WindowKey, Totals, WindowKeyHash> windows;
     for (std::size_t i = 0; i < m_state->egress.size(); ++i) {
         const EgressEntry &e = m_state->egress.at(i);
-        for (const std::uint64_t to : {e.key.dst, kAllDestinations}) {
-            Totals &t = windows[{e.key.src, to, e.key.window}];
-            t.records += e.records;
-            t.bytes += e.bytes;
-            t.firstStart = std::min(t.firstStart, e.firstStart);
-            t.lastStart = std::max(t.lastStart, e.lastStart);
-            t.lastEnd = std::max(t.lastEnd, e.lastEnd);
-            t.addBytes(static_cast<std::uint32_t>(e.key.interface), e.bytes);
-            t.translated = t.translated || e.translated;
-        }
+        Totals &t = windows[{e.key.src, e.key.dst, e.key.window}];
+        t.logged.add(static_cast<std::uint32_t>(e.key.interface), e.records, e.bytes);
+        t.firstStart = std::min(t.firstStart, e.firstStart);
+        t.lastStart = std::max(t.lastStart, e.lastStart);
+        t.lastEnd = std::max(t.lastEnd, e.lastEnd);
+        t.translated = t.translated || e.translated;
     }
+    std::unordered_map<WindowKey, Totals, WindowKeyHash> allDestinations;
+    for (auto &[key, t] : windows) {
+        const InterfaceShare counted = t.logged.counted();
+        t.records = counted.records;
+        t.bytes = counted.bytes;
+        Totals &all = allDestinations[{std::get<0>(key), kAllDestinations, std::get<2>(key)}];
+        all.records += t.records;
+        all.bytes += t.bytes;
+        all.addTimes(t);
+    }
+    windows.merge(allDestinations);
     // Each source's median window of egress, over its windows with egress.
     std::map<std::uint64_t, std::vector<std::uint64_t>> perSource;
     for (const auto &[key, totals] : windows)
         if (std::get<1>(key) == kAllDestinations)
-            perSource[std::get<0>(key)].push_back(totals.weighed());
+            perSource[std::get<0>(key)].push_back(totals.bytes);
     std::map<std::uint64_t, std::uint64_t> baseline;
     for (auto &[source, sizes] : perSource) {
         if (static_cast<std::int64_t>(sizes.size()) < p.baselineMinWindows)
@@ -189,30 +200,52 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
     struct Candidate {
         std::uint64_t source;
         std::optional<std::uint64_t> destination;
-        std::int64_t window;
-        const Totals *totals;
+        std::int64_t firstWindow, lastWindow;
+        Totals totals;
         std::string why;
+
+        bool holds(std::int64_t window) const { return window >= firstWindow && window <= lastWindow; }
     };
     std::vector<Candidate> candidates;
     std::set<std::pair<std::uint64_t, std::int64_t>> reported; // (source, window) with a per-destination finding
     for (const auto &[key, totals] : windows) {
         const auto &[source, destination, window] = key;
-        if (destination == kAllDestinations || totals.weighed() < static_cast<std::uint64_t>(p.minBytes))
+        if (destination == kAllDestinations || totals.bytes < static_cast<std::uint64_t>(p.minBytes))
             continue;
-        candidates.push_back({source, destination, window, &totals, ""});
+        candidates.push_back({source, destination, window, window, totals, ""});
         reported.insert({source, window});
     }
+    // An upload that goes on over consecutive windows is one finding: what
+    // was sent over its whole span.
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        return std::tie(a.source, a.destination, a.firstWindow) < std::tie(b.source, b.destination, b.firstWindow);
+    });
+    std::vector<Candidate> merged;
+    for (Candidate &c : candidates) {
+        if (!merged.empty() && merged.back().source == c.source && merged.back().destination == c.destination
+            && merged.back().lastWindow + 1 == c.firstWindow) {
+            Totals &t = merged.back().totals;
+            t.records += c.totals.records;
+            t.bytes += c.totals.bytes;
+            t.addTimes(c.totals);
+            merged.back().lastWindow = c.lastWindow;
+        } else {
+            merged.push_back(std::move(c));
+        }
+    }
+    candidates = std::move(merged);
     for (const auto &[key, totals] : windows) {
         const auto &[source, destination, window] = key;
         const auto base = baseline.find(source);
         if (destination != kAllDestinations || base == baseline.end() || reported.count({source, window})
-            || totals.weighed() < static_cast<std::uint64_t>(p.baselineMinBytes)
-            || static_cast<double>(totals.weighed()) < p.baselineFactor * static_cast<double>(base->second))
+            || totals.bytes < static_cast<std::uint64_t>(p.baselineMinBytes)
+            || static_cast<double>(totals.bytes) < p.baselineFactor * static_cast<double>(base->second))
             continue;
-        candidates.push_back({source, std::nullopt, window, &totals,
-                              ", " + std::to_string(static_cast<std::uint64_t>(static_cast<double>(totals.weighed())
+        candidates.push_back({source, std::nullopt, window, window, totals,
+                              ", " + std::to_string(static_cast<std::uint64_t>(static_cast<double>(totals.bytes)
                                                                                / std::max<double>(1, static_cast<double>(base->second))))
-                                  + " times its median of " + readableBytes(base->second)});
+                                  + " times its median of " + readableBytes(base->second) + " per "
+                                  + readableSpan(p.windowSeconds)});
     }
 
     NatPaths &nat = m_state->nat;
@@ -224,7 +257,7 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
         if (!c.destination || !nat.isSnapshotGateway(gateway) || !nat.sendersThrough(gateway, addressOf(*c.destination)).empty())
             continue;
         for (const auto &[key, totals] : windows)
-            if (std::get<1>(key) == *c.destination && std::get<2>(key) == c.window && std::get<0>(key) != c.source
+            if (std::get<1>(key) == *c.destination && c.holds(std::get<2>(key)) && std::get<0>(key) != c.source
                 && !nat.isGateway(addressOf(std::get<0>(key))) && nat.sentTo(gateway, addressOf(std::get<0>(key))))
                 nat.addSender(gateway, addressOf(std::get<0>(key)), addressOf(*c.destination));
         // No host's own records show the upload: the gateway's one host, if it has one.
@@ -235,11 +268,12 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
     std::set<std::tuple<std::uint64_t, std::uint64_t, std::int64_t>> hostsFound;
     for (const Candidate &c : candidates)
         if (c.destination && !nat.isGateway(addressOf(c.source)))
-            hostsFound.insert({c.source, *c.destination, c.window});
+            for (std::int64_t window = c.firstWindow; window <= c.lastWindow; ++window)
+                hostsFound.insert({c.source, *c.destination, window});
 
     std::vector<Finding> findings;
     for (const Candidate &c : candidates) {
-        const Totals &t = *c.totals;
+        const Totals &t = c.totals;
         Finding f;
         f.type = "exfiltration";
         f.src = addressOf(c.source);
@@ -259,7 +293,10 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
             const IpAddress gateway = *f.src;
             const std::vector<IpAddress> senders = nat.sendersThrough(gateway, *f.dst);
             if (std::any_of(senders.begin(), senders.end(), [&](const IpAddress &sender) {
-                    return hostsFound.count({m_state->addresses.idOf(sender), *c.destination, c.window}) > 0;
+                    for (std::int64_t window = c.firstWindow; window <= c.lastWindow; ++window)
+                        if (hostsFound.count({m_state->addresses.idOf(sender), *c.destination, window}))
+                            return true;
+                    return false;
                 }))
                 continue; // the host's own finding holds this traffic
             // Only the gateway's translated records show it: attributed to its one host when there is one.
@@ -280,11 +317,13 @@ std::vector<Finding> ExfiltrationDetector::finish(const DetectContext &context, 
         f.end = t.lastEnd;
         f.records = t.records;
         f.bytes = t.bytes;
-        f.severity = t.weighed() >= static_cast<std::uint64_t>(std::max<std::int64_t>(1, p.minBytes)) * 4 ? Severity::High
+        f.severity = t.bytes >= static_cast<std::uint64_t>(std::max<std::int64_t>(1, p.minBytes)) * 4 ? Severity::High
                                                                                                          : Severity::Medium;
-        f.title = subject + " sent " + readableBytes(t.weighed()) + " to "
+        // What was sent over what span: a single elephant flow is one record of seconds.
+        f.title = subject + " sent " + readableBytes(t.bytes) + " to "
             + (f.dst ? f.dst->toString() : std::string("external addresses")) + " in "
-            + std::to_string(p.windowSeconds / 60) + " min" + c.why + path;
+            + readableSpan(std::max<std::int64_t>(0, f.end - f.start)) + " ("
+            + (t.records == 1 ? std::string("one flow record") : std::to_string(t.records) + " records") + ')' + c.why + path;
         // The evidence is the records counted: from the source's address
         // (the gateway's, for its own records), the gateway's inside records too.
         EvidenceFilter evidence;

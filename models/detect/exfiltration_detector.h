@@ -7,7 +7,10 @@
 //   source's own median window (over its windows with egress) and at least
 //   `baseline-min-bytes`, when it has `baseline-min-windows` windows or more.
 // A flow logged at two interfaces (the instance's and a NAT gateway's) is
-// counted once: the thresholds weigh the interface that saw the most bytes.
+// counted once (logged_once.h): in the thresholds, the title and the
+// finding's records and bytes. Consecutive windows over `min-bytes` to one
+// destination make one finding; its title gives the bytes and the span of
+// its records (a single elephant flow: seconds, one record).
 
 #include "detector.h"
 
@@ -41,5 +44,7 @@ private:
 
 // "1.2 GB", "640 MB": sizes in titles.
 std::string readableBytes(std::uint64_t bytes);
+// "14 s", "25 min", "2 h 40 min": spans in titles.
+std::string readableSpan(std::int64_t seconds);
 
 } // namespace flowscope

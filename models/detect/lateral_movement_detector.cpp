@@ -2,6 +2,7 @@
 #include "lateral_movement_detector.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "logged_once.h"
 
 #include <algorithm>
 #include <array>
@@ -13,8 +14,8 @@ namespace flowscope {
 namespace {
 
 struct PairTotals {
-    std::uint64_t records = 0;
-    std::uint64_t bytes = 0;
+    LoggedOnce logged; // for the finding: a flow logged at both ends counts once
+    std::uint64_t records = 0; // every interface's, as are the rejects
     std::uint64_t rejects = 0;
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastEnd = INT64_MIN;
@@ -52,7 +53,7 @@ std::vector<DetectorParameter> LateralMovementDetector::parameters()
 ColumnMask LateralMovementDetector::columns() const
 {
     return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::DstPort) | columnOf(Field::Protocol)
-        | columnOf(Field::Action) | columnOf(Field::Bytes) | columnOf(Field::Start) | columnOf(Field::End);
+        | columnOf(Field::Action) | columnOf(Field::Bytes) | columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::InterfaceId);
 }
 
 void LateralMovementDetector::observe(const EncodedFlow &flow)
@@ -74,7 +75,7 @@ void LateralMovementDetector::observe(const EncodedFlow &flow)
     PairTotals &t = m_state->pairs[{m_state->addresses.idOf(flow.srcAddr), m_state->addresses.idOf(flow.dstAddr),
                                     flow.dstPort, flow.protocol}];
     ++t.records;
-    t.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
+    t.logged.add(flow.interface, 1, flow.has(Field::Bytes) ? flow.bytes : 0);
     t.rejects += flow.has(Field::Action) && flow.action == Action::Reject ? 1 : 0;
     t.firstStart = std::min(t.firstStart, flow.start);
     t.lastEnd = std::max(t.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
@@ -95,7 +96,10 @@ std::vector<Finding> LateralMovementDetector::finish(const DetectContext &contex
     // names every destination that source tried on that port.
     struct Group {
         std::vector<std::uint64_t> destinations;
-        PairTotals totals;
+        struct {
+            std::uint64_t records = 0, bytes = 0, rejects = 0; // records and bytes counted once
+            std::int64_t firstStart = INT64_MAX, lastEnd = INT64_MIN;
+        } totals;
         std::uint64_t fresh = 0, neverAccepted = 0;
         Severity severity = Severity::Low;
     };
@@ -112,8 +116,9 @@ std::vector<Finding> LateralMovementDetector::finish(const DetectContext &contex
             continue;
         Group &g = groups[{src, port, protocol}];
         g.destinations.push_back(dst);
-        g.totals.records += t.records;
-        g.totals.bytes += t.bytes;
+        const InterfaceShare counted = t.logged.counted();
+        g.totals.records += counted.records;
+        g.totals.bytes += counted.bytes;
         g.totals.rejects += t.rejects;
         g.totals.firstStart = std::min(g.totals.firstStart, t.firstStart);
         g.totals.lastEnd = std::max(g.totals.lastEnd, t.lastEnd);

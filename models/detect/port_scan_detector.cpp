@@ -2,12 +2,14 @@
 #include "port_scan_detector.h"
 #include "evidence_filter.h"
 #include "flow_roles.h"
+#include "logged_once.h"
 
 #include "analysis/flat_table.h"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <tuple>
 #include <unordered_set>
 
 namespace flowscope {
@@ -22,9 +24,7 @@ struct WindowKey {
 
 struct WindowEntry {
     WindowKey key;
-    // The source's failed requests (its evidence filter selects them).
-    std::uint64_t records = 0;
-    std::uint64_t bytes = 0;
+    // The times of the source's failed requests (its evidence filter selects them).
     std::int64_t firstStart = INT64_MAX;
     std::int64_t lastStart = INT64_MIN;
     std::int64_t lastEnd = INT64_MIN;
@@ -36,15 +36,27 @@ struct TargetKey {
     std::uint64_t target = 0;
     std::int64_t window = 0;
     std::uint32_t port = 0; // protocol << 16 | port
-    std::uint32_t unused = 0;
+    std::uint32_t interface = 0; // 0 in the targets; the logging one in otherInterfaces
 };
 
+// Every target in the table failed (successes go to the sketch below). Its
+// records and bytes are those the first interface that logged it saw;
+// another interface's go to a table of their own (keyed with the
+// interface), rare but for traffic inside the estate, so that a request
+// logged at both ends counts once (logged_once.h).
 struct TargetEntry {
     TargetKey key;
-    std::uint8_t outcome = 0; // kFailed | kSucceeded
+    std::uint32_t interface = 0;
+    std::uint32_t records = 0; // saturates; the rest then goes to the other table
+    std::uint64_t bytes = 0;
 };
 
-constexpr std::uint8_t kFailed = 1, kSucceeded = 2;
+struct OtherInterfaceEntry {
+    TargetKey key;
+    std::uint64_t records = 0;
+    std::uint64_t bytes = 0;
+};
+
 
 // Successful requests per source and window, counted in a count-min sketch:
 // nearly every record is one, and a sketch costs two counters a record
@@ -95,6 +107,7 @@ struct PortScanDetector::State {
     AddressIds addresses;
     FlatTable<WindowEntry> windows;
     FlatTable<TargetEntry> targets;
+    FlatTable<OtherInterfaceEntry> otherInterfaces;
     SuccessSketch successes;
 };
 
@@ -122,7 +135,7 @@ ColumnMask PortScanDetector::columns() const
 {
     return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort)
         | columnOf(Field::Protocol) | columnOf(Field::TcpFlags) | columnOf(Field::Action) | columnOf(Field::Bytes)
-        | columnOf(Field::Start) | columnOf(Field::End);
+        | columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::InterfaceId);
 }
 
 void PortScanDetector::observe(const EncodedFlow &flow)
@@ -141,16 +154,23 @@ void PortScanDetector::observe(const EncodedFlow &flow)
         return;
     }
     WindowEntry &w = s.windows.findOrAdd({source, window});
-    ++w.records;
-    w.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
     w.firstStart = std::min(w.firstStart, flow.start);
     w.lastStart = std::max(w.lastStart, flow.start);
     w.lastEnd = std::max(w.lastEnd, flow.has(Field::End) ? flow.end : flow.start);
     const std::uint32_t port = (flow.has(Field::DstPort) ? flow.dstPort : 0U)
         | (flow.has(Field::Protocol) ? std::uint32_t(flow.protocol) << 16 : 0U);
-    TargetEntry &target = s.targets.findOrAdd(
-        {source, flow.has(Field::DstAddr) ? s.addresses.idOf(flow.dstAddr) : 0, window, port, 0});
-    target.outcome |= kFailed;
+    const std::uint64_t host = flow.has(Field::DstAddr) ? s.addresses.idOf(flow.dstAddr) : 0;
+    TargetEntry &target = s.targets.findOrAdd({source, host, window, port, 0});
+    const std::uint64_t bytes = flow.has(Field::Bytes) ? flow.bytes : 0;
+    if (target.records == 0 || (target.interface == flow.interface && target.records < UINT32_MAX)) {
+        target.interface = flow.interface;
+        ++target.records;
+        target.bytes += bytes;
+    } else {
+        OtherInterfaceEntry &other = s.otherInterfaces.findOrAdd({source, host, window, port, flow.interface});
+        ++other.records;
+        other.bytes += bytes;
+    }
 }
 
 std::vector<Finding> PortScanDetector::finish(const DetectContext &context, const std::vector<Finding> &)
@@ -160,21 +180,21 @@ std::vector<Finding> PortScanDetector::finish(const DetectContext &context, cons
     const double successWeight = std::log(p.theta1 / std::max(1e-9, p.theta0));
     const double accept = std::log(p.beta / std::max(1e-9, p.alpha));
 
-    // Failed and succeeded targets per window, one pass over the targets.
+    // Failed targets per window, one pass over the targets.
     struct Outcomes {
-        std::uint64_t failed = 0, succeeded = 0;
+        std::uint64_t failed = 0;
     };
     std::unordered_map<std::pair<std::uint64_t, std::int64_t>, Outcomes, WindowKeyHash> outcomes;
     for (std::size_t i = 0; i < m_state->targets.size(); ++i) {
         const TargetEntry &t = m_state->targets.at(i);
         Outcomes &o = outcomes[{t.key.source, t.key.window}];
-        (t.outcome & kSucceeded ? o.succeeded : o.failed) += 1;
+        ++o.failed;
     }
     // TRW over each window's targets: a scan when the likelihood of
     // "scanner" reaches beta / alpha.
     std::vector<std::pair<std::uint64_t, std::int64_t>> scans;
     for (const auto &[key, o] : outcomes) {
-        const double successes = static_cast<double>(o.succeeded + m_state->successes.count(key.first, key.second));
+        const double successes = static_cast<double>(m_state->successes.count(key.first, key.second));
         if (static_cast<std::int64_t>(o.failed) >= p.minFailedTargets
             && static_cast<double>(o.failed) * failWeight + successes * successWeight >= accept)
             scans.push_back(key);
@@ -188,6 +208,51 @@ std::vector<Finding> PortScanDetector::finish(const DetectContext &context, cons
         if (scanSet.count({t.key.source, t.key.window}))
             tried[{t.key.source, t.key.window}].push_back(&t);
     }
+    // The failed requests of each scan window, a request counted once: per
+    // host, the records of the interface that logged most of them. Nearly
+    // always one interface logged all of a host's: then they are added up
+    // as they are, without a tally per host.
+    std::unordered_map<std::pair<std::uint64_t, std::int64_t>, std::vector<const OtherInterfaceEntry *>, WindowKeyHash> others;
+    for (std::size_t i = 0; i < m_state->otherInterfaces.size(); ++i) {
+        const OtherInterfaceEntry &other = m_state->otherInterfaces.at(i);
+        if (scanSet.count({other.key.source, other.key.window}))
+            others[{other.key.source, other.key.window}].push_back(&other);
+    }
+    const auto countedOnce = [&](const std::pair<std::uint64_t, std::int64_t> &scan) {
+        InterfaceShare sum;
+        std::vector<const TargetEntry *> &targets = tried[scan];
+        std::sort(targets.begin(), targets.end(), [](const TargetEntry *a, const TargetEntry *b) {
+            return std::tie(a->key.target, a->interface) < std::tie(b->key.target, b->interface);
+        });
+        const auto other = others.find(scan);
+        for (std::size_t from = 0; from < targets.size();) {
+            std::size_t to = from + 1;
+            while (to < targets.size() && targets[to]->key.target == targets[from]->key.target)
+                ++to;
+            const std::uint64_t host = targets[from]->key.target;
+            const bool oneInterface = targets[to - 1]->interface == targets[from]->interface;
+            const bool elsewhere = other != others.end()
+                && std::any_of(other->second.begin(), other->second.end(),
+                               [&](const OtherInterfaceEntry *e) { return e->key.target == host; });
+            LoggedOnce logged;
+            for (std::size_t i = from; i < to; ++i) {
+                if (oneInterface && !elsewhere) {
+                    sum.records += targets[i]->records;
+                    sum.bytes += targets[i]->bytes;
+                } else {
+                    logged.add(targets[i]->interface, targets[i]->records, targets[i]->bytes);
+                }
+            }
+            if (elsewhere)
+                for (const OtherInterfaceEntry *e : other->second)
+                    if (e->key.target == host)
+                        logged.add(e->key.interface, e->records, e->bytes);
+            sum.records += logged.counted().records;
+            sum.bytes += logged.counted().bytes;
+            from = to;
+        }
+        return sum;
+    };
 
     std::vector<Finding> findings;
     for (std::size_t from = 0; from < scans.size();) {
@@ -207,8 +272,9 @@ std::vector<Finding> PortScanDetector::finish(const DetectContext &context, cons
         std::uint64_t targets = 0, failedTargets = 0;
         for (std::size_t s = from; s <= to; ++s) {
             const WindowEntry &w = m_state->windows.findOrAdd({scans[s].first, scans[s].second});
-            f.records += w.records;
-            f.bytes += w.bytes;
+            const InterfaceShare counted = countedOnce(scans[s]);
+            f.records += counted.records;
+            f.bytes += counted.bytes;
             f.start = std::min(f.start, w.firstStart);
             lastStart = std::max(lastStart, w.lastStart);
             f.end = std::max(f.end, w.lastEnd);
@@ -216,7 +282,7 @@ std::vector<Finding> PortScanDetector::finish(const DetectContext &context, cons
                 hosts.insert(t->key.target);
                 ports.insert(t->key.port & 0xFFFF);
                 ++targets;
-                failedTargets += (t->outcome & kSucceeded) ? 0 : 1;
+                ++failedTargets;
             }
         }
         if (hosts.size() == 1)

@@ -7,10 +7,13 @@
 #include "detect/detector_registry.h"
 #include "detect/evidence_filter.h"
 #include "detect/flow_roles.h"
+#include "detect/logged_once.h"
 #include "store/case_db.h"
 #include "store/ioc_list_rows.h"
 
 #include <algorithm>
+#include <array>
+#include <map>
 #include <limits>
 #include <unordered_map>
 
@@ -22,8 +25,28 @@ struct Owner {
     std::string list, indicator, label;
 };
 
+// A record's two addresses (family and bytes each), absent ones zero.
+using AddressPair = std::array<std::uint8_t, 34>;
+
+AddressPair addressPairOf(const EncodedFlow &flow)
+{
+    AddressPair pair{};
+    if (flow.has(Field::SrcAddr)) {
+        pair[0] = static_cast<std::uint8_t>(flow.srcAddr.family);
+        std::copy(flow.srcAddr.bytes.begin(), flow.srcAddr.bytes.end(), pair.begin() + 1);
+    }
+    if (flow.has(Field::DstAddr)) {
+        pair[17] = static_cast<std::uint8_t>(flow.dstAddr.family);
+        std::copy(flow.dstAddr.bytes.begin(), flow.dstAddr.bytes.end(), pair.begin() + 18);
+    }
+    return pair;
+}
+
 struct Tally {
-    std::uint64_t records = 0, bytes = 0, accepted = 0, rejectedFromInside = 0;
+    // Records and bytes per address pair and interface: a record logged at
+    // several interfaces counts once (detect/logged_once.h).
+    std::map<AddressPair, LoggedOnce> pairs;
+    std::uint64_t accepted = 0, rejectedFromInside = 0; // every interface's records
     std::int64_t first = std::numeric_limits<std::int64_t>::max();
     std::int64_t last = std::numeric_limits<std::int64_t>::min();
     // The other sides' addresses, up to two: one names the host, two say
@@ -73,7 +96,8 @@ void IocHitDetector::prepare(CaseDb &caseDb)
 ColumnMask IocHitDetector::columns() const
 {
     return columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::SrcPort) | columnOf(Field::DstPort)
-        | columnOf(Field::Action) | columnOf(Field::Bytes) | columnOf(Field::Start) | columnOf(Field::End);
+        | columnOf(Field::Action) | columnOf(Field::Bytes) | columnOf(Field::Start) | columnOf(Field::End)
+        | columnOf(Field::InterfaceId);
 }
 
 void IocHitDetector::observe(const EncodedFlow &flow)
@@ -104,8 +128,7 @@ void IocHitDetector::observe(const EncodedFlow &flow)
             continue; // both sides matched one indicator: one record all the same
         previous = indicator;
         Tally &t = m_state->tallies[indicator];
-        ++t.records;
-        t.bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
+        t.pairs[addressPairOf(flow)].add(flow.interface, 1, flow.has(Field::Bytes) ? flow.bytes : 0);
         if (flow.has(Field::Action) && !rejected)
             ++t.accepted;
         if (flow.has(Field::Start))
@@ -126,14 +149,23 @@ void IocHitDetector::observe(const EncodedFlow &flow)
 
 std::vector<Finding> IocHitDetector::finish(const DetectContext &context, const std::vector<Finding> &)
 {
+    // Each indicator's records and bytes, counted once.
+    std::unordered_map<std::size_t, InterfaceShare> counted;
     std::vector<std::size_t> hit;
-    for (const auto &[indicator, tally] : m_state->tallies)
-        if (static_cast<std::int64_t>(tally.records) >= m_parameters.minRecords)
+    for (const auto &[indicator, tally] : m_state->tallies) {
+        InterfaceShare &sum = counted[indicator];
+        for (const auto &[pair, logged] : tally.pairs) {
+            sum.records += logged.counted().records;
+            sum.bytes += logged.counted().bytes;
+        }
+        if (static_cast<std::int64_t>(sum.records) >= m_parameters.minRecords)
             hit.push_back(indicator);
+    }
     std::sort(hit.begin(), hit.end());
     std::vector<Finding> findings;
     for (const std::size_t i : hit) {
         const Tally &t = m_state->tallies.at(i);
+        const InterfaceShare &once = counted.at(i);
         const Owner &owner = m_state->owners[i];
         std::string error;
         const std::optional<IocIndicator> indicator = parseIocIndicator(owner.indicator, error);
@@ -148,8 +180,8 @@ std::vector<Finding> IocHitDetector::finish(const DetectContext &context, const 
             f.dstPort = *indicator->port;
         f.start = t.first == std::numeric_limits<std::int64_t>::max() ? 0 : t.first;
         f.end = t.last == std::numeric_limits<std::int64_t>::min() ? f.start : t.last;
-        f.records = t.records;
-        f.bytes = t.bytes;
+        f.records = once.records;
+        f.bytes = once.bytes;
         if (static_cast<std::int64_t>(t.accepted) >= m_parameters.highAccepted && t.accepted > 0)
             f.severity = Severity::High;
         else if (t.rejectedFromInside > 0)
@@ -157,7 +189,7 @@ std::vector<Finding> IocHitDetector::finish(const DetectContext &context, const 
         else
             f.severity = Severity::Low;
         f.title = owner.indicator + " of @" + owner.list + (owner.label.empty() ? "" : " (" + owner.label + ")") + ": "
-            + std::to_string(t.records) + (t.records == 1 ? " record, " : " records, ") + std::to_string(t.accepted)
+            + std::to_string(once.records) + (once.records == 1 ? " record, " : " records, ") + std::to_string(t.accepted)
             + " accepted" + (t.peers.size() == 1 ? ", with " + t.peers.front().toString() : "");
         // `@LIST and` names the list; the indicator's own terms make it exact
         // (another indicator of the list is not this finding's evidence).

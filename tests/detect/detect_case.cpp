@@ -82,6 +82,25 @@ std::vector<LogLine> throughNatGateway(const LogLine &request, const std::string
     return {inside, outside};
 }
 
+std::vector<LogLine> loggedAt(const std::vector<LogLine> &lines, const std::vector<std::string> &enis)
+{
+    std::vector<LogLine> out;
+    for (const std::string &eni : enis)
+        for (LogLine line : lines) {
+            line.eni = eni;
+            out.push_back(line);
+        }
+    return out;
+}
+
+void addLoggedAtRows()
+{
+    QTest::addColumn<std::vector<std::string>>("interfaces");
+    QTest::newRow("one interface") << std::vector<std::string>{"eni-a"};
+    QTest::newRow("both ends") << std::vector<std::string>{"eni-a", "eni-b"};
+    QTest::newRow("both ends and an appliance") << std::vector<std::string>{"eni-a", "eni-b", "eni-fw"};
+}
+
 QByteArray natGatewayInterfaces(const std::string &gatewayEni, const std::string &gatewayAddress,
                                 const std::string &instanceEni, const std::string &instanceAddress)
 {
@@ -124,22 +143,36 @@ DetectCase natGatewayCase(const std::vector<LogLine> &lines, bool snapshot)
                     : DetectCase(lines);
 }
 
-std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression)
+std::map<std::uint32_t, std::pair<std::uint64_t, std::uint64_t>> selectedPerInterface(CaseDb &caseDb,
+                                                                                     const std::string &expression)
 {
     const auto compiled = CaseFilter::compile(caseDb, expression);
     if (const auto *error = std::get_if<FilterError>(&compiled)) {
         qWarning("evidence filter '%s' does not parse: %s", expression.c_str(), error->message.c_str());
-        return {UINT64_MAX, UINT64_MAX};
+        return {{0, {UINT64_MAX, UINT64_MAX}}};
     }
     const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
-    std::uint64_t records = 0, bytes = 0;
+    std::map<std::uint32_t, std::pair<std::uint64_t, std::uint64_t>> out;
     scanRecords(caseDb, filter->blocks(), [&](const EncodedFlow &flow, std::int64_t) {
         if (!filter->predicate()(flow))
             return;
+        auto &[records, bytes] = out[flow.interface];
         ++records;
         bytes += flow.has(Field::Bytes) ? flow.bytes : 0;
     });
-    return {records, bytes};
+    return out;
+}
+
+std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression)
+{
+    std::pair<std::uint64_t, std::uint64_t> total;
+    for (const auto &[interface, share] : selectedPerInterface(caseDb, expression)) {
+        if (share.first == UINT64_MAX)
+            return share;
+        total.first += share.first;
+        total.second += share.second;
+    }
+    return total;
 }
 
 std::vector<Finding> DetectCase::run(const std::string &type, const std::vector<std::pair<std::string, std::string>> &settings,
@@ -156,16 +189,32 @@ std::vector<Finding> DetectCase::run(const std::string &type, const std::vector<
     request.runsLast = selection.runsLast;
     const DetectionResult result = runDetections(*m_case, request);
     for (const Finding &f : result.findings) {
-        const auto [records, bytes] = selected(*m_case, f.evidenceFilter);
-        if (records != f.records || bytes != f.bytes)
-            qWarning("%s: evidence filter '%s' selects %llu records, %llu bytes; the finding has %llu, %llu", f.id.c_str(),
-                     f.evidenceFilter.c_str(), static_cast<unsigned long long>(records),
-                     static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(f.records),
+        // The evidence is every interface's records; the finding counts a
+        // flow logged at several interfaces once, so its figures lie between
+        // the busiest interface's and all of them, and equal them for one.
+        const auto perInterface = selectedPerInterface(*m_case, f.evidenceFilter);
+        std::uint64_t records = 0, bytes = 0, busiest = 0;
+        for (const auto &[interface, share] : perInterface) {
+            records += share.first;
+            bytes += share.second;
+            busiest = std::max(busiest, share.first);
+        }
+        if (perInterface.size() <= 1 ? records != f.records || bytes != f.bytes
+                                      : f.records < busiest || f.records > records || f.bytes > bytes)
+            qWarning("%s: evidence filter '%s' selects %llu records, %llu bytes at %zu interfaces; the finding has %llu, %llu",
+                     f.id.c_str(), f.evidenceFilter.c_str(), static_cast<unsigned long long>(records),
+                     static_cast<unsigned long long>(bytes), perInterface.size(), static_cast<unsigned long long>(f.records),
                      static_cast<unsigned long long>(f.bytes));
         [&] {
-            QCOMPARE(records, f.records);
-            QCOMPARE(bytes, f.bytes);
             QVERIFY(f.records > 0);
+            if (perInterface.size() <= 1) {
+                QCOMPARE(records, f.records);
+                QCOMPARE(bytes, f.bytes);
+            } else {
+                QVERIFY(f.records >= busiest);
+                QVERIFY(f.records <= records);
+                QVERIFY(f.bytes <= bytes);
+            }
         }();
     }
     return result.findings;

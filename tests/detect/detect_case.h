@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -41,7 +42,8 @@ public:
 
     // The findings of one detector type, with "type.name" settings; fails
     // the test (QVERIFY) unless each evidence filter parses and selects
-    // exactly the finding's records and bytes.
+    // exactly the finding's records and bytes, or, where several interfaces
+    // logged them, records and bytes the finding's counted-once figures fit.
     std::vector<Finding> run(const std::string &type, const std::vector<std::pair<std::string, std::string>> &settings = {},
                              const std::string &filter = {});
     CaseDb &caseDb() { return *m_case; }
@@ -57,6 +59,13 @@ private:
 // one, from the gateway's address and a port of its own.
 std::vector<LogLine> throughNatGateway(const LogLine &request, const std::string &address, bool packetLevel,
                                        const std::string &eni = "eni-nat");
+// `lines` as each of `enis` logs them: a flow that crosses those
+// interfaces, with the same addresses at each (both ends inside the estate,
+// an inspection appliance on the way).
+std::vector<LogLine> loggedAt(const std::vector<LogLine> &lines, const std::vector<std::string> &enis);
+// The rows interfaces (1, 2 and 3 of them: eni-a, eni-b, eni-fw) for a
+// test of a flow counted once.
+void addLoggedAtRows();
 // describe-network-interfaces JSON: a NAT gateway's interface and an
 // instance's (type "interface"), each with one private address.
 QByteArray natGatewayInterfaces(const std::string &gatewayEni, const std::string &gatewayAddress,
@@ -76,6 +85,9 @@ DetectCase natGatewayCase(const std::vector<LogLine> &lines, bool snapshot);
 
 // The records and bytes `expression` selects in the case.
 std::pair<std::uint64_t, std::uint64_t> selected(CaseDb &caseDb, const std::string &expression);
+// The same per interface (InterfaceDictionary id) that logged them.
+std::map<std::uint32_t, std::pair<std::uint64_t, std::uint64_t>> selectedPerInterface(CaseDb &caseDb,
+                                                                                     const std::string &expression);
 
 // "src dst port records": a finding as the tests compare it ('-' for none).
 std::string describe(const Finding &finding);

@@ -93,7 +93,7 @@ private Q_SLOTS:
             twoInterfaces.push_back(l);
         }
         QTest::newRow("logged at the instance and the NAT gateway")
-            << twoInterfaces << QStringList{"10.0.2.7 198.51.100.21 443 60"} << 900;
+            << twoInterfaces << QStringList{"10.0.2.7 198.51.100.21 443 30"} << 900;
         QTest::newRow("random browsing") << browsing(80, 4) << QStringList{} << 0;
         QTest::newRow("too short a series") << beacon("10.0.2.7", "198.51.100.22", 8, 300, 10, 0, 5) << QStringList{} << 0;
         QTest::newRow("internal health check")
@@ -124,6 +124,25 @@ private Q_SLOTS:
         const auto found = detectCase.run("beaconing", {{"beaconing.external-only", "0"}});
         QCOMPARE(found.size(), std::size_t(1));
         QCOMPARE(found.front().severity, Severity::Medium);
+    }
+
+    // A beacon logged at one, two and three interfaces (the instance, an
+    // appliance, another hop) is the same calls: counted once.
+    void countsABeaconOnce_data() { addLoggedAtRows(); }
+
+    void countsABeaconOnce()
+    {
+        QFETCH(std::vector<std::string>, interfaces);
+        const auto calls = beacon("10.0.2.7", "198.51.100.20", 48, 300, 60, 8, 1);
+        std::uint64_t bytes = 0;
+        for (const LogLine &l : calls)
+            bytes += l.bytes;
+        DetectCase detectCase(loggedAt(calls, interfaces));
+        const auto found = detectCase.run("beaconing");
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(describe(found.front()), std::string("10.0.2.7 198.51.100.20 443 48"));
+        QCOMPARE(found.front().bytes, bytes);
+        QCOMPARE(selected(detectCase.caseDb(), found.front().evidenceFilter).first, std::uint64_t(48 * interfaces.size()));
     }
 
     void natGatewayBeaconFoundOnce_data()

@@ -112,7 +112,84 @@ private Q_SLOTS:
         QCOMPARE(f.src->toString(), std::string("10.0.1.5"));
         QCOMPARE(f.dst->toString(), std::string("203.0.113.200"));
         QVERIFY2(f.title.find("640.0 MB") != std::string::npos, f.title.c_str());
+        QCOMPARE(f.bytes, 640'000'000u);
         QVERIFY2(f.title.find("through NAT gateway 10.0.0.220") != std::string::npos, f.title.c_str());
+    }
+
+    // An upload logged at the instance, at a NAT gateway (its inside records)
+    // and at an inspection appliance is one upload: its finding's records,
+    // bytes and title count it once, its evidence shows every interface's records.
+    void countsAnUploadOnce_data()
+    {
+        QTest::addColumn<int>("interfaces");
+        QTest::newRow("the instance") << 1;
+        QTest::newRow("the instance and a NAT gateway") << 2;
+        QTest::newRow("the instance, an appliance and a NAT gateway") << 3;
+    }
+
+    void countsAnUploadOnce()
+    {
+        QFETCH(int, interfaces);
+        const auto upload = transfer("10.0.1.5", "203.0.113.200", 600'000'000, 12, kT0, "eni-app");
+        auto lines = interfaces == 1 ? upload : withGateway(upload, true, true);
+        if (interfaces == 3)
+            for (LogLine l : upload) {
+                l.eni = "eni-fw";
+                lines.push_back(l);
+            }
+        DetectCase detectCase(lines);
+        const auto found = detectCase.run("exfiltration");
+        QCOMPARE(found.size(), std::size_t(1));
+        const Finding &f = found.front();
+        QCOMPARE(describe(f), std::string("10.0.1.5 203.0.113.200 - 12"));
+        QCOMPARE(f.bytes, 600'000'000u);
+        QVERIFY2(f.title.find("sent 600.0 MB") != std::string::npos, f.title.c_str());
+        QCOMPARE(selected(detectCase.caseDb(), f.evidenceFilter).first, std::uint64_t(12 * interfaces));
+    }
+
+    // A single elephant flow (2 GiB in one record of 14 s, as a backup to S3
+    // logs it) is a finding of its own record: its start and end, one record,
+    // and a title that says so rather than the window's length; an upload
+    // over three consecutive hours is one finding over its whole span.
+    void saysWhatWasSentOverWhatSpan_data()
+    {
+        QTest::addColumn<std::vector<LogLine>>("lines");
+        QTest::addColumn<std::int64_t>("start");
+        QTest::addColumn<std::int64_t>("end");
+        QTest::addColumn<std::uint64_t>("records");
+        QTest::addColumn<std::uint64_t>("bytes");
+        QTest::addColumn<QString>("title");
+
+        const std::int64_t at = kT0 + 3600 + 53 * 60 + 36;
+        QTest::newRow("one elephant flow")
+            << std::vector<LogLine>{{"10.4.17.29", "52.216.229.93", 40000, 443, 6, 2'147'483'648, at, at + 14, false, 27}}
+            << at << at + 14 << std::uint64_t(1) << std::uint64_t(2'147'483'648)
+            << QStringLiteral("10.4.17.29 sent 2.1 GB to 52.216.229.93 in 14 s (one flow record)");
+        const auto hours = join({transfer("10.0.3.9", "203.0.113.200", 600'000'000, 12, kT0),
+                                 transfer("10.0.3.9", "203.0.113.200", 600'000'000, 12, kT0 + 3600),
+                                 transfer("10.0.3.9", "203.0.113.200", 600'000'000, 12, kT0 + 7200)});
+        QTest::newRow("three hours of uploads")
+            << hours << kT0 << kT0 + 7200 + 11 * 60 + 60 << std::uint64_t(36) << std::uint64_t(1'800'000'000)
+            << QStringLiteral("10.0.3.9 sent 1.8 GB to 203.0.113.200 in 2 h 12 min (36 records)");
+    }
+
+    void saysWhatWasSentOverWhatSpan()
+    {
+        QFETCH(std::vector<LogLine>, lines);
+        QFETCH(std::int64_t, start);
+        QFETCH(std::int64_t, end);
+        QFETCH(std::uint64_t, records);
+        QFETCH(std::uint64_t, bytes);
+        QFETCH(QString, title);
+        DetectCase detectCase(lines);
+        const auto found = detectCase.run("exfiltration");
+        QCOMPARE(found.size(), std::size_t(1));
+        const Finding &f = found.front();
+        QCOMPARE(f.start, start);
+        QCOMPARE(f.end, end);
+        QCOMPARE(f.records, records);
+        QCOMPARE(f.bytes, bytes);
+        QCOMPARE(QString::fromStdString(f.title), title);
     }
 
     // Without pkt-dstaddr or a snapshot nothing says the gateway translates: both are found.

@@ -122,6 +122,29 @@ private Q_SLOTS:
         }
     }
 
+    // Calls to a listed host logged at one, two and three interfaces (the
+    // instance, an appliance, another hop) are the same calls: counted once.
+    void countsARecordOnce_data() { addLoggedAtRows(); }
+
+    void countsARecordOnce()
+    {
+        QFETCH(std::vector<std::string>, interfaces);
+        DetectCase detectCase(loggedAt({line("10.0.1.5", "203.0.113.50", 40001, 443, 0, false, 1000),
+                                        line("203.0.113.50", "10.0.1.5", 443, 40001, 5, false, 250),
+                                        line("10.0.1.5", "203.0.113.50", 40002, 443, 60, false, 1000)},
+                                       interfaces));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("feed.txt"));
+        writeFile(path, "203.0.113.50\n");
+        QVERIFY(incident::addIocFiles(detectCase.caseDb(), "feed", {path.toStdString()}).stored);
+        const auto findings = detectCase.run("ioc-hit");
+        QCOMPARE(findings.size(), std::size_t(1));
+        QCOMPARE(describe(findings[0]), std::string("10.0.1.5 203.0.113.50 - 3"));
+        QCOMPARE(findings[0].bytes, std::uint64_t(2250));
+        QVERIFY2(findings[0].title.find(": 3 records") != std::string::npos, findings[0].title.c_str());
+        QCOMPARE(selected(detectCase.caseDb(), findings[0].evidenceFilter).first, std::uint64_t(3 * interfaces.size()));
+    }
+
     void evidenceNamesTheListAndBytes()
     {
         DetectCase detectCase({line("10.0.1.5", "203.0.113.50", 40001, 443, 0, false, 1000),

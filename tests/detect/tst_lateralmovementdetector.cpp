@@ -76,6 +76,24 @@ private Q_SLOTS:
         QCOMPARE(found, expected);
     }
 
+    // SSH logged at both ends, and at an appliance between the subnets, is
+    // the same three connections: counted once, every record in the evidence.
+    void countsAFlowOnce_data() { addLoggedAtRows(); }
+
+    void countsAFlowOnce()
+    {
+        QFETCH(std::vector<std::string>, interfaces);
+        std::vector<LogLine> lines = pair("10.0.1.5", "10.0.2.6", 5432, kT0, kT0 + kDay, 48);
+        for (const LogLine &l : loggedAt(pair("10.0.1.5", "10.0.3.7", 22, kT0 + 20 * 3600, kT0 + 21 * 3600, 3), interfaces))
+            lines.push_back(l);
+        DetectCase detectCase(lines);
+        const auto found = detectCase.run("lateral-movement");
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(describe(found.front()), std::string("10.0.1.5 10.0.3.7 22 3"));
+        QCOMPARE(found.front().bytes, std::uint64_t(3 * 2000));
+        QCOMPARE(selected(detectCase.caseDb(), found.front().evidenceFilter).first, std::uint64_t(3 * interfaces.size()));
+    }
+
     void settings()
     {
         DetectCase detectCase(pair("10.0.1.5", "10.0.2.6", 5432, kT0, kT0 + kDay, 48));

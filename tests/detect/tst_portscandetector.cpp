@@ -89,6 +89,21 @@ private Q_SLOTS:
         QCOMPARE(found, expected);
     }
 
+    // An internal SYN scan logged at both ends (and at an appliance between
+    // the subnets) is the same probes: counted once, every record in the evidence.
+    void countsAProbeOnce_data() { addLoggedAtRows(); }
+
+    void countsAProbeOnce()
+    {
+        QFETCH(std::vector<std::string>, interfaces);
+        DetectCase detectCase(loggedAt(probes("10.0.1.20", "10.0.2.30", 12, 5, false, 2), interfaces));
+        const auto found = detectCase.run("port-scan");
+        QCOMPARE(found.size(), std::size_t(1));
+        QCOMPARE(describe(found.front()), std::string("10.0.1.20 10.0.2.30 - 12"));
+        QCOMPARE(found.front().bytes, std::uint64_t(12 * 44));
+        QCOMPARE(selected(detectCase.caseDb(), found.front().evidenceFilter).first, std::uint64_t(12 * interfaces.size()));
+    }
+
     void windowAndThresholdAreSettings()
     {
         // The slow scan is found with a window that holds several probes.

@@ -56,6 +56,24 @@ private Q_SLOTS:
         QCOMPARE(found, expected);
     }
 
+    // Unanswered SYNs logged at both ends (and at an appliance) are the same
+    // SYNs: counted once in the finding, its title and its severity.
+    void countsASynOnce_data() { addLoggedAtRows(); }
+
+    void countsASynOnce()
+    {
+        QFETCH(std::vector<std::string>, interfaces);
+        DetectCase detectCase(loggedAt(syns("10.0.1.5", "10.0.9.9", 8443, 3), interfaces));
+        const auto found = detectCase.run("syn-only", {{"syn-only.high-records", "4"}});
+        QCOMPARE(found.size(), std::size_t(1));
+        const Finding &f = found.front();
+        QCOMPARE(describe(f), std::string("10.0.1.5 10.0.9.9 8443 3"));
+        QCOMPARE(f.bytes, std::uint64_t(3 * 60));
+        QCOMPARE(f.severity, Severity::Medium);
+        QVERIFY2(f.title.rfind("3 SYNs", 0) == 0, f.title.c_str());
+        QCOMPARE(selected(detectCase.caseDb(), f.evidenceFilter).first, std::uint64_t(3 * interfaces.size()));
+    }
+
     void severityFollowsTheCount()
     {
         DetectCase detectCase(syns("10.0.1.5", "10.0.9.9", 8443, 5));
