@@ -104,6 +104,40 @@ bool addressLess(const IpAddress &x, const IpAddress &y)
     return std::memcmp(x.bytes.data(), y.bytes.data(), x.isV4() ? 4 : 16) < 0;
 }
 
+// What a scan's two threads share to stop a stale query: the records read
+// so far (a block's counted when it is opened) and whether the query's
+// `cancelled` said so. Only worker 0, the caller's thread, asks it.
+class ScanPolls {
+public:
+    explicit ScanPolls(const StatsQuery &query)
+        : m_query(query)
+    {
+    }
+    // A block of `records` opened on `worker`: false once the query is stale.
+    bool opened(std::size_t worker, std::size_t records)
+    {
+        m_read += records;
+        return !m_stale && (worker != 0 || stillWanted());
+    }
+    bool stillWanted()
+    {
+        if (m_query.cancelled && m_query.cancelled(m_read.load()))
+            m_stale = true;
+        return !m_stale;
+    }
+    // After the scan: one last question, with every record read.
+    void throwIfCancelled() const
+    {
+        if (m_query.cancelled && m_query.cancelled(m_read.load()))
+            throw StatsCancelled();
+    }
+
+private:
+    const StatsQuery &m_query;
+    std::atomic<std::uint64_t> m_read = 0;
+    std::atomic<bool> m_stale = false;
+};
+
 // Visits the records the query selects on the scan's threads at once,
 // visit(worker, record) telling which thread calls (see
 // scanBlockRecordsPerWorker). The caller's thread asks every kPollRecords
@@ -119,16 +153,10 @@ void scanSelected(CaseDb &caseDb, const StatsQuery &query, ColumnMask columns, R
     const ColumnMask sampled = columnOf(Field::Packets) | columnOf(Field::Bytes) | columnOf(Field::Action)
         | columnOf(Field::Start) | columnOf(Field::End);
     const ColumnMask columnsRead = columns | sampled | (query.accept ? query.acceptColumns : 0);
-    std::atomic<std::uint64_t> read = 0;
-    std::atomic<bool> stale = false;
-    const auto stillWanted = [&] {
-        if (query.cancelled && query.cancelled(read.load()))
-            stale = true;
-        return !stale;
-    };
+    ScanPolls polls(query);
+    const auto stillWanted = [&] { return polls.stillWanted(); };
     const auto opened = [&](std::size_t worker, std::size_t records) {
-        read += records;
-        if (stale || (worker == 0 && !stillWanted()))
+        if (!polls.opened(worker, records))
             throw StatsCancelled();
     };
     if (!query.accept) {
@@ -160,8 +188,7 @@ void scanSelected(CaseDb &caseDb, const StatsQuery &query, ColumnMask columns, R
                                       }
                                   });
     }
-    if (query.cancelled && query.cancelled(read.load()))
-        throw StatsCancelled();
+    polls.throwIfCancelled();
 }
 
 // The same for a query without a filter, handing each block opened a column
@@ -172,21 +199,14 @@ template <typename VisitBlock>
 void scanAllColumns(CaseDb &caseDb, const StatsQuery &query, ColumnMask columns, VisitBlock visitBlock)
 {
     const ColumnMask columnsRead = columns | ColumnSamples::kColumns;
-    std::atomic<std::uint64_t> read = 0;
-    std::atomic<bool> stale = false;
-    const auto stillWanted = [&] {
-        if (query.cancelled && query.cancelled(read.load()))
-            stale = true;
-        return !stale;
-    };
+    ScanPolls polls(query);
+    const auto stillWanted = [&] { return polls.stillWanted(); };
     scanBlockColumnsPerWorker(caseDb, query.blocks, columnsRead, [&](std::size_t worker, std::int64_t, BlockColumns &block) {
-        read += block.size();
-        if (stale || (worker == 0 && !stillWanted()))
+        if (!polls.opened(worker, block.size()))
             throw StatsCancelled();
         visitBlock(worker, block, stillWanted);
     });
-    if (query.cancelled && query.cancelled(read.load()))
-        throw StatsCancelled();
+    polls.throwIfCancelled();
 }
 
 template <typename Table, typename KeyLess>

@@ -267,7 +267,12 @@ public:
     }
     // Steps over `n` addresses in one tight loop (a family byte, then 4 or
     // 16 bytes each).
-    void skipAddresses(std::size_t n)
+    void skipAddresses(std::size_t n) { skipAddressRun<false>(n); }
+    // Steps over `n` packet addresses: each a 0 byte (the record's own
+    // address) or an address.
+    void skipPacketAddresses(std::size_t n) { skipAddressRun<true>(n); }
+    template <bool kOwnAddressByte>
+    void skipAddressRun(std::size_t n)
     {
         const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
         const std::size_t size = m_data.size();
@@ -276,28 +281,13 @@ public:
             if (pos >= size)
                 throw StoreError("corrupt record block (truncated)");
             const std::uint8_t family = p[pos];
+            if (kOwnAddressByte && family == 0) {
+                ++pos;
+                continue;
+            }
             if (family != 4 && family != 6)
                 throw StoreError("corrupt record block (address family)");
             pos += family == 4 ? 5 : 17;
-        }
-        if (pos > size)
-            throw StoreError("corrupt record block (truncated)");
-        m_pos = pos;
-    }
-    // Steps over `n` packet addresses: each a 0 byte (the record's own
-    // address) or an address.
-    void skipPacketAddresses(std::size_t n)
-    {
-        const auto *p = reinterpret_cast<const std::uint8_t *>(m_data.data());
-        const std::size_t size = m_data.size();
-        std::size_t pos = m_pos;
-        for (; n > 0; --n) {
-            if (pos >= size)
-                throw StoreError("corrupt record block (truncated)");
-            const std::uint8_t family = p[pos];
-            if (family != 0 && family != 4 && family != 6)
-                throw StoreError("corrupt record block (address family)");
-            pos += family == 0 ? 1 : family == 4 ? 5 : 17;
         }
         if (pos > size)
             throw StoreError("corrupt record block (truncated)");
