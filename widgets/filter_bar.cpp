@@ -358,8 +358,12 @@ bool FilterBar::applyEvidenceFilter(const QString &expression, const QString &fi
     QString html = tr("Showing the evidence of finding %1.").arg(named).toHtmlEscaped();
     if (before.trimmed() != m_applied) { // else there is no other filter to go back to
         m_backFilter = before;
-        const QString back = before.isEmpty() ? tr("Back to every record") : tr("Back to %1").arg(before);
-        html += QStringLiteral(" <a href=\"back\">%1</a>").arg(back.toHtmlEscaped());
+        // The link stays on one line when the message wraps: no breaking space in it, a long filter cut short.
+        constexpr int kLinkFilterChars = 40;
+        const QString shownBefore = before.size() > kLinkFilterChars ? before.left(kLinkFilterChars - 1) + QChar(0x2026) : before;
+        const QString back = before.isEmpty() ? tr("Back to every record") : tr("Back to %1").arg(shownBefore);
+        html += QStringLiteral(" <a href=\"back\">%1</a>")
+                    .arg(back.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")));
     }
     showMessage(MessageKind::Notice, QStringLiteral("<qt>%1</qt>").arg(html));
     return true;

@@ -43,8 +43,8 @@ MainActions::MainActions(QMainWindow *window)
     cancelImport->setShortcut(QKeySequence(Qt::Key_Escape));
     cancelImport->setEnabled(false);
     file->addSeparator();
-    QMenu *exportMenu = file->addMenu(tr("&Export"));
-    exportViewCsv = exportMenu->addAction(tr("Current View as &CSV…"));
+    exportMenu = file->addMenu(tr("&Export"));
+    exportViewCsv = exportMenu->addAction(tr("Export Flows as &CSV…")); // renamed after the current view
     exportViewCsv->setObjectName(QStringLiteral("exportViewCsv"));
     exportViewCsv->setStatusTip(tr("Write every record of the filter, or the statistic, reject groups, findings or "
                                    "incident timeline last brought to the front or clicked, to a CSV file"));

@@ -31,7 +31,8 @@ public:
     QAction *snapshots; // File > Configuration Snapshots…: list and remove
     QAction *cancelImport;
     QAction *keepDuplicates; // checkable: imports store every copy of a record
-    QAction *exportViewCsv; // File > Export > Current View as CSV…
+    QAction *exportViewCsv; // File > Export > Export Flows (Findings, …) as CSV…: named after the current view
+    QMenu *exportMenu;
     QAction *exportReport;  // File > Export > Incident Report (PDF)…
     QAction *iocLists; // Investigation > IOC Lists…
     QAction *runDetections; // Investigation > Run Detections

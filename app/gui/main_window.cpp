@@ -588,12 +588,25 @@ void MainWindow::connectActions()
     m_exportViews->addView(m_findings, m_findingsDock);
     m_exportViews->addView(m_incidentView, m_incidentDock);
     connect(m_actions->exportViewCsv, &QAction::triggered, this, [this] {
-        m_csvExport->exportCurrentView(m_session->casePath(), m_flows->filter(), m_exportViews->current(), m_stats,
-                                       m_rejects, m_findings, m_incidentView);
+        CurrentViewExport view = currentViewExport(m_session->casePath(), m_flows->filter(), m_exportViews->current(),
+                                                   m_stats, m_rejects, m_findings, m_incidentView);
+        // The records' count, once known, lets the progress bar fill.
+        if (view.request.table == CsvExportRequest::Table::Flows && !m_flows->isCounting())
+            view.request.expectedRows = m_flows->shownRecords();
+        m_csvExport->exportView(view);
     });
+    // The action names what it will write, so the analyst sees which view it follows.
+    const auto nameExportAction = [this] {
+        const CurrentViewExport view = currentViewExport(m_session->casePath(), m_flows->filter(), m_exportViews->current(),
+                                                         m_stats, m_rejects, m_findings, m_incidentView);
+        m_actions->exportViewCsv->setText(exportActionText(view.what));
+    };
+    connect(m_exportViews, &ExportViewTracker::changed, this, nameExportAction);
+    connect(m_stats, &TrafficStatsView::computed, this, nameExportAction); // conversations or endpoints
+    connect(m_actions->exportMenu, &QMenu::aboutToShow, this, nameExportAction);
+    nameExportAction();
     connect(m_findings, &FindingsView::exportRequested, this, [this] {
-        const CurrentViewExport view = findingsExport(m_session->casePath());
-        m_csvExport->exportView(view.request, view.suggestedName);
+        m_csvExport->exportView(findingsExport(m_session->casePath()));
     });
     connect(m_csvExport, &CsvExportController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });

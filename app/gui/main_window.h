@@ -142,7 +142,7 @@ private:
     ImportErrorsModel *m_errors;
     MainActions *m_actions;
     CsvExportController *m_csvExport;
-    ExportViewTracker *m_exportViews = nullptr; // what Current View as CSV means
+    ExportViewTracker *m_exportViews = nullptr; // which view File > Export follows
     QStackedWidget *m_center;
     EmptyCaseView *m_empty;
     FlowTableView *m_table;

@@ -24,6 +24,8 @@ struct CsvExportRequest {
     Table table = Table::Flows;
     QString outPath;
     CsvCells cells = CsvCells::Neutralised;
+    // The rows it will write when already known (the filter's count), so progress can show a share; else -1.
+    qint64 expectedRows = -1;
 };
 
 struct CsvExportOutcome {

@@ -904,6 +904,39 @@ private Q_SLOTS:
 
     // File > Export > Incident Report (PDF) opens the dialog on the case and
     // the flow table's filter.
+    // File > Export names what it will write, renamed as the analyst turns to another view.
+    void exportActionNamesTheView()
+    {
+        QSettings().clear(); // no saved window layout
+        const QString input = path(QStringLiteral("export-name-input.log"));
+        test::writeFile(input, test::smallTrafficRecords());
+        const QString casePath = path(QStringLiteral("export-name.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
+        }
+        MainWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy caseLoaded(window.flowModel(), &FlowTableModel::caseLoaded);
+        QVERIFY(window.openCase(casePath));
+        QVERIFY(caseLoaded.wait(30000));
+        auto *action = window.findChild<QAction *>(QStringLiteral("exportViewCsv"));
+        auto *findingsDock = window.findChild<QDockWidget *>(QStringLiteral("findingsDock"));
+        auto *rejectsDock = window.findChild<QDockWidget *>(QStringLiteral("rejectsDock"));
+        QVERIFY(action && findingsDock && rejectsDock);
+        findingsDock->show();
+        findingsDock->raise();
+        QTRY_COMPARE(action->text(), QStringLiteral("Export Findings as &CSV…"));
+        rejectsDock->show();
+        rejectsDock->raise();
+        QTRY_COMPARE(action->text(), QStringLiteral("Export Reject Groups as &CSV…"));
+        QTableView *table = window.flowTable();
+        QTRY_VERIFY(table->model()->rowCount() > 0);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(table->model()->index(0, 1)).center());
+        QCOMPARE(action->text(), QStringLiteral("Export Flows as &CSV…"));
+    }
+
     void reportDialogTakesTheWindowsFilter()
     {
         MainWindow window;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// File > Export > Current View as CSV: the view the analyst turned to decides
+// File > Export > Export <view> as CSV: the view the analyst turned to decides
 // the table (a statistic, the reject groups, the findings, the incident
 // timeline, else the flow table's records), and the export runs with a
 // progress dialog and says how it ended.
@@ -52,15 +52,16 @@ private Q_SLOTS:
         QTest::addColumn<CsvExportRequest::Table>("table");
         QTest::addColumn<QString>("filter");
         QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("action"); // the File > Export action's text: what it will write
         using Table = CsvExportRequest::Table;
-        QTest::newRow("flow table") << 0 << 0 << Table::Flows << "flows filter" << "c-flows.csv";
-        QTest::newRow("conversations") << 1 << 0 << Table::Conversations << "stats filter" << "c-conversations.csv";
-        QTest::newRow("service conversations") << 1 << 1 << Table::ServiceConversations << "stats filter" << "c-conversations.csv";
-        QTest::newRow("addresses") << 1 << 2 << Table::AddressEndpoints << "stats filter" << "c-endpoints.csv";
-        QTest::newRow("interfaces") << 1 << 3 << Table::InterfaceEndpoints << "stats filter" << "c-endpoints.csv";
-        QTest::newRow("rejects") << 2 << 0 << Table::RejectGroups << "rejects filter" << "c-rejects.csv";
-        QTest::newRow("findings") << 3 << 0 << Table::Findings << "" << "c-findings.csv";
-        QTest::newRow("incident") << 4 << 0 << Table::Incident << "" << "c-incident.csv";
+        QTest::newRow("flow table") << 0 << 0 << Table::Flows << "flows filter" << "c-flows.csv" << "Export Flows as &CSV…";
+        QTest::newRow("conversations") << 1 << 0 << Table::Conversations << "stats filter" << "c-conversations.csv" << "Export Conversations as &CSV…";
+        QTest::newRow("service conversations") << 1 << 1 << Table::ServiceConversations << "stats filter" << "c-conversations.csv" << "Export Conversations as &CSV…";
+        QTest::newRow("addresses") << 1 << 2 << Table::AddressEndpoints << "stats filter" << "c-endpoints.csv" << "Export Endpoints as &CSV…";
+        QTest::newRow("interfaces") << 1 << 3 << Table::InterfaceEndpoints << "stats filter" << "c-endpoints.csv" << "Export Endpoints as &CSV…";
+        QTest::newRow("rejects") << 2 << 0 << Table::RejectGroups << "rejects filter" << "c-rejects.csv" << "Export Reject Groups as &CSV…";
+        QTest::newRow("findings") << 3 << 0 << Table::Findings << "" << "c-findings.csv" << "Export Findings as &CSV…";
+        QTest::newRow("incident") << 4 << 0 << Table::Incident << "" << "c-incident.csv" << "Export Incident Timeline as &CSV…";
     }
 
     void viewInFocusDecides()
@@ -70,6 +71,7 @@ private Q_SLOTS:
         QFETCH(CsvExportRequest::Table, table);
         QFETCH(QString, filter);
         QFETCH(QString, name);
+        QFETCH(QString, action);
         QLineEdit elsewhere;
         TrafficStatsView stats;
         stats.setFilter(QStringLiteral("stats filter"));
@@ -90,6 +92,9 @@ private Q_SLOTS:
         QCOMPARE(view.request.filter, filter);
         QCOMPARE(view.request.casePath, m_case);
         QCOMPARE(view.suggestedName, name);
+        QCOMPARE(exportActionText(view.what), action);
+        const QString title = QString(action).remove(QLatin1Char('&')).remove(QStringLiteral("…"));
+        QCOMPARE(exportDialogTitle(view.what), title);
     }
 
     // The view is the one brought to the front or clicked last, not the keyboard focus:
@@ -117,14 +122,19 @@ private Q_SLOTS:
         window.resize(800, 600);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy changed(&tracker, &ExportViewTracker::changed); // the File menu renames its action on it
         rejectsDock->raise();
         QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(rejects));
         table->setFocus(); // where the focus goes when a tab is clicked: no choice of the analyst
         QCOMPARE(tracker.current(), static_cast<QWidget *>(rejects));
+        changed.clear();
         statsDock->raise();
         QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(stats));
+        QVERIFY(!changed.isEmpty());
+        changed.clear();
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(rows.index(1, 0)).center());
         QCOMPARE(tracker.current(), static_cast<QWidget *>(table));
+        QVERIFY(!changed.isEmpty());
         rejectsDock->raise();
         QTRY_COMPARE(tracker.current(), static_cast<QWidget *>(rejects));
         rejectsDock->close(); // the tab behind comes to the front
@@ -151,6 +161,42 @@ private Q_SLOTS:
         QFile file(request.outPath);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().count("\r\n"), 4);
+    }
+
+    void progressFillsWhenTheCountIsKnown_data()
+    {
+        QTest::addColumn<qint64>("expected");
+        QTest::addColumn<int>("maximum"); // 0: a busy bar
+        QTest::addColumn<int>("value");
+        QTest::addColumn<QString>("label");
+        QTest::newRow("count known") << qint64(3) << 1000 << 666 << "2 of 3 rows written";
+        QTest::newRow("count still running") << qint64(-1) << 0 << 0 << "2 rows written";
+    }
+
+    // "N of M rows" and a bar that fills when the filter's count is known; else a busy bar and "N rows".
+    void progressFillsWhenTheCountIsKnown()
+    {
+        QFETCH(qint64, expected);
+        QFETCH(int, maximum);
+        QFETCH(int, value);
+        QFETCH(QString, label);
+        QWidget window;
+        CsvExportController controller(&window);
+        QSignalSpy message(&controller, &CsvExportController::message);
+        CsvExportRequest request;
+        request.casePath = m_case;
+        request.filter = QStringLiteral("action == accept");
+        request.outPath = m_dir.filePath(QStringLiteral("progress.csv"));
+        request.expectedRows = expected;
+        controller.exportTo(request);
+        QProgressDialog *progress = controller.progressDialog();
+        QVERIFY(progress);
+        QCOMPARE(progress->maximum(), maximum);
+        QVERIFY(message.wait(30000));
+        Q_EMIT controller.job()->progress(2); // as the job reports part way
+        QVERIFY2(progress->labelText().endsWith(label), qPrintable(progress->labelText()));
+        if (maximum > 0)
+            QCOMPARE(progress->value(), value);
     }
 
     // The Findings view's export: every stored finding, through the one CSV writer.

@@ -23,6 +23,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTextDocumentFragment>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -295,6 +298,48 @@ private Q_SLOTS:
         QVERIFY(!bar.applyEvidenceFilter(QStringLiteral("srcaddr =="), QStringLiteral("x-1"), {}));
         QCOMPARE(bar.appliedFilter(), QStringLiteral("dstport == 22"));
         QVERIFY2(bar.message().contains(QStringLiteral("still shows dstport == 22")), qPrintable(bar.message()));
+    }
+
+    // The line wraps in a narrow window, but not inside its link: "Back to every record" stays whole.
+    void theBackLinkStaysOnOneLine_data()
+    {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("link");
+        QTest::newRow("every record") << QString() << QStringLiteral("Back to every record");
+        QTest::newRow("a filter") << QStringLiteral("action == reject") << QStringLiteral("Back to action == reject");
+        QTest::newRow("a long filter, cut short")
+            << QStringLiteral("srcaddr == 10.0.0.0/8 and dstport in {22, 3389, 5900} and action == reject")
+            << QStringLiteral("Back to srcaddr == 10.0.0.0/8 and dstport in {2…");
+    }
+
+    void theBackLinkStaysOnOneLine()
+    {
+        QFETCH(QString, before);
+        QFETCH(QString, link);
+        FilterBar bar;
+        QVERIFY(bar.applyFilterText(before));
+        QVERIFY(bar.applyEvidenceFilter(QStringLiteral("srcaddr == 10.0.0.1"), QStringLiteral("exfiltration-1"),
+                                        QStringLiteral("10.0.0.1 sent 640.0 MB to 203.0.113.9 over 10 min")));
+        QTextDocument doc; // laid out as the label lays out its wrapped text
+        doc.setDefaultFont(bar.messageLine()->font());
+        QTextOption wrap;
+        wrap.setWrapMode(QTextOption::WordWrap);
+        doc.setDefaultTextOption(wrap);
+        doc.setHtml(bar.messageLine()->text());
+        const QString plain = doc.toRawText();
+        const QString nbspLink = QString(link).replace(QLatin1Char(' '), QChar(QChar::Nbsp));
+        const qsizetype start = plain.indexOf(nbspLink);
+        QVERIFY2(start >= 0, qPrintable(plain));
+        for (const qreal width : {160.0, 240.0, 320.0, 480.0}) {
+            doc.setTextWidth(width);
+            doc.size(); // lays the text out
+            const QTextBlock block = doc.findBlock(int(start));
+            QTextLayout *layout = block.layout();
+            const int first = layout->lineForTextPosition(int(start - block.position())).lineNumber();
+            const int last = layout->lineForTextPosition(int(start + link.size() - 1 - block.position())).lineNumber();
+            QVERIFY2(layout->lineCount() > 1 || width >= 320, qPrintable(QString::number(width))); // it does wrap
+            QCOMPARE(last, first);
+        }
     }
 
     void aLongFilterShowsItsStart_data()

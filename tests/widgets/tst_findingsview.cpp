@@ -276,6 +276,26 @@ private Q_SLOTS:
         QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
     }
 
+    // "3,717 findings" beside "10,000,000 records": the count grouped as the locale groups digits.
+    void theCountIsGroupedAsTheLocaleDoes()
+    {
+        DetectCase stored({{"10.0.0.1", "10.0.0.2", 40000, 443, 6, 100, kT0}});
+        std::vector<Finding> findings;
+        for (int i = 0; i < 1200; ++i)
+            findings.push_back(storedFinding("port-scan", Severity::Medium, i));
+        store(stored.caseDb(), findings);
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        FindingsView view;
+        QSignalSpy loaded(view.model(), &FindingsModel::finished);
+        view.setCase(QString::fromStdString(stored.caseDb().path().string()));
+        const bool done = loaded.wait(60000);
+        const QString text = view.findChild<QLabel *>(QStringLiteral("findingsStatus"))->text();
+        QLocale::setDefault(before);
+        QVERIFY(done);
+        QVERIFY2(text.startsWith(QStringLiteral("1,200 finding")), qPrintable(text)); // "findings" once translated
+    }
+
     void cancelStopsTheRun()
     {
         FindingsView view;

@@ -185,6 +185,11 @@ private Q_SLOTS:
         QVERIFY2(details.contains(locale.toString(qulonglong(node->node().traffic.flows)) + QStringLiteral(" flows")), qPrintable(details));
         QVERIFY2(details.contains(locale.toString(qulonglong(node->node().traffic.accept)) + QStringLiteral(" accepted")), qPrintable(details));
         QVERIFY2(details.contains(QStringLiteral("Enter")) && details.contains(QStringLiteral("double-click")), qPrintable(details));
+        // Bytes in powers of 1000, as the Statistics and the findings' titles: 1,790 bytes read 1.8 kB, not 1.75 KiB.
+        QVERIFY(node->node().traffic.bytes >= 1000);
+        const QString bytes = locale.formattedDataSize(qint64(node->node().traffic.bytes), 1, QLocale::DataSizeSIFormat);
+        QVERIFY2(details.contains(bytes) && !details.contains(QStringLiteral("iB")), qPrintable(details));
+        QVERIFY2(node->toolTip().contains(bytes) && !node->toolTip().contains(QStringLiteral("iB")), qPrintable(node->toolTip()));
 
         GraphEdgeItem *edge = nullptr;
         for (GraphEdgeItem *candidate : view.scene()->edgeItems())

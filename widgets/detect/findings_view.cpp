@@ -130,7 +130,8 @@ void FindingsView::showRunStatus()
                              .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     const QString over = latest->filter.empty() ? tr("every record")
                                                 : tr("the filter %1").arg(QString::fromStdString(latest->filter));
-    m_status->setText(tr("%n finding(s); detections last ran %1 UTC over %2.", nullptr, m_model->rowCount())
+    // %Ln: "3,717 findings", grouped as the window's record counts are.
+    m_status->setText(tr("%Ln finding(s); detections last ran %1 UTC over %2.", nullptr, m_model->rowCount())
                           .arg(when, over));
     m_status->setToolTip(tr("Settings of the last run of each detector:\n%1").arg(settings.join(QLatin1Char('\n'))));
 }

@@ -19,9 +19,23 @@ namespace flowscope {
 
 namespace {
 const QString kLastFolderKey = QStringLiteral("export/lastFolder");
+constexpr int kProgressSteps = 1000;
 
 bool holds(const QWidget *view, const QWidget *focus) { return view && focus && (view == focus || view->isAncestorOf(focus)); }
 } // namespace
+
+QString exportActionText(const QString &what) { return CsvExportController::tr("Export %1 as &CSV…").arg(what); }
+
+QString exportProgressText(const QString &fileName, qint64 rows, qint64 expectedRows)
+{
+    const QLocale locale;
+    if (expectedRows >= 0)
+        return CsvExportController::tr("Exporting to %1…\n%2 of %3 rows written")
+            .arg(fileName, locale.toString(rows), locale.toString(expectedRows));
+    return CsvExportController::tr("Exporting to %1…\n%2 rows written").arg(fileName, locale.toString(rows));
+}
+
+QString exportDialogTitle(const QString &what) { return CsvExportController::tr("Export %1 as CSV").arg(what); }
 
 CurrentViewExport findingsExport(const QString &casePath)
 {
@@ -29,6 +43,7 @@ CurrentViewExport findingsExport(const QString &casePath)
     view.request.casePath = casePath;
     view.request.table = CsvExportRequest::Table::Findings;
     view.suggestedName = QFileInfo(casePath).completeBaseName() + QStringLiteral("-findings.csv");
+    view.what = CsvExportController::tr("Findings");
     return view;
 }
 
@@ -38,6 +53,7 @@ CurrentViewExport incidentExport(const QString &casePath)
     view.request.casePath = casePath;
     view.request.table = CsvExportRequest::Table::Incident;
     view.suggestedName = QFileInfo(casePath).completeBaseName() + QStringLiteral("-incident.csv");
+    view.what = CsvExportController::tr("Incident Timeline");
     return view;
 }
 
@@ -64,14 +80,17 @@ CurrentViewExport currentViewExport(const QString &casePath, const QString &flow
         }
         const bool conversations = stats->kind() == Kind::Conversations || stats->kind() == Kind::ServiceConversations;
         view.suggestedName = caseName + (conversations ? QStringLiteral("-conversations.csv") : QStringLiteral("-endpoints.csv"));
+        view.what = conversations ? CsvExportController::tr("Conversations") : CsvExportController::tr("Endpoints");
     } else if (holds(rejects, focus)) {
         view.request.filter = rejects->filter();
         view.request.table = Table::RejectGroups;
         view.suggestedName = caseName + QStringLiteral("-rejects.csv");
+        view.what = CsvExportController::tr("Reject Groups");
     } else {
         view.request.filter = flowFilter;
         view.request.table = Table::Flows;
         view.suggestedName = caseName + QStringLiteral("-flows.csv");
+        view.what = CsvExportController::tr("Flows");
     }
     return view;
 }
@@ -83,9 +102,11 @@ CsvExportController::CsvExportController(QWidget *window)
 {
     connect(m_job, &CsvExportJob::finished, this, &CsvExportController::onFinished);
     connect(m_job, &CsvExportJob::progress, this, [this](qint64 rows) {
-        if (m_progress)
-            m_progress->setLabelText(tr("Exporting to %1…\n%2 rows written")
-                                         .arg(QFileInfo(m_outPath).fileName(), QLocale().toString(rows)));
+        if (!m_progress)
+            return;
+        m_progress->setLabelText(exportProgressText(QFileInfo(m_outPath).fileName(), rows, m_expectedRows));
+        if (m_expectedRows > 0) // per mille: a count past an int still fills the bar
+            m_progress->setValue(int(std::min<qint64>(rows, m_expectedRows) * kProgressSteps / m_expectedRows));
     });
 }
 
@@ -99,10 +120,11 @@ void CsvExportController::rememberFolder(const QString &chosen)
     rememberDialogFolder(kLastFolderKey, chosen);
 }
 
-void CsvExportController::exportView(CsvExportRequest request, const QString &suggestedName)
+void CsvExportController::exportView(const CurrentViewExport &view)
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export as CSV"),
-                                                      QDir(lastFolder(request.casePath)).filePath(suggestedName),
+    CsvExportRequest request = view.request;
+    const QString path = QFileDialog::getSaveFileName(m_window, exportDialogTitle(view.what),
+                                                      QDir(lastFolder(request.casePath)).filePath(view.suggestedName),
                                                       tr("CSV files (*.csv);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -115,8 +137,7 @@ void CsvExportController::exportCurrentView(const QString &casePath, const QStri
                                             const TrafficStatsView *stats, const RejectsOverviewView *rejects,
                                             const FindingsView *findings, const QWidget *incident)
 {
-    const CurrentViewExport chosen = currentViewExport(casePath, flowFilter, view, stats, rejects, findings, incident);
-    exportView(chosen.request, chosen.suggestedName);
+    exportView(currentViewExport(casePath, flowFilter, view, stats, rejects, findings, incident));
 }
 
 void CsvExportController::exportTo(const CsvExportRequest &request)
@@ -126,12 +147,15 @@ void CsvExportController::exportTo(const CsvExportRequest &request)
         m_progress = new QProgressDialog(m_window);
         m_progress->setObjectName(QStringLiteral("csvExportProgress"));
         m_progress->setWindowTitle(tr("Export as CSV"));
-        m_progress->setRange(0, 0); // rows, not a share: the count of matches may still be unknown
         m_progress->setAutoClose(false);
         m_progress->setAutoReset(false);
         m_progress->setMinimumDuration(0);
         connect(m_progress, &QProgressDialog::canceled, m_job, &CsvExportJob::cancel);
     }
+    // A share when the count of rows is known, else a busy bar: the filter's count may still be running.
+    m_expectedRows = request.expectedRows;
+    m_progress->setRange(0, m_expectedRows > 0 ? kProgressSteps : 0);
+    m_progress->setValue(0);
     m_progress->setLabelText(tr("Exporting to %1…").arg(QFileInfo(m_outPath).fileName()));
     m_progress->show();
     m_job->start(request);

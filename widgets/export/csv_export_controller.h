@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// File > Export > Current View as CSV (and the Findings view's Export
+// File > Export > Export <view> as CSV (and the Findings view's Export
 // Findings as CSV): asks where (a save dialog starting in
 // the folder of the last export), then runs the export off the GUI thread
 // with a progress dialog whose Cancel stops it and leaves no file. Says how
@@ -28,7 +28,11 @@ class TrafficStatsView;
 struct CurrentViewExport {
     CsvExportRequest request;
     QString suggestedName;
+    QString what; // what the file will hold, for the menu and the dialog: "Flows", "Findings"…
 };
+// The File > Export action's text and the save dialog's title for `what`.
+QString exportActionText(const QString &what);
+QString exportDialogTitle(const QString &what);
 CurrentViewExport currentViewExport(const QString &casePath, const QString &flowFilter, const QWidget *view,
                                     const TrafficStatsView *stats, const RejectsOverviewView *rejects,
                                     const FindingsView *findings = nullptr, const QWidget *incident = nullptr);
@@ -37,13 +41,16 @@ CurrentViewExport findingsExport(const QString &casePath);
 // The case's incident timeline: findings, stars, tags and notes.
 CurrentViewExport incidentExport(const QString &casePath);
 
+// The progress dialog's text: "N of M rows written" when `expectedRows` is known (>= 0), else "N rows written".
+QString exportProgressText(const QString &fileName, qint64 rows, qint64 expectedRows);
+
 class CsvExportController : public QObject {
     Q_OBJECT
 public:
     explicit CsvExportController(QWidget *window);
 
-    // `request` without its outPath; `suggestedName` the file name the dialog offers.
-    void exportView(CsvExportRequest request, const QString &suggestedName);
+    // `request` without its outPath; the dialog offers `view.suggestedName` and names `view.what`.
+    void exportView(const CurrentViewExport &view);
     // The view the analyst turned to (see currentViewExport), through the dialog.
     void exportCurrentView(const QString &casePath, const QString &flowFilter, const QWidget *view,
                            const TrafficStatsView *stats, const RejectsOverviewView *rejects,
@@ -69,6 +76,7 @@ private:
     CsvExportJob *m_job;
     QProgressDialog *m_progress = nullptr;
     QString m_outPath;
+    qint64 m_expectedRows = -1;
 };
 
 } // namespace flowscope

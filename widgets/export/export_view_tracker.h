@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Which view File > Export > Current View as CSV means: the one the analyst
+// Which view File > Export > Export <view> as CSV means: the one the analyst
 // turned to last, by clicking into it or bringing its dock tab to the front,
 // and still on screen; else the flow table. Not the keyboard focus alone:
 // clicking a dock tab leaves the focus in the flow table, and the analyst
@@ -28,6 +28,10 @@ public:
     void setRecordsView(QAbstractItemView *table);
     // The view turned to last while it is on screen, else the flow table.
     QWidget *current() const;
+
+Q_SIGNALS:
+    // current() may have changed: the File menu renames its export after it.
+    void changed();
 
 private:
     void onFocusChanged(QWidget *now);

@@ -36,8 +36,9 @@ QString tr(const char *text) { return QCoreApplication::translate("flowscope::Gr
 QString totals(const graph::Traffic &t)
 {
     const QLocale locale;
-    return tr("%1 flows, %2 bytes, %3 packets\n%4 accepted, %5 rejected")
-        .arg(locale.toString(qulonglong(t.flows)), locale.formattedDataSize(qint64(t.bytes)),
+    // Powers of 1000, as the Statistics and the findings' titles write them.
+    return tr("%1 flows, %2, %3 packets\n%4 accepted, %5 rejected")
+        .arg(locale.toString(qulonglong(t.flows)), locale.formattedDataSize(qint64(t.bytes), 1, QLocale::DataSizeSIFormat),
              locale.toString(qulonglong(t.packets)), locale.toString(qulonglong(t.accept)),
              locale.toString(qulonglong(t.reject)));
 }

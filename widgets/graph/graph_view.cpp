@@ -356,7 +356,7 @@ void GraphView::showBanner()
             const QString heaviest = locale.toString(qulonglong(g.nodes.size() - 1 - members));
             const QString folded = locale.toString(qulonglong(g.nodesLeftOut));
             const QString flows = locale.toString(qulonglong(g.trafficLeftOut.flows));
-            const QString bytes = locale.formattedDataSize(qint64(g.trafficLeftOut.bytes));
+            const QString bytes = locale.formattedDataSize(qint64(g.trafficLeftOut.bytes), 1, QLocale::DataSizeSIFormat);
             if (members == 0)
                 lines << tr("Only the %1 heaviest nodes are drawn: %2 more (%3 flows, %4) are folded into \"+%2 more\"")
                              .arg(heaviest, folded, flows, bytes);
@@ -468,8 +468,9 @@ QString kindText(graph::NodeKind kind)
 QString trafficText(const graph::Traffic &t)
 {
     const QLocale locale;
+    // Powers of 1000, as the Statistics and the findings' titles write them.
     return GraphView::tr("%1 flows · %2 · %3 packets · %4 accepted · %5 rejected")
-        .arg(locale.toString(qulonglong(t.flows)), locale.formattedDataSize(qint64(t.bytes)),
+        .arg(locale.toString(qulonglong(t.flows)), locale.formattedDataSize(qint64(t.bytes), 1, QLocale::DataSizeSIFormat),
              locale.toString(qulonglong(t.packets)), locale.toString(qulonglong(t.accept)),
              locale.toString(qulonglong(t.reject)));
 }
