@@ -7,10 +7,12 @@
 
 #include <QHelpEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace flowscope {
 
@@ -607,6 +609,41 @@ void TimelinePlot::placeMarkerLabelItems()
     }
 }
 
+void TimelinePlot::openMarkerCluster(const QList<int> &markers, QPoint at)
+{
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = std::numeric_limits<qint64>::min();
+    for (const int m : markers) {
+        if (m < 0 || m >= m_markers.size())
+            return; // markers changed under the click
+        first = std::min(first, m_markers[m].time);
+        last = std::max(last, m_markers[m].time);
+    }
+    if (last > first) {
+        // A margin of a quarter of the span each side keeps the outer labels inside the plot.
+        const double margin = std::max(1.0, double(last - first) / 4);
+        const QCPRange previous = xAxis->range();
+        applyRange(double(first) - margin, double(last) + margin, false);
+        if (xAxis->range().size() < previous.size() - 0.5) { // a closer look parts them
+            Q_EMIT viewChanged(visibleRange());
+            return;
+        }
+        applyRange(previous.lower, previous.upper, false);
+    }
+    // One instant (or as close as the timeline zooms): the analyst chooses.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("markerChoice"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (const int m : markers) {
+        const TimelineMarker &marker = m_markers[m];
+        const QString text = QStringLiteral("%1 \u2014 %2").arg(marker.detail.isEmpty() ? marker.label : marker.detail,
+                                                                formatTime(marker.time, true));
+        const QString id = marker.id;
+        connect(menu->addAction(text), &QAction::triggered, this, [this, id] { Q_EMIT markerActivated(id); });
+    }
+    menu->popup(at);
+}
+
 QList<int> TimelinePlot::markersNear(int x) const
 {
     QList<int> near;
@@ -739,10 +776,13 @@ void TimelinePlot::mousePressEvent(QMouseEvent *event)
         return;
     }
     if (event->button() == Qt::LeftButton) {
-        // A label stands for its markers: a click on it is a click on its (first) line.
+        // A label stands for its marker: a click on it is a click on its line; a shared one opens its markers.
         for (const PlacedMarkerLabel &label : std::as_const(m_markerLabels)) {
             if (label.rect.contains(event->pos()) && !label.markers.isEmpty() && label.markers.first() < m_markers.size()) {
-                Q_EMIT markerActivated(m_markers[label.markers.first()].id);
+                if (label.markers.size() > 1)
+                    openMarkerCluster(label.markers, event->globalPosition().toPoint());
+                else
+                    Q_EMIT markerActivated(m_markers[label.markers.first()].id);
                 event->accept();
                 return;
             }

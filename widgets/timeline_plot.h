@@ -68,6 +68,10 @@ public:
     QList<TimelineMarker> markers() const { return m_markers; }
     // The marker labels as last drawn (indexes into markers()): none overlaps another.
     QList<PlacedMarkerLabel> markerLabels() const { return m_markerLabels; }
+    // What a click on a shared label ("3 markers") does: zooms to the
+    // markers' span so that they separate, or, when no zoom can part them
+    // (one instant), lists them at `at` (global) to choose one.
+    void openMarkerCluster(const QList<int> &markers, QPoint at);
 
     // The text of the tooltip for the bucket under x (widget pixels).
     QString toolTipAt(int x) const;

@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QSettings>
@@ -410,6 +411,59 @@ private Q_SLOTS:
         QCOMPARE(selected.count(), 0);
         view->setMarkers(QStringLiteral("bookmarks"), {});
         QCOMPARE(view->plot()->itemCount(), itemsBefore);
+    }
+
+    // A shared label ("2 markers") opens its markers: a click zooms to their
+    // span, where they part; markers of one instant are listed to choose.
+    void aClusterClickZoomsOrLists()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        view->setMarkers(QStringLiteral("incident"),
+                         {{QStringLiteral("finding:a"), kFirst + 300, QStringLiteral("alpha"), QColor(Qt::red), {}},
+                          {QStringLiteral("finding:b"), kFirst + 302, QStringLiteral("beta"), QColor(Qt::red), {}},
+                          {QStringLiteral("finding:c"), kFirst + 500, QStringLiteral("gamma"), QColor(Qt::red), {}},
+                          {QStringLiteral("finding:d"), kFirst + 500, QStringLiteral("delta"), QColor(Qt::red), {}}});
+        plot->replot();
+        const auto labelOf = [plot](int marker) {
+            for (const PlacedMarkerLabel &label : plot->markerLabels())
+                if (label.markers.contains(marker))
+                    return label;
+            return PlacedMarkerLabel{};
+        };
+        const auto click = [plot](QPoint at) {
+            sendMouse(plot, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+            sendMouse(plot, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        };
+        QSignalSpy activated(view.get(), &TimelineView::markerActivated);
+        QCOMPARE(labelOf(2).markers.size(), 2);
+        QCOMPARE(labelOf(0).markers.size(), 2);
+
+        // One instant: a list of both; choosing one goes to it.
+        const TimeRange before = plot->visibleRange();
+        click(labelOf(2).rect.center());
+        QMenu *menu = plot->findChild<QMenu *>(QStringLiteral("markerChoice"));
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->isVisible());
+        QCOMPARE(menu->actions().size(), 2);
+        QVERIFY(menu->actions().at(1)->text().startsWith(QStringLiteral("delta")));
+        QCOMPARE(plot->visibleRange().begin, before.begin);
+        QCOMPARE(plot->visibleRange().end, before.end);
+        menu->actions().at(1)->trigger();
+        menu->close();
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("finding:d"));
+
+        // Two seconds apart: the view closes in on them, and each has its label.
+        click(labelOf(0).rect.center());
+        QCOMPARE(activated.count(), 1);
+        const TimeRange zoomed = plot->visibleRange();
+        QVERIFY(zoomed.end - zoomed.begin < before.end - before.begin);
+        QVERIFY(zoomed.begin <= kFirst + 300 && zoomed.end >= kFirst + 302);
+        plot->replot();
+        QCOMPARE(labelOf(0).markers, QList<int>{0});
+        QCOMPARE(labelOf(1).markers, QList<int>{1});
     }
 
     // IOC hits and the incident's stars and findings are set by different
