@@ -505,11 +505,15 @@ void TimelinePlot::rebuildCoverage()
     updateLegend();
 }
 
-// The shades' keys only while the timeline shows them.
+// The shades' keys while the timeline shows them; SKIPDATA's, once the
+// case has shown some, stays ("none shown"): its absence would read as none in the case.
 void TimelinePlot::updateLegend()
 {
+    const bool skipped = !coverageUnion(m_timeline, LogStatus::SkipData).empty();
+    m_caseSkipped = m_caseSkipped || skipped;
+    m_skipDataKey->setName(skipped ? tr("SKIPDATA (records skipped)") : tr("SKIPDATA (none shown)"));
     const std::pair<QCPBars *, bool> keys[] = {{m_noDataKey, !quietIntervals(m_timeline).empty()},
-                                               {m_skipDataKey, !coverageUnion(m_timeline, LogStatus::SkipData).empty()},
+                                               {m_skipDataKey, m_caseSkipped},
                                                {m_removedKey, !m_timeline.removed.empty()}};
     for (const auto &[key, shown] : keys) {
         if (shown)
@@ -528,6 +532,9 @@ QString TimelinePlot::legendToolTip(const QPoint &pos) const
         return tr("Grey: interfaces reported NODATA (no traffic in their capture window) and no record of the filter "
                   "falls here. Quiet, not lost evidence. An interface that is idle while others carry traffic is "
                   "normal and not shaded; a bucket's tooltip names the interfaces that reported NODATA.");
+    if (item->plottable() == m_skipDataKey && coverageUnion(m_timeline, LogStatus::SkipData).empty())
+        return tr("The case has SKIPDATA records, but none from the interfaces of the filter's records in this "
+                  "range: nothing here is shaded amber.");
     if (item->plottable() == m_skipDataKey)
         return tr("Amber: interfaces reported SKIPDATA. The flow log service skipped records (capacity or an "
                   "internal error), so evidence may be missing here.");
@@ -535,6 +542,11 @@ QString TimelinePlot::legendToolTip(const QPoint &pos) const
         return tr("Hatched: a file removed from the case (Remove File from Case) held records here. Its evidence is "
                   "no longer in the case; import the file again to fill the hole.");
     return {};
+}
+
+void TimelinePlot::forgetCoverageKinds()
+{
+    m_caseSkipped = false; // the new case's first timeline redraws the legend
 }
 
 void TimelinePlot::rebuildMarkers()

@@ -466,6 +466,50 @@ private Q_SLOTS:
         QCOMPARE(labelOf(1).markers, QList<int>{1});
     }
 
+    // SKIPDATA in the case: a filter whose records come from other ENIs
+    // leaves the legend's entry in place, saying none is shown.
+    void theSkipDataKeyStaysUnderAFilter()
+    {
+        QTemporaryDir dir;
+        test::writeFile(dir.filePath(QStringLiteral("in.log")),
+                        test::smallTrafficRecords()
+                            + "2 123456789010 eni-d - - - - - - - 1700000000 1700000600 - SKIPDATA\n");
+        const QString casePath = dir.filePath(QStringLiteral("skip.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 6u);
+        }
+        auto view = std::make_unique<TimelineView>();
+        view->resize(900, 300);
+        view->setFixedBucketSeconds(100);
+        view->setCase(casePath);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QVERIFY(computed.count() > 0 || computed.wait(10000));
+        const auto legendNames = [&view] {
+            QStringList names;
+            for (int i = 0; i < view->plot()->legend->itemCount(); ++i)
+                if (auto *item = qobject_cast<QCPPlottableLegendItem *>(view->plot()->legend->item(i)))
+                    names << item->plottable()->name();
+            return names;
+        };
+        QVERIFY2(legendNames().contains(QStringLiteral("SKIPDATA (records skipped)")), qPrintable(legendNames().join(u'|')));
+        computed.clear();
+        view->setFilter(QStringLiteral("eni == eni-a"));
+        QVERIFY(computed.wait(10000));
+        QVERIFY2(legendNames().contains(QStringLiteral("SKIPDATA (none shown)")), qPrintable(legendNames().join(u'|')));
+        computed.clear();
+        view->setFilter(QString());
+        QVERIFY(computed.wait(10000));
+        QVERIFY2(legendNames().contains(QStringLiteral("SKIPDATA (records skipped)")), qPrintable(legendNames().join(u'|')));
+        // Another case without SKIPDATA: no entry.
+        computed.clear();
+        view->setCase(m_case);
+        QVERIFY(computed.wait(10000));
+        QVERIFY2(!legendNames().join(u'|').contains(QStringLiteral("SKIPDATA")), qPrintable(legendNames().join(u'|')));
+    }
+
     // IOC hits and the incident's stars and findings are set by different
     // owners: each replaces its own layer and leaves the other's markers.
     void markerLayersCoexist()
