@@ -7,10 +7,12 @@
 
 #include <QHelpEvent>
 #include <QLocale>
+#include <QMenu>
 #include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace flowscope {
 
@@ -503,11 +505,15 @@ void TimelinePlot::rebuildCoverage()
     updateLegend();
 }
 
-// The shades' keys only while the timeline shows them.
+// The shades' keys while the timeline shows them; SKIPDATA's, once the
+// case has shown some, stays ("none shown"): its absence would read as none in the case.
 void TimelinePlot::updateLegend()
 {
+    const bool skipped = !coverageUnion(m_timeline, LogStatus::SkipData).empty();
+    m_caseSkipped = m_caseSkipped || skipped;
+    m_skipDataKey->setName(skipped ? tr("SKIPDATA (records skipped)") : tr("SKIPDATA (none shown)"));
     const std::pair<QCPBars *, bool> keys[] = {{m_noDataKey, !quietIntervals(m_timeline).empty()},
-                                               {m_skipDataKey, !coverageUnion(m_timeline, LogStatus::SkipData).empty()},
+                                               {m_skipDataKey, m_caseSkipped},
                                                {m_removedKey, !m_timeline.removed.empty()}};
     for (const auto &[key, shown] : keys) {
         if (shown)
@@ -526,6 +532,9 @@ QString TimelinePlot::legendToolTip(const QPoint &pos) const
         return tr("Grey: interfaces reported NODATA (no traffic in their capture window) and no record of the filter "
                   "falls here. Quiet, not lost evidence. An interface that is idle while others carry traffic is "
                   "normal and not shaded; a bucket's tooltip names the interfaces that reported NODATA.");
+    if (item->plottable() == m_skipDataKey && coverageUnion(m_timeline, LogStatus::SkipData).empty())
+        return tr("The case has SKIPDATA records, but none from the interfaces of the filter's records in this "
+                  "range: nothing here is shaded amber.");
     if (item->plottable() == m_skipDataKey)
         return tr("Amber: interfaces reported SKIPDATA. The flow log service skipped records (capacity or an "
                   "internal error), so evidence may be missing here.");
@@ -533,6 +542,11 @@ QString TimelinePlot::legendToolTip(const QPoint &pos) const
         return tr("Hatched: a file removed from the case (Remove File from Case) held records here. Its evidence is "
                   "no longer in the case; import the file again to fill the hole.");
     return {};
+}
+
+void TimelinePlot::forgetCoverageKinds()
+{
+    m_caseSkipped = false; // the new case's first timeline redraws the legend
 }
 
 void TimelinePlot::rebuildMarkers()
@@ -605,6 +619,41 @@ void TimelinePlot::placeMarkerLabelItems()
         item->setText(placed.text);
         item->position->setCoords(placed.rect.topLeft());
     }
+}
+
+void TimelinePlot::openMarkerCluster(const QList<int> &markers, QPoint at)
+{
+    qint64 first = std::numeric_limits<qint64>::max();
+    qint64 last = std::numeric_limits<qint64>::min();
+    for (const int m : markers) {
+        if (m < 0 || m >= m_markers.size())
+            return; // markers changed under the click
+        first = std::min(first, m_markers[m].time);
+        last = std::max(last, m_markers[m].time);
+    }
+    if (last > first) {
+        // A margin of a quarter of the span each side keeps the outer labels inside the plot.
+        const double margin = std::max(1.0, double(last - first) / 4);
+        const QCPRange previous = xAxis->range();
+        applyRange(double(first) - margin, double(last) + margin, false);
+        if (xAxis->range().size() < previous.size() - 0.5) { // a closer look parts them
+            Q_EMIT viewChanged(visibleRange());
+            return;
+        }
+        applyRange(previous.lower, previous.upper, false);
+    }
+    // One instant (or as close as the timeline zooms): the analyst chooses.
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("markerChoice"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    for (const int m : markers) {
+        const TimelineMarker &marker = m_markers[m];
+        const QString text = QStringLiteral("%1 \u2014 %2").arg(marker.detail.isEmpty() ? marker.label : marker.detail,
+                                                                formatTime(marker.time, true));
+        const QString id = marker.id;
+        connect(menu->addAction(text), &QAction::triggered, this, [this, id] { Q_EMIT markerActivated(id); });
+    }
+    menu->popup(at);
 }
 
 QList<int> TimelinePlot::markersNear(int x) const
@@ -739,10 +788,13 @@ void TimelinePlot::mousePressEvent(QMouseEvent *event)
         return;
     }
     if (event->button() == Qt::LeftButton) {
-        // A label stands for its markers: a click on it is a click on its (first) line.
+        // A label stands for its marker: a click on it is a click on its line; a shared one opens its markers.
         for (const PlacedMarkerLabel &label : std::as_const(m_markerLabels)) {
             if (label.rect.contains(event->pos()) && !label.markers.isEmpty() && label.markers.first() < m_markers.size()) {
-                Q_EMIT markerActivated(m_markers[label.markers.first()].id);
+                if (label.markers.size() > 1)
+                    openMarkerCluster(label.markers, event->globalPosition().toPoint());
+                else
+                    Q_EMIT markerActivated(m_markers[label.markers.first()].id);
                 event->accept();
                 return;
             }

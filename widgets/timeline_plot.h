@@ -64,10 +64,17 @@ public:
     void zoomBy(double factor, std::optional<double> aboutSecond = std::nullopt);
     void panBy(double fractionOfView);
 
+    // A new case: the legend forgets the coverage kinds the last case had.
+    void forgetCoverageKinds();
+
     void setMarkers(const QList<TimelineMarker> &markers);
     QList<TimelineMarker> markers() const { return m_markers; }
     // The marker labels as last drawn (indexes into markers()): none overlaps another.
     QList<PlacedMarkerLabel> markerLabels() const { return m_markerLabels; }
+    // What a click on a shared label ("3 markers") does: zooms to the
+    // markers' span so that they separate, or, when no zoom can part them
+    // (one instant), lists them at `at` (global) to choose one.
+    void openMarkerCluster(const QList<int> &markers, QPoint at);
 
     // The text of the tooltip for the bucket under x (widget pixels).
     QString toolTipAt(int x) const;
@@ -127,6 +134,9 @@ private:
     QCPBars *m_reject;
     QCPBars *m_noDataKey;   // legend entries only: no data
     QCPBars *m_skipDataKey;
+    // The case had SKIPDATA in an earlier timeline: the legend keeps the
+    // entry (saying none is shown) when a filter or zoom leaves out its ENIs.
+    bool m_caseSkipped = false;
     QCPBars *m_removedKey;
     QCPTextElement *m_caption = nullptr;
     QCPItemText *m_message;

@@ -215,6 +215,8 @@ void TimelineView::saveSettings() const
 void TimelineView::setCase(const QString &casePath)
 {
     // The filter stays: a new case gets its filter from the filter bar.
+    if (casePath != m_case)
+        m_plot->forgetCoverageKinds();
     m_case = casePath;
     m_hasExtent = false;
     // Hidden, it computes nothing yet; still it says the case is loading, not missing, until its first result.

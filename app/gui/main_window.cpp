@@ -44,6 +44,7 @@
 #include "incident/ioc_hit_markers.h"
 #include "incident/record_mark_actions.h"
 #include "itemmodels/incident_timeline_model.h"
+#include "itemmodels/record_identity.h"
 #include "itemmodels/record_marks_controller.h"
 #include "incident/ioc_lists_dialog.h"
 #include "log_format_prompt.h"
@@ -64,6 +65,7 @@
 #include <QFileInfo>
 #include <QGraphicsView>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QMimeData>
 #include <QScreen>
 #include <QSplitter>
@@ -251,6 +253,10 @@ void MainWindow::createExplainDocks()
     m_locator = new RecordLocator(m_table, m_flows, this);
     connect(m_whyRejected, &WhyRejectedPanel::recordRequested, m_locator, &RecordLocator::goTo);
     connect(m_locator, &RecordLocator::notFound, this, [this](qint64 id) {
+        if (const auto sought = std::exchange(m_soughtMarker, std::nullopt); sought && sought->record == id) {
+            offerToShowHiddenRecord(*sought);
+            return;
+        }
         m_notShownMessage = tr("%1 is not among the rows the filter shows.").arg(m_whyRejected->describeRecord(id));
         statusBar()->showMessage(m_notShownMessage, kMessageMs);
     });
@@ -372,12 +378,41 @@ void MainWindow::goToMarker(const QString &id)
     if (!marker)
         return;
     const MarkerJump jump = markerJump(*marker, m_incident->entries());
-    if (jump.record)
+    if (jump.record) {
+        SoughtRecord sought{*jump.record, jump.time, {}};
+        for (const incident::IncidentEntry &entry : m_incident->entries())
+            if (entry.kind == incident::EntryKind::StarredRecord && entry.record == *jump.record) // not a note on it
+                sought.summary = QString::fromStdString(entry.text);
+        m_soughtMarker = sought;
         m_locator->goTo(*jump.record, jump.time);
+    }
     else if (!jump.filter.isEmpty())
         m_filter->requestEvidence(jump.filter, jump.finding, jump.title); // the bar says whose evidence it shows
     else
         goToTime(jump.time);
+}
+
+void MainWindow::offerToShowHiddenRecord(const SoughtRecord &sought)
+{
+    RecordIdentity when;
+    when.start = sought.time;
+    m_notShownMessage = sought.summary.isEmpty()
+        ? tr("The starred record of %1 is not among the rows the filter shows.").arg(when.startText())
+        : tr("The starred record of %1 (%2) is not among the rows the filter shows.").arg(when.startText(), sought.summary);
+    statusBar()->showMessage(m_notShownMessage, kMessageMs);
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Record Hidden by the Filter"), m_notShownMessage,
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("hiddenRecordBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(tr("Clear the filter to show it in the table?"));
+    QPushButton *show = box->addButton(tr("Clear the Filter and Show It"), QMessageBox::AcceptRole);
+    box->addButton(tr("Keep the Filter"), QMessageBox::RejectRole);
+    box->setDefaultButton(show);
+    connect(show, &QPushButton::clicked, this, [this, sought] {
+        m_filter->request(QString(), true);
+        m_locator->goTo(sought.record, sought.time);
+    });
+    box->open();
 }
 
 void MainWindow::goToTime(qint64 epoch)

@@ -101,6 +101,14 @@ private:
     void createGraphDock();
     void createIncidentDock();
     void goToMarker(const QString &id);
+    // A starred record's marker the filter hides: said with the record's
+    // time and flow, with the offer to clear the filter and go to it.
+    struct SoughtRecord {
+        qint64 record = 0;
+        qint64 time = 0;
+        QString summary; // "tcp 10.0.1.5:51234 → 198.51.100.7:443 ACCEPT on eni-…"
+    };
+    void offerToShowHiddenRecord(const SoughtRecord &sought);
     void goToTime(qint64 epoch);
     void createStatusBar();
     void connectSession();
@@ -164,6 +172,7 @@ private:
     QString m_emptyFilter; // the filter in force when it found nothing
     QString m_filterError; // the status bar's filter error, cleared by the next valid filter
     QString m_notShownMessage; // "not among the rows the filter shows", cleared by the next filter
+    std::optional<SoughtRecord> m_soughtMarker; // the marker's record the table looks for
     void showFilterError(const QString &message, int timeoutMs);
     QString m_pendingFilter; // from the command line, waiting for the case's snapshot
     TrafficStatsView *m_stats = nullptr;

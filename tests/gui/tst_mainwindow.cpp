@@ -56,6 +56,7 @@
 #include <QMenuBar>
 #include <QSet>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QMimeData>
 #include <QPointer>
 #include <QSettings>
@@ -809,6 +810,23 @@ private Q_SLOTS:
         QCOMPARE(bar->appliedFilter(), QStringLiteral("dstport == 443"));
         QTRY_COMPARE(flows->filter(), QStringLiteral("dstport == 443"));
         QVERIFY(bar->message().isEmpty());
+
+        // The starred record (to port 40000) hidden by the filter: its marker
+        // says when and what it is, and offers to clear the filter and go to it.
+        QTRY_VERIFY(flows->rowCount() > 0 && !flows->index(0, 0).data(FlowTableModel::LoadingRole).toBool());
+        window.flowTable()->selectRow(0);
+        Q_EMIT window.timeline()->markerActivated(markerId);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("hiddenRecordBox"))));
+        QVERIFY2(box->text().contains(QStringLiteral("2023-11-14 22:16:40 UTC")), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QStringLiteral("10.0.0.2:443 \u2192 10.0.0.1:40000")), qPrintable(box->text()));
+        QVERIFY2(!box->text().contains(QString::number(starred)), qPrintable(box->text()));
+        QCOMPARE(window.statusBar()->currentMessage(), box->text());
+        auto *show = qobject_cast<QAbstractButton *>(box->defaultButton());
+        QVERIFY(show);
+        show->click();
+        QTRY_COMPARE(flows->filter(), QString());
+        QTRY_COMPARE(window.flowTable()->currentIndex().data(FlowTableModel::RecordIdRole).toLongLong(), starred);
     }
 
     // A new session opens the case the analyst had open last (a restart to

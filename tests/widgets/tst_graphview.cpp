@@ -253,11 +253,44 @@ private Q_SLOTS:
         QCoreApplication::sendEvent(canvas->viewport(), &wheel);
         const QTransform zoomed = canvas->transform();
         QVERIFY(zoomed.m11() > fitted.m11());
-        view.setFilter(QString());
+        view.setMetric(graph::GraphMetric::Flows);
         QVERIFY(computed.wait(20000));
         QCOMPARE(canvas->transform(), zoomed); // the analyst's zoom stays
         view.fitToView();
         QVERIFY(wholeInView());
+    }
+
+    // A new filter (Enter on a clicked edge, say) draws other nodes: the
+    // graph comes into view as a first one does, however the analyst had
+    // zoomed and panned, and the nodes that stay keep their places.
+    void aNewFilterComesIntoView()
+    {
+        GraphView view;
+        QVERIFY(showGraph(view, QString()));
+        QGraphicsView *canvas = view.graphicsView();
+        const auto wholeInView = [&] {
+            const QRect shown = canvas->mapFromScene(view.scene()->itemsBoundingRect()).boundingRect();
+            return canvas->viewport()->rect().adjusted(-1, -1, 1, 1).contains(shown);
+        };
+        const QString kept = QStringLiteral("eni-a");
+        GraphNodeItem *node = view.scene()->findNode(kept);
+        QVERIFY(node);
+        const QPointF place = node->pos();
+        const QPoint centre = canvas->viewport()->rect().center();
+        QWheelEvent wheel(centre, canvas->viewport()->mapToGlobal(centre), {}, QPoint(0, 720), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(canvas->viewport(), &wheel);
+        canvas->horizontalScrollBar()->setValue(canvas->horizontalScrollBar()->maximum());
+        canvas->verticalScrollBar()->setValue(canvas->verticalScrollBar()->maximum());
+        QVERIFY(!wholeInView());
+
+        QSignalSpy computed(&view, &GraphView::computed);
+        view.setFilter(QStringLiteral("action == accept"));
+        QVERIFY(computed.wait(20000));
+        QVERIFY(wholeInView());
+        node = view.scene()->findNode(kept);
+        QVERIFY(node);
+        QCOMPARE(node->pos(), place);
     }
 
     // The top 150 in a narrow dock: the graph opens where its labels read,

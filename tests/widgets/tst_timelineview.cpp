@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QSettings>
@@ -410,6 +411,103 @@ private Q_SLOTS:
         QCOMPARE(selected.count(), 0);
         view->setMarkers(QStringLiteral("bookmarks"), {});
         QCOMPARE(view->plot()->itemCount(), itemsBefore);
+    }
+
+    // A shared label ("2 markers") opens its markers: a click zooms to their
+    // span, where they part; markers of one instant are listed to choose.
+    void aClusterClickZoomsOrLists()
+    {
+        auto view = shownView();
+        QVERIFY(view);
+        TimelinePlot *plot = view->plot();
+        view->setMarkers(QStringLiteral("incident"),
+                         {{QStringLiteral("finding:a"), kFirst + 300, QStringLiteral("alpha"), QColor(Qt::red), {}},
+                          {QStringLiteral("finding:b"), kFirst + 302, QStringLiteral("beta"), QColor(Qt::red), {}},
+                          {QStringLiteral("finding:c"), kFirst + 500, QStringLiteral("gamma"), QColor(Qt::red), {}},
+                          {QStringLiteral("finding:d"), kFirst + 500, QStringLiteral("delta"), QColor(Qt::red), {}}});
+        plot->replot();
+        const auto labelOf = [plot](int marker) {
+            for (const PlacedMarkerLabel &label : plot->markerLabels())
+                if (label.markers.contains(marker))
+                    return label;
+            return PlacedMarkerLabel{};
+        };
+        const auto click = [plot](QPoint at) {
+            sendMouse(plot, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+            sendMouse(plot, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+        };
+        QSignalSpy activated(view.get(), &TimelineView::markerActivated);
+        QCOMPARE(labelOf(2).markers.size(), 2);
+        QCOMPARE(labelOf(0).markers.size(), 2);
+
+        // One instant: a list of both; choosing one goes to it.
+        const TimeRange before = plot->visibleRange();
+        click(labelOf(2).rect.center());
+        QMenu *menu = plot->findChild<QMenu *>(QStringLiteral("markerChoice"));
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->isVisible());
+        QCOMPARE(menu->actions().size(), 2);
+        QVERIFY(menu->actions().at(1)->text().startsWith(QStringLiteral("delta")));
+        QCOMPARE(plot->visibleRange().begin, before.begin);
+        QCOMPARE(plot->visibleRange().end, before.end);
+        menu->actions().at(1)->trigger();
+        menu->close();
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.at(0).at(0).toString(), QStringLiteral("finding:d"));
+
+        // Two seconds apart: the view closes in on them, and each has its label.
+        click(labelOf(0).rect.center());
+        QCOMPARE(activated.count(), 1);
+        const TimeRange zoomed = plot->visibleRange();
+        QVERIFY(zoomed.end - zoomed.begin < before.end - before.begin);
+        QVERIFY(zoomed.begin <= kFirst + 300 && zoomed.end >= kFirst + 302);
+        plot->replot();
+        QCOMPARE(labelOf(0).markers, QList<int>{0});
+        QCOMPARE(labelOf(1).markers, QList<int>{1});
+    }
+
+    // SKIPDATA in the case: a filter whose records come from other ENIs
+    // leaves the legend's entry in place, saying none is shown.
+    void theSkipDataKeyStaysUnderAFilter()
+    {
+        QTemporaryDir dir;
+        test::writeFile(dir.filePath(QStringLiteral("in.log")),
+                        test::smallTrafficRecords()
+                            + "2 123456789010 eni-d - - - - - - - 1700000000 1700000600 - SKIPDATA\n");
+        const QString casePath = dir.filePath(QStringLiteral("skip.flowcase"));
+        {
+            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+            QCOMPARE(CaseImporter(*caseDb).run({dir.filePath(QStringLiteral("in.log")).toStdString()}, {}).records, 6u);
+        }
+        auto view = std::make_unique<TimelineView>();
+        view->resize(900, 300);
+        view->setFixedBucketSeconds(100);
+        view->setCase(casePath);
+        QSignalSpy computed(view.get(), &TimelineView::computed);
+        view->show();
+        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
+        QVERIFY(computed.count() > 0 || computed.wait(10000));
+        const auto legendNames = [&view] {
+            QStringList names;
+            for (int i = 0; i < view->plot()->legend->itemCount(); ++i)
+                if (auto *item = qobject_cast<QCPPlottableLegendItem *>(view->plot()->legend->item(i)))
+                    names << item->plottable()->name();
+            return names;
+        };
+        QVERIFY2(legendNames().contains(QStringLiteral("SKIPDATA (records skipped)")), qPrintable(legendNames().join(u'|')));
+        computed.clear();
+        view->setFilter(QStringLiteral("eni == eni-a"));
+        QVERIFY(computed.wait(10000));
+        QVERIFY2(legendNames().contains(QStringLiteral("SKIPDATA (none shown)")), qPrintable(legendNames().join(u'|')));
+        computed.clear();
+        view->setFilter(QString());
+        QVERIFY(computed.wait(10000));
+        QVERIFY2(legendNames().contains(QStringLiteral("SKIPDATA (records skipped)")), qPrintable(legendNames().join(u'|')));
+        // Another case without SKIPDATA: no entry.
+        computed.clear();
+        view->setCase(m_case);
+        QVERIFY(computed.wait(10000));
+        QVERIFY2(!legendNames().join(u'|').contains(QStringLiteral("SKIPDATA")), qPrintable(legendNames().join(u'|')));
     }
 
     // IOC hits and the incident's stars and findings are set by different

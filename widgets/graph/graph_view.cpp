@@ -232,6 +232,10 @@ void GraphView::setCase(const QString &casePath)
 
 void GraphView::setFilter(const QString &filterText)
 {
+    // Another filter draws other nodes, maybe none where the analyst looked:
+    // it comes into view as a first graph does (nodes that stay keep their places).
+    if (filterText.trimmed() != m_filter)
+        m_fitPending = true;
     m_filter = filterText.trimmed();
     m_stale = true;
     refreshIfStale();
@@ -323,7 +327,7 @@ void GraphView::redraw()
     m_scene->showGraph(*m_result, m_pinned, m_colours);
     m_details->hide(); // it spoke of an item of the last graph
     // Each new layout is shown whole, unless the analyst has zoomed or
-    // panned since the last fit; a new case or level fits in any case.
+    // panned since the last fit; a new case, filter or level fits in any case.
     // Nodes come heaviest first: a graph too large to read whole opens around the first.
     const auto &nodes = m_result->graph.nodes;
     if (const GraphNodeItem *heaviest = nodes.empty() ? nullptr : m_scene->nodeItem(nodes.front().id))
