@@ -55,12 +55,6 @@
 <context>
     <name>flowscope</name>
     <message>
-        <source>%1 flows, %2 bytes, %3 packets
-%4 accepted, %5 rejected</source>
-        <translation>%1 Flows, %2 Bytes, %3 Pakete
-%4 zugelassen, %5 abgelehnt</translation>
-    </message>
-    <message>
         <source>
 New: not seen before the time range</source>
         <translation>
@@ -127,6 +121,12 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
     <message>
         <source>No interface of the case logged it at the other end (that end may not be logged).</source>
         <translation>Keine Schnittstelle des Falls hat ihn am anderen Ende protokolliert (dieses Ende wird vielleicht nicht protokolliert).</translation>
+    </message>
+    <message>
+        <source>%1 flows, %2, %3 packets
+%4 accepted, %5 rejected</source>
+        <translation>%1 Flows, %2, %3 Pakete
+%4 akzeptiert, %5 abgelehnt</translation>
     </message>
 </context>
 <context>
@@ -340,6 +340,44 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
             <numerusform>%Ln Zeile nach %1 exportiert</numerusform>
             <numerusform>%Ln Zeilen nach %1 exportiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export %1 as &amp;CSV…</source>
+        <translation>%1 als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…
+%2 of %3 rows written</source>
+        <translation>Export nach %1…
+%2 von %3 Zeilen geschrieben</translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation>%1 als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Feststellungen</translation>
+    </message>
+    <message>
+        <source>Incident Timeline</source>
+        <translation>Vorfall-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Gespräche</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
+    <message>
+        <source>Reject Groups</source>
+        <translation>Ablehnungsgruppen</translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation>Flows</translation>
     </message>
 </context>
 <context>
@@ -1162,18 +1200,18 @@ Verschwunden: vor dem Zeitraum gesehen, nicht darin</translation>
         <source>the filter %1</source>
         <translation>den Filter %1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n finding(s); detections last ran %1 UTC over %2.</source>
-        <translation>
-            <numerusform>%n Feststellung; Detektionen zuletzt ausgeführt am %1 UTC über %2.</numerusform>
-            <numerusform>%n Feststellungen; Detektionen zuletzt ausgeführt am %1 UTC über %2.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Settings of the last run of each detector:
 %1</source>
         <translation>Einstellungen des letzten Laufs jedes Detektors:
 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln finding(s); detections last ran %1 UTC over %2.</source>
+        <translation>
+            <numerusform>%Ln Feststellung; Detektionen zuletzt ausgeführt am %1 UTC über %2.</numerusform>
+            <numerusform>%Ln Feststellungen; Detektionen zuletzt ausgeführt am %1 UTC über %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2404,10 +2442,6 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
         <translation>E&amp;xport</translation>
     </message>
     <message>
-        <source>Current View as &amp;CSV…</source>
-        <translation>Aktuelle Ansicht als &amp;CSV…</translation>
-    </message>
-    <message>
         <source>&amp;Investigation</source>
         <translation>&amp;Ermittlung</translation>
     </message>
@@ -2454,6 +2488,10 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
     <message>
         <source>Write every record of the filter, or the statistic, reject groups, findings or incident timeline last brought to the front or clicked, to a CSV file</source>
         <translation>Alle Datensätze des Filters oder die zuletzt nach vorn geholte bzw. angeklickte Statistik, Ablehnungsgruppen, Feststellungen oder Vorfall-Zeitleiste in eine CSV-Datei schreiben</translation>
+    </message>
+    <message>
+        <source>Export Flows as &amp;CSV…</source>
+        <translation>Flows als &amp;CSV exportieren…</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2638,30 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
     <message>
         <source>Configuration snapshot %1 removed: explanations use the snapshots left.</source>
         <translation>Konfigurations-Snapshot %1 entfernt: Erklärungen verwenden die verbleibenden Snapshots.</translation>
+    </message>
+    <message>
+        <source>The starred record of %1 is not among the rows the filter shows.</source>
+        <translation>Der markierte Datensatz vom %1 ist nicht unter den Zeilen, die der Filter zeigt.</translation>
+    </message>
+    <message>
+        <source>The starred record of %1 (%2) is not among the rows the filter shows.</source>
+        <translation>Der markierte Datensatz vom %1 (%2) ist nicht unter den Zeilen, die der Filter zeigt.</translation>
+    </message>
+    <message>
+        <source>Record Hidden by the Filter</source>
+        <translation>Datensatz vom Filter verborgen</translation>
+    </message>
+    <message>
+        <source>Clear the filter to show it in the table?</source>
+        <translation>Den Filter löschen, um ihn in der Tabelle zu zeigen?</translation>
+    </message>
+    <message>
+        <source>Clear the Filter and Show It</source>
+        <translation>Filter löschen und anzeigen</translation>
+    </message>
+    <message>
+        <source>Keep the Filter</source>
+        <translation>Filter beibehalten</translation>
     </message>
 </context>
 <context>
@@ -3492,6 +3554,14 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
     <message>
         <source>%1, %2 to %3</source>
         <translation>%1, %2 bis %3</translation>
+    </message>
+    <message>
+        <source>SKIPDATA (none shown)</source>
+        <translation>SKIPDATA (keine angezeigt)</translation>
+    </message>
+    <message>
+        <source>The case has SKIPDATA records, but none from the interfaces of the filter&apos;s records in this range: nothing here is shaded amber.</source>
+        <translation>Der Fall hat SKIPDATA-Datensätze, aber keine von den Schnittstellen der Datensätze des Filters in diesem Bereich: Hier ist nichts bernsteingelb schattiert.</translation>
     </message>
 </context>
 <context>

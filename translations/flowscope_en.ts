@@ -55,11 +55,6 @@
 <context>
     <name>flowscope</name>
     <message>
-        <source>%1 flows, %2 bytes, %3 packets
-%4 accepted, %5 rejected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>
 New: not seen before the time range</source>
         <translation type="unfinished"></translation>
@@ -123,6 +118,11 @@ Gone: seen before the time range, not in it</source>
     </message>
     <message>
         <source>No interface of the case logged it at the other end (that end may not be logged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 flows, %2, %3 packets
+%4 accepted, %5 rejected</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -336,6 +336,43 @@ Gone: seen before the time range, not in it</source>
             <numerusform>Exported %Ln row to %1</numerusform>
             <numerusform>Exported %Ln rows to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export %1 as &amp;CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting to %1…
+%2 of %3 rows written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export %1 as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flows</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1158,17 +1195,17 @@ Gone: seen before the time range, not in it</source>
         <source>the filter %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n finding(s); detections last ran %1 UTC over %2.</source>
-        <translation>
-            <numerusform>%n finding; detections last ran %1 UTC over %2.</numerusform>
-            <numerusform>%n findings; detections last ran %1 UTC over %2.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Settings of the last run of each detector:
 %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln finding(s); detections last ran %1 UTC over %2.</source>
+        <translation>
+            <numerusform>%Ln finding; detections last ran %1 UTC over %2.</numerusform>
+            <numerusform>%Ln findings; detections last ran %1 UTC over %2.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2394,10 +2431,6 @@ Double-click the entry to show its evidence (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Current View as &amp;CSV…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Investigation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2443,6 +2476,10 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Write every record of the filter, or the statistic, reject groups, findings or incident timeline last brought to the front or clicked, to a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Flows as &amp;CSV…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2589,6 +2626,30 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>Configuration snapshot %1 removed: explanations use the snapshots left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The starred record of %1 is not among the rows the filter shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The starred record of %1 (%2) is not among the rows the filter shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Hidden by the Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the filter to show it in the table?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the Filter and Show It</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the Filter</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3481,6 +3542,14 @@ Double-click the entry to show its evidence (%3)</source>
     </message>
     <message>
         <source>%1, %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKIPDATA (none shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case has SKIPDATA records, but none from the interfaces of the filter&apos;s records in this range: nothing here is shaded amber.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
