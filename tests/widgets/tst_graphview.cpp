@@ -6,6 +6,7 @@
 // collapses; exports write PNG and DOT.
 
 #include "graph/graph_layout.h"
+#include "itemmodels/graph_loader.h"
 #include "graph/graph_scene.h"
 #include "graph/graph_view.h"
 #include "graph_fixture.h"
@@ -19,6 +20,7 @@
 #include <QLineF>
 #include <QLocale>
 #include <QMenu>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -336,6 +338,47 @@ private Q_SLOTS:
         view.resize(view.width() - 80, view.height());
         QTRY_VERIFY(canvas->transform().m11() != whole);
         QVERIFY(wholeInView());
+    }
+
+    // Fit (0) pressed while the graph is still computed (as right after the
+    // Graph tab is chosen) fits that graph whole when it arrives.
+    void aFitAskedWhileComputingHolds()
+    {
+        QByteArray records;
+        for (int peer = 0; peer < 150; ++peer)
+            records += QStringLiteral("eni-a subnet-1 vpc-1 10.0.1.5:%1 > 198.51.%2.7:443 tcp %3 ACCEPT 2 egress - -\n")
+                           .arg(40000 + peer).arg(peer).arg(1000 + 10 * peer).toLatin1();
+        QTemporaryDir dir;
+        test::importFlowLog(dir, QStringLiteral("large"), test::graphFlowLogOf(records));
+        GraphView view;
+        auto *loader = view.findChild<GraphLoader *>();
+        QVERIFY(loader);
+        QSemaphore started, go;
+        loader->setStartHook([&] {
+            started.release();
+            go.acquire();
+        });
+        QSignalSpy computed(&view, &GraphView::computed);
+        view.resize(420, 600);
+        view.setCase(dir.filePath(QStringLiteral("large.flowcase")));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(started.tryAcquire(1, 20000)); // the computation is held: the graph is not there yet
+        QGraphicsView *canvas = view.graphicsView();
+        QTest::keyClick(canvas, Qt::Key_0);
+        go.release();
+        QVERIFY(computed.count() > 0 || computed.wait(30000));
+        QVERIFY(view.scene()->nodeItems().size() > 100);
+        // Too large to read whole in this dock, yet whole, as asked.
+        QVERIFY(canvas->viewport()->rect().adjusted(-1, -1, 1, 1).contains(
+            canvas->mapFromScene(view.scene()->itemsBoundingRect()).boundingRect()));
+        QVERIFY(!view.bannerText().contains(QStringLiteral("Fit (0)")));
+
+        // Asked once: the next new filter is fitted by the first-layout rule again.
+        loader->setStartHook({});
+        view.setFilter(QStringLiteral("dstport == 443"));
+        QVERIFY(computed.wait(30000));
+        QVERIFY(view.bannerText().contains(QStringLiteral("Fit (0) shows the whole graph")));
     }
 
     void aFittedSmallGraphShowsEveryLabel_data()

@@ -122,8 +122,10 @@ void GraphCanvas::keyPressEvent(QKeyEvent *event)
     } else if (event->key() == Qt::Key_Minus) {
         zoomBy(1 / kStep);
         movedByAnalyst();
-    } else if (event->key() == Qt::Key_0)
+    } else if (event->key() == Qt::Key_0) {
         fit(Fit::Whole);
+        Q_EMIT wholeFitRequested();
+    }
     else if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
         Q_EMIT applyRequested();
     else

@@ -39,6 +39,8 @@ Q_SIGNALS:
     void showsPartChanged(bool part);
     // Enter or Return with the keyboard on the graph.
     void applyRequested();
+    // 0 pressed: the analyst asked for the whole graph.
+    void wholeFitRequested();
 
 protected:
     void wheelEvent(QWheelEvent *event) override;

@@ -177,6 +177,9 @@ GraphView::GraphView(QWidget *parent)
     connect(m_search, &QLineEdit::textEdited, this, [this](const QString &text) { findNode(text); });
     connect(fit, &QToolButton::clicked, this, &GraphView::fitToView);
     connect(m_view, &GraphCanvas::showsPartChanged, this, &GraphView::showBanner);
+    // A 0 pressed while the graph is computed is meant for that graph, which
+    // would otherwise be fitted by the first-layout rule as it arrives.
+    connect(m_view, &GraphCanvas::wholeFitRequested, this, [this] { m_wholeFitPending = m_loader->isBusy(); });
 
     const auto apply = [this](const QString &term) { Q_EMIT filterRequested(filterFor(term), true); };
     // A click browses: the filter waits in the bar, and the keyboard stays
@@ -332,8 +335,9 @@ void GraphView::redraw()
     const auto &nodes = m_result->graph.nodes;
     if (const GraphNodeItem *heaviest = nodes.empty() ? nullptr : m_scene->nodeItem(nodes.front().id))
         m_view->setFocusPoint(heaviest->sceneBoundingRect().center());
-    if (std::exchange(m_fitPending, false))
-        m_view->fit();
+    const bool wholeAsked = std::exchange(m_wholeFitPending, false);
+    if (std::exchange(m_fitPending, false) || wholeAsked)
+        m_view->fit(wholeAsked ? GraphCanvas::Fit::Whole : GraphCanvas::Fit::Readable);
     else
         m_view->fitUnlessMoved();
 }
@@ -559,7 +563,11 @@ bool GraphView::findNode(const QString &text)
     return true;
 }
 
-void GraphView::fitToView() { m_view->fit(GraphCanvas::Fit::Whole); }
+void GraphView::fitToView()
+{
+    m_view->fit(GraphCanvas::Fit::Whole);
+    m_wholeFitPending = m_loader->isBusy();
+}
 
 GraphColours GraphView::colours() const
 {

@@ -145,6 +145,7 @@ private:
     std::map<QString, QPointF> m_pinned;
     GraphColours m_colours;
     bool m_fitPending = true; // the first graph of a case is fitted into view
+    bool m_wholeFitPending = false; // Fit (0) asked for while a graph was computed: it fits that one whole
 };
 
 } // namespace flowscope
