@@ -117,6 +117,17 @@ private:
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
+    // NAME.flowcase holding the five records of test::smallTrafficRecords(),
+    // imported from NAME-input.log; empty if the import did not give them.
+    QString smallTrafficCase(const QString &name) const
+    {
+        const QString input = path(name + QStringLiteral("-input.log"));
+        test::writeFile(input, test::smallTrafficRecords());
+        const QString casePath = path(name + QStringLiteral(".flowcase"));
+        auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
+        return CaseImporter(*caseDb).run({input.toStdString()}, {}).records == 5 ? casePath : QString();
+    }
+
     static void compareRow(const QAbstractItemModel &model, int row, const FlowRow &expected)
     {
         const auto &columns = static_cast<const FlowTableModel &>(model).columns();
@@ -149,13 +160,8 @@ private Q_SLOTS:
     // when it is shown, not when the case opens.
     void theHiddenImportReportReadsNothing()
     {
-        const QString input = path(QStringLiteral("report-input.log"));
-        test::writeFile(input, test::smallTrafficRecords());
-        const QString casePath = path(QStringLiteral("report.flowcase"));
-        {
-            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
-            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
-        }
+        const QString casePath = smallTrafficCase(QStringLiteral("report"));
+        QVERIFY(!casePath.isEmpty());
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -221,13 +227,8 @@ private Q_SLOTS:
     void hiddenStatisticsComputeNothing()
     {
         QSettings().clear(); // no saved window layout
-        const QString input = path(QStringLiteral("stats-input.log"));
-        test::writeFile(input, test::smallTrafficRecords());
-        const QString casePath = path(QStringLiteral("stats.flowcase"));
-        {
-            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
-            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
-        }
+        const QString casePath = smallTrafficCase(QStringLiteral("stats"));
+        QVERIFY(!casePath.isEmpty());
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -558,13 +559,8 @@ private Q_SLOTS:
     // window regroups the graph on screen, removing it ungroups them.
     void anIocListRegroupsTheGraph()
     {
-        const QString input = path(QStringLiteral("ioc-graph-input.log"));
-        test::writeFile(input, test::smallTrafficRecords());
-        const QString casePath = path(QStringLiteral("ioc-graph.flowcase"));
-        {
-            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
-            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
-        }
+        const QString casePath = smallTrafficCase(QStringLiteral("ioc-graph"));
+        QVERIFY(!casePath.isEmpty());
         const QString feed = path(QStringLiteral("ioc-graph-feed.txt"));
         test::writeFile(feed, "203.0.113.9\n");
         QSettings().clear();
@@ -920,19 +916,12 @@ private Q_SLOTS:
         QVERIFY(window.statusBar()->currentMessage().startsWith(expected));
     }
 
-    // File > Export > Incident Report (PDF) opens the dialog on the case and
-    // the flow table's filter.
     // File > Export names what it will write, renamed as the analyst turns to another view.
     void exportActionNamesTheView()
     {
         QSettings().clear(); // no saved window layout
-        const QString input = path(QStringLiteral("export-name-input.log"));
-        test::writeFile(input, test::smallTrafficRecords());
-        const QString casePath = path(QStringLiteral("export-name.flowcase"));
-        {
-            auto caseDb = CaseDb::open(casePath.toStdString(), CaseDb::Mode::CreateIfMissing);
-            QCOMPARE(CaseImporter(*caseDb).run({input.toStdString()}, {}).records, 5u);
-        }
+        const QString casePath = smallTrafficCase(QStringLiteral("export-name"));
+        QVERIFY(!casePath.isEmpty());
         MainWindow window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -955,6 +944,8 @@ private Q_SLOTS:
         QCOMPARE(action->text(), QStringLiteral("Export Flows as &CSV…"));
     }
 
+    // File > Export > Incident Report (PDF) opens the dialog on the case and
+    // the flow table's filter.
     void reportDialogTakesTheWindowsFilter()
     {
         MainWindow window;

@@ -119,6 +119,18 @@ private:
         return QTest::qWaitForWindowExposed(&view) && (computed.count() > 0 || computed.wait(20000));
     }
 
+    // large.flowcase: one interface talking to 150 peers, more than a
+    // narrow dock shows with readable labels.
+    static void importLargeGraph(const QTemporaryDir &dir)
+    {
+        QByteArray records;
+        for (int peer = 0; peer < 150; ++peer)
+            records += QStringLiteral("eni-a subnet-1 vpc-1 10.0.1.5:%1 > 198.51.%2.7:443 tcp %3 ACCEPT 2 egress - -\n")
+                           .arg(40000 + peer).arg(peer).arg(1000 + 10 * peer).toLatin1();
+        test::importFlowLog(dir, QStringLiteral("large"), test::graphFlowLogOf(records));
+    }
+    static QString largeGraphCase(const QTemporaryDir &dir) { return dir.filePath(QStringLiteral("large.flowcase")); }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -301,16 +313,12 @@ private Q_SLOTS:
     // as the dock is resized.
     void aLargeGraphReadsInANarrowDock()
     {
-        QByteArray records;
-        for (int peer = 0; peer < 150; ++peer)
-            records += QStringLiteral("eni-a subnet-1 vpc-1 10.0.1.5:%1 > 198.51.%2.7:443 tcp %3 ACCEPT 2 egress - -\n")
-                           .arg(40000 + peer).arg(peer).arg(1000 + 10 * peer).toLatin1();
         QTemporaryDir dir;
-        test::importFlowLog(dir, QStringLiteral("large"), test::graphFlowLogOf(records));
+        importLargeGraph(dir);
         GraphView view;
         QSignalSpy computed(&view, &GraphView::computed);
         view.resize(420, 600);
-        view.setCase(dir.filePath(QStringLiteral("large.flowcase")));
+        view.setCase(largeGraphCase(dir));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(computed.count() > 0 || computed.wait(30000));
@@ -344,12 +352,8 @@ private Q_SLOTS:
     // Graph tab is chosen) fits that graph whole when it arrives.
     void aFitAskedWhileComputingHolds()
     {
-        QByteArray records;
-        for (int peer = 0; peer < 150; ++peer)
-            records += QStringLiteral("eni-a subnet-1 vpc-1 10.0.1.5:%1 > 198.51.%2.7:443 tcp %3 ACCEPT 2 egress - -\n")
-                           .arg(40000 + peer).arg(peer).arg(1000 + 10 * peer).toLatin1();
         QTemporaryDir dir;
-        test::importFlowLog(dir, QStringLiteral("large"), test::graphFlowLogOf(records));
+        importLargeGraph(dir);
         GraphView view;
         auto *loader = view.findChild<GraphLoader *>();
         QVERIFY(loader);
@@ -360,7 +364,7 @@ private Q_SLOTS:
         });
         QSignalSpy computed(&view, &GraphView::computed);
         view.resize(420, 600);
-        view.setCase(dir.filePath(QStringLiteral("large.flowcase")));
+        view.setCase(largeGraphCase(dir));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(started.tryAcquire(1, 20000)); // the computation is held: the graph is not there yet
