@@ -4,6 +4,7 @@
 #include "cli_commands.h"
 
 #include "incident/ioc_hit_detector.h"
+#include "known_case_schema.h"
 
 #include <QCoreApplication>
 
@@ -139,6 +140,7 @@ int main(int argc, char **argv)
         return flowscope::cli::ExitOk;
     }
     flowscope::incident::registerIocHitDetector();
+    flowscope::installKnownCaseSchema(); // no migrations replayed to check the case opened
     const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
         {"import", &flowscope::cli::runImport},
         {"info", &flowscope::cli::runInfo},

@@ -8,6 +8,7 @@
 #include "cli_report_writer.h"
 
 #include "incident/ioc_hit_detector.h"
+#include "known_case_schema.h"
 
 #include <QCoreApplication>
 
@@ -27,6 +28,7 @@ int main(int argc, char **argv)
         return flowscope::cli::ExitFatal;
     }
     flowscope::incident::registerIocHitDetector();
+    flowscope::installKnownCaseSchema(); // no migrations replayed to check the case opened
     flowscope::cli::setReportWriter(&flowscope::cli::writeReport);
     return flowscope::cli::runExport(std::vector<std::string>(args.begin() + 1, args.end()));
 }
