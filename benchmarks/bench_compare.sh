@@ -10,10 +10,14 @@
 # address) are picked from the data once and used by both.
 #
 # Flowscope's import, counts, statistics, graph and timeline are timed as
-# processes (flowscope-cli: start, open the case, answer); its first pages
-# in-process (flowscope-bench-filter, wall and CPU time). DuckDB's load and queries are timed inside one
-# process (benchmarks/duckdb_compare.mjs), the queries after the load.
-# Counts and timeline: median of 3 runs; first pages: median of 5. DuckDB's
+# processes (flowscope-cli: start, open the case, answer); its counts also
+# in-process on the open case (flowscope-bench-filter --count: the filter
+# compiled and counted as the CLI does, wall and CPU time), as DuckDB's are,
+# and its first pages in-process (flowscope-bench-filter, wall and CPU
+# time). DuckDB's load and queries are timed inside one process
+# (benchmarks/duckdb_compare.mjs), the queries after the load, wall and CPU
+# time of every thread. Counts as processes and timeline: median of 3 runs;
+# counts in-process and first pages: median of 5. DuckDB's
 # top-100 peak RSS is its process's while the query runs, the table loaded.
 #
 # Usage: benchmarks/bench_compare.sh [RECORDS=2000000] [BUILD_DIR=build] [--tidy]
@@ -56,6 +60,15 @@ median3() {
   read -r a _ < <(timed "$@"); read -r b _ < <(timed "$@"); read -r c _ < <(timed "$@")
   printf '%s\n%s\n%s\n' "$a" "$b" "$c" | sort -g | sed -n 2p
 }
+# The median wall seconds of three runs of a command, to the microsecond
+# where /usr/bin/time gives hundredths (its last output stays in $work/out.txt).
+median3_fine() {
+  local runs=() started
+  for _ in 1 2 3; do
+    started=$EPOCHREALTIME; "$@" > "$work/out.txt"; runs+=("$(calc "$EPOCHREALTIME - $started")")
+  done
+  printf '%s\n' "${runs[@]}" | sort -g | sed -n 2p
+}
 calc() { echo "$1" | bc -l; }
 mb() { printf '%.0f MB' "$(calc "$1/1024")"; }   # from KB
 seconds() { printf '%.3g s' "$1"; }
@@ -87,13 +100,24 @@ for shape in "${shapes[@]}"; do
     "$(seconds "$(duck .load.seconds)")" "$(mb "$(calc "$(duck .load.peakRssMb)*1024")")" \
     "$(calc "$(duck .load.bytes)/$gz_bytes")" "$(seconds "$zcat_s")"
 
-  for query in "dstport3306|dstport == 3306" "reject|action == reject" "eni|eni == $eni" \
-               "cidrReject|addr == 10.0.0.0/8 and action == reject"; do
+  # Counts as processes (start, open, answer) and in-process on the open
+  # case, the figure to set beside DuckDB's queries in its loaded process.
+  counts=("dstport3306|dstport == 3306" "reject|action == reject" "eni|eni == $eni"
+          "cidrReject|addr == 10.0.0.0/8 and action == reject")
+  count_args=()
+  for query in "${counts[@]}"; do count_args+=(--filter "${query#*|}"); done
+  "$build/benchmarks/flowscope-bench-filter" "$case_file" 5 --count "${count_args[@]}" > "$work/count.txt"
+  row=0
+  for query in "${counts[@]}"; do
     name=${query%%|*}; filter=${query#*|}
-    s=$(median3 "$cli" count "$case_file" "$filter")
-    printf '| `count` `%s` | %s | %s | %s | |\n' "$filter" "$(same "$(cat "$work/out.txt")" "$(duck ".queries.$name.value")")" \
-      "$(seconds "$s")" "$(seconds "$(duck ".queries.$name.seconds")")"
+    row=$((row + 1))
+    s=$(median3_fine "$cli" count "$case_file" "$filter")
+    IFS='|' read -r _ _ _ count_ms count_cpu _ < <(grep '^| given' "$work/count.txt" | sed -n "${row}p")
+    printf '| `count` `%s` | %s | %s (process), %s ms, CPU %s ms (in-process) | %s, CPU %s | |\n' "$filter" \
+      "$(same "$(cat "$work/out.txt")" "$(duck ".queries.$name.value")")" "$(seconds "$s")" "$(echo $count_ms)" \
+      "$(echo $count_cpu)" "$(seconds "$(duck ".queries.$name.seconds")")" "$(seconds "$(duck ".queries.$name.cpuSeconds")")"
   done
+  opening=$(head -n 1 "$work/count.txt")
 
   read -r top_s top_kb < <(timed "$cli" stats "$case_file" conversations --top 100 --order bytes --format csv)
   printf '| top-100 conversations by bytes | %s | %s, %s peak RSS | %s, %s peak RSS | |\n' \
@@ -132,6 +156,8 @@ for shape in "${shapes[@]}"; do
     "$(seconds "$(duck .queries.timeline.seconds)")"
 done
 
+echo
+echo "Flowscope, in-process before its counts (${shapes[-1]}): ${opening}"
 echo
 echo "DuckDB's queries (\`$(jq -r .picks.eni "$work/${shapes[0]}-duckdb.json")\` and \`$(jq -r .picks.address "$work/${shapes[0]}-duckdb.json")\` picked from the data):"
 jq -r '.queries | to_entries[] | "- \(.key): `\(.value.sql)`"' "$work/${shapes[0]}-duckdb.json"

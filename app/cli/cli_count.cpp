@@ -5,10 +5,8 @@
 
 #include "query/filter_error.h"
 #include "selection/case_filter.h"
-#include "selection/match_collection.h"
-#include "selection/summary_count.h"
+#include "selection/filter_count.h"
 #include "store/case_db.h"
-#include "store/case_summary.h"
 
 #include <iostream>
 
@@ -33,13 +31,7 @@ int runCount(const std::vector<std::string> &args)
             return ExitFatal;
         }
         const auto &filter = std::get<std::shared_ptr<const CaseFilter>>(compiled);
-        std::int64_t count = 0;
-        if (filter->matchesEverything())
-            count = static_cast<std::int64_t>(summarizeCase(*caseDb).records); // from provenance: no scan
-        else if (const auto counted = countFromSummaries(*caseDb, *filter))
-            count = *counted; // from the record totals: no scan
-        else // the indexes choose the blocks; the predicate decides within them
-            count = collectMatches(*caseDb, *filter)->total();
+        const std::int64_t count = countMatches(*caseDb, *filter);
         std::cout << count << '\n';
         caseFilter.noteWhenEmpty(*caseDb, *filter, count, "count", std::cerr);
     } catch (const std::exception &error) {

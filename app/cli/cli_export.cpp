@@ -140,7 +140,7 @@ int runExport(const std::vector<std::string> &args)
     if (!what)
         return usage("needs --what");
     if (*what == "report")
-        return exportReport(arguments);
+        return exportReport(arguments, args);
     for (const char *option : kReportOptions)
         if (arguments.value(option))
             return usage(std::string("--") + option + " applies only to the report");

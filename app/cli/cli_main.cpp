@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // flowscope-cli: the scripting face of Flowscope, over the same core as the GUI.
 
-#include "cli_application.h"
 #include "cli_commands.h"
 
 #include "incident/ioc_hit_detector.h"
+#include "known_case_schema.h"
 
 #include <QCoreApplication>
 
@@ -125,7 +125,8 @@ void printUsage(std::ostream &out)
 
 int main(int argc, char **argv)
 {
-    const flowscope::cli::CliApplication app(argc, argv);
+    // QtCore only: the PDF report, which needs QtGui, runs in flowscope-cli-report (cli_export_report.h).
+    const QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("flowscope-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FLOWSCOPE_VERSION));
 
@@ -139,6 +140,7 @@ int main(int argc, char **argv)
         return flowscope::cli::ExitOk;
     }
     flowscope::incident::registerIocHitDetector();
+    flowscope::installKnownCaseSchema(); // no migrations replayed to check the case opened
     const std::map<std::string, int (*)(const std::vector<std::string> &)> commands{
         {"import", &flowscope::cli::runImport},
         {"info", &flowscope::cli::runInfo},

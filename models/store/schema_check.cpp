@@ -140,15 +140,130 @@ ExpectedSchema buildExpectedSchema(int version)
     return expected;
 }
 
+struct ExpectedSchemaCache {
+    std::mutex mutex;
+    std::map<int, std::unique_ptr<const ExpectedSchema>> schemas;
+};
+
+ExpectedSchemaCache &expectedSchemaCache()
+{
+    static ExpectedSchemaCache cache;
+    return cache;
+}
+
 const ExpectedSchema &expectedSchema(int version)
 {
-    static std::mutex mutex;
-    static std::map<int, std::unique_ptr<const ExpectedSchema>> cache;
-    const std::lock_guard lock(mutex);
-    auto &slot = cache[version];
+    ExpectedSchemaCache &cache = expectedSchemaCache();
+    const std::lock_guard lock(cache.mutex);
+    auto &slot = cache.schemas[version];
     if (!slot)
         slot = std::make_unique<const ExpectedSchema>(buildExpectedSchema(version));
     return *slot;
+}
+
+// expectedSchemaText()'s lines: a header, then per object
+// "O <R|P> type name table sql" (R required, P optional) and per column of
+// its table "C name type notnull D|N default pk hidden", tab-separated, with
+// backslash, tab, newline and carriage return escaped.
+constexpr std::string_view kTextHeader = "flowscope-expected-schema";
+
+std::string escaped(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string unescaped(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\' || i + 1 == text.size()) {
+            out += text[i];
+            continue;
+        }
+        const char c = text[++i];
+        out += c == 't' ? '\t' : c == 'n' ? '\n' : c == 'r' ? '\r' : c;
+    }
+    return out;
+}
+
+std::vector<std::string_view> split(std::string_view text, char separator)
+{
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    for (std::size_t end = text.find(separator); end != std::string_view::npos; end = text.find(separator, start)) {
+        parts.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    parts.push_back(text.substr(start));
+    return parts;
+}
+
+int number(std::string_view text)
+{
+    int value = 0;
+    for (const char c : text) {
+        if (c < '0' || c > '9')
+            throw StoreError("the built-in case schema is malformed");
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+std::string sqliteVersionLine(int version)
+{
+    return std::string(kTextHeader) + '\t' + std::to_string(version) + '\t' + sqlite3_libversion();
+}
+
+// The objects and their columns of the text, or nothing when another SQLite wrote it.
+std::optional<ExpectedSchema> parseExpectedSchema(std::string_view text, int version)
+{
+    const std::vector<std::string_view> lines = split(text, '\n');
+    if (lines.empty() || split(lines.front(), '\t').size() != 3 || split(lines.front(), '\t')[0] != kTextHeader)
+        throw StoreError("the built-in case schema is malformed");
+    if (lines.front() != sqliteVersionLine(version))
+        return std::nullopt;
+    ExpectedSchema schema;
+    SchemaObject *last = nullptr;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (lines[i].empty())
+            continue;
+        const std::vector<std::string_view> fields = split(lines[i], '\t');
+        if (fields[0] == "O" && fields.size() == 6) {
+            SchemaObject object;
+            object.type = unescaped(fields[2]);
+            object.name = unescaped(fields[3]);
+            object.table = unescaped(fields[4]);
+            object.sql = unescaped(fields[5]);
+            object.normalized = normalizedSchemaSql(object.sql);
+            auto &into = fields[1] == "R" ? schema.required : schema.optional;
+            last = &into.emplace(lowered(object.name), std::move(object)).first->second;
+        } else if (fields[0] == "C" && fields.size() == 8 && last) {
+            Column column;
+            column.name = unescaped(fields[1]);
+            column.type = unescaped(fields[2]);
+            column.notNull = fields[3] == "1";
+            if (fields[4] == "D")
+                column.defaultValue = unescaped(fields[5]);
+            column.primaryKey = number(fields[6]);
+            column.hidden = number(fields[7]);
+            last->columns.push_back(std::move(column));
+        } else {
+            throw StoreError("the built-in case schema is malformed");
+        }
+    }
+    return schema;
 }
 
 // The refusals are shown in the window: whole sentences, translatable
@@ -352,6 +467,37 @@ std::vector<std::string> schemaFindings(sqlite3 *db, int version)
                                      QString::number(version)}));
     }
     return findings;
+}
+
+std::string expectedSchemaText()
+{
+    const int version = currentSchemaVersion();
+    const ExpectedSchema &expected = expectedSchema(version);
+    std::string text = sqliteVersionLine(version) + '\n';
+    const auto write = [&text](const SchemaObjects &objects, const char *kind) {
+        for (const auto &[key, object] : objects) {
+            text += std::string("O\t") + kind + '\t' + escaped(object.type) + '\t' + escaped(object.name) + '\t'
+                + escaped(object.table) + '\t' + escaped(object.sql) + '\n';
+            for (const Column &column : object.columns)
+                text += "C\t" + escaped(column.name) + '\t' + escaped(column.type) + '\t' + (column.notNull ? "1" : "0")
+                    + '\t' + (column.defaultValue ? "D\t" + escaped(*column.defaultValue) : std::string("N\t")) + '\t'
+                    + std::to_string(column.primaryKey) + '\t' + std::to_string(column.hidden) + '\n';
+        }
+    };
+    write(expected.required, "R");
+    write(expected.optional, "P");
+    return text;
+}
+
+void useBuiltInExpectedSchema(std::string_view text)
+{
+    const int version = currentSchemaVersion();
+    std::optional<ExpectedSchema> parsed = parseExpectedSchema(text, version);
+    if (!parsed)
+        return; // another SQLite: replayed when first needed
+    ExpectedSchemaCache &cache = expectedSchemaCache();
+    const std::lock_guard lock(cache.mutex);
+    cache.schemas[version] = std::make_unique<const ExpectedSchema>(std::move(*parsed));
 }
 
 void checkCaseSchema(sqlite3 *db, int version, const std::string &caseName)

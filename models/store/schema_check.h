@@ -33,4 +33,17 @@ void checkCaseSchema(sqlite3 *db, int version, const std::string &caseName);
 // punctuation, lower case outside quotes.
 std::string normalizedSchemaSql(std::string_view sql);
 
+// What a case of the current version holds (every object, whether it may be
+// absent, and its table's columns), as text: a program carries it built in
+// (app/known_schema) because replaying the migrations in memory took most
+// of the time a process spends opening a case. The first line names the
+// SQLite that wrote it, as ALTER TABLE's text could differ in another.
+std::string expectedSchemaText();
+
+// Checks cases of the current version against `text` (expectedSchemaText()
+// of this build) from now on, instead of replaying the migrations, when the
+// SQLite running is the one that wrote it; else changes nothing. Throws
+// StoreError when the text is not such a schema.
+void useBuiltInExpectedSchema(std::string_view text);
+
 } // namespace flowscope

@@ -99,6 +99,20 @@ cli_version=$(/usr/bin/flowscope-cli --version) || fail "/usr/bin/flowscope-cli 
   fail "/usr/bin/flowscope-cli --version printed '$cli_version', expected 'flowscope-cli $version'"
 echo "test-package: $cli_version" >&2
 
+# The PDF report runs in flowscope-cli-report, which /usr/bin/flowscope-cli
+# finds under /usr/libexec/flowscope.
+expect_file /usr/libexec/flowscope/flowscope-cli-report
+scratch=$(mktemp -d)
+if ! /usr/bin/flowscope-cli demo "$scratch/demo" --case "$scratch/demo.flowcase" >"$scratch/log" 2>&1 ||
+   ! /usr/bin/flowscope-cli export "$scratch/demo.flowcase" --what report --sections summary \
+       --out "$scratch/report.pdf" >>"$scratch/log" 2>&1 || [ ! -s "$scratch/report.pdf" ]; then
+  cat "$scratch/log" >&2
+  rm -rf "$scratch"
+  fail "/usr/bin/flowscope-cli wrote no report (output above)"
+fi
+rm -rf "$scratch"
+echo "test-package: flowscope-cli writes the report" >&2
+
 if [ "$gui" = yes ]; then
   expect_file /usr/bin/flowscope
   desktop=/usr/share/applications/io.flowscope.Flowscope.desktop

@@ -5,6 +5,7 @@
 #include "test_files.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
@@ -906,6 +907,40 @@ private Q_SLOTS:
         QVERIFY(run.out.isEmpty());
         QVERIFY2(run.err.contains(err), run.err.constData());
         QVERIFY(!QFileInfo::exists(path(QStringLiteral("nowhere.flowcase"))));
+    }
+
+    // Only the PDF report draws with QtGui: every other command starts
+    // without loading its libraries, which took about half of a count's time.
+    void loadsNoGuiLibraries()
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("LD_TRACE_LOADED_OBJECTS"), QStringLiteral("1")); // list them, run nothing
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(FLOWSCOPE_CLI), {QStringLiteral("--version")});
+        QVERIFY(process.waitForFinished(-1));
+        const QByteArray loaded = process.readAllStandardOutput();
+        QVERIFY2(loaded.contains("libQt6Core"), loaded.constData());
+        QVERIFY2(!loaded.contains("libQt6Gui"), loaded.constData());
+    }
+
+    // The report is written by flowscope-cli-report beside flowscope-cli: a
+    // copy of flowscope-cli without it says so and writes nothing.
+    void reportWithoutItsProgramIsRefused()
+    {
+        const QString casePath = path(QStringLiteral("lone.flowcase"));
+        QCOMPARE(cli({QStringLiteral("import"), casePath, path(QStringLiteral("in/good.log.gz"))}).exitCode, 0);
+        QVERIFY(QDir().mkpath(path(QStringLiteral("lone"))));
+        const QString lone = path(QStringLiteral("lone/flowscope-cli"));
+        QVERIFY(QFile::copy(QStringLiteral(FLOWSCOPE_CLI), lone));
+        const QString out = path(QStringLiteral("lone/report.pdf"));
+        const Run run = flowscope::test::runCli(lone, {QStringLiteral("export"), casePath, QStringLiteral("--what"),
+                                                       QStringLiteral("report"), QStringLiteral("--out"), out});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.out.isEmpty());
+        QVERIFY2(run.err.startsWith("flowscope-cli export: the report is written by flowscope-cli-report, which is not installed"),
+                 run.err.constData());
+        QVERIFY(!QFileInfo::exists(out));
     }
 
     void version()

@@ -10,6 +10,9 @@
 #include "schema3_case.h"
 #include "schema4_case.h"
 #include "test_files.h"
+#ifdef FLOWSCOPE_BUILT_IN_SCHEMA
+#include "known_case_schema.h"
+#endif
 
 #include <QFile>
 #include <QFileInfo>
@@ -19,6 +22,7 @@
 #include <QTest>
 
 #include <csignal>
+#include <cstring>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -108,6 +112,29 @@ private:
     }
 
 private Q_SLOTS:
+#ifdef FLOWSCOPE_BUILT_IN_SCHEMA
+    // tst_casedbbuiltinschema: every test here again, against the schema the
+    // programs carry built in (app/known_schema), which must be the one the
+    // migrations replayed in memory give, and read back the same.
+    void initTestCase()
+    {
+        QCOMPARE(QString::fromStdString(expectedSchemaText()), QString::fromUtf8(knownCaseSchemaText()));
+        installKnownCaseSchema();
+        QCOMPARE(QString::fromStdString(expectedSchemaText()), QString::fromUtf8(knownCaseSchemaText()));
+    }
+
+    // Written by another SQLite, the text is not used: the migrations are replayed.
+    void builtInSchemaOfAnotherSqliteIsIgnored()
+    {
+        std::string text = knownCaseSchemaText();
+        const std::size_t version = text.find(sqlite3_libversion());
+        QVERIFY(version != std::string::npos);
+        text.replace(version, std::strlen(sqlite3_libversion()), "0.0.0");
+        useBuiltInExpectedSchema(text);
+        QCOMPARE(QString::fromStdString(expectedSchemaText()), QString::fromUtf8(knownCaseSchemaText()));
+        QVERIFY_THROWS_EXCEPTION(StoreError, useBuiltInExpectedSchema("not a schema"));
+    }
+#endif
     void newCaseHasCurrentSchema()
     {
         auto caseDb = CaseDb::open(path("new.flowcase"), CaseDb::Mode::CreateIfMissing);
