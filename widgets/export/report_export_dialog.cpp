@@ -131,6 +131,10 @@ ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &f
     previewLayout->addWidget(m_previewNote);
     m_previewBar->setObjectName(QStringLiteral("previewProgress"));
     m_previewBar->setTextVisible(false);
+    // Its room kept while hidden: the pages do not jump when a preview ends.
+    QSizePolicy barPolicy = m_previewBar->sizePolicy();
+    barPolicy.setRetainSizeWhenHidden(true);
+    m_previewBar->setSizePolicy(barPolicy);
     m_previewBar->setVisible(false);
     previewLayout->addWidget(m_previewBar);
     previewLayout->addStretch();
