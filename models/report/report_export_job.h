@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The window's incident report, off the GUI thread on the analysis pool:
-// the sections read from the case and drawn as PDF (or as images of its
-// first pages for a preview). The file is written only when the export was
-// not cancelled: the worker draws the PDF in memory and the job writes it
-// whole (QSaveFile) once it is back, so a cancel, however late, leaves no
-// file, partial or complete.
+// the sections read from the case and drawn as PDF (the preview's images of
+// the first pages are report_preview.h's). The file is written only when the
+// export was not cancelled: the worker draws the PDF in memory and the job
+// writes it whole (QSaveFile) once it is back, so a cancel, however late,
+// leaves no file, partial or complete.
 
 #include "case_report.h"
 #include "report_options.h"
