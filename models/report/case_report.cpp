@@ -66,16 +66,16 @@ ReportSections caseReportSections(CaseDb &caseDb, const CaseFilter &filter, cons
             sections.push_back(std::make_unique<SummarySection>(caseDb, filter));
             break;
         case ReportPart::Timeline:
-            sections.push_back(std::make_unique<TimelineSection>(caseDb, filter));
+            sections.push_back(std::make_unique<TimelineSection>(caseDb, filter, cancelled));
             break;
         case ReportPart::Graph:
-            sections.push_back(std::make_unique<GraphSection>(caseDb, filter));
+            sections.push_back(std::make_unique<GraphSection>(caseDb, filter, GraphSectionOptions{}, cancelled));
             break;
         case ReportPart::Findings:
             sections.push_back(std::make_unique<FindingsSection>(caseDb));
             break;
         case ReportPart::Rejects:
-            sections.push_back(std::make_unique<RejectsSection>(caseDb, filter));
+            sections.push_back(std::make_unique<RejectsSection>(caseDb, filter, cancelled));
             break;
         case ReportPart::Incident:
             sections.push_back(std::make_unique<IncidentSection>(caseDb));

@@ -30,7 +30,8 @@ std::optional<ReportPart> reportPartFromName(const QString &name);
 QString reportPartNames();
 
 // Reads the case (on the calling thread: a worker's for the window);
-// `cancelled` is asked before each section.
+// `cancelled` is asked before each section and by the long reads within
+// one (which then throw).
 ReportSections caseReportSections(CaseDb &caseDb, const CaseFilter &filter, const std::vector<ReportPart> &parts,
                                   const ReportCancelled &cancelled = {});
 

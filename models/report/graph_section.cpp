@@ -56,11 +56,13 @@ QString elided(const QString &text, int length)
 
 } // namespace
 
-GraphSection::GraphSection(CaseDb &caseDb, const CaseFilter &filter, const GraphSectionOptions &options)
+GraphSection::GraphSection(CaseDb &caseDb, const CaseFilter &filter, const GraphSectionOptions &options,
+                           const std::function<bool()> &cancelled)
 {
     graph::GraphOptions graphOptions;
     graphOptions.topNodes = options.topNodes;
     graphOptions.snapshot = graph::newestSnapshot(caseDb);
+    graphOptions.cancelled = cancelled;
     m_graph = graph::buildFlowGraph(caseDb, filter, graphOptions);
     if (m_graph.nodes.empty())
         return;

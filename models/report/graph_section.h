@@ -11,6 +11,7 @@
 
 #include <QPointF>
 
+#include <functional>
 #include <map>
 
 namespace flowscope {
@@ -28,7 +29,9 @@ struct GraphSectionOptions {
 
 class GraphSection : public ReportSection {
 public:
-    GraphSection(CaseDb &caseDb, const CaseFilter &filter, const GraphSectionOptions &options = {});
+    // `cancelled` stops the read between blocks (it then throws).
+    GraphSection(CaseDb &caseDb, const CaseFilter &filter, const GraphSectionOptions &options = {},
+                 const std::function<bool()> &cancelled = {});
     QString title() const override;
     void render(ReportCanvas &canvas) const override;
 

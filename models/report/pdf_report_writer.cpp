@@ -62,7 +62,8 @@ void drawContents(ReportCanvas &canvas, const std::vector<TocEntry> &entries)
         const QRectF line = canvas.reserve(20);
         painter.setFont(entryFont);
         painter.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, visibleText(entry.title));
-        painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QString::number(entry.page));
+        if (entry.page > 0) // none yet for a section still being read
+            painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, QString::number(entry.page));
         painter.save();
         painter.setPen(QPen(Qt::lightGray, 0.5, Qt::DotLine));
         painter.drawLine(QPointF(line.left(), line.bottom() - 3), QPointF(line.right(), line.bottom() - 3));
@@ -154,6 +155,30 @@ bool writePdfReport(QIODevice &out, const ReportOptions &options, const ReportSe
     return drawPdf(out, options, sections, first->toc, first->pages, exportedAt, cancelled).has_value();
 }
 
+namespace {
+
+// The images of the first pages, numbered after `first`, the counting pass.
+std::vector<QImage> drawImages(const ReportOptions &options, const ReportSections &sections, const Pass &first,
+                               int totalPages, int maxPages, double dotsPerInch, const QDateTime &exportedAt,
+                               const ReportCancelled &cancelled)
+{
+    ImagePages pages(pageSizeOf(options).size(QPageSize::Point), dotsPerInch, maxPages);
+    QPainter painter;
+    if (!pages.begin(painter))
+        return {};
+    const auto throwing = throwWhen(cancelled);
+    try {
+        drawReport(pages, painter, options, sections, first.toc, totalPages, exportedAt,
+                   [&] { return throwing() || pages.full(); });
+    } catch (...) {
+        pages.finish(painter);
+        throw;
+    }
+    return pages.finish(painter);
+}
+
+} // namespace
+
 std::vector<QImage> renderReportPages(const ReportOptions &options, const ReportSections &sections, int maxPages,
                                       double dotsPerInch, const ReportCancelled &cancelled)
 {
@@ -164,19 +189,29 @@ std::vector<QImage> renderReportPages(const ReportOptions &options, const Report
     const auto first = drawPdf(counting, options, sections, {}, 0, exportedAt, cancelled);
     if (!first)
         return {};
-    ImagePages pages(pageSizeOf(options).size(QPageSize::Point), dotsPerInch, maxPages);
-    QPainter painter;
-    if (!pages.begin(painter))
+    return drawImages(options, sections, *first, first->pages, maxPages, dotsPerInch, exportedAt, cancelled);
+}
+
+std::vector<QImage> renderFirstPages(const ReportOptions &options, const ReportSections &sections, std::size_t known,
+                                     int maxPages, double dotsPerInch, const ReportCancelled &cancelled)
+{
+    const QDateTime exportedAt = exportTime(options);
+    QBuffer counting;
+    counting.open(QIODevice::WriteOnly);
+    auto first = drawPdf(counting, options, sections, {}, 0, exportedAt, cancelled);
+    if (!first)
         return {};
-    const auto throwing = throwWhen(cancelled);
-    try {
-        drawReport(pages, painter, options, sections, first->toc, first->pages, exportedAt,
-                   [&] { return throwing() || pages.full(); });
-    } catch (...) {
-        pages.finish(painter);
-        throw;
-    }
-    return pages.finish(painter);
+    for (std::size_t i = known; i < first->toc.size(); ++i)
+        first->toc[i].page = 0;
+    return drawImages(options, sections, *first, 0, maxPages, dotsPerInch, exportedAt, cancelled);
+}
+
+int countReportPages(const ReportOptions &options, const ReportSections &sections, const ReportCancelled &cancelled)
+{
+    QBuffer counting;
+    counting.open(QIODevice::WriteOnly);
+    const auto pass = drawPdf(counting, options, sections, {}, 0, exportTime(options), cancelled);
+    return pass ? pass->pages : 0;
 }
 
 } // namespace flowscope::report

@@ -42,4 +42,13 @@ bool writePdfReport(QIODevice &out, const ReportOptions &options, const ReportSe
 std::vector<QImage> renderReportPages(const ReportOptions &options, const ReportSections &sections, int maxPages,
                                       double dotsPerInch, const ReportCancelled &cancelled = {});
 
+// The same first pages before every section is read: the sections from
+// `known` on stand in for sections still being read (their titles only), so
+// the contents gives them no page number and the footers give no total.
+std::vector<QImage> renderFirstPages(const ReportOptions &options, const ReportSections &sections, std::size_t known,
+                                     int maxPages, double dotsPerInch, const ReportCancelled &cancelled = {});
+
+// The pages the report takes, title page and contents included.
+int countReportPages(const ReportOptions &options, const ReportSections &sections, const ReportCancelled &cancelled = {});
+
 } // namespace flowscope::report

@@ -49,12 +49,12 @@ QString headingOf(const std::tuple<QString, QString, QString> &key)
 
 } // namespace
 
-RejectsSection::RejectsSection(CaseDb &caseDb, const CaseFilter &filter)
+RejectsSection::RejectsSection(CaseDb &caseDb, const CaseFilter &filter, const std::function<bool()> &cancelled)
 {
     explain::SnapshotTimeline snapshots = explain::loadSnapshotTimeline(caseDb);
     m_withSnapshots = !snapshots.isEmpty();
     explain::RejectExplainer explainer(caseDb, std::move(snapshots));
-    m_groups = explainer.groupRejects(filter);
+    m_groups = explainer.groupRejects(filter, cancelled);
 }
 
 QString RejectsSection::title() const

@@ -8,6 +8,8 @@
 
 #include "explain/reject_explainer.h"
 
+#include <functional>
+
 namespace flowscope {
 class CaseDb;
 class CaseFilter;
@@ -17,7 +19,8 @@ namespace flowscope::report {
 
 class RejectsSection : public ReportSection {
 public:
-    RejectsSection(CaseDb &caseDb, const CaseFilter &filter);
+    // `cancelled` stops the read between blocks and chunks (it then throws).
+    RejectsSection(CaseDb &caseDb, const CaseFilter &filter, const std::function<bool()> &cancelled = {});
     QString title() const override;
     void render(ReportCanvas &canvas) const override;
 

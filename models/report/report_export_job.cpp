@@ -1,12 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report_export_job.h"
 
-#include "explain/case_enrichment.h"
-#include "query/filter_error.h"
-#include "selection/case_filter.h"
-#include "store/case_db.h"
-#include "tasks/background_connection.h"
-#include "tasks/query_interrupt.h"
+#include "section_reads.h"
+
 #include "tasks/work_pools.h"
 
 #include <QBuffer>
@@ -24,64 +20,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("ReportExportJob", text);
-}
-
-// A section kept in the cache, drawn as itself.
-class SharedSection final : public ReportSection {
-public:
-    explicit SharedSection(std::shared_ptr<const ReportSection> section)
-        : m_section(std::move(section))
-    {
-    }
-    QString title() const override { return m_section->title(); }
-    void render(ReportCanvas &canvas) const override { m_section->render(canvas); }
-
-private:
-    std::shared_ptr<const ReportSection> m_section;
-};
-
-// The request's sections: from its cache, else read from its case with its
-// filter (and kept in the cache).
-ReportSections sectionsOf(const ReportRequest &request, const ReportCancelled &cancelled,
-                          const std::function<void(int)> &sectionsMade)
-{
-    std::map<ReportPart, std::shared_ptr<const ReportSection>> found;
-    std::vector<ReportPart> missing;
-    for (const ReportPart part : request.parts) {
-        if (auto section = request.cache ? request.cache->find(part) : nullptr)
-            found.emplace(part, std::move(section));
-        else
-            missing.push_back(part);
-    }
-    if (!missing.empty()) {
-        auto caseDb = openForBackgroundReads(request.casePath.toStdString());
-        const std::string expression = request.filter.toStdString();
-        const auto compiled = explain::compileWithSnapshot(*caseDb, expression);
-        if (const auto *invalid = std::get_if<FilterError>(&compiled))
-            throw std::runtime_error(tr("The filter is not valid: %1")
-                                         .arg(QString::fromStdString(renderFilterError(expression, *invalid)))
-                                         .toStdString());
-        const CaseFilter &filter = *std::get<std::shared_ptr<const CaseFilter>>(compiled);
-        // A cancel also stops the statement running inside SQLite.
-        const QueryInterrupt interrupt(*caseDb, [&] { return cancelled && cancelled(); });
-        for (const ReportPart part : missing) {
-            ReportSections made = caseReportSections(*caseDb, filter, {part}, cancelled);
-            std::shared_ptr<const ReportSection> section(std::move(made.front()));
-            if (request.cache)
-                request.cache->keep(part, section);
-            found.emplace(part, std::move(section));
-            if (sectionsMade)
-                sectionsMade(int(found.size()));
-        }
-    }
-    if (cancelled && cancelled())
-        throw ReportStopped();
-    if (sectionsMade)
-        sectionsMade(int(found.size()));
-    ReportSections sections;
-    for (const ReportPart part : request.parts)
-        sections.push_back(std::make_unique<SharedSection>(found.at(part)));
-    return sections;
 }
 
 } // namespace
@@ -109,20 +47,18 @@ int ReportSectionCache::sectionsRead() const
 QByteArray buildReportPdf(const ReportRequest &request, const ReportCancelled &cancelled,
                           const std::function<void(int)> &sectionsMade)
 {
-    const ReportSections sections = sectionsOf(request, cancelled, sectionsMade);
+    const int parts = int(request.parts.size());
+    SectionReads reads(request, cancelled, [&](const SectionProgress &progress) {
+        if (sectionsMade && !progress.reading)
+            sectionsMade(parts - progress.total + progress.done);
+    });
+    const ReportSections sections = reads.all();
     QByteArray pdf;
     QBuffer out(&pdf);
     out.open(QIODevice::WriteOnly);
     if (!writePdfReport(out, request.options, sections, cancelled))
         throw std::runtime_error(tr("The PDF could not be drawn").toStdString());
     return pdf;
-}
-
-std::vector<QImage> buildReportPreview(const ReportRequest &request, int maxPages, double dotsPerInch,
-                                       const ReportCancelled &cancelled)
-{
-    const ReportSections sections = sectionsOf(request, cancelled, {});
-    return renderReportPages(request.options, sections, maxPages, dotsPerInch, cancelled);
 }
 
 ReportExportJob::ReportExportJob(QObject *parent)

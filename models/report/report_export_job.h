@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The window's incident report, off the GUI thread on the analysis pool:
-// the sections read from the case and drawn as PDF (or as images of its
-// first pages for a preview). The file is written only when the export was
-// not cancelled: the worker draws the PDF in memory and the job writes it
-// whole (QSaveFile) once it is back, so a cancel, however late, leaves no
-// file, partial or complete.
+// the sections read from the case and drawn as PDF (the preview's images of
+// the first pages are report_preview.h's). The file is written only when the
+// export was not cancelled: the worker draws the PDF in memory and the job
+// writes it whole (QSaveFile) once it is back, so a cancel, however late,
+// leaves no file, partial or complete.
 
 #include "case_report.h"
 #include "report_options.h"
@@ -40,6 +40,11 @@ private:
     int m_read = 0;
 };
 
+// Reads one section in place of caseReportSections (tests: a read that
+// waits); `cancelled` is true once the read is no longer wanted.
+using SectionReader = std::function<std::unique_ptr<ReportSection>(CaseDb &, const CaseFilter &, ReportPart,
+                                                                   const ReportCancelled &cancelled)>;
+
 struct ReportRequest {
     QString casePath;
     QString filter; // the display filter, empty for every record
@@ -47,6 +52,7 @@ struct ReportRequest {
     ReportOptions options;
     // For this case and filter only; none reads every section anew.
     std::shared_ptr<ReportSectionCache> cache;
+    SectionReader reader; // none: the case's own sections
 };
 
 struct ReportOutcome {
@@ -55,13 +61,11 @@ struct ReportOutcome {
     QString error; // names the file or filter and the reason
 };
 
-// On the calling thread (the jobs' bodies, and tests). `sectionsMade` is
-// told after each section is read from the case. Throws ReportStopped when
+// On the calling thread (the job's body, and tests). `sectionsMade` is
+// told after each section is read from the case (cached ones counted). Throws ReportStopped when
 // cancelled, std::runtime_error with the reason for a bad filter or case.
 QByteArray buildReportPdf(const ReportRequest &request, const ReportCancelled &cancelled,
                           const std::function<void(int sectionsMade)> &sectionsMade = {});
-std::vector<QImage> buildReportPreview(const ReportRequest &request, int maxPages, double dotsPerInch,
-                                       const ReportCancelled &cancelled);
 
 class ReportExportJob : public QObject {
     Q_OBJECT

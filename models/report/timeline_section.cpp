@@ -46,11 +46,12 @@ QPainterPath area(const std::vector<QPointF> &top, const std::vector<QPointF> &b
 
 } // namespace
 
-TimelineSection::TimelineSection(CaseDb &caseDb, const CaseFilter &filter)
+TimelineSection::TimelineSection(CaseDb &caseDb, const CaseFilter &filter, const std::function<bool()> &cancelled)
 {
     TimelineOptions options;
     options.caseRange = true;
     options.targetBuckets = 240;
+    options.cancelled = cancelled;
     m_timeline = computeTimeline(caseDb, filter, options);
 }
 

@@ -7,6 +7,8 @@
 
 #include "analysis/timeline.h"
 
+#include <functional>
+
 namespace flowscope {
 class CaseDb;
 class CaseFilter;
@@ -16,7 +18,8 @@ namespace flowscope::report {
 
 class TimelineSection : public ReportSection {
 public:
-    TimelineSection(CaseDb &caseDb, const CaseFilter &filter);
+    // `cancelled` stops the read between blocks (it then throws).
+    TimelineSection(CaseDb &caseDb, const CaseFilter &filter, const std::function<bool()> &cancelled = {});
     QString title() const override;
     void render(ReportCanvas &canvas) const override;
 

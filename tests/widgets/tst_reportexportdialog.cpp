@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File > Export > Incident Report (PDF): the sections ticked and the title
 // page's words reach the document (read back with pdftotext), the preview
-// shows the first pages on the paper chosen, and a cancelled export leaves
-// no file, partial or complete.
+// shows the first pages on the paper chosen and says which section it reads
+// meanwhile, a newer preview or closing the dialog stops a preview's read,
+// and a cancelled export leaves no file, partial or complete.
 
 #include "export/report_export_dialog.h"
 
 #include "incident/note.h"
 #include "store/case_db.h"
+#include "tasks/work_pools.h"
 
 #include "incident_case.h"
 #include "pdf_text.h"
@@ -17,9 +19,14 @@
 #include <QDir>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QThreadPool>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <condition_variable>
+#include <mutex>
 
 using namespace flowscope;
 using report::ReportPart;
@@ -33,6 +40,62 @@ QString titleOf(ReportPart part)
 {
     return kSectionTitles.at(int(part));
 }
+
+// Reads the case's sections, but holds the read of one part until release()
+// or until that read is cancelled (then it stops as an interrupted read does).
+class HeldRead {
+public:
+    explicit HeldRead(ReportPart held)
+        : m_held(held)
+    {
+    }
+    static report::SectionReader readerOf(const std::shared_ptr<HeldRead> &held)
+    {
+        return [held](CaseDb &caseDb, const CaseFilter &filter, ReportPart part, const report::ReportCancelled &cancelled) {
+            if (part == held->m_held)
+                held->hold(cancelled);
+            return std::move(report::caseReportSections(caseDb, filter, {part}, cancelled).front());
+        };
+    }
+    void release()
+    {
+        const std::lock_guard lock(m_mutex);
+        m_released = true;
+        m_wake.notify_all();
+    }
+    int waiting() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_waiting;
+    }
+    int cancelledReads() const
+    {
+        const std::lock_guard lock(m_mutex);
+        return m_cancelled;
+    }
+
+private:
+    void hold(const report::ReportCancelled &cancelled)
+    {
+        std::unique_lock lock(m_mutex);
+        ++m_waiting;
+        // Woken by release(); the cancel is a flag to look at, not a signal.
+        while (!m_released && !cancelled())
+            m_wake.wait_for(lock, std::chrono::milliseconds(5));
+        --m_waiting;
+        if (!m_released) {
+            ++m_cancelled;
+            throw report::ReportStopped();
+        }
+    }
+
+    const ReportPart m_held;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_released = false;
+    int m_waiting = 0;
+    int m_cancelled = 0;
+};
 
 } // namespace
 
@@ -160,6 +223,86 @@ private Q_SLOTS:
         QVERIFY(finished.first().at(0).toBool());
         QVERIFY(test::pdfPages(out).join(QLatin1Char('\n')).contains(QStringLiteral("first hop <b>seen</b>")));
         QCOMPARE(dialog.sectionsRead(), parts);
+    }
+
+    // While a section is read the preview area says which, with a bar; the
+    // first pages show before the sections drawn after them are read.
+    void previewSaysWhatItReads()
+    {
+        const auto held = std::make_shared<HeldRead>(ReportPart::Graph);
+        ReportExportDialog dialog(m_case, QString(), nullptr, HeldRead::readerOf(held));
+        QSignalSpy ready(&dialog, &ReportExportDialog::previewReady);
+        QSignalSpy firstPages(&dialog, &ReportExportDialog::firstPagesShown);
+        QTRY_COMPARE(held->waiting(), 1);
+        QTRY_VERIFY2(dialog.previewStatus().contains(QStringLiteral("section 3 of 7 (Network interfaces graph)")),
+                     qPrintable(dialog.previewStatus()));
+        auto *bar = dialog.findChild<QProgressBar *>(QStringLiteral("previewProgress"));
+        QVERIFY(bar && !bar->isHidden());
+        QCOMPARE(bar->maximum(), 7);
+        QCOMPARE(bar->value(), 2);
+        // The summary fills page 3: the first pages are shown, the graph still held.
+        QCOMPARE(firstPages.count(), 1);
+        QCOMPARE(int(dialog.previewPages().size()), 3);
+        const QImage firstContents = dialog.previewPages()[1];
+        QCOMPARE(ready.count(), 0);
+        QVERIFY(dialog.isPreviewBusy());
+
+        held->release();
+        QVERIFY(ready.wait(60000));
+        QVERIFY(dialog.previewStatus().isEmpty());
+        QVERIFY(bar->isHidden());
+        QCOMPARE(int(dialog.previewPages().size()), 3);
+        QVERIFY(dialog.previewPages()[1] != firstContents); // the contents now with page numbers
+        QCOMPARE(dialog.sectionsRead(), 7);
+        QCOMPARE(held->cancelledReads(), 0);
+    }
+
+    void newerPreviewCancelsAnOlderOne()
+    {
+        const auto held = std::make_shared<HeldRead>(ReportPart::Summary);
+        ReportExportDialog dialog(m_case, QString(), nullptr, HeldRead::readerOf(held));
+        QSignalSpy ready(&dialog, &ReportExportDialog::previewReady);
+        QTRY_COMPARE(held->waiting(), 1);
+        QTRY_VERIFY2(dialog.previewStatus().contains(QStringLiteral("section 1 of 7 (Summary)")),
+                     qPrintable(dialog.previewStatus()));
+        QVERIFY(dialog.previewPages().empty());
+        choose(dialog, {int(ReportPart::Summary), int(ReportPart::Incident)});
+        // The first preview's read stops; the newest preview reads the summary again.
+        QTRY_COMPARE(held->cancelledReads(), 1);
+        QTRY_COMPARE(held->waiting(), 1);
+        QTRY_VERIFY2(dialog.previewStatus().contains(QStringLiteral("section 1 of 2 (Summary)")),
+                     qPrintable(dialog.previewStatus()));
+        held->release();
+        QVERIFY(ready.wait(60000));
+        QCOMPARE(ready.count(), 1); // only the newest request's pages are delivered
+        QCOMPARE(dialog.sectionsRead(), 2);
+        QCOMPARE(int(dialog.previewPages().size()), 3);
+        QVERIFY(!dialog.isPreviewBusy());
+    }
+
+    void closingStopsThePreview()
+    {
+        const auto held = std::make_shared<HeldRead>(ReportPart::Timeline);
+        auto *dialog = new ReportExportDialog(m_case, QString(), nullptr, HeldRead::readerOf(held));
+        dialog->show();
+        QTRY_COMPARE(held->waiting(), 1);
+        dialog->close();
+        QTRY_COMPARE(held->cancelledReads(), 1); // closing, not only deleting, stops the read
+        QTRY_VERIFY(!dialog->isPreviewBusy());
+        delete dialog;
+        QTRY_COMPARE(analysisPool()->activeThreadCount(), 0);
+    }
+
+    // Deleted while a read is held: the read is cancelled and waited for.
+    void deletingDuringThePreviewLeavesNoJob()
+    {
+        const auto held = std::make_shared<HeldRead>(ReportPart::Findings);
+        auto *dialog = new ReportExportDialog(m_case, QString(), nullptr, HeldRead::readerOf(held));
+        QTRY_COMPARE(held->waiting(), 1);
+        delete dialog;
+        QCOMPARE(held->waiting(), 0);
+        QCOMPARE(held->cancelledReads(), 1);
+        QTRY_COMPARE(analysisPool()->activeThreadCount(), 0);
     }
 
     void escapeDuringExportCancelsIt()

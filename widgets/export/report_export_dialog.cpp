@@ -25,6 +25,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace flowscope {
 
 namespace {
@@ -51,7 +53,8 @@ QString partTitle(report::ReportPart part)
 
 } // namespace
 
-ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &filter, QWidget *parent)
+ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &filter, QWidget *parent,
+                                       report::SectionReader reader)
     : QDialog(parent)
     , m_casePath(casePath)
     , m_filter(filter)
@@ -61,11 +64,14 @@ ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &f
     , m_paper(new QComboBox(this))
     , m_previewRow(new QHBoxLayout)
     , m_previewNote(new QLabel(this))
+    , m_previewBar(new QProgressBar(this))
     , m_progress(new QProgressBar(this))
     , m_export(new QPushButton(tr("&Export…"), this))
     , m_close(new QPushButton(tr("Close"), this))
     , m_typing(new QTimer(this))
+    , m_previewPoll(new QTimer(this))
     , m_job(new report::ReportExportJob(this))
+    , m_reader(std::move(reader))
     , m_preview(analysisPool(), [this](Preview preview) { showPreview(std::move(preview)); })
 {
     setWindowTitle(tr("Export Incident Report"));
@@ -121,7 +127,16 @@ ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &f
     previewLayout->addWidget(scroll);
     m_previewNote->setWordWrap(true);
     m_previewNote->setTextFormat(Qt::PlainText);
+    m_previewNote->setObjectName(QStringLiteral("previewStatus"));
     previewLayout->addWidget(m_previewNote);
+    m_previewBar->setObjectName(QStringLiteral("previewProgress"));
+    m_previewBar->setTextVisible(false);
+    // Its room kept while hidden: the pages do not jump when a preview ends.
+    QSizePolicy barPolicy = m_previewBar->sizePolicy();
+    barPolicy.setRetainSizeWhenHidden(true);
+    m_previewBar->setSizePolicy(barPolicy);
+    m_previewBar->setVisible(false);
+    previewLayout->addWidget(m_previewBar);
     previewLayout->addStretch();
 
     auto *columns = new QHBoxLayout;
@@ -148,6 +163,9 @@ ReportExportDialog::ReportExportDialog(const QString &casePath, const QString &f
         connect(edit, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_text, &QPlainTextEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
     connect(m_paper, &QComboBox::currentIndexChanged, this, &ReportExportDialog::requestPreview);
+    // Polled rather than signalled from the worker, as the export's progress is.
+    m_previewPoll->setInterval(100);
+    connect(m_previewPoll, &QTimer::timeout, this, &ReportExportDialog::pollPreview);
 
     connect(m_export, &QPushButton::clicked, this, &ReportExportDialog::chooseFileAndExport);
     connect(m_close, &QPushButton::clicked, this, &ReportExportDialog::reject);
@@ -181,32 +199,91 @@ report::ReportRequest ReportExportDialog::request() const
     request.options.caseName = QFileInfo(m_casePath).fileName();
     request.options.pageSize = QPageSize::PageSizeId(m_paper->currentData().toInt());
     request.cache = m_cache;
+    request.reader = m_reader;
     return request;
 }
 
 void ReportExportDialog::requestPreview()
 {
     m_typing->stop();
+    if (m_exporting) {
+        m_previewWaitsForExport = true; // drawn again if the export does not close the dialog
+        return;
+    }
+    auto state = std::make_shared<PreviewState>();
+    m_previewState = state;
+    m_firstPagesShown = false;
     m_previewNote->setText(tr("Drawing the preview…"));
-    m_preview.request([request = request()](const std::function<bool()> &stale) {
+    m_previewBar->setRange(0, 0);
+    m_previewBar->setVisible(true);
+    m_previewPoll->start();
+    m_preview.request([request = request(), state](const std::function<bool()> &stale) {
         Preview preview;
+        report::PreviewSteps steps;
+        steps.progress = [state](const report::SectionProgress &progress) {
+            const std::lock_guard lock(state->mutex);
+            state->progress = progress;
+        };
+        steps.firstPages = [state](std::vector<QImage> pages) {
+            const std::lock_guard lock(state->mutex);
+            state->firstPages = std::move(pages);
+        };
         try {
-            preview.pages = report::buildReportPreview(request, kPreviewPages, kPreviewDotsPerInch, stale);
+            preview.pages = report::buildReportPreview(request, kPreviewPages, kPreviewDotsPerInch, stale, steps);
         } catch (const report::ReportStopped &) {
         } catch (const std::exception &error) {
-            preview.error = QString::fromStdString(error.what());
+            if (!stale()) // an interrupted statement throws too
+                preview.error = QString::fromStdString(error.what());
         }
         return preview;
     });
 }
 
-void ReportExportDialog::showPreview(Preview preview)
+void ReportExportDialog::pollPreview()
+{
+    if (!m_previewState)
+        return;
+    report::SectionProgress progress;
+    std::optional<std::vector<QImage>> firstPages;
+    {
+        const std::lock_guard lock(m_previewState->mutex);
+        progress = m_previewState->progress;
+        firstPages.swap(m_previewState->firstPages);
+    }
+    if (firstPages) {
+        m_firstPagesShown = true;
+        showPages(std::move(*firstPages));
+        Q_EMIT firstPagesShown();
+    }
+    if (progress.reading) {
+        const QString section = report::reportPartTitle(*progress.reading);
+        m_previewNote->setText(
+            m_firstPagesShown
+                ? tr("The first pages without their page numbers: reading the rest of the case, section %1 of %2 (%3)…")
+                      .arg(progress.done + 1)
+                      .arg(progress.total)
+                      .arg(section)
+                : tr("Reading the case: section %1 of %2 (%3)…").arg(progress.done + 1).arg(progress.total).arg(section));
+        m_previewBar->setRange(0, progress.total);
+        m_previewBar->setValue(progress.done);
+    } else {
+        m_previewNote->setText(tr("Drawing the preview…"));
+        m_previewBar->setRange(0, 0);
+    }
+}
+
+QString ReportExportDialog::previewStatus() const
+{
+    return m_previewNote->text();
+}
+
+void ReportExportDialog::showPages(std::vector<QImage> pages)
 {
     while (QLayoutItem *item = m_previewRow->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    m_previewPages = std::move(preview.pages);
+    m_previewPages = std::move(pages);
     for (const QImage &page : m_previewPages) {
         auto *label = new QLabel;
         label->setPixmap(QPixmap::fromImage(page));
@@ -215,8 +292,27 @@ void ReportExportDialog::showPreview(Preview preview)
         m_previewRow->addWidget(label);
     }
     m_previewRow->addStretch();
+}
+
+void ReportExportDialog::showPreview(Preview preview)
+{
+    m_previewPoll->stop();
+    m_previewState.reset();
+    m_previewBar->setVisible(false);
+    showPages(std::move(preview.pages));
     m_previewNote->setText(preview.error.isEmpty() ? QString() : tr("No preview: %1").arg(preview.error));
     Q_EMIT previewReady();
+}
+
+// The preview's job stops at its next check or inside its SQL statement;
+// nothing of it is shown.
+void ReportExportDialog::stopPreview()
+{
+    m_typing->stop();
+    m_preview.cancel();
+    m_previewPoll->stop();
+    m_previewState.reset();
+    m_previewBar->setVisible(false);
 }
 
 void ReportExportDialog::chooseFileAndExport()
@@ -235,6 +331,12 @@ void ReportExportDialog::exportTo(const QString &path)
 {
     m_outPath = path;
     QSettings().setValue(kAnalystKey, m_analyst->text().trimmed());
+    // The export reads what the preview has not: both at once would read the case twice.
+    if (m_preview.isBusy() || m_typing->isActive()) {
+        stopPreview();
+        m_previewWaitsForExport = true;
+        m_previewNote->setText(tr("The preview waits for the export."));
+    }
     setExporting(true);
     m_job->start(request(), path);
 }
@@ -245,6 +347,12 @@ void ReportExportDialog::reject()
         cancelExport();
     else
         QDialog::reject();
+}
+
+void ReportExportDialog::done(int result)
+{
+    stopPreview();
+    QDialog::done(result);
 }
 
 void ReportExportDialog::cancelExport()
@@ -269,6 +377,9 @@ void ReportExportDialog::setExporting(bool exporting)
 void ReportExportDialog::onExportFinished(const report::ReportOutcome &outcome)
 {
     setExporting(false);
+    const bool previewWaits = std::exchange(m_previewWaitsForExport, false);
+    if (previewWaits && outcome.cancelled)
+        requestPreview();
     const QString file = QDir::toNativeSeparators(m_outPath);
     if (outcome.cancelled) {
         Q_EMIT exportFinished(false, tr("Report cancelled: %1 was not written").arg(file));

@@ -5,14 +5,18 @@
 // the first pages drawn by the report's own code; Export… asks where and
 // writes the PDF off the GUI thread with progress, and Cancel stops it
 // leaving no file. Preview and export run on the analysis pool; a newer
-// preview request cancels an older one.
+// preview request cancels an older one, and so does closing the dialog.
+// While the preview's sections are read the preview says which one, with a
+// bar; the first pages show as soon as the sections they draw are read.
 
-#include "report/report_export_job.h"
+#include "report/report_preview.h"
 #include "tasks/latest_result_job.h"
 
 #include <QDialog>
 
 #include <map>
+#include <mutex>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -29,8 +33,10 @@ namespace flowscope {
 class ReportExportDialog : public QDialog {
     Q_OBJECT
 public:
-    // `filter`: the display filter the report's sections read.
-    ReportExportDialog(const QString &casePath, const QString &filter, QWidget *parent = nullptr);
+    // `filter`: the display filter the report's sections read; `reader`, when
+    // given, reads the sections in place of the case's own code (tests).
+    ReportExportDialog(const QString &casePath, const QString &filter, QWidget *parent = nullptr,
+                       report::SectionReader reader = {});
     ~ReportExportDialog() override;
 
     // What the fields say now.
@@ -44,6 +50,8 @@ public:
     int sectionsRead() const { return m_cache->sectionsRead(); }
     // Escape or the window's close button during an export cancels it.
     void reject() override;
+    // Closing stops the preview too.
+    void done(int result) override;
 
     QLineEdit *titleEdit() const { return m_title; }
     QLineEdit *analystEdit() const { return m_analyst; }
@@ -52,9 +60,16 @@ public:
     QComboBox *paperBox() const { return m_paper; }
     // The preview's pages as last drawn.
     const std::vector<QImage> &previewPages() const { return m_previewPages; }
+    // What the preview area says it is doing (empty once drawn), and whether
+    // a preview is being made.
+    QString previewStatus() const;
+    bool isPreviewBusy() const { return m_preview.isBusy(); }
 
 Q_SIGNALS:
+    // The preview is drawn whole, page numbers included.
     void previewReady();
+    // The first pages are shown while the other sections are still read.
+    void firstPagesShown();
     // How an export ended; `text` is for the status bar.
     void exportFinished(bool written, const QString &text);
 
@@ -63,8 +78,17 @@ private:
         std::vector<QImage> pages;
         QString error;
     };
+    // Where one preview job is, written by its worker, read by pollPreview.
+    struct PreviewState {
+        std::mutex mutex;
+        report::SectionProgress progress;
+        std::optional<std::vector<QImage>> firstPages;
+    };
     void requestPreview();
+    void pollPreview();
+    void showPages(std::vector<QImage> pages);
     void showPreview(Preview preview);
+    void stopPreview();
     void chooseFileAndExport();
     void onExportFinished(const report::ReportOutcome &outcome);
     void setExporting(bool exporting);
@@ -78,11 +102,17 @@ private:
     QComboBox *m_paper;
     QHBoxLayout *m_previewRow;
     QLabel *m_previewNote;
+    QProgressBar *m_previewBar;
     QProgressBar *m_progress;
     QPushButton *m_export;
     QPushButton *m_close;
     QTimer *m_typing;
+    QTimer *m_previewPoll;
     report::ReportExportJob *m_job;
+    report::SectionReader m_reader;
+    std::shared_ptr<PreviewState> m_previewState;
+    bool m_firstPagesShown = false;
+    bool m_previewWaitsForExport = false;
     LatestResultJob<Preview> m_preview;
     std::vector<QImage> m_previewPages;
     QString m_outPath;
