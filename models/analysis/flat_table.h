@@ -170,18 +170,23 @@ public:
 
     // Asks the processor to bring in what a later lookup will read.
     void prefetchSlot(std::uint64_t h) const { __builtin_prefetch(&m_slots[h >> m_shift]); }
-    // The entry the first slot with h's tag points to: the one a lookup of
-    // h's key will compare, nearly always.
-    void prefetchEntryOf(std::uint64_t h) const
+    // The index of the entry the first slot with h's tag points to (the
+    // one a lookup of h's key will compare, nearly always), asking the
+    // processor to bring it in; kNoEntry when no slot has the tag. The index
+    // is returned to be used: a loop that only prefetches has no effect the
+    // compiler must keep, and GCC drops it whole.
+    static constexpr std::size_t kNoEntry = SIZE_MAX;
+    std::size_t prefetchEntryOf(std::uint64_t h) const
     {
         const std::uint64_t tag = h & 0xFFFFFFFFULL;
         for (std::size_t i = h >> m_shift;; i = (i + 1) & m_mask) {
             const std::uint64_t slot = m_slots[i];
             if (slot == 0)
-                return;
+                return kNoEntry;
             if ((slot >> 32) == tag) {
-                __builtin_prefetch(&at(static_cast<std::size_t>(slot & 0xFFFFFFFFULL) - 1));
-                return;
+                const std::size_t index = static_cast<std::size_t>(slot & 0xFFFFFFFFULL) - 1;
+                __builtin_prefetch(&at(index));
+                return index;
             }
         }
     }
@@ -272,10 +277,13 @@ public:
         Pending &pending = m_pending[m_count % kDepth];
         if (m_count >= kDepth)
             apply(pending);
-        pending = {key, h, sample};
-        // Half-way through the line: its slot has arrived; fetch its entry.
-        if (m_count >= kDepth / 2)
-            m_table.prefetchEntryOf(m_pending[(m_count - kDepth / 2) % kDepth].hash);
+        pending = {key, h, FlatTable<Entry>::kNoEntry, sample};
+        // Half-way through the line: its slot has arrived; fetch its entry,
+        // and keep where it is for the update.
+        if (m_count >= kDepth / 2) {
+            Pending &halfway = m_pending[(m_count - kDepth / 2) % kDepth];
+            halfway.entry = m_table.prefetchEntryOf(halfway.hash);
+        }
         ++m_count;
     }
 
@@ -292,10 +300,23 @@ private:
     struct Pending {
         Key key;
         std::uint64_t hash;
+        std::size_t entry; // the entry found half-way (FlatTable::prefetchEntryOf), when it is the key's
         Sample sample;
     };
 
-    void apply(const Pending &pending) { m_table.at(m_table.indexOf(pending.key, pending.hash)).add(pending.sample); }
+    void apply(const Pending &pending)
+    {
+        // The entry the hash's tag found is nearly always the key's; any
+        // other (or none) and the key is looked up.
+        if (pending.entry != FlatTable<Entry>::kNoEntry) {
+            Entry &found = m_table.at(pending.entry);
+            if (sameKey(found.key, pending.key)) {
+                found.add(pending.sample);
+                return;
+            }
+        }
+        m_table.at(m_table.indexOf(pending.key, pending.hash)).add(pending.sample);
+    }
 
     FlatTable<Entry> &m_table;
     Pending m_pending[kDepth];
