@@ -39,18 +39,53 @@ inline std::uint64_t hashWords(const std::uint64_t *words, std::size_t count)
     return foldedMultiply(h, 0xBF58476D1CE4E5B9ULL);
 }
 
-// Whether two keys hold the same bytes, compared a word at a time (a call
-// to memcmp for a 12-byte key costs more than the comparison).
+// hashWords of two words held in registers: a key put together field by
+// field and then read back from memory as words waits for its stores to
+// land (a load spanning two smaller stores is not forwarded), which cost a
+// sixth of a whole-case statistic's time.
+inline std::uint64_t hashTwoWords(std::uint64_t first, std::uint64_t second)
+{
+    std::uint64_t h = foldedMultiply(0x243F6A8885A308D3ULL ^ first, 0x9E3779B97F4A7C15ULL);
+    h = foldedMultiply(h ^ second, 0x9E3779B97F4A7C15ULL);
+    return foldedMultiply(h, 0xBF58476D1CE4E5B9ULL);
+}
+
+// Word `i` of a key's bytes (zero past its end), read with loads no wider
+// than what is left: zeroing a word and copying a 4-byte tail over it makes
+// the word's read wait until both stores land, a stall on every lookup.
 template <typename Key>
-bool sameKey(const Key &x, const Key &y)
+[[gnu::always_inline]] inline std::uint64_t keyWord(const Key &key, std::size_t i)
+{
+    const auto *bytes = reinterpret_cast<const unsigned char *>(&key) + 8 * i;
+    const std::size_t left = sizeof(Key) - 8 * i;
+    if (left >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes, 8);
+        return word;
+    }
+    std::uint64_t word = 0;
+    std::size_t done = 0;
+    if (left >= 4) {
+        std::uint32_t half;
+        std::memcpy(&half, bytes, 4);
+        word = half;
+        done = 4;
+    }
+    for (; done < left; ++done)
+        word |= std::uint64_t(bytes[done]) << (8 * done);
+    return word;
+}
+
+// Whether two keys hold the same bytes, compared a word at a time (a call
+// to memcmp for a 12-byte key costs more than the comparison). Always
+// inlined, so that a key at hand is compared where it is.
+template <typename Key>
+[[gnu::always_inline]] inline bool sameKey(const Key &x, const Key &y)
 {
     constexpr std::size_t kWords = (sizeof(Key) + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t);
-    std::uint64_t a[kWords] = {}, b[kWords] = {};
-    std::memcpy(a, &x, sizeof(Key));
-    std::memcpy(b, &y, sizeof(Key));
     std::uint64_t differ = 0;
     for (std::size_t i = 0; i < kWords; ++i)
-        differ |= a[i] ^ b[i];
+        differ |= keyWord(x, i) ^ keyWord(y, i);
     return differ == 0;
 }
 
@@ -163,8 +198,9 @@ public:
     static std::uint64_t hashOf(const Key &key)
     {
         constexpr std::size_t kWords = (sizeof(Key) + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t);
-        std::uint64_t words[kWords] = {};
-        std::memcpy(words, &key, sizeof(Key));
+        std::uint64_t words[kWords];
+        for (std::size_t i = 0; i < kWords; ++i)
+            words[i] = keyWord(key, i);
         return hashWords(words, kWords);
     }
 
