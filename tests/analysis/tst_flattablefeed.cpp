@@ -2,7 +2,8 @@
 // A FlatTableFeed adds every sample to its key's one entry, as a plain map
 // would: keys new and old, a key repeated within the feed's look-ahead (its
 // entry not yet made when the look-ahead finds none), and enough keys that
-// the table grows while samples are in flight.
+// the table grows while samples are in flight. And the hashing and
+// comparing of keys that the feed and the statistics share.
 
 #include "analysis/flat_table.h"
 #include "analysis/traffic_stats_entry.h"
@@ -23,10 +24,44 @@ struct Expected {
 
 } // namespace
 
+// A conversation's key as the statistics lay it out: two address words and
+// one of flags, protocol and port.
+struct ThreeWords {
+    std::uint32_t a = 0, b = 0, extra = 0;
+};
+
 class TestFlatTableFeed : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    // A key hashed from its fields in registers hashes as its bytes do, so a
+    // table that grows (and rehashes its keys from their bytes) finds it.
+    void twoWordHashIsTheKeysHash()
+    {
+        std::mt19937_64 random(12);
+        for (int i = 0; i < 100000; ++i) {
+            const ThreeWords key{static_cast<std::uint32_t>(random()), static_cast<std::uint32_t>(random()),
+                                 static_cast<std::uint32_t>(random() % 4 == 0 ? 0 : random())};
+            QCOMPARE(hashTwoWords(std::uint64_t(key.a) | std::uint64_t(key.b) << 32, key.extra),
+                     FlatTable<StatsEntry<ThreeWords>>::hashOf(key));
+        }
+    }
+
+    // Keys whose bytes differ anywhere, the 4-byte tail included, differ.
+    void keysCompareByEveryByte()
+    {
+        const ThreeWords key{1, 2, 3};
+        QVERIFY(sameKey(key, ThreeWords{1, 2, 3}));
+        QVERIFY(!sameKey(key, ThreeWords{0, 2, 3}));
+        QVERIFY(!sameKey(key, ThreeWords{1, 0, 3}));
+        QVERIFY(!sameKey(key, ThreeWords{1, 2, 3U | 1U << 31}));
+        struct Odd {
+            std::uint8_t bytes[7];
+        };
+        QVERIFY(sameKey(Odd{{1, 2, 3, 4, 5, 6, 7}}, Odd{{1, 2, 3, 4, 5, 6, 7}}));
+        QVERIFY(!sameKey(Odd{{1, 2, 3, 4, 5, 6, 7}}, Odd{{1, 2, 3, 4, 5, 6, 8}}));
+    }
+
     void everySampleOnItsKeysEntry_data()
     {
         QTest::addColumn<int>("keys");
