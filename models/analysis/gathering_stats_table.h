@@ -26,8 +26,9 @@ public:
     // Adds `sample` to the entry of `key`, whose hash is `h`
     // (FlatTable::hashOf). When the table is full, its entries are first
     // handed to drain's `hand`.
+    // Inlined: it is the inner loop of a scan, once a record.
     template <typename Sample, typename Hand>
-    void add(const Key &key, std::uint64_t h, const Sample &sample, Hand &&hand)
+    [[gnu::always_inline]] void add(const Key &key, std::uint64_t h, const Sample &sample, Hand &&hand)
     {
         // A slot holds 16 bits of its key's hash beside the entry's index,
         // so a probe rarely reads an entry that is not the one it looks for.

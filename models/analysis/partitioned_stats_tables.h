@@ -51,9 +51,11 @@ public:
     }
 
     // From worker `worker`'s thread only.
-    void add(std::size_t worker, const Key &key, const Sample &sample)
+    void add(std::size_t worker, const Key &key, const Sample &sample) { add(worker, key, Table::hashOf(key), sample); }
+    // The same with the key's hash at hand: `h` must be FlatTable::hashOf(key).
+    void add(std::size_t worker, const Key &key, std::uint64_t h, const Sample &sample)
     {
-        m_gathering[worker].add(key, Table::hashOf(key), sample, handOn(worker));
+        m_gathering[worker].add(key, h, sample, handOn(worker));
     }
 
     // After the scan, from the scan's caller: what is still gathered or on

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -86,6 +87,13 @@ struct ConversationWords {
     {
         return extra & kHasPort ? std::optional<std::uint16_t>(static_cast<std::uint16_t>(extra >> 16)) : std::nullopt;
     }
+    // FlatTable::hashOf of this key, from its fields as they are (the key's
+    // bytes as words: a and b the first, extra the second).
+    std::uint64_t hash() const
+    {
+        static_assert(std::endian::native == std::endian::little, "the key's first word is a, then b");
+        return hashTwoWords(std::uint64_t(a) | std::uint64_t(b) << 32, extra);
+    }
 };
 
 struct EndpointWord {
@@ -102,6 +110,13 @@ bool addressLess(const IpAddress &x, const IpAddress &y)
     if (x.family != y.family)
         return x.family < y.family;
     return std::memcmp(x.bytes.data(), y.bytes.data(), x.isV4() ? 4 : 16) < 0;
+}
+
+// An IPv4 address's word, as AddressWords::wordOf gives it, without a call.
+AddressWord v4Word(const IpAddress &address)
+{
+    const auto &b = address.bytes;
+    return {std::uint32_t(b[0]) << 24 | std::uint32_t(b[1]) << 16 | std::uint32_t(b[2]) << 8 | b[3], false};
 }
 
 // What a scan's two threads share to stop a stale query: the records read
@@ -337,8 +352,8 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
     const auto keyOf = [&](const IpAddress &srcAddr, const IpAddress &dstAddr, const std::uint8_t *protocol,
                            const std::uint16_t *srcPort, const std::uint16_t *dstPort) {
         // Two IPv4 addresses compare as their words (most records).
-        const AddressWord src = words.wordOf(srcAddr);
-        const AddressWord dst = words.wordOf(dstAddr);
+        const AddressWord src = srcAddr.isV4() ? v4Word(srcAddr) : words.wordOf(srcAddr);
+        const AddressWord dst = dstAddr.isV4() ? v4Word(dstAddr) : words.wordOf(dstAddr);
         const bool srcFirst = !src.v6 && !dst.v6 ? src.value <= dst.value : !addressLess(dstAddr, srcAddr);
         const AddressWord a = srcFirst ? src : dst;
         const AddressWord b = srcFirst ? dst : src;
@@ -381,10 +396,9 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
                     withProtocol = hasProtocol[word] & bit;
                     withPorts = hasSrcPort[word] & hasDstPort[word] & bit;
                 }
-                table.add(worker,
-                          keyOf(srcs[slot], dsts[slot], withProtocol ? &protocol : nullptr,
-                                withPorts ? &srcPort : nullptr, withPorts ? &dstPort : nullptr),
-                          samples.at(slot));
+                const ConversationWords recordKey = keyOf(srcs[slot], dsts[slot], withProtocol ? &protocol : nullptr,
+                                                    withPorts ? &srcPort : nullptr, withPorts ? &dstPort : nullptr);
+                table.add(worker, recordKey, recordKey.hash(), samples.at(slot));
             }
         });
     } else {
@@ -394,11 +408,10 @@ StatsTable<Conversation> conversationStats(CaseDb &caseDb, ConversationKey key, 
             [](const EncodedFlow &flow) { return flow.has(Field::SrcAddr) && flow.has(Field::DstAddr); },
             [&](std::size_t worker, const EncodedFlow &flow) {
                 const bool withPorts = service && flow.has(Field::SrcPort) && flow.has(Field::DstPort);
-                table.add(worker,
-                          keyOf(flow.srcAddr, flow.dstAddr,
-                                service && flow.has(Field::Protocol) ? &flow.protocol : nullptr,
-                                withPorts ? &flow.srcPort : nullptr, withPorts ? &flow.dstPort : nullptr),
-                          FlowSample::of(flow));
+                const ConversationWords recordKey = keyOf(flow.srcAddr, flow.dstAddr,
+                                                    service && flow.has(Field::Protocol) ? &flow.protocol : nullptr,
+                                                    withPorts ? &flow.srcPort : nullptr, withPorts ? &flow.dstPort : nullptr);
+                table.add(worker, recordKey, recordKey.hash(), FlowSample::of(flow));
             });
     }
     table.join();
