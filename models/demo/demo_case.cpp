@@ -164,7 +164,9 @@ std::filesystem::path ensureDemoCase(const std::filesystem::path &folder)
     // Build beside the final name and rename: a half-built demo is never opened.
     const std::filesystem::path building = folder / "demo.flowcase.building";
     std::error_code ec;
-    for (const char *suffix : {"", "-wal", "-shm"})
+    // A build killed while it wrote a new case leaves a rollback journal
+    // (fresh_case_journal.h) rather than a log.
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
         std::filesystem::remove(building.string() + suffix, ec);
     {
         auto caseDb = CaseDb::open(building, CaseDb::Mode::CreateIfMissing);

@@ -10,6 +10,7 @@
 #include "log_format_probe.h"
 #include "stored_duplicates.h"
 #include "store/case_db.h"
+#include "store/fresh_case_journal.h"
 #include "store/flow_writer.h"
 
 #include <chrono>
@@ -327,6 +328,9 @@ CaseImporter::~CaseImporter() = default;
 ImportReport CaseImporter::run(const std::vector<std::filesystem::path> &inputs, const ImportOptions &options,
                                ImportObserver *observer)
 {
+    // A case created for this import is written once, not logged and copied
+    // (see fresh_case_journal.h); before the writer prepares its statements.
+    FreshCaseJournal journal(m_case);
     Impl impl(m_case, options, observer);
     return impl.run(inputs);
 }

@@ -13,6 +13,11 @@ std::string selectSql(const BlockPostingsTable &t)
     return std::string("SELECT blocks FROM ") + t.table + " WHERE " + t.keyColumn + " = ? AND chunk = ?";
 }
 
+std::string anySql(const BlockPostingsTable &t)
+{
+    return std::string("SELECT EXISTS(SELECT 1 FROM ") + t.table + ")";
+}
+
 std::string upsertSql(const BlockPostingsTable &t)
 {
     return std::string("INSERT OR REPLACE INTO ") + t.table + "(" + t.keyColumn + ", chunk, blocks) VALUES(?, ?, ?)";
@@ -22,6 +27,7 @@ std::string upsertSql(const BlockPostingsTable &t)
 
 BlockPostingsWriter::BlockPostingsWriter(sqlite3 *db, const BlockPostingsTable &table, std::size_t maxPostings)
     : m_maxPostings(maxPostings)
+    , m_any(db, anySql(table))
     , m_select(db, selectSql(table))
     , m_upsert(db, upsertSql(table))
 {
@@ -64,16 +70,6 @@ bool BlockPostingsWriter::full() const
     return m_postings > m_maxPostings;
 }
 
-namespace {
-
-void addOffsets(const std::vector<std::uint16_t> &offsets, ChunkBlocks &blocks)
-{
-    for (const std::uint16_t offset : offsets)
-        blocks[offset / 64] |= std::uint64_t(1) << (offset % 64);
-}
-
-} // namespace
-
 void BlockPostingsWriter::prepare()
 {
     if (m_isPrepared)
@@ -84,10 +80,9 @@ void BlockPostingsWriter::prepare()
     m_prepared.reserve(m_integers.size() + m_blobs.size());
     // Each set's offsets are freed once encoded: the encoding is smaller.
     const auto encode = [](Offsets &offsets) {
-        ChunkBlocks blocks{};
-        addOffsets(offsets, blocks);
+        std::string encoded = encodeChunkOffsets(offsets);
         Offsets().swap(offsets);
-        return encodeChunkBlocks(blocks);
+        return encoded;
     };
     for (auto &[key, offsets] : m_integers.entries())
         m_prepared.push_back({key, nullptr, encode(offsets)});
@@ -98,7 +93,7 @@ void BlockPostingsWriter::prepare()
     m_isPrepared = true;
 }
 
-void BlockPostingsWriter::write(PreparedSet &set)
+void BlockPostingsWriter::write(PreparedSet &set, bool merge)
 {
     if (set.blob) {
         m_select.bindBlobStatic(1, set.blob->data(), static_cast<int>(set.blob->size()));
@@ -108,7 +103,7 @@ void BlockPostingsWriter::write(PreparedSet &set)
         m_upsert.bind(1, set.integer);
     }
     m_select.bind(2, m_chunk);
-    if (m_select.step()) {
+    if (merge && m_select.step()) {
         // An earlier import or flush stored part of the chunk: the union is stored.
         ChunkBlocks blocks{};
         addStoredChunkBlocks(m_select.blob(0), blocks);
@@ -124,8 +119,13 @@ void BlockPostingsWriter::write(PreparedSet &set)
 void BlockPostingsWriter::flush()
 {
     prepare();
+    // Sets stored before (by an earlier import, or an earlier flush of this
+    // chunk in this transaction) are merged; a table that holds none, as in
+    // a new case, needs no look-up per key.
+    const bool merge = !m_prepared.empty() && m_any.step() && m_any.int64(0) != 0;
+    m_any.reset();
     for (PreparedSet &set : m_prepared)
-        write(set);
+        write(set, merge);
     clear();
 }
 

@@ -71,7 +71,7 @@ private:
     };
     void enter(std::int64_t block);
     void note(Offsets &offsets);
-    void write(PreparedSet &set);
+    void write(PreparedSet &set, bool merge);
     void clear();
 
     std::int64_t m_chunk = -1;
@@ -85,6 +85,7 @@ private:
     bool m_isPrepared = false;
     std::size_t m_postings = 0;
     std::size_t m_maxPostings;
+    Statement m_any; // whether the table holds any set
     Statement m_select;
     Statement m_upsert;
 };

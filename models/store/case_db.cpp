@@ -23,6 +23,25 @@ bool hasSqliteHeader(const std::filesystem::path &path)
 
 std::string quotedPath(const std::filesystem::path &path) { return "'" + path.string() + "'"; }
 
+// A write killed while the case had a rollback journal (an import into a new
+// case, fresh_case_journal.h) leaves that journal hot: SQLite rolls the
+// unfinished transaction back at the next read, which a read-only connection
+// cannot do. A connection that may write reads once first. A journal of a
+// writer still at work is not hot and is left alone; on failure the
+// read-only open that follows says what is wrong.
+void rollBackHotJournal(const std::filesystem::path &path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path.string() + "-journal", ec))
+        return;
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 5000);
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+    }
+    sqlite3_close_v2(db);
+}
+
 } // namespace
 
 CaseDb::CaseDb(std::filesystem::path path, sqlite3 *db, bool created, bool readOnly)
@@ -49,6 +68,8 @@ std::unique_ptr<CaseDb> CaseDb::open(const std::filesystem::path &path, Mode mod
     }
 
     const bool readOnly = mode == Mode::ReadOnly;
+    if (readOnly)
+        rollBackHotJournal(path);
     int flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (!exists)
         flags |= SQLITE_OPEN_CREATE;

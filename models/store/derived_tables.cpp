@@ -122,9 +122,9 @@ void DerivedTablesWriter::gather(std::int64_t block, const std::vector<EncodedFl
         ++m_recordTotals[std::uint64_t(flow.interface) << 16 | std::uint64_t(rollupActionCode(flow)) << 8
                          | rollupLogStatusCode(flow)];
         m_portProtocolTotals.add(flow);
-        m_graphTotals.add(flow);
         m_coverageGaps.add(flow);
     }
+    m_graphTotals.addBlock(rows);
     // A block adds at most a few thousand entries to each: the bounds hold
     // within the blocks in flight.
     if (m_graphTotals.size() > m_bounds.graphTotals || m_coverageGaps.size() > m_bounds.coverageSpans || m_addresses.full()

@@ -20,26 +20,53 @@ void appendVarint(std::string &out, std::uint64_t v)
     out.push_back(static_cast<char>(v));
 }
 
-std::string bitmapOf(const ChunkBlocks &blocks)
+std::size_t varintSize(std::uint64_t v)
 {
-    std::string out(1, kBitmap);
-    for (const std::uint64_t word : blocks)
-        for (int b = 0; b < 8; ++b)
-            out.push_back(static_cast<char>(word >> (8 * b)));
-    out.erase(out.find_last_not_of('\0') + 1);
+    std::size_t size = 1;
+    for (; v >= 0x80; v >>= 7)
+        ++size;
+    return size;
+}
+
+// The two forms are sized first and only the smaller built: an import
+// encodes a set per address, port and interface of each chunk.
+std::string bitmapOf(const ChunkBlocks &blocks, std::size_t size)
+{
+    std::string out(size, '\0');
+    out[0] = kBitmap;
+    for (std::size_t i = 1; i < size; ++i)
+        out[i] = static_cast<char>(blocks[(i - 1) / 8] >> (8 * ((i - 1) % 8)));
     return out;
 }
 
-std::string offsetListOf(const ChunkBlocks &blocks)
+template <typename ForEachOffset>
+std::string offsetListOf(std::size_t size, ForEachOffset &&forEachOffset)
 {
-    std::string out(1, kOffsetList);
+    std::string out;
+    out.reserve(size);
+    out.push_back(kOffsetList);
     std::int64_t previous = -1;
-    forEachBlockIn(0, blocks, [&](std::int64_t offset) {
+    forEachOffset([&](std::int64_t offset) {
         appendVarint(out, static_cast<std::uint64_t>(offset - previous - 1));
         previous = offset;
     });
     return out;
 }
+
+template <typename ForEachOffset>
+std::size_t offsetListSize(ForEachOffset &&forEachOffset)
+{
+    std::size_t size = 1;
+    std::int64_t previous = -1;
+    forEachOffset([&](std::int64_t offset) {
+        size += varintSize(static_cast<std::uint64_t>(offset - previous - 1));
+        previous = offset;
+    });
+    return size;
+}
+
+// The bitmap's size: its form byte and every byte up to the last one not zero.
+std::size_t bitmapSize(std::int64_t lastOffset) { return lastOffset < 0 ? 1 : 2 + static_cast<std::size_t>(lastOffset) / 8; }
 
 [[noreturn]] void malformed() { throw StoreError("corrupt ephemeral port index (a set of blocks)"); }
 
@@ -47,9 +74,34 @@ std::string offsetListOf(const ChunkBlocks &blocks)
 
 std::string encodeChunkBlocks(const ChunkBlocks &blocks)
 {
-    std::string list = offsetListOf(blocks);
-    std::string bitmap = bitmapOf(blocks);
-    return list.size() < bitmap.size() ? list : bitmap;
+    const auto forEach = [&](auto &&fn) { forEachBlockIn(0, blocks, fn); };
+    std::int64_t last = -1;
+    for (std::size_t w = blocks.size(); w-- > 0;) {
+        if (blocks[w]) {
+            last = static_cast<std::int64_t>(w * 64 + 63 - static_cast<std::size_t>(__builtin_clzll(blocks[w])));
+            break;
+        }
+    }
+    const std::size_t list = offsetListSize(forEach);
+    const std::size_t bitmap = bitmapSize(last);
+    return list < bitmap ? offsetListOf(list, forEach) : bitmapOf(blocks, bitmap);
+}
+
+std::string encodeChunkOffsets(const std::vector<std::uint16_t> &offsets)
+{
+    const auto forEach = [&](auto &&fn) {
+        for (const std::uint16_t offset : offsets)
+            fn(static_cast<std::int64_t>(offset));
+    };
+    const std::size_t list = offsetListSize(forEach);
+    const std::size_t bitmap = bitmapSize(offsets.empty() ? -1 : offsets.back());
+    if (list < bitmap)
+        return offsetListOf(list, forEach);
+    std::string out(bitmap, '\0');
+    out[0] = kBitmap;
+    for (const std::uint16_t offset : offsets)
+        out[1 + offset / 8] = static_cast<char>(out[1 + offset / 8] | (1 << (offset % 8)));
+    return out;
 }
 
 void addStoredChunkBlocks(std::string_view stored, ChunkBlocks &blocks)
@@ -96,7 +148,8 @@ std::int64_t countStoredChunkBlocks(std::string_view stored)
 }
 
 EphemeralPortIndexWriter::EphemeralPortIndexWriter(sqlite3 *db)
-    : m_select(db, "SELECT blocks FROM ephemeral_port_block WHERE port = ? AND chunk = ?")
+    : m_any(db, "SELECT EXISTS(SELECT 1 FROM ephemeral_port_block)")
+    , m_select(db, "SELECT blocks FROM ephemeral_port_block WHERE port = ? AND chunk = ?")
     , m_upsert(db, "INSERT OR REPLACE INTO ephemeral_port_block(port, chunk, blocks) VALUES(?, ?, ?)")
 {
 }
@@ -126,6 +179,10 @@ void EphemeralPortIndexWriter::add(std::int64_t block, std::uint16_t port)
 
 void EphemeralPortIndexWriter::flush()
 {
+    // Sets stored before are merged; a table that holds none, as in a new
+    // case, needs no look-up per port.
+    const bool merge = m_any.step() && m_any.int64(0) != 0;
+    m_any.reset();
     for (std::size_t w = 0; w < m_touched.size(); ++w) {
         for (std::uint64_t touched = m_touched[w]; touched; touched &= touched - 1) {
             const std::size_t set = w * 64 + static_cast<std::size_t>(__builtin_ctzll(touched));
@@ -133,7 +190,7 @@ void EphemeralPortIndexWriter::flush()
             const auto port = static_cast<std::int64_t>(set + kFirstEphemeralPort);
             m_select.bind(1, port);
             m_select.bind(2, m_chunk);
-            if (m_select.step())
+            if (merge && m_select.step())
                 addStoredChunkBlocks(m_select.blob(0), blocks);
             m_select.reset();
             const std::string stored = encodeChunkBlocks(blocks);

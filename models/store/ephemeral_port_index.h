@@ -41,6 +41,9 @@ using ChunkBlocks = std::array<std::uint64_t, kBlocksPerPortChunk / 64>;
 
 // The stored form of a set that is not empty.
 std::string encodeChunkBlocks(const ChunkBlocks &blocks);
+// The same for the set of `offsets`, which increase: as encodeChunkBlocks
+// of that set, without filling a bitmap first.
+std::string encodeChunkOffsets(const std::vector<std::uint16_t> &offsets);
 // Adds the offsets a stored set holds to `blocks`; throws StoreError when
 // `stored` is not such a set.
 void addStoredChunkBlocks(std::string_view stored, ChunkBlocks &blocks);
@@ -83,6 +86,7 @@ private:
     std::int64_t m_chunk = -1;
     std::unique_ptr<ChunkBlocks[], Free> m_sets; // kSets of them once a port is added
     std::vector<std::uint64_t> m_touched; // a bit per set with a block in it
+    Statement m_any; // whether the table holds any set
     Statement m_select;
     Statement m_upsert;
 };

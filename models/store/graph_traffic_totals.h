@@ -60,6 +60,8 @@ class GraphTrafficTotals {
 public:
     // Counts a record (sign -1 takes it away); records the graph does not count are left out.
     void add(const EncodedFlow &flow, std::int64_t sign = 1);
+    // Counts the records of a block, as add() each in turn.
+    void addBlock(const std::vector<EncodedFlow> &rows);
     // Puts what was gathered in key order, touching no table: another
     // thread may do this while the connection writes other tables. Nothing
     // may be added after it until write() or clear(); write() does it when
@@ -94,6 +96,8 @@ private:
     };
 
     std::uint32_t idOf(const IpAddress &address);
+    Key keyOf(const EncodedFlow &flow);
+    static void addTo(GraphTrafficSums &sums, const EncodedFlow &flow, std::int64_t sign);
     void forget();
 
     DenseHashMap<IpAddress, std::uint32_t, AddressHash> m_addressIds;

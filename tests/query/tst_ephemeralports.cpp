@@ -118,6 +118,36 @@ ChunkBlocks setOf(std::initializer_list<int> offsets)
     return blocks;
 }
 
+// The encoding as first written: both forms built in full, the smaller kept
+// (the bitmap on a tie). The encoders must keep giving these bytes: stored
+// sets are compared and merged as they are.
+std::string referenceEncoding(const ChunkBlocks &blocks)
+{
+    std::string bitmap(1, '\0');
+    for (const std::uint64_t word : blocks)
+        for (int b = 0; b < 8; ++b)
+            bitmap.push_back(static_cast<char>(word >> (8 * b)));
+    bitmap.erase(bitmap.find_last_not_of('\0') + 1);
+    std::string list(1, '\1');
+    std::int64_t previous = -1;
+    forEachBlockIn(0, blocks, [&](std::int64_t offset) {
+        for (auto gap = static_cast<std::uint64_t>(offset - previous - 1);; gap >>= 7) {
+            list.push_back(static_cast<char>(gap < 0x80 ? gap : (gap & 0x7f) | 0x80));
+            if (gap < 0x80)
+                break;
+        }
+        previous = offset;
+    });
+    return list.size() < bitmap.size() ? list : bitmap;
+}
+
+std::vector<std::uint16_t> offsetsOf(const ChunkBlocks &blocks)
+{
+    std::vector<std::uint16_t> offsets;
+    forEachBlockIn(0, blocks, [&](std::int64_t offset) { offsets.push_back(static_cast<std::uint16_t>(offset)); });
+    return offsets;
+}
+
 ChunkBlocks everyNth(int n)
 {
     ChunkBlocks blocks{};
@@ -177,6 +207,8 @@ private Q_SLOTS:
         QFETCH(int, form);
         QFETCH(int, size);
         const std::string stored = encodeChunkBlocks(blocks);
+        QCOMPARE(stored, referenceEncoding(blocks));
+        QCOMPARE(encodeChunkOffsets(offsetsOf(blocks)), stored);
         QCOMPARE(int(stored[0]), form);
         QCOMPARE(int(stored.size()), size);
         ChunkBlocks decoded{};
@@ -187,6 +219,31 @@ private Q_SLOTS:
         addStoredChunkBlocks(stored, joined);
         for (std::size_t w = 0; w < blocks.size(); ++w)
             QCOMPARE(joined[w], blocks[w] | setOf({1, 4094})[w]);
+    }
+
+    // Sets of every density and extent, both encoders against the reference bytes.
+    void encodersGiveTheReferenceBytes()
+    {
+        std::uint64_t state = 0x9e3779b97f4a7c15ULL;
+        const auto next = [&state] {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            return state;
+        };
+        for (int round = 0; round < 3000; ++round) {
+            ChunkBlocks blocks{};
+            // Sets that are not empty, as stored.
+            const std::uint64_t count = 1 + next() % (round % 3 == 0 ? 8 : round % 3 == 1 ? 300 : 4096);
+            const std::uint64_t span = 1 + next() % 4096; // sets crowded at the chunk's start too
+            for (std::uint64_t i = 0; i < count; ++i) {
+                const std::uint64_t offset = next() % span;
+                blocks[offset / 64] |= std::uint64_t(1) << (offset % 64);
+            }
+            const std::string expected = referenceEncoding(blocks);
+            QCOMPARE(encodeChunkBlocks(blocks), expected);
+            QCOMPARE(encodeChunkOffsets(offsetsOf(blocks)), expected);
+        }
     }
 
     void malformedSetsAreErrors_data()

@@ -467,6 +467,89 @@ private Q_SLOTS:
         QCOMPARE(queryInt(db, "SELECT sum(rejects) FROM flow_block INDEXED BY flow_block_rejects WHERE rejects > 0"),
                  (400000 + 12) / 13 + (100 + 12) / 13);
     }
+
+    // A case the import creates is written with a rollback journal rather
+    // than its log (fresh_case_journal.h), and set back to WAL when done.
+    void importIntoANewCaseEndsInWalMode()
+    {
+        const std::string file = path("fresh-done.flowcase");
+        const QString input = m_dir.filePath(QStringLiteral("fresh-done/small.log"));
+        test::writeFile(input, manyRecords(300, 3));
+        auto caseDb = CaseDb::open(file, CaseDb::Mode::CreateIfMissing);
+        const ImportReport report = CaseImporter(*caseDb).run({input.toStdString()}, {});
+        QCOMPARE(report.records, 300u);
+        Statement mode(caseDb->handle(), "PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(QString::fromStdString(mode.text(0)), QStringLiteral("wal"));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(file + "-journal")));
+    }
+
+    // A kill in the middle of an import into a case it created, after pages
+    // of the unfinished file reached the case file, leaves the files
+    // committed before and nothing of that one.
+    void killedImportOfANewCaseLeavesNothingPartial()
+    {
+        const std::string file = path("fresh-killed.flowcase");
+        const QString small = m_dir.filePath(QStringLiteral("fresh-kill/a-small.log"));
+        const QString big = m_dir.filePath(QStringLiteral("fresh-kill/b-big.log"));
+        test::writeFile(small, manyRecords(100, 4));
+        test::writeFile(big, manyRecords(400000, 5));
+        // The size of a case holding the small file alone.
+        const std::string reference = path("fresh-reference.flowcase");
+        {
+            auto caseDb = CaseDb::open(reference, CaseDb::Mode::CreateIfMissing);
+            CaseImporter(*caseDb).run({small.toStdString()}, {});
+        }
+        const qint64 referenceSize = QFileInfo(QString::fromStdString(reference)).size();
+        const QString marker = m_dir.filePath(QStringLiteral("fresh-kill-halfway"));
+        const pid_t child = fork();
+        QVERIFY(child >= 0);
+        if (child == 0) {
+            HaltHalfway halt(marker.toStdString());
+            auto caseDb = CaseDb::open(file, CaseDb::Mode::CreateIfMissing);
+            // A page cache of 100 pages spills the transaction into the case file.
+            execSql(caseDb->handle(), "PRAGMA cache_size = 100");
+            CaseImporter(*caseDb).run({small.toStdString(), big.toStdString()}, {}, &halt);
+            _exit(0);
+        }
+        const auto killChild = qScopeGuard([child] { ::kill(child, SIGKILL); });
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(marker), 60000);
+        // The rollback journal is in use and the unfinished file's pages are in the case.
+        QVERIFY(QFileInfo::exists(QString::fromStdString(file + "-journal")));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(file + "-wal")));
+        const qint64 killedSize = QFileInfo(QString::fromStdString(file)).size();
+        QVERIFY2(killedSize > referenceSize + 1024 * 1024,
+                 qPrintable(QString::number(killedSize) + " against " + QString::number(referenceSize)));
+        QCOMPARE(::kill(child, SIGKILL), 0);
+        int status = 0;
+        QCOMPARE(::waitpid(child, &status, 0), child);
+        QVERIFY(WIFSIGNALED(status));
+
+        {
+            // Read-only, as `flowscope-cli count` opens it: the journal is rolled back first.
+            auto reader = CaseDb::open(file, CaseDb::Mode::ReadOnly);
+            QCOMPARE(queryInt(reader->handle(), "SELECT count(*) FROM source_file"), 1);
+            QCOMPARE(queryInt(reader->handle(), "SELECT coalesce(sum(records), 0) FROM flow_block"), 100);
+        }
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(file + "-journal")));
+        auto caseDb = CaseDb::open(file, CaseDb::Mode::ReadWrite);
+        sqlite3 *db = caseDb->handle();
+        Statement check(db, "PRAGMA integrity_check");
+        QVERIFY(check.step());
+        QCOMPARE(QString::fromStdString(check.text(0)), QStringLiteral("ok"));
+        check.reset();
+        QCOMPARE(queryInt(db, "SELECT count(*) FROM source_file"), 1);
+        QCOMPARE(queryInt(db, "SELECT coalesce(sum(records), 0) FROM flow_block"), 100);
+        QCOMPARE(queryInt(db, "SELECT sum(flows) FROM rollup_minute"), 100);
+        QCOMPARE(queryInt(db, "SELECT sum(records) FROM port_protocol_total WHERE kind = 1"), 100);
+        QVERIFY(flowIndexesComplete(db));
+
+        const ImportReport again = CaseImporter(*caseDb).run({big.toStdString()}, {});
+        QCOMPARE(again.records, 400000u);
+        QCOMPARE(queryInt(db, "SELECT coalesce(sum(records), 0) FROM flow_block"), 400100);
+        QCOMPARE(queryInt(db, "SELECT sum(flows) FROM rollup_minute"), 400100);
+        QCOMPARE(queryInt(db, "SELECT sum(records) FROM port_protocol_total WHERE kind = 1"), 400100);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCaseDb)
