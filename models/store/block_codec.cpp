@@ -397,19 +397,24 @@ struct ColumnReader {
 // address once, in section kAddressDictionarySection, and a 16-bit index a
 // record in the address columns (see encodeAddressDictionary). A CIDR test
 // is then a test of each dictionary entry and a look-up a record, and the
-// columns a count decompresses are smaller. Every other section is as in
-// format 2.
+// columns a count decompresses are smaller. The start times have a section
+// of their own (kStartsSection), so that a test a column at a time that
+// does not read them decompresses the presence runs alone. Every other
+// section is as in format 2.
 
 constexpr std::uint64_t kKeysSection = 0;
 constexpr std::uint64_t kLinesSection = 1;
 constexpr std::uint64_t sectionOf(Field f) { return 2 + static_cast<std::uint64_t>(f); }
-// Format 3 only: the block's address dictionary (see encodeAddressDictionary).
+// Format 3 only: the block's address dictionary (see encodeAddressDictionary),
+// and the start times, which format 2 keeps in the keys section after the
+// presence runs.
 constexpr std::uint64_t kAddressDictionarySection = 2 + kFieldCount;
-constexpr std::size_t kSectionCount = 3 + kFieldCount;
+constexpr std::uint64_t kStartsSection = 3 + kFieldCount;
+constexpr std::size_t kSectionCount = 4 + kFieldCount;
 static_assert(kSectionCount <= 64, "a directory marks the sections it has seen in a word");
 
-constexpr std::array<std::uint64_t, 25> kStorageOrder{
-    kKeysSection, sectionOf(Field::Action), sectionOf(Field::LogStatus), sectionOf(Field::InterfaceId),
+constexpr std::array<std::uint64_t, 26> kStorageOrder{
+    kKeysSection, kStartsSection, sectionOf(Field::Action), sectionOf(Field::LogStatus), sectionOf(Field::InterfaceId),
     sectionOf(Field::DstPort), sectionOf(Field::SrcPort), sectionOf(Field::Protocol), kAddressDictionarySection,
     sectionOf(Field::SrcAddr), sectionOf(Field::DstAddr), sectionOf(Field::Packets), sectionOf(Field::Bytes),
     sectionOf(Field::End),
@@ -447,8 +452,8 @@ constexpr ColumnMask kAddressColumns = columnOf(Field::SrcAddr) | columnOf(Field
 
 bool wantsSection(ColumnMask columns, std::uint64_t section)
 {
-    if (section == kKeysSection)
-        return true;
+    if (section == kKeysSection || section == kStartsSection)
+        return true; // a record's start is always decoded (BlockColumns reads it when asked)
     if (section == kLinesSection)
         return (columns & kLineColumn) != 0;
     if (section == kAddressDictionarySection)
@@ -718,6 +723,8 @@ std::string encodeColumns(const std::vector<EncodedFlow> &rows, std::uint8_t for
             w.varint(end - i);
             i = end;
         }
+        if (format == kBlockFormat3)
+            sections.push_back({kKeysSection, w.take()});
         std::int64_t previousStart = 0;
         for (const auto &r : rows) {
             if (r.has(Field::Start)) {
@@ -725,7 +732,7 @@ std::string encodeColumns(const std::vector<EncodedFlow> &rows, std::uint8_t for
                 previousStart = r.start;
             }
         }
-        sections.push_back({kKeysSection, w.take()});
+        sections.push_back({format == kBlockFormat3 ? kStartsSection : kKeysSection, w.take()});
     }
     {
         Writer w;
@@ -960,7 +967,8 @@ std::vector<DirectoryEntry> readDirectory(std::string_view data, std::uint64_t &
         e.stored = r.varint();
         e.raw = r.varint();
         if (storageRank(e.id) == kStorageOrder.size() || ((seen >> e.id) & 1U) || e.raw > kMaxRawBlock
-            || e.stored > e.raw || (e.id == kAddressDictionarySection && format != kBlockFormat3))
+            || e.stored > e.raw
+            || ((e.id == kAddressDictionarySection || e.id == kStartsSection) && format != kBlockFormat3))
             throw StoreError("corrupt record block (directory)");
         seen |= std::uint64_t(1) << e.id;
     }
@@ -1090,6 +1098,7 @@ struct BlockRecordCursor::State {
     bool finished = false;
     EncodedFlow record;
     Reader keys{std::string_view()};
+    Reader starts{std::string_view()}; // the keys after the runs (format 2), or their own section
     std::vector<std::pair<std::uint64_t, std::uint64_t>> runs; // (presence mask, length)
     std::size_t run = 0;
     std::uint64_t runLeft = 0;
@@ -1140,6 +1149,7 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
     }
     const bool indexed = blockFormatOf(data) == kBlockFormat3;
     s.dictionary.clear();
+    s.starts = Reader(std::string_view());
     const ColumnMask columns = withDependencies(asked);
     std::size_t end = 0;
     std::uint64_t count = 0;
@@ -1151,7 +1161,7 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
     std::uint64_t columnsFound = 0; // a bit per Field with a column
     bool lines = false;
     for (const DirectoryEntry &e : entries) {
-        if (e.id >= 2 && e.id != kAddressDictionarySection)
+        if (e.id >= 2 && e.id < 2 + kFieldCount)
             columnsFound |= std::uint64_t(1) << (e.id - 2);
         lines = lines || e.id == kLinesSection;
         if (!wantsSection(columns, e.id))
@@ -1169,6 +1179,10 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
         }
         if (e.id == kKeysSection) {
             s.keys = reader;
+            continue;
+        }
+        if (e.id == kStartsSection) {
+            s.starts = reader;
             continue;
         }
         if (e.id == kLinesSection) {
@@ -1202,6 +1216,10 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
         s.runs.emplace_back(mask, length);
         covered += length;
     }
+    if (!indexed)
+        s.starts = s.keys;
+    else if (!s.keys.atEnd())
+        throw StoreError("corrupt record block (presence runs)");
     for (State::Stream &stream : s.streams) {
         if (stream.kind != State::Stream::Kind::IndexedAddress)
             continue;
@@ -1240,7 +1258,7 @@ const EncodedFlow *BlockRecordCursor::next()
     if (s.index == s.count) {
         if (!s.finished) {
             s.finished = true;
-            if (!s.keys.atEnd())
+            if (!s.starts.atEnd())
                 throw StoreError("corrupt record block (column size)");
             for (const State::Stream &stream : s.streams)
                 if (!stream.reader.atEnd())
@@ -1260,7 +1278,7 @@ const EncodedFlow *BlockRecordCursor::next()
     if (f.present & s.missing)
         throw StoreError("corrupt record block (a column is missing)");
     if (f.has(Field::Start)) {
-        s.start += s.keys.zigzag();
+        s.start += s.starts.zigzag();
         f.start = s.start;
     } else {
         f.start = 0;
@@ -1357,7 +1375,7 @@ void BlockRecordCursor::skip(std::size_t n)
         s.runLeft -= step;
         left -= step;
     }
-    s.start += s.keys.sumZigzags(dated);
+    s.start += s.starts.sumZigzags(dated);
     for (State::Stream &stream : s.streams) {
         std::size_t count = 0;
         bool strict = false; // some record has the packet address but not its own
@@ -1468,7 +1486,7 @@ struct BlockColumns::State {
     bool whole = false;
     std::vector<EncodedFlow> rows; // format 1
     std::vector<std::pair<std::uint64_t, std::uint64_t>> runs; // (presence mask, length)
-    Reader starts{std::string_view()}; // the keys section after the runs
+    Reader starts{std::string_view()}; // format 2: the keys section after the runs
     std::array<std::optional<std::string_view>, kSectionCount> sections{}; // asked for and stored
     std::vector<DirectoryEntry> entries; // formats 2 and 3: where each section was read from
     std::vector<std::string> buffers = std::vector<std::string>(kSectionCount);
@@ -1691,7 +1709,7 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
     std::uint64_t columnsFound = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const DirectoryEntry &e = entries[i];
-        if (e.id >= 2 && e.id != kAddressDictionarySection)
+        if (e.id >= 2 && e.id < 2 + kFieldCount)
             columnsFound |= std::uint64_t(1) << (e.id - 2);
         if (!wantsSection(columns, e.id) || e.id == kLinesSection)
             continue;
@@ -1711,7 +1729,9 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
         s.runs.emplace_back(mask, length);
         covered += length;
     }
-    s.starts = keys;
+    if (s.indexed && !keys.atEnd())
+        throw StoreError("corrupt record block (presence runs)");
+    s.starts = keys; // format 3: read from their own section, when asked for
     std::uint64_t columnFields = 0;
     forEachColumn(s.rows, [&](Field field, auto &&) { columnFields |= std::uint64_t(1) << static_cast<unsigned>(field); });
     for (const auto &run : s.runs)
@@ -1758,6 +1778,10 @@ const std::uint64_t *BlockColumns::integers(Field field)
     if (field == Field::Start) {
         std::int64_t start = 0;
         Reader r = s.starts;
+        if (s.indexed) {
+            const auto &bytes = s.section(kStartsSection);
+            r = Reader(bytes ? *bytes : std::string_view());
+        }
         s.forEachWith(Field::Start, [&](std::size_t slot) {
             start += r.zigzag();
             values[slot] = static_cast<std::uint64_t>(start);
