@@ -15,8 +15,10 @@
 // stored as a dictionary of the block's distinct addresses and a 16-bit
 // index a record: the address columns were nearly nine tenths of what a
 // count of `addr == 10.0.0.0/8 and action == reject` decompressed, and a
-// CIDR test is then a test a dictionary entry. Blocks of formats 1 and 2
-// read as before, so an older case keeps its blocks as they are.
+// CIDR test is then a test a dictionary entry; its start times have a
+// section apart from the presence runs, which every test reads. Blocks of
+// formats 1 and 2 read as before, so an older case keeps its blocks as
+// they are.
 
 #include "encoded_flow.h"
 
