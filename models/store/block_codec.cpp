@@ -16,6 +16,7 @@ namespace {
 
 constexpr std::uint8_t kBlockFormat1 = 1;
 constexpr std::uint8_t kBlockFormat2 = 2;
+constexpr std::uint8_t kBlockFormat3 = 3;
 constexpr int kZstdLevel = 3; // format 1, as schema 3 wrote it
 // Format 2's columns: zstd's first fast level compresses a flow log's
 // columns nearly as well as level 3 (the blocks of the realistic 2M-record
@@ -388,15 +389,35 @@ struct ColumnReader {
 // reader that needs a few columns reads a short prefix of the block (see
 // blockBytesNeeded). pkt-srcaddr and pkt-dstaddr store a 0 byte for a value
 // equal to srcaddr / dstaddr (so those are decoded first).
+//
+// ---- Format 3: format 2 with the address columns through a dictionary.
+//
+// The four address columns hold a block's few hundred distinct addresses
+// over and over (5 or 17 bytes each time): format 3 stores each distinct
+// address once, in section kAddressDictionarySection, and a 16-bit index a
+// record in the address columns (see encodeAddressDictionary). A CIDR test
+// is then a test of each dictionary entry and a look-up a record, and the
+// columns a count decompresses are smaller. The start times have a section
+// of their own (kStartsSection), so that a test a column at a time that
+// does not read them decompresses the presence runs alone. Every other
+// section is as in format 2.
 
 constexpr std::uint64_t kKeysSection = 0;
 constexpr std::uint64_t kLinesSection = 1;
 constexpr std::uint64_t sectionOf(Field f) { return 2 + static_cast<std::uint64_t>(f); }
+// Format 3 only: the block's address dictionary (see encodeAddressDictionary),
+// and the start times, which format 2 keeps in the keys section after the
+// presence runs.
+constexpr std::uint64_t kAddressDictionarySection = 2 + kFieldCount;
+constexpr std::uint64_t kStartsSection = 3 + kFieldCount;
+constexpr std::size_t kSectionCount = 4 + kFieldCount;
+static_assert(kSectionCount <= 64, "a directory marks the sections it has seen in a word");
 
-constexpr std::array<std::uint64_t, 24> kStorageOrder{
-    kKeysSection, sectionOf(Field::Action), sectionOf(Field::LogStatus), sectionOf(Field::InterfaceId),
-    sectionOf(Field::DstPort), sectionOf(Field::SrcPort), sectionOf(Field::Protocol), sectionOf(Field::SrcAddr),
-    sectionOf(Field::DstAddr), sectionOf(Field::Packets), sectionOf(Field::Bytes), sectionOf(Field::End),
+constexpr std::array<std::uint64_t, 26> kStorageOrder{
+    kKeysSection, kStartsSection, sectionOf(Field::Action), sectionOf(Field::LogStatus), sectionOf(Field::InterfaceId),
+    sectionOf(Field::DstPort), sectionOf(Field::SrcPort), sectionOf(Field::Protocol), kAddressDictionarySection,
+    sectionOf(Field::SrcAddr), sectionOf(Field::DstAddr), sectionOf(Field::Packets), sectionOf(Field::Bytes),
+    sectionOf(Field::End),
     sectionOf(Field::TcpFlags), sectionOf(Field::Type), sectionOf(Field::FlowDirection), sectionOf(Field::Version),
     sectionOf(Field::PktSrcAddr), sectionOf(Field::PktDstAddr), sectionOf(Field::TrafficPath),
     sectionOf(Field::EncryptionStatus), sectionOf(Field::PktSrcAwsService), sectionOf(Field::PktDstAwsService),
@@ -426,12 +447,17 @@ ColumnMask interfaceColumns()
     return mask;
 }
 
+constexpr ColumnMask kAddressColumns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::PktSrcAddr)
+    | columnOf(Field::PktDstAddr);
+
 bool wantsSection(ColumnMask columns, std::uint64_t section)
 {
-    if (section == kKeysSection)
-        return true;
+    if (section == kKeysSection || section == kStartsSection)
+        return true; // a record's start is always decoded (BlockColumns reads it when asked)
     if (section == kLinesSection)
         return (columns & kLineColumn) != 0;
+    if (section == kAddressDictionarySection)
+        return (columns & kAddressColumns) != 0;
     const auto field = static_cast<Field>(section - 2);
     if (field == Field::InterfaceId)
         return (columns & interfaceColumns()) != 0;
@@ -467,7 +493,222 @@ void appendVarint(std::string &out, std::uint64_t v)
     out.append(w.data(), w.size());
 }
 
-std::string encodeFormat2(const std::vector<EncodedFlow> &rows)
+// ---- Format 3's address dictionary.
+//
+// The dictionary section: varint IPv4 entries, varint IPv6 entries, then the
+// IPv4 entries as four byte planes (every entry's first byte, then every
+// second byte, ...), then the IPv6 ones as sixteen; each family sorted.
+// An address column: for each record holding the field, the index of its
+// address (IPv4 entries first, then IPv6), as a plane of low bytes then
+// one of high bytes. A packet address equal to the record's own address is
+// kOwnAddress. Planes compress better than interleaved bytes: the high
+// bytes of a block of a few hundred addresses are nearly all alike.
+constexpr std::uint16_t kOwnAddress = 0xffff;
+constexpr std::size_t kMaxDictionary = 4 * kBlockCapacity; // every address of a block distinct
+static_assert(kMaxDictionary < kOwnAddress, "an index leaves kOwnAddress free");
+
+bool isAddressField(Field field)
+{
+    return field == Field::SrcAddr || field == Field::DstAddr || field == Field::PktSrcAddr || field == Field::PktDstAddr;
+}
+
+bool isPacketAddress(Field field) { return field == Field::PktSrcAddr || field == Field::PktDstAddr; }
+
+// The address a packet address may refer to: the record's own.
+Field ownAddressOf(Field packetAddress) { return packetAddress == Field::PktSrcAddr ? Field::SrcAddr : Field::DstAddr; }
+
+IpAddress &addressOf(EncodedFlow &f, Field field)
+{
+    switch (field) {
+    case Field::SrcAddr: return f.srcAddr;
+    case Field::DstAddr: return f.dstAddr;
+    case Field::PktSrcAddr: return f.pktSrcAddr;
+    default: return f.pktDstAddr;
+    }
+}
+
+// The distinct addresses of a block, each given an index as first seen: an
+// open-addressing table of indexes (one thread's, reused from block to
+// block), as a block's 16,384 address values must cost a hash each, not an
+// allocation.
+class AddressDictionaryBuilder {
+public:
+    void clear()
+    {
+        m_entries.clear();
+        m_table.assign(kTableSize, 0);
+    }
+    std::uint16_t add(const IpAddress &a)
+    {
+        std::uint64_t head = 0, tail = 0;
+        std::memcpy(&head, a.bytes.data(), 8);
+        std::memcpy(&tail, a.bytes.data() + 8, 8);
+        std::uint64_t h = (head ^ (tail * 0xff51afd7ed558ccdULL) ^ static_cast<std::uint64_t>(a.family))
+            * 0x9e3779b97f4a7c15ULL;
+        for (std::size_t slot = h >> (64 - kTableBits);; slot = (slot + 1) & (kTableSize - 1)) {
+            const std::uint16_t at = m_table[slot];
+            if (at == 0) {
+                m_entries.push_back(a);
+                m_table[slot] = static_cast<std::uint16_t>(m_entries.size());
+                return static_cast<std::uint16_t>(m_entries.size() - 1);
+            }
+            if (m_entries[at - 1u] == a)
+                return static_cast<std::uint16_t>(at - 1u);
+        }
+    }
+    const std::vector<IpAddress> &entries() const { return m_entries; }
+
+private:
+    static constexpr unsigned kTableBits = 15; // twice the most entries a block has
+    static constexpr std::size_t kTableSize = std::size_t(1) << kTableBits;
+    static_assert(kTableSize >= 2 * kMaxDictionary);
+    std::vector<IpAddress> m_entries;
+    std::vector<std::uint16_t> m_table; // an entry's index + 1, 0 for none
+};
+
+// Sorts the builder's entries (IPv4 first, each family in address order)
+// and writes the dictionary section; `order` gets each entry's index in it.
+std::string encodeAddressDictionary(const std::vector<IpAddress> &entries, std::vector<std::uint16_t> &order)
+{
+    std::vector<std::uint16_t> sorted(entries.size());
+    for (std::size_t i = 0; i < sorted.size(); ++i)
+        sorted[i] = static_cast<std::uint16_t>(i);
+    std::sort(sorted.begin(), sorted.end(), [&](std::uint16_t a, std::uint16_t b) {
+        const IpAddress &x = entries[a], &y = entries[b];
+        if (x.isV4() != y.isV4())
+            return x.isV4();
+        return std::memcmp(x.bytes.data(), y.bytes.data(), x.isV4() ? 4 : 16) < 0;
+    });
+    order.assign(entries.size(), 0);
+    std::size_t v4 = 0;
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        order[sorted[i]] = static_cast<std::uint16_t>(i);
+        v4 += entries[sorted[i]].isV4() ? 1 : 0;
+    }
+    const std::size_t v6 = entries.size() - v4;
+    Writer w;
+    w.varint(v4);
+    w.varint(v6);
+    w.reserve(4 * v4 + 16 * v6);
+    for (std::size_t plane = 0; plane < 4; ++plane)
+        for (std::size_t i = 0; i < v4; ++i)
+            w.u8(entries[sorted[i]].bytes[plane]);
+    for (std::size_t plane = 0; plane < 16; ++plane)
+        for (std::size_t i = v4; i < sorted.size(); ++i)
+            w.u8(entries[sorted[i]].bytes[plane]);
+    return w.take();
+}
+
+// A decoded dictionary: the IPv4 entries as host-order words and the IPv6
+// ones as two, for tests of ranges; the addresses put together only when
+// asked for.
+struct AddressDictionary {
+    std::vector<std::uint32_t> v4;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> v6;
+    std::vector<IpAddress> addresses; // when `built`
+    bool built = false;
+
+    std::size_t size() const { return v4.size() + v6.size(); }
+    void clear()
+    {
+        v4.clear();
+        v6.clear();
+        addresses.clear();
+        built = false;
+    }
+    // Throws StoreError when `raw` is not a dictionary section.
+    void read(std::string_view raw)
+    {
+        clear();
+        Reader r(raw);
+        const std::uint64_t v4Count = r.varint();
+        const std::uint64_t v6Count = r.varint();
+        if (v4Count > kMaxDictionary || v6Count > kMaxDictionary - v4Count)
+            throw StoreError("corrupt record block (address dictionary)");
+        const std::uint8_t *p4 = r.take(4 * v4Count);
+        const std::uint8_t *p6 = r.take(16 * v6Count);
+        if (!r.atEnd())
+            throw StoreError("corrupt record block (address dictionary)");
+        v4.resize(v4Count);
+        for (std::size_t i = 0; i < v4Count; ++i)
+            v4[i] = std::uint32_t(p4[i]) << 24 | std::uint32_t(p4[v4Count + i]) << 16
+                | std::uint32_t(p4[2 * v4Count + i]) << 8 | std::uint32_t(p4[3 * v4Count + i]);
+        v6.assign(v6Count, {0, 0});
+        for (std::size_t plane = 0; plane < 16; ++plane) {
+            const std::uint8_t *bytes = p6 + plane * v6Count;
+            const unsigned shift = 8 * (7 - plane % 8);
+            for (std::size_t i = 0; i < v6Count; ++i)
+                (plane < 8 ? v6[i].first : v6[i].second) |= std::uint64_t(bytes[i]) << shift;
+        }
+    }
+    const std::vector<IpAddress> &all()
+    {
+        if (!built) {
+            addresses.resize(size());
+            for (std::size_t i = 0; i < v4.size(); ++i)
+                addresses[i] = IpAddress::fromV4(v4[i]);
+            for (std::size_t i = 0; i < v6.size(); ++i) {
+                IpAddress &a = addresses[v4.size() + i];
+                a.family = IpAddress::Family::V6;
+                for (std::size_t b = 0; b < 8; ++b) {
+                    a.bytes[b] = static_cast<std::uint8_t>(v6[i].first >> (8 * (7 - b)));
+                    a.bytes[8 + b] = static_cast<std::uint8_t>(v6[i].second >> (8 * (7 - b)));
+                }
+            }
+            built = true;
+        }
+        return addresses;
+    }
+};
+
+// Format 3's address columns and their dictionary, added to `sections`.
+void encodeAddressColumns(const std::vector<EncodedFlow> &rows, std::vector<Section> &sections)
+{
+    thread_local AddressDictionaryBuilder builder;
+    builder.clear();
+    constexpr std::array<Field, 4> kFields{Field::SrcAddr, Field::DstAddr, Field::PktSrcAddr, Field::PktDstAddr};
+    std::array<std::vector<std::uint16_t>, 4> indexes; // as first seen, by kFields
+    for (auto &column : indexes)
+        column.reserve(rows.size());
+    for (const EncodedFlow &r : rows) {
+        std::uint16_t own[2] = {kOwnAddress, kOwnAddress};
+        for (std::size_t c = 0; c < kFields.size(); ++c) {
+            const Field field = kFields[c];
+            if (!r.has(field))
+                continue;
+            const IpAddress &a = c == 0 ? r.srcAddr : c == 1 ? r.dstAddr : c == 2 ? r.pktSrcAddr : r.pktDstAddr;
+            if (c >= 2) {
+                const IpAddress &ownAddress = c == 2 ? r.srcAddr : r.dstAddr;
+                if (own[c - 2] != kOwnAddress && a == ownAddress) {
+                    indexes[c].push_back(kOwnAddress);
+                    continue;
+                }
+            }
+            const std::uint16_t index = builder.add(a);
+            indexes[c].push_back(index);
+            if (c < 2)
+                own[c] = index;
+        }
+    }
+    if (builder.entries().empty())
+        return; // no record has an address of its own, so none refers to one
+    std::vector<std::uint16_t> order;
+    sections.push_back({kAddressDictionarySection, encodeAddressDictionary(builder.entries(), order)});
+    for (std::size_t c = 0; c < kFields.size(); ++c) {
+        const std::vector<std::uint16_t> &column = indexes[c];
+        if (column.empty())
+            continue;
+        std::string raw(2 * column.size(), '\0');
+        for (std::size_t i = 0; i < column.size(); ++i) {
+            const std::uint16_t index = column[i] == kOwnAddress ? kOwnAddress : order[column[i]];
+            raw[i] = static_cast<char>(static_cast<std::uint8_t>(index));
+            raw[column.size() + i] = static_cast<char>(static_cast<std::uint8_t>(index >> 8));
+        }
+        sections.push_back({sectionOf(kFields[c]), std::move(raw)});
+    }
+}
+
+std::string encodeColumns(const std::vector<EncodedFlow> &rows, std::uint8_t format)
 {
     std::vector<Section> sections;
     {
@@ -482,6 +723,8 @@ std::string encodeFormat2(const std::vector<EncodedFlow> &rows)
             w.varint(end - i);
             i = end;
         }
+        if (format == kBlockFormat3)
+            sections.push_back({kKeysSection, w.take()});
         std::int64_t previousStart = 0;
         for (const auto &r : rows) {
             if (r.has(Field::Start)) {
@@ -489,7 +732,7 @@ std::string encodeFormat2(const std::vector<EncodedFlow> &rows)
                 previousStart = r.start;
             }
         }
-        sections.push_back({kKeysSection, w.take()});
+        sections.push_back({format == kBlockFormat3 ? kStartsSection : kKeysSection, w.take()});
     }
     {
         Writer w;
@@ -514,7 +757,11 @@ std::string encodeFormat2(const std::vector<EncodedFlow> &rows)
     idColumn(Field::PktSrcAwsService, &EncodedFlow::pktSrcService);
     idColumn(Field::PktDstAwsService, &EncodedFlow::pktDstService);
     idColumn(Field::RejectReason, &EncodedFlow::rejectReason);
+    if (format == kBlockFormat3)
+        encodeAddressColumns(rows, sections);
     forEachColumn(rows, [&](Field field, auto &&code) {
+        if (format == kBlockFormat3 && isAddressField(field))
+            return; // in the dictionary's columns, above
         Writer w;
         ColumnWriter io{w};
         std::int64_t previous = 0;
@@ -535,7 +782,7 @@ std::string encodeFormat2(const std::vector<EncodedFlow> &rows)
     std::sort(sections.begin(), sections.end(),
               [](const Section &a, const Section &b) { return storageRank(a.id) < storageRank(b.id); });
     std::string directory;
-    directory.push_back(static_cast<char>(kBlockFormat2));
+    directory.push_back(static_cast<char>(format));
     appendVarint(directory, rows.size());
     appendVarint(directory, sections.size());
     std::string bodies;
@@ -708,7 +955,7 @@ struct DirectoryEntry {
 std::vector<DirectoryEntry> readDirectory(std::string_view data, std::uint64_t &count, std::size_t &end)
 {
     Reader r(data);
-    r.u8();
+    const std::uint8_t format = r.u8();
     count = readCount(r);
     const std::uint64_t sections = r.varint();
     if (sections > kStorageOrder.size())
@@ -720,7 +967,8 @@ std::vector<DirectoryEntry> readDirectory(std::string_view data, std::uint64_t &
         e.stored = r.varint();
         e.raw = r.varint();
         if (storageRank(e.id) == kStorageOrder.size() || ((seen >> e.id) & 1U) || e.raw > kMaxRawBlock
-            || e.stored > e.raw)
+            || e.stored > e.raw
+            || ((e.id == kAddressDictionarySection || e.id == kStartsSection) && format != kBlockFormat3))
             throw StoreError("corrupt record block (directory)");
         seen |= std::uint64_t(1) << e.id;
     }
@@ -826,7 +1074,7 @@ std::uint32_t EncodedFlow::*idMemberOf(Field field)
 
 struct BlockRecordCursor::State {
     struct Stream {
-        enum class Kind : std::uint8_t { Lines, Id, Column, PacketAddress };
+        enum class Kind : std::uint8_t { Lines, Id, Column, PacketAddress, IndexedAddress };
         Kind kind;
         Field field;
         std::uint64_t bit; // the field's presence bit (Column, PacketAddress)
@@ -834,6 +1082,11 @@ struct BlockRecordCursor::State {
         FieldDecoder decode;                  // Column
         std::uint32_t EncodedFlow::*member;   // Id
         StoredWidth width = StoredWidth::Byte; // Column
+        // IndexedAddress (format 3): the column's planes of low and high
+        // bytes, one a record holding the field, and the next one's place.
+        const std::uint8_t *low = nullptr;
+        std::size_t holders = 0;
+        std::size_t at = 0;
     };
 
     // Format 1: the block decoded whole, handed out a record at a time.
@@ -845,6 +1098,7 @@ struct BlockRecordCursor::State {
     bool finished = false;
     EncodedFlow record;
     Reader keys{std::string_view()};
+    Reader starts{std::string_view()}; // the keys after the runs (format 2), or their own section
     std::vector<std::pair<std::uint64_t, std::uint64_t>> runs; // (presence mask, length)
     std::size_t run = 0;
     std::uint64_t runLeft = 0;
@@ -853,14 +1107,15 @@ struct BlockRecordCursor::State {
     std::int64_t line = 0;
     std::int64_t blockId = -1;
     std::vector<Stream> streams;
+    AddressDictionary dictionary; // format 3
     std::vector<std::pair<std::uint64_t, std::size_t>> skipSets; // skip(): records by set of fields, reused
-    std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount); // by section id, reused
+    std::vector<std::string> buffers = std::vector<std::string>(kSectionCount); // by section id, reused
     std::uint64_t missing = 0; // fields a record must not have: no column holds them
     std::uint64_t reset = 0;   // fields asked for: an absent one gets a fresh record's value
     // Sections already decompressed from an earlier reading of the block
     // (see open(..., const BlockColumns &)), with the directory entry they
     // were read from; set only while opening.
-    std::array<std::optional<std::pair<DirectoryEntry, std::string_view>>, 2 + kFieldCount> reused{};
+    std::array<std::optional<std::pair<DirectoryEntry, std::string_view>>, kSectionCount> reused{};
 };
 
 BlockRecordCursor::BlockRecordCursor()
@@ -888,9 +1143,13 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
         decodeFormat1(data, asked, s.rows);
         assignRecordIds(s.rows, blockId);
         return;
-    case kBlockFormat2: break;
+    case kBlockFormat2:
+    case kBlockFormat3: break;
     default: throw StoreError("record block of an unknown format");
     }
+    const bool indexed = blockFormatOf(data) == kBlockFormat3;
+    s.dictionary.clear();
+    s.starts = Reader(std::string_view());
     const ColumnMask columns = withDependencies(asked);
     std::size_t end = 0;
     std::uint64_t count = 0;
@@ -902,7 +1161,7 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
     std::uint64_t columnsFound = 0; // a bit per Field with a column
     bool lines = false;
     for (const DirectoryEntry &e : entries) {
-        if (e.id >= 2)
+        if (e.id >= 2 && e.id < 2 + kFieldCount)
             columnsFound |= std::uint64_t(1) << (e.id - 2);
         lines = lines || e.id == kLinesSection;
         if (!wantsSection(columns, e.id))
@@ -912,9 +1171,18 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
         const auto &earlier = s.reused[e.id];
         const bool same = earlier && earlier->first.stored == e.stored && earlier->first.raw == e.raw
             && earlier->first.offset == e.offset;
-        Reader reader(same ? earlier->second : sectionBytes(data, e, s.buffers[e.id]));
+        const std::string_view bytes = same ? earlier->second : sectionBytes(data, e, s.buffers[e.id]);
+        Reader reader(bytes);
+        if (e.id == kAddressDictionarySection) {
+            s.dictionary.read(bytes);
+            continue;
+        }
         if (e.id == kKeysSection) {
             s.keys = reader;
+            continue;
+        }
+        if (e.id == kStartsSection) {
+            s.starts = reader;
             continue;
         }
         if (e.id == kLinesSection) {
@@ -925,6 +1193,11 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
         const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
         if (const auto member = idMemberOf(field))
             s.streams.push_back({State::Stream::Kind::Id, field, bit, reader, nullptr, member});
+        else if (indexed && isAddressField(field))
+            // Checked against the records holding the field once the runs are read.
+            s.streams.push_back({State::Stream::Kind::IndexedAddress, field, bit, Reader(std::string_view()), nullptr,
+                                 nullptr, StoredWidth::Byte, reinterpret_cast<const std::uint8_t *>(bytes.data()),
+                                 bytes.size()});
         else if (field == Field::PktSrcAddr || field == Field::PktDstAddr)
             s.streams.push_back({State::Stream::Kind::PacketAddress, field, bit, reader, nullptr, nullptr});
         else if (const FieldDecoder decode = decoderOf(field))
@@ -943,6 +1216,23 @@ void BlockRecordCursor::open(std::string_view data, ColumnMask asked, std::int64
         s.runs.emplace_back(mask, length);
         covered += length;
     }
+    if (!indexed)
+        s.starts = s.keys;
+    else if (!s.keys.atEnd())
+        throw StoreError("corrupt record block (presence runs)");
+    for (State::Stream &stream : s.streams) {
+        if (stream.kind != State::Stream::Kind::IndexedAddress)
+            continue;
+        std::size_t holders = 0;
+        for (const auto &[mask, length] : s.runs)
+            if (mask & stream.bit)
+                holders += length;
+        if (stream.holders != 2 * holders) // the section's size, until now
+            throw StoreError("corrupt record block (column size)");
+        stream.holders = holders;
+    }
+    if (indexed)
+        s.dictionary.all();
     s.run = 0;
     s.runLeft = 0;
     s.start = 0;
@@ -968,7 +1258,7 @@ const EncodedFlow *BlockRecordCursor::next()
     if (s.index == s.count) {
         if (!s.finished) {
             s.finished = true;
-            if (!s.keys.atEnd())
+            if (!s.starts.atEnd())
                 throw StoreError("corrupt record block (column size)");
             for (const State::Stream &stream : s.streams)
                 if (!stream.reader.atEnd())
@@ -988,7 +1278,7 @@ const EncodedFlow *BlockRecordCursor::next()
     if (f.present & s.missing)
         throw StoreError("corrupt record block (a column is missing)");
     if (f.has(Field::Start)) {
-        s.start += s.keys.zigzag();
+        s.start += s.starts.zigzag();
         f.start = s.start;
     } else {
         f.start = 0;
@@ -1019,6 +1309,19 @@ const EncodedFlow *BlockRecordCursor::next()
                 } else {
                     a = stream.reader.address();
                 }
+            }
+            break;
+        case State::Stream::Kind::IndexedAddress:
+            if (f.present & stream.bit) {
+                const auto index = static_cast<std::uint16_t>(stream.low[stream.at] | stream.low[stream.holders + stream.at] << 8);
+                ++stream.at;
+                IpAddress &a = addressOf(f, stream.field);
+                if (index < s.dictionary.addresses.size())
+                    a = s.dictionary.addresses[index];
+                else if (index == kOwnAddress && isPacketAddress(stream.field) && f.has(ownAddressOf(stream.field)))
+                    a = addressOf(f, ownAddressOf(stream.field));
+                else
+                    throw StoreError("corrupt record block (address index)");
             }
             break;
         }
@@ -1072,7 +1375,7 @@ void BlockRecordCursor::skip(std::size_t n)
         s.runLeft -= step;
         left -= step;
     }
-    s.start += s.keys.sumZigzags(dated);
+    s.start += s.starts.sumZigzags(dated);
     for (State::Stream &stream : s.streams) {
         std::size_t count = 0;
         bool strict = false; // some record has the packet address but not its own
@@ -1080,8 +1383,9 @@ void BlockRecordCursor::skip(std::size_t n)
             if (stream.kind == State::Stream::Kind::Lines || stream.kind == State::Stream::Kind::Id
                 || (mask & stream.bit))
                 count += records;
-            if (stream.kind == State::Stream::Kind::PacketAddress && (mask & stream.bit)
-                && !(mask & (stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr))))
+            if ((stream.kind == State::Stream::Kind::PacketAddress
+                 || (stream.kind == State::Stream::Kind::IndexedAddress && isPacketAddress(stream.field)))
+                && (mask & stream.bit) && !(mask & columnOf(ownAddressOf(stream.field))))
                 strict = true;
         }
         switch (stream.kind) {
@@ -1095,6 +1399,43 @@ void BlockRecordCursor::skip(std::size_t n)
             case StoredWidth::Address: stream.reader.skipAddresses(count); break;
             }
             break;
+        case State::Stream::Kind::IndexedAddress: {
+            // Indexes stepped over are checked as next() checks them.
+            const std::size_t entries = s.dictionary.addresses.size();
+            const auto check = [&](std::size_t records, bool ownAllowed) {
+                bool damaged = false;
+                for (std::size_t r = stream.at; r < stream.at + records; ++r) {
+                    const auto index = static_cast<std::uint16_t>(stream.low[r] | stream.low[stream.holders + r] << 8);
+                    damaged |= index >= entries && !(ownAllowed && index == kOwnAddress);
+                }
+                if (damaged)
+                    throw StoreError("corrupt record block (address index)");
+                stream.at += records;
+            };
+            if (strict) {
+                // A record without its own address must not refer to it:
+                // checked run by run.
+                const std::uint64_t own = columnOf(ownAddressOf(stream.field));
+                std::size_t run = runsFrom;
+                std::uint64_t runLeft = runLeftFrom;
+                std::uint64_t mask = runLeftFrom ? s.runs[runsFrom - 1].first : 0;
+                for (std::size_t left = n; left > 0;) {
+                    if (runLeft == 0) {
+                        mask = s.runs[run].first;
+                        runLeft = s.runs[run].second;
+                        ++run;
+                    }
+                    const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(left, runLeft));
+                    if (mask & stream.bit)
+                        check(step, (mask & own) != 0);
+                    runLeft -= step;
+                    left -= step;
+                }
+            } else {
+                check(count, isPacketAddress(stream.field));
+            }
+            break;
+        }
         case State::Stream::Kind::PacketAddress:
             if (!strict) {
                 stream.reader.skipPacketAddresses(count); // a 0 byte (the record's own address) or an address
@@ -1145,19 +1486,28 @@ struct BlockColumns::State {
     bool whole = false;
     std::vector<EncodedFlow> rows; // format 1
     std::vector<std::pair<std::uint64_t, std::uint64_t>> runs; // (presence mask, length)
-    Reader starts{std::string_view()}; // the keys section after the runs
-    std::array<std::optional<std::string_view>, 2 + kFieldCount> sections{}; // asked for and stored
-    std::vector<DirectoryEntry> entries; // format 2: where each section was read from
-    std::vector<std::string> buffers = std::vector<std::string>(2 + kFieldCount);
+    Reader starts{std::string_view()}; // format 2: the keys section after the runs
+    std::array<std::optional<std::string_view>, kSectionCount> sections{}; // asked for and stored
+    std::vector<DirectoryEntry> entries; // formats 2 and 3: where each section was read from
+    std::vector<std::string> buffers = std::vector<std::string>(kSectionCount);
     std::uint64_t presenceDone = 0, integersDone = 0, addressesDone = 0, idsDone = 0; // a bit per Field
     std::array<std::array<std::uint64_t, kBlockCapacity / 64>, kFieldCount> presence{};
     std::array<std::vector<std::uint64_t>, kFieldCount> integers;
     std::array<std::vector<IpAddress>, kFieldCount> addresses;
     std::array<std::vector<std::uint32_t>, kFieldCount> ids;
     std::vector<std::uint32_t> hits; // matchAddresses(), reused
+    // Format 3: the dictionary once read, each address column's indexes by
+    // slot (packet addresses resolved to their own's), and a flag an entry
+    // (matchAddresses()).
+    bool indexed = false;
+    bool dictionaryRead = false;
+    AddressDictionary dictionary;
+    std::uint64_t indexesDone = 0; // a bit per Field
+    std::array<std::vector<std::uint16_t>, kFieldCount> indexes;
+    std::vector<std::uint8_t> entryMatches;
     std::string_view data; // format 2: the block, for the sections not yet decompressed
     static constexpr std::size_t kNotPending = SIZE_MAX;
-    std::array<std::size_t, 2 + kFieldCount> pending{}; // by section id: its entry, or kNotPending
+    std::array<std::size_t, kSectionCount> pending{}; // by section id: its entry, or kNotPending
 
     // Calls fn(slot) for each record that has `field`, in block order.
     template <typename Fn>
@@ -1173,17 +1523,29 @@ struct BlockColumns::State {
         }
     }
 
-    // Calls fn(first slot, length) for each run of records that have `field`.
+    // Calls fn(first slot, length) for each run of records that have
+    // `field`, neighbouring runs joined: blocks of real traffic change their
+    // set of fields every few records (around each ICMP record, which has
+    // no ports), and a column most records hold is then read in a few long
+    // loops rather than hundreds of short ones.
     template <typename Fn>
     void forEachRunWith(Field field, Fn &&fn) const
     {
         const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
-        std::size_t slot = 0;
+        std::size_t slot = 0, from = 0, span = 0;
         for (const auto &[mask, length] : runs) {
-            if (mask & bit)
-                fn(slot, static_cast<std::size_t>(length));
+            if (mask & bit) {
+                if (span == 0)
+                    from = slot;
+                span += length;
+            } else if (span > 0) {
+                fn(from, span);
+                span = 0;
+            }
             slot += length;
         }
+        if (span > 0)
+            fn(from, span);
     }
 
     // A section asked for, decompressed when first read: a test that has
@@ -1206,6 +1568,89 @@ struct BlockColumns::State {
         return Reader(bytes ? *bytes : std::string_view());
     }
 
+    // A bit per record holding `field` (see BlockColumns::presence).
+    const std::uint64_t *presenceBits(Field field)
+    {
+        const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+        auto &bits = presence[static_cast<std::size_t>(field)];
+        if (!(presenceDone & bit)) {
+            bits.fill(0);
+            // A run's records share their fields: set its range.
+            forEachRunWith(field, [&](std::size_t slot, std::size_t length) {
+                for (std::size_t from = slot, end = slot + length; from < end;) {
+                    const std::size_t word = from / 64;
+                    const std::size_t upto = std::min(end, (word + 1) * 64);
+                    const std::size_t width = upto - from;
+                    const std::uint64_t ones = width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;
+                    bits[word] |= ones << (from % 64);
+                    from = upto;
+                }
+            });
+            presenceDone |= bit;
+        }
+        return bits.data();
+    }
+
+    AddressDictionary &addressDictionary()
+    {
+        if (!dictionaryRead) {
+            if (const auto &bytes = section(kAddressDictionarySection))
+                dictionary.read(*bytes);
+            else
+                dictionary.clear();
+            dictionaryRead = true;
+        }
+        return dictionary;
+    }
+
+    // Format 3: the dictionary index of each record's `field` by slot, 0
+    // where a record lacks it. Throws StoreError when the column is damaged.
+    const std::uint16_t *addressIndexes(Field field)
+    {
+        const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
+        auto &values = indexes[static_cast<std::size_t>(field)];
+        if (indexesDone & bit)
+            return values.data();
+        need(field);
+        const std::size_t dictionarySize = addressDictionary().size();
+        values.assign(count, 0);
+        const auto &bytes = section(sectionOf(field));
+        const std::string_view raw = bytes ? *bytes : std::string_view();
+        std::size_t holders = 0;
+        forEachRunWith(field, [&](std::size_t, std::size_t length) { holders += length; });
+        if (raw.size() != 2 * holders)
+            throw StoreError("corrupt record block (column size)");
+        const auto *low = reinterpret_cast<const std::uint8_t *>(raw.data());
+        const std::uint8_t *high = low + holders;
+        const bool packet = isPacketAddress(field);
+        const std::uint16_t *owns = packet ? addressIndexes(ownAddressOf(field)) : nullptr;
+        const std::uint64_t *hasOwn = packet ? presenceBits(ownAddressOf(field)) : nullptr;
+        std::size_t at = 0;
+        bool damaged = false;
+        forEachRunWith(field, [&](std::size_t slot, std::size_t length) {
+            std::uint16_t largest = 0;
+            for (std::size_t i = 0; i < length; ++i, ++at) {
+                const auto index = static_cast<std::uint16_t>(low[at] | high[at] << 8);
+                values[slot + i] = index;
+                largest = std::max(largest, index);
+            }
+            if (largest < dictionarySize)
+                return; // the usual case: every index within the dictionary
+            for (std::size_t i = slot; i < slot + length; ++i) {
+                if (values[i] < dictionarySize)
+                    continue;
+                if (packet && values[i] == kOwnAddress && ((hasOwn[i / 64] >> (i % 64)) & 1U))
+                    values[i] = owns[i];
+                else
+                    damaged = true;
+            }
+        });
+        if (damaged)
+            throw StoreError("corrupt record block (address index)");
+        indexesDone |= bit;
+        return values.data();
+    }
+
     void need(Field field) const
     {
         if (!wantsSection(withDependencies(columns), sectionOf(field)) && field != Field::Start)
@@ -1225,13 +1670,15 @@ std::size_t BlockColumns::size() const { return m_state->count; }
 void BlockColumns::open(std::string_view data, ColumnMask asked)
 {
     State &s = *m_state;
-    s.presenceDone = s.integersDone = s.addressesDone = s.idsDone = 0;
+    s.presenceDone = s.integersDone = s.addressesDone = s.idsDone = s.indexesDone = 0;
+    s.dictionaryRead = false;
     s.runs.clear();
     s.sections.fill(std::nullopt);
     s.pending.fill(State::kNotPending);
     s.entries.clear();
     s.columns = asked;
     s.whole = false;
+    s.indexed = false;
     switch (blockFormatOf(data)) {
     case kBlockFormat1:
         s.whole = true;
@@ -1245,9 +1692,11 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
             i = end;
         }
         return;
-    case kBlockFormat2: break;
+    case kBlockFormat2:
+    case kBlockFormat3: break;
     default: throw StoreError("record block of an unknown format");
     }
+    s.indexed = blockFormatOf(data) == kBlockFormat3;
     const ColumnMask columns = withDependencies(asked);
     std::size_t end = 0;
     std::uint64_t count = 0;
@@ -1260,7 +1709,7 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
     std::uint64_t columnsFound = 0;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const DirectoryEntry &e = entries[i];
-        if (e.id >= 2)
+        if (e.id >= 2 && e.id < 2 + kFieldCount)
             columnsFound |= std::uint64_t(1) << (e.id - 2);
         if (!wantsSection(columns, e.id) || e.id == kLinesSection)
             continue;
@@ -1280,7 +1729,9 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
         s.runs.emplace_back(mask, length);
         covered += length;
     }
-    s.starts = keys;
+    if (s.indexed && !keys.atEnd())
+        throw StoreError("corrupt record block (presence runs)");
+    s.starts = keys; // format 3: read from their own section, when asked for
     std::uint64_t columnFields = 0;
     forEachColumn(s.rows, [&](Field field, auto &&) { columnFields |= std::uint64_t(1) << static_cast<unsigned>(field); });
     for (const auto &run : s.runs)
@@ -1288,31 +1739,7 @@ void BlockColumns::open(std::string_view data, ColumnMask asked)
             throw StoreError("corrupt record block (a column is missing)");
 }
 
-const std::uint64_t *BlockColumns::presence(Field field)
-{
-    State &s = *m_state;
-    const std::uint64_t bit = std::uint64_t(1) << static_cast<unsigned>(field);
-    auto &bits = s.presence[static_cast<std::size_t>(field)];
-    if (!(s.presenceDone & bit)) {
-        bits.fill(0);
-        std::size_t slot = 0;
-        for (const auto &[mask, length] : s.runs) { // a run's records share their fields: set its range
-            if (mask & bit) {
-                for (std::size_t from = slot, end = slot + length; from < end;) {
-                    const std::size_t word = from / 64;
-                    const std::size_t upto = std::min(end, (word + 1) * 64);
-                    const std::size_t width = upto - from;
-                    const std::uint64_t ones = width == 64 ? ~std::uint64_t(0) : (std::uint64_t(1) << width) - 1;
-                    bits[word] |= ones << (from % 64);
-                    from = upto;
-                }
-            }
-            slot += length;
-        }
-        s.presenceDone |= bit;
-    }
-    return bits.data();
-}
+const std::uint64_t *BlockColumns::presence(Field field) { return m_state->presenceBits(field); }
 
 const std::uint64_t *BlockColumns::integers(Field field)
 {
@@ -1351,6 +1778,10 @@ const std::uint64_t *BlockColumns::integers(Field field)
     if (field == Field::Start) {
         std::int64_t start = 0;
         Reader r = s.starts;
+        if (s.indexed) {
+            const auto &bytes = s.section(kStartsSection);
+            r = Reader(bytes ? *bytes : std::string_view());
+        }
         s.forEachWith(Field::Start, [&](std::size_t slot) {
             start += r.zigzag();
             values[slot] = static_cast<std::uint64_t>(start);
@@ -1430,6 +1861,16 @@ const IpAddress *BlockColumns::addresses(Field field)
         s.addressesDone |= bit;
         return values.data();
     }
+    if (s.indexed) {
+        const std::uint16_t *indexes = s.addressIndexes(field);
+        const std::vector<IpAddress> &entries = s.addressDictionary().all();
+        s.forEachRunWith(field, [&](std::size_t slot, std::size_t length) {
+            for (std::size_t i = slot; i < slot + length; ++i)
+                values[i] = entries[indexes[i]];
+        });
+        s.addressesDone |= bit;
+        return values.data();
+    }
     Reader r = s.column(field);
     switch (field) {
     case Field::SrcAddr:
@@ -1475,6 +1916,39 @@ void BlockColumns::matchAddresses(Field field, const AddressWordRange *ranges, s
         return false;
     };
     out.fill(0);
+    if (s.indexed) {
+        // Each dictionary entry tested once, then looked up a record; a
+        // block none of whose addresses match reads no index.
+        s.need(field);
+        const AddressDictionary &dictionary = s.addressDictionary();
+        std::vector<std::uint8_t> &matches = s.entryMatches;
+        matches.assign(std::max<std::size_t>(1, dictionary.size()), 0); // records without the field index 0
+        bool any = false;
+        for (std::size_t i = 0; i < dictionary.v4.size(); ++i) {
+            matches[i] = within(false, dictionary.v4[i], 0) ? 1 : 0;
+            any = any || matches[i];
+        }
+        for (std::size_t i = 0; i < dictionary.v6.size(); ++i) {
+            const auto &[high, low] = dictionary.v6[i];
+            matches[dictionary.v4.size() + i] = within(true, high, low) ? 1 : 0;
+            any = any || matches[dictionary.v4.size() + i];
+        }
+        if (!any)
+            return;
+        const std::uint16_t *indexes = s.addressIndexes(field);
+        const std::uint64_t *has = s.presenceBits(field);
+        for (std::size_t w = 0; w * 64 < s.count; ++w) {
+            if (!has[w])
+                continue;
+            const std::size_t base = w * 64;
+            const std::size_t end = std::min<std::size_t>(64, s.count - base);
+            std::uint64_t bits = 0;
+            for (std::size_t b = 0; b < end; ++b)
+                bits |= std::uint64_t(matches[indexes[base + b]]) << b;
+            out[w] = bits & has[w];
+        }
+        return;
+    }
     const bool stored = !s.whole && (field == Field::SrcAddr || field == Field::DstAddr) && !(s.addressesDone & bit);
     if (!stored) {
         // Already put together, or kept another way: compare those.
@@ -1683,7 +2157,14 @@ std::string encodeBlock(std::vector<EncodedFlow> &rows)
 {
     if (!std::is_sorted(rows.begin(), rows.end(), blockOrder))
         std::stable_sort(rows.begin(), rows.end(), blockOrder);
-    return encodeFormat2(rows);
+    return encodeColumns(rows, kBlockFormat3);
+}
+
+std::string encodeBlockFormat2(std::vector<EncodedFlow> &rows)
+{
+    if (!std::is_sorted(rows.begin(), rows.end(), blockOrder))
+        std::stable_sort(rows.begin(), rows.end(), blockOrder);
+    return encodeColumns(rows, kBlockFormat2);
 }
 
 std::string encodeBlockFormat1(std::vector<EncodedFlow> &rows)
@@ -1695,7 +2176,7 @@ std::string encodeBlockFormat1(std::vector<EncodedFlow> &rows)
 
 std::optional<std::vector<BlockByteRange>> blockRangesNeeded(std::string_view head, std::size_t size, ColumnMask columns)
 {
-    if (blockFormatOf(head) != kBlockFormat2)
+    if (const int format = blockFormatOf(head); format != kBlockFormat2 && format != kBlockFormat3)
         return std::vector<BlockByteRange>{{0, size}}; // format 1: one frame, read whole
     std::uint64_t count = 0;
     std::size_t end = 0;
@@ -1736,7 +2217,7 @@ int blockFormatOf(std::string_view data)
     if (data.empty())
         return 0;
     const auto format = static_cast<std::uint8_t>(data[0]);
-    return format == kBlockFormat1 || format == kBlockFormat2 ? format : 0;
+    return format == kBlockFormat1 || format == kBlockFormat2 || format == kBlockFormat3 ? format : 0;
 }
 
 void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<EncodedFlow> &rows,
@@ -1744,7 +2225,8 @@ void decodeBlockColumns(std::string_view data, ColumnMask columns, std::vector<E
 {
     switch (blockFormatOf(data)) {
     case kBlockFormat1: decodeFormat1(data, columns, rows); break;
-    case kBlockFormat2: decodeFormat2(data, columns, rows); break;
+    case kBlockFormat2:
+    case kBlockFormat3: decodeFormat2(data, columns, rows); break;
     default: throw StoreError("record block of an unknown format");
     }
     assignRecordIds(rows, blockId);

@@ -327,9 +327,13 @@ void rebuildDerivedTables(sqlite3 *db, const DerivedTablesBounds &bounds)
         if (!read.step())
             throw StoreError("record block " + std::to_string(id) + " is missing");
         std::vector<EncodedFlow> rows = decodeBlock(read.blob(0));
-        const bool current = blockFormatOf(read.blob(0)) == kCurrentBlockFormat;
+        // Blocks of format 1 (up to schema 3) are written again in the
+        // current format, as the upgrade to schema 4 did; those of format 2
+        // read as well as format 3's and are kept, so that a file removed
+        // from an older case does not rewrite every block of it.
+        const bool older = blockFormatOf(read.blob(0)) == 1;
         read.reset();
-        if (!current) {
+        if (older) {
             const std::string data = encodeBlock(rows);
             rewrite.bindBlobStatic(1, data.data(), static_cast<int>(data.size()));
             rewrite.bind(2, id);

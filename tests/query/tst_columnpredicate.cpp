@@ -137,7 +137,10 @@ private Q_SLOTS:
         BlockColumns block; // reused from block to block, as a scan does
         for (std::uint64_t seed = 1; seed <= 6; ++seed) {
             std::vector<EncodedFlow> rows = generate(seed, seed == 6 ? 1001 : 4096);
-            const std::string data = seed % 3 == 0 ? encodeBlockFormat1(rows) : encodeBlock(rows);
+            // Every block format a case may hold, one after another.
+            const std::string data = seed % 3 == 0 ? encodeBlockFormat1(rows)
+                : seed % 3 == 1                    ? encodeBlockFormat2(rows)
+                                                   : encodeBlock(rows);
             const std::vector<EncodedFlow> decoded = decodeBlock(data);
             block.open(data, columns);
             BlockMatchBits bits;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Block format 2: every record back as it was written, decoding any subset
-// of columns gives those columns as decoding all does (into rows reused from
-// another block too, record by record through a cursor, a column at a time
-// into arrays), format 1 blocks still read, damaged blocks refused.
+// Block formats 2 and 3: every record back as it was written, decoding any
+// subset of columns gives those columns as decoding all does (into rows
+// reused from another block too, record by record through a cursor, a column
+// at a time into arrays), the address dictionary of format 3 read by every
+// reader as format 2's columns are, format 1 and 2 blocks still read,
+// damaged blocks refused.
 
 #include "store/block_codec.h"
 #include "store/sqlite_handle.h"
@@ -207,6 +209,131 @@ std::string recompressed(std::string_view block, int level)
     }
     return directory + bodies;
 }
+
+// Records of the realistic shape's addresses: an internal 10.x address on
+// one side, an outside one (popular few, a long tail, 3% IPv6) on the
+// other, packet addresses that are the record's own but for a few (NAT,
+// a load balancer), NODATA records without addresses, some packet
+// addresses without their own. `distinct`: every address of the block
+// different (4 x 4,096 entries, the most a dictionary holds).
+std::vector<EncodedFlow> generateAddresses(std::uint64_t seed, std::size_t count, bool distinct)
+{
+    std::mt19937_64 random(seed);
+    const auto below = [&](std::uint64_t n) { return random() % n; };
+    std::vector<EncodedFlow> rows(count);
+    std::uint32_t unique = 0x0b000000;
+    const auto outside = [&]() -> IpAddress {
+        if (distinct)
+            return below(30) == 0 ? v6(++unique) : v4(++unique);
+        if (below(30) == 0)
+            return v6(below(2) == 0 ? below(40) : below(1u << 30));
+        const std::uint64_t rank = below(10) < 7 ? below(50) : below(20000);
+        return v4(0x1f000000 + static_cast<std::uint32_t>(rank * 2654435761u % 0xd0000000u));
+    };
+    const auto inside = [&]() { return distinct ? v4(0x0a000000 + ++unique % 0xffffff) : v4(0x0a000000 + static_cast<std::uint32_t>(below(600))); };
+    std::int64_t start = 1773100800;
+    for (std::size_t i = 0; i < count; ++i) {
+        EncodedFlow &f = rows[i];
+        f.line = i + 2;
+        start += static_cast<std::int64_t>(below(2));
+        f.start = start;
+        f.end = start + 60;
+        f.present = columnOf(Field::Start) | columnOf(Field::End) | columnOf(Field::LogStatus);
+        if (below(40) == 0) {
+            f.logStatus = LogStatus::NoData; // no addresses at all
+            continue;
+        }
+        f.present |= columnOf(Field::SrcAddr) | columnOf(Field::DstAddr) | columnOf(Field::PktSrcAddr)
+            | columnOf(Field::PktDstAddr) | columnOf(Field::Action);
+        const bool in = below(2) == 0;
+        f.srcAddr = in ? outside() : inside();
+        f.dstAddr = in ? inside() : outside();
+        f.action = below(8) == 0 ? Action::Reject : Action::Accept;
+        f.pktSrcAddr = below(20) == 0 ? (distinct ? v4(++unique) : v4(0xac100000 + static_cast<std::uint32_t>(below(50)))) : f.srcAddr;
+        f.pktDstAddr = below(25) == 0 ? (distinct ? v6(++unique) : v6(0x7000 + below(10))) : f.dstAddr;
+        if (below(60) == 0) { // a packet address without the record's own
+            f.present &= ~columnOf(Field::SrcAddr);
+            f.srcAddr = EncodedFlow().srcAddr;
+        }
+        if (below(70) == 0) {
+            f.present &= ~columnOf(Field::PktDstAddr);
+            f.pktDstAddr = EncodedFlow().pktDstAddr;
+        }
+    }
+    return rows;
+}
+
+// Whether `a` lies within one of `ranges`, compared as numbers.
+bool within(const IpAddress &a, const std::vector<AddressWordRange> &ranges)
+{
+    std::uint64_t high = 0, low = 0;
+    for (std::size_t b = 0; b < (a.isV4() ? 4u : 8u); ++b)
+        high = high << 8 | a.bytes[b];
+    if (!a.isV4())
+        for (std::size_t b = 8; b < 16; ++b)
+            low = low << 8 | a.bytes[b];
+    for (const AddressWordRange &r : ranges)
+        if (r.v6 == !a.isV4() && std::pair(r.loHigh, r.loLow) <= std::pair(high, low)
+            && std::pair(high, low) <= std::pair(r.hiHigh, r.hiLow))
+            return true;
+    return false;
+}
+
+const IpAddress &addressOf(const EncodedFlow &f, Field field)
+{
+    switch (field) {
+    case Field::SrcAddr: return f.srcAddr;
+    case Field::DstAddr: return f.dstAddr;
+    case Field::PktSrcAddr: return f.pktSrcAddr;
+    default: return f.pktDstAddr;
+    }
+}
+
+// The same block with section `id`'s raw bytes changed by `change` (and
+// stored uncompressed), for damage a writer would not make.
+template <typename Change>
+std::string withSection(std::string_view block, std::uint64_t id, Change &&change)
+{
+    std::size_t pos = 1;
+    const std::uint64_t records = readVarint(block, pos);
+    const std::uint64_t count = readVarint(block, pos);
+    struct Entry {
+        std::uint64_t id, stored, raw;
+    };
+    std::vector<Entry> entries;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        const std::uint64_t section = readVarint(block, pos);
+        const std::uint64_t stored = readVarint(block, pos);
+        entries.push_back({section, stored, readVarint(block, pos)});
+    }
+    std::string directory(1, block[0]);
+    writeVarint(directory, records);
+    writeVarint(directory, count);
+    std::string bodies;
+    for (const Entry &e : entries) {
+        std::string body(block.substr(pos, e.stored));
+        pos += e.stored;
+        if (e.id == id) {
+            if (e.stored != e.raw) {
+                std::string raw(e.raw, '\0');
+                ZSTD_decompress(raw.data(), raw.size(), body.data(), body.size());
+                body = raw;
+            }
+            change(body);
+            writeVarint(directory, e.id);
+            writeVarint(directory, body.size());
+            writeVarint(directory, body.size());
+        } else {
+            writeVarint(directory, e.id);
+            writeVarint(directory, e.stored);
+            writeVarint(directory, e.raw);
+        }
+        bodies += body;
+    }
+    return directory + bodies;
+}
+
+constexpr std::uint64_t sectionOf(Field f) { return 2 + static_cast<std::uint64_t>(f); }
 } // namespace
 
 class TestBlockCodec : public QObject {
@@ -223,6 +350,10 @@ private Q_SLOTS:
         QTest::newRow("a partial block") << 37 << false << 2;
         QTest::newRow("one record") << 1 << true << 2;
         QTest::newRow("format 1") << 4096 << false << 1;
+        QTest::newRow("format 3, full block") << 4096 << false << 3;
+        QTest::newRow("format 3, sparse columns") << 4096 << true << 3;
+        QTest::newRow("format 3, a partial block") << 37 << false << 3;
+        QTest::newRow("format 3, one record") << 1 << true << 3;
     }
 
     void roundTrip()
@@ -231,7 +362,9 @@ private Q_SLOTS:
         QFETCH(bool, sparse);
         QFETCH(int, format);
         std::vector<EncodedFlow> rows = generate(static_cast<std::uint64_t>(count), static_cast<std::size_t>(count), sparse);
-        const std::string data = format == 1 ? encodeBlockFormat1(rows) : encodeBlock(rows);
+        const std::string data = format == 1 ? encodeBlockFormat1(rows)
+            : format == 2                    ? encodeBlockFormat2(rows)
+                                             : encodeBlock(rows);
         QCOMPARE(blockFormatOf(data), format);
         const std::vector<EncodedFlow> decoded = decodeBlock(data);
         QCOMPARE(decoded.size(), rows.size());
@@ -250,19 +383,23 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("level");
         QTest::addColumn<bool>("sparse");
-        QTest::newRow("level 3") << 3 << false;
-        QTest::newRow("level 3, sparse columns") << 3 << true;
-        QTest::newRow("level 1") << 1 << false;
-        QTest::newRow("level 19") << 19 << false;
-        QTest::newRow("level -5") << -5 << true;
+        QTest::addColumn<int>("format");
+        QTest::newRow("level 3") << 3 << false << 2;
+        QTest::newRow("level 3, sparse columns") << 3 << true << 2;
+        QTest::newRow("level 1") << 1 << false << 2;
+        QTest::newRow("level 19") << 19 << false << 2;
+        QTest::newRow("level -5") << -5 << true << 2;
+        QTest::newRow("format 3, level 3") << 3 << false << 3;
+        QTest::newRow("format 3, level 19, sparse columns") << 19 << true << 3;
     }
 
     void columnsOfAnyLevelRead()
     {
         QFETCH(int, level);
         QFETCH(bool, sparse);
+        QFETCH(int, format);
         std::vector<EncodedFlow> rows = generate(11, kBlockCapacity, sparse);
-        const std::string current = encodeBlock(rows);
+        const std::string current = format == 2 ? encodeBlockFormat2(rows) : encodeBlock(rows);
         const std::string other = recompressed(current, level);
         QVERIFY(!other.empty());
         QVERIFY(other != current);
@@ -323,7 +460,9 @@ private Q_SLOTS:
         std::vector<EncodedFlow> first = generate(4, 4096, false);
         std::vector<EncodedFlow> second = generate(5, 2500, true);
         std::vector<EncodedFlow> third = generate(6, 1000, false);
-        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third)};
+        std::vector<EncodedFlow> fourth = generate(15, 3000, false);
+        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third),
+                                      encodeBlockFormat2(fourth), encodeBlockFormat2(first)};
         BlockRecordCursor cursor;
         BlockColumns arrays;
         for (const std::string &data : blocks) {
@@ -402,7 +541,9 @@ private Q_SLOTS:
         std::vector<EncodedFlow> first = generate(8, 4096, false);
         std::vector<EncodedFlow> second = generate(9, 2500, true);
         std::vector<EncodedFlow> third = generate(10, 1000, false);
-        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third)};
+        std::vector<EncodedFlow> fourth = generate(16, 2000, true);
+        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third),
+                                      encodeBlockFormat2(fourth)};
         std::mt19937_64 random(11);
         BlockRecordCursor cursor;
         for (const std::string &data : blocks) {
@@ -452,7 +593,9 @@ private Q_SLOTS:
         std::vector<EncodedFlow> first = generate(12, 4096, false);
         std::vector<EncodedFlow> second = generate(13, 2500, true);
         std::vector<EncodedFlow> third = generate(14, 1000, false);
-        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third)};
+        std::vector<EncodedFlow> fourth = generate(17, 4096, false);
+        const std::string blocks[] = {encodeBlock(first), encodeBlock(second), encodeBlockFormat1(third),
+                                      encodeBlockFormat2(fourth)};
         BlockColumns tested;
         BlockRecordCursor cursor;
         for (std::size_t b = 0; b < std::size(blocks); ++b) {
@@ -518,7 +661,8 @@ private Q_SLOTS:
         std::vector<EncodedFlow> second = generate(22, 2500, true);
         const ColumnMask columns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr);
         bool any = false;
-        for (const std::string &data : {encodeBlock(first), encodeBlock(second)}) {
+        for (const std::string &data : {encodeBlock(first), encodeBlock(second), encodeBlockFormat2(first),
+                                        encodeBlockFormat2(second)}) {
             for (const Field field : {Field::SrcAddr, Field::DstAddr}) {
                 BlockColumns stored, decoded;
                 stored.open(data, columns);
@@ -532,6 +676,198 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(any, matches);
+    }
+
+    // Every reader of the address columns gives for format 3 (the
+    // dictionary) what the records held and what format 2 gives: whole
+    // decodes, partial ones, the cursor read and stepped, the column arrays
+    // and the range tests, against a brute-force test of the records, on
+    // blocks of one record, a few, 4,096, every address distinct, and none.
+    void dictionaryReadersAgreeWithBruteForce_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("distinct");
+        QTest::addColumn<bool>("stripped"); // no record has an address
+        QTest::newRow("one record") << 1 << false << false;
+        QTest::newRow("three records") << 3 << false << false;
+        QTest::newRow("a partial block") << 777 << false << false;
+        QTest::newRow("a full block") << 4096 << false << false;
+        QTest::newRow("every address distinct") << 4096 << true << false;
+        QTest::newRow("no addresses") << 300 << false << true;
+    }
+
+    void dictionaryReadersAgreeWithBruteForce()
+    {
+        QFETCH(int, count);
+        QFETCH(bool, distinct);
+        QFETCH(bool, stripped);
+        const auto v4Range = [](std::uint32_t lo, std::uint32_t hi) { return AddressWordRange{false, lo, 0, hi, 0}; };
+        const auto v6Range = [](std::uint64_t lo, std::uint64_t hi) {
+            return AddressWordRange{true, 0x2a05000000000000ULL, lo, 0x2a05000000000000ULL, hi};
+        };
+        const std::vector<std::vector<AddressWordRange>> rangeSets{
+            {v4Range(0x0a000000, 0x0affffff)},                                  // 10.0.0.0/8
+            {v4Range(0x1f000000, 0x1fffffff)},                                  // an outside /8
+            {v4Range(0xac100000, 0xac1fffff)},                                  // 172.16.0.0/12: packet addresses
+            {v6Range(7, 7)},                                                    // one IPv6 address
+            {v6Range(0, 0xffffffff)},                                           // an IPv6 /96
+            {v4Range(0x0a000000, 0x0a0000ff), v6Range(0, 40)},                  // both families
+            {v4Range(0, 0xffffffff)},                                           // every IPv4 address
+            {v4Range(0xc0000200, 0xc00002ff)},                                  // none
+            {v4Range(0x0a000001, 0x0a000001), v4Range(0x0a000003, 0x0a000003), // more than a few
+             v4Range(0x0a000010, 0x0a00001f), v4Range(0x1f000000, 0x1f7fffff), v4Range(0x0b000000, 0x0b00ffff)},
+        };
+        const std::array<Field, 4> fields{Field::SrcAddr, Field::DstAddr, Field::PktSrcAddr, Field::PktDstAddr};
+        const ColumnMask addressColumns = columnOf(Field::SrcAddr) | columnOf(Field::DstAddr)
+            | columnOf(Field::PktSrcAddr) | columnOf(Field::PktDstAddr);
+        BlockRecordCursor cursor; // reused from block to block and format to format
+        BlockColumns arrays;
+        std::mt19937_64 random(static_cast<std::uint64_t>(count));
+        for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+            std::vector<EncodedFlow> rows
+                = generateAddresses(seed * 1000 + static_cast<std::uint64_t>(count), static_cast<std::size_t>(count), distinct);
+            if (stripped)
+                for (EncodedFlow &f : rows) {
+                    f.present &= ~addressColumns;
+                    f.srcAddr = f.dstAddr = f.pktSrcAddr = f.pktDstAddr = EncodedFlow().srcAddr;
+                }
+            std::vector<EncodedFlow> copy = rows;
+            const std::string format3 = encodeBlock(copy);
+            copy = rows;
+            const std::string format2 = encodeBlockFormat2(copy);
+            QCOMPARE(blockFormatOf(format3), 3);
+            QCOMPARE(blockFormatOf(format2), 2);
+            for (const std::string *data : {&format3, &format2}) {
+                const QString block = QStringLiteral("seed %1, format %2").arg(seed).arg(blockFormatOf(*data));
+                const std::vector<EncodedFlow> all = decodeBlock(*data, 9);
+                QCOMPARE(all.size(), rows.size());
+                for (std::size_t i = 0; i < rows.size(); ++i)
+                    QVERIFY2(sameRecord(all[i], rows[i]), qPrintable(block + QStringLiteral(": record %1").arg(i)));
+                // The address columns alone, and a packet address alone (its own decoded beside it).
+                for (const ColumnMask columns : {addressColumns, columnOf(Field::PktDstAddr), columnOf(Field::SrcAddr)}) {
+                    std::vector<EncodedFlow> partial;
+                    decodeBlockColumns(*data, columns, partial);
+                    for (std::size_t i = 0; i < rows.size(); ++i)
+                        QVERIFY2(sameColumns(partial[i], rows[i], columns) && (!(columns & columnOf(Field::PktDstAddr)) || partial[i].pktDstAddr == rows[i].pktDstAddr),
+                                 qPrintable(block + QStringLiteral(": record %1 of a partial decode").arg(i)));
+                    // Read only as far as the decode needs, as a scan reads it.
+                    std::string head = *data;
+                    if (const auto needed = blockBytesNeeded(head, head.size(), columns))
+                        head.resize(*needed);
+                    cursor.open(head, columns, 9);
+                    std::size_t slot = 0;
+                    for (;;) {
+                        const std::size_t step = static_cast<std::size_t>(random() % 5);
+                        cursor.skip(step);
+                        slot = std::min(rows.size(), slot + step);
+                        const EncodedFlow *record = cursor.next();
+                        if (slot == rows.size()) {
+                            QVERIFY(!record);
+                            break;
+                        }
+                        QVERIFY2(record && sameColumns(*record, rows[slot], columns) && record->pktDstAddr == (columns & columnOf(Field::PktDstAddr) ? rows[slot].pktDstAddr : record->pktDstAddr),
+                                 qPrintable(block + QStringLiteral(": record %1 read by the cursor").arg(slot)));
+                        ++slot;
+                    }
+                    arrays.open(head, columns);
+                    for (const Field field : fields) {
+                        if (!(columns & columnOf(field)))
+                            continue;
+                        const std::uint64_t *has = arrays.presence(field);
+                        const IpAddress *values = arrays.addresses(field);
+                        for (std::size_t i = 0; i < rows.size(); ++i) {
+                            QCOMPARE(bool((has[i / 64] >> (i % 64)) & 1U), rows[i].has(field));
+                            if (rows[i].has(field))
+                                QVERIFY2(values[i] == addressOf(rows[i], field),
+                                         qPrintable(block + QStringLiteral(": address of record %1").arg(i)));
+                        }
+                    }
+                }
+                // The range tests, on a fresh reading (the indexes alone)
+                // and after the addresses were put together.
+                for (const bool decodedFirst : {false, true}) {
+                    for (const auto &ranges : rangeSets) {
+                        arrays.open(*data, addressColumns);
+                        for (const Field field : fields) {
+                            if (decodedFirst)
+                                arrays.addresses(field);
+                            std::array<std::uint64_t, kBlockCapacity / 64> got{};
+                            got.fill(~std::uint64_t(0)); // whatever was there before
+                            arrays.matchAddresses(field, ranges.data(), ranges.size(), got);
+                            for (std::size_t i = 0; i < kBlockCapacity; ++i) {
+                                const bool expected = i < rows.size() && rows[i].has(field) && within(addressOf(rows[i], field), ranges);
+                                QVERIFY2(bool((got[i / 64] >> (i % 64)) & 1U) == expected,
+                                         qPrintable(block + QStringLiteral(": slot %1, field %2, %3 ranges")
+                                                                .arg(i)
+                                                                .arg(static_cast<int>(field))
+                                                                .arg(ranges.size())));
+                            }
+                        }
+                    }
+                }
+            }
+            // The dictionary makes the address columns smaller, not larger.
+            if (!stripped && count == 4096 && !distinct)
+                QVERIFY2(format3.size() < format2.size(), qPrintable(QStringLiteral("%1 against %2 bytes").arg(format3.size()).arg(format2.size())));
+        }
+    }
+
+    // Damage only format 3 can have: an index past the dictionary, a packet
+    // address referring to an own address the record lacks, a dictionary
+    // whose size does not add up, and a dictionary in a format 2 block.
+    void damagedDictionariesAreRefused_data()
+    {
+        QTest::addColumn<int>("damage");
+        QTest::newRow("index past the dictionary") << 0;
+        QTest::newRow("own address missing") << 1;
+        QTest::newRow("dictionary cut short") << 2;
+        QTest::newRow("dictionary in format 2") << 3;
+    }
+
+    void damagedDictionariesAreRefused()
+    {
+        QFETCH(int, damage);
+        std::vector<EncodedFlow> rows = generateAddresses(5, 500, false);
+        // Record 0 has a packet source address and no source address of its own.
+        rows[0].present = (rows[0].present | columnOf(Field::PktSrcAddr)) & ~columnOf(Field::SrcAddr);
+        rows[0].pktSrcAddr = v4(0xac100001);
+        std::string data = encodeBlock(rows);
+        constexpr std::uint64_t kDictionary = 2 + kFieldCount;
+        switch (damage) {
+        case 0: // the first source address: the highest index
+            data = withSection(data, sectionOf(Field::DstAddr), [](std::string &raw) {
+                raw[0] = '\xfe';
+                raw[raw.size() / 2] = '\x7f';
+            });
+            break;
+        case 1:
+            data = withSection(data, sectionOf(Field::PktSrcAddr), [](std::string &raw) {
+                raw[0] = '\xff';
+                raw[raw.size() / 2] = '\xff';
+            });
+            break;
+        case 2: data = withSection(data, kDictionary, [](std::string &raw) { raw.pop_back(); }); break;
+        case 3: data[0] = 2; break;
+        }
+        QVERIFY_THROWS_EXCEPTION(StoreError, decodeBlock(data));
+        QVERIFY_THROWS_EXCEPTION(StoreError, {
+            BlockRecordCursor cursor;
+            cursor.open(data, kAllColumns);
+            while (cursor.next())
+                ;
+        });
+        QVERIFY_THROWS_EXCEPTION(StoreError, {
+            BlockRecordCursor cursor;
+            cursor.open(data, kAllColumns);
+            cursor.skip(rows.size());
+            cursor.next();
+        });
+        QVERIFY_THROWS_EXCEPTION(StoreError, {
+            BlockColumns columns;
+            columns.open(data, kAllColumns);
+            for (const Field f : {Field::SrcAddr, Field::DstAddr, Field::PktSrcAddr, Field::PktDstAddr})
+                columns.addresses(f);
+        });
     }
 
     void damagedBlocksAreRefused_data()

@@ -10,6 +10,7 @@
 #include "analysis/timeline.h"
 #include "ingest/case_importer.h"
 #include "selection/case_filter.h"
+#include "store/block_codec.h"
 #include "store/case_db.h"
 #include "store/file_removal.h"
 #include "store/schema.h"
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 
 using namespace flowscope;
@@ -271,6 +273,50 @@ private Q_SLOTS:
         CaseImporter(*caseDb).run({path(QStringLiteral("b.log.gz")).toStdString()}, {});
         QVERIFY(removedFiles(caseDb->handle()).empty());
         QVERIFY(timelineOf("").removed.empty());
+    }
+
+    // A case imported before block format 3 keeps its format 2 blocks when
+    // a file is removed from it: only the blocks that held the file's
+    // records are written again.
+    void olderBlocksAreKeptWhenAFileIsRemoved()
+    {
+        auto caseDb = importInto(QStringLiteral("older.flowcase"), {QStringLiteral("a.log.gz"), QStringLiteral("b.log.gz")});
+        std::vector<std::pair<std::int64_t, std::string>> older;
+        {
+            Statement blocks(caseDb->handle(), "SELECT id, data FROM flow_block");
+            while (blocks.step()) {
+                std::vector<EncodedFlow> rows = decodeBlock(blocks.blob(1));
+                older.emplace_back(blocks.int64(0), encodeBlockFormat2(rows));
+            }
+        }
+        Statement update(caseDb->handle(), "UPDATE flow_block SET data = ? WHERE id = ?");
+        for (const auto &[id, data] : older) {
+            update.bindBlobStatic(1, data.data(), static_cast<int>(data.size()));
+            update.bind(2, id);
+            update.exec();
+        }
+        {
+            Transaction transaction(caseDb->handle());
+            removeFileFromCase(caseDb->handle(), fileIdOf(*caseDb, QStringLiteral("b.log.gz")));
+            transaction.commit();
+        }
+        std::size_t records = 0;
+        Statement blocks(caseDb->handle(), "SELECT id, data FROM flow_block");
+        while (blocks.step()) {
+            const auto kept = std::find_if(older.begin(), older.end(), [&](const auto &b) { return b.first == blocks.int64(0); });
+            if (kept != older.end() && kept->second == blocks.blob(1))
+                QCOMPARE(blockFormatOf(blocks.blob(1)), 2);
+            else
+                QCOMPARE(blockFormatOf(blocks.blob(1)), kCurrentBlockFormat); // held some of b's records
+            records += decodeBlock(blocks.blob(1)).size();
+        }
+        QCOMPARE(records, std::size_t(9000));
+        QVERIFY(std::any_of(older.begin(), older.end(), [&](const auto &b) {
+            Statement same(caseDb->handle(), "SELECT count(*) FROM flow_block WHERE id = ? AND data = ?");
+            same.bind(1, b.first);
+            same.bindBlobStatic(2, b.second.data(), static_cast<int>(b.second.size()));
+            return same.step() && same.int64(0) == 1;
+        }));
     }
 
     void refusesUnknownFiles()
