@@ -518,7 +518,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(QString::fromStdString(file + "-journal")));
         QVERIFY(!QFileInfo::exists(QString::fromStdString(file + "-wal")));
         const qint64 killedSize = QFileInfo(QString::fromStdString(file)).size();
-        QVERIFY2(killedSize > referenceSize + 1024 * 1024,
+        // Half of the big file's blocks, stored through the address dictionary, are well over 256 kB.
+        QVERIFY2(killedSize > referenceSize + 256 * 1024,
                  qPrintable(QString::number(killedSize) + " against " + QString::number(referenceSize)));
         QCOMPARE(::kill(child, SIGKILL), 0);
         int status = 0;
