@@ -3117,6 +3117,18 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
         <source>Incident report written to %1</source>
         <translation>Vorfallbericht nach %1 geschrieben</translation>
     </message>
+    <message>
+        <source>The first pages without their page numbers: reading the rest of the case, section %1 of %2 (%3)…</source>
+        <translation>Die ersten Seiten ohne Seitenzahlen: der Rest des Falls wird gelesen, Abschnitt %1 von %2 (%3)…</translation>
+    </message>
+    <message>
+        <source>Reading the case: section %1 of %2 (%3)…</source>
+        <translation>Der Fall wird gelesen: Abschnitt %1 von %2 (%3)…</translation>
+    </message>
+    <message>
+        <source>The preview waits for the export.</source>
+        <translation>Die Vorschau wartet auf den Export.</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::SchemaCheck</name>

@@ -3106,6 +3106,18 @@ Double-click the entry to show its evidence (%3)</source>
         <source>Incident report written to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The first pages without their page numbers: reading the rest of the case, section %1 of %2 (%3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the case: section %1 of %2 (%3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview waits for the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::SchemaCheck</name>
