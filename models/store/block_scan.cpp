@@ -5,12 +5,14 @@
 #include "block_reader.h"
 #include "case_db.h"
 #include "sqlite_handle.h"
+#include "twin_block_reader.h"
 
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -56,8 +58,38 @@ public:
         return false;
     }
 
+    // For a scan in no order: the next block's id, false when none is left;
+    // then read(). Ids are handed out apart from the reading, so that a
+    // thread reading through a connection of its own need not wait here.
+    bool nextId(std::int64_t &id)
+    {
+        std::lock_guard lock(m_idMutex);
+        if (m_nextUnordered >= m_ids.size())
+            return false;
+        id = m_ids[m_nextUnordered++];
+        return true;
+    }
+
+    // Block `id` through the case's connection; false when it is gone.
+    bool read(std::int64_t id, std::string &data)
+    {
+        std::lock_guard lock(m_mutex);
+        const bool found = m_reader.read(id, m_columns, data);
+        m_reading = true;
+        return found;
+    }
+
+    // Whether the case's connection has started reading (and so holds the
+    // snapshot the scan reads).
+    bool reading() const { return m_reading; }
+
+    std::size_t size() const { return m_ids.size(); }
+
 private:
     std::mutex m_mutex;
+    std::mutex m_idMutex;
+    std::size_t m_nextUnordered = 0;
+    std::atomic<bool> m_reading = false;
     std::vector<std::int64_t> m_ids;
     std::size_t m_nextId = 0;
     ColumnMask m_columns;
@@ -224,16 +256,26 @@ void scanConcurrently(CaseDb &caseDb, const std::optional<std::vector<std::int64
 {
     constexpr std::size_t kWorkers = kScanWorkers;
     BlockFeed feed(caseDb, blocks, columns);
+    // Worker 1 reads through a connection of its own once the case's has
+    // started reading, when the scan is long enough to repay opening it.
+    constexpr std::size_t kTwinFromBlocks = 64;
+    const std::unique_ptr<TwinBlockReader> twin = feed.size() >= kTwinFromBlocks ? TwinBlockReader::open(caseDb) : nullptr;
     std::mutex failureMutex;
     std::exception_ptr failure;
     std::atomic<bool> stop = false;
     auto work = [&](std::size_t worker) {
         try {
-            std::size_t sequence = 0;
             std::int64_t id = 0;
             std::string data;
             BlockReaderType records; // its buffers are reused from block to block
-            while (!stop && feed.next(sequence, id, data)) {
+            while (!stop && feed.nextId(id)) {
+                std::optional<bool> found;
+                if (worker == 1 && twin && feed.reading())
+                    found = twin->read(id, columns, data);
+                if (!found)
+                    found = feed.read(id, data);
+                if (!*found)
+                    continue; // a block that is gone
                 if constexpr (std::is_same_v<BlockReaderType, BlockRecordCursor>)
                     records.open(data, columns, id); // records carry their ids
                 else
