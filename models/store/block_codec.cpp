@@ -1376,6 +1376,24 @@ void BlockRecordCursor::skip(std::size_t n)
         left -= step;
     }
     s.start += s.starts.sumZigzags(dated);
+    // Calls fn(fields, records) for each run, or part of one, stepped over,
+    // in order: for the columns read strictly, run by run.
+    const auto forEachSteppedRun = [&](auto &&fn) {
+        std::size_t run = runsFrom;
+        std::uint64_t runLeft = runLeftFrom;
+        std::uint64_t mask = runLeftFrom ? s.runs[runsFrom - 1].first : 0;
+        for (std::size_t left = n; left > 0;) {
+            if (runLeft == 0) {
+                mask = s.runs[run].first;
+                runLeft = s.runs[run].second;
+                ++run;
+            }
+            const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(left, runLeft));
+            fn(mask, step);
+            runLeft -= step;
+            left -= step;
+        }
+    };
     for (State::Stream &stream : s.streams) {
         std::size_t count = 0;
         bool strict = false; // some record has the packet address but not its own
@@ -1416,21 +1434,10 @@ void BlockRecordCursor::skip(std::size_t n)
                 // A record without its own address must not refer to it:
                 // checked run by run.
                 const std::uint64_t own = columnOf(ownAddressOf(stream.field));
-                std::size_t run = runsFrom;
-                std::uint64_t runLeft = runLeftFrom;
-                std::uint64_t mask = runLeftFrom ? s.runs[runsFrom - 1].first : 0;
-                for (std::size_t left = n; left > 0;) {
-                    if (runLeft == 0) {
-                        mask = s.runs[run].first;
-                        runLeft = s.runs[run].second;
-                        ++run;
-                    }
-                    const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(left, runLeft));
+                forEachSteppedRun([&](std::uint64_t mask, std::size_t step) {
                     if (mask & stream.bit)
                         check(step, (mask & own) != 0);
-                    runLeft -= step;
-                    left -= step;
-                }
+                });
             } else {
                 check(count, isPacketAddress(stream.field));
             }
@@ -1446,30 +1453,19 @@ void BlockRecordCursor::skip(std::size_t n)
             {
                 const std::uint64_t own
                     = stream.field == Field::PktSrcAddr ? columnOf(Field::SrcAddr) : columnOf(Field::DstAddr);
-                std::size_t run = runsFrom;
-                std::uint64_t runLeft = runLeftFrom;
-                std::uint64_t mask = runLeftFrom ? s.runs[runsFrom - 1].first : 0;
-                for (std::size_t left = n; left > 0;) {
-                    if (runLeft == 0) {
-                        mask = s.runs[run].first;
-                        runLeft = s.runs[run].second;
-                        ++run;
+                forEachSteppedRun([&](std::uint64_t mask, std::size_t step) {
+                    if (!(mask & stream.bit))
+                        return;
+                    if (mask & own) {
+                        stream.reader.skipPacketAddresses(step);
+                        return;
                     }
-                    const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(left, runLeft));
-                    if (mask & stream.bit) {
-                        if (mask & own) {
-                            stream.reader.skipPacketAddresses(step);
-                        } else {
-                            for (std::size_t r = 0; r < step; ++r) {
-                                if (stream.reader.peek() == 0)
-                                    throw StoreError("corrupt record block (packet address)");
-                                stream.reader.skipAddress();
-                            }
-                        }
+                    for (std::size_t r = 0; r < step; ++r) {
+                        if (stream.reader.peek() == 0)
+                            throw StoreError("corrupt record block (packet address)");
+                        stream.reader.skipAddress();
                     }
-                    runLeft -= step;
-                    left -= step;
-                }
+                });
             }
             break;
         }
