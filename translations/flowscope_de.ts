@@ -3129,6 +3129,15 @@ Doppelklick auf den Eintrag zeigt seine Belege (%3)</translation>
         <source>The preview waits for the export.</source>
         <translation>Die Vorschau wartet auf den Export.</translation>
     </message>
+    <message>
+        <source>%1, %2 s</source>
+        <comment>a section of the report and how long it has been read</comment>
+        <translation>%1, %2 s</translation>
+    </message>
+    <message>
+        <source>The first pages as the PDF will print them.</source>
+        <translation>Die ersten Seiten, wie das PDF sie drucken wird.</translation>
+    </message>
 </context>
 <context>
     <name>flowscope::SchemaCheck</name>

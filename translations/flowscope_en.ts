@@ -3118,6 +3118,15 @@ Double-click the entry to show its evidence (%3)</source>
         <source>The preview waits for the export.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1, %2 s</source>
+        <comment>a section of the report and how long it has been read</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first pages as the PDF will print them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>flowscope::SchemaCheck</name>

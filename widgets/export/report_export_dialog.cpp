@@ -213,6 +213,7 @@ void ReportExportDialog::requestPreview()
     auto state = std::make_shared<PreviewState>();
     m_previewState = state;
     m_firstPagesShown = false;
+    m_sectionShown = -1;
     m_previewNote->setText(tr("Drawing the preview…"));
     m_previewBar->setRange(0, 0);
     m_previewBar->setVisible(true);
@@ -256,7 +257,15 @@ void ReportExportDialog::pollPreview()
         Q_EMIT firstPagesShown();
     }
     if (progress.reading) {
-        const QString section = report::reportPartTitle(*progress.reading);
+        if (progress.done != m_sectionShown) {
+            m_sectionShown = progress.done;
+            m_sectionSince.start();
+        }
+        const qint64 seconds = m_sectionSince.elapsed() / 1000;
+        const QString section = seconds < 1 ? report::reportPartTitle(*progress.reading)
+                                             : tr("%1, %2 s", "a section of the report and how long it has been read")
+                                                   .arg(report::reportPartTitle(*progress.reading))
+                                                   .arg(seconds);
         m_previewNote->setText(
             m_firstPagesShown
                 ? tr("The first pages without their page numbers: reading the rest of the case, section %1 of %2 (%3)…")
@@ -300,7 +309,8 @@ void ReportExportDialog::showPreview(Preview preview)
     m_previewState.reset();
     m_previewBar->setVisible(false);
     showPages(std::move(preview.pages));
-    m_previewNote->setText(preview.error.isEmpty() ? QString() : tr("No preview: %1").arg(preview.error));
+    m_previewNote->setText(preview.error.isEmpty() ? tr("The first pages as the PDF will print them.")
+                                                   : tr("No preview: %1").arg(preview.error));
     Q_EMIT previewReady();
 }
 

@@ -13,6 +13,7 @@
 #include "tasks/latest_result_job.h"
 
 #include <QDialog>
+#include <QElapsedTimer>
 
 #include <map>
 #include <mutex>
@@ -112,6 +113,11 @@ private:
     report::SectionReader m_reader;
     std::shared_ptr<PreviewState> m_previewState;
     bool m_firstPagesShown = false;
+    // The section being read and since when: a long one (the reject
+    // explanations of a large case) says how long it has been at it, so
+    // that a bar standing still does not look hung.
+    int m_sectionShown = -1;
+    QElapsedTimer m_sectionSince;
     bool m_previewWaitsForExport = false;
     LatestResultJob<Preview> m_preview;
     std::vector<QImage> m_previewPages;
