@@ -164,50 +164,63 @@ void writeVarint(std::string &out, std::uint64_t v)
     out.push_back(static_cast<char>(v));
 }
 
-// The same block with every compressed column compressed again at `level`,
-// as an older or newer build that picks another level writes it.
-std::string recompressed(std::string_view block, int level)
+// A section of a block as stored: its bytes (a zstd frame, or the raw
+// bytes when `raw` is their size) and its size once decompressed.
+struct StoredSection {
+    std::uint64_t id;
+    std::string bytes;
+    std::uint64_t raw;
+};
+
+// The block with each of its sections passed through `rewrite`, which
+// changes it in place and returns false to give up (then nothing).
+template <typename Rewrite>
+std::string withSectionsRewritten(std::string_view block, Rewrite &&rewrite)
 {
     std::size_t pos = 1;
     const std::uint64_t records = readVarint(block, pos);
     const std::uint64_t count = readVarint(block, pos);
-    struct Entry {
-        std::uint64_t id, stored, raw;
-    };
-    std::vector<Entry> entries;
+    std::vector<StoredSection> sections;
     for (std::uint64_t i = 0; i < count; ++i) {
         const std::uint64_t id = readVarint(block, pos);
         const std::uint64_t stored = readVarint(block, pos);
-        entries.push_back({id, stored, readVarint(block, pos)});
+        sections.push_back({id, std::string(stored, '\0'), readVarint(block, pos)});
     }
     std::string directory(1, block[0]);
     writeVarint(directory, records);
     writeVarint(directory, count);
     std::string bodies;
-    for (const Entry &e : entries) {
-        std::string_view body = block.substr(pos, e.stored);
-        pos += e.stored;
-        std::string frame;
-        if (e.stored != e.raw) { // a zstd frame: decompress, compress at `level`
-            std::string raw(e.raw, '\0');
-            if (ZSTD_decompress(raw.data(), raw.size(), body.data(), body.size()) != e.raw)
-                return {};
-            frame.resize(ZSTD_compressBound(raw.size()));
-            const std::size_t size = ZSTD_compress(frame.data(), frame.size(), raw.data(), raw.size(), level);
-            if (ZSTD_isError(size))
-                return {};
-            frame.resize(size);
-            if (frame.size() >= raw.size())
-                frame = raw; // kept as it is, as the writer does
-        } else {
-            frame = std::string(body);
-        }
-        writeVarint(directory, e.id);
-        writeVarint(directory, frame.size());
-        writeVarint(directory, e.raw);
-        bodies += frame;
+    for (StoredSection &section : sections) {
+        section.bytes = std::string(block.substr(pos, section.bytes.size()));
+        pos += section.bytes.size();
+        if (!rewrite(section))
+            return {};
+        writeVarint(directory, section.id);
+        writeVarint(directory, section.bytes.size());
+        writeVarint(directory, section.raw);
+        bodies += section.bytes;
     }
     return directory + bodies;
+}
+
+// The same block with every compressed column compressed again at `level`,
+// as an older or newer build that picks another level writes it.
+std::string recompressed(std::string_view block, int level)
+{
+    return withSectionsRewritten(block, [level](StoredSection &section) {
+        if (section.bytes.size() == section.raw)
+            return true; // stored as it is
+        std::string raw(section.raw, '\0');
+        if (ZSTD_decompress(raw.data(), raw.size(), section.bytes.data(), section.bytes.size()) != section.raw)
+            return false;
+        std::string frame(ZSTD_compressBound(raw.size()), '\0');
+        const std::size_t size = ZSTD_compress(frame.data(), frame.size(), raw.data(), raw.size(), level);
+        if (ZSTD_isError(size))
+            return false;
+        frame.resize(size);
+        section.bytes = frame.size() >= raw.size() ? raw : frame; // kept as it is, as the writer does
+        return true;
+    });
 }
 
 // Records of the realistic shape's addresses: an internal 10.x address on
@@ -294,43 +307,18 @@ const IpAddress &addressOf(const EncodedFlow &f, Field field)
 template <typename Change>
 std::string withSection(std::string_view block, std::uint64_t id, Change &&change)
 {
-    std::size_t pos = 1;
-    const std::uint64_t records = readVarint(block, pos);
-    const std::uint64_t count = readVarint(block, pos);
-    struct Entry {
-        std::uint64_t id, stored, raw;
-    };
-    std::vector<Entry> entries;
-    for (std::uint64_t i = 0; i < count; ++i) {
-        const std::uint64_t section = readVarint(block, pos);
-        const std::uint64_t stored = readVarint(block, pos);
-        entries.push_back({section, stored, readVarint(block, pos)});
-    }
-    std::string directory(1, block[0]);
-    writeVarint(directory, records);
-    writeVarint(directory, count);
-    std::string bodies;
-    for (const Entry &e : entries) {
-        std::string body(block.substr(pos, e.stored));
-        pos += e.stored;
-        if (e.id == id) {
-            if (e.stored != e.raw) {
-                std::string raw(e.raw, '\0');
-                ZSTD_decompress(raw.data(), raw.size(), body.data(), body.size());
-                body = raw;
-            }
-            change(body);
-            writeVarint(directory, e.id);
-            writeVarint(directory, body.size());
-            writeVarint(directory, body.size());
-        } else {
-            writeVarint(directory, e.id);
-            writeVarint(directory, e.stored);
-            writeVarint(directory, e.raw);
+    return withSectionsRewritten(block, [&](StoredSection &section) {
+        if (section.id != id)
+            return true;
+        if (section.bytes.size() != section.raw) {
+            std::string raw(section.raw, '\0');
+            ZSTD_decompress(raw.data(), raw.size(), section.bytes.data(), section.bytes.size());
+            section.bytes = raw;
         }
-        bodies += body;
-    }
-    return directory + bodies;
+        change(section.bytes);
+        section.raw = section.bytes.size();
+        return true;
+    });
 }
 
 constexpr std::uint64_t sectionOf(Field f) { return 2 + static_cast<std::uint64_t>(f); }
